@@ -1,0 +1,90 @@
+/// Account roles. The tokens are what the API, the CLI and the database use.
+public enum Role: String, Sendable, Codable, CaseIterable {
+    case cityAdmin = "city_admin"           // 市妇联管理员
+    case townshipStaff = "township_staff"   // 乡镇妇联/督导员
+    case villageWorker = "village_worker"   // 村妇联主席/儿童主任
+    case volunteer                          // 爱心妈妈
+    case partnerHealth = "partner_health"   // 卫健部门
+    case partnerHR = "partner_hr"           // 人社部门
+    case partnerJustice = "partner_justice" // 司法部门
+    case inspector                          // 只读督查
+
+    /// The lowest level an account of this role may belong to; a city admin sits at the county-level city.
+    public var allowedLevels: Set<DivisionLevel> {
+        switch self {
+        case .cityAdmin, .partnerHealth, .partnerHR, .partnerJustice: return [.county]
+        case .townshipStaff: return [.township]
+        case .villageWorker, .volunteer: return [.village]
+        case .inspector: return [.county, .township]
+        }
+    }
+
+    /// Roles this role may create and manage, within its jurisdiction.
+    public var manageableRoles: Set<Role> {
+        switch self {
+        case .cityAdmin: return Set(Role.allCases)
+        case .townshipStaff: return [.townshipStaff, .villageWorker, .volunteer]
+        default: return []
+        }
+    }
+}
+
+/// Things an account may do beyond reading. Each cell of the table in docs/roles.md is one `Policy.allows` answer.
+public enum Action: String, Sendable, Codable, CaseIterable {
+    case revealID = "reveal_id"          // 查看完整身份证号/电话
+    case export                          // 导出
+    case `import`                        // 导入
+    case fileReport = "file_report"      // 强制报告
+    case approve                         // 审批（结对等）
+    case editRules = "edit_rules"        // 修改规则参数
+    case manageAccounts = "manage_accounts" // 账号管理
+    case manageUnits = "manage_units"     // 区划维护（增、改名、合并、撤销）
+}
+
+/// Kinds of record, for "what may this role read at all".
+public enum RecordKind: String, Sendable, Codable, CaseIterable {
+    case unit, account, audit
+    case household, child, woman
+    case visit, alert, report
+    case volunteer, pair, contact
+    case health, employment, rights
+}
+
+public enum Policy {
+    public static func allows(_ role: Role, _ action: Action) -> Bool {
+        switch (role, action) {
+        case (.cityAdmin, _): return true
+        case (.townshipStaff, .editRules), (.townshipStaff, .manageUnits): return false
+        case (.townshipStaff, _): return true
+        case (.villageWorker, .revealID), (.villageWorker, .export), (.villageWorker, .import), (.villageWorker, .fileReport): return true
+        case (.villageWorker, _): return false
+        // A volunteer's report is a concern about her own paired child; it enters the safety net as a report.
+        case (.volunteer, .fileReport): return true
+        case (.volunteer, _): return false
+        // Partners work on their own module's records: they need full IDs (e.g. screening), lists, and bulk results.
+        case (.partnerHealth, .revealID), (.partnerHealth, .export), (.partnerHealth, .import), (.partnerHealth, .fileReport),
+             (.partnerHR, .revealID), (.partnerHR, .export), (.partnerHR, .import), (.partnerHR, .fileReport),
+             (.partnerJustice, .revealID), (.partnerJustice, .export), (.partnerJustice, .import), (.partnerJustice, .fileReport):
+            return true
+        case (.partnerHealth, _), (.partnerHR, _), (.partnerJustice, _): return false
+        // Read-only inspection: may take masked lists away, nothing else.
+        case (.inspector, .export): return true
+        case (.inspector, _): return false
+        }
+    }
+
+    /// Record kinds a role may read at all (then narrowed to its jurisdiction, and for volunteers to her own pairs).
+    public static func readable(_ role: Role) -> Set<RecordKind> {
+        switch role {
+        case .cityAdmin, .townshipStaff: return Set(RecordKind.allCases)
+        case .villageWorker: return Set(RecordKind.allCases).subtracting([.account, .audit])
+        case .volunteer: return [.unit, .child, .pair, .contact]
+        case .partnerHealth: return [.unit, .woman, .health]
+        case .partnerHR: return [.unit, .woman, .employment]
+        case .partnerJustice: return [.unit, .woman, .rights]
+        case .inspector: return Set(RecordKind.allCases)
+        }
+    }
+
+    public static func canRead(_ role: Role, _ kind: RecordKind) -> Bool { readable(role).contains(kind) }
+}

@@ -1,0 +1,130 @@
+import Foundation
+
+/// The OpenAPI 3 description of /api/v1. Tests check that every registered API route is here and that real
+/// responses match the schemas, so this file cannot quietly fall behind the code.
+enum OpenAPIDocument {
+    typealias J = [String: Any]
+
+    static func ref(_ name: String) -> J { ["$ref": "#/components/schemas/\(name)"] }
+    static func str(_ nullable: Bool = false, enumValues: [String]? = nil) -> J {
+        var s: J = ["type": "string"]
+        if nullable { s["nullable"] = true }
+        if let e = enumValues { s["enum"] = e }
+        return s
+    }
+    nonisolated(unsafe) static let int: J = ["type": "integer"]
+    nonisolated(unsafe) static let bool: J = ["type": "boolean"]
+    static func obj(_ props: [String: J], required: [String]? = nil) -> J {
+        ["type": "object", "properties": props, "required": required ?? Array(props.keys).sorted(), "additionalProperties": false]
+    }
+    static func array(_ items: J) -> J { ["type": "array", "items": items] }
+    static func page(_ item: String) -> J {
+        obj(["items": array(ref(item)), "page": int, "per": int, "total": int])
+    }
+
+    nonisolated(unsafe) static let schemas: J = [
+        "Error": obj(["error": obj([
+            "code": str(), "message": str(),
+            "fields": array(obj(["field": str(), "message": str()])),
+            "existingId": str(),
+        ], required: ["code", "message"])]),
+        "Unit": obj(["code": str(), "name": str(), "officialName": str(), "kind": str(), "level": str(enumValues: ["province", "city", "county", "township", "village"]),
+                     "parentCode": str(true), "statistical": bool, "status": str(enumValues: ["active", "retired"]), "mergedInto": str(true)],
+                    required: ["code", "name", "officialName", "kind", "level", "statistical", "status"]),
+        "UnitPage": page("Unit"),
+        "UnitChange": obj(["change": str(), "detail": str(), "reason": str(), "actor": str(), "at": str()]),
+        "UnitChangePage": page("UnitChange"),
+        "Account": obj(["id": str(), "username": str(), "displayName": str(), "role": str(enumValues: ["city_admin", "township_staff", "village_worker", "volunteer", "partner_health", "partner_hr", "partner_justice", "inspector"]),
+                        "unitCode": str(), "phone": str(true), "disabled": bool, "locked": bool, "mustChangePassword": bool, "successorId": str(true), "createdAt": str()],
+                       required: ["id", "username", "displayName", "role", "unitCode", "disabled", "locked", "mustChangePassword", "createdAt"]),
+        "AccountPage": page("Account"),
+        "AccountWithPassword": obj(["account": ref("Account"), "oneTimePassword": str()]),
+        "AuditEntry": obj(["seq": int, "at": str(), "actorId": str(true), "actorName": str(), "ip": str(), "unitCode": str(), "action": str(), "recordType": str(), "recordId": str(), "changes": str(), "hash": str()],
+                          required: ["seq", "at", "actorName", "ip", "unitCode", "action", "recordType", "recordId", "changes", "hash"]),
+        "AuditPage": page("AuditEntry"),
+        "SessionRequest": obj(["username": str(), "password": str()]),
+        "SessionResponse": obj(["token": str(), "account": ref("Account"), "idleTimeoutSeconds": int]),
+        "PasswordChangeRequest": obj(["current": str(), "new": str()]),
+        "Me": obj(["account": ref("Account"), "permissions": array(str()), "readable": array(str())]),
+        "Reveal": obj(["field": str(), "value": str()]),
+        "UnitCreateRequest": obj(["parentCode": str(), "name": str(), "reason": str()]),
+        "UnitRenameRequest": obj(["name": str(), "reason": str()]),
+        "UnitMergeRequest": obj(["into": str(), "reason": str()]),
+        "ReasonRequest": obj(["reason": str()]),
+        "AccountCreateRequest": obj(["username": str(), "displayName": str(), "role": str(), "unitCode": str(), "phone": str()], required: ["username", "displayName", "role", "unitCode"]),
+        "HandoverRequest": obj(["username": str(), "displayName": str(), "phone": str()], required: ["username", "displayName"]),
+    ]
+
+    static func errors(_ codes: [Int]) -> J {
+        var out: J = [:]
+        let text = [400: "Malformed JSON or wrong types", 401: "Not signed in", 403: "Role may not do this", 404: "Not found or outside jurisdiction",
+                    409: "Already exists (existingId)", 413: "Body too large", 422: "Validation failed (fields)", 423: "Account locked"]
+        for c in codes { out[String(c)] = ["description": text[c] ?? "Error", "content": ["application/json": ["schema": ref("Error")]]] }
+        return out
+    }
+
+    static func op(_ summary: String, body: String? = nil, ok: Int = 200, schema: String? = nil, csv: Bool = false, params: [J] = [], errs: [Int] = [400, 401, 403, 404], secured: Bool = true) -> J {
+        var responses = errors(errs)
+        if csv {
+            responses[String(ok)] = ["description": "CSV (UTF-8 with BOM)", "content": ["text/csv": ["schema": ["type": "string"]]]]
+        } else if let s = schema {
+            responses[String(ok)] = ["description": "OK", "content": ["application/json": ["schema": ref(s)]]]
+        } else {
+            responses[String(ok)] = ["description": "No content"]
+        }
+        var o: J = ["summary": summary, "responses": responses]
+        if let b = body { o["requestBody"] = ["required": true, "content": ["application/json": ["schema": ref(b)]]] }
+        if !params.isEmpty { o["parameters"] = params }
+        if !secured { o["security"] = [J]() }
+        return o
+    }
+
+    static func q(_ name: String, _ type: String = "string") -> J { ["name": name, "in": "query", "required": false, "schema": ["type": type]] }
+    static func path(_ name: String) -> J { ["name": name, "in": "path", "required": true, "schema": ["type": "string"]] }
+    nonisolated(unsafe) static let paging = [q("page", "integer"), q("per", "integer")]
+
+    nonisolated(unsafe) static let paths: J = [
+        "/api/v1/session": [
+            "post": op("Sign in; returns a bearer token", body: "SessionRequest", ok: 201, schema: "SessionResponse", errs: [400, 401, 413, 422, 423], secured: false),
+            "delete": op("Sign out", ok: 204, errs: [401]),
+        ],
+        "/api/v1/session/password": ["post": op("Change own password", body: "PasswordChangeRequest", ok: 204, errs: [400, 401, 422])],
+        "/api/v1/openapi.json": ["get": ["summary": "This document", "security": [J](), "responses": ["200": ["description": "OpenAPI 3 document", "content": ["application/json": ["schema": ["type": "object"]]]]]]],
+        "/api/v1/me": ["get": op("The signed-in account and what it may do", schema: "Me", errs: [401])],
+        "/api/v1/units": [
+            "get": op("Units in jurisdiction", schema: "UnitPage", params: paging + [q("parent"), q("level"), q("q"), q("status")]),
+            "post": op("Add a unit absent from the statistical list (非统计代码)", body: "UnitCreateRequest", ok: 201, schema: "Unit", errs: [400, 401, 403, 404, 422]),
+        ],
+        "/api/v1/units/export": ["get": op("Units as CSV", csv: true, params: [q("unit")])],
+        "/api/v1/units/{code}": [
+            "get": op("One unit", schema: "Unit", params: [path("code")]),
+            "patch": op("Rename", body: "UnitRenameRequest", schema: "Unit", params: [path("code")], errs: [400, 401, 403, 404, 422]),
+        ],
+        "/api/v1/units/{code}/history": ["get": op("Changes to a unit", schema: "UnitChangePage", params: [path("code")])],
+        "/api/v1/units/{code}/merge": ["post": op("Merge into another unit; records move", body: "UnitMergeRequest", schema: "Unit", params: [path("code")], errs: [400, 401, 403, 404, 422])],
+        "/api/v1/units/{code}/retire": ["post": op("Retire a unit nothing depends on", body: "ReasonRequest", schema: "Unit", params: [path("code")], errs: [400, 401, 403, 404, 422])],
+        "/api/v1/accounts": [
+            "get": op("Accounts in jurisdiction", schema: "AccountPage", params: paging + [q("q"), q("role"), q("unit")]),
+            "post": op("Create an account with a one-time password", body: "AccountCreateRequest", ok: 201, schema: "AccountWithPassword", errs: [400, 401, 403, 409, 413, 422]),
+        ],
+        "/api/v1/accounts/export": ["get": op("Accounts as CSV (phones masked)", csv: true, params: [q("q"), q("role"), q("unit")])],
+        "/api/v1/accounts/{id}": ["get": op("One account (audited view)", schema: "Account", params: [path("id")])],
+        "/api/v1/accounts/{id}/disable": ["post": op("Disable", schema: "Account", params: [path("id")])],
+        "/api/v1/accounts/{id}/enable": ["post": op("Enable", schema: "Account", params: [path("id")])],
+        "/api/v1/accounts/{id}/reset-password": ["post": op("Reset password; forced change at next login", schema: "AccountWithPassword", params: [path("id")])],
+        "/api/v1/accounts/{id}/handover": ["post": op("Hand duties over to a new account", body: "HandoverRequest", ok: 201, schema: "AccountWithPassword", params: [path("id")], errs: [400, 401, 403, 404, 409, 422])],
+        "/api/v1/accounts/{id}/reveal-phone": ["post": op("Full phone number (audited)", schema: "Reveal", params: [path("id")])],
+        "/api/v1/audit": ["get": op("Search the audit trail", schema: "AuditPage", params: paging + [q("user"), q("type"), q("record"), q("action"), q("from"), q("to")])],
+    ]
+
+    nonisolated(unsafe) static let document: J = [
+        "openapi": "3.0.3",
+        "info": ["title": "Guanai 关爱 API", "version": "1.0.0", "description": "农村留守妇女儿童关爱行动. Errors: {\"error\": {code, message, fields, existingId}}."],
+        "servers": [["url": "/"]],
+        "security": [["bearer": [String]()]],
+        "components": ["schemas": schemas, "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]]],
+        "paths": paths,
+    ]
+
+    static let json: Data = (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys])) ?? Data("{}".utf8)
+}

@@ -1,0 +1,56 @@
+import Vapor
+import GuanaiCore
+
+/// Where the data lives. A file path is SQLite; a postgres:// URL is PostgreSQL.
+public enum DatabaseTarget: Sendable, Equatable {
+    case sqliteFile(String)
+    case sqliteMemory
+    case postgres(url: String, searchPath: String? = nil)
+
+    public static func parse(_ s: String) -> DatabaseTarget {
+        if s.hasPrefix("postgres://") || s.hasPrefix("postgresql://") { return .postgres(url: s) }
+        if s == ":memory:" { return .sqliteMemory }
+        return .sqliteFile(s.hasPrefix("sqlite://") ? String(s.dropFirst("sqlite://".count)) : s)
+    }
+
+    /// `--database` first, then `DATABASE_URL`, then ./guanai.sqlite.
+    public static func resolve(flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> DatabaseTarget {
+        if let f = flag, !f.isEmpty { return parse(f) }
+        if let e = environment["DATABASE_URL"], !e.isEmpty { return parse(e) }
+        return .sqliteFile("guanai.sqlite")
+    }
+
+    public var isPostgres: Bool { if case .postgres = self { return true } else { return false } }
+}
+
+public struct GuanaiConfig: Sendable {
+    public var database: DatabaseTarget
+    public var county: String
+    public var bcryptCost: Int
+    public var clock: any GuanaiCore.Clock
+    public var sessionIdleSeconds: TimeInterval = 30 * 60
+    public var lockoutThreshold = 5
+    public var lockoutSeconds: TimeInterval = 15 * 60
+    public var maxBodySize: ByteCount = "2mb"
+
+    public init(database: DatabaseTarget, county: String = DivisionCatalog.defaultCounty, bcryptCost: Int = 12, clock: any GuanaiCore.Clock = SystemClock()) {
+        self.database = database
+        self.county = county
+        self.bcryptCost = bcryptCost
+        self.clock = clock
+    }
+}
+
+struct GuanaiConfigKey: StorageKey { typealias Value = GuanaiConfig }
+
+extension Application {
+    public var guanai: GuanaiConfig {
+        get { storage[GuanaiConfigKey.self] ?? GuanaiConfig(database: .sqliteMemory) }
+        set { storage[GuanaiConfigKey.self] = newValue }
+    }
+    var now: Date { guanai.clock.now() }
+}
+
+extension Request {
+    var now: Date { application.guanai.clock.now() }
+}

@@ -1,0 +1,57 @@
+import Fluent
+import FluentSQLiteDriver
+import FluentPostgresDriver
+import Vapor
+import GuanaiCore
+
+public enum GuanaiApp {
+    /// Everything a running app needs: database, migrations, the county's divisions, middleware and routes.
+    public static func configure(_ app: Application, _ config: GuanaiConfig, migrate: Bool = true) async throws {
+        app.guanai = config
+        try useDatabase(app, config.database)
+        app.migrations.add(Migrations.all)
+        app.passwords.use(.bcrypt(cost: config.bcryptCost))
+        app.routes.defaultMaxBodySize = config.maxBodySize
+        app.middleware = Middlewares()
+        app.middleware.use(SecurityHeadersMiddleware())
+        app.middleware.use(GuanaiErrorMiddleware())
+        if migrate {
+            try await app.autoMigrate()
+            _ = try await UnitService.ensureLoaded(county: config.county, on: app.db, at: config.clock.now())
+        }
+        try routes(app)
+    }
+
+    static func useDatabase(_ app: Application, _ target: DatabaseTarget) throws {
+        switch target {
+        case .sqliteFile(let path):
+            app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        case .sqliteMemory:
+            app.databases.use(.sqlite(.memory), as: .sqlite)
+        case .postgres(let url, let searchPath):
+            var cfg = try SQLPostgresConfiguration(url: url)
+            if let s = searchPath { cfg.searchPath = [s] }
+            app.databases.use(.postgres(configuration: cfg), as: .psql)
+        }
+    }
+
+    static func routes(_ app: Application) throws {
+        app.get("static", "app.css") { _ in Assets.serve(Assets.css, HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])) }
+        app.get("static", "app.js") { _ in Assets.serve(Assets.js, HTTPMediaType(type: "application", subType: "javascript", parameters: ["charset": "utf-8"])) }
+        app.get("healthz") { _ in "ok" }
+
+        let auth = AuthController()
+        auth.registerPublic(app)
+        let web = app.grouped(WebAuthMiddleware())
+        auth.registerSignedIn(web)
+        HomeController().register(web)
+        UnitsController().register(web)
+        AccountsController().register(web)
+        AuditController().register(web)
+
+        let api = app.grouped("api", "v1")
+        let apiController = APIController()
+        apiController.registerPublic(api)
+        apiController.registerSignedIn(api.grouped(APIAuthMiddleware()))
+    }
+}

@@ -1,0 +1,107 @@
+import Fluent
+import Vapor
+import GuanaiCore
+
+struct AuditController {
+    func register(_ r: any RoutesBuilder) {
+        r.get(SiteURL.audit.components, use: search)
+        r.get(SiteURL.history(":type", ":id").components, use: history)
+    }
+
+    static func filter(_ req: Request) -> AuditFilter {
+        AuditFilter(user: req.query[String.self, at: "user"] ?? "", recordType: req.query[String.self, at: "type"] ?? "",
+                    recordID: req.query[String.self, at: "record"] ?? "", action: req.query[String.self, at: "action"] ?? "",
+                    from: req.query[String.self, at: "from"] ?? "", to: req.query[String.self, at: "to"] ?? "")
+    }
+
+    func search(req: Request) async throws -> Response {
+        try req.requireRead(.audit)
+        let l = req.lang
+        let f = Self.filter(req)
+        let page = max(1, req.query[Int.self, at: "page"] ?? 1)
+        let (items, total) = try await req.scoped.auditPage(f, page: page, per: 50)
+        let actions = [("", l.t("audit.anyAction"))] + AuditAction.all.map { ($0, l.t("audit.action." + $0)) }
+        return Layout.page(req, title: l.t("audit.title")) {
+            h1 { l.t("audit.title") }
+            form(.method("get"), .action(.audit), .class("filters")) {
+                Forms.field(l, label: "audit.user", name: "user", value: f.user)
+                Forms.select(l, label: "audit.action", name: "action", options: actions, selected: f.action)
+                Forms.field(l, label: "audit.recordType", name: "type", value: f.recordType)
+                Forms.field(l, label: "audit.record", name: "record", value: f.recordID)
+                Forms.field(l, label: "audit.from", name: "from", value: f.from, type: "date")
+                Forms.field(l, label: "audit.to", name: "to", value: f.to, type: "date")
+                button(.type("submit")) { l.t("form.search") }
+            }
+            p(.class("muted")) { l.t("list.total", String(total)) }
+            Self.entriesTable(l, items)
+            Pager.render(l, req: req, page: page, per: 50, total: total)
+        }
+    }
+
+    static func entriesTable(_ l: UILanguage, _ items: [AuditEntry]) -> Node {
+        div(.class("table-wrap")) {
+            table(.class("stack")) {
+                thead { tr { th { l.t("audit.at") }; th { l.t("audit.user") }; th { l.t("audit.action") }; th { l.t("audit.record") }; th { l.t("audit.ip") }; th { l.t("audit.changes") } } }
+                tbody {
+                    for e in items {
+                        tr {
+                            td(.data("label", l.t("audit.at"))) { String(e.at.prefix(19)).replacingOccurrences(of: "T", with: " ") }
+                            td(.data("label", l.t("audit.user"))) { e.actorName }
+                            td(.data("label", l.t("audit.action"))) { l.t("audit.action." + e.action) }
+                            td(.data("label", l.t("audit.record"))) { a(.href(.history(e.recordType, e.recordID))) { e.recordType + " " + String(e.recordID.prefix(12)) } }
+                            td(.data("label", l.t("audit.ip"))) { e.ip }
+                            td(.data("label", l.t("audit.changes"))) { tag("pre", [.class("changes")]) { Self.describe(e.changes) } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// "field: before → after" lines from the stored JSON, for people rather than machines.
+    static func describe(_ json: String) -> String {
+        guard let obj = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return json }
+        var lines: [String] = []
+        for (k, v) in ((obj["fields"] as? [String: Any]) ?? [:]).sorted(by: { $0.key < $1.key }) {
+            let d = v as? [String: Any]
+            lines.append("\(k): \(d?["before"] as? String ?? "∅") → \(d?["after"] as? String ?? "∅")")
+        }
+        for (k, v) in ((obj["detail"] as? [String: Any]) ?? [:]).sorted(by: { $0.key < $1.key }) { lines.append("\(k)=\(v)") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Every audited event about one record, newest first.
+    func history(req: Request) async throws -> Response {
+        let l = req.lang
+        let type = req.parameters.get("type") ?? "", id = req.parameters.get("id") ?? ""
+        let actor = try req.actor
+        // The history of a record is readable by whoever may read the record itself or the trail.
+        let kind = RecordKind(rawValue: type)
+        guard actor.canRead(.audit) || (kind.map(actor.canRead) ?? false) else { throw Abort(.forbidden) }
+        let items = try await req.scoped.auditEntries(AuditFilter(recordType: type, recordID: id)).sort(\.$id, .descending).limit(500).all()
+        if items.isEmpty { throw Abort(.notFound) }
+        return Layout.page(req, title: l.t("history.title")) {
+            h1 { l.t("history.title") }
+            p(.class("muted")) { type + " " + id }
+            Self.entriesTable(l, items)
+        }
+    }
+}
+
+enum Pager {
+    static func render(_ l: UILanguage, req: Request, page: Int, per: Int, total: Int) -> Node {
+        let pages = max(1, (total + per - 1) / per)
+        func link(_ p: Int) -> String {
+            var comps = URLComponents(string: req.url.string) ?? URLComponents()
+            var items = (comps.queryItems ?? []).filter { $0.name != "page" }
+            items.append(URLQueryItem(name: "page", value: String(p)))
+            comps.queryItems = items
+            return comps.string ?? "?page=\(p)"
+        }
+        return div(.class("pager")) {
+            if page > 1 { a(.href(link(page - 1))) { l.t("list.prev") } }
+            span { l.t("list.page", String(page), String(pages)) }
+            if page < pages { a(.href(link(page + 1))) { l.t("list.next") } }
+        }
+    }
+}

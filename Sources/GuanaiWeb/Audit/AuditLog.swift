@@ -1,0 +1,139 @@
+import Fluent
+import Vapor
+import Crypto
+import Foundation
+
+/// What happened, before it is chained into the trail.
+public struct AuditEvent: Sendable {
+    public var action: String
+    public var recordType: String
+    public var recordID: String
+    /// The unit the record belongs to, so each jurisdiction can search its own part of the trail.
+    public var unitCode: String?
+    /// Field-level changes: name → (before, after). Empty for reads.
+    public var fields: [String: FieldChange] = [:]
+    /// Anything else worth keeping: filters of an export, counts of an import, reason of a merge.
+    public var detail: [String: String] = [:]
+
+    public init(_ action: String, _ recordType: String, _ recordID: String, unit: String? = nil, fields: [String: FieldChange] = [:], detail: [String: String] = [:]) {
+        self.unitCode = unit
+        self.action = action
+        self.recordType = recordType
+        self.recordID = recordID
+        self.fields = fields
+        self.detail = detail
+    }
+}
+
+public struct FieldChange: Codable, Sendable, Equatable {
+    public let before: String?
+    public let after: String?
+}
+
+/// The action tokens the trail uses; the search page filters by them.
+public enum AuditAction {
+    public static let login = "login", logout = "logout", loginFailed = "login_failed", locked = "account_locked"
+    public static let create = "create", update = "update", delete = "delete"
+    public static let view = "view", reveal = "reveal", export = "export", `import` = "import"
+    public static let all = [login, logout, loginFailed, locked, create, update, delete, view, reveal, export, `import`]
+}
+
+public enum AuditLog {
+    static let genesis = String(repeating: "0", count: 64)
+    /// Serialises appends on PostgreSQL across every app instance; SQLite serialises writers itself, and the unique
+    /// `prev_hash` makes a forked chain impossible on both.
+    static let advisoryLockKey = 4_210_810_001
+
+    static func diff(_ before: [String: String], _ after: [String: String]) -> [String: FieldChange] {
+        var out: [String: FieldChange] = [:]
+        for key in Set(before.keys).union(after.keys) where before[key] != after[key] {
+            out[key] = FieldChange(before: before[key], after: after[key])
+        }
+        return out
+    }
+
+    static func created(_ after: [String: String]) -> [String: FieldChange] {
+        after.mapValues { FieldChange(before: nil, after: $0) }
+    }
+
+    static func timestamp(_ d: Date) -> String {
+        d.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    }
+
+    static func encodeChanges(_ e: AuditEvent) -> String {
+        struct Body: Encodable { let fields: [String: FieldChange]; let detail: [String: String] }
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? enc.encode(Body(fields: e.fields, detail: e.detail))) ?? Data("{}".utf8), as: UTF8.self)
+    }
+
+    static func hash(seq: Int, at: String, actorID: String?, actorName: String, ip: String, unitCode: String, action: String, recordType: String, recordID: String, changes: String, prevHash: String) -> String {
+        let canonical = [String(seq), at, actorID ?? "", actorName, ip, unitCode, action, recordType, recordID, changes, prevHash].joined(separator: "\u{1F}")
+        return SHA256.hash(data: Data(canonical.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Appends one entry. Call it inside the transaction of the change it records, so both land or neither does.
+    static func append(_ event: AuditEvent, by actor: AuditActor, at date: Date, on db: any Database) async throws {
+        if !db.inTransaction {
+            try await db.transaction { tx in try await append(event, by: actor, at: date, on: tx) }
+            return
+        }
+        if db.isPostgres {
+            try await db.sql.raw("SELECT pg_advisory_xact_lock(\(unsafeRaw: String(advisoryLockKey)))").run()
+        }
+        let last = try await AuditEntry.query(on: db).sort(\.$id, .descending).first()
+        let seq = (last?.id ?? 0) + 1
+        let prev = last?.hash ?? genesis
+        let e = AuditEntry()
+        e.id = seq
+        e.at = timestamp(date)
+        e.actorID = actor.id
+        e.actorName = actor.name
+        e.ip = actor.ip
+        e.unitCode = event.unitCode ?? actor.unitCode ?? ""
+        e.action = event.action
+        e.recordType = event.recordType
+        e.recordID = event.recordID
+        e.changes = encodeChanges(event)
+        e.prevHash = prev
+        e.hash = hash(seq: seq, at: e.at, actorID: e.actorID, actorName: e.actorName, ip: e.ip, unitCode: e.unitCode, action: e.action, recordType: e.recordType, recordID: e.recordID, changes: e.changes, prevHash: prev)
+        try await e.create(on: db)
+    }
+
+    public struct VerifyResult: Sendable, Equatable {
+        public let checked: Int
+        public let firstBroken: Int?
+        public let problem: String?
+        public var ok: Bool { firstBroken == nil }
+    }
+
+    /// Walks the whole chain in order, in pages, recomputing every hash.
+    public static func verify(on db: any Database) async throws -> VerifyResult {
+        var prev = genesis
+        var expected = 1
+        var checked = 0
+        let page = 2000
+        while true {
+            let rows = try await AuditEntry.query(on: db).filter(\.$id >= expected).sort(\.$id, .ascending).limit(page).all()
+            if rows.isEmpty { break }
+            for r in rows {
+                let seq = r.id ?? -1
+                if seq != expected { return VerifyResult(checked: checked, firstBroken: expected, problem: "missing entry \(expected)") }
+                if r.prevHash != prev { return VerifyResult(checked: checked, firstBroken: seq, problem: "entry \(seq) does not link to entry \(seq - 1)") }
+                let h = hash(seq: seq, at: r.at, actorID: r.actorID, actorName: r.actorName, ip: r.ip, unitCode: r.unitCode, action: r.action, recordType: r.recordType, recordID: r.recordID, changes: r.changes, prevHash: r.prevHash)
+                if h != r.hash { return VerifyResult(checked: checked, firstBroken: seq, problem: "entry \(seq) was altered") }
+                prev = r.hash
+                expected += 1
+                checked += 1
+            }
+        }
+        return VerifyResult(checked: checked, firstBroken: nil, problem: nil)
+    }
+}
+
+extension Request {
+    /// Records an event by the signed-in account (or anonymous) at the app clock's now.
+    func audit(_ event: AuditEvent, on db: (any Database)? = nil) async throws {
+        try await AuditLog.append(event, by: auditActor, at: now, on: db ?? self.db)
+    }
+}

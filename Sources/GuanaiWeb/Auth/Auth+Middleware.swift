@@ -1,0 +1,82 @@
+import Fluent
+import Vapor
+import GuanaiCore
+
+enum Cookies {
+    static let session = "guanai_session"
+    static let preCSRF = "guanai_pre"
+
+    static func make(_ value: String, maxAge: Int? = nil) -> HTTPCookies.Value {
+        HTTPCookies.Value(string: value, maxAge: maxAge, path: "/", isHTTPOnly: true, sameSite: .lax)
+    }
+}
+
+extension Request {
+    /// The submitted form as plain fields; a body that is not a form reads as no fields.
+    /// Middleware runs before a route collects its body, so it is collected here, within the size limit.
+    func formFields() async throws -> [String: String] {
+        if body.data == nil, method != .GET, method != .HEAD {
+            _ = try await body.collect(max: application.guanai.maxBodySize.value).get()
+        }
+        return (try? content.decode([String: String].self, as: .urlEncodedForm)) ?? [:]
+    }
+}
+
+/// Browser pages: a valid session cookie or a trip to the login page. Every form must carry the session's CSRF token.
+/// A form posted after the session idled out is kept and completed after the same person signs in again.
+struct WebAuthMiddleware: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let unsafe = req.method != .GET && req.method != .HEAD
+        guard let token = req.cookies[Cookies.session]?.string else { return toLogin(req) }
+        switch try await LoginService.lookup(token: token, kind: "web", req: req) {
+        case .valid(let s, let user):
+            let actor = try await LoginService.actor(user, s, on: req.db)
+            if unsafe, try await req.formFields()["_csrf"] != s.csrf {
+                return ErrorPage.render(req, status: .forbidden, message: req.t("error.csrf"))
+            }
+            req.auth.login(actor)
+            if actor.mustChangePassword && req.url.path != SiteURL.changePassword.path && req.url.path != SiteURL.logout.path {
+                return req.redirect(to: SiteURL.changePassword.path)
+            }
+            return try await next.respond(to: req)
+        case .expired(let s, let user):
+            var fields = unsafe ? try await req.formFields() : [:]
+            if unsafe, fields["_csrf"] == s.csrf, let uid = user.id {
+                fields["_csrf"] = nil
+                let data = try JSONEncoder().encode(fields)
+                let kept = PendingForm(userID: uid, path: req.url.path, fields: String(decoding: data, as: UTF8.self), at: req.now)
+                try await kept.create(on: req.db)
+                return req.redirect(to: SiteURL.login.with(query: [("kept", kept.id!.uuidString)]))
+            }
+            return toLogin(req, expired: true)
+        case .none:
+            return toLogin(req)
+        }
+    }
+
+    func toLogin(_ req: Request, expired: Bool = false) -> Response {
+        var q: [(String, String)] = []
+        if req.method == .GET, req.url.path != "/" { q.append(("next", req.url.string)) }
+        if expired { q.append(("expired", "1")) }
+        return req.redirect(to: SiteURL.login.with(query: q))
+    }
+}
+
+/// API: `Authorization: Bearer <token>` from `POST /api/v1/session`. Cookies are not accepted here, so a page on
+/// another site cannot ride a signed-in browser into the API.
+struct APIAuthMiddleware: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard let bearer = req.headers.bearerAuthorization?.token else { throw Abort(.unauthorized) }
+        switch try await LoginService.lookup(token: bearer, kind: "api", req: req) {
+        case .valid(let s, let user):
+            let actor = try await LoginService.actor(user, s, on: req.db)
+            if actor.mustChangePassword && req.url.path != "/api/v1/session/password" && req.url.path != "/api/v1/session" {
+                throw Abort(.forbidden, reason: "password_change_required")
+            }
+            req.auth.login(actor)
+            return try await next.respond(to: req)
+        case .expired, .none:
+            throw Abort(.unauthorized)
+        }
+    }
+}

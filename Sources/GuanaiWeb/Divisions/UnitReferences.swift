@@ -1,0 +1,15 @@
+/// Every column that places a record in a unit. A merge moves all of `moving` from the absorbed unit to the survivor.
+/// Naming rule: such a column is called `unit_code` or ends in `_unit_code`; a test lists the database's columns and
+/// fails when one is in neither list, so a new table cannot be forgotten by the merge.
+enum UnitReferences {
+    static let moving: [(table: String, column: String)] = [
+        ("users", "unit_code"),
+    ]
+
+    /// Columns that name a unit but describe history and must stay where they are.
+    static let staying: [(table: String, column: String)] = [
+        ("unit_changes", "unit_code"),
+        // The trail is append-only: an entry stays filed under the unit it was written for.
+        ("audit_log", "unit_code"),
+    ]
+}

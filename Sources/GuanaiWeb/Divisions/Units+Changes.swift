@@ -1,0 +1,149 @@
+import Fluent
+import SQLKit
+import Vapor
+import GuanaiCore
+
+/// A change refused for a reason the person can fix; the message key is in both catalogues.
+struct UnitChangeError: Error, Sendable, Equatable {
+    let field: String
+    let key: String
+}
+
+enum UnitService {
+    static func detail(_ pairs: [String: String]) -> String {
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.sortedKeys]
+        return String(decoding: (try? enc.encode(pairs)) ?? Data(), as: UTF8.self)
+    }
+
+    /// Loads the bundled list for a county once; later starts find it and do nothing.
+    static func ensureLoaded(county: String, on db: any Database, at: Date) async throws -> Bool {
+        let records = try DivisionCatalog.county(county)
+        guard let countyRecord = records.first(where: { $0.level == .county }) else { return false }
+        if try await Unit.find(countyRecord.code.value, on: db) != nil { return false }
+        try await db.transaction { tx in
+            for r in records where try await Unit.find(r.code.value, on: tx) == nil {
+                try await Unit(record: r, at: at).create(on: tx)
+            }
+            try await UnitChange(unitCode: countyRecord.code.value, change: "loaded", detail: detail(["edition": "2021", "units": String(records.count)]), reason: "2021年统计用区划代码", actor: .system(), at: at).create(on: tx)
+            try await AuditLog.append(AuditEvent(AuditAction.import, "divisions", countyRecord.code.value, unit: countyRecord.code.value, detail: ["edition": "2021", "units": String(records.count)]), by: .system(), at: at, on: tx)
+        }
+        return true
+    }
+
+    /// Adds a unit absent from the statistical list under `parent`, with the first free non-statistical number.
+    static func add(name rawName: String, under parentCode: String, reason: String, scoped: Scoped, actor: AuditActor, at: Date) async throws -> Unit {
+        let name = rawName.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else { throw UnitChangeError(field: "name", key: "unit.error.nameRequired") }
+        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw UnitChangeError(field: "reason", key: "unit.error.reasonRequired") }
+        guard let parent = try await scoped.unit(parentCode), parent.isActive,
+              let pc = DivisionCode(parent.code), pc.level == .county || pc.level == .township else {
+            throw UnitChangeError(field: "parent", key: "unit.error.parentInvalid")
+        }
+        let level: DivisionLevel = pc.level == .county ? .township : .village
+        let kind = DivisionKind.guess(fromName: name, level: level)
+        let official = DivisionName.official(for: name, kind: kind)
+        let siblings = try await scoped.children(of: parent.code, includeRetired: true)
+        if siblings.contains(where: { $0.isActive && ($0.officialName == official || $0.shortName == DivisionName.short(for: official, kind: kind)) }) {
+            throw UnitChangeError(field: "name", key: "unit.error.nameTaken")
+        }
+        let used = Set(siblings.map(\.code))
+        guard let code = DivisionCode.nonStatisticalRange.lazy.compactMap({ pc.child(number: $0) }).first(where: { !used.contains($0.value) }) else {
+            throw UnitChangeError(field: "parent", key: "unit.error.noFreeCode")
+        }
+        let unit = Unit(record: DivisionRecord(code: code, officialName: official, kind: kind), statistical: false, at: at)
+        try await scoped.db.transaction { tx in
+            try await unit.create(on: tx)
+            try await UnitChange(unitCode: code.value, change: "added", detail: detail(["name": official, "parent": parent.code]), reason: reason, actor: actor, at: at).create(on: tx)
+            try await AuditLog.append(AuditEvent(AuditAction.create, "unit", code.value, unit: code.value, fields: AuditLog.created(["officialName": official, "shortName": unit.shortName, "parentCode": parent.code, "statistical": "false"]), detail: ["reason": reason]), by: actor, at: at, on: tx)
+        }
+        return unit
+    }
+
+    static func rename(_ code: String, to rawName: String, reason: String, scoped: Scoped, actor: AuditActor, at: Date) async throws -> Unit {
+        guard let unit = try await scoped.unit(code) else { throw Abort(.notFound) }
+        guard unit.isActive else { throw UnitChangeError(field: "name", key: "unit.error.retired") }
+        let name = rawName.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else { throw UnitChangeError(field: "name", key: "unit.error.nameRequired") }
+        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw UnitChangeError(field: "reason", key: "unit.error.reasonRequired") }
+        let official = DivisionName.official(for: name, kind: unit.divisionKind)
+        let before = ["officialName": unit.officialName, "shortName": unit.shortName]
+        unit.officialName = official
+        unit.shortName = DivisionName.short(for: official, kind: unit.divisionKind)
+        let after = ["officialName": unit.officialName, "shortName": unit.shortName]
+        try await scoped.db.transaction { tx in
+            try await unit.save(on: tx)
+            try await UnitChange(unitCode: code, change: "renamed", detail: detail(["from": before["officialName"]!, "to": official]), reason: reason, actor: actor, at: at).create(on: tx)
+            try await AuditLog.append(AuditEvent(AuditAction.update, "unit", code, unit: code, fields: AuditLog.diff(before, after), detail: ["reason": reason]), by: actor, at: at, on: tx)
+        }
+        return unit
+    }
+
+    /// Merges `code` into `survivor`: every record that carries the absorbed unit moves, child units are re-coded
+    /// under the survivor, and the absorbed unit is retired with a pointer to where it went.
+    static func merge(_ code: String, into survivorCode: String, reason: String, scoped: Scoped, actor: AuditActor, at: Date) async throws -> Unit {
+        guard let absorbed = try await scoped.unit(code) else { throw Abort(.notFound) }
+        guard let survivor = try await scoped.unit(survivorCode) else { throw UnitChangeError(field: "into", key: "unit.error.mergeTarget") }
+        guard absorbed.isActive, survivor.isActive, absorbed.code != survivor.code, absorbed.level == survivor.level,
+              absorbed.divisionLevel >= .township else {
+            throw UnitChangeError(field: "into", key: "unit.error.mergeTarget")
+        }
+        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw UnitChangeError(field: "reason", key: "unit.error.reasonRequired") }
+        try await scoped.db.transaction { tx in
+            let s = scoped.on(tx)
+            try await absorb(absorbed, into: survivor, reason: reason, scoped: s, actor: actor, at: at)
+        }
+        return survivor
+    }
+
+    private static func absorb(_ absorbed: Unit, into survivor: Unit, reason: String, scoped: Scoped, actor: AuditActor, at: Date) async throws {
+        let tx = scoped.db
+        // Township merge: its villages keep existing as villages of the survivor, under new codes in its range.
+        for child in try await scoped.children(of: absorbed.code) {
+            let used = Set(try await scoped.children(of: survivor.code, includeRetired: true).map(\.code))
+            guard let sc = DivisionCode(survivor.code),
+                  let newCode = DivisionCode.nonStatisticalRange.lazy.compactMap({ sc.child(number: $0) }).first(where: { !used.contains($0.value) }) else {
+                throw UnitChangeError(field: "into", key: "unit.error.noFreeCode")
+            }
+            let moved = Unit(record: DivisionRecord(code: newCode, officialName: child.officialName, kind: child.divisionKind), statistical: false, at: at)
+            try await moved.create(on: tx)
+            try await UnitChange(unitCode: newCode.value, change: "recoded", detail: detail(["from": child.code]), reason: reason, actor: actor, at: at).create(on: tx)
+            try await absorb(child, into: moved, reason: reason, scoped: scoped, actor: actor, at: at)
+        }
+        var moved: [String: String] = [:]
+        for ref in UnitReferences.moving {
+            let n = try await countRows(ref.table, ref.column, absorbed.code, on: tx)
+            try await tx.sql.update(ref.table).set(SQLIdentifier(ref.column), to: SQLBind(survivor.code)).where(SQLIdentifier(ref.column), .equal, SQLBind(absorbed.code)).run()
+            moved[ref.table] = String(n)
+        }
+        absorbed.status = Unit.retired
+        absorbed.mergedInto = survivor.code
+        try await absorbed.save(on: tx)
+        try await UnitChange(unitCode: absorbed.code, change: "merged", detail: detail(["into": survivor.code, "moved": moved.map { "\($0)=\($1)" }.sorted().joined(separator: ",")]), reason: reason, actor: actor, at: at).create(on: tx)
+        try await UnitChange(unitCode: survivor.code, change: "absorbed", detail: detail(["from": absorbed.code]), reason: reason, actor: actor, at: at).create(on: tx)
+        try await AuditLog.append(AuditEvent(AuditAction.update, "unit", absorbed.code, unit: absorbed.code, fields: ["status": FieldChange(before: Unit.active, after: Unit.retired), "mergedInto": FieldChange(before: nil, after: survivor.code)], detail: ["reason": reason].merging(moved) { a, _ in a }), by: actor, at: at, on: tx)
+    }
+
+    static func countRows(_ table: String, _ column: String, _ code: String, on db: any Database) async throws -> Int {
+        let row = try await db.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table).where(SQLIdentifier(column), .equal, SQLBind(code)).first()
+        return try row?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// Retires a unit that nothing depends on any more; one with records or active sub-units must be merged instead.
+    static func retire(_ code: String, reason: String, scoped: Scoped, actor: AuditActor, at: Date) async throws -> Unit {
+        guard let unit = try await scoped.unit(code) else { throw Abort(.notFound) }
+        guard unit.isActive, unit.divisionLevel >= .township else { throw UnitChangeError(field: "reason", key: "unit.error.retired") }
+        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw UnitChangeError(field: "reason", key: "unit.error.reasonRequired") }
+        if !(try await scoped.children(of: code)).isEmpty { throw UnitChangeError(field: "reason", key: "unit.error.hasChildren") }
+        for ref in UnitReferences.moving where try await countRows(ref.table, ref.column, code, on: scoped.db) > 0 {
+            throw UnitChangeError(field: "reason", key: "unit.error.hasRecords")
+        }
+        unit.status = Unit.retired
+        try await scoped.db.transaction { tx in
+            try await unit.save(on: tx)
+            try await UnitChange(unitCode: code, change: "retired", detail: "{}", reason: reason, actor: actor, at: at).create(on: tx)
+            try await AuditLog.append(AuditEvent(AuditAction.update, "unit", code, unit: code, fields: ["status": FieldChange(before: Unit.active, after: Unit.retired)], detail: ["reason": reason]), by: actor, at: at, on: tx)
+        }
+        return unit
+    }
+}

@@ -1,0 +1,50 @@
+import Fluent
+import Vapor
+import GuanaiCore
+
+/// The home page: counts for the signed-in account's jurisdiction, only of the kinds its role may read.
+struct HomeController {
+    func register(_ r: any RoutesBuilder) {
+        r.get(SiteURL.home.components, use: home)
+    }
+
+    struct Counts: Sendable {
+        var townships = 0, villages = 0, addedUnits = 0
+        var accounts: Int? = nil
+        var auditToday: Int? = nil
+    }
+
+    static func counts(_ scoped: Scoped, actor: Actor, today: String) async throws -> Counts {
+        let u = try await scoped.unitCounts()
+        var c = Counts(townships: u.townships, villages: u.villages, addedUnits: u.added)
+        if actor.canRead(.account) { c.accounts = try await scoped.users().filter(\.$disabled == false).count() }
+        if actor.canRead(.audit) { c.auditToday = try await scoped.auditEntries(AuditFilter(from: today)).count() }
+        return c
+    }
+
+    func home(req: Request) async throws -> Response {
+        let l = req.lang
+        let actor = try req.actor
+        let today = String(AuditLog.timestamp(req.now).prefix(10))
+        let c = try await Self.counts(try req.scoped, actor: actor, today: today)
+        return Layout.page(req, title: l.t("home.title")) {
+            h1 { l.t("home.greeting", actor.displayName) }
+            p(.class("muted")) { l.t("home.jurisdiction", actor.unitName) }
+            div(.class("cards")) {
+                card(l.t("home.townships"), c.townships, .units)
+                card(l.t("home.villages"), c.villages, .units)
+                if c.addedUnits > 0 { card(l.t("home.addedUnits"), c.addedUnits, .units) }
+                if let n = c.accounts { card(l.t("home.accounts"), n, .accounts) }
+                if let n = c.auditToday { card(l.t("home.auditToday"), n, .audit) }
+            }
+            p(.class("muted")) { l.t("home.modulesComing") }
+        }
+    }
+
+    func card(_ label: String, _ n: Int, _ url: SiteURL) -> Node {
+        a(.class("card"), .href(url)) {
+            span(.class("n")) { String(n) }
+            span(.class("k")) { label }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Vapor
+import GuanaiCore
+
+/// The account behind a request, reduced to what rules need. Built once by the auth middleware.
+public struct Actor: Sendable, Authenticatable {
+    public let userID: UUID
+    public let username: String
+    public let displayName: String
+    public let role: Role
+    public let unitCode: String
+    public let unitName: String
+    public let mustChangePassword: Bool
+    public let sessionID: UUID
+    public let csrf: String
+
+    public var jurisdiction: Jurisdiction { DivisionCode(unitCode).map(Jurisdiction.init(root:)) ?? Jurisdiction(root: DivisionCode("99")!) }
+    public func can(_ action: Action) -> Bool { Policy.allows(role, action) }
+    public func canRead(_ kind: RecordKind) -> Bool { Policy.canRead(role, kind) }
+}
+
+/// Who did something, for the audit trail: an account, or the system (CLI, jobs).
+public struct AuditActor: Sendable {
+    public let id: String?
+    public let name: String
+    public let ip: String
+    /// The actor's own unit: where an entry is filed when the record itself has no unit.
+    public var unitCode: String? = nil
+
+    public static func system(_ what: String = "system") -> AuditActor { AuditActor(id: nil, name: what, ip: "-") }
+}
+
+extension Request {
+    /// The signed-in account; a route behind the auth middleware always has one.
+    public var actor: Actor {
+        get throws {
+            guard let a = auth.get(Actor.self) else { throw Abort(.unauthorized) }
+            return a
+        }
+    }
+
+    public var clientIP: String {
+        remoteAddress?.ipAddress ?? "-"
+    }
+
+    public var auditActor: AuditActor {
+        if let a = auth.get(Actor.self) { return AuditActor(id: a.userID.uuidString, name: a.username, ip: clientIP, unitCode: a.unitCode) }
+        return AuditActor(id: nil, name: "anonymous", ip: clientIP)
+    }
+
+    /// 404 when outside the actor's jurisdiction, 403 when inside but the role may not read this kind.
+    public func requireRead(_ kind: RecordKind) throws {
+        guard try actor.canRead(kind) else { throw Abort(.forbidden) }
+    }
+
+    public func require(_ action: Action) throws {
+        guard try actor.can(action) else { throw Abort(.forbidden) }
+    }
+}

@@ -1,0 +1,93 @@
+import Vapor
+
+/// The one stylesheet and the one script, compiled into the binary so the server needs no files beside it.
+enum Assets {
+    static let css = """
+    *{box-sizing:border-box}
+    html{font-size:17px;-webkit-text-size-adjust:100%}
+    body{margin:0;font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif;color:#1d1d1f;background:#f6f4f1;line-height:1.6}
+    a{color:#a0283c}
+    .top{display:flex;flex-wrap:wrap;align-items:center;gap:.3rem 1rem;padding:.6rem 1rem;background:#a0283c;color:#fff}
+    .top a{color:#fff}
+    .brand{font-weight:700;font-size:1.25rem;text-decoration:none}
+    .who{font-size:.9rem;flex:1 1 auto}
+    .langs{font-size:.85rem}
+    .menu{display:flex;flex-wrap:wrap;gap:.2rem;padding:.4rem .6rem;background:#fff;border-bottom:1px solid #e2dcd5}
+    .menu a,.menu .link{display:inline-block;padding:.45rem .7rem;border-radius:.4rem;text-decoration:none;color:#333;font-size:1rem;min-height:2.4rem}
+    .menu a.on{background:#f3e3e6;color:#a0283c;font-weight:600}
+    form.inline{display:inline;margin:0}
+    button.link{background:none;border:0;cursor:pointer;font:inherit}
+    main{max-width:72rem;margin:0 auto;padding:1rem}
+    footer{max-width:72rem;margin:2rem auto 1rem;padding:0 1rem;color:#777;font-size:.8rem}
+    h1{font-size:1.4rem;margin:.4rem 0 1rem}
+    h2{font-size:1.15rem;margin:1.5rem 0 .6rem}
+    .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(9.5rem,1fr));gap:.7rem}
+    .card{background:#fff;border:1px solid #e2dcd5;border-radius:.6rem;padding:.8rem}
+    .card .n{font-size:1.7rem;font-weight:700;color:#a0283c;display:block}
+    .card .k{font-size:.9rem;color:#555}
+    .panel{background:#fff;border:1px solid #e2dcd5;border-radius:.6rem;padding:1rem;margin-bottom:1rem}
+    .field{margin-bottom:.9rem}
+    .field label{display:block;font-weight:600;margin-bottom:.25rem}
+    .field input,.field select,.field textarea{width:100%;max-width:28rem;font:inherit;padding:.55rem .6rem;border:1px solid #b9b1a8;border-radius:.4rem;background:#fff;min-height:2.6rem}
+    .field.invalid input,.field.invalid select,.field.invalid textarea{border:2px solid #c0392b;background:#fff6f5}
+    .field-error{color:#b03020;margin:.2rem 0 0;font-size:.95rem}
+    .hint{display:block;color:#666;font-size:.85rem}
+    .req{color:#b03020}
+    .btn,button[type=submit]:not(.link){display:inline-block;font:inherit;padding:.55rem 1.1rem;border-radius:.45rem;border:0;background:#a0283c;color:#fff;cursor:pointer;min-height:2.6rem;text-decoration:none}
+    .btn.secondary,button.secondary{background:#fff;color:#a0283c;border:1px solid #a0283c}
+    .alert{background:#fff0ee;border:1px solid #e0a49b;border-radius:.5rem;padding:.6rem .9rem;margin-bottom:1rem}
+    .alert p{margin:.2rem 0;font-weight:600}
+    .flash{background:#eef7ee;border:1px solid #9cc79c;border-radius:.5rem;padding:.6rem .9rem;margin-bottom:1rem}
+    .secret{font-family:ui-monospace,monospace;font-size:1.3rem;background:#fff8e1;padding:.3rem .6rem;border-radius:.3rem;letter-spacing:.05em}
+    .error-message{font-size:1.1rem}
+    .table-wrap{overflow-x:auto;background:#fff;border:1px solid #e2dcd5;border-radius:.6rem}
+    table{border-collapse:collapse;width:100%;font-size:.95rem}
+    th,td{text-align:left;padding:.5rem .6rem;border-bottom:1px solid #eee;vertical-align:top}
+    th{background:#faf7f4;white-space:nowrap}
+    .muted{color:#777}
+    .tag{display:inline-block;font-size:.8rem;padding:0 .4rem;border-radius:.3rem;background:#eee;color:#444}
+    .tag.warn{background:#fff1c9;color:#6b4d00}
+    .tag.off{background:#f1d3d3;color:#7a1d1d}
+    .filters{display:flex;flex-wrap:wrap;gap:.6rem;align-items:flex-end;margin-bottom:1rem}
+    .filters .field{margin:0}
+    .filters input,.filters select{max-width:14rem}
+    .pager{display:flex;gap:1rem;align-items:center;margin:.8rem 0}
+    .crumbs{font-size:.9rem;margin-bottom:.5rem}
+    dl.kv{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem;margin:0}
+    dl.kv dt{color:#666}
+    dl.kv dd{margin:0}
+    details.action{margin:.5rem 0;background:#fff;border:1px solid #e2dcd5;border-radius:.5rem;padding:.5rem .8rem}
+    details.action summary{cursor:pointer;font-weight:600;min-height:2rem}
+    pre.changes{white-space:pre-wrap;word-break:break-all;font-size:.8rem;margin:0}
+    @media (max-width:40rem){
+      html{font-size:16px}
+      main{padding:.7rem}
+      .who{flex-basis:100%;order:3}
+      table.stack thead{display:none}
+      table.stack tr{display:block;border-bottom:1px solid #ddd;padding:.4rem 0}
+      table.stack td{display:block;border:0;padding:.15rem .6rem}
+      table.stack td[data-label]::before{content:attr(data-label) "：";color:#777}
+      .filters input,.filters select{max-width:100%}
+      .filters .field{flex:1 1 100%}
+    }
+    @media print{.top,.menu,footer,.filters,.pager,form{display:none}body{background:#fff}}
+    """
+
+    static let js = """
+    // A kept form (after an expired session) is submitted again once its page loads; the button stays as a fallback.
+    document.addEventListener('DOMContentLoaded', function () {
+      var f = document.querySelector('form[data-autosubmit]');
+      if (f) { f.submit(); }
+      document.querySelectorAll('[data-confirm]').forEach(function (el) {
+        el.addEventListener('submit', function (e) { if (!window.confirm(el.getAttribute('data-confirm'))) { e.preventDefault(); } });
+      });
+    });
+    """
+
+    static func serve(_ body: String, _ type: HTTPMediaType) -> Response {
+        let res = Response(status: .ok, body: .init(string: body))
+        res.headers.contentType = type
+        res.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        return res
+    }
+}

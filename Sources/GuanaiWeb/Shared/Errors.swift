@@ -1,0 +1,65 @@
+import Vapor
+import GuanaiCore
+
+/// The API's error body: `{"error": {"code", "message", "fields": [{"field", "message"}], "existingId"}}`.
+struct APIErrorBody: Content {
+    struct Field: Content { let field: String; let message: String }
+    struct Inner: Content {
+        let code: String
+        let message: String
+        let fields: [Field]?
+        let existingId: String?
+    }
+    let error: Inner
+}
+
+/// Turns every error into a proper answer: JSON under /api, a Chinese page elsewhere. Bad input is never a 500,
+/// and no page shows a stack trace.
+struct GuanaiErrorMiddleware: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: req)
+        } catch {
+            let (status, code, message, fields, existing) = classify(error, req)
+            if status == .internalServerError { req.logger.report(error: error) }
+            if req.url.path.hasPrefix("/api/") {
+                let body = APIErrorBody(error: .init(code: code, message: message, fields: fields.isEmpty ? nil : fields.map { .init(field: $0.0, message: $0.1) }, existingId: existing))
+                let res = Response(status: status)
+                try res.content.encode(body, as: .json)
+                if status == .unauthorized { res.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
+                return res
+            }
+            return ErrorPage.render(req, status: status, message: message)
+        }
+    }
+
+    func classify(_ error: any Error, _ req: Request) -> (HTTPStatus, String, String, [(String, String)], String?) {
+        switch error {
+        case let e as FieldErrors:
+            return (.unprocessableEntity, "validation", req.t("error.validation"), e.items.map { ($0.field, req.lang.t($0.key, $0.args.first ?? "")) }, nil)
+        case let e as FieldError:
+            return (.unprocessableEntity, "validation", req.t("error.validation"), [(e.field, req.lang.t(e.key, e.args.first ?? ""))], nil)
+        case let e as UnitChangeError:
+            return (.unprocessableEntity, "validation", req.t("error.validation"), [(e.field, req.t(e.key))], nil)
+        case let e as ConflictError:
+            return (.conflict, "conflict", req.t(e.key), [(e.field, req.t(e.key))], e.existingID)
+        case is DecodingError:
+            return (.badRequest, "malformed", req.t("error.malformed"), [], nil)
+        case let e as any AbortError:
+            let s = e.status
+            switch s.code {
+            case 400: return (s, "malformed", req.t("error.malformed"), [], nil)
+            case 401: return (s, "unauthorized", req.t("error.unauthorized"), [], nil)
+            case 403: return (s, "forbidden", req.t("error.forbidden"), [], nil)
+            case 404: return (s, "not_found", req.t("error.notFound"), [], nil)
+            case 413: return (s, "too_large", req.t("error.tooLarge"), [], nil)
+            case 415: return (.badRequest, "malformed", req.t("error.malformed"), [], nil)
+            case 423: return (s, "locked", req.t("login.locked"), [], nil)
+            case 500...: return (.internalServerError, "internal", req.t("error.internal"), [], nil)
+            default: return (s, "error", e.reason, [], nil)
+            }
+        default:
+            return (.internalServerError, "internal", req.t("error.internal"), [], nil)
+        }
+    }
+}

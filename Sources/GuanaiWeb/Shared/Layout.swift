@@ -1,0 +1,110 @@
+import Vapor
+import GuanaiCore
+
+/// The page frame: header with who is signed in and where, navigation by role, language switch.
+enum Layout {
+    struct NavItem { let key: String; let url: SiteURL; let kind: RecordKind? }
+
+    static let navItems: [NavItem] = [
+        NavItem(key: "nav.home", url: .home, kind: nil),
+        NavItem(key: "nav.units", url: .units, kind: .unit),
+        NavItem(key: "nav.accounts", url: .accounts, kind: .account),
+        NavItem(key: "nav.audit", url: .audit, kind: .audit),
+    ]
+
+    static func page(_ req: Request, title: String, status: HTTPStatus = .ok, @NodeBuilder _ content: () -> Node) -> Response {
+        let l = req.lang
+        let actor = req.auth.get(Actor.self)
+        let body = group {
+            header(.class("top")) {
+                a(.class("brand"), .href(.home)) { l.t("app.name") }
+                if let a0 = actor {
+                    span(.class("who")) { a0.unitName + " · " + a0.displayName + " (" + l.t("role." + a0.role.rawValue) + ")" }
+                }
+                span(.class("langs")) {
+                    a(.href(SiteURL.lang("zh-Hans").with(query: [("back", req.url.string)])), .lang("zh-Hans")) { l.t("lang.zh") }
+                    " | "
+                    a(.href(SiteURL.lang("en").with(query: [("back", req.url.string)])), .lang("en")) { l.t("lang.en") }
+                }
+            }
+            if let a0 = actor {
+                nav(.class("menu"), .aria("label", l.t("nav.label"))) {
+                    for item in navItems where item.kind.map(a0.canRead) ?? true {
+                        a(.href(item.url), .class(req.url.path == item.url.path || (item.url.path != "/" && req.url.path.hasPrefix(item.url.path)) ? "on" : "")) { l.t(item.key) }
+                    }
+                    a(.href(.changePassword)) { l.t("nav.password") }
+                    form(.method("post"), .action(.logout), .class("inline")) {
+                        input(.type("hidden"), .name("_csrf"), .value(a0.csrf))
+                        button(.type("submit"), .class("link")) { l.t("nav.logout") }
+                    }
+                }
+            }
+            main(.id("main")) { content() }
+            footer { l.t("app.footer") }
+        }
+        let html = "<!doctype html><html lang=\"\(l.rawValue)\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>\(escape(title)) · \(escape(l.t("app.name")))</title><link rel=\"stylesheet\" href=\"\(SiteURL.staticCSS.path)\"><script src=\"\(SiteURL.staticJS.path)\" defer></script></head><body>" + body.html + "</body></html>"
+        let res = Response(status: status, body: .init(string: html))
+        res.headers.contentType = .html
+        return res
+    }
+}
+
+enum ErrorPage {
+    static func render(_ req: Request, status: HTTPStatus, message: String) -> Response {
+        let l = req.lang
+        return Layout.page(req, title: l.t("error.title"), status: status) {
+            h1 { l.t("error.title") + " " + String(status.code) }
+            p(.class("error-message")) { message }
+            p { a(.href(.home)) { l.t("error.backHome") } }
+        }
+    }
+}
+
+/// Form pieces that every page shares: a labelled input with its error beside it, keeping what was typed.
+enum Forms {
+    static func csrf(_ req: Request) -> Node {
+        input(.type("hidden"), .name("_csrf"), .value(req.auth.get(Actor.self)?.csrf ?? ""))
+    }
+
+    static func field(_ l: UILanguage, label key: String, name: String, value: String = "", type: String = "text", required: Bool = false, error: String? = nil, hint: String? = nil, extra: [Attr] = []) -> Node {
+        div(.class(error == nil ? "field" : "field invalid")) {
+            label(.for(name)) {
+                l.t(key)
+                if required { span(.class("req"), .aria("hidden", "true")) { " *" } }
+            }
+            tag("input", [.type(type), .id(name), .name(name), .value(value), Attr.when(required, .required), Attr.when(error != nil, .aria("invalid", "true")), Attr.when(error != nil, .aria("describedby", name + "-error"))] + extra)
+            if let h = hint { small(.class("hint")) { h } }
+            if let e = error { p(.class("field-error"), .id(name + "-error")) { e } }
+        }
+    }
+
+    static func select(_ l: UILanguage, label key: String, name: String, options: [(String, String)], selected: String, error: String? = nil, required: Bool = false) -> Node {
+        div(.class(error == nil ? "field" : "field invalid")) {
+            label(.for(name)) {
+                l.t(key)
+                if required { span(.class("req"), .aria("hidden", "true")) { " *" } }
+            }
+            tag("select", [.id(name), .name(name), Attr.when(error != nil, .aria("invalid", "true"))]) {
+                for (v, text) in options {
+                    tag("option", [.value(v), Attr.when(v == selected, .selected)]) { text }
+                }
+            }
+            if let e = error { p(.class("field-error"), .id(name + "-error")) { e } }
+        }
+    }
+
+    static func errorSummary(_ l: UILanguage, _ errors: [String: String]) -> Node {
+        group {
+            if !errors.isEmpty {
+                div(.class("alert"), Attr("role", "alert")) {
+                    p { l.t("form.fixErrors") }
+                    ul { for (_, m) in errors.sorted(by: { $0.key < $1.key }) { li { m } } }
+                }
+            }
+        }
+    }
+
+    static func flash(_ message: String?) -> Node {
+        group { if let m = message, !m.isEmpty { div(.class("flash"), Attr("role", "status")) { m } } }
+    }
+}

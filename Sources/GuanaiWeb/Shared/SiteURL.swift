@@ -1,0 +1,58 @@
+import Vapor
+
+/// Every page path, used by routes (with ":param" placeholders) and by views (with real values),
+/// so a link and its route cannot drift apart.
+public enum SiteURL: Sendable {
+    case home
+    case login, logout, changePassword, resumeForm
+    case lang(String)
+    case units, unit(String), unitAddChild(String), unitRename(String), unitMerge(String), unitRetire(String), unitExport
+    case accounts, accountNew, account(String), accountDisable(String), accountEnable(String), accountReset(String)
+    case accountHandover(String), accountRevealPhone(String), accountsExport
+    case audit, history(String, String)
+    case staticCSS, staticJS
+
+    public var path: String {
+        switch self {
+        case .home: return "/"
+        case .login: return "/login"
+        case .logout: return "/logout"
+        case .changePassword: return "/password"
+        case .resumeForm: return "/resume"
+        case .lang(let l): return "/lang/\(l)"
+        case .units: return "/units"
+        case .unit(let c): return "/units/\(c)"
+        case .unitAddChild(let c): return "/units/\(c)/add"
+        case .unitRename(let c): return "/units/\(c)/rename"
+        case .unitMerge(let c): return "/units/\(c)/merge"
+        case .unitRetire(let c): return "/units/\(c)/retire"
+        case .unitExport: return "/units.csv"
+        case .accounts: return "/accounts"
+        case .accountNew: return "/accounts/new"
+        case .account(let id): return "/accounts/\(id)"
+        case .accountDisable(let id): return "/accounts/\(id)/disable"
+        case .accountEnable(let id): return "/accounts/\(id)/enable"
+        case .accountReset(let id): return "/accounts/\(id)/reset-password"
+        case .accountHandover(let id): return "/accounts/\(id)/handover"
+        case .accountRevealPhone(let id): return "/accounts/\(id)/reveal-phone"
+        case .accountsExport: return "/accounts.csv"
+        case .audit: return "/audit"
+        case .history(let type, let id): return "/history/\(type)/\(id)"
+        case .staticCSS: return "/static/app.css"
+        case .staticJS: return "/static/app.js"
+        }
+    }
+
+    /// Route components for registration: placeholders such as ":code" become parameters.
+    public var components: [PathComponent] {
+        path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
+    }
+
+    public func with(query: [(String, String)]) -> String {
+        let items = query.filter { !$0.1.isEmpty }
+        guard !items.isEmpty else { return path }
+        var comps = URLComponents()
+        comps.queryItems = items.map { URLQueryItem(name: $0.0, value: $0.1) }
+        return path + "?" + (comps.percentEncodedQuery ?? "")
+    }
+}

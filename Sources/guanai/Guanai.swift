@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import GuanaiCore
+import GuanaiWeb
+import Vapor
+
+@main
+struct Guanai: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "guanai",
+        abstract: "关爱 — 农村留守妇女儿童关爱行动 (Guanai: care for rural left-behind women and children)",
+        subcommands: [Serve.self, Migrate.self, UserCommand.self, AuditCommand.self]
+    )
+}
+
+struct DatabaseOptions: ParsableArguments {
+    @ArgumentParser.Option(help: "SQLite file path or postgres:// URL (default: $DATABASE_URL, else ./guanai.sqlite)")
+    var database: String?
+
+    @ArgumentParser.Option(help: "County-level unit of Hubei whose divisions are loaded (default 421081 石首市)")
+    var county: String = DivisionCatalog.defaultCounty
+
+    var config: GuanaiConfig { GuanaiConfig(database: DatabaseTarget.resolve(flag: database), county: county) }
+}
+
+/// Builds a configured app for a one-off command; the caller shuts it down.
+func withApp<T>(_ options: DatabaseOptions, _ body: (Application) async throws -> T) async throws -> T {
+    let app = try await Application.make(Environment(name: "production", arguments: ["guanai"]))
+    do {
+        try await GuanaiApp.configure(app, options.config)
+        let r = try await body(app)
+        try await app.asyncShutdown()
+        return r
+    } catch {
+        try? await app.asyncShutdown()
+        throw error
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the web server")
+    @ArgumentParser.OptionGroup var db: DatabaseOptions
+    @ArgumentParser.Flag(help: "Create one account per role and demo data, and print the logins") var demo = false
+    @ArgumentParser.Option(help: "Address to listen on") var hostname = "127.0.0.1"
+    @ArgumentParser.Option(help: "Port to listen on") var port = 8080
+
+    func run() async throws {
+        var env = Environment(name: "production", arguments: ["guanai", "serve", "--hostname", hostname, "--port", String(port)])
+        try LoggingSystem.bootstrap(from: &env)
+        let app = try await Application.make(env)
+        do {
+            try await GuanaiApp.configure(app, db.config)
+            if demo {
+                for login in try await Demo.seed(app) { print("\(login.role.rawValue) \(login.username) \(login.password)") }
+            }
+            print("guanai: listening on http://\(hostname):\(port)")
+            try await app.execute()
+            try await app.asyncShutdown()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run database migrations and load the county's divisions")
+    @ArgumentParser.OptionGroup var db: DatabaseOptions
+    func run() async throws {
+        try await withApp(db) { _ in print("migrated") }
+    }
+}
+
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage accounts", subcommands: [Create.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create an account and print its one-time password")
+        @ArgumentParser.OptionGroup var db: DatabaseOptions
+        @ArgumentParser.Option var username: String
+        @ArgumentParser.Option(help: "city_admin | township_staff | village_worker | volunteer | partner_health | partner_hr | partner_justice | inspector") var role: String
+        @ArgumentParser.Option(help: "12-digit unit code (or 6/9 digits)") var unit: String
+        @ArgumentParser.Option(help: "Display name") var name: String?
+        @ArgumentParser.Option var phone: String?
+
+        func run() async throws {
+            let pw = try await withApp(db) { app in
+                try await Admin.createUser(app, username: username, role: role, unit: DivisionCode(unit)?.value ?? unit, displayName: name, phone: phone)
+            }
+            print("\(username) \(pw)")
+        }
+    }
+}
+
+struct AuditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "audit", abstract: "The audit trail", subcommands: [Verify.self])
+
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Check the hash chain of the audit trail")
+        @ArgumentParser.OptionGroup var db: DatabaseOptions
+        func run() async throws {
+            let r = try await withApp(db) { app in try await Admin.verifyAudit(app) }
+            if r.ok {
+                print("audit chain ok: \(r.checked) entries")
+            } else {
+                print("audit chain BROKEN at entry \(r.firstBroken ?? 0): \(r.problem ?? "")")
+                throw ExitCode(1)
+            }
+        }
+    }
+}
