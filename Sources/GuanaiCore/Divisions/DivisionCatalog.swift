@@ -33,6 +33,8 @@ public enum DivisionCatalogError: Error, Equatable, CustomStringConvertible {
 /// The bundled 2021 统计用区划代码 of Hubei, copied from the shared data set into the product.
 public enum DivisionCatalog {
     public static let defaultCounty = "421081" // 石首市
+    /// Recorded as the reason when the bundled list is loaded.
+    public static let editionNote = "2021年统计用区划代码"
 
     static func resourceURL(_ file: String) -> URL? {
         Bundle.module.url(forResource: file, withExtension: nil, subdirectory: "divisions")

@@ -81,13 +81,13 @@ struct APIController {
 
     // MARK: units
 
-    func units(req: Request) async throws -> Page<UnitDTO> {
+    func units(req: Request) async throws -> ListPage<UnitDTO> {
         try req.requireRead(.unit)
         let p = try PageParams(req)
         let scoped = try req.scoped
         if let q = req.query[String.self, at: "q"], !q.isEmpty {
             let found = try await scoped.units(named: q)
-            return Page(items: found.dropFirst((p.page - 1) * p.per).prefix(p.per).map(UnitDTO.init), page: p.page, per: p.per, total: found.count)
+            return ListPage(items: found.dropFirst((p.page - 1) * p.per).prefix(p.per).map(UnitDTO.init), page: p.page, per: p.per, total: found.count)
         }
         var query = scoped.units()
         if let parent = req.query[String.self, at: "parent"] { query = query.filter(\.$parentCode == parent) }
@@ -95,7 +95,7 @@ struct APIController {
         if req.query[String.self, at: "status"] != "all" { query = query.filter(\.$status == Unit.active) }
         let total = try await query.count()
         let items = try await query.sort(\.$id).range((p.page - 1) * p.per ..< p.page * p.per).all()
-        return Page(items: items.map(UnitDTO.init), page: p.page, per: p.per, total: total)
+        return ListPage(items: items.map(UnitDTO.init), page: p.page, per: p.per, total: total)
     }
 
     func unit(req: Request) async throws -> UnitDTO {
@@ -104,12 +104,12 @@ struct APIController {
         return UnitDTO(u)
     }
 
-    func unitHistory(req: Request) async throws -> Page<UnitChangeDTO> {
+    func unitHistory(req: Request) async throws -> ListPage<UnitChangeDTO> {
         try req.requireRead(.unit)
         let code = req.parameters.get("code") ?? ""
         guard try await req.scoped.unit(code) != nil else { throw Abort(.notFound) }
         let items = try await req.scoped.unitHistory(code)
-        return Page(items: items.map(UnitChangeDTO.init), page: 1, per: max(items.count, 1), total: items.count)
+        return ListPage(items: items.map(UnitChangeDTO.init), page: 1, per: max(items.count, 1), total: items.count)
     }
 
     func created<T: Content>(_ v: T) throws -> Response {
@@ -160,11 +160,11 @@ struct APIController {
 
     // MARK: accounts
 
-    func accounts(req: Request) async throws -> Page<AccountDTO> {
+    func accounts(req: Request) async throws -> ListPage<AccountDTO> {
         try req.requireRead(.account)
         let p = try PageParams(req)
         let (items, total) = try await req.scoped.users(matching: AccountsController.filter(req), page: p.page, per: p.per)
-        return Page(items: items.map { AccountDTO($0, now: req.now) }, page: p.page, per: p.per, total: total)
+        return ListPage(items: items.map { AccountDTO($0, now: req.now) }, page: p.page, per: p.per, total: total)
     }
 
     func createAccount(req: Request) async throws -> Response {
@@ -221,10 +221,10 @@ struct APIController {
 
     // MARK: audit
 
-    func audit(req: Request) async throws -> Page<AuditEntryDTO> {
+    func audit(req: Request) async throws -> ListPage<AuditEntryDTO> {
         try req.requireRead(.audit)
         let p = try PageParams(req)
         let (items, total) = try await req.scoped.auditPage(AuditController.filter(req), page: p.page, per: p.per)
-        return Page(items: items.map(AuditEntryDTO.init), page: p.page, per: p.per, total: total)
+        return ListPage(items: items.map(AuditEntryDTO.init), page: p.page, per: p.per, total: total)
     }
 }

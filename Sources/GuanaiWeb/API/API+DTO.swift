@@ -2,7 +2,7 @@ import Vapor
 import GuanaiCore
 
 /// `{"items": [...], "page", "per", "total"}` for every list.
-struct Page<T: Content>: Content {
+struct ListPage<T: Content>: Content {
     let items: [T]
     let page: Int
     let per: Int
@@ -142,6 +142,7 @@ extension Request {
     func json<T: Decodable>(_ t: T.Type) async throws -> T {
         if body.data == nil { _ = try await body.collect(max: application.guanai.maxBodySize.value).get() }
         guard let buf = body.data, buf.readableBytes > 0 else { throw Abort(.badRequest) }
+        guard buf.readableBytes <= application.guanai.maxBodySize.value else { throw Abort(.payloadTooLarge) }
         do { return try JSONDecoder().decode(T.self, from: Data(buffer: buf)) } catch { throw Abort(.badRequest) }
     }
 }

@@ -93,7 +93,7 @@ enum OpenAPIDocument {
         "/api/v1/me": ["get": op("The signed-in account and what it may do", schema: "Me", errs: [401])],
         "/api/v1/units": [
             "get": op("Units in jurisdiction", schema: "UnitPage", params: paging + [q("parent"), q("level"), q("q"), q("status")]),
-            "post": op("Add a unit absent from the statistical list (非统计代码)", body: "UnitCreateRequest", ok: 201, schema: "Unit", errs: [400, 401, 403, 404, 422]),
+            "post": op("Add a unit absent from the statistical list (non-statistical code)", body: "UnitCreateRequest", ok: 201, schema: "Unit", errs: [400, 401, 403, 404, 422]),
         ],
         "/api/v1/units/export": ["get": op("Units as CSV", csv: true, params: [q("unit")])],
         "/api/v1/units/{code}": [
@@ -119,7 +119,7 @@ enum OpenAPIDocument {
 
     nonisolated(unsafe) static let document: J = [
         "openapi": "3.0.3",
-        "info": ["title": "Guanai 关爱 API", "version": "1.0.0", "description": "农村留守妇女儿童关爱行动. Errors: {\"error\": {code, message, fields, existingId}}."],
+        "info": ["title": "Guanai API", "version": "1.0.0", "description": "Care action for rural left-behind women and children. Errors: {\"error\": {code, message, fields, existingId}}."],
         "servers": [["url": "/"]],
         "security": [["bearer": [String]()]],
         "components": ["schemas": schemas, "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]]],

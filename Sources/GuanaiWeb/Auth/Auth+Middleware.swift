@@ -18,6 +18,7 @@ extension Request {
         if body.data == nil, method != .GET, method != .HEAD {
             _ = try await body.collect(max: application.guanai.maxBodySize.value).get()
         }
+        if let n = body.data?.readableBytes, n > application.guanai.maxBodySize.value { throw Abort(.payloadTooLarge) }
         return (try? content.decode([String: String].self, as: .urlEncodedForm)) ?? [:]
     }
 }

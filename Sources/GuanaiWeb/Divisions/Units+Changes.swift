@@ -25,7 +25,7 @@ enum UnitService {
             for r in records where try await Unit.find(r.code.value, on: tx) == nil {
                 try await Unit(record: r, at: at).create(on: tx)
             }
-            try await UnitChange(unitCode: countyRecord.code.value, change: "loaded", detail: detail(["edition": "2021", "units": String(records.count)]), reason: "2021年统计用区划代码", actor: .system(), at: at).create(on: tx)
+            try await UnitChange(unitCode: countyRecord.code.value, change: "loaded", detail: detail(["edition": "2021", "units": String(records.count)]), reason: DivisionCatalog.editionNote, actor: .system(), at: at).create(on: tx)
             try await AuditLog.append(AuditEvent(AuditAction.import, "divisions", countyRecord.code.value, unit: countyRecord.code.value, detail: ["edition": "2021", "units": String(records.count)]), by: .system(), at: at, on: tx)
         }
         return true

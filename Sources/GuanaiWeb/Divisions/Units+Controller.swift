@@ -186,12 +186,12 @@ struct UnitsController {
 
     /// The unit list as CSV (UTF-8 with BOM so Excel opens it), within jurisdiction, audited.
     func export(req: Request) async throws -> Response {
-        try req.requireRead(.unit)
-        try req.require(.export)
         let actor = try req.actor
         let root = req.query[String.self, at: "unit"] ?? actor.unitCode
         let scoped = try req.scoped
         guard let top = try await scoped.unit(root) else { throw Abort(.notFound) }
+        try req.requireRead(.unit)
+        try req.require(.export)
         let units = try await Scoped(db: req.db, jurisdiction: Jurisdiction(root: DivisionCode(top.code)!)).units().sort(\.$id).all()
         let l = req.lang
         var csv = "\u{FEFF}" + [l.t("units.code"), l.t("units.name"), l.t("units.officialName"), l.t("units.kind"), l.t("units.status"), l.t("units.nonStatistical")].map(CSV.cell).joined(separator: ",") + "\r\n"

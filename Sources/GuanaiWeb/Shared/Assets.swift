@@ -66,7 +66,7 @@ enum Assets {
       table.stack thead{display:none}
       table.stack tr{display:block;border-bottom:1px solid #ddd;padding:.4rem 0}
       table.stack td{display:block;border:0;padding:.15rem .6rem}
-      table.stack td[data-label]::before{content:attr(data-label) "：";color:#777}
+      table.stack td[data-label]::before{content:attr(data-label) "\\FF1A";color:#777}
       .filters input,.filters select{max-width:100%}
       .filters .field{flex:1 1 100%}
     }
