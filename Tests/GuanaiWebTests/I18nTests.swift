@@ -30,6 +30,8 @@ import GuanaiCore
         for r in Role.allCases { used.insert("role." + r.rawValue) }
         for k in DivisionKind.allCases { used.insert("kind." + k.rawValue) }
         for a in AuditAction.all { used.insert("audit.action." + a) }
+        for f in AuditController.fieldNames { used.insert("f." + f) }
+        for r in AuditController.recordTypes { used.insert("record." + r) }
         for c in ["loaded", "added", "renamed", "merged", "absorbed", "retired", "recoded"] { used.insert("units.change." + c) }
         #expect(used.count > 80)
         for k in used.sorted() { #expect(Catalogue.zh[k] != nil && Catalogue.en[k] != nil, "key \(k)") }

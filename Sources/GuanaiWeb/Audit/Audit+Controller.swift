@@ -23,6 +23,9 @@ struct AuditController {
         let actions = [("", l.t("audit.anyAction"))] + AuditAction.all.map { ($0, l.t("audit.action." + $0)) }
         return Layout.page(req, title: l.t("audit.title")) {
             h1 { l.t("audit.title") }
+            let filtering = !(f.user + f.recordType + f.recordID + f.action + f.from + f.to).isEmpty
+            tag("details", [.class("action"), Attr.when(filtering, Attr("open", nil))]) {
+            summary { l.t("audit.filter") }
             form(.method("get"), .action(.audit), .class("filters")) {
                 Forms.field(l, label: "audit.user", name: "user", value: f.user)
                 Forms.select(l, label: "audit.action", name: "action", options: actions, selected: f.action)
@@ -31,6 +34,7 @@ struct AuditController {
                 Forms.field(l, label: "audit.from", name: "from", value: f.from, type: "date")
                 Forms.field(l, label: "audit.to", name: "to", value: f.to, type: "date")
                 button(.type("submit")) { l.t("form.search") }
+            }
             }
             p(.class("muted")) { l.t("list.total", String(total)) }
             Self.entriesTable(l, items)
@@ -48,9 +52,9 @@ struct AuditController {
                             td(.data("label", l.t("audit.at"))) { String(e.at.prefix(19)).replacingOccurrences(of: "T", with: " ") }
                             td(.data("label", l.t("audit.user"))) { e.actorName }
                             td(.data("label", l.t("audit.action"))) { l.t("audit.action." + e.action) }
-                            td(.data("label", l.t("audit.record"))) { a(.href(.history(e.recordType, e.recordID))) { e.recordType + " " + String(e.recordID.prefix(12)) } }
+                            td(.data("label", l.t("audit.record"))) { a(.href(.history(e.recordType, e.recordID))) { Self.recordLabel(l, e.recordType) + " " + String(e.recordID.prefix(8)) } }
                             td(.data("label", l.t("audit.ip"))) { e.ip }
-                            td(.data("label", l.t("audit.changes"))) { tag("pre", [.class("changes")]) { Self.describe(e.changes) } }
+                            td(.data("label", l.t("audit.changes"))) { tag("pre", [.class("changes")]) { Self.describe(l, e.changes) } }
                         }
                     }
                 }
@@ -58,15 +62,31 @@ struct AuditController {
         }
     }
 
-    /// "field: before → after" lines from the stored JSON, for people rather than machines.
-    static func describe(_ json: String) -> String {
+    /// Field names the trail stores, each with a label in both catalogues ("f.<name>").
+    static let fieldNames = ["username", "displayName", "role", "unitCode", "phone", "disabled", "mustChangePassword", "successorId",
+                             "officialName", "shortName", "parentCode", "statistical", "status", "mergedInto", "reason", "password", "via",
+                             "failures", "field", "rows", "format", "handoverTo", "edition", "units", "from", "to", "into", "parent", "name",
+                             "moved", "q", "unit", "users", "username"]
+
+    static let recordTypes = RecordKind.allCases.map(\.rawValue) + ["divisions"]
+    static func recordLabel(_ l: UILanguage, _ type: String) -> String { recordTypes.contains(type) ? l.t("record." + type) : type }
+
+    static func label(_ l: UILanguage, _ field: String) -> String {
+        fieldNames.contains(field) ? l.t("f." + field) : field
+    }
+
+    /// "字段：原值 → 新值" lines from the stored JSON, for people rather than machines.
+    static func describe(_ l: UILanguage, _ json: String) -> String {
         guard let obj = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return json }
         var lines: [String] = []
-        for (k, v) in ((obj["fields"] as? [String: Any]) ?? [:]).sorted(by: { $0.key < $1.key }) {
+        let fields = (obj["fields"] as? [String: Any]) ?? [:]
+        let detail = (obj["detail"] as? [String: Any]) ?? (obj["fields"] == nil ? obj : [:])
+        for (k, v) in fields.sorted(by: { $0.key < $1.key }) {
             let d = v as? [String: Any]
-            lines.append("\(k): \(d?["before"] as? String ?? "∅") → \(d?["after"] as? String ?? "∅")")
+            let before = d?["before"] as? String, after = d?["after"] as? String
+            lines.append(label(l, k) + l.t("f.sep") + (before ?? "∅") + " → " + (after ?? "∅"))
         }
-        for (k, v) in ((obj["detail"] as? [String: Any]) ?? [:]).sorted(by: { $0.key < $1.key }) { lines.append("\(k)=\(v)") }
+        for (k, v) in detail.sorted(by: { $0.key < $1.key }) { lines.append(label(l, k) + l.t("f.sep") + "\(v)") }
         return lines.joined(separator: "\n")
     }
 
@@ -82,7 +102,7 @@ struct AuditController {
         if items.isEmpty { throw Abort(.notFound) }
         return Layout.page(req, title: l.t("history.title")) {
             h1 { l.t("history.title") }
-            p(.class("muted")) { type + " " + id }
+            p(.class("muted")) { Self.recordLabel(l, type) + " " + id }
             Self.entriesTable(l, items)
         }
     }

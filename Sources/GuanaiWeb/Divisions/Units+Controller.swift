@@ -137,7 +137,7 @@ struct UnitsController {
                                     td(.data("label", l.t("units.change"))) { l.t("units.change." + h.change) }
                                     td(.data("label", l.t("units.reason"))) { h.reason }
                                     td(.data("label", l.t("audit.user"))) { h.actorName }
-                                    td(.data("label", l.t("audit.changes"))) { h.detail }
+                                    td(.data("label", l.t("audit.changes"))) { tag("pre", [.class("changes")]) { AuditController.describe(l, h.detail) } }
                                 }
                             }
                         }

@@ -90,7 +90,11 @@ public func main(_ a: Attr..., @NodeBuilder content c: () -> Node = { .empty }) 
 public func header(_ a: Attr..., @NodeBuilder content c: () -> Node = { .empty }) -> Node { tag("header", a, c) }
 public func footer(_ a: Attr..., @NodeBuilder content c: () -> Node = { .empty }) -> Node { tag("footer", a, c) }
 public func section(_ a: Attr..., @NodeBuilder content c: () -> Node = { .empty }) -> Node { tag("section", a, c) }
-public func form(_ a: Attr..., @NodeBuilder content c: () -> Node = { .empty }) -> Node { tag("form", a, c) }
+/// Posted forms skip the browser's own validation bubbles: the server answers with Chinese messages beside each
+/// field and keeps what was typed, the same on every phone.
+public func form(_ a: Attr..., @NodeBuilder content c: () -> Node = { .empty }) -> Node {
+    tag("form", a.contains { $0.name == "method" && $0.value == "post" } ? a + [Attr("novalidate", nil)] : a, c)
+}
 public func label(_ a: Attr..., @NodeBuilder content c: () -> Node = { .empty }) -> Node { tag("label", a, c) }
 public func input(_ a: Attr...) -> Node { tag("input", a) }
 public func select(_ a: Attr..., @NodeBuilder content c: () -> Node = { .empty }) -> Node { tag("select", a, c) }
