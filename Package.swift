@@ -19,7 +19,7 @@ let package = Package(
         // Pure domain: value types and rules. No Vapor, no database.
         .target(
             name: "GuanaiCore",
-            resources: [.copy("Resources/divisions")],
+            resources: [.copy("Resources/divisions"), .copy("Resources/pinyin")],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         // Web: configure, routes, controllers, views, migrations.

@@ -79,6 +79,7 @@ import GuanaiCore
             let fresh = try await ctx.token("cun.old", password: reset.oneTimePassword)
             let blocked = try await ctx.api(.GET, "/api/v1/me", token: fresh)
             #expect(blocked.status == .forbidden)
+            #expect(blocked.body.string.contains("password_change_required"))
             #expect(try await ctx.api(.POST, "/api/v1/session/password", token: fresh, body: ctx.json(["current": reset.oneTimePassword, "new": "newpass2026"])).status == .noContent)
             #expect(try await ctx.api(.GET, "/api/v1/me", token: fresh).status == .ok)
 
@@ -211,6 +212,21 @@ import GuanaiCore
             let tokens = page.body.string.components(separatedBy: "name=\"_csrf\"").count - 1
             #expect(forms >= 2)
             #expect(tokens == forms)
+        }
+    }
+
+    @Test func cliCreatesAccountsAndVerifiesTheTrail() async throws {
+        try await withTestApp { ctx in
+            let pw = try await Admin.createUser(ctx.app, username: "cli.user", role: "township_staff", unit: Codes.taohuashan, displayName: "命令行", phone: nil)
+            #expect(pw.count == 12)
+            let u = try #require(try await User.query(on: ctx.app.db).filter(\.$username == "cli.user").first())
+            #expect(u.mustChangePassword && u.roleValue == .townshipStaff)
+            #expect(try await ctx.api(.POST, "/api/v1/session", token: nil, body: ctx.json(["username": "cli.user", "password": pw])).status == .created)
+            await #expect(throws: CLIError.self) { _ = try await Admin.createUser(ctx.app, username: "cli.user", role: "township_staff", unit: Codes.taohuashan, displayName: nil, phone: nil) }
+            await #expect(throws: CLIError.self) { _ = try await Admin.createUser(ctx.app, username: "cli.bad", role: "mayor", unit: Codes.taohuashan, displayName: nil, phone: nil) }
+            let created = try await AuditEntry.query(on: ctx.app.db).filter(\.$action == AuditAction.create).filter(\.$actorName == "cli").count()
+            #expect(created == 1)
+            #expect(try await Admin.verifyAudit(ctx.app).ok)
         }
     }
 }

@@ -53,7 +53,47 @@ enum OpenAPIDocument {
         "ReasonRequest": obj(["reason": str()]),
         "AccountCreateRequest": obj(["username": str(), "displayName": str(), "role": str(), "unitCode": str(), "phone": str()], required: ["username", "displayName", "role", "unitCode"]),
         "HandoverRequest": obj(["username": str(), "displayName": str(), "phone": str()], required: ["username", "displayName"]),
+        "Reason": obj(["code": str(), "message": str()]),
+        "Classification": obj(["leftBehind": bool, "categories": array(str(enumValues: ["left_behind", "orphan", "de_facto_unsupported", "difficulty_poverty", "difficulty_disability", "difficulty_guardianship"])), "reasons": array(ref("Reason"))]),
+        "Parent": obj(["id": str(true), "name": str(), "idNumber": str(true), "situation": str(enumValues: situations), "effectiveSituation": str(enumValues: situations),
+                       "workPlace": str(true), "since": str(true), "phone": str(true), "vitalStatus": str(enumValues: ["alive", "deceased", "missing"]), "health": str(enumValues: healths)],
+                      required: ["name", "situation", "effectiveSituation", "vitalStatus", "health"]),
+        "Guardian": obj(["id": str(), "name": str(), "idNumber": str(true), "birthDate": str(true), "age": ["type": "integer", "nullable": true], "relation": str(enumValues: relations),
+                         "health": str(enumValues: healths), "vitalStatus": str(), "phone": str(true)], required: ["id", "name", "relation", "health", "vitalStatus"]),
+        "Child": obj(["id": str(), "personId": str(), "name": str(), "idNumber": str(), "sex": str(), "birthDate": str(), "age": int, "villageCode": str(), "hukou": str(),
+                      "ethnicity": str(true), "health": str(), "householdId": str(true), "school": str(true), "grade": str(true), "boarding": bool,
+                      "father": nullable(ref("Parent")), "mother": nullable(ref("Parent")), "guardian": nullable(ref("Guardian")),
+                      "livingArrangement": str(enumValues: ["with_parent", "with_guardian", "with_siblings_only", "alone"]), "needs": array(str()),
+                      "improperGuardianship": bool, "improperNote": str(true), "informedOn": str(true), "consent": bool, "classification": ref("Classification"),
+                      "status": str(enumValues: ["active", "exited"]), "exitedOn": str(true), "exitReason": str(true), "createdAt": str(), "updatedAt": str()],
+                     required: ["id", "personId", "name", "idNumber", "sex", "birthDate", "age", "villageCode", "hukou", "health", "boarding", "livingArrangement", "needs",
+                                "improperGuardianship", "consent", "classification", "status", "createdAt", "updatedAt"]),
+        "ChildSummary": obj(["id": str(), "name": str(), "idNumber": str(), "sex": str(), "birthDate": str(), "age": int, "villageCode": str(), "categories": array(str()), "leftBehind": bool, "status": str()]),
+        "ChildPage": page("ChildSummary"),
+        "ParentInput": obj(["name": str(), "idNumber": str(), "situation": str(enumValues: situations), "workPlace": str(), "since": str(), "phone": str()], required: []),
+        "GuardianInput": obj(["name": str(), "idNumber": str(), "birthDate": str(), "relation": str(enumValues: relations), "health": str(enumValues: healths), "phone": str()], required: []),
+        "ChildInput": obj(["name": str(), "idNumber": str(), "sex": str(enumValues: ["female", "male"]), "birthDate": str(), "villageCode": str(), "hukou": str(enumValues: ["rural", "urban"]),
+                           "ethnicity": str(), "health": str(enumValues: healths), "school": str(), "grade": str(), "boarding": bool, "poverty": str(enumValues: ["none", "dibao", "tekun", "monitored"]),
+                           "address": str(), "father": ref("ParentInput"), "mother": ref("ParentInput"), "guardian": ref("GuardianInput"),
+                           "livingArrangement": str(enumValues: ["with_parent", "with_guardian", "with_siblings_only", "alone"]), "needs": array(str(enumValues: ["daily_care", "study", "affection", "habits", "safety"])),
+                           "improperGuardianship": bool, "improperNote": str(), "informedOn": str(), "consent": bool, "confirmLinks": bool],
+                          required: ["name", "idNumber", "villageCode", "hukou", "livingArrangement"]),
+        "ChildPatch": obj(["school": str(), "grade": str(), "boarding": bool, "villageCode": str(), "livingArrangement": str(), "needs": array(str()), "improperGuardianship": bool,
+                           "improperNote": str(), "informedOn": str(), "consent": bool, "father": ref("ParentInput"), "mother": ref("ParentInput"), "guardian": ref("GuardianInput"),
+                           "removeGuardian": bool, "confirmLinks": bool], required: []),
+        "Person": obj(["id": str(), "name": str(), "idNumber": str(true), "sex": str(true), "birthDate": str(true), "ethnicity": str(true), "hukou": str(true), "phone": str(true),
+                       "health": str(enumValues: healths), "healthSince": str(true), "disabilityGrade": ["type": "integer", "nullable": true], "vitalStatus": str(enumValues: ["alive", "deceased", "missing"]), "unitCode": str()],
+                      required: ["id", "name", "health", "vitalStatus", "unitCode"]),
+        "PersonPatch": obj(["name": str(), "phone": str(), "ethnicity": str(), "health": str(enumValues: healths), "healthSince": str(), "disabilityGrade": int,
+                            "vitalStatus": str(enumValues: ["alive", "deceased", "missing"])], required: []),
+        "PersonPatchResult": obj(["person": ref("Person"), "reclassifiedChildIds": array(str())]),
+        "PersonReveal": obj(["id": str(), "idNumber": str(true), "phone": str(true)], required: ["id"]),
     ]
+
+    static let situations = ["at_home", "working_away", "imprisoned", "missing", "deceased", "seriously_ill", "severely_disabled"]
+    static let healths = ["healthy", "chronic_illness", "serious_illness", "hospitalised", "severe_disability", "mild_disability"]
+    static let relations = ["grandmother", "grandfather", "maternal_grandmother", "maternal_grandfather", "relative", "neighbour", "other"]
+    static func nullable(_ s: J) -> J { ["allOf": [s], "nullable": true] }
 
     static func errors(_ codes: [Int]) -> J {
         var out: J = [:]
@@ -114,6 +154,19 @@ enum OpenAPIDocument {
         "/api/v1/accounts/{id}/reset-password": ["post": op("Reset password; forced change at next login", schema: "AccountWithPassword", params: [path("id")])],
         "/api/v1/accounts/{id}/handover": ["post": op("Hand duties over to a new account", body: "HandoverRequest", ok: 201, schema: "AccountWithPassword", params: [path("id")], errs: [400, 401, 403, 404, 409, 422])],
         "/api/v1/accounts/{id}/reveal-phone": ["post": op("Full phone number (audited)", schema: "Reveal", params: [path("id")])],
+        "/api/v1/children": [
+            "get": op("Children in jurisdiction (ID numbers masked)", schema: "ChildPage", params: paging + [q("villageCode"), q("category"), q("exited"), q("q"), q("age"), q("need")]),
+            "post": op("Register a child with parents and guardian; classification computed", body: "ChildInput", ok: 201, schema: "Child", errs: [400, 401, 403, 409, 413, 422]),
+        ],
+        "/api/v1/children/{id}": [
+            "get": op("One child (audited view)", schema: "Child", params: [path("id")]),
+            "patch": op("Change a child's record; parent situations via father/mother", body: "ChildPatch", schema: "Child", params: [path("id")], errs: [400, 401, 403, 404, 422]),
+        ],
+        "/api/v1/people/{id}": [
+            "get": op("One person (audited view)", schema: "Person", params: [path("id")]),
+            "patch": op("Change a person (vital status, health …); linked children are reclassified", body: "PersonPatch", schema: "PersonPatchResult", params: [path("id")], errs: [400, 401, 403, 404, 422]),
+        ],
+        "/api/v1/people/{id}/reveal": ["post": op("Full ID number and phone (audited)", schema: "PersonReveal", params: [path("id")])],
         "/api/v1/audit": ["get": op("Search the audit trail", schema: "AuditPage", params: paging + [q("user"), q("type"), q("record"), q("action"), q("from"), q("to")])],
     ]
 

@@ -52,6 +52,8 @@ public enum GuanaiApp {
         let api = app.grouped("api", "v1")
         let apiController = APIController()
         apiController.registerPublic(api)
-        apiController.registerSignedIn(api.grouped(APIAuthMiddleware()))
+        let signedInAPI = api.grouped(APIAuthMiddleware())
+        apiController.registerSignedIn(signedInAPI)
+        RegistryAPIController().register(signedInAPI)
     }
 }

@@ -4,6 +4,9 @@
 enum UnitReferences {
     static let moving: [(table: String, column: String)] = [
         ("users", "unit_code"),
+        ("households", "unit_code"),
+        ("people", "unit_code"),
+        ("children", "unit_code"),
     ]
 
     /// Columns that name a unit but describe history and must stay where they are.

@@ -35,9 +35,10 @@ struct UnitsController {
     }
 
     static func unitTable(_ l: UILanguage, _ units: [Unit], counts: [String: Int]) -> Node {
-        div(.class("table-wrap")) {
+        let showCounts = !counts.isEmpty
+        return div(.class("table-wrap")) {
             table(.class("stack")) {
-                thead { tr { th { l.t("units.name") }; th { l.t("units.officialName") }; th { l.t("units.kind") }; th { l.t("units.code") }; th { l.t("units.subunits") } } }
+                thead { tr { th { l.t("units.name") }; th { l.t("units.officialName") }; th { l.t("units.kind") }; th { l.t("units.code") }; if showCounts { th { l.t("units.subunits") } } } }
                 tbody {
                     for u in units {
                         tr {
@@ -49,7 +50,7 @@ struct UnitsController {
                             td(.data("label", l.t("units.officialName"))) { u.officialName }
                             td(.data("label", l.t("units.kind"))) { l.t("kind." + u.kind) }
                             td(.data("label", l.t("units.code"))) { tag("code", []) { u.code } }
-                            td(.data("label", l.t("units.subunits"))) { counts[u.code].map(String.init) ?? "" }
+                            if showCounts { td(.data("label", l.t("units.subunits"))) { counts[u.code].map(String.init) ?? "" } }
                         }
                     }
                 }

@@ -50,6 +50,7 @@ struct GuanaiErrorMiddleware: AsyncMiddleware {
             switch s.code {
             case 400: return (s, "malformed", req.t("error.malformed"), [], nil)
             case 401: return (s, "unauthorized", req.t("error.unauthorized"), [], nil)
+            case 403 where e.reason == "password_change_required": return (s, "password_change_required", req.t("password.mustChange"), [], nil)
             case 403: return (s, "forbidden", req.t("error.forbidden"), [], nil)
             case 404: return (s, "not_found", req.t("error.notFound"), [], nil)
             case 413: return (s, "too_large", req.t("error.tooLarge"), [], nil)

@@ -33,6 +33,10 @@ struct SchemaValidator {
         let schema = resolve(rawSchema)
         if case .null = value { return (schema["nullable"] as? Bool) == true ? [] : ["\(path): null not allowed"] }
         var problems: [String] = []
+        if let all = schema["allOf"] as? [[String: Any]] {
+            for sub in all { problems += validate(value, sub, at: path) }
+            return problems
+        }
         switch schema["type"] as? String {
         case "object":
             guard case .object(let obj) = value else { return ["\(path): expected object"] }

@@ -1,0 +1,95 @@
+import Fluent
+import Vapor
+import GuanaiCore
+
+/// /api/v1/children and /api/v1/people.
+struct RegistryAPIController {
+    func register(_ r: any RoutesBuilder) {
+        r.post("children", use: create)
+        r.get("children", use: list)
+        r.get("children", ":id", use: show)
+        r.patch("children", ":id", use: patch)
+        r.get("people", ":id", use: person)
+        r.patch("people", ":id", use: patchPerson)
+        r.post("people", ":id", "reveal", use: reveal)
+    }
+
+    static func today(_ req: Request) -> CivilDate { RegistryService.today(req.now) }
+
+    static func filter(_ req: Request) -> ChildFilter {
+        ChildFilter(unit: req.query[String.self, at: "villageCode"] ?? req.query[String.self, at: "unit"] ?? "",
+                    category: req.query[String.self, at: "category"] ?? "",
+                    exited: { switch req.query[String.self, at: "exited"] { case "true", "1": return "1"; case "all": return "all"; default: return "" } }(),
+                    q: req.query[String.self, at: "q"] ?? "", ageBand: req.query[String.self, at: "age"] ?? "", need: req.query[String.self, at: "need"] ?? "")
+    }
+
+    func create(req: Request) async throws -> Response {
+        try req.requireRead(.child)
+        guard try req.actor.role != .volunteer && req.actor.role != .inspector else { throw Abort(.forbidden) }
+        let input = try await req.json(ChildInput.self)
+        let child = try await RegistryService.createChild(input, scoped: try req.scoped, actor: req.auditActor, at: req.now)
+        let res = Response(status: .created)
+        try res.content.encode(try await RegistryDTO.load(child, scoped: try req.scoped, today: Self.today(req)), as: .json)
+        return res
+    }
+
+    func list(req: Request) async throws -> ListPage<ChildSummaryDTO> {
+        try req.requireRead(.child)
+        guard try req.actor.role != .volunteer else { throw Abort(.forbidden) }
+        let p = try PageParams(req)
+        let scoped = try req.scoped
+        let (items, total) = try await scoped.children(matching: Self.filter(req), today: Self.today(req), page: p.page, per: p.per)
+        let people = try await scoped.people(items.map(\.personID))
+        return ListPage(items: items.map { RegistryDTO.summary($0, person: people[$0.personID], today: Self.today(req)) }, page: p.page, per: p.per, total: total)
+    }
+
+    func load(_ req: Request) async throws -> Child {
+        guard let c = try await req.scoped.child(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        try req.requireRead(.child)
+        guard try req.actor.role != .volunteer else { throw Abort(.forbidden) }
+        return c
+    }
+
+    func show(req: Request) async throws -> ChildDTO {
+        let c = try await load(req)
+        try await req.audit(AuditEvent(AuditAction.view, "child", c.id!.uuidString, unit: c.unitCode))
+        return try await RegistryDTO.load(c, scoped: try req.scoped, today: Self.today(req))
+    }
+
+    func patch(req: Request) async throws -> ChildDTO {
+        let c = try await load(req)
+        guard try req.actor.role != .inspector else { throw Abort(.forbidden) }
+        let body = try await req.json(ChildPatch.self)
+        let updated = try await RegistryService.patchChild(c, body, scoped: try req.scoped, actor: req.auditActor, at: req.now)
+        return try await RegistryDTO.load(updated, scoped: try req.scoped, today: Self.today(req))
+    }
+
+    func loadPerson(_ req: Request) async throws -> Person {
+        guard let p = try await req.scoped.person(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        try req.requireRead(.child)
+        guard try req.actor.role != .volunteer else { throw Abort(.forbidden) }
+        return p
+    }
+
+    func person(req: Request) async throws -> PersonDTO {
+        let p = try await loadPerson(req)
+        try await req.audit(AuditEvent(AuditAction.view, "person", p.id!.uuidString, unit: p.unitCode))
+        return RegistryDTO.person(p)
+    }
+
+    func patchPerson(req: Request) async throws -> PersonPatchResult {
+        let p = try await loadPerson(req)
+        guard try req.actor.role != .inspector else { throw Abort(.forbidden) }
+        let body = try await req.json(PersonPatch.self)
+        let (person, changed) = try await RegistryService.patchPerson(p, body, scoped: try req.scoped, actor: req.auditActor, at: req.now)
+        return PersonPatchResult(person: RegistryDTO.person(person), reclassifiedChildIds: changed.map { $0.id!.uuidString })
+    }
+
+    /// The full ID number and phone, to a role allowed to see them; every reveal is in the audit trail.
+    func reveal(req: Request) async throws -> PersonRevealDTO {
+        let p = try await loadPerson(req)
+        try req.require(.revealID)
+        try await req.audit(AuditEvent(AuditAction.reveal, "person", p.id!.uuidString, unit: p.unitCode, detail: ["field": "idNumber,phone"]))
+        return PersonRevealDTO(id: p.id!.uuidString, idNumber: p.idNumber, phone: p.phone)
+    }
+}

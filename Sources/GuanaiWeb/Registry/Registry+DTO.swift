@@ -1,0 +1,151 @@
+import Vapor
+import GuanaiCore
+
+struct ReasonDTO: Content { let code: String; let message: String }
+
+struct ClassificationDTO: Content {
+    let leftBehind: Bool
+    let categories: [String]
+    let reasons: [ReasonDTO]
+}
+
+/// A parent as the child's record sees her: the link's situation and the person's own state; ID and phone masked.
+struct ParentDTO: Content {
+    let id: String?
+    let name: String
+    let idNumber: String?
+    let situation: String
+    let effectiveSituation: String
+    let workPlace: String?
+    let since: String?
+    let phone: String?
+    let vitalStatus: String
+    let health: String
+}
+
+struct GuardianDTO: Content {
+    let id: String
+    let name: String
+    let idNumber: String?
+    let birthDate: String?
+    let age: Int?
+    let relation: String
+    let health: String
+    let vitalStatus: String
+    let phone: String?
+}
+
+struct ChildDTO: Content {
+    let id: String
+    let personId: String
+    let name: String
+    let idNumber: String
+    let sex: String
+    let birthDate: String
+    let age: Int
+    let villageCode: String
+    let hukou: String
+    let ethnicity: String?
+    let health: String
+    let householdId: String?
+    let school: String?
+    let grade: String?
+    let boarding: Bool
+    let father: ParentDTO?
+    let mother: ParentDTO?
+    let guardian: GuardianDTO?
+    let livingArrangement: String
+    let needs: [String]
+    let improperGuardianship: Bool
+    let improperNote: String?
+    let informedOn: String?
+    let consent: Bool
+    let classification: ClassificationDTO
+    let status: String
+    let exitedOn: String?
+    let exitReason: String?
+    let createdAt: String
+    let updatedAt: String
+}
+
+struct ChildSummaryDTO: Content {
+    let id: String
+    let name: String
+    let idNumber: String
+    let sex: String
+    let birthDate: String
+    let age: Int
+    let villageCode: String
+    let categories: [String]
+    let leftBehind: Bool
+    let status: String
+}
+
+struct PersonDTO: Content {
+    let id: String
+    let name: String
+    let idNumber: String?
+    let sex: String?
+    let birthDate: String?
+    let ethnicity: String?
+    let hukou: String?
+    let phone: String?
+    let health: String
+    let healthSince: String?
+    let disabilityGrade: Int?
+    let vitalStatus: String
+    let unitCode: String
+}
+
+struct PersonRevealDTO: Content { let id: String; let idNumber: String?; let phone: String? }
+
+struct ChildPatchResult: Content { let child: ChildDTO }
+struct PersonPatchResult: Content { let person: PersonDTO; let reclassifiedChildIds: [String] }
+
+enum RegistryDTO {
+    static func person(_ p: Person) -> PersonDTO {
+        PersonDTO(id: p.id!.uuidString, name: p.name, idNumber: p.idNumber.map(Masking.idNumber), sex: p.sex, birthDate: p.birthDate, ethnicity: p.ethnicity,
+                  hukou: p.hukou, phone: p.phone.map(Masking.phone), health: p.health, healthSince: p.healthSince, disabilityGrade: p.disabilityGrade,
+                  vitalStatus: p.vitalStatus, unitCode: p.unitCode)
+    }
+
+    static func parent(_ p: Person?, situation: String?, workPlace: String?, since: String?) -> ParentDTO? {
+        guard let situation, let s = ParentSituation(rawValue: situation) else { return nil }
+        let facts = ParentFacts(situation: s, vitalStatus: p?.vital ?? .alive, health: p?.healthValue ?? .healthy)
+        return ParentDTO(id: p?.id?.uuidString, name: p?.name ?? "", idNumber: p?.idNumber.map(Masking.idNumber), situation: situation,
+                         effectiveSituation: facts.effective.rawValue, workPlace: workPlace, since: since, phone: p?.phone.map(Masking.phone),
+                         vitalStatus: p?.vitalStatus ?? "alive", health: p?.health ?? "healthy")
+    }
+
+    static func child(_ c: Child, people: [UUID: Person], today: CivilDate) -> ChildDTO {
+        let me = people[c.personID]
+        let born = CivilDate(iso: c.birthDate) ?? today
+        let g = c.guardianID.flatMap { people[$0] }
+        return ChildDTO(
+            id: c.id!.uuidString, personId: c.personID.uuidString, name: me?.name ?? "", idNumber: me?.idNumber.map(Masking.idNumber) ?? "",
+            sex: me?.sex ?? "", birthDate: c.birthDate, age: Age.years(born: born, on: today), villageCode: c.unitCode, hukou: me?.hukou ?? "rural",
+            ethnicity: me?.ethnicity, health: me?.health ?? "healthy", householdId: c.householdID?.uuidString, school: c.school, grade: c.grade, boarding: c.boarding,
+            father: parent(c.fatherID.flatMap { people[$0] }, situation: c.fatherSituation, workPlace: c.fatherWorkPlace, since: c.fatherSince),
+            mother: parent(c.motherID.flatMap { people[$0] }, situation: c.motherSituation, workPlace: c.motherWorkPlace, since: c.motherSince),
+            guardian: g.map { g in GuardianDTO(id: g.id!.uuidString, name: g.name, idNumber: g.idNumber.map(Masking.idNumber), birthDate: g.birthDate,
+                                               age: g.birth.map { Age.years(born: $0, on: today) }, relation: c.guardianRelation ?? "other", health: g.health,
+                                               vitalStatus: g.vitalStatus, phone: g.phone.map(Masking.phone)) },
+            livingArrangement: c.livingArrangement, needs: c.needList.map(\.rawValue), improperGuardianship: c.improperGuardianship, improperNote: c.improperNote,
+            informedOn: c.informedOn, consent: c.consent,
+            classification: ClassificationDTO(leftBehind: c.leftBehind, categories: c.categoryList.map(\.rawValue), reasons: c.reasonList.map { ReasonDTO(code: $0.code, message: $0.message) }),
+            status: c.status, exitedOn: c.exitedOn, exitReason: c.exitReason, createdAt: AuditLog.timestamp(c.createdAt), updatedAt: AuditLog.timestamp(c.updatedAt))
+    }
+
+    static func summary(_ c: Child, person: Person?, today: CivilDate) -> ChildSummaryDTO {
+        let born = CivilDate(iso: c.birthDate) ?? today
+        return ChildSummaryDTO(id: c.id!.uuidString, name: person?.name ?? "", idNumber: person?.idNumber.map(Masking.idNumber) ?? "", sex: person?.sex ?? "",
+                               birthDate: c.birthDate, age: Age.years(born: born, on: today), villageCode: c.unitCode,
+                               categories: c.categoryList.map(\.rawValue), leftBehind: c.leftBehind, status: c.status)
+    }
+
+    /// Loads everyone a child's record names, in one query.
+    static func load(_ c: Child, scoped: Scoped, today: CivilDate) async throws -> ChildDTO {
+        let people = try await scoped.people([c.personID, c.fatherID, c.motherID, c.guardianID].compactMap { $0 })
+        return child(c, people: people, today: today)
+    }
+}

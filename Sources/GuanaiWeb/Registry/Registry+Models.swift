@@ -1,0 +1,203 @@
+import Fluent
+import SQLKit
+import Vapor
+import GuanaiCore
+
+/// 户: a household in a village, with its poverty status (低保/特困 make its children 困境儿童).
+final class Household: Model, @unchecked Sendable {
+    static let schema = "households"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "unit_code") var unitCode: String
+    @OptionalField(key: "village_group") var villageGroup: String?
+    @Field(key: "address") var address: String
+    @OptionalField(key: "latitude") var latitude: Double?
+    @OptionalField(key: "longitude") var longitude: Double?
+    @Field(key: "poverty") var poverty: String
+    @Field(key: "created_at") var createdAt: Date
+    @OptionalField(key: "voided_reason") var voidedReason: String?
+    init() {}
+}
+
+/// A person, once, however many roles she holds: a grandmother is one row whether she is a guardian of three
+/// grandchildren or a left-behind woman's mother-in-law. ID numbers are unique.
+final class Person: Model, @unchecked Sendable {
+    static let schema = "people"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "unit_code") var unitCode: String
+    @Field(key: "name") var name: String
+    @OptionalField(key: "id_number") var idNumber: String?
+    @OptionalField(key: "sex") var sex: String?
+    @OptionalField(key: "birth_date") var birthDate: String?
+    @OptionalField(key: "ethnicity") var ethnicity: String?
+    @OptionalField(key: "hukou") var hukou: String?
+    @OptionalField(key: "phone") var phone: String?
+    @Field(key: "health") var health: String
+    @OptionalField(key: "health_since") var healthSince: String?
+    @OptionalField(key: "disability_grade") var disabilityGrade: Int?
+    @Field(key: "vital_status") var vitalStatus: String
+    @OptionalField(key: "household_id") var householdID: UUID?
+    /// Pinyin initials of the name, for search (张三 → zs).
+    @Field(key: "initials") var initials: String
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
+    init() {}
+
+    var healthValue: Health { Health(rawValue: health) ?? .healthy }
+    var vital: VitalStatus { VitalStatus(rawValue: vitalStatus) ?? .alive }
+    var birth: CivilDate? { birthDate.flatMap(CivilDate.init(iso:)) }
+
+    var auditFields: [String: String] {
+        ["name": name, "idNumber": idNumber.map(Masking.idNumber) ?? "", "sex": sex ?? "", "birthDate": birthDate ?? "", "ethnicity": ethnicity ?? "",
+         "hukou": hukou ?? "", "phone": phone.map(Masking.phone) ?? "", "health": health, "healthSince": healthSince ?? "",
+         "disabilityGrade": disabilityGrade.map(String.init) ?? "", "vitalStatus": vitalStatus, "unitCode": unitCode]
+    }
+}
+
+/// A child's registry record (档案): the parents and guardian links, how she lives, what she needs, and the
+/// classification computed from all of it.
+final class Child: Model, @unchecked Sendable {
+    static let schema = "children"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "person_id") var personID: UUID
+    @Field(key: "unit_code") var unitCode: String
+    /// Copied from the person so lists can filter by age band without a join.
+    @Field(key: "birth_date") var birthDate: String
+    @OptionalField(key: "household_id") var householdID: UUID?
+    @OptionalField(key: "school") var school: String?
+    @OptionalField(key: "grade") var grade: String?
+    @Field(key: "boarding") var boarding: Bool
+    @OptionalField(key: "father_id") var fatherID: UUID?
+    @OptionalField(key: "father_situation") var fatherSituation: String?
+    @OptionalField(key: "father_work_place") var fatherWorkPlace: String?
+    @OptionalField(key: "father_since") var fatherSince: String?
+    @OptionalField(key: "mother_id") var motherID: UUID?
+    @OptionalField(key: "mother_situation") var motherSituation: String?
+    @OptionalField(key: "mother_work_place") var motherWorkPlace: String?
+    @OptionalField(key: "mother_since") var motherSince: String?
+    @OptionalField(key: "guardian_id") var guardianID: UUID?
+    @OptionalField(key: "guardian_relation") var guardianRelation: String?
+    @Field(key: "living_arrangement") var livingArrangement: String
+    @Field(key: "improper_guardianship") var improperGuardianship: Bool
+    @OptionalField(key: "improper_note") var improperNote: String?
+    /// Comma-separated `ChildNeed` tokens.
+    @Field(key: "needs") var needs: String
+    @OptionalField(key: "informed_on") var informedOn: String?
+    @Field(key: "consent") var consent: Bool
+    /// Computed: comma-separated `ChildCategory` tokens, JSON reasons, and whether left-behind.
+    @Field(key: "categories") var categories: String
+    @Field(key: "reasons") var reasons: String
+    @Field(key: "left_behind") var leftBehind: Bool
+    /// `active`, or `exited` when no category applies any more (kept, never deleted).
+    @Field(key: "status") var status: String
+    @OptionalField(key: "exited_on") var exitedOn: String?
+    @OptionalField(key: "exit_reason") var exitReason: String?
+    /// The next day on which age alone can change the classification; the sweep finds due children by it.
+    @OptionalField(key: "next_review") var nextReview: String?
+    @OptionalField(key: "voided_reason") var voidedReason: String?
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
+    init() {}
+
+    var needList: [ChildNeed] { needs.split(separator: ",").compactMap { ChildNeed(rawValue: String($0)) } }
+    var categoryList: [ChildCategory] { categories.split(separator: ",").compactMap { ChildCategory(rawValue: String($0)) } }
+    var reasonList: [Reason] { (try? JSONDecoder().decode([Reason].self, from: Data(reasons.utf8))) ?? [] }
+
+    var auditFields: [String: String] {
+        ["unitCode": unitCode, "school": school ?? "", "grade": grade ?? "", "boarding": String(boarding),
+         "fatherId": fatherID?.uuidString ?? "", "fatherSituation": fatherSituation ?? "", "fatherWorkPlace": fatherWorkPlace ?? "", "fatherSince": fatherSince ?? "",
+         "motherId": motherID?.uuidString ?? "", "motherSituation": motherSituation ?? "", "motherWorkPlace": motherWorkPlace ?? "", "motherSince": motherSince ?? "",
+         "guardianId": guardianID?.uuidString ?? "", "guardianRelation": guardianRelation ?? "", "livingArrangement": livingArrangement,
+         "improperGuardianship": String(improperGuardianship), "improperNote": improperNote ?? "", "needs": needs,
+         "informedOn": informedOn ?? "", "consent": String(consent), "categories": categories, "status": status, "exitReason": exitReason ?? ""]
+    }
+}
+
+struct M0008_CreateRegistry: AsyncMigration {
+    func prepare(on db: any Database) async throws {
+        try await db.schema("households")
+            .id()
+            .field("unit_code", .string, .required)
+            .field("village_group", .string)
+            .field("address", .string, .required)
+            .field("latitude", .double)
+            .field("longitude", .double)
+            .field("poverty", .string, .required)
+            .field("created_at", .datetime, .required)
+            .field("voided_reason", .string)
+            .create()
+        try await db.sql.create(index: "households_unit").on("households").column("unit_code").run()
+
+        try await db.schema("people")
+            .id()
+            .field("unit_code", .string, .required)
+            .field("name", .string, .required)
+            .field("id_number", .string)
+            .field("sex", .string)
+            .field("birth_date", .string)
+            .field("ethnicity", .string)
+            .field("hukou", .string)
+            .field("phone", .string)
+            .field("health", .string, .required)
+            .field("health_since", .string)
+            .field("disability_grade", .int)
+            .field("vital_status", .string, .required)
+            .field("household_id", .uuid)
+            .field("initials", .string, .required)
+            .field("created_at", .datetime, .required)
+            .field("updated_at", .datetime, .required)
+            .unique(on: "id_number")
+            .create()
+        try await db.sql.create(index: "people_unit").on("people").column("unit_code").run()
+        try await db.sql.create(index: "people_name").on("people").column("name").run()
+
+        try await db.schema("children")
+            .id()
+            .field("person_id", .uuid, .required)
+            .field("unit_code", .string, .required)
+            .field("birth_date", .string, .required)
+            .field("household_id", .uuid)
+            .field("school", .string)
+            .field("grade", .string)
+            .field("boarding", .bool, .required)
+            .field("father_id", .uuid)
+            .field("father_situation", .string)
+            .field("father_work_place", .string)
+            .field("father_since", .string)
+            .field("mother_id", .uuid)
+            .field("mother_situation", .string)
+            .field("mother_work_place", .string)
+            .field("mother_since", .string)
+            .field("guardian_id", .uuid)
+            .field("guardian_relation", .string)
+            .field("living_arrangement", .string, .required)
+            .field("improper_guardianship", .bool, .required)
+            .field("improper_note", .string)
+            .field("needs", .string, .required)
+            .field("informed_on", .string)
+            .field("consent", .bool, .required)
+            .field("categories", .string, .required)
+            .field("reasons", .string, .required)
+            .field("left_behind", .bool, .required)
+            .field("status", .string, .required)
+            .field("exited_on", .string)
+            .field("exit_reason", .string)
+            .field("next_review", .string)
+            .field("voided_reason", .string)
+            .field("created_at", .datetime, .required)
+            .field("updated_at", .datetime, .required)
+            .unique(on: "person_id")
+            .create()
+        for (name, cols) in [("children_unit", ["unit_code", "status"]), ("children_father", ["father_id"]), ("children_mother", ["mother_id"]),
+                             ("children_guardian", ["guardian_id"]), ("children_review", ["next_review"]), ("children_birth", ["birth_date"])] {
+            var b = db.sql.create(index: SQLIdentifier(name)).on("children")
+            for c in cols { b = b.column(c) }
+            try await b.run()
+        }
+    }
+
+    func revert(on db: any Database) async throws {
+        try await db.schema("children").delete()
+        try await db.schema("people").delete()
+        try await db.schema("households").delete()
+    }
+}

@@ -1,0 +1,403 @@
+import Fluent
+import Vapor
+import GuanaiCore
+
+/// A parent or guardian ID number that already exists with other details: linked only once the person confirms.
+struct LinkDifference: Sendable, Codable, Equatable {
+    let field: String
+    let existing: String
+    let submitted: String
+}
+
+enum RegistryService {
+    static func today(_ at: Date) -> CivilDate { CivilDate.inChina(at) }
+
+    static func json<T: Encodable>(_ v: T) -> String {
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.sortedKeys]
+        return String(decoding: (try? enc.encode(v)) ?? Data("[]".utf8), as: UTF8.self)
+    }
+
+    // MARK: people
+
+    /// Finds the person with this ID number, or makes a new one. An existing person outside the jurisdiction cannot be
+    /// linked from here (that would reveal her); one inside is linked, and differing details need confirmation.
+    static func person(id: IDNumber?, name: String, field: String, unit: String, scoped: Scoped, confirm: Bool, errors: inout [FieldError],
+                       fill: (Person) -> Void, compare: [(String, String?, String?)], at: Date) async throws -> Person {
+        if let id, let existing = try await Person.query(on: scoped.db).filter(\.$idNumber == id.value).first() {
+            guard scoped.inScope(existing.unitCode) else {
+                errors.append(FieldError(field: field + ".idNumber", key: "registry.error.elsewhere"))
+                return existing
+            }
+            var diffs = existing.name == name ? [] : [LinkDifference(field: "name", existing: existing.name, submitted: name)]
+            for (f, old, new) in compare where new != nil && old != nil && old != new { diffs.append(LinkDifference(field: f, existing: old!, submitted: new!)) }
+            if !diffs.isEmpty && !confirm {
+                errors.append(FieldError(field: field + ".idNumber", key: "registry.error.linkDiffers", args: [diffs.map { "\($0.existing) ≠ \($0.submitted)" }.joined(separator: "; ")]))
+            }
+            return existing
+        }
+        let p = Person()
+        p.id = UUID()
+        p.unitCode = unit
+        p.name = name
+        p.idNumber = id?.value
+        p.sex = id?.sex.rawValue
+        p.birthDate = id?.birthDate.iso
+        p.health = Health.healthy.rawValue
+        p.vitalStatus = VitalStatus.alive.rawValue
+        p.initials = Pinyin.initials(name)
+        p.createdAt = at
+        p.updatedAt = at
+        fill(p)
+        return p
+    }
+
+    // MARK: create
+
+    static func createChild(_ input: ChildInput, scoped: Scoped, actor: AuditActor, at: Date) async throws -> Child {
+        var c = Checker()
+        let name = c.required(input.name, "name")
+        let id = c.idNumber(input.idNumber, "idNumber", required: true)
+        if let id {
+            if let s = c.token(input.sex, "sex", Sex.self, required: false), s != id.sex { c.errors.append(FieldError(field: "sex", key: "id.error.sexMismatch")) }
+            if let b = c.date(input.birthDate, "birthDate"), b != id.birthDate { c.errors.append(FieldError(field: "birthDate", key: "id.error.birthMismatch", args: [id.birthDate.iso])) }
+        }
+        let village = try await checkVillage(input.villageCode, &c, scoped: scoped)
+        let hukou = c.token(input.hukou, "hukou", Hukou.self)
+        let living = c.token(input.livingArrangement, "livingArrangement", LivingArrangement.self)
+        let health = c.token(input.health, "health", Health.self, required: false) ?? .healthy
+        let poverty = c.token(input.poverty, "poverty", PovertyStatus.self, required: false) ?? .none
+        if let e = input.ethnicity, !e.isEmpty, !Ethnicity.all.contains(e) { c.errors.append(FieldError(field: "ethnicity", key: "field.error.choice")) }
+        var needs: [ChildNeed] = []
+        for n in input.needs ?? [] { if let v = ChildNeed(rawValue: n) { needs.append(v) } else { c.errors.append(FieldError(field: "needs", key: "field.error.choice")) } }
+        let informed = c.date(input.informedOn, "informedOn")
+        let father = checkParent(input.father, "father", &c)
+        let mother = checkParent(input.mother, "mother", &c)
+        let guardian = checkGuardian(input.guardian, &c)
+        if living == .withGuardian && guardian == nil { c.errors.append(FieldError(field: "guardian.name", key: "registry.error.guardianNeeded")) }
+        if input.improperGuardianship == true && (input.improperNote ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            c.errors.append(FieldError(field: "improperNote", key: "registry.error.improperNote"))
+        }
+        try c.throwIfAny()
+
+        // A second registration of the same child is a conflict that points at the first.
+        if let existingPerson = try await Person.query(on: scoped.db).filter(\.$idNumber == id!.value).first(),
+           let existingChild = try await Child.query(on: scoped.db).filter(\.$personID == existingPerson.id!).first() {
+            throw ConflictError(field: "idNumber", key: "registry.error.childExists", existingID: existingChild.id!.uuidString)
+        }
+
+        var errors: [FieldError] = []
+        let confirm = input.confirmLinks ?? false
+        let unit = village!.code
+        let childPerson = try await person(id: id, name: name!, field: "child", unit: unit, scoped: scoped, confirm: true, errors: &errors, fill: { p in
+            p.hukou = hukou!.rawValue
+            p.ethnicity = input.ethnicity.flatMap { $0.isEmpty ? nil : $0 }
+            p.health = health.rawValue
+        }, compare: [], at: at)
+        var fatherPerson: Person? = nil, motherPerson: Person? = nil, guardianPerson: Person? = nil
+        if let f = father {
+            fatherPerson = try await person(id: f.id, name: f.name, field: "father", unit: unit, scoped: scoped, confirm: confirm, errors: &errors, fill: { p in
+                p.sex = p.sex ?? Sex.male.rawValue
+                p.phone = f.phone
+                p.hukou = hukou!.rawValue
+            }, compare: [("phone", nil, f.phone)], at: at)
+        }
+        if let m = mother {
+            motherPerson = try await person(id: m.id, name: m.name, field: "mother", unit: unit, scoped: scoped, confirm: confirm, errors: &errors, fill: { p in
+                p.sex = p.sex ?? Sex.female.rawValue
+                p.phone = m.phone
+                p.hukou = hukou!.rawValue
+            }, compare: [("phone", nil, m.phone)], at: at)
+        }
+        if let g = guardian {
+            guardianPerson = try await person(id: g.id, name: g.name, field: "guardian", unit: unit, scoped: scoped, confirm: confirm, errors: &errors, fill: { p in
+                p.phone = g.phone
+                p.health = g.health.rawValue
+                if p.birthDate == nil { p.birthDate = g.birthDate?.iso }
+            }, compare: [("birthDate", nil, g.birthDate?.iso)], at: at)
+        }
+        if !errors.isEmpty { throw FieldErrors(errors) }
+
+        let child = Child()
+        child.id = UUID()
+        child.personID = childPerson.id!
+        child.unitCode = unit
+        child.birthDate = id!.birthDate.iso
+        child.school = c.text(input.school)
+        child.grade = c.text(input.grade)
+        child.boarding = input.boarding ?? false
+        child.fatherID = fatherPerson?.id
+        child.fatherSituation = father?.situation.rawValue
+        child.fatherWorkPlace = father?.workPlace
+        child.fatherSince = father?.since?.iso
+        child.motherID = motherPerson?.id
+        child.motherSituation = mother?.situation.rawValue
+        child.motherWorkPlace = mother?.workPlace
+        child.motherSince = mother?.since?.iso
+        child.guardianID = guardianPerson?.id
+        child.guardianRelation = guardian?.relation.rawValue
+        child.livingArrangement = living!.rawValue
+        child.improperGuardianship = input.improperGuardianship ?? false
+        child.improperNote = c.text(input.improperNote)
+        child.needs = needs.map(\.rawValue).joined(separator: ",")
+        child.informedOn = informed?.iso
+        child.consent = input.consent ?? false
+        child.createdAt = at
+        child.updatedAt = at
+        child.status = "new"
+        child.categories = ""
+        child.reasons = "[]"
+        child.leftBehind = false
+
+        let (fatherP, motherP, guardianP) = (fatherPerson, motherPerson, guardianPerson)
+        let address = c.text(input.address) ?? ""
+        try await scoped.db.transaction { tx in
+            // Siblings share a household: reuse a parent's, else start one for this child.
+            var householdID = fatherP?.householdID ?? motherP?.householdID
+            if householdID == nil {
+                let h = Household()
+                h.id = UUID()
+                h.unitCode = unit
+                h.address = address
+                h.poverty = poverty.rawValue
+                h.createdAt = at
+                try await h.create(on: tx)
+                try await AuditLog.append(AuditEvent(AuditAction.create, "household", h.id!.uuidString, unit: unit, fields: AuditLog.created(["poverty": h.poverty, "address": h.address])), by: actor, at: at, on: tx)
+                householdID = h.id
+            }
+            child.householdID = householdID
+            for p in [childPerson, fatherP, motherP, guardianP].compactMap({ $0 }) {
+                if !p._$idExists {
+                    if p.householdID == nil { p.householdID = householdID }
+                    try await p.create(on: tx)
+                    try await AuditLog.append(AuditEvent(AuditAction.create, "person", p.id!.uuidString, unit: p.unitCode, fields: AuditLog.created(p.auditFields)), by: actor, at: at, on: tx)
+                }
+            }
+            let (facts, _) = try await facts(for: child, person: childPerson, on: tx)
+            apply(ChildClassifier.classify(facts, on: today(at)), to: child, today: today(at), reason: nil)
+            try await child.create(on: tx)
+            try await AuditLog.append(AuditEvent(AuditAction.create, "child", child.id!.uuidString, unit: unit, fields: AuditLog.created(child.auditFields)), by: actor, at: at, on: tx)
+        }
+        return child
+    }
+
+    struct CheckedParent { let name: String; let id: IDNumber?; let situation: ParentSituation; let workPlace: String?; let since: CivilDate?; let phone: String? }
+    struct CheckedGuardian { let name: String; let id: IDNumber?; let birthDate: CivilDate?; let relation: GuardianRelation; let health: Health; let phone: String? }
+
+    static func checkParent(_ p: ParentInput?, _ field: String, _ c: inout Checker) -> CheckedParent? {
+        guard let p, !((p.name ?? "") + (p.idNumber ?? "") + (p.situation ?? "")).trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        let name = c.required(p.name, field + ".name")
+        let id = c.idNumber(p.idNumber, field + ".idNumber", required: false)
+        let situation = c.token(p.situation, field + ".situation", ParentSituation.self)
+        let since = c.date(p.since, field + ".since")
+        let phone = c.phone(p.phone, field + ".phone")
+        guard let name, let situation else { return nil }
+        return CheckedParent(name: name, id: id, situation: situation, workPlace: c.text(p.workPlace), since: since, phone: phone)
+    }
+
+    static func checkGuardian(_ g: GuardianInput?, _ c: inout Checker) -> CheckedGuardian? {
+        guard let g, !((g.name ?? "") + (g.idNumber ?? "") + (g.relation ?? "")).trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        let name = c.required(g.name, "guardian.name")
+        let id = c.idNumber(g.idNumber, "guardian.idNumber", required: false)
+        var birth = c.date(g.birthDate, "guardian.birthDate")
+        if let id {
+            if let b = birth, b != id.birthDate { c.errors.append(FieldError(field: "guardian.birthDate", key: "id.error.birthMismatch", args: [id.birthDate.iso])) }
+            birth = id.birthDate
+        }
+        let relation = c.token(g.relation, "guardian.relation", GuardianRelation.self)
+        let health = c.token(g.health, "guardian.health", Health.self, required: false) ?? .healthy
+        let phone = c.phone(g.phone, "guardian.phone")
+        guard let name, let relation else { return nil }
+        return CheckedGuardian(name: name, id: id, birthDate: birth, relation: relation, health: health, phone: phone)
+    }
+
+    static func checkVillage(_ raw: String?, _ c: inout Checker, scoped: Scoped) async throws -> Unit? {
+        guard let code = c.required(raw, "villageCode") else { return nil }
+        var unit = try await scoped.unit(code)
+        if unit == nil { unit = try await scoped.units(named: code).first(where: { $0.divisionLevel == .village }) }
+        guard let u = unit, u.isActive, u.divisionLevel == .village else {
+            c.errors.append(FieldError(field: "villageCode", key: "registry.error.village"))
+            return nil
+        }
+        return u
+    }
+
+    // MARK: classification
+
+    /// Everything the rules read about a child, from her own record, her parents' and guardian's records and her household.
+    static func facts(for child: Child, person: Person? = nil, on db: any Database) async throws -> (ChildFacts, Person) {
+        var me = person
+        if me == nil { me = try await Person.find(child.personID, on: db) }
+        guard let me else { throw Abort(.notFound) }
+        func parent(_ id: UUID?, _ situation: String?) async throws -> ParentFacts? {
+            guard let s = situation.flatMap(ParentSituation.init(rawValue:)) else { return nil }
+            var p: Person? = nil
+            if let id { p = try await Person.find(id, on: db) }
+            return ParentFacts(situation: s, vitalStatus: p?.vital ?? .alive, health: p?.healthValue ?? .healthy)
+        }
+        var household: Household? = nil
+        if let h = child.householdID { household = try await Household.find(h, on: db) }
+        let f = ChildFacts(birthDate: me.birth ?? CivilDate(year: 2000, month: 1, day: 1)!, hukou: Hukou(rawValue: me.hukou ?? "") ?? .rural,
+                           father: try await parent(child.fatherID, child.fatherSituation), mother: try await parent(child.motherID, child.motherSituation),
+                           ownHealth: me.healthValue, improperGuardianship: child.improperGuardianship,
+                           poverty: PovertyStatus(rawValue: household?.poverty ?? "") ?? .none)
+        return (f, me)
+    }
+
+    /// Writes a classification onto the record: exit when nothing applies any more, re-entry when something applies again.
+    static func apply(_ r: Classification, to child: Child, today: CivilDate, reason: String?) {
+        child.categories = r.categories.map(\.rawValue).joined(separator: ",")
+        child.reasons = json(r.reasons)
+        child.leftBehind = r.leftBehind
+        child.nextReview = r.nextAgeChange?.iso
+        if r.categories.isEmpty {
+            if child.status != "exited" {
+                child.status = "exited"
+                child.exitedOn = today.iso
+                child.exitReason = reason ?? (child.status == "new" ? "registry.exit.notEligible" : "registry.exit.changed")
+            }
+        } else {
+            child.status = "active"
+            child.exitedOn = nil
+            child.exitReason = nil
+        }
+    }
+
+    /// Recomputes one child's classification; audited when anything changed. Returns whether it changed.
+    @discardableResult
+    static func reclassify(_ child: Child, on db: any Database, actor: AuditActor, at: Date) async throws -> Bool {
+        let before = child.auditFields
+        let (facts, _) = try await facts(for: child, on: db)
+        let t = today(at)
+        let r = ChildClassifier.classify(facts, on: t)
+        let wasLeftBehind = child.leftBehind
+        let hint: String? = (wasLeftBehind && !r.leftBehind && !Age.isUnder(16, born: facts.birthDate, on: t)) ? "registry.exit.aged16" : nil
+        let oldReview = child.nextReview
+        apply(r, to: child, today: t, reason: hint)
+        let diff = AuditLog.diff(before, child.auditFields)
+        if diff.isEmpty && oldReview == child.nextReview { return false }
+        child.updatedAt = at
+        try await child.save(on: db)
+        if !diff.isEmpty {
+            try await AuditLog.append(AuditEvent(AuditAction.update, "child", child.id!.uuidString, unit: child.unitCode, fields: diff, detail: ["by": "classification"]), by: actor, at: at, on: db)
+        }
+        return true
+    }
+
+    /// Children whose classification reads this person: as the child, a parent or the guardian.
+    static func children(linkedTo personID: UUID, on db: any Database) async throws -> [Child] {
+        try await Child.query(on: db).group(.or) {
+            $0.filter(\.$personID == personID).filter(\.$fatherID == personID).filter(\.$motherID == personID).filter(\.$guardianID == personID)
+        }.all()
+    }
+
+    // MARK: changes
+
+    /// Applies a partial change to a child; parent situations and the guardian are part of it. Reclassifies in the same
+    /// transaction, so a change that makes a child left-behind (or not) is never seen half-done.
+    static func patchChild(_ child: Child, _ patch: ChildPatch, scoped: Scoped, actor: AuditActor, at: Date) async throws -> Child {
+        var c = Checker()
+        let before = child.auditFields
+        var moveTo: Unit? = nil
+        if patch.villageCode != nil { moveTo = try await checkVillage(patch.villageCode, &c, scoped: scoped) }
+        let living = c.token(patch.livingArrangement, "livingArrangement", LivingArrangement.self, required: false)
+        var needs: [ChildNeed]? = nil
+        if let ns = patch.needs {
+            needs = []
+            for n in ns { if let v = ChildNeed(rawValue: n) { needs!.append(v) } else { c.errors.append(FieldError(field: "needs", key: "field.error.choice")) } }
+        }
+        let informed = c.date(patch.informedOn, "informedOn")
+        func parentSituation(_ p: ParentInput?, _ f: String) -> (ParentSituation?, CivilDate?) {
+            guard let p else { return (nil, nil) }
+            return (c.token(p.situation, f + ".situation", ParentSituation.self, required: false), c.date(p.since, f + ".since"))
+        }
+        let (fs, fsince) = parentSituation(patch.father, "father")
+        let (ms, msince) = parentSituation(patch.mother, "mother")
+        let guardian = patch.guardian.flatMap { checkGuardian($0, &c) }
+        if patch.improperGuardianship == true && (patch.improperNote ?? child.improperNote ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            c.errors.append(FieldError(field: "improperNote", key: "registry.error.improperNote"))
+        }
+        try c.throwIfAny()
+        var errors: [FieldError] = []
+        var newGuardian: Person? = nil
+        if let g = guardian {
+            newGuardian = try await person(id: g.id, name: g.name, field: "guardian", unit: child.unitCode, scoped: scoped, confirm: patch.confirmLinks ?? false, errors: &errors, fill: { p in
+                p.phone = g.phone
+                p.health = g.health.rawValue
+                if p.birthDate == nil { p.birthDate = g.birthDate?.iso }
+            }, compare: [("birthDate", nil, g.birthDate?.iso)], at: at)
+        }
+        if !errors.isEmpty { throw FieldErrors(errors) }
+        let checked = c, newNeeds = needs, guardianPerson = newGuardian, target = moveTo
+        try await scoped.db.transaction { tx in
+            let c = checked
+            if let p = patch.school { child.school = c.text(p) }
+            if let p = patch.grade { child.grade = c.text(p) }
+            if let b = patch.boarding { child.boarding = b }
+            if let l = living { child.livingArrangement = l.rawValue }
+            if let n = newNeeds { child.needs = n.map(\.rawValue).joined(separator: ",") }
+            if let b = patch.improperGuardianship { child.improperGuardianship = b }
+            if let n = patch.improperNote { child.improperNote = c.text(n) }
+            if let d = informed { child.informedOn = d.iso }
+            if let b = patch.consent { child.consent = b }
+            if let s = fs { child.fatherSituation = s.rawValue; if s != .workingAway { child.fatherWorkPlace = nil; child.fatherSince = nil } }
+            if let w = patch.father?.workPlace { child.fatherWorkPlace = c.text(w) }
+            if let d = fsince { child.fatherSince = d.iso }
+            if let s = ms { child.motherSituation = s.rawValue; if s != .workingAway { child.motherWorkPlace = nil; child.motherSince = nil } }
+            if let w = patch.mother?.workPlace { child.motherWorkPlace = c.text(w) }
+            if let d = msince { child.motherSince = d.iso }
+            if patch.removeGuardian == true { child.guardianID = nil; child.guardianRelation = nil }
+            if let g = guardianPerson, let gi = guardian {
+                if !g._$idExists {
+                    try await g.create(on: tx)
+                    try await AuditLog.append(AuditEvent(AuditAction.create, "person", g.id!.uuidString, unit: g.unitCode, fields: AuditLog.created(g.auditFields)), by: actor, at: at, on: tx)
+                }
+                child.guardianID = g.id
+                child.guardianRelation = gi.relation.rawValue
+            }
+            if let u = target, u.code != child.unitCode {
+                // Moving village keeps the record and its history; the child's own person record moves with her.
+                child.unitCode = u.code
+                if let me = try await Person.find(child.personID, on: tx) { me.unitCode = u.code; try await me.save(on: tx) }
+            }
+            child.updatedAt = at
+            let (facts, _) = try await facts(for: child, on: tx)
+            apply(ChildClassifier.classify(facts, on: today(at)), to: child, today: today(at), reason: nil)
+            try await child.save(on: tx)
+            try await AuditLog.append(AuditEvent(AuditAction.update, "child", child.id!.uuidString, unit: child.unitCode, fields: AuditLog.diff(before, child.auditFields)), by: actor, at: at, on: tx)
+        }
+        return child
+    }
+
+    /// A person's own record changes (a grandmother marked deceased, a father hospitalised): every child whose
+    /// classification reads her is recomputed in the same transaction.
+    static func patchPerson(_ person: Person, _ patch: PersonPatch, scoped: Scoped, actor: AuditActor, at: Date) async throws -> (Person, [Child]) {
+        var c = Checker()
+        let before = person.auditFields
+        if let n = patch.name, n.trimmingCharacters(in: .whitespaces).isEmpty { c.errors.append(FieldError(field: "name", key: "field.error.required")) }
+        let phone = patch.phone.map { c.phone($0, "phone") }
+        let health = c.token(patch.health, "health", Health.self, required: false)
+        let vital = c.token(patch.vitalStatus, "vitalStatus", VitalStatus.self, required: false)
+        let since = c.date(patch.healthSince, "healthSince")
+        if let e = patch.ethnicity, !e.isEmpty, !Ethnicity.all.contains(e) { c.errors.append(FieldError(field: "ethnicity", key: "field.error.choice")) }
+        if let g = patch.disabilityGrade, !(1...4).contains(g) { c.errors.append(FieldError(field: "disabilityGrade", key: "field.error.choice")) }
+        try c.throwIfAny()
+        let changed: [Child] = try await scoped.db.transaction { tx in
+            var changed: [Child] = []
+            if let n = patch.name { person.name = n.trimmingCharacters(in: .whitespaces); person.initials = Pinyin.initials(person.name) }
+            if let p = phone { person.phone = p }
+            if let h = health { person.health = h.rawValue; person.healthSince = since?.iso ?? person.healthSince }
+            if let v = vital { person.vitalStatus = v.rawValue }
+            if let e = patch.ethnicity { person.ethnicity = e.isEmpty ? nil : e }
+            if let g = patch.disabilityGrade { person.disabilityGrade = g }
+            person.updatedAt = at
+            try await person.save(on: tx)
+            try await AuditLog.append(AuditEvent(AuditAction.update, "person", person.id!.uuidString, unit: person.unitCode, fields: AuditLog.diff(before, person.auditFields)), by: actor, at: at, on: tx)
+            for child in try await children(linkedTo: person.id!, on: tx) where try await reclassify(child, on: tx, actor: actor, at: at) {
+                changed.append(child)
+            }
+            return changed
+        }
+        return (person, changed)
+    }
+}
