@@ -48,6 +48,7 @@ public enum GuanaiApp {
         UnitsController().register(web)
         AccountsController().register(web)
         AuditController().register(web)
+        RegistryPagesController().register(web)
 
         let api = app.grouped("api", "v1")
         let apiController = APIController()

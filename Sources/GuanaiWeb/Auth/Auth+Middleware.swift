@@ -14,12 +14,36 @@ enum Cookies {
 extension Request {
     /// The submitted form as plain fields; a body that is not a form reads as no fields.
     /// Middleware runs before a route collects its body, so it is collected here, within the size limit.
-    func formFields() async throws -> [String: String] {
+    /// Repeated names (checkboxes) keep every value, in order.
+    func formValues() async throws -> [String: [String]] {
         if body.data == nil, method != .GET, method != .HEAD {
             _ = try await body.collect(max: application.guanai.maxBodySize.value).get()
         }
-        if let n = body.data?.readableBytes, n > application.guanai.maxBodySize.value { throw Abort(.payloadTooLarge) }
-        return (try? content.decode([String: String].self, as: .urlEncodedForm)) ?? [:]
+        guard let buf = body.data else { return [:] }
+        if buf.readableBytes > application.guanai.maxBodySize.value { throw Abort(.payloadTooLarge) }
+        guard headers.contentType?.subType == "x-www-form-urlencoded" else { return [:] }
+        return Self.parseForm(String(buffer: buf))
+    }
+
+    /// application/x-www-form-urlencoded by hand: Foundation's URLComponents traps on a malformed escape,
+    /// and a malformed body must be an empty field, never a crash.
+    static func parseForm(_ body: String) -> [String: [String]] {
+        func decode(_ s: Substring) -> String {
+            let spaced = s.replacingOccurrences(of: "+", with: " ")
+            return spaced.removingPercentEncoding ?? spaced
+        }
+        var out: [String: [String]] = [:]
+        for pair in body.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let key = decode(parts[0])
+            out[key, default: []].append(parts.count > 1 ? decode(parts[1]) : "")
+        }
+        return out
+    }
+
+    /// The submitted form as plain fields (the last value of a repeated name).
+    func formFields() async throws -> [String: String] {
+        try await formValues().compactMapValues(\.last)
     }
 }
 

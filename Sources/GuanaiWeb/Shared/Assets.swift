@@ -31,6 +31,15 @@ enum Assets {
     .field input,.field select,.field textarea{width:100%;max-width:28rem;font:inherit;padding:.55rem .6rem;border:1px solid #b9b1a8;border-radius:.4rem;background:#fff;min-height:2.6rem}
     .field.invalid input,.field.invalid select,.field.invalid textarea{border:2px solid #c0392b;background:#fff6f5}
     .field-error{color:#b03020;margin:.2rem 0 0;font-size:.95rem}
+    fieldset.panel{margin:0 0 1rem}
+    legend{font-weight:700;font-size:1.05rem;padding:0 .3rem}
+    .field .label{display:block;font-weight:600;margin-bottom:.25rem}
+    label.check,.field.check label{display:flex;align-items:center;gap:.4rem;font-weight:400;min-height:2.4rem}
+    label.check input,.field.check input{width:1.3rem;height:1.3rem;min-height:0}
+    form.quick{display:flex;flex-wrap:wrap;gap:.6rem;align-items:flex-end;margin-top:.5rem}
+    form.quick .field{margin:0}
+    button.small{padding:.2rem .6rem;min-height:2rem;font-size:.9rem}
+    h1 small{font-size:1rem;font-weight:400;color:#555}
     .hint{display:block;color:#666;font-size:.85rem}
     .req{color:#b03020}
     .btn,button[type=submit]:not(.link){display:inline-block;font:inherit;padding:.55rem 1.1rem;border-radius:.45rem;border:0;background:#a0283c;color:#fff;cursor:pointer;min-height:2.6rem;text-decoration:none}

@@ -3,10 +3,11 @@ import GuanaiCore
 
 /// The page frame: header with who is signed in and where, navigation by role, language switch.
 enum Layout {
-    struct NavItem { let key: String; let url: SiteURL; let kind: RecordKind? }
+    struct NavItem { let key: String; let url: SiteURL; let kind: RecordKind?; var hiddenFor: Set<Role> = [] }
 
     static let navItems: [NavItem] = [
         NavItem(key: "nav.home", url: .home, kind: nil),
+        NavItem(key: "nav.children", url: .children, kind: .child, hiddenFor: [.volunteer]),
         NavItem(key: "nav.units", url: .units, kind: .unit),
         NavItem(key: "nav.accounts", url: .accounts, kind: .account),
         NavItem(key: "nav.audit", url: .audit, kind: .audit),
@@ -29,7 +30,7 @@ enum Layout {
             }
             if let a0 = actor {
                 nav(.class("menu"), .aria("label", l.t("nav.label"))) {
-                    for item in navItems where item.kind.map(a0.canRead) ?? true {
+                    for item in navItems where (item.kind.map(a0.canRead) ?? true) && !item.hiddenFor.contains(a0.role) {
                         a(.href(item.url), .class(req.url.path == item.url.path || (item.url.path != "/" && req.url.path.hasPrefix(item.url.path)) ? "on" : "")) { l.t(item.key) }
                     }
                     a(.href(.changePassword)) { l.t("nav.password") }

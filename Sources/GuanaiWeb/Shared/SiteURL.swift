@@ -10,6 +10,7 @@ public enum SiteURL: Sendable {
     case accounts, accountNew, account(String), accountDisable(String), accountEnable(String), accountReset(String)
     case accountHandover(String), accountRevealPhone(String), accountsExport
     case audit, history(String, String)
+    case children, childNew, child(String), childUpdate(String), personUpdate(String), personReveal(String)
     case staticCSS, staticJS
 
     public var path: String {
@@ -36,6 +37,12 @@ public enum SiteURL: Sendable {
         case .accountHandover(let id): return "/accounts/\(id)/handover"
         case .accountRevealPhone(let id): return "/accounts/\(id)/reveal-phone"
         case .accountsExport: return "/accounts.csv"
+        case .children: return "/children"
+        case .childNew: return "/children/new"
+        case .child(let id): return "/children/\(id)"
+        case .childUpdate(let id): return "/children/\(id)/update"
+        case .personUpdate(let id): return "/people/\(id)/update"
+        case .personReveal(let id): return "/people/\(id)/reveal"
         case .audit: return "/audit"
         case .history(let type, let id): return "/history/\(type)/\(id)"
         case .staticCSS: return "/static/app.css"

@@ -1,0 +1,155 @@
+import Fluent
+import Vapor
+import GuanaiCore
+
+/// Pages of the children's register: list, registration form, detail with quick updates.
+struct RegistryPagesController {
+    func register(_ r: any RoutesBuilder) {
+        r.get(SiteURL.children.components, use: list)
+        r.get(SiteURL.childNew.components, use: newForm)
+        r.post(SiteURL.childNew.components, use: create)
+        r.get(SiteURL.child(":id").components, use: show)
+        r.post(SiteURL.childUpdate(":id").components, use: updateChild)
+        r.post(SiteURL.personUpdate(":id").components, use: updatePerson)
+        r.post(SiteURL.personReveal(":id").components, use: reveal)
+    }
+
+    static func canEdit(_ a: Actor) -> Bool { a.canRead(.child) && a.role != .volunteer && a.role != .inspector }
+
+    func list(req: Request) async throws -> Response {
+        try req.requireRead(.child)
+        let actor = try req.actor
+        guard actor.role != .volunteer else { throw Abort(.forbidden) }
+        let f = RegistryAPIController.filter(req)
+        let page = max(1, req.query[Int.self, at: "page"] ?? 1)
+        let scoped = try req.scoped
+        let today = RegistryService.today(req.now)
+        let (items, total) = try await scoped.children(matching: f, today: today, page: page, per: 50)
+        let people = try await scoped.people(items.map(\.personID) + items.compactMap(\.guardianID))
+        let names = try await scoped.unitNames(items.map(\.unitCode))
+        let villages = try await AccountsController.unitOptions(scoped)
+        return RegistryViews.list(req, filter: f, items: items, people: people, unitNames: names, villages: villages, total: total, page: page, today: today, canEdit: Self.canEdit(actor))
+    }
+
+    func newForm(req: Request) async throws -> Response {
+        let actor = try req.actor
+        guard Self.canEdit(actor) else { throw Abort(.forbidden) }
+        var typed: [String: [String]] = ["hukou": ["rural"], "ethnicity": ["汉族"], "livingArrangement": ["with_guardian"]]
+        if actor.unitCode.count == 12, DivisionCode(actor.unitCode)?.level == .village { typed["villageCode"] = [actor.unitCode] }
+        // "登记兄弟姐妹": the same parents, guardian, village and household situation, ready to confirm.
+        if let sid = req.query[String.self, at: "sibling"], let sib = try await req.scoped.child(sid) {
+            let people = try await req.scoped.people([sib.fatherID, sib.motherID, sib.guardianID].compactMap { $0 })
+            let full = actor.can(.revealID)
+            func put(_ prefix: String, _ p: Person?) {
+                guard let p else { return }
+                typed[prefix + ".name"] = [p.name]
+                if full, let id = p.idNumber { typed[prefix + ".idNumber"] = [id] }
+            }
+            put("father", sib.fatherID.flatMap { people[$0] })
+            put("mother", sib.motherID.flatMap { people[$0] })
+            put("guardian", sib.guardianID.flatMap { people[$0] })
+            typed["father.situation"] = [sib.fatherSituation ?? ""]
+            typed["father.workPlace"] = [sib.fatherWorkPlace ?? ""]
+            typed["mother.situation"] = [sib.motherSituation ?? ""]
+            typed["mother.workPlace"] = [sib.motherWorkPlace ?? ""]
+            typed["guardian.relation"] = [sib.guardianRelation ?? ""]
+            typed["livingArrangement"] = [sib.livingArrangement]
+            typed["villageCode"] = [sib.unitCode]
+            if full { try await req.audit(AuditEvent(AuditAction.reveal, "child", sib.id!.uuidString, unit: sib.unitCode, detail: ["field": "parents.idNumber", "for": "sibling"])) }
+        }
+        return try await RegistryViews.formPage(req, typed: typed, errors: [:], villages: try await villageOptions(req), status: .ok)
+    }
+
+    func villageOptions(_ req: Request) async throws -> [(String, String)] {
+        try await AccountsController.unitOptions(try req.scoped).filter { DivisionCode($0.0)?.level == .village }
+    }
+
+    /// The form's flat names (father.name …) into the API's input shape, so both paths share one service.
+    static func input(_ v: [String: [String]]) -> ChildInput {
+        func s(_ k: String) -> String? { v[k]?.last }
+        func parent(_ p: String) -> ParentInput { ParentInput(name: s(p + ".name"), idNumber: s(p + ".idNumber"), situation: s(p + ".situation"), workPlace: s(p + ".workPlace"), since: s(p + ".since"), phone: s(p + ".phone")) }
+        return ChildInput(name: s("name"), idNumber: s("idNumber"), sex: s("sex"), birthDate: s("birthDate"), villageCode: s("villageCode"), hukou: s("hukou"),
+                          ethnicity: s("ethnicity"), health: s("health"), school: s("school"), grade: s("grade"), boarding: s("boarding") == "1", poverty: s("poverty"),
+                          address: s("address"), father: parent("father"), mother: parent("mother"),
+                          guardian: GuardianInput(name: s("guardian.name"), idNumber: s("guardian.idNumber"), birthDate: s("guardian.birthDate"), relation: s("guardian.relation"), health: s("guardian.health"), phone: s("guardian.phone")),
+                          livingArrangement: s("livingArrangement"), needs: v["needs"] ?? [], improperGuardianship: s("improperGuardianship") == "1", improperNote: s("improperNote"),
+                          informedOn: s("informedOn"), consent: s("consent") == "1", confirmLinks: s("confirmLinks") == "1")
+    }
+
+    func create(req: Request) async throws -> Response {
+        let actor = try req.actor
+        guard Self.canEdit(actor) else { throw Abort(.forbidden) }
+        let v = try await req.formValues()
+        do {
+            let child = try await RegistryService.createChild(Self.input(v), scoped: try req.scoped, actor: req.auditActor, at: req.now)
+            return req.redirect(to: SiteURL.child(child.id!.uuidString).with(query: [("created", "1")]))
+        } catch let e as FieldErrors {
+            let errs = Dictionary(e.items.map { ($0.field, req.lang.t($0.key, $0.args.first ?? "")) }, uniquingKeysWith: { a, _ in a })
+            return try await RegistryViews.formPage(req, typed: v, errors: errs, villages: try await villageOptions(req), status: .unprocessableEntity)
+        } catch let e as ConflictError {
+            return try await RegistryViews.formPage(req, typed: v, errors: [e.field: req.t(e.key)], villages: try await villageOptions(req), status: .conflict, existing: e.existingID)
+        }
+    }
+
+    func load(_ req: Request) async throws -> Child {
+        guard let c = try await req.scoped.child(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        try req.requireRead(.child)
+        guard try req.actor.role != .volunteer else { throw Abort(.forbidden) }
+        return c
+    }
+
+    func show(req: Request) async throws -> Response {
+        let c = try await load(req)
+        try await req.audit(AuditEvent(AuditAction.view, "child", c.id!.uuidString, unit: c.unitCode))
+        return try await render(req, c, revealed: nil, errors: [:], status: .ok)
+    }
+
+    func render(_ req: Request, _ c: Child, revealed: Person?, errors: [String: String], status: HTTPStatus) async throws -> Response {
+        let scoped = try req.scoped
+        let today = RegistryService.today(req.now)
+        let dto = try await RegistryDTO.load(c, scoped: scoped, today: today)
+        let ids = [c.id!.uuidString] + [c.personID, c.fatherID, c.motherID, c.guardianID].compactMap { $0?.uuidString }
+        let timeline = try await scoped.auditEntries(AuditFilter()).filter(\.$recordID ~~ ids).filter(\.$action != AuditAction.view).sort(\.$id, .descending).limit(100).all()
+        let unitName = try await scoped.unitNames([c.unitCode])[c.unitCode] ?? c.unitCode
+        return RegistryViews.detail(req, dto, unitName: unitName, revealed: revealed, timeline: timeline, errors: errors, status: status)
+    }
+
+    /// Small forms on the detail page: a parent's situation, where the child lives, the 监护不当 flag.
+    func updateChild(req: Request) async throws -> Response {
+        let c = try await load(req)
+        guard Self.canEdit(try req.actor) else { throw Abort(.forbidden) }
+        let f = try await req.formValues()
+        func s(_ k: String) -> String? { f[k]?.last }
+        var patch = ChildPatch()
+        if let x = s("father.situation") { patch.father = ParentInput(situation: x, workPlace: s("father.workPlace")) }
+        if let x = s("mother.situation") { patch.mother = ParentInput(situation: x, workPlace: s("mother.workPlace")) }
+        if let x = s("livingArrangement") { patch.livingArrangement = x }
+        if f["needsForm"] != nil { patch.needs = f["needs"] ?? [] }
+        if s("improperForm") != nil { patch.improperGuardianship = s("improperGuardianship") == "1"; patch.improperNote = s("improperNote") ?? "" }
+        do {
+            _ = try await RegistryService.patchChild(c, patch, scoped: try req.scoped, actor: req.auditActor, at: req.now)
+            return req.redirect(to: SiteURL.child(c.id!.uuidString).path)
+        } catch let e as FieldErrors {
+            return try await render(req, c, revealed: nil, errors: Dictionary(e.items.map { ($0.field, req.lang.t($0.key, $0.args.first ?? "")) }, uniquingKeysWith: { a, _ in a }), status: .unprocessableEntity)
+        }
+    }
+
+    /// A guardian or parent marked deceased, missing, hospitalised …: every child reading her is reclassified.
+    func updatePerson(req: Request) async throws -> Response {
+        guard let p = try await req.scoped.person(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        guard Self.canEdit(try req.actor) else { throw Abort(.forbidden) }
+        let f = try await req.formFields()
+        let back = AuthController.localPath(f["back"]) ?? SiteURL.children.path
+        _ = try await RegistryService.patchPerson(p, PersonPatch(phone: f["phone"], health: f["health"], vitalStatus: f["vitalStatus"]), scoped: try req.scoped, actor: req.auditActor, at: req.now)
+        return req.redirect(to: back)
+    }
+
+    func reveal(req: Request) async throws -> Response {
+        guard let p = try await req.scoped.person(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        try req.require(.revealID)
+        let f = try await req.formFields()
+        try await req.audit(AuditEvent(AuditAction.reveal, "person", p.id!.uuidString, unit: p.unitCode, detail: ["field": "idNumber,phone"]))
+        guard let cid = f["child"], let c = try await req.scoped.child(cid) else { throw Abort(.notFound) }
+        return try await render(req, c, revealed: p, errors: [:], status: .ok)
+    }
+}

@@ -1,0 +1,276 @@
+import Vapor
+import GuanaiCore
+
+enum RegistryViews {
+    static func options<T: RawRepresentable & CaseIterable>(_ l: UILanguage, _ prefix: String, _ t: T.Type, blank: Bool = true) -> [(String, String)] where T.RawValue == String {
+        (blank ? [("", l.t("form.choose"))] : []) + T.allCases.map { ($0.rawValue, l.t(prefix + $0.rawValue)) }
+    }
+
+    static func categoryTags(_ l: UILanguage, _ cats: [String], status: String) -> Node {
+        group {
+            if status == "exited" { span(.class("tag off")) { l.t("status.exited") } }
+            for c in cats { span(.class(c == "left_behind" ? "tag" : "tag warn")) { l.t("category." + c) }; " " }
+        }
+    }
+
+    // MARK: list
+
+    static func list(_ req: Request, filter f: ChildFilter, items: [Child], people: [UUID: Person], unitNames: [String: String], villages: [(String, String)],
+                     total: Int, page: Int, today: CivilDate, canEdit: Bool) -> Response {
+        let l = req.lang
+        let cats = [("", l.t("children.anyCategory"))] + ChildCategory.allCases.map { ($0.rawValue, l.t("category." + $0.rawValue)) }
+        let bands = [("", l.t("children.anyAge")), ("0-5", l.t("age.0-5")), ("6-13", l.t("age.6-13")), ("14-15", l.t("age.14-15")), ("16-17", l.t("age.16-17"))]
+        let exited = [("", l.t("children.current")), ("1", l.t("status.exited")), ("all", l.t("children.everyone"))]
+        let needs = [("", l.t("children.anyNeed"))] + ChildNeed.allCases.map { ($0.rawValue, l.t("need." + $0.rawValue)) }
+        return Layout.page(req, title: l.t("children.title")) {
+            h1 { l.t("children.title") }
+            if canEdit { p { a(.class("btn"), .href(.childNew)) { l.t("children.new") } } }
+            tag("details", [.class("action"), Attr.when(!(f.unit + f.category + f.exited + f.q + f.ageBand + f.need).isEmpty, Attr("open", nil))]) {
+                summary { l.t("audit.filter") }
+                form(.method("get"), .action(.children), .class("filters")) {
+                    Forms.field(l, label: "children.search", name: "q", value: f.q, hint: l.t("children.searchHint"))
+                    Forms.select(l, label: "children.unit", name: "unit", options: [("", l.t("children.allUnits"))] + villages, selected: f.unit)
+                    Forms.select(l, label: "children.category", name: "category", options: cats, selected: f.category)
+                    Forms.select(l, label: "children.age", name: "age", options: bands, selected: f.ageBand)
+                    Forms.select(l, label: "children.need", name: "need", options: needs, selected: f.need)
+                    Forms.select(l, label: "children.status", name: "exited", options: exited, selected: f.exited)
+                    button(.type("submit")) { l.t("form.search") }
+                }
+            }
+            p(.class("muted")) { l.t("list.total", String(total)) }
+            div(.class("table-wrap")) {
+                table(.class("stack")) {
+                    thead { tr { th { l.t("children.name") }; th { l.t("children.sexAge") }; th { l.t("children.idNumber") }; th { l.t("children.village") }; th { l.t("children.guardian") }; th { l.t("children.category") } } }
+                    tbody {
+                        for c in items {
+                            let me = people[c.personID]
+                            let g = c.guardianID.flatMap { people[$0] }
+                            let age = Age.years(born: CivilDate(iso: c.birthDate) ?? today, on: today)
+                            tr {
+                                td(.data("label", l.t("children.name"))) { a(.href(.child(c.id!.uuidString))) { me?.name ?? "" } }
+                                td(.data("label", l.t("children.sexAge"))) { l.t("sex." + (me?.sex ?? "female")) + " · " + l.t("age.years", String(age)) }
+                                td(.data("label", l.t("children.idNumber"))) { tag("code", []) { me?.idNumber.map(Masking.idNumber) ?? "" } }
+                                td(.data("label", l.t("children.village"))) { unitNames[c.unitCode] ?? c.unitCode }
+                                td(.data("label", l.t("children.guardian"))) { g.map { $0.name + " (" + l.t("relation." + (c.guardianRelation ?? "other")) + ")" } ?? "" }
+                                td(.data("label", l.t("children.category"))) { categoryTags(l, c.categoryList.map(\.rawValue), status: c.status) }
+                            }
+                        }
+                    }
+                }
+            }
+            Pager.render(l, req: req, page: page, per: 50, total: total)
+        }
+    }
+
+    // MARK: form
+
+    static func formPage(_ req: Request, typed v: [String: [String]], errors e: [String: String], villages: [(String, String)], status: HTTPStatus, existing: String? = nil) async throws -> Response {
+        let l = req.lang
+        func s(_ k: String) -> String { v[k]?.last ?? "" }
+        func field(_ label: String, _ name: String, type: String = "text", required: Bool = false, hint: String? = nil, extra: [Attr] = []) -> Node {
+            Forms.field(l, label: label, name: name, value: s(name), type: type, required: required, error: e[name], hint: hint, extra: extra)
+        }
+        func sel(_ label: String, _ name: String, _ opts: [(String, String)], required: Bool = false) -> Node {
+            Forms.select(l, label: label, name: name, options: opts, selected: s(name), error: e[name], required: required)
+        }
+        func parent(_ p: String, _ title: String) -> Node {
+            fieldset(.class("panel")) {
+                legend { l.t(title) }
+                field("person.name", p + ".name")
+                field("person.idNumber", p + ".idNumber", extra: [Attr("inputmode", "text"), Attr("autocomplete", "off")])
+                sel("parent.situation", p + ".situation", options(l, "situation.", ParentSituation.self))
+                field("parent.workPlace", p + ".workPlace")
+                field("parent.since", p + ".since", type: "date")
+                field("person.phone", p + ".phone", type: "tel", extra: [Attr("inputmode", "numeric")])
+            }
+        }
+        let linkProblem = e.keys.contains { $0.hasSuffix(".idNumber") && e[$0]?.contains("≠") == true }
+        let ethnicities = Ethnicity.all.map { ($0, $0) }
+        return Layout.page(req, title: l.t("children.new"), status: status) {
+            h1 { l.t("children.new") }
+            Forms.errorSummary(l, e)
+            if let x = existing { p { a(.class("btn secondary"), .href(.child(x))) { l.t("children.openExisting") } } }
+            form(.method("post"), .action(.childNew)) {
+                Forms.csrf(req)
+                fieldset(.class("panel")) {
+                    legend { l.t("children.basic") }
+                    field("person.name", "name", required: true)
+                    field("person.idNumber", "idNumber", required: true, hint: l.t("children.idHint"), extra: [Attr("autocomplete", "off")])
+                    sel("person.sex", "sex", [("", l.t("children.fromID"))] + options(l, "sex.", Sex.self, blank: false))
+                    field("person.birthDate", "birthDate", type: "date", hint: l.t("children.fromID"))
+                    sel("children.village", "villageCode", [("", l.t("form.choose"))] + villages, required: true)
+                    sel("person.hukou", "hukou", options(l, "hukou.", Hukou.self, blank: false), required: true)
+                    sel("person.ethnicity", "ethnicity", [("", l.t("form.choose"))] + ethnicities)
+                    sel("person.health", "health", options(l, "health.", Health.self, blank: false))
+                    field("children.school", "school")
+                    field("children.grade", "grade")
+                    div(.class("field check")) { label { tag("input", [.type("checkbox"), .name("boarding"), .value("1"), Attr.when(s("boarding") == "1", .checked)]); " " + l.t("children.boarding") } }
+                    sel("household.poverty", "poverty", options(l, "poverty.", PovertyStatus.self, blank: false))
+                    field("household.address", "address")
+                }
+                parent("father", "children.father")
+                parent("mother", "children.mother")
+                fieldset(.class("panel")) {
+                    legend { l.t("children.guardianSection") }
+                    p(.class("hint")) { l.t("children.guardianHint") }
+                    field("person.name", "guardian.name")
+                    field("person.idNumber", "guardian.idNumber", extra: [Attr("autocomplete", "off")])
+                    field("person.birthDate", "guardian.birthDate", type: "date")
+                    sel("guardian.relation", "guardian.relation", options(l, "relation.", GuardianRelation.self))
+                    sel("person.health", "guardian.health", options(l, "health.", Health.self, blank: false))
+                    field("person.phone", "guardian.phone", type: "tel", extra: [Attr("inputmode", "numeric")])
+                }
+                fieldset(.class("panel")) {
+                    legend { l.t("children.life") }
+                    sel("children.living", "livingArrangement", options(l, "living.", LivingArrangement.self), required: true)
+                    div(.class("field")) {
+                        span(.class("label")) { l.t("children.needs") }
+                        for n in ChildNeed.allCases {
+                            label(.class("check")) { tag("input", [.type("checkbox"), .name("needs"), .value(n.rawValue), Attr.when((v["needs"] ?? []).contains(n.rawValue), .checked)]); " " + l.t("need." + n.rawValue) }
+                        }
+                    }
+                    field("children.informedOn", "informedOn", type: "date", hint: l.t("children.informedHint"))
+                    div(.class("field check")) { label { tag("input", [.type("checkbox"), .name("consent"), .value("1"), Attr.when(s("consent") == "1", .checked)]); " " + l.t("children.consent") } }
+                }
+                if linkProblem {
+                    div(.class("field check alert")) { label { tag("input", [.type("checkbox"), .name("confirmLinks"), .value("1")]); " " + l.t("children.confirmLinks") } }
+                }
+                button(.type("submit")) { l.t("children.save") }
+            }
+        }
+    }
+
+    // MARK: detail
+
+    static func detail(_ req: Request, _ c: ChildDTO, unitName: String, revealed: Person?, timeline: [AuditEntry], errors: [String: String], status: HTTPStatus) -> Response {
+        let l = req.lang
+        let actor = req.auth.get(Actor.self)
+        let edit = actor.map(RegistryPagesController.canEdit) ?? false
+        let canReveal = actor?.can(.revealID) ?? false
+        let here = SiteURL.child(c.id).path
+        func revealButton(_ personID: String?) -> Node {
+            group {
+                if canReveal, let pid = personID, revealed?.id?.uuidString != pid {
+                    form(.method("post"), .action(.personReveal(pid)), .class("inline")) {
+                        Forms.csrf(req)
+                        input(.type("hidden"), .name("child"), .value(c.id))
+                        button(.type("submit"), .class("secondary small")) { l.t("accounts.reveal") }
+                    }
+                }
+            }
+        }
+        func idText(_ personID: String?, _ masked: String?) -> String {
+            if let r = revealed, r.id?.uuidString == personID { return (r.idNumber ?? "") + (r.phone.map { " · " + $0 } ?? "") }
+            return masked ?? ""
+        }
+        func personStateForm(_ id: String?) -> Node {
+            group {
+                if edit, let id {
+                    form(.method("post"), .action(.personUpdate(id)), .class("quick")) {
+                        Forms.csrf(req)
+                        input(.type("hidden"), .name("back"), .value(here))
+                        Forms.select(l, label: "person.vitalStatus", name: "vitalStatus", options: options(l, "vital.", VitalStatus.self, blank: false), selected: "")
+                        Forms.select(l, label: "person.health", name: "health", options: options(l, "health.", Health.self, blank: false), selected: "")
+                        button(.type("submit"), .class("secondary")) { l.t("children.updateState") }
+                    }
+                }
+            }
+        }
+        func parentCard(_ title: String, _ parentDTO: ParentDTO?, _ key: String) -> Node {
+            div(.class("panel")) {
+                h3 { l.t(title) }
+                if let pd = parentDTO {
+                    dl(.class("kv")) {
+                        dt { l.t("person.name") }; dd { pd.name }
+                        dt { l.t("person.idNumber") }; dd { idText(pd.id, pd.idNumber); " "; revealButton(pd.id) }
+                        dt { l.t("parent.situation") }; dd {
+                            l.t("situation." + pd.situation)
+                            if pd.effectiveSituation != pd.situation { " → "; strong { l.t("situation." + pd.effectiveSituation) } }
+                        }
+                        if let w = pd.workPlace { dt { l.t("parent.workPlace") }; dd { w + (pd.since.map { " · " + $0 } ?? "") } }
+                        if let ph = pd.phone { dt { l.t("person.phone") }; dd { ph } }
+                    }
+                    if edit {
+                        details(.class("action")) {
+                            summary { l.t("children.changeSituation") }
+                            form(.method("post"), .action(.childUpdate(c.id))) {
+                                Forms.csrf(req)
+                                Forms.select(l, label: "parent.situation", name: key + ".situation", options: options(l, "situation.", ParentSituation.self, blank: false), selected: pd.situation)
+                                Forms.field(l, label: "parent.workPlace", name: key + ".workPlace", value: pd.workPlace ?? "")
+                                button(.type("submit")) { l.t("form.save") }
+                            }
+                            personStateForm(pd.id)
+                        }
+                    }
+                } else { p(.class("muted")) { l.t("children.notRecorded") } }
+            }
+        }
+        return Layout.page(req, title: c.name, status: status) {
+            div(.class("crumbs")) { a(.href(.children)) { l.t("children.title") }; " › "; span { c.name } }
+            if req.query[String.self, at: "created"] == "1" { div(.class("flash"), Attr("role", "status")) { l.t("children.created") } }
+            h1 { c.name + " " ; small { l.t("sex." + c.sex) + " · " + l.t("age.years", String(c.age)) } }
+            p { categoryTags(l, c.classification.categories, status: c.status) }
+            Forms.errorSummary(l, errors)
+            div(.class("panel")) {
+                h3 { l.t("children.why") }
+                if c.classification.reasons.isEmpty { p(.class("muted")) { c.exitReason.map { l.t($0) } ?? l.t("children.noCategory") } }
+                ul { for r in c.classification.reasons { li { r.message } } }
+                if let d = c.exitedOn { p(.class("muted")) { l.t("children.exitedOn", d) } }
+            }
+            div(.class("panel")) {
+                dl(.class("kv")) {
+                    dt { l.t("person.idNumber") }; dd { idText(c.personId, c.idNumber); " "; revealButton(c.personId) }
+                    dt { l.t("person.birthDate") }; dd { c.birthDate }
+                    dt { l.t("children.village") }; dd { a(.href(.unit(c.villageCode))) { unitName } }
+                    dt { l.t("person.hukou") }; dd { l.t("hukou." + c.hukou) }
+                    if let e = c.ethnicity { dt { l.t("person.ethnicity") }; dd { e } }
+                    dt { l.t("person.health") }; dd { l.t("health." + c.health) }
+                    if c.school != nil || c.grade != nil { dt { l.t("children.school") }; dd { [c.school, c.grade].compactMap { $0 }.joined(separator: " ") + (c.boarding ? " · " + l.t("children.boarding") : "") } }
+                    dt { l.t("children.living") }; dd { l.t("living." + c.livingArrangement) }
+                    dt { l.t("children.needs") }; dd { c.needs.map { l.t("need." + $0) }.joined(separator: "、") }
+                    dt { l.t("children.informedOn") }; dd { (c.informedOn ?? l.t("children.notYet")) + (c.consent ? " · " + l.t("children.consent") : "") }
+                    if c.improperGuardianship { dt { l.t("children.improper") }; dd { c.improperNote ?? "" } }
+                }
+            }
+            parentCard("children.father", c.father, "father")
+            parentCard("children.mother", c.mother, "mother")
+            div(.class("panel")) {
+                h3 { l.t("children.guardianSection") }
+                if let g = c.guardian {
+                    dl(.class("kv")) {
+                        dt { l.t("person.name") }; dd { g.name + " (" + l.t("relation." + g.relation) + ")" }
+                        dt { l.t("person.idNumber") }; dd { idText(g.id, g.idNumber); " "; revealButton(g.id) }
+                        if let a = g.age { dt { l.t("children.guardianAge") }; dd { l.t("age.years", String(a)) } }
+                        dt { l.t("person.health") }; dd { l.t("health." + g.health) }
+                        dt { l.t("person.vitalStatus") }; dd { l.t("vital." + g.vitalStatus) }
+                        if let ph = g.phone { dt { l.t("person.phone") }; dd { ph } }
+                    }
+                    if edit { details(.class("action")) { summary { l.t("children.guardianChanged") }; personStateForm(g.id) } }
+                } else { p(.class("muted")) { l.t("children.notRecorded") } }
+            }
+            if edit {
+                details(.class("action")) {
+                    summary { l.t("children.changeLiving") }
+                    form(.method("post"), .action(.childUpdate(c.id))) {
+                        Forms.csrf(req)
+                        Forms.select(l, label: "children.living", name: "livingArrangement", options: options(l, "living.", LivingArrangement.self, blank: false), selected: c.livingArrangement)
+                        button(.type("submit")) { l.t("form.save") }
+                    }
+                }
+                details(.class("action")) {
+                    summary { l.t("children.improper") }
+                    form(.method("post"), .action(.childUpdate(c.id))) {
+                        Forms.csrf(req)
+                        input(.type("hidden"), .name("improperForm"), .value("1"))
+                        div(.class("field check")) { label { tag("input", [.type("checkbox"), .name("improperGuardianship"), .value("1"), Attr.when(c.improperGuardianship, .checked)]); " " + l.t("children.improper") } }
+                        Forms.field(l, label: "children.improperNote", name: "improperNote", value: c.improperNote ?? "", error: errors["improperNote"])
+                        button(.type("submit")) { l.t("form.save") }
+                    }
+                }
+                p { a(.class("btn secondary"), .href(SiteURL.childNew.with(query: [("sibling", c.id)]))) { l.t("children.addSibling") } }
+            }
+            h2 { l.t("children.timeline") }
+            AuditController.entriesTable(l, timeline)
+        }
+    }
+}
