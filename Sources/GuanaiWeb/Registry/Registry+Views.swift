@@ -227,7 +227,7 @@ enum RegistryViews {
                     dt { l.t("person.health") }; dd { l.t("health." + c.health) }
                     if c.school != nil || c.grade != nil { dt { l.t("children.school") }; dd { [c.school, c.grade].compactMap { $0 }.joined(separator: " ") + (c.boarding ? " · " + l.t("children.boarding") : "") } }
                     dt { l.t("children.living") }; dd { l.t("living." + c.livingArrangement) }
-                    dt { l.t("children.needs") }; dd { c.needs.map { l.t("need." + $0) }.joined(separator: "、") }
+                    dt { l.t("children.needs") }; dd { c.needs.map { l.t("need." + $0) }.joined(separator: l.t("list.sep")) }
                     dt { l.t("children.informedOn") }; dd { (c.informedOn ?? l.t("children.notYet")) + (c.consent ? " · " + l.t("children.consent") : "") }
                     if c.improperGuardianship { dt { l.t("children.improper") }; dd { c.improperNote ?? "" } }
                 }

@@ -406,5 +406,6 @@ extension Catalogue {
         "category.difficulty_poverty": "Difficulty: poverty",
         "category.difficulty_disability": "Difficulty: disability",
         "category.difficulty_guardianship": "Difficulty: guardianship",
+        "list.sep": ", ",
     ]
 }

@@ -406,5 +406,6 @@ extension Catalogue {
         "category.difficulty_poverty": "困境·贫困",
         "category.difficulty_disability": "困境·残疾",
         "category.difficulty_guardianship": "困境·监护",
+        "list.sep": "、",
     ]
 }
