@@ -9,7 +9,7 @@ struct Guanai: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "guanai",
         abstract: "关爱 — 农村留守妇女儿童关爱行动 (Guanai: care for rural left-behind women and children)",
-        subcommands: [Serve.self, Migrate.self, UserCommand.self, AuditCommand.self]
+        subcommands: [Serve.self, Migrate.self, UserCommand.self, AuditCommand.self, DemoDataCommand.self]
     )
 }
 
@@ -52,6 +52,8 @@ struct Serve: AsyncParsableCommand {
             try await GuanaiApp.configure(app, db.config)
             if demo {
                 for login in try await Demo.seed(app) { print("\(login.role.rawValue) \(login.username) \(login.password)") }
+                let added = try await DemoData.load(app, children: 240, seed: 2026)
+                if added > 0 { print("demo: \(added) synthetic children registered") }
             }
             print("guanai: listening on http://\(hostname):\(port)")
             try await app.execute()
@@ -107,5 +109,19 @@ struct AuditCommand: AsyncParsableCommand {
                 throw ExitCode(1)
             }
         }
+    }
+}
+
+struct DemoDataCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "demo-data", abstract: "Register deterministic synthetic children (never real people)")
+    @OptionGroup var db: DatabaseOptions
+    @ArgumentParser.Option(help: "How many children") var children = 240
+    @ArgumentParser.Option(help: "How many left-behind women (the women's register comes in a later slice)") var women = 0
+    @ArgumentParser.Option(help: "Seed: the same seed gives the same people") var seed: UInt64 = 2026
+
+    func run() async throws {
+        let added = try await withApp(db) { app in try await DemoData.load(app, children: children, seed: seed) }
+        print("registered \(added) synthetic children")
+        if women > 0 { print("note: --women is not yet supported; the women's register is a later slice") }
     }
 }

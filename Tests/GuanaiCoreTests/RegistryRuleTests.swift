@@ -137,3 +137,44 @@ import Testing
         #expect(r.reasons.allSatisfy { !$0.message.isEmpty && !$0.code.isEmpty })
     }
 }
+
+@Suite struct SyntheticDataTests {
+    static let today = CivilDate(year: 2026, month: 11, day: 28)!
+    static let villages = ["421081104200", "421081104202", "421081105200"]
+
+    @Test func ageBandsFollowThe2018Figures() {
+        let kids = SyntheticRegistry.children(count: 20_000, seed: 7, villages: Self.villages, today: Self.today)
+        #expect(kids.count == 20_000)
+        var counts = [0, 0, 0]
+        for k in kids {
+            let id = try! IDNumber(k.idNumber)
+            let age = Age.years(born: id.birthDate, on: Self.today)
+            #expect(age <= 15)
+            counts[age <= 5 ? 0 : (age <= 13 ? 1 : 2)] += 1
+        }
+        for (i, (_, share)) in SyntheticRegistry.ageBands.enumerated() {
+            let actual = Double(counts[i]) / Double(kids.count)
+            #expect(abs(actual - share) <= 0.01, "band \(i): \(actual) vs \(share)")
+        }
+    }
+
+    @Test func deterministicUniqueAndMostlyGrandparents() {
+        let a = SyntheticRegistry.children(count: 3000, seed: 42, villages: Self.villages, today: Self.today)
+        let b = SyntheticRegistry.children(count: 3000, seed: 42, villages: Self.villages, today: Self.today)
+        #expect(a.map(\.idNumber) == b.map(\.idNumber))
+        #expect(a.map(\.name) == b.map(\.name))
+        let ids = a.flatMap { [$0.idNumber, $0.father.idNumber, $0.mother.idNumber] + ($0.guardian.map { [$0.idNumber] } ?? []) }
+        // Siblings share parents, so compare per person: every distinct person has a distinct number.
+        var byID: [String: String] = [:]
+        for k in a { for (id, name) in [(k.idNumber, k.name), (k.father.idNumber, k.father.name), (k.mother.idNumber, k.mother.name)] {
+            if let n = byID[id] { #expect(n == name) } else { byID[id] = name }
+        } }
+        #expect(ids.allSatisfy { (try? IDNumber($0)) != nil })
+        let guarded = a.compactMap(\.guardian)
+        let grand = guarded.filter { [.grandmother, .grandfather, .maternalGrandmother, .maternalGrandfather].contains($0.relation) }
+        #expect(Double(grand.count) / Double(guarded.count) > 0.93)
+        #expect(a.contains { $0.living == .alone || $0.living == .withSiblingsOnly })
+        #expect(guarded.contains { (try! IDNumber($0.idNumber)).birthDate.year <= Self.today.year - 76 && $0.health != .healthy })
+        #expect(SyntheticRegistry.children(count: 10, seed: 43, villages: Self.villages, today: Self.today).map(\.idNumber) != a.prefix(10).map(\.idNumber))
+    }
+}

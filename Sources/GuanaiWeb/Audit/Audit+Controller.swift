@@ -66,9 +66,13 @@ struct AuditController {
     static let fieldNames = ["username", "displayName", "role", "unitCode", "phone", "disabled", "mustChangePassword", "successorId",
                              "officialName", "shortName", "parentCode", "statistical", "status", "mergedInto", "reason", "password", "via",
                              "failures", "field", "rows", "format", "handoverTo", "edition", "units", "from", "to", "into", "parent", "name",
-                             "moved", "q", "unit", "users", "username"]
+                             "moved", "q", "unit", "users", "idNumber", "sex", "birthDate", "ethnicity", "hukou", "health", "healthSince",
+                             "disabilityGrade", "vitalStatus", "school", "grade", "boarding", "fatherId", "fatherSituation", "fatherWorkPlace",
+                             "fatherSince", "motherId", "motherSituation", "motherWorkPlace", "motherSince", "guardianId", "guardianRelation",
+                             "livingArrangement", "improperGuardianship", "improperNote", "needs", "informedOn", "consent", "categories",
+                             "exitReason", "by", "address", "poverty"]
 
-    static let recordTypes = RecordKind.allCases.map(\.rawValue) + ["divisions"]
+    static let recordTypes = RecordKind.allCases.map(\.rawValue) + ["divisions", "person"]
     static func recordLabel(_ l: UILanguage, _ type: String) -> String { recordTypes.contains(type) ? l.t("record." + type) : type }
 
     static func label(_ l: UILanguage, _ field: String) -> String {
@@ -84,6 +88,8 @@ struct AuditController {
         for (k, v) in fields.sorted(by: { $0.key < $1.key }) {
             let d = v as? [String: Any]
             let before = d?["before"] as? String, after = d?["after"] as? String
+            // A new record lists what it was created with; empty fields say nothing.
+            if before == nil && (after ?? "").isEmpty { continue }
             lines.append(label(l, k) + l.t("f.sep") + (before ?? "∅") + " → " + (after ?? "∅"))
         }
         for (k, v) in detail.sorted(by: { $0.key < $1.key }) { lines.append(label(l, k) + l.t("f.sep") + "\(v)") }

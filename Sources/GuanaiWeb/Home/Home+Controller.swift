@@ -11,12 +11,14 @@ struct HomeController {
     struct Counts: Sendable {
         var townships = 0, villages = 0, addedUnits = 0
         var accounts: Int? = nil
+        var children: Scoped.ChildCounts? = nil
         var auditToday: Int? = nil
     }
 
     static func counts(_ scoped: Scoped, actor: Actor, today: String) async throws -> Counts {
         let u = try await scoped.unitCounts()
         var c = Counts(townships: u.townships, villages: u.villages, addedUnits: u.added)
+        if actor.canRead(.child) && actor.role != .volunteer { c.children = try await scoped.childCounts() }
         if actor.canRead(.account) { c.accounts = try await scoped.users().filter(\.$disabled == false).count() }
         if actor.canRead(.audit) { c.auditToday = try await scoped.auditEntries(AuditFilter(from: today)).count() }
         return c
@@ -30,6 +32,16 @@ struct HomeController {
         return Layout.page(req, title: l.t("home.title")) {
             h1 { l.t("home.greeting", actor.displayName) }
             p(.class("muted")) { l.t("home.jurisdiction", actor.unitName) }
+            if let k = c.children {
+                h2 { l.t("home.children") }
+                div(.class("cards")) {
+                    card(l.t("home.childrenActive"), k.active, .children)
+                    a(.class("card"), .href(SiteURL.children.with(query: [("category", "left_behind")]))) { span(.class("n")) { String(k.leftBehind) }; span(.class("k")) { l.t("category.left_behind") } }
+                    a(.class("card"), .href(SiteURL.children.with(query: [("category", "difficulty")]))) { span(.class("n")) { String(k.difficulty) }; span(.class("k")) { l.t("home.childrenDifficulty") } }
+                    a(.class("card"), .href(SiteURL.children.with(query: [("exited", "1")]))) { span(.class("n")) { String(k.exited) }; span(.class("k")) { l.t("status.exited") } }
+                }
+                h2 { l.t("home.divisions") }
+            }
             div(.class("cards")) {
                 card(l.t("home.townships"), c.townships, .units)
                 card(l.t("home.villages"), c.villages, .units)

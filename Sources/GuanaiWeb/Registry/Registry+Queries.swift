@@ -43,6 +43,7 @@ extension Scoped {
         case "all": break
         default: q = q.filter(\.$status == "active")
         }
+        if f.category == "difficulty" { q = q.filter(\.$categories, .custom("LIKE"), "%difficulty%") }
         if let cat = ChildCategory(rawValue: f.category) {
             // Tokens are comma-separated; match whole tokens only.
             q = q.group(.or) { g in

@@ -148,9 +148,9 @@ enum RegistryViews {
         let edit = actor.map(RegistryPagesController.canEdit) ?? false
         let canReveal = actor?.can(.revealID) ?? false
         let here = SiteURL.child(c.id).path
-        func revealButton(_ personID: String?) -> Node {
+        func revealButton(_ personID: String?, _ masked: String?) -> Node {
             group {
-                if canReveal, let pid = personID, revealed?.id?.uuidString != pid {
+                if canReveal, masked != nil, let pid = personID, revealed?.id?.uuidString != pid {
                     form(.method("post"), .action(.personReveal(pid)), .class("inline")) {
                         Forms.csrf(req)
                         input(.type("hidden"), .name("child"), .value(c.id))
@@ -182,7 +182,7 @@ enum RegistryViews {
                 if let pd = parentDTO {
                     dl(.class("kv")) {
                         dt { l.t("person.name") }; dd { pd.name }
-                        dt { l.t("person.idNumber") }; dd { idText(pd.id, pd.idNumber); " "; revealButton(pd.id) }
+                        dt { l.t("person.idNumber") }; dd { idText(pd.id, pd.idNumber); " "; revealButton(pd.id, pd.idNumber ?? pd.phone) }
                         dt { l.t("parent.situation") }; dd {
                             l.t("situation." + pd.situation)
                             if pd.effectiveSituation != pd.situation { " → "; strong { l.t("situation." + pd.effectiveSituation) } }
@@ -219,7 +219,7 @@ enum RegistryViews {
             }
             div(.class("panel")) {
                 dl(.class("kv")) {
-                    dt { l.t("person.idNumber") }; dd { idText(c.personId, c.idNumber); " "; revealButton(c.personId) }
+                    dt { l.t("person.idNumber") }; dd { idText(c.personId, c.idNumber); " "; revealButton(c.personId, c.idNumber) }
                     dt { l.t("person.birthDate") }; dd { c.birthDate }
                     dt { l.t("children.village") }; dd { a(.href(.unit(c.villageCode))) { unitName } }
                     dt { l.t("person.hukou") }; dd { l.t("hukou." + c.hukou) }
@@ -239,7 +239,7 @@ enum RegistryViews {
                 if let g = c.guardian {
                     dl(.class("kv")) {
                         dt { l.t("person.name") }; dd { g.name + " (" + l.t("relation." + g.relation) + ")" }
-                        dt { l.t("person.idNumber") }; dd { idText(g.id, g.idNumber); " "; revealButton(g.id) }
+                        dt { l.t("person.idNumber") }; dd { idText(g.id, g.idNumber); " "; revealButton(g.id, g.idNumber ?? g.phone) }
                         if let a = g.age { dt { l.t("children.guardianAge") }; dd { l.t("age.years", String(a)) } }
                         dt { l.t("person.health") }; dd { l.t("health." + g.health) }
                         dt { l.t("person.vitalStatus") }; dd { l.t("vital." + g.vitalStatus) }
