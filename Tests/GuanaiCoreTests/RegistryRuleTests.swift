@@ -178,3 +178,16 @@ import Testing
         #expect(SyntheticRegistry.children(count: 10, seed: 43, villages: Self.villages, today: Self.today).map(\.idNumber) != a.prefix(10).map(\.idNumber))
     }
 }
+
+@Suite struct WomanClassificationTests {
+    @Test func sixCalendarMonthsAway() {
+        let since = CivilDate(year: 2026, month: 3, day: 31)!
+        #expect(WomanClassifier.addMonths(since, 6) == CivilDate(year: 2026, month: 9, day: 30))
+        let before = WomanClassifier.classify(hukou: .rural, husbandSituation: .workingAway, awaySince: since, today: CivilDate(year: 2026, month: 9, day: 29)!)
+        #expect(!before.leftBehind && before.qualifiesOn == CivilDate(year: 2026, month: 9, day: 30))
+        #expect(WomanClassifier.classify(hukou: .rural, husbandSituation: .workingAway, awaySince: since, today: CivilDate(year: 2026, month: 9, day: 30)!).leftBehind)
+        #expect(!WomanClassifier.classify(hukou: .urban, husbandSituation: .workingAway, awaySince: since, today: CivilDate(year: 2027, month: 1, day: 1)!).leftBehind)
+        #expect(!WomanClassifier.classify(hukou: .rural, husbandSituation: .atHome, awaySince: since, today: CivilDate(year: 2027, month: 1, day: 1)!).leftBehind)
+        #expect(WomanClassifier.classify(hukou: .rural, husbandSituation: .workingAway, awaySince: since, today: CivilDate(year: 2026, month: 7, day: 1)!, months: 3).leftBehind)
+    }
+}

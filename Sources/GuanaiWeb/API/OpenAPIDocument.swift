@@ -87,6 +87,18 @@ enum OpenAPIDocument {
         "PersonPatch": obj(["name": str(), "phone": str(), "ethnicity": str(), "health": str(enumValues: healths), "healthSince": str(), "disabilityGrade": int,
                             "vitalStatus": str(enumValues: ["alive", "deceased", "missing"])], required: []),
         "PersonPatchResult": obj(["person": ref("Person"), "reclassifiedChildIds": array(str())]),
+        "Woman": obj(["id": str(), "personId": str(), "name": str(), "idNumber": str(), "birthDate": str(true), "age": ["type": "integer", "nullable": true], "villageCode": str(), "hukou": str(),
+                      "phone": str(true), "husband": nullable(ref("Parent")), "childrenInCare": int, "eldersInCare": int, "farming": bool, "skills": str(true), "needs": array(str()),
+                      "employmentInterest": bool, "healthInterest": bool, "leftBehind": bool, "reasons": array(ref("Reason")), "status": str(), "householdId": str(true), "createdAt": str()],
+                     required: ["id", "personId", "name", "idNumber", "villageCode", "hukou", "childrenInCare", "eldersInCare", "farming", "needs", "employmentInterest", "healthInterest", "leftBehind", "reasons", "status", "createdAt"]),
+        "WomanPage": page("Woman"),
+        "WomanInput": obj(["name": str(), "idNumber": str(), "villageCode": str(), "hukou": str(enumValues: ["rural", "urban"]), "phone": str(), "ethnicity": str(), "health": str(enumValues: healths),
+                           "husband": ref("ParentInput"), "childrenInCare": int, "eldersInCare": int, "farming": bool, "skills": str(),
+                           "needs": array(str(enumValues: ["development", "mental_burden", "child_education", "safety"])), "employmentInterest": bool, "healthInterest": bool, "confirmLinks": bool], required: []),
+        "Household": obj(["id": str(), "villageCode": str(), "villageGroup": str(true), "address": str(), "latitude": ["type": "number", "nullable": true], "longitude": ["type": "number", "nullable": true],
+                          "poverty": str(enumValues: ["none", "dibao", "tekun", "monitored"]), "members": array(ref("Person"))], required: ["id", "villageCode", "address", "poverty", "members"]),
+        "HouseholdPage": page("Household"),
+        "HouseholdInput": obj(["villageCode": str(), "villageGroup": str(), "address": str(), "latitude": ["type": "number"], "longitude": ["type": "number"], "poverty": str(enumValues: ["none", "dibao", "tekun", "monitored"])], required: []),
         "PersonReveal": obj(["id": str(), "idNumber": str(true), "phone": str(true)], required: ["id"]),
     ]
 
@@ -167,6 +179,22 @@ enum OpenAPIDocument {
             "patch": op("Change a person (vital status, health …); linked children are reclassified", body: "PersonPatch", schema: "PersonPatchResult", params: [path("id")], errs: [400, 401, 403, 404, 422]),
         ],
         "/api/v1/people/{id}/reveal": ["post": op("Full ID number and phone (audited)", schema: "PersonReveal", params: [path("id")])],
+        "/api/v1/women": [
+            "get": op("Left-behind women in jurisdiction", schema: "WomanPage", params: paging + [q("villageCode"), q("exited"), q("employmentInterest"), q("healthInterest")]),
+            "post": op("Register a left-behind woman", body: "WomanInput", ok: 201, schema: "Woman", errs: [400, 401, 403, 409, 413, 422]),
+        ],
+        "/api/v1/women/{id}": [
+            "get": op("One woman (audited view)", schema: "Woman", params: [path("id")]),
+            "patch": op("Change a woman's record", body: "WomanInput", schema: "Woman", params: [path("id")], errs: [400, 401, 403, 404, 422]),
+        ],
+        "/api/v1/households": [
+            "get": op("Households in jurisdiction", schema: "HouseholdPage", params: paging + [q("villageCode"), q("poverty")]),
+            "post": op("Create a household", body: "HouseholdInput", ok: 201, schema: "Household", errs: [400, 401, 403, 422]),
+        ],
+        "/api/v1/households/{id}": [
+            "get": op("One household with its members", schema: "Household", params: [path("id")]),
+            "patch": op("Change a household; a poverty change reclassifies its children", body: "HouseholdInput", schema: "Household", params: [path("id")], errs: [400, 401, 403, 404, 422]),
+        ],
         "/api/v1/audit": ["get": op("Search the audit trail", schema: "AuditPage", params: paging + [q("user"), q("type"), q("record"), q("action"), q("from"), q("to")])],
     ]
 

@@ -56,5 +56,6 @@ public enum GuanaiApp {
         let signedInAPI = api.grouped(APIAuthMiddleware())
         apiController.registerSignedIn(signedInAPI)
         RegistryAPIController().register(signedInAPI)
+        WomenAPIController().register(signedInAPI)
     }
 }

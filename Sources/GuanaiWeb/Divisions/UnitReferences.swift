@@ -7,6 +7,7 @@ enum UnitReferences {
         ("households", "unit_code"),
         ("people", "unit_code"),
         ("children", "unit_code"),
+        ("women", "unit_code"),
     ]
 
     /// Columns that name a unit but describe history and must stay where they are.

@@ -445,5 +445,7 @@ extension Catalogue {
         "home.childrenActive": "Registered children",
         "home.childrenDifficulty": "Children in difficulty",
         "home.divisions": "Divisions and accounts",
+        "women.error.notFemale": "The ID number belongs to a man; please check",
+        "women.error.exists": "This woman is already registered",
     ]
 }

@@ -445,5 +445,7 @@ extension Catalogue {
         "home.childrenActive": "在册儿童",
         "home.childrenDifficulty": "困境儿童",
         "home.divisions": "区划与账号",
+        "women.error.notFemale": "身份证号码显示为男性，请核对",
+        "women.error.exists": "这名妇女已经建档",
     ]
 }

@@ -1,0 +1,132 @@
+import Fluent
+import Vapor
+import GuanaiCore
+
+/// /api/v1/women and /api/v1/households.
+struct WomenAPIController {
+    func register(_ r: any RoutesBuilder) {
+        r.post("women", use: create)
+        r.get("women", use: list)
+        r.get("women", ":id", use: show)
+        r.patch("women", ":id", use: patch)
+        r.post("households", use: createHousehold)
+        r.get("households", use: households)
+        r.get("households", ":id", use: household)
+        r.patch("households", ":id", use: patchHousehold)
+    }
+
+    static func canWrite(_ a: Actor) -> Bool { a.role == .cityAdmin || a.role == .townshipStaff || a.role == .villageWorker }
+
+    func create(req: Request) async throws -> Response {
+        try req.requireRead(.woman)
+        guard Self.canWrite(try req.actor) else { throw Abort(.forbidden) }
+        let w = try await WomenService.create(try await req.json(WomanInput.self), scoped: try req.scoped, actor: req.auditActor, at: req.now)
+        let res = Response(status: .created)
+        try res.content.encode(try await dto(req, w), as: .json)
+        return res
+    }
+
+    func dto(_ req: Request, _ w: Woman) async throws -> WomanDTO {
+        let people = try await req.scoped.people([w.personID, w.husbandID].compactMap { $0 })
+        return WomenService.dto(w, people: people, today: RegistryService.today(req.now))
+    }
+
+    func list(req: Request) async throws -> ListPage<WomanDTO> {
+        try req.requireRead(.woman)
+        let p = try PageParams(req)
+        let scoped = try req.scoped
+        var q = scoped.women()
+        if let u = req.query[String.self, at: "villageCode"], let c = DivisionCode(u), scoped.jurisdiction.contains(c) { q = q.within(Jurisdiction(root: c), \.$unitCode) }
+        switch req.query[String.self, at: "exited"] {
+        case "true", "1": q = q.filter(\.$status == "exited")
+        case "all": break
+        default: q = q.filter(\.$status == "active")
+        }
+        if req.query[String.self, at: "employmentInterest"] == "true" { q = q.filter(\.$employmentInterest == true) }
+        if req.query[String.self, at: "healthInterest"] == "true" { q = q.filter(\.$healthInterest == true) }
+        let total = try await q.count()
+        let items = try await q.sort(\.$unitCode).sort(\.$id).range((p.page - 1) * p.per ..< p.page * p.per).all()
+        let people = try await scoped.people(items.flatMap { [$0.personID, $0.husbandID].compactMap { $0 } })
+        let today = RegistryService.today(req.now)
+        return ListPage(items: items.map { WomenService.dto($0, people: people, today: today) }, page: p.page, per: p.per, total: total)
+    }
+
+    func load(_ req: Request) async throws -> Woman {
+        guard let w = try await req.scoped.woman(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        try req.requireRead(.woman)
+        return w
+    }
+
+    func show(req: Request) async throws -> WomanDTO {
+        let w = try await load(req)
+        try await req.audit(AuditEvent(AuditAction.view, "woman", w.id!.uuidString, unit: w.unitCode))
+        return try await dto(req, w)
+    }
+
+    func patch(req: Request) async throws -> WomanDTO {
+        let w = try await load(req)
+        guard Self.canWrite(try req.actor) else { throw Abort(.forbidden) }
+        return try await dto(req, try await WomenService.patch(w, try await req.json(WomanInput.self), scoped: try req.scoped, actor: req.auditActor, at: req.now))
+    }
+
+    func householdDTO(_ req: Request, _ h: Household) async throws -> HouseholdDTO {
+        let members = try await req.scoped.members(of: h.id!)
+        return HouseholdDTO(id: h.id!.uuidString, villageCode: h.unitCode, villageGroup: h.villageGroup, address: h.address, latitude: h.latitude, longitude: h.longitude,
+                            poverty: h.poverty, members: members.map(RegistryDTO.person))
+    }
+
+    func createHousehold(req: Request) async throws -> Response {
+        try req.requireRead(.household)
+        guard Self.canWrite(try req.actor) else { throw Abort(.forbidden) }
+        let input = try await req.json(HouseholdInput.self)
+        var c = Checker()
+        let village = try await RegistryService.checkVillage(input.villageCode, &c, scoped: try req.scoped)
+        let poverty = c.token(input.poverty, "poverty", PovertyStatus.self, required: false) ?? PovertyStatus.none
+        try c.throwIfAny()
+        let h = Household()
+        h.id = UUID()
+        h.unitCode = village!.code
+        h.address = ""
+        h.poverty = poverty.rawValue
+        h.createdAt = req.now
+        try await req.db.transaction { tx in
+            try await h.create(on: tx)
+            try await AuditLog.append(AuditEvent(AuditAction.create, "household", h.id!.uuidString, unit: h.unitCode, fields: AuditLog.created(["poverty": h.poverty])), by: req.auditActor, at: req.now, on: tx)
+        }
+        let updated = try await HouseholdService.patch(h, HouseholdInput(villageGroup: input.villageGroup, address: input.address, latitude: input.latitude, longitude: input.longitude), scoped: try req.scoped, actor: req.auditActor, at: req.now)
+        let res = Response(status: .created)
+        try res.content.encode(try await householdDTO(req, updated), as: .json)
+        return res
+    }
+
+    func households(req: Request) async throws -> ListPage<HouseholdDTO> {
+        try req.requireRead(.household)
+        let p = try PageParams(req)
+        var q = try req.scoped.households()
+        if let u = req.query[String.self, at: "villageCode"], let c = DivisionCode(u), try req.scoped.jurisdiction.contains(c) { q = q.within(Jurisdiction(root: c), \.$unitCode) }
+        if let pv = req.query[String.self, at: "poverty"], PovertyStatus(rawValue: pv) != nil { q = q.filter(\.$poverty == pv) }
+        let total = try await q.count()
+        let items = try await q.sort(\.$unitCode).sort(\.$id).range((p.page - 1) * p.per ..< p.page * p.per).all()
+        var out: [HouseholdDTO] = []
+        for h in items { out.append(try await householdDTO(req, h)) }
+        return ListPage(items: out, page: p.page, per: p.per, total: total)
+    }
+
+    func loadHousehold(_ req: Request) async throws -> Household {
+        guard let h = try await req.scoped.household(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        try req.requireRead(.household)
+        return h
+    }
+
+    func household(req: Request) async throws -> HouseholdDTO {
+        let h = try await loadHousehold(req)
+        try await req.audit(AuditEvent(AuditAction.view, "household", h.id!.uuidString, unit: h.unitCode))
+        return try await householdDTO(req, h)
+    }
+
+    func patchHousehold(req: Request) async throws -> HouseholdDTO {
+        let h = try await loadHousehold(req)
+        guard Self.canWrite(try req.actor) else { throw Abort(.forbidden) }
+        return try await householdDTO(req, try await HouseholdService.patch(h, try await req.json(HouseholdInput.self), scoped: try req.scoped, actor: req.auditActor, at: req.now))
+    }
+}

@@ -1,0 +1,143 @@
+import Fluent
+import SQLKit
+import Vapor
+import GuanaiCore
+
+/// A left-behind woman's record: her husband's absence (which makes her 留守), who she cares for, what she
+/// farms and can do, and what she needs; the employment and health modules read the interests.
+final class Woman: Model, @unchecked Sendable {
+    static let schema = "women"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "person_id") var personID: UUID
+    @Field(key: "unit_code") var unitCode: String
+    @OptionalField(key: "household_id") var householdID: UUID?
+    @OptionalField(key: "husband_id") var husbandID: UUID?
+    @OptionalField(key: "husband_situation") var husbandSituation: String?
+    @OptionalField(key: "husband_work_place") var husbandWorkPlace: String?
+    @OptionalField(key: "husband_since") var husbandSince: String?
+    @Field(key: "children_in_care") var childrenInCare: Int
+    @Field(key: "elders_in_care") var eldersInCare: Int
+    @Field(key: "farming") var farming: Bool
+    @OptionalField(key: "skills") var skills: String?
+    /// Comma-separated `WomanNeed` tokens.
+    @Field(key: "needs") var needs: String
+    @Field(key: "employment_interest") var employmentInterest: Bool
+    @Field(key: "health_interest") var healthInterest: Bool
+    @Field(key: "left_behind") var leftBehind: Bool
+    @Field(key: "reasons") var reasons: String
+    @Field(key: "status") var status: String
+    @OptionalField(key: "exited_on") var exitedOn: String?
+    @OptionalField(key: "next_review") var nextReview: String?
+    @OptionalField(key: "voided_reason") var voidedReason: String?
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
+    init() {}
+
+    var needList: [WomanNeed] { needs.split(separator: ",").compactMap { WomanNeed(rawValue: String($0)) } }
+    var reasonList: [Reason] { (try? JSONDecoder().decode([Reason].self, from: Data(reasons.utf8))) ?? [] }
+
+    var auditFields: [String: String] {
+        ["unitCode": unitCode, "husbandId": husbandID?.uuidString ?? "", "husbandSituation": husbandSituation ?? "", "husbandWorkPlace": husbandWorkPlace ?? "",
+         "husbandSince": husbandSince ?? "", "childrenInCare": String(childrenInCare), "eldersInCare": String(eldersInCare), "farming": String(farming),
+         "skills": skills ?? "", "needs": needs, "employmentInterest": String(employmentInterest), "healthInterest": String(healthInterest),
+         "leftBehind": String(leftBehind), "status": status]
+    }
+}
+
+struct M0009_CreateWomen: AsyncMigration {
+    func prepare(on db: any Database) async throws {
+        try await db.schema("women")
+            .id()
+            .field("person_id", .uuid, .required)
+            .field("unit_code", .string, .required)
+            .field("household_id", .uuid)
+            .field("husband_id", .uuid)
+            .field("husband_situation", .string)
+            .field("husband_work_place", .string)
+            .field("husband_since", .string)
+            .field("children_in_care", .int, .required)
+            .field("elders_in_care", .int, .required)
+            .field("farming", .bool, .required)
+            .field("skills", .string)
+            .field("needs", .string, .required)
+            .field("employment_interest", .bool, .required)
+            .field("health_interest", .bool, .required)
+            .field("left_behind", .bool, .required)
+            .field("reasons", .string, .required)
+            .field("status", .string, .required)
+            .field("exited_on", .string)
+            .field("next_review", .string)
+            .field("voided_reason", .string)
+            .field("created_at", .datetime, .required)
+            .field("updated_at", .datetime, .required)
+            .unique(on: "person_id")
+            .create()
+        try await db.sql.create(index: "women_unit").on("women").column("unit_code").column("status").run()
+        try await db.sql.create(index: "women_review").on("women").column("next_review").run()
+    }
+    func revert(on db: any Database) async throws { try await db.schema("women").delete() }
+}
+
+struct WomanInput: Content, Sendable {
+    var name: String?
+    var idNumber: String?
+    var villageCode: String?
+    var hukou: String?
+    var phone: String?
+    var ethnicity: String?
+    var health: String?
+    var husband: ParentInput?
+    var childrenInCare: Int?
+    var eldersInCare: Int?
+    var farming: Bool?
+    var skills: String?
+    var needs: [String]?
+    var employmentInterest: Bool?
+    var healthInterest: Bool?
+    var confirmLinks: Bool?
+}
+
+struct WomanDTO: Content {
+    let id: String
+    let personId: String
+    let name: String
+    let idNumber: String
+    let birthDate: String?
+    let age: Int?
+    let villageCode: String
+    let hukou: String
+    let phone: String?
+    let husband: ParentDTO?
+    let childrenInCare: Int
+    let eldersInCare: Int
+    let farming: Bool
+    let skills: String?
+    let needs: [String]
+    let employmentInterest: Bool
+    let healthInterest: Bool
+    let leftBehind: Bool
+    let reasons: [ReasonDTO]
+    let status: String
+    let householdId: String?
+    let createdAt: String
+}
+
+struct HouseholdDTO: Content {
+    let id: String
+    let villageCode: String
+    let villageGroup: String?
+    let address: String
+    let latitude: Double?
+    let longitude: Double?
+    let poverty: String
+    let members: [PersonDTO]
+}
+
+struct HouseholdInput: Content, Sendable {
+    var villageCode: String?
+    var villageGroup: String?
+    var address: String?
+    var latitude: Double?
+    var longitude: Double?
+    var poverty: String?
+}

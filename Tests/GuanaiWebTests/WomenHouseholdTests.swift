@@ -1,0 +1,66 @@
+import Testing
+import VaporTesting
+import Fluent
+import GuanaiCore
+@testable import GuanaiWeb
+
+@Suite struct WomenHouseholdTests {
+    @Test func leftBehindWomanAfterSixMonths() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            try await ctx.makeUser("weijian", .partnerHealth, Codes.county)
+            let t = try await ctx.token("cun")
+            // testStart is 2026-11-16; away since May 10 → more than six months.
+            let body: [String: AnyEncodable] = [
+                "name": .init("陈秀梅"), "idNumber": .init(Synthetic.id(1988, 4, 4, order: 222)), "villageCode": .init(Codes.shihuayan), "hukou": .init("rural"),
+                "husband": .init(["name": "刘志强", "situation": "working_away", "workPlace": "广东佛山", "since": "2026-05-10"]),
+                "childrenInCare": .init(2), "eldersInCare": .init(1), "farming": .init(true), "needs": .init(["development", "safety"]), "healthInterest": .init(true),
+            ]
+            let r = try await ctx.api(.POST, "/api/v1/women", token: t, body: ctx.json(body))
+            #expect(r.status == .created, "\(r.body.string)")
+            let w = try r.content.decode(WomanDTO.self)
+            #expect(w.leftBehind && w.status == "active")
+            #expect(w.husband?.situation == "working_away")
+            let dup = try await ctx.api(.POST, "/api/v1/women", token: t, body: ctx.json(body))
+            #expect(dup.status == .conflict && dup.body.string.contains(w.id))
+            // A man's ID number is named as the problem.
+            var male = body
+            male["idNumber"] = .init(Synthetic.id(1988, 4, 4, order: 221))
+            let m = try await ctx.api(.POST, "/api/v1/women", token: t, body: ctx.json(male))
+            #expect(m.status == .unprocessableEntity && m.body.string.contains("男性"))
+            // Husband comes home: she leaves the list of left-behind women.
+            let back = try await ctx.api(.PATCH, "/api/v1/women/\(w.id)", token: t, body: ctx.json(["husband": ["situation": "at_home"]])).content.decode(WomanDTO.self)
+            #expect(!back.leftBehind && back.status == "exited")
+            // The health partner reads women (her module's people) but may not change them.
+            let h = try await ctx.token("weijian")
+            #expect(try await ctx.api(.GET, "/api/v1/women?exited=all", token: h).content.decode(ListPage<WomanDTO>.self).total == 1)
+            #expect(try await ctx.api(.PATCH, "/api/v1/women/\(w.id)", token: h, body: ctx.json(["farming": false])).status == .forbidden)
+            #expect(try await ctx.api(.GET, "/api/v1/children", token: h).status == .forbidden)
+        }
+    }
+
+    @Test func povertyChangeReclassifiesTheHouseholdsChildren() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            let t = try await ctx.token("cun")
+            let c = try await ctx.api(.POST, "/api/v1/children", token: t, body: ctx.json(ChildBody())).content.decode(ChildDTO.self)
+            let hid = try #require(c.householdId)
+            let h = try await ctx.api(.PATCH, "/api/v1/households/\(hid)", token: t, body: ctx.json(["poverty": "dibao", "address": "石华堰村三组12号"]))
+            #expect(h.status == .ok)
+            let dto = try h.content.decode(HouseholdDTO.self)
+            #expect(dto.members.count >= 3 && dto.poverty == "dibao")
+            let after = try await ctx.api(.GET, "/api/v1/children/\(c.id)", token: t).content.decode(ChildDTO.self)
+            #expect(after.classification.categories.contains("difficulty_poverty"))
+            #expect(try await ctx.api(.PATCH, "/api/v1/households/\(hid)", token: t, body: ctx.json(["poverty": "rich"])).status == .unprocessableEntity)
+            try await ctx.makeUser("far", .villageWorker, Codes.xiaoshiqiao)
+            #expect(try await ctx.api(.GET, "/api/v1/households/\(hid)", token: try await ctx.token("far")).status == .notFound)
+        }
+    }
+}
+
+/// Heterogeneous JSON bodies in tests.
+struct AnyEncodable: Encodable {
+    let encode: (any Encoder) throws -> Void
+    init<T: Encodable>(_ v: T) { encode = { try v.encode(to: $0) } }
+    func encode(to encoder: any Encoder) throws { try encode(encoder) }
+}
