@@ -58,6 +58,35 @@ import GuanaiCore
     }
 }
 
+@Suite struct WomenPageTests {
+    @Test func registerThroughTheFormAndChangeAHousehold() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            var b = Browser(ctx)
+            try await b.login("cun")
+            #expect(try await b.get("/women/new").status == .ok)
+            let f = ["name": "陈秀梅", "idNumber": Synthetic.id(1988, 4, 4, order: 221), "villageCode": Codes.shihuayan, "hukou": "rural",
+                     "husband.name": "刘志强", "husband.situation": "working_away", "husband.since": "2026-01-01", "childrenInCare": "2"]
+            let bad = try await b.post("/women/new", f)
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains("男性") && bad.body.string.contains("value=\"刘志强\""))
+            var good = f
+            good["idNumber"] = Synthetic.id(1988, 4, 4, order: 222)
+            let ok = try await b.post("/women/new", good)
+            #expect(ok.status == .seeOther)
+            let page = try await b.get(ok.headers.first(name: .location)!)
+            #expect(page.body.string.contains("留守妇女") && page.body.string.contains("丈夫外出务工6个月以上"))
+            let list = try await b.get("/women")
+            #expect(list.body.string.contains("陈秀梅"))
+            let w = try #require(try await Woman.query(on: ctx.app.db).first())
+            let hid = try #require(w.householdID)
+            _ = try await b.get("/households/\(hid)")
+            #expect(try await b.post("/households/\(hid)", ["poverty": "tekun", "address": "三组", "villageGroup": "三组"]).status == .seeOther)
+            #expect(try await Household.find(hid, on: ctx.app.db)?.poverty == "tekun")
+        }
+    }
+}
+
 /// Heterogeneous JSON bodies in tests.
 struct AnyEncodable: Encodable {
     let encode: (any Encoder) throws -> Void

@@ -3,16 +3,16 @@ import pytest
 from conftest import BASE, PHONE, DESKTOP, login, shot
 
 NAV = {
-    "city_admin": ["首页", "儿童档案", "行政区划", "账号管理", "操作日志"],
-    "township_staff": ["首页", "儿童档案", "行政区划", "账号管理", "操作日志"],
-    "village_worker": ["首页", "儿童档案", "行政区划"],
+    "city_admin": ["首页", "儿童档案", "留守妇女", "行政区划", "账号管理", "操作日志"],
+    "township_staff": ["首页", "儿童档案", "留守妇女", "行政区划", "账号管理", "操作日志"],
+    "village_worker": ["首页", "儿童档案", "留守妇女", "行政区划"],
     "volunteer": ["首页", "行政区划"],
-    "partner_health": ["首页", "行政区划"],
-    "partner_hr": ["首页", "行政区划"],
-    "partner_justice": ["首页", "行政区划"],
-    "inspector": ["首页", "儿童档案", "行政区划", "账号管理", "操作日志"],
+    "partner_health": ["首页", "留守妇女", "行政区划"],
+    "partner_hr": ["首页", "留守妇女", "行政区划"],
+    "partner_justice": ["首页", "留守妇女", "行政区划"],
+    "inspector": ["首页", "儿童档案", "留守妇女", "行政区划", "账号管理", "操作日志"],
 }
-ALL = ["首页", "儿童档案", "行政区划", "账号管理", "操作日志"]
+ALL = ["首页", "儿童档案", "留守妇女", "行政区划", "账号管理", "操作日志"]
 
 
 @pytest.mark.parametrize("role", list(NAV))

@@ -49,6 +49,7 @@ public enum GuanaiApp {
         AccountsController().register(web)
         AuditController().register(web)
         RegistryPagesController().register(web)
+        WomenPagesController().register(web)
 
         let api = app.grouped("api", "v1")
         let apiController = APIController()

@@ -230,6 +230,7 @@ enum RegistryViews {
                     dt { l.t("children.needs") }; dd { c.needs.map { l.t("need." + $0) }.joined(separator: l.t("list.sep")) }
                     dt { l.t("children.informedOn") }; dd { (c.informedOn ?? l.t("children.notYet")) + (c.consent ? " · " + l.t("children.consent") : "") }
                     if c.improperGuardianship { dt { l.t("children.improper") }; dd { c.improperNote ?? "" } }
+                    if let h = c.householdId { dt { l.t("household.title") }; dd { a(.href(.household(h))) { l.t("household.open") } } }
                 }
             }
             parentCard("children.father", c.father, "father")

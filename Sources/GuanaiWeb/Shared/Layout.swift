@@ -8,6 +8,7 @@ enum Layout {
     static let navItems: [NavItem] = [
         NavItem(key: "nav.home", url: .home, kind: nil),
         NavItem(key: "nav.children", url: .children, kind: .child, hiddenFor: [.volunteer]),
+        NavItem(key: "nav.women", url: .women, kind: .woman),
         NavItem(key: "nav.units", url: .units, kind: .unit),
         NavItem(key: "nav.accounts", url: .accounts, kind: .account),
         NavItem(key: "nav.audit", url: .audit, kind: .audit),

@@ -11,6 +11,7 @@ public enum SiteURL: Sendable {
     case accountHandover(String), accountRevealPhone(String), accountsExport
     case audit, history(String, String)
     case children, childNew, child(String), childUpdate(String), personUpdate(String), personReveal(String)
+    case women, womanNew, woman(String), household(String)
     case staticCSS, staticJS
 
     public var path: String {
@@ -43,6 +44,10 @@ public enum SiteURL: Sendable {
         case .childUpdate(let id): return "/children/\(id)/update"
         case .personUpdate(let id): return "/people/\(id)/update"
         case .personReveal(let id): return "/people/\(id)/reveal"
+        case .women: return "/women"
+        case .womanNew: return "/women/new"
+        case .woman(let id): return "/women/\(id)"
+        case .household(let id): return "/households/\(id)"
         case .audit: return "/audit"
         case .history(let type, let id): return "/history/\(type)/\(id)"
         case .staticCSS: return "/static/app.css"

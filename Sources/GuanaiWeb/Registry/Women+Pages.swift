@@ -1,0 +1,216 @@
+import Fluent
+import Vapor
+import GuanaiCore
+
+/// Pages for left-behind women and households.
+struct WomenPagesController {
+    func register(_ r: any RoutesBuilder) {
+        r.get(SiteURL.women.components, use: list)
+        r.get(SiteURL.womanNew.components, use: newForm)
+        r.post(SiteURL.womanNew.components, use: create)
+        r.get(SiteURL.woman(":id").components, use: show)
+        r.get(SiteURL.household(":id").components, use: household)
+        r.post(SiteURL.household(":id").components, use: updateHousehold)
+    }
+
+    func list(req: Request) async throws -> Response {
+        try req.requireRead(.woman)
+        let l = req.lang
+        let actor = try req.actor
+        let page = max(1, req.query[Int.self, at: "page"] ?? 1)
+        let scoped = try req.scoped
+        let exited = req.query[String.self, at: "exited"] ?? ""
+        var q = scoped.women()
+        if exited == "1" { q = q.filter(\.$status == "exited") } else if exited != "all" { q = q.filter(\.$status == "active") }
+        let total = try await q.count()
+        let items = try await q.sort(\.$unitCode).sort(\.$id).range((page - 1) * 50 ..< page * 50).all()
+        let people = try await scoped.people(items.flatMap { [$0.personID, $0.husbandID].compactMap { $0 } })
+        let names = try await scoped.unitNames(items.map(\.unitCode))
+        let today = RegistryService.today(req.now)
+        return Layout.page(req, title: l.t("women.title")) {
+            h1 { l.t("women.title") }
+            if WomenAPIController.canWrite(actor) { p { a(.class("btn"), .href(.womanNew)) { l.t("women.new") } } }
+            form(.method("get"), .action(.women), .class("filters")) {
+                Forms.select(l, label: "children.status", name: "exited", options: [("", l.t("children.current")), ("1", l.t("status.exited")), ("all", l.t("children.everyone"))], selected: exited)
+                button(.type("submit")) { l.t("form.search") }
+            }
+            p(.class("muted")) { l.t("list.total", String(total)) }
+            div(.class("table-wrap")) {
+                table(.class("stack")) {
+                    thead { tr { th { l.t("children.name") }; th { l.t("women.age") }; th { l.t("children.idNumber") }; th { l.t("children.village") }; th { l.t("women.husband") }; th { l.t("women.needs") } } }
+                    tbody {
+                        for w in items {
+                            let me = people[w.personID]
+                            tr {
+                                td(.data("label", l.t("children.name"))) { a(.href(.woman(w.id!.uuidString))) { me?.name ?? "" } }
+                                td(.data("label", l.t("women.age"))) { me?.birth.map { l.t("age.years", String(Age.years(born: $0, on: today))) } ?? "" }
+                                td(.data("label", l.t("children.idNumber"))) { tag("code", []) { me?.idNumber.map(Masking.idNumber) ?? "" } }
+                                td(.data("label", l.t("children.village"))) { names[w.unitCode] ?? w.unitCode }
+                                td(.data("label", l.t("women.husband"))) { (w.husbandSituation.map { l.t("situation." + $0) } ?? "") + (w.husbandWorkPlace.map { " · " + $0 } ?? "") }
+                                td(.data("label", l.t("women.needs"))) { w.needList.map { l.t("wneed." + $0.rawValue) }.joined(separator: l.t("list.sep")) }
+                            }
+                        }
+                    }
+                }
+            }
+            Pager.render(l, req: req, page: page, per: 50, total: total)
+        }
+    }
+
+    func newForm(req: Request) async throws -> Response {
+        guard WomenAPIController.canWrite(try req.actor) else { throw Abort(.forbidden) }
+        var typed: [String: [String]] = ["hukou": ["rural"], "husband.situation": ["working_away"]]
+        let a = try req.actor
+        if DivisionCode(a.unitCode)?.level == .village { typed["villageCode"] = [a.unitCode] }
+        return try await formPage(req, typed: typed, errors: [:], status: .ok)
+    }
+
+    func formPage(_ req: Request, typed v: [String: [String]], errors e: [String: String], status: HTTPStatus) async throws -> Response {
+        let l = req.lang
+        let villages = try await AccountsController.unitOptions(try req.scoped).filter { DivisionCode($0.0)?.level == .village }
+        func s(_ k: String) -> String { v[k]?.last ?? "" }
+        func field(_ label: String, _ name: String, type: String = "text", required: Bool = false, hint: String? = nil) -> Node {
+            Forms.field(l, label: label, name: name, value: s(name), type: type, required: required, error: e[name], hint: hint)
+        }
+        func check(_ name: String, _ label: String) -> Node {
+            div(.class("field check")) { GuanaiWeb.label { tag("input", [.type("checkbox"), .name(name), .value("1"), Attr.when(s(name) == "1", .checked)]); " " + l.t(label) } }
+        }
+        return Layout.page(req, title: l.t("women.new"), status: status) {
+            h1 { l.t("women.new") }
+            Forms.errorSummary(l, e)
+            form(.method("post"), .action(.womanNew)) {
+                Forms.csrf(req)
+                fieldset(.class("panel")) {
+                    legend { l.t("women.basic") }
+                    field("person.name", "name", required: true)
+                    field("person.idNumber", "idNumber", required: true, hint: l.t("children.idHint"))
+                    Forms.select(l, label: "children.village", name: "villageCode", options: [("", l.t("form.choose"))] + villages, selected: s("villageCode"), error: e["villageCode"], required: true)
+                    Forms.select(l, label: "person.hukou", name: "hukou", options: RegistryViews.options(l, "hukou.", Hukou.self, blank: false), selected: s("hukou"), error: e["hukou"], required: true)
+                    field("person.phone", "phone", type: "tel")
+                }
+                fieldset(.class("panel")) {
+                    legend { l.t("women.husband") }
+                    field("person.name", "husband.name")
+                    field("person.idNumber", "husband.idNumber")
+                    Forms.select(l, label: "parent.situation", name: "husband.situation", options: RegistryViews.options(l, "situation.", ParentSituation.self), selected: s("husband.situation"), error: e["husband.situation"])
+                    field("parent.workPlace", "husband.workPlace")
+                    field("parent.since", "husband.since", type: "date", hint: l.t("women.sinceHint"))
+                }
+                fieldset(.class("panel")) {
+                    legend { l.t("women.life") }
+                    field("women.childrenInCare", "childrenInCare", type: "number")
+                    field("women.eldersInCare", "eldersInCare", type: "number")
+                    check("farming", "women.farming")
+                    field("women.skills", "skills")
+                    div(.class("field")) {
+                        span(.class("label")) { l.t("women.needs") }
+                        for n in WomanNeed.allCases {
+                            GuanaiWeb.label(.class("check")) { tag("input", [.type("checkbox"), .name("needs"), .value(n.rawValue), Attr.when((v["needs"] ?? []).contains(n.rawValue), .checked)]); " " + l.t("wneed." + n.rawValue) }
+                        }
+                    }
+                    check("employmentInterest", "women.employmentInterest")
+                    check("healthInterest", "women.healthInterest")
+                }
+                button(.type("submit")) { l.t("children.save") }
+            }
+        }
+    }
+
+    func create(req: Request) async throws -> Response {
+        guard WomenAPIController.canWrite(try req.actor) else { throw Abort(.forbidden) }
+        let v = try await req.formValues()
+        func s(_ k: String) -> String? { v[k]?.last }
+        let input = WomanInput(name: s("name"), idNumber: s("idNumber"), villageCode: s("villageCode"), hukou: s("hukou"), phone: s("phone"),
+                               husband: ParentInput(name: s("husband.name"), idNumber: s("husband.idNumber"), situation: s("husband.situation"), workPlace: s("husband.workPlace"), since: s("husband.since")),
+                               childrenInCare: Int(s("childrenInCare") ?? ""), eldersInCare: Int(s("eldersInCare") ?? ""), farming: s("farming") == "1", skills: s("skills"),
+                               needs: v["needs"] ?? [], employmentInterest: s("employmentInterest") == "1", healthInterest: s("healthInterest") == "1", confirmLinks: false)
+        do {
+            let w = try await WomenService.create(input, scoped: try req.scoped, actor: req.auditActor, at: req.now)
+            return req.redirect(to: SiteURL.woman(w.id!.uuidString).path)
+        } catch let e as FieldErrors {
+            return try await formPage(req, typed: v, errors: Dictionary(e.items.map { ($0.field, req.lang.t($0.key, $0.args.first ?? "")) }, uniquingKeysWith: { a, _ in a }), status: .unprocessableEntity)
+        } catch let e as ConflictError {
+            return try await formPage(req, typed: v, errors: [e.field: req.t(e.key)], status: .conflict)
+        }
+    }
+
+    func show(req: Request) async throws -> Response {
+        guard let w = try await req.scoped.woman(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        try req.requireRead(.woman)
+        try await req.audit(AuditEvent(AuditAction.view, "woman", w.id!.uuidString, unit: w.unitCode))
+        let l = req.lang
+        let people = try await req.scoped.people([w.personID, w.husbandID].compactMap { $0 })
+        let d = WomenService.dto(w, people: people, today: RegistryService.today(req.now))
+        return Layout.page(req, title: d.name) {
+            div(.class("crumbs")) { a(.href(.women)) { l.t("women.title") }; " › "; span { d.name } }
+            h1 { d.name; " "; small { d.age.map { l.t("age.years", String($0)) } ?? "" } }
+            p { if d.leftBehind { span(.class("tag")) { l.t("women.leftBehind") } } else { span(.class("tag off")) { l.t("status.exited") } } }
+            div(.class("panel")) { ul { for r in d.reasons { li { r.message } } } }
+            div(.class("panel")) {
+                dl(.class("kv")) {
+                    dt { l.t("person.idNumber") }; dd { d.idNumber }
+                    if let ph = d.phone { dt { l.t("person.phone") }; dd { ph } }
+                    dt { l.t("women.husband") }; dd { (d.husband.map { $0.name + " · " + l.t("situation." + $0.situation) + ($0.workPlace.map { " · " + $0 } ?? "") + ($0.since.map { " · " + $0 } ?? "") }) ?? l.t("children.notRecorded") }
+                    dt { l.t("women.childrenInCare") }; dd { String(d.childrenInCare) }
+                    dt { l.t("women.eldersInCare") }; dd { String(d.eldersInCare) }
+                    dt { l.t("women.farming") }; dd { d.farming ? l.t("form.yes") : "—" }
+                    if let sk = d.skills { dt { l.t("women.skills") }; dd { sk } }
+                    dt { l.t("women.needs") }; dd { d.needs.map { l.t("wneed." + $0) }.joined(separator: l.t("list.sep")) }
+                    dt { l.t("women.interests") }; dd { [d.employmentInterest ? l.t("women.employmentInterest") : nil, d.healthInterest ? l.t("women.healthInterest") : nil].compactMap { $0 }.joined(separator: l.t("list.sep")) }
+                    if let h = d.householdId { dt { l.t("household.title") }; dd { a(.href(.household(h))) { l.t("household.open") } } }
+                }
+            }
+            p { a(.href(.history("woman", d.id))) { l.t("history.link") } }
+        }
+    }
+
+    func household(req: Request) async throws -> Response {
+        try await renderHousehold(req, errors: [:], status: .ok)
+    }
+
+    func renderHousehold(_ req: Request, errors: [String: String], status: HTTPStatus) async throws -> Response {
+        guard let h = try await req.scoped.household(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        try req.requireRead(.household)
+        let l = req.lang
+        let members = try await req.scoped.members(of: h.id!)
+        let canWrite = WomenAPIController.canWrite(try req.actor)
+        let today = RegistryService.today(req.now)
+        return Layout.page(req, title: l.t("household.title"), status: status) {
+            h1 { l.t("household.title") }
+            Forms.errorSummary(l, errors)
+            div(.class("panel")) {
+                dl(.class("kv")) {
+                    dt { l.t("household.poverty") }; dd { l.t("poverty." + h.poverty) }
+                    dt { l.t("household.address") }; dd { h.address }
+                    if let g = h.villageGroup { dt { l.t("household.group") }; dd { g } }
+                }
+            }
+            h2 { l.t("household.members") }
+            ul { for m in members { li { m.name + (m.birth.map { " · " + l.t("age.years", String(Age.years(born: $0, on: today))) } ?? "") + (m.vital != .alive ? " · " + l.t("vital." + m.vitalStatus) : "") } } }
+            if canWrite {
+                details(.class("action")) {
+                    summary { l.t("household.edit") }
+                    form(.method("post"), .action(.household(h.id!.uuidString))) {
+                        Forms.csrf(req)
+                        Forms.select(l, label: "household.poverty", name: "poverty", options: RegistryViews.options(l, "poverty.", PovertyStatus.self, blank: false), selected: h.poverty, error: errors["poverty"])
+                        Forms.field(l, label: "household.address", name: "address", value: h.address)
+                        Forms.field(l, label: "household.group", name: "villageGroup", value: h.villageGroup ?? "")
+                        button(.type("submit")) { l.t("form.save") }
+                    }
+                }
+            }
+        }
+    }
+
+    func updateHousehold(req: Request) async throws -> Response {
+        guard let h = try await req.scoped.household(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        guard WomenAPIController.canWrite(try req.actor) else { throw Abort(.forbidden) }
+        let f = try await req.formFields()
+        do {
+            _ = try await HouseholdService.patch(h, HouseholdInput(villageGroup: f["villageGroup"], address: f["address"], poverty: f["poverty"]), scoped: try req.scoped, actor: req.auditActor, at: req.now)
+            return req.redirect(to: SiteURL.household(h.id!.uuidString).path)
+        } catch let e as FieldErrors {
+            return try await renderHousehold(req, errors: Dictionary(e.items.map { ($0.field, req.t($0.key)) }, uniquingKeysWith: { a, _ in a }), status: .unprocessableEntity)
+        }
+    }
+}
