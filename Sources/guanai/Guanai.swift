@@ -9,7 +9,7 @@ struct Guanai: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "guanai",
         abstract: "关爱 — 农村留守妇女儿童关爱行动 (Guanai: care for rural left-behind women and children)",
-        subcommands: [Serve.self, Migrate.self, UserCommand.self, AuditCommand.self, DemoDataCommand.self]
+        subcommands: [Serve.self, Migrate.self, UserCommand.self, AuditCommand.self, DemoDataCommand.self, SweepCommand.self]
     )
 }
 
@@ -123,5 +123,21 @@ struct DemoDataCommand: AsyncParsableCommand {
         let added = try await withApp(db) { app in try await DemoData.load(app, children: children, seed: seed) }
         print("registered \(added) synthetic children")
         if women > 0 { print("note: --women is not yet supported; the women's register is a later slice") }
+    }
+}
+
+struct SweepCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "sweep", abstract: "Recompute what time changes: exits at 16 and 18, women reaching six months")
+    @OptionGroup var db: DatabaseOptions
+    @ArgumentParser.Option(help: "Run as if it were this instant (ISO-8601, e.g. 2027-03-01T08:00:00Z), for drills and tests") var now: String?
+
+    func run() async throws {
+        var at = Date()
+        if let n = now {
+            guard let d = try? Date(n, strategy: .iso8601) else { throw ValidationError("--now must be ISO-8601, e.g. 2027-03-01T08:00:00Z") }
+            at = d
+        }
+        let r = try await withApp(db) { app in try await RegistrySweep.run(on: app.db, at: at) }
+        print("sweep: \(r.children) children and \(r.women) women due, \(r.changed) changed")
     }
 }

@@ -159,3 +159,27 @@ struct ChildBody: Encodable {
         }
     }
 }
+
+@Suite struct RegistrySweepTests {
+    @Test func sweepExitsAtSixteenOnceAndOnlyOnce() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            let t = try await ctx.token("cun")
+            // Born 2010-12-01: still under 16 on 2026-11-16 (the test clock), 16 from 2026-12-02.
+            var b = ChildBody()
+            b.idNumber = Synthetic.id(2010, 12, 1, order: 162)
+            let c = try await ctx.api(.POST, "/api/v1/children", token: t, body: ctx.json(b)).content.decode(ChildDTO.self)
+            #expect(c.classification.leftBehind)
+            let dayOf = Date(timeIntervalSince1970: 1_796_054_400) // 2026-12-01 04:00 Beijing time
+            var r = try await RegistrySweep.run(on: ctx.app.db, at: dayOf)
+            #expect(r.changed == 0, "on the 16th birthday she is still under 16")
+            let dayAfter = dayOf.addingTimeInterval(86_400)
+            r = try await RegistrySweep.run(on: ctx.app.db, at: dayAfter)
+            #expect(r.children == 1 && r.changed == 1)
+            let after = try await ctx.api(.GET, "/api/v1/children/\(c.id)", token: t).content.decode(ChildDTO.self)
+            #expect(!after.classification.leftBehind && after.status == "exited" && after.exitReason == "registry.exit.aged16")
+            let again = try await RegistrySweep.run(on: ctx.app.db, at: dayAfter)
+            #expect(again == RegistrySweep.Result(), "a second sweep at the same instant changes nothing")
+        }
+    }
+}
