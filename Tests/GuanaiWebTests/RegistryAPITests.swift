@@ -183,3 +183,29 @@ struct ChildBody: Encodable {
         }
     }
 }
+
+@Suite struct LikelyDuplicateTests {
+    @Test func sameSoundingNameSameBirthDateIsShownFirst() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("town", .townshipStaff, Codes.taohuashan)
+            let t = try await ctx.token("town")
+            var a = ChildBody()
+            a.name = "曾小红"
+            _ = try await ctx.api(.POST, "/api/v1/children", token: t, body: ctx.json(a))
+            // Another village of the same township, another ID number, a name that sounds the same (增 zeng).
+            var b = ChildBody()
+            b.name = "增小红"
+            b.idNumber = Synthetic.id(2024, 1, 10, order: 124)
+            b.villageCode = Codes.xiaoshiqiao
+            b.father = nil; b.mother = nil; b.guardian = nil; b.livingArrangement = "with_parent"
+            let warn = try await ctx.api(.POST, "/api/v1/children", token: t, body: ctx.json(b))
+            #expect(warn.status == .conflict && warn.body.string.contains("likely_duplicate"))
+            struct Ack: Encodable { let base: ChildBody; let acknowledgeDuplicates = true
+                func encode(to e: any Encoder) throws { try base.encode(to: e); var c = e.container(keyedBy: K.self); try c.encode(true, forKey: .acknowledgeDuplicates) }
+                enum K: String, CodingKey { case acknowledgeDuplicates } }
+            #expect(try await ctx.api(.POST, "/api/v1/children", token: t, body: ctx.json(Ack(base: b))).status == .created)
+            #expect(Pinyin.full("曾小红") == Pinyin.full("增小红"))
+            #expect(Pinyin.full("单丽") == "shanli" && Pinyin.initials("解放") == "xf")
+        }
+    }
+}

@@ -76,7 +76,7 @@ enum OpenAPIDocument {
                            "ethnicity": str(), "health": str(enumValues: healths), "school": str(), "grade": str(), "boarding": bool, "poverty": str(enumValues: ["none", "dibao", "tekun", "monitored"]),
                            "address": str(), "father": ref("ParentInput"), "mother": ref("ParentInput"), "guardian": ref("GuardianInput"),
                            "livingArrangement": str(enumValues: ["with_parent", "with_guardian", "with_siblings_only", "alone"]), "needs": array(str(enumValues: ["daily_care", "study", "affection", "habits", "safety"])),
-                           "improperGuardianship": bool, "improperNote": str(), "informedOn": str(), "consent": bool, "confirmLinks": bool],
+                           "improperGuardianship": bool, "improperNote": str(), "informedOn": str(), "consent": bool, "confirmLinks": bool, "acknowledgeDuplicates": bool],
                           required: ["name", "idNumber", "villageCode", "hukou", "livingArrangement"]),
         "ChildPatch": obj(["school": str(), "grade": str(), "boarding": bool, "villageCode": str(), "livingArrangement": str(), "needs": array(str()), "improperGuardianship": bool,
                            "improperNote": str(), "informedOn": str(), "consent": bool, "father": ref("ParentInput"), "mother": ref("ParentInput"), "guardian": ref("GuardianInput"),

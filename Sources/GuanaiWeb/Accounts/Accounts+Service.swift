@@ -22,6 +22,11 @@ struct ConflictError: Error, Sendable {
     let existingID: String
 }
 
+/// Children who look like the one being registered: shown before saving, not an error once acknowledged.
+struct LikelyDuplicates: Error, Sendable {
+    let childIDs: [String]
+}
+
 struct NewAccount: Sendable {
     var username: String
     var displayName: String

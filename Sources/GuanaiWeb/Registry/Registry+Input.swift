@@ -46,6 +46,9 @@ struct ChildInput: Content, Sendable {
     var consent: Bool?
     /// Set after the person has seen that an ID number already exists with other details, and confirmed the link.
     var confirmLinks: Bool?
+    /// Set after the person has seen children with the same name (or pinyin) and birth date in the township and says
+    /// this is someone else.
+    var acknowledgeDuplicates: Bool?
 }
 
 struct ChildPatch: Content, Sendable {

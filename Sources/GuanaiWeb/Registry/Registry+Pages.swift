@@ -73,7 +73,8 @@ struct RegistryPagesController {
                           address: s("address"), father: parent("father"), mother: parent("mother"),
                           guardian: GuardianInput(name: s("guardian.name"), idNumber: s("guardian.idNumber"), birthDate: s("guardian.birthDate"), relation: s("guardian.relation"), health: s("guardian.health"), phone: s("guardian.phone")),
                           livingArrangement: s("livingArrangement"), needs: v["needs"] ?? [], improperGuardianship: s("improperGuardianship") == "1", improperNote: s("improperNote"),
-                          informedOn: s("informedOn"), consent: s("consent") == "1", confirmLinks: s("confirmLinks") == "1")
+                          informedOn: s("informedOn"), consent: s("consent") == "1", confirmLinks: s("confirmLinks") == "1",
+                          acknowledgeDuplicates: s("acknowledgeDuplicates") == "1")
     }
 
     func create(req: Request) async throws -> Response {
@@ -88,6 +89,12 @@ struct RegistryPagesController {
             return try await RegistryViews.formPage(req, typed: v, errors: errs, villages: try await villageOptions(req), status: .unprocessableEntity)
         } catch let e as ConflictError {
             return try await RegistryViews.formPage(req, typed: v, errors: [e.field: req.t(e.key)], villages: try await villageOptions(req), status: .conflict, existing: e.existingID)
+        } catch let e as LikelyDuplicates {
+            var similar: [(String, String)] = []
+            for id in e.childIDs {
+                if let c = try await req.scoped.child(id), let p = try await req.scoped.people([c.personID])[c.personID] { similar.append((id, p.name + " · " + c.birthDate)) }
+            }
+            return try await RegistryViews.formPage(req, typed: v, errors: ["name": req.t("registry.warn.duplicate")], villages: try await villageOptions(req), status: .conflict, similar: similar)
         }
     }
 

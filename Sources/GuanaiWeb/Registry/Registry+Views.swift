@@ -64,7 +64,7 @@ enum RegistryViews {
 
     // MARK: form
 
-    static func formPage(_ req: Request, typed v: [String: [String]], errors e: [String: String], villages: [(String, String)], status: HTTPStatus, existing: String? = nil) async throws -> Response {
+    static func formPage(_ req: Request, typed v: [String: [String]], errors e: [String: String], villages: [(String, String)], status: HTTPStatus, existing: String? = nil, similar: [(String, String)] = []) async throws -> Response {
         let l = req.lang
         func s(_ k: String) -> String { v[k]?.last ?? "" }
         func field(_ label: String, _ name: String, type: String = "text", required: Bool = false, hint: String? = nil, extra: [Attr] = []) -> Node {
@@ -90,6 +90,12 @@ enum RegistryViews {
             h1 { l.t("children.new") }
             Forms.errorSummary(l, e)
             if let x = existing { p { a(.class("btn secondary"), .href(.child(x))) { l.t("children.openExisting") } } }
+            if !similar.isEmpty {
+                div(.class("alert")) {
+                    p { l.t("registry.warn.duplicate") }
+                    ul { for (id, label) in similar { li { a(.href(.child(id))) { label } } } }
+                }
+            }
             form(.method("post"), .action(.childNew)) {
                 Forms.csrf(req)
                 fieldset(.class("panel")) {
@@ -131,6 +137,9 @@ enum RegistryViews {
                     }
                     field("children.informedOn", "informedOn", type: "date", hint: l.t("children.informedHint"))
                     div(.class("field check")) { label { tag("input", [.type("checkbox"), .name("consent"), .value("1"), Attr.when(s("consent") == "1", .checked)]); " " + l.t("children.consent") } }
+                }
+                if !similar.isEmpty {
+                    div(.class("field check alert")) { label { tag("input", [.type("checkbox"), .name("acknowledgeDuplicates"), .value("1")]); " " + l.t("children.notDuplicate") } }
                 }
                 if linkProblem {
                     div(.class("field check alert")) { label { tag("input", [.type("checkbox"), .name("confirmLinks"), .value("1")]); " " + l.t("children.confirmLinks") } }

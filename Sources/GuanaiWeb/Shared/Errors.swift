@@ -41,6 +41,8 @@ struct GuanaiErrorMiddleware: AsyncMiddleware {
             return (.unprocessableEntity, "validation", req.t("error.validation"), [(e.field, req.lang.t(e.key, e.args.first ?? ""))], nil)
         case let e as UnitChangeError:
             return (.unprocessableEntity, "validation", req.t("error.validation"), [(e.field, req.t(e.key))], nil)
+        case let e as LikelyDuplicates:
+            return (.conflict, "likely_duplicate", req.t("registry.warn.duplicate"), [("name", req.t("registry.warn.duplicate"))], e.childIDs.first)
         case let e as ConflictError:
             return (.conflict, "conflict", req.t(e.key), [(e.field, req.t(e.key))], e.existingID)
         case is DecodingError:

@@ -473,5 +473,7 @@ extension Catalogue {
         "household.members": "Members",
         "household.edit": "Change household details",
         "household.group": "Village group",
+        "registry.warn.duplicate": "A child with the same (or same-sounding) name and birth date is registered in this township: check it is not the same child",
+        "children.notDuplicate": "I have checked: this is a different child, save anyway",
     ]
 }

@@ -473,5 +473,7 @@ extension Catalogue {
         "household.members": "家庭成员",
         "household.edit": "修改家庭情况",
         "household.group": "村民小组",
+        "registry.warn.duplicate": "本乡镇已有同名（或同音）、同一天出生的儿童，可能是同一个孩子，请先核对",
+        "children.notDuplicate": "我已核对，不是同一个孩子，继续保存",
     ]
 }
