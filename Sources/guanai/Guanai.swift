@@ -9,7 +9,7 @@ struct Guanai: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "guanai",
         abstract: "关爱 — 农村留守妇女儿童关爱行动 (Guanai: care for rural left-behind women and children)",
-        subcommands: [Serve.self, Migrate.self, UserCommand.self, AuditCommand.self, DemoDataCommand.self, SweepCommand.self]
+        subcommands: [Serve.self, Migrate.self, UserCommand.self, AuditCommand.self, DemoDataCommand.self, SweepCommand.self, BenchCommand.self]
     )
 }
 
@@ -139,5 +139,17 @@ struct SweepCommand: AsyncParsableCommand {
         }
         let r = try await withApp(db) { app in try await RegistrySweep.run(on: app.db, at: at) }
         print("sweep: \(r.children) children and \(r.women) women due, \(r.changed) changed")
+    }
+}
+
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "bench-registry", abstract: "Benchmark fixture and timings for bench/registry.sh", shouldDisplay: false)
+    @OptionGroup var db: DatabaseOptions
+    @ArgumentParser.Option var children = 1_000_000
+
+    func run() async throws {
+        let f = try await withApp(db) { app in try await RegistryBench.run(app, children: children) }
+        print(String(format: "rows=%d load_s=%.1f first_page_ms=%.1f filtered_ms=%.1f detail_ms=%.1f", f.rows, f.loadSeconds, f.firstPageMs, f.filteredMs, f.detailMs))
+        print(String(format: "targets: first page %.2f of 200 ms, filtered %.2f of 200 ms, detail %.2f of 50 ms", f.firstPageMs / 200, f.filteredMs / 200, f.detailMs / 50))
     }
 }

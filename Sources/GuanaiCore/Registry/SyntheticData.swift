@@ -64,7 +64,7 @@ public enum SyntheticRegistry {
     }
 
     /// Keeps every generated ID number unique: (birth date, order) pairs are never reused.
-    struct IDMint {
+    struct IDMint: Sendable {
         var used: [Int: Int] = [:]
         mutating func make(birth: CivilDate, female: Bool, address: String) -> String {
             var n = used[birth.dayNumber, default: 0]
@@ -82,11 +82,33 @@ public enum SyntheticRegistry {
     }
 
     public static func children(count: Int, seed: UInt64, villages: [String], today: CivilDate) -> [SyntheticChild] {
-        var g = SplitMix64(seed: seed)
+        var gen = Generator(seed: seed, villages: villages, today: today)
+        return gen.next(count)
+    }
+
+    /// A stream of synthetic families: call `next` repeatedly (for loads too big to hold at once);
+    /// ID numbers stay unique across calls.
+    public struct Generator: Sendable {
+        var g: SplitMix64
         var mint = IDMint()
+        var family = 0
+        let villages: [String]
+        let today: CivilDate
+
+        public init(seed: UInt64, villages: [String], today: CivilDate) {
+            g = SplitMix64(seed: seed)
+            self.villages = villages
+            self.today = today
+        }
+
+        public mutating func next(_ count: Int) -> [SyntheticChild] {
+            SyntheticRegistry.generate(count: count, g: &g, mint: &mint, family: &family, villages: villages, today: today)
+        }
+    }
+
+    static func generate(count: Int, g: inout SplitMix64, mint: inout IDMint, family: inout Int, villages: [String], today: CivilDate) -> [SyntheticChild] {
         var out: [SyntheticChild] = []
         out.reserveCapacity(count)
-        var family = 0
         while out.count < count {
             family += 1
             let surname = pick(surnames, &g)
