@@ -87,6 +87,12 @@ enum Assets {
     document.addEventListener('DOMContentLoaded', function () {
       var f = document.querySelector('form[data-autosubmit]');
       if (f) { f.submit(); }
+      // A double tap on a slow phone must not send the same form twice.
+      document.querySelectorAll('form[method=post]').forEach(function (f) {
+        f.addEventListener('submit', function () {
+          setTimeout(function () { f.querySelectorAll('button[type=submit]').forEach(function (b) { b.disabled = true; }); }, 0);
+        });
+      });
       document.querySelectorAll('[data-confirm]').forEach(function (el) {
         el.addEventListener('submit', function (e) { if (!window.confirm(el.getAttribute('data-confirm'))) { e.preventDefault(); } });
       });
