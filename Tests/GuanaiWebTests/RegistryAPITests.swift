@@ -209,3 +209,35 @@ struct ChildBody: Encodable {
         }
     }
 }
+
+@Suite struct RegistryCorrectionTests {
+    @Test func voidAndMergeKeepEverything() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            try await ctx.makeUser("town", .townshipStaff, Codes.taohuashan)
+            let t = try await ctx.token("cun")
+            let a = try await ctx.api(.POST, "/api/v1/children", token: t, body: ctx.json(ChildBody())).content.decode(ChildDTO.self)
+            var dupBody = ChildBody()
+            dupBody.name = "王小化"
+            dupBody.idNumber = Synthetic.id(2024, 1, 11, order: 122)
+            let dup = try await ctx.api(.POST, "/api/v1/children", token: t, body: ctx.json(dupBody)).content.decode(ChildDTO.self)
+            // A village worker may not correct the register; the township may.
+            #expect(try await ctx.api(.POST, "/api/v1/children/\(dup.id)/merge", token: t, body: ctx.json(["into": a.id, "reason": "重复登记"])).status == .forbidden)
+            let tt = try await ctx.token("town")
+            #expect(try await ctx.api(.POST, "/api/v1/children/\(dup.id)/merge", token: tt, body: ctx.json(["into": dup.id, "reason": "x"])).status == .unprocessableEntity)
+            let m = try await ctx.api(.POST, "/api/v1/children/\(dup.id)/merge", token: tt, body: ctx.json(["into": a.id, "reason": "重复登记，身份证号填错"]))
+            #expect(m.status == .ok)
+            #expect(try await ctx.api(.GET, "/api/v1/children/\(dup.id)", token: tt).status == .notFound)
+            let stored = try #require(try await Child.find(UUID(uuidString: dup.id), on: ctx.app.db))
+            #expect(stored.voidedReason != nil && stored.mergedInto?.uuidString == a.id, "nothing is deleted")
+            #expect(try await ctx.api(.GET, "/api/v1/children?q=王小", token: tt).content.decode(ListPage<ChildSummaryDTO>.self).total == 1)
+            var b = Browser(ctx)
+            try await b.login("town")
+            let page = try await b.get("/children/\(a.id)")
+            #expect(page.body.string.contains(String(dup.id.prefix(8))), "the survivor's timeline shows the merged record's history")
+            #expect(try await ctx.api(.POST, "/api/v1/children/\(a.id)/void", token: tt, body: ctx.json(["reason": ""])).status == .unprocessableEntity)
+            #expect(try await ctx.api(.POST, "/api/v1/children/\(a.id)/void", token: tt, body: ctx.json(["reason": "误登记"])).status == .noContent)
+            #expect(try await Child.query(on: ctx.app.db).count() == 2)
+        }
+    }
+}

@@ -99,6 +99,7 @@ enum OpenAPIDocument {
                           "poverty": str(enumValues: ["none", "dibao", "tekun", "monitored"]), "members": array(ref("Person"))], required: ["id", "villageCode", "address", "poverty", "members"]),
         "HouseholdPage": page("Household"),
         "HouseholdInput": obj(["villageCode": str(), "villageGroup": str(), "address": str(), "latitude": ["type": "number"], "longitude": ["type": "number"], "poverty": str(enumValues: ["none", "dibao", "tekun", "monitored"])], required: []),
+        "ChildMergeRequest": obj(["into": str(), "reason": str()]),
         "PersonReveal": obj(["id": str(), "idNumber": str(true), "phone": str(true)], required: ["id"]),
     ]
 
@@ -174,6 +175,8 @@ enum OpenAPIDocument {
             "get": op("One child (audited view)", schema: "Child", params: [path("id")]),
             "patch": op("Change a child's record; parent situations via father/mother", body: "ChildPatch", schema: "Child", params: [path("id")], errs: [400, 401, 403, 404, 422]),
         ],
+        "/api/v1/children/{id}/void": ["post": op("Void a mistaken record with a reason (never deleted)", body: "ReasonRequest", ok: 204, params: [path("id")], errs: [400, 401, 403, 404, 422])],
+        "/api/v1/children/{id}/merge": ["post": op("Merge a duplicate into the record that stays; both histories kept", body: "ChildMergeRequest", schema: "Child", params: [path("id")], errs: [400, 401, 403, 404, 422])],
         "/api/v1/people/{id}": [
             "get": op("One person (audited view)", schema: "Person", params: [path("id")]),
             "patch": op("Change a person (vital status, health …); linked children are reclassified", body: "PersonPatch", schema: "PersonPatchResult", params: [path("id")], errs: [400, 401, 403, 404, 422]),

@@ -9,6 +9,8 @@ struct RegistryAPIController {
         r.get("children", use: list)
         r.get("children", ":id", use: show)
         r.patch("children", ":id", use: patch)
+        r.post("children", ":id", "void", use: voidChild)
+        r.post("children", ":id", "merge", use: mergeChild)
         r.get("people", ":id", use: person)
         r.patch("people", ":id", use: patchPerson)
         r.post("people", ":id", "reveal", use: reveal)
@@ -62,6 +64,24 @@ struct RegistryAPIController {
         let body = try await req.json(ChildPatch.self)
         let updated = try await RegistryService.patchChild(c, body, scoped: try req.scoped, actor: req.auditActor, at: req.now)
         return try await RegistryDTO.load(updated, scoped: try req.scoped, today: Self.today(req))
+    }
+
+    /// Voiding and merging are corrections of the register itself: roles that approve (city and township) only.
+    func voidChild(req: Request) async throws -> HTTPStatus {
+        let c = try await load(req)
+        try req.require(.approve)
+        let body = try await req.json(VoidRequest.self)
+        try await RegistryCorrections.void(c, reason: body.reason ?? "", scoped: try req.scoped, actor: req.auditActor, at: req.now)
+        return .noContent
+    }
+
+    func mergeChild(req: Request) async throws -> ChildDTO {
+        let c = try await load(req)
+        try req.require(.approve)
+        let body = try await req.json(MergeRequest.self)
+        let f = try requireFields([("into", body.into), ("reason", body.reason)])
+        let survivor = try await RegistryCorrections.merge(c, into: f["into"]!, reason: f["reason"]!, scoped: try req.scoped, actor: req.auditActor, at: req.now)
+        return try await RegistryDTO.load(survivor, scoped: try req.scoped, today: Self.today(req))
     }
 
     func loadPerson(_ req: Request) async throws -> Person {

@@ -94,6 +94,8 @@ final class Child: Model, @unchecked Sendable {
     /// The next day on which age alone can change the classification; the sweep finds due children by it.
     @OptionalField(key: "next_review") var nextReview: String?
     @OptionalField(key: "voided_reason") var voidedReason: String?
+    /// Set when this record was a duplicate merged into another (migration M0010).
+    @OptionalField(key: "merged_into") var mergedInto: UUID?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
     init() {}

@@ -115,7 +115,8 @@ struct RegistryPagesController {
         let scoped = try req.scoped
         let today = RegistryService.today(req.now)
         let dto = try await RegistryDTO.load(c, scoped: scoped, today: today)
-        let ids = [c.id!.uuidString] + [c.personID, c.fatherID, c.motherID, c.guardianID].compactMap { $0?.uuidString }
+        let merged = try await RegistryCorrections.mergedIDs(into: c.id!, on: scoped.db)
+        let ids = [c.id!.uuidString] + ([c.personID, c.fatherID, c.motherID, c.guardianID].compactMap { $0 } + merged).map(\.uuidString)
         let timeline = try await scoped.auditEntries(AuditFilter()).filter(\.$recordID ~~ ids).filter(\.$action != AuditAction.view).sort(\.$id, .descending).limit(100).all()
         let unitName = try await scoped.unitNames([c.unitCode])[c.unitCode] ?? c.unitCode
         return RegistryViews.detail(req, dto, unitName: unitName, revealed: revealed, timeline: timeline, errors: errors, status: status)

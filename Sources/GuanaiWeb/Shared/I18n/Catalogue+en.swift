@@ -93,7 +93,7 @@ extension Catalogue {
         "home.addedUnits": "Added non-statistical units",
         "home.accounts": "Active accounts",
         "home.auditToday": "Audit entries today",
-        "home.modulesComing": "The women's register, visits and alerts, and caring-mother pairing are coming next.",
+        "home.modulesComing": "Visits and alerts, caring-mother pairing and spreadsheet import and export are coming next.",
 
         "units.title": "Divisions",
         "units.search": "Find by name",
@@ -475,5 +475,6 @@ extension Catalogue {
         "household.group": "Village group",
         "registry.warn.duplicate": "A child with the same (or same-sounding) name and birth date is registered in this township: check it is not the same child",
         "children.notDuplicate": "I have checked: this is a different child, save anyway",
+        "registry.error.mergeTarget": "Choose the other child record to keep",
     ]
 }

@@ -93,7 +93,7 @@ extension Catalogue {
         "home.addedUnits": "新增非统计代码单位",
         "home.accounts": "在用账号",
         "home.auditToday": "今日操作记录",
-        "home.modulesComing": "留守妇女档案、走访预警、爱心妈妈结对等功能将陆续上线。",
+        "home.modulesComing": "走访预警、爱心妈妈结对、台账导入导出等功能将陆续上线。",
 
         "units.title": "行政区划",
         "units.search": "按名称查找",
@@ -475,5 +475,6 @@ extension Catalogue {
         "household.group": "村民小组",
         "registry.warn.duplicate": "本乡镇已有同名（或同音）、同一天出生的儿童，可能是同一个孩子，请先核对",
         "children.notDuplicate": "我已核对，不是同一个孩子，继续保存",
+        "registry.error.mergeTarget": "请选择要保留的另一条儿童档案",
     ]
 }

@@ -1,0 +1,50 @@
+import Fluent
+import SQLKit
+import Vapor
+import GuanaiCore
+
+struct M0010_ChildMergedInto: AsyncMigration {
+    func prepare(on db: any Database) async throws {
+        try await db.schema("children").field("merged_into", .uuid).update()
+    }
+    func revert(on db: any Database) async throws {
+        try await db.schema("children").deleteField("merged_into").update()
+    }
+}
+
+struct VoidRequest: Content { let reason: String? }
+struct MergeRequest: Content { let into: String?; let reason: String? }
+
+/// A mistaken record is voided with a reason, never deleted; a duplicate is merged into the record that stays,
+/// and the survivor's timeline shows both histories.
+enum RegistryCorrections {
+    static func void(_ child: Child, reason: String, mergedInto: UUID? = nil, scoped: Scoped, actor: AuditActor, at: Date) async throws {
+        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw FieldErrors([FieldError(field: "reason", key: "unit.error.reasonRequired")]) }
+        let before = child.auditFields
+        child.voidedReason = reason.trimmingCharacters(in: .whitespaces)
+        child.mergedInto = mergedInto
+        child.nextReview = nil
+        child.updatedAt = at
+        try await scoped.db.transaction { tx in
+            try await child.save(on: tx)
+            var fields = AuditLog.diff(before, child.auditFields)
+            fields["voidedReason"] = FieldChange(before: nil, after: child.voidedReason)
+            if let m = mergedInto { fields["mergedInto"] = FieldChange(before: nil, after: m.uuidString) }
+            try await AuditLog.append(AuditEvent(AuditAction.update, "child", child.id!.uuidString, unit: child.unitCode, fields: fields), by: actor, at: at, on: tx)
+        }
+    }
+
+    static func merge(_ duplicate: Child, into survivorID: String, reason: String, scoped: Scoped, actor: AuditActor, at: Date) async throws -> Child {
+        guard let survivor = try await scoped.child(survivorID), survivor.id != duplicate.id else {
+            throw FieldErrors([FieldError(field: "into", key: "registry.error.mergeTarget")])
+        }
+        try await void(duplicate, reason: reason, mergedInto: survivor.id, scoped: scoped, actor: actor, at: at)
+        try await AuditLog.append(AuditEvent(AuditAction.update, "child", survivor.id!.uuidString, unit: survivor.unitCode, detail: ["absorbed": duplicate.id!.uuidString, "reason": reason]), by: actor, at: at, on: scoped.db)
+        return survivor
+    }
+
+    /// The records merged into this one, so its timeline can show their histories too.
+    static func mergedIDs(into id: UUID, on db: any Database) async throws -> [UUID] {
+        try await Child.query(on: db).filter(\.$mergedInto == id).all(\.$id)
+    }
+}
