@@ -70,6 +70,7 @@ import GuanaiCore
             let bad = try await b.post("/women/new", f)
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("男性") && bad.body.string.contains("value=\"刘志强\""))
+            #expect(bad.body.string.contains("身份证号：身份证号码显示为男性"), "the summary names the field")
             var good = f
             good["idNumber"] = Synthetic.id(1988, 4, 4, order: 222)
             let ok = try await b.post("/women/new", good)

@@ -88,7 +88,7 @@ enum RegistryViews {
         let ethnicities = Ethnicity.all.map { ($0, $0) }
         return Layout.page(req, title: l.t("children.new"), status: status) {
             h1 { l.t("children.new") }
-            Forms.errorSummary(l, e)
+            Forms.errorSummary(l, e, labelled: true)
             if let x = existing { p { a(.class("btn secondary"), .href(.child(x))) { l.t("children.openExisting") } } }
             if !similar.isEmpty {
                 div(.class("alert")) {

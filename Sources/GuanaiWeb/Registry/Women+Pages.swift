@@ -77,7 +77,7 @@ struct WomenPagesController {
         }
         return Layout.page(req, title: l.t("women.new"), status: status) {
             h1 { l.t("women.new") }
-            Forms.errorSummary(l, e)
+            Forms.errorSummary(l, e, labelled: true)
             form(.method("post"), .action(.womanNew)) {
                 Forms.csrf(req)
                 fieldset(.class("panel")) {

@@ -95,15 +95,38 @@ enum Forms {
         }
     }
 
-    static func errorSummary(_ l: UILanguage, _ errors: [String: String]) -> Node {
+    /// With `labelled`, each message in the summary names its field ("父亲 · 姓名：此项必须填写"), for forms whose
+    /// messages are generic; the message beside the field needs no label.
+    static func errorSummary(_ l: UILanguage, _ errors: [String: String], labelled: Bool = false) -> Node {
         group {
             if !errors.isEmpty {
                 div(.class("alert"), Attr("role", "alert")) {
                     p { l.t("form.fixErrors") }
-                    ul { for (_, m) in errors.sorted(by: { $0.key < $1.key }) { li { m } } }
+                    ul {
+                        for (f, m) in errors.sorted(by: { $0.key < $1.key }) {
+                            let name = labelled ? fieldLabel(l, f) : ""
+                            li { name.isEmpty ? m : name + l.t("f.sep") + m }
+                        }
+                    }
                 }
             }
         }
+    }
+
+    static let sectionKeys = ["father": "children.father", "mother": "children.mother", "guardian": "children.guardianSection", "husband": "women.husband"]
+    static let fieldKeys = [
+        "name": "person.name", "idNumber": "person.idNumber", "sex": "person.sex", "birthDate": "person.birthDate", "villageCode": "children.village",
+        "hukou": "person.hukou", "health": "person.health", "phone": "person.phone", "ethnicity": "person.ethnicity", "situation": "parent.situation",
+        "workPlace": "parent.workPlace", "since": "parent.since", "relation": "guardian.relation", "livingArrangement": "children.living",
+        "needs": "children.needs", "improperNote": "children.improperNote", "informedOn": "children.informedOn", "poverty": "household.poverty",
+        "childrenInCare": "women.childrenInCare", "eldersInCare": "women.eldersInCare",
+    ]
+
+    static func fieldLabel(_ l: UILanguage, _ field: String) -> String {
+        let parts = field.split(separator: ".").map(String.init)
+        guard let last = parts.last, let key = fieldKeys[last] else { return "" }
+        if parts.count == 2, let section = sectionKeys[parts[0]] { return l.t(section) + " · " + l.t(key) }
+        return l.t(key)
     }
 
     static func flash(_ message: String?) -> Node {
