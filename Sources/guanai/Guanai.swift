@@ -150,6 +150,7 @@ struct BenchCommand: AsyncParsableCommand {
     func run() async throws {
         let f = try await withApp(db) { app in try await RegistryBench.run(app, children: children) }
         print(String(format: "rows=%d load_s=%.1f first_page_ms=%.1f filtered_ms=%.1f detail_ms=%.1f", f.rows, f.loadSeconds, f.firstPageMs, f.filteredMs, f.detailMs))
+        print("other lists (no target): " + f.extraMs.map { String(format: "%@_ms=%.1f", $0.0, $0.1) }.joined(separator: " "))
         print(String(format: "targets: first page %.2f of 200 ms, filtered %.2f of 200 ms, detail %.2f of 50 ms", f.firstPageMs / 200, f.filteredMs / 200, f.detailMs / 50))
     }
 }

@@ -114,7 +114,7 @@ import GuanaiCore
                 }
             }
             #expect(columns.count > 20)
-            let covered = Set((UnitReferences.moving + UnitReferences.staying).map { "\($0.table).\($0.column)" })
+            let covered = Set((UnitReferences.moving + UnitReferences.staying + UnitReferences.derived).map { "\($0.table).\($0.column)" })
             for (t, c) in columns where c == "unit_code" || c.hasSuffix("_unit_code") {
                 #expect(covered.contains("\(t).\(c)"), "\(t).\(c) carries a unit but the merge does not know it")
             }

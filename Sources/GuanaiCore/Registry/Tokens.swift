@@ -87,3 +87,40 @@ public enum Ethnicity {
         "独龙族", "鄂伦春族", "赫哲族", "门巴族", "珞巴族", "基诺族",
     ]
 }
+
+/// Stored bit per token so lists can filter by category or need from an index alone. The values are part of the
+/// database and must never be renumbered; a new token takes the next free bit.
+public protocol StoredBits: RawRepresentable, CaseIterable where RawValue == String {
+    var bit: Int { get }
+}
+
+public extension StoredBits {
+    static func bits(_ values: some Sequence<Self>) -> Int { values.reduce(0) { $0 | $1.bit } }
+}
+
+extension ChildCategory: StoredBits {
+    public var bit: Int {
+        switch self {
+        case .leftBehind: 1
+        case .orphan: 2
+        case .deFactoUnsupported: 4
+        case .difficultyPoverty: 8
+        case .difficultyDisability: 16
+        case .difficultyGuardianship: 32
+        }
+    }
+    /// Any of the three 困境儿童 categories.
+    public static let difficultyBits = ChildCategory.difficultyPoverty.bit | ChildCategory.difficultyDisability.bit | ChildCategory.difficultyGuardianship.bit
+}
+
+extension ChildNeed: StoredBits {
+    public var bit: Int {
+        switch self {
+        case .dailyCare: 1
+        case .study: 2
+        case .affection: 4
+        case .habits: 8
+        case .safety: 16
+        }
+    }
+}

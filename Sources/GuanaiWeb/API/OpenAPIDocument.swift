@@ -168,7 +168,7 @@ enum OpenAPIDocument {
         "/api/v1/accounts/{id}/handover": ["post": op("Hand duties over to a new account", body: "HandoverRequest", ok: 201, schema: "AccountWithPassword", params: [path("id")], errs: [400, 401, 403, 404, 409, 422])],
         "/api/v1/accounts/{id}/reveal-phone": ["post": op("Full phone number (audited)", schema: "Reveal", params: [path("id")])],
         "/api/v1/children": [
-            "get": op("Children in jurisdiction (ID numbers masked)", schema: "ChildPage", params: paging + [q("villageCode"), q("category"), q("exited"), q("q"), q("age"), q("need")]),
+            "get": op("Children in jurisdiction (ID numbers masked)", schema: "ChildPage", params: paging + [q("villageCode"), q("category"), q("exited"), q("q"), q("age"), q("need"), q("guardianAge"), q("guardianHealth"), q("sort")]),
             "post": op("Register a child with parents and guardian; classification computed", body: "ChildInput", ok: 201, schema: "Child", errs: [400, 401, 403, 409, 413, 422]),
         ],
         "/api/v1/children/{id}": [

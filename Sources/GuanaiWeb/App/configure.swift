@@ -18,6 +18,7 @@ public enum GuanaiApp {
         if migrate {
             try await app.autoMigrate()
             _ = try await UnitService.ensureLoaded(county: config.county, on: app.db, at: config.clock.now())
+            try await DatabaseStatistics.refresh(app.db)
         }
         try routes(app)
     }
@@ -33,6 +34,7 @@ public enum GuanaiApp {
             if let s = searchPath { cfg.searchPath = [s] }
             app.databases.use(.postgres(configuration: cfg), as: .psql)
         }
+        app.databases.middleware.use(ChildTallyMiddleware())
     }
 
     static func routes(_ app: Application) throws {

@@ -16,4 +16,9 @@ enum UnitReferences {
         // The trail is append-only: an entry stays filed under the unit it was written for.
         ("audit_log", "unit_code"),
     ]
+
+    /// Columns of figures computed from the moving ones; a merge recomputes them for both units.
+    static let derived: [(table: String, column: String)] = [
+        ("child_tallies", "unit_code"),
+    ]
 }

@@ -116,6 +116,7 @@ enum UnitService {
             try await tx.sql.update(ref.table).set(SQLIdentifier(ref.column), to: SQLBind(survivor.code)).where(SQLIdentifier(ref.column), .equal, SQLBind(absorbed.code)).run()
             moved[ref.table] = String(n)
         }
+        try await ChildTally.refresh([absorbed.code, survivor.code], on: tx)
         absorbed.status = Unit.retired
         absorbed.mergedInto = survivor.code
         try await absorbed.save(on: tx)

@@ -22,7 +22,9 @@ struct RegistryAPIController {
         ChildFilter(unit: req.query[String.self, at: "villageCode"] ?? req.query[String.self, at: "unit"] ?? "",
                     category: req.query[String.self, at: "category"] ?? "",
                     exited: { switch req.query[String.self, at: "exited"] { case "true", "1": return "1"; case "all": return "all"; default: return "" } }(),
-                    q: req.query[String.self, at: "q"] ?? "", ageBand: req.query[String.self, at: "age"] ?? "", need: req.query[String.self, at: "need"] ?? "")
+                    q: req.query[String.self, at: "q"] ?? "", ageBand: req.query[String.self, at: "age"] ?? "", need: req.query[String.self, at: "need"] ?? "",
+                    guardianAge: req.query[String.self, at: "guardianAge"] ?? "", guardianHealth: req.query[String.self, at: "guardianHealth"] ?? "",
+                    sort: ChildSort(rawValue: req.query[String.self, at: "sort"] ?? "") ?? .village)
     }
 
     func create(req: Request) async throws -> Response {

@@ -85,6 +85,12 @@ final class Child: Model, @unchecked Sendable {
     @Field(key: "consent") var consent: Bool
     /// Computed: comma-separated `ChildCategory` tokens, JSON reasons, and whether left-behind.
     @Field(key: "categories") var categories: String
+    /// `ChildCategory.bit` of each category, so lists filter from the index (M0011).
+    @Field(key: "category_bits") var categoryBits: Int
+    @Field(key: "need_bits") var needBits: Int
+    /// Copies of the guardian's person record for list filters (`RegistryService.copyGuardian`); not audited here.
+    @OptionalField(key: "guardian_birth") var guardianBirth: String?
+    @OptionalField(key: "guardian_health") var guardianHealth: String?
     @Field(key: "reasons") var reasons: String
     @Field(key: "left_behind") var leftBehind: Bool
     /// `active`, or `exited` when no category applies any more (kept, never deleted).
@@ -99,6 +105,9 @@ final class Child: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
     init() {}
+
+    func setNeeds(_ n: [ChildNeed]) { needs = n.map(\.rawValue).joined(separator: ","); needBits = ChildNeed.bits(n) }
+    func setCategories(_ c: [ChildCategory]) { categories = c.map(\.rawValue).joined(separator: ","); categoryBits = ChildCategory.bits(c) }
 
     var needList: [ChildNeed] { needs.split(separator: ",").compactMap { ChildNeed(rawValue: String($0)) } }
     var categoryList: [ChildCategory] { categories.split(separator: ",").compactMap { ChildCategory(rawValue: String($0)) } }

@@ -7,6 +7,7 @@ struct RegistryPagesController {
     func register(_ r: any RoutesBuilder) {
         r.get(SiteURL.children.components, use: list)
         r.get(SiteURL.childNew.components, use: newForm)
+        r.get(SiteURL.childrenPrint.components, use: ledger)
         r.post(SiteURL.childNew.components, use: create)
         r.get(SiteURL.child(":id").components, use: show)
         r.post(SiteURL.childUpdate(":id").components, use: updateChild)
@@ -29,6 +30,24 @@ struct RegistryPagesController {
         let names = try await scoped.unitNames(items.map(\.unitCode))
         let villages = try await AccountsController.unitOptions(scoped)
         return RegistryViews.list(req, filter: f, items: items, people: people, unitNames: names, villages: villages, total: total, page: page, today: today, canEdit: Self.canEdit(actor))
+    }
+
+    /// The A4 台账 of the filtered list; printing a list of children is an export, so it is audited like one.
+    func ledger(req: Request) async throws -> Response {
+        try req.requireRead(.child)
+        let actor = try req.actor
+        guard actor.role != .volunteer else { throw Abort(.forbidden) }
+        let f = RegistryAPIController.filter(req)
+        let scoped = try req.scoped
+        let today = RegistryService.today(req.now)
+        let (items, total) = try await scoped.children(matching: f, today: today, page: 1, per: RegistryViews.ledgerLimit)
+        let people = try await scoped.people(items.flatMap { [$0.personID] + [$0.fatherID, $0.motherID, $0.guardianID].compactMap { $0 } })
+        let names = try await scoped.unitNames(items.map(\.unitCode))
+        let scopeCode = DivisionCode(f.unit).flatMap { actor.jurisdiction.contains($0) ? $0.value : nil } ?? actor.unitCode
+        let scopeName = try await scoped.unitNames([scopeCode])[scopeCode] ?? scopeCode
+        try await req.audit(AuditEvent(AuditAction.export, "child", "list", unit: scopeCode,
+                                       detail: ["rows": String(items.count), "format": "print"].merging(RegistryViews.filterQuery(f).map { ($0.0, $0.1) }) { a, _ in a }))
+        return RegistryViews.ledger(req, filter: f, scopeName: scopeName, items: items, people: people, unitNames: names, total: total, today: today)
     }
 
     func newForm(req: Request) async throws -> Response {

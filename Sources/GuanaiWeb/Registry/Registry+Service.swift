@@ -143,13 +143,13 @@ enum RegistryService {
         child.livingArrangement = living!.rawValue
         child.improperGuardianship = input.improperGuardianship ?? false
         child.improperNote = c.text(input.improperNote)
-        child.needs = needs.map(\.rawValue).joined(separator: ",")
+        child.setNeeds(needs)
         child.informedOn = informed?.iso
         child.consent = input.consent ?? false
         child.createdAt = at
         child.updatedAt = at
         child.status = "new"
-        child.categories = ""
+        child.setCategories([])
         child.reasons = "[]"
         child.leftBehind = false
 
@@ -179,6 +179,7 @@ enum RegistryService {
             }
             let (facts, _) = try await facts(for: child, person: childPerson, on: tx)
             apply(ChildClassifier.classify(facts, on: today(at)), to: child, today: today(at), reason: nil)
+            try await copyGuardian(child, on: tx)
             try await child.create(on: tx)
             try await AuditLog.append(AuditEvent(AuditAction.create, "child", child.id!.uuidString, unit: unit, fields: AuditLog.created(child.auditFields)), by: actor, at: at, on: tx)
         }
@@ -263,21 +264,34 @@ enum RegistryService {
 
     /// Writes a classification onto the record: exit when nothing applies any more, re-entry when something applies again.
     static func apply(_ r: Classification, to child: Child, today: CivilDate, reason: String?) {
-        child.categories = r.categories.map(\.rawValue).joined(separator: ",")
+        child.setCategories(r.categories)
         child.reasons = json(r.reasons)
         child.leftBehind = r.leftBehind
+        // A voided record keeps its categories for the history but never comes back into a list by itself.
+        guard child.status != "voided" else { child.nextReview = nil; return }
         child.nextReview = r.nextAgeChange?.iso
         if r.categories.isEmpty {
             if child.status != "exited" {
+                child.exitReason = reason ?? (child.status == "new" ? "registry.exit.notEligible" : "registry.exit.changed")
                 child.status = "exited"
                 child.exitedOn = today.iso
-                child.exitReason = reason ?? (child.status == "new" ? "registry.exit.notEligible" : "registry.exit.changed")
             }
         } else {
             child.status = "active"
             child.exitedOn = nil
             child.exitReason = nil
         }
+    }
+
+    /// Copies the guardian's birth date and health onto the child for the list's filters. Returns whether they changed.
+    @discardableResult
+    static func copyGuardian(_ child: Child, on db: any Database) async throws -> Bool {
+        let before = [child.guardianBirth, child.guardianHealth]
+        var g: Person? = nil
+        if let id = child.guardianID { g = try await Person.find(id, on: db) }
+        child.guardianBirth = g?.birthDate
+        child.guardianHealth = g?.health
+        return before != [child.guardianBirth, child.guardianHealth]
     }
 
     /// Recomputes one child's classification; audited when anything changed. Returns whether it changed.
@@ -291,8 +305,9 @@ enum RegistryService {
         let hint: String? = (wasLeftBehind && !r.leftBehind && !Age.isUnder(16, born: facts.birthDate, on: t)) ? "registry.exit.aged16" : nil
         let oldReview = child.nextReview
         apply(r, to: child, today: t, reason: hint)
+        let guardianCopied = try await copyGuardian(child, on: db)
         let diff = AuditLog.diff(before, child.auditFields)
-        if diff.isEmpty && oldReview == child.nextReview { return false }
+        if diff.isEmpty && oldReview == child.nextReview && !guardianCopied { return false }
         child.updatedAt = at
         try await child.save(on: db)
         if !diff.isEmpty {
@@ -305,7 +320,7 @@ enum RegistryService {
     static func children(linkedTo personID: UUID, on db: any Database) async throws -> [Child] {
         try await Child.query(on: db).group(.or) {
             $0.filter(\.$personID == personID).filter(\.$fatherID == personID).filter(\.$motherID == personID).filter(\.$guardianID == personID)
-        }.all()
+        }.filter(\.$status != "voided").all()
     }
 
     // MARK: changes
@@ -352,7 +367,7 @@ enum RegistryService {
             if let p = patch.grade { child.grade = c.text(p) }
             if let b = patch.boarding { child.boarding = b }
             if let l = living { child.livingArrangement = l.rawValue }
-            if let n = newNeeds { child.needs = n.map(\.rawValue).joined(separator: ",") }
+            if let n = newNeeds { child.setNeeds(n) }
             if let b = patch.improperGuardianship { child.improperGuardianship = b }
             if let n = patch.improperNote { child.improperNote = c.text(n) }
             if let d = informed { child.informedOn = d.iso }
@@ -372,15 +387,19 @@ enum RegistryService {
                 child.guardianID = g.id
                 child.guardianRelation = gi.relation.rawValue
             }
+            var left: String? = nil
             if let u = target, u.code != child.unitCode {
                 // Moving village keeps the record and its history; the child's own person record moves with her.
+                left = child.unitCode
                 child.unitCode = u.code
                 if let me = try await Person.find(child.personID, on: tx) { me.unitCode = u.code; try await me.save(on: tx) }
             }
             child.updatedAt = at
             let (facts, _) = try await facts(for: child, on: tx)
             apply(ChildClassifier.classify(facts, on: today(at)), to: child, today: today(at), reason: nil)
+            try await copyGuardian(child, on: tx)
             try await child.save(on: tx)
+            if let left { try await ChildTally.refresh([left], on: tx) }
             try await AuditLog.append(AuditEvent(AuditAction.update, "child", child.id!.uuidString, unit: child.unitCode, fields: AuditLog.diff(before, child.auditFields)), by: actor, at: at, on: tx)
         }
         return child

@@ -14,7 +14,7 @@ public enum RegistrySweep {
         var r = Result()
         let actor = AuditActor.system("sweep")
         while true {
-            let due = try await Child.query(on: db).filter(\.$nextReview <= today).filter(\.$voidedReason == nil).sort(\.$nextReview).limit(500).all()
+            let due = try await Child.query(on: db).filter(\.$nextReview <= today).filter(\.$status != "voided").sort(\.$nextReview).limit(500).all()
             if due.isEmpty { break }
             let changed = try await db.transaction { tx -> Int in
                 var n = 0
@@ -44,6 +44,7 @@ public enum RegistrySweep {
                 }
             }
         }
+        try await DatabaseStatistics.refresh(db)
         return r
     }
 }

@@ -25,7 +25,7 @@ enum RegistryViews {
         return Layout.page(req, title: l.t("children.title")) {
             h1 { l.t("children.title") }
             if canEdit { p { a(.class("btn"), .href(.childNew)) { l.t("children.new") } } }
-            tag("details", [.class("action"), Attr.when(!(f.unit + f.category + f.exited + f.q + f.ageBand + f.need).isEmpty, Attr("open", nil))]) {
+            tag("details", [.class("action"), Attr.when(!f.isEmpty, Attr("open", nil))]) {
                 summary { l.t("audit.filter") }
                 form(.method("get"), .action(.children), .class("filters")) {
                     Forms.field(l, label: "children.search", name: "q", value: f.q, hint: l.t("children.searchHint"))
@@ -33,11 +33,17 @@ enum RegistryViews {
                     Forms.select(l, label: "children.category", name: "category", options: cats, selected: f.category)
                     Forms.select(l, label: "children.age", name: "age", options: bands, selected: f.ageBand)
                     Forms.select(l, label: "children.need", name: "need", options: needs, selected: f.need)
+                    Forms.select(l, label: "children.guardianAge", name: "guardianAge", options: guardianAges(l), selected: f.guardianAge)
+                    Forms.select(l, label: "children.guardianHealth", name: "guardianHealth", options: guardianHealths(l), selected: f.guardianHealth)
                     Forms.select(l, label: "children.status", name: "exited", options: exited, selected: f.exited)
+                    Forms.select(l, label: "children.sort", name: "sort", options: ChildSort.allCases.map { ($0.rawValue, l.t("children.sort." + $0.rawValue)) }, selected: f.sort.rawValue)
                     button(.type("submit")) { l.t("form.search") }
                 }
             }
-            p(.class("muted")) { l.t("list.total", String(total)) }
+            p(.class("muted")) {
+                l.t("list.total", String(total))
+                if total > 0 { " · "; a(.href(SiteURL.childrenPrint.with(query: filterQuery(f)))) { l.t("ledger.print") } }
+            }
             div(.class("table-wrap")) {
                 table(.class("stack")) {
                     thead { tr { th { l.t("children.name") }; th { l.t("children.sexAge") }; th { l.t("children.idNumber") }; th { l.t("children.village") }; th { l.t("children.guardian") }; th { l.t("children.category") } } }
@@ -59,6 +65,67 @@ enum RegistryViews {
                 }
             }
             Pager.render(l, req: req, page: page, per: 50, total: total)
+        }
+    }
+
+    static func guardianAges(_ l: UILanguage) -> [(String, String)] {
+        [("", l.t("children.anyGuardian"))] + ["70+", "60-69", "under60", "none"].map { ($0, l.t("children.guardianAge." + $0)) }
+    }
+
+    static func guardianHealths(_ l: UILanguage) -> [(String, String)] {
+        [("", l.t("children.anyGuardian")), ("poor", l.t("children.guardianHealth.poor"))] + Health.allCases.map { ($0.rawValue, l.t("health." + $0.rawValue)) }
+    }
+
+    /// The filter as query items, so the print view and the pager read the same list.
+    static func filterQuery(_ f: ChildFilter) -> [(String, String)] {
+        [("unit", f.unit), ("category", f.category), ("exited", f.exited), ("q", f.q), ("age", f.ageBand), ("need", f.need),
+         ("guardianAge", f.guardianAge), ("guardianHealth", f.guardianHealth), ("sort", f.sort == .village ? "" : f.sort.rawValue)].filter { !$0.1.isEmpty }
+    }
+
+    // MARK: 台账 (A4 landscape)
+
+    static let ledgerLimit = 5000
+
+    static func ledger(_ req: Request, filter f: ChildFilter, scopeName: String, items: [Child], people: [UUID: Person], unitNames: [String: String], total: Int, today: CivilDate) -> Response {
+        let l = req.lang
+        func parentText(_ id: UUID?, _ situation: String?, _ place: String?) -> String {
+            let name = id.flatMap { people[$0]?.name } ?? ""
+            let sit = situation.map { l.t("situation." + $0) } ?? ""
+            return [name, sit, place ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
+        }
+        return Layout.page(req, title: l.t("ledger.title")) {
+            div(.class("ledger-head")) {
+                h1 { scopeName + " " + l.t("ledger.title") }
+                p { l.t("ledger.meta", today.iso, String(total)) }
+                if total > items.count { p(.class("error-message")) { l.t("ledger.truncated", String(items.count)) } }
+                p(.class("noprint")) { button(.type("button"), .data("print", "1")) { l.t("ledger.printNow") }; " "; a(.href(SiteURL.children.with(query: filterQuery(f)))) { l.t("ledger.back") } }
+            }
+            div(.class("table-wrap")) { table(.class("ledger")) {
+                thead { tr {
+                    for k in ["ledger.no", "children.name", "ledger.sex", "ledger.birth", "children.idNumber", "children.village", "ledger.father", "ledger.mother", "children.guardian", "ledger.living", "children.category", "children.need"] { th { l.t(k) } }
+                } }
+                tbody {
+                    for (i, c) in items.enumerated() {
+                        let me = people[c.personID]
+                        let g = c.guardianID.flatMap { people[$0] }
+                        tr {
+                            td { String(i + 1) }
+                            td { me?.name ?? "" }
+                            td { l.t("sex." + (me?.sex ?? "female")) }
+                            td { c.birthDate }
+                            td { me?.idNumber.map(Masking.idNumber) ?? "" }
+                            td { unitNames[c.unitCode] ?? c.unitCode }
+                            td { parentText(c.fatherID, c.fatherSituation, c.fatherWorkPlace) }
+                            td { parentText(c.motherID, c.motherSituation, c.motherWorkPlace) }
+                            td { g.map { $0.name + " " + l.t("relation." + (c.guardianRelation ?? "other")) + (($0.birth.map { " " + l.t("age.years", String(Age.years(born: $0, on: today))) }) ?? "") + ($0.healthValue == .healthy ? "" : " " + l.t("health." + $0.health)) } ?? "" }
+                            td { l.t("living." + c.livingArrangement) }
+                            td { ((c.status == "exited" ? [l.t("status.exited")] : []) + c.categoryList.map { l.t("category." + $0.rawValue) }).joined(separator: l.t("list.sep")) }
+                            td { c.needList.map { l.t("need." + $0.rawValue) }.joined(separator: l.t("list.sep")) }
+                        }
+                    }
+                }
+            } }
+            p(.class("ledger-sign")) { l.t("ledger.sign") }
         }
     }
 

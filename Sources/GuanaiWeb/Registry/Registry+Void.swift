@@ -24,8 +24,9 @@ enum RegistryCorrections {
         child.voidedReason = reason.trimmingCharacters(in: .whitespaces)
         child.mergedInto = mergedInto
         child.nextReview = nil
+        child.status = "voided"
         child.updatedAt = at
-        try await scoped.db.transaction { tx in
+        try await transaction(scoped.db) { tx in
             try await child.save(on: tx)
             var fields = AuditLog.diff(before, child.auditFields)
             fields["voidedReason"] = FieldChange(before: nil, after: child.voidedReason)
@@ -38,9 +39,17 @@ enum RegistryCorrections {
         guard let survivor = try await scoped.child(survivorID), survivor.id != duplicate.id else {
             throw FieldErrors([FieldError(field: "into", key: "registry.error.mergeTarget")])
         }
-        try await void(duplicate, reason: reason, mergedInto: survivor.id, scoped: scoped, actor: actor, at: at)
-        try await AuditLog.append(AuditEvent(AuditAction.update, "child", survivor.id!.uuidString, unit: survivor.unitCode, detail: ["absorbed": duplicate.id!.uuidString, "reason": reason]), by: actor, at: at, on: scoped.db)
+        // Both entries or neither: a merge half-written would hide the duplicate without telling the survivor.
+        try await scoped.db.transaction { tx in
+            try await void(duplicate, reason: reason, mergedInto: survivor.id, scoped: Scoped(db: tx, jurisdiction: scoped.jurisdiction), actor: actor, at: at)
+            try await AuditLog.append(AuditEvent(AuditAction.update, "child", survivor.id!.uuidString, unit: survivor.unitCode, detail: ["absorbed": duplicate.id!.uuidString, "reason": reason]), by: actor, at: at, on: tx)
+        }
         return survivor
+    }
+
+    /// Joins the caller's transaction when there is one (Fluent does not nest them).
+    static func transaction(_ db: any Database, _ body: @escaping @Sendable (any Database) async throws -> Void) async throws {
+        if db.inTransaction { try await body(db) } else { try await db.transaction { try await body($0) } }
     }
 
     /// The records merged into this one, so its timeline can show their histories too.

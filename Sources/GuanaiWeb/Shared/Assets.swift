@@ -79,7 +79,11 @@ enum Assets {
       .filters input,.filters select{max-width:100%}
       .filters .field{flex:1 1 100%}
     }
-    @media print{.top,.menu,footer,.filters,.pager,form{display:none}body{background:#fff}}
+    .ledger{border-collapse:collapse;font-size:.8rem;width:100%}.ledger th,.ledger td{border:1px solid #999;padding:.2rem .3rem;vertical-align:top}
+    .ledger th{background:#eee}.ledger-sign{margin-top:1.5rem}
+    @media print{.top,.menu,footer,.filters,.pager,form,.noprint,details{display:none}body{background:#fff}main{max-width:none;padding:0}
+    .ledger{font-size:9pt}.ledger thead{display:table-header-group}.ledger tr{break-inside:avoid}}
+    @page{size:A4 landscape;margin:10mm}
     """
 
     static let js = """
@@ -93,6 +97,7 @@ enum Assets {
           setTimeout(function () { f.querySelectorAll('button[type=submit]').forEach(function (b) { b.disabled = true; }); }, 0);
         });
       });
+      document.querySelectorAll('[data-print]').forEach(function (b) { b.addEventListener('click', function () { window.print(); }); });
       document.querySelectorAll('[data-confirm]').forEach(function (el) {
         el.addEventListener('submit', function (e) { if (!window.confirm(el.getAttribute('data-confirm'))) { e.preventDefault(); } });
       });

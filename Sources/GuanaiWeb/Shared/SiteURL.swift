@@ -10,7 +10,7 @@ public enum SiteURL: Sendable {
     case accounts, accountNew, account(String), accountDisable(String), accountEnable(String), accountReset(String)
     case accountHandover(String), accountRevealPhone(String), accountsExport
     case audit, history(String, String)
-    case children, childNew, child(String), childUpdate(String), personUpdate(String), personReveal(String)
+    case children, childNew, childrenPrint, child(String), childUpdate(String), personUpdate(String), personReveal(String)
     case women, womanNew, woman(String), household(String)
     case staticCSS, staticJS
 
@@ -40,6 +40,7 @@ public enum SiteURL: Sendable {
         case .accountsExport: return "/accounts.csv"
         case .children: return "/children"
         case .childNew: return "/children/new"
+        case .childrenPrint: return "/children/print"
         case .child(let id): return "/children/\(id)"
         case .childUpdate(let id): return "/children/\(id)/update"
         case .personUpdate(let id): return "/people/\(id)/update"

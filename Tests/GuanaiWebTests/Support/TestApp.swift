@@ -14,7 +14,7 @@ struct TestContext {
     var isPostgres: Bool { app.db.isPostgres }
 }
 
-let testStart = Date(timeIntervalSince1970: 1_795_000_000) // 2026-11-16
+let testStart = Date(timeIntervalSince1970: 1_795_000_000) // 2026-11-18 19:06 in 石首 (11:06 UTC)
 
 func withTestApp(_ body: (TestContext) async throws -> Void) async throws {
     let app = try await Application.make(.testing)

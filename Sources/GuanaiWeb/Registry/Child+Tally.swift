@@ -1,0 +1,85 @@
+import Fluent
+import SQLKit
+import GuanaiCore
+
+/// How many children each village has, by status and exact category and need bits: the count under a list of a
+/// million children, and the home page's figures, read from a few thousand rows instead of the register.
+/// Never adjusted by increments (which drift): a village's rows are recomputed from its children whenever one of
+/// them is saved, in the same transaction, so the tally is exactly as right as the register.
+struct M0012_ChildTallies: AsyncMigration {
+    func prepare(on db: any Database) async throws {
+        try await db.sql.create(table: "child_tallies")
+            .column("unit_code", type: .text, .notNull)
+            .column("status", type: .text, .notNull)
+            .column("category_bits", type: .bigint, .notNull)
+            .column("need_bits", type: .bigint, .notNull)
+            .column("n", type: .bigint, .notNull)
+            .run()
+        try await db.sql.create(index: "child_tallies_unit").on("child_tallies").column("unit_code").column("status").run()
+        let units = try await db.sql.select().distinct().column("unit_code").from("children").all().map { try $0.decode(column: "unit_code", as: String.self) }
+        try await ChildTally.refresh(Set(units), on: db)
+    }
+
+    func revert(on db: any Database) async throws {
+        try await db.sql.drop(table: "child_tallies").run()
+    }
+}
+
+enum ChildTally {
+    static let counted = ["active", "exited"]
+
+    /// Recomputes the tallies of these villages from the register, atomically.
+    static func refresh(_ units: Set<String>, on db: any Database) async throws {
+        guard !units.isEmpty else { return }
+        if db.inTransaction { try await recompute(units, db) } else { try await db.transaction { try await recompute(units, $0) } }
+    }
+
+    private static func recompute(_ units: Set<String>, _ db: any Database) async throws {
+        let sql = db.sql
+        if sql.dialect.name == "postgresql" {
+            // Two transactions recomputing one village would otherwise both delete and both insert. The lock is the
+            // audit chain's, which every writing transaction takes anyway: a lock of its own, taken in the other
+            // order by a transaction that appended to the trail first, deadlocked.
+            try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: AuditLog.advisoryLockKey))").run()
+        }
+        for unit in units.sorted() {
+            try await sql.delete(from: "child_tallies").where("unit_code", .equal, unit).run()
+            try await sql.raw("""
+                INSERT INTO child_tallies (unit_code, status, category_bits, need_bits, n)
+                SELECT unit_code, status, category_bits, need_bits, COUNT(*) FROM children
+                WHERE status IN ('active', 'exited') AND unit_code = \(bind: unit)
+                GROUP BY unit_code, status, category_bits, need_bits
+                """).run()
+        }
+    }
+
+    /// Whether the filter can be counted from the tallies: only unit, status, category and need.
+    static func answers(_ f: ChildFilter) -> Bool {
+        f.q.trimmingCharacters(in: .whitespaces).isEmpty && f.ageBand.isEmpty && f.guardianAge.isEmpty && f.guardianHealth.isEmpty
+    }
+
+    static func count(_ scope: Jurisdiction, statuses: [String], categoryBits: Int?, needBits: Int?, on db: any Database) async throws -> Int {
+        let r = scope.range
+        // COALESCE: SUM over no rows is NULL; CAST: on PostgreSQL SUM of bigint is numeric.
+        var q = db.sql.select().column(SQLRaw("CAST(COALESCE(SUM(n), 0) AS BIGINT)"), as: "total").from("child_tallies")
+            .where("unit_code", .greaterThanOrEqual, r.lowerBound).where("unit_code", .lessThanOrEqual, r.upperBound)
+            .where("status", .in, statuses)
+        if let b = categoryBits { q = q.where(SQLRaw("(category_bits & \(b)) <> 0")) }
+        if let b = needBits { q = q.where(SQLRaw("(need_bits & \(b)) <> 0")) }
+        return try await q.first()?.decode(column: "total", as: Int.self) ?? 0
+    }
+}
+
+/// Every save of a child recomputes its village's tally in the same transaction; a move also recomputes the village
+/// it left (`RegistryService.patchChild`), and a unit merge both units (`UnitService.absorb`).
+struct ChildTallyMiddleware: AsyncModelMiddleware {
+    func create(model: Child, on db: any Database, next: any AnyAsyncModelResponder) async throws {
+        try await next.create(model, on: db)
+        try await ChildTally.refresh([model.unitCode], on: db)
+    }
+
+    func update(model: Child, on db: any Database, next: any AnyAsyncModelResponder) async throws {
+        try await next.update(model, on: db)
+        try await ChildTally.refresh([model.unitCode], on: db)
+    }
+}
