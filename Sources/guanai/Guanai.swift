@@ -53,7 +53,8 @@ struct Serve: AsyncParsableCommand {
             if demo {
                 for login in try await Demo.seed(app) { print("\(login.role.rawValue) \(login.username) \(login.password)") }
                 let added = try await DemoData.load(app, children: 240, seed: 2026)
-                if added > 0 { print("demo: \(added) synthetic children registered") }
+                let women = try await DemoData.loadWomen(app, women: 60, seed: 2026)
+                if added + women > 0 { print("demo: \(added) synthetic children and \(women) synthetic women registered") }
             }
             print("guanai: listening on http://\(hostname):\(port)")
             try await app.execute()
@@ -116,13 +117,14 @@ struct DemoDataCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "demo-data", abstract: "Register deterministic synthetic children (never real people)")
     @OptionGroup var db: DatabaseOptions
     @ArgumentParser.Option(help: "How many children") var children = 240
-    @ArgumentParser.Option(help: "How many left-behind women (the women's register comes in a later slice)") var women = 0
+    @ArgumentParser.Option(help: "How many left-behind women") var women = 60
     @ArgumentParser.Option(help: "Seed: the same seed gives the same people") var seed: UInt64 = 2026
 
     func run() async throws {
-        let added = try await withApp(db) { app in try await DemoData.load(app, children: children, seed: seed) }
-        print("registered \(added) synthetic children")
-        if women > 0 { print("note: --women is not yet supported; the women's register is a later slice") }
+        let (kids, adults) = try await withApp(db) { app in
+            (try await DemoData.load(app, children: children, seed: seed), try await DemoData.loadWomen(app, women: women, seed: seed))
+        }
+        print("registered \(kids) synthetic children and \(adults) synthetic women")
     }
 }
 

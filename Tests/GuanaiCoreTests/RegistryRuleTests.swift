@@ -177,6 +177,22 @@ import Testing
         #expect(guarded.contains { (try! IDNumber($0.idNumber)).birthDate.year <= Self.today.year - 76 && $0.health != .healthy })
         #expect(SyntheticRegistry.children(count: 10, seed: 43, villages: Self.villages, today: Self.today).map(\.idNumber) != a.prefix(10).map(\.idNumber))
     }
+
+    @Test func womenAreMostlyLeftBehindAndNeverShareAnIDWithTheChildrensFamilies() {
+        let w = SyntheticRegistry.women(count: 2000, seed: 42, villages: Self.villages, today: Self.today)
+        #expect(w.map(\.idNumber) == SyntheticRegistry.women(count: 2000, seed: 42, villages: Self.villages, today: Self.today).map(\.idNumber))
+        let ids = w.flatMap { [$0.idNumber, $0.husband.idNumber] }
+        #expect(Set(ids).count == ids.count)
+        #expect(w.allSatisfy { (try? IDNumber($0.idNumber))?.sex == .female && (try? IDNumber($0.husband.idNumber))?.sex == .male })
+        let families = SyntheticRegistry.children(count: 3000, seed: 42, villages: Self.villages, today: Self.today)
+        let familyIDs = Set(families.flatMap { [$0.idNumber, $0.father.idNumber, $0.mother.idNumber] + ($0.guardian.map { [$0.idNumber] } ?? []) })
+        #expect(familyIDs.isDisjoint(with: ids))
+        let leftBehind = w.filter {
+            WomanClassifier.classify(hukou: .rural, husbandSituation: $0.husband.situation, awaySince: $0.husbandSince, today: Self.today).leftBehind
+        }.count
+        let share = Double(leftBehind) / Double(w.count)
+        #expect(share > 0.7 && share < 0.9, "most, not all, qualify: \(share)")
+    }
 }
 
 @Suite struct WomanClassificationTests {

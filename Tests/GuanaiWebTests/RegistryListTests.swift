@@ -124,6 +124,13 @@ import GuanaiCore
             t = try await ctx.token("cun")
             #expect(Set(try await names("guardianAge=70%2B")) == [seventy.name, sixtyNine.name])
 
+            // Links carry "70+" intact (a bare "+" would arrive as a space and drop the filter).
+            var b = Browser(ctx)
+            try await b.login("cun")
+            let html = try await b.get("/children?guardianAge=70%2B&q=%E5%B0%8F+").body.string
+            #expect(html.contains("guardianAge=70%2B"), "print link keeps the filter")
+            #expect(SiteURL.link("/children", [("q", "王 小"), ("guardianAge", "70+"), ("page", "2")]) == "/children?q=%E7%8E%8B%20%E5%B0%8F&guardianAge=70%2B&page=2")
+
             // Orders: village then youngest first (the default), oldest first, most recently registered first.
             #expect(try await names("") == [young.name, seventy.name, none.name, sixtyNine.name])
             #expect(try await names("sort=oldest") == [sixtyNine.name, none.name, seventy.name, young.name])
@@ -153,6 +160,44 @@ import GuanaiCore
             var v = Browser(ctx)
             try await v.login("aixin")
             #expect(try await v.get("/children/print").status == .forbidden)
+        }
+    }
+
+    @Test func correctionsFromTheDetailPage() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            try await ctx.makeUser("town", .townshipStaff, Codes.taohuashan)
+            let t = try await ctx.token("cun")
+            let a = try await ctx.api(.POST, "/api/v1/children", token: t, body: ctx.json(ChildBody())).content.decode(ChildDTO.self)
+            var dupBody = ChildBody()
+            dupBody.name = "王小化"
+            dupBody.idNumber = Synthetic.id(2024, 1, 11, order: 122)
+            let dup = try await ctx.api(.POST, "/api/v1/children", token: t, body: ctx.json(dupBody)).content.decode(ChildDTO.self)
+
+            // The village worker sees no correction forms and may not post them.
+            var v = Browser(ctx)
+            try await v.login("cun")
+            #expect(!(try await v.get("/children/\(dup.id)").body.string.contains(">更正档案<")))
+            #expect(try await v.post("/children/\(dup.id)/void", ["reason": "误登记"]).status == .forbidden)
+
+            var b = Browser(ctx)
+            try await b.login("town")
+            #expect(try await b.get("/children/\(dup.id)").body.string.contains(">更正档案<"))
+            // Missing reason: the page comes back naming the field; a wrong target: told so.
+            let noReason = try await b.post("/children/\(dup.id)/merge", ["into": ChildBody().idNumber, "mergeReason": ""])
+            #expect(noReason.status == .unprocessableEntity && noReason.body.string.contains("此项必须填写"))
+            let wrong = try await b.post("/children/\(dup.id)/merge", ["into": dupBody.idNumber, "mergeReason": "重复"])
+            #expect(wrong.status == .unprocessableEntity && wrong.body.string.contains("没有找到要保留的档案"))
+            // Merged by the surviving child's ID number, as a person has it at hand.
+            let merged = try await b.post("/children/\(dup.id)/merge", ["into": ChildBody().idNumber, "mergeReason": "重复登记"])
+            #expect(merged.status == .seeOther && merged.headers.first(name: .location) == "/children/\(a.id)")
+            #expect(try await Child.find(UUID(uuidString: dup.id), on: ctx.app.db)?.mergedInto?.uuidString == a.id)
+
+            #expect(try await b.post("/children/\(a.id)/void", ["reason": " "]).status == .unprocessableEntity)
+            let voided = try await b.post("/children/\(a.id)/void", ["reason": "误登记"])
+            #expect(voided.status == .seeOther)
+            #expect(try await b.get("/children/\(a.id)").status == .notFound)
+            #expect(try await Child.query(on: ctx.app.db).count() == 2, "nothing is deleted")
         }
     }
 }

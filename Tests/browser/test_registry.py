@@ -1,5 +1,6 @@
 """The register in a real browser: a village worker registers a child with parents and guardian, corrects a
 mistyped ID number, then registers a brother who reuses the same parents and guardian."""
+import re
 from conftest import BASE, PHONE, DESKTOP, login, shot
 
 WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
@@ -64,3 +65,28 @@ def test_register_child_correct_mistake_then_sibling(browser, logins):
     assert page.locator("table tbody tr").count() == 2, "the township sees its villages' children"
     shot(page, "children-township-desktop")
     ctx.close()
+
+
+def test_filter_print_and_correct(browser, logins):
+    # A city admin filters by guardian age, prints the 台账, and sees the correction forms on a record.
+    for name, viewport in [("phone", PHONE), ("desktop", DESKTOP)]:
+        ctx, page = login(browser, logins, "city_admin", viewport)
+        page.goto(BASE + "/children?guardianAge=70%2B&sort=oldest")
+        rows = page.locator("table tbody tr")
+        assert rows.count() > 0, "the demo data has children with a guardian aged 70 or over"
+        assert page.locator("select[name=guardianAge]").input_value() == "70+"
+        total = int(re.search(r"共 (\d+) 条", page.inner_text("main")).group(1))
+        shot(page, f"children-filtered-{name}")
+        page.click("text=打印台账")
+        page.wait_for_load_state()
+        assert "/children/print" in page.url
+        assert "留守儿童台账" in page.inner_text("main")
+        assert page.locator("table.ledger tbody tr").count() == min(total, 5000)
+        shot(page, f"children-ledger-{name}")
+        page.goto(BASE + "/children")
+        page.locator("table tbody tr a").first.click()
+        page.wait_for_load_state()
+        assert "更正档案" in page.inner_text("main")
+        page.click("text=作废这条档案（登记错误）")
+        shot(page, f"child-correct-{name}")
+        ctx.close()

@@ -66,8 +66,11 @@ public enum SyntheticRegistry {
     /// Keeps every generated ID number unique: (birth date, order) pairs are never reused.
     struct IDMint: Sendable {
         var used: [Int: Int] = [:]
+        /// Sequence numbers start here; the women's generator starts at 600 so its women never share an ID number
+        /// with the children's generator's parents (which stay far below 600 per birth date).
+        var offset = 0
         mutating func make(birth: CivilDate, female: Bool, address: String) -> String {
-            var n = used[birth.dayNumber, default: 0]
+            var n = used[birth.dayNumber, default: offset]
             while (n % 2 == 0) != female { n += 1 }
             used[birth.dayNumber] = n + 1
             return IDNumber.make(address: address, birth: birth, order: n % 1000).value
@@ -161,4 +164,52 @@ public enum SyntheticRegistry {
         }
         return out
     }
+
+    static let skills = ["种植", "养殖", "手工编织", "家政", "电商", "缝纫", "餐饮", "美容美发"]
+
+    /// Synthetic left-behind women: husband working away (most for six months or more, some more recently, a few
+    /// back home), rural 户口, with children and elders in their care, farming, skills and the four needs.
+    public static func women(count: Int, seed: UInt64, villages: [String], today: CivilDate) -> [SyntheticWoman] {
+        var g = SplitMix64(seed: seed ^ 0x57_4F_4D_45_4E)
+        var mint = IDMint(offset: 600)
+        var out: [SyntheticWoman] = []
+        for _ in 0..<count {
+            let village = pick(villages, &g)
+            let address = String(village.prefix(6))
+            let birth = CivilDate(year: today.year - 24 - Int(g.next() % 32), month: 1 + Int(g.next() % 12), day: 1 + Int(g.next() % 28))!
+            let husbandBirth = birth.adding(days: -Int(g.next() % 2000))
+            let husbandSurname = pick(surnames, &g)
+            let roll = g.next() % 100
+            let situation: ParentSituation = roll < 94 ? .workingAway : .atHome
+            // 85% away six months or more; the rest more recently (not yet left-behind by the six-month rule).
+            let months = roll < 80 ? 6 + Int(g.next() % 60) : 1 + Int(g.next() % 5)
+            let since = WomanClassifier.addMonths(CivilDate(year: today.year, month: today.month, day: 1)!, -months)
+            let husband = SyntheticParent(name: name(husbandSurname, female: false, elder: false, &g),
+                                          idNumber: mint.make(birth: husbandBirth, female: false, address: address),
+                                          situation: situation, workPlace: situation == .workingAway ? pick(workPlaces, &g) : nil)
+            var needs: [WomanNeed] = []
+            for n in WomanNeed.allCases where chance(n == .childEducation ? 0.45 : 0.3, &g) { needs.append(n) }
+            out.append(SyntheticWoman(name: name(pick(surnames, &g), female: true, elder: false, &g),
+                                      idNumber: mint.make(birth: birth, female: true, address: address), villageCode: village,
+                                      husband: husband, husbandSince: since, childrenInCare: Int(g.next() % 4), eldersInCare: Int(g.next() % 3),
+                                      farming: chance(0.7, &g), skills: chance(0.4, &g) ? pick(skills, &g) : nil, needs: needs,
+                                      employmentInterest: chance(0.45, &g), healthInterest: chance(0.6, &g)))
+        }
+        return out
+    }
+}
+
+public struct SyntheticWoman: Sendable {
+    public let name: String
+    public let idNumber: String
+    public let villageCode: String
+    public let husband: SyntheticParent
+    public let husbandSince: CivilDate
+    public let childrenInCare: Int
+    public let eldersInCare: Int
+    public let farming: Bool
+    public let skills: String?
+    public let needs: [WomanNeed]
+    public let employmentInterest: Bool
+    public let healthInterest: Bool
 }

@@ -117,12 +117,11 @@ struct AuditController {
 enum Pager {
     static func render(_ l: UILanguage, req: Request, page: Int, per: Int, total: Int) -> Node {
         let pages = max(1, (total + per - 1) / per)
+        // Decoded as a form (so "+" is a space and "%2B" a plus) and encoded again the same way.
+        let kept = Request.parseForm(req.url.query ?? "").filter { $0.key != "page" }.sorted { $0.key < $1.key }
+            .flatMap { k, vs in vs.map { (k, $0) } }
         func link(_ p: Int) -> String {
-            var comps = URLComponents(string: req.url.string) ?? URLComponents()
-            var items = (comps.queryItems ?? []).filter { $0.name != "page" }
-            items.append(URLQueryItem(name: "page", value: String(p)))
-            comps.queryItems = items
-            return comps.string ?? "?page=\(p)"
+            SiteURL.link(req.url.path, kept + [("page", String(p))])
         }
         return div(.class("pager")) {
             if page > 1 { a(.href(link(page - 1))) { l.t("list.prev") } }

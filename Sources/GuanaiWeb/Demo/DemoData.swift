@@ -36,4 +36,32 @@ public enum DemoData {
         }
         return added
     }
+
+    static func input(_ w: SyntheticWoman) -> WomanInput {
+        WomanInput(name: w.name, idNumber: w.idNumber, villageCode: w.villageCode, hukou: Hukou.rural.rawValue, phone: nil, ethnicity: Ethnicity.all[0], health: Health.healthy.rawValue,
+                   husband: ParentInput(name: w.husband.name, idNumber: w.husband.idNumber, situation: w.husband.situation.rawValue, workPlace: w.husband.workPlace, since: w.husbandSince.iso, phone: nil),
+                   childrenInCare: w.childrenInCare, eldersInCare: w.eldersInCare, farming: w.farming, skills: w.skills, needs: w.needs.map(\.rawValue),
+                   employmentInterest: w.employmentInterest, healthInterest: w.healthInterest, confirmLinks: true)
+    }
+
+    /// Adds `women` synthetic left-behind women (and the few not yet six months alone) across the county's villages;
+    /// like the children, a second run with the same seed adds nothing.
+    @discardableResult
+    public static func loadWomen(_ app: Application, women: Int, seed: UInt64) async throws -> Int {
+        let county = DivisionCode(app.guanai.county)!
+        let scoped = Scoped(db: app.db, jurisdiction: Jurisdiction(root: county))
+        let villages = try await scoped.units().filter(\.$level == DivisionLevel.village.rawValue).filter(\.$status == Unit.active)
+            .filter(\.$kind == DivisionKind.villageCommittee.rawValue).sort(\.$id).all().map(\.code)
+        guard !villages.isEmpty else { return 0 }
+        var added = 0
+        for w in SyntheticRegistry.women(count: women, seed: seed, villages: villages, today: RegistryService.today(app.now)) {
+            do {
+                _ = try await WomenService.create(input(w), scoped: scoped, actor: .system("demo-data"), at: app.now)
+                added += 1
+            } catch is ConflictError {
+                continue
+            }
+        }
+        return added
+    }
 }

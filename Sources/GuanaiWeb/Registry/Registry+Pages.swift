@@ -11,6 +11,8 @@ struct RegistryPagesController {
         r.post(SiteURL.childNew.components, use: create)
         r.get(SiteURL.child(":id").components, use: show)
         r.post(SiteURL.childUpdate(":id").components, use: updateChild)
+        r.post(SiteURL.childVoid(":id").components, use: voidChild)
+        r.post(SiteURL.childMerge(":id").components, use: mergeChild)
         r.post(SiteURL.personUpdate(":id").components, use: updatePerson)
         r.post(SiteURL.personReveal(":id").components, use: reveal)
     }
@@ -159,6 +161,39 @@ struct RegistryPagesController {
         } catch let e as FieldErrors {
             return try await render(req, c, revealed: nil, errors: Dictionary(e.items.map { ($0.field, req.lang.t($0.key, $0.args.first ?? "")) }, uniquingKeysWith: { a, _ in a }), status: .unprocessableEntity)
         }
+    }
+
+    /// Voiding from the detail page: the record leaves every list and the person lands on the list, told why.
+    func voidChild(req: Request) async throws -> Response {
+        let c = try await load(req)
+        try req.require(.approve)
+        let f = try await req.formFields()
+        do {
+            try await RegistryCorrections.void(c, reason: f["reason"] ?? "", scoped: try req.scoped, actor: req.auditActor, at: req.now)
+            return req.redirect(to: SiteURL.children.path)
+        } catch let e as FieldErrors {
+            return try await render(req, c, revealed: nil, errors: ["reason": req.lang.t(e.items.first?.key ?? "field.error.required")], status: .unprocessableEntity)
+        }
+    }
+
+    /// Merging from the duplicate's page into the record that stays, named by its ID number or record id.
+    func mergeChild(req: Request) async throws -> Response {
+        let c = try await load(req)
+        try req.require(.approve)
+        let f = try await req.formFields()
+        var errors: [String: String] = [:]
+        let into = (f["into"] ?? "").trimmingCharacters(in: .whitespaces), reason = (f["mergeReason"] ?? "").trimmingCharacters(in: .whitespaces)
+        if into.isEmpty { errors["into"] = req.lang.t("field.error.required") }
+        if reason.isEmpty { errors["mergeReason"] = req.lang.t("field.error.required") }
+        if errors.isEmpty {
+            do {
+                let survivor = try await RegistryCorrections.merge(c, into: into, reason: reason, scoped: try req.scoped, actor: req.auditActor, at: req.now)
+                return req.redirect(to: SiteURL.child(survivor.id!.uuidString).path)
+            } catch let e as FieldErrors {
+                errors["into"] = req.lang.t(e.items.first?.key ?? "registry.error.mergeTarget")
+            }
+        }
+        return try await render(req, c, revealed: nil, errors: errors, status: .unprocessableEntity)
     }
 
     /// A guardian or parent marked deceased, missing, hospitalised …: every child reading her is reclassified.

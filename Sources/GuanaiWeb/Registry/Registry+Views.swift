@@ -346,6 +346,28 @@ enum RegistryViews {
                 }
                 p { a(.class("btn secondary"), .href(SiteURL.childNew.with(query: [("sibling", c.id)]))) { l.t("children.addSibling") } }
             }
+            if actor?.can(.approve) == true {
+                h2 { l.t("correct.title") }
+                details(.class("action"), Attr.when(errors["into"] != nil || errors["mergeReason"] != nil, Attr("open", nil))) {
+                    summary { l.t("correct.merge") }
+                    p(.class("muted")) { l.t("correct.mergeHint") }
+                    form(.method("post"), .action(.childMerge(c.id)), .data("confirm", l.t("correct.mergeConfirm"))) {
+                        Forms.csrf(req)
+                        Forms.field(l, label: "correct.into", name: "into", value: "", required: true, error: errors["into"], hint: l.t("correct.intoHint"))
+                        Forms.field(l, label: "correct.reason", name: "mergeReason", value: "", required: true, error: errors["mergeReason"])
+                        button(.type("submit")) { l.t("correct.mergeButton") }
+                    }
+                }
+                details(.class("action"), Attr.when(errors["reason"] != nil, Attr("open", nil))) {
+                    summary { l.t("correct.void") }
+                    p(.class("muted")) { l.t("correct.voidHint") }
+                    form(.method("post"), .action(.childVoid(c.id)), .data("confirm", l.t("correct.voidConfirm"))) {
+                        Forms.csrf(req)
+                        Forms.field(l, label: "correct.reason", name: "reason", value: "", required: true, error: errors["reason"])
+                        button(.type("submit"), .class("danger")) { l.t("correct.voidButton") }
+                    }
+                }
+            }
             h2 { l.t("children.timeline") }
             AuditController.entriesTable(l, timeline)
         }

@@ -36,7 +36,7 @@ enum RegistryCorrections {
     }
 
     static func merge(_ duplicate: Child, into survivorID: String, reason: String, scoped: Scoped, actor: AuditActor, at: Date) async throws -> Child {
-        guard let survivor = try await scoped.child(survivorID), survivor.id != duplicate.id else {
+        guard let survivor = try await resolve(survivorID, scoped: scoped), survivor.id != duplicate.id else {
             throw FieldErrors([FieldError(field: "into", key: "registry.error.mergeTarget")])
         }
         // Both entries or neither: a merge half-written would hide the duplicate without telling the survivor.
@@ -45,6 +45,15 @@ enum RegistryCorrections {
             try await AuditLog.append(AuditEvent(AuditAction.update, "child", survivor.id!.uuidString, unit: survivor.unitCode, detail: ["absorbed": duplicate.id!.uuidString, "reason": reason]), by: actor, at: at, on: tx)
         }
         return survivor
+    }
+
+    /// The record that stays, named by its record id or by the child's ID number (what a person has at hand).
+    static func resolve(_ key: String, scoped: Scoped) async throws -> Child? {
+        let k = key.trimmingCharacters(in: .whitespaces)
+        if UUID(uuidString: k) != nil { return try await scoped.child(k) }
+        guard let id = try? IDNumber(k), let p = try await Person.query(on: scoped.db).filter(\.$idNumber == id.value).first(), scoped.inScope(p.unitCode),
+              let c = try await scoped.children().filter(\.$personID == p.id!).first() else { return nil }
+        return c
     }
 
     /// Joins the caller's transaction when there is one (Fluent does not nest them).

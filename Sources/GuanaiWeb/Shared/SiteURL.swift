@@ -10,7 +10,7 @@ public enum SiteURL: Sendable {
     case accounts, accountNew, account(String), accountDisable(String), accountEnable(String), accountReset(String)
     case accountHandover(String), accountRevealPhone(String), accountsExport
     case audit, history(String, String)
-    case children, childNew, childrenPrint, child(String), childUpdate(String), personUpdate(String), personReveal(String)
+    case children, childNew, childrenPrint, child(String), childUpdate(String), childVoid(String), childMerge(String), personUpdate(String), personReveal(String)
     case women, womanNew, woman(String), household(String)
     case staticCSS, staticJS
 
@@ -42,6 +42,8 @@ public enum SiteURL: Sendable {
         case .childNew: return "/children/new"
         case .childrenPrint: return "/children/print"
         case .child(let id): return "/children/\(id)"
+        case .childVoid(let id): return "/children/\(id)/void"
+        case .childMerge(let id): return "/children/\(id)/merge"
         case .childUpdate(let id): return "/children/\(id)/update"
         case .personUpdate(let id): return "/people/\(id)/update"
         case .personReveal(let id): return "/people/\(id)/reveal"
@@ -61,11 +63,14 @@ public enum SiteURL: Sendable {
         path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
     }
 
-    public func with(query: [(String, String)]) -> String {
+    public func with(query: [(String, String)]) -> String { Self.link(path, query) }
+
+    /// A path with a query encoded the way forms are decoded: "+" becomes %2B ("70+" must not arrive as "70 ").
+    static func link(_ path: String, _ query: [(String, String)]) -> String {
         let items = query.filter { !$0.1.isEmpty }
         guard !items.isEmpty else { return path }
         var comps = URLComponents()
         comps.queryItems = items.map { URLQueryItem(name: $0.0, value: $0.1) }
-        return path + "?" + (comps.percentEncodedQuery ?? "")
+        return path + "?" + (comps.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
     }
 }
