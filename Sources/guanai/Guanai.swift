@@ -139,8 +139,9 @@ struct SweepCommand: AsyncParsableCommand {
             guard let d = try? Date(n, strategy: .iso8601) else { throw ValidationError("--now must be ISO-8601, e.g. 2027-03-01T08:00:00Z") }
             at = d
         }
-        let r = try await withApp(db) { app in try await RegistrySweep.run(on: app.db, at: at) }
-        print("sweep: \(r.children) children and \(r.women) women due, \(r.changed) changed")
+        let r = try await withApp(db) { app in try await SafetySweep.run(on: app.db, at: at) }
+        if r.skipped { print("sweep: another sweep is running; nothing done"); return }
+        print("sweep: \(r.registry.children) children and \(r.registry.women) women due for classification, \(r.registry.changed) changed; \(r.risk) tiers reviewed; \(r.escalations) alert escalations; \(r.overdue) overdue visits escalated")
     }
 }
 

@@ -52,6 +52,7 @@ public enum GuanaiApp {
         AuditController().register(web)
         RegistryPagesController().register(web)
         WomenPagesController().register(web)
+        SafetyPagesController().register(web)
 
         let api = app.grouped("api", "v1")
         let apiController = APIController()
@@ -60,5 +61,6 @@ public enum GuanaiApp {
         apiController.registerSignedIn(signedInAPI)
         RegistryAPIController().register(signedInAPI)
         WomenAPIController().register(signedInAPI)
+        SafetyAPIController().register(signedInAPI)
     }
 }

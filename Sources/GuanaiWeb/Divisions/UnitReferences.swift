@@ -8,6 +8,9 @@ enum UnitReferences {
         ("people", "unit_code"),
         ("children", "unit_code"),
         ("women", "unit_code"),
+        // A child's visits and alerts go where the child goes.
+        ("visits", "unit_code"),
+        ("alerts", "unit_code"),
     ]
 
     /// Columns that name a unit but describe history and must stay where they are.

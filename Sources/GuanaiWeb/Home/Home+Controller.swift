@@ -28,8 +28,23 @@ struct HomeController {
         let l = req.lang
         let actor = try req.actor
         let today = String(AuditLog.timestamp(req.now).prefix(10))
-        let c = try await Self.counts(try req.scoped, actor: actor, today: today)
+        let scoped = try req.scoped
+        let c = try await Self.counts(scoped, actor: actor, today: today)
+        // Open alerts come before anything else on the page.
+        var open: [Alert] = [], openTotal = 0, names: [UUID: String] = [:], units: [String: String] = [:]
+        if SafetyAPIController.canAct(actor) {
+            (open, openTotal) = try await scoped.inbox(user: actor.userID, openOnly: true, page: 1, per: 5)
+            names = try await scoped.childNames(open.map(\.childID))
+            units = try await scoped.unitNames(open.map(\.unitCode))
+        }
         return Layout.page(req, title: l.t("home.title")) {
+            if !open.isEmpty {
+                section(.class("alerts-first")) {
+                    h2 { l.t("home.openAlerts", String(openTotal)) }
+                    for al in open { SafetyViews.alertCard(req, al, childName: names[al.childID] ?? "", unitName: units[al.unitCode] ?? al.unitCode, back: SiteURL.home.path) }
+                    if openTotal > open.count { p { a(.href(.inbox)) { l.t("home.allAlerts") } } }
+                }
+            }
             h1 { l.t("home.greeting", actor.displayName) }
             p(.class("muted")) { l.t("home.jurisdiction", actor.unitName) }
             if let k = c.children {

@@ -66,6 +66,10 @@ struct ChildDTO: Content {
     let exitReason: String?
     let createdAt: String
     let updatedAt: String
+    let riskTier: String?
+    let riskReasons: [ReasonDTO]
+    let nextVisitDue: String?
+    let lastVisitOn: String?
 }
 
 struct ChildSummaryDTO: Content {
@@ -133,7 +137,8 @@ enum RegistryDTO {
             livingArrangement: c.livingArrangement, needs: c.needList.map(\.rawValue), improperGuardianship: c.improperGuardianship, improperNote: c.improperNote,
             informedOn: c.informedOn, consent: c.consent,
             classification: ClassificationDTO(leftBehind: c.leftBehind, categories: c.categoryList.map(\.rawValue), reasons: c.reasonList.map { ReasonDTO(code: $0.code, message: $0.message) }),
-            status: c.status, exitedOn: c.exitedOn, exitReason: c.exitReason, createdAt: AuditLog.timestamp(c.createdAt), updatedAt: AuditLog.timestamp(c.updatedAt))
+            status: c.status, exitedOn: c.exitedOn, exitReason: c.exitReason, createdAt: AuditLog.timestamp(c.createdAt), updatedAt: AuditLog.timestamp(c.updatedAt),
+            riskTier: c.riskTier, riskReasons: c.riskReasonList.map { ReasonDTO(code: $0.code, message: $0.message) }, nextVisitDue: c.nextVisitDue, lastVisitOn: c.lastVisitOn)
     }
 
     static func summary(_ c: Child, person: Person?, today: CivilDate) -> ChildSummaryDTO {

@@ -91,6 +91,14 @@ final class Child: Model, @unchecked Sendable {
     /// Copies of the guardian's person record for list filters (`RegistryService.copyGuardian`); not audited here.
     @OptionalField(key: "guardian_birth") var guardianBirth: String?
     @OptionalField(key: "guardian_health") var guardianHealth: String?
+    /// Safety net (M0013): tier and reasons while monitored, the next day time alone changes the tier, visits.
+    @OptionalField(key: "risk_tier") var riskTier: String?
+    @OptionalField(key: "risk_reasons") var riskReasons: String?
+    @OptionalField(key: "risk_review") var riskReview: String?
+    @OptionalField(key: "next_visit_due") var nextVisitDue: String?
+    @OptionalField(key: "last_visit_on") var lastVisitOn: String?
+    @Field(key: "open_report") var openReport: Bool
+    @Field(key: "overdue_step") var overdueStep: Int
     @Field(key: "reasons") var reasons: String
     @Field(key: "left_behind") var leftBehind: Bool
     /// `active`, or `exited` when no category applies any more (kept, never deleted).
@@ -106,6 +114,9 @@ final class Child: Model, @unchecked Sendable {
     @Field(key: "updated_at") var updatedAt: Date
     init() {}
 
+    var tier: RiskTier? { riskTier.flatMap(RiskTier.init(rawValue:)) }
+    var riskReasonList: [Reason] { (try? JSONDecoder().decode([Reason].self, from: Data((riskReasons ?? "[]").utf8))) ?? [] }
+
     func setNeeds(_ n: [ChildNeed]) { needs = n.map(\.rawValue).joined(separator: ","); needBits = ChildNeed.bits(n) }
     func setCategories(_ c: [ChildCategory]) { categories = c.map(\.rawValue).joined(separator: ","); categoryBits = ChildCategory.bits(c) }
 
@@ -119,7 +130,7 @@ final class Child: Model, @unchecked Sendable {
          "motherId": motherID?.uuidString ?? "", "motherSituation": motherSituation ?? "", "motherWorkPlace": motherWorkPlace ?? "", "motherSince": motherSince ?? "",
          "guardianId": guardianID?.uuidString ?? "", "guardianRelation": guardianRelation ?? "", "livingArrangement": livingArrangement,
          "improperGuardianship": String(improperGuardianship), "improperNote": improperNote ?? "", "needs": needs,
-         "informedOn": informedOn ?? "", "consent": String(consent), "categories": categories, "status": status, "exitReason": exitReason ?? ""]
+         "informedOn": informedOn ?? "", "consent": String(consent), "categories": categories, "status": status, "exitReason": exitReason ?? "", "riskTier": riskTier ?? ""]
     }
 }
 

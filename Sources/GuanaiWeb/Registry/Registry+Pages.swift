@@ -140,7 +140,8 @@ struct RegistryPagesController {
         let ids = [c.id!.uuidString] + ([c.personID, c.fatherID, c.motherID, c.guardianID].compactMap { $0 } + merged).map(\.uuidString)
         let timeline = try await scoped.auditEntries(AuditFilter()).filter(\.$recordID ~~ ids).filter(\.$action != AuditAction.view).sort(\.$id, .descending).limit(100).all()
         let unitName = try await scoped.unitNames([c.unitCode])[c.unitCode] ?? c.unitCode
-        return RegistryViews.detail(req, dto, unitName: unitName, revealed: revealed, timeline: timeline, errors: errors, status: status)
+        let visits = try await scoped.visits(of: c.id!, limit: 10)
+        return RegistryViews.detail(req, dto, unitName: unitName, revealed: revealed, timeline: timeline, visits: visits, errors: errors, status: status)
     }
 
     /// Small forms on the detail page: a parent's situation, where the child lives, the 监护不当 flag.

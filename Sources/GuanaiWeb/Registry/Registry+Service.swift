@@ -152,6 +152,8 @@ enum RegistryService {
         child.setCategories([])
         child.reasons = "[]"
         child.leftBehind = false
+        child.openReport = false
+        child.overdueStep = 0
 
         let (fatherP, motherP, guardianP) = (fatherPerson, motherPerson, guardianPerson)
         let address = c.text(input.address) ?? ""
@@ -180,8 +182,10 @@ enum RegistryService {
             let (facts, _) = try await facts(for: child, person: childPerson, on: tx)
             apply(ChildClassifier.classify(facts, on: today(at)), to: child, today: today(at), reason: nil)
             try await copyGuardian(child, on: tx)
+            try await SafetyService.assess(child, facts: facts, on: tx, at: at, settings: try await SafetyService.settings(on: tx))
             try await child.create(on: tx)
             try await AuditLog.append(AuditEvent(AuditAction.create, "child", child.id!.uuidString, unit: unit, fields: AuditLog.created(child.auditFields)), by: actor, at: at, on: tx)
+            try await SafetyService.raiseIfCritical(child, before: nil, on: tx, actor: actor, at: at)
         }
         return child
     }
@@ -304,15 +308,20 @@ enum RegistryService {
         let wasLeftBehind = child.leftBehind
         let hint: String? = (wasLeftBehind && !r.leftBehind && !Age.isUnder(16, born: facts.birthDate, on: t)) ? "registry.exit.aged16" : nil
         let oldReview = child.nextReview
+        let tierBefore = child.tier
+        let safetyBefore = [child.riskReasons, child.riskReview, child.nextVisitDue]
         apply(r, to: child, today: t, reason: hint)
         let guardianCopied = try await copyGuardian(child, on: db)
+        try await SafetyService.assess(child, facts: facts, on: db, at: at, settings: try await SafetyService.settings(on: db))
         let diff = AuditLog.diff(before, child.auditFields)
-        if diff.isEmpty && oldReview == child.nextReview && !guardianCopied { return false }
+        let safetyMoved = safetyBefore != [child.riskReasons, child.riskReview, child.nextVisitDue]
+        if diff.isEmpty && oldReview == child.nextReview && !guardianCopied && !safetyMoved { return false }
         child.updatedAt = at
         try await child.save(on: db)
         if !diff.isEmpty {
             try await AuditLog.append(AuditEvent(AuditAction.update, "child", child.id!.uuidString, unit: child.unitCode, fields: diff, detail: ["by": "classification"]), by: actor, at: at, on: db)
         }
+        try await SafetyService.raiseIfCritical(child, before: tierBefore, on: db, actor: actor, at: at)
         return true
     }
 
@@ -330,6 +339,7 @@ enum RegistryService {
     static func patchChild(_ child: Child, _ patch: ChildPatch, scoped: Scoped, actor: AuditActor, at: Date) async throws -> Child {
         var c = Checker()
         let before = child.auditFields
+        let tierBefore = child.tier
         var moveTo: Unit? = nil
         if patch.villageCode != nil { moveTo = try await checkVillage(patch.villageCode, &c, scoped: scoped) }
         let living = c.token(patch.livingArrangement, "livingArrangement", LivingArrangement.self, required: false)
@@ -398,9 +408,11 @@ enum RegistryService {
             let (facts, _) = try await facts(for: child, on: tx)
             apply(ChildClassifier.classify(facts, on: today(at)), to: child, today: today(at), reason: nil)
             try await copyGuardian(child, on: tx)
+            try await SafetyService.assess(child, facts: facts, on: tx, at: at, settings: try await SafetyService.settings(on: tx))
             try await child.save(on: tx)
             if let left { try await ChildTally.refresh([left], on: tx) }
             try await AuditLog.append(AuditEvent(AuditAction.update, "child", child.id!.uuidString, unit: child.unitCode, fields: AuditLog.diff(before, child.auditFields)), by: actor, at: at, on: tx)
+            try await SafetyService.raiseIfCritical(child, before: tierBefore, on: tx, actor: actor, at: at)
         }
         return child
     }

@@ -25,9 +25,15 @@ enum RegistryCorrections {
         child.mergedInto = mergedInto
         child.nextReview = nil
         child.status = "voided"
+        child.riskTier = nil; child.riskReasons = nil; child.riskReview = nil; child.nextVisitDue = nil
         child.updatedAt = at
         try await transaction(scoped.db) { tx in
             try await child.save(on: tx)
+            // Alerts about a record that should not exist are closed with the reason.
+            for a in try await Alert.query(on: tx).filter(\.$childID == child.id!).filter(\.$status != "resolved").all() {
+                a.status = "resolved"; a.resolvedAt = at; a.resolvedBy = actor.name; a.resolution = child.voidedReason
+                try await a.save(on: tx)
+            }
             var fields = AuditLog.diff(before, child.auditFields)
             fields["voidedReason"] = FieldChange(before: nil, after: child.voidedReason)
             if let m = mergedInto { fields["mergedInto"] = FieldChange(before: nil, after: m.uuidString) }

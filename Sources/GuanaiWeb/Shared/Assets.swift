@@ -58,6 +58,16 @@ enum Assets {
     .tag{display:inline-block;font-size:.8rem;padding:0 .4rem;border-radius:.3rem;background:#eee;color:#444}
     .tag.warn{background:#fff1c9;color:#6b4d00}
     .tag.off{background:#f1d3d3;color:#7a1d1d}
+    .tag.tier-critical{background:#b3141f;color:#fff;font-weight:700}.tag.tier-high{background:#f6c7a8;color:#6b2500}
+    .tag.tier-medium{background:#fff1c9;color:#6b4d00}.tag.tier-normal{background:#e3efe3;color:#23502a}
+    .alert-card{border:1px solid #ddd;border-left:6px solid #bbb;border-radius:.5rem;padding:.6rem .8rem;margin:.6rem 0;background:#fff}
+    .alert-card.open{border-left-color:#e0a000}.alert-card.open.critical{border-left-color:#b3141f;background:#fff6f6}.alert-card.done{opacity:.75}
+    .alert-card p{margin:.25rem 0}.alert-card .actions{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
+    .steps{list-style:none;padding-left:0}.steps li.done{color:#23502a}.steps li.todo{color:#7a1d1d}
+    fieldset{border:1px solid #ddd;border-radius:.5rem;margin:0 0 1rem;padding:.5rem .8rem}legend{font-weight:600}
+    label.choice{display:inline-flex;align-items:center;gap:.25rem;margin:.3rem 1rem .3rem 0;min-height:2.4rem}
+    .check-row{display:flex;flex-wrap:wrap;align-items:center;gap:.2rem 0;border-bottom:1px solid #eee}.check-row>span{flex:1 0 7rem}
+    textarea{width:100%;font:inherit;padding:.5rem;border:1px solid #bbb;border-radius:.4rem;box-sizing:border-box}
     .filters{display:flex;flex-wrap:wrap;gap:.6rem;align-items:flex-end;margin-bottom:1rem}
     .filters .field{margin:0}
     .filters input,.filters select{max-width:14rem}

@@ -7,6 +7,7 @@ enum Layout {
 
     static let navItems: [NavItem] = [
         NavItem(key: "nav.home", url: .home, kind: nil),
+        NavItem(key: "nav.inbox", url: .inbox, kind: .child, hiddenFor: [.volunteer, .partnerHealth, .partnerHR, .partnerJustice]),
         NavItem(key: "nav.children", url: .children, kind: .child, hiddenFor: [.volunteer]),
         NavItem(key: "nav.women", url: .women, kind: .woman),
         NavItem(key: "nav.units", url: .units, kind: .unit),
@@ -120,6 +121,7 @@ enum Forms {
         "workPlace": "parent.workPlace", "since": "parent.since", "relation": "guardian.relation", "livingArrangement": "children.living",
         "needs": "children.needs", "improperNote": "children.improperNote", "informedOn": "children.informedOn", "poverty": "household.poverty",
         "childrenInCare": "women.childrenInCare", "eldersInCare": "women.eldersInCare",
+        "date": "visit.date", "mode": "visit.mode", "notes": "visit.notes", "plan": "alert.plan", "note": "alert.note",
     ]
 
     static func fieldLabel(_ l: UILanguage, _ field: String) -> String {

@@ -10,7 +10,7 @@ public enum SiteURL: Sendable {
     case accounts, accountNew, account(String), accountDisable(String), accountEnable(String), accountReset(String)
     case accountHandover(String), accountRevealPhone(String), accountsExport
     case audit, history(String, String)
-    case children, childNew, childrenPrint, child(String), childUpdate(String), childVoid(String), childMerge(String), personUpdate(String), personReveal(String)
+    case children, childNew, childrenPrint, child(String), childUpdate(String), childVoid(String), childMerge(String), childVisit(String), inbox, alert(String), alertAcknowledge(String), alertPlan(String), alertResolve(String), personUpdate(String), personReveal(String)
     case women, womanNew, woman(String), household(String)
     case staticCSS, staticJS
 
@@ -43,6 +43,12 @@ public enum SiteURL: Sendable {
         case .childrenPrint: return "/children/print"
         case .child(let id): return "/children/\(id)"
         case .childVoid(let id): return "/children/\(id)/void"
+        case .childVisit(let id): return "/children/\(id)/visit"
+        case .inbox: return "/inbox"
+        case .alert(let id): return "/alerts/\(id)"
+        case .alertAcknowledge(let id): return "/alerts/\(id)/acknowledge"
+        case .alertPlan(let id): return "/alerts/\(id)/plan"
+        case .alertResolve(let id): return "/alerts/\(id)/resolve"
         case .childMerge(let id): return "/children/\(id)/merge"
         case .childUpdate(let id): return "/children/\(id)/update"
         case .personUpdate(let id): return "/people/\(id)/update"

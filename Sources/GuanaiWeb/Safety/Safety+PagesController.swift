@@ -1,0 +1,109 @@
+import Fluent
+import Vapor
+import GuanaiCore
+
+/// The inbox, an alert's page with acknowledge → plan → resolve, and the one-screen visit form.
+struct SafetyPagesController {
+    func register(_ r: any RoutesBuilder) {
+        r.get(SiteURL.inbox.components, use: inbox)
+        r.get(SiteURL.alert(":id").components, use: showAlert)
+        r.post(SiteURL.alertAcknowledge(":id").components, use: acknowledge)
+        r.post(SiteURL.alertPlan(":id").components, use: plan)
+        r.post(SiteURL.alertResolve(":id").components, use: resolve)
+        r.get(SiteURL.childVisit(":id").components, use: visitForm)
+        r.post(SiteURL.childVisit(":id").components, use: recordVisit)
+    }
+
+    func inbox(req: Request) async throws -> Response {
+        let actor = try req.actor
+        guard SafetyAPIController.canAct(actor) || actor.role == .inspector else { throw Abort(.forbidden) }
+        let scoped = try req.scoped
+        let page = max(1, req.query[Int.self, at: "page"] ?? 1)
+        let (items, total) = try await scoped.inbox(user: actor.userID, openOnly: false, page: page, per: 50)
+        let names = try await scoped.childNames(items.map(\.childID))
+        let units = try await scoped.unitNames(items.map(\.unitCode))
+        return SafetyViews.inbox(req, items: items, names: names, units: units, total: total, page: page)
+    }
+
+    func loadAlert(_ req: Request) async throws -> Alert {
+        guard let a = try await req.scoped.alert(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        guard SafetyAPIController.canAct(try req.actor) else { throw Abort(.forbidden) }
+        return a
+    }
+
+    func showAlert(req: Request) async throws -> Response {
+        try await renderAlert(req, try await loadAlert(req), errors: [:], status: .ok)
+    }
+
+    func renderAlert(_ req: Request, _ a: Alert, errors: [String: String], status: HTTPStatus) async throws -> Response {
+        let scoped = try req.scoped
+        let name = try await scoped.childNames([a.childID])[a.childID] ?? ""
+        let unit = try await scoped.unitNames([a.unitCode])[a.unitCode] ?? a.unitCode
+        let visited = try await SafetyService.visitedSince(a, on: scoped.db)
+        return SafetyViews.alert(req, a, childName: name, unitName: unit, visited: visited, errors: errors, status: status)
+    }
+
+    func acknowledge(req: Request) async throws -> Response {
+        let a = try await loadAlert(req)
+        try await SafetyService.acknowledge(a, by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: try req.scoped.db)
+        let back = AuthController.localPath(try await req.formFields()["back"]) ?? SiteURL.alert(a.id!.uuidString).path
+        return req.redirect(to: back)
+    }
+
+    func plan(req: Request) async throws -> Response {
+        let a = try await loadAlert(req)
+        let f = try await req.formFields()
+        let db = try req.scoped.db
+        do {
+            try await SafetyService.recordPlan(a, plan: f["plan"] ?? "", by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: db, settings: try await SafetyService.settings(on: db))
+            return req.redirect(to: SiteURL.alert(a.id!.uuidString).path)
+        } catch let e as FieldErrors {
+            return try await renderAlert(req, a, errors: messages(req, e), status: .unprocessableEntity)
+        }
+    }
+
+    func resolve(req: Request) async throws -> Response {
+        let a = try await loadAlert(req)
+        let f = try await req.formFields()
+        do {
+            try await SafetyService.resolve(a, note: f["note"] ?? "", by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: try req.scoped.db)
+            return req.redirect(to: SiteURL.inbox.path)
+        } catch let e as FieldErrors {
+            return try await renderAlert(req, a, errors: messages(req, e), status: .unprocessableEntity)
+        }
+    }
+
+    /// Field → every message for it, joined: resolving can fail for three reasons at once.
+    func messages(_ req: Request, _ e: FieldErrors) -> [String: String] {
+        Dictionary(e.items.map { ($0.field, req.lang.t($0.key, $0.args.first ?? "")) }, uniquingKeysWith: { a, b in a + req.lang.t("list.sep") + b })
+    }
+
+    func loadChild(_ req: Request) async throws -> Child {
+        let c = try await RegistryAPIController().load(req)
+        guard SafetyAPIController.canAct(try req.actor) else { throw Abort(.forbidden) }
+        return c
+    }
+
+    func visitForm(req: Request) async throws -> Response {
+        let c = try await loadChild(req)
+        let name = try await req.scoped.people([c.personID])[c.personID]?.name ?? ""
+        return SafetyViews.visitForm(req, c, childName: name, typed: [:], errors: [:], status: .ok)
+    }
+
+    func recordVisit(req: Request) async throws -> Response {
+        let c = try await loadChild(req)
+        let f = try await req.formValues()
+        func s(_ k: String) -> String? { f[k]?.last }
+        var checks: [String: String] = [:]
+        for k in VisitCheck.allCases { if let v = s("check." + k.rawValue) { checks[k.rawValue] = v } }
+        let input = VisitInput(date: s("date"), mode: s("mode"), checklist: checks, notes: s("notes"))
+        let scoped = try req.scoped
+        do {
+            _ = try await SafetyService.recordVisit(c, input, user: try req.actor, scoped: scoped, actor: req.auditActor, at: req.now, settings: try await SafetyService.settings(on: scoped.db))
+            return req.redirect(to: SiteURL.child(c.id!.uuidString).path)
+        } catch let e as FieldErrors {
+            let name = try await scoped.people([c.personID])[c.personID]?.name ?? ""
+            return SafetyViews.visitForm(req, c, childName: name, typed: f, errors: messages(req, e), status: .unprocessableEntity)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import Fluent
+import Vapor
+import GuanaiCore
+
+struct VisitDTO: Content {
+    let id: String, childId: String, date: String, mode: String, checklist: [String: String], notes: String, by: String, createdAt: String
+    init(_ v: Visit) {
+        id = v.id!.uuidString; childId = v.childID.uuidString; date = v.visitedOn; mode = v.mode; checklist = v.checks; notes = v.notes
+        by = v.byName; createdAt = AuditLog.timestamp(v.createdAt)
+    }
+}
+
+struct AlertDTO: Content {
+    let id: String, childId: String, childName: String, villageCode: String, kind: String, level: String, status: String
+    let reasons: [ReasonDTO], createdAt: String, escalatedTo: [String]
+    let acknowledgedAt: String?, acknowledgedBy: String?, plan: String?, resolvedAt: String?, resolution: String?
+    init(_ a: Alert, childName: String) {
+        id = a.id!.uuidString; childId = a.childID.uuidString; self.childName = childName; villageCode = a.unitCode; kind = a.kind; level = a.level
+        status = a.status; reasons = a.reasonList.map { ReasonDTO(code: $0.code, message: $0.message) }; createdAt = AuditLog.timestamp(a.createdAt)
+        escalatedTo = a.escalations; acknowledgedAt = a.acknowledgedAt.map(AuditLog.timestamp); acknowledgedBy = a.acknowledgedBy; plan = a.plan
+        resolvedAt = a.resolvedAt.map(AuditLog.timestamp); resolution = a.resolution
+    }
+}
+
+extension Scoped {
+    /// An alert inside the jurisdiction.
+    func alert(_ id: String) async throws -> Alert? {
+        guard let uuid = UUID(uuidString: id), let a = try await Alert.find(uuid, on: db), inScope(a.unitCode) else { return nil }
+        return a
+    }
+
+    /// One account's inbox: alerts delivered to it, open ones first (critical before overdue), newest first.
+    func inbox(user: UUID, openOnly: Bool, page: Int, per: Int) async throws -> (items: [Alert], total: Int) {
+        let ids = try await AlertDelivery.query(on: db).filter(\.$userID == user).all(\.$alertID)
+        guard !ids.isEmpty else { return ([], 0) }
+        var q = Alert.query(on: db).filter(\.$id ~~ ids).within(jurisdiction, \.$unitCode)
+        if openOnly { q = q.filter(\.$status != "resolved") }
+        let total = try await q.copy().count()
+        let all = try await q.all()
+        // Small per person, so ordered here: unresolved first, critical first, then newest.
+        let sorted = all.sorted { a, b in
+            let ka = (a.status == "resolved" ? 1 : 0, a.kind == SafetyService.critical ? 0 : 1), kb = (b.status == "resolved" ? 1 : 0, b.kind == SafetyService.critical ? 0 : 1)
+            return ka != kb ? ka < kb : a.createdAt > b.createdAt
+        }
+        return (Array(sorted.dropFirst((page - 1) * per).prefix(per)), total)
+    }
+
+    func visits(of child: UUID, limit: Int) async throws -> [Visit] {
+        try await Visit.query(on: db).filter(\.$childID == child).within(jurisdiction, \.$unitCode).sort(\.$visitedOn, .descending).sort(\.$createdAt, .descending).limit(limit).all()
+    }
+
+    func childNames(_ childIDs: [UUID]) async throws -> [UUID: String] {
+        let kids = try await Child.query(on: db).filter(\.$id ~~ Array(Set(childIDs))).all()
+        let people = try await self.people(kids.map(\.personID))
+        return Dictionary(uniqueKeysWithValues: kids.map { ($0.id!, people[$0.personID]?.name ?? "") })
+    }
+}

@@ -1,0 +1,251 @@
+import Fluent
+import Vapor
+import GuanaiCore
+
+/// The safety net's writes: a child's risk tier (recomputed with her classification, in the same transaction),
+/// critical alerts raised by the change that caused them, visits, and the alert's acknowledge → plan → resolve.
+enum SafetyService {
+    static let critical = "critical", overdue = "overdue_visit"
+
+    // MARK: risk
+
+    /// The rules' numbers. Defaults for now; a city admin's changes will be read from the database here, so every
+    /// instance applies the same rules (nothing kept in process memory).
+    static func settings(on db: any Database) async throws -> RiskSettings { RiskSettings() }
+
+    /// Recomputes the tier, its reasons, the next day time alone changes it, and the next visit due, on the record
+    /// (the caller saves). A child is monitored while she is in a category, or while an alert or report is open.
+    static func assess(_ c: Child, facts: ChildFacts, on db: any Database, at: Date, settings s: RiskSettings) async throws {
+        let today = RegistryService.today(at)
+        let open = try await c.id.asyncFlatMap { try await openCritical($0, on: db) }
+        guard c.status == "active" || open != nil || c.openReport else {
+            c.riskTier = nil; c.riskReasons = nil; c.riskReview = nil; c.nextVisitDue = nil; c.overdueStep = 0
+            return
+        }
+        var guardian: GuardianFacts? = nil
+        if let gid = c.guardianID, let p = try await Person.find(gid, on: db) {
+            guardian = GuardianFacts(birthDate: p.birth, vitalStatus: p.vital, health: p.healthValue)
+        }
+        let registered = RegistryService.today(c.createdAt)
+        let lastVisit = c.lastVisitOn.flatMap(CivilDate.init(iso:))
+        let last = lastVisit ?? registered
+        let r = RiskRules.assess(RiskFacts(birthDate: facts.birthDate, living: LivingArrangement(rawValue: c.livingArrangement) ?? .withGuardian,
+                                           father: facts.father, mother: facts.mother, guardian: guardian, categories: c.categoryList,
+                                           needs: c.needList, lastContact: last, openReport: c.openReport), on: today, settings: s)
+        c.riskTier = r.tier.rawValue
+        c.riskReasons = RegistryService.json(r.reasons)
+        c.riskReview = r.nextChange?.iso
+        var due = last.adding(days: s.cadence(r.tier, plan: open?.plan != nil))
+        if r.tier == .critical {
+            // Visited today at the latest once she became critical, and daily until there is a plan.
+            let since = open.map { RegistryService.today($0.createdAt) } ?? today
+            if lastVisit.map({ $0 < since }) ?? true { due = min(due, since) }
+        }
+        if due.iso != c.nextVisitDue { c.nextVisitDue = due.iso; c.overdueStep = 0 }
+    }
+
+    static func openCritical(_ childID: UUID, on db: any Database) async throws -> Alert? {
+        try await Alert.query(on: db).filter(\.$childID == childID).filter(\.$kind == critical).filter(\.$status != "resolved").first()
+    }
+
+    /// After a save that may have made the child critical: one alert per episode, in the same transaction, in the
+    /// inboxes of the child's village workers and township staff.
+    @discardableResult
+    static func raiseIfCritical(_ c: Child, before: RiskTier?, on db: any Database, actor: AuditActor, at: Date) async throws -> Alert? {
+        guard c.tier == .critical, before != .critical, let id = c.id else { return nil }
+        if try await openCritical(id, on: db) != nil { return nil }
+        let episodes = try await Alert.query(on: db).filter(\.$childID == id).filter(\.$kind == critical).count()
+        let a = Alert()
+        a.childID = id
+        a.unitCode = c.unitCode
+        a.kind = critical
+        a.episode = String(episodes + 1)
+        a.level = RiskTier.critical.rawValue
+        a.status = "open"
+        a.reasons = c.riskReasons ?? "[]"
+        a.createdAt = at
+        a.escalatedTo = ""
+        try await a.create(on: db)
+        try await deliver(a, to: try await recipients(unit: c.unitCode, roles: [.villageWorker, .townshipStaff], on: db), reason: "assigned", on: db, at: at)
+        try await AuditLog.append(AuditEvent(AuditAction.create, "alert", a.id!.uuidString, unit: a.unitCode,
+                                             fields: ["kind": FieldChange(before: nil, after: a.kind), "childId": FieldChange(before: nil, after: id.uuidString)],
+                                             detail: ["episode": a.episode]), by: actor, at: at, on: db)
+        return a
+    }
+
+    /// Active accounts of these roles whose own unit is the child's unit or one of its ancestors.
+    static func recipients(unit: String, roles: [Role], on db: any Database) async throws -> [User] {
+        guard let code = DivisionCode(unit) else { return [] }
+        let users = try await User.query(on: db).filter(\.$role ~~ roles.map(\.rawValue)).filter(\.$disabled == false).all()
+        return users.filter { u in
+            guard let own = DivisionCode(u.unitCode), Jurisdiction(root: own).contains(code) else { return false }
+            // A village worker of this village, township staff of its township: the people who can go there.
+            switch Role(rawValue: u.role) {
+            case .villageWorker: return u.unitCode == unit
+            case .townshipStaff: return own.level == .township
+            default: return true
+            }
+        }
+    }
+
+    static func deliver(_ a: Alert, to users: [User], reason: String, on db: any Database, at: Date) async throws {
+        let already = Set(try await AlertDelivery.query(on: db).filter(\.$alertID == a.id!).all(\.$userID))
+        for u in users where !already.contains(u.id!) {
+            let d = AlertDelivery()
+            d.alertID = a.id!
+            d.userID = u.id!
+            d.reason = reason
+            d.createdAt = at
+            try await d.create(on: db)
+        }
+    }
+
+    /// One escalation step, once: the unique (alert, step) key is the guard against a second sweep or sweeper.
+    @discardableResult
+    static func escalate(_ a: Alert, step: String, to level: String, on db: any Database, actor: AuditActor, at: Date) async throws -> Bool {
+        if try await AlertEscalation.query(on: db).filter(\.$alertID == a.id!).filter(\.$step == step).first() != nil { return false }
+        let e = AlertEscalation()
+        e.alertID = a.id!
+        e.step = step
+        e.toLevel = level
+        e.at = at
+        try await e.create(on: db)
+        let roles: [Role] = level == "city" ? [.cityAdmin] : [.townshipStaff]
+        try await deliver(a, to: try await recipients(unit: a.unitCode, roles: roles, on: db), reason: "escalated", on: db, at: at)
+        let before = a.escalatedTo
+        if !a.escalations.contains(level) { a.escalatedTo = (a.escalations + [level]).joined(separator: ",") }
+        try await a.save(on: db)
+        try await AuditLog.append(AuditEvent(AuditAction.update, "alert", a.id!.uuidString, unit: a.unitCode,
+                                             fields: before == a.escalatedTo ? [:] : ["escalatedTo": FieldChange(before: before, after: a.escalatedTo)],
+                                             detail: ["escalation": step, "to": level]), by: actor, at: at, on: db)
+        return true
+    }
+
+    // MARK: visits
+
+    static func recordVisit(_ c: Child, _ input: VisitInput, user: Actor?, scoped: Scoped, actor: AuditActor, at: Date, settings: RiskSettings) async throws -> Visit {
+        var errors: [FieldError] = []
+        let today = RegistryService.today(at)
+        let date = (input.date?.isEmpty ?? true) ? today : CivilDate(iso: input.date ?? "")
+        if date == nil { errors.append(FieldError(field: "date", key: "field.error.date")) }
+        if let d = date, d > today { errors.append(FieldError(field: "date", key: "visit.error.future")) }
+        let mode = VisitMode(rawValue: input.mode ?? "")
+        if mode == nil { errors.append(FieldError(field: "mode", key: "field.error.choice")) }
+        var checks: [String: String] = [:]
+        for (k, v) in input.checklist ?? [:] {
+            guard VisitCheck(rawValue: k) != nil, v == "ok" || v == "concern" else { errors.append(FieldError(field: "checklist." + k, key: "field.error.choice")); continue }
+            checks[k] = v
+        }
+        let notes = (input.notes ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if checks.values.contains("concern") && notes.isEmpty { errors.append(FieldError(field: "notes", key: "visit.error.concernNotes")) }
+        if notes.count > 2000 { errors.append(FieldError(field: "notes", key: "field.error.tooLong")) }
+        if !errors.isEmpty { throw FieldErrors(errors) }
+
+        let v = Visit()
+        v.childID = c.id!
+        v.unitCode = c.unitCode
+        v.visitedOn = date!.iso
+        v.mode = mode!.rawValue
+        v.checklist = RegistryService.json(checks)
+        v.notes = notes
+        v.byUser = user?.userID
+        v.byName = user?.displayName ?? actor.name
+        v.createdAt = at
+        try await scoped.db.transaction { tx in
+            try await v.create(on: tx)
+            let before = c.auditFields
+            if (c.lastVisitOn ?? "") < v.visitedOn { c.lastVisitOn = v.visitedOn }
+            // A missed visit is made up by this one.
+            for a in try await Alert.query(on: tx).filter(\.$childID == c.id!).filter(\.$kind == overdue).filter(\.$status != "resolved").all() {
+                a.status = "resolved"; a.resolvedAt = at; a.resolvedBy = v.byName; a.resolution = "visit"
+                try await a.save(on: tx)
+            }
+            let (facts, _) = try await RegistryService.facts(for: c, on: tx)
+            try await assess(c, facts: facts, on: tx, at: at, settings: settings)
+            c.updatedAt = at
+            try await c.save(on: tx)
+            try await AuditLog.append(AuditEvent(AuditAction.create, "visit", v.id!.uuidString, unit: c.unitCode,
+                                                 fields: AuditLog.created(["childId": c.id!.uuidString, "visitedOn": v.visitedOn, "mode": v.mode, "checklist": v.checklist, "notes": v.notes])),
+                                      by: actor, at: at, on: tx)
+            let diff = AuditLog.diff(before, c.auditFields)
+            if !diff.isEmpty { try await AuditLog.append(AuditEvent(AuditAction.update, "child", c.id!.uuidString, unit: c.unitCode, fields: diff, detail: ["by": "visit"]), by: actor, at: at, on: tx) }
+        }
+        return v
+    }
+
+    // MARK: acknowledge, plan, resolve
+
+    static func acknowledge(_ a: Alert, by name: String, actor: AuditActor, at: Date, on db: any Database) async throws {
+        guard a.status == "open" else { return }
+        a.status = "acknowledged"
+        a.acknowledgedAt = at
+        a.acknowledgedBy = name
+        try await db.transaction { tx in
+            try await a.save(on: tx)
+            try await AuditLog.append(AuditEvent(AuditAction.update, "alert", a.id!.uuidString, unit: a.unitCode, fields: ["status": FieldChange(before: "open", after: a.status)]), by: actor, at: at, on: tx)
+        }
+    }
+
+    /// The response plan (应对计划): who looks after the child now and how; critical visits then fall to every 3 days.
+    static func recordPlan(_ a: Alert, plan: String, by name: String, actor: AuditActor, at: Date, on db: any Database, settings: RiskSettings) async throws {
+        let text = plan.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw FieldErrors([FieldError(field: "plan", key: "field.error.required")]) }
+        let before = a.plan
+        a.plan = text
+        a.planAt = at
+        a.planBy = name
+        try await db.transaction { tx in
+            try await a.save(on: tx)
+            if let c = try await Child.find(a.childID, on: tx) {
+                let (facts, _) = try await RegistryService.facts(for: c, on: tx)
+                try await assess(c, facts: facts, on: tx, at: at, settings: settings)
+                try await c.save(on: tx)
+            }
+            try await AuditLog.append(AuditEvent(AuditAction.update, "alert", a.id!.uuidString, unit: a.unitCode, fields: ["plan": FieldChange(before: before, after: text)]), by: actor, at: at, on: tx)
+        }
+    }
+
+    /// Closing an episode needs all three: acknowledged, a visit since the alert, and a plan. The tier stays what
+    /// the rules say: a child still without a capable caregiver stays critical after her alert is resolved.
+    static func resolve(_ a: Alert, note: String, by name: String, actor: AuditActor, at: Date, on db: any Database) async throws {
+        var errors: [FieldError] = []
+        let text = note.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty { errors.append(FieldError(field: "note", key: "field.error.required")) }
+        if a.kind == critical {
+            if a.acknowledgedAt == nil { errors.append(FieldError(field: "note", key: "alert.error.notAcknowledged")) }
+            if try await !visitedSince(a, on: db) { errors.append(FieldError(field: "note", key: "alert.error.noVisit")) }
+            if a.plan == nil { errors.append(FieldError(field: "plan", key: "alert.error.noPlan")) }
+        }
+        if !errors.isEmpty { throw FieldErrors(errors) }
+        guard a.status != "resolved" else { return }
+        let before = a.status
+        a.status = "resolved"
+        a.resolvedAt = at
+        a.resolvedBy = name
+        a.resolution = text
+        try await db.transaction { tx in
+            try await a.save(on: tx)
+            try await AuditLog.append(AuditEvent(AuditAction.update, "alert", a.id!.uuidString, unit: a.unitCode,
+                                                 fields: ["status": FieldChange(before: before, after: "resolved"), "resolution": FieldChange(before: nil, after: text)]), by: actor, at: at, on: tx)
+        }
+    }
+
+    /// A visit recorded after the alert was raised.
+    static func visitedSince(_ a: Alert, on db: any Database) async throws -> Bool {
+        try await Visit.query(on: db).filter(\.$childID == a.childID).filter(\.$createdAt >= a.createdAt).first() != nil
+    }
+}
+
+struct VisitInput: Content, Sendable {
+    var date: String?
+    var mode: String?
+    var checklist: [String: String]?
+    var notes: String?
+}
+
+extension Optional {
+    func asyncFlatMap<T>(_ f: (Wrapped) async throws -> T?) async rethrows -> T? {
+        guard let w = self else { return nil }
+        return try await f(w)
+    }
+}

@@ -1,0 +1,177 @@
+import Vapor
+import GuanaiCore
+
+enum SafetyViews {
+    static func tierTag(_ l: UILanguage, _ tier: String?) -> Node {
+        guard let t = tier else { return group {} }
+        return span(.class("tag tier-" + t)) { l.t("tier." + t) }
+    }
+
+    static func time(_ d: Date) -> String {
+        // Minutes in China time: what people compare with their phone's clock.
+        let s = AuditLog.timestamp(d.addingTimeInterval(8 * 3600))
+        return String(s.prefix(16)).replacingOccurrences(of: "T", with: " ")
+    }
+
+    // MARK: inbox
+
+    static func alertCard(_ req: Request, _ al: Alert, childName: String, unitName: String, back: String) -> Node {
+        let l = req.lang
+        return div(.class("alert-card " + (al.isOpen ? (al.kind == SafetyService.critical ? "open critical" : "open") : "done"))) {
+            p(.class("alert-head")) {
+                span(.class("tag " + (al.kind == SafetyService.critical ? "tier-critical" : "warn"))) { l.t("alert.kind." + al.kind) }
+                " "
+                span(.class("tag" + (al.status == "resolved" ? "" : " off"))) { l.t("alert.status." + al.status) }
+                for e in al.escalations { " "; span(.class("tag warn")) { l.t("alert.escalated." + e) } }
+            }
+            p { strong { a(.href(.child(al.childID.uuidString))) { childName } }; " · " + unitName }
+            p(.class("muted")) { al.reasonList.map(\.message).joined(separator: l.t("list.sep")) }
+            p(.class("muted")) { l.t("alert.raisedAt", time(al.createdAt)) }
+            p(.class("actions")) {
+                if al.status == "open" {
+                    form(.method("post"), .action(.alertAcknowledge(al.id!.uuidString)), .class("inline")) {
+                        Forms.csrf(req)
+                        input(.type("hidden"), .name("back"), .value(back))
+                        button(.type("submit")) { l.t("alert.acknowledge") }
+                    }
+                    " "
+                }
+                if al.isOpen { a(.class("btn secondary"), .href(.childVisit(al.childID.uuidString))) { l.t("visit.record") }; " " }
+                a(.href(.alert(al.id!.uuidString))) { l.t("alert.open") }
+            }
+        }
+    }
+
+    static func inbox(_ req: Request, items: [Alert], names: [UUID: String], units: [String: String], total: Int, page: Int) -> Response {
+        let l = req.lang
+        return Layout.page(req, title: l.t("inbox.title")) {
+            h1 { l.t("inbox.title") }
+            if items.isEmpty { p(.class("muted")) { l.t("inbox.empty") } }
+            for al in items { alertCard(req, al, childName: names[al.childID] ?? "", unitName: units[al.unitCode] ?? al.unitCode, back: SiteURL.inbox.path) }
+            Pager.render(l, req: req, page: page, per: 50, total: total)
+        }
+    }
+
+    // MARK: one alert
+
+    static func alert(_ req: Request, _ al: Alert, childName: String, unitName: String, visited: Bool, errors: [String: String], status: HTTPStatus) -> Response {
+        let l = req.lang
+        let id = al.id!.uuidString
+        func step(_ done: Bool, _ key: String, _ detail: String?) -> Node {
+            li(.class(done ? "done" : "todo")) { (done ? "✓ " : "○ ") + l.t(key) + (detail.map { " · " + $0 } ?? "") }
+        }
+        return Layout.page(req, title: l.t("alert.title"), status: status) {
+            h1 { l.t("alert.kind." + al.kind) + " · " + childName }
+            Forms.errorSummary(l, errors)
+            p { a(.href(.child(al.childID.uuidString))) { l.t("alert.toChild", childName) }; " · " + unitName }
+            p(.class("muted")) { l.t("alert.raisedAt", time(al.createdAt)) }
+            ul { for r in al.reasonList { li { r.message } } }
+            h2 { l.t("alert.steps") }
+            ul(.class("steps")) {
+                step(al.acknowledgedAt != nil, "alert.step.acknowledged", al.acknowledgedAt.map { (al.acknowledgedBy ?? "") + " " + time($0) })
+                if al.kind == SafetyService.critical {
+                    step(visited, "alert.step.visited", nil)
+                    step(al.plan != nil, "alert.step.plan", al.planAt.map { (al.planBy ?? "") + " " + time($0) })
+                }
+                step(al.status == "resolved", "alert.step.resolved", al.resolvedAt.map { (al.resolvedBy ?? "") + " " + time($0) })
+            }
+            for e in al.escalations { p(.class("muted")) { l.t("alert.escalated." + e) } }
+            if let p0 = al.plan { h2 { l.t("alert.plan") }; p { p0 } }
+            if let r = al.resolution, al.status == "resolved" { h2 { l.t("alert.resolution") }; p { r } }
+            if al.isOpen {
+                if al.status == "open" {
+                    form(.method("post"), .action(.alertAcknowledge(id))) { Forms.csrf(req); button(.type("submit")) { l.t("alert.acknowledge") } }
+                }
+                p { a(.class("btn secondary"), .href(.childVisit(al.childID.uuidString))) { l.t("visit.record") } }
+                if al.kind == SafetyService.critical {
+                    form(.method("post"), .action(.alertPlan(id))) {
+                        Forms.csrf(req)
+                        div(.class(errors["plan"] == nil ? "field" : "field invalid")) {
+                            label(.for("plan")) { l.t("alert.plan") }
+                            tag("textarea", [.id("plan"), .name("plan"), Attr("rows", "3")]) { al.plan ?? "" }
+                            small(.class("hint")) { l.t("alert.planHint") }
+                            if let e = errors["plan"] { p(.class("field-error")) { e } }
+                        }
+                        button(.type("submit"), .class("secondary")) { l.t("alert.savePlan") }
+                    }
+                }
+                form(.method("post"), .action(.alertResolve(id))) {
+                    Forms.csrf(req)
+                    Forms.field(l, label: "alert.note", name: "note", error: errors["note"])
+                    button(.type("submit")) { l.t("alert.resolve") }
+                }
+            }
+        }
+    }
+
+    // MARK: visit (one screen on a phone)
+
+    static func visitForm(_ req: Request, _ c: Child, childName: String, typed v: [String: [String]], errors e: [String: String], status: HTTPStatus) -> Response {
+        let l = req.lang
+        func s(_ k: String) -> String? { v[k]?.last }
+        let today = RegistryService.today(req.now).iso
+        return Layout.page(req, title: l.t("visit.title"), status: status) {
+            h1 { l.t("visit.title") + " · " + childName }
+            Forms.errorSummary(l, e, labelled: true)
+            form(.method("post"), .action(.childVisit(c.id!.uuidString)), .class("visit")) {
+                Forms.csrf(req)
+                Forms.field(l, label: "visit.date", name: "date", value: s("date") ?? today, type: "date", required: true, error: e["date"])
+                fieldset {
+                    legend { l.t("visit.mode") }
+                    for m in VisitMode.allCases {
+                        label(.class("choice")) { tag("input", [.type("radio"), .name("mode"), .value(m.rawValue), Attr.when((s("mode") ?? "home") == m.rawValue, .checked)]); " " + l.t("visit.mode." + m.rawValue) }
+                    }
+                    if let err = e["mode"] { p(.class("field-error")) { err } }
+                }
+                fieldset(.class("checks")) {
+                    legend { l.t("visit.checklist") }
+                    for k in VisitCheck.allCases {
+                        let name = "check." + k.rawValue
+                        div(.class("check-row")) {
+                            span { l.t("visit.check." + k.rawValue) }
+                            label(.class("choice")) { tag("input", [.type("radio"), .name(name), .value("ok"), Attr.when((s(name) ?? "ok") == "ok", .checked)]); " " + l.t("visit.ok") }
+                            label(.class("choice")) { tag("input", [.type("radio"), .name(name), .value("concern"), Attr.when(s(name) == "concern", .checked)]); " " + l.t("visit.concern") }
+                        }
+                    }
+                }
+                div(.class(e["notes"] == nil ? "field" : "field invalid")) {
+                    label(.for("notes")) { l.t("visit.notes") }
+                    tag("textarea", [.id("notes"), .name("notes"), Attr("rows", "3")]) { s("notes") ?? "" }
+                    small(.class("hint")) { l.t("visit.notesHint") }
+                    if let err = e["notes"] { p(.class("field-error")) { err } }
+                }
+                button(.type("submit")) { l.t("visit.save") }
+            }
+        }
+    }
+
+    /// The safety panel on a child's page: tier, reasons, when the next visit is due, recent visits.
+    static func panel(_ req: Request, _ c: ChildDTO, visits: [Visit], canAct: Bool, today: CivilDate) -> Node {
+        let l = req.lang
+        return section(.class("panel safety")) {
+            h2 { l.t("safety.title"); " "; tierTag(l, c.riskTier) }
+            if c.riskTier != nil {
+                ul { for r in c.riskReasons { li { r.message } } }
+                if let due = c.nextVisitDue {
+                    p(.class(due < today.iso ? "error-message" : "")) { l.t(due < today.iso ? "safety.overdue" : "safety.nextVisit", due) }
+                }
+            } else {
+                p(.class("muted")) { l.t("safety.notMonitored") }
+            }
+            if canAct { p { a(.class("btn"), .href(.childVisit(c.id))) { l.t("visit.record") } } }
+            if !visits.isEmpty {
+                h3 { l.t("safety.visits") }
+                ul(.class("visits")) {
+                    for v in visits {
+                        let concerns = v.checks.filter { $0.value == "concern" }.keys.sorted().map { l.t("visit.check." + $0) }
+                        li {
+                            v.visitedOn + " · " + l.t("visit.mode." + v.mode) + " · " + v.byName
+                            if !concerns.isEmpty { " · "; span(.class("tag warn")) { l.t("visit.concerns", concerns.joined(separator: l.t("list.sep"))) } }
+                            if !v.notes.isEmpty { " · "; small { v.notes } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,184 @@
+import Testing
+import VaporTesting
+import Fluent
+import GuanaiCore
+@testable import GuanaiWeb
+
+/// The safety net, starting with the case that started the action.
+@Suite struct SafetyNetTests {
+    static func inbox(_ ctx: TestContext, _ token: String) async throws -> ListPage<AlertDTO> {
+        let res = try await ctx.api(.GET, "/api/v1/alerts", token: token)
+        #expect(res.status == .ok, "\(res.body.string)")
+        return try res.content.decode(ListPage<AlertDTO>.self)
+    }
+
+    static func child(_ ctx: TestContext, _ id: String, _ token: String) async throws -> ChildDTO {
+        try await ctx.api(.GET, "/api/v1/children/\(id)", token: token).content.decode(ChildDTO.self)
+    }
+
+    @Test func theFoundingCase() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            try await ctx.makeUser("town", .townshipStaff, Codes.taohuashan)
+            try await ctx.makeUser("admin", .cityAdmin, Codes.county)
+            try await ctx.makeUser("next", .villageWorker, Codes.xiaoshiqiao)
+            var t = try await ctx.token("cun")
+
+            // A two-year-old, both parents working away, her 72-year-old grandmother the only one at home: high.
+            var body = ChildBody()
+            body.idNumber = Synthetic.id(2024, 5, 10, order: 122)
+            body.needs = []
+            body.guardian = ["name": "张桂兰", "idNumber": Synthetic.id(1954, 3, 3, order: 224), "relation": "grandmother", "health": "healthy"]
+            let c = try await ctx.api(.POST, "/api/v1/children", token: t, body: ctx.json(body)).content.decode(ChildDTO.self)
+            #expect(c.riskTier == "high")
+            #expect(c.riskReasons.map(\.code) == ["risk.young_old_guardian"])
+            #expect(c.nextVisitDue == "2026-11-25", "weekly for high")
+            #expect(try await Self.inbox(ctx, t).total == 0)
+
+            // The grandmother dies. At once: one critical alert in the village worker's and the township's inboxes.
+            let grandmother = try #require(c.guardian?.id)
+            #expect(try await ctx.api(.PATCH, "/api/v1/people/\(grandmother)", token: t, body: ctx.json(["vitalStatus": "deceased"])).status == .ok)
+            let critical = try await Self.child(ctx, c.id, t)
+            #expect(critical.riskTier == "critical")
+            #expect(critical.riskReasons.first?.code == "risk.no_capable_caregiver")
+            #expect(critical.nextVisitDue == "2026-11-18", "visit today")
+            let tt = try await ctx.token("town")
+            let mine = try await Self.inbox(ctx, t), town = try await Self.inbox(ctx, tt)
+            #expect(mine.total == 1 && town.total == 1)
+            #expect(mine.items.first?.status == "open" && mine.items.first?.childId == c.id && mine.items.first?.kind == "critical")
+            #expect(mine.items.first?.childName == "王小花")
+            #expect(try await Self.inbox(ctx, try await ctx.token("admin")).total == 0)
+            #expect(try await Self.inbox(ctx, try await ctx.token("next")).total == 0, "another village's worker is not told")
+            let alertID = try #require(mine.items.first?.id)
+
+            // A sweep at the same instant adds nothing.
+            var r = try await SafetySweep.run(on: ctx.app.db, at: ctx.app.now)
+            #expect(r.escalations == 0 && !r.skipped)
+            #expect(try await Alert.query(on: ctx.app.db).count() == 1)
+
+            // Two hours and nobody acknowledged: the city is told; a second sweep does not tell it twice.
+            ctx.clock.advance(by: 2 * 3600 + 1)
+            r = try await SafetySweep.run(on: ctx.app.db, at: ctx.app.now)
+            #expect(r.escalations == 1)
+            r = try await SafetySweep.run(on: ctx.app.db, at: ctx.app.now)
+            #expect(r.escalations == 0)
+            let ta = try await ctx.token("admin")
+            let city = try await Self.inbox(ctx, ta)
+            #expect(city.total == 1 && city.items.first?.escalatedTo == ["city"])
+
+            // It cannot be resolved yet: not acknowledged, no visit, no plan.
+            t = try await ctx.token("cun")
+            let early = try await ctx.api(.POST, "/api/v1/alerts/\(alertID)/resolve", token: t, body: ctx.json(["note": "已处理"]))
+            #expect(early.status == .unprocessableEntity)
+            #expect(early.body.string.contains("确认") && early.body.string.contains("走访") && early.body.string.contains("计划"))
+            #expect(try await ctx.api(.POST, "/api/v1/alerts/\(alertID)/acknowledge", token: t).content.decode(AlertDTO.self).status == "acknowledged")
+
+            // Twenty-four hours without a visit: the city is told again (a second escalation entry).
+            ctx.clock.advance(by: 22 * 3600)
+            r = try await SafetySweep.run(on: ctx.app.db, at: ctx.app.now)
+            #expect(r.escalations == 1)
+            #expect(try await AlertEscalation.query(on: ctx.app.db).all().map(\.step).sorted() == ["acknowledge_timeout", "no_visit"])
+
+            // A visit (daily while there is no plan), then the plan (every three days), then resolved.
+            t = try await ctx.token("cun")
+            let v = try await ctx.api(.POST, "/api/v1/children/\(c.id)/visits", token: t,
+                                      body: ctx.json(VisitInput(date: nil, mode: "home", checklist: ["food": "ok", "warmth": "concern"], notes: "家中无人生火，已送棉被")))
+            #expect(v.status == .created, "\(v.body.string)")
+            #expect(try await Self.child(ctx, c.id, t).nextVisitDue == "2026-11-20")
+            let noNote = try await ctx.api(.POST, "/api/v1/children/\(c.id)/visits", token: t, body: ctx.json(VisitInput(mode: "home", checklist: ["mood": "concern"])))
+            #expect(noNote.status == .unprocessableEntity && noNote.body.string.contains("notes"))
+            let planned = try await ctx.api(.POST, "/api/v1/alerts/\(alertID)/plan", token: t, body: ctx.json(["plan": "姑姑王秀英临时照料，村妇联每三天上门"]))
+            #expect(planned.status == .ok)
+            #expect(try await Self.child(ctx, c.id, t).nextVisitDue == "2026-11-22")
+            let done = try await ctx.api(.POST, "/api/v1/alerts/\(alertID)/resolve", token: t, body: ctx.json(["note": "已安排临时照料"]))
+            #expect(done.status == .ok, "\(done.body.string)")
+            #expect(try await Self.child(ctx, c.id, t).riskTier == "critical", "no capable caregiver recorded yet")
+            #expect(try await Self.inbox(ctx, t).items.first?.status == "resolved")
+
+            // A new guardian is recorded: the tier drops by the rules. When she falls ill, a new episode opens.
+            let aunt: [String: String] = ["name": "王秀英", "idNumber": Synthetic.id(1990, 6, 1, order: 322), "relation": "relative", "health": "healthy"]
+            let patched = try await ctx.api(.PATCH, "/api/v1/children/\(c.id)", token: t, body: ctx.json(["guardian": aunt]))
+            #expect(patched.status == .ok, "\(patched.body.string)")
+            let calmer = try await Self.child(ctx, c.id, t)
+            #expect(calmer.riskTier == "normal")
+            #expect(try await SafetySweep.run(on: ctx.app.db, at: ctx.app.now).escalations == 0)
+            let auntID = try #require(calmer.guardian?.id)
+            #expect(try await ctx.api(.PATCH, "/api/v1/people/\(auntID)", token: t, body: ctx.json(["health": "hospitalised"])).status == .ok)
+            let again = try await Self.inbox(ctx, t)
+            #expect(again.total == 2 && again.items.first?.status == "open")
+            #expect(try await Alert.query(on: ctx.app.db).sort(\.$episode).all().map(\.episode) == ["1", "2"])
+            #expect(try await ctx.auditCount(AuditAction.create, recordID: alertID) == 1)
+        }
+    }
+
+    @Test func tiersAtTheirBoundaries() {
+        let today = CivilDate(year: 2026, month: 11, day: 18)!
+        let away = ParentFacts(situation: .workingAway)
+        func facts(born: CivilDate = CivilDate(year: 2022, month: 1, day: 1)!, living: LivingArrangement = .withGuardian, guardian: GuardianFacts? = GuardianFacts(birthDate: CivilDate(year: 1970, month: 1, day: 1)!),
+                   father: ParentFacts = away, mother: ParentFacts = away, cats: [ChildCategory] = [.leftBehind], needs: [ChildNeed] = [], last: CivilDate = today) -> RiskFacts {
+            RiskFacts(birthDate: born, living: living, father: father, mother: mother, guardian: guardian, categories: cats, needs: needs, lastContact: last)
+        }
+        func tier(_ f: RiskFacts, on d: CivilDate = today) -> RiskTier { RiskRules.assess(f, on: d).tier }
+        #expect(tier(facts()) == .normal)
+        #expect(tier(facts(living: .alone)) == .critical)
+        #expect(tier(facts(living: .withSiblingsOnly)) == .critical)
+        #expect(tier(facts(guardian: nil)) == .critical)
+        #expect(tier(facts(guardian: GuardianFacts(birthDate: nil, vitalStatus: .missing))) == .critical)
+        #expect(tier(facts(guardian: GuardianFacts(birthDate: nil, health: .seriousIllness))) == .critical)
+        #expect(tier(facts(guardian: nil, mother: ParentFacts(situation: .atHome))) == .normal, "a capable parent at home")
+        #expect(tier(facts(guardian: nil, mother: ParentFacts(situation: .atHome, health: .hospitalised))) == .critical, "a parent at home in hospital cares for nobody")
+        // Under 6 with a guardian turning 70: high from the day after her 70th birthday; the child's sixth birthday ends it.
+        let gBorn = CivilDate(year: 1956, month: 11, day: 18)!
+        let young = facts(born: CivilDate(year: 2021, month: 3, day: 1)!, guardian: GuardianFacts(birthDate: gBorn))
+        #expect(tier(young) == .normal)
+        #expect(RiskRules.assess(young, on: today).nextChange == CivilDate(year: 2026, month: 11, day: 19))
+        #expect(tier(young, on: CivilDate(year: 2026, month: 11, day: 19)!) == .high)
+        var recent = young
+        recent.lastContact = CivilDate(year: 2027, month: 2, day: 20)!
+        #expect(tier(recent, on: CivilDate(year: 2027, month: 3, day: 1)!) == .high, "still five on her sixth birthday")
+        #expect(tier(recent, on: CivilDate(year: 2027, month: 3, day: 2)!) == .normal)
+        #expect(tier(facts(guardian: GuardianFacts(birthDate: CivilDate(year: 1980, month: 1, day: 1)!, health: .chronicIllness))) == .high)
+        #expect(tier(facts(guardian: GuardianFacts(birthDate: CivilDate(year: 1980, month: 1, day: 1)!, health: .chronicIllness), mother: ParentFacts(situation: .atHome))) == .normal, "not a sole guardian")
+        #expect(tier(facts(cats: [.orphan])) == .high)
+        #expect(tier(facts(cats: [.deFactoUnsupported])) == .high)
+        #expect(tier(facts(cats: [.difficultyGuardianship])) == .high)
+        #expect(tier(facts(cats: [.difficultyPoverty])) == .medium)
+        #expect(tier(facts(cats: [.difficultyDisability])) == .medium)
+        #expect(tier(facts(needs: [.safety])) == .medium)
+        // Sixty days without contact: medium on the 60th day, not the day before.
+        let last = CivilDate(year: 2026, month: 9, day: 19)!
+        #expect(tier(facts(last: last), on: last.adding(days: 59)) == .normal)
+        #expect(tier(facts(last: last), on: last.adding(days: 60)) == .medium)
+        #expect(RiskRules.assess(RiskFacts(birthDate: CivilDate(year: 2020, month: 1, day: 1)!, living: .withGuardian, father: away, mother: away,
+                                           guardian: GuardianFacts(birthDate: CivilDate(year: 1970, month: 1, day: 1)!), categories: [], needs: [], lastContact: today, openReport: true), on: today).tier == .critical)
+    }
+
+    @Test func overdueVisitsEscalateToTheTownshipThenTheCity() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            try await ctx.makeUser("town", .townshipStaff, Codes.taohuashan)
+            try await ctx.makeUser("admin", .cityAdmin, Codes.county)
+            let t = try await ctx.token("cun")
+            var body = ChildBody()
+            body.idNumber = Synthetic.id(2014, 5, 10, order: 122)
+            body.needs = []
+            let c = try await ctx.api(.POST, "/api/v1/children", token: t, body: ctx.json(body)).content.decode(ChildDTO.self)
+            #expect(c.riskTier == "normal" && c.nextVisitDue == "2026-12-18", "monthly")
+            // Due 12-18: two days overdue is nothing; three days goes to the township; seven to the city.
+            for (day, alerts, escalations) in [(20, 0, 0), (21, 1, 1), (24, 1, 1), (25, 1, 2), (26, 1, 2)] {
+                ctx.clock.set(Date(timeIntervalSince1970: 1_795_000_000 + Double(day - 18 + 30) * 86_400))
+                #expect(RegistryService.today(ctx.app.now).iso == "2026-12-\(day)")
+                _ = try await SafetySweep.run(on: ctx.app.db, at: ctx.app.now)
+                #expect(try await Alert.query(on: ctx.app.db).filter(\.$kind == "overdue_visit").count() == alerts, "day \(day)")
+                #expect(try await AlertEscalation.query(on: ctx.app.db).count() == escalations, "day \(day)")
+            }
+            #expect(try await Self.inbox(ctx, try await ctx.token("town")).total == 1)
+            #expect(try await Self.inbox(ctx, try await ctx.token("admin")).items.first?.escalatedTo == ["township", "city"])
+            // A visit makes up for it: the overdue alert is resolved and the next one is a month on.
+            let v = try await ctx.api(.POST, "/api/v1/children/\(c.id)/visits", token: try await ctx.token("cun"), body: ctx.json(VisitInput(mode: "phone", checklist: [:], notes: "")))
+            #expect(v.status == .created, "\(v.body.string)")
+            #expect(try await Alert.query(on: ctx.app.db).first()?.status == "resolved")
+            #expect(try await Self.child(ctx, c.id, try await ctx.token("cun")).nextVisitDue == "2027-01-25")
+        }
+    }
+}
