@@ -43,13 +43,16 @@ struct Serve: AsyncParsableCommand {
     @ArgumentParser.Flag(help: "Create one account per role and demo data, and print the logins") var demo = false
     @ArgumentParser.Option(help: "Address to listen on") var hostname = "127.0.0.1"
     @ArgumentParser.Option(help: "Port to listen on") var port = 8080
+    @ArgumentParser.Option(help: "Minutes between safety-net sweeps run by this server (0: none)") var sweepMinutes: Double = 5
 
     func run() async throws {
         var env = Environment(name: "production", arguments: ["guanai", "serve", "--hostname", hostname, "--port", String(port)])
         try LoggingSystem.bootstrap(from: &env)
         let app = try await Application.make(env)
         do {
-            try await GuanaiApp.configure(app, db.config)
+            var config = db.config
+            config.sweepMinutes = sweepMinutes
+            try await GuanaiApp.configure(app, config)
             if demo {
                 for login in try await Demo.seed(app) { print("\(login.role.rawValue) \(login.username) \(login.password)") }
                 let added = try await DemoData.load(app, children: 240, seed: 2026)

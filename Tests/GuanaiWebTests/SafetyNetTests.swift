@@ -139,6 +139,8 @@ import GuanaiCore
         #expect(tier(recent, on: CivilDate(year: 2027, month: 3, day: 2)!) == .normal)
         #expect(tier(facts(guardian: GuardianFacts(birthDate: CivilDate(year: 1980, month: 1, day: 1)!, health: .chronicIllness))) == .high)
         #expect(tier(facts(guardian: GuardianFacts(birthDate: CivilDate(year: 1980, month: 1, day: 1)!, health: .chronicIllness), mother: ParentFacts(situation: .atHome))) == .normal, "not a sole guardian")
+        let dead = facts(born: CivilDate(year: 2024, month: 1, day: 1)!, guardian: GuardianFacts(birthDate: CivilDate(year: 1950, month: 1, day: 1)!, vitalStatus: .deceased))
+        #expect(RiskRules.assess(dead, on: today).reasons.map(\.code) == ["risk.no_capable_caregiver"], "a dead guardian is not also an old one")
         #expect(tier(facts(cats: [.orphan])) == .high)
         #expect(tier(facts(cats: [.deFactoUnsupported])) == .high)
         #expect(tier(facts(cats: [.difficultyGuardianship])) == .high)

@@ -120,7 +120,7 @@ public enum RiskRules {
         if f.openReport { critical.append(Reason("risk.open_report", "有尚未结案的强制报告")) }
 
         // 高
-        if !parentHome, let g = f.guardian {
+        if !parentHome, let g = f.guardian, guardianCapable {
             if Age.isUnder(s.youngChildAge, born: f.birthDate, on: today) {
                 next.append(Age.dayReaching(s.youngChildAge, born: f.birthDate))
                 if let b = g.birthDate, !Age.isUnder(s.oldGuardianAge, born: b, on: today) {

@@ -32,6 +32,8 @@ public struct GuanaiConfig: Sendable {
     public var lockoutThreshold = 5
     public var lockoutSeconds: TimeInterval = 15 * 60
     public var maxBodySize: ByteCount = "2mb"
+    /// Minutes between sweeps run inside the server; 0 = none (tests, and instances left to another sweeper).
+    public var sweepMinutes: Double = 0
 
     public init(database: DatabaseTarget, county: String = DivisionCatalog.defaultCounty, bcryptCost: Int = 12, clock: any GuanaiCore.Clock = SystemClock()) {
         self.database = database

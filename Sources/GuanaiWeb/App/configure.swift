@@ -21,6 +21,7 @@ public enum GuanaiApp {
             try await DatabaseStatistics.refresh(app.db)
         }
         try routes(app)
+        app.lifecycle.use(SweepScheduler(minutes: config.sweepMinutes))
     }
 
     static func useDatabase(_ app: Application, _ target: DatabaseTarget) throws {

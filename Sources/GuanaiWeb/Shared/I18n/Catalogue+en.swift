@@ -193,7 +193,7 @@ extension Catalogue {
         "home.addedUnits": "Added non-statistical units",
         "home.accounts": "Active accounts",
         "home.auditToday": "Audit entries today",
-        "home.modulesComing": "Visits and alerts, caring-mother pairing and spreadsheet import and export are coming next.",
+        "home.modulesComing": "Mandatory reports, caring-mother pairing and spreadsheet import and export are coming next.",
 
         "units.title": "Divisions",
         "units.search": "Find by name",

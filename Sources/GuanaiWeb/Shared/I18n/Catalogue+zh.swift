@@ -193,7 +193,7 @@ extension Catalogue {
         "home.addedUnits": "新增非统计代码单位",
         "home.accounts": "在用账号",
         "home.auditToday": "今日操作记录",
-        "home.modulesComing": "走访预警、爱心妈妈结对、台账导入导出等功能将陆续上线。",
+        "home.modulesComing": "强制报告、爱心妈妈结对、台账导入导出等功能将陆续上线。",
 
         "units.title": "行政区划",
         "units.search": "按名称查找",

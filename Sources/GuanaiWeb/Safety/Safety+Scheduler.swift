@@ -1,0 +1,33 @@
+import Vapor
+
+/// Runs the sweep every few minutes inside the server. Several instances may all run it: the sweep lease lets one
+/// through at a time, and the sweep is idempotent, so an instance that finds the lease taken simply waits for the
+/// next tick. Nothing is kept in memory between runs.
+struct SweepScheduler: LifecycleHandler {
+    let minutes: Double
+
+    final class Box: @unchecked Sendable { var task: Task<Void, Never>? }
+    let box = Box()
+
+    func didBootAsync(_ app: Application) async throws {
+        guard minutes > 0 else { return }
+        let interval = minutes
+        box.task = Task {
+            while !Task.isCancelled {
+                do {
+                    let r = try await SafetySweep.run(on: app.db, at: app.now)
+                    if !r.skipped && (r.escalations + r.overdue + r.risk + r.registry.changed) > 0 {
+                        app.logger.info("sweep: \(r.registry.changed) reclassified, \(r.risk) tiers reviewed, \(r.escalations) escalations, \(r.overdue) overdue")
+                    }
+                } catch {
+                    app.logger.error("sweep failed: \(String(reflecting: error))")
+                }
+                try? await Task.sleep(for: .seconds(interval * 60))
+            }
+        }
+    }
+
+    func shutdownAsync(_ app: Application) async {
+        box.task?.cancel()
+    }
+}
