@@ -183,4 +183,51 @@ import GuanaiCore
             #expect(try await Self.child(ctx, c.id, try await ctx.token("cun")).nextVisitDue == "2027-01-25")
         }
     }
+
+    @Test func mandatoryReportOpensACaseThatClosesOnlyWithEveryStep() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            try await ctx.makeUser("town", .townshipStaff, Codes.taohuashan)
+            let t = try await ctx.token("cun")
+            var body = ChildBody()
+            body.idNumber = Synthetic.id(2014, 5, 10, order: 122)
+            body.needs = []
+            let c = try await ctx.api(.POST, "/api/v1/children", token: t, body: ctx.json(body)).content.decode(ChildDTO.self)
+            #expect(c.riskTier == "normal")
+            let noNumber = try await ctx.api(.POST, "/api/v1/reports", token: t, body: ctx.json(ReportInput(childId: c.id, reporter: "邻居", seen: "孩子身上有伤", policeCalled: true)))
+            #expect(noNumber.status == .unprocessableEntity && noNumber.body.string.contains("policeReportNo"))
+            let filed = try await ctx.api(.POST, "/api/v1/reports", token: t,
+                                          body: ctx.json(ReportInput(childId: c.id, reporter: "学校老师", reporterContact: "13900000009", seen: "孩子连续三天没来上学，家中无人", policeCalled: true, policeReportNo: "JJ2026111801")))
+            #expect(filed.status == .created, "\(filed.body.string)")
+            let r = try filed.content.decode(ReportDTO.self)
+            #expect(try await Self.child(ctx, c.id, t).riskTier == "critical")
+            #expect(try await Self.inbox(ctx, try await ctx.token("town")).total == 1, "the township is told at once")
+            // A second report while the alert is open does not open a second alert.
+            #expect(try await ctx.api(.POST, "/api/v1/reports", token: t, body: ctx.json(ReportInput(childId: c.id, reporter: "邻居", seen: "夜里哭"))).status == .created)
+            #expect(try await Alert.query(on: ctx.app.db).count() == 1)
+
+            let early = try await ctx.api(.POST, "/api/v1/reports/\(r.id)/close", token: t)
+            #expect(early.status == .unprocessableEntity)
+            #expect(early.body.string.contains("应急处置") && early.body.string.contains("监护干预"))
+            let bad = try await ctx.api(.POST, "/api/v1/reports/\(r.id)/steps", token: t, body: ctx.json(ReportStepInput(step: "emergency", note: "已处理")))
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("action"), "the emergency action must be named")
+            for step in [ReportStepInput(step: "emergency", action: "relatives_care", note: "姑姑接回家照看"),
+                         ReportStepInput(step: "assessment", note: "无外伤，监护缺失"), ReportStepInput(step: "plan", note: "姑姑照料，村妇联每周回访"),
+                         ReportStepInput(step: "intervention", action: "not_needed", note: "父亲下月返乡")] {
+                let res = try await ctx.api(.POST, "/api/v1/reports/\(r.id)/steps", token: t, body: ctx.json(step))
+                #expect(res.status == .ok, "\(res.body.string)")
+            }
+            let shown = try await ctx.api(.GET, "/api/v1/reports/\(r.id)", token: t).content.decode(ReportDTO.self)
+            #expect(shown.steps.count == 4 && shown.steps.allSatisfy { !$0.by.isEmpty })
+            #expect(try await ctx.api(.POST, "/api/v1/reports/\(r.id)/close", token: t).content.decode(ReportDTO.self).status == "closed")
+            #expect(try await Self.child(ctx, c.id, t).riskTier == "critical", "the second report is still open")
+            let second = try #require(try await Report.query(on: ctx.app.db).filter(\.$status == "open").first())
+            for step in ["emergency", "assessment", "plan", "intervention"] {
+                _ = try await ctx.api(.POST, "/api/v1/reports/\(second.id!.uuidString)/steps", token: t,
+                                      body: ctx.json(ReportStepInput(step: step, action: step == "emergency" ? "parents_contacted" : step == "intervention" ? "not_needed" : nil, note: "已记录")))
+            }
+            #expect(try await ctx.api(.POST, "/api/v1/reports/\(second.id!.uuidString)/close", token: t).status == .ok)
+            #expect(try await Self.child(ctx, c.id, t).riskTier == "normal", "no open report, a capable guardian: the rules again")
+        }
+    }
 }

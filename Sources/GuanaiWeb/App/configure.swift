@@ -54,6 +54,7 @@ public enum GuanaiApp {
         RegistryPagesController().register(web)
         WomenPagesController().register(web)
         SafetyPagesController().register(web)
+        ReportPagesController().register(web)
 
         let api = app.grouped("api", "v1")
         let apiController = APIController()
@@ -63,5 +64,6 @@ public enum GuanaiApp {
         RegistryAPIController().register(signedInAPI)
         WomenAPIController().register(signedInAPI)
         SafetyAPIController().register(signedInAPI)
+        ReportAPIController().register(signedInAPI)
     }
 }

@@ -11,6 +11,7 @@ enum UnitReferences {
         // A child's visits and alerts go where the child goes.
         ("visits", "unit_code"),
         ("alerts", "unit_code"),
+        ("reports", "unit_code"),
     ]
 
     /// Columns that name a unit but describe history and must stay where they are.

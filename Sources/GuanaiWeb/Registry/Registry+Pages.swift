@@ -141,7 +141,8 @@ struct RegistryPagesController {
         let timeline = try await scoped.auditEntries(AuditFilter()).filter(\.$recordID ~~ ids).filter(\.$action != AuditAction.view).sort(\.$id, .descending).limit(100).all()
         let unitName = try await scoped.unitNames([c.unitCode])[c.unitCode] ?? c.unitCode
         let visits = try await scoped.visits(of: c.id!, limit: 10)
-        return RegistryViews.detail(req, dto, unitName: unitName, revealed: revealed, timeline: timeline, visits: visits, errors: errors, status: status)
+        let reports = try await scoped.reports(child: c.id!)
+        return RegistryViews.detail(req, dto, unitName: unitName, revealed: revealed, timeline: timeline, visits: visits, reports: reports, errors: errors, status: status)
     }
 
     /// Small forms on the detail page: a parent's situation, where the child lives, the 监护不当 flag.

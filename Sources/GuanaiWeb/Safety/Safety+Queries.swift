@@ -55,3 +55,15 @@ extension Scoped {
         return Dictionary(uniqueKeysWithValues: kids.map { ($0.id!, people[$0.personID]?.name ?? "") })
     }
 }
+
+extension Scoped {
+    func report(_ id: String) async throws -> Report? {
+        guard let uuid = UUID(uuidString: id), let r = try await Report.find(uuid, on: db), inScope(r.unitCode) else { return nil }
+        return r
+    }
+
+    func reports(child: UUID) async throws -> [Report] {
+        try await Report.query(on: db).filter(\.$childID == child).within(jurisdiction, \.$unitCode).sort(\.$filedAt, .descending).all()
+    }
+}
+

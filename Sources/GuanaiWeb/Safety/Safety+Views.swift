@@ -146,7 +146,7 @@ enum SafetyViews {
     }
 
     /// The safety panel on a child's page: tier, reasons, when the next visit is due, recent visits.
-    static func panel(_ req: Request, _ c: ChildDTO, visits: [Visit], canAct: Bool, today: CivilDate) -> Node {
+    static func panel(_ req: Request, _ c: ChildDTO, visits: [Visit], reports: [Report] = [], canAct: Bool, canReport: Bool, today: CivilDate) -> Node {
         let l = req.lang
         return section(.class("panel safety")) {
             h2 { l.t("safety.title"); " "; tierTag(l, c.riskTier) }
@@ -158,7 +158,13 @@ enum SafetyViews {
             } else {
                 p(.class("muted")) { l.t("safety.notMonitored") }
             }
-            if canAct { p { a(.class("btn"), .href(.childVisit(c.id))) { l.t("visit.record") } } }
+            for r in reports where r.status == "open" {
+                p { span(.class("tag tier-critical")) { l.t("report.status.open") }; " "; a(.href(.report(r.id!.uuidString))) { l.t("report.case") + " · " + SafetyViews.time(r.filedAt) } }
+            }
+            p(.class("actions")) {
+                if canAct { a(.class("btn"), .href(.childVisit(c.id))) { l.t("visit.record") }; " " }
+                if canReport { a(.class("btn secondary"), .href(.childReport(c.id))) { l.t("report.title") } }
+            }
             if !visits.isEmpty {
                 h3 { l.t("safety.visits") }
                 ul(.class("visits")) {

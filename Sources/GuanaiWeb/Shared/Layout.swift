@@ -122,6 +122,7 @@ enum Forms {
         "needs": "children.needs", "improperNote": "children.improperNote", "informedOn": "children.informedOn", "poverty": "household.poverty",
         "childrenInCare": "women.childrenInCare", "eldersInCare": "women.eldersInCare",
         "date": "visit.date", "mode": "visit.mode", "notes": "visit.notes", "plan": "alert.plan", "note": "alert.note",
+        "reporter": "report.reporter", "reportedAt": "report.reportedAt", "seen": "report.seen", "policeReportNo": "report.policeReportNo", "action": "report.action", "doneAt": "report.doneAt",
     ]
 
     static func fieldLabel(_ l: UILanguage, _ field: String) -> String {

@@ -1,0 +1,153 @@
+import Fluent
+import Vapor
+import GuanaiCore
+
+/// The mandatory-report form on a child's page and the response case's page.
+struct ReportPagesController {
+    func register(_ r: any RoutesBuilder) {
+        r.get(SiteURL.childReport(":id").components, use: form)
+        r.post(SiteURL.childReport(":id").components, use: file)
+        r.get(SiteURL.report(":id").components, use: show)
+        r.post(SiteURL.reportStep(":id").components, use: addStep)
+        r.post(SiteURL.reportClose(":id").components, use: close)
+    }
+
+    func loadChild(_ req: Request) async throws -> Child {
+        let c = try await RegistryAPIController().load(req)
+        try req.require(.fileReport)
+        return c
+    }
+
+    func form(req: Request) async throws -> Response {
+        let c = try await loadChild(req)
+        let name = try await req.scoped.people([c.personID])[c.personID]?.name ?? ""
+        return ReportViews.form(req, c, childName: name, typed: [:], errors: [:], status: .ok)
+    }
+
+    func file(req: Request) async throws -> Response {
+        let c = try await loadChild(req)
+        let f = try await req.formFields()
+        let input = ReportInput(childId: c.id!.uuidString, reporter: f["reporter"], reporterContact: f["reporterContact"], reportedAt: f["reportedAt"],
+                                seen: f["seen"], policeCalled: f["policeCalled"] == "1", policeReportNo: f["policeReportNo"])
+        do {
+            let r = try await ReportService.file(c, input, filedBy: try req.actor.displayName, scoped: try req.scoped, actor: req.auditActor, at: req.now)
+            return req.redirect(to: SiteURL.report(r.id!.uuidString).path)
+        } catch let e as FieldErrors {
+            let name = try await req.scoped.people([c.personID])[c.personID]?.name ?? ""
+            return ReportViews.form(req, c, childName: name, typed: f, errors: SafetyPagesController().messages(req, e), status: .unprocessableEntity)
+        }
+    }
+
+    func load(_ req: Request) async throws -> Report {
+        guard let r = try await req.scoped.report(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        guard SafetyAPIController.canAct(try req.actor) else { throw Abort(.forbidden) }
+        return r
+    }
+
+    func show(req: Request) async throws -> Response {
+        let r = try await load(req)
+        try await req.audit(AuditEvent(AuditAction.view, "report", r.id!.uuidString, unit: r.unitCode))
+        return try await render(req, r, errors: [:], status: .ok)
+    }
+
+    func render(_ req: Request, _ r: Report, errors: [String: String], status: HTTPStatus) async throws -> Response {
+        let scoped = try req.scoped
+        let name = try await scoped.childNames([r.childID])[r.childID] ?? ""
+        return ReportViews.page(req, r, childName: name, steps: try await ReportService.steps(r, on: scoped.db), errors: errors, status: status)
+    }
+
+    func addStep(req: Request) async throws -> Response {
+        let r = try await load(req)
+        let f = try await req.formFields()
+        do {
+            _ = try await ReportService.addStep(r, ReportStepInput(step: f["step"], action: f["action"], note: f["note"], doneAt: f["doneAt"]),
+                                                by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: try req.scoped.db)
+            return req.redirect(to: SiteURL.report(r.id!.uuidString).path)
+        } catch let e as FieldErrors {
+            return try await render(req, r, errors: SafetyPagesController().messages(req, e), status: .unprocessableEntity)
+        }
+    }
+
+    func close(req: Request) async throws -> Response {
+        let r = try await load(req)
+        do {
+            try await ReportService.close(r, by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: try req.scoped.db)
+            return req.redirect(to: SiteURL.report(r.id!.uuidString).path)
+        } catch let e as FieldErrors {
+            return try await render(req, r, errors: SafetyPagesController().messages(req, e), status: .unprocessableEntity)
+        }
+    }
+}
+
+enum ReportViews {
+    static func form(_ req: Request, _ c: Child, childName: String, typed f: [String: String], errors e: [String: String], status: HTTPStatus) -> Response {
+        let l = req.lang
+        return Layout.page(req, title: l.t("report.title"), status: status) {
+            h1 { l.t("report.title") + " · " + childName }
+            p(.class("muted")) { l.t("report.intro") }
+            Forms.errorSummary(l, e, labelled: true)
+            GuanaiWeb.form(.method("post"), .action(.childReport(c.id!.uuidString))) {
+                Forms.csrf(req)
+                Forms.field(l, label: "report.reporter", name: "reporter", value: f["reporter"] ?? "", required: true, error: e["reporter"], hint: l.t("report.reporterHint"))
+                Forms.field(l, label: "report.reporterContact", name: "reporterContact", value: f["reporterContact"] ?? "")
+                Forms.field(l, label: "report.reportedAt", name: "reportedAt", value: f["reportedAt"] ?? "", type: "datetime-local", error: e["reportedAt"], hint: l.t("report.reportedAtHint"))
+                div(.class(e["seen"] == nil ? "field" : "field invalid")) {
+                    label(.for("seen")) { l.t("report.seen"); span(.class("req")) { " *" } }
+                    tag("textarea", [.id("seen"), .name("seen"), Attr("rows", "4")]) { f["seen"] ?? "" }
+                    if let err = e["seen"] { p(.class("field-error")) { err } }
+                }
+                div(.class("field check")) { label { tag("input", [.type("checkbox"), .name("policeCalled"), .value("1"), Attr.when(f["policeCalled"] == "1", .checked)]); " " + l.t("report.policeCalled") } }
+                Forms.field(l, label: "report.policeReportNo", name: "policeReportNo", value: f["policeReportNo"] ?? "", error: e["policeReportNo"])
+                button(.type("submit")) { l.t("report.file") }
+            }
+        }
+    }
+
+    static func page(_ req: Request, _ r: Report, childName: String, steps: [ReportStep], errors e: [String: String], status: HTTPStatus) -> Response {
+        let l = req.lang
+        let id = r.id!.uuidString
+        return Layout.page(req, title: l.t("report.case"), status: status) {
+            h1 { l.t("report.case") + " · " + childName }
+            Forms.errorSummary(l, e)
+            p { a(.href(.child(r.childID.uuidString))) { l.t("alert.toChild", childName) }; " · "; span(.class("tag " + (r.status == "open" ? "tier-critical" : ""))) { l.t("report.status." + r.status) } }
+            dl(.class("kv")) {
+                dt { l.t("report.reporter") }; dd { r.reporter + (r.reporterContact.isEmpty ? "" : " · " + r.reporterContact) }
+                dt { l.t("report.reportedAt") }; dd { SafetyViews.time(r.reportedAt) }
+                dt { l.t("report.seen") }; dd { r.seen }
+                dt { l.t("report.policeCalled") }; dd { r.policeCalled ? l.t("form.yes") + (r.policeReportNo.map { " · " + $0 } ?? "") : l.t("form.no") }
+                dt { l.t("report.filedBy") }; dd { r.filedBy + " " + SafetyViews.time(r.filedAt) }
+            }
+            for k in ReportStepKind.allCases {
+                let mine = steps.filter { $0.step == k.rawValue }
+                section(.class("panel")) {
+                    h2 { (mine.isEmpty ? "○ " : "✓ ") + l.t("report.step." + k.rawValue) }
+                    for s in mine {
+                        p { (s.action.map { l.t("report.action." + $0) + l.t("f.sep") } ?? "") + s.note }
+                        p(.class("muted")) { s.byName + " · " + SafetyViews.time(s.doneAt) }
+                    }
+                    if r.status == "open" {
+                        details(.class("action")) {
+                            summary { l.t("report.addEntry") }
+                            GuanaiWeb.form(.method("post"), .action(.reportStep(id))) {
+                                Forms.csrf(req)
+                                input(.type("hidden"), .name("step"), .value(k.rawValue))
+                                if k == .emergency {
+                                    Forms.select(l, label: "report.action", name: "action", options: ReportAction.allCases.map { ($0.rawValue, l.t("report.action." + $0.rawValue)) }, selected: "")
+                                }
+                                if k == .intervention {
+                                    Forms.select(l, label: "report.action", name: "action", options: ["needed", "not_needed"].map { ($0, l.t("report.action." + $0)) }, selected: "")
+                                }
+                                Forms.field(l, label: "report.note", name: "note", hint: l.t("report.hint." + k.rawValue))
+                                Forms.field(l, label: "report.doneAt", name: "doneAt", type: "datetime-local")
+                                button(.type("submit"), .class("secondary")) { l.t("form.save") }
+                            }
+                        }
+                    }
+                }
+            }
+            if r.status == "open" {
+                GuanaiWeb.form(.method("post"), .action(.reportClose(id))) { Forms.csrf(req); button(.type("submit")) { l.t("report.close") } }
+            }
+        }
+    }
+}
