@@ -10,7 +10,7 @@ import GuanaiCore
             try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
             try await ctx.makeUser("weijian", .partnerHealth, Codes.county)
             let t = try await ctx.token("cun")
-            // testStart is 2026-11-16; away since May 10 → more than six months.
+            // testStart is 2026-11-18; away since May 10 → more than six months.
             let body: [String: AnyEncodable] = [
                 "name": .init("陈秀梅"), "idNumber": .init(Synthetic.id(1988, 4, 4, order: 222)), "villageCode": .init(Codes.shihuayan), "hukou": .init("rural"),
                 "husband": .init(["name": "刘志强", "situation": "working_away", "workPlace": "广东佛山", "since": "2026-05-10"]),
@@ -93,4 +93,49 @@ struct AnyEncodable: Encodable {
     let encode: (any Encoder) throws -> Void
     init<T: Encodable>(_ v: T) { encode = { try v.encode(to: $0) } }
     func encode(to encoder: any Encoder) throws { try encode(encoder) }
+}
+
+@Suite struct WomenListTests {
+    @Test func filtersPrintAndHouseholds() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            let t = try await ctx.token("cun")
+            func woman(_ name: String, order: Int, needs: [String], employment: Bool) async throws {
+                let body: [String: AnyEncodable] = [
+                    "name": .init(name), "idNumber": .init(Synthetic.id(1988, 4, 4, order: order)), "villageCode": .init(Codes.shihuayan), "hukou": .init("rural"),
+                    "husband": .init(["name": name + "夫", "idNumber": Synthetic.id(1986, 1, 1, order: order + 1), "situation": "working_away", "since": "2025-01-01"]),
+                    "needs": .init(needs), "employmentInterest": .init(employment),
+                ]
+                #expect(try await ctx.api(.POST, "/api/v1/women", token: t, body: ctx.json(body)).status == .created)
+            }
+            try await woman("陈秀梅", order: 222, needs: ["development", "safety"], employment: true)
+            try await woman("李春花", order: 242, needs: ["child_education"], employment: false)
+            func names(_ q: String) async throws -> [String] {
+                try await ctx.api(.GET, "/api/v1/women?" + q, token: t).content.decode(ListPage<WomanDTO>.self).items.map(\.name).sorted()
+            }
+            #expect(try await names("") == ["李春花", "陈秀梅"])
+            #expect(try await names("need=safety") == ["陈秀梅"])
+            #expect(try await names("need=child_education") == ["李春花"])
+            #expect(try await names("interest=employment") == ["陈秀梅"])
+            #expect(try await names("employmentInterest=true") == ["陈秀梅"])
+            #expect(try await names("q=lch") == ["李春花"])
+
+            var b = Browser(ctx)
+            try await b.login("cun")
+            let list = try await b.get("/women?need=safety").body.string
+            #expect(list.contains("陈秀梅") && !list.contains("李春花"))
+            #expect(list.contains("/women/print?need=safety"))
+            let printed = try await b.get("/women/print?need=safety")
+            #expect(printed.status == .ok && printed.body.string.contains("留守妇女台账") && printed.body.string.contains("陈秀梅夫"))
+            #expect(try await ctx.auditCount(AuditAction.export, recordID: "list") == 1)
+
+            // Households: the women's (created with them) listed with their registered people.
+            #expect(try await ctx.api(.POST, "/api/v1/children", token: t, body: ctx.json(ChildBody())).status == .created)
+            let households = try await b.get("/households")
+            #expect(households.status == .ok && households.body.string.contains("共 3 条"), "two women's households and the child's")
+            let hp = try await b.get("/households/print")
+            #expect(hp.status == .ok && hp.body.string.contains("家庭台账"))
+            #expect(try await ctx.auditCount(AuditAction.export, recordID: "list") == 2)
+        }
+    }
 }

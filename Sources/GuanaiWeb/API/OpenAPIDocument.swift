@@ -219,7 +219,7 @@ enum OpenAPIDocument {
         ],
         "/api/v1/people/{id}/reveal": ["post": op("Full ID number and phone (audited)", schema: "PersonReveal", params: [path("id")])],
         "/api/v1/women": [
-            "get": op("Left-behind women in jurisdiction", schema: "WomanPage", params: paging + [q("villageCode"), q("exited"), q("employmentInterest"), q("healthInterest")]),
+            "get": op("Left-behind women in jurisdiction", schema: "WomanPage", params: paging + [q("villageCode"), q("exited"), q("employmentInterest"), q("healthInterest"), q("interest"), q("need"), q("q"), q("sort")]),
             "post": op("Register a left-behind woman", body: "WomanInput", ok: 201, schema: "Woman", errs: [400, 401, 403, 409, 413, 422]),
         ],
         "/api/v1/women/{id}": [
@@ -227,7 +227,7 @@ enum OpenAPIDocument {
             "patch": op("Change a woman's record", body: "WomanInput", schema: "Woman", params: [path("id")], errs: [400, 401, 403, 404, 422]),
         ],
         "/api/v1/households": [
-            "get": op("Households in jurisdiction", schema: "HouseholdPage", params: paging + [q("villageCode"), q("poverty")]),
+            "get": op("Households in jurisdiction", schema: "HouseholdPage", params: paging + [q("villageCode"), q("poverty"), q("q")]),
             "post": op("Create a household", body: "HouseholdInput", ok: 201, schema: "Household", errs: [400, 401, 403, 422]),
         ],
         "/api/v1/households/{id}": [

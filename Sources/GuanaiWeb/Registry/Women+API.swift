@@ -35,17 +35,12 @@ struct WomenAPIController {
         try req.requireRead(.woman)
         let p = try PageParams(req)
         let scoped = try req.scoped
-        var q = scoped.women()
-        if let u = req.query[String.self, at: "villageCode"], let c = DivisionCode(u), scoped.jurisdiction.contains(c) { q = q.within(Jurisdiction(root: c), \.$unitCode) }
-        switch req.query[String.self, at: "exited"] {
-        case "true", "1": q = q.filter(\.$status == "exited")
-        case "all": break
-        default: q = q.filter(\.$status == "active")
-        }
-        if req.query[String.self, at: "employmentInterest"] == "true" { q = q.filter(\.$employmentInterest == true) }
-        if req.query[String.self, at: "healthInterest"] == "true" { q = q.filter(\.$healthInterest == true) }
-        let total = try await q.count()
-        let items = try await q.sort(\.$unitCode).sort(\.$id).range((p.page - 1) * p.per ..< p.page * p.per).all()
+        var f = WomanFilter(req)
+        if ["true", "1"].contains(f.exited) { f.exited = "1" }
+        // The API's boolean spellings of the page's single "interest" choice.
+        if req.query[String.self, at: "employmentInterest"] == "true" { f.interest = "employment" }
+        if req.query[String.self, at: "healthInterest"] == "true" { f.interest = "health" }
+        let (items, total) = try await scoped.women(matching: f, page: p.page, per: p.per)
         let people = try await scoped.people(items.flatMap { [$0.personID, $0.husbandID].compactMap { $0 } })
         let today = RegistryService.today(req.now)
         return ListPage(items: items.map { WomenService.dto($0, people: people, today: today) }, page: p.page, per: p.per, total: total)
@@ -102,11 +97,7 @@ struct WomenAPIController {
     func households(req: Request) async throws -> ListPage<HouseholdDTO> {
         try req.requireRead(.household)
         let p = try PageParams(req)
-        var q = try req.scoped.households()
-        if let u = req.query[String.self, at: "villageCode"], let c = DivisionCode(u), try req.scoped.jurisdiction.contains(c) { q = q.within(Jurisdiction(root: c), \.$unitCode) }
-        if let pv = req.query[String.self, at: "poverty"], PovertyStatus(rawValue: pv) != nil { q = q.filter(\.$poverty == pv) }
-        let total = try await q.count()
-        let items = try await q.sort(\.$unitCode).sort(\.$id).range((p.page - 1) * p.per ..< p.page * p.per).all()
+        let (items, total, _) = try await req.scoped.households(matching: HouseholdFilter(req), page: p.page, per: p.per)
         var out: [HouseholdDTO] = []
         for h in items { out.append(try await householdDTO(req, h)) }
         return ListPage(items: out, page: p.page, per: p.per, total: total)

@@ -6,6 +6,9 @@ import GuanaiCore
 struct WomenPagesController {
     func register(_ r: any RoutesBuilder) {
         r.get(SiteURL.women.components, use: list)
+        r.get(SiteURL.womenPrint.components, use: ledger)
+        r.get(SiteURL.households.components, use: households)
+        r.get(SiteURL.householdsPrint.components, use: householdLedger)
         r.get(SiteURL.womanNew.components, use: newForm)
         r.post(SiteURL.womanNew.components, use: create)
         r.get(SiteURL.woman(":id").components, use: show)
@@ -15,46 +18,54 @@ struct WomenPagesController {
 
     func list(req: Request) async throws -> Response {
         try req.requireRead(.woman)
-        let l = req.lang
         let actor = try req.actor
         let page = max(1, req.query[Int.self, at: "page"] ?? 1)
         let scoped = try req.scoped
-        let exited = req.query[String.self, at: "exited"] ?? ""
-        var q = scoped.women()
-        if exited == "1" { q = q.filter(\.$status == "exited") } else if exited != "all" { q = q.filter(\.$status == "active") }
-        let total = try await q.count()
-        let items = try await q.sort(\.$unitCode).sort(\.$id).range((page - 1) * 50 ..< page * 50).all()
+        let f = WomanFilter(req)
+        let (items, total) = try await scoped.women(matching: f, page: page, per: 50)
         let people = try await scoped.people(items.flatMap { [$0.personID, $0.husbandID].compactMap { $0 } })
         let names = try await scoped.unitNames(items.map(\.unitCode))
-        let today = RegistryService.today(req.now)
-        return Layout.page(req, title: l.t("women.title")) {
-            h1 { l.t("women.title") }
-            if WomenAPIController.canWrite(actor) { p { a(.class("btn"), .href(.womanNew)) { l.t("women.new") } } }
-            form(.method("get"), .action(.women), .class("filters")) {
-                Forms.select(l, label: "children.status", name: "exited", options: [("", l.t("children.current")), ("1", l.t("status.exited")), ("all", l.t("children.everyone"))], selected: exited)
-                button(.type("submit")) { l.t("form.search") }
-            }
-            p(.class("muted")) { l.t("list.total", String(total)) }
-            div(.class("table-wrap")) {
-                table(.class("stack")) {
-                    thead { tr { th { l.t("children.name") }; th { l.t("women.age") }; th { l.t("children.idNumber") }; th { l.t("children.village") }; th { l.t("women.husband") }; th { l.t("women.needs") } } }
-                    tbody {
-                        for w in items {
-                            let me = people[w.personID]
-                            tr {
-                                td(.data("label", l.t("children.name"))) { a(.href(.woman(w.id!.uuidString))) { me?.name ?? "" } }
-                                td(.data("label", l.t("women.age"))) { me?.birth.map { l.t("age.years", String(Age.years(born: $0, on: today))) } ?? "" }
-                                td(.data("label", l.t("children.idNumber"))) { tag("code", []) { me?.idNumber.map(Masking.idNumber) ?? "" } }
-                                td(.data("label", l.t("children.village"))) { names[w.unitCode] ?? w.unitCode }
-                                td(.data("label", l.t("women.husband"))) { (w.husbandSituation.map { l.t("situation." + $0) } ?? "") + (w.husbandWorkPlace.map { " · " + $0 } ?? "") }
-                                td(.data("label", l.t("women.needs"))) { w.needList.map { l.t("wneed." + $0.rawValue) }.joined(separator: l.t("list.sep")) }
-                            }
-                        }
-                    }
-                }
-            }
-            Pager.render(l, req: req, page: page, per: 50, total: total)
-        }
+        let villages = try await AccountsController.unitOptions(scoped)
+        return WomenListViews.list(req, f, items: items, people: people, unitNames: names, villages: villages, total: total, page: page, canWrite: WomenAPIController.canWrite(actor))
+    }
+
+    /// The women's 台账 on A4, audited as an export like the children's.
+    func ledger(req: Request) async throws -> Response {
+        try req.requireRead(.woman)
+        let actor = try req.actor
+        let scoped = try req.scoped
+        let f = WomanFilter(req)
+        let (items, total) = try await scoped.women(matching: f, page: 1, per: RegistryViews.ledgerLimit)
+        let people = try await scoped.people(items.flatMap { [$0.personID, $0.husbandID].compactMap { $0 } })
+        let names = try await scoped.unitNames(items.map(\.unitCode))
+        let scopeCode = scoped.narrowed(f.unit).root?.value ?? actor.unitCode
+        let scopeName = try await scoped.unitNames([scopeCode])[scopeCode] ?? actor.unitName
+        try await req.audit(AuditEvent(AuditAction.export, "woman", "list", unit: scopeCode, detail: ["rows": String(items.count), "format": "print"].merging(f.query) { a, _ in a }))
+        return WomenListViews.ledger(req, f, scopeName: scopeName, items: items, people: people, unitNames: names, total: total)
+    }
+
+    func households(req: Request) async throws -> Response {
+        try req.requireRead(.household)
+        let page = max(1, req.query[Int.self, at: "page"] ?? 1)
+        let scoped = try req.scoped
+        let f = HouseholdFilter(req)
+        let (items, total, members) = try await scoped.households(matching: f, page: page, per: 50)
+        let names = try await scoped.unitNames(items.map(\.unitCode))
+        let villages = try await AccountsController.unitOptions(scoped)
+        return WomenListViews.households(req, f, items: items, members: members, unitNames: names, villages: villages, total: total, page: page, print: false, scopeName: "")
+    }
+
+    func householdLedger(req: Request) async throws -> Response {
+        try req.requireRead(.household)
+        let actor = try req.actor
+        let scoped = try req.scoped
+        let f = HouseholdFilter(req)
+        let (items, total, members) = try await scoped.households(matching: f, page: 1, per: RegistryViews.ledgerLimit)
+        let names = try await scoped.unitNames(items.map(\.unitCode))
+        let scopeCode = scoped.narrowed(f.unit).root?.value ?? actor.unitCode
+        let scopeName = try await scoped.unitNames([scopeCode])[scopeCode] ?? actor.unitName
+        try await req.audit(AuditEvent(AuditAction.export, "household", "list", unit: scopeCode, detail: ["rows": String(items.count), "format": "print"].merging(f.query) { a, _ in a }))
+        return WomenListViews.households(req, f, items: items, members: members, unitNames: names, villages: [], total: total, page: 1, print: true, scopeName: scopeName)
     }
 
     func newForm(req: Request) async throws -> Response {

@@ -11,7 +11,7 @@ public enum SiteURL: Sendable {
     case accountHandover(String), accountRevealPhone(String), accountsExport
     case audit, history(String, String)
     case children, childNew, childrenPrint, child(String), childUpdate(String), childVoid(String), childMerge(String), childVisit(String), childReport(String), report(String), reportStep(String), reportClose(String), inbox, alert(String), alertAcknowledge(String), alertPlan(String), alertResolve(String), personUpdate(String), personReveal(String)
-    case women, womanNew, woman(String), household(String)
+    case women, womanNew, womenPrint, woman(String), households, householdsPrint, household(String)
     case staticCSS, staticJS
 
     public var path: String {
@@ -59,6 +59,9 @@ public enum SiteURL: Sendable {
         case .personReveal(let id): return "/people/\(id)/reveal"
         case .women: return "/women"
         case .womanNew: return "/women/new"
+        case .womenPrint: return "/women/print"
+        case .households: return "/households"
+        case .householdsPrint: return "/households/print"
         case .woman(let id): return "/women/\(id)"
         case .household(let id): return "/households/\(id)"
         case .audit: return "/audit"
