@@ -90,3 +90,21 @@ def test_filter_print_and_correct(browser, logins):
         page.click("text=作废这条档案（登记错误）")
         shot(page, f"child-correct-{name}")
         ctx.close()
+
+
+def test_women_and_households_lists(browser, logins):
+    for name, viewport in [("phone", PHONE), ("desktop", DESKTOP)]:
+        ctx, page = login(browser, logins, "township_staff", viewport)
+        page.goto(BASE + "/women?need=child_education")
+        total = int(re.search(r"共 (\d+) 条", page.inner_text("main")).group(1))
+        assert total > 0, "the demo women include some worried about their children's education"
+        shot(page, f"women-filtered-{name}")
+        page.click("text=打印台账")
+        page.wait_for_load_state()
+        assert page.locator("table.ledger tbody tr").count() == total
+        shot(page, f"women-ledger-{name}")
+        page.goto(BASE + "/households?poverty=any")
+        shot(page, f"households-{name}")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= viewport["width"] + 1, f"households {name}: page is {width}px wide"
+        ctx.close()

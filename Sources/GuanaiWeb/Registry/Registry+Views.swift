@@ -98,7 +98,7 @@ enum RegistryViews {
                 h1 { scopeName + " " + l.t("ledger.title") }
                 p { l.t("ledger.meta", today.iso, String(total)) }
                 if total > items.count { p(.class("error-message")) { l.t("ledger.truncated", String(items.count)) } }
-                p(.class("noprint")) { button(.type("button"), .data("print", "1")) { l.t("ledger.printNow") }; " "; a(.href(SiteURL.children.with(query: filterQuery(f)))) { l.t("ledger.back") } }
+                p(.class("noprint")) { button(.type("button"), .class("btn"), .data("print", "1")) { l.t("ledger.printNow") }; " "; a(.href(SiteURL.children.with(query: filterQuery(f)))) { l.t("ledger.back") } }
             }
             div(.class("table-wrap")) { table(.class("ledger")) {
                 thead { tr {

@@ -54,7 +54,7 @@ enum WomenListViews {
             h1 { scopeName + " " + title }
             p { l.t("ledger.meta", RegistryService.today(req.now).iso, String(total)) }
             if total > shown { p(.class("error-message")) { l.t("ledger.truncated", String(shown)) } }
-            p(.class("noprint")) { button(.type("button"), .data("print", "1")) { l.t("ledger.printNow") }; " "; a(.href(back)) { l.t("ledger.back") } }
+            p(.class("noprint")) { button(.type("button"), .class("btn"), .data("print", "1")) { l.t("ledger.printNow") }; " "; a(.href(back)) { l.t("ledger.back") } }
         }
     }
 

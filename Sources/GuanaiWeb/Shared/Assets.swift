@@ -91,7 +91,7 @@ enum Assets {
       .filters .field{flex:1 1 100%}
     }
     .ledger{border-collapse:collapse;font-size:.8rem;width:100%}.ledger th,.ledger td{border:1px solid #999;padding:.2rem .3rem;vertical-align:top}
-    .ledger th{background:#eee}.ledger-sign{margin-top:1.5rem}
+    .ledger th{background:#eee}.ledger-sign{margin-top:1.5rem}.ledger td:nth-child(2){white-space:nowrap}
     @media print{.top,.menu,footer,.filters,.pager,form,.noprint,details{display:none}body{background:#fff}main{max-width:none;padding:0}
     .ledger{font-size:9pt}.ledger thead{display:table-header-group}.ledger tr{break-inside:avoid}}
     @page{size:A4 landscape;margin:10mm}
