@@ -9,7 +9,7 @@ struct Guanai: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "guanai",
         abstract: "关爱 — 农村留守妇女儿童关爱行动 (Guanai: care for rural left-behind women and children)",
-        subcommands: [Serve.self, Migrate.self, UserCommand.self, AuditCommand.self, DemoDataCommand.self, SweepCommand.self, BenchCommand.self]
+        subcommands: [Serve.self, Migrate.self, UserCommand.self, AuditCommand.self, DemoDataCommand.self, SweepCommand.self, BenchCommand.self, SweepBenchCommand.self]
     )
 }
 
@@ -44,6 +44,7 @@ struct Serve: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Address to listen on") var hostname = "127.0.0.1"
     @ArgumentParser.Option(help: "Port to listen on") var port = 8080
     @ArgumentParser.Option(help: "Minutes between safety-net sweeps run by this server (0: none)") var sweepMinutes: Double = 5
+    @ArgumentParser.Option(help: "Webhook for alert notifications (SMS gateway, 企业微信 robot); default $GUANAI_WEBHOOK_URL") var webhookUrl: String?
 
     func run() async throws {
         var env = Environment(name: "production", arguments: ["guanai", "serve", "--hostname", hostname, "--port", String(port)])
@@ -52,6 +53,7 @@ struct Serve: AsyncParsableCommand {
         do {
             var config = db.config
             config.sweepMinutes = sweepMinutes
+            config.webhookURL = webhookUrl ?? ProcessInfo.processInfo.environment["GUANAI_WEBHOOK_URL"]
             try await GuanaiApp.configure(app, config)
             if demo {
                 for login in try await Demo.seed(app) { print("\(login.role.rawValue) \(login.username) \(login.password)") }
@@ -158,5 +160,19 @@ struct BenchCommand: AsyncParsableCommand {
         print(String(format: "rows=%d load_s=%.1f first_page_ms=%.1f filtered_ms=%.1f detail_ms=%.1f", f.rows, f.loadSeconds, f.firstPageMs, f.filteredMs, f.detailMs))
         print("other lists (no target): " + f.extraMs.map { String(format: "%@_ms=%.1f", $0.0, $0.1) }.joined(separator: " "))
         print(String(format: "targets: first page %.2f of 200 ms, filtered %.2f of 200 ms, detail %.2f of 50 ms", f.firstPageMs / 200, f.filteredMs / 200, f.detailMs / 50))
+    }
+}
+
+struct SweepBenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "bench-sweep", abstract: "Benchmark fixture and timings for bench/sweep.sh", shouldDisplay: false)
+    @OptionGroup var db: DatabaseOptions
+    @ArgumentParser.Option var children = 1_000_000
+    @ArgumentParser.Option var visitsPerChild = 10
+
+    func run() async throws {
+        let f = try await withApp(db) { app in try await SweepBench.run(app, children: children, visitsPerChild: visitsPerChild) }
+        print(String(format: "children=%d visits=%d load_s=%.1f first_sweep_s=%.1f steady_sweep_ms=%.1f overdue_count_ms=%.1f overdue=%d",
+                     f.children, f.visits, f.loadSeconds, f.firstSweepSeconds, f.steadySweepMs, f.overdueCountMs, f.overdue))
+        print(String(format: "steady sweep %.2f of the 1 s target; %.1f× one indexed count of overdue children", f.steadySweepMs / 1000, f.steadySweepMs / max(f.overdueCountMs, 0.001)))
     }
 }

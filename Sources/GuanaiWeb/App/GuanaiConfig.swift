@@ -34,6 +34,8 @@ public struct GuanaiConfig: Sendable {
     public var maxBodySize: ByteCount = "2mb"
     /// Minutes between sweeps run inside the server; 0 = none (tests, and instances left to another sweeper).
     public var sweepMinutes: Double = 0
+    /// Where the outbox's webhook channel posts alerts (an SMS gateway, a 企业微信 robot); nil = inbox only.
+    public var webhookURL: String? = nil
 
     public init(database: DatabaseTarget, county: String = DivisionCatalog.defaultCounty, bcryptCost: Int = 12, clock: any GuanaiCore.Clock = SystemClock()) {
         self.database = database

@@ -80,6 +80,7 @@ struct ChildTallyMiddleware: AsyncModelMiddleware {
 
     func update(model: Child, on db: any Database, next: any AnyAsyncModelResponder) async throws {
         try await next.update(model, on: db)
+        if model.tallyUnchanged { model.tallyUnchanged = false; return }
         try await ChildTally.refresh([model.unitCode], on: db)
     }
 }

@@ -115,6 +115,12 @@ final class Child: Model, @unchecked Sendable {
     init() {}
 
     var tier: RiskTier? { riskTier.flatMap(RiskTier.init(rawValue:)) }
+
+    /// What the village's tally counts; a save that leaves it unchanged need not recompute the tally.
+    var tallyKey: String { "\(unitCode)|\(status)|\(categoryBits)|\(needBits)" }
+    /// Set by a caller that compared `tallyKey` before and after its change; read once by `ChildTallyMiddleware`.
+    /// Not a database field (Fluent ignores plain properties).
+    var tallyUnchanged = false
     var riskReasonList: [Reason] { (try? JSONDecoder().decode([Reason].self, from: Data((riskReasons ?? "[]").utf8))) ?? [] }
 
     func setNeeds(_ n: [ChildNeed]) { needs = n.map(\.rawValue).joined(separator: ","); needBits = ChildNeed.bits(n) }

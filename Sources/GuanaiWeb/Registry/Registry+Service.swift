@@ -309,6 +309,7 @@ enum RegistryService {
         let hint: String? = (wasLeftBehind && !r.leftBehind && !Age.isUnder(16, born: facts.birthDate, on: t)) ? "registry.exit.aged16" : nil
         let oldReview = child.nextReview
         let tierBefore = child.tier
+        let tallyBefore = child.tallyKey
         let safetyBefore = [child.riskReasons, child.riskReview, child.nextVisitDue]
         apply(r, to: child, today: t, reason: hint)
         let guardianCopied = try await copyGuardian(child, on: db)
@@ -317,6 +318,8 @@ enum RegistryService {
         let safetyMoved = safetyBefore != [child.riskReasons, child.riskReview, child.nextVisitDue]
         if diff.isEmpty && oldReview == child.nextReview && !guardianCopied && !safetyMoved { return false }
         child.updatedAt = at
+        // The sweep saves thousands of children whose counts do not move; only a real change recomputes the tally.
+        child.tallyUnchanged = tallyBefore == child.tallyKey
         try await child.save(on: db)
         if !diff.isEmpty {
             try await AuditLog.append(AuditEvent(AuditAction.update, "child", child.id!.uuidString, unit: child.unitCode, fields: diff, detail: ["by": "classification"]), by: actor, at: at, on: db)

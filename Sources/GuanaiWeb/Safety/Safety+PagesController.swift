@@ -40,7 +40,8 @@ struct SafetyPagesController {
         let name = try await scoped.childNames([a.childID])[a.childID] ?? ""
         let unit = try await scoped.unitNames([a.unitCode])[a.unitCode] ?? a.unitCode
         let visited = try await SafetyService.visitedSince(a, on: scoped.db)
-        return SafetyViews.alert(req, a, childName: name, unitName: unit, visited: visited, errors: errors, status: status)
+        let sent = try await scoped.notifications(alert: a.id!)
+        return SafetyViews.alert(req, a, childName: name, unitName: unit, visited: visited, notifications: sent, errors: errors, status: status)
     }
 
     func acknowledge(req: Request) async throws -> Response {

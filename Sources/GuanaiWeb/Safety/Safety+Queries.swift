@@ -67,3 +67,14 @@ extension Scoped {
     }
 }
 
+
+extension Scoped {
+    /// The alert's messages beyond the inbox, with who they went to, for its page.
+    func notifications(alert: UUID) async throws -> [(to: String, status: String, attempts: Int)] {
+        let rows = try await OutboxMessage.query(on: db).filter(\.$alertID == alert).sort(\.$createdAt).all()
+        let ids = rows.compactMap(\.userID)
+        let users = ids.isEmpty ? [] : try await User.query(on: db).filter(\.$id ~~ ids).all()
+        let names = Dictionary(uniqueKeysWithValues: users.map { ($0.id!, $0.displayName) })
+        return rows.map { (($0.userID.flatMap { names[$0] }) ?? "", $0.status, $0.attempts) }
+    }
+}

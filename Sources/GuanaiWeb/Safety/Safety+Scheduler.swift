@@ -19,12 +19,19 @@ struct SweepScheduler: LifecycleHandler {
                     if !r.skipped && (r.escalations + r.overdue + r.risk + r.registry.changed) > 0 {
                         app.logger.info("sweep: \(r.registry.changed) reclassified, \(r.risk) tiers reviewed, \(r.escalations) escalations, \(r.overdue) overdue")
                     }
+                    let o = try await Outbox.drain(on: app.db, channels: Self.channels(app), at: app.now)
+                    if o.sent + o.retried + o.failed > 0 { app.logger.info("outbox: \(o.sent) sent, \(o.retried) to retry, \(o.failed) given up") }
                 } catch {
                     app.logger.error("sweep failed: \(String(reflecting: error))")
                 }
                 try? await Task.sleep(for: .seconds(interval * 60))
             }
         }
+    }
+
+    static func channels(_ app: Application) -> [any OutboxChannel] {
+        guard let u = app.guanai.webhookURL, !u.isEmpty else { return [] }
+        return [WebhookChannel(url: URI(string: u), client: app.client)]
     }
 
     func shutdownAsync(_ app: Application) async {

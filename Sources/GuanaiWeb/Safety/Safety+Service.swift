@@ -97,6 +97,7 @@ enum SafetyService {
             d.reason = reason
             d.createdAt = at
             try await d.create(on: db)
+            try await Outbox.enqueue(a, to: u, reason: reason, on: db, at: at)
         }
     }
 
@@ -163,6 +164,7 @@ enum SafetyService {
             let (facts, _) = try await RegistryService.facts(for: c, on: tx)
             try await assess(c, facts: facts, on: tx, at: at, settings: settings)
             c.updatedAt = at
+            c.tallyUnchanged = true
             try await c.save(on: tx)
             try await AuditLog.append(AuditEvent(AuditAction.create, "visit", v.id!.uuidString, unit: c.unitCode,
                                                  fields: AuditLog.created(["childId": c.id!.uuidString, "visitedOn": v.visitedOn, "mode": v.mode, "checklist": v.checklist, "notes": v.notes])),
@@ -199,6 +201,7 @@ enum SafetyService {
             if let c = try await Child.find(a.childID, on: tx) {
                 let (facts, _) = try await RegistryService.facts(for: c, on: tx)
                 try await assess(c, facts: facts, on: tx, at: at, settings: settings)
+                c.tallyUnchanged = true
                 try await c.save(on: tx)
             }
             try await AuditLog.append(AuditEvent(AuditAction.update, "alert", a.id!.uuidString, unit: a.unitCode, fields: ["plan": FieldChange(before: before, after: text)]), by: actor, at: at, on: tx)

@@ -41,7 +41,7 @@ public enum SafetySweep {
             try await db.transaction { tx in
                 for c in due {
                     try await RegistryService.reclassify(c, on: tx, actor: actor, at: at)
-                    if let d = c.riskReview, d <= today.iso { c.riskReview = nil; try await c.save(on: tx) }
+                    if let d = c.riskReview, d <= today.iso { c.riskReview = nil; c.tallyUnchanged = true; try await c.save(on: tx) }
                 }
             }
             r.risk += due.count
@@ -70,6 +70,7 @@ public enum SafetySweep {
                         let a = try await overdueAlert(c, on: tx, at: at)
                         try await SafetyService.escalate(a, step: "overdue_" + level, to: level, on: tx, actor: actor, at: at)
                         c.overdueStep = step + 1
+                        c.tallyUnchanged = true
                         try await c.save(on: tx)
                     }
                 }

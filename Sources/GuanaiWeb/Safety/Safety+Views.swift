@@ -54,7 +54,8 @@ enum SafetyViews {
 
     // MARK: one alert
 
-    static func alert(_ req: Request, _ al: Alert, childName: String, unitName: String, visited: Bool, errors: [String: String], status: HTTPStatus) -> Response {
+    static func alert(_ req: Request, _ al: Alert, childName: String, unitName: String, visited: Bool, notifications: [(to: String, status: String, attempts: Int)] = [],
+                      errors: [String: String], status: HTTPStatus) -> Response {
         let l = req.lang
         let id = al.id!.uuidString
         func step(_ done: Bool, _ key: String, _ detail: String?) -> Node {
@@ -76,6 +77,10 @@ enum SafetyViews {
                 step(al.status == "resolved", "alert.step.resolved", al.resolvedAt.map { (al.resolvedBy ?? "") + " " + time($0) })
             }
             for e in al.escalations { p(.class("muted")) { l.t("alert.escalated." + e) } }
+            if !notifications.isEmpty {
+                h2 { l.t("alert.notifications") }
+                ul { for n in notifications { li { n.to + " · " + l.t("outbox.status." + n.status) + (n.attempts > 1 ? " · " + l.t("outbox.attempts", String(n.attempts)) : "") } } }
+            }
             if let p0 = al.plan { h2 { l.t("alert.plan") }; p { p0 } }
             if let r = al.resolution, al.status == "resolved" { h2 { l.t("alert.resolution") }; p { r } }
             if al.isOpen {

@@ -1,0 +1,154 @@
+import Fluent
+import SQLKit
+import Vapor
+import GuanaiCore
+
+/// Notifications beyond the inbox (an SMS gateway, a 企业微信 robot): one row per delivery, written in the same
+/// transaction as the delivery, drained later by channels. A row is claimed before it is sent, so two drainers never
+/// send it twice; a failed send is retried with back-off; the receiver gets the row's key as `Idempotency-Key`.
+final class OutboxMessage: Model, @unchecked Sendable {
+    static let schema = "outbox"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "channel") var channel: String
+    @Field(key: "dedupe_key") var dedupeKey: String
+    @Field(key: "alert_id") var alertID: UUID
+    @OptionalField(key: "user_id") var userID: UUID?
+    @Field(key: "payload") var payload: String
+    /// `pending`, `sending`, `sent`, `failed` (gave up), `skipped` (no such channel configured).
+    @Field(key: "status") var status: String
+    @Field(key: "attempts") var attempts: Int
+    @Field(key: "next_attempt_at") var nextAttemptAt: Date
+    @OptionalField(key: "claimed_until") var claimedUntil: Date?
+    @OptionalField(key: "last_error") var lastError: String?
+    @Field(key: "created_at") var createdAt: Date
+    @OptionalField(key: "sent_at") var sentAt: Date?
+    init() {}
+}
+
+struct M0016_Outbox: AsyncMigration {
+    func prepare(on db: any Database) async throws {
+        try await db.schema("outbox").id()
+            .field("channel", .string, .required).field("dedupe_key", .string, .required).field("alert_id", .uuid, .required)
+            .field("user_id", .uuid).field("payload", .string, .required).field("status", .string, .required)
+            .field("attempts", .int, .required).field("next_attempt_at", .datetime, .required).field("claimed_until", .datetime)
+            .field("last_error", .string).field("created_at", .datetime, .required).field("sent_at", .datetime)
+            .unique(on: "dedupe_key")
+            .create()
+        try await db.sql.create(index: "outbox_due").on("outbox").column("status").column("next_attempt_at").run()
+        try await db.sql.create(index: "outbox_alert").on("outbox").column("alert_id").run()
+    }
+    func revert(on db: any Database) async throws { try await db.schema("outbox").delete() }
+}
+
+/// What a channel receives: enough for a short message to the person responsible, nothing more.
+struct OutboxPayload: Codable, Sendable {
+    let key: String
+    let alertId: String
+    let childId: String
+    let childName: String
+    let unitCode: String
+    let kind: String
+    let level: String
+    let reasons: [String]
+    let reason: String
+    let to: Recipient
+    let createdAt: String
+    struct Recipient: Codable, Sendable { let username: String; let name: String; let phone: String? }
+}
+
+protocol OutboxChannel: Sendable {
+    var name: String { get }
+    func send(_ payload: OutboxPayload, raw: String) async throws
+}
+
+/// POSTs the payload as JSON; any 2xx is delivered, anything else is retried.
+struct WebhookChannel: OutboxChannel {
+    let name = "webhook"
+    let url: URI
+    let client: any Client
+
+    struct Failed: Error, CustomStringConvertible { let description: String }
+
+    func send(_ payload: OutboxPayload, raw: String) async throws {
+        let res = try await client.post(url) { req in
+            req.headers.contentType = .json
+            req.headers.replaceOrAdd(name: "Idempotency-Key", value: payload.key)
+            req.body = ByteBuffer(string: raw)
+        }
+        guard (200..<300).contains(res.status.code) else { throw Failed(description: "HTTP \(res.status.code)") }
+    }
+}
+
+enum Outbox {
+    static let maxAttempts = 8
+
+    /// Called by `SafetyService.deliver` inside the delivery's transaction.
+    static func enqueue(_ a: Alert, to u: User, reason: String, on db: any Database, at: Date) async throws {
+        let key = "alert:\(a.id!.uuidString):\(u.id!.uuidString):\(reason)"
+        let childName = try await Child.find(a.childID, on: db).asyncFlatMap { try await Person.find($0.personID, on: db)?.name } ?? ""
+        let p = OutboxPayload(key: key, alertId: a.id!.uuidString, childId: a.childID.uuidString, childName: childName, unitCode: a.unitCode, kind: a.kind,
+                              level: a.level, reasons: a.reasonList.map(\.message), reason: reason,
+                              to: .init(username: u.username, name: u.displayName, phone: u.phone), createdAt: AuditLog.timestamp(at))
+        let m = OutboxMessage()
+        m.channel = "webhook"
+        m.dedupeKey = key
+        m.alertID = a.id!
+        m.userID = u.id
+        m.payload = RegistryService.json(p)
+        m.status = "pending"
+        m.attempts = 0
+        m.nextAttemptAt = at
+        m.createdAt = at
+        try await m.create(on: db)
+    }
+
+    /// 30 s, 1 min, 2 min … up to an hour between attempts.
+    static func backoff(_ attempts: Int) -> TimeInterval { min(3600, 30 * pow(2, Double(max(0, attempts - 1)))) }
+
+    struct Result: Sendable, Equatable { var sent = 0, retried = 0, failed = 0, skipped = 0 }
+
+    static func drain(on db: any Database, channels: [any OutboxChannel], at: Date, limit: Int = 100) async throws -> Result {
+        var r = Result()
+        let due = try await OutboxMessage.query(on: db).group(.or) {
+            $0.group(.and) { $0.filter(\.$status == "pending").filter(\.$nextAttemptAt <= at) }
+              .group(.and) { $0.filter(\.$status == "sending").filter(\.$claimedUntil < at) }
+        }.sort(\.$nextAttemptAt).limit(limit).all()
+        for m in due {
+            guard let channel = channels.first(where: { $0.name == m.channel }) else {
+                m.status = "skipped"
+                try await m.save(on: db)
+                r.skipped += 1
+                continue
+            }
+            // Claim it: only one drainer's UPDATE matches.
+            let claimed = try await db.sql.raw("""
+                UPDATE outbox SET status = 'sending', claimed_until = \(bind: at.addingTimeInterval(120))
+                WHERE id = \(bind: m.id!) AND (status = 'pending' OR (status = 'sending' AND claimed_until < \(bind: at))) RETURNING id
+                """).all()
+            guard !claimed.isEmpty, let payload = try? JSONDecoder().decode(OutboxPayload.self, from: Data(m.payload.utf8)) else { continue }
+            let fresh = try await OutboxMessage.find(m.id, on: db) ?? m
+            do {
+                try await channel.send(payload, raw: m.payload)
+                fresh.status = "sent"
+                fresh.sentAt = at
+                fresh.attempts += 1
+                fresh.lastError = nil
+                r.sent += 1
+            } catch {
+                fresh.attempts += 1
+                fresh.lastError = String(describing: error).prefix(500).description
+                if fresh.attempts >= maxAttempts {
+                    fresh.status = "failed"
+                    r.failed += 1
+                } else {
+                    fresh.status = "pending"
+                    fresh.nextAttemptAt = at.addingTimeInterval(backoff(fresh.attempts))
+                    r.retried += 1
+                }
+            }
+            fresh.claimedUntil = nil
+            try await fresh.save(on: db)
+        }
+        return r
+    }
+}

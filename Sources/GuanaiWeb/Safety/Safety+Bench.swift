@@ -1,0 +1,92 @@
+import Fluent
+import SQLKit
+import Vapor
+import GuanaiCore
+
+/// `bench/sweep.sh`: children and visits loaded in bulk, then a full first sweep (every tier computed), a
+/// steady-state sweep (nothing due), and one indexed count of overdue children for comparison.
+public enum SweepBench {
+    public struct Figures: Sendable {
+        public let children: Int, visits: Int, loadSeconds: Double, firstSweepSeconds: Double, steadySweepMs: Double, overdueCountMs: Double, overdue: Int
+    }
+
+    static func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+
+    public static func run(_ app: Application, children target: Int, visitsPerChild: Int) async throws -> Figures {
+        let db = app.db
+        let villages = try await Unit.query(on: db).filter(\.$level == DivisionLevel.village.rawValue).filter(\.$status == Unit.active).all().map(\.code)
+        let today = RegistryService.today(app.now)
+        let t0 = ContinuousClock.now
+        let existing = try await Child.query(on: db).count()
+        if existing < target {
+            try await RegistryBench.load(db, count: target - existing, seed: UInt64(existing + 1), villages: villages, today: today, at: app.now)
+            try await ChildTally.refresh(Set(villages), on: db)
+            // Bulk-loaded children have no tier yet: due for assessment today, which the first sweep does.
+            try await db.sql.raw("UPDATE children SET risk_review = \(bind: today.iso) WHERE risk_tier IS NULL AND status = 'active'").run()
+            try await loadVisits(db, perChild: visitsPerChild, today: today, at: app.now)
+        }
+        let load = seconds(ContinuousClock.now - t0)
+        if db.sql.dialect.name == "sqlite" { try await DatabaseStatistics.refresh(db) } else {
+            for t in ["children", "people", "visits"] { try await db.sql.raw("VACUUM ANALYZE \(ident: t)").run() }
+        }
+        let s0 = ContinuousClock.now
+        _ = try await SafetySweep.run(on: db, at: app.now)
+        let first = seconds(ContinuousClock.now - s0)
+        var steady: [Double] = []
+        for _ in 0..<5 {
+            let s1 = ContinuousClock.now
+            _ = try await SafetySweep.run(on: db, at: app.now)
+            steady.append(seconds(ContinuousClock.now - s1) * 1000)
+        }
+        let cutoff = today.adding(days: -3).iso
+        var counts: [Double] = []
+        var overdue = 0
+        for _ in 0..<5 {
+            let c0 = ContinuousClock.now
+            overdue = try await db.sql.raw("SELECT COUNT(*) AS n FROM children WHERE overdue_step = 0 AND next_visit_due <= \(bind: cutoff)").first()?.decode(column: "n", as: Int.self) ?? 0
+            counts.append(seconds(ContinuousClock.now - c0) * 1000)
+        }
+        let children = try await Child.query(on: db).count(), visits = try await Visit.query(on: db).count()
+        return Figures(children: children, visits: visits, loadSeconds: load, firstSweepSeconds: first,
+                       steadySweepMs: steady.sorted()[2], overdueCountMs: counts.sorted()[2], overdue: overdue)
+    }
+
+    /// Visits spread over the last 300 days; each child's `last_visit_on` is set from them.
+    static func loadVisits(_ db: any Database, perChild: Int, today: CivilDate, at: Date) async throws {
+        guard perChild > 0 else { return }
+        var g = SplitMix64(seed: 99)
+        var lastID: UUID? = nil
+        let cols = ["id", "child_id", "unit_code", "visited_on", "mode", "checklist", "notes", "by_user", "by_name", "created_at"]
+        while true {
+            var q = Child.query(on: db).sort(\.$id).limit(5000)
+            if let l = lastID { q = q.filter(\.$id > l) }
+            let kids = try await q.all()
+            guard let last = kids.last else { break }
+            lastID = last.id
+            var rows: [[any Encodable & Sendable]] = []
+            var latest: [(UUID, String)] = []
+            for c in kids {
+                var newest = ""
+                for _ in 0..<perChild {
+                    let d = today.adding(days: -Int(g.next() % 300)).iso
+                    newest = max(newest, d)
+                    rows.append([UUID(), c.id!, c.unitCode, d, "home", "{}", "", nil as UUID?, "bench", at])
+                }
+                latest.append((c.id!, newest))
+            }
+            let batch = rows, newestByChild = latest
+            try await db.transaction { tx in
+                if tx.sql.dialect.name == "sqlite" { try await tx.sql.raw("PRAGMA cache_size=-1000000").run() }
+                let rows = batch
+                for chunk in stride(from: 0, to: rows.count, by: 900) {
+                    var ins = tx.sql.insert(into: "visits").columns(cols)
+                    for r in rows[chunk..<min(chunk + 900, rows.count)] { ins = ins.values(r.map { SQLBind($0) }) }
+                    try await ins.run()
+                }
+                for (id, d) in newestByChild {
+                    try await tx.sql.update("children").set("last_visit_on", to: d).where("id", .equal, id).run()
+                }
+            }
+        }
+    }
+}
