@@ -230,4 +230,47 @@ import GuanaiCore
             #expect(try await Self.child(ctx, c.id, t).riskTier == "normal", "no open report, a capable guardian: the rules again")
         }
     }
+
+    @Test func boardsCountWhatNeedsDoing() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            try await ctx.makeUser("town", .townshipStaff, Codes.taohuashan)
+            try await ctx.makeUser("admin", .cityAdmin, Codes.county)
+            let t = try await ctx.token("cun")
+            var alone = ChildBody()
+            alone.livingArrangement = "alone"
+            let a = try await ctx.api(.POST, "/api/v1/children", token: t, body: ctx.json(alone)).content.decode(ChildDTO.self)
+            var calm = ChildBody()
+            calm.name = "王小军"
+            calm.idNumber = Synthetic.id(2014, 7, 7, order: 131)
+            calm.needs = []
+            _ = try await ctx.api(.POST, "/api/v1/children", token: t, body: ctx.json(calm)).content.decode(ChildDTO.self)
+            let today = RegistryService.today(ctx.app.now)
+            let town = Scoped(db: ctx.app.db, jurisdiction: Jurisdiction(root: DivisionCode(Codes.taohuashan)!))
+            var b = try await town.board(unit: "", today: today)
+            #expect(b.critical.map(\.id) == [UUID(uuidString: a.id)])
+            #expect(b.total.monitored == 2 && b.total.critical == 1 && b.total.stillDue == 1 && b.total.visitedThisMonth == 0, "the calm child is due next month")
+            #expect(b.rows.map(\.code) == [Codes.shihuayan], "a township's board is by village")
+            // A visit this month counts; a month and a half later the calm child is overdue.
+            _ = try await ctx.api(.POST, "/api/v1/children/\(a.id)/visits", token: t, body: ctx.json(VisitInput(mode: "home", checklist: [:], notes: "")))
+            b = try await town.board(unit: "", today: today)
+            #expect(b.total.visitedThisMonth == 1)
+            ctx.clock.advance(by: 45 * 86_400)
+            let later = RegistryService.today(ctx.app.now)
+            b = try await town.board(unit: "", today: later)
+            #expect(b.overdue.first?.id == UUID(uuidString: a.id), "critical first")
+            #expect(b.total.overdue == 2)
+            let city = Scoped(db: ctx.app.db, jurisdiction: Jurisdiction(root: DivisionCode(Codes.county)!))
+            let cb = try await city.board(unit: "", today: later)
+            #expect(cb.rows.map(\.code) == [Codes.taohuashan] && cb.rows.first?.name == "桃花山镇", "the city's board is by township")
+            var br = Browser(ctx)
+            try await br.login("admin")
+            let page = try await br.get("/board")
+            #expect(page.status == .ok && page.body.string.contains("王小花") && page.body.string.contains("桃花山镇"))
+            var v = Browser(ctx)
+            try await ctx.makeUser("aixin", .volunteer, Codes.shihuayan)
+            try await v.login("aixin")
+            #expect(try await v.get("/board").status == .forbidden)
+        }
+    }
 }

@@ -63,4 +63,16 @@ def test_alert_first_acknowledge_and_visit(browser, logins):
     page.goto(BASE + "/inbox")
     assert page.locator(".alert-card", has_text="浏览器预警童").count() == 1
     shot(page, "inbox-township-desktop")
+    page.goto(BASE + "/board")
+    assert page.locator("#critical + p, #critical ~ .table-wrap").first.is_visible()
+    assert "浏览器预警童" in page.inner_text("main")
+    shot(page, "board-township-desktop")
+    ctx.close()
+
+    ctx, page = login(browser, logins, "city_admin", PHONE)
+    page.goto(BASE + "/board")
+    assert "桃花山镇" in page.inner_text("table.stats")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"] + 1, f"board on a phone is {width}px wide"
+    shot(page, "board-city-phone")
     ctx.close()

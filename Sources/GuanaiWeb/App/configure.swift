@@ -55,6 +55,7 @@ public enum GuanaiApp {
         WomenPagesController().register(web)
         SafetyPagesController().register(web)
         ReportPagesController().register(web)
+        BoardPagesController().register(web)
 
         let api = app.grouped("api", "v1")
         let apiController = APIController()

@@ -63,6 +63,8 @@ enum Assets {
     .alert-card{border:1px solid #ddd;border-left:6px solid #bbb;border-radius:.5rem;padding:.6rem .8rem;margin:.6rem 0;background:#fff}
     .alert-card.open{border-left-color:#e0a000}.alert-card.open.critical{border-left-color:#b3141f;background:#fff6f6}.alert-card.done{opacity:.75}
     .alert-card p{margin:.25rem 0}.alert-card .actions{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
+    table.stats{border-collapse:collapse;min-width:100%}table.stats th,table.stats td{border-bottom:1px solid #e4e4e4;padding:.35rem .5rem;text-align:right;white-space:nowrap}
+    table.stats th:first-child,table.stats td:first-child{text-align:left}
     .steps{list-style:none;padding-left:0}.steps li.done{color:#23502a}.steps li.todo{color:#7a1d1d}
     fieldset{border:1px solid #ddd;border-radius:.5rem;margin:0 0 1rem;padding:.5rem .8rem}legend{font-weight:600}
     label.choice{display:inline-flex;align-items:center;gap:.25rem;margin:.3rem 1rem .3rem 0;min-height:2.4rem}

@@ -8,6 +8,7 @@ enum Layout {
     static let navItems: [NavItem] = [
         NavItem(key: "nav.home", url: .home, kind: nil),
         NavItem(key: "nav.inbox", url: .inbox, kind: .child, hiddenFor: [.volunteer, .partnerHealth, .partnerHR, .partnerJustice]),
+        NavItem(key: "nav.board", url: .board, kind: .child, hiddenFor: [.volunteer]),
         NavItem(key: "nav.children", url: .children, kind: .child, hiddenFor: [.volunteer]),
         NavItem(key: "nav.women", url: .women, kind: .woman),
         NavItem(key: "nav.households", url: .households, kind: .household, hiddenFor: [.volunteer]),

@@ -10,7 +10,7 @@ public enum SiteURL: Sendable {
     case accounts, accountNew, account(String), accountDisable(String), accountEnable(String), accountReset(String)
     case accountHandover(String), accountRevealPhone(String), accountsExport
     case audit, history(String, String)
-    case children, childNew, childrenPrint, child(String), childUpdate(String), childVoid(String), childMerge(String), childVisit(String), childReport(String), report(String), reportStep(String), reportClose(String), inbox, alert(String), alertAcknowledge(String), alertPlan(String), alertResolve(String), personUpdate(String), personReveal(String)
+    case children, childNew, childrenPrint, child(String), childUpdate(String), childVoid(String), childMerge(String), childVisit(String), childReport(String), report(String), reportStep(String), reportClose(String), inbox, board, alert(String), alertAcknowledge(String), alertPlan(String), alertResolve(String), personUpdate(String), personReveal(String)
     case women, womanNew, womenPrint, woman(String), households, householdsPrint, household(String)
     case staticCSS, staticJS
 
@@ -45,6 +45,7 @@ public enum SiteURL: Sendable {
         case .childVoid(let id): return "/children/\(id)/void"
         case .childVisit(let id): return "/children/\(id)/visit"
         case .inbox: return "/inbox"
+        case .board: return "/board"
         case .childReport(let id): return "/children/\(id)/report"
         case .report(let id): return "/reports/\(id)"
         case .reportStep(let id): return "/reports/\(id)/steps"

@@ -1,0 +1,89 @@
+import Fluent
+import Vapor
+import GuanaiCore
+
+/// 工作看板: critical children, overdue visits, open reports, this month's visits against those due, by unit.
+struct BoardPagesController {
+    func register(_ r: any RoutesBuilder) {
+        r.get(SiteURL.board.components, use: show)
+    }
+
+    func show(req: Request) async throws -> Response {
+        let actor = try req.actor
+        guard actor.canRead(.child), actor.role != .volunteer else { throw Abort(.forbidden) }
+        let scoped = try req.scoped
+        let unit = req.query[String.self, at: "unit"] ?? ""
+        let today = RegistryService.today(req.now)
+        let board = try await scoped.board(unit: unit, today: today)
+        let kids = board.critical + board.overdue
+        let people = try await scoped.people(kids.map(\.personID))
+        let names = try await scoped.unitNames(kids.map(\.unitCode) + board.reports.map(\.unitCode))
+        let reportNames = try await scoped.childNames(board.reports.map(\.childID))
+        let units = try await AccountsController.unitOptions(scoped).filter { DivisionCode($0.0)?.level != .village }
+        return BoardViews.page(req, board, unit: unit, units: units, people: people, unitNames: names, reportNames: reportNames, today: today)
+    }
+}
+
+enum BoardViews {
+    static func page(_ req: Request, _ b: Board, unit: String, units: [(String, String)], people: [UUID: Person], unitNames: [String: String],
+                     reportNames: [UUID: String], today: CivilDate) -> Response {
+        let l = req.lang
+        func childLink(_ c: Child) -> Node { a(.href(.child(c.id!.uuidString))) { people[c.personID]?.name ?? "" } }
+        func pct(_ r: BoardRow) -> String { r.doneRate.map { String(Int(($0 * 100).rounded())) + "%" } ?? "—" }
+        return Layout.page(req, title: l.t("board.title")) {
+            h1 { l.t("board.title") }
+            if units.count > 1 {
+                form(.method("get"), .action(.board), .class("filters inline-filters")) {
+                    Forms.select(l, label: "board.unit", name: "unit", options: [("", l.t("board.allUnits"))] + units, selected: unit)
+                    button(.type("submit")) { l.t("form.search") }
+                }
+            }
+            div(.class("cards")) {
+                a(.class("card"), .href("#critical")) { span(.class("n")) { String(b.total.critical) }; span(.class("k")) { l.t("board.critical") } }
+                a(.class("card"), .href("#overdue")) { span(.class("n")) { String(b.total.overdue) }; span(.class("k")) { l.t("board.overdue") } }
+                a(.class("card"), .href("#reports")) { span(.class("n")) { String(b.total.openReports) }; span(.class("k")) { l.t("board.openReports") } }
+                div(.class("card")) { span(.class("n")) { pct(b.total) }; span(.class("k")) { l.t("board.doneRate", String(b.total.visitedThisMonth), String(b.total.visitedThisMonth + b.total.stillDue)) } }
+            }
+            h2(.id("critical")) { l.t("board.critical") }
+            if b.critical.isEmpty { p(.class("muted")) { l.t("board.none") } }
+            div(.class("table-wrap")) { table(.class("stack")) {
+                thead { tr { th { l.t("children.name") }; th { l.t("children.village") }; th { l.t("board.why") }; th { l.t("board.lastVisit") } } }
+                tbody { for c in b.critical { tr {
+                    td(.data("label", l.t("children.name"))) { childLink(c) }
+                    td(.data("label", l.t("children.village"))) { unitNames[c.unitCode] ?? c.unitCode }
+                    td(.data("label", l.t("board.why"))) { c.riskReasonList.map(\.message).joined(separator: l.t("list.sep")) }
+                    td(.data("label", l.t("board.lastVisit"))) { c.lastVisitOn ?? l.t("board.never") }
+                } } }
+            } }
+            h2(.id("overdue")) { l.t("board.overdue") }
+            if b.overdue.isEmpty { p(.class("muted")) { l.t("board.none") } }
+            div(.class("table-wrap")) { table(.class("stack")) {
+                thead { tr { th { l.t("children.name") }; th { l.t("board.tier") }; th { l.t("children.village") }; th { l.t("board.daysOverdue") } } }
+                tbody { for c in b.overdue { tr {
+                    td(.data("label", l.t("children.name"))) { childLink(c) }
+                    td(.data("label", l.t("board.tier"))) { SafetyViews.tierTag(l, c.riskTier) }
+                    td(.data("label", l.t("children.village"))) { unitNames[c.unitCode] ?? c.unitCode }
+                    td(.data("label", l.t("board.daysOverdue"))) { c.nextVisitDue.flatMap(CivilDate.init(iso:)).map { l.t("board.days", String(today.dayNumber - $0.dayNumber)) } ?? "" }
+                } } }
+            } }
+            h2(.id("reports")) { l.t("board.openReports") }
+            if b.reports.isEmpty { p(.class("muted")) { l.t("board.none") } }
+            ul { for r in b.reports {
+                li { a(.href(.report(r.id!.uuidString))) { (reportNames[r.childID] ?? "") + " · " + (unitNames[r.unitCode] ?? r.unitCode) }; " · " + SafetyViews.time(r.filedAt) }
+            } }
+            h2 { l.t("board.byUnit") }
+            div(.class("table-wrap")) { table(.class("stats")) {
+                thead { tr { for k in ["board.unit", "board.monitored", "tier.critical", "tier.high", "tier.medium", "board.overdue", "board.visited", "board.rate", "board.openReports"] { th { l.t(k) } } } }
+                tbody {
+                    for r in b.rows + [{ var t = b.total; t.name = l.t("board.total"); return t }()] {
+                        tr {
+                            td { r.code.isEmpty ? strong { r.name } : a(.href(SiteURL.board.with(query: [("unit", r.code)]))) { r.name } }
+                            td { String(r.monitored) }; td { String(r.critical) }; td { String(r.high) }; td { String(r.medium) }
+                            td { String(r.overdue) }; td { String(r.visitedThisMonth) }; td { pct(r) }; td { String(r.openReports) }
+                        }
+                    }
+                }
+            } }
+        }
+    }
+}
