@@ -273,4 +273,37 @@ import GuanaiCore
             #expect(try await v.get("/board").status == .forbidden)
         }
     }
+
+    @Test func aCityAdminChangesTheRulesAndTheNextSweepAppliesThem() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            try await ctx.makeUser("admin", .cityAdmin, Codes.county)
+            let t = try await ctx.token("cun")
+            // A four-year-old whose only carer is a 66-year-old grandmother: normal under the default 70.
+            var body = ChildBody()
+            body.idNumber = Synthetic.id(2022, 5, 10, order: 122)
+            body.needs = []
+            body.guardian = ["name": "张桂兰", "idNumber": Synthetic.id(1960, 3, 3, order: 224), "relation": "grandmother", "health": "healthy"]
+            let c = try await ctx.api(.POST, "/api/v1/children", token: t, body: ctx.json(body)).content.decode(ChildDTO.self)
+            #expect(c.riskTier == "normal")
+
+            var v = Browser(ctx)
+            try await v.login("cun")
+            #expect(try await v.get("/settings/risk").status == .forbidden)
+            var b = Browser(ctx)
+            try await b.login("admin")
+            #expect(try await b.get("/settings/risk").body.string.contains("value=\"70\""))
+            let bad = try await b.post("/settings/risk", ["oldGuardianAge": "abc", "overdueCityDays": "2", "overdueTownshipDays": "3"])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains("监护人年龄达到") && bad.body.string.contains("报市妇联的天数应大于报乡镇的天数"))
+            let ok = try await b.post("/settings/risk", ["oldGuardianAge": "65", "highDays": "5"])
+            #expect(ok.status == .seeOther)
+            #expect(try await ctx.auditCount(AuditAction.update, recordID: "risk") == 1)
+            #expect(try await Self.child(ctx, c.id, t).riskTier == "normal", "applied at the next sweep, not before")
+            _ = try await SafetySweep.run(on: ctx.app.db, at: ctx.app.now)
+            let after = try await Self.child(ctx, c.id, t)
+            #expect(after.riskTier == "high" && after.riskReasons.first?.message.contains("65") == true)
+            #expect(after.nextVisitDue == "2026-11-23", "high is now every 5 days")
+        }
+    }
 }

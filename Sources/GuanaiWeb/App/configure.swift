@@ -56,6 +56,7 @@ public enum GuanaiApp {
         SafetyPagesController().register(web)
         ReportPagesController().register(web)
         BoardPagesController().register(web)
+        SettingsPagesController().register(web)
 
         let api = app.grouped("api", "v1")
         let apiController = APIController()

@@ -32,6 +32,7 @@ enum BoardViews {
         func pct(_ r: BoardRow) -> String { r.doneRate.map { String(Int(($0 * 100).rounded())) + "%" } ?? "—" }
         return Layout.page(req, title: l.t("board.title")) {
             h1 { l.t("board.title") }
+            if req.auth.get(Actor.self)?.can(.editRules) == true { p { a(.href(.riskSettings)) { l.t("settings.title") } } }
             if units.count > 1 {
                 form(.method("get"), .action(.board), .class("filters inline-filters")) {
                     Forms.select(l, label: "board.unit", name: "unit", options: [("", l.t("board.allUnits"))] + units, selected: unit)

@@ -9,9 +9,8 @@ enum SafetyService {
 
     // MARK: risk
 
-    /// The rules' numbers. Defaults for now; a city admin's changes will be read from the database here, so every
-    /// instance applies the same rules (nothing kept in process memory).
-    static func settings(on db: any Database) async throws -> RiskSettings { RiskSettings() }
+    /// The rules' numbers, as a city admin last set them (read from the database, so every instance applies the same).
+    static func settings(on db: any Database) async throws -> RiskSettings { try await RiskSettingsStore.load(on: db) }
 
     /// Recomputes the tier, its reasons, the next day time alone changes it, and the next visit due, on the record
     /// (the caller saves). A child is monitored while she is in a category, or while an alert or report is open.

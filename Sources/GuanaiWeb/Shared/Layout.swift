@@ -125,6 +125,10 @@ enum Forms {
         "childrenInCare": "women.childrenInCare", "eldersInCare": "women.eldersInCare",
         "date": "visit.date", "mode": "visit.mode", "notes": "visit.notes", "plan": "alert.plan", "note": "alert.note",
         "reporter": "report.reporter", "reportedAt": "report.reportedAt", "seen": "report.seen", "policeReportNo": "report.policeReportNo", "action": "report.action", "doneAt": "report.doneAt",
+        "oldGuardianAge": "settings.oldGuardianAge", "youngChildAge": "settings.youngChildAge", "noContactDays": "settings.noContactDays",
+        "criticalDays": "settings.criticalDays", "criticalWithPlanDays": "settings.criticalWithPlanDays", "highDays": "settings.highDays",
+        "mediumDays": "settings.mediumDays", "normalDays": "settings.normalDays", "acknowledgeHours": "settings.acknowledgeHours",
+        "firstVisitHours": "settings.firstVisitHours", "overdueTownshipDays": "settings.overdueTownshipDays", "overdueCityDays": "settings.overdueCityDays",
     ]
 
     static func fieldLabel(_ l: UILanguage, _ field: String) -> String {

@@ -10,7 +10,7 @@ public enum SiteURL: Sendable {
     case accounts, accountNew, account(String), accountDisable(String), accountEnable(String), accountReset(String)
     case accountHandover(String), accountRevealPhone(String), accountsExport
     case audit, history(String, String)
-    case children, childNew, childrenPrint, child(String), childUpdate(String), childVoid(String), childMerge(String), childVisit(String), childReport(String), report(String), reportStep(String), reportClose(String), inbox, board, alert(String), alertAcknowledge(String), alertPlan(String), alertResolve(String), personUpdate(String), personReveal(String)
+    case children, childNew, childrenPrint, child(String), childUpdate(String), childVoid(String), childMerge(String), childVisit(String), childReport(String), report(String), reportStep(String), reportClose(String), inbox, board, riskSettings, alert(String), alertAcknowledge(String), alertPlan(String), alertResolve(String), personUpdate(String), personReveal(String)
     case women, womanNew, womenPrint, woman(String), households, householdsPrint, household(String)
     case staticCSS, staticJS
 
@@ -46,6 +46,7 @@ public enum SiteURL: Sendable {
         case .childVisit(let id): return "/children/\(id)/visit"
         case .inbox: return "/inbox"
         case .board: return "/board"
+        case .riskSettings: return "/settings/risk"
         case .childReport(let id): return "/children/\(id)/report"
         case .report(let id): return "/reports/\(id)"
         case .reportStep(let id): return "/reports/\(id)/steps"

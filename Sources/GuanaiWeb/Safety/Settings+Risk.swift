@@ -1,0 +1,113 @@
+import Fluent
+import SQLKit
+import Vapor
+import GuanaiCore
+
+/// The safety net's numbers, stored in the database so every instance applies the same ones; changed by a city
+/// admin (`edit_rules`), audited field by field, applied to every monitored child at the next sweep.
+struct M0017_Settings: AsyncMigration {
+    func prepare(on db: any Database) async throws {
+        try await db.sql.create(table: "settings")
+            .column("key", type: .text, .primaryKey(autoIncrement: false))
+            .column("value", type: .text, .notNull)
+            .column("updated_at", type: .text, .notNull)
+            .column("updated_by", type: .text, .notNull)
+            .run()
+    }
+    func revert(on db: any Database) async throws { try await db.sql.drop(table: "settings").run() }
+}
+
+enum RiskSettingsStore {
+    /// Field name → (keyPath, allowed range). The order is the form's.
+    static let fields: [(String, WritableKeyPath<RiskSettings, Int>, ClosedRange<Int>)] = [
+        ("oldGuardianAge", \.oldGuardianAge, 50...100), ("youngChildAge", \.youngChildAge, 1...16), ("noContactDays", \.noContactDays, 7...365),
+        ("criticalDays", \.criticalDays, 1...7), ("criticalWithPlanDays", \.criticalWithPlanDays, 1...14), ("highDays", \.highDays, 1...31),
+        ("mediumDays", \.mediumDays, 1...62), ("normalDays", \.normalDays, 7...92), ("acknowledgeHours", \.acknowledgeHours, 1...48),
+        ("firstVisitHours", \.firstVisitHours, 1...72), ("overdueTownshipDays", \.overdueTownshipDays, 1...30), ("overdueCityDays", \.overdueCityDays, 2...60),
+    ]
+
+    static func load(on db: any Database) async throws -> RiskSettings {
+        guard let row = try await db.sql.select().column("value").from("settings").where("key", .equal, "risk").first(),
+              let text = try? row.decode(column: "value", as: String.self),
+              let s = try? JSONDecoder().decode(RiskSettings.self, from: Data(text.utf8)) else { return RiskSettings() }
+        return s
+    }
+
+    /// Validates, stores, audits, and marks every monitored child due for reassessment at the next sweep.
+    static func save(_ values: [String: String], by actor: AuditActor, at: Date, on db: any Database) async throws -> RiskSettings {
+        let before = try await load(on: db)
+        var next = before
+        var errors: [FieldError] = []
+        for (name, kp, range) in fields {
+            guard let raw = values[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { continue }
+            guard let n = Int(raw), range.contains(n) else {
+                errors.append(FieldError(field: name, key: "settings.error.range", args: ["\(range.lowerBound)–\(range.upperBound)"]))
+                continue
+            }
+            next[keyPath: kp] = n
+        }
+        if next.overdueCityDays <= next.overdueTownshipDays { errors.append(FieldError(field: "overdueCityDays", key: "settings.error.cityAfterTownship")) }
+        if !errors.isEmpty { throw FieldErrors(errors) }
+        var changes: [String: FieldChange] = [:]
+        for (name, kp, _) in fields where before[keyPath: kp] != next[keyPath: kp] {
+            changes[name] = FieldChange(before: String(before[keyPath: kp]), after: String(next[keyPath: kp]))
+        }
+        guard !changes.isEmpty else { return next }
+        let fieldChanges = changes
+        let json = RegistryService.json(next)
+        let today = RegistryService.today(at).iso
+        try await db.transaction { tx in
+            try await tx.sql.delete(from: "settings").where("key", .equal, "risk").run()
+            try await tx.sql.insert(into: "settings").columns("key", "value", "updated_at", "updated_by")
+                .values(SQLBind("risk"), SQLBind(json), SQLBind(AuditLog.timestamp(at)), SQLBind(actor.name)).run()
+            try await tx.sql.raw("UPDATE children SET risk_review = \(bind: today) WHERE risk_tier IS NOT NULL").run()
+            try await AuditLog.append(AuditEvent(AuditAction.update, "settings", "risk", unit: actor.unitCode ?? "", fields: fieldChanges), by: actor, at: at, on: tx)
+        }
+        return next
+    }
+}
+
+struct SettingsPagesController {
+    func register(_ r: any RoutesBuilder) {
+        r.get(SiteURL.riskSettings.components, use: show)
+        r.post(SiteURL.riskSettings.components, use: save)
+    }
+
+    func show(req: Request) async throws -> Response {
+        try req.require(.editRules)
+        let s = try await RiskSettingsStore.load(on: try req.scoped.db)
+        return SettingsViews.page(req, s, typed: [:], errors: [:], saved: req.query[String.self, at: "saved"] == "1", status: .ok)
+    }
+
+    func save(req: Request) async throws -> Response {
+        try req.require(.editRules)
+        let f = try await req.formFields()
+        let db = try req.scoped.db
+        do {
+            _ = try await RiskSettingsStore.save(f, by: req.auditActor, at: req.now, on: db)
+            return req.redirect(to: SiteURL.riskSettings.with(query: [("saved", "1")]))
+        } catch let e as FieldErrors {
+            return SettingsViews.page(req, try await RiskSettingsStore.load(on: db), typed: f, errors: SafetyPagesController().messages(req, e), saved: false, status: .unprocessableEntity)
+        }
+    }
+}
+
+enum SettingsViews {
+    static func page(_ req: Request, _ s: RiskSettings, typed: [String: String], errors: [String: String], saved: Bool, status: HTTPStatus) -> Response {
+        let l = req.lang
+        return Layout.page(req, title: l.t("settings.title"), status: status) {
+            h1 { l.t("settings.title") }
+            p(.class("muted")) { l.t("settings.intro") }
+            if saved { div(.class("flash"), Attr("role", "status")) { l.t("settings.saved") } }
+            Forms.errorSummary(l, errors, labelled: true)
+            form(.method("post"), .action(.riskSettings)) {
+                Forms.csrf(req)
+                for (name, kp, range) in RiskSettingsStore.fields {
+                    Forms.field(l, label: "settings." + name, name: name, value: typed[name] ?? String(s[keyPath: kp]), type: "number", error: errors[name],
+                                hint: l.t("settings.range", "\(range.lowerBound)–\(range.upperBound)"), extra: [Attr("inputmode", "numeric")])
+                }
+                button(.type("submit")) { l.t("form.save") }
+            }
+        }
+    }
+}
