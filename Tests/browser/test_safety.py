@@ -76,3 +76,42 @@ def test_alert_first_acknowledge_and_visit(browser, logins):
     assert width <= PHONE["width"] + 1, f"board on a phone is {width}px wide"
     shot(page, "board-city-phone")
     ctx.close()
+
+
+def test_mandatory_report_and_rules(browser, logins):
+    # A village worker files a mandatory report from a child's page and records the first step on a phone.
+    ctx, page = login(browser, logins, "village_worker", PHONE)
+    page.goto(BASE + "/children?q=浏览器预警童")
+    page.locator("table tbody tr a").first.click()
+    page.wait_for_load_state()
+    page.click("text=强制报告")
+    page.wait_for_load_state()
+    page.check("input[name=policeCalled]")
+    page.fill("#seen", "孩子夜里一个人在家，屋里没有生火")
+    page.click("form[action$='/report'] button[type=submit]")
+    page.wait_for_load_state()
+    text = page.inner_text("main")
+    assert "报告人" in text and "已报警时请填写报警回执号" in text, "named fields, typed text kept"
+    assert page.input_value("#seen") == "孩子夜里一个人在家，屋里没有生火"
+    page.fill("#reporter", "邻居")
+    page.fill("#policeReportNo", "JJ20261129")
+    page.click("form[action$='/report'] button[type=submit]")
+    page.wait_for_load_state()
+    assert "/reports/" in page.url
+    page.click("text=添加记录 >> nth=0")
+    page.locator("details[open] select[name=action]").select_option("relatives_care")
+    page.locator("details[open] input[name=note]").fill("姑姑接回家照看")
+    page.locator("details[open] button[type=submit]").click()
+    page.wait_for_load_state()
+    assert "姑姑接回家照看" in page.inner_text("main")
+    page.click("form[action$='/close'] button[type=submit]")
+    page.wait_for_load_state()
+    assert "还没有评估记录" in page.inner_text("main"), "cannot close before every step"
+    shot(page, "report-phone")
+    ctx.close()
+
+    ctx, page = login(browser, logins, "city_admin", DESKTOP)
+    page.goto(BASE + "/settings/risk")
+    assert page.input_value("#oldGuardianAge") == "70"
+    shot(page, "settings-risk-desktop")
+    ctx.close()

@@ -188,7 +188,7 @@ enum ReportService {
     static func close(_ r: Report, by name: String, actor: AuditActor, at: Date, on db: any Database) async throws {
         let have = Set(try await steps(r, on: db).map(\.step))
         let missing = ReportStepKind.allCases.filter { !have.contains($0.rawValue) }
-        if !missing.isEmpty { throw FieldErrors(missing.map { FieldError(field: "step", key: "report.error.missing." + $0.rawValue) }) }
+        if !missing.isEmpty { throw FieldErrors(missing.map { FieldError(field: "step." + $0.rawValue, key: "report.error.missing." + $0.rawValue) }) }
         guard r.status == "open" else { return }
         r.status = "closed"
         r.closedAt = at
