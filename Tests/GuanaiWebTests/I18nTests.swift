@@ -39,8 +39,8 @@ import GuanaiCore
 
     /// UI text lives in the catalogues; view code with a Chinese literal would show Chinese to English readers.
     @Test func noChineseLiteralsInViewCode() throws {
-        let allowed = ["Shared/I18n/Catalogue+zh.swift", "Shared/I18n/Catalogue+en.swift", "Demo/Demo.swift"]
-        for (path, text) in try Self.webSources() where !allowed.contains(path) {
+        let allowed = ["Demo/Demo.swift"]
+        for (path, text) in try Self.webSources() where !allowed.contains(path) && !path.hasPrefix("Shared/I18n/Catalogue+") {
             for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 let code = line.components(separatedBy: "//").first ?? ""
                 let hasCJK = code.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) || (0x3000...0x303F).contains($0.value) || (0xFF00...0xFFEF).contains($0.value) }

@@ -102,19 +102,7 @@ extension Scoped {
         let poor: [Health] = [.chronicIllness, .seriousIllness, .hospitalised, .severeDisability]
         let healths = f.guardianHealth == "poor" ? poor : Health(rawValue: f.guardianHealth).map { [$0] } ?? []
         if !healths.isEmpty { q = q.filter(\.$guardianHealth ~~ healths.map(\.rawValue)) }
-        let term = f.q.trimmingCharacters(in: .whitespaces)
-        if !term.isEmpty {
-            var pq = Person.query(on: db).within(jurisdiction, \.$unitCode)
-            if term.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "X" || $0 == "x") }) {
-                pq = pq.filter(\.$idNumber, .custom("LIKE"), "%" + term.uppercased())
-            } else if term.allSatisfy({ $0.isASCII && $0.isLetter }) {
-                pq = pq.filter(\.$initials, .custom("LIKE"), term.lowercased() + "%")
-            } else {
-                pq = pq.filter(\.$name, .custom("LIKE"), "%" + term + "%")
-            }
-            let ids = try await pq.limit(2000).all(\.$id)
-            q = q.filter(\.$personID ~~ ids)
-        }
+        if let ids = try await personIDs(matching: f.q) { q = q.filter(\.$personID ~~ ids) }
         return q
     }
 

@@ -38,4 +38,13 @@ extension Request {
 }
 
 /// Namespace for the two catalogues; each language lives in its own file.
-public enum Catalogue {}
+/// The UI text, one file per feature and language (Catalogue+zh.swift, Catalogue+zh+Safety.swift …); a key defined
+/// in two files is a mistake and stops the app at once rather than showing one of them at random.
+public enum Catalogue {
+    static let zh = merge([zhBase, zhRegistry, zhSafety])
+    static let en = merge([enBase, enRegistry, enSafety])
+
+    static func merge(_ parts: [[String: String]]) -> [String: String] {
+        parts.reduce(into: [:]) { all, part in all.merge(part) { _, _ in preconditionFailure("duplicate catalogue key") } }
+    }
+}
