@@ -304,6 +304,10 @@ import GuanaiCore
             let after = try await Self.child(ctx, c.id, t)
             #expect(after.riskTier == "high" && after.riskReasons.first?.message.contains("65") == true)
             #expect(after.nextVisitDue == "2026-11-23", "high is now every 5 days")
+            // The sweep writes its trail in batches: the tier change is there, and the chain still verifies.
+            let trail = try await AuditEntry.query(on: ctx.app.db).filter(\.$recordID == c.id).filter(\.$actorName == "sweep").all()
+            #expect(trail.contains { $0.changes.contains("\"riskTier\"") && $0.changes.contains("\"high\"") })
+            #expect(try await AuditLog.verify(on: ctx.app.db).ok)
         }
     }
 }

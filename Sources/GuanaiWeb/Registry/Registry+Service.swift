@@ -247,18 +247,24 @@ enum RegistryService {
     // MARK: classification
 
     /// Everything the rules read about a child, from her own record, her parents' and guardian's records and her household.
-    static func facts(for child: Child, person: Person? = nil, on db: any Database) async throws -> (ChildFacts, Person) {
+    static func facts(for child: Child, person: Person? = nil, on db: any Database, context: ChildContext? = nil) async throws -> (ChildFacts, Person) {
+        func find(_ id: UUID) async throws -> Person? {
+            if let context { return try await context.person(id, on: db) }
+            return try await Person.find(id, on: db)
+        }
         var me = person
-        if me == nil { me = try await Person.find(child.personID, on: db) }
+        if me == nil { me = try await find(child.personID) }
         guard let me else { throw Abort(.notFound) }
         func parent(_ id: UUID?, _ situation: String?) async throws -> ParentFacts? {
             guard let s = situation.flatMap(ParentSituation.init(rawValue:)) else { return nil }
             var p: Person? = nil
-            if let id { p = try await Person.find(id, on: db) }
+            if let id { p = try await find(id) }
             return ParentFacts(situation: s, vitalStatus: p?.vital ?? .alive, health: p?.healthValue ?? .healthy)
         }
         var household: Household? = nil
-        if let h = child.householdID { household = try await Household.find(h, on: db) }
+        if let h = child.householdID {
+            if let context { household = try await context.household(h, on: db) } else { household = try await Household.find(h, on: db) }
+        }
         let f = ChildFacts(birthDate: me.birth ?? CivilDate(year: 2000, month: 1, day: 1)!, hukou: Hukou(rawValue: me.hukou ?? "") ?? .rural,
                            father: try await parent(child.fatherID, child.fatherSituation), mother: try await parent(child.motherID, child.motherSituation),
                            ownHealth: me.healthValue, improperGuardianship: child.improperGuardianship,
@@ -289,10 +295,12 @@ enum RegistryService {
 
     /// Copies the guardian's birth date and health onto the child for the list's filters. Returns whether they changed.
     @discardableResult
-    static func copyGuardian(_ child: Child, on db: any Database) async throws -> Bool {
+    static func copyGuardian(_ child: Child, on db: any Database, context: ChildContext? = nil) async throws -> Bool {
         let before = [child.guardianBirth, child.guardianHealth]
         var g: Person? = nil
-        if let id = child.guardianID { g = try await Person.find(id, on: db) }
+        if let id = child.guardianID {
+            if let context { g = try await context.person(id, on: db) } else { g = try await Person.find(id, on: db) }
+        }
         child.guardianBirth = g?.birthDate
         child.guardianHealth = g?.health
         return before != [child.guardianBirth, child.guardianHealth]
@@ -300,9 +308,9 @@ enum RegistryService {
 
     /// Recomputes one child's classification; audited when anything changed. Returns whether it changed.
     @discardableResult
-    static func reclassify(_ child: Child, on db: any Database, actor: AuditActor, at: Date) async throws -> Bool {
+    static func reclassify(_ child: Child, on db: any Database, actor: AuditActor, at: Date, context: ChildContext? = nil) async throws -> Bool {
         let before = child.auditFields
-        let (facts, _) = try await facts(for: child, on: db)
+        let (facts, _) = try await facts(for: child, on: db, context: context)
         let t = today(at)
         let r = ChildClassifier.classify(facts, on: t)
         let wasLeftBehind = child.leftBehind
@@ -312,8 +320,10 @@ enum RegistryService {
         let tallyBefore = child.tallyKey
         let safetyBefore = [child.riskReasons, child.riskReview, child.nextVisitDue]
         apply(r, to: child, today: t, reason: hint)
-        let guardianCopied = try await copyGuardian(child, on: db)
-        try await SafetyService.assess(child, facts: facts, on: db, at: at, settings: try await SafetyService.settings(on: db))
+        let guardianCopied = try await copyGuardian(child, on: db, context: context)
+        let settings: RiskSettings
+        if let context { settings = context.settings } else { settings = try await SafetyService.settings(on: db) }
+        try await SafetyService.assess(child, facts: facts, on: db, at: at, settings: settings, context: context)
         let diff = AuditLog.diff(before, child.auditFields)
         let safetyMoved = safetyBefore != [child.riskReasons, child.riskReview, child.nextVisitDue]
         if diff.isEmpty && oldReview == child.nextReview && !guardianCopied && !safetyMoved { return false }
@@ -322,9 +332,10 @@ enum RegistryService {
         child.tallyUnchanged = tallyBefore == child.tallyKey
         try await child.save(on: db)
         if !diff.isEmpty {
-            try await AuditLog.append(AuditEvent(AuditAction.update, "child", child.id!.uuidString, unit: child.unitCode, fields: diff, detail: ["by": "classification"]), by: actor, at: at, on: db)
+            let e = AuditEvent(AuditAction.update, "child", child.id!.uuidString, unit: child.unitCode, fields: diff, detail: ["by": "classification"])
+            if let context { context.audit(e) } else { try await AuditLog.append(e, by: actor, at: at, on: db) }
         }
-        try await SafetyService.raiseIfCritical(child, before: tierBefore, on: db, actor: actor, at: at)
+        if let a = try await SafetyService.raiseIfCritical(child, before: tierBefore, on: db, actor: actor, at: at) { context?.opened(a) }
         return true
     }
 

@@ -13,16 +13,19 @@ public enum RegistrySweep {
         let today = RegistryService.today(at).iso
         var r = Result()
         let actor = AuditActor.system("sweep")
+        let settings = try await SafetyService.settings(on: db)
         while true {
             let due = try await Child.query(on: db).filter(\.$nextReview <= today).filter(\.$status != "voided").sort(\.$nextReview).limit(500).all()
             if due.isEmpty { break }
             let changed = try await db.transaction { tx -> Int in
                 var n = 0
+                let context = try await ChildContext.load(due, settings: settings, on: tx)
                 for c in due {
-                    if try await RegistryService.reclassify(c, on: tx, actor: actor, at: at) { n += 1 }
+                    if try await RegistryService.reclassify(c, on: tx, actor: actor, at: at, context: context) { n += 1 }
                     // A record whose review date did not move (should not happen) must not loop forever.
                     if let d = c.nextReview, d <= today { c.nextReview = nil; try await c.save(on: tx) }
                 }
+                try await context.flush(by: actor, at: at, on: tx)
                 return n
             }
             r.children += due.count

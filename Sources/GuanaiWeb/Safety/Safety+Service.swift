@@ -14,15 +14,22 @@ enum SafetyService {
 
     /// Recomputes the tier, its reasons, the next day time alone changes it, and the next visit due, on the record
     /// (the caller saves). A child is monitored while she is in a category, or while an alert or report is open.
-    static func assess(_ c: Child, facts: ChildFacts, on db: any Database, at: Date, settings s: RiskSettings) async throws {
+    static func assess(_ c: Child, facts: ChildFacts, on db: any Database, at: Date, settings s: RiskSettings, context: ChildContext? = nil) async throws {
         let today = RegistryService.today(at)
-        let open = try await c.id.asyncFlatMap { try await openCritical($0, on: db) }
+        let open = try await c.id.asyncFlatMap { id in
+            if let context { return try await context.openCritical(id, on: db) }
+            return try await openCritical(id, on: db)
+        }
         guard c.status == "active" || open != nil || c.openReport else {
             c.riskTier = nil; c.riskReasons = nil; c.riskReview = nil; c.nextVisitDue = nil; c.overdueStep = 0
             return
         }
         var guardian: GuardianFacts? = nil
-        if let gid = c.guardianID, let p = try await Person.find(gid, on: db) {
+        var guardianRecord: Person? = nil
+        if let gid = c.guardianID {
+            if let context { guardianRecord = try await context.person(gid, on: db) } else { guardianRecord = try await Person.find(gid, on: db) }
+        }
+        if let p = guardianRecord {
             guardian = GuardianFacts(birthDate: p.birth, vitalStatus: p.vital, health: p.healthValue)
         }
         let registered = RegistryService.today(c.createdAt)

@@ -39,10 +39,12 @@ public enum SafetySweep {
             let due = try await Child.query(on: db).filter(\.$riskReview <= today.iso).filter(\.$status != "voided").sort(\.$riskReview).limit(500).all()
             if due.isEmpty { break }
             try await db.transaction { tx in
+                let context = try await ChildContext.load(due, settings: s, on: tx)
                 for c in due {
-                    try await RegistryService.reclassify(c, on: tx, actor: actor, at: at)
+                    try await RegistryService.reclassify(c, on: tx, actor: actor, at: at, context: context)
                     if let d = c.riskReview, d <= today.iso { c.riskReview = nil; c.tallyUnchanged = true; try await c.save(on: tx) }
                 }
+                try await context.flush(by: actor, at: at, on: tx)
             }
             r.risk += due.count
         }

@@ -1,0 +1,72 @@
+import Fluent
+import Vapor
+import GuanaiCore
+
+/// What classifying and assessing a batch of children reads besides the children themselves: their own, their
+/// parents' and guardians' person records, their households, their open critical alerts and the rules' numbers.
+/// Loaded with a handful of `IN` queries per batch, so a sweep over a million children does not issue several
+/// finds per child. Lives for one batch inside one transaction and is used by one task at a time.
+final class ChildContext: @unchecked Sendable {
+    let settings: RiskSettings
+    private(set) var people: [UUID: Person] = [:]
+    private(set) var households: [UUID: Household] = [:]
+    /// Nil when alerts were not preloaded: callers then ask the database.
+    private(set) var openAlerts: [UUID: Alert]?
+    /// Classification changes of the batch, written to the trail together by `flush` before the transaction ends.
+    private(set) var pending: [AuditEvent] = []
+
+    init(settings: RiskSettings) { self.settings = settings }
+
+    static func load(_ kids: [Child], settings: RiskSettings, on db: any Database) async throws -> ChildContext {
+        let ctx = ChildContext(settings: settings)
+        var personIDs = Set<UUID>()
+        for c in kids { personIDs.insert(c.personID); [c.fatherID, c.motherID, c.guardianID].compactMap { $0 }.forEach { personIDs.insert($0) } }
+        for chunk in Array(personIDs).chunked(400) {
+            for p in try await Person.query(on: db).filter(\.$id ~~ chunk).all() { ctx.people[p.id!] = p }
+        }
+        for chunk in Array(Set(kids.compactMap(\.householdID))).chunked(400) {
+            for h in try await Household.query(on: db).filter(\.$id ~~ chunk).all() { ctx.households[h.id!] = h }
+        }
+        var open: [UUID: Alert] = [:]
+        for chunk in kids.compactMap(\.id).chunked(400) {
+            for a in try await Alert.query(on: db).filter(\.$childID ~~ chunk).filter(\.$kind == SafetyService.critical).filter(\.$status != "resolved").all() { open[a.childID] = a }
+        }
+        ctx.openAlerts = open
+        return ctx
+    }
+
+    func person(_ id: UUID, on db: any Database) async throws -> Person? {
+        if let p = people[id] { return p }
+        let p = try await Person.find(id, on: db)
+        if let p { people[id] = p }
+        return p
+    }
+
+    func household(_ id: UUID, on db: any Database) async throws -> Household? {
+        if let h = households[id] { return h }
+        let h = try await Household.find(id, on: db)
+        if let h { households[id] = h }
+        return h
+    }
+
+    func openCritical(_ childID: UUID, on db: any Database) async throws -> Alert? {
+        if let open = openAlerts { return open[childID] }
+        return try await SafetyService.openCritical(childID, on: db)
+    }
+
+    func audit(_ e: AuditEvent) { pending.append(e) }
+
+    func flush(by actor: AuditActor, at: Date, on db: any Database) async throws {
+        try await AuditLog.append(contentsOf: pending, by: actor, at: at, on: db)
+        pending = []
+    }
+
+    /// An alert raised during the batch is open from then on.
+    func opened(_ a: Alert) { openAlerts?[a.childID] = a }
+}
+
+extension Array {
+    func chunked(_ size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}
