@@ -71,7 +71,7 @@ enum OpenAPIDocument {
                                 "improperGuardianship", "consent", "classification", "status", "createdAt", "updatedAt", "riskReasons"]),
         "VisitInput": obj(["date": str(), "mode": str(enumValues: ["home", "phone", "video", "station"]), "checklist": ["type": "object", "additionalProperties": str(enumValues: ["ok", "concern"])], "notes": str()],
                           required: ["mode"]),
-        "Visit": obj(["id": str(), "childId": str(), "date": str(), "mode": str(), "checklist": ["type": "object", "additionalProperties": str()], "notes": str(), "by": str(), "createdAt": str()],
+        "Visit": obj(["id": str(), "childId": str(), "date": str(), "mode": str(), "checklist": ["type": "object", "additionalProperties": str()], "notes": str(), "by": str(), "createdAt": str(), "photos": array(str())],
                      required: ["id", "childId", "date", "mode", "checklist", "notes", "by", "createdAt"]),
         "Alert": obj(["id": str(), "childId": str(), "childName": str(), "villageCode": str(), "kind": str(enumValues: ["critical", "overdue_visit"]), "level": str(),
                       "status": str(enumValues: ["open", "acknowledged", "resolved"]), "reasons": array(ref("Reason")), "createdAt": str(), "escalatedTo": array(str()),
@@ -140,9 +140,13 @@ enum OpenAPIDocument {
         return out
     }
 
-    static func op(_ summary: String, body: String? = nil, ok: Int = 200, schema: String? = nil, csv: Bool = false, params: [J] = [], errs: [Int] = [400, 401, 403, 404], secured: Bool = true) -> J {
+    /// `produces`: a file response of these media types; `consumes`: a raw file request body of these media types.
+    static func op(_ summary: String, body: String? = nil, ok: Int = 200, schema: String? = nil, csv: Bool = false, produces: [String]? = nil, consumes: [String]? = nil,
+                   params: [J] = [], errs: [Int] = [400, 401, 403, 404], secured: Bool = true) -> J {
         var responses = errors(errs)
-        if csv {
+        if let types = produces {
+            responses[String(ok)] = ["description": "File", "content": Dictionary(uniqueKeysWithValues: types.map { ($0, ["schema": ["type": "string", "format": "binary"]] as J) })]
+        } else if csv {
             responses[String(ok)] = ["description": "CSV (UTF-8 with BOM)", "content": ["text/csv": ["schema": ["type": "string"]]]]
         } else if let s = schema {
             responses[String(ok)] = ["description": "OK", "content": ["application/json": ["schema": ref(s)]]]
@@ -151,6 +155,7 @@ enum OpenAPIDocument {
         }
         var o: J = ["summary": summary, "responses": responses]
         if let b = body { o["requestBody"] = ["required": true, "content": ["application/json": ["schema": ref(b)]]] }
+        if let types = consumes { o["requestBody"] = ["required": true, "content": Dictionary(uniqueKeysWithValues: types.map { ($0, ["schema": ["type": "string", "format": "binary"]] as J) })] }
         if !params.isEmpty { o["parameters"] = params }
         if !secured { o["security"] = [J]() }
         return o
@@ -205,6 +210,9 @@ enum OpenAPIDocument {
             "post": op("Record a visit; the next due date follows from the tier", body: "VisitInput", ok: 201, schema: "Visit", params: [path("id")], errs: [400, 401, 403, 404, 422]),
             "get": op("The child's visits, newest first", schema: "VisitPage", params: [path("id")] + paging),
         ],
+        "/api/v1/visits/{id}/photos": ["post": op("Add a photo to a visit (JPEG, PNG or WebP, 8 MB at most, 3 per visit); the body is the image", ok: 201, schema: "Visit",
+                                                  consumes: ["image/jpeg", "image/png", "image/webp"], params: [path("id")], errs: [400, 401, 403, 404, 413, 422])],
+        "/api/v1/visits/{id}/photos/{n}": ["get": op("One photo of a visit (audited view)", produces: ["image/jpeg", "image/png", "image/webp"], params: [path("id"), path("n")])],
         "/api/v1/alerts": ["get": op("The caller's inbox: alerts delivered to this account, open first", schema: "AlertPage", params: paging + [q("status")])],
         "/api/v1/alerts/{id}/acknowledge": ["post": op("Acknowledge an alert (any recipient)", schema: "Alert", params: [path("id")])],
         "/api/v1/alerts/{id}/plan": ["post": op("Record the response plan", body: "AlertPlan", schema: "Alert", params: [path("id")], errs: [400, 401, 403, 404, 422])],

@@ -32,6 +32,8 @@ public struct GuanaiConfig: Sendable {
     public var lockoutThreshold = 5
     public var lockoutSeconds: TimeInterval = 15 * 60
     public var maxBodySize: ByteCount = "2mb"
+    /// A form with files (visit photos, a township's spreadsheet) may be this large.
+    public var maxUploadSize: ByteCount = "40mb"
     /// Minutes between sweeps run inside the server; 0 = none (tests, and instances left to another sweeper).
     public var sweepMinutes: Double = 0
     /// Where the outbox's webhook channel posts alerts (an SMS gateway, a 企业微信 robot); nil = inbox only.

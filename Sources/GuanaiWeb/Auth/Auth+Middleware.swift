@@ -16,14 +16,82 @@ extension Request {
     /// Middleware runs before a route collects its body, so it is collected here, within the size limit.
     /// Repeated names (checkboxes) keep every value, in order.
     func formValues() async throws -> [String: [String]] {
+        let multipart = headers.contentType?.subType == "form-data"
+        let max = (multipart ? application.guanai.maxUploadSize : application.guanai.maxBodySize).value
         if body.data == nil, method != .GET, method != .HEAD {
-            _ = try await body.collect(max: application.guanai.maxBodySize.value).get()
+            _ = try await body.collect(max: max).get()
         }
         guard let buf = body.data else { return [:] }
-        if buf.readableBytes > application.guanai.maxBodySize.value { throw Abort(.payloadTooLarge) }
+        if buf.readableBytes > max { throw Abort(.payloadTooLarge) }
+        if multipart { return try multipartForm(buf).fields }
         guard headers.contentType?.subType == "x-www-form-urlencoded" else { return [:] }
         return Self.parseForm(String(buffer: buf))
     }
+
+    /// The files of a multipart form, by field name, in the order they were sent. Empty file inputs are left out.
+    func uploadedFiles() async throws -> [UploadedFile] {
+        _ = try await formValues()
+        guard let buf = body.data, headers.contentType?.subType == "form-data" else { return [] }
+        return try multipartForm(buf).files
+    }
+
+    /// Parsed once per request and kept: the CSRF check, the handler and the file reader all ask for it.
+    private func multipartForm(_ buf: ByteBuffer) throws -> MultipartForm {
+        if let done = storage[MultipartForm.Key.self] { return done }
+        guard let boundary = headers.contentType?.parameters["boundary"], !boundary.isEmpty else { throw Abort(.badRequest) }
+        let parser = MultipartParser(boundary: boundary)
+        var form = MultipartForm()
+        var headers: [String: String] = [:]
+        var data = ByteBuffer()
+        parser.onHeader = { name, value in headers[name.lowercased()] = value }
+        parser.onBody = { chunk in data.writeBuffer(&chunk) }
+        parser.onPartComplete = {
+            let disposition = MultipartForm.parameters(headers["content-disposition"] ?? "")
+            if let name = disposition["name"] {
+                if let filename = disposition["filename"] {
+                    if !filename.isEmpty || data.readableBytes > 0 {
+                        form.files.append(UploadedFile(field: name, filename: filename, contentType: headers["content-type"] ?? "application/octet-stream", data: data))
+                    }
+                } else {
+                    form.fields[name, default: []].append(String(buffer: data))
+                }
+            }
+            headers = [:]
+            data = ByteBuffer()
+        }
+        do { try parser.execute(buf) } catch { throw Abort(.badRequest) }
+        storage[MultipartForm.Key.self] = form
+        return form
+    }
+}
+
+struct UploadedFile: Sendable {
+    let field: String
+    let filename: String
+    let contentType: String
+    let data: ByteBuffer
+}
+
+struct MultipartForm: Sendable {
+    struct Key: StorageKey { typealias Value = MultipartForm }
+    var fields: [String: [String]] = [:]
+    var files: [UploadedFile] = []
+
+    /// `form-data; name="photo"; filename="a.jpg"` → ["name": "photo", "filename": "a.jpg"].
+    static func parameters(_ header: String) -> [String: String] {
+        var out: [String: String] = [:]
+        for part in header.split(separator: ";").dropFirst() {
+            let kv = part.split(separator: "=", maxSplits: 1)
+            guard kv.count == 2 else { continue }
+            var v = kv[1].trimmingCharacters(in: .whitespaces)
+            if v.hasPrefix("\""), v.hasSuffix("\""), v.count >= 2 { v = String(v.dropFirst().dropLast()) }
+            out[kv[0].trimmingCharacters(in: .whitespaces).lowercased()] = v
+        }
+        return out
+    }
+}
+
+extension Request {
 
     /// application/x-www-form-urlencoded by hand: Foundation's URLComponents traps on a malformed escape,
     /// and a malformed body must be an empty field, never a crash.

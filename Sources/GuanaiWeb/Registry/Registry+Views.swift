@@ -94,12 +94,7 @@ enum RegistryViews {
             return [name, sit, place ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
         }
         return Layout.page(req, title: l.t("ledger.title")) {
-            div(.class("ledger-head")) {
-                h1 { scopeName + " " + l.t("ledger.title") }
-                p { l.t("ledger.meta", today.iso, String(total)) }
-                if total > items.count { p(.class("error-message")) { l.t("ledger.truncated", String(items.count)) } }
-                p(.class("noprint")) { button(.type("button"), .class("btn"), .data("print", "1")) { l.t("ledger.printNow") }; " "; a(.href(SiteURL.children.with(query: filterQuery(f)))) { l.t("ledger.back") } }
-            }
+            Layout.ledgerHead(req, title: l.t("ledger.title"), scopeName: scopeName, total: total, shown: items.count, back: SiteURL.children.with(query: filterQuery(f)))
             div(.class("table-wrap")) { table(.class("ledger")) {
                 thead { tr {
                     for k in ["ledger.no", "children.name", "ledger.sex", "ledger.birth", "children.idNumber", "children.village", "ledger.father", "ledger.mother", "children.guardian", "ledger.living", "children.category", "children.need"] { th { l.t(k) } }

@@ -48,21 +48,11 @@ enum WomenListViews {
         }
     }
 
-    static func ledgerHead(_ req: Request, title: String, scopeName: String, total: Int, shown: Int, back: String) -> Node {
-        let l = req.lang
-        return div(.class("ledger-head")) {
-            h1 { scopeName + " " + title }
-            p { l.t("ledger.meta", RegistryService.today(req.now).iso, String(total)) }
-            if total > shown { p(.class("error-message")) { l.t("ledger.truncated", String(shown)) } }
-            p(.class("noprint")) { button(.type("button"), .class("btn"), .data("print", "1")) { l.t("ledger.printNow") }; " "; a(.href(back)) { l.t("ledger.back") } }
-        }
-    }
-
     static func ledger(_ req: Request, _ f: WomanFilter, scopeName: String, items: [Woman], people: [UUID: Person], unitNames: [String: String], total: Int) -> Response {
         let l = req.lang
         let today = RegistryService.today(req.now)
         return Layout.page(req, title: l.t("women.ledger")) {
-            ledgerHead(req, title: l.t("women.ledger"), scopeName: scopeName, total: total, shown: items.count, back: SiteURL.women.with(query: f.query))
+            Layout.ledgerHead(req, title: l.t("women.ledger"), scopeName: scopeName, total: total, shown: items.count, back: SiteURL.women.with(query: f.query))
             div(.class("table-wrap")) { table(.class("ledger")) {
                 thead { tr { for k in ["ledger.no", "children.name", "women.age", "children.idNumber", "children.village", "women.husband", "women.childrenInCare", "women.eldersInCare", "women.skills", "women.needs", "women.interest"] { th { l.t(k) } } } }
                 tbody {
@@ -94,7 +84,7 @@ enum WomenListViews {
         let poverty = [("", l.t("children.anyGuardian")), ("any", l.t("households.anyPoverty"))] + PovertyStatus.allCases.map { ($0.rawValue, l.t("poverty." + $0.rawValue)) }
         return Layout.page(req, title: l.t(print ? "households.ledger" : "households.title")) {
             if print {
-                ledgerHead(req, title: l.t("households.ledger"), scopeName: scopeName, total: total, shown: items.count, back: SiteURL.households.with(query: f.query))
+                Layout.ledgerHead(req, title: l.t("households.ledger"), scopeName: scopeName, total: total, shown: items.count, back: SiteURL.households.with(query: f.query))
             } else {
                 h1 { l.t("households.title") }
                 details(.class("action"), Attr.when(!f.isEmpty, Attr("open", nil))) {

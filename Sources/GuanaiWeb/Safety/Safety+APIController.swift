@@ -7,6 +7,8 @@ struct SafetyAPIController {
     func register(_ r: any RoutesBuilder) {
         r.post("children", ":id", "visits", use: recordVisit)
         r.get("children", ":id", "visits", use: visits)
+        r.on(.POST, "visits", ":id", "photos", body: .collect(maxSize: ByteCount(value: VisitPhotos.maxBytes + 1)), use: addPhoto)
+        r.get("visits", ":id", "photos", ":n") { req in try await VisitPhotos.serve(req, visitID: req.parameters.get("id") ?? "", n: Int(req.parameters.get("n") ?? "") ?? 0) }
         r.get("alerts", use: inbox)
         r.post("alerts", ":id", "acknowledge", use: acknowledge)
         r.post("alerts", ":id", "plan", use: plan)
@@ -22,6 +24,23 @@ struct SafetyAPIController {
         let input = try await req.json(VisitInput.self)
         let scoped = try req.scoped
         let v = try await SafetyService.recordVisit(c, input, user: try req.actor, scoped: scoped, actor: req.auditActor, at: req.now, settings: try await SafetyService.settings(on: scoped.db))
+        let res = Response(status: .created)
+        try res.content.encode(VisitDTO(v), as: .json)
+        return res
+    }
+
+    /// A photo sent after the visit was recorded (the API records the visit as JSON first).
+    func addPhoto(req: Request) async throws -> Response {
+        guard let uuid = UUID(uuidString: req.parameters.get("id") ?? ""), let v = try await Visit.find(uuid, on: req.db), try req.scoped.inScope(v.unitCode) else { throw Abort(.notFound) }
+        guard Self.canAct(try req.actor) else { throw Abort(.forbidden) }
+        let bytes = req.body.data.map { Data(buffer: $0) } ?? Data()
+        let uploads = try VisitPhotos.check([(name: "photo", bytes: bytes)], already: v.photos)
+        let at = req.now, actor = req.auditActor
+        try await req.db.transaction { tx in
+            try await VisitPhotos.store(uploads, visit: v, on: tx, at: at)
+            try await v.save(on: tx)
+            try await AuditLog.append(AuditEvent(AuditAction.update, "visit", uuid.uuidString, unit: v.unitCode, fields: ["photos": FieldChange(before: String(v.photos - uploads.count), after: String(v.photos))]), by: actor, at: at, on: tx)
+        }
         let res = Response(status: .created)
         try res.content.encode(VisitDTO(v), as: .json)
         return res

@@ -17,7 +17,9 @@ final class Visit: Model, @unchecked Sendable {
     @Field(key: "by_user") var byUser: UUID?
     @Field(key: "by_name") var byName: String
     @Field(key: "created_at") var createdAt: Date
-    init() {}
+    /// How many photos the visit has (`visit_photos`), so lists link to them without reading the images.
+    @Field(key: "photos") var photos: Int
+    init() { photos = 0 }
 
     var checks: [String: String] { (try? JSONDecoder().decode([String: String].self, from: Data(checklist.utf8))) ?? [:] }
 }

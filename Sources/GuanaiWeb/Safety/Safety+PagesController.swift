@@ -12,6 +12,8 @@ struct SafetyPagesController {
         r.post(SiteURL.alertResolve(":id").components, use: resolve)
         r.get(SiteURL.childVisit(":id").components, use: visitForm)
         r.post(SiteURL.childVisit(":id").components, use: recordVisit)
+        r.get(SiteURL.childVisitsPrint(":id").components, use: printVisits)
+        r.get(SiteURL.visitPhoto(":id", ":n").components, use: photo)
     }
 
     func inbox(req: Request) async throws -> Response {
@@ -100,11 +102,30 @@ struct SafetyPagesController {
         let input = VisitInput(date: s("date"), mode: s("mode"), checklist: checks, notes: s("notes"))
         let scoped = try req.scoped
         do {
-            _ = try await SafetyService.recordVisit(c, input, user: try req.actor, scoped: scoped, actor: req.auditActor, at: req.now, settings: try await SafetyService.settings(on: scoped.db))
+            let files = try await req.uploadedFiles().filter { $0.field == "photos" }
+            let photos = files.map { (name: $0.filename, bytes: Data(buffer: $0.data)) }
+            _ = try await SafetyService.recordVisit(c, input, photos: photos, user: try req.actor, scoped: scoped, actor: req.auditActor, at: req.now, settings: try await SafetyService.settings(on: scoped.db))
             return req.redirect(to: SiteURL.child(c.id!.uuidString).path)
         } catch let e as FieldErrors {
             let name = try await scoped.people([c.personID])[c.personID]?.name ?? ""
             return SafetyViews.visitForm(req, c, childName: name, typed: f, errors: messages(req, e), status: .unprocessableEntity)
         }
+    }
+}
+
+extension SafetyPagesController {
+    /// 走访记录表: the child's visits so far and blank rows to fill in by hand on the next ones, on one A4 page.
+    func printVisits(req: Request) async throws -> Response {
+        let c = try await RegistryAPIController().load(req)
+        let scoped = try req.scoped
+        let visits = try await scoped.visits(of: c.id!, limit: SafetyViews.sheetLimit)
+        let people = try await scoped.people([c.personID] + [c.guardianID].compactMap { $0 })
+        let unit = try await scoped.unitNames([c.unitCode])[c.unitCode] ?? c.unitCode
+        try await req.audit(AuditEvent(AuditAction.export, "visit", c.id!.uuidString, unit: c.unitCode, detail: ["rows": String(visits.count), "format": "print"]))
+        return SafetyViews.visitSheet(req, c, child: people[c.personID], guardian: c.guardianID.flatMap { people[$0] }, unitName: unit, visits: visits)
+    }
+
+    func photo(req: Request) async throws -> Response {
+        try await VisitPhotos.serve(req, visitID: req.parameters.get("id") ?? "", n: Int(req.parameters.get("n") ?? "") ?? 0)
     }
 }

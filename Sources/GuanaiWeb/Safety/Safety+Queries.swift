@@ -4,9 +4,12 @@ import GuanaiCore
 
 struct VisitDTO: Content {
     let id: String, childId: String, date: String, mode: String, checklist: [String: String], notes: String, by: String, createdAt: String
+    /// API paths of the visit's photos.
+    let photos: [String]
     init(_ v: Visit) {
         id = v.id!.uuidString; childId = v.childID.uuidString; date = v.visitedOn; mode = v.mode; checklist = v.checks; notes = v.notes
         by = v.byName; createdAt = AuditLog.timestamp(v.createdAt)
+        photos = (0..<v.photos).map { "/api/v1/visits/\(v.id!.uuidString)/photos/\($0 + 1)" }
     }
 }
 

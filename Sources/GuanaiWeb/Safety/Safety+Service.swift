@@ -130,7 +130,7 @@ enum SafetyService {
 
     // MARK: visits
 
-    static func recordVisit(_ c: Child, _ input: VisitInput, user: Actor?, scoped: Scoped, actor: AuditActor, at: Date, settings: RiskSettings) async throws -> Visit {
+    static func recordVisit(_ c: Child, _ input: VisitInput, photos files: [(name: String, bytes: Data)] = [], user: Actor?, scoped: Scoped, actor: AuditActor, at: Date, settings: RiskSettings) async throws -> Visit {
         var errors: [FieldError] = []
         let today = RegistryService.today(at)
         let date = (input.date?.isEmpty ?? true) ? today : CivilDate(iso: input.date ?? "")
@@ -146,7 +146,10 @@ enum SafetyService {
         let notes = (input.notes ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if checks.values.contains("concern") && notes.isEmpty { errors.append(FieldError(field: "notes", key: "visit.error.concernNotes")) }
         if notes.count > 2000 { errors.append(FieldError(field: "notes", key: "field.error.tooLong")) }
+        var checked: [VisitPhotos.Upload] = []
+        do { checked = try VisitPhotos.check(files) } catch let e as FieldErrors { errors += e.items }
         if !errors.isEmpty { throw FieldErrors(errors) }
+        let photos = checked
 
         let v = Visit()
         v.childID = c.id!
@@ -160,6 +163,10 @@ enum SafetyService {
         v.createdAt = at
         try await scoped.db.transaction { tx in
             try await v.create(on: tx)
+            if !photos.isEmpty {
+                try await VisitPhotos.store(photos, visit: v, on: tx, at: at)
+                try await v.save(on: tx)
+            }
             let before = c.auditFields
             if (c.lastVisitOn ?? "") < v.visitedOn { c.lastVisitOn = v.visitedOn }
             // A missed visit is made up by this one.
@@ -173,7 +180,7 @@ enum SafetyService {
             c.tallyUnchanged = true
             try await c.save(on: tx)
             try await AuditLog.append(AuditEvent(AuditAction.create, "visit", v.id!.uuidString, unit: c.unitCode,
-                                                 fields: AuditLog.created(["childId": c.id!.uuidString, "visitedOn": v.visitedOn, "mode": v.mode, "checklist": v.checklist, "notes": v.notes])),
+                                                 fields: AuditLog.created(["childId": c.id!.uuidString, "visitedOn": v.visitedOn, "mode": v.mode, "checklist": v.checklist, "notes": v.notes, "photos": String(v.photos)])),
                                       by: actor, at: at, on: tx)
             let diff = AuditLog.diff(before, c.auditFields)
             if !diff.isEmpty { try await AuditLog.append(AuditEvent(AuditAction.update, "child", c.id!.uuidString, unit: c.unitCode, fields: diff, detail: ["by": "visit"]), by: actor, at: at, on: tx) }

@@ -118,7 +118,7 @@ enum SafetyViews {
         return Layout.page(req, title: l.t("visit.title"), status: status) {
             h1 { l.t("visit.title") + " · " + childName }
             Forms.errorSummary(l, e, labelled: true)
-            form(.method("post"), .action(.childVisit(c.id!.uuidString)), .class("visit")) {
+            form(.method("post"), .action(.childVisit(c.id!.uuidString)), .class("visit"), Attr("enctype", "multipart/form-data")) {
                 Forms.csrf(req)
                 Forms.field(l, label: "visit.date", name: "date", value: s("date") ?? today, type: "date", required: true, error: e["date"])
                 fieldset {
@@ -145,6 +145,12 @@ enum SafetyViews {
                     small(.class("hint")) { l.t("visit.notesHint") }
                     if let err = e["notes"] { p(.class("field-error")) { err } }
                 }
+                div(.class(e["photos"] == nil ? "field" : "field invalid")) {
+                    label(.for("photos")) { l.t("visit.photos") }
+                    tag("input", [.type("file"), .id("photos"), .name("photos"), Attr("accept", "image/jpeg,image/png,image/webp"), Attr("multiple", "multiple")])
+                    small(.class("hint")) { l.t("visit.photosHint", String(VisitPhotos.maxCount)) }
+                    if let err = e["photos"] { p(.class("field-error")) { err } }
+                }
                 button(.type("submit")) { l.t("visit.save") }
             }
         }
@@ -168,7 +174,8 @@ enum SafetyViews {
             }
             p(.class("actions")) {
                 if canAct { a(.class("btn"), .href(.childVisit(c.id))) { l.t("visit.record") }; " " }
-                if canReport { a(.class("btn secondary"), .href(.childReport(c.id))) { l.t("report.title") } }
+                if canReport { a(.class("btn secondary"), .href(.childReport(c.id))) { l.t("report.title") }; " " }
+                a(.class("btn secondary"), .href(.childVisitsPrint(c.id))) { l.t("visit.print") }
             }
             if !visits.isEmpty {
                 h3 { l.t("safety.visits") }
@@ -179,10 +186,63 @@ enum SafetyViews {
                             v.visitedOn + " · " + l.t("visit.mode." + v.mode) + " · " + v.byName
                             if !concerns.isEmpty { " · "; span(.class("tag warn")) { l.t("visit.concerns", concerns.joined(separator: l.t("list.sep"))) } }
                             if !v.notes.isEmpty { " · "; small { v.notes } }
+                            for n in 0..<v.photos { " · "; a(.href(.visitPhoto(v.id!.uuidString, String(n + 1))), Attr("target", "_blank")) { l.t("visit.photo", String(n + 1)) } }
                         }
                     }
                 }
             }
+        }
+    }
+}
+
+extension SafetyViews {
+    static let sheetLimit = 200
+    static let blankRows = 8
+
+    static func visitSheet(_ req: Request, _ c: Child, child: Person?, guardian: Person?, unitName: String, visits: [Visit]) -> Response {
+        let l = req.lang
+        let today = RegistryService.today(req.now)
+        return Layout.page(req, title: l.t("visit.sheet")) {
+            Layout.ledgerHead(req, title: l.t("visit.sheet"), scopeName: unitName, total: visits.count, shown: visits.count, back: SiteURL.child(c.id!.uuidString).path)
+            table(.class("ledger sheet-facts")) { tbody {
+                tr {
+                    th { l.t("children.name") }; td { child?.name ?? "" }
+                    th { l.t("ledger.birth") }; td { c.birthDate + (child?.birth.map { " (" + l.t("age.years", String(Age.years(born: $0, on: today))) + ")" } ?? "") }
+                    th { l.t("safety.tier") }; td { c.riskTier.map { l.t("tier." + $0) } ?? l.t("safety.notMonitored") }
+                }
+                tr {
+                    th { l.t("children.guardian") }
+                    td { guardian.map { $0.name + " " + l.t("relation." + (c.guardianRelation ?? "other")) } ?? l.t("children.noGuardian") }
+                    th { l.t("ledger.living") }; td { l.t("living." + c.livingArrangement) }
+                    th { l.t("visit.nextDue") }; td { c.nextVisitDue ?? "" }
+                }
+            } }
+            div(.class("table-wrap")) { table(.class("ledger")) {
+                thead { tr {
+                    th { l.t("ledger.no") }; th { l.t("visit.date") }; th { l.t("visit.mode") }
+                    for k in VisitCheck.allCases { th { l.t("visit.check." + k.rawValue) } }
+                    th { l.t("visit.notes") }; th { l.t("visit.by") }
+                } }
+                tbody {
+                    // Oldest first, as a paper record is kept.
+                    for (i, v) in visits.reversed().enumerated() {
+                        let checks = v.checks
+                        tr {
+                            td { String(i + 1) }; td { v.visitedOn }; td { l.t("visit.mode." + v.mode) }
+                            for k in VisitCheck.allCases { td { checks[k.rawValue].map { l.t($0 == "ok" ? "visit.tick" : "visit.cross") } ?? "" } }
+                            td { v.notes }; td { v.byName }
+                        }
+                    }
+                    for i in 0..<blankRows {
+                        tr(.class("blank")) {
+                            td { String(visits.count + i + 1) }; td { "" }; td { "" }
+                            for _ in VisitCheck.allCases { td { "" } }
+                            td { "" }; td { "" }
+                        }
+                    }
+                }
+            } }
+            p(.class("ledger-sign")) { l.t("visit.sheetSign") }
         }
     }
 }

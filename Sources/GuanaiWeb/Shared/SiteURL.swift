@@ -10,7 +10,7 @@ public enum SiteURL: Sendable {
     case accounts, accountNew, account(String), accountDisable(String), accountEnable(String), accountReset(String)
     case accountHandover(String), accountRevealPhone(String), accountsExport
     case audit, history(String, String)
-    case children, childNew, childrenPrint, child(String), childUpdate(String), childVoid(String), childMerge(String), childVisit(String), childReport(String), report(String), reportStep(String), reportClose(String), inbox, board, riskSettings, alert(String), alertAcknowledge(String), alertPlan(String), alertResolve(String), personUpdate(String), personReveal(String)
+    case children, childNew, childrenPrint, child(String), childUpdate(String), childVoid(String), childMerge(String), childVisit(String), childVisitsPrint(String), visitPhoto(String, String), childReport(String), report(String), reportStep(String), reportClose(String), inbox, board, riskSettings, alert(String), alertAcknowledge(String), alertPlan(String), alertResolve(String), personUpdate(String), personReveal(String)
     case women, womanNew, womenPrint, woman(String), households, householdsPrint, household(String)
     case staticCSS, staticJS
 
@@ -44,6 +44,8 @@ public enum SiteURL: Sendable {
         case .child(let id): return "/children/\(id)"
         case .childVoid(let id): return "/children/\(id)/void"
         case .childVisit(let id): return "/children/\(id)/visit"
+        case .childVisitsPrint(let id): return "/children/\(id)/visits/print"
+        case .visitPhoto(let id, let n): return "/visits/\(id)/photos/\(n)"
         case .inbox: return "/inbox"
         case .board: return "/board"
         case .riskSettings: return "/settings/risk"

@@ -125,6 +125,26 @@ struct Browser {
         return res
     }
 
+    /// A form with files, as a browser sends `enctype="multipart/form-data"`.
+    mutating func postMultipart(_ path: String, _ fields: [String: String], files: [(field: String, filename: String, type: String, data: Data)]) async throws -> TestingHTTPResponse {
+        let boundary = "----guanai\(UUID().uuidString)"
+        var body = Data()
+        var f = fields
+        if f["_csrf"] == nil { f["_csrf"] = csrf }
+        for (k, v) in f.sorted(by: { $0.key < $1.key }) {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n".utf8))
+        }
+        for file in files {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.filename)\"\r\nContent-Type: \(file.type)\r\n\r\n".utf8))
+            body.append(file.data)
+            body.append(Data("\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)--\r\n".utf8))
+        let res = try await ctx.app.testing().sendRequest(.POST, path, headers: ["Cookie": cookieHeader, "Content-Type": "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(data: body))
+        absorb(res)
+        return res
+    }
+
     /// Signs in through the login form; returns the response to the form post (a redirect on success).
     @discardableResult
     mutating func login(_ username: String, password: String? = nil, extra: [String: String] = [:]) async throws -> TestingHTTPResponse {
