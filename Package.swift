@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0" ..< "5.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // Pure domain: value types and rules. No Vapor, no database.
@@ -22,11 +23,18 @@ let package = Package(
             resources: [.copy("Resources/divisions"), .copy("Resources/pinyin")],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
+        // Spreadsheets: streaming .xlsx/.csv reader and writer, cell normalisation, header matching. No database.
+        .target(
+            name: "GuanaiSheets",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
         // Web: configure, routes, controllers, views, migrations.
         .target(
             name: "GuanaiWeb",
             dependencies: [
                 "GuanaiCore",
+                "GuanaiSheets",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -47,6 +55,12 @@ let package = Package(
         .testTarget(
             name: "GuanaiCoreTests",
             dependencies: ["GuanaiCore"],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        .testTarget(
+            name: "GuanaiSheetsTests",
+            dependencies: ["GuanaiSheets"],
+            exclude: ["Fixtures"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .testTarget(

@@ -9,7 +9,7 @@ struct Guanai: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "guanai",
         abstract: "关爱 — 农村留守妇女儿童关爱行动 (Guanai: care for rural left-behind women and children)",
-        subcommands: [Serve.self, Migrate.self, UserCommand.self, AuditCommand.self, DemoDataCommand.self, SweepCommand.self, BenchCommand.self, SweepBenchCommand.self]
+        subcommands: [Serve.self, Migrate.self, UserCommand.self, AuditCommand.self, DemoDataCommand.self, SweepCommand.self, ImportCommand.self, ExportCommand.self, BenchCommand.self, SweepBenchCommand.self]
     )
 }
 
@@ -174,5 +174,45 @@ struct SweepBenchCommand: AsyncParsableCommand {
         print(String(format: "children=%d visits=%d load_s=%.1f first_sweep_s=%.1f steady_sweep_ms=%.1f overdue_count_ms=%.1f overdue=%d",
                      f.children, f.visits, f.loadSeconds, f.firstSweepSeconds, f.steadySweepMs, f.overdueCountMs, f.overdue))
         print(String(format: "steady sweep %.2f of the 1 s target; %.1f× one indexed count of overdue children", f.steadySweepMs / 1000, f.steadySweepMs / max(f.overdueCountMs, 0.001)))
+    }
+}
+
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "import", abstract: "Read a ledger (.xlsx or .csv) into the registry",
+        discussion: "Exit code 0: no row rejected; 1: some rows rejected (the others are imported unless --dry-run); 2: the file cannot be read.")
+    @OptionGroup var db: DatabaseOptions
+    @ArgumentParser.Argument(help: "children, women or households") var kind: String
+    @ArgumentParser.Argument(help: "The .xlsx or .csv file") var file: String
+    @ArgumentParser.Option(help: "Scope (division code): rows for villages outside it are rejected; the village of every row when the file has no village column") var unit: String
+    @ArgumentParser.Option(help: "Sheet name (default: the first visible sheet)") var sheet: String?
+    @ArgumentParser.Flag(help: "Check every row, write nothing") var dryRun = false
+    @ArgumentParser.Option(help: "Write the report as JSON to this file") var report: String?
+    @ArgumentParser.Option(name: .customLong("as"), help: "Act as this account (its jurisdiction and permissions apply; it is named in the audit trail)") var asUser: String?
+
+    func run() async throws {
+        let outcome = try await withApp(db) { app in
+            try await IntakeCLI.importFile(app, kind: kind, file: file, unit: unit, sheet: sheet, dryRun: dryRun, as: asUser)
+        }
+        if let report { try outcome.reportJSON.write(to: URL(fileURLWithPath: report)) }
+        print(outcome.summary)
+        if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+    }
+}
+
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Write a list as .xlsx or .csv (ID numbers and phones masked unless --full)")
+    @OptionGroup var db: DatabaseOptions
+    @ArgumentParser.Argument(help: "children, women or households") var kind: String
+    @ArgumentParser.Option(help: "Division code whose records are exported") var unit: String
+    @ArgumentParser.Option(help: "xlsx or csv") var format = "xlsx"
+    @ArgumentParser.Option(help: "Output file") var out: String
+    @ArgumentParser.Flag(help: "Full ID numbers and phones (audited)") var full = false
+    @ArgumentParser.Option(name: .customLong("as"), help: "Act as this account") var asUser: String?
+
+    func run() async throws {
+        let n = try await withApp(db) { app in
+            try await IntakeCLI.export(app, kind: kind, unit: unit, format: format, out: out, full: full, as: asUser)
+        }
+        print("exported \(n) rows to \(out)")
     }
 }

@@ -57,6 +57,7 @@ public enum GuanaiApp {
         ReportPagesController().register(web)
         BoardPagesController().register(web)
         SettingsPagesController().register(web)
+        IntakePagesController().register(web)
 
         let api = app.grouped("api", "v1")
         let apiController = APIController()

@@ -24,7 +24,7 @@ enum RegistryViews {
         let needs = [("", l.t("children.anyNeed"))] + ChildNeed.allCases.map { ($0.rawValue, l.t("need." + $0.rawValue)) }
         return Layout.page(req, title: l.t("children.title")) {
             h1 { l.t("children.title") }
-            if canEdit { p { a(.class("btn"), .href(.childNew)) { l.t("children.new") } } }
+            if canEdit { p { a(.class("btn"), .href(.childNew)) { l.t("children.new") }; " "; IntakeViews.importLink(req, .children) } }
             tag("details", [.class("action"), Attr.when(!f.isEmpty, Attr("open", nil))]) {
                 summary { l.t("audit.filter") }
                 form(.method("get"), .action(.children), .class("filters")) {
@@ -42,7 +42,7 @@ enum RegistryViews {
             }
             p(.class("muted")) {
                 l.t("list.total", String(total))
-                if total > 0 { " · "; a(.href(SiteURL.childrenPrint.with(query: filterQuery(f)))) { l.t("ledger.print") } }
+                if total > 0 { " · "; a(.href(SiteURL.childrenPrint.with(query: filterQuery(f)))) { l.t("ledger.print") }; IntakeViews.exportLinks(req, .childrenExport, filterQuery(f)) }
             }
             div(.class("table-wrap")) {
                 table(.class("stack")) {

@@ -9,7 +9,7 @@ enum WomenListViews {
         let today = RegistryService.today(req.now)
         return Layout.page(req, title: l.t("women.title")) {
             h1 { l.t("women.title") }
-            if canWrite { p { a(.class("btn"), .href(.womanNew)) { l.t("women.new") } } }
+            if canWrite { p { a(.class("btn"), .href(.womanNew)) { l.t("women.new") }; " "; IntakeViews.importLink(req, .women) } }
             details(.class("action"), Attr.when(!f.isEmpty, Attr("open", nil))) {
                 summary { l.t("audit.filter") }
                 form(.method("get"), .action(.women), .class("filters")) {
@@ -24,7 +24,7 @@ enum WomenListViews {
             }
             p(.class("muted")) {
                 l.t("list.total", String(total))
-                if total > 0 { " · "; a(.href(SiteURL.womenPrint.with(query: f.query))) { l.t("ledger.print") } }
+                if total > 0 { " · "; a(.href(SiteURL.womenPrint.with(query: f.query))) { l.t("ledger.print") }; IntakeViews.exportLinks(req, .womenExport, f.query) }
             }
             div(.class("table-wrap")) {
                 table(.class("stack")) {
@@ -87,6 +87,7 @@ enum WomenListViews {
                 Layout.ledgerHead(req, title: l.t("households.ledger"), scopeName: scopeName, total: total, shown: items.count, back: SiteURL.households.with(query: f.query))
             } else {
                 h1 { l.t("households.title") }
+                p { IntakeViews.importLink(req, .households) }
                 details(.class("action"), Attr.when(!f.isEmpty, Attr("open", nil))) {
                     summary { l.t("audit.filter") }
                     form(.method("get"), .action(.households), .class("filters")) {
@@ -98,7 +99,7 @@ enum WomenListViews {
                 }
                 p(.class("muted")) {
                     l.t("list.total", String(total))
-                    if total > 0 { " · "; a(.href(SiteURL.householdsPrint.with(query: f.query))) { l.t("ledger.print") } }
+                    if total > 0 { " · "; a(.href(SiteURL.householdsPrint.with(query: f.query))) { l.t("ledger.print") }; IntakeViews.exportLinks(req, .householdsExport, f.query) }
                 }
             }
             div(.class("table-wrap")) {

@@ -123,6 +123,7 @@ enum Forms {
         "workPlace": "parent.workPlace", "since": "parent.since", "relation": "guardian.relation", "livingArrangement": "children.living",
         "needs": "children.needs", "improperNote": "children.improperNote", "informedOn": "children.informedOn", "poverty": "household.poverty",
         "childrenInCare": "women.childrenInCare", "eldersInCare": "women.eldersInCare",
+        "kind": "intake.kind", "unit": "intake.unit", "file": "intake.file", "photos": "visit.photos",
         "date": "visit.date", "mode": "visit.mode", "notes": "visit.notes", "plan": "alert.plan", "note": "alert.note",
         "reporter": "report.reporter", "reportedAt": "report.reportedAt", "seen": "report.seen", "policeReportNo": "report.policeReportNo", "action": "report.action", "doneAt": "report.doneAt",
         "oldGuardianAge": "settings.oldGuardianAge", "youngChildAge": "settings.youngChildAge", "noContactDays": "settings.noContactDays",

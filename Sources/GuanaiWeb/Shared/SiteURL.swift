@@ -11,6 +11,7 @@ public enum SiteURL: Sendable {
     case accountHandover(String), accountRevealPhone(String), accountsExport
     case audit, history(String, String)
     case children, childNew, childrenPrint, child(String), childUpdate(String), childVoid(String), childMerge(String), childVisit(String), childVisitsPrint(String), visitPhoto(String, String), childReport(String), report(String), reportStep(String), reportClose(String), inbox, board, riskSettings, alert(String), alertAcknowledge(String), alertPlan(String), alertResolve(String), personUpdate(String), personReveal(String)
+    case childrenExport, womenExport, householdsExport, intakeNew, intake(String), intakeCommit(String), intakeRejected(String)
     case women, womanNew, womenPrint, woman(String), households, householdsPrint, household(String)
     case staticCSS, staticJS
 
@@ -61,6 +62,13 @@ public enum SiteURL: Sendable {
         case .childUpdate(let id): return "/children/\(id)/update"
         case .personUpdate(let id): return "/people/\(id)/update"
         case .personReveal(let id): return "/people/\(id)/reveal"
+        case .childrenExport: return "/children/export"
+        case .womenExport: return "/women/export"
+        case .householdsExport: return "/households/export"
+        case .intakeNew: return "/imports/new"
+        case .intake(let id): return "/imports/\(id)"
+        case .intakeCommit(let id): return "/imports/\(id)/commit"
+        case .intakeRejected(let id): return "/imports/\(id)/rejected"
         case .women: return "/women"
         case .womanNew: return "/women/new"
         case .womenPrint: return "/women/print"

@@ -1,0 +1,212 @@
+import Fluent
+import Vapor
+import GuanaiCore
+import GuanaiSheets
+
+/// Spreadsheet exports of the three lists, and the three-step import: upload → preview and mapping → confirm.
+struct IntakePagesController {
+    func register(_ r: any RoutesBuilder) {
+        r.get(SiteURL.childrenExport.components) { try await export($0, .children) }
+        r.get(SiteURL.womenExport.components) { try await export($0, .women) }
+        r.get(SiteURL.householdsExport.components) { try await export($0, .households) }
+        r.get(SiteURL.intakeNew.components, use: newForm)
+        r.post(SiteURL.intakeNew.components, use: upload)
+        r.get(SiteURL.intake(":id").components, use: show)
+        r.post(SiteURL.intake(":id").components, use: remap)
+        r.post(SiteURL.intakeCommit(":id").components, use: commit)
+        r.get(SiteURL.intakeRejected(":id").components, use: rejected)
+    }
+
+    static func recordKind(_ k: IntakeKind) -> RecordKind {
+        switch k { case .children: return .child; case .women: return .woman; case .households: return .household }
+    }
+
+    static let xlsxType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+    /// A file download whose name may be Chinese (RFC 6266 `filename*`), with an ASCII fallback.
+    static func download(_ data: Data, name: String, ascii: String, xlsx: Bool) -> Response {
+        let res = Response(status: .ok, body: .init(data: data))
+        res.headers.contentType = xlsx ? xlsxType : HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._"))) ?? ascii
+        res.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)")
+        res.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        return res
+    }
+
+    // MARK: export
+
+    func export(_ req: Request, _ kind: IntakeKind) async throws -> Response {
+        let actor = try req.actor
+        try req.requireRead(Self.recordKind(kind))
+        guard actor.role != .volunteer else { throw Abort(.forbidden) }
+        try req.require(.export)
+        let full = req.query[String.self, at: "full"] == "1"
+        if full { try req.require(.revealID) }
+        let format = LedgerExport.Format(rawValue: req.query[String.self, at: "format"] ?? "") ?? .xlsx
+        let scoped = try req.scoped
+        let today = RegistryService.today(req.now)
+        let options = LedgerExport.Options(full: full, lang: .zh, today: today)
+        let producer: LedgerExport.Producer
+        let unitParam: String
+        var filters: [(String, String)]
+        switch kind {
+        case .children:
+            let f = RegistryAPIController.filter(req)
+            producer = LedgerExport.children(f, scoped: scoped, options: options); unitParam = f.unit; filters = RegistryViews.filterQuery(f)
+        case .women:
+            let f = WomanFilter(req)
+            producer = LedgerExport.women(f, scoped: scoped, options: options); unitParam = f.unit; filters = f.query
+        case .households:
+            let f = HouseholdFilter(req)
+            producer = LedgerExport.households(f, scoped: scoped, options: options); unitParam = f.unit; filters = f.query
+        }
+        let scopeCode = scoped.narrowed(unitParam).root?.value ?? actor.unitCode
+        let scopeName = try await scoped.unitNames([scopeCode])[scopeCode] ?? actor.unitName
+        // Headers are Chinese whatever the page language: they are what the next level's 台账 and our import expect.
+        let title = UILanguage.zh.t("intake.exportTitle", scopeName + UILanguage.zh.t("intake.title." + kind.rawValue), today.iso)
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("guanai-export-\(UUID().uuidString).\(format.rawValue)")
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let n = try await LedgerExport.write(format, to: tmp, title: title, columns: LedgerExport.columns(kind, .zh), rows: producer)
+        filters += [("rows", String(n)), ("format", format.rawValue), ("full", String(full))]
+        try await req.audit(AuditEvent(full ? AuditAction.reveal : AuditAction.export, kind.recordType, "list", unit: scopeCode,
+                                       detail: Dictionary(filters, uniquingKeysWith: { a, _ in a })))
+        let data = try Data(contentsOf: tmp)
+        return Self.download(data, name: scopeName + UILanguage.zh.t("intake.title." + kind.rawValue) + "-\(today.iso).\(format.rawValue)", ascii: "\(kind.rawValue)-\(today.iso).\(format.rawValue)", xlsx: format == .xlsx)
+    }
+
+    // MARK: import
+
+    func requireImport(_ req: Request) throws -> Actor {
+        let actor = try req.actor
+        try req.require(.import)
+        guard RegistryPagesController.canEdit(actor) else { throw Abort(.forbidden) }
+        return actor
+    }
+
+    func newForm(req: Request) async throws -> Response {
+        let actor = try requireImport(req)
+        let kind = req.query[String.self, at: "kind"] ?? IntakeKind.children.rawValue
+        return try await renderNew(req, typed: ["kind": kind, "unit": actor.unitCode], errors: [:], status: .ok)
+    }
+
+    func renderNew(_ req: Request, typed: [String: String], errors: [String: String], status: HTTPStatus) async throws -> Response {
+        let actor = try req.actor
+        let scoped = try req.scoped
+        let units = try await AccountsController.unitOptions(scoped).filter { DivisionCode($0.0).map { $0.level == .village || $0.level == .township || $0.level == .county } ?? false }
+        let recent = try await IntakeUpload.query(on: req.db).filter(\.$userID == actor.userID).sort(\.$createdAt, .descending).limit(10).all()
+        return IntakeViews.newForm(req, typed: typed, errors: errors, units: units, recent: recent, status: status)
+    }
+
+    func upload(req: Request) async throws -> Response {
+        let actor = try requireImport(req)
+        let f = try await req.formFields()
+        let files = try await req.uploadedFiles().filter { $0.field == "file" && $0.data.readableBytes > 0 }
+        var errors: [String: String] = [:]
+        let kind = IntakeKind(rawValue: f["kind"] ?? "")
+        if kind == nil { errors["kind"] = req.t("field.error.choice") }
+        let unitCode = f["unit"] ?? ""
+        let unit = try await req.scoped.unit(unitCode)
+        if unit == nil || unit?.isActive != true { errors["unit"] = req.t("field.error.choice") }
+        if files.isEmpty { errors["file"] = req.t("intake.error.noFile") }
+        if !errors.isEmpty {
+            return try await renderNew(req, typed: f, errors: errors, status: .unprocessableEntity)
+        }
+        let u = IntakeUpload()
+        u.id = UUID()
+        u.userID = actor.userID
+        u.kind = kind!.rawValue
+        u.unitCode = unit!.code
+        u.fileName = files[0].filename.isEmpty ? "upload" : files[0].filename
+        let sheet = (f["sheet"] ?? "").trimmingCharacters(in: .whitespaces)
+        u.sheet = sheet.isEmpty ? nil : sheet
+        u.overrides = "{}"
+        u.bytes = Data(buffer: files[0].data)
+        u.status = "uploaded"
+        u.createdAt = req.now
+        try await u.create(on: req.db)
+        return req.redirect(to: SiteURL.intake(u.id!.uuidString).path)
+    }
+
+    func load(_ req: Request) async throws -> IntakeUpload {
+        let actor = try requireImport(req)
+        guard let id = UUID(uuidString: req.parameters.get("id") ?? ""), let u = try await IntakeUpload.find(id, on: req.db), u.userID == actor.userID else { throw Abort(.notFound) }
+        return u
+    }
+
+    /// Runs the file as it would be imported; the dry run rolls back, the real one keeps the rows and the rejected file.
+    func run(_ req: Request, _ u: IntakeUpload, dryRun: Bool, rejectedOut: URL? = nil) async throws -> ImportResult {
+        guard let bytes = u.bytes else { throw Abort(.gone) }
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("guanai-import-\(UUID().uuidString)")
+        try bytes.write(to: tmp)
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        guard let unit = try await req.scoped.unit(u.unitCode) else { throw Abort(.notFound) }
+        var r = ImportRun(kind: u.intakeKind, file: tmp, fileName: u.fileName, unit: unit, scoped: try req.scoped, actor: req.auditActor, at: req.now)
+        r.sheet = u.sheet
+        r.lang = req.lang
+        r.overrides = u.overrideMap
+        r.dryRun = dryRun
+        r.rejectedOut = rejectedOut
+        return try await r.run()
+    }
+
+    func show(req: Request) async throws -> Response {
+        let u = try await load(req)
+        if u.status == "committed" {
+            let report = u.report.flatMap { try? JSONDecoder().decode(ImportReport.self, from: Data($0.utf8)) } ?? ImportReport()
+            return IntakeViews.done(req, u, report: report)
+        }
+        do {
+            let result = try await run(req, u, dryRun: true)
+            return IntakeViews.preview(req, u, result: result)
+        } catch let e as IntakeFileError {
+            return IntakeViews.unreadable(req, u, message: req.lang.t(e.key, e.args.first ?? ""))
+        }
+    }
+
+    /// The person corrected the mapping or picked another sheet: kept with the upload, then previewed again.
+    func remap(req: Request) async throws -> Response {
+        let u = try await load(req)
+        guard u.status == "uploaded" else { return req.redirect(to: SiteURL.intake(u.id!.uuidString).path) }
+        let f = try await req.formFields()
+        var map: [String: String] = [:]
+        for (k, v) in f where k.hasPrefix("map.") {
+            let letter = String(k.dropFirst(4))
+            guard ColumnName.index(ofLetters: letter) != nil, v == "" || v == "auto" || u.intakeKind.columns.contains(where: { $0.key == v }) else { continue }
+            if v != "auto" { map[letter] = v }
+        }
+        u.overrides = RegistryService.json(map)
+        if let s = f["sheet"] { u.sheet = s.isEmpty ? nil : s }
+        try await u.save(on: req.db)
+        return req.redirect(to: SiteURL.intake(u.id!.uuidString).path)
+    }
+
+    func commit(req: Request) async throws -> Response {
+        let u = try await load(req)
+        // One commit, even if the button is pressed twice or two instances get the request.
+        let claimed = try await req.db.sql.raw("UPDATE intake_uploads SET status = 'committing' WHERE id = \(bind: u.id!) AND status = 'uploaded' RETURNING id").all()
+        guard !claimed.isEmpty else { return req.redirect(to: SiteURL.intake(u.id!.uuidString).path) }
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("guanai-rejected-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: out) }
+        do {
+            let result = try await run(req, u, dryRun: false, rejectedOut: out)
+            u.status = "committed"
+            u.committedAt = req.now
+            u.report = RegistryService.json(result.report)
+            u.rejected = result.rejectedFile.flatMap { try? Data(contentsOf: $0) }
+            u.bytes = nil
+            try await u.save(on: req.db)
+        } catch {
+            try await req.db.sql.raw("UPDATE intake_uploads SET status = 'uploaded' WHERE id = \(bind: u.id!)").run()
+            if let e = error as? IntakeFileError { return IntakeViews.unreadable(req, u, message: req.lang.t(e.key, e.args.first ?? "")) }
+            throw error
+        }
+        return req.redirect(to: SiteURL.intake(u.id!.uuidString).path)
+    }
+
+    func rejected(req: Request) async throws -> Response {
+        let u = try await load(req)
+        guard let data = u.rejected else { throw Abort(.notFound) }
+        let base = (u.fileName as NSString).deletingPathExtension
+        return Self.download(data, name: base + req.t("intake.rejectedSuffix") + ".xlsx", ascii: "rejected.xlsx", xlsx: true)
+    }
+}

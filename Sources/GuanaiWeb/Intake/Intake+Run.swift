@@ -1,0 +1,238 @@
+import Fluent
+import Vapor
+import GuanaiCore
+import GuanaiSheets
+
+/// What an import did, in the shape the CLI's `--report` writes.
+struct ImportReport: Codable, Sendable, Equatable {
+    struct RowError: Codable, Sendable, Equatable { let row: Int; let column: String; let message: String }
+    var accepted = 0
+    var duplicates = 0
+    var rejected = 0
+    var warnings = 0
+    var errors: [RowError] = []
+}
+
+/// One row as the preview shows it.
+struct ImportPreviewRow: Sendable {
+    enum Outcome: String, Sendable { case accepted, duplicate, rejected }
+    let row: Int
+    let outcome: Outcome
+    let summary: String
+    let messages: [String]
+    let warning: String?
+}
+
+struct ImportResult: Sendable {
+    let sheetNames: [String]
+    let sheetName: String?
+    let header: HeaderMatch
+    /// Header text by column, as the file shows it.
+    let headerText: [Int: String]
+    let report: ImportReport
+    let preview: [ImportPreviewRow]
+    let rejectedFile: URL?
+}
+
+/// A file that cannot be read at all (CLI exit code 2), said in the catalogue's words.
+struct IntakeFileError: Error, Sendable {
+    let key: String
+    var args: [String] = []
+}
+
+/// Reads one ledger file and registers its rows: each row goes through the same service a form uses, inside one
+/// transaction for the whole file (all or none), rolled back at the end of a dry run. Rows are streamed, so memory
+/// does not grow with the file; only ID numbers seen (as 64-bit numbers) are kept, to find a row repeated in the file.
+struct ImportRun: Sendable {
+    let kind: IntakeKind
+    let file: URL
+    let fileName: String
+    var sheet: String? = nil
+    /// The scope: rows for villages outside it are rejected; the village of every row when the file has none.
+    let unit: Unit
+    let scoped: Scoped
+    let actor: AuditActor
+    let at: Date
+    var lang: UILanguage = .zh
+    var overrides: [String: String] = [:]
+    var dryRun = false
+    /// Where rejected rows go, as .xlsx with an 错误原因 column; nil = not written.
+    var rejectedOut: URL? = nil
+    var previewLimit = 20
+    /// Errors listed in the report (every rejected row is still counted and written to the rejected file).
+    var errorLimit = 10_000
+
+    private struct Rollback: Error { let state: State }
+
+    func run() async throws -> ImportResult {
+        let reader: SheetReader
+        do { reader = try SheetReader.open(file, sheet: sheet) } catch let e as SheetError { throw Self.fileError(e) }
+        let pump = RowPump(reader)
+        defer { pump.cancel() }
+        // The header is somewhere in the first rows, under titles and merged cells.
+        var head: [SheetRow] = []
+        var pending: [SheetRow] = []
+        while head.count < 20, let batch = try await pump.next() {
+            let take = min(20 - head.count, batch.count)
+            head += batch[0..<take]
+            pending += batch[take...]
+        }
+        guard let match = HeaderMatcher.detect(rows: head, schema: kind.specs, overrides: overrides), !match.columns.isEmpty else {
+            throw IntakeFileError(key: "intake.error.noHeader")
+        }
+        if !match.missingRequired.isEmpty {
+            throw IntakeFileError(key: "intake.error.missingColumns", args: [match.missingRequired.map { title($0) }.joined(separator: lang.t("list.sep"))])
+        }
+        let hasVillage = match.columns.values.contains("villageCode")
+        if !hasVillage && unit.divisionLevel != .village { throw IntakeFileError(key: "intake.error.needVillage") }
+        let headerRow = head.first { $0.number == match.headerRowNumber }
+        var texts: [Int: String] = [:]
+        for (i, cell) in (headerRow?.cells ?? []).enumerated() { if let t = Normalize.text(cell), !t.isEmpty { texts[i] = t } }
+        let headerText = texts
+
+        var rejectWriter: XLSXWriter? = nil
+        if let out = rejectedOut {
+            let w = try XLSXWriter(url: out, sheetName: lang.t("intake.rejectedSheet"))
+            let width = max((headerRow?.cells.count ?? 0), (headerText.keys.max() ?? -1) + 1)
+            try w.setColumns((0..<width).map { XLSXWriter.Column(header: headerText[$0] ?? "", width: 14, kind: .text) } + [XLSXWriter.Column(header: lang.t("intake.reasonColumn"), width: 40, kind: .text)])
+            rejectWriter = w
+        }
+        let rejects = rejectWriter.map(LedgerExport.WriterBox.init)
+
+        let reader2 = IntakeReader(kind: kind)
+        let state: State
+        let rowsAfterHeader = head.filter { $0.number > match.headerRowNumber } + pending
+        let columnWidth = (headerText.keys.max() ?? 0) + 1
+        do {
+            state = try await scoped.db.transaction { tx -> State in
+                var local = State()
+                let s = scoped.on(tx)
+                func handle(_ rows: [SheetRow]) async throws {
+                    for row in rows {
+                        let outcome = try await process(row, mapping: match.columns, headerText: headerText, reader: reader2, hasVillage: hasVillage, scoped: s, state: &local)
+                        if outcome.outcome == .rejected, let w = rejects?.xlsx {
+                            var cells = Array(row.cells.prefix(columnWidth))
+                            while cells.count < columnWidth { cells.append(.empty) }
+                            try w.append(cells + [.text(outcome.messages.joined(separator: lang.t("intake.msgSep")))])
+                        }
+                    }
+                }
+                try await handle(rowsAfterHeader)
+                while let batch = try await pump.next() { try await handle(batch) }
+                if !dryRun {
+                    let r = local.report
+                    try await AuditLog.append(AuditEvent(AuditAction.import, kind.rawValue, fileName, unit: unit.code,
+                                                         detail: ["file": fileName, "accepted": String(r.accepted), "duplicates": String(r.duplicates),
+                                                                  "rejected": String(r.rejected), "warnings": String(r.warnings)]), by: actor, at: at, on: tx)
+                }
+                if dryRun { throw Rollback(state: local) }
+                return local
+            }
+        } catch let r as Rollback { state = r.state }
+        try rejectWriter?.finish()
+        return ImportResult(sheetNames: reader.sheetNames, sheetName: reader.sheetName, header: match, headerText: headerText, report: state.report,
+                            preview: state.preview, rejectedFile: state.report.rejected > 0 ? rejectedOut : nil)
+    }
+
+    struct State: Sendable {
+        var report = ImportReport()
+        var preview: [ImportPreviewRow] = []
+        var seen = Set<UInt64>()
+        var villages: [String: Result<String, CellProblemBox>] = [:]
+    }
+    struct CellProblemBox: Error, Sendable { let problem: CellProblem }
+
+    /// The column a field's error belongs to: the header as the file shows it, else the schema's name for it.
+    func title(_ key: String) -> String { kind.columns.first { $0.key == key }?.names.first ?? key }
+
+    func columnName(_ field: String, mapping: [Int: String], headerText: [Int: String]) -> String {
+        var key = field
+        for prefix in ["child.", "woman."] where key.hasPrefix(prefix) { key = String(key.dropFirst(prefix.count)) }
+        if let i = mapping.first(where: { $0.value == key })?.key, let t = headerText[i] { return t }
+        return title(key)
+    }
+
+    /// 17 digits identify an ID number (the 18th follows from them); as a number it costs 8 bytes to remember.
+    static func idKey(_ s: String) -> UInt64? { s.count == 18 ? UInt64(s.prefix(17)) : nil }
+
+    func process(_ row: SheetRow, mapping: [Int: String], headerText: [Int: String], reader: IntakeReader, hasVillage: Bool, scoped s: Scoped, state: inout State) async throws -> ImportPreviewRow {
+        var (values, problems) = reader.read(row, mapping: mapping)
+        var village: String? = hasVillage ? nil : unit.code
+        if hasVillage, let text = values["villageCode"] {
+            if state.villages[text] == nil { state.villages[text] = try await resolveVillage(text, scoped: s) }
+            switch state.villages[text]! {
+            case .success(let code): village = code
+            case .failure(let box): problems.append(box.problem)
+            }
+        }
+        let summary = [values["name"] ?? values["head.name"] ?? "", values["idNumber"].map(Masking.idNumber) ?? values["head.idNumber"].map(Masking.idNumber) ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
+        var warning: String? = nil
+        func finish(_ outcome: ImportPreviewRow.Outcome, _ messages: [(String, String)]) -> ImportPreviewRow {
+            switch outcome {
+            case .accepted: state.report.accepted += 1
+            case .duplicate: state.report.duplicates += 1
+            case .rejected:
+                state.report.rejected += 1
+                for (column, message) in messages where state.report.errors.count < errorLimit {
+                    state.report.errors.append(ImportReport.RowError(row: row.number, column: column, message: message))
+                }
+            }
+            let p = ImportPreviewRow(row: row.number, outcome: outcome, summary: summary, messages: messages.map { $0.0 + lang.t("f.sep") + $0.1 }, warning: warning)
+            if state.preview.count < previewLimit || (outcome == .rejected && state.preview.filter { $0.outcome == .rejected }.count < previewLimit) { state.preview.append(p) }
+            return p
+        }
+        func named(_ ps: [CellProblem]) -> [(String, String)] {
+            ps.map { (columnName($0.key, mapping: mapping, headerText: headerText), lang.t($0.message, $0.args.first ?? "", $0.args.dropFirst().first ?? "")) }
+        }
+        if !problems.isEmpty {
+            return finish(.rejected, named(problems))
+        }
+        let idField = kind == .households ? "head.idNumber" : "idNumber"
+        if let id = values[idField].flatMap(Self.idKey) {
+            if state.seen.contains(id) { return finish(.duplicate, []) }
+        }
+        do {
+            switch kind {
+            case .children:
+                var (input, more) = IntakeInputs.child(values, village: village)
+                if !more.isEmpty { return finish(.rejected, named(more)) }
+                do { _ = try await RegistryService.createChild(input, scoped: s, actor: actor, at: at) } catch is LikelyDuplicates {
+                    state.report.warnings += 1
+                    warning = lang.t("intake.warning.likelyDuplicate")
+                    input.acknowledgeDuplicates = true
+                    _ = try await RegistryService.createChild(input, scoped: s, actor: actor, at: at)
+                }
+            case .women:
+                let (input, _) = IntakeInputs.woman(values, village: village)
+                _ = try await WomenService.create(input, scoped: s, actor: actor, at: at)
+            case .households:
+                try await HouseholdIntake.create(values, village: village, scoped: s, actor: actor, at: at)
+            }
+            if let id = values[idField].flatMap(Self.idKey) { state.seen.insert(id) }
+            return finish(.accepted, [])
+        } catch is ConflictError {
+            if let id = values[idField].flatMap(Self.idKey) { state.seen.insert(id) }
+            return finish(.duplicate, [])
+        } catch let e as FieldErrors {
+            return finish(.rejected, e.items.map { (columnName($0.field, mapping: mapping, headerText: headerText), lang.t($0.key, $0.args.first ?? "")) })
+        }
+    }
+
+    func resolveVillage(_ text: String, scoped s: Scoped) async throws -> Result<String, CellProblemBox> {
+        var found: Unit? = nil
+        if DivisionCode(text) != nil { found = try await s.unit(text) }
+        if found == nil { found = try await s.units(named: text).first { $0.divisionLevel == .village && $0.isActive } }
+        guard let u = found, u.divisionLevel == .village, u.isActive, unit.code == u.code || DivisionCode(unit.code).map({ Jurisdiction(root: $0).contains(DivisionCode(u.code)!) }) == true else {
+            return .failure(CellProblemBox(problem: CellProblem(key: "villageCode", message: "intake.error.village", args: [text])))
+        }
+        return .success(u.code)
+    }
+
+    static func fileError(_ e: SheetError) -> IntakeFileError {
+        switch e {
+        case .noSuchSheet(let name): return IntakeFileError(key: "intake.error.noSheet", args: [name])
+        case .legacyXLS: return IntakeFileError(key: "intake.error.xls")
+        default: return IntakeFileError(key: "intake.error.unreadable")
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import GuanaiCore
+import GuanaiSheets
+
+/// A cell that could not be read, before any registry rule ran: the column's key and a catalogue message.
+struct CellProblem: Sendable, Equatable {
+    let key: String
+    let message: String
+    var args: [String] = []
+}
+
+/// Reads the cells of one row into the strings the registry's inputs take (tokens, ISO dates, normalised ID numbers),
+/// or names what is wrong with each cell.
+struct IntakeReader: Sendable {
+    let columns: [String: IntakeColumn]
+    /// Normalised word → token, per catalogue prefix: the catalogue's own labels in both languages, the raw
+    /// tokens, and the ledgers' words.
+    let vocabulary: [String: [String: String]]
+
+    init(kind: IntakeKind) {
+        columns = Dictionary(uniqueKeysWithValues: kind.columns.map { ($0.key, $0) })
+        var vocab: [String: [String: String]] = [:]
+        for prefix in Set(kind.columns.compactMap { c -> String? in
+            switch c.kind { case .token(let p), .tokens(let p): return p; default: return nil }
+        }) {
+            var words: [String: String] = [:]
+            for cat in [Catalogue.en, Catalogue.zh] {
+                for (k, v) in cat where k.hasPrefix(prefix + ".") {
+                    let token = String(k.dropFirst(prefix.count + 1))
+                    words[Self.word(v)] = token
+                    words[Self.word(token)] = token
+                }
+            }
+            for (token, extra) in IntakeWords.values[prefix] ?? [:] { for w in extra { words[Self.word(w)] = token } }
+            vocab[prefix] = words
+        }
+        vocabulary = vocab
+    }
+
+    static func word(_ s: String) -> String {
+        String(Normalize.text(s).lowercased().unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) })
+    }
+
+    /// key → value for every mapped, non-empty cell; problems for cells that cannot be read.
+    func read(_ row: SheetRow, mapping: [Int: String]) -> (values: [String: String], problems: [CellProblem]) {
+        var values: [String: String] = [:]
+        var problems: [CellProblem] = []
+        for (index, key) in mapping {
+            guard let col = columns[key] else { continue }
+            let cell = row[index]
+            if cell.isEmpty { continue }
+            switch interpret(cell, col) {
+            case .value(let v): values[key] = v
+            case .skip: break
+            case .problem(let p): problems.append(p)
+            }
+        }
+        return (values, problems)
+    }
+
+    enum Outcome { case value(String), skip, problem(CellProblem) }
+
+    func interpret(_ cell: CellValue, _ col: IntakeColumn) -> Outcome {
+        let key = col.key
+        if case .error(let e) = cell { return .problem(CellProblem(key: key, message: "intake.error.formula", args: [e])) }
+        switch col.kind {
+        case .text, .village:
+            guard let t = Normalize.text(cell), !t.isEmpty else { return .skip }
+            return .value(t)
+        case .phone:
+            guard let t = Normalize.text(cell), !t.isEmpty else { return .skip }
+            return .value(t.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: " ", with: ""))
+        case .idNumber:
+            switch Normalize.idNumber(cell) {
+            case .empty: return .skip
+            case .text(let s): return .value(s)
+            case .lostDigits: return .problem(CellProblem(key: key, message: "intake.error.lostDigits"))
+            }
+        case .date:
+            switch Normalize.date(cell) {
+            case .empty: return .skip
+            case .date(.day(let y, let m, let d)): return .value(CivilDate(year: y, month: m, day: d)?.iso ?? "")
+            case .date(.month(let y, let m)): return .value(String(format: "%04d-%02d", y, m))
+            case .januaryOrOctober(let y): return .value(String(format: "%04d-01|%04d-10", y, y))
+            case .invalid(let t): return .problem(CellProblem(key: key, message: "intake.error.date", args: [t]))
+            }
+        case .sex:
+            guard let s = Normalize.sex(cell) else { return .problem(CellProblem(key: key, message: "intake.error.word", args: [Normalize.text(cell) ?? ""])) }
+            return .value(s == .female ? "female" : "male")
+        case .yesNo:
+            guard let b = Normalize.yesNo(cell) else { return .problem(CellProblem(key: key, message: "intake.error.yesNo", args: [Normalize.text(cell) ?? ""])) }
+            return .value(b ? "true" : "false")
+        case .int:
+            guard let t = Normalize.text(cell), let n = Int(t) ?? Double(t).flatMap({ $0 == $0.rounded() ? Int($0) : nil }) else {
+                return .problem(CellProblem(key: key, message: "intake.error.number", args: [Normalize.text(cell) ?? ""]))
+            }
+            return .value(String(n))
+        case .decimal:
+            guard let t = Normalize.text(cell), Double(t) != nil else { return .problem(CellProblem(key: key, message: "intake.error.number", args: [Normalize.text(cell) ?? ""])) }
+            return .value(t)
+        case .token(let prefix):
+            guard let t = Normalize.text(cell), !t.isEmpty else { return .skip }
+            guard let token = vocabulary[prefix]?[Self.word(t)] else { return .problem(CellProblem(key: key, message: "intake.error.word", args: [t])) }
+            return .value(token)
+        case .tokens(let prefix):
+            guard let t = Normalize.text(cell), !t.isEmpty else { return .skip }
+            var tokens: [String] = []
+            for part in t.split(whereSeparator: { IntakeWords.listSeparators.contains($0) }) where !part.isEmpty {
+                guard let token = vocabulary[prefix]?[Self.word(String(part))] else { return .problem(CellProblem(key: key, message: "intake.error.word", args: [String(part)])) }
+                if !tokens.contains(token) { tokens.append(token) }
+            }
+            return .value(tokens.joined(separator: ","))
+        }
+    }
+}

@@ -1,0 +1,155 @@
+import Vapor
+import GuanaiCore
+import GuanaiSheets
+
+enum IntakeViews {
+    /// " · 导出 Excel · 导出 CSV (· 完整身份证号)" after a list's count, for accounts that may export.
+    static func exportLinks(_ req: Request, _ url: SiteURL, _ query: [(String, String)]) -> Node {
+        let l = req.lang
+        guard let a0 = req.auth.get(Actor.self), a0.can(.export) else { return .empty }
+        return group {
+            " · "; a(.href(url.with(query: query + [("format", "xlsx")]))) { l.t("intake.exportXlsx") }
+            " · "; a(.href(url.with(query: query + [("format", "csv")]))) { l.t("intake.exportCsv") }
+            if a0.can(.revealID) { " · "; a(.href(url.with(query: query + [("format", "xlsx"), ("full", "1")]))) { l.t("intake.exportFull") } }
+        }
+    }
+
+    /// The import link beside a list's "new" button, for accounts that may import into the registry.
+    static func importLink(_ req: Request, _ kind: IntakeKind) -> Node {
+        guard let a0 = req.auth.get(Actor.self), a0.can(.import), RegistryPagesController.canEdit(a0) else { return .empty }
+        return a(.class("btn secondary"), .href(SiteURL.intakeNew.with(query: [("kind", kind.rawValue)]))) { req.lang.t("intake.import") }
+    }
+
+    static func kindOptions(_ l: UILanguage) -> [(String, String)] { IntakeKind.allCases.map { ($0.rawValue, l.t("intake.kind." + $0.rawValue)) } }
+
+    static func newForm(_ req: Request, typed: [String: String], errors e: [String: String], units: [(String, String)], recent: [IntakeUpload], status: HTTPStatus) -> Response {
+        let l = req.lang
+        return Layout.page(req, title: l.t("intake.title"), status: status) {
+            h1 { l.t("intake.title") }
+            p(.class("muted")) { l.t("intake.intro") }
+            Forms.errorSummary(l, e, labelled: true)
+            form(.method("post"), .action(.intakeNew), Attr("enctype", "multipart/form-data"), .class("intake")) {
+                Forms.csrf(req)
+                Forms.select(l, label: "intake.kind", name: "kind", options: kindOptions(l), selected: typed["kind"] ?? "children", error: e["kind"], required: true)
+                Forms.select(l, label: "intake.unit", name: "unit", options: units, selected: typed["unit"] ?? "", error: e["unit"], required: true)
+                div(.class(e["file"] == nil ? "field" : "field invalid")) {
+                    label(.for("file")) { l.t("intake.file"); span(.class("req"), .aria("hidden", "true")) { " *" } }
+                    tag("input", [.type("file"), .id("file"), .name("file"), Attr("accept", ".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv")])
+                    small(.class("hint")) { l.t("intake.fileHint") }
+                    if let err = e["file"] { p(.class("field-error")) { err } }
+                }
+                Forms.field(l, label: "intake.sheet", name: "sheet", value: typed["sheet"] ?? "", hint: l.t("intake.sheetHint"))
+                button(.type("submit")) { l.t("intake.upload") }
+            }
+            if !recent.isEmpty {
+                h2 { l.t("intake.recent") }
+                ul {
+                    for u in recent {
+                        li { a(.href(.intake(u.id!.uuidString))) { u.fileName }; " · " + l.t("intake.kind." + u.kind) + " · " + l.t("intake.status." + u.status) + " · " + SafetyViews.time(u.createdAt) }
+                    }
+                }
+            }
+        }
+    }
+
+    static func counts(_ l: UILanguage, _ r: ImportReport, dryRun: Bool) -> Node {
+        div(.class("counts")) {
+            p { l.t(dryRun ? "intake.willAccept" : "intake.accepted", String(r.accepted)) }
+            p { l.t("intake.duplicates", String(r.duplicates)) }
+            p(.class(r.rejected > 0 ? "error-message" : "")) { l.t("intake.rejected", String(r.rejected)) }
+            if r.warnings > 0 { p { l.t("intake.warnings", String(r.warnings)) } }
+        }
+    }
+
+    static func preview(_ req: Request, _ u: IntakeUpload, result: ImportResult) -> Response {
+        let l = req.lang
+        let id = u.id!.uuidString
+        let kind = u.intakeKind
+        let options = [("auto", l.t("intake.map.auto")), ("", l.t("intake.map.skip"))] + kind.columns.map { ($0.key, $0.names[0]) }
+        return Layout.page(req, title: l.t("intake.preview")) {
+            h1 { l.t("intake.preview") + " · " + u.fileName }
+            p(.class("muted")) { l.t("intake.step2", l.t("intake.kind." + u.kind), String(result.header.headerRowNumber)) }
+            counts(l, result.report, dryRun: true)
+            form(.method("post"), .action(.intakeCommit(id))) {
+                Forms.csrf(req)
+                button(.type("submit")) { l.t("intake.confirm", String(result.report.accepted)) }
+                if result.report.rejected > 0 { small(.class("hint")) { " " + l.t("intake.confirmHint") } }
+            }
+            if !result.preview.isEmpty {
+                h2 { l.t("intake.rows") }
+                div(.class("table-wrap")) { table(.class("list")) {
+                    thead { tr { th { l.t("intake.row") }; th { l.t("intake.outcome") }; th { l.t("children.name") }; th { l.t("intake.reason") } } }
+                    tbody {
+                        for p in result.preview {
+                            tr(.class(p.outcome == .rejected ? "invalid" : "")) {
+                                td { String(p.row) }
+                                td { span(.class(p.outcome == .rejected ? "tag tier-critical" : p.outcome == .duplicate ? "tag" : "tag ok")) { l.t("intake.outcome." + p.outcome.rawValue) } }
+                                td { p.summary }
+                                td { (p.messages + (p.warning.map { [$0] } ?? [])).joined(separator: l.t("intake.msgSep")) }
+                            }
+                        }
+                    }
+                } }
+            }
+            h2 { l.t("intake.mapping") }
+            form(.method("post"), .action(.intake(id)), .class("mapping")) {
+                Forms.csrf(req)
+                if result.sheetNames.count > 1 {
+                    Forms.select(l, label: "intake.sheet", name: "sheet", options: result.sheetNames.map { ($0, $0) }, selected: result.sheetName ?? "")
+                }
+                div(.class("table-wrap")) { table(.class("list")) {
+                    thead { tr { th { l.t("intake.column") }; th { l.t("intake.header") }; th { l.t("intake.field") } } }
+                    tbody {
+                        for (i, text) in result.headerText.sorted(by: { $0.key < $1.key }) {
+                            let letter = ColumnName.letters(forIndex: i)
+                            let current = u.overrideMap[letter] ?? "auto"
+                            tr {
+                                td { letter }
+                                td { text }
+                                td {
+                                    tag("select", [.name("map." + letter), .aria("label", text)]) {
+                                        for (v, t) in options {
+                                            let label = v == "auto" ? l.t("intake.map.autoAs", result.header.columns[i].map { key in kind.columns.first { $0.key == key }?.names[0] ?? key } ?? l.t("intake.map.skip")) : t
+                                            tag("option", [.value(v), Attr.when(v == current, .selected)]) { label }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                } }
+                button(.type("submit"), .class("secondary")) { l.t("intake.remap") }
+            }
+            p { a(.href(SiteURL.intakeNew.with(query: [("kind", u.kind)]))) { l.t("intake.again") } }
+        }
+    }
+
+    static func unreadable(_ req: Request, _ u: IntakeUpload, message: String) -> Response {
+        let l = req.lang
+        return Layout.page(req, title: l.t("intake.preview"), status: .unprocessableEntity) {
+            h1 { l.t("intake.preview") + " · " + u.fileName }
+            p(.class("error-message")) { message }
+            p { a(.class("btn"), .href(SiteURL.intakeNew.with(query: [("kind", u.kind)]))) { l.t("intake.again") } }
+        }
+    }
+
+    static func done(_ req: Request, _ u: IntakeUpload, report: ImportReport) -> Response {
+        let l = req.lang
+        let list: SiteURL = u.intakeKind == .children ? .children : u.intakeKind == .women ? .women : .households
+        return Layout.page(req, title: l.t("intake.done")) {
+            h1 { l.t("intake.done") + " · " + u.fileName }
+            counts(l, report, dryRun: false)
+            if u.rejected != nil {
+                p { a(.class("btn"), .href(.intakeRejected(u.id!.uuidString))) { l.t("intake.downloadRejected") } }
+                p(.class("muted")) { l.t("intake.rejectedHint") }
+            }
+            if !report.errors.isEmpty {
+                div(.class("table-wrap")) { table(.class("list")) {
+                    thead { tr { th { l.t("intake.row") }; th { l.t("intake.header") }; th { l.t("intake.reason") } } }
+                    tbody { for e in report.errors.prefix(100) { tr { td { String(e.row) }; td { e.column }; td { e.message } } } }
+                } }
+            }
+            p { a(.href(list)) { l.t("intake.toList") }; " · "; a(.href(SiteURL.intakeNew.with(query: [("kind", u.kind)]))) { l.t("intake.another") } }
+        }
+    }
+}

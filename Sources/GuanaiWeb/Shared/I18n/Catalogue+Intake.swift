@@ -1,0 +1,114 @@
+/// The words township ledgers use, for reading them in: header names per column (the first is the one our own
+/// exports write) and the words cells use for each token beyond the catalogue's own labels (which are accepted too,
+/// so an exported file reads back in).
+enum IntakeWords {
+    static let childHeaders: [(key: String, names: [String])] = [
+        ("name", ["姓名", "儿童姓名", "学生姓名", "留守儿童姓名", "名字"]),
+        ("idNumber", ["身份证号码", "身份证号", "公民身份号码", "儿童身份证号", "儿童身份证号码", "身份证"]),
+        ("sex", ["性别"]),
+        ("birthDate", ["出生日期", "出生年月", "出生年月日", "生日"]),
+        ("villageCode", ["村（社区）", "村", "所在村", "村名", "村委会", "所属村", "村居", "社区", "村别"]),
+        ("hukou", ["户口性质", "户口", "户籍性质", "户籍"]),
+        ("ethnicity", ["民族"]),
+        ("health", ["健康状况", "身体状况", "儿童健康状况"]),
+        ("school", ["就读学校", "学校", "所在学校"]),
+        ("grade", ["年级", "班级", "就读年级"]),
+        ("boarding", ["是否寄宿", "寄宿"]),
+        ("poverty", ["家庭类型", "贫困状况", "家庭经济状况", "是否低保"]),
+        ("address", ["家庭住址", "住址", "地址"]),
+        ("father.name", ["父亲姓名", "父亲"]),
+        ("father.idNumber", ["父亲身份证号码", "父亲身份证号"]),
+        ("father.situation", ["父亲情况", "父亲状况", "父亲务工情况"]),
+        ("father.workPlace", ["父亲务工地", "父亲务工地点", "父亲外出务工地"]),
+        ("father.phone", ["父亲电话", "父亲联系电话", "父亲手机"]),
+        ("mother.name", ["母亲姓名", "母亲"]),
+        ("mother.idNumber", ["母亲身份证号码", "母亲身份证号"]),
+        ("mother.situation", ["母亲情况", "母亲状况", "母亲务工情况"]),
+        ("mother.workPlace", ["母亲务工地", "母亲务工地点", "母亲外出务工地"]),
+        ("mother.phone", ["母亲电话", "母亲联系电话", "母亲手机"]),
+        ("guardian.name", ["委托监护人姓名", "委托监护人", "监护人姓名", "监护人"]),
+        ("guardian.idNumber", ["委托监护人身份证号码", "监护人身份证号码", "监护人身份证号"]),
+        ("guardian.relation", ["与儿童关系", "监护人与儿童关系", "监护人关系", "关系"]),
+        ("guardian.health", ["监护人健康状况", "监护人身体状况"]),
+        ("guardian.phone", ["监护人电话", "监护人联系电话", "联系电话"]),
+        ("livingArrangement", ["居住情况", "居住方式", "生活情况"]),
+        ("needs", ["关爱需求", "需求", "帮扶需求"]),
+        ("informedOn", ["告知日期"]),
+        ("consent", ["监护人同意", "是否同意"]),
+    ]
+
+    static let womanHeaders: [(key: String, names: [String])] = [
+        ("name", ["姓名", "妇女姓名", "留守妇女姓名"]),
+        ("idNumber", ["身份证号码", "身份证号", "公民身份号码", "身份证"]),
+        ("villageCode", ["村（社区）", "村", "所在村", "村名", "村委会", "所属村", "村居", "社区"]),
+        ("hukou", ["户口性质", "户口", "户籍性质", "户籍"]),
+        ("phone", ["联系电话", "电话", "手机", "手机号码"]),
+        ("ethnicity", ["民族"]),
+        ("health", ["健康状况", "身体状况"]),
+        ("husband.name", ["丈夫姓名", "丈夫"]),
+        ("husband.idNumber", ["丈夫身份证号码", "丈夫身份证号"]),
+        ("husband.situation", ["丈夫情况", "丈夫状况"]),
+        ("husband.workPlace", ["丈夫务工地", "丈夫务工地点", "务工地点"]),
+        ("husband.since", ["丈夫外出时间", "外出时间", "外出务工时间"]),
+        ("husband.phone", ["丈夫电话", "丈夫联系电话"]),
+        ("childrenInCare", ["照料子女数", "子女人数", "照顾子女数"]),
+        ("eldersInCare", ["照料老人数", "赡养老人数", "照顾老人数"]),
+        ("farming", ["是否务农", "务农"]),
+        ("skills", ["技能特长", "技能", "特长"]),
+        ("needs", ["需要帮助的方面", "需求", "帮扶需求"]),
+        ("employmentInterest", ["有就业创业意愿", "就业意愿", "创业就业意愿"]),
+        ("healthInterest", ["愿意参加两癌筛查", "两癌筛查意愿", "健康需求"]),
+    ]
+
+    static let householdHeaders: [(key: String, names: [String])] = [
+        ("head.name", ["户主姓名", "户主"]),
+        ("head.idNumber", ["户主身份证号码", "户主身份证号", "身份证号码", "身份证号"]),
+        ("villageCode", ["村（社区）", "村", "所在村", "村名", "村委会", "所属村", "村居", "社区"]),
+        ("villageGroup", ["村民小组", "组", "小组"]),
+        ("address", ["家庭住址", "住址", "地址"]),
+        ("poverty", ["家庭类型", "贫困状况", "家庭经济状况"]),
+        ("longitude", ["经度"]),
+        ("latitude", ["纬度"]),
+    ]
+
+    /// Words for tokens, by catalogue prefix, beyond the catalogue's labels.
+    static let values: [String: [String: [String]]] = [
+        "hukou": ["rural": ["农村", "农业", "农业户口", "农村户口", "农"], "urban": ["城镇", "非农业", "非农", "城镇户口", "城市"]],
+        "situation": [
+            "working_away": ["务工", "外出", "外出打工", "打工", "外出务工", "在外务工", "外地务工"],
+            "at_home": ["在家", "在家务农", "在本地", "本地务工", "留守"],
+            "deceased": ["死亡", "已故", "病故", "去世", "亡故"],
+            "missing": ["失联", "失踪", "下落不明", "离家出走"],
+            "imprisoned": ["服刑", "在押", "服刑中"],
+            "seriously_ill": ["重病", "住院", "患重病", "大病"],
+            "severely_disabled": ["重残", "重度残疾", "残疾"],
+        ],
+        "living": [
+            "with_parent": ["与父母同住", "与父亲同住", "与母亲同住", "父母一方", "与父或母同住"],
+            "with_guardian": ["与祖父母同住", "隔代", "隔代监护", "与监护人同住", "祖辈监护", "亲属监护", "与亲属同住", "与委托监护人同住"],
+            "alone": ["独居", "独自居住", "一人居住", "单独居住"],
+            "with_siblings_only": ["与兄弟姐妹同住", "与兄弟姐妹居住", "兄妹同住"],
+        ],
+        "relation": [
+            "grandmother": ["祖母", "奶奶"], "grandfather": ["祖父", "爷爷"],
+            "maternal_grandmother": ["外祖母", "外婆", "姥姥"], "maternal_grandfather": ["外祖父", "外公", "姥爷"],
+            "relative": ["亲属", "亲戚", "叔叔", "伯父", "伯母", "婶婶", "姑姑", "姑妈", "舅舅", "舅妈", "姨妈", "阿姨", "哥哥", "姐姐"],
+            "neighbour": ["邻居", "邻里"], "other": ["其他", "其它"],
+        ],
+        "health": [
+            "healthy": ["健康", "良好", "正常", "身体健康"], "chronic_illness": ["慢性病", "患慢性病"],
+            "serious_illness": ["重病", "大病", "重大疾病", "患重病"], "hospitalised": ["住院", "住院治疗"],
+            "severe_disability": ["重度残疾", "重残", "一级残疾", "二级残疾"], "mild_disability": ["轻度残疾", "三级残疾", "四级残疾", "残疾"],
+        ],
+        "poverty": [
+            "none": ["一般", "一般家庭", "无", "否", "普通"], "dibao": ["低保", "低保户", "低保家庭"],
+            "tekun": ["特困", "特困供养", "特困户", "五保", "五保户"], "monitored": ["监测户", "防返贫监测户", "防返贫监测"],
+        ],
+    ]
+
+    /// Cells that list several needs separate them with any of these.
+    static let listSeparators: Set<Character> = ["、", ",", "，", ";", "；", "/", "／", " ", "　", "\n"]
+
+    /// The suffix an ethnicity may be written without (汉 = 汉族).
+    static let ethnicitySuffix = "族"
+}
