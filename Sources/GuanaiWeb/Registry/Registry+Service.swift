@@ -99,15 +99,15 @@ enum RegistryService {
             p.health = health.rawValue
         }, compare: [], at: at)
         var fatherPerson: Person? = nil, motherPerson: Person? = nil, guardianPerson: Person? = nil
-        if let f = father {
-            fatherPerson = try await person(id: f.id, name: f.name, field: "father", unit: unit, scoped: scoped, confirm: confirm, errors: &errors, fill: { p in
+        if let f = father, let name = f.name {
+            fatherPerson = try await person(id: f.id, name: name, field: "father", unit: unit, scoped: scoped, confirm: confirm, errors: &errors, fill: { p in
                 p.sex = p.sex ?? Sex.male.rawValue
                 p.phone = f.phone
                 p.hukou = hukou!.rawValue
             }, compare: [("phone", nil, f.phone)], at: at)
         }
-        if let m = mother {
-            motherPerson = try await person(id: m.id, name: m.name, field: "mother", unit: unit, scoped: scoped, confirm: confirm, errors: &errors, fill: { p in
+        if let m = mother, let name = m.name {
+            motherPerson = try await person(id: m.id, name: name, field: "mother", unit: unit, scoped: scoped, confirm: confirm, errors: &errors, fill: { p in
                 p.sex = p.sex ?? Sex.female.rawValue
                 p.phone = m.phone
                 p.hukou = hukou!.rawValue
@@ -203,17 +203,20 @@ enum RegistryService {
         return kids.filter { match.contains($0.personID) }.map { $0.id!.uuidString }
     }
 
-    struct CheckedParent { let name: String; let id: IDNumber?; let situation: ParentSituation; let workPlace: String?; let since: CivilDate?; let phone: String? }
+    struct CheckedParent { let name: String?; let id: IDNumber?; let situation: ParentSituation; let workPlace: String?; let since: CivilDate?; let phone: String? }
     struct CheckedGuardian { let name: String; let id: IDNumber?; let birthDate: CivilDate?; let relation: GuardianRelation; let health: Health; let phone: String? }
 
     static func checkParent(_ p: ParentInput?, _ field: String, _ c: inout Checker) -> CheckedParent? {
         guard let p, !((p.name ?? "") + (p.idNumber ?? "") + (p.situation ?? "")).trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-        let name = c.required(p.name, field + ".name")
+        // A ledger often knows only where a parent is: the situation alone is kept, without a person record. A number
+        // to identify or call the parent needs a name to go with it.
+        let identified = !((p.idNumber ?? "") + (p.phone ?? "")).trimmingCharacters(in: .whitespaces).isEmpty
+        let name = identified ? c.required(p.name, field + ".name") : c.text(p.name)
         let id = c.idNumber(p.idNumber, field + ".idNumber", required: false)
         let situation = c.token(p.situation, field + ".situation", ParentSituation.self)
         let since = c.date(p.since, field + ".since")
         let phone = c.phone(p.phone, field + ".phone")
-        guard let name, let situation else { return nil }
+        guard let situation, name != nil || !identified else { return nil }
         return CheckedParent(name: name, id: id, situation: situation, workPlace: c.text(p.workPlace), since: since, phone: phone)
     }
 

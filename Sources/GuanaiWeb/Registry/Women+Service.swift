@@ -41,8 +41,8 @@ enum WomenService {
             p.ethnicity = input.ethnicity.flatMap { $0.isEmpty ? nil : $0 }
         }, compare: [("phone", nil, phone)], at: at)
         var husbandPerson: Person? = nil
-        if let h = husband {
-            husbandPerson = try await RegistryService.person(id: h.id, name: h.name, field: "husband", unit: unit, scoped: scoped, confirm: input.confirmLinks ?? false, errors: &errors, fill: { p in
+        if let h = husband, let name = h.name {
+            husbandPerson = try await RegistryService.person(id: h.id, name: name, field: "husband", unit: unit, scoped: scoped, confirm: input.confirmLinks ?? false, errors: &errors, fill: { p in
                 p.sex = p.sex ?? Sex.male.rawValue
                 p.phone = h.phone
                 p.hukou = hukou!.rawValue
