@@ -2,6 +2,7 @@ import Testing
 import VaporTesting
 import Fluent
 import GuanaiCore
+import GuanaiSheets
 @testable import GuanaiWeb
 
 /// The safety net, starting with the case that started the action.
@@ -267,6 +268,19 @@ import GuanaiCore
             try await br.login("admin")
             let page = try await br.get("/board")
             #expect(page.status == .ok && page.body.string.contains("王小花") && page.body.string.contains("桃花山镇"))
+            // The statistics and the overdue list as .xlsx, read back.
+            for (table, first, rows) in [("stats", "桃花山镇", 2), ("overdue", "1", 2)] {
+                let x = try await br.get("/board/export?table=\(table)")
+                #expect(x.status == .ok && x.headers.contentType == IntakePagesController.xlsxType)
+                let file = FileManager.default.temporaryDirectory.appendingPathComponent("board-\(UUID().uuidString).xlsx")
+                try Data(buffer: x.body).write(to: file)
+                var read: [SheetRow] = []
+                try SheetReader.open(file).forEachRow { read.append($0) }
+                try? FileManager.default.removeItem(at: file)
+                #expect(read.count == rows + 2, "title, header, rows")
+                #expect(Normalize.text(read[2].cells[0]) == first)
+            }
+            #expect(try await ctx.auditCount(AuditAction.export, recordID: "overdue") == 1)
             var v = Browser(ctx)
             try await ctx.makeUser("aixin", .volunteer, Codes.shihuayan)
             try await v.login("aixin")

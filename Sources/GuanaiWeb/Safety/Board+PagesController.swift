@@ -1,11 +1,66 @@
 import Fluent
 import Vapor
 import GuanaiCore
+import GuanaiSheets
 
 /// 工作看板: critical children, overdue visits, open reports, this month's visits against those due, by unit.
 struct BoardPagesController {
     func register(_ r: any RoutesBuilder) {
         r.get(SiteURL.board.components, use: show)
+        r.get(SiteURL.boardExport.components, use: export)
+    }
+
+    /// The board's tables as .xlsx: the statistics by township (city) or village (township), the critical children,
+    /// or the overdue visits. Names only, no ID numbers; audited as an export.
+    func export(req: Request) async throws -> Response {
+        let actor = try req.actor
+        guard actor.canRead(.child), actor.role != .volunteer else { throw Abort(.forbidden) }
+        try req.require(.export)
+        let scoped = try req.scoped
+        let unit = req.query[String.self, at: "unit"] ?? ""
+        let asked = req.query[String.self, at: "table"] ?? ""
+        let table = ["critical", "overdue"].contains(asked) ? asked : "stats"
+        let today = RegistryService.today(req.now)
+        let b = try await scoped.board(unit: unit, today: today)
+        let zh = UILanguage.zh
+        let scopeCode = scoped.narrowed(unit).root?.value ?? actor.unitCode
+        let scopeName = try await scoped.unitNames([scopeCode])[scopeCode] ?? actor.unitName
+        let title = zh.t("intake.exportTitle", scopeName + zh.t("board.sheet." + table), today.iso)
+        var columns: [LedgerExport.Column]
+        var rows: [[CellValue]] = []
+        func pct(_ r: BoardRow) -> CellValue { r.doneRate.map { .number(String(format: "%.1f", $0 * 100)) } ?? .empty }
+        switch table {
+        case "critical", "overdue":
+            let kids = table == "critical" ? b.critical : b.overdue
+            let people = try await scoped.people(kids.map(\.personID))
+            let names = try await scoped.unitNames(kids.map(\.unitCode))
+            columns = [LedgerExport.Column(header: zh.t("ledger.no"), width: 6, kind: .number), LedgerExport.Column(header: zh.t("children.name")),
+                       LedgerExport.Column(header: zh.t("children.village"), width: 14), LedgerExport.Column(header: zh.t("board.tier"), width: 8),
+                       LedgerExport.Column(header: zh.t("board.why"), width: 40), LedgerExport.Column(header: zh.t("board.lastVisit"), kind: .date),
+                       LedgerExport.Column(header: zh.t("board.due"), kind: .date), LedgerExport.Column(header: zh.t("board.daysOverdueNumber"), width: 8, kind: .number)]
+            for (i, c) in kids.enumerated() {
+                func date(_ s: String?) -> CellValue { s.flatMap(CivilDate.init(iso:)).map { .date(year: $0.year, month: $0.month, day: $0.day) } ?? .empty }
+                let late = c.nextVisitDue.flatMap(CivilDate.init(iso:)).map { max(0, today.dayNumber - $0.dayNumber) } ?? 0
+                rows.append([.number(String(i + 1)), .text(people[c.personID]?.name ?? ""), .text(names[c.unitCode] ?? c.unitCode), .text(c.riskTier.map { zh.t("tier." + $0) } ?? ""),
+                             .text(c.riskReasonList.map(\.message).joined(separator: zh.t("list.sep"))), date(c.lastVisitOn), date(c.nextVisitDue), .number(String(late))])
+            }
+        default:
+            columns = ["board.unit", "board.monitored", "tier.critical", "tier.high", "tier.medium", "board.overdue", "board.visited", "board.stillDue", "board.ratePercent", "board.openReports"]
+                .enumerated().map { LedgerExport.Column(header: zh.t($0.element), width: $0.offset == 0 ? 16 : 10, kind: $0.offset == 0 ? .text : .number) }
+            for r in b.rows + [{ var t = b.total; t.name = zh.t("board.total"); return t }()] {
+                rows.append([.text(r.name), .number(String(r.monitored)), .number(String(r.critical)), .number(String(r.high)), .number(String(r.medium)),
+                             .number(String(r.overdue)), .number(String(r.visitedThisMonth)), .number(String(r.stillDue)), pct(r), .number(String(r.openReports))])
+            }
+        }
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("guanai-board-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let all = rows
+        _ = try await LedgerExport.write(.xlsx, to: tmp, title: title, columns: columns) { emit in
+            for r in all { try emit(r) }
+            return all.count
+        }
+        try await req.audit(AuditEvent(AuditAction.export, "board", table, unit: scopeCode, detail: ["rows": String(rows.count), "format": "xlsx", "unit": unit]))
+        return IntakePagesController.download(try Data(contentsOf: tmp), name: scopeName + zh.t("board.sheet." + table) + "-\(today.iso).xlsx", ascii: "board-\(table)-\(today.iso).xlsx", xlsx: true)
     }
 
     func show(req: Request) async throws -> Response {
@@ -44,6 +99,12 @@ enum BoardViews {
                 a(.class("card"), .href("#overdue")) { span(.class("n")) { String(b.total.overdue) }; span(.class("k")) { l.t("board.overdue") } }
                 a(.class("card"), .href("#reports")) { span(.class("n")) { String(b.total.openReports) }; span(.class("k")) { l.t("board.openReports") } }
                 div(.class("card")) { span(.class("n")) { pct(b.total) }; span(.class("k")) { l.t("board.doneRate", String(b.total.visitedThisMonth), String(b.total.visitedThisMonth + b.total.stillDue)) } }
+            }
+            if req.auth.get(Actor.self)?.can(.export) == true {
+                p(.class("muted")) {
+                    l.t("board.exportLabel")
+                    for t in ["stats", "critical", "overdue"] { " · "; a(.href(SiteURL.boardExport.with(query: [("unit", unit), ("table", t)]))) { l.t("board.sheet." + t) } }
+                }
             }
             h2(.id("critical")) { l.t("board.critical") }
             if b.critical.isEmpty { p(.class("muted")) { l.t("board.none") } }

@@ -10,7 +10,7 @@ public enum SiteURL: Sendable {
     case accounts, accountNew, account(String), accountDisable(String), accountEnable(String), accountReset(String)
     case accountHandover(String), accountRevealPhone(String), accountsExport
     case audit, history(String, String)
-    case children, childNew, childrenPrint, child(String), childUpdate(String), childVoid(String), childMerge(String), childVisit(String), childVisitsPrint(String), visitPhoto(String, String), childReport(String), report(String), reportStep(String), reportClose(String), inbox, board, riskSettings, alert(String), alertAcknowledge(String), alertPlan(String), alertResolve(String), personUpdate(String), personReveal(String)
+    case children, childNew, childrenPrint, child(String), childUpdate(String), childVoid(String), childMerge(String), childVisit(String), childVisitsPrint(String), visitPhoto(String, String), childReport(String), report(String), reportStep(String), reportClose(String), inbox, board, boardExport, riskSettings, alert(String), alertAcknowledge(String), alertPlan(String), alertResolve(String), personUpdate(String), personReveal(String)
     case childrenExport, womenExport, householdsExport, intakeNew, intake(String), intakeCommit(String), intakeRejected(String)
     case women, womanNew, womenPrint, woman(String), households, householdsPrint, household(String)
     case staticCSS, staticJS
@@ -62,6 +62,7 @@ public enum SiteURL: Sendable {
         case .childUpdate(let id): return "/children/\(id)/update"
         case .personUpdate(let id): return "/people/\(id)/update"
         case .personReveal(let id): return "/people/\(id)/reveal"
+        case .boardExport: return "/board/export"
         case .childrenExport: return "/children/export"
         case .womenExport: return "/women/export"
         case .householdsExport: return "/households/export"
