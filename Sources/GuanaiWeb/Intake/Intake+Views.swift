@@ -70,22 +70,26 @@ enum IntakeViews {
             h1 { l.t("intake.preview") + " · " + u.fileName }
             p(.class("muted")) { l.t("intake.step2", l.t("intake.kind." + u.kind), String(result.header.headerRowNumber)) }
             counts(l, result.report, dryRun: true)
-            form(.method("post"), .action(.intakeCommit(id))) {
-                Forms.csrf(req)
-                button(.type("submit")) { l.t("intake.confirm", String(result.report.accepted)) }
-                if result.report.rejected > 0 { small(.class("hint")) { " " + l.t("intake.confirmHint") } }
+            if result.report.accepted > 0 {
+                form(.method("post"), .action(.intakeCommit(id))) {
+                    Forms.csrf(req)
+                    button(.type("submit")) { l.t("intake.confirm", String(result.report.accepted)) }
+                    if result.report.rejected > 0 { small(.class("hint")) { " " + l.t("intake.confirmHint") } }
+                }
+            } else {
+                p(.class("muted")) { l.t("intake.nothingNew") }
             }
             if !result.preview.isEmpty {
                 h2 { l.t("intake.rows") }
-                div(.class("table-wrap")) { table(.class("list")) {
+                div(.class("table-wrap")) { table(.class("stack")) {
                     thead { tr { th { l.t("intake.row") }; th { l.t("intake.outcome") }; th { l.t("children.name") }; th { l.t("intake.reason") } } }
                     tbody {
                         for p in result.preview {
                             tr(.class(p.outcome == .rejected ? "invalid" : "")) {
-                                td { String(p.row) }
-                                td { span(.class(p.outcome == .rejected ? "tag tier-critical" : p.outcome == .duplicate ? "tag" : "tag ok")) { l.t("intake.outcome." + p.outcome.rawValue) } }
-                                td { p.summary }
-                                td { (p.messages + (p.warning.map { [$0] } ?? [])).joined(separator: l.t("intake.msgSep")) }
+                                td(.data("label", l.t("intake.row"))) { String(p.row) }
+                                td(.data("label", l.t("intake.outcome"))) { span(.class(p.outcome == .rejected ? "tag tier-critical" : p.outcome == .duplicate ? "tag" : "tag ok")) { l.t("intake.outcome." + p.outcome.rawValue) } }
+                                td(.data("label", l.t("children.name"))) { p.summary }
+                                td(.data("label", l.t("intake.reason"))) { (p.messages + (p.warning.map { [$0] } ?? [])).joined(separator: l.t("intake.msgSep")) }
                             }
                         }
                     }
@@ -144,9 +148,11 @@ enum IntakeViews {
                 p(.class("muted")) { l.t("intake.rejectedHint") }
             }
             if !report.errors.isEmpty {
-                div(.class("table-wrap")) { table(.class("list")) {
+                div(.class("table-wrap")) { table(.class("stack")) {
                     thead { tr { th { l.t("intake.row") }; th { l.t("intake.header") }; th { l.t("intake.reason") } } }
-                    tbody { for e in report.errors.prefix(100) { tr { td { String(e.row) }; td { e.column }; td { e.message } } } }
+                    tbody { for e in report.errors.prefix(100) { tr {
+                        td(.data("label", l.t("intake.row"))) { String(e.row) }; td(.data("label", l.t("intake.header"))) { e.column }; td(.data("label", l.t("intake.reason"))) { e.message }
+                    } } }
                 } }
             }
             p { a(.href(list)) { l.t("intake.toList") }; " · "; a(.href(SiteURL.intakeNew.with(query: [("kind", u.kind)]))) { l.t("intake.another") } }

@@ -2,6 +2,7 @@ extension Catalogue {
     /// Spreadsheet import and export.
     static let enIntake: [String: String] = [
         "intake.exportTitle": "{0} ({1})",
+        "intake.nothingNew": "Nothing new to import: everyone in the file is registered already, or every row has an error. Fix it and upload again.",
         "intake.title": "Import a ledger",
         "intake.intro": "Bring in the Excel or WPS ledgers townships and villages already keep, without retyping. You see a preview first; nothing is written until you confirm.",
         "intake.kind": "Ledger",
