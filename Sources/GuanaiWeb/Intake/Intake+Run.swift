@@ -107,9 +107,11 @@ struct ImportRun: Sendable {
             state = try await scoped.db.transaction { tx -> State in
                 var local = State()
                 let s = scoped.on(tx)
+                let context = ChildContext(settings: try await SafetyService.settings(on: tx))
+                context.deferTally = true
                 func handle(_ rows: [SheetRow]) async throws {
                     for row in rows {
-                        let outcome = try await process(row, mapping: match.columns, headerText: headerText, reader: reader2, hasVillage: hasVillage, scoped: s, state: &local)
+                        let outcome = try await process(row, mapping: match.columns, headerText: headerText, reader: reader2, hasVillage: hasVillage, scoped: s, context: context, state: &local)
                         if outcome.outcome == .rejected, let w = rejects?.xlsx {
                             var cells = Array(row.cells.prefix(columnWidth))
                             while cells.count < columnWidth { cells.append(.empty) }
@@ -119,6 +121,7 @@ struct ImportRun: Sendable {
                 }
                 try await handle(rowsAfterHeader)
                 while let batch = try await pump.next() { try await handle(batch) }
+                try await context.refreshTallies(on: tx)
                 if !dryRun {
                     let r = local.report
                     try await AuditLog.append(AuditEvent(AuditAction.import, kind.rawValue, fileName, unit: unit.code,
@@ -155,7 +158,7 @@ struct ImportRun: Sendable {
     /// 17 digits identify an ID number (the 18th follows from them); as a number it costs 8 bytes to remember.
     static func idKey(_ s: String) -> UInt64? { s.count == 18 ? UInt64(s.prefix(17)) : nil }
 
-    func process(_ row: SheetRow, mapping: [Int: String], headerText: [Int: String], reader: IntakeReader, hasVillage: Bool, scoped s: Scoped, state: inout State) async throws -> ImportPreviewRow {
+    func process(_ row: SheetRow, mapping: [Int: String], headerText: [Int: String], reader: IntakeReader, hasVillage: Bool, scoped s: Scoped, context: ChildContext, state: inout State) async throws -> ImportPreviewRow {
         var (values, problems) = reader.read(row, mapping: mapping)
         var village: String? = hasVillage ? nil : unit.code
         if hasVillage, let text = values["villageCode"] {
@@ -196,11 +199,11 @@ struct ImportRun: Sendable {
             case .children:
                 var (input, more) = IntakeInputs.child(values, village: village)
                 if !more.isEmpty { return finish(.rejected, named(more)) }
-                do { _ = try await RegistryService.createChild(input, scoped: s, actor: actor, at: at) } catch is LikelyDuplicates {
+                do { _ = try await RegistryService.createChild(input, scoped: s, actor: actor, at: at, context: context) } catch is LikelyDuplicates {
                     state.report.warnings += 1
                     warning = lang.t("intake.warning.likelyDuplicate")
                     input.acknowledgeDuplicates = true
-                    _ = try await RegistryService.createChild(input, scoped: s, actor: actor, at: at)
+                    _ = try await RegistryService.createChild(input, scoped: s, actor: actor, at: at, context: context)
                 }
             case .women:
                 let (input, _) = IntakeInputs.woman(values, village: village)

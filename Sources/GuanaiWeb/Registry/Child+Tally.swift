@@ -75,6 +75,8 @@ enum ChildTally {
 struct ChildTallyMiddleware: AsyncModelMiddleware {
     func create(model: Child, on db: any Database, next: any AnyAsyncModelResponder) async throws {
         try await next.create(model, on: db)
+        // A bulk import recomputes each village it touched once, at its end (`ChildContext.deferTally`).
+        if model.tallyUnchanged { model.tallyUnchanged = false; return }
         try await ChildTally.refresh([model.unitCode], on: db)
     }
 

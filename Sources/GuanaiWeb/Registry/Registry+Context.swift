@@ -14,6 +14,17 @@ final class ChildContext: @unchecked Sendable {
     private(set) var openAlerts: [UUID: Alert]?
     /// Classification changes of the batch, written to the trail together by `flush` before the transaction ends.
     private(set) var pending: [AuditEvent] = []
+    /// A bulk import registers thousands of children into a few hundred villages: each village's tally is
+    /// recomputed once at the end (`refreshTallies`) instead of after every child.
+    var deferTally = false
+    private(set) var touchedUnits = Set<String>()
+
+    func touched(_ unit: String) { touchedUnits.insert(unit) }
+
+    func refreshTallies(on db: any Database) async throws {
+        try await ChildTally.refresh(touchedUnits, on: db)
+        touchedUnits = []
+    }
 
     init(settings: RiskSettings) { self.settings = settings }
 

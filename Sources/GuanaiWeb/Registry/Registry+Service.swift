@@ -54,7 +54,7 @@ enum RegistryService {
 
     // MARK: create
 
-    static func createChild(_ input: ChildInput, scoped: Scoped, actor: AuditActor, at: Date) async throws -> Child {
+    static func createChild(_ input: ChildInput, scoped: Scoped, actor: AuditActor, at: Date, context: ChildContext? = nil) async throws -> Child {
         var c = Checker()
         let name = c.required(input.name, "name")
         let id = c.idNumber(input.idNumber, "idNumber", required: true)
@@ -182,7 +182,10 @@ enum RegistryService {
             let (facts, _) = try await facts(for: child, person: childPerson, on: tx)
             apply(ChildClassifier.classify(facts, on: today(at)), to: child, today: today(at), reason: nil)
             try await copyGuardian(child, on: tx)
-            try await SafetyService.assess(child, facts: facts, on: tx, at: at, settings: try await SafetyService.settings(on: tx))
+            let settings: RiskSettings
+            if let context { settings = context.settings } else { settings = try await SafetyService.settings(on: tx) }
+            try await SafetyService.assess(child, facts: facts, on: tx, at: at, settings: settings)
+            if let context, context.deferTally { child.tallyUnchanged = true; context.touched(unit) }
             try await child.create(on: tx)
             try await AuditLog.append(AuditEvent(AuditAction.create, "child", child.id!.uuidString, unit: unit, fields: AuditLog.created(child.auditFields)), by: actor, at: at, on: tx)
             try await SafetyService.raiseIfCritical(child, before: nil, on: tx, actor: actor, at: at)
