@@ -26,6 +26,8 @@ struct DatabaseOptions: ParsableArguments {
 /// Builds a configured app for a one-off command; the caller shuts it down.
 func withApp<T>(_ options: DatabaseOptions, _ body: (Application) async throws -> T) async throws -> T {
     let app = try await Application.make(Environment(name: "production", arguments: ["guanai"]))
+    // GUANAI_LOG=debug shows every SQL statement a command runs.
+    if let level = ProcessInfo.processInfo.environment["GUANAI_LOG"].flatMap(Logger.Level.init(rawValue:)) { app.logger.logLevel = level }
     do {
         try await GuanaiApp.configure(app, options.config)
         let r = try await body(app)

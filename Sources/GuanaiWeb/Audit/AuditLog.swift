@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 import Crypto
 import Foundation
@@ -87,30 +88,34 @@ public enum AuditLog {
         if db.isPostgres {
             try await db.sql.raw("SELECT pg_advisory_xact_lock(\(unsafeRaw: String(advisoryLockKey)))").run()
         }
-        let last = try await AuditEntry.query(on: db).sort(\.$id, .descending).first()
-        var seq = last?.id ?? 0
-        var prev = last?.hash ?? genesis
+        // Plain SQL rather than models: a bulk import writes several entries per row, and model reflection would
+        // cost more than the inserts themselves.
+        let last = try await db.sql.raw("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").first()
+        var seq = try last?.decode(column: "seq", as: Int.self) ?? 0
+        var prev = try last?.decode(column: "hash", as: String.self) ?? genesis
         let at = timestamp(date)
-        var entries: [AuditEntry] = []
+        var rows: [[any Encodable & Sendable]] = []
+        rows.reserveCapacity(events.count)
         for event in events {
             seq += 1
-            let e = AuditEntry()
-            e.id = seq
-            e.at = at
-            e.actorID = actor.id
-            e.actorName = actor.name
-            e.ip = actor.ip
-            e.unitCode = event.unitCode ?? actor.unitCode ?? ""
-            e.action = event.action
-            e.recordType = event.recordType
-            e.recordID = event.recordID
-            e.changes = encodeChanges(event)
-            e.prevHash = prev
-            e.hash = hash(seq: seq, at: e.at, actorID: e.actorID, actorName: e.actorName, ip: e.ip, unitCode: e.unitCode, action: e.action, recordType: e.recordType, recordID: e.recordID, changes: e.changes, prevHash: prev)
-            prev = e.hash
-            entries.append(e)
+            let unit = event.unitCode ?? actor.unitCode ?? ""
+            let changes = encodeChanges(event)
+            let h = hash(seq: seq, at: at, actorID: actor.id, actorName: actor.name, ip: actor.ip, unitCode: unit, action: event.action, recordType: event.recordType,
+                         recordID: event.recordID, changes: changes, prevHash: prev)
+            rows.append([seq, at, actor.id, actor.name, actor.ip, unit, event.action, event.recordType, event.recordID, changes, prev, h])
+            prev = h
         }
-        for chunk in entries.chunked(200) { try await Array(chunk).create(on: db) }
+        let columns = ["seq", "at", "actor_id", "actor_name", "ip", "unit_code", "action", "record_type", "record_id", "changes", "prev_hash", "hash"]
+        for chunk in rows.chunked(400) {
+            var insert = db.sql.insert(into: "audit_log").columns(columns)
+            for r in chunk { insert = insert.values(r.map { SQLBind($0) }) }
+            try await insert.run()
+        }
+    }
+
+    /// Appends now, or, inside a batch that buffers its trail (`ChildContext`), when the batch flushes.
+    static func append(_ event: AuditEvent, by actor: AuditActor, at date: Date, on db: any Database, context: ChildContext?) async throws {
+        if let context { context.audit(event, by: actor) } else { try await append(event, by: actor, at: date, on: db) }
     }
 
     /// Appends one entry. Call it inside the transaction of the change it records, so both land or neither does.

@@ -12,6 +12,8 @@ enum UnitReferences {
         ("visits", "unit_code"),
         ("alerts", "unit_code"),
         ("reports", "unit_code"),
+        // A ledger waiting to be confirmed is imported into the unit that absorbed its own.
+        ("intake_uploads", "unit_code"),
     ]
 
     /// Columns that name a unit but describe history and must stay where they are.

@@ -101,8 +101,8 @@ enum LedgerExport {
                         row += [text(p?.name), id(p), text(situation.map { l.t("situation." + $0) }), text(place), phone(p)]
                     }
                     row += [text(g?.name), id(g), text(g == nil ? nil : c.guardianRelation.map { l.t("relation." + $0) }), text(g.map { l.t("health." + $0.health) }), phone(g),
-                            text(l.t("living." + c.livingArrangement)), text(c.needList.map { l.t("need." + $0.rawValue) }.joined(separator: "、")), date(c.informedOn), yes(c.consent),
-                            text(c.categoryList.map { l.t("category." + $0.rawValue) }.joined(separator: "、")), text(l.t("status." + c.status)),
+                            text(l.t("living." + c.livingArrangement)), text(c.needList.map { l.t("need." + $0.rawValue) }.joined(separator: l.t("list.sep"))), date(c.informedOn), yes(c.consent),
+                            text(c.categoryList.map { l.t("category." + $0.rawValue) }.joined(separator: l.t("list.sep"))), text(l.t("status." + c.status)),
                             text(c.riskTier.map { l.t("tier." + $0) })]
                     try emit(row)
                 }
@@ -148,7 +148,7 @@ enum LedgerExport {
                               text(me?.ethnicity), text(me.map { l.t("health." + $0.health) }), text(hu?.name), id(hu),
                               text(w.husbandSituation.map { l.t("situation." + $0) }), text(w.husbandWorkPlace), since, phone(hu),
                               .number(String(w.childrenInCare)), .number(String(w.eldersInCare)), yes(w.farming), text(w.skills),
-                              text(w.needList.map { l.t("wneed." + $0.rawValue) }.joined(separator: "、")), yes(w.employmentInterest), yes(w.healthInterest),
+                              text(w.needList.map { l.t("wneed." + $0.rawValue) }.joined(separator: l.t("list.sep"))), yes(w.employmentInterest), yes(w.healthInterest),
                               text(l.t("status." + w.status))])
                 }
                 page += 1

@@ -120,7 +120,11 @@ struct ImportRun: Sendable {
                     }
                 }
                 try await handle(rowsAfterHeader)
-                while let batch = try await pump.next() { try await handle(batch) }
+                try await context.flush(by: actor, at: at, on: tx)
+                while let batch = try await pump.next() {
+                    try await handle(batch)
+                    try await context.flush(by: actor, at: at, on: tx)
+                }
                 try await context.refreshTallies(on: tx)
                 if !dryRun {
                     let r = local.report

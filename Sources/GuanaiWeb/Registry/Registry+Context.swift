@@ -65,7 +65,13 @@ final class ChildContext: @unchecked Sendable {
         return try await SafetyService.openCritical(childID, on: db)
     }
 
-    func audit(_ e: AuditEvent) { pending.append(e) }
+    /// Buffers an entry of the batch's one actor (a sweep, an import); `flush` writes them in order.
+    func audit(_ e: AuditEvent, by actor: AuditActor? = nil) {
+        if let actor, let other = pendingActor, other.id != actor.id || other.name != actor.name { preconditionFailure("one actor per batch") }
+        if let actor { pendingActor = actor }
+        pending.append(e)
+    }
+    private var pendingActor: AuditActor?
 
     func flush(by actor: AuditActor, at: Date, on db: any Database) async throws {
         try await AuditLog.append(contentsOf: pending, by: actor, at: at, on: db)

@@ -168,7 +168,7 @@ enum RegistryService {
                 h.poverty = poverty.rawValue
                 h.createdAt = at
                 try await h.create(on: tx)
-                try await AuditLog.append(AuditEvent(AuditAction.create, "household", h.id!.uuidString, unit: unit, fields: AuditLog.created(["poverty": h.poverty, "address": h.address])), by: actor, at: at, on: tx)
+                try await AuditLog.append(AuditEvent(AuditAction.create, "household", h.id!.uuidString, unit: unit, fields: AuditLog.created(["poverty": h.poverty, "address": h.address])), by: actor, at: at, on: tx, context: context)
                 householdID = h.id
             }
             child.householdID = householdID
@@ -176,7 +176,7 @@ enum RegistryService {
                 if !p._$idExists {
                     if p.householdID == nil { p.householdID = householdID }
                     try await p.create(on: tx)
-                    try await AuditLog.append(AuditEvent(AuditAction.create, "person", p.id!.uuidString, unit: p.unitCode, fields: AuditLog.created(p.auditFields)), by: actor, at: at, on: tx)
+                    try await AuditLog.append(AuditEvent(AuditAction.create, "person", p.id!.uuidString, unit: p.unitCode, fields: AuditLog.created(p.auditFields)), by: actor, at: at, on: tx, context: context)
                 }
             }
             let (facts, _) = try await facts(for: child, person: childPerson, on: tx)
@@ -187,8 +187,8 @@ enum RegistryService {
             try await SafetyService.assess(child, facts: facts, on: tx, at: at, settings: settings)
             if let context, context.deferTally { child.tallyUnchanged = true; context.touched(unit) }
             try await child.create(on: tx)
-            try await AuditLog.append(AuditEvent(AuditAction.create, "child", child.id!.uuidString, unit: unit, fields: AuditLog.created(child.auditFields)), by: actor, at: at, on: tx)
-            try await SafetyService.raiseIfCritical(child, before: nil, on: tx, actor: actor, at: at)
+            try await AuditLog.append(AuditEvent(AuditAction.create, "child", child.id!.uuidString, unit: unit, fields: AuditLog.created(child.auditFields)), by: actor, at: at, on: tx, context: context)
+            if let a = try await SafetyService.raiseIfCritical(child, before: nil, on: tx, actor: actor, at: at) { context?.opened(a) }
         }
         return child
     }
