@@ -73,6 +73,29 @@ import GuanaiSheets
         }
     }
 
+    @Test func womenAndHouseholdsReadInToo() async throws {
+        try await withTestApp { ctx in
+            let unit = try #require(try await Unit.find(Codes.taohuashan, on: ctx.app.db))
+            let scoped = Scoped(db: ctx.app.db, jurisdiction: Jurisdiction(root: DivisionCode(Codes.taohuashan)!))
+            func run(_ kind: IntakeKind, _ file: String) async throws -> ImportReport {
+                try await ImportRun(kind: kind, file: Self.fixtures.appendingPathComponent(file), fileName: file, unit: unit, scoped: scoped, actor: .system("test"), at: ctx.app.now).run().report
+            }
+            let w = try await run(.women, "women_openpyxl.xlsx")
+            #expect(w.accepted == 1 && w.rejected == 2, "\(w)")
+            #expect(w.errors.map(\.row) == [4, 5] && w.errors[0].column == "公民身份号码" && w.errors[1].column == "联系电话", "\(w.errors)")
+            let woman = try #require(try await Woman.query(on: ctx.app.db).first())
+            #expect(woman.leftBehind && woman.husbandSince == "2025-01-01" && woman.childrenInCare == 2 && woman.employmentInterest)
+            #expect(woman.needList == [.development, .childEducation])
+
+            let h = try await run(.households, "households_openpyxl.xlsx")
+            #expect(h.accepted == 2 && h.duplicates == 1 && h.rejected == 1, "\(h)")
+            #expect(h.errors.first?.row == 5 && h.errors.first?.column == "经度", "\(h.errors)")
+            let homes = try await Household.query(on: ctx.app.db).all()
+            #expect(homes.contains { $0.poverty == "dibao" && $0.villageGroup == "五组" })
+            #expect(homes.contains { $0.latitude == 29.72 && $0.longitude == 112.41 })
+        }
+    }
+
     @Test func aFullExportImportedIntoAnEmptyDatabaseGivesTheSameRecords() async throws {
         let xlsx = FileManager.default.temporaryDirectory.appendingPathComponent("roundtrip-\(UUID().uuidString).xlsx")
         defer { try? FileManager.default.removeItem(at: xlsx) }

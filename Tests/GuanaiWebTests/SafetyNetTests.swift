@@ -69,6 +69,10 @@ import GuanaiSheets
 
             // It cannot be resolved yet: not acknowledged, no visit, no plan.
             t = try await ctx.token("cun")
+            // Another village's worker can neither see nor acknowledge it; any recipient may.
+            let other = try await ctx.token("next")
+            #expect(try await ctx.api(.POST, "/api/v1/alerts/\(alertID)/acknowledge", token: other).status == .notFound)
+            #expect(try await ctx.api(.POST, "/api/v1/alerts/\(alertID)/resolve", token: other, body: ctx.json(["note": "x"])).status == .notFound)
             let early = try await ctx.api(.POST, "/api/v1/alerts/\(alertID)/resolve", token: t, body: ctx.json(["note": "已处理"]))
             #expect(early.status == .unprocessableEntity)
             #expect(early.body.string.contains("确认") && early.body.string.contains("走访") && early.body.string.contains("计划"))

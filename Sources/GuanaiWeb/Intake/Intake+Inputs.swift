@@ -11,7 +11,7 @@ enum IntakeInputs {
         guard let raw = idNumber, let id = try? IDNumber(raw) else { return (nil, nil) }
         let born = String(id.birthDate.iso.prefix(7))
         if months.contains(born) { return (nil, nil) }
-        return (nil, CellProblem(key: key, message: "intake.error.birthMonth", args: [months.joined(separator: "/"), born]))
+        return (nil, CellProblem(field: key, message: "intake.error.birthMonth", args: [months.joined(separator: "/"), born]))
     }
 
     static func flag(_ v: String?) -> Bool? { v.map { $0 == "true" } }
@@ -46,6 +46,11 @@ enum IntakeInputs {
     }
 
     static func woman(_ v: [String: String], village: String?) -> (WomanInput, [CellProblem]) {
+        var problems: [CellProblem] = []
+        // A since-month typed as the number 2025.1 may be January or October; the rules count months, so ask.
+        if let since = v["husband.since"], since.contains("|") {
+            problems.append(CellProblem(field: "husband.since", message: "intake.error.januaryOrOctober", args: [since.replacingOccurrences(of: "|", with: " / ")]))
+        }
         var husband: ParentInput? = nil
         if ["name", "idNumber", "situation", "workPlace", "since", "phone"].contains(where: { v["husband." + $0] != nil }) {
             husband = ParentInput(name: v["husband.name"], idNumber: v["husband.idNumber"], situation: v["husband.situation"] ?? ParentSituation.workingAway.rawValue,
@@ -57,7 +62,7 @@ enum IntakeInputs {
         input.childrenInCare = v["childrenInCare"].flatMap { Int($0) }; input.eldersInCare = v["eldersInCare"].flatMap { Int($0) }
         input.farming = flag(v["farming"]); input.skills = v["skills"]; input.needs = list(v["needs"])
         input.employmentInterest = flag(v["employmentInterest"]); input.healthInterest = flag(v["healthInterest"]); input.confirmLinks = true
-        return (input, [])
+        return (input, problems)
     }
 
     /// 汉 and 汉族 are the same answer.

@@ -189,7 +189,7 @@ struct ImportRun: Sendable {
             return p
         }
         func named(_ ps: [CellProblem]) -> [(String, String)] {
-            ps.map { (columnName($0.key, mapping: mapping, headerText: headerText), lang.t($0.message, $0.args.first ?? "", $0.args.dropFirst().first ?? "")) }
+            ps.map { (columnName($0.field, mapping: mapping, headerText: headerText), lang.t($0.message, $0.args.first ?? "", $0.args.dropFirst().first ?? "")) }
         }
         if !problems.isEmpty {
             return finish(.rejected, named(problems))
@@ -210,7 +210,8 @@ struct ImportRun: Sendable {
                     _ = try await RegistryService.createChild(input, scoped: s, actor: actor, at: at, context: context)
                 }
             case .women:
-                let (input, _) = IntakeInputs.woman(values, village: village)
+                let (input, more) = IntakeInputs.woman(values, village: village)
+                if !more.isEmpty { return finish(.rejected, named(more)) }
                 _ = try await WomenService.create(input, scoped: s, actor: actor, at: at)
             case .households:
                 try await HouseholdIntake.create(values, village: village, scoped: s, actor: actor, at: at)
@@ -230,7 +231,7 @@ struct ImportRun: Sendable {
         if DivisionCode(text) != nil { found = try await s.unit(text) }
         if found == nil { found = try await s.units(named: text).first { $0.divisionLevel == .village && $0.isActive } }
         guard let u = found, u.divisionLevel == .village, u.isActive, unit.code == u.code || DivisionCode(unit.code).map({ Jurisdiction(root: $0).contains(DivisionCode(u.code)!) }) == true else {
-            return .failure(CellProblemBox(problem: CellProblem(key: "villageCode", message: "intake.error.village", args: [text])))
+            return .failure(CellProblemBox(problem: CellProblem(field: "villageCode", message: "intake.error.village", args: [text])))
         }
         return .success(u.code)
     }

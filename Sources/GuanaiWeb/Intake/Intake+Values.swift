@@ -4,7 +4,8 @@ import GuanaiSheets
 
 /// A cell that could not be read, before any registry rule ran: the column's key and a catalogue message.
 struct CellProblem: Sendable, Equatable {
-    let key: String
+    /// The input field (the column's schema key) the cell fills.
+    let field: String
     let message: String
     var args: [String] = []
 }
@@ -62,7 +63,7 @@ struct IntakeReader: Sendable {
 
     func interpret(_ cell: CellValue, _ col: IntakeColumn) -> Outcome {
         let key = col.key
-        if case .error(let e) = cell { return .problem(CellProblem(key: key, message: "intake.error.formula", args: [e])) }
+        if case .error(let e) = cell { return .problem(CellProblem(field: key, message: "intake.error.formula", args: [e])) }
         switch col.kind {
         case .text, .village:
             guard let t = Normalize.text(cell), !t.isEmpty else { return .skip }
@@ -74,7 +75,7 @@ struct IntakeReader: Sendable {
             switch Normalize.idNumber(cell) {
             case .empty: return .skip
             case .text(let s): return .value(s)
-            case .lostDigits: return .problem(CellProblem(key: key, message: "intake.error.lostDigits"))
+            case .lostDigits: return .problem(CellProblem(field: key, message: "intake.error.lostDigits"))
             }
         case .date:
             switch Normalize.date(cell) {
@@ -82,31 +83,31 @@ struct IntakeReader: Sendable {
             case .date(.day(let y, let m, let d)): return .value(CivilDate(year: y, month: m, day: d)?.iso ?? "")
             case .date(.month(let y, let m)): return .value(String(format: "%04d-%02d", y, m))
             case .januaryOrOctober(let y): return .value(String(format: "%04d-01|%04d-10", y, y))
-            case .invalid(let t): return .problem(CellProblem(key: key, message: "intake.error.date", args: [t]))
+            case .invalid(let t): return .problem(CellProblem(field: key, message: "intake.error.date", args: [t]))
             }
         case .sex:
-            guard let s = Normalize.sex(cell) else { return .problem(CellProblem(key: key, message: "intake.error.word", args: [Normalize.text(cell) ?? ""])) }
+            guard let s = Normalize.sex(cell) else { return .problem(CellProblem(field: key, message: "intake.error.word", args: [Normalize.text(cell) ?? ""])) }
             return .value(s == .female ? "female" : "male")
         case .yesNo:
-            guard let b = Normalize.yesNo(cell) else { return .problem(CellProblem(key: key, message: "intake.error.yesNo", args: [Normalize.text(cell) ?? ""])) }
+            guard let b = Normalize.yesNo(cell) else { return .problem(CellProblem(field: key, message: "intake.error.yesNo", args: [Normalize.text(cell) ?? ""])) }
             return .value(b ? "true" : "false")
         case .int:
             guard let t = Normalize.text(cell), let n = Int(t) ?? Double(t).flatMap({ $0 == $0.rounded() ? Int($0) : nil }) else {
-                return .problem(CellProblem(key: key, message: "intake.error.number", args: [Normalize.text(cell) ?? ""]))
+                return .problem(CellProblem(field: key, message: "intake.error.number", args: [Normalize.text(cell) ?? ""]))
             }
             return .value(String(n))
         case .decimal:
-            guard let t = Normalize.text(cell), Double(t) != nil else { return .problem(CellProblem(key: key, message: "intake.error.number", args: [Normalize.text(cell) ?? ""])) }
+            guard let t = Normalize.text(cell), Double(t) != nil else { return .problem(CellProblem(field: key, message: "intake.error.number", args: [Normalize.text(cell) ?? ""])) }
             return .value(t)
         case .token(let prefix):
             guard let t = Normalize.text(cell), !t.isEmpty else { return .skip }
-            guard let token = vocabulary[prefix]?[Self.word(t)] else { return .problem(CellProblem(key: key, message: "intake.error.word", args: [t])) }
+            guard let token = vocabulary[prefix]?[Self.word(t)] else { return .problem(CellProblem(field: key, message: "intake.error.word", args: [t])) }
             return .value(token)
         case .tokens(let prefix):
             guard let t = Normalize.text(cell), !t.isEmpty else { return .skip }
             var tokens: [String] = []
             for part in t.split(whereSeparator: { IntakeWords.listSeparators.contains($0) }) where !part.isEmpty {
-                guard let token = vocabulary[prefix]?[Self.word(String(part))] else { return .problem(CellProblem(key: key, message: "intake.error.word", args: [String(part)])) }
+                guard let token = vocabulary[prefix]?[Self.word(String(part))] else { return .problem(CellProblem(field: key, message: "intake.error.word", args: [String(part)])) }
                 if !tokens.contains(token) { tokens.append(token) }
             }
             return .value(tokens.joined(separator: ","))

@@ -203,7 +203,8 @@ extension SafetyViews {
         let l = req.lang
         let today = RegistryService.today(req.now)
         return Layout.page(req, title: l.t("visit.sheet")) {
-            Layout.ledgerHead(req, title: l.t("visit.sheet"), scopeName: unitName, total: visits.count, shown: visits.count, back: SiteURL.child(c.id!.uuidString).path)
+            Layout.ledgerHead(req, title: l.t("visit.sheet"), scopeName: unitName + " " + (child?.name ?? ""), total: visits.count, shown: visits.count,
+                              back: SiteURL.child(c.id!.uuidString).path, metaKey: "visit.sheetMeta", backKey: "visit.sheetBack")
             table(.class("ledger sheet-facts")) { tbody {
                 tr {
                     th { l.t("children.name") }; td { child?.name ?? "" }

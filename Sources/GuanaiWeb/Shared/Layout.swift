@@ -146,13 +146,14 @@ enum Forms {
 
 extension Layout {
     /// The head of every printed 台账: scope, title, date and count, a print button and the way back (not printed).
-    static func ledgerHead(_ req: Request, title: String, scopeName: String, total: Int, shown: Int, back: String) -> Node {
+    static func ledgerHead(_ req: Request, title: String, scopeName: String, total: Int, shown: Int, back: String,
+                           metaKey: String = "ledger.meta", backKey: String = "ledger.back") -> Node {
         let l = req.lang
         return div(.class("ledger-head")) {
             h1 { scopeName + " " + title }
-            p { l.t("ledger.meta", RegistryService.today(req.now).iso, String(total)) }
+            p { l.t(metaKey, RegistryService.today(req.now).iso, String(total)) }
             if total > shown { p(.class("error-message")) { l.t("ledger.truncated", String(shown)) } }
-            p(.class("noprint")) { button(.type("button"), .class("btn"), .data("print", "1")) { l.t("ledger.printNow") }; " "; a(.href(back)) { l.t("ledger.back") } }
+            p(.class("noprint")) { button(.type("button"), .class("btn"), .data("print", "1")) { l.t("ledger.printNow") }; " "; a(.href(back)) { l.t(backKey) } }
         }
     }
 

@@ -3,6 +3,7 @@ extension Catalogue {
     static let enIntake: [String: String] = [
         "intake.exportTitle": "{0} ({1})",
         "intake.nothingNew": "Nothing new to import: everyone in the file is registered already, or every row has an error. Fix it and upload again.",
+        "intake.error.januaryOrOctober": "“{0}”: the number 2025.1 may mean January or October; write 2025-01 or 2025-10",
         "intake.title": "Import a ledger",
         "intake.intro": "Bring in the Excel or WPS ledgers townships and villages already keep, without retyping. You see a preview first; nothing is written until you confirm.",
         "intake.kind": "Ledger",

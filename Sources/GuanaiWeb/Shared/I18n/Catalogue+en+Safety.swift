@@ -51,6 +51,8 @@ extension Catalogue {
         "visit.error.photoCount": "At most {0} photos",
         "visit.error.photoSize": "The photo “{0}” is too large (8 MB at most)",
         "visit.error.photoType": "“{0}” is not a photo (JPG, PNG or WebP only)",
+        "visit.sheetMeta": "Printed {0} · {1} visits recorded",
+        "visit.sheetBack": "Back to the child",
         "visit.record": "Record a visit",
         "visit.title": "Visit",
         "visit.date": "Date",

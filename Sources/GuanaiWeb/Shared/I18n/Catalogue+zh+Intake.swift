@@ -3,6 +3,7 @@ extension Catalogue {
     static let zhIntake: [String: String] = [
         "intake.exportTitle": "{0}（{1}）",
         "intake.nothingNew": "没有新的行可以导入：表里的人都已登记，或每一行都有错误。请改好后重新上传。",
+        "intake.error.januaryOrOctober": "“{0}”：数字 2025.1 可能是1月也可能是10月，请写成“2025-01”或“2025-10”",
         "intake.title": "导入台账",
         "intake.intro": "把乡镇、村里已有的 Excel 或 WPS 台账直接导入，不用重新录入。先看预览，确认后才写入。",
         "intake.kind": "台账类型",

@@ -51,6 +51,8 @@ extension Catalogue {
         "visit.error.photoCount": "照片最多 {0} 张",
         "visit.error.photoSize": "照片“{0}”太大，请不超过 8 MB",
         "visit.error.photoType": "“{0}”不是照片（只收 JPG、PNG、WebP）",
+        "visit.sheetMeta": "制表日期：{0}　已记录走访 {1} 次",
+        "visit.sheetBack": "返回儿童档案",
         "visit.record": "记录走访",
         "visit.title": "走访记录",
         "visit.date": "走访日期",

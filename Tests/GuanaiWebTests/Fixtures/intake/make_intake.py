@@ -125,9 +125,48 @@ def gb_csv(path):
         f.write("\r\n".join(lines) + "\r\n")
 
 
+WOMAN = make_id("19900606", GIRL)
+MAN = make_id("19880808", BOY)
+HUSBAND = make_id("19880303", BOY)
+HEAD = make_id("19700101", BOY)
+HEAD2 = make_id("19750505", GIRL)
+
+
+def simple(path, title, headers, rows):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["A1"] = title
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(headers))
+    ws.append(headers)
+    for r in rows:
+        ws.append(r)
+    wb.save(path)
+
+
+def women(path):
+    # Row 3 accepted (husband away since 2025-01); row 4 rejected (a man's ID number); row 5 rejected (phone).
+    simple(path, "测试村留守妇女台账", ["姓名", "公民身份号码", "村", "联系电话", "丈夫姓名", "丈夫情况", "外出时间", "照料子女数", "需求", "就业意愿"], [
+        ["陈秀梅", WOMAN, "石华堰村", "13912345678", "刘志强", "外出务工", "2025.1", 2, "发展能力、教育子女", "是"],
+        ["赵国庆", MAN, "石华堰村", None, None, None, None, None, None, None],
+        ["孙桂芝", make_id("19920202", GIRL), "石华堰村", "1380000", "孙大力", "外出务工", "2024-06-01", 1, None, "否"],
+    ])
+
+
+def households(path):
+    # Row 3 accepted; row 4 accepted (低保); row 5 rejected (latitude without longitude); row 6 duplicate of row 3.
+    simple(path, "测试村家庭户台账", ["户主姓名", "户主身份证号", "村", "村民小组", "家庭住址", "家庭类型", "经度", "纬度"], [
+        ["黄建国", HEAD, "石华堰村", "三组", "石华堰村三组12号", "一般", 112.41, 29.72],
+        ["林秀英", HEAD2, "石华堰村", "五组", "石华堰村五组3号", "低保户", None, None],
+        ["何大海", make_id("19680808", BOY), "石华堰村", "一组", None, None, None, 29.7],
+        ["黄建国", HEAD, "石华堰村", "三组", "石华堰村三组12号", "一般", None, None],
+    ])
+
+
 def main():
     xlsx = os.path.join(HERE, "children_openpyxl.xlsx")
     workbook(xlsx)
+    women(os.path.join(HERE, "women_openpyxl.xlsx"))
+    households(os.path.join(HERE, "households_openpyxl.xlsx"))
     gb_csv(os.path.join(HERE, "children_gb18030.csv"))
     soffice = shutil.which("soffice")
     if soffice:
