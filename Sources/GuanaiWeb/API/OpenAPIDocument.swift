@@ -1,4 +1,5 @@
 import Foundation
+import GuanaiCore
 
 /// The OpenAPI 3 description of /api/v1. Tests check that every registered API route is here and that real
 /// responses match the schemas, so this file cannot quietly fall behind the code.
@@ -79,6 +80,26 @@ enum OpenAPIDocument {
                      required: ["id", "childId", "childName", "villageCode", "kind", "level", "status", "reasons", "createdAt", "escalatedTo"]),
         "AlertPage": page("Alert"),
         "VisitPage": page("Visit"),
+        "VolunteerInput": obj(["name": str(), "idNumber": str(), "phone": str(), "unitCode": str(), "organisation": str(), "honours": str(),
+                               "skills": array(str(enumValues: VolunteerSkill.allCases.map(\.rawValue))), "availableTime": str(), "capacity": int,
+                               "latitude": ["type": "number"], "longitude": ["type": "number"], "status": str(enumValues: ["active", "withdrawn"])], required: []),
+        "Volunteer": obj(["id": str(), "name": str(), "idNumber": str(), "phone": str(true), "unitCode": str(), "organisation": str(true), "honours": str(true),
+                          "skills": array(str()), "availableTime": str(true), "capacity": int, "load": int, "latitude": ["type": "number", "nullable": true],
+                          "longitude": ["type": "number", "nullable": true], "screening": array(obj(["step": str(enumValues: ScreeningStep.allCases.map(\.rawValue)), "on": str(), "by": str()])),
+                          "screened": bool, "status": str(), "serviceHours": ["type": "number"]],
+                         required: ["id", "name", "idNumber", "unitCode", "skills", "capacity", "load", "screening", "screened", "status", "serviceHours"]),
+        "VolunteerPage": page("Volunteer"),
+        "ScreeningInput": obj(["step": str(enumValues: ScreeningStep.allCases.map(\.rawValue)), "on": str()], required: ["step"]),
+        "PairInput": obj(["childId": str(), "volunteerId": str()]),
+        "PairActionInput": obj(["note": str(), "closeReason": str(enumValues: PairCloseReason.allCases.map(\.rawValue))], required: []),
+        "Pair": obj(["id": str(), "childId": str(), "volunteerId": str(), "villageCode": str(), "status": str(enumValues: PairStatus.allCases.map(\.rawValue)),
+                     "startedOn": str(true), "closeReason": str(true), "closeNote": str(true), "cost": ["type": "integer", "nullable": true],
+                     "history": array(obj(["from": str(true), "to": str(), "note": str(), "by": str(), "at": str()], required: ["to", "note", "by", "at"]))],
+                    required: ["id", "childId", "volunteerId", "villageCode", "status", "history"]),
+        "PairPage": page("Pair"),
+        "ContactInput": obj(["date": str(), "mode": str(enumValues: ContactMode.allCases.map(\.rawValue)), "minutes": int, "notes": str()], required: ["mode"]),
+        "Contact": obj(["id": str(), "pairId": str(), "date": str(), "mode": str(), "minutes": int, "notes": str(), "by": str(), "onBehalf": bool]),
+        "ContactPage": page("Contact"),
         "AlertPlan": obj(["plan": str()], required: ["plan"]),
         "ReportInput": obj(["childId": str(), "reporter": str(), "reporterContact": str(), "reportedAt": str(), "seen": str(), "policeCalled": bool, "policeReportNo": str()],
                            required: ["childId", "reporter", "seen"]),
@@ -209,6 +230,29 @@ enum OpenAPIDocument {
         "/api/v1/children/{id}/visits": [
             "post": op("Record a visit; the next due date follows from the tier", body: "VisitInput", ok: 201, schema: "Visit", params: [path("id")], errs: [400, 401, 403, 404, 422]),
             "get": op("The child's visits, newest first", schema: "VisitPage", params: [path("id")] + paging),
+        ],
+        "/api/v1/volunteers": [
+            "post": op("Register a volunteer", body: "VolunteerInput", ok: 201, schema: "Volunteer", errs: [400, 401, 403, 409, 422]),
+            "get": op("Volunteers in the jurisdiction, with their open pairs (load)", schema: "VolunteerPage", params: paging + [q("unit")]),
+        ],
+        "/api/v1/volunteers/{id}": [
+            "get": op("A volunteer (audited view)", schema: "Volunteer", params: [path("id")]),
+            "patch": op("Change phone, skills, capacity, availability, status", body: "VolunteerInput", schema: "Volunteer", params: [path("id")], errs: [400, 401, 403, 404, 422]),
+        ],
+        "/api/v1/volunteers/{id}/screening": ["post": op("Confirm one screening step (township or city): identity, record_check, training, conduct", body: "ScreeningInput", schema: "Volunteer", params: [path("id")], errs: [400, 401, 403, 404, 422])],
+        "/api/v1/pairs": [
+            "post": op("Propose a pair: a listed child without an open pair, a screened volunteer with room", body: "PairInput", ok: 201, schema: "Pair", errs: [400, 401, 403, 404, 422]),
+            "get": op("Pairs in the jurisdiction", schema: "PairPage", params: paging + [q("unit"), q("status")]),
+        ],
+        "/api/v1/pairs/{id}": ["get": op("A pair with its history", schema: "Pair", params: [path("id")])],
+        "/api/v1/pairs/{id}/approve": ["post": op("Approve a proposed pair (township or city)", schema: "Pair", params: [path("id")], errs: [400, 401, 403, 404, 422])],
+        "/api/v1/pairs/{id}/pause": ["post": op("Pause an active pair (it keeps its place in the volunteer's capacity)", body: "PairActionInput", schema: "Pair", params: [path("id")], errs: [400, 401, 403, 404, 422])],
+        "/api/v1/pairs/{id}/resume": ["post": op("Resume a paused pair", body: "PairActionInput", schema: "Pair", params: [path("id")], errs: [400, 401, 403, 404, 422])],
+        "/api/v1/pairs/{id}/close": ["post": op("Close with a reason and a note; the child goes back to the matching queue", body: "PairActionInput", schema: "Pair", params: [path("id")], errs: [400, 401, 403, 404, 422])],
+        "/api/v1/pairs/{id}/reopen": ["post": op("Reopen a closed pair straight to active (township or city)", body: "PairActionInput", schema: "Pair", params: [path("id")], errs: [400, 401, 403, 404, 422])],
+        "/api/v1/pairs/{id}/contacts": [
+            "post": op("Record a contact (the first one starts an approved pair)", body: "ContactInput", ok: 201, schema: "Contact", params: [path("id")], errs: [400, 401, 403, 404, 422]),
+            "get": op("The pair's contacts, newest first", schema: "ContactPage", params: [path("id")]),
         ],
         "/api/v1/visits/{id}/photos": ["post": op("Add a photo to a visit (JPEG, PNG or WebP, 8 MB at most, 3 per visit); the body is the image", ok: 201, schema: "Visit",
                                                   consumes: ["image/jpeg", "image/png", "image/webp"], params: [path("id")], errs: [400, 401, 403, 404, 413, 422])],

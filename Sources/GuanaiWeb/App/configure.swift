@@ -68,5 +68,6 @@ public enum GuanaiApp {
         WomenAPIController().register(signedInAPI)
         SafetyAPIController().register(signedInAPI)
         ReportAPIController().register(signedInAPI)
+        PairingAPIController().register(signedInAPI)
     }
 }

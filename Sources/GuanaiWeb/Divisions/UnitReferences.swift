@@ -14,6 +14,10 @@ enum UnitReferences {
         ("reports", "unit_code"),
         // A ledger waiting to be confirmed is imported into the unit that absorbed its own.
         ("intake_uploads", "unit_code"),
+        // A volunteer belongs to her home unit; a pair and its contacts go where the child goes.
+        ("volunteers", "unit_code"),
+        ("pairs", "unit_code"),
+        ("pair_contacts", "unit_code"),
     ]
 
     /// Columns that name a unit but describe history and must stay where they are.

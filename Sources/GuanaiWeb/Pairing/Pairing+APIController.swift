@@ -1,0 +1,160 @@
+import Fluent
+import Vapor
+import GuanaiCore
+
+struct VolunteerDTO: Content {
+    struct Check: Content { let step: String; let on: String; let by: String }
+    let id: String, name: String, idNumber: String, phone: String?, unitCode: String, organisation: String?, honours: String?
+    let skills: [String], availableTime: String?, capacity: Int, load: Int, latitude: Double?, longitude: Double?
+    let screening: [Check], screened: Bool, status: String, serviceHours: Double
+    init(_ v: Volunteer, load: Int) {
+        id = v.id!.uuidString; name = v.name; idNumber = Masking.idNumber(v.idNumber); phone = v.phone.map(Masking.phone); unitCode = v.unitCode
+        organisation = v.organisation; honours = v.honours; skills = v.skillList.map(\.rawValue); availableTime = v.availableTime; capacity = v.capacity
+        self.load = load; latitude = v.latitude; longitude = v.longitude
+        let checks = v.checks
+        screening = ScreeningStep.allCases.compactMap { s in checks[s.rawValue].map { Check(step: s.rawValue, on: $0.on, by: $0.by) } }
+        screened = v.screened; status = v.status; serviceHours = Double(v.serviceMinutes) / 60
+    }
+}
+
+struct PairEventDTO: Content { let from: String?, to: String, note: String, by: String, at: String }
+struct ContactDTO: Content {
+    let id: String, pairId: String, date: String, mode: String, minutes: Int, notes: String, by: String, onBehalf: Bool
+    init(_ k: PairContact) { id = k.id!.uuidString; pairId = k.pairID.uuidString; date = k.onDate; mode = k.mode; minutes = k.minutes; notes = k.notes; by = k.byName; onBehalf = k.onBehalf }
+}
+struct PairDTO: Content {
+    let id: String, childId: String, volunteerId: String, villageCode: String, status: String, startedOn: String?, closeReason: String?, closeNote: String?
+    let cost: Int?, history: [PairEventDTO]
+    init(_ p: Pair, events: [PairEvent] = []) {
+        id = p.id!.uuidString; childId = p.childID.uuidString; volunteerId = p.volunteerID.uuidString; villageCode = p.unitCode; status = p.status
+        startedOn = p.startedOn; closeReason = p.closeReason; closeNote = p.closeNote; cost = p.cost
+        history = events.map { PairEventDTO(from: $0.fromStatus, to: $0.toStatus, note: $0.note, by: $0.byName, at: AuditLog.timestamp($0.at)) }
+    }
+}
+
+/// /api/v1/volunteers and /api/v1/pairs.
+struct PairingAPIController {
+    func register(_ r: any RoutesBuilder) {
+        r.post("volunteers", use: createVolunteer)
+        r.get("volunteers", use: volunteers)
+        r.get("volunteers", ":id", use: volunteer)
+        r.patch("volunteers", ":id", use: updateVolunteer)
+        r.post("volunteers", ":id", "screening", use: screen)
+        r.post("pairs", use: propose)
+        r.get("pairs", use: pairs)
+        r.get("pairs", ":id", use: pair)
+        for action in [PairAction.approve, .pause, .resume, .close, .reopen] {
+            r.post("pairs", ":id", PathComponent(stringLiteral: action.rawValue)) { req in try await act(req, action) }
+        }
+        r.post("pairs", ":id", "contacts", use: addContact)
+        r.get("pairs", ":id", "contacts", use: contacts)
+    }
+
+    /// Who registers volunteers and proposes pairs: the staff who can edit children.
+    func requireStaff(_ req: Request) throws {
+        try req.requireRead(.volunteer)
+        guard RegistryPagesController.canEdit(try req.actor) else { throw Abort(.forbidden) }
+    }
+
+    func created<T: Content>(_ value: T) throws -> Response {
+        let res = Response(status: .created)
+        try res.content.encode(value, as: .json)
+        return res
+    }
+
+    func createVolunteer(req: Request) async throws -> Response {
+        try requireStaff(req)
+        let v = try await PairingService.createVolunteer(try await req.json(VolunteerInput.self), scoped: try req.scoped, actor: req.auditActor, at: req.now)
+        return try created(VolunteerDTO(v, load: 0))
+    }
+
+    func loadVolunteer(_ req: Request) async throws -> Volunteer {
+        guard let v = try await req.scoped.volunteer(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        try req.requireRead(.volunteer)
+        guard try req.actor.role != .volunteer else { throw Abort(.forbidden) }
+        return v
+    }
+
+    func volunteers(req: Request) async throws -> ListPage<VolunteerDTO> {
+        try req.requireRead(.volunteer)
+        guard try req.actor.role != .volunteer else { throw Abort(.forbidden) }
+        let p = try PageParams(req)
+        let scoped = try req.scoped
+        let (items, total) = try await scoped.volunteers(unit: req.query[String.self, at: "unit"] ?? "", page: p.page, per: p.per)
+        let load = try await scoped.load(items.compactMap(\.id))
+        return ListPage(items: items.map { VolunteerDTO($0, load: load[$0.id!] ?? 0) }, page: p.page, per: p.per, total: total)
+    }
+
+    func volunteer(req: Request) async throws -> VolunteerDTO {
+        let v = try await loadVolunteer(req)
+        try await req.audit(AuditEvent(AuditAction.view, "volunteer", v.id!.uuidString, unit: v.unitCode))
+        return VolunteerDTO(v, load: try await PairingService.openLoad(v.id!, on: req.db))
+    }
+
+    func updateVolunteer(req: Request) async throws -> VolunteerDTO {
+        let v = try await loadVolunteer(req)
+        try requireStaff(req)
+        try await PairingService.updateVolunteer(v, try await req.json(VolunteerInput.self), scoped: try req.scoped, actor: req.auditActor, at: req.now)
+        return VolunteerDTO(v, load: try await PairingService.openLoad(v.id!, on: req.db))
+    }
+
+    /// Screening is confirmed by the township or the city, who answer for it.
+    func screen(req: Request) async throws -> VolunteerDTO {
+        let v = try await loadVolunteer(req)
+        try req.require(.approve)
+        try await PairingService.screen(v, try await req.json(ScreeningInput.self), by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: req.db)
+        return VolunteerDTO(v, load: try await PairingService.openLoad(v.id!, on: req.db))
+    }
+
+    func propose(req: Request) async throws -> Response {
+        try requireStaff(req)
+        let input = try await req.json(PairInput.self)
+        let scoped = try req.scoped
+        guard let c = try await scoped.child(input.childId ?? "") else { throw FieldErrors([FieldError(field: "childId", key: "report.error.child")]) }
+        guard let v = try await scoped.volunteer(input.volunteerId ?? "") else { throw FieldErrors([FieldError(field: "volunteerId", key: "pairing.error.volunteer")]) }
+        let p = try await PairingService.propose(child: c, volunteer: v, by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: scoped.db)
+        return try created(PairDTO(p, events: try await scoped.pairEvents(p.id!)))
+    }
+
+    func loadPair(_ req: Request) async throws -> Pair {
+        guard let p = try await req.scoped.pair(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        try req.requireRead(.pair)
+        guard try req.actor.role != .volunteer else { throw Abort(.forbidden) }
+        return p
+    }
+
+    func pairs(req: Request) async throws -> ListPage<PairDTO> {
+        try req.requireRead(.pair)
+        guard try req.actor.role != .volunteer else { throw Abort(.forbidden) }
+        let p = try PageParams(req)
+        let (items, total) = try await req.scoped.pairs(unit: req.query[String.self, at: "unit"] ?? "", status: req.query[String.self, at: "status"], page: p.page, per: p.per)
+        return ListPage(items: items.map { PairDTO($0) }, page: p.page, per: p.per, total: total)
+    }
+
+    func pair(req: Request) async throws -> PairDTO {
+        let p = try await loadPair(req)
+        return PairDTO(p, events: try await req.scoped.pairEvents(p.id!))
+    }
+
+    /// Approving and reopening are the township's (`approve`); pausing and closing any staff of the child's unit.
+    func act(_ req: Request, _ action: PairAction) async throws -> PairDTO {
+        let p = try await loadPair(req)
+        if action == .approve || action == .reopen { try req.require(.approve) } else { try requireStaff(req) }
+        let input = (try? await req.json(PairActionInput.self)) ?? PairActionInput()
+        try await PairingService.act(p, action, input, by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: req.db)
+        return PairDTO(p, events: try await req.scoped.pairEvents(p.id!))
+    }
+
+    func addContact(req: Request) async throws -> Response {
+        let p = try await loadPair(req)
+        try requireStaff(req)
+        let k = try await PairingService.recordContact(p, try await req.json(ContactInput.self), by: try req.actor.displayName, onBehalf: true, actor: req.auditActor, at: req.now, on: req.db)
+        return try created(ContactDTO(k))
+    }
+
+    func contacts(req: Request) async throws -> ListPage<ContactDTO> {
+        let p = try await loadPair(req)
+        let all = try await req.scoped.contacts(p.id!)
+        return ListPage(items: all.map(ContactDTO.init), page: 1, per: max(all.count, 1), total: all.count)
+    }
+}

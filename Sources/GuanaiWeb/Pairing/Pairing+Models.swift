@@ -1,0 +1,160 @@
+import Fluent
+import SQLKit
+import Vapor
+import GuanaiCore
+
+/// A volunteer (爱心妈妈/代理妈妈): what the 志愿服务条例 asks at registration, her capacity and skills, and each
+/// screening step with its date and who confirmed it.
+final class Volunteer: Model, @unchecked Sendable {
+    static let schema = "volunteers"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "unit_code") var unitCode: String
+    @Field(key: "name") var name: String
+    @Field(key: "id_number") var idNumber: String
+    @OptionalField(key: "phone") var phone: String?
+    @OptionalField(key: "organisation") var organisation: String?
+    /// 三八红旗手, 十大女杰, 正科级女干部 … as written, separated by 、.
+    @OptionalField(key: "honours") var honours: String?
+    /// Comma-separated `VolunteerSkill` tokens.
+    @Field(key: "skills") var skills: String
+    @OptionalField(key: "available_time") var availableTime: String?
+    @Field(key: "capacity") var capacity: Int
+    @OptionalField(key: "latitude") var latitude: Double?
+    @OptionalField(key: "longitude") var longitude: Double?
+    /// The volunteer's own account, once she has one.
+    @OptionalField(key: "user_id") var userID: UUID?
+    /// JSON `{step: {"on": date, "by": name}}` over `ScreeningStep`.
+    @Field(key: "screening") var screening: String
+    @Field(key: "status") var status: String
+    @Field(key: "service_minutes") var serviceMinutes: Int
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
+    init() {}
+
+    struct Check: Codable, Sendable, Equatable { let on: String; let by: String }
+    var checks: [String: Check] { (try? JSONDecoder().decode([String: Check].self, from: Data(screening.utf8))) ?? [:] }
+    var screened: Bool { ScreeningStep.allCases.allSatisfy { checks[$0.rawValue] != nil } }
+    var skillList: [VolunteerSkill] { skills.split(separator: ",").compactMap { VolunteerSkill(rawValue: String($0)) } }
+
+    var auditFields: [String: String] {
+        ["name": name, "idNumber": Masking.idNumber(idNumber), "phone": phone.map(Masking.phone) ?? "", "unitCode": unitCode, "organisation": organisation ?? "",
+         "honours": honours ?? "", "skills": skills, "availableTime": availableTime ?? "", "capacity": String(capacity), "status": status]
+    }
+}
+
+/// One child and one volunteer, "一对一，手牵手", through its lifecycle. Never deleted: a closed pair keeps its history.
+final class Pair: Model, @unchecked Sendable {
+    static let schema = "pairs"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "child_id") var childID: UUID
+    @Field(key: "volunteer_id") var volunteerID: UUID
+    @Field(key: "unit_code") var unitCode: String
+    @Field(key: "status") var status: String
+    @OptionalField(key: "started_on") var startedOn: String?
+    @OptionalField(key: "close_reason") var closeReason: String?
+    @OptionalField(key: "close_note") var closeNote: String?
+    @OptionalField(key: "cost") var cost: Int?
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
+    init() {}
+
+    var state: PairStatus { PairStatus(rawValue: status) ?? .closed }
+}
+
+/// Each change of a pair's status: who, when, from what to what, why.
+final class PairEvent: Model, @unchecked Sendable {
+    static let schema = "pair_events"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "pair_id") var pairID: UUID
+    @OptionalField(key: "from_status") var fromStatus: String?
+    @Field(key: "to_status") var toStatus: String
+    @Field(key: "note") var note: String
+    @Field(key: "by_name") var byName: String
+    @Field(key: "at") var at: Date
+    init() {}
+}
+
+/// A contact between the volunteer and her child (or recorded for her by the village worker).
+final class PairContact: Model, @unchecked Sendable {
+    static let schema = "pair_contacts"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "pair_id") var pairID: UUID
+    @Field(key: "unit_code") var unitCode: String
+    @Field(key: "on_date") var onDate: String
+    @Field(key: "mode") var mode: String
+    @Field(key: "minutes") var minutes: Int
+    @Field(key: "notes") var notes: String
+    @Field(key: "by_name") var byName: String
+    @Field(key: "on_behalf") var onBehalf: Bool
+    @Field(key: "created_at") var createdAt: Date
+    init() {}
+}
+
+struct M0020_Pairing: AsyncMigration {
+    func prepare(on db: any Database) async throws {
+        try await db.schema("volunteers")
+            .id()
+            .field("unit_code", .string, .required)
+            .field("name", .string, .required)
+            .field("id_number", .string, .required)
+            .field("phone", .string)
+            .field("organisation", .string)
+            .field("honours", .string)
+            .field("skills", .string, .required)
+            .field("available_time", .string)
+            .field("capacity", .int, .required)
+            .field("latitude", .double)
+            .field("longitude", .double)
+            .field("user_id", .uuid)
+            .field("screening", .string, .required)
+            .field("status", .string, .required)
+            .field("service_minutes", .int, .required)
+            .field("created_at", .datetime, .required)
+            .field("updated_at", .datetime, .required)
+            .unique(on: "id_number")
+            .create()
+        try await db.sql.create(index: "volunteers_unit").on("volunteers").column("unit_code").run()
+        try await db.schema("pairs")
+            .id()
+            .field("child_id", .uuid, .required)
+            .field("volunteer_id", .uuid, .required)
+            .field("unit_code", .string, .required)
+            .field("status", .string, .required)
+            .field("started_on", .string)
+            .field("close_reason", .string)
+            .field("close_note", .string)
+            .field("cost", .int)
+            .field("created_at", .datetime, .required)
+            .field("updated_at", .datetime, .required)
+            .create()
+        try await db.sql.create(index: "pairs_child").on("pairs").column("child_id").column("status").run()
+        try await db.sql.create(index: "pairs_volunteer").on("pairs").column("volunteer_id").column("status").run()
+        try await db.sql.create(index: "pairs_unit").on("pairs").column("unit_code").column("status").run()
+        try await db.schema("pair_events")
+            .id()
+            .field("pair_id", .uuid, .required)
+            .field("from_status", .string)
+            .field("to_status", .string, .required)
+            .field("note", .string, .required)
+            .field("by_name", .string, .required)
+            .field("at", .datetime, .required)
+            .create()
+        try await db.sql.create(index: "pair_events_pair").on("pair_events").column("pair_id").column("at").run()
+        try await db.schema("pair_contacts")
+            .id()
+            .field("pair_id", .uuid, .required)
+            .field("unit_code", .string, .required)
+            .field("on_date", .string, .required)
+            .field("mode", .string, .required)
+            .field("minutes", .int, .required)
+            .field("notes", .string, .required)
+            .field("by_name", .string, .required)
+            .field("on_behalf", .bool, .required)
+            .field("created_at", .datetime, .required)
+            .create()
+        try await db.sql.create(index: "pair_contacts_pair").on("pair_contacts").column("pair_id").column("on_date").run()
+    }
+    func revert(on db: any Database) async throws {
+        for t in ["pair_contacts", "pair_events", "pairs", "volunteers"] { try await db.schema(t).delete() }
+    }
+}

@@ -1,0 +1,261 @@
+import Fluent
+import Vapor
+import GuanaiCore
+
+struct VolunteerInput: Content, Sendable {
+    var name: String?
+    var idNumber: String?
+    var phone: String?
+    var unitCode: String?
+    var organisation: String?
+    var honours: String?
+    var skills: [String]?
+    var availableTime: String?
+    var capacity: Int?
+    var latitude: Double?
+    var longitude: Double?
+    var status: String?
+}
+
+struct ScreeningInput: Content, Sendable { var step: String?; var on: String? }
+struct PairInput: Content, Sendable { var childId: String?; var volunteerId: String? }
+struct PairActionInput: Content, Sendable { var note: String?; var closeReason: String? }
+struct ContactInput: Content, Sendable { var date: String?; var mode: String?; var minutes: Int?; var notes: String? }
+
+/// Volunteers, their screening, and pairs through their lifecycle. Every change is audited with the pair's history.
+enum PairingService {
+    static let maxCapacity = 5
+
+    // MARK: volunteers
+
+    static func createVolunteer(_ input: VolunteerInput, scoped: Scoped, actor: AuditActor, at: Date) async throws -> Volunteer {
+        var c = Checker()
+        let name = c.required(input.name, "name")
+        let id = c.idNumber(input.idNumber, "idNumber", required: true)
+        let phone = c.phone(input.phone, "phone")
+        var unit: Unit? = nil
+        if let code = c.required(input.unitCode, "unitCode") {
+            unit = try await scoped.unit(code)
+            if unit == nil || unit?.isActive != true || !(unit!.divisionLevel == .village || unit!.divisionLevel == .township) {
+                c.errors.append(FieldError(field: "unitCode", key: "field.error.choice"))
+            }
+        }
+        let skills = checkSkills(input.skills, &c)
+        let capacity = input.capacity ?? 1
+        if !(1...maxCapacity).contains(capacity) { c.errors.append(FieldError(field: "capacity", key: "pairing.error.capacity", args: [String(maxCapacity)])) }
+        checkPoint(input.latitude, input.longitude, &c)
+        try c.throwIfAny()
+        if let existing = try await Volunteer.query(on: scoped.db).filter(\.$idNumber == id!.value).first() {
+            throw ConflictError(field: "idNumber", key: "pairing.error.volunteerExists", existingID: existing.id!.uuidString)
+        }
+        let v = Volunteer()
+        v.id = UUID()
+        v.unitCode = unit!.code
+        v.name = name!
+        v.idNumber = id!.value
+        v.phone = phone
+        v.organisation = c.text(input.organisation)
+        v.honours = c.text(input.honours)
+        v.skills = skills.map(\.rawValue).joined(separator: ",")
+        v.availableTime = c.text(input.availableTime)
+        v.capacity = capacity
+        v.latitude = input.latitude
+        v.longitude = input.longitude
+        v.screening = "{}"
+        v.status = "active"
+        v.serviceMinutes = 0
+        v.createdAt = at
+        v.updatedAt = at
+        try await scoped.db.transaction { tx in
+            try await v.create(on: tx)
+            try await AuditLog.append(AuditEvent(AuditAction.create, "volunteer", v.id!.uuidString, unit: v.unitCode, fields: AuditLog.created(v.auditFields)), by: actor, at: at, on: tx)
+        }
+        return v
+    }
+
+    static func checkSkills(_ raw: [String]?, _ c: inout Checker) -> [VolunteerSkill] {
+        var out: [VolunteerSkill] = []
+        for s in raw ?? [] { if let k = VolunteerSkill(rawValue: s) { if !out.contains(k) { out.append(k) } } else { c.errors.append(FieldError(field: "skills", key: "field.error.choice")) } }
+        return out
+    }
+
+    static func checkPoint(_ lat: Double?, _ lon: Double?, _ c: inout Checker) {
+        if (lat == nil) != (lon == nil) { c.errors.append(FieldError(field: lat == nil ? "latitude" : "longitude", key: "field.error.required")) }
+        if let lat, !(-90...90).contains(lat) { c.errors.append(FieldError(field: "latitude", key: "field.error.choice")) }
+        if let lon, !(-180...180).contains(lon) { c.errors.append(FieldError(field: "longitude", key: "field.error.choice")) }
+    }
+
+    static func updateVolunteer(_ v: Volunteer, _ input: VolunteerInput, scoped: Scoped, actor: AuditActor, at: Date) async throws {
+        var c = Checker()
+        let before = v.auditFields
+        if input.phone != nil { v.phone = c.phone(input.phone, "phone") }
+        if input.skills != nil { v.skills = checkSkills(input.skills, &c).map(\.rawValue).joined(separator: ",") }
+        if let cap = input.capacity {
+            if !(1...maxCapacity).contains(cap) { c.errors.append(FieldError(field: "capacity", key: "pairing.error.capacity", args: [String(maxCapacity)])) }
+            // Lowering capacity below the open pairs would silently overbook her.
+            else if try await openLoad(v.id!, on: scoped.db) > cap { c.errors.append(FieldError(field: "capacity", key: "pairing.error.capacityBelowLoad")) }
+            else { v.capacity = cap }
+        }
+        if input.availableTime != nil { v.availableTime = c.text(input.availableTime) }
+        if input.organisation != nil { v.organisation = c.text(input.organisation) }
+        if input.honours != nil { v.honours = c.text(input.honours) }
+        if input.latitude != nil || input.longitude != nil { checkPoint(input.latitude, input.longitude, &c); v.latitude = input.latitude; v.longitude = input.longitude }
+        if let s = input.status {
+            if s == "active" || s == "withdrawn" { v.status = s } else { c.errors.append(FieldError(field: "status", key: "field.error.choice")) }
+        }
+        try c.throwIfAny()
+        v.updatedAt = at
+        let diff = AuditLog.diff(before, v.auditFields)
+        try await scoped.db.transaction { tx in
+            try await v.save(on: tx)
+            if !diff.isEmpty { try await AuditLog.append(AuditEvent(AuditAction.update, "volunteer", v.id!.uuidString, unit: v.unitCode, fields: diff), by: actor, at: at, on: tx) }
+        }
+    }
+
+    /// One screening step confirmed, with its date and who confirmed it. A date in the future is refused.
+    static func screen(_ v: Volunteer, _ input: ScreeningInput, by name: String, actor: AuditActor, at: Date, on db: any Database) async throws {
+        var c = Checker()
+        let step = c.token(input.step, "step", ScreeningStep.self)
+        let today = RegistryService.today(at)
+        let date = (input.on ?? "").isEmpty ? today : c.date(input.on, "on")
+        if let d = date, d > today { c.errors.append(FieldError(field: "on", key: "visit.error.future")) }
+        try c.throwIfAny()
+        var checks = v.checks
+        let before = checks[step!.rawValue].map { "\($0.on) \($0.by)" }
+        checks[step!.rawValue] = Volunteer.Check(on: date!.iso, by: name)
+        v.screening = RegistryService.json(checks)
+        v.updatedAt = at
+        try await db.transaction { tx in
+            try await v.save(on: tx)
+            try await AuditLog.append(AuditEvent(AuditAction.update, "volunteer", v.id!.uuidString, unit: v.unitCode,
+                                                 fields: ["screening." + step!.rawValue: FieldChange(before: before, after: "\(date!.iso) \(name)")]), by: actor, at: at, on: tx)
+        }
+    }
+
+    // MARK: pairs
+
+    /// Pairs that hold a place in her capacity: proposed, approved, active and paused.
+    static func openLoad(_ volunteer: UUID, on db: any Database) async throws -> Int {
+        try await Pair.query(on: db).filter(\.$volunteerID == volunteer).filter(\.$status != PairStatus.closed.rawValue).count()
+    }
+
+    static func openPair(child: UUID, on db: any Database) async throws -> Pair? {
+        try await Pair.query(on: db).filter(\.$childID == child).filter(\.$status != PairStatus.closed.rawValue).first()
+    }
+
+    /// The checks a new or reopened pair must pass: a monitored child without another open pair, a screened active
+    /// volunteer with room. Each failure names its field.
+    static func gate(child c: Child, volunteer v: Volunteer, except: UUID? = nil, on db: any Database) async throws -> [FieldError] {
+        var errors: [FieldError] = []
+        if c.status != "active" { errors.append(FieldError(field: "childId", key: "pairing.error.childNotListed")) }
+        if let other = try await openPair(child: c.id!, on: db), other.id != except { errors.append(FieldError(field: "childId", key: "pairing.error.childPaired")) }
+        if v.status != "active" { errors.append(FieldError(field: "volunteerId", key: "pairing.error.withdrawn")) }
+        for step in ScreeningStep.allCases where v.checks[step.rawValue] == nil {
+            errors.append(FieldError(field: "volunteerId", key: "pairing.error.notScreened." + step.rawValue))
+        }
+        if try await openLoad(v.id!, on: db) >= v.capacity { errors.append(FieldError(field: "volunteerId", key: "pairing.error.full", args: [String(v.capacity)])) }
+        return errors
+    }
+
+    static func propose(child c: Child, volunteer v: Volunteer, cost: Int? = nil, by name: String, actor: AuditActor, at: Date, on db: any Database) async throws -> Pair {
+        let errors = try await gate(child: c, volunteer: v, on: db)
+        if !errors.isEmpty { throw FieldErrors(errors) }
+        let p = Pair()
+        p.id = UUID()
+        p.childID = c.id!
+        p.volunteerID = v.id!
+        p.unitCode = c.unitCode
+        p.status = PairStatus.proposed.rawValue
+        p.cost = cost
+        p.createdAt = at
+        p.updatedAt = at
+        try await db.transaction { tx in
+            try await p.create(on: tx)
+            try await event(p, from: nil, note: "", by: name, at: at, on: tx)
+            try await AuditLog.append(AuditEvent(AuditAction.create, "pair", p.id!.uuidString, unit: p.unitCode,
+                                                 fields: AuditLog.created(["childId": c.id!.uuidString, "volunteerId": v.id!.uuidString, "status": p.status])), by: actor, at: at, on: tx)
+        }
+        return p
+    }
+
+    static func event(_ p: Pair, from: String?, note: String, by name: String, at: Date, on db: any Database) async throws {
+        let e = PairEvent()
+        e.pairID = p.id!
+        e.fromStatus = from
+        e.toStatus = p.status
+        e.note = note
+        e.byName = name
+        e.at = at
+        try await e.create(on: db)
+    }
+
+    /// One step of the lifecycle. Closing needs a reason and a note; reopening passes the gate again.
+    static func act(_ p: Pair, _ action: PairAction, _ input: PairActionInput, startedOn: String? = nil, by name: String, actor: AuditActor, at: Date, on db: any Database) async throws {
+        guard let next = PairLifecycle.next(p.state, action) else {
+            throw FieldErrors([FieldError(field: "status", key: "pairing.error.transition")])
+        }
+        var errors: [FieldError] = []
+        let note = (input.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        var reason: PairCloseReason? = nil
+        if action == .close {
+            reason = PairCloseReason(rawValue: input.closeReason ?? "")
+            if reason == nil { errors.append(FieldError(field: "closeReason", key: (input.closeReason ?? "").isEmpty ? "field.error.required" : "field.error.choice")) }
+            if note.isEmpty { errors.append(FieldError(field: "note", key: "field.error.required")) }
+        }
+        if action == .reopen {
+            guard let c = try await Child.find(p.childID, on: db), let v = try await Volunteer.find(p.volunteerID, on: db) else { throw Abort(.notFound) }
+            errors += try await gate(child: c, volunteer: v, except: p.id, on: db).filter { $0.key != "pairing.error.full" }
+            // Reopening takes a place again: the pair itself is not counted while closed.
+            if try await openLoad(v.id!, on: db) >= v.capacity { errors.append(FieldError(field: "volunteerId", key: "pairing.error.full", args: [String(v.capacity)])) }
+        }
+        if !errors.isEmpty { throw FieldErrors(errors) }
+        let eventNote = action == .close ? (reason?.rawValue ?? "") + ": " + note : note
+        let before = p.status
+        p.status = next.rawValue
+        if next == .active && p.startedOn == nil { p.startedOn = startedOn ?? RegistryService.today(at).iso }
+        if action == .close { p.closeReason = reason!.rawValue; p.closeNote = note }
+        if action == .reopen { p.closeReason = nil; p.closeNote = nil }
+        p.updatedAt = at
+        try await db.transaction { tx in
+            try await p.save(on: tx)
+            try await event(p, from: before, note: eventNote, by: name, at: at, on: tx)
+            try await AuditLog.append(AuditEvent(AuditAction.update, "pair", p.id!.uuidString, unit: p.unitCode,
+                                                 fields: ["status": FieldChange(before: before, after: p.status)], detail: ["action": action.rawValue, "note": note]), by: actor, at: at, on: tx)
+        }
+    }
+
+    /// A contact by the volunteer (or recorded for her). The first contact of an approved pair starts it; her service
+    /// hours grow by the minutes given.
+    static func recordContact(_ p: Pair, _ input: ContactInput, by name: String, onBehalf: Bool, actor: AuditActor, at: Date, on db: any Database) async throws -> PairContact {
+        var c = Checker()
+        let today = RegistryService.today(at)
+        let date = (input.date ?? "").isEmpty ? today : c.date(input.date, "date")
+        if let d = date, d > today { c.errors.append(FieldError(field: "date", key: "visit.error.future")) }
+        let mode = c.token(input.mode, "mode", ContactMode.self)
+        let minutes = input.minutes ?? 60
+        if !(1...720).contains(minutes) { c.errors.append(FieldError(field: "minutes", key: "field.error.choice")) }
+        let notes = (input.notes ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if notes.count > 2000 { c.errors.append(FieldError(field: "notes", key: "field.error.tooLong")) }
+        if p.state != .approved && p.state != .active { c.errors.append(FieldError(field: "status", key: "pairing.error.notOpenForContact")) }
+        try c.throwIfAny()
+        let k = PairContact()
+        k.id = UUID()
+        k.pairID = p.id!
+        k.unitCode = p.unitCode
+        k.onDate = date!.iso
+        k.mode = mode!.rawValue
+        k.minutes = minutes
+        k.notes = notes
+        k.byName = name
+        k.onBehalf = onBehalf
+        k.createdAt = at
+        try await db.transaction { tx in
+            if p.state == .approved { try await act(p, .start, PairActionInput(note: ""), startedOn: date!.iso, by: name, actor: actor, at: at, on: tx) }
+            try await k.create(on: tx)
+            if let v = try await Volunteer.find(p.volunteerID, on: tx) { v.serviceMinutes += minutes; try await v.save(on: tx) }
+            try await AuditLog.append(AuditEvent(AuditAction.create, "contact", k.id!.uuidString, unit: k.unitCode,
+                                                 fields: AuditLog.created(["pairId": p.id!.uuidString, "date": k.onDate, "mode": k.mode, "minutes": String(minutes), "onBehalf": String(onBehalf)])), by: actor, at: at, on: tx)
+        }
+        return k
+    }
+}
