@@ -68,7 +68,7 @@ import GuanaiSheets
             // The same file again: nothing new.
             let again = try await Self.run(ctx, file)
             #expect(again.report.accepted == 0 && again.report.duplicates == want.accepted + want.duplicates)
-            let imports = try await AuditEntry.query(on: ctx.app.db).filter(\.$action == AuditAction.import).filter(\.$recordType == "children").all()
+            let imports = try await AuditEntry.query(on: ctx.app.db).filter(\.$action == AuditAction.import).filter(\.$recordType == "children").sort(\.$id).all()
             #expect(imports.count == 2 && imports[0].changes.contains("\"accepted\":\"\(want.accepted)\""), "\(imports.map(\.changes))")
         }
     }
