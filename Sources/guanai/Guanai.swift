@@ -9,7 +9,7 @@ struct Guanai: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "guanai",
         abstract: "关爱 — 农村留守妇女儿童关爱行动 (Guanai: care for rural left-behind women and children)",
-        subcommands: [Serve.self, Migrate.self, UserCommand.self, AuditCommand.self, DemoDataCommand.self, SweepCommand.self, ImportCommand.self, ExportCommand.self, BenchCommand.self, SweepBenchCommand.self]
+        subcommands: [Serve.self, Migrate.self, UserCommand.self, AuditCommand.self, DemoDataCommand.self, SweepCommand.self, ImportCommand.self, ExportCommand.self, BenchCommand.self, PairingBenchCommand.self, SweepBenchCommand.self]
     )
 }
 
@@ -216,5 +216,17 @@ struct ExportCommand: AsyncParsableCommand {
             try await IntakeCLI.export(app, kind: kind, unit: unit, format: format, out: out, full: full, as: asUser)
         }
         print("exported \(n) rows to \(out)")
+    }
+}
+
+struct PairingBenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "bench-pairing", abstract: "Solve a pairing instance file for bench/pairing.sh", shouldDisplay: false)
+    @ArgumentParser.Argument var file: String
+
+    func run() async throws {
+        let r = try PairingBench.measure(path: file)
+        print("cost \(r.cost)")
+        print("seconds \(r.seconds)")
+        print("cpu_seconds \(r.cpuSeconds)")
     }
 }
