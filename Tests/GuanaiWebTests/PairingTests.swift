@@ -85,6 +85,34 @@ import GuanaiCore
         }
     }
 
+    @Test func suggestionsAreOptimalAndPutTheHigherTierFirst() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            try await ctx.makeUser("town", .townshipStaff, Codes.taohuashan)
+            let t = try await ctx.token("cun"), tt = try await ctx.token("town")
+            // One volunteer with one place; two children: one who needs study help, one living alone (critical).
+            let v = try await Self.volunteer(ctx, t)
+            for s in ScreeningStep.allCases { _ = try await ctx.api(.POST, "/api/v1/volunteers/\(v.id)/screening", token: tt, body: ctx.json(ScreeningInput(step: s.rawValue))) }
+            var studious = ChildBody(); studious.name = "赵学文"; studious.idNumber = Synthetic.id(2015, 6, 6, order: 132); studious.needs = ["study"]
+            let a = try await ctx.api(.POST, "/api/v1/children", token: t, body: ctx.json(studious)).content.decode(ChildDTO.self)
+            var alone = ChildBody(); alone.name = "钱孤孤"; alone.idNumber = Synthetic.id(2014, 4, 4, order: 142); alone.livingArrangement = "alone"; alone.needs = []
+            let b = try await ctx.api(.POST, "/api/v1/children", token: t, body: ctx.json(alone)).content.decode(ChildDTO.self)
+            #expect(b.riskTier == "critical")
+            let res = try await ctx.api(.POST, "/api/v1/pairing/suggestions", token: t, body: ctx.json(["unit": Codes.shihuayan]))
+            #expect(res.status == .ok, "\(res.body.string)")
+            let s = try res.content.decode(SuggestionsDTO.self)
+            #expect(s.children == 2 && s.volunteers == 1)
+            #expect(s.suggestions.map(\.childId) == [b.id] && s.unpaired == [a.id], "the critical child gets the one place")
+            #expect(s.suggestions.first?.reasons.contains { $0.message == "同村" } == true)
+            #expect(s.totalCost == 800 + 100_000, "same village, plus the normal child's penalty")
+            // Staff propose from it; the next run has nobody left to suggest for her.
+            #expect(try await ctx.api(.POST, "/api/v1/pairs", token: t, body: ctx.json(PairInput(childId: b.id, volunteerId: v.id))).status == .created)
+            let after = try await ctx.api(.POST, "/api/v1/pairing/suggestions", token: t, body: ctx.json(["unit": Codes.shihuayan])).content.decode(SuggestionsDTO.self)
+            #expect(after.children == 1 && after.volunteers == 0 && after.suggestions.isEmpty)
+            #expect(try await ctx.api(.POST, "/api/v1/pairing/suggestions", token: t, body: ctx.json(["unit": Codes.tiaoguanVillage])).status == .unprocessableEntity)
+        }
+    }
+
     @Test func pairingStaysInsideTheJurisdiction() async throws {
         try await withTestApp { ctx in
             try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)

@@ -47,6 +47,7 @@ struct PairingAPIController {
             r.post("pairs", ":id", PathComponent(stringLiteral: action.rawValue)) { req in try await act(req, action) }
         }
         r.post("pairs", ":id", "contacts", use: addContact)
+        r.post("pairing", "suggestions", use: suggestions)
         r.get("pairs", ":id", "contacts", use: contacts)
     }
 
@@ -143,6 +144,15 @@ struct PairingAPIController {
         let input = (try? await req.json(PairActionInput.self)) ?? PairActionInput()
         try await PairingService.act(p, action, input, by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: req.db)
         return PairDTO(p, events: try await req.scoped.pairEvents(p.id!))
+    }
+
+    struct SuggestionsInput: Content { var unit: String? }
+
+    func suggestions(req: Request) async throws -> SuggestionsDTO {
+        try requireStaff(req)
+        let input = try await req.json(SuggestionsInput.self)
+        guard let unit = try await req.scoped.unit(input.unit ?? ""), unit.isActive else { throw FieldErrors([FieldError(field: "unit", key: "field.error.choice")]) }
+        return try await PairingSuggestions.compute(unit: unit, scoped: try req.scoped, lang: req.lang)
     }
 
     func addContact(req: Request) async throws -> Response {

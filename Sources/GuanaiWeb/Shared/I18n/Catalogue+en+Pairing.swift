@@ -1,6 +1,12 @@
 extension Catalogue {
     /// 爱心妈妈 pairing.
     static let enPairing: [String: String] = [
+        "pairing.reason.distance": "About {0} m apart",
+        "pairing.reason.sameVillage": "Same village",
+        "pairing.reason.sameTownship": "Same township",
+        "pairing.reason.elsewhere": "Another township",
+        "pairing.reason.skill": "Her skills meet: {0}",
+        "pairing.reason.tier": "Risk tier: {0}",
         "pairing.error.capacity": "Each volunteer takes 1 to {0} children at once",
         "pairing.error.capacityBelowLoad": "She has more open pairs than that; close or change them first",
         "pairing.error.volunteerExists": "This volunteer is already registered",

@@ -1,6 +1,12 @@
 extension Catalogue {
     /// 爱心妈妈 pairing.
     static let zhPairing: [String: String] = [
+        "pairing.reason.distance": "相距约 {0} 米",
+        "pairing.reason.sameVillage": "同村",
+        "pairing.reason.sameTownship": "同乡镇",
+        "pairing.reason.elsewhere": "不在同一乡镇",
+        "pairing.reason.skill": "特长能帮上：{0}",
+        "pairing.reason.tier": "风险等级：{0}",
         "pairing.error.capacity": "每位爱心妈妈同时结对1到{0}名儿童",
         "pairing.error.capacityBelowLoad": "她现在的结对比这个数多，请先结束或调整结对",
         "pairing.error.volunteerExists": "这位爱心妈妈已经登记过了",

@@ -1,0 +1,55 @@
+import Fluent
+import Vapor
+import GuanaiCore
+
+struct SuggestionDTO: Content {
+    let childId: String, volunteerId: String, cost: Int, reasons: [ReasonDTO]
+}
+struct SuggestionsDTO: Content {
+    let unit: String, children: Int, volunteers: Int, suggestions: [SuggestionDTO], unpaired: [String], totalCost: Int
+}
+
+/// Suggestions for one unit: its listed children without an open pair, and the screened, active volunteers of its
+/// township with room, assigned at least total cost (the exact solver). Nothing is written: staff propose and
+/// approve from the answer.
+enum PairingSuggestions {
+    static func compute(unit: Unit, scoped: Scoped, lang: UILanguage, rules: PairingCostRules = PairingCostRules()) async throws -> SuggestionsDTO {
+        let db = scoped.db
+        let kids = try await Child.query(on: db).within(Jurisdiction(root: DivisionCode(unit.code)!), \.$unitCode).filter(\.$status == "active").all()
+        let paired = Set(try await Pair.query(on: db).filter(\.$childID ~~ kids.compactMap(\.id)).filter(\.$status != PairStatus.closed.rawValue).all(\.$childID))
+        let queue = kids.filter { !paired.contains($0.id!) }
+        // Volunteers of the township (or of the unit itself, above a township), screened, with room.
+        let area = DivisionCode(unit.code)!.level == .village ? String(unit.code.prefix(9)) + "000" : unit.code
+        let all = try await Volunteer.query(on: db).within(Jurisdiction(root: DivisionCode(area)!), \.$unitCode).filter(\.$status == "active").all().filter(\.screened)
+        let load = try await scoped.load(all.compactMap(\.id))
+        let volunteers = all.filter { (load[$0.id!] ?? 0) < $0.capacity }
+        let homes = try await Household.query(on: db).filter(\.$id ~~ queue.compactMap(\.householdID)).all()
+        let point = Dictionary(uniqueKeysWithValues: homes.compactMap { h in h.latitude.flatMap { la in h.longitude.map { (h.id!, PairingPoint(latitude: la, longitude: $0)) } } })
+
+        var edges: [AssignmentProblem.Edge] = []
+        var why: [Int: [Int: [(code: String, arg: String)]]] = [:]
+        for (i, c) in queue.enumerated() {
+            let side = PairingCost.Side(unitCode: c.unitCode, point: c.householdID.flatMap { point[$0] })
+            for (j, v) in volunteers.enumerated() {
+                let vp = v.latitude.flatMap { la in v.longitude.map { PairingPoint(latitude: la, longitude: $0) } }
+                guard let (cost, reasons) = PairingCost.cost(child: side, needs: c.needList, volunteer: .init(unitCode: v.unitCode, point: vp), skills: v.skillList, rules: rules) else { continue }
+                edges.append(.init(child: i, volunteer: j, cost: cost))
+                why[i, default: [:]][j] = reasons
+            }
+        }
+        let penalties = queue.map { rules.penalty[$0.tier ?? .normal] ?? 100_000 }
+        let solution = MinCostAssignment.solve(AssignmentProblem(penalties: penalties, capacities: volunteers.map { $0.capacity - (load[$0.id!] ?? 0) }, edges: edges))
+        var out: [SuggestionDTO] = []
+        var unpaired: [String] = []
+        for (i, c) in queue.enumerated() {
+            guard let j = solution.volunteerOf[i] else { unpaired.append(c.id!.uuidString); continue }
+            let cost = edges.first { $0.child == i && $0.volunteer == j }?.cost ?? 0
+            let reasons = (why[i]?[j] ?? []).map { r -> ReasonDTO in
+                let arg = r.code == "pairing.reason.skill" ? lang.t("need." + r.arg) : r.arg
+                return ReasonDTO(code: r.code, message: lang.t(r.code, arg))
+            } + [ReasonDTO(code: "pairing.reason.tier", message: lang.t("pairing.reason.tier", lang.t("tier." + (c.riskTier ?? "normal"))))]
+            out.append(SuggestionDTO(childId: c.id!.uuidString, volunteerId: volunteers[j].id!.uuidString, cost: cost, reasons: reasons))
+        }
+        return SuggestionsDTO(unit: unit.code, children: queue.count, volunteers: volunteers.count, suggestions: out, unpaired: unpaired, totalCost: solution.totalCost)
+    }
+}
