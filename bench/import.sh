@@ -45,5 +45,5 @@ if [ "$M" -gt 0 ]; then
   fresh
   /usr/bin/time -v "$BIN" import children "$OUT/big.csv" --unit 421081 --database "$OUT/db.sqlite" --report "$OUT/big.json" > /dev/null 2> "$OUT/big.time" || true
   grep -h '"accepted"' "$OUT/big.json" | tr -d ' ,' | sed 's/^/  /'
-  awk -F: '/Maximum resident/ {printf "peak memory importing %s rows: %.0f MB (target <= 150)\n", "'"$M"'", $2/1024} /Elapsed/ {print "  elapsed " $2 ":" $3}' "$OUT/big.time"
+  awk -F: '/Maximum resident/ {printf "peak memory importing %s rows: %.0f MB (target <= 150)\n", "'"$M"'", $2/1024} /Elapsed/ {sub(/.*\): /, ""); print "  elapsed " $0}' "$OUT/big.time"
 fi
