@@ -22,7 +22,7 @@ extension Catalogue {
         "intake.status.committed": "已导入",
         "intake.willAccept": "可以导入：{0} 行",
         "intake.accepted": "已导入：{0} 行",
-        "intake.duplicates": "已在系统中（不重复导入）：{0} 行",
+        "intake.duplicates": "重复的行（已登记，或在表中前面已出现，不再导入）：{0} 行",
         "intake.rejected": "有错误、不能导入：{0} 行",
         "intake.warnings": "请留意（可能重复登记）：{0} 行",
         "intake.preview": "导入预览",
