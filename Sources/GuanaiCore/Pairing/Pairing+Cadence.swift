@@ -1,0 +1,81 @@
+/// How often a volunteer should be in contact with her child, and who is reminded when she is not.
+/// Defaults follow the action's plan: two contacts in the pair's first calendar month, then at least one a month;
+/// a lapse reminds the volunteer after 3 days, the village worker after 7, the township after 14.
+public struct ContactCadenceRules: Sendable, Codable, Equatable {
+    public var firstMonthContacts: Int
+    public var monthlyContacts: Int
+    public var volunteerDays: Int
+    public var villageDays: Int
+    public var townshipDays: Int
+
+    public init(firstMonthContacts: Int = 2, monthlyContacts: Int = 1, volunteerDays: Int = 3, villageDays: Int = 7, townshipDays: Int = 14) {
+        self.firstMonthContacts = firstMonthContacts
+        self.monthlyContacts = monthlyContacts
+        self.volunteerDays = volunteerDays
+        self.villageDays = villageDays
+        self.townshipDays = townshipDays
+    }
+
+    public func days(_ level: ReminderLevel) -> Int {
+        switch level {
+        case .volunteer: return volunteerDays
+        case .village: return villageDays
+        case .township: return townshipDays
+        }
+    }
+}
+
+/// Who an overdue contact reminds, in order.
+public enum ReminderLevel: String, Sendable, Codable, CaseIterable {
+    case volunteer, village, township
+}
+
+/// A pair's standing against the cadence on one day.
+public struct ContactStanding: Sendable, Equatable {
+    /// The calendar month whose quota was missed (`2026-10`), when the pair is overdue.
+    public let shortMonth: String?
+    /// Contacts still missing from that month.
+    public let missing: Int
+    /// Days since that month ended; 0 on the first day of the next month.
+    public let daysOverdue: Int
+    /// Reminder levels already due, in order.
+    public let levels: [ReminderLevel]
+    /// The next day the standing can change without a new contact: the sweep looks at the pair again then.
+    public let nextCheck: CivilDate
+    /// Contacts in the current month, and how many it asks for.
+    public let thisMonth: Int
+    public let thisMonthQuota: Int
+
+    public var overdue: Bool { shortMonth != nil }
+}
+
+public enum ContactCadence {
+    static func monthKey(_ d: CivilDate) -> String { String(format: "%04d-%02d", d.year, d.month) }
+    static func firstOfMonth(_ d: CivilDate) -> CivilDate { CivilDate(year: d.year, month: d.month, day: 1)! }
+    static func firstOfNextMonth(_ d: CivilDate) -> CivilDate { firstOfMonth(d).adding(days: CivilDate.daysIn(year: d.year, month: d.month)) }
+
+    /// A pair is overdue when the last calendar month that has ended fell short of its quota and no contact has been
+    /// made since it ended: one contact this month puts the pair back in step (a missed month stays in the history,
+    /// but nobody is reminded of it again). The first month of a pair asks for `firstMonthContacts`.
+    public static func standing(startedOn: CivilDate, contacts: [CivilDate], today: CivilDate, rules: ContactCadenceRules = ContactCadenceRules()) -> ContactStanding {
+        let startMonth = firstOfMonth(startedOn)
+        let thisMonth = firstOfMonth(today)
+        let quotaThis = thisMonth == startMonth ? rules.firstMonthContacts : rules.monthlyContacts
+        let countThis = contacts.filter { firstOfMonth($0) == thisMonth && $0 <= today }.count
+        let remindFrom = firstOfNextMonth(today).adding(days: rules.volunteerDays)
+        guard thisMonth > startMonth else {
+            return ContactStanding(shortMonth: nil, missing: 0, daysOverdue: 0, levels: [], nextCheck: remindFrom, thisMonth: countThis, thisMonthQuota: quotaThis)
+        }
+        let lastMonth = firstOfMonth(thisMonth.adding(days: -1))
+        let quotaLast = lastMonth == startMonth ? rules.firstMonthContacts : rules.monthlyContacts
+        let countLast = contacts.filter { firstOfMonth($0) == lastMonth }.count
+        guard countLast < quotaLast, countThis == 0 else {
+            return ContactStanding(shortMonth: nil, missing: 0, daysOverdue: 0, levels: [], nextCheck: remindFrom, thisMonth: countThis, thisMonthQuota: quotaThis)
+        }
+        let days = today.dayNumber - thisMonth.dayNumber
+        let levels = ReminderLevel.allCases.filter { days >= rules.days($0) }
+        // The next level's day, or the next month's first reminder once every level has been told.
+        let next = ReminderLevel.allCases.first { days < rules.days($0) }.map { thisMonth.adding(days: rules.days($0)) } ?? remindFrom
+        return ContactStanding(shortMonth: monthKey(lastMonth), missing: quotaLast - countLast, daysOverdue: days, levels: levels, nextCheck: next, thisMonth: countThis, thisMonthQuota: quotaThis)
+    }
+}
