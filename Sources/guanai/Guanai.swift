@@ -61,7 +61,8 @@ struct Serve: AsyncParsableCommand {
                 for login in try await Demo.seed(app) { print("\(login.role.rawValue) \(login.username) \(login.password)") }
                 let added = try await DemoData.load(app, children: 240, seed: 2026)
                 let women = try await DemoData.loadWomen(app, women: 60, seed: 2026)
-                if added + women > 0 { print("demo: \(added) synthetic children and \(women) synthetic women registered") }
+                let volunteers = try await DemoData.loadVolunteers(app)
+                if added + women + volunteers > 0 { print("demo: \(added) synthetic children, \(women) synthetic women and \(volunteers) synthetic volunteers registered") }
             }
             print("guanai: listening on http://\(hostname):\(port)")
             try await app.execute()
@@ -148,7 +149,7 @@ struct SweepCommand: AsyncParsableCommand {
         }
         let r = try await withApp(db) { app in try await SafetySweep.run(on: app.db, at: at) }
         if r.skipped { print("sweep: another sweep is running; nothing done"); return }
-        print("sweep: \(r.registry.children) children and \(r.registry.women) women due for classification, \(r.registry.changed) changed; \(r.risk) tiers reviewed; \(r.escalations) alert escalations; \(r.overdue) overdue visits escalated")
+        print("sweep: \(r.registry.children) children and \(r.registry.women) women due for classification, \(r.registry.changed) changed; \(r.risk) tiers reviewed; \(r.escalations) alert escalations; \(r.overdue) overdue visits escalated; \(r.contactReminders) contact reminders")
     }
 }
 

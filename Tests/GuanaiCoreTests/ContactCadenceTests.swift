@@ -41,12 +41,19 @@ import Testing
 
     @Test func configurableRules() {
         let rules = ContactCadenceRules(firstMonthContacts: 1, monthlyContacts: 2, volunteerDays: 1, villageDays: 2, townshipDays: 3)
-        let s = ContactCadence.standing(startedOn: d("2026-09-10"), contacts: [d("2026-09-10"), d("2026-10-02")], today: d("2026-11-03"), rules: rules)
+        let s = ContactCadence.standing(startedOn: d("2026-09-10"), contacts: [d("2026-09-10"), d("2026-10-02")], today: d("2026-11-04"), rules: rules)
         #expect(s.shortMonth == "2026-10" && s.missing == 1 && s.levels == [.volunteer, .village, .township])
     }
 
     @Test func yearBoundary() {
         let s = ContactCadence.standing(startedOn: d("2026-11-10"), contacts: [d("2026-11-10"), d("2026-11-11")], today: d("2027-01-05"))
         #expect(s.shortMonth == "2026-12" && s.daysOverdue == 4 && s.levels == [.volunteer])
+    }
+
+    @Test func theMonthOfResumingAsksNothing() {
+        let start = d("2026-07-01"), contacts = [d("2026-07-02"), d("2026-07-03")]
+        #expect(!ContactCadence.standing(startedOn: start, resumedOn: d("2026-10-20"), contacts: contacts, today: d("2026-10-25")).overdue)
+        #expect(!ContactCadence.standing(startedOn: start, resumedOn: d("2026-10-20"), contacts: contacts, today: d("2026-11-10")).overdue)
+        #expect(ContactCadence.standing(startedOn: start, resumedOn: d("2026-10-20"), contacts: contacts, today: d("2026-12-04")).levels == [.volunteer])
     }
 }

@@ -3,27 +3,29 @@ import pytest
 from conftest import BASE, PHONE, DESKTOP, login, shot
 
 NAV = {
-    "city_admin": ["首页", "我的提醒", "工作看板", "儿童档案", "留守妇女", "家庭", "行政区划", "账号管理", "操作日志"],
-    "township_staff": ["首页", "我的提醒", "工作看板", "儿童档案", "留守妇女", "家庭", "行政区划", "账号管理", "操作日志"],
-    "village_worker": ["首页", "我的提醒", "工作看板", "儿童档案", "留守妇女", "家庭", "行政区划"],
-    "volunteer": ["首页", "行政区划"],
+    "city_admin": ["首页", "我的提醒", "工作看板", "儿童档案", "留守妇女", "家庭", "爱心妈妈", "行政区划", "账号管理", "操作日志"],
+    "township_staff": ["首页", "我的提醒", "工作看板", "儿童档案", "留守妇女", "家庭", "爱心妈妈", "行政区划", "账号管理", "操作日志"],
+    "village_worker": ["首页", "我的提醒", "工作看板", "儿童档案", "留守妇女", "家庭", "爱心妈妈", "行政区划"],
+    "volunteer": ["我的结对", "行政区划"],
     "partner_health": ["首页", "留守妇女", "行政区划"],
     "partner_hr": ["首页", "留守妇女", "行政区划"],
     "partner_justice": ["首页", "留守妇女", "行政区划"],
-    "inspector": ["首页", "我的提醒", "工作看板", "儿童档案", "留守妇女", "家庭", "行政区划", "账号管理", "操作日志"],
+    "inspector": ["首页", "我的提醒", "工作看板", "儿童档案", "留守妇女", "家庭", "爱心妈妈", "行政区划", "账号管理", "操作日志"],
 }
-ALL = ["首页", "我的提醒", "工作看板", "儿童档案", "留守妇女", "家庭", "行政区划", "账号管理", "操作日志"]
+ALL = ["首页", "我的提醒", "工作看板", "儿童档案", "留守妇女", "家庭", "爱心妈妈", "我的结对", "行政区划", "账号管理", "操作日志"]
 
 
 @pytest.mark.parametrize("role", list(NAV))
 def test_navigation_by_role(browser, logins, role):
     for name, viewport in [("phone", PHONE), ("desktop", DESKTOP)]:
         ctx, page = login(browser, logins, role, viewport)
-        assert page.url.rstrip("/") == BASE, f"{role} landed on {page.url}"
+        # A volunteer's home is her own children; everyone else lands on the home page.
+        home = BASE + "/my" if role == "volunteer" else BASE
+        assert page.url.rstrip("/") == home, f"{role} landed on {page.url}"
         links = page.locator("nav.menu a").all_inner_texts()
         for item in ALL:
             assert (item in links) == (item in NAV[role]), f"{role}: nav {item} in {links}"
-        assert page.locator("h1").inner_text().endswith("您好")
+        assert page.locator("h1").inner_text().endswith("我的结对儿童" if role == "volunteer" else "您好")
         # Nothing wider than the screen on a phone.
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= viewport["width"] + 1, f"{role} {name}: page is {width}px wide"

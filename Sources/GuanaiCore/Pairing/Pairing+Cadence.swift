@@ -50,14 +50,15 @@ public struct ContactStanding: Sendable, Equatable {
 }
 
 public enum ContactCadence {
-    static func monthKey(_ d: CivilDate) -> String { String(format: "%04d-%02d", d.year, d.month) }
-    static func firstOfMonth(_ d: CivilDate) -> CivilDate { CivilDate(year: d.year, month: d.month, day: 1)! }
-    static func firstOfNextMonth(_ d: CivilDate) -> CivilDate { firstOfMonth(d).adding(days: CivilDate.daysIn(year: d.year, month: d.month)) }
+    public static func monthKey(_ d: CivilDate) -> String { String(format: "%04d-%02d", d.year, d.month) }
+    public static func firstOfMonth(_ d: CivilDate) -> CivilDate { CivilDate(year: d.year, month: d.month, day: 1)! }
+    public static func firstOfNextMonth(_ d: CivilDate) -> CivilDate { firstOfMonth(d).adding(days: CivilDate.daysIn(year: d.year, month: d.month)) }
 
     /// A pair is overdue when the last calendar month that has ended fell short of its quota and no contact has been
     /// made since it ended: one contact this month puts the pair back in step (a missed month stays in the history,
-    /// but nobody is reminded of it again). The first month of a pair asks for `firstMonthContacts`.
-    public static func standing(startedOn: CivilDate, contacts: [CivilDate], today: CivilDate, rules: ContactCadenceRules = ContactCadenceRules()) -> ContactStanding {
+    /// but nobody is reminded of it again). The first month of a pair asks for `firstMonthContacts`. After a pause,
+    /// the month of resuming asks nothing: the months the pair was paused are not missed contacts.
+    public static func standing(startedOn: CivilDate, resumedOn: CivilDate? = nil, contacts: [CivilDate], today: CivilDate, rules: ContactCadenceRules = ContactCadenceRules()) -> ContactStanding {
         let startMonth = firstOfMonth(startedOn)
         let thisMonth = firstOfMonth(today)
         let quotaThis = thisMonth == startMonth ? rules.firstMonthContacts : rules.monthlyContacts
@@ -69,7 +70,8 @@ public enum ContactCadence {
         let lastMonth = firstOfMonth(thisMonth.adding(days: -1))
         let quotaLast = lastMonth == startMonth ? rules.firstMonthContacts : rules.monthlyContacts
         let countLast = contacts.filter { firstOfMonth($0) == lastMonth }.count
-        guard countLast < quotaLast, countThis == 0 else {
+        let graceUntil = resumedOn.map(firstOfMonth) ?? startMonth.adding(days: -1)
+        guard countLast < quotaLast, countThis == 0, lastMonth > graceUntil else {
             return ContactStanding(shortMonth: nil, missing: 0, daysOverdue: 0, levels: [], nextCheck: remindFrom, thisMonth: countThis, thisMonthQuota: quotaThis)
         }
         let days = today.dayNumber - thisMonth.dayNumber

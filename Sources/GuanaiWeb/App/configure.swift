@@ -58,6 +58,8 @@ public enum GuanaiApp {
         BoardPagesController().register(web)
         SettingsPagesController().register(web)
         IntakePagesController().register(web)
+        PairingPagesController().register(web)
+        DeskPagesController().register(web)
 
         let api = app.grouped("api", "v1")
         let apiController = APIController()
@@ -69,5 +71,6 @@ public enum GuanaiApp {
         SafetyAPIController().register(signedInAPI)
         ReportAPIController().register(signedInAPI)
         PairingAPIController().register(signedInAPI)
+        DeskAPIController().register(signedInAPI)
     }
 }

@@ -65,3 +65,44 @@ public enum DemoData {
         return added
     }
 }
+
+extension DemoData {
+    /// Synthetic 爱心妈妈 for the demo township: a few in the demo village (one linked to the `aixin` account), the
+    /// rest elsewhere in the township, all screened; and a handful more children in the demo village so there is
+    /// someone to pair. Names are made up; ID numbers are built with a valid check digit, never copied.
+    @discardableResult
+    public static func loadVolunteers(_ app: Application) async throws -> Int {
+        let db = app.db
+        let places = try await Demo.places(county: app.guanai.county, on: db)
+        let scoped = Scoped(db: db, jurisdiction: Jurisdiction(root: DivisionCode(app.guanai.county)!))
+        let today = RegistryService.today(app.now)
+        for k in SyntheticRegistry.children(count: 6, seed: 4_2108, villages: [places.village], today: today) {
+            do { _ = try await RegistryService.createChild(input(k), scoped: scoped, actor: .system("demo-data"), at: app.now) } catch is ConflictError { continue }
+        }
+        let villages = try await Unit.query(on: db).filter(\.$parentCode == places.township).filter(\.$status == Unit.active).sort(\.$id).all().map(\.code)
+        let people: [(String, [VolunteerSkill], Int, String?, String)] = [
+            ("周春梅", [.tutoring, .psychologicalSupport], 2, "镇妇联", "三八红旗手"),
+            ("陈桂芳", [.lifeSkills, .crafts], 1, "村委会", ""),
+            ("刘晓燕", [.health], 1, "镇卫生院", "十大女杰"),
+            ("王丽娟", [.arts, .tutoring], 2, "镇中心小学", ""),
+            ("张玉兰", [.lifeSkills], 1, nil, ""),
+            ("黄秀英", [.sports, .psychologicalSupport], 1, "镇政府", "正科级女干部"),
+        ]
+        let aixin = try await UserDirectory.byUsername("aixin", on: db)
+        var added = 0
+        for (i, (name, skills, capacity, org, honours)) in people.enumerated() {
+            let id = IDNumber.make(address: "421081", birth: CivilDate(year: 1975 + i * 2, month: 3 + i, day: 8 + i)!, order: 620 + i * 2).value
+            if try await Volunteer.query(on: db).filter(\.$idNumber == id).first() != nil { continue }
+            // The first three live in the demo village; the others spread over the township's villages.
+            let unit = i < 3 ? places.village : (villages.isEmpty ? places.township : villages[(i * 7) % villages.count])
+            let input = VolunteerInput(name: name, idNumber: id, phone: "1390000" + String(format: "%04d", 100 + i), unitCode: unit, organisation: org, honours: honours.isEmpty ? nil : honours,
+                                       skills: skills.map(\.rawValue), availableTime: "周末", capacity: capacity, account: i == 0 ? aixin?.username : nil)
+            let v = try await PairingService.createVolunteer(input, scoped: scoped, actor: .system("demo-data"), at: app.now)
+            for step in ScreeningStep.allCases {
+                try await PairingService.screen(v, ScreeningInput(step: step.rawValue, on: today.adding(days: -30).iso), by: "乡镇妇联督导员（演示）", actor: .system("demo-data"), at: app.now, on: db)
+            }
+            added += 1
+        }
+        return added
+    }
+}

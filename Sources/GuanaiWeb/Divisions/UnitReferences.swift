@@ -18,6 +18,8 @@ enum UnitReferences {
         ("volunteers", "unit_code"),
         ("pairs", "unit_code"),
         ("pair_contacts", "unit_code"),
+        ("pair_reminders", "unit_code"),
+        ("pair_checkins", "unit_code"),
     ]
 
     /// Columns that name a unit but describe history and must stay where they are.

@@ -27,6 +27,8 @@ struct HomeController {
     func home(req: Request) async throws -> Response {
         let l = req.lang
         let actor = try req.actor
+        // A volunteer's home is her own children.
+        if actor.role == .volunteer { return req.redirect(to: SiteURL.desk.path) }
         let today = String(AuditLog.timestamp(req.now).prefix(10))
         let scoped = try req.scoped
         let c = try await Self.counts(scoped, actor: actor, today: today)

@@ -17,6 +17,12 @@ struct VolunteerDTO: Content {
     }
 }
 
+struct CheckinDTO: Content {
+    let id: String, pairId: String, with: String, date: String, notes: String, by: String
+    init(_ k: PairCheckin) { id = k.id!.uuidString; pairId = k.pairID.uuidString; with = k.withWhom; date = k.onDate; notes = k.notes; by = k.byName }
+}
+struct CheckinInput: Content { var with: String?; var date: String?; var notes: String? }
+
 struct PairEventDTO: Content { let from: String?, to: String, note: String, by: String, at: String }
 struct ContactDTO: Content {
     let id: String, pairId: String, date: String, mode: String, minutes: Int, notes: String, by: String, onBehalf: Bool
@@ -49,6 +55,10 @@ struct PairingAPIController {
         r.post("pairs", ":id", "contacts", use: addContact)
         r.post("pairing", "suggestions", use: suggestions)
         r.get("pairs", ":id", "contacts", use: contacts)
+        r.post("pairs", ":id", "checkins", use: addCheckin)
+        r.get("pairs", ":id", "checkins", use: checkins)
+        r.get("pairing", "cadence", use: cadence)
+        r.put("pairing", "cadence", use: setCadence)
     }
 
     /// Who registers volunteers and proposes pairs: the staff who can edit children.
@@ -166,5 +176,33 @@ struct PairingAPIController {
         let p = try await loadPair(req)
         let all = try await req.scoped.contacts(p.id!)
         return ListPage(items: all.map(ContactDTO.init), page: 1, per: max(all.count, 1), total: all.count)
+    }
+
+    /// Staff support check-ins with the volunteer or the guardian.
+    func addCheckin(req: Request) async throws -> Response {
+        let p = try await loadPair(req)
+        try requireStaff(req)
+        let input = try await req.json(CheckinInput.self)
+        let k = try await PairingService.checkin(p, with: input.with, on: input.date, notes: input.notes, by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: req.db)
+        return try created(CheckinDTO(k))
+    }
+
+    func checkins(req: Request) async throws -> ListPage<CheckinDTO> {
+        let p = try await loadPair(req)
+        let all = try await req.scoped.checkins(p.id!)
+        return ListPage(items: all.map(CheckinDTO.init), page: 1, per: max(all.count, 1), total: all.count)
+    }
+
+    /// The contact cadence: anyone on staff may read it; a city admin (`edit_rules`) changes it.
+    func cadence(req: Request) async throws -> ContactCadenceRules {
+        try req.requireRead(.pair)
+        guard try req.actor.role != .volunteer else { throw Abort(.forbidden) }
+        return try await CadenceSettingsStore.load(on: req.db)
+    }
+
+    func setCadence(req: Request) async throws -> ContactCadenceRules {
+        try req.require(.editRules)
+        let values = try await req.json([String: Int].self)
+        return try await CadenceSettingsStore.save(values, by: req.auditActor, at: req.now, on: req.db)
     }
 }

@@ -38,7 +38,7 @@ final class Volunteer: Model, @unchecked Sendable {
 
     var auditFields: [String: String] {
         ["name": name, "idNumber": Masking.idNumber(idNumber), "phone": phone.map(Masking.phone) ?? "", "unitCode": unitCode, "organisation": organisation ?? "",
-         "honours": honours ?? "", "skills": skills, "availableTime": availableTime ?? "", "capacity": String(capacity), "status": status]
+         "honours": honours ?? "", "skills": skills, "availableTime": availableTime ?? "", "capacity": String(capacity), "status": status, "account": userID?.uuidString ?? ""]
     }
 }
 
@@ -56,6 +56,9 @@ final class Pair: Model, @unchecked Sendable {
     @OptionalField(key: "cost") var cost: Int?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
+    @OptionalField(key: "contact_check_on") var contactCheckOn: String?
+    @OptionalField(key: "resumed_on") var resumedOn: String?
+    @OptionalField(key: "last_contact_on") var lastContactOn: String?
     init() {}
 
     var state: PairStatus { PairStatus(rawValue: status) ?? .closed }

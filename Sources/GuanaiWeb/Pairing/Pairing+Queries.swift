@@ -37,4 +37,8 @@ extension Scoped {
         let open = try await Pair.query(on: db).filter(\.$volunteerID ~~ volunteers).filter(\.$status != PairStatus.closed.rawValue).all(\.$volunteerID)
         return open.reduce(into: [:]) { $0[$1, default: 0] += 1 }
     }
+
+    func checkins(_ pair: UUID) async throws -> [PairCheckin] {
+        try await PairCheckin.query(on: db).filter(\.$pairID == pair).sort(\.$onDate, .descending).all()
+    }
 }

@@ -15,6 +15,8 @@ struct VolunteerInput: Content, Sendable {
     var latitude: Double?
     var longitude: Double?
     var status: String?
+    /// The username of her own volunteer account, to link (an empty string unlinks).
+    var account: String?
 }
 
 struct ScreeningInput: Content, Sendable { var step: String?; var on: String? }
@@ -44,6 +46,7 @@ enum PairingService {
         let capacity = input.capacity ?? 1
         if !(1...maxCapacity).contains(capacity) { c.errors.append(FieldError(field: "capacity", key: "pairing.error.capacity", args: [String(maxCapacity)])) }
         checkPoint(input.latitude, input.longitude, &c)
+        let user = try await accountToLink(input.account, except: nil, scoped: scoped, &c)
         try c.throwIfAny()
         if let existing = try await Volunteer.query(on: scoped.db).filter(\.$idNumber == id!.value).first() {
             throw ConflictError(field: "idNumber", key: "pairing.error.volunteerExists", existingID: existing.id!.uuidString)
@@ -61,6 +64,7 @@ enum PairingService {
         v.capacity = capacity
         v.latitude = input.latitude
         v.longitude = input.longitude
+        v.userID = user?.id
         v.screening = "{}"
         v.status = "active"
         v.serviceMinutes = 0
@@ -71,6 +75,21 @@ enum PairingService {
             try await AuditLog.append(AuditEvent(AuditAction.create, "volunteer", v.id!.uuidString, unit: v.unitCode, fields: AuditLog.created(v.auditFields)), by: actor, at: at, on: tx)
         }
         return v
+    }
+
+    /// Her own account: a volunteer account in the caller's jurisdiction, not already linked to someone else.
+    static func accountToLink(_ raw: String?, except: UUID?, scoped: Scoped, _ c: inout Checker) async throws -> User? {
+        let name = (raw ?? "").trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else { return nil }
+        guard let u = try await UserDirectory.byUsername(name, on: scoped.db), u.role == Role.volunteer.rawValue, scoped.inScope(u.unitCode) else {
+            c.errors.append(FieldError(field: "account", key: "pairing.error.account"))
+            return nil
+        }
+        if let other = try await Volunteer.query(on: scoped.db).filter(\.$userID == u.id!).first(), other.id != except {
+            c.errors.append(FieldError(field: "account", key: "pairing.error.accountTaken"))
+            return nil
+        }
+        return u
     }
 
     static func checkSkills(_ raw: [String]?, _ c: inout Checker) -> [VolunteerSkill] {
@@ -103,6 +122,10 @@ enum PairingService {
         if let s = input.status {
             if s == "active" || s == "withdrawn" { v.status = s } else { c.errors.append(FieldError(field: "status", key: "field.error.choice")) }
         }
+        if let name = input.account {
+            if name.trimmingCharacters(in: .whitespaces).isEmpty { v.userID = nil }
+            else if let u = try await accountToLink(name, except: v.id, scoped: scoped, &c) { v.userID = u.id }
+        }
         try c.throwIfAny()
         v.updatedAt = at
         let diff = AuditLog.diff(before, v.auditFields)
@@ -118,7 +141,7 @@ enum PairingService {
         let step = c.token(input.step, "step", ScreeningStep.self)
         let today = RegistryService.today(at)
         let date = (input.on ?? "").isEmpty ? today : c.date(input.on, "on")
-        if let d = date, d > today { c.errors.append(FieldError(field: "on", key: "visit.error.future")) }
+        if let d = date, d > today { c.errors.append(FieldError(field: "on", key: "pairing.error.future")) }
         try c.throwIfAny()
         var checks = v.checks
         let before = checks[step!.rawValue].map { "\($0.on) \($0.by)" }
@@ -213,10 +236,13 @@ enum PairingService {
         let before = p.status
         p.status = next.rawValue
         if next == .active && p.startedOn == nil { p.startedOn = startedOn ?? RegistryService.today(at).iso }
+        // Back from a pause or a closing: the months in between are not missed contacts.
+        if action == .resume || action == .reopen { p.resumedOn = RegistryService.today(at).iso }
         if action == .close { p.closeReason = reason!.rawValue; p.closeNote = note }
         if action == .reopen { p.closeReason = nil; p.closeNote = nil }
         p.updatedAt = at
         try await db.transaction { tx in
+            try await refreshCadence(p, today: RegistryService.today(at), on: tx)
             try await p.save(on: tx)
             try await event(p, from: before, note: eventNote, by: name, at: at, on: tx)
             try await AuditLog.append(AuditEvent(AuditAction.update, "pair", p.id!.uuidString, unit: p.unitCode,
@@ -230,7 +256,7 @@ enum PairingService {
         var c = Checker()
         let today = RegistryService.today(at)
         let date = (input.date ?? "").isEmpty ? today : c.date(input.date, "date")
-        if let d = date, d > today { c.errors.append(FieldError(field: "date", key: "visit.error.future")) }
+        if let d = date, d > today { c.errors.append(FieldError(field: "date", key: "pairing.error.future")) }
         let mode = c.token(input.mode, "mode", ContactMode.self)
         let minutes = input.minutes ?? 60
         if !(1...720).contains(minutes) { c.errors.append(FieldError(field: "minutes", key: "field.error.choice")) }
@@ -252,9 +278,58 @@ enum PairingService {
         try await db.transaction { tx in
             if p.state == .approved { try await act(p, .start, PairActionInput(note: ""), startedOn: date!.iso, by: name, actor: actor, at: at, on: tx) }
             try await k.create(on: tx)
+            if (p.lastContactOn ?? "") < k.onDate { p.lastContactOn = k.onDate }
+            try await refreshCadence(p, today: today, on: tx)
+            try await p.save(on: tx)
             if let v = try await Volunteer.find(p.volunteerID, on: tx) { v.serviceMinutes += minutes; try await v.save(on: tx) }
             try await AuditLog.append(AuditEvent(AuditAction.create, "contact", k.id!.uuidString, unit: k.unitCode,
                                                  fields: AuditLog.created(["pairId": p.id!.uuidString, "date": k.onDate, "mode": k.mode, "minutes": String(minutes), "onBehalf": String(onBehalf)])), by: actor, at: at, on: tx)
+        }
+        return k
+    }
+
+    // MARK: contact cadence
+
+    /// The pair's standing on `today`, from its contacts of the last two calendar months (all the rule reads).
+    static func standing(_ p: Pair, today: CivilDate, rules: ContactCadenceRules, contacts: [String]? = nil, on db: any Database) async throws -> ContactStanding? {
+        guard p.state == .active, let start = p.startedOn.flatMap(CivilDate.init(iso:)) else { return nil }
+        let from = ContactCadence.firstOfMonth(ContactCadence.firstOfMonth(today).adding(days: -1)).iso
+        let dates: [String]
+        if let contacts { dates = contacts } else { dates = try await PairContact.query(on: db).filter(\.$pairID == p.id!).filter(\.$onDate >= from).all(\.$onDate) }
+        return ContactCadence.standing(startedOn: start, resumedOn: p.resumedOn.flatMap(CivilDate.init(iso:)), contacts: dates.compactMap(CivilDate.init(iso:)), today: today, rules: rules)
+    }
+
+    /// Sets the day the sweep should look at the pair again: today when a reminder may be due, otherwise the next
+    /// day the standing can change by time alone; nothing for a pair that is not active.
+    static func refreshCadence(_ p: Pair, today: CivilDate, on db: any Database) async throws {
+        guard let s = try await standing(p, today: today, rules: try await CadenceSettingsStore.load(on: db), on: db) else { p.contactCheckOn = nil; return }
+        p.contactCheckOn = s.levels.isEmpty ? s.nextCheck.iso : today.iso
+    }
+
+    /// A staff check-in with the volunteer or the guardian.
+    static func checkin(_ p: Pair, with whom: String?, on date: String?, notes: String?, by name: String, actor: AuditActor, at: Date, on db: any Database) async throws -> PairCheckin {
+        var c = Checker()
+        let with = c.token(whom, "with", CheckinWith.self)
+        let today = RegistryService.today(at)
+        let d = (date ?? "").isEmpty ? today : c.date(date, "date")
+        if let d, d > today { c.errors.append(FieldError(field: "date", key: "pairing.error.future")) }
+        let text = (notes ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty { c.errors.append(FieldError(field: "notes", key: "field.error.required")) }
+        if text.count > 2000 { c.errors.append(FieldError(field: "notes", key: "field.error.tooLong")) }
+        try c.throwIfAny()
+        let k = PairCheckin()
+        k.id = UUID()
+        k.pairID = p.id!
+        k.unitCode = p.unitCode
+        k.withWhom = with!.rawValue
+        k.onDate = d!.iso
+        k.notes = text
+        k.byName = name
+        k.createdAt = at
+        try await db.transaction { tx in
+            try await k.create(on: tx)
+            try await AuditLog.append(AuditEvent(AuditAction.create, "checkin", k.id!.uuidString, unit: k.unitCode,
+                                                 fields: AuditLog.created(["pairId": p.id!.uuidString, "with": k.withWhom, "date": k.onDate])), by: actor, at: at, on: tx)
         }
         return k
     }

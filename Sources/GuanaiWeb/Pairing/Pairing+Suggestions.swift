@@ -44,10 +44,12 @@ enum PairingSuggestions {
         for (i, c) in queue.enumerated() {
             guard let j = solution.volunteerOf[i] else { unpaired.append(c.id!.uuidString); continue }
             let cost = edges.first { $0.child == i && $0.volunteer == j }?.cost ?? 0
-            let reasons = (why[i]?[j] ?? []).map { r -> ReasonDTO in
-                let arg = r.code == "pairing.reason.skill" ? lang.t("need." + r.arg) : r.arg
-                return ReasonDTO(code: r.code, message: lang.t(r.code, arg))
-            } + [ReasonDTO(code: "pairing.reason.tier", message: lang.t("pairing.reason.tier", lang.t("tier." + (c.riskTier ?? "normal"))))]
+            let raw = why[i]?[j] ?? []
+            // The needs her skills meet read as one reason: "特长能帮上：亲情抚慰、习惯养成".
+            let skills = raw.filter { $0.code == "pairing.reason.skill" }.map { lang.t("need." + $0.arg) }
+            let reasons = raw.filter { $0.code != "pairing.reason.skill" }.map { ReasonDTO(code: $0.code, message: lang.t($0.code, $0.arg)) }
+                + (skills.isEmpty ? [] : [ReasonDTO(code: "pairing.reason.skill", message: lang.t("pairing.reason.skill", skills.joined(separator: lang.t("list.sep"))))])
+                + [ReasonDTO(code: "pairing.reason.tier", message: lang.t("pairing.reason.tier", lang.t("tier." + (c.riskTier ?? "normal"))))]
             out.append(SuggestionDTO(childId: c.id!.uuidString, volunteerId: volunteers[j].id!.uuidString, cost: cost, reasons: reasons))
         }
         return SuggestionsDTO(unit: unit.code, children: queue.count, volunteers: volunteers.count, suggestions: out, unpaired: unpaired, totalCost: solution.totalCost)

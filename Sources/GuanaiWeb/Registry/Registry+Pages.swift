@@ -142,7 +142,10 @@ struct RegistryPagesController {
         let unitName = try await scoped.unitNames([c.unitCode])[c.unitCode] ?? c.unitCode
         let visits = try await scoped.visits(of: c.id!, limit: 10)
         let reports = try await scoped.reports(child: c.id!)
-        return RegistryViews.detail(req, dto, unitName: unitName, revealed: revealed, timeline: timeline, visits: visits, reports: reports, errors: errors, status: status)
+        let pairs = try await Pair.query(on: scoped.db).filter(\.$childID == c.id!).sort(\.$createdAt, .descending).all()
+        let volunteers = Dictionary(uniqueKeysWithValues: try await Volunteer.query(on: scoped.db).filter(\.$id ~~ pairs.map(\.volunteerID)).all().map { ($0.id!, $0.name) })
+        let pairing = try req.actor.canRead(.pair) ? PairingViews.childPanel(req, pairs: pairs, volunteers: volunteers) : .empty
+        return RegistryViews.detail(req, dto, unitName: unitName, revealed: revealed, timeline: timeline, visits: visits, reports: reports, pairing: pairing, errors: errors, status: status)
     }
 
     /// Small forms on the detail page: a parent's situation, where the child lives, the 监护不当 flag.

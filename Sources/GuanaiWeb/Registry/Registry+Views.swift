@@ -213,7 +213,7 @@ enum RegistryViews {
 
     // MARK: detail
 
-    static func detail(_ req: Request, _ c: ChildDTO, unitName: String, revealed: Person?, timeline: [AuditEntry], visits: [Visit] = [], reports: [Report] = [], errors: [String: String], status: HTTPStatus) -> Response {
+    static func detail(_ req: Request, _ c: ChildDTO, unitName: String, revealed: Person?, timeline: [AuditEntry], visits: [Visit] = [], reports: [Report] = [], pairing: Node = .empty, errors: [String: String], status: HTTPStatus) -> Response {
         let l = req.lang
         let actor = req.auth.get(Actor.self)
         let edit = actor.map(RegistryPagesController.canEdit) ?? false
@@ -283,6 +283,7 @@ enum RegistryViews {
             p { categoryTags(l, c.classification.categories, status: c.status) }
             Forms.errorSummary(l, errors)
             SafetyViews.panel(req, c, visits: visits, reports: reports, canAct: edit, canReport: actor?.can(.fileReport) == true, today: RegistryService.today(req.now))
+            pairing
             div(.class("panel")) {
                 h3 { l.t("children.why") }
                 if c.classification.reasons.isEmpty { p(.class("muted")) { c.exitReason.map { l.t($0) } ?? l.t("children.noCategory") } }

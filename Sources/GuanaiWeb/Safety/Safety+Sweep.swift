@@ -12,6 +12,7 @@ public enum SafetySweep {
         public var risk = 0
         public var escalations = 0
         public var overdue = 0
+        public var contactReminders = 0
         public var skipped = false
     }
 
@@ -79,6 +80,7 @@ public enum SafetySweep {
                 r.overdue += late.count
             }
         }
+        r.contactReminders = try await PairingSweep.run(on: db, at: at)
         try await DatabaseStatistics.refresh(db)
         return r
     }

@@ -6,12 +6,14 @@ enum Layout {
     struct NavItem { let key: String; let url: SiteURL; let kind: RecordKind?; var hiddenFor: Set<Role> = [] }
 
     static let navItems: [NavItem] = [
-        NavItem(key: "nav.home", url: .home, kind: nil),
+        NavItem(key: "nav.home", url: .home, kind: nil, hiddenFor: [.volunteer]),
         NavItem(key: "nav.inbox", url: .inbox, kind: .child, hiddenFor: [.volunteer, .partnerHealth, .partnerHR, .partnerJustice]),
         NavItem(key: "nav.board", url: .board, kind: .child, hiddenFor: [.volunteer]),
         NavItem(key: "nav.children", url: .children, kind: .child, hiddenFor: [.volunteer]),
         NavItem(key: "nav.women", url: .women, kind: .woman),
         NavItem(key: "nav.households", url: .households, kind: .household, hiddenFor: [.volunteer]),
+        NavItem(key: "nav.volunteers", url: .volunteers, kind: .volunteer, hiddenFor: [.volunteer]),
+        NavItem(key: "nav.desk", url: .desk, kind: .pair, hiddenFor: Set(Role.allCases).subtracting([.volunteer])),
         NavItem(key: "nav.units", url: .units, kind: .unit),
         NavItem(key: "nav.accounts", url: .accounts, kind: .account),
         NavItem(key: "nav.audit", url: .audit, kind: .audit),
@@ -129,7 +131,10 @@ enum Forms {
         "oldGuardianAge": "settings.oldGuardianAge", "youngChildAge": "settings.youngChildAge", "noContactDays": "settings.noContactDays",
         "criticalDays": "settings.criticalDays", "criticalWithPlanDays": "settings.criticalWithPlanDays", "highDays": "settings.highDays",
         "mediumDays": "settings.mediumDays", "normalDays": "settings.normalDays", "acknowledgeHours": "settings.acknowledgeHours",
-        "firstVisitHours": "settings.firstVisitHours", "overdueTownshipDays": "settings.overdueTownshipDays", "overdueCityDays": "settings.overdueCityDays",
+        "firstVisitHours": "settings.firstVisitHours",
+        "unitCode": "volunteer.unit", "capacity": "volunteer.capacity", "account": "volunteer.account", "skills": "volunteer.skills", "latitude": "volunteer.latitude",
+        "longitude": "volunteer.longitude", "on": "volunteer.screenedOn", "closeReason": "pair.closeReason", "checkinNotes": "pair.checkinNotes", "checkinDate": "pair.checkinDate", "contactDate": "contact.date",
+        "with": "pair.checkinWith", "minutes": "contact.minutes", "overdueTownshipDays": "settings.overdueTownshipDays", "overdueCityDays": "settings.overdueCityDays",
     ]
 
     static func fieldLabel(_ l: UILanguage, _ field: String) -> String {

@@ -13,6 +13,9 @@ public enum SiteURL: Sendable {
     case children, childNew, childrenPrint, child(String), childUpdate(String), childVoid(String), childMerge(String), childVisit(String), childVisitsPrint(String), visitPhoto(String, String), childReport(String), report(String), reportStep(String), reportClose(String), inbox, board, boardExport, riskSettings, alert(String), alertAcknowledge(String), alertPlan(String), alertResolve(String), personUpdate(String), personReveal(String)
     case childrenExport, womenExport, householdsExport, intakeNew, intake(String), intakeCommit(String), intakeRejected(String)
     case women, womanNew, womenPrint, woman(String), households, householdsPrint, household(String)
+    case volunteers, volunteerNew, volunteer(String), volunteerScreen(String), volunteerAccount(String), volunteerPrint(String)
+    case pairs, pair(String), pairAct(String, String), pairContact(String), pairCheckin(String), pairing, pairingApprove
+    case desk, deskContact(String), deskConcern(String)
     case staticCSS, staticJS
 
     public var path: String {
@@ -79,6 +82,22 @@ public enum SiteURL: Sendable {
         case .household(let id): return "/households/\(id)"
         case .audit: return "/audit"
         case .history(let type, let id): return "/history/\(type)/\(id)"
+        case .volunteers: return "/volunteers"
+        case .volunteerNew: return "/volunteers/new"
+        case .volunteer(let id): return "/volunteers/\(id)"
+        case .volunteerScreen(let id): return "/volunteers/\(id)/screening"
+        case .volunteerAccount(let id): return "/volunteers/\(id)/account"
+        case .volunteerPrint(let id): return "/volunteers/\(id)/print"
+        case .pairs: return "/pairs"
+        case .pair(let id): return "/pairs/\(id)"
+        case .pairAct(let id, let action): return "/pairs/\(id)/\(action)"
+        case .pairContact(let id): return "/pairs/\(id)/contacts"
+        case .pairCheckin(let id): return "/pairs/\(id)/checkins"
+        case .pairing: return "/pairing"
+        case .pairingApprove: return "/pairing/approve"
+        case .desk: return "/my"
+        case .deskContact(let id): return "/my/pairs/\(id)/contacts"
+        case .deskConcern(let id): return "/my/pairs/\(id)/concern"
         case .staticCSS: return "/static/app.css"
         case .staticJS: return "/static/app.js"
         }

@@ -1,0 +1,123 @@
+import Fluent
+import Vapor
+import GuanaiCore
+
+/// What a volunteer sees of one child: only this, by construction. The type has no other field, and the query
+/// below is the only way a volunteer account reaches a child.
+struct DeskChild: Content, Sendable {
+    struct Contact: Content, Sendable { let date: String; let mode: String; let minutes: Int; let notes: String }
+    let pairId: String
+    let status: String
+    let givenName: String
+    let age: Int
+    let school: String?
+    let guardianPhone: String?
+    let needs: [String]
+    let recentContacts: [Contact]
+    let contactsThisMonth: Int
+    let contactsDueThisMonth: Int
+    let overdue: Bool
+    /// For the audit entry of her view; never sent.
+    var unitCode = ""
+
+    enum CodingKeys: String, CodingKey {
+        case pairId, status, givenName, age, school, guardianPhone, needs, recentContacts, contactsThisMonth, contactsDueThisMonth, overdue
+    }
+}
+
+/// The volunteer's desk (我的结对): her own pairs that are approved (waiting for her first contact), active or paused.
+enum VolunteerDesk {
+    static let visible: [String] = [PairStatus.approved, .active, .paused].map(\.rawValue)
+
+    /// The volunteer record behind a volunteer account, if a staff member has linked one.
+    static func volunteer(for actor: Actor, on db: any Database) async throws -> Volunteer? {
+        guard actor.role == .volunteer else { return nil }
+        return try await Volunteer.query(on: db).filter(\.$userID == actor.userID).filter(\.$status == "active").first()
+    }
+
+    /// One of her visible pairs, or nil: another volunteer's pair, a closed or proposed one, and every child
+    /// outside her pairs are out of reach the same way (404).
+    static func pair(_ id: String, for actor: Actor, on db: any Database) async throws -> (Pair, Volunteer)? {
+        guard let v = try await volunteer(for: actor, on: db), let uuid = UUID(uuidString: id),
+              let p = try await Pair.find(uuid, on: db), p.volunteerID == v.id, visible.contains(p.status) else { return nil }
+        return (p, v)
+    }
+
+    static func children(for actor: Actor, on db: any Database, today: CivilDate) async throws -> [DeskChild] {
+        guard let v = try await volunteer(for: actor, on: db) else { return [] }
+        let pairs = try await Pair.query(on: db).filter(\.$volunteerID == v.id!).filter(\.$status ~~ visible).sort(\.$createdAt).all()
+        guard !pairs.isEmpty else { return [] }
+        let kids = Dictionary(uniqueKeysWithValues: try await Child.query(on: db).filter(\.$id ~~ pairs.map(\.childID)).all().map { ($0.id!, $0) })
+        let personIDs = kids.values.flatMap { [$0.personID] + ($0.guardianID.map { [$0] } ?? []) }
+        let people = Dictionary(uniqueKeysWithValues: try await Person.query(on: db).filter(\.$id ~~ personIDs).all().map { ($0.id!, $0) })
+        let rules = try await CadenceSettingsStore.load(on: db)
+        var out: [DeskChild] = []
+        for p in pairs {
+            guard let c = kids[p.childID], let person = people[c.personID] else { continue }
+            let contacts = try await PairContact.query(on: db).filter(\.$pairID == p.id!).sort(\.$onDate, .descending).sort(\.$createdAt, .descending).limit(5).all()
+            let s = try await PairingService.standing(p, today: today, rules: rules, on: db)
+            let born = CivilDate(iso: c.birthDate)
+            out.append(DeskChild(
+                pairId: p.id!.uuidString, status: p.status, givenName: ChineseName.givenName(person.name),
+                age: born.map { Age.years(born: $0, on: today) } ?? 0, school: c.school,
+                guardianPhone: c.guardianID.flatMap { people[$0]?.phone },
+                needs: c.needList.map(\.rawValue),
+                recentContacts: contacts.map { .init(date: $0.onDate, mode: $0.mode, minutes: $0.minutes, notes: $0.notes) },
+                contactsThisMonth: s?.thisMonth ?? 0, contactsDueThisMonth: s?.thisMonthQuota ?? rules.firstMonthContacts, overdue: s?.overdue ?? false, unitCode: p.unitCode))
+        }
+        return out
+    }
+
+    /// A concern about her child goes into the safety net as a mandatory report, filed in her name. The report
+    /// is filed as the system would, since her own jurisdiction does not reach the child's record.
+    static func raiseConcern(_ p: Pair, volunteer v: Volunteer, seen: String?, actor: Actor, audit: AuditActor, at: Date, on db: any Database) async throws -> Report {
+        guard let c = try await Child.find(p.childID, on: db) else { throw Abort(.notFound) }
+        let input = ReportInput(childId: c.id!.uuidString, reporter: UILanguage.zh.t("desk.reporter", v.name), reporterContact: v.phone ?? "", reportedAt: nil,
+                                seen: seen, policeCalled: false, policeReportNo: nil)
+        return try await ReportService.file(c, input, filedBy: actor.displayName, scoped: .system(db), actor: audit, at: at)
+    }
+}
+
+/// /api/v1/my/…: the volunteer's own desk. Nothing else of the API answers a volunteer account.
+struct DeskAPIController {
+    func register(_ r: any RoutesBuilder) {
+        r.get("my", "children", use: children)
+        r.post("my", "pairs", ":id", "contacts", use: addContact)
+        r.post("my", "pairs", ":id", "concerns", use: concern)
+    }
+
+    func requireVolunteer(_ req: Request) throws -> Actor {
+        let a = try req.actor
+        guard a.role == .volunteer else { throw Abort(.forbidden) }
+        return a
+    }
+
+    func children(req: Request) async throws -> ListPage<DeskChild> {
+        let a = try requireVolunteer(req)
+        let items = try await VolunteerDesk.children(for: a, on: req.db, today: RegistryService.today(req.now))
+        for k in items { try await req.audit(AuditEvent(AuditAction.view, "pair", k.pairId, unit: k.unitCode)) }
+        return ListPage(items: items, page: 1, per: max(items.count, 1), total: items.count)
+    }
+
+    func addContact(req: Request) async throws -> Response {
+        let a = try requireVolunteer(req)
+        guard let (p, _) = try await VolunteerDesk.pair(req.parameters.get("id") ?? "", for: a, on: req.db) else { throw Abort(.notFound) }
+        let k = try await PairingService.recordContact(p, try await req.json(ContactInput.self), by: a.displayName, onBehalf: false, actor: req.auditActor, at: req.now, on: req.db)
+        let res = Response(status: .created)
+        try res.content.encode(ContactDTO(k), as: .json)
+        return res
+    }
+
+    struct ConcernInput: Content { var seen: String? }
+    struct ConcernDTO: Content { let reportId: String; let status: String }
+
+    func concern(req: Request) async throws -> Response {
+        let a = try requireVolunteer(req)
+        try req.require(.fileReport)
+        guard let (p, v) = try await VolunteerDesk.pair(req.parameters.get("id") ?? "", for: a, on: req.db) else { throw Abort(.notFound) }
+        let r = try await VolunteerDesk.raiseConcern(p, volunteer: v, seen: try await req.json(ConcernInput.self).seen, actor: a, audit: req.auditActor, at: req.now, on: req.db)
+        let res = Response(status: .created)
+        try res.content.encode(ConcernDTO(reportId: r.id!.uuidString, status: r.status), as: .json)
+        return res
+    }
+}

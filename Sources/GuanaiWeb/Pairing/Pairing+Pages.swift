@@ -1,0 +1,279 @@
+import Fluent
+import Vapor
+import GuanaiCore
+
+/// The staff's pages for volunteers, pairs and suggestions. Each handler reads and writes through the same
+/// `PairingService` the API uses, so a rule holds the same on both paths.
+struct PairingPagesController {
+    func register(_ r: any RoutesBuilder) {
+        r.get(SiteURL.volunteers.components, use: volunteers)
+        r.get(SiteURL.volunteerNew.components, use: newVolunteer)
+        r.post(SiteURL.volunteerNew.components, use: createVolunteer)
+        r.get(SiteURL.volunteer(":id").components, use: volunteer)
+        r.post(SiteURL.volunteerScreen(":id").components, use: screen)
+        r.post(SiteURL.volunteerAccount(":id").components, use: linkAccount)
+        r.get(SiteURL.volunteerPrint(":id").components, use: printRecord)
+        r.get(SiteURL.pairs.components, use: pairs)
+        r.get(SiteURL.pair(":id").components, use: pair)
+        for action in [PairAction.approve, .pause, .resume, .close, .reopen] {
+            r.post(SiteURL.pairAct(":id", action.rawValue).components) { req in try await act(req, action) }
+        }
+        r.post(SiteURL.pairContact(":id").components, use: addContact)
+        r.post(SiteURL.pairCheckin(":id").components, use: addCheckin)
+        r.get(SiteURL.pairing.components, use: suggestions)
+        r.post(SiteURL.pairingApprove.components, use: approveSuggestions)
+    }
+
+    func staff(_ req: Request) throws -> Actor {
+        let a = try req.actor
+        guard a.canRead(.volunteer), a.role != .volunteer else { throw Abort(.forbidden) }
+        return a
+    }
+
+    func messages(_ req: Request, _ e: FieldErrors) -> [String: String] { SafetyPagesController().messages(req, e) }
+
+    // MARK: volunteers
+
+    func volunteers(req: Request) async throws -> Response {
+        _ = try staff(req)
+        let page = max(1, req.query[Int.self, at: "page"] ?? 1)
+        let unit = req.query[String.self, at: "unit"] ?? ""
+        let scoped = try req.scoped
+        let (items, total) = try await scoped.volunteers(unit: unit, page: page, per: 50)
+        let load = try await scoped.load(items.compactMap(\.id))
+        let names = try await scoped.unitNames(items.map(\.unitCode))
+        return PairingViews.volunteers(req, items, load: load, unitNames: names, units: try await AccountsController.unitOptions(scoped), unit: unit, total: total, page: page)
+    }
+
+    func newVolunteer(req: Request) async throws -> Response {
+        _ = try staff(req)
+        guard RegistryPagesController.canEdit(try req.actor) else { throw Abort(.forbidden) }
+        return PairingViews.volunteerForm(req, typed: [:], errors: [:], units: try await AccountsController.unitOptions(try req.scoped), status: .ok)
+    }
+
+    static func input(_ f: [String: [String]]) -> VolunteerInput {
+        func s(_ k: String) -> String? { f[k]?.last }
+        return VolunteerInput(name: s("name"), idNumber: s("idNumber"), phone: s("phone"), unitCode: s("unitCode"), organisation: s("organisation"), honours: s("honours"),
+                              skills: f["skills"] ?? [], availableTime: s("availableTime"), capacity: s("capacity").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? (s("capacity")?.isEmpty == false ? -1 : nil),
+                              latitude: s("latitude").flatMap { Double($0) }, longitude: s("longitude").flatMap { Double($0) }, status: nil, account: s("account"))
+    }
+
+    func createVolunteer(req: Request) async throws -> Response {
+        _ = try staff(req)
+        guard RegistryPagesController.canEdit(try req.actor) else { throw Abort(.forbidden) }
+        let f = try await req.formValues()
+        let units = try await AccountsController.unitOptions(try req.scoped)
+        do {
+            let v = try await PairingService.createVolunteer(Self.input(f), scoped: try req.scoped, actor: req.auditActor, at: req.now)
+            return req.redirect(to: SiteURL.volunteer(v.id!.uuidString).path)
+        } catch let e as FieldErrors {
+            return PairingViews.volunteerForm(req, typed: f, errors: messages(req, e), units: units, status: .unprocessableEntity)
+        } catch let e as ConflictError {
+            return PairingViews.volunteerForm(req, typed: f, errors: [e.field: req.t(e.key)], units: units, status: .conflict, existing: e.existingID)
+        }
+    }
+
+    func loadVolunteer(_ req: Request) async throws -> Volunteer {
+        _ = try staff(req)
+        guard let v = try await req.scoped.volunteer(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        return v
+    }
+
+    func volunteer(req: Request) async throws -> Response {
+        let v = try await loadVolunteer(req)
+        try await req.audit(AuditEvent(AuditAction.view, "volunteer", v.id!.uuidString, unit: v.unitCode))
+        return try await renderVolunteer(req, v, errors: [:], status: .ok)
+    }
+
+    func renderVolunteer(_ req: Request, _ v: Volunteer, errors: [String: String], status: HTTPStatus) async throws -> Response {
+        let scoped = try req.scoped
+        let history = try await Pair.query(on: scoped.db).filter(\.$volunteerID == v.id!).sort(\.$createdAt, .descending).all()
+        let names = try await scoped.childNames(history.map(\.childID))
+        let account = try await v.userID.asyncFlatMap { try await User.find($0, on: scoped.db)?.username }
+        let unitName = try await scoped.unitNames([v.unitCode])[v.unitCode] ?? v.unitCode
+        return PairingViews.volunteer(req, v, load: history.filter { $0.state.isOpen }.count, pairs: history, childNames: names, account: account, unitName: unitName, errors: errors, status: status)
+    }
+
+    func screen(req: Request) async throws -> Response {
+        let v = try await loadVolunteer(req)
+        try req.require(.approve)
+        let f = try await req.formFields()
+        do {
+            try await PairingService.screen(v, ScreeningInput(step: f["step"], on: f["on"]), by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: req.db)
+            return req.redirect(to: SiteURL.volunteer(v.id!.uuidString).path)
+        } catch let e as FieldErrors {
+            return try await renderVolunteer(req, v, errors: messages(req, e), status: .unprocessableEntity)
+        }
+    }
+
+    func linkAccount(req: Request) async throws -> Response {
+        let v = try await loadVolunteer(req)
+        guard RegistryPagesController.canEdit(try req.actor) else { throw Abort(.forbidden) }
+        let f = try await req.formFields()
+        do {
+            try await PairingService.updateVolunteer(v, VolunteerInput(account: f["account"] ?? ""), scoped: try req.scoped, actor: req.auditActor, at: req.now)
+            return req.redirect(to: SiteURL.volunteer(v.id!.uuidString).path)
+        } catch let e as FieldErrors {
+            return try await renderVolunteer(req, v, errors: messages(req, e), status: .unprocessableEntity)
+        }
+    }
+
+    /// 志愿服务记录: her contacts and hours, printable. The children appear by given name, as on her own page.
+    func printRecord(req: Request) async throws -> Response {
+        let v = try await loadVolunteer(req)
+        let scoped = try req.scoped
+        let pairs = try await Pair.query(on: scoped.db).filter(\.$volunteerID == v.id!).all()
+        let contacts = try await PairContact.query(on: scoped.db).filter(\.$pairID ~~ pairs.compactMap(\.id)).sort(\.$onDate).all()
+        let names = try await scoped.childNames(pairs.map(\.childID))
+        let childOf = Dictionary(uniqueKeysWithValues: pairs.map { ($0.id!, ChineseName.givenName(names[$0.childID] ?? "")) })
+        let unitName = try await scoped.unitNames([v.unitCode])[v.unitCode] ?? v.unitCode
+        try await req.audit(AuditEvent(AuditAction.view, "volunteer", v.id!.uuidString, unit: v.unitCode, detail: ["print": "service_record"]))
+        return PairingViews.serviceRecord(req, v, contacts: contacts, childOf: childOf, unitName: unitName)
+    }
+
+    // MARK: pairs
+
+    func pairs(req: Request) async throws -> Response {
+        _ = try staff(req)
+        let page = max(1, req.query[Int.self, at: "page"] ?? 1)
+        let status = req.query[String.self, at: "status"] ?? ""
+        let unit = req.query[String.self, at: "unit"] ?? ""
+        let scoped = try req.scoped
+        let (items, total) = try await scoped.pairs(unit: unit, status: status.isEmpty ? nil : status, page: page, per: 50)
+        let kids = try await scoped.childNames(items.map(\.childID))
+        let vols = Dictionary(uniqueKeysWithValues: try await Volunteer.query(on: scoped.db).filter(\.$id ~~ items.map(\.volunteerID)).all().map { ($0.id!, $0.name) })
+        let units = try await scoped.unitNames(items.map(\.unitCode))
+        let rules = try await CadenceSettingsStore.load(on: scoped.db)
+        let today = RegistryService.today(req.now)
+        var standing: [UUID: ContactStanding] = [:]
+        for p in items { standing[p.id!] = try await PairingService.standing(p, today: today, rules: rules, on: scoped.db) }
+        return PairingViews.pairs(req, items, childNames: kids, volunteerNames: vols, unitNames: units, standing: standing,
+                                  units: try await AccountsController.unitOptions(scoped).filter { DivisionCode($0.0)?.level != .county }, unit: unit, status: status, total: total, page: page)
+    }
+
+    func loadPair(_ req: Request) async throws -> Pair {
+        _ = try staff(req)
+        guard let p = try await req.scoped.pair(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        return p
+    }
+
+    func pair(req: Request) async throws -> Response {
+        let p = try await loadPair(req)
+        try await req.audit(AuditEvent(AuditAction.view, "pair", p.id!.uuidString, unit: p.unitCode))
+        return try await renderPair(req, p, errors: [:], typed: [:], status: .ok)
+    }
+
+    func renderPair(_ req: Request, _ p: Pair, errors: [String: String], typed: [String: String], status: HTTPStatus) async throws -> Response {
+        let scoped = try req.scoped
+        let name = try await scoped.childNames([p.childID])[p.childID] ?? ""
+        let v = try await Volunteer.find(p.volunteerID, on: scoped.db)
+        let contacts = try await scoped.contacts(p.id!)
+        let checkins = try await scoped.checkins(p.id!)
+        let s = try await PairingService.standing(p, today: RegistryService.today(req.now), rules: try await CadenceSettingsStore.load(on: scoped.db), on: scoped.db)
+        let reminders = try await PairReminder.query(on: scoped.db).filter(\.$pairID == p.id!).sort(\.$createdAt, .descending).limit(10).all()
+        return PairingViews.pair(req, p, childName: name, volunteer: v, events: try await scoped.pairEvents(p.id!), contacts: contacts, checkins: checkins,
+                                 standing: s, reminders: reminders, errors: errors, typed: typed, status: status)
+    }
+
+    func act(_ req: Request, _ action: PairAction) async throws -> Response {
+        let p = try await loadPair(req)
+        if action == .approve || action == .reopen { try req.require(.approve) } else { guard RegistryPagesController.canEdit(try req.actor) else { throw Abort(.forbidden) } }
+        let f = try await req.formFields()
+        do {
+            try await PairingService.act(p, action, PairActionInput(note: f["note"], closeReason: f["closeReason"]), by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: req.db)
+            return req.redirect(to: SiteURL.pair(p.id!.uuidString).path)
+        } catch let e as FieldErrors {
+            return try await renderPair(req, p, errors: messages(req, e), typed: f, status: .unprocessableEntity)
+        }
+    }
+
+    /// A contact recorded by the village worker for a volunteer without a phone.
+    func addContact(req: Request) async throws -> Response {
+        let p = try await loadPair(req)
+        guard RegistryPagesController.canEdit(try req.actor) else { throw Abort(.forbidden) }
+        let f = try await req.formFields()
+        do {
+            _ = try await PairingService.recordContact(p, ContactInput(date: f["date"], mode: f["mode"], minutes: Self.minutes(f["minutes"]), notes: f["notes"]),
+                                                       by: try req.actor.displayName, onBehalf: true, actor: req.auditActor, at: req.now, on: req.db)
+            return req.redirect(to: SiteURL.pair(p.id!.uuidString).path)
+        } catch let e as FieldErrors {
+            return try await renderPair(req, p, errors: Self.contactMessages(req, e), typed: f, status: .unprocessableEntity)
+        }
+    }
+
+    /// A contact's date is its own field in the summary ("联系日期"), not a visit's.
+    static func contactMessages(_ req: Request, _ e: FieldErrors) -> [String: String] {
+        var m = SafetyPagesController().messages(req, e)
+        if let x = m.removeValue(forKey: "date") { m["contactDate"] = x }
+        return m
+    }
+
+    /// "" → the default; anything not a whole number → out of range, so the field gets its message.
+    static func minutes(_ raw: String?) -> Int? {
+        let t = (raw ?? "").trimmingCharacters(in: .whitespaces)
+        return t.isEmpty ? nil : (Int(t) ?? -1)
+    }
+
+    func addCheckin(req: Request) async throws -> Response {
+        let p = try await loadPair(req)
+        guard RegistryPagesController.canEdit(try req.actor) else { throw Abort(.forbidden) }
+        let f = try await req.formFields()
+        do {
+            _ = try await PairingService.checkin(p, with: f["with"], on: f["checkinDate"], notes: f["checkinNotes"], by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: req.db)
+            return req.redirect(to: SiteURL.pair(p.id!.uuidString).path)
+        } catch let e as FieldErrors {
+            var m = messages(req, e)
+            if let x = m.removeValue(forKey: "notes") { m["checkinNotes"] = x }
+            if let x = m.removeValue(forKey: "date") { m["checkinDate"] = x }
+            return try await renderPair(req, p, errors: m, typed: f, status: .unprocessableEntity)
+        }
+    }
+
+    // MARK: suggestions
+
+    func suggestions(req: Request) async throws -> Response {
+        _ = try staff(req)
+        guard RegistryPagesController.canEdit(try req.actor) else { throw Abort(.forbidden) }
+        let scoped = try req.scoped
+        let options = try await AccountsController.unitOptions(scoped).filter { DivisionCode($0.0)?.level != .county }
+        let code = req.query[String.self, at: "unit"] ?? ""
+        guard !code.isEmpty else { return PairingViews.suggestions(req, units: options, unit: "", result: nil, names: [:], volunteers: [:], flash: nil, errors: [:]) }
+        guard let unit = try await scoped.unit(code), unit.isActive else {
+            return PairingViews.suggestions(req, units: options, unit: code, result: nil, names: [:], volunteers: [:], flash: nil, errors: ["unit": req.t("field.error.choice")], status: .unprocessableEntity)
+        }
+        let result = try await PairingSuggestions.compute(unit: unit, scoped: scoped, lang: req.lang)
+        let ids = (result.suggestions.map(\.childId) + result.unpaired).compactMap(UUID.init(uuidString:))
+        let names = try await scoped.childNames(ids)
+        let vols = Dictionary(uniqueKeysWithValues: try await Volunteer.query(on: scoped.db).filter(\.$id ~~ result.suggestions.compactMap { UUID(uuidString: $0.volunteerId) }).all().map { ($0.id!, $0) })
+        return PairingViews.suggestions(req, units: options, unit: code, result: result, names: names, volunteers: vols, flash: req.query[String.self, at: "done"], errors: [:])
+    }
+
+    /// Approving suggestions proposes each pair and approves it at once (the approver is township staff or the
+    /// city): each pair on its own, so one that no longer fits (someone paired the child meanwhile) does not undo
+    /// the rest, and is named in the answer.
+    func approveSuggestions(req: Request) async throws -> Response {
+        _ = try staff(req)
+        try req.require(.approve)
+        let f = try await req.formValues()
+        let unit = f["unit"]?.last ?? ""
+        let chosen = f["only"].map { $0 } ?? (f["pick"] ?? [])
+        let scoped = try req.scoped
+        let by = try req.actor.displayName
+        var done = 0
+        var failed: [String] = []
+        for pick in chosen {
+            let parts = pick.split(separator: ":").map(String.init)
+            guard parts.count == 3, let c = try await scoped.child(parts[0]), let v = try await scoped.volunteer(parts[1]) else { continue }
+            do {
+                let p = try await PairingService.propose(child: c, volunteer: v, cost: Int(parts[2]), by: by, actor: req.auditActor, at: req.now, on: scoped.db)
+                try await PairingService.act(p, .approve, PairActionInput(note: req.t("pairing.approvedFromSuggestion")), by: by, actor: req.auditActor, at: req.now, on: scoped.db)
+                done += 1
+            } catch let e as FieldErrors {
+                let name = try await scoped.childNames([c.id!])[c.id!] ?? ""
+                failed.append(name + req.t("f.sep") + e.items.map { req.t($0.key, $0.args.first ?? "") }.joined(separator: req.t("list.sep")))
+            }
+        }
+        let message = req.t("pairing.approvedCount", String(done)) + (failed.isEmpty ? "" : " " + req.t("pairing.approveFailed", failed.joined(separator: req.t("list.semi"))))
+        return req.redirect(to: SiteURL.pairing.with(query: [("unit", unit), ("done", message)]))
+    }
+}

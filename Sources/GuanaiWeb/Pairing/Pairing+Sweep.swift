@@ -1,0 +1,137 @@
+import Fluent
+import SQLKit
+import Vapor
+import GuanaiCore
+
+/// The contact cadence's numbers, stored with the other rules so every instance applies the same ones.
+enum CadenceSettingsStore {
+    static let key = "pairing.cadence"
+    static let fields: [(String, WritableKeyPath<ContactCadenceRules, Int>, ClosedRange<Int>)] = [
+        ("firstMonthContacts", \.firstMonthContacts, 1...8), ("monthlyContacts", \.monthlyContacts, 1...8),
+        ("volunteerDays", \.volunteerDays, 0...31), ("villageDays", \.villageDays, 1...31), ("townshipDays", \.townshipDays, 1...62),
+    ]
+
+    static func load(on db: any Database) async throws -> ContactCadenceRules {
+        guard let row = try await db.sql.select().column("value").from("settings").where("key", .equal, key).first(),
+              let text = try? row.decode(column: "value", as: String.self),
+              let r = try? JSONDecoder().decode(ContactCadenceRules.self, from: Data(text.utf8)) else { return ContactCadenceRules() }
+        return r
+    }
+
+    /// Validates (each number in range, the levels in order), stores and audits. Pairs pick the new numbers up as
+    /// the sweep next looks at them.
+    static func save(_ values: [String: Int], by actor: AuditActor, at: Date, on db: any Database) async throws -> ContactCadenceRules {
+        let before = try await load(on: db)
+        var next = before
+        var errors: [FieldError] = []
+        for (name, path, range) in fields {
+            guard let v = values[name] else { continue }
+            if range.contains(v) { next[keyPath: path] = v } else { errors.append(FieldError(field: name, key: "settings.error.range", args: ["\(range.lowerBound)–\(range.upperBound)"])) }
+        }
+        if errors.isEmpty && !(next.volunteerDays < next.villageDays && next.villageDays < next.townshipDays) {
+            errors.append(FieldError(field: "villageDays", key: "pairing.error.levelOrder"))
+        }
+        if !errors.isEmpty { throw FieldErrors(errors) }
+        var changes: [String: FieldChange] = [:]
+        for (name, path, _) in fields where before[keyPath: path] != next[keyPath: path] {
+            changes[name] = FieldChange(before: String(before[keyPath: path]), after: String(next[keyPath: path]))
+        }
+        guard !changes.isEmpty else { return next }
+        let stored = next, fields = changes
+        try await db.transaction { tx in
+            try await tx.sql.raw("DELETE FROM settings WHERE key = \(bind: key)").run()
+            try await tx.sql.raw("INSERT INTO settings (key, value, updated_at, updated_by) VALUES (\(bind: key), \(bind: RegistryService.json(stored)), \(bind: AuditLog.timestamp(at)), \(bind: actor.name))").run()
+            // Every active pair is looked at again by the next sweep under the new numbers.
+            try await tx.sql.raw("UPDATE pairs SET contact_check_on = \(bind: RegistryService.today(at).iso) WHERE status = 'active'").run()
+            try await AuditLog.append(AuditEvent(AuditAction.update, "settings", key, fields: fields), by: actor, at: at, on: tx)
+        }
+        return next
+    }
+}
+
+/// The pairing part of the one sweep: active pairs whose check day has come (an indexed column), their standing
+/// against the cadence, and a reminder for each level now due — once, by the unique (pair, month, level) key.
+enum PairingSweep {
+    static func run(on db: any Database, at: Date) async throws -> Int {
+        let today = RegistryService.today(at)
+        let rules = try await CadenceSettingsStore.load(on: db)
+        let from = ContactCadence.firstOfMonth(ContactCadence.firstOfMonth(today).adding(days: -1)).iso
+        var sent = 0
+        while true {
+            let due = try await Pair.query(on: db).filter(\.$status == PairStatus.active.rawValue).filter(\.$contactCheckOn <= today.iso).sort(\.$contactCheckOn).limit(500).all()
+            if due.isEmpty { break }
+            let contacts = try await PairContact.query(on: db).filter(\.$pairID ~~ due.compactMap(\.id)).filter(\.$onDate >= from).all()
+            let byPair = Dictionary(grouping: contacts, by: \.pairID)
+            sent += try await db.transaction { tx -> Int in
+                var n = 0
+                for p in due {
+                    guard let s = try await PairingService.standing(p, today: today, rules: rules, contacts: (byPair[p.id!] ?? []).map(\.onDate), on: tx) else {
+                        p.contactCheckOn = nil
+                        try await p.save(on: tx)
+                        continue
+                    }
+                    if let month = s.shortMonth {
+                        for level in s.levels where try await remind(p, month: month, level: level, standing: s, on: tx, at: at) { n += 1 }
+                    }
+                    // Always later than today, so the loop ends.
+                    p.contactCheckOn = s.nextCheck.iso
+                    try await p.save(on: tx)
+                }
+                return n
+            }
+        }
+        return sent
+    }
+
+    /// One reminder, if not sent before: the row, an outbox message to each person of the level, an audit entry.
+    static func remind(_ p: Pair, month: String, level: ReminderLevel, standing s: ContactStanding, on db: any Database, at: Date) async throws -> Bool {
+        if try await PairReminder.query(on: db).filter(\.$pairID == p.id!).filter(\.$month == month).filter(\.$level == level.rawValue).first() != nil { return false }
+        let r = PairReminder()
+        r.id = UUID()
+        r.pairID = p.id!
+        r.unitCode = p.unitCode
+        r.month = month
+        r.level = level.rawValue
+        r.daysOverdue = s.daysOverdue
+        r.createdAt = at
+        try await r.create(on: db)
+        let users: [User]
+        switch level {
+        case .volunteer:
+            let v = try await Volunteer.find(p.volunteerID, on: db)
+            users = try await v?.userID.asyncFlatMap { try await User.find($0, on: db) }.map { $0.disabled ? [] : [$0] } ?? []
+        case .village: users = try await SafetyService.recipients(unit: p.unitCode, roles: [.villageWorker], on: db)
+        case .township: users = try await SafetyService.recipients(unit: p.unitCode, roles: [.townshipStaff], on: db)
+        }
+        for u in users { try await Outbox.enqueue(reminder: r, pair: p, standing: s, to: u, givenNameOnly: level == .volunteer, on: db, at: at) }
+        try await AuditLog.append(AuditEvent(AuditAction.update, "pair", p.id!.uuidString, unit: p.unitCode,
+                                             detail: ["reminder": level.rawValue, "month": month, "daysOverdue": String(s.daysOverdue), "recipients": String(users.count)]),
+                                  by: .system("sweep"), at: at, on: db)
+        return true
+    }
+}
+
+extension Outbox {
+    /// A contact reminder travels the same channels as alerts; the volunteer's own message names the child by given
+    /// name only, as everything she sees does.
+    static func enqueue(reminder r: PairReminder, pair p: Pair, standing s: ContactStanding, to u: User, givenNameOnly: Bool, on db: any Database, at: Date) async throws {
+        let key = "reminder:\(r.id!.uuidString):\(u.id!.uuidString)"
+        let full = try await Child.find(p.childID, on: db).asyncFlatMap { try await Person.find($0.personID, on: db)?.name } ?? ""
+        let message = UILanguage.zh.t("pairing.reminder.message", s.shortMonth ?? "", String(s.missing), String(s.daysOverdue))
+        let payload = OutboxPayload(key: key, alertId: r.id!.uuidString, childId: p.childID.uuidString, childName: givenNameOnly ? ChineseName.givenName(full) : full,
+                                    unitCode: p.unitCode, kind: "contact_reminder", level: r.level, reasons: [message], reason: "reminder",
+                                    to: .init(username: u.username, name: u.displayName, phone: u.phone), createdAt: AuditLog.timestamp(at))
+        let m = OutboxMessage()
+        m.channel = "webhook"
+        m.dedupeKey = key
+        m.alertID = r.id!
+        m.userID = u.id
+        m.payload = RegistryService.json(payload)
+        m.status = "pending"
+        m.attempts = 0
+        m.nextAttemptAt = at
+        m.createdAt = at
+        try await m.create(on: db)
+    }
+}
+extension ContactCadenceRules: Content {}
