@@ -18,6 +18,8 @@ enum UnitReferences {
         ("volunteers", "unit_code"),
         ("pairs", "unit_code"),
         ("pair_contacts", "unit_code"),
+        // A pilot campaign stays with its village when the village is merged into another.
+        ("campaigns", "unit_code"),
     ]
 
     /// Columns that name a unit but describe history and must stay where they are.
