@@ -58,6 +58,7 @@ public enum GuanaiApp {
         BoardPagesController().register(web)
         SettingsPagesController().register(web)
         IntakePagesController().register(web)
+        CampaignPagesController().register(web)
 
         let api = app.grouped("api", "v1")
         let apiController = APIController()
@@ -69,5 +70,6 @@ public enum GuanaiApp {
         SafetyAPIController().register(signedInAPI)
         ReportAPIController().register(signedInAPI)
         PairingAPIController().register(signedInAPI)
+        CampaignAPIController().register(signedInAPI)
     }
 }

@@ -12,6 +12,7 @@ enum Layout {
         NavItem(key: "nav.children", url: .children, kind: .child, hiddenFor: [.volunteer]),
         NavItem(key: "nav.women", url: .women, kind: .woman),
         NavItem(key: "nav.households", url: .households, kind: .household, hiddenFor: [.volunteer]),
+        NavItem(key: "nav.campaigns", url: .campaigns, kind: .volunteer, hiddenFor: [.volunteer, .inspector]),
         NavItem(key: "nav.units", url: .units, kind: .unit),
         NavItem(key: "nav.accounts", url: .accounts, kind: .account),
         NavItem(key: "nav.audit", url: .audit, kind: .audit),

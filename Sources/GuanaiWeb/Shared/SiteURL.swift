@@ -14,6 +14,7 @@ public enum SiteURL: Sendable {
     case childrenExport, womenExport, householdsExport, intakeNew, intake(String), intakeCommit(String), intakeRejected(String)
     case women, womanNew, womenPrint, woman(String), households, householdsPrint, household(String)
     case staticCSS, staticJS
+    case campaigns, campaign(String), campaignVolunteers(String)
 
     public var path: String {
         switch self {
@@ -81,6 +82,9 @@ public enum SiteURL: Sendable {
         case .history(let type, let id): return "/history/\(type)/\(id)"
         case .staticCSS: return "/static/app.css"
         case .staticJS: return "/static/app.js"
+        case .campaigns: return "/campaigns"
+        case .campaign(let id): return "/campaigns/\(id)"
+        case .campaignVolunteers(let id): return "/campaigns/\(id)/volunteers"
         }
     }
 
