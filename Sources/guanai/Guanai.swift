@@ -184,7 +184,7 @@ struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "import", abstract: "Read a ledger (.xlsx or .csv) into the registry",
         discussion: "Exit code 0: no row rejected; 1: some rows rejected (the others are imported unless --dry-run); 2: the file cannot be read.")
     @OptionGroup var db: DatabaseOptions
-    @ArgumentParser.Argument(help: "children, women or households") var kind: String
+    @ArgumentParser.Argument(help: "children, women, households or volunteers") var kind: String
     @ArgumentParser.Argument(help: "The .xlsx or .csv file") var file: String
     @ArgumentParser.Option(help: "Scope (division code): rows for villages outside it are rejected; the village of every row when the file has no village column") var unit: String
     @ArgumentParser.Option(help: "Sheet name (default: the first visible sheet)") var sheet: String?

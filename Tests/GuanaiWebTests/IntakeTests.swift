@@ -96,6 +96,83 @@ import GuanaiSheets
         }
     }
 
+    /// A volunteer roll (爱心妈妈名册) as a township keeps it: a village or the township itself as her unit, skills in
+    /// the words people write, a bad ID, a row repeated, and one already registered.
+    static func volunteerRoll(existing: String) -> Data {
+        let a = Synthetic.id(1978, 8, 8, order: 224), b = Synthetic.id(1980, 5, 6, order: 228), c = Synthetic.id(1982, 2, 2, order: 246)
+        let rows = [
+            "姓名,身份证号码,手机号码,所在村/单位,工作单位/组织,荣誉,特长,可服务时间,可结对人数",
+            "刘爱华,\(a),139-1234-5678,石华堰村,石华堰村妇联,三八红旗手,辅导功课、心理疏导,周末,2",
+            "张坏号,42108119780808123,,石华堰村,,,,,",
+            "刘爱华,\(a),,石华堰村,,,,,",
+            "王桂兰,\(b),,桃花山镇,镇卫生院,,卫生健康；手工,工作日晚上,9",
+            "李秀英,\(c),,桃花山镇,,,唱山歌,,",
+            "陈芳,\(existing),,\(Codes.shihuayan),,,legal,,1",
+            "赵秀珍,\(Synthetic.id(1975, 1, 1, order: 266)),,调关镇,,,,,",
+            "孙美玲,\(Synthetic.id(1976, 1, 1, order: 286)),13800001111,桃花山镇,,,arts,,",
+        ]
+        return Data(rows.joined(separator: "\n").utf8)
+    }
+
+    @Test func volunteersReadInThroughTheSameRules() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("town", .townshipStaff, Codes.taohuashan)
+            let existing = Synthetic.id(1970, 3, 3, order: 300)
+            let scoped = Scoped(db: ctx.app.db, jurisdiction: Jurisdiction(root: DivisionCode(Codes.taohuashan)!))
+            _ = try await PairingService.createVolunteer(VolunteerInput(name: "陈芳", idNumber: existing, unitCode: Codes.shihuayan), scoped: scoped, actor: .system("test"), at: ctx.app.now)
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("volunteers-\(UUID().uuidString).csv")
+            try Self.volunteerRoll(existing: existing).write(to: file)
+            defer {
+                try? FileManager.default.removeItem(at: file)
+                try? FileManager.default.removeItem(at: file.deletingPathExtension().appendingPathExtension("rejected.xlsx"))
+            }
+
+            // The CLI's dry run: counted, nothing written.
+            let cli = try await IntakeCLI.importFile(ctx.app, kind: "volunteers", file: file.path, unit: Codes.taohuashan, sheet: nil, dryRun: true, as: "town")
+            let dry = try JSONDecoder().decode(ImportReport.self, from: cli.reportJSON)
+            #expect(cli.exitCode == 1 && dry.accepted == 2 && dry.duplicates == 2 && dry.rejected == 4, "\(dry)")
+            #expect(try await Volunteer.query(on: ctx.app.db).count() == 1)
+
+            let unit = try #require(try await Unit.find(Codes.taohuashan, on: ctx.app.db))
+            let r = try await ImportRun(kind: .volunteers, file: file, fileName: "名册.csv", unit: unit, scoped: scoped, actor: .system("test"), at: ctx.app.now).run().report
+            #expect(r.accepted == 2 && r.duplicates == 2 && r.rejected == 4, "\(r)")
+            // CSV rows are line numbers, the header being line 1.
+            let errors = r.errors.map { "\($0.row) \($0.column) \($0.message)" }
+            #expect(r.errors.map(\.row) == [3, 5, 6, 8], "\(errors)")
+            #expect(r.errors.contains { $0.row == 3 && $0.column == "身份证号码" && $0.message.contains("18位") }, "\(errors)")
+            #expect(r.errors.contains { $0.row == 5 && $0.column == "可结对人数" && $0.message.contains("1到5") }, "\(errors)")
+            #expect(r.errors.contains { $0.row == 6 && $0.column == "特长" && $0.message.contains("唱山歌") }, "\(errors)")
+            #expect(r.errors.contains { $0.row == 8 && $0.column == "所在村/单位" && $0.message.contains("调关镇") }, "\(errors)")
+
+            let all = try await Volunteer.query(on: ctx.app.db).all()
+            #expect(all.count == 3)
+            let liu = try #require(all.first { $0.name == "刘爱华" })
+            #expect(liu.unitCode == Codes.shihuayan && liu.phone == "13912345678" && liu.organisation == "石华堰村妇联" && liu.honours == "三八红旗手")
+            #expect(liu.skillList == [.tutoring, .psychologicalSupport] && liu.availableTime == "周末" && liu.capacity == 2 && !liu.screened && liu.status == "active")
+            let sun = try #require(all.first { $0.name == "孙美玲" })
+            #expect(sun.unitCode == Codes.taohuashan && sun.skillList == [.arts] && sun.capacity == 1, "a township is her unit; the default capacity is one")
+            #expect(try await ctx.auditCount(AuditAction.create, recordID: liu.id!.uuidString) == 1)
+        }
+    }
+
+    @Test func volunteersImportFromTheWebForm() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("town", .townshipStaff, Codes.taohuashan)
+            var b = Browser(ctx)
+            try await b.login("town")
+            #expect(try await b.get("/imports/new?kind=volunteers").body.string.contains("爱心妈妈名册"))
+            let up = try await b.postMultipart("/imports/new", ["kind": "volunteers", "unit": Codes.taohuashan],
+                                               files: [(field: "file", filename: "爱心妈妈名册.csv", type: "text/csv", data: Self.volunteerRoll(existing: Synthetic.id(1970, 3, 3, order: 300)))])
+            #expect(up.status == .seeOther)
+            let page = try #require(up.headers.first(name: .location))
+            let preview = try await b.get(page)
+            #expect(preview.status == .ok && preview.body.string.contains("可以导入：3 行") && preview.body.string.contains("可结对人数"), "\(preview.body.string)")
+            #expect(try await b.post(page + "/commit", [:]).status == .seeOther)
+            #expect(try await Volunteer.query(on: ctx.app.db).count() == 3)
+            #expect(try await b.get(page).body.string.contains("已导入：3 行"))
+        }
+    }
+
     @Test func aFullExportImportedIntoAnEmptyDatabaseGivesTheSameRecords() async throws {
         let xlsx = FileManager.default.temporaryDirectory.appendingPathComponent("roundtrip-\(UUID().uuidString).xlsx")
         defer { try? FileManager.default.removeItem(at: xlsx) }

@@ -73,3 +73,23 @@ def test_township_approves_suggestions_and_volunteer_logs_a_contact(browser, log
     assert width <= PHONE["width"] + 1, f"pairs on a phone: {width}px"
     shot(page, "pairs-phone")
     ctx.close()
+
+
+def test_pilot_campaign_pages_at_both_widths(browser, logins):
+    for name, viewport in [("phone", PHONE), ("desktop", DESKTOP)]:
+        ctx, page = login(browser, logins, "township_staff", viewport)
+        page.goto(BASE + "/campaigns")
+        assert "王李场村" in page.locator("main").inner_text()
+        shot(page, f"campaigns-{name}")
+        page.locator("main a", has_text="王李场村爱心妈妈结对帮扶试点").first.click()
+        page.wait_for_load_state()
+        assert "周春梅" in page.locator("main").inner_text(), "the volunteers who signed up at the launch"
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= viewport["width"] + 1, f"campaign {name}: {width}px"
+        shot(page, f"campaign-{name}")
+        for path, label in [("/volunteers/new", "volunteer-new"), ("/pairing", "pairing")]:
+            page.goto(BASE + path)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= viewport["width"] + 1, f"{path} {name}: {width}px"
+            shot(page, f"{label}-{name}")
+        ctx.close()

@@ -60,6 +60,7 @@ public enum GuanaiApp {
         IntakePagesController().register(web)
         PairingPagesController().register(web)
         DeskPagesController().register(web)
+        CampaignPagesController().register(web)
 
         let api = app.grouped("api", "v1")
         let apiController = APIController()
@@ -72,5 +73,6 @@ public enum GuanaiApp {
         ReportAPIController().register(signedInAPI)
         PairingAPIController().register(signedInAPI)
         DeskAPIController().register(signedInAPI)
+        CampaignAPIController().register(signedInAPI)
     }
 }

@@ -72,7 +72,7 @@ struct AuditController {
                              "livingArrangement", "improperGuardianship", "improperNote", "needs", "informedOn", "consent", "categories",
                              "exitReason", "by", "address", "poverty"]
 
-    static let recordTypes = RecordKind.allCases.map(\.rawValue) + ["divisions", "person"]
+    static let recordTypes = RecordKind.allCases.map(\.rawValue) + ["divisions", "person", "campaign", "checkin", "settings"]
     static func recordLabel(_ l: UILanguage, _ type: String) -> String { recordTypes.contains(type) ? l.t("record." + type) : type }
 
     static func label(_ l: UILanguage, _ field: String) -> String {

@@ -103,6 +103,17 @@ extension DemoData {
             }
             added += 1
         }
+        // The pilot of the founding speech: 王李场村, its launch meeting a month ago, the township's volunteers signed up.
+        if added > 0, let pilot = try await scoped.units(named: "王李场村").first, let town = try await UserDirectory.byUsername("xiangzhen", on: db) {
+            let k = try await CampaignService.create(CampaignInput(name: "王李场村爱心妈妈结对帮扶试点", unitCode: pilot.code, launchedOn: today.adding(days: -30).iso, note: "启动会上报名的爱心妈妈"),
+                                                     scoped: scoped, by: town.displayName, actor: .system("demo-data"), at: app.now)
+            for c in SyntheticRegistry.children(count: 5, seed: 4_2109, villages: [pilot.code], today: today) {
+                do { _ = try await RegistryService.createChild(input(c), scoped: scoped, actor: .system("demo-data"), at: app.now) } catch is ConflictError { continue }
+            }
+            for v in try await Volunteer.query(on: db).filter(\.$unitCode >= String(places.township.prefix(9))).filter(\.$unitCode <= String(places.township.prefix(9)) + "999").all() {
+                _ = try await CampaignService.addVolunteer(k, CampaignVolunteerInput(volunteerId: v.id!.uuidString), scoped: scoped, actor: .system("demo-data"), at: app.now)
+            }
+        }
         return added
     }
 }

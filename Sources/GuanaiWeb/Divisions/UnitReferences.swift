@@ -20,6 +20,8 @@ enum UnitReferences {
         ("pair_contacts", "unit_code"),
         ("pair_reminders", "unit_code"),
         ("pair_checkins", "unit_code"),
+        // A pilot campaign stays with its village when the village is merged into another.
+        ("campaigns", "unit_code"),
     ]
 
     /// Columns that name a unit but describe history and must stay where they are.

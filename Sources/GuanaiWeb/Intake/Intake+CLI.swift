@@ -14,7 +14,7 @@ public enum IntakeCLI {
     }
 
     public static func importFile(_ app: Application, kind: String, file: String, unit: String, sheet: String?, dryRun: Bool, as username: String?) async throws -> ImportOutcome {
-        guard let k = IntakeKind(rawValue: kind) else { throw Abort(.badRequest, reason: "kind must be children, women or households") }
+        guard let k = IntakeKind(rawValue: kind) else { throw Abort(.badRequest, reason: "kind must be children, women, households or volunteers") }
         let (scoped, actor, u) = try await scope(app, unit: unit, as: username, action: .import)
         let url = URL(fileURLWithPath: file)
         let rejected = url.deletingPathExtension().appendingPathExtension("rejected.xlsx")
@@ -40,7 +40,7 @@ public enum IntakeCLI {
     }
 
     public static func export(_ app: Application, kind: String, unit: String, format: String, out: String, full: Bool, as username: String?) async throws -> Int {
-        guard let k = IntakeKind(rawValue: kind), let fmt = LedgerExport.Format(rawValue: format) else { throw Abort(.badRequest, reason: "kind: children|women|households; format: xlsx|csv") }
+        guard let k = IntakeKind(rawValue: kind), k != .volunteers, let fmt = LedgerExport.Format(rawValue: format) else { throw Abort(.badRequest, reason: "kind: children|women|households; format: xlsx|csv") }
         let (scoped, actor, u) = try await scope(app, unit: unit, as: username, action: .export)
         if full, let name = username, let user = try await User.query(on: app.db).filter(\.$username == name).first(), !Policy.allows(Role(rawValue: user.role) ?? .inspector, .revealID) {
             throw Abort(.forbidden, reason: "\(name) may not see full ID numbers")
@@ -69,6 +69,7 @@ extension LedgerExport {
         case .children: return childColumns(l)
         case .women: return womanColumns(l)
         case .households: return householdColumns(l)
+        case .volunteers: return []
         }
     }
 
@@ -84,6 +85,9 @@ extension LedgerExport {
         case .households:
             var f = HouseholdFilter(); f.unit = unit
             return households(f, scoped: scoped, options: options)
+        case .volunteers:
+            // Not exported (the CLI refuses the kind before it gets here): an empty list.
+            return { _ in 0 }
         }
     }
 }

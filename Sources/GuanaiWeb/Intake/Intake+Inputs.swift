@@ -65,6 +65,13 @@ enum IntakeInputs {
         return (input, problems)
     }
 
+    /// A volunteer's row as the API's input, so `PairingService.createVolunteer` applies the same rules to both.
+    static func volunteer(_ v: [String: String], unit: String?) -> VolunteerInput {
+        VolunteerInput(name: v["name"], idNumber: v["idNumber"], phone: v["phone"], unitCode: unit ?? v["unitCode"], organisation: v["organisation"],
+                       honours: v["honours"], skills: list(v["skills"]), availableTime: v["availableTime"], capacity: v["capacity"].flatMap { Int($0) },
+                       latitude: v["latitude"].flatMap(Double.init), longitude: v["longitude"].flatMap(Double.init), status: nil)
+    }
+
     /// 汉 and 汉族 are the same answer.
     static func ethnicity(_ v: String?) -> String? {
         guard let v, !v.isEmpty else { return nil }

@@ -18,7 +18,7 @@ struct IntakePagesController {
     }
 
     static func recordKind(_ k: IntakeKind) -> RecordKind {
-        switch k { case .children: return .child; case .women: return .woman; case .households: return .household }
+        switch k { case .children: return .child; case .women: return .woman; case .households: return .household; case .volunteers: return .volunteer }
     }
 
     static let xlsxType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -59,6 +59,9 @@ struct IntakePagesController {
         case .households:
             let f = HouseholdFilter(req)
             producer = LedgerExport.households(f, scoped: scoped, options: options); unitParam = f.unit; filters = f.query
+        case .volunteers:
+            // Volunteers are read in only; no export route is registered for them.
+            throw Abort(.notFound)
         }
         let scopeCode = scoped.narrowed(unitParam).root?.value ?? actor.unitCode
         let scopeName = try await scoped.unitNames([scopeCode])[scopeCode] ?? actor.unitName

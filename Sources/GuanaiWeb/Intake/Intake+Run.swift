@@ -83,8 +83,9 @@ struct ImportRun: Sendable {
         if !match.missingRequired.isEmpty {
             throw IntakeFileError(key: "intake.error.missingColumns", args: [match.missingRequired.map { title($0) }.joined(separator: lang.t("list.sep"))])
         }
-        let hasVillage = match.columns.values.contains("villageCode")
-        if !hasVillage && unit.divisionLevel != .village { throw IntakeFileError(key: "intake.error.needVillage") }
+        let hasVillage = match.columns.values.contains(kind.placeKey)
+        let unitWillDo = unit.divisionLevel == .village || (kind.allowsTownship && unit.divisionLevel == .township)
+        if !hasVillage && !unitWillDo { throw IntakeFileError(key: "intake.error.needVillage") }
         let headerRow = head.first { $0.number == match.headerRowNumber }
         var texts: [Int: String] = [:]
         for (i, cell) in (headerRow?.cells ?? []).enumerated() { if let t = Normalize.text(cell), !t.isEmpty { texts[i] = t } }
@@ -165,7 +166,7 @@ struct ImportRun: Sendable {
     func process(_ row: SheetRow, mapping: [Int: String], headerText: [Int: String], reader: IntakeReader, hasVillage: Bool, scoped s: Scoped, context: ChildContext, state: inout State) async throws -> ImportPreviewRow {
         var (values, problems) = reader.read(row, mapping: mapping)
         var village: String? = hasVillage ? nil : unit.code
-        if hasVillage, let text = values["villageCode"] {
+        if hasVillage, let text = values[kind.placeKey] {
             if state.villages[text] == nil { state.villages[text] = try await resolveVillage(text, scoped: s) }
             switch state.villages[text]! {
             case .success(let code): village = code
@@ -215,6 +216,8 @@ struct ImportRun: Sendable {
                 _ = try await WomenService.create(input, scoped: s, actor: actor, at: at)
             case .households:
                 try await HouseholdIntake.create(values, village: village, scoped: s, actor: actor, at: at)
+            case .volunteers:
+                _ = try await PairingService.createVolunteer(IntakeInputs.volunteer(values, unit: village), scoped: s, actor: actor, at: at)
             }
             if let id = values[idField].flatMap(Self.idKey) { state.seen.insert(id) }
             return finish(.accepted, [])
@@ -229,9 +232,10 @@ struct ImportRun: Sendable {
     func resolveVillage(_ text: String, scoped s: Scoped) async throws -> Result<String, CellProblemBox> {
         var found: Unit? = nil
         if DivisionCode(text) != nil { found = try await s.unit(text) }
-        if found == nil { found = try await s.units(named: text).first { $0.divisionLevel == .village && $0.isActive } }
-        guard let u = found, u.divisionLevel == .village, u.isActive, unit.code == u.code || DivisionCode(unit.code).map({ Jurisdiction(root: $0).contains(DivisionCode(u.code)!) }) == true else {
-            return .failure(CellProblemBox(problem: CellProblem(field: "villageCode", message: "intake.error.village", args: [text])))
+        let levels: Set<DivisionLevel> = kind.allowsTownship ? [.village, .township] : [.village]
+        if found == nil { found = try await s.units(named: text).first { levels.contains($0.divisionLevel) && $0.isActive } }
+        guard let u = found, levels.contains(u.divisionLevel), u.isActive, unit.code == u.code || DivisionCode(unit.code).map({ Jurisdiction(root: $0).contains(DivisionCode(u.code)!) }) == true else {
+            return .failure(CellProblemBox(problem: CellProblem(field: kind.placeKey, message: kind.allowsTownship ? "intake.error.unit" : "intake.error.village", args: [text])))
         }
         return .success(u.code)
     }

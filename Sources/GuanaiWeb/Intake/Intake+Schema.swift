@@ -21,18 +21,24 @@ struct IntakeColumn: Sendable {
 
 /// The kinds of ledger that can be read in, each generic machinery over a column schema.
 enum IntakeKind: String, Sendable, CaseIterable {
-    case children, women, households
+    case children, women, households, volunteers
 
     /// The audit trail's record type for one row of this kind.
     var recordType: String {
-        switch self { case .children: return "child"; case .women: return "woman"; case .households: return "household" }
+        switch self { case .children: return "child"; case .women: return "woman"; case .households: return "household"; case .volunteers: return "volunteer" }
     }
+
+    /// The column that places a row in a unit. A volunteer may belong to a township as well as to a village (the
+    /// township's women's federation, a school, a clinic).
+    var placeKey: String { self == .volunteers ? "unitCode" : "villageCode" }
+    var allowsTownship: Bool { self == .volunteers }
 
     var columns: [IntakeColumn] {
         switch self {
         case .children: return Self.build(IntakeWords.childHeaders, kinds: Self.childKinds, required: ["name", "idNumber"])
         case .women: return Self.build(IntakeWords.womanHeaders, kinds: Self.womanKinds, required: ["name", "idNumber"])
         case .households: return Self.build(IntakeWords.householdHeaders, kinds: Self.householdKinds, required: ["head.name", "head.idNumber"])
+        case .volunteers: return Self.build(IntakeWords.volunteerHeaders, kinds: Self.volunteerKinds, required: ["name", "idNumber"])
         }
     }
 
@@ -56,5 +62,8 @@ enum IntakeKind: String, Sendable, CaseIterable {
     ]
     static let householdKinds: [String: IntakeCellKind] = [
         "head.idNumber": .idNumber, "villageCode": .village, "poverty": .token("poverty"), "longitude": .decimal, "latitude": .decimal,
+    ]
+    static let volunteerKinds: [String: IntakeCellKind] = [
+        "idNumber": .idNumber, "phone": .phone, "unitCode": .village, "skills": .tokens("skill"), "capacity": .int, "longitude": .decimal, "latitude": .decimal,
     ]
 }

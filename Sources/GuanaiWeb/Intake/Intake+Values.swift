@@ -32,7 +32,11 @@ struct IntakeReader: Sendable {
                     words[Self.word(token)] = token
                 }
             }
-            for (token, extra) in IntakeWords.values[prefix] ?? [:] { for w in extra { words[Self.word(w)] = token } }
+            // The token itself too: a prefix may have no catalogue labels of its own yet.
+            for (token, extra) in IntakeWords.values[prefix] ?? [:] {
+                words[Self.word(token)] = token
+                for w in extra { words[Self.word(w)] = token }
+            }
             vocab[prefix] = words
         }
         vocabulary = vocab

@@ -139,7 +139,13 @@ enum IntakeViews {
 
     static func done(_ req: Request, _ u: IntakeUpload, report: ImportReport) -> Response {
         let l = req.lang
-        let list: SiteURL = u.intakeKind == .children ? .children : u.intakeKind == .women ? .women : .households
+        let list: SiteURL
+        switch u.intakeKind {
+        case .children: list = .children
+        case .women: list = .women
+        case .households: list = .households
+        case .volunteers: list = .volunteers
+        }
         return Layout.page(req, title: l.t("intake.done")) {
             h1 { l.t("intake.done") + " · " + u.fileName }
             counts(l, report, dryRun: false)

@@ -15,7 +15,7 @@ enum PairingViews {
     static func tabs(_ req: Request, _ on: SiteURL) -> Node {
         let l = req.lang
         return p(.class("crumbs")) {
-            for (i, (u, k)) in [(SiteURL.volunteers, "nav.volunteers"), (.pairs, "pairing.pairs"), (.pairing, "pairing.suggest")].enumerated() {
+            for (i, (u, k)) in [(SiteURL.volunteers, "nav.volunteers"), (.pairs, "pairing.pairs"), (.pairing, "pairing.suggest"), (.campaigns, "nav.campaigns")].enumerated() {
                 if i > 0 { " · " }
                 if u.path == on.path { strong { l.t(k) } } else { a(.href(u)) { l.t(k) } }
             }
@@ -30,7 +30,7 @@ enum PairingViews {
         return Layout.page(req, title: l.t("nav.volunteers")) {
             tabs(req, .volunteers)
             h1 { l.t("nav.volunteers") }
-            if edit { p { a(.class("btn"), .href(.volunteerNew)) { l.t("volunteer.new") } } }
+            if edit { p { a(.class("btn"), .href(.volunteerNew)) { l.t("volunteer.new") }; " "; a(.href(SiteURL.intakeNew.with(query: [("kind", "volunteers")]))) { l.t("volunteer.import") } } }
             form(.method("get"), .action(.volunteers), .class("filters")) {
                 Forms.select(l, label: "children.unit", name: "unit", options: [("", l.t("children.allUnits"))] + units, selected: unit)
                 button(.type("submit")) { l.t("form.search") }

@@ -17,6 +17,7 @@ public enum SiteURL: Sendable {
     case pairs, pair(String), pairAct(String, String), pairContact(String), pairCheckin(String), pairing, pairingApprove
     case desk, deskContact(String), deskConcern(String)
     case staticCSS, staticJS
+    case campaigns, campaign(String), campaignVolunteers(String)
 
     public var path: String {
         switch self {
@@ -100,6 +101,9 @@ public enum SiteURL: Sendable {
         case .deskConcern(let id): return "/my/pairs/\(id)/concern"
         case .staticCSS: return "/static/app.css"
         case .staticJS: return "/static/app.js"
+        case .campaigns: return "/campaigns"
+        case .campaign(let id): return "/campaigns/\(id)"
+        case .campaignVolunteers(let id): return "/campaigns/\(id)/volunteers"
         }
     }
 

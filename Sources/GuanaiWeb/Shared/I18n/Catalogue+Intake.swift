@@ -71,6 +71,20 @@ enum IntakeWords {
         ("latitude", ["纬度"]),
     ]
 
+    static let volunteerHeaders: [(key: String, names: [String])] = [
+        ("name", ["姓名", "爱心妈妈姓名", "志愿者姓名", "名字"]),
+        ("idNumber", ["身份证号码", "身份证号", "公民身份号码", "身份证"]),
+        ("phone", ["手机号码", "联系电话", "电话", "手机"]),
+        ("unitCode", ["所在村/单位", "所在村（单位）", "所在村(单位)", "所在村", "村（社区）", "村", "所属村", "村名", "所在乡镇", "乡镇"]),
+        ("organisation", ["工作单位/组织", "工作单位", "单位", "组织", "所在组织", "工作单位及职务"]),
+        ("honours", ["荣誉", "荣誉称号", "获得荣誉", "所获荣誉"]),
+        ("skills", ["特长", "技能特长", "专长", "技能"]),
+        ("availableTime", ["可服务时间", "服务时间", "空闲时间"]),
+        ("capacity", ["可结对人数", "结对人数", "可帮扶人数", "可结对儿童数"]),
+        ("longitude", ["经度"]),
+        ("latitude", ["纬度"]),
+    ]
+
     /// Words for tokens, by catalogue prefix, beyond the catalogue's labels.
     static let values: [String: [String: [String]]] = [
         "hukou": ["rural": ["农村", "农业", "农业户口", "农村户口", "农"], "urban": ["城镇", "非农业", "非农", "城镇户口", "城市"]],
@@ -99,6 +113,17 @@ enum IntakeWords {
             "healthy": ["健康", "良好", "正常", "身体健康"], "chronic_illness": ["慢性病", "患慢性病"],
             "serious_illness": ["重病", "大病", "重大疾病", "患重病"], "hospitalised": ["住院", "住院治疗"],
             "severe_disability": ["重度残疾", "重残", "一级残疾", "二级残疾"], "mild_disability": ["轻度残疾", "三级残疾", "四级残疾", "残疾"],
+        ],
+        // A volunteer's skills (VolunteerSkill), as registration forms write them.
+        "skill": [
+            "tutoring": ["辅导功课", "学业辅导", "课业辅导", "作业辅导", "辅导作业", "学习辅导", "辅导", "教学"],
+            "psychological_support": ["心理疏导", "心理辅导", "心理咨询", "心理支持", "心理健康", "心理"],
+            "health": ["卫生健康", "健康保健", "医疗卫生", "医疗", "医护", "护理", "健康"],
+            "crafts": ["手工", "手工艺", "手工制作"],
+            "sports": ["体育", "运动", "体育运动"],
+            "arts": ["文艺", "艺术", "音乐", "舞蹈", "绘画", "美术", "唱歌", "书法"],
+            "life_skills": ["生活技能", "生活照料", "家政", "烹饪", "做饭", "生活自理"],
+            "legal": ["法律", "法律咨询", "法律援助", "普法", "法律服务"],
         ],
         "poverty": [
             "none": ["一般", "一般家庭", "无", "否", "普通"], "dibao": ["低保", "低保户", "低保家庭"],

@@ -182,5 +182,9 @@ extension Catalogue {
         "pairing.error.future": "The date cannot be later than today",
         "desk.reporter": "{0} (volunteer)",
         "list.semi": "; ",
+        "volunteer.import": "Import a volunteer roster",
+        "record.campaign": "Pilot campaign",
+        "record.checkin": "Check-in",
+        "record.settings": "Rules",
     ]
 }

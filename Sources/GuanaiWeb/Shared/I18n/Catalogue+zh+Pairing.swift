@@ -182,5 +182,9 @@ extension Catalogue {
         "pairing.error.future": "日期不能晚于今天",
         "desk.reporter": "{0}（爱心妈妈）",
         "list.semi": "；",
+        "volunteer.import": "从表格导入爱心妈妈名册",
+        "record.campaign": "结对试点",
+        "record.checkin": "回访",
+        "record.settings": "规则参数",
     ]
 }
