@@ -84,6 +84,32 @@ import GuanaiCore
         }
     }
 
+    /// A sweep recomputes each village's tally once per batch; the counts must still follow every child it changed.
+    @Test func talliesFollowTheSweep() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("town", .townshipStaff, Codes.taohuashan)
+            let t = try await ctx.token("town")
+            for (i, (name, born, village)) in [("赵小一", (2010, 11, 20), Codes.shihuayan), ("赵小二", (2010, 11, 24), Codes.shihuayan),
+                                                ("钱小三", (2010, 11, 22), Codes.xiaoshiqiao), ("孙小四", (2015, 1, 1), Codes.shihuayan)].enumerated() {
+                var b = ChildBody()
+                b.name = name
+                b.idNumber = Synthetic.id(born.0, born.1, born.2, order: 150 + i * 2)
+                b.villageCode = village
+                #expect(try await ctx.api(.POST, "/api/v1/children", token: t, body: ctx.json(b)).status == .created)
+            }
+            try await Self.expectTalliesMatch(ctx, "registered")
+            #expect(try await Self.count(ctx, Codes.taohuashan, ChildFilter(exited: "1")) == 0)
+            // All three pass 16 by the 26th: the sweep exits them from left_behind in one batch.
+            let later = Date(timeIntervalSince1970: Double(CivilDate(iso: "2026-11-26")!.dayNumber) * 86400 + 3600)
+            ctx.clock.set(later)
+            let r = try await SafetySweep.run(on: ctx.app.db, at: later)
+            #expect(r.registry.changed >= 3)
+            #expect(try await Self.count(ctx, Codes.taohuashan, ChildFilter(exited: "1")) == 3)
+            #expect(try await Self.count(ctx, Codes.shihuayan, ChildFilter(exited: "1")) == 2)
+            try await Self.expectTalliesMatch(ctx, "after the sweep")
+        }
+    }
+
     @Test func guardianFiltersAndSorts() async throws {
         try await withTestApp { ctx in
             try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)

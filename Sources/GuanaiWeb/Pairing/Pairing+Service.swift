@@ -140,8 +140,7 @@ enum PairingService {
         var c = Checker()
         let step = c.token(input.step, "step", ScreeningStep.self)
         let today = RegistryService.today(at)
-        let date = (input.on ?? "").isEmpty ? today : c.date(input.on, "on")
-        if let d = date, d > today { c.errors.append(FieldError(field: "on", key: "pairing.error.future")) }
+        let date = pastDate(input.on, "on", today: today, &c)
         try c.throwIfAny()
         var checks = v.checks
         let before = checks[step!.rawValue].map { "\($0.on) \($0.by)" }
@@ -153,6 +152,13 @@ enum PairingService {
             try await AuditLog.append(AuditEvent(AuditAction.update, "volunteer", v.id!.uuidString, unit: v.unitCode,
                                                  fields: ["screening." + step!.rawValue: FieldChange(before: before, after: "\(date!.iso) \(name)")]), by: actor, at: at, on: tx)
         }
+    }
+
+    /// A date something was done: today when left empty, never in the future.
+    static func pastDate(_ raw: String?, _ field: String, today: CivilDate, _ c: inout Checker) -> CivilDate? {
+        let d = (raw ?? "").isEmpty ? today : c.date(raw, field)
+        if let d, d > today { c.errors.append(FieldError(field: field, key: "pairing.error.future")) }
+        return d
     }
 
     // MARK: pairs
@@ -255,8 +261,7 @@ enum PairingService {
     static func recordContact(_ p: Pair, _ input: ContactInput, by name: String, onBehalf: Bool, actor: AuditActor, at: Date, on db: any Database) async throws -> PairContact {
         var c = Checker()
         let today = RegistryService.today(at)
-        let date = (input.date ?? "").isEmpty ? today : c.date(input.date, "date")
-        if let d = date, d > today { c.errors.append(FieldError(field: "date", key: "pairing.error.future")) }
+        let date = pastDate(input.date, "date", today: today, &c)
         let mode = c.token(input.mode, "mode", ContactMode.self)
         let minutes = input.minutes ?? 60
         if !(1...720).contains(minutes) { c.errors.append(FieldError(field: "minutes", key: "field.error.choice")) }
@@ -311,8 +316,7 @@ enum PairingService {
         var c = Checker()
         let with = c.token(whom, "with", CheckinWith.self)
         let today = RegistryService.today(at)
-        let d = (date ?? "").isEmpty ? today : c.date(date, "date")
-        if let d, d > today { c.errors.append(FieldError(field: "date", key: "pairing.error.future")) }
+        let d = pastDate(date, "date", today: today, &c)
         let text = (notes ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty { c.errors.append(FieldError(field: "notes", key: "field.error.required")) }
         if text.count > 2000 { c.errors.append(FieldError(field: "notes", key: "field.error.tooLong")) }

@@ -121,17 +121,7 @@ extension Outbox {
         let payload = OutboxPayload(key: key, alertId: r.id!.uuidString, childId: p.childID.uuidString, childName: givenNameOnly ? ChineseName.givenName(full) : full,
                                     unitCode: p.unitCode, kind: "contact_reminder", level: r.level, reasons: [message], reason: "reminder",
                                     to: .init(username: u.username, name: u.displayName, phone: u.phone), createdAt: AuditLog.timestamp(at))
-        let m = OutboxMessage()
-        m.channel = "webhook"
-        m.dedupeKey = key
-        m.alertID = r.id!
-        m.userID = u.id
-        m.payload = RegistryService.json(payload)
-        m.status = "pending"
-        m.attempts = 0
-        m.nextAttemptAt = at
-        m.createdAt = at
-        try await m.create(on: db)
+        try await write(payload, about: r.id!, to: u, on: db, at: at)
     }
 }
 extension ContactCadenceRules: Content {}

@@ -18,6 +18,8 @@ final class ChildContext: @unchecked Sendable {
     /// recomputed once at the end (`refreshTallies`) instead of after every child.
     var deferTally = false
     private(set) var touchedUnits = Set<String>()
+    /// Villages already checked in this batch or import, by the code or name a row gave (a few hundred at most).
+    var villages: [String: Unit] = [:]
 
     func touched(_ unit: String) { touchedUnits.insert(unit) }
 

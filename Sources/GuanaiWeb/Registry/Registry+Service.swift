@@ -62,7 +62,7 @@ enum RegistryService {
             if let s = c.token(input.sex, "sex", Sex.self, required: false), s != id.sex { c.errors.append(FieldError(field: "sex", key: "id.error.sexMismatch")) }
             if let b = c.date(input.birthDate, "birthDate"), b != id.birthDate { c.errors.append(FieldError(field: "birthDate", key: "id.error.birthMismatch", args: [id.birthDate.iso])) }
         }
-        let village = try await checkVillage(input.villageCode, &c, scoped: scoped)
+        let village = try await checkVillage(input.villageCode, &c, scoped: scoped, context: context)
         let hukou = c.token(input.hukou, "hukou", Hukou.self)
         let living = c.token(input.livingArrangement, "livingArrangement", LivingArrangement.self)
         let health = c.token(input.health, "health", Health.self, required: false) ?? .healthy
@@ -160,6 +160,7 @@ enum RegistryService {
         try await scoped.db.transaction { tx in
             // Siblings share a household: reuse a parent's, else start one for this child.
             var householdID = fatherP?.householdID ?? motherP?.householdID
+            var created: Household? = nil
             if householdID == nil {
                 let h = Household()
                 h.id = UUID()
@@ -170,6 +171,7 @@ enum RegistryService {
                 try await h.create(on: tx)
                 try await AuditLog.append(AuditEvent(AuditAction.create, "household", h.id!.uuidString, unit: unit, fields: AuditLog.created(["poverty": h.poverty, "address": h.address])), by: actor, at: at, on: tx, context: context)
                 householdID = h.id
+                created = h
             }
             child.householdID = householdID
             for p in [childPerson, fatherP, motherP, guardianP].compactMap({ $0 }) {
@@ -179,9 +181,11 @@ enum RegistryService {
                     try await AuditLog.append(AuditEvent(AuditAction.create, "person", p.id!.uuidString, unit: p.unitCode, fields: AuditLog.created(p.auditFields)), by: actor, at: at, on: tx, context: context)
                 }
             }
-            let (facts, _) = try await facts(for: child, person: childPerson, on: tx)
+            // The people and household just written are in hand: the rules read them from here, not the database.
+            let known = Dictionary([childPerson, fatherP, motherP, guardianP].compactMap { p in p.map { ($0.id!, $0) } }, uniquingKeysWith: { a, _ in a })
+            let (facts, _) = try await facts(for: child, person: childPerson, on: tx, known: known, household: created)
             apply(ChildClassifier.classify(facts, on: today(at)), to: child, today: today(at), reason: nil)
-            try await copyGuardian(child, on: tx)
+            try await copyGuardian(child, on: tx, known: known)
             let settings: RiskSettings
             if let context { settings = context.settings } else { settings = try await SafetyService.settings(on: tx) }
             try await SafetyService.assess(child, facts: facts, on: tx, at: at, settings: settings)
@@ -239,22 +243,26 @@ enum RegistryService {
         return CheckedGuardian(name: name, id: id, birthDate: birth, relation: relation, health: health, phone: phone)
     }
 
-    static func checkVillage(_ raw: String?, _ c: inout Checker, scoped: Scoped) async throws -> Unit? {
+    static func checkVillage(_ raw: String?, _ c: inout Checker, scoped: Scoped, context: ChildContext? = nil) async throws -> Unit? {
         guard let code = c.required(raw, "villageCode") else { return nil }
+        // An import asks about the same few hundred villages thousands of times.
+        if let u = context?.villages[code] { return u }
         var unit = try await scoped.unit(code)
         if unit == nil { unit = try await scoped.units(named: code).first(where: { $0.divisionLevel == .village }) }
         guard let u = unit, u.isActive, u.divisionLevel == .village else {
             c.errors.append(FieldError(field: "villageCode", key: "registry.error.village"))
             return nil
         }
+        context?.villages[code] = u
         return u
     }
 
     // MARK: classification
 
     /// Everything the rules read about a child, from her own record, her parents' and guardian's records and her household.
-    static func facts(for child: Child, person: Person? = nil, on db: any Database, context: ChildContext? = nil) async throws -> (ChildFacts, Person) {
+    static func facts(for child: Child, person: Person? = nil, on db: any Database, context: ChildContext? = nil, known: [UUID: Person] = [:], household knownHousehold: Household? = nil) async throws -> (ChildFacts, Person) {
         func find(_ id: UUID) async throws -> Person? {
+            if let p = known[id] { return p }
             if let context { return try await context.person(id, on: db) }
             return try await Person.find(id, on: db)
         }
@@ -267,8 +275,8 @@ enum RegistryService {
             if let id { p = try await find(id) }
             return ParentFacts(situation: s, vitalStatus: p?.vital ?? .alive, health: p?.healthValue ?? .healthy)
         }
-        var household: Household? = nil
-        if let h = child.householdID {
+        var household: Household? = knownHousehold.flatMap { $0.id == child.householdID ? $0 : nil }
+        if household == nil, let h = child.householdID {
             if let context { household = try await context.household(h, on: db) } else { household = try await Household.find(h, on: db) }
         }
         let f = ChildFacts(birthDate: me.birth ?? CivilDate(year: 2000, month: 1, day: 1)!, hukou: Hukou(rawValue: me.hukou ?? "") ?? .rural,
@@ -301,11 +309,11 @@ enum RegistryService {
 
     /// Copies the guardian's birth date and health onto the child for the list's filters. Returns whether they changed.
     @discardableResult
-    static func copyGuardian(_ child: Child, on db: any Database, context: ChildContext? = nil) async throws -> Bool {
+    static func copyGuardian(_ child: Child, on db: any Database, context: ChildContext? = nil, known: [UUID: Person] = [:]) async throws -> Bool {
         let before = [child.guardianBirth, child.guardianHealth]
         var g: Person? = nil
         if let id = child.guardianID {
-            if let context { g = try await context.person(id, on: db) } else { g = try await Person.find(id, on: db) }
+            if let p = known[id] { g = p } else if let context { g = try await context.person(id, on: db) } else { g = try await Person.find(id, on: db) }
         }
         child.guardianBirth = g?.birthDate
         child.guardianHealth = g?.health
@@ -334,8 +342,10 @@ enum RegistryService {
         let safetyMoved = safetyBefore != [child.riskReasons, child.riskReview, child.nextVisitDue]
         if diff.isEmpty && oldReview == child.nextReview && !guardianCopied && !safetyMoved { return false }
         child.updatedAt = at
-        // The sweep saves thousands of children whose counts do not move; only a real change recomputes the tally.
+        // The sweep saves thousands of children whose counts do not move; only a real change recomputes the tally,
+        // and in a batch that defers tallies, once per village at the batch's end.
         child.tallyUnchanged = tallyBefore == child.tallyKey
+        if let context, context.deferTally, !child.tallyUnchanged { child.tallyUnchanged = true; context.touched(child.unitCode) }
         try await child.save(on: db)
         if !diff.isEmpty {
             let e = AuditEvent(AuditAction.update, "child", child.id!.uuidString, unit: child.unitCode, fields: diff, detail: ["by": "classification"])

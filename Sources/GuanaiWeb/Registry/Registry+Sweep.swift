@@ -20,12 +20,15 @@ public enum RegistrySweep {
             let changed = try await db.transaction { tx -> Int in
                 var n = 0
                 let context = try await ChildContext.load(due, settings: settings, on: tx)
+                // Each village's tally once per batch, not once per child that changed category.
+                context.deferTally = true
                 for c in due {
                     if try await RegistryService.reclassify(c, on: tx, actor: actor, at: at, context: context) { n += 1 }
                     // A record whose review date did not move (should not happen) must not loop forever.
-                    if let d = c.nextReview, d <= today { c.nextReview = nil; try await c.save(on: tx) }
+                    if let d = c.nextReview, d <= today { c.nextReview = nil; c.tallyUnchanged = true; try await c.save(on: tx) }
                 }
                 try await context.flush(by: actor, at: at, on: tx)
+                try await context.refreshTallies(on: tx)
                 return n
             }
             r.children += due.count

@@ -89,10 +89,16 @@ enum Outbox {
         let p = OutboxPayload(key: key, alertId: a.id!.uuidString, childId: a.childID.uuidString, childName: childName, unitCode: a.unitCode, kind: a.kind,
                               level: a.level, reasons: a.reasonList.map(\.message), reason: reason,
                               to: .init(username: u.username, name: u.displayName, phone: u.phone), createdAt: AuditLog.timestamp(at))
+        try await write(p, about: a.id!, to: u, on: db, at: at)
+    }
+
+    /// One pending delivery; `about` is the alert's (or the reminder's) id, so a record's deliveries can be listed.
+    /// The payload's key is the row's unique dedupe key: the same delivery cannot be queued twice.
+    static func write(_ p: OutboxPayload, about: UUID, to u: User, on db: any Database, at: Date) async throws {
         let m = OutboxMessage()
         m.channel = "webhook"
-        m.dedupeKey = key
-        m.alertID = a.id!
+        m.dedupeKey = p.key
+        m.alertID = about
         m.userID = u.id
         m.payload = RegistryService.json(p)
         m.status = "pending"

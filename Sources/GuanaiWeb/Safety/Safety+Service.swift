@@ -16,7 +16,8 @@ enum SafetyService {
     /// (the caller saves). A child is monitored while she is in a category, or while an alert or report is open.
     static func assess(_ c: Child, facts: ChildFacts, on db: any Database, at: Date, settings s: RiskSettings, context: ChildContext? = nil) async throws {
         let today = RegistryService.today(at)
-        let open = try await c.id.asyncFlatMap { id in
+        // A child not yet saved has no alert to look for.
+        let open = try await (c._$idExists ? c.id : nil).asyncFlatMap { id in
             if let context { return try await context.openCritical(id, on: db) }
             return try await openCritical(id, on: db)
         }

@@ -41,11 +41,13 @@ public enum SafetySweep {
             if due.isEmpty { break }
             try await db.transaction { tx in
                 let context = try await ChildContext.load(due, settings: s, on: tx)
+                context.deferTally = true
                 for c in due {
                     try await RegistryService.reclassify(c, on: tx, actor: actor, at: at, context: context)
                     if let d = c.riskReview, d <= today.iso { c.riskReview = nil; c.tallyUnchanged = true; try await c.save(on: tx) }
                 }
                 try await context.flush(by: actor, at: at, on: tx)
+                try await context.refreshTallies(on: tx)
             }
             r.risk += due.count
         }
