@@ -193,6 +193,29 @@ import GuanaiCore
         }
     }
 
+    @Test func aPairCanStartOnASetDay() async throws {
+        try await withTestApp { ctx in
+            let s = try await Self.setup(ctx)
+            let c2 = try await PairingTests.child(ctx, s.t, order: 132, name: "李明明")
+            let c3 = try await PairingTests.child(ctx, s.t, order: 142, name: "赵小军")
+            _ = try await ctx.api(.PATCH, "/api/v1/volunteers/\(s.v.id)", token: s.t, body: ctx.json(VolunteerInput(capacity: 3)))
+            let p2 = try await ctx.api(.POST, "/api/v1/pairs", token: s.t, body: ctx.json(PairInput(childId: c2.id, volunteerId: s.v.id))).content.decode(PairDTO.self)
+            let bad = try await ctx.api(.POST, "/api/v1/pairs/\(p2.id)/approve", token: s.tt, body: ctx.json(PairActionInput(startOn: "2026-13-01")))
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("startOn"))
+            let planned = try await ctx.api(.POST, "/api/v1/pairs/\(p2.id)/approve", token: s.tt, body: ctx.json(PairActionInput(startOn: "2026-11-25"))).content.decode(PairDTO.self)
+            #expect(planned.status == "approved" && planned.startedOn == "2026-11-25")
+            #expect(try await SafetySweep.run(on: ctx.app.db, at: Self.day("2026-11-24")).skipped == false)
+            #expect(try await PairingService.openPair(child: UUID(uuidString: c2.id)!, on: ctx.app.db)?.status == "approved")
+            _ = try await SafetySweep.run(on: ctx.app.db, at: Self.day("2026-11-25"))
+            let started = try await PairingService.openPair(child: UUID(uuidString: c2.id)!, on: ctx.app.db)
+            #expect(started?.status == "active" && started?.startedOn == "2026-11-25", "the sweep starts it on the day")
+            // A day already come starts the pair at once.
+            let p3 = try await ctx.api(.POST, "/api/v1/pairs", token: s.t, body: ctx.json(PairInput(childId: c3.id, volunteerId: s.v.id))).content.decode(PairDTO.self)
+            let now = try await ctx.api(.POST, "/api/v1/pairs/\(p3.id)/approve", token: s.tt, body: ctx.json(PairActionInput(startOn: "2026-11-18"))).content.decode(PairDTO.self)
+            #expect(now.status == "active" && now.history.map(\.to) == ["proposed", "approved", "active"])
+        }
+    }
+
     @Test func checkinsAreKeptApartFromContacts() async throws {
         try await withTestApp { ctx in
             let s = try await Self.setup(ctx)

@@ -180,7 +180,7 @@ struct PairingPagesController {
         if action == .approve || action == .reopen { try req.require(.approve) } else { guard RegistryPagesController.canEdit(try req.actor) else { throw Abort(.forbidden) } }
         let f = try await req.formFields()
         do {
-            try await PairingService.act(p, action, PairActionInput(note: f["note"], closeReason: f["closeReason"]), by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: req.db)
+            try await PairingService.act(p, action, PairActionInput(note: f["note"], closeReason: f["closeReason"], startOn: f["startOn"]), by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: req.db)
             return req.redirect(to: SiteURL.pair(p.id!.uuidString).path)
         } catch let e as FieldErrors {
             return try await renderPair(req, p, errors: messages(req, e), typed: f, status: .unprocessableEntity)

@@ -21,7 +21,12 @@ struct VolunteerInput: Content, Sendable {
 
 struct ScreeningInput: Content, Sendable { var step: String?; var on: String? }
 struct PairInput: Content, Sendable { var childId: String?; var volunteerId: String? }
-struct PairActionInput: Content, Sendable { var note: String?; var closeReason: String? }
+struct PairActionInput: Content, Sendable {
+    var note: String?
+    var closeReason: String?
+    /// On approval: the day the pair starts, when the township sets one (else it starts at the first contact).
+    var startOn: String? = nil
+}
 struct ContactInput: Content, Sendable { var date: String?; var mode: String?; var minutes: Int?; var notes: String? }
 
 /// Volunteers, their screening, and pairs through their lifecycle. Every change is audited with the pair's history.
@@ -237,11 +242,20 @@ enum PairingService {
             // Reopening takes a place again: the pair itself is not counted while closed.
             if try await openLoad(v.id!, on: db) >= v.capacity { errors.append(FieldError(field: "volunteerId", key: "pairing.error.full", args: [String(v.capacity)])) }
         }
+        var startDay: CivilDate? = nil
+        if action == .approve, let raw = input.startOn, !raw.trimmingCharacters(in: .whitespaces).isEmpty {
+            var c = Checker()
+            startDay = c.date(raw, "startOn")
+            errors += c.errors
+        }
+        let planned = startDay
         if !errors.isEmpty { throw FieldErrors(errors) }
         let eventNote = action == .close ? (reason?.rawValue ?? "") + ": " + note : note
         let before = p.status
         p.status = next.rawValue
-        if next == .active && p.startedOn == nil { p.startedOn = startedOn ?? RegistryService.today(at).iso }
+        if let d = planned { p.startedOn = d.iso }
+        // The first contact dates the start, even before a planned day; else the planned day, else today.
+        if next == .active && action != .resume && action != .reopen { p.startedOn = startedOn ?? p.startedOn ?? RegistryService.today(at).iso }
         // Back from a pause or a closing: the months in between are not missed contacts.
         if action == .resume || action == .reopen { p.resumedOn = RegistryService.today(at).iso }
         if action == .close { p.closeReason = reason!.rawValue; p.closeNote = note }
@@ -252,7 +266,9 @@ enum PairingService {
             try await p.save(on: tx)
             try await event(p, from: before, note: eventNote, by: name, at: at, on: tx)
             try await AuditLog.append(AuditEvent(AuditAction.update, "pair", p.id!.uuidString, unit: p.unitCode,
-                                                 fields: ["status": FieldChange(before: before, after: p.status)], detail: ["action": action.rawValue, "note": note]), by: actor, at: at, on: tx)
+                                                 fields: ["status": FieldChange(before: before, after: p.status)], detail: ["action": action.rawValue, "note": note] .merging(planned.map { ["startOn": $0.iso] } ?? [:]) { a, _ in a }), by: actor, at: at, on: tx)
+            // A start day that has already come starts the pair at once.
+            if let d = planned, d <= RegistryService.today(at) { try await act(p, .start, PairActionInput(note: ""), startedOn: d.iso, by: name, actor: actor, at: at, on: tx) }
         }
     }
 

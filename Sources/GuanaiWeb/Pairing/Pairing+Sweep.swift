@@ -54,6 +54,10 @@ enum CadenceSettingsStore {
 enum PairingSweep {
     static func run(on db: any Database, at: Date) async throws -> Int {
         let today = RegistryService.today(at)
+        // Approved pairs whose planned start day has come (few: most start at the first contact).
+        for p in try await Pair.query(on: db).filter(\.$status == PairStatus.approved.rawValue).filter(\.$startedOn <= today.iso).all() {
+            try await PairingService.act(p, .start, PairActionInput(note: ""), startedOn: p.startedOn, by: "system", actor: .system("sweep"), at: at, on: db)
+        }
         let rules = try await CadenceSettingsStore.load(on: db)
         let from = ContactCadence.firstOfMonth(ContactCadence.firstOfMonth(today).adding(days: -1)).iso
         var sent = 0

@@ -281,7 +281,7 @@ enum PairingViews {
                     h2 { l.t("pair.actions") }
                     switch pr.state {
                     case .proposed:
-                        if approve { actionForm(.approve) }
+                        if approve { actionForm(.approve) { Forms.field(l, label: "pair.startOn", name: "startOn", value: f["startOn"] ?? "", type: "date", error: e["startOn"], hint: l.t("pair.startOnHint")) } }
                     case .active:
                         actionForm(.pause, true) { Forms.field(l, label: "pair.note", name: "note", value: "") }
                     case .paused:
@@ -289,7 +289,7 @@ enum PairingViews {
                     case .closed:
                         if approve { actionForm(.reopen) { Forms.field(l, label: "pair.note", name: "note", value: "") } }
                     case .approved:
-                        p(.class("muted")) { l.t("pair.waitingFirstContact") }
+                        p(.class("muted")) { pr.startedOn.map { l.t("pair.waitingStartOn", $0) } ?? l.t("pair.waitingFirstContact") }
                     }
                     if pr.state != .closed {
                         details(.class("action")) {

@@ -134,7 +134,7 @@ enum Forms {
         "firstVisitHours": "settings.firstVisitHours",
         "unitCode": "volunteer.unit", "capacity": "volunteer.capacity", "account": "volunteer.account", "skills": "volunteer.skills", "latitude": "volunteer.latitude",
         "longitude": "volunteer.longitude", "on": "volunteer.screenedOn", "closeReason": "pair.closeReason", "checkinNotes": "pair.checkinNotes", "checkinDate": "pair.checkinDate", "contactDate": "contact.date",
-        "with": "pair.checkinWith", "minutes": "contact.minutes", "overdueTownshipDays": "settings.overdueTownshipDays", "overdueCityDays": "settings.overdueCityDays",
+        "with": "pair.checkinWith", "minutes": "contact.minutes", "startOn": "pair.startOn", "overdueTownshipDays": "settings.overdueTownshipDays", "overdueCityDays": "settings.overdueCityDays",
     ]
 
     static func fieldLabel(_ l: UILanguage, _ field: String) -> String {

@@ -186,5 +186,8 @@ extension Catalogue {
         "record.campaign": "Pilot campaign",
         "record.checkin": "Check-in",
         "record.settings": "Rules",
+        "pair.startOn": "Start date (optional)",
+        "pair.startOnHint": "Empty: the pair starts at the volunteer's first contact",
+        "pair.waitingStartOn": "Approved; starts on {0} (or at an earlier first contact).",
     ]
 }

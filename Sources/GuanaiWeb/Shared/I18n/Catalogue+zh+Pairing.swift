@@ -186,5 +186,8 @@ extension Catalogue {
         "record.campaign": "结对试点",
         "record.checkin": "回访",
         "record.settings": "规则参数",
+        "pair.startOn": "开始日期（可不填）",
+        "pair.startOnHint": "不填则在爱心妈妈第一次联系孩子时开始",
+        "pair.waitingStartOn": "已批准，定于 {0} 开始（在此之前第一次联系也会开始）。",
     ]
 }
