@@ -73,7 +73,10 @@ extension Scoped {
 
     /// Progress from plain queries: the unit's listed children and their open pairs, and the signed-up volunteers'
     /// pairs with their contacts judged by `ContactCadence.standing` on `today`.
-    func progress(_ k: Campaign, today: CivilDate, rules: ContactCadenceRules = ContactCadenceRules()) async throws -> CampaignProgress {
+    func progress(_ k: Campaign, today: CivilDate, rules given: ContactCadenceRules? = nil) async throws -> CampaignProgress {
+        // The cadence the city has set, as the sweep's reminders use it.
+        let rules: ContactCadenceRules
+        if let given { rules = given } else { rules = try await CadenceSettingsStore.load(on: db) }
         var p = CampaignProgress()
         let area = Jurisdiction(root: DivisionCode(k.unitCode)!)
         // Pairs follow their child's unit, so the unit's open pairs name its paired children without a long IN list.
@@ -95,7 +98,7 @@ extension Scoped {
             for c in contacts { if let d = CivilDate(iso: c.onDate) { dates[c.pairID, default: []].append(d) } }
             for pair in active {
                 guard let start = CivilDate(iso: pair.startedOn!) else { continue }
-                let s = ContactCadence.standing(startedOn: start, contacts: dates[pair.id!] ?? [], today: today, rules: rules)
+                let s = ContactCadence.standing(startedOn: start, resumedOn: pair.resumedOn.flatMap(CivilDate.init(iso:)), contacts: dates[pair.id!] ?? [], today: today, rules: rules)
                 if s.overdue { p.contactsOverdue += 1 } else { p.contactsOnTime += 1 }
             }
         }
