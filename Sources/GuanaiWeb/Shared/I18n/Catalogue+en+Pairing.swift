@@ -128,7 +128,7 @@ extension Catalogue {
         "pairing.reminder.message": "{0}: {1} contact(s) missing, {2} days overdue; please contact the child soon",
         "pairing.suggest": "Suggestions",
         "pairing.suggestIntro": "Pick a village (or township): unpaired children are matched one to one with screened volunteers who have room, at the least total distance, higher-risk children first. Review, then approve.",
-        "pairing.summary": "{0} children waiting, {1} volunteers with room; {2} pairs suggested, {3} children without a match.",
+        "pairing.summary": "Waiting: {0} children; volunteers with room: {1}; pairs suggested: {2}; without a match: {3}.",
         "pairing.take": "Pick",
         "pairing.takeThis": "approve",
         "pairing.unit": "Village or township",
