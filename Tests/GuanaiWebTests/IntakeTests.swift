@@ -258,6 +258,60 @@ import GuanaiSheets
         }
     }
 
+    /// `--as` acts with that account's rights and jurisdiction, and the trail names the account.
+    @Test func theCLIActsAsTheAccountNamed() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("town", .townshipStaff, Codes.taohuashan)
+            try await ctx.makeUser("look", .inspector, Codes.county)
+            // A copy: the CLI writes the rejected rows next to the file it reads.
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("as-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let copy = dir.appendingPathComponent("ledger.csv")
+            try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent("children_gb18030.csv"), to: copy)
+            let file = copy.path
+            await #expect(throws: (any Error).self, "another township is outside her jurisdiction") {
+                _ = try await IntakeCLI.importFile(ctx.app, kind: "children", file: file, unit: Codes.tiaoguan, sheet: nil, dryRun: true, as: "town")
+            }
+            await #expect(throws: (any Error).self, "an inspector may not import") {
+                _ = try await IntakeCLI.importFile(ctx.app, kind: "children", file: file, unit: Codes.taohuashan, sheet: nil, dryRun: true, as: "look")
+            }
+            await #expect(throws: (any Error).self, "no such account") {
+                _ = try await IntakeCLI.importFile(ctx.app, kind: "children", file: file, unit: Codes.taohuashan, sheet: nil, dryRun: true, as: "nobody")
+            }
+            #expect(try await Child.query(on: ctx.app.db).count() == 0)
+            let out = try await IntakeCLI.importFile(ctx.app, kind: "children", file: file, unit: Codes.taohuashan, sheet: nil, dryRun: false, as: "town")
+            #expect(try JSONDecoder().decode(ImportReport.self, from: out.reportJSON).accepted == 4)
+            let entry = try await AuditEntry.query(on: ctx.app.db).filter(\.$action == AuditAction.import).filter(\.$recordType == "children").first()
+            let town = try await UserDirectory.byUsername("town", on: ctx.app.db)
+            #expect(entry?.actorID == town?.id?.uuidString, "the import is hers in the trail")
+        }
+    }
+
+    /// An upload and its preview belong to the account that sent it: a colleague of the same township cannot open,
+    /// remap, commit or download it.
+    @Test func anUploadIsItsOwnersAlone() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("town", .townshipStaff, Codes.taohuashan)
+            try await ctx.makeUser("town2", .townshipStaff, Codes.taohuashan)
+            var a = Browser(ctx)
+            try await a.login("town")
+            _ = try await a.get("/imports/new?kind=children")
+            let data = try Data(contentsOf: Self.fixtures.appendingPathComponent("children_openpyxl.xlsx"))
+            let up = try await a.postMultipart("/imports/new", ["kind": "children", "unit": Codes.taohuashan],
+                                               files: [(field: "file", filename: "台账.xlsx", type: "application/octet-stream", data: data)])
+            let page = try #require(up.headers.first(name: .location))
+            var b = Browser(ctx)
+            try await b.login("town2")
+            _ = try await b.get("/imports/new")
+            #expect(try await b.get(page).status == .notFound)
+            #expect(try await b.get(page + "/rejected").status == .notFound)
+            #expect(try await b.post(page + "/commit", [:]).status == .notFound)
+            #expect(try await Child.query(on: ctx.app.db).count() == 0)
+            #expect(try await a.get(page).status == .ok)
+        }
+    }
+
     @Test func theThreeStepsOnPages() async throws {
         try await withTestApp { ctx in
             try await ctx.makeUser("town", .townshipStaff, Codes.taohuashan)
