@@ -92,15 +92,8 @@ extension Scoped {
         p.openPairs = pairs.filter { $0.state != .closed }.count
         let active = pairs.filter { $0.state == .active && $0.startedOn != nil }
         p.activePairs = active.count
-        if !active.isEmpty {
-            let contacts = try await PairContact.query(on: db).filter(\.$pairID ~~ active.compactMap(\.id)).all()
-            var dates: [UUID: [CivilDate]] = [:]
-            for c in contacts { if let d = CivilDate(iso: c.onDate) { dates[c.pairID, default: []].append(d) } }
-            for pair in active {
-                guard let start = CivilDate(iso: pair.startedOn!) else { continue }
-                let s = ContactCadence.standing(startedOn: start, resumedOn: pair.resumedOn.flatMap(CivilDate.init(iso:)), contacts: dates[pair.id!] ?? [], today: today, rules: rules)
-                if s.overdue { p.contactsOverdue += 1 } else { p.contactsOnTime += 1 }
-            }
+        for s in try await PairingService.standings(active, today: today, rules: rules, on: db).values {
+            if s.overdue { p.contactsOverdue += 1 } else { p.contactsOnTime += 1 }
         }
         // A closed pair is not touched again until reopened, so its last change is the day it closed.
         let launched = k.launchedOn

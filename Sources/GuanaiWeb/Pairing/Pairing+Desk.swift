@@ -51,11 +51,15 @@ enum VolunteerDesk {
         let personIDs = kids.values.flatMap { [$0.personID] + ($0.guardianID.map { [$0] } ?? []) }
         let people = Dictionary(uniqueKeysWithValues: try await Person.query(on: db).filter(\.$id ~~ personIDs).all().map { ($0.id!, $0) })
         let rules = try await CadenceSettingsStore.load(on: db)
+        let standings = try await PairingService.standings(pairs, today: today, rules: rules, on: db)
+        // Her few pairs' contacts in one query; each card shows its latest five.
+        let all = try await PairContact.query(on: db).filter(\.$pairID ~~ pairs.compactMap(\.id)).sort(\.$onDate, .descending).sort(\.$createdAt, .descending).all()
+        let byPair = Dictionary(grouping: all, by: \.pairID)
         var out: [DeskChild] = []
         for p in pairs {
             guard let c = kids[p.childID], let person = people[c.personID] else { continue }
-            let contacts = try await PairContact.query(on: db).filter(\.$pairID == p.id!).sort(\.$onDate, .descending).sort(\.$createdAt, .descending).limit(5).all()
-            let s = try await PairingService.standing(p, today: today, rules: rules, on: db)
+            let contacts = (byPair[p.id!] ?? []).prefix(5)
+            let s = standings[p.id!]
             let born = CivilDate(iso: c.birthDate)
             out.append(DeskChild(
                 pairId: p.id!.uuidString, status: p.status, givenName: ChineseName.givenName(person.name),

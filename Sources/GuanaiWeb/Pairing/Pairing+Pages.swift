@@ -145,8 +145,7 @@ struct PairingPagesController {
         let units = try await scoped.unitNames(items.map(\.unitCode))
         let rules = try await CadenceSettingsStore.load(on: scoped.db)
         let today = RegistryService.today(req.now)
-        var standing: [UUID: ContactStanding] = [:]
-        for p in items { standing[p.id!] = try await PairingService.standing(p, today: today, rules: rules, on: scoped.db) }
+        let standing = try await PairingService.standings(items, today: today, rules: rules, on: scoped.db)
         return PairingViews.pairs(req, items, childNames: kids, volunteerNames: vols, unitNames: units, standing: standing,
                                   units: try await AccountsController.unitOptions(scoped).filter { DivisionCode($0.0)?.level != .county }, unit: unit, status: status, total: total, page: page)
     }

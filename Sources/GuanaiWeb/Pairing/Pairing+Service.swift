@@ -320,6 +320,20 @@ enum PairingService {
         return ContactCadence.standing(startedOn: start, resumedOn: p.resumedOn.flatMap(CivilDate.init(iso:)), contacts: dates.compactMap(CivilDate.init(iso:)), today: today, rules: rules)
     }
 
+    /// The standings of many pairs from one query of their last two months' contacts (lists, the sweep, campaigns).
+    static func standings(_ pairs: [Pair], today: CivilDate, rules: ContactCadenceRules, on db: any Database) async throws -> [UUID: ContactStanding] {
+        let active = pairs.filter { $0.state == .active }
+        guard !active.isEmpty else { return [:] }
+        let from = ContactCadence.firstOfMonth(ContactCadence.firstOfMonth(today).adding(days: -1)).iso
+        var dates: [UUID: [String]] = [:]
+        for chunk in active.compactMap(\.id).chunked(400) {
+            for k in try await PairContact.query(on: db).filter(\.$pairID ~~ Array(chunk)).filter(\.$onDate >= from).all() { dates[k.pairID, default: []].append(k.onDate) }
+        }
+        var out: [UUID: ContactStanding] = [:]
+        for p in active { out[p.id!] = try await standing(p, today: today, rules: rules, contacts: dates[p.id!] ?? [], on: db) }
+        return out
+    }
+
     /// Sets the day the sweep should look at the pair again: today when a reminder may be due, otherwise the next
     /// day the standing can change by time alone; nothing for a pair that is not active.
     static func refreshCadence(_ p: Pair, today: CivilDate, on db: any Database) async throws {

@@ -27,14 +27,14 @@ enum PairingSuggestions {
         let point = Dictionary(uniqueKeysWithValues: homes.compactMap { h in h.latitude.flatMap { la in h.longitude.map { (h.id!, PairingPoint(latitude: la, longitude: $0)) } } })
 
         var edges: [AssignmentProblem.Edge] = []
-        var why: [Int: [Int: [(code: String, arg: String)]]] = [:]
+        var why: [Int: [Int: (cost: Int, reasons: [(code: String, arg: String)])]] = [:]
         for (i, c) in queue.enumerated() {
             let side = PairingCost.Side(unitCode: c.unitCode, point: c.householdID.flatMap { point[$0] })
             for (j, v) in volunteers.enumerated() {
                 let vp = v.latitude.flatMap { la in v.longitude.map { PairingPoint(latitude: la, longitude: $0) } }
                 guard let (cost, reasons) = PairingCost.cost(child: side, needs: c.needList, volunteer: .init(unitCode: v.unitCode, point: vp), skills: v.skillList, rules: rules) else { continue }
                 edges.append(.init(child: i, volunteer: j, cost: cost))
-                why[i, default: [:]][j] = reasons
+                why[i, default: [:]][j] = (cost, reasons)
             }
         }
         let penalties = queue.map { rules.penalty[$0.tier ?? .normal] ?? 100_000 }
@@ -43,8 +43,8 @@ enum PairingSuggestions {
         var unpaired: [String] = []
         for (i, c) in queue.enumerated() {
             guard let j = solution.volunteerOf[i] else { unpaired.append(c.id!.uuidString); continue }
-            let cost = edges.first { $0.child == i && $0.volunteer == j }?.cost ?? 0
-            let raw = why[i]?[j] ?? []
+            let cost = why[i]?[j]?.cost ?? 0
+            let raw = why[i]?[j]?.reasons ?? []
             // The needs her skills meet read as one reason: "特长能帮上：亲情抚慰、习惯养成".
             let skills = raw.filter { $0.code == "pairing.reason.skill" }.map { lang.t("need." + $0.arg) }
             let reasons = raw.filter { $0.code != "pairing.reason.skill" }.map { ReasonDTO(code: $0.code, message: lang.t($0.code, $0.arg)) }

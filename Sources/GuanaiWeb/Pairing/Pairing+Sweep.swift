@@ -59,17 +59,15 @@ enum PairingSweep {
             try await PairingService.act(p, .start, PairActionInput(note: ""), startedOn: p.startedOn, by: "system", actor: .system("sweep"), at: at, on: db)
         }
         let rules = try await CadenceSettingsStore.load(on: db)
-        let from = ContactCadence.firstOfMonth(ContactCadence.firstOfMonth(today).adding(days: -1)).iso
         var sent = 0
         while true {
             let due = try await Pair.query(on: db).filter(\.$status == PairStatus.active.rawValue).filter(\.$contactCheckOn <= today.iso).sort(\.$contactCheckOn).limit(500).all()
             if due.isEmpty { break }
-            let contacts = try await PairContact.query(on: db).filter(\.$pairID ~~ due.compactMap(\.id)).filter(\.$onDate >= from).all()
-            let byPair = Dictionary(grouping: contacts, by: \.pairID)
+            let standings = try await PairingService.standings(due, today: today, rules: rules, on: db)
             sent += try await db.transaction { tx -> Int in
                 var n = 0
                 for p in due {
-                    guard let s = try await PairingService.standing(p, today: today, rules: rules, contacts: (byPair[p.id!] ?? []).map(\.onDate), on: tx) else {
+                    guard let s = standings[p.id!] else {
                         p.contactCheckOn = nil
                         try await p.save(on: tx)
                         continue
