@@ -73,6 +73,73 @@ import GuanaiSheets
         }
     }
 
+    /// A batch is looked up and written at once, yet each row's outcome is what registering it alone would give:
+    /// siblings share their parents and household, a child repeated in the batch is a duplicate, a namesake born the
+    /// same day in the township is a warning, a parent registered outside the importer's jurisdiction is refused.
+    @Test func aBatchBehavesLikeRowsOneAtATime() async throws {
+        try await withTestApp { ctx in
+            func id(_ y: Int, _ m: Int, _ d: Int, _ order: Int) -> String { IDNumber.make(address: "421081", birth: CivilDate(year: y, month: m, day: d)!, order: order).value }
+            // Already registered: a namesake in the township, and a woman in 调关镇 whose ID number a row gives as a guardian's.
+            var first = ChildInput()
+            first.name = "曾小红"; first.idNumber = id(2016, 4, 5, 12); first.villageCode = Codes.xiaoshiqiao; first.hukou = "rural"; first.livingArrangement = "with_parent"
+            first.father = ParentInput(name: "曾大军", idNumber: nil, situation: "at_home", workPlace: nil, since: nil, phone: nil)
+            let county = Scoped(db: ctx.app.db, jurisdiction: Jurisdiction(root: DivisionCode(Codes.county)!))
+            _ = try await RegistryService.createChild(first, scoped: county, actor: .system("test"), at: ctx.app.now)
+            var far = ChildInput()
+            far.name = "胡小兰"; far.idNumber = id(2017, 1, 1, 14); far.villageCode = Codes.tiaoguanVillage; far.hukou = "rural"; far.livingArrangement = "with_guardian"
+            far.guardian = GuardianInput(name: "胡奶奶", idNumber: id(1955, 2, 2, 22), birthDate: nil, relation: "grandmother", health: nil, phone: nil)
+            _ = try await RegistryService.createChild(far, scoped: county, actor: .system("test"), at: ctx.app.now)
+            let before = try await Person.query(on: ctx.app.db).count()
+
+            let father = id(1988, 6, 1, 31), mother = id(1990, 7, 2, 42)
+            let csv = """
+            姓名,身份证号码,所在村,父亲姓名,父亲身份证号码,父亲情况,母亲姓名,母亲身份证号码,母亲情况,监护人姓名,监护人身份证号码,与儿童关系,居住情况
+            王大宝,\(id(2014, 3, 3, 11)),石华堰村,王建国,\(father),外出务工,李春花,\(mother),外出务工,王奶奶,\(id(1950, 1, 1, 22)),奶奶,与祖父母同住
+            王二宝,\(id(2016, 8, 8, 12)),石华堰村,王建国,\(father),外出务工,李春花,\(mother),外出务工,王奶奶,\(id(1950, 1, 1, 22)),奶奶,与祖父母同住
+            王大宝,\(id(2014, 3, 3, 11)),石华堰村,王建国,\(father),外出务工,李春花,\(mother),外出务工,王奶奶,\(id(1950, 1, 1, 22)),奶奶,与祖父母同住
+            增小红,\(id(2016, 4, 5, 22)),石华堰村,,,,,,,,,,与父母同住
+            孙小草,\(id(2015, 9, 9, 13)),石华堰村,,,,,,,胡奶奶,\(id(1955, 2, 2, 22)),奶奶,与祖父母同住
+            赵小树,\(id(2013, 10, 10, 15)),石华堰村,,,外出务工,,,外出务工,,,,独居
+
+            """
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("batch-\(UUID().uuidString).csv")
+            try Data(csv.utf8).write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let unit = try #require(try await Unit.find(Codes.taohuashan, on: ctx.app.db))
+            let r = try await ImportRun(kind: .children, file: file, fileName: "batch.csv", unit: unit,
+                                        scoped: Scoped(db: ctx.app.db, jurisdiction: Jurisdiction(root: DivisionCode(Codes.taohuashan)!)), actor: .system("test"), at: ctx.app.now).run()
+            #expect(r.report.accepted == 4 && r.report.duplicates == 1 && r.report.rejected == 1 && r.report.warnings == 1, "\(r.report)")
+            #expect(r.report.errors.map(\.row) == [6] && r.report.errors.first?.column == "监护人身份证号码", "\(r.report.errors)")
+            #expect(r.preview.first { $0.row == 5 }?.warning != nil)
+
+            let kids = try await Child.query(on: ctx.app.db).filter(\.$unitCode == Codes.shihuayan).all()
+            let people = try await Person.query(on: ctx.app.db).all()
+            func child(_ name: String) throws -> Child { let p = try #require(people.first { $0.name == name }); return try #require(kids.first { $0.personID == p.id }) }
+            let big = try child("王大宝"), small = try child("王二宝")
+            #expect(big.fatherID != nil && big.fatherID == small.fatherID && big.motherID == small.motherID && big.guardianID == small.guardianID)
+            #expect(big.householdID != nil && big.householdID == small.householdID)
+            #expect(big.leftBehind && big.riskTier == "normal" && big.guardianBirth == "1950-01-01")
+            // Four children, one father, one mother, one grandmother: seven people, each created once and audited once.
+            #expect(people.count == before + 7)
+            let created = try await AuditEntry.query(on: ctx.app.db).filter(\.$action == AuditAction.create).filter(\.$recordType == "person").count()
+            #expect(created == people.count)
+            // Alone: critical at once, with the alert in the village worker's and the township's inboxes.
+            let alone = try child("赵小树")
+            #expect(alone.riskTier == "critical")
+            #expect(try await Alert.query(on: ctx.app.db).filter(\.$childID == alone.id!).count() == 1)
+            // The village's tally counts what was written without the model.
+            let tally = try await ChildTally.count(Jurisdiction(root: DivisionCode(Codes.shihuayan)!), statuses: ["active", "exited"], categoryBits: nil, needBits: nil, on: ctx.app.db)
+            #expect(tally == kids.filter { $0.status != "voided" }.count)
+        }
+    }
+
+    /// The bulk inserts name every column of the three tables they write.
+    @Test func bulkInsertsNameEveryField() {
+        #expect(Set(Child.rowColumns) == Set(Child.keys.map(\.description)))
+        #expect(Set(Person.rowColumns) == Set(Person.keys.map(\.description)))
+        #expect(Set(Household.rowColumns) == Set(Household.keys.map(\.description)))
+    }
+
     @Test func womenAndHouseholdsReadInToo() async throws {
         try await withTestApp { ctx in
             let unit = try #require(try await Unit.find(Codes.taohuashan, on: ctx.app.db))

@@ -106,11 +106,7 @@ public enum AuditLog {
             prev = h
         }
         let columns = ["seq", "at", "actor_id", "actor_name", "ip", "unit_code", "action", "record_type", "record_id", "changes", "prev_hash", "hash"]
-        for chunk in rows.chunked(400) {
-            var insert = db.sql.insert(into: "audit_log").columns(columns)
-            for r in chunk { insert = insert.values(r.map { SQLBind($0) }) }
-            try await insert.run()
-        }
+        try await db.sql.insert(into: "audit_log", columns: columns, rows: rows)
     }
 
     /// Appends now, or, inside a batch that buffers its trail (`ChildContext`), when the batch flushes.

@@ -111,9 +111,16 @@ struct ImportRun: Sendable {
                 let context = ChildContext(settings: try await SafetyService.settings(on: tx))
                 context.deferTally = true
                 func handle(_ rows: [SheetRow]) async throws {
-                    for row in rows {
-                        let outcome = try await process(row, mapping: match.columns, headerText: headerText, reader: reader2, hasVillage: hasVillage, scoped: s, context: context, state: &local)
-                        if outcome.outcome == .rejected, let w = rejects?.xlsx {
+                    var outcomes: [ImportPreviewRow] = []
+                    if kind == .children {
+                        outcomes = try await processChildren(rows, mapping: match.columns, headerText: headerText, reader: reader2, hasVillage: hasVillage, scoped: s, context: context, state: &local)
+                    } else {
+                        for row in rows {
+                            outcomes.append(try await process(row, mapping: match.columns, headerText: headerText, reader: reader2, hasVillage: hasVillage, scoped: s, context: context, state: &local))
+                        }
+                    }
+                    for (row, outcome) in zip(rows, outcomes) where outcome.outcome == .rejected {
+                        if let w = rejects?.xlsx {
                             var cells = Array(row.cells.prefix(columnWidth))
                             while cells.count < columnWidth { cells.append(.empty) }
                             try w.append(cells + [.text(outcome.messages.joined(separator: lang.t("intake.msgSep")))])
@@ -146,6 +153,7 @@ struct ImportRun: Sendable {
         var report = ImportReport()
         var preview: [ImportPreviewRow] = []
         var seen = Set<UInt64>()
+        var rejectedShown = 0
         var villages: [String: Result<String, CellProblemBox>] = [:]
     }
     struct CellProblemBox: Error, Sendable { let problem: CellProblem }
@@ -163,7 +171,16 @@ struct ImportRun: Sendable {
     /// 17 digits identify an ID number (the 18th follows from them); as a number it costs 8 bytes to remember.
     static func idKey(_ s: String) -> UInt64? { s.count == 18 ? UInt64(s.prefix(17)) : nil }
 
-    func process(_ row: SheetRow, mapping: [Int: String], headerText: [Int: String], reader: IntakeReader, hasVillage: Bool, scoped s: Scoped, context: ChildContext, state: inout State) async throws -> ImportPreviewRow {
+    /// A row read and its village resolved, before any rule that needs the database.
+    struct ReadRow {
+        let row: SheetRow
+        let values: [String: String]
+        let village: String?
+        let problems: [CellProblem]
+        let summary: String
+    }
+
+    func read(_ row: SheetRow, mapping: [Int: String], reader: IntakeReader, hasVillage: Bool, scoped s: Scoped, state: inout State) async throws -> ReadRow {
         var (values, problems) = reader.read(row, mapping: mapping)
         var village: String? = hasVillage ? nil : unit.code
         if hasVillage, let text = values[kind.placeKey] {
@@ -174,45 +191,101 @@ struct ImportRun: Sendable {
             }
         }
         let summary = [values["name"] ?? values["head.name"] ?? "", values["idNumber"].map(Masking.idNumber) ?? values["head.idNumber"].map(Masking.idNumber) ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
-        var warning: String? = nil
-        func finish(_ outcome: ImportPreviewRow.Outcome, _ messages: [(String, String)]) -> ImportPreviewRow {
-            switch outcome {
-            case .accepted: state.report.accepted += 1
-            case .duplicate: state.report.duplicates += 1
-            case .rejected:
-                state.report.rejected += 1
-                for (column, message) in messages where state.report.errors.count < errorLimit {
-                    state.report.errors.append(ImportReport.RowError(row: row.number, column: column, message: message))
+        return ReadRow(row: row, values: values, village: village, problems: problems, summary: summary)
+    }
+
+    /// Counts a row's outcome, keeps its errors for the report and the first rows for the preview.
+    func finish(_ r: ReadRow, _ outcome: ImportPreviewRow.Outcome, _ messages: [(String, String)], warning: String? = nil, state: inout State) -> ImportPreviewRow {
+        switch outcome {
+        case .accepted: state.report.accepted += 1
+        case .duplicate: state.report.duplicates += 1
+        case .rejected:
+            state.report.rejected += 1
+            for (column, message) in messages where state.report.errors.count < errorLimit {
+                state.report.errors.append(ImportReport.RowError(row: r.row.number, column: column, message: message))
+            }
+        }
+        if warning != nil { state.report.warnings += 1 }
+        let p = ImportPreviewRow(row: r.row.number, outcome: outcome, summary: r.summary, messages: messages.map { $0.0 + lang.t("f.sep") + $0.1 }, warning: warning)
+        if state.preview.count < previewLimit || (outcome == .rejected && state.rejectedShown < previewLimit) {
+            state.preview.append(p)
+            if outcome == .rejected { state.rejectedShown += 1 }
+        }
+        return p
+    }
+
+    func named(_ ps: [CellProblem], mapping: [Int: String], headerText: [Int: String]) -> [(String, String)] {
+        ps.map { (columnName($0.field, mapping: mapping, headerText: headerText), lang.t($0.message, $0.args.first ?? "", $0.args.dropFirst().first ?? "")) }
+    }
+
+    func named(_ e: [FieldError], mapping: [Int: String], headerText: [Int: String]) -> [(String, String)] {
+        e.map { (columnName($0.field, mapping: mapping, headerText: headerText), lang.t($0.key, $0.args.first ?? "")) }
+    }
+
+    /// Children come in batches: every row is checked on its own, then the batch is looked up and written at once
+    /// (`ChildCreation`), in file order, so the outcome of each row is what registering it alone would have given.
+    func processChildren(_ rows: [SheetRow], mapping: [Int: String], headerText: [Int: String], reader: IntakeReader, hasVillage: Bool, scoped s: Scoped, context: ChildContext, state: inout State) async throws -> [ImportPreviewRow] {
+        enum Step { case done(ImportPreviewRow.Outcome, [(String, String)]), batch(Int) }
+        var read: [ReadRow] = [], steps: [Step] = [], batch: [ChildCreation.Row] = []
+        read.reserveCapacity(rows.count)
+        for row in rows {
+            let r = try await self.read(row, mapping: mapping, reader: reader, hasVillage: hasVillage, scoped: s, state: &state)
+            read.append(r)
+            if !r.problems.isEmpty { steps.append(.done(.rejected, named(r.problems, mapping: mapping, headerText: headerText))); continue }
+            if let id = r.values["idNumber"].flatMap(Self.idKey), state.seen.contains(id) { steps.append(.done(.duplicate, [])); continue }
+            var (input, more) = IntakeInputs.child(r.values, village: r.village)
+            if !more.isEmpty { steps.append(.done(.rejected, named(more, mapping: mapping, headerText: headerText))); continue }
+            var c = Checker()
+            let village = try await RegistryService.checkVillage(input.villageCode, &c, scoped: s, context: context)
+            // A likely duplicate is a warning on an imported row, never a stop.
+            input.acknowledgeDuplicates = true
+            guard let checked = RegistryService.check(input, village: village, &c) else {
+                steps.append(.done(.rejected, named(c.errors, mapping: mapping, headerText: headerText)))
+                continue
+            }
+            steps.append(.batch(batch.count))
+            batch.append(ChildCreation.Row(input: input, checked: checked))
+        }
+        let outcomes = batch.isEmpty ? [] : try await ChildCreation.create(batch, scoped: s, actor: actor, at: at, context: context)
+        var out: [ImportPreviewRow] = []
+        out.reserveCapacity(rows.count)
+        for (r, step) in zip(read, steps) {
+            switch step {
+            case .done(let outcome, let messages): out.append(finish(r, outcome, messages, state: &state))
+            case .batch(let i):
+                let id = r.values["idNumber"].flatMap(Self.idKey)
+                switch outcomes[i] {
+                case .created(_, let similar):
+                    if let id { state.seen.insert(id) }
+                    out.append(finish(r, .accepted, [], warning: similar.isEmpty ? nil : lang.t("intake.warning.likelyDuplicate"), state: &state))
+                case .conflict:
+                    if let id { state.seen.insert(id) }
+                    out.append(finish(r, .duplicate, [], state: &state))
+                case .invalid(let errors): out.append(finish(r, .rejected, named(errors, mapping: mapping, headerText: headerText), state: &state))
+                case .likelyDuplicates: preconditionFailure("acknowledged above")
                 }
             }
-            let p = ImportPreviewRow(row: row.number, outcome: outcome, summary: summary, messages: messages.map { $0.0 + lang.t("f.sep") + $0.1 }, warning: warning)
-            if state.preview.count < previewLimit || (outcome == .rejected && state.preview.filter { $0.outcome == .rejected }.count < previewLimit) { state.preview.append(p) }
-            return p
         }
-        func named(_ ps: [CellProblem]) -> [(String, String)] {
-            ps.map { (columnName($0.field, mapping: mapping, headerText: headerText), lang.t($0.message, $0.args.first ?? "", $0.args.dropFirst().first ?? "")) }
-        }
-        if !problems.isEmpty {
-            return finish(.rejected, named(problems))
+        return out
+    }
+
+    func process(_ row: SheetRow, mapping: [Int: String], headerText: [Int: String], reader: IntakeReader, hasVillage: Bool, scoped s: Scoped, context: ChildContext, state: inout State) async throws -> ImportPreviewRow {
+        let r = try await read(row, mapping: mapping, reader: reader, hasVillage: hasVillage, scoped: s, state: &state)
+        let values = r.values, village = r.village
+        if !r.problems.isEmpty {
+            return finish(r, .rejected, named(r.problems, mapping: mapping, headerText: headerText), state: &state)
         }
         let idField = kind == .households ? "head.idNumber" : "idNumber"
         if let id = values[idField].flatMap(Self.idKey) {
-            if state.seen.contains(id) { return finish(.duplicate, []) }
+            if state.seen.contains(id) { return finish(r, .duplicate, [], state: &state) }
         }
         do {
             switch kind {
             case .children:
-                var (input, more) = IntakeInputs.child(values, village: village)
-                if !more.isEmpty { return finish(.rejected, named(more)) }
-                do { _ = try await RegistryService.createChild(input, scoped: s, actor: actor, at: at, context: context) } catch is LikelyDuplicates {
-                    state.report.warnings += 1
-                    warning = lang.t("intake.warning.likelyDuplicate")
-                    input.acknowledgeDuplicates = true
-                    _ = try await RegistryService.createChild(input, scoped: s, actor: actor, at: at, context: context)
-                }
+                preconditionFailure("children are imported in batches (processChildren)")
             case .women:
                 let (input, more) = IntakeInputs.woman(values, village: village)
-                if !more.isEmpty { return finish(.rejected, named(more)) }
+                if !more.isEmpty { return finish(r, .rejected, named(more, mapping: mapping, headerText: headerText), state: &state) }
                 _ = try await WomenService.create(input, scoped: s, actor: actor, at: at)
             case .households:
                 try await HouseholdIntake.create(values, village: village, scoped: s, actor: actor, at: at)
@@ -220,12 +293,12 @@ struct ImportRun: Sendable {
                 _ = try await PairingService.createVolunteer(IntakeInputs.volunteer(values, unit: village), scoped: s, actor: actor, at: at)
             }
             if let id = values[idField].flatMap(Self.idKey) { state.seen.insert(id) }
-            return finish(.accepted, [])
+            return finish(r, .accepted, [], state: &state)
         } catch is ConflictError {
             if let id = values[idField].flatMap(Self.idKey) { state.seen.insert(id) }
-            return finish(.duplicate, [])
+            return finish(r, .duplicate, [], state: &state)
         } catch let e as FieldErrors {
-            return finish(.rejected, e.items.map { (columnName($0.field, mapping: mapping, headerText: headerText), lang.t($0.key, $0.args.first ?? "")) })
+            return finish(r, .rejected, named(e.items, mapping: mapping, headerText: headerText), state: &state)
         }
     }
 

@@ -24,7 +24,15 @@ enum RegistryService {
     /// linked from here (that would reveal her); one inside is linked, and differing details need confirmation.
     static func person(id: IDNumber?, name: String, field: String, unit: String, scoped: Scoped, confirm: Bool, errors: inout [FieldError],
                        fill: (Person) -> Void, compare: [(String, String?, String?)], at: Date) async throws -> Person {
-        if let id, let existing = try await Person.query(on: scoped.db).filter(\.$idNumber == id.value).first() {
+        var existing: Person? = nil
+        if let id { existing = try await Person.query(on: scoped.db).filter(\.$idNumber == id.value).first() }
+        return person(existing: existing, id: id, name: name, field: field, unit: unit, scoped: scoped, confirm: confirm, errors: &errors, fill: fill, compare: compare, at: at)
+    }
+
+    /// The same, with the person holding this ID number (if any) already looked up: a bulk import looks up a batch at once.
+    static func person(existing: Person?, id: IDNumber?, name: String, field: String, unit: String, scoped: Scoped, confirm: Bool, errors: inout [FieldError],
+                       fill: (Person) -> Void, compare: [(String, String?, String?)], at: Date) -> Person {
+        if id != nil, let existing {
             guard scoped.inScope(existing.unitCode) else {
                 errors.append(FieldError(field: field + ".idNumber", key: "registry.error.elsewhere"))
                 return existing
@@ -54,15 +62,35 @@ enum RegistryService {
 
     // MARK: create
 
-    static func createChild(_ input: ChildInput, scoped: Scoped, actor: AuditActor, at: Date, context: ChildContext? = nil) async throws -> Child {
-        var c = Checker()
+    /// A child's input once every field has passed its check: what `createChild` and the bulk import both build from.
+    struct CheckedChild {
+        let name: String
+        let id: IDNumber
+        let village: Unit
+        let hukou: Hukou
+        let living: LivingArrangement
+        let health: Health
+        let poverty: PovertyStatus
+        let ethnicity: String?
+        let needs: [ChildNeed]
+        let informed: CivilDate?
+        let father: CheckedParent?
+        let mother: CheckedParent?
+        let guardian: CheckedGuardian?
+        let school: String?
+        let grade: String?
+        let improperNote: String?
+        let address: String
+    }
+
+    /// Every check of a child's fields that needs no database; errors go into `c`, nil when there are any.
+    static func check(_ input: ChildInput, village: Unit?, _ c: inout Checker) -> CheckedChild? {
         let name = c.required(input.name, "name")
         let id = c.idNumber(input.idNumber, "idNumber", required: true)
         if let id {
             if let s = c.token(input.sex, "sex", Sex.self, required: false), s != id.sex { c.errors.append(FieldError(field: "sex", key: "id.error.sexMismatch")) }
             if let b = c.date(input.birthDate, "birthDate"), b != id.birthDate { c.errors.append(FieldError(field: "birthDate", key: "id.error.birthMismatch", args: [id.birthDate.iso])) }
         }
-        let village = try await checkVillage(input.villageCode, &c, scoped: scoped, context: context)
         let hukou = c.token(input.hukou, "hukou", Hukou.self)
         let living = c.token(input.livingArrangement, "livingArrangement", LivingArrangement.self)
         let health = c.token(input.health, "health", Health.self, required: false) ?? .healthy
@@ -78,123 +106,29 @@ enum RegistryService {
         if input.improperGuardianship == true && (input.improperNote ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             c.errors.append(FieldError(field: "improperNote", key: "registry.error.improperNote"))
         }
+        guard c.errors.isEmpty, let name, let id, let village, let hukou, let living else { return nil }
+        return CheckedChild(name: name, id: id, village: village, hukou: hukou, living: living, health: health, poverty: poverty,
+                            ethnicity: input.ethnicity.flatMap { $0.isEmpty ? nil : $0 }, needs: needs, informed: informed,
+                            father: father, mother: mother, guardian: guardian, school: c.text(input.school), grade: c.text(input.grade),
+                            improperNote: c.text(input.improperNote), address: c.text(input.address) ?? "")
+    }
+
+    static func createChild(_ input: ChildInput, scoped: Scoped, actor: AuditActor, at: Date, context: ChildContext? = nil) async throws -> Child {
+        var c = Checker()
+        let village = try await checkVillage(input.villageCode, &c, scoped: scoped, context: context)
+        let checked = check(input, village: village, &c)
         try c.throwIfAny()
-
-        // A second registration of the same child is a conflict that points at the first.
-        if let existingPerson = try await Person.query(on: scoped.db).filter(\.$idNumber == id!.value).first(),
-           let existingChild = try await Child.query(on: scoped.db).filter(\.$personID == existingPerson.id!).first() {
-            throw ConflictError(field: "idNumber", key: "registry.error.childExists", existingID: existingChild.id!.uuidString)
+        guard let checked else { throw FieldErrors(c.errors) }
+        // One form is a batch of one: the same lookups, rules and writes as a ledger import.
+        let outcome = try await scoped.db.transaction { tx in
+            try await ChildCreation.create([ChildCreation.Row(input: input, checked: checked)], scoped: scoped.on(tx), actor: actor, at: at, context: context)[0]
         }
-
-        if input.acknowledgeDuplicates != true {
-            let similar = try await likelyDuplicates(name: name!, birth: id!.birthDate, township: String(village!.code.prefix(9)), on: scoped.db)
-            if !similar.isEmpty { throw LikelyDuplicates(childIDs: similar) }
+        switch outcome {
+        case .created(let child, _): return child
+        case .conflict(let existingID): throw ConflictError(field: "idNumber", key: "registry.error.childExists", existingID: existingID)
+        case .likelyDuplicates(let ids): throw LikelyDuplicates(childIDs: ids)
+        case .invalid(let errors): throw FieldErrors(errors)
         }
-        var errors: [FieldError] = []
-        let confirm = input.confirmLinks ?? false
-        let unit = village!.code
-        let childPerson = try await person(id: id, name: name!, field: "child", unit: unit, scoped: scoped, confirm: true, errors: &errors, fill: { p in
-            p.hukou = hukou!.rawValue
-            p.ethnicity = input.ethnicity.flatMap { $0.isEmpty ? nil : $0 }
-            p.health = health.rawValue
-        }, compare: [], at: at)
-        var fatherPerson: Person? = nil, motherPerson: Person? = nil, guardianPerson: Person? = nil
-        if let f = father, let name = f.name {
-            fatherPerson = try await person(id: f.id, name: name, field: "father", unit: unit, scoped: scoped, confirm: confirm, errors: &errors, fill: { p in
-                p.sex = p.sex ?? Sex.male.rawValue
-                p.phone = f.phone
-                p.hukou = hukou!.rawValue
-            }, compare: [("phone", nil, f.phone)], at: at)
-        }
-        if let m = mother, let name = m.name {
-            motherPerson = try await person(id: m.id, name: name, field: "mother", unit: unit, scoped: scoped, confirm: confirm, errors: &errors, fill: { p in
-                p.sex = p.sex ?? Sex.female.rawValue
-                p.phone = m.phone
-                p.hukou = hukou!.rawValue
-            }, compare: [("phone", nil, m.phone)], at: at)
-        }
-        if let g = guardian {
-            guardianPerson = try await person(id: g.id, name: g.name, field: "guardian", unit: unit, scoped: scoped, confirm: confirm, errors: &errors, fill: { p in
-                p.phone = g.phone
-                p.health = g.health.rawValue
-                if p.birthDate == nil { p.birthDate = g.birthDate?.iso }
-            }, compare: [("birthDate", nil, g.birthDate?.iso)], at: at)
-        }
-        if !errors.isEmpty { throw FieldErrors(errors) }
-
-        let child = Child()
-        child.id = UUID()
-        child.personID = childPerson.id!
-        child.unitCode = unit
-        child.birthDate = id!.birthDate.iso
-        child.school = c.text(input.school)
-        child.grade = c.text(input.grade)
-        child.boarding = input.boarding ?? false
-        child.fatherID = fatherPerson?.id
-        child.fatherSituation = father?.situation.rawValue
-        child.fatherWorkPlace = father?.workPlace
-        child.fatherSince = father?.since?.iso
-        child.motherID = motherPerson?.id
-        child.motherSituation = mother?.situation.rawValue
-        child.motherWorkPlace = mother?.workPlace
-        child.motherSince = mother?.since?.iso
-        child.guardianID = guardianPerson?.id
-        child.guardianRelation = guardian?.relation.rawValue
-        child.livingArrangement = living!.rawValue
-        child.improperGuardianship = input.improperGuardianship ?? false
-        child.improperNote = c.text(input.improperNote)
-        child.setNeeds(needs)
-        child.informedOn = informed?.iso
-        child.consent = input.consent ?? false
-        child.createdAt = at
-        child.updatedAt = at
-        child.status = "new"
-        child.setCategories([])
-        child.reasons = "[]"
-        child.leftBehind = false
-        child.openReport = false
-        child.overdueStep = 0
-
-        let (fatherP, motherP, guardianP) = (fatherPerson, motherPerson, guardianPerson)
-        let address = c.text(input.address) ?? ""
-        try await scoped.db.transaction { tx in
-            // Siblings share a household: reuse a parent's, else start one for this child.
-            var householdID = fatherP?.householdID ?? motherP?.householdID
-            var created: Household? = nil
-            if householdID == nil {
-                let h = Household()
-                h.id = UUID()
-                h.unitCode = unit
-                h.address = address
-                h.poverty = poverty.rawValue
-                h.createdAt = at
-                try await h.create(on: tx)
-                try await AuditLog.append(AuditEvent(AuditAction.create, "household", h.id!.uuidString, unit: unit, fields: AuditLog.created(["poverty": h.poverty, "address": h.address])), by: actor, at: at, on: tx, context: context)
-                householdID = h.id
-                created = h
-            }
-            child.householdID = householdID
-            for p in [childPerson, fatherP, motherP, guardianP].compactMap({ $0 }) {
-                if !p._$idExists {
-                    if p.householdID == nil { p.householdID = householdID }
-                    try await p.create(on: tx)
-                    try await AuditLog.append(AuditEvent(AuditAction.create, "person", p.id!.uuidString, unit: p.unitCode, fields: AuditLog.created(p.auditFields)), by: actor, at: at, on: tx, context: context)
-                }
-            }
-            // The people and household just written are in hand: the rules read them from here, not the database.
-            let known = Dictionary([childPerson, fatherP, motherP, guardianP].compactMap { p in p.map { ($0.id!, $0) } }, uniquingKeysWith: { a, _ in a })
-            let (facts, _) = try await facts(for: child, person: childPerson, on: tx, known: known, household: created)
-            apply(ChildClassifier.classify(facts, on: today(at)), to: child, today: today(at), reason: nil)
-            try await copyGuardian(child, on: tx, known: known)
-            let settings: RiskSettings
-            if let context { settings = context.settings } else { settings = try await SafetyService.settings(on: tx) }
-            try await SafetyService.assess(child, facts: facts, on: tx, at: at, settings: settings)
-            if let context, context.deferTally { child.tallyUnchanged = true; context.touched(unit) }
-            try await child.create(on: tx)
-            try await AuditLog.append(AuditEvent(AuditAction.create, "child", child.id!.uuidString, unit: unit, fields: AuditLog.created(child.auditFields)), by: actor, at: at, on: tx, context: context)
-            if let a = try await SafetyService.raiseIfCritical(child, before: nil, on: tx, actor: actor, at: at) { context?.opened(a) }
-        }
-        return child
     }
 
     /// Children in the same township born the same day whose name is the same or sounds the same (曾/曾 read Zēng as
@@ -269,21 +203,25 @@ enum RegistryService {
         var me = person
         if me == nil { me = try await find(child.personID) }
         guard let me else { throw Abort(.notFound) }
-        func parent(_ id: UUID?, _ situation: String?) async throws -> ParentFacts? {
-            guard let s = situation.flatMap(ParentSituation.init(rawValue:)) else { return nil }
-            var p: Person? = nil
-            if let id { p = try await find(id) }
-            return ParentFacts(situation: s, vitalStatus: p?.vital ?? .alive, health: p?.healthValue ?? .healthy)
-        }
         var household: Household? = knownHousehold.flatMap { $0.id == child.householdID ? $0 : nil }
         if household == nil, let h = child.householdID {
             if let context { household = try await context.household(h, on: db) } else { household = try await Household.find(h, on: db) }
         }
-        let f = ChildFacts(birthDate: me.birth ?? CivilDate(year: 2000, month: 1, day: 1)!, hukou: Hukou(rawValue: me.hukou ?? "") ?? .rural,
-                           father: try await parent(child.fatherID, child.fatherSituation), mother: try await parent(child.motherID, child.motherSituation),
-                           ownHealth: me.healthValue, improperGuardianship: child.improperGuardianship,
-                           poverty: PovertyStatus(rawValue: household?.poverty ?? "") ?? .none)
-        return (f, me)
+        let father = try await child.fatherID.asyncFlatMap { try await find($0) }
+        let mother = try await child.motherID.asyncFlatMap { try await find($0) }
+        return (facts(for: child, me: me, father: father, mother: mother, household: household), me)
+    }
+
+    /// The same, from records already in hand.
+    static func facts(for child: Child, me: Person, father: Person?, mother: Person?, household: Household?) -> ChildFacts {
+        func parent(_ p: Person?, _ situation: String?) -> ParentFacts? {
+            guard let s = situation.flatMap(ParentSituation.init(rawValue:)) else { return nil }
+            return ParentFacts(situation: s, vitalStatus: p?.vital ?? .alive, health: p?.healthValue ?? .healthy)
+        }
+        return ChildFacts(birthDate: me.birth ?? CivilDate(year: 2000, month: 1, day: 1)!, hukou: Hukou(rawValue: me.hukou ?? "") ?? .rural,
+                          father: parent(father, child.fatherSituation), mother: parent(mother, child.motherSituation),
+                          ownHealth: me.healthValue, improperGuardianship: child.improperGuardianship,
+                          poverty: PovertyStatus(rawValue: household?.poverty ?? "") ?? .none)
     }
 
     /// Writes a classification onto the record: exit when nothing applies any more, re-entry when something applies again.

@@ -15,21 +15,26 @@ enum SafetyService {
     /// Recomputes the tier, its reasons, the next day time alone changes it, and the next visit due, on the record
     /// (the caller saves). A child is monitored while she is in a category, or while an alert or report is open.
     static func assess(_ c: Child, facts: ChildFacts, on db: any Database, at: Date, settings s: RiskSettings, context: ChildContext? = nil) async throws {
-        let today = RegistryService.today(at)
         // A child not yet saved has no alert to look for.
         let open = try await (c._$idExists ? c.id : nil).asyncFlatMap { id in
             if let context { return try await context.openCritical(id, on: db) }
             return try await openCritical(id, on: db)
         }
+        var guardian: Person? = nil
+        if let gid = c.guardianID {
+            if let context { guardian = try await context.person(gid, on: db) } else { guardian = try await Person.find(gid, on: db) }
+        }
+        assess(c, facts: facts, guardian: guardian, open: open, at: at, settings: s)
+    }
+
+    /// The same, with the guardian's record and the open critical alert (if any) already in hand.
+    static func assess(_ c: Child, facts: ChildFacts, guardian guardianRecord: Person?, open: Alert?, at: Date, settings s: RiskSettings) {
+        let today = RegistryService.today(at)
         guard c.status == "active" || open != nil || c.openReport else {
             c.riskTier = nil; c.riskReasons = nil; c.riskReview = nil; c.nextVisitDue = nil; c.overdueStep = 0
             return
         }
         var guardian: GuardianFacts? = nil
-        var guardianRecord: Person? = nil
-        if let gid = c.guardianID {
-            if let context { guardianRecord = try await context.person(gid, on: db) } else { guardianRecord = try await Person.find(gid, on: db) }
-        }
         if let p = guardianRecord {
             guardian = GuardianFacts(birthDate: p.birth, vitalStatus: p.vital, health: p.healthValue)
         }
