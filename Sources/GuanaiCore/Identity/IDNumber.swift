@@ -99,8 +99,16 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         }
     }
 
-    public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
-    public var compact: String { String(format: "%04d%02d%02d", year, month, day) }
+    // By hand, not String(format:): a sweep or an import formats millions of dates, and the format parser cost more
+    // than everything else about a date.
+    public var iso: String { Self.digits(year, 4) + "-" + Self.digits(month, 2) + "-" + Self.digits(day, 2) }
+    public var compact: String { Self.digits(year, 4) + Self.digits(month, 2) + Self.digits(day, 2) }
+
+    /// `n` (not negative) in at least `width` digits, zero-padded.
+    public static func digits(_ n: Int, _ width: Int) -> String {
+        let s = String(n)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
     public var description: String { iso }
     public static func < (a: Self, b: Self) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 

@@ -50,7 +50,7 @@ public struct ContactStanding: Sendable, Equatable {
 }
 
 public enum ContactCadence {
-    public static func monthKey(_ d: CivilDate) -> String { String(format: "%04d-%02d", d.year, d.month) }
+    public static func monthKey(_ d: CivilDate) -> String { CivilDate.digits(d.year, 4) + "-" + CivilDate.digits(d.month, 2) }
     public static func firstOfMonth(_ d: CivilDate) -> CivilDate { CivilDate(year: d.year, month: d.month, day: 1)! }
     public static func firstOfNextMonth(_ d: CivilDate) -> CivilDate { firstOfMonth(d).adding(days: CivilDate.daysIn(year: d.year, month: d.month)) }
 

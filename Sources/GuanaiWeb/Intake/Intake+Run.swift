@@ -108,6 +108,9 @@ struct ImportRun: Sendable {
             state = try await scoped.db.transaction { tx -> State in
                 var local = State()
                 let s = scoped.on(tx)
+                // A file of 100,000 rows writes into a dozen indexes at random places: with SQLite's default 2 MB
+                // page cache it would spill and re-read pages all the time. 32 MB of this connection's cache.
+                if tx.sql.dialect.name == "sqlite" { try await tx.sql.raw("PRAGMA cache_size = -32768").run() }
                 let context = ChildContext(settings: try await SafetyService.settings(on: tx))
                 context.deferTally = true
                 func handle(_ rows: [SheetRow]) async throws {
