@@ -180,8 +180,10 @@ enum ChildCreation {
         return child
     }
 
-    /// Same birth date, township and pinyin initials: the index a likely duplicate is looked up by. Names with the
-    /// same full pinyin have the same initials, so the final check (same name, or same full pinyin) is made in code.
+    /// A likely duplicate is a child in the same township born the same day whose name is the same or sounds the same
+    /// (曾 read Zēng as a surname, so 曾小红 and 增小红 match): the same child typed twice with another ID number, most
+    /// likely. Looked up by birth date and pinyin initials (an index); names with the same full pinyin have the same
+    /// initials, so the final check (same name, or same full pinyin) is made in code.
     struct SimilarKey: Hashable { let birth: String; let township: String; let initials: String }
 
     /// What a batch reads before it writes anything.

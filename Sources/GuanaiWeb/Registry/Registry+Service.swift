@@ -131,19 +131,6 @@ enum RegistryService {
         }
     }
 
-    /// Children in the same township born the same day whose name is the same or sounds the same (曾/曾 read Zēng as
-    /// a surname, so 曾小红 and 增小红 match): the same child typed twice with a different ID number, most likely.
-    static func likelyDuplicates(name: String, birth: CivilDate, township: String, on db: any Database) async throws -> [String] {
-        let key = Pinyin.full(name)
-        let range = DivisionCode(township)?.range ?? (township...township)
-        let kids = try await Child.query(on: db).filter(\.$birthDate == birth.iso).filter(\.$unitCode >= range.lowerBound).filter(\.$unitCode <= range.upperBound)
-            .filter(\.$voidedReason == nil).all()
-        guard !kids.isEmpty else { return [] }
-        let people = try await Person.query(on: db).filter(\.$id ~~ kids.map(\.personID)).all()
-        let match = Set(people.filter { $0.name == name || Pinyin.full($0.name) == key }.compactMap(\.id))
-        return kids.filter { match.contains($0.personID) }.map { $0.id!.uuidString }
-    }
-
     struct CheckedParent { let name: String?; let id: IDNumber?; let situation: ParentSituation; let workPlace: String?; let since: CivilDate?; let phone: String? }
     struct CheckedGuardian { let name: String; let id: IDNumber?; let birthDate: CivilDate?; let relation: GuardianRelation; let health: Health; let phone: String? }
 
