@@ -34,14 +34,16 @@ final class ChildContext: @unchecked Sendable {
         let ctx = ChildContext(settings: settings)
         var personIDs = Set<UUID>()
         for c in kids { personIDs.insert(c.personID); [c.fatherID, c.motherID, c.guardianID].compactMap { $0 }.forEach { personIDs.insert($0) } }
-        for chunk in Array(personIDs).chunked(400) {
-            for p in try await Person.query(on: db).filter(\.$id ~~ chunk).all() { ctx.people[p.id!] = p }
+        // Plain rows, not `Person.query`: a sweep batch reads thousands of people, and Fluent's decoding by
+        // reflection cost more than the query (`PersonRows`).
+        for chunk in Array(personIDs).chunked(900) {
+            for p in try await PersonRows.people(chunk, on: db) { ctx.people[p.id!] = p }
         }
-        for chunk in Array(Set(kids.compactMap(\.householdID))).chunked(400) {
-            for h in try await Household.query(on: db).filter(\.$id ~~ chunk).all() { ctx.households[h.id!] = h }
+        for chunk in Array(Set(kids.compactMap(\.householdID))).chunked(900) {
+            for h in try await HouseholdRows.households(chunk, on: db) { ctx.households[h.id!] = h }
         }
         var open: [UUID: Alert] = [:]
-        for chunk in kids.compactMap(\.id).chunked(400) {
+        for chunk in kids.compactMap(\.id).chunked(900) {
             for a in try await Alert.query(on: db).filter(\.$childID ~~ chunk).filter(\.$kind == SafetyService.critical).filter(\.$status != "resolved").all() { open[a.childID] = a }
         }
         ctx.openAlerts = open

@@ -14,26 +14,10 @@ public enum RegistrySweep {
         var r = Result()
         let actor = AuditActor.system("sweep")
         let settings = try await SafetyService.settings(on: db)
-        while true {
-            let due = try await Child.query(on: db).filter(\.$nextReview <= today).filter(\.$status != "voided").sort(\.$nextReview).limit(500).all()
-            if due.isEmpty { break }
-            let changed = try await db.transaction { tx -> Int in
-                var n = 0
-                let context = try await ChildContext.load(due, settings: settings, on: tx)
-                // Each village's tally once per batch, not once per child that changed category.
-                context.deferTally = true
-                for c in due {
-                    if try await RegistryService.reclassify(c, on: tx, actor: actor, at: at, context: context) { n += 1 }
-                    // A record whose review date did not move (should not happen) must not loop forever.
-                    if let d = c.nextReview, d <= today { c.nextReview = nil; c.tallyUnchanged = true; try await c.save(on: tx) }
-                }
-                try await context.flush(by: actor, at: at, on: tx)
-                try await context.refreshTallies(on: tx)
-                return n
-            }
-            r.children += due.count
-            r.changed += changed
-        }
+        // Plain rows in batches, the model path's rules on each (`ChildSweep`).
+        let children = try await ChildSweep.run(.classification, on: db, at: at, settings: settings, actor: actor)
+        r.children = children.children
+        r.changed = children.changed
         let women = try await Woman.query(on: db).filter(\.$nextReview <= today).filter(\.$voidedReason == nil).all()
         for w in women {
             r.women += 1

@@ -36,21 +36,7 @@ public enum SafetySweep {
         let actor = AuditActor.system("sweep")
 
         // Tiers whose inputs change with time alone: a sixth birthday, a guardian turning 70, 60 days without contact.
-        while true {
-            let due = try await Child.query(on: db).filter(\.$riskReview <= today.iso).filter(\.$status != "voided").sort(\.$riskReview).limit(500).all()
-            if due.isEmpty { break }
-            try await db.transaction { tx in
-                let context = try await ChildContext.load(due, settings: s, on: tx)
-                context.deferTally = true
-                for c in due {
-                    try await RegistryService.reclassify(c, on: tx, actor: actor, at: at, context: context)
-                    if let d = c.riskReview, d <= today.iso { c.riskReview = nil; c.tallyUnchanged = true; try await c.save(on: tx) }
-                }
-                try await context.flush(by: actor, at: at, on: tx)
-                try await context.refreshTallies(on: tx)
-            }
-            r.risk += due.count
-        }
+        r.risk = try await ChildSweep.run(.risk, on: db, at: at, settings: s, actor: actor).children
 
         // Critical alerts: nobody acknowledged within 2 hours; no visit within 24 hours.
         let ackBefore = at.addingTimeInterval(-Double(s.acknowledgeHours) * 3600)
@@ -67,17 +53,17 @@ public enum SafetySweep {
         for (step, days, level) in [(0, s.overdueTownshipDays, "township"), (1, s.overdueCityDays, "city")] {
             let cutoff = today.adding(days: -days).iso
             while true {
-                let late = try await Child.query(on: db).filter(\.$overdueStep == step).filter(\.$nextVisitDue <= cutoff)
-                    .filter(\.$riskTier != RiskTier.critical.rawValue).filter(\.$status != "voided").limit(500).all()
+                // Plain rows (`ChildRows`): the step is written for the batch in one statement; the tally does not move.
+                let late = try await ChildRows.all(ChildRows.select(on: db).where("overdue_step", .equal, step).where("next_visit_due", .lessThanOrEqual, cutoff)
+                    .where("risk_tier", .notEqual, RiskTier.critical.rawValue).where("status", .notEqual, "voided").limit(500))
                 if late.isEmpty { break }
                 try await db.transaction { tx in
                     for c in late {
                         let a = try await overdueAlert(c, on: tx, at: at)
                         try await SafetyService.escalate(a, step: "overdue_" + level, to: level, on: tx, actor: actor, at: at)
                         c.overdueStep = step + 1
-                        c.tallyUnchanged = true
-                        try await c.save(on: tx)
                     }
+                    try await ChildRows.update(late, columns: ["overdue_step"], values: { [$0.overdueStep] }, on: tx)
                 }
                 r.overdue += late.count
             }

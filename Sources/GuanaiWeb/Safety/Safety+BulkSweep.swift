@@ -1,0 +1,88 @@
+import Fluent
+import SQLKit
+import Vapor
+import GuanaiCore
+
+/// The sweep's two loops over children whose time has come — classification (`next_review`) and tier
+/// (`risk_review`) — in batches read and written with plain SQL (`ChildRows`). The rules are the model path's:
+/// `recompute` runs the same `RegistryService.facts`, `ChildClassifier.classify`, `RegistryService.apply`,
+/// `copyGuardian` and `SafetyService.assess` (`RiskRules.assess`) on each child as `RegistryService.reclassify`
+/// does; only the save is different (one `UPDATE … FROM (VALUES …)` for the batch's changed children). Audit
+/// entries go to the trail in the batch's transaction, `SafetyService.raiseIfCritical` opens the alerts, and each
+/// village's tally is recomputed once per batch. `BulkSweepTests` checks the result is the model path's, row for row.
+enum ChildSweep {
+    /// Which due marker a loop reads; each child it reads leaves with the marker after today or cleared.
+    enum Marker: String, Sendable { case classification = "next_review", risk = "risk_review" }
+
+    static let batch = 2000
+
+    struct Outcome: Sendable, Equatable { var children = 0; var changed = 0 }
+
+    /// Every child (not voided) whose marker is today or earlier, oldest first, batch by batch.
+    static func run(_ marker: Marker, on db: any Database, at: Date, settings: RiskSettings, actor: AuditActor) async throws -> Outcome {
+        let today = RegistryService.today(at).iso
+        var out = Outcome()
+        while true {
+            let due = try await ChildRows.all(ChildRows.select(on: db).where(SQLColumn(marker.rawValue), .lessThanOrEqual, SQLBind(today))
+                .where("status", .notEqual, "voided").orderBy(marker.rawValue).limit(batch))
+            if due.isEmpty { break }
+            out.changed += try await db.transaction { tx in try await sweep(due, marker, on: tx, at: at, settings: settings, actor: actor) }
+            out.children += due.count
+        }
+        return out
+    }
+
+    /// One batch, inside the caller's transaction. Returns how many children's classification or tier changed.
+    static func sweep(_ due: [Child], _ marker: Marker, on tx: any Database, at: Date, settings: RiskSettings, actor: AuditActor) async throws -> Int {
+        let today = RegistryService.today(at).iso
+        let context = try await ChildContext.load(due, settings: settings, on: tx)
+        context.deferTally = true
+        var writes: [Child] = [], raised: [(Child, RiskTier?)] = []
+        writes.reserveCapacity(due.count)
+        for c in due {
+            let tierBefore = c.tier
+            var write = try await recompute(c, on: tx, actor: actor, at: at, context: context)
+            if write { raised.append((c, tierBefore)) }
+            // A record whose marker did not move (should not happen) must not loop forever.
+            switch marker {
+            case .classification: if let d = c.nextReview, d <= today { c.nextReview = nil; write = true }
+            case .risk: if let d = c.riskReview, d <= today { c.riskReview = nil; write = true }
+            }
+            if write { writes.append(c) }
+        }
+        try await ChildRows.writeSweep(writes, on: tx)
+        // After the rows are written, in the children's order, as `reclassify` does after its save.
+        for (c, before) in raised {
+            if let a = try await SafetyService.raiseIfCritical(c, before: before, on: tx, actor: actor, at: at) { context.opened(a) }
+        }
+        try await context.flush(by: actor, at: at, on: tx)
+        try await context.refreshTallies(on: tx)
+        return raised.count
+    }
+
+    /// `RegistryService.reclassify` without its save: the same rules on the same inputs, the same audit entry
+    /// (buffered in the context), and the village marked for its tally when the counts move. Returns whether
+    /// anything changed; the caller writes the row and then calls `SafetyService.raiseIfCritical`.
+    static func recompute(_ child: Child, on db: any Database, actor: AuditActor, at: Date, context: ChildContext) async throws -> Bool {
+        let before = child.auditFields
+        let (facts, _) = try await RegistryService.facts(for: child, on: db, context: context)
+        let t = RegistryService.today(at)
+        let r = ChildClassifier.classify(facts, on: t)
+        let hint: String? = (child.leftBehind && !r.leftBehind && !Age.isUnder(16, born: facts.birthDate, on: t)) ? "registry.exit.aged16" : nil
+        let oldReview = child.nextReview
+        let tallyBefore = child.tallyKey
+        let safetyBefore = [child.riskReasons, child.riskReview, child.nextVisitDue]
+        RegistryService.apply(r, to: child, today: t, reason: hint)
+        let guardianCopied = try await RegistryService.copyGuardian(child, on: db, context: context)
+        try await SafetyService.assess(child, facts: facts, on: db, at: at, settings: context.settings, context: context)
+        let diff = AuditLog.diff(before, child.auditFields)
+        let safetyMoved = safetyBefore != [child.riskReasons, child.riskReview, child.nextVisitDue]
+        if diff.isEmpty && oldReview == child.nextReview && !guardianCopied && !safetyMoved { return false }
+        child.updatedAt = at
+        if tallyBefore != child.tallyKey { context.touched(child.unitCode) }
+        if !diff.isEmpty {
+            context.audit(AuditEvent(AuditAction.update, "child", child.id!.uuidString, unit: child.unitCode, fields: diff, detail: ["by": "classification"]))
+        }
+        return true
+    }
+}
