@@ -158,9 +158,9 @@ import GuanaiCore
             let ids = try await Person.query(on: db).all().map { $0.id! }
             let people = Dictionary(uniqueKeysWithValues: try await PersonRows.people(ids, on: db).map { ($0.id!, try enc.encode($0)) })
             for p in try await Person.query(on: db).all() { #expect(people[p.id!] == (try enc.encode(p))) }
-            let households = try await HouseholdRows.households(try await Household.query(on: db).all().map { $0.id! }, on: db).map { try enc.encode($0) }.sorted { $0.count < $1.count }
+            let households = try await HouseholdRows.households(try await Household.query(on: db).all().map { $0.id! }, on: db).map { try enc.encode($0) }.sorted { $0.lexicographicallyPrecedes($1) }
             #expect(households.count == 2)
-            #expect(households == (try await Household.query(on: db).all().map { try enc.encode($0) }.sorted { $0.count < $1.count }))
+            #expect(households == (try await Household.query(on: db).all().map { try enc.encode($0) }.sorted { $0.lexicographicallyPrecedes($1) }))
             // Built as fetched: `assess` looks for the child's alert, and a Fluent save would update, not insert.
             #expect(try await ChildRows.all(ChildRows.select(on: db).limit(1)).first?._$idExists == true)
         }
