@@ -66,21 +66,16 @@ enum ChildCreation {
                 p.ethnicity = k.ethnicity
                 p.health = k.health.rawValue
             }, compare: [], at: at)
-            var father: Person? = nil, mother: Person? = nil, guardian: Person? = nil
-            if let f = k.father, let name = f.name {
-                father = RegistryService.person(existing: existing(f.id), id: f.id, name: name, field: "father", unit: unit, scoped: scoped, confirm: confirm, errors: &errors, fill: { p in
-                    p.sex = p.sex ?? Sex.male.rawValue
-                    p.phone = f.phone
-                    p.hukou = k.hukou.rawValue
-                }, compare: [("phone", nil, f.phone)], at: at)
+            func parent(_ p: RegistryService.CheckedParent?, _ field: String, _ sex: Sex) -> Person? {
+                guard let p, let name = p.name else { return nil }
+                return RegistryService.person(existing: existing(p.id), id: p.id, name: name, field: field, unit: unit, scoped: scoped, confirm: confirm, errors: &errors, fill: { q in
+                    q.sex = q.sex ?? sex.rawValue
+                    q.phone = p.phone
+                    q.hukou = k.hukou.rawValue
+                }, compare: [("phone", nil, p.phone)], at: at)
             }
-            if let m = k.mother, let name = m.name {
-                mother = RegistryService.person(existing: existing(m.id), id: m.id, name: name, field: "mother", unit: unit, scoped: scoped, confirm: confirm, errors: &errors, fill: { p in
-                    p.sex = p.sex ?? Sex.female.rawValue
-                    p.phone = m.phone
-                    p.hukou = k.hukou.rawValue
-                }, compare: [("phone", nil, m.phone)], at: at)
-            }
+            let father = parent(k.father, "father", .male), mother = parent(k.mother, "mother", .female)
+            var guardian: Person? = nil
             if let g = k.guardian {
                 guardian = RegistryService.person(existing: existing(g.id), id: g.id, name: g.name, field: "guardian", unit: unit, scoped: scoped, confirm: confirm, errors: &errors, fill: { p in
                     p.phone = g.phone

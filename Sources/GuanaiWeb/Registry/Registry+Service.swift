@@ -248,15 +248,34 @@ enum RegistryService {
     /// Recomputes one child's classification; audited when anything changed. Returns whether it changed.
     @discardableResult
     static func reclassify(_ child: Child, on db: any Database, actor: AuditActor, at: Date, context: ChildContext? = nil) async throws -> Bool {
+        let tierBefore = child.tier
+        let tallyBefore = child.tallyKey
+        guard let change = try await recompute(child, on: db, at: at, context: context) else { return false }
+        // The sweep saves thousands of children whose counts do not move; only a real change recomputes the tally,
+        // and in a batch that defers tallies, once per village at the batch's end.
+        child.tallyUnchanged = tallyBefore == child.tallyKey
+        if let context, context.deferTally, !child.tallyUnchanged { child.tallyUnchanged = true; context.touched(child.unitCode) }
+        try await child.save(on: db)
+        if let e = change.audit {
+            if let context { context.audit(e) } else { try await AuditLog.append(e, by: actor, at: at, on: db) }
+        }
+        if let a = try await SafetyService.raiseIfCritical(child, before: tierBefore, on: db, actor: actor, at: at) { context?.opened(a) }
+        return true
+    }
+
+    /// What recomputing a child changed: nil when nothing did; else the trail entry, if an audited field moved.
+    struct Recomputed { let audit: AuditEvent? }
+
+    /// The rules of `reclassify` on the record in hand, without saving it: classification, exit or re-entry, the
+    /// guardian's copied fields, tier and due dates. The sweep's plain-SQL batches (`ChildSweep`) write the rows
+    /// themselves and share this.
+    static func recompute(_ child: Child, on db: any Database, at: Date, context: ChildContext?) async throws -> Recomputed? {
         let before = child.auditFields
         let (facts, _) = try await facts(for: child, on: db, context: context)
         let t = today(at)
         let r = ChildClassifier.classify(facts, on: t)
-        let wasLeftBehind = child.leftBehind
-        let hint: String? = (wasLeftBehind && !r.leftBehind && !Age.isUnder(16, born: facts.birthDate, on: t)) ? "registry.exit.aged16" : nil
+        let hint: String? = (child.leftBehind && !r.leftBehind && !Age.isUnder(16, born: facts.birthDate, on: t)) ? "registry.exit.aged16" : nil
         let oldReview = child.nextReview
-        let tierBefore = child.tier
-        let tallyBefore = child.tallyKey
         let safetyBefore = [child.riskReasons, child.riskReview, child.nextVisitDue]
         apply(r, to: child, today: t, reason: hint)
         let guardianCopied = try await copyGuardian(child, on: db, context: context)
@@ -265,19 +284,9 @@ enum RegistryService {
         try await SafetyService.assess(child, facts: facts, on: db, at: at, settings: settings, context: context)
         let diff = AuditLog.diff(before, child.auditFields)
         let safetyMoved = safetyBefore != [child.riskReasons, child.riskReview, child.nextVisitDue]
-        if diff.isEmpty && oldReview == child.nextReview && !guardianCopied && !safetyMoved { return false }
+        if diff.isEmpty && oldReview == child.nextReview && !guardianCopied && !safetyMoved { return nil }
         child.updatedAt = at
-        // The sweep saves thousands of children whose counts do not move; only a real change recomputes the tally,
-        // and in a batch that defers tallies, once per village at the batch's end.
-        child.tallyUnchanged = tallyBefore == child.tallyKey
-        if let context, context.deferTally, !child.tallyUnchanged { child.tallyUnchanged = true; context.touched(child.unitCode) }
-        try await child.save(on: db)
-        if !diff.isEmpty {
-            let e = AuditEvent(AuditAction.update, "child", child.id!.uuidString, unit: child.unitCode, fields: diff, detail: ["by": "classification"])
-            if let context { context.audit(e) } else { try await AuditLog.append(e, by: actor, at: at, on: db) }
-        }
-        if let a = try await SafetyService.raiseIfCritical(child, before: tierBefore, on: db, actor: actor, at: at) { context?.opened(a) }
-        return true
+        return Recomputed(audit: diff.isEmpty ? nil : AuditEvent(AuditAction.update, "child", child.id!.uuidString, unit: child.unitCode, fields: diff, detail: ["by": "classification"]))
     }
 
     /// Children whose classification reads this person: as the child, a parent or the guardian.

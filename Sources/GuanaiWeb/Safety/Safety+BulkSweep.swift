@@ -5,7 +5,7 @@ import GuanaiCore
 
 /// The sweep's two loops over children whose time has come — classification (`next_review`) and tier
 /// (`risk_review`) — in batches read and written with plain SQL (`ChildRows`). The rules are the model path's:
-/// `recompute` runs the same `RegistryService.facts`, `ChildClassifier.classify`, `RegistryService.apply`,
+/// `RegistryService.recompute` runs the same `RegistryService.facts`, `ChildClassifier.classify`, `RegistryService.apply`,
 /// `copyGuardian` and `SafetyService.assess` (`RiskRules.assess`) on each child as `RegistryService.reclassify`
 /// does; only the save is different (one `UPDATE … FROM (VALUES …)` for the batch's changed children). Audit
 /// entries go to the trail in the batch's transaction, `SafetyService.raiseIfCritical` opens the alerts, and each
@@ -41,8 +41,14 @@ enum ChildSweep {
         writes.reserveCapacity(due.count)
         for c in due {
             let tierBefore = c.tier
-            var write = try await recompute(c, on: tx, actor: actor, at: at, context: context)
-            if write { raised.append((c, tierBefore)) }
+            let tallyBefore = c.tallyKey
+            let change = try await RegistryService.recompute(c, on: tx, at: at, context: context)
+            var write = change != nil
+            if let change {
+                raised.append((c, tierBefore))
+                if tallyBefore != c.tallyKey { context.touched(c.unitCode) }
+                if let e = change.audit { context.audit(e) }
+            }
             // A record whose marker did not move (should not happen) must not loop forever.
             switch marker {
             case .classification: if let d = c.nextReview, d <= today { c.nextReview = nil; write = true }
@@ -58,31 +64,5 @@ enum ChildSweep {
         try await context.flush(by: actor, at: at, on: tx)
         try await context.refreshTallies(on: tx)
         return raised.count
-    }
-
-    /// `RegistryService.reclassify` without its save: the same rules on the same inputs, the same audit entry
-    /// (buffered in the context), and the village marked for its tally when the counts move. Returns whether
-    /// anything changed; the caller writes the row and then calls `SafetyService.raiseIfCritical`.
-    static func recompute(_ child: Child, on db: any Database, actor: AuditActor, at: Date, context: ChildContext) async throws -> Bool {
-        let before = child.auditFields
-        let (facts, _) = try await RegistryService.facts(for: child, on: db, context: context)
-        let t = RegistryService.today(at)
-        let r = ChildClassifier.classify(facts, on: t)
-        let hint: String? = (child.leftBehind && !r.leftBehind && !Age.isUnder(16, born: facts.birthDate, on: t)) ? "registry.exit.aged16" : nil
-        let oldReview = child.nextReview
-        let tallyBefore = child.tallyKey
-        let safetyBefore = [child.riskReasons, child.riskReview, child.nextVisitDue]
-        RegistryService.apply(r, to: child, today: t, reason: hint)
-        let guardianCopied = try await RegistryService.copyGuardian(child, on: db, context: context)
-        try await SafetyService.assess(child, facts: facts, on: db, at: at, settings: context.settings, context: context)
-        let diff = AuditLog.diff(before, child.auditFields)
-        let safetyMoved = safetyBefore != [child.riskReasons, child.riskReview, child.nextVisitDue]
-        if diff.isEmpty && oldReview == child.nextReview && !guardianCopied && !safetyMoved { return false }
-        child.updatedAt = at
-        if tallyBefore != child.tallyKey { context.touched(child.unitCode) }
-        if !diff.isEmpty {
-            context.audit(AuditEvent(AuditAction.update, "child", child.id!.uuidString, unit: child.unitCode, fields: diff, detail: ["by": "classification"]))
-        }
-        return true
     }
 }
