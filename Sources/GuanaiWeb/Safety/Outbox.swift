@@ -82,30 +82,40 @@ struct WebhookChannel: OutboxChannel {
 enum Outbox {
     static let maxAttempts = 8
 
-    /// Called by `SafetyService.deliver` inside the delivery's transaction.
-    static func enqueue(_ a: Alert, to u: User, reason: String, on db: any Database, at: Date) async throws {
-        let key = "alert:\(a.id!.uuidString):\(u.id!.uuidString):\(reason)"
-        let childName = try await Child.find(a.childID, on: db).asyncFlatMap { try await Person.find($0.personID, on: db)?.name } ?? ""
-        let p = OutboxPayload(key: key, alertId: a.id!.uuidString, childId: a.childID.uuidString, childName: childName, unitCode: a.unitCode, kind: a.kind,
-                              level: a.level, reasons: a.reasonList.map(\.message), reason: reason,
-                              to: .init(username: u.username, name: u.displayName, phone: u.phone), createdAt: AuditLog.timestamp(at))
-        try await write(p, about: a.id!, to: u, on: db, at: at)
+    /// What an alert's delivery to one account says.
+    static func payload(_ a: Alert, to u: User, reason: String, childName: String, at: Date) -> OutboxPayload {
+        OutboxPayload(key: "alert:\(a.id!.uuidString):\(u.id!.uuidString):\(reason)", alertId: a.id!.uuidString, childId: a.childID.uuidString, childName: childName,
+                      unitCode: a.unitCode, kind: a.kind, level: a.level, reasons: a.reasonList.map(\.message), reason: reason,
+                      to: .init(username: u.username, name: u.displayName, phone: u.phone), createdAt: AuditLog.timestamp(at))
+    }
+
+    /// The children's names, for payloads, with one query a few hundred children.
+    static func childNames(_ ids: Set<UUID>, on db: any Database) async throws -> [UUID: String] {
+        var out: [UUID: String] = [:]
+        for chunk in Array(ids).chunked(500) {
+            for r in try await db.sql.select().column(SQLColumn("id", table: "children")).column(SQLColumn("name", table: "people")).from("children")
+                .join("people", on: SQLColumn("person_id", table: "children"), .equal, SQLColumn("id", table: "people"))
+                .where(SQLColumn("id", table: "children"), .in, SQLBind.group(Array(chunk))).all() {
+                out[try r.decode(column: "id", as: UUID.self)] = try r.decode(column: "name", as: String.self)
+            }
+        }
+        return out
     }
 
     /// One pending delivery; `about` is the alert's (or the reminder's) id, so a record's deliveries can be listed.
     /// The payload's key is the row's unique dedupe key: the same delivery cannot be queued twice.
     static func write(_ p: OutboxPayload, about: UUID, to u: User, on db: any Database, at: Date) async throws {
-        let m = OutboxMessage()
-        m.channel = "webhook"
-        m.dedupeKey = p.key
-        m.alertID = about
-        m.userID = u.id
-        m.payload = RegistryService.json(p)
-        m.status = "pending"
-        m.attempts = 0
-        m.nextAttemptAt = at
-        m.createdAt = at
-        try await m.create(on: db)
+        try await write([p], about: [about], to: [u], on: db, at: at)
+    }
+
+    /// Many at once (a sweep's deliveries), with multi-row inserts.
+    static func write(_ payloads: [OutboxPayload], about: [UUID], to users: [User], on db: any Database, at: Date) async throws {
+        var rows: [[any Encodable & Sendable]] = []
+        rows.reserveCapacity(payloads.count)
+        for (i, p) in payloads.enumerated() {
+            rows.append([UUID(), "webhook", p.key, about[i], users[i].id!, RegistryService.json(p), "pending", 0, at, at])
+        }
+        try await db.sql.insert(into: OutboxMessage.schema, columns: ["id", "channel", "dedupe_key", "alert_id", "user_id", "payload", "status", "attempts", "next_attempt_at", "created_at"], rows: rows)
     }
 
     /// 30 s, 1 min, 2 min … up to an hour between attempts.

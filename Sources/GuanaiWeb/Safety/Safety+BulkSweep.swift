@@ -58,8 +58,8 @@ enum ChildSweep {
         }
         try await ChildRows.writeSweep(writes, on: tx)
         // After the rows are written, in the children's order, as `reclassify` does after its save.
-        for (c, before) in raised {
-            if let a = try await SafetyService.raiseIfCritical(c, before: before, on: tx, actor: actor, at: at) { context.opened(a) }
+        for a in try await AlertBatch(on: tx, actor: actor, at: at).raise(raised) {
+            if let a { context.opened(a) }
         }
         try await context.flush(by: actor, at: at, on: tx)
         try await context.refreshTallies(on: tx)

@@ -61,77 +61,16 @@ enum SafetyService {
     }
 
     /// After a save that may have made the child critical: one alert per episode, in the same transaction, in the
-    /// inboxes of the child's village workers and township staff.
+    /// inboxes of the child's village workers and township staff (`AlertBatch.raise`, a batch of one).
     @discardableResult
     static func raiseIfCritical(_ c: Child, before: RiskTier?, on db: any Database, actor: AuditActor, at: Date) async throws -> Alert? {
-        guard c.tier == .critical, before != .critical, let id = c.id else { return nil }
-        if try await openCritical(id, on: db) != nil { return nil }
-        let episodes = try await Alert.query(on: db).filter(\.$childID == id).filter(\.$kind == critical).count()
-        let a = Alert()
-        a.childID = id
-        a.unitCode = c.unitCode
-        a.kind = critical
-        a.episode = String(episodes + 1)
-        a.level = RiskTier.critical.rawValue
-        a.status = "open"
-        a.reasons = c.riskReasons ?? "[]"
-        a.createdAt = at
-        a.escalatedTo = ""
-        try await a.create(on: db)
-        try await deliver(a, to: try await recipients(unit: c.unitCode, roles: [.villageWorker, .townshipStaff], on: db), reason: "assigned", on: db, at: at)
-        try await AuditLog.append(AuditEvent(AuditAction.create, "alert", a.id!.uuidString, unit: a.unitCode,
-                                             fields: ["kind": FieldChange(before: nil, after: a.kind), "childId": FieldChange(before: nil, after: id.uuidString)],
-                                             detail: ["episode": a.episode]), by: actor, at: at, on: db)
-        return a
+        guard c.tier == .critical, before != .critical else { return nil }
+        return try await AlertBatch(on: db, actor: actor, at: at).raise([(c, before)]).first ?? nil
     }
 
     /// Active accounts of these roles whose own unit is the child's unit or one of its ancestors.
     static func recipients(unit: String, roles: [Role], on db: any Database) async throws -> [User] {
-        guard let code = DivisionCode(unit) else { return [] }
-        let users = try await User.query(on: db).filter(\.$role ~~ roles.map(\.rawValue)).filter(\.$disabled == false).all()
-        return users.filter { u in
-            guard let own = DivisionCode(u.unitCode), Jurisdiction(root: own).contains(code) else { return false }
-            // A village worker of this village, township staff of its township: the people who can go there.
-            switch Role(rawValue: u.role) {
-            case .villageWorker: return u.unitCode == unit
-            case .townshipStaff: return own.level == .township
-            default: return true
-            }
-        }
-    }
-
-    static func deliver(_ a: Alert, to users: [User], reason: String, on db: any Database, at: Date) async throws {
-        let already = Set(try await AlertDelivery.query(on: db).filter(\.$alertID == a.id!).all(\.$userID))
-        for u in users where !already.contains(u.id!) {
-            let d = AlertDelivery()
-            d.alertID = a.id!
-            d.userID = u.id!
-            d.reason = reason
-            d.createdAt = at
-            try await d.create(on: db)
-            try await Outbox.enqueue(a, to: u, reason: reason, on: db, at: at)
-        }
-    }
-
-    /// One escalation step, once: the unique (alert, step) key is the guard against a second sweep or sweeper.
-    @discardableResult
-    static func escalate(_ a: Alert, step: String, to level: String, on db: any Database, actor: AuditActor, at: Date) async throws -> Bool {
-        if try await AlertEscalation.query(on: db).filter(\.$alertID == a.id!).filter(\.$step == step).first() != nil { return false }
-        let e = AlertEscalation()
-        e.alertID = a.id!
-        e.step = step
-        e.toLevel = level
-        e.at = at
-        try await e.create(on: db)
-        let roles: [Role] = level == "city" ? [.cityAdmin] : [.townshipStaff]
-        try await deliver(a, to: try await recipients(unit: a.unitCode, roles: roles, on: db), reason: "escalated", on: db, at: at)
-        let before = a.escalatedTo
-        if !a.escalations.contains(level) { a.escalatedTo = (a.escalations + [level]).joined(separator: ",") }
-        try await a.save(on: db)
-        try await AuditLog.append(AuditEvent(AuditAction.update, "alert", a.id!.uuidString, unit: a.unitCode,
-                                             fields: before == a.escalatedTo ? [:] : ["escalatedTo": FieldChange(before: before, after: a.escalatedTo)],
-                                             detail: ["escalation": step, "to": level]), by: actor, at: at, on: db)
-        return true
+        try await RecipientDirectory.load(on: db).recipients(unit: unit, roles: roles)
     }
 
     // MARK: visits

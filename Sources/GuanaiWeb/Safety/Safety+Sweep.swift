@@ -31,22 +31,39 @@ public enum SafetySweep {
     static func sweep(on db: any Database, at: Date) async throws -> Result {
         var r = Result()
         r.registry = try await RegistrySweep.run(on: db, at: at)
-        let today = RegistryService.today(at)
         let s = try await SafetyService.settings(on: db)
         let actor = AuditActor.system("sweep")
 
         // Tiers whose inputs change with time alone: a sixth birthday, a guardian turning 70, 60 days without contact.
         r.risk = try await ChildSweep.run(.risk, on: db, at: at, settings: s, actor: actor).children
 
-        // Critical alerts: nobody acknowledged within 2 hours; no visit within 24 hours.
+        (r.escalations, r.overdue) = try await escalations(on: db, at: at, settings: s, actor: actor)
+        r.contactReminders = try await PairingSweep.run(on: db, at: at)
+        try await DatabaseStatistics.refresh(db)
+        return r
+    }
+
+    /// Escalations whose time has come: critical alerts to the city, overdue visits to the township and the city.
+    /// Returns how many escalation steps were taken and how many overdue children were handled.
+    static func escalations(on db: any Database, at: Date, settings s: RiskSettings, actor: AuditActor) async throws -> (Int, Int) {
+        let today = RegistryService.today(at)
+        var escalated = 0, overdue = 0
+        // Accounts read once: thousands of alerts may go to the same few hundred people.
+        let directory = try await RecipientDirectory.load(on: db)
+
+        // Critical alerts: nobody acknowledged within 2 hours; no visit within 24 hours. Only alerts still without
+        // that step are read (NOT EXISTS through the unique (alert, step) key), so old open alerts cost nothing.
         let ackBefore = at.addingTimeInterval(-Double(s.acknowledgeHours) * 3600)
-        for a in try await Alert.query(on: db).filter(\.$kind == SafetyService.critical).filter(\.$status == "open").filter(\.$createdAt <= ackBefore).all() {
-            if try await db.transaction({ try await SafetyService.escalate(a, step: "acknowledge_timeout", to: "city", on: $0, actor: actor, at: at) }) { r.escalations += 1 }
-        }
         let visitBefore = at.addingTimeInterval(-Double(s.firstVisitHours) * 3600)
-        for a in try await Alert.query(on: db).filter(\.$kind == SafetyService.critical).filter(\.$status != "resolved").filter(\.$createdAt <= visitBefore).all()
-        where try await !SafetyService.visitedSince(a, on: db) {
-            if try await db.transaction({ try await SafetyService.escalate(a, step: "no_visit", to: "city", on: $0, actor: actor, at: at) }) { r.escalations += 1 }
+        for (step, ids) in [("acknowledge_timeout", try await criticalDue("acknowledge_timeout", before: ackBefore, on: db)),
+                            ("no_visit", try await criticalDue("no_visit", before: visitBefore, on: db))] {
+            for chunk in ids.chunked(500) {
+                let byID = Dictionary(uniqueKeysWithValues: try await Alert.query(on: db).filter(\.$id ~~ Array(chunk)).all().map { ($0.id!, $0) })
+                let alerts = chunk.compactMap { byID[$0] }
+                escalated += try await db.transaction { tx in
+                    try await AlertBatch(on: tx, actor: actor, at: at, directory: directory).escalate(alerts, step: step, to: "city")
+                }
+            }
         }
 
         // Overdue visits of the other tiers: to the township after 3 days, to the city after 7.
@@ -58,38 +75,28 @@ public enum SafetySweep {
                     .where("risk_tier", .notEqual, RiskTier.critical.rawValue).where("status", .notEqual, "voided").limit(500))
                 if late.isEmpty { break }
                 try await db.transaction { tx in
-                    for c in late {
-                        let a = try await overdueAlert(c, on: tx, at: at)
-                        try await SafetyService.escalate(a, step: "overdue_" + level, to: level, on: tx, actor: actor, at: at)
-                        c.overdueStep = step + 1
-                    }
+                    let batch = AlertBatch(on: tx, actor: actor, at: at, directory: directory)
+                    try await batch.escalate(try await batch.openOverdue(late), step: "overdue_" + level, to: level)
+                    for c in late { c.overdueStep = step + 1 }
                     try await ChildRows.update(late, columns: ["overdue_step"], values: { [$0.overdueStep] }, on: tx)
                 }
-                r.overdue += late.count
+                overdue += late.count
             }
         }
-        r.contactReminders = try await PairingSweep.run(on: db, at: at)
-        try await DatabaseStatistics.refresh(db)
-        return r
+        return (escalated, overdue)
     }
 
-    /// The alert for one missed due date, opened once (unique child, kind, due date).
-    static func overdueAlert(_ c: Child, on db: any Database, at: Date) async throws -> Alert {
-        let episode = c.nextVisitDue ?? ""
-        if let a = try await Alert.query(on: db).filter(\.$childID == c.id!).filter(\.$kind == SafetyService.overdue).filter(\.$episode == episode).first() { return a }
-        let a = Alert()
-        a.childID = c.id!
-        a.unitCode = c.unitCode
-        a.kind = SafetyService.overdue
-        a.episode = episode
-        a.level = c.riskTier ?? RiskTier.normal.rawValue
-        a.status = "open"
-        a.reasons = RegistryService.json([RiskRules.overdueReason(due: episode)])
-        a.createdAt = at
-        a.escalatedTo = ""
-        try await a.create(on: db)
-        try await SafetyService.deliver(a, to: try await SafetyService.recipients(unit: c.unitCode, roles: [.villageWorker], on: db), reason: "assigned", on: db, at: at)
-        return a
+    /// Open critical alerts old enough for this escalation step that do not have it yet, oldest first; for
+    /// `no_visit`, only those with no visit recorded since the alert was raised.
+    static func criticalDue(_ step: String, before: Date, on db: any Database) async throws -> [UUID] {
+        let status = step == "no_visit" ? SQLRaw("status <> 'resolved'") : SQLRaw("status = 'open'")
+        let noVisit = step == "no_visit"
+            ? SQLRaw("AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.child_id = alerts.child_id AND v.created_at >= alerts.created_at)") : SQLRaw("")
+        return try await db.sql.raw("""
+            SELECT id FROM alerts WHERE kind = \(bind: SafetyService.critical) AND \(status) AND created_at <= \(bind: before)
+            AND NOT EXISTS (SELECT 1 FROM alert_escalations e WHERE e.alert_id = alerts.id AND e.step = \(bind: step)) \(noVisit)
+            ORDER BY created_at, id
+            """).all().map { try $0.decode(column: "id", as: UUID.self) }
     }
 }
 
