@@ -229,4 +229,21 @@ import GuanaiCore
             }
         }
     }
+
+    /// Critical children overdue for a visit stay at step 0 (their alert escalates them): the overdue loop reads a
+    /// partial index that leaves them out, or every sweep would read each of them again.
+    @Test func theOverdueLoopReadsOnlyWhatItEscalates() async throws {
+        try await withTestApp { ctx in
+            let db = ctx.app.db
+            let q = SafetySweep.lateQuery(step: 0, cutoff: "2026-11-26", on: db)
+            if db.isPostgres {
+                let def = try await db.sql.raw("SELECT indexdef FROM pg_indexes WHERE indexname = 'children_overdue_sweep'").first()?.decode(column: "indexdef", as: String.self)
+                #expect(def?.contains("WHERE") == true)
+            } else {
+                let plan = try await db.sql.raw("EXPLAIN QUERY PLAN \(q.select)").all().map { try $0.decode(column: "detail", as: String.self) }.joined(separator: "\n")
+                #expect(plan.contains("children_overdue_sweep"), "\(plan)")
+            }
+            #expect(try await ChildRows.all(q).isEmpty)
+        }
+    }
 }

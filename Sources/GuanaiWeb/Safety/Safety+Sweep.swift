@@ -71,8 +71,7 @@ public enum SafetySweep {
             let cutoff = today.adding(days: -days).iso
             while true {
                 // Plain rows (`ChildRows`): the step is written for the batch in one statement; the tally does not move.
-                let late = try await ChildRows.all(ChildRows.select(on: db).where("overdue_step", .equal, step).where("next_visit_due", .lessThanOrEqual, cutoff)
-                    .where("risk_tier", .notEqual, RiskTier.critical.rawValue).where("status", .notEqual, "voided").limit(500))
+                let late = try await ChildRows.all(lateQuery(step: step, cutoff: cutoff, on: db))
                 if late.isEmpty { break }
                 try await db.transaction { tx in
                     let batch = AlertBatch(on: tx, actor: actor, at: at, directory: directory)
@@ -84,6 +83,15 @@ public enum SafetySweep {
             }
         }
         return (escalated, overdue)
+    }
+
+    /// Children of the tiers below critical a step behind on a missed due date, 500 at a time. The tier and status
+    /// conditions are written as constants so that both engines can use the partial index `children_overdue_sweep`
+    /// (M0025): critical children overdue for a visit are escalated through their alert and stay at step 0, and
+    /// without the partial index every sweep would read each of them again.
+    static func lateQuery(step: Int, cutoff: String, on db: any Database) -> SQLSelectBuilder {
+        ChildRows.select(on: db).where("overdue_step", .equal, step).where("next_visit_due", .lessThanOrEqual, cutoff)
+            .where(SQLRaw("risk_tier <> 'critical' AND status <> 'voided'")).limit(500)
     }
 
     /// Open critical alerts old enough for this escalation step that do not have it yet, oldest first; for
@@ -98,6 +106,15 @@ public enum SafetySweep {
             ORDER BY created_at, id
             """).all().map { try $0.decode(column: "id", as: UUID.self) }
     }
+}
+
+/// The overdue loops' own index (see `SafetySweep.lateQuery`); `children_overdue` stays for the boards, which count
+/// critical children too.
+struct M0025_OverdueSweepIndex: AsyncMigration {
+    func prepare(on db: any Database) async throws {
+        try await db.sql.raw("CREATE INDEX children_overdue_sweep ON children (overdue_step, next_visit_due) WHERE risk_tier <> 'critical' AND status <> 'voided'").run()
+    }
+    func revert(on db: any Database) async throws { try await db.sql.drop(index: "children_overdue_sweep").run() }
 }
 
 /// One sweeper at a time across instances: a lease row taken with a conditional UPDATE (atomic on both engines),
