@@ -97,14 +97,20 @@ public enum SafetySweep {
     /// Open critical alerts old enough for this escalation step that do not have it yet, oldest first; for
     /// `no_visit`, only those with no visit recorded since the alert was raised.
     static func criticalDue(_ step: String, before: Date, on db: any Database) async throws -> [UUID] {
-        let status = step == "no_visit" ? SQLRaw("status <> 'resolved'") : SQLRaw("status = 'open'")
+        try await db.sql.raw(criticalDueQuery(step, before: before)).all().map { try $0.decode(column: "id", as: UUID.self) }
+    }
+
+    static func criticalDueQuery(_ step: String, before: Date) -> SQLQueryString {
+        // Listed, not `<> 'resolved'`: resolved alerts pile up for ever, and an IN list keeps to the index ranges
+        // of the live ones (`alerts_due`, M0026).
+        let status = step == "no_visit" ? SQLRaw("status IN ('open', 'acknowledged')") : SQLRaw("status = 'open'")
         let noVisit = step == "no_visit"
             ? SQLRaw("AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.child_id = alerts.child_id AND v.created_at >= alerts.created_at)") : SQLRaw("")
-        return try await db.sql.raw("""
+        return """
             SELECT id FROM alerts WHERE kind = \(bind: SafetyService.critical) AND \(status) AND created_at <= \(bind: before)
             AND NOT EXISTS (SELECT 1 FROM alert_escalations e WHERE e.alert_id = alerts.id AND e.step = \(bind: step)) \(noVisit)
             ORDER BY created_at, id
-            """).all().map { try $0.decode(column: "id", as: UUID.self) }
+            """
     }
 }
 
@@ -115,6 +121,15 @@ struct M0025_OverdueSweepIndex: AsyncMigration {
         try await db.sql.raw("CREATE INDEX children_overdue_sweep ON children (overdue_step, next_visit_due) WHERE risk_tier <> 'critical' AND status <> 'voided'").run()
     }
     func revert(on db: any Database) async throws { try await db.sql.drop(index: "children_overdue_sweep").run() }
+}
+
+/// The critical escalations' own index (`SafetySweep.criticalDue`): by kind first, so that open missed-visit
+/// alerts, and resolved alerts of every kind, are never read on the way to the critical ones.
+struct M0026_AlertsDueIndex: AsyncMigration {
+    func prepare(on db: any Database) async throws {
+        try await db.sql.create(index: "alerts_due").on("alerts").column("kind").column("status").column("created_at").run()
+    }
+    func revert(on db: any Database) async throws { try await db.sql.drop(index: "alerts_due").run() }
 }
 
 /// One sweeper at a time across instances: a lease row taken with a conditional UPDATE (atomic on both engines),
