@@ -59,6 +59,8 @@ enum PairingSweep {
             try await PairingService.act(p, .start, PairActionInput(note: ""), startedOn: p.startedOn, by: "system", actor: .system("sweep"), at: at, on: db)
         }
         let rules = try await CadenceSettingsStore.load(on: db)
+        // Accounts read once: every reminder of the sweep goes to the same few hundred people.
+        let directory = try await RecipientDirectory.load(on: db)
         var sent = 0
         while true {
             let due = try await Pair.query(on: db).filter(\.$status == PairStatus.active.rawValue).filter(\.$contactCheckOn <= today.iso).sort(\.$contactCheckOn).limit(500).all()
@@ -73,7 +75,7 @@ enum PairingSweep {
                         continue
                     }
                     if let month = s.shortMonth {
-                        for level in s.levels where try await remind(p, month: month, level: level, standing: s, on: tx, at: at) { n += 1 }
+                        for level in s.levels where try await remind(p, month: month, level: level, standing: s, directory: directory, on: tx, at: at) { n += 1 }
                     }
                     // Always later than today, so the loop ends.
                     p.contactCheckOn = s.nextCheck.iso
@@ -86,7 +88,7 @@ enum PairingSweep {
     }
 
     /// One reminder, if not sent before: the row, an outbox message to each person of the level, an audit entry.
-    static func remind(_ p: Pair, month: String, level: ReminderLevel, standing s: ContactStanding, on db: any Database, at: Date) async throws -> Bool {
+    static func remind(_ p: Pair, month: String, level: ReminderLevel, standing s: ContactStanding, directory: RecipientDirectory, on db: any Database, at: Date) async throws -> Bool {
         if try await PairReminder.query(on: db).filter(\.$pairID == p.id!).filter(\.$month == month).filter(\.$level == level.rawValue).first() != nil { return false }
         let r = PairReminder()
         r.id = UUID()
@@ -102,8 +104,8 @@ enum PairingSweep {
         case .volunteer:
             let v = try await Volunteer.find(p.volunteerID, on: db)
             users = try await v?.userID.asyncFlatMap { try await User.find($0, on: db) }.map { $0.disabled ? [] : [$0] } ?? []
-        case .village: users = try await SafetyService.recipients(unit: p.unitCode, roles: [.villageWorker], on: db)
-        case .township: users = try await SafetyService.recipients(unit: p.unitCode, roles: [.townshipStaff], on: db)
+        case .village: users = directory.recipients(unit: p.unitCode, roles: [.villageWorker])
+        case .township: users = directory.recipients(unit: p.unitCode, roles: [.townshipStaff])
         }
         for u in users { try await Outbox.enqueue(reminder: r, pair: p, standing: s, to: u, givenNameOnly: level == .volunteer, on: db, at: at) }
         try await AuditLog.append(AuditEvent(AuditAction.update, "pair", p.id!.uuidString, unit: p.unitCode,

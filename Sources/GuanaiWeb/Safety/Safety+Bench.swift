@@ -44,7 +44,7 @@ public enum SweepBench {
         var overdue = 0
         for _ in 0..<5 {
             let c0 = ContinuousClock.now
-            overdue = try await db.sql.raw("SELECT COUNT(*) AS n FROM children WHERE overdue_step = 0 AND next_visit_due <= \(bind: cutoff) AND risk_tier <> 'critical' AND status <> 'voided'").first()?.decode(column: "n", as: Int.self) ?? 0
+            overdue = try await db.sql.raw("SELECT COUNT(*) AS n FROM children WHERE overdue_step = 0 AND next_visit_due <= \(bind: cutoff) AND \(SafetySweep.belowCritical)").first()?.decode(column: "n", as: Int.self) ?? 0
             counts.append(seconds(ContinuousClock.now - c0) * 1000)
         }
         let children = try await Child.query(on: db).count(), visits = try await Visit.query(on: db).count()
@@ -61,8 +61,6 @@ public enum SweepBench {
         var lastID: UUID? = nil
         let cols = ["id", "child_id", "unit_code", "visited_on", "mode", "checklist", "notes", "by_user", "by_name", "created_at"]
         let sqlite = db.sql.dialect.name == "sqlite"
-        // Rows per INSERT, under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
-        let perInsert = (sqlite ? 32_000 : 65_000) / cols.count
         let noUser: UUID? = nil
         while true {
             var q = db.sql.select().column("id").column("unit_code").from("children").orderBy("id").limit(20_000)
@@ -70,23 +68,19 @@ public enum SweepBench {
             let kids = try await q.all().map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "unit_code", as: String.self)) }
             guard let last = kids.last else { break }
             lastID = last.0
-            var rows: [[any SQLExpression]] = []
+            var rows: [[any Encodable & Sendable]] = []
             rows.reserveCapacity(kids.count * perChild)
             for (id, unit) in kids {
                 for _ in 0..<perChild {
                     let d = today.adding(days: -Int(g.next() % 300)).iso
-                    rows.append([SQLBind(UUID()), SQLBind(id), SQLBind(unit), SQLBind(d), SQLBind("home"), SQLBind("{}"), SQLBind(""), SQLBind(noUser), SQLBind("bench"), SQLBind(at)])
+                    rows.append([UUID(), id, unit, d, "home", "{}", "", noUser, "bench", at])
                 }
             }
             let batch = rows
             try await db.transaction { tx in
                 // A bigger page cache for SQLite: random UUID keys otherwise make every insert a disk read.
                 if sqlite { try await tx.sql.raw("PRAGMA cache_size=-1000000").run() }
-                for chunk in stride(from: 0, to: batch.count, by: perInsert) {
-                    var ins = tx.sql.insert(into: "visits").columns(cols)
-                    for r in batch[chunk..<min(chunk + perInsert, batch.count)] { ins = ins.values(r) }
-                    try await ins.run()
-                }
+                try await tx.sql.insert(into: "visits", columns: cols, rows: batch)
             }
         }
         // Each child's newest visit, in one statement on both engines (through the `visits_child` index).

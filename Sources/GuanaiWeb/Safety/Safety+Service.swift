@@ -68,11 +68,6 @@ enum SafetyService {
         return try await AlertBatch(on: db, actor: actor, at: at).raise([(c, before)]).first ?? nil
     }
 
-    /// Active accounts of these roles whose own unit is the child's unit or one of its ancestors.
-    static func recipients(unit: String, roles: [Role], on db: any Database) async throws -> [User] {
-        try await RecipientDirectory.load(on: db).recipients(unit: unit, roles: roles)
-    }
-
     // MARK: visits
 
     static func recordVisit(_ c: Child, _ input: VisitInput, photos files: [(name: String, bytes: Data)] = [], user: Actor?, scoped: Scoped, actor: AuditActor, at: Date, settings: RiskSettings) async throws -> Visit {

@@ -90,9 +90,11 @@ public enum SafetySweep {
     /// (M0025): critical children overdue for a visit are escalated through their alert and stay at step 0, and
     /// without the partial index every sweep would read each of them again.
     static func lateQuery(step: Int, cutoff: String, on db: any Database) -> SQLSelectBuilder {
-        ChildRows.select(on: db).where("overdue_step", .equal, step).where("next_visit_due", .lessThanOrEqual, cutoff)
-            .where(SQLRaw("risk_tier <> 'critical' AND status <> 'voided'")).limit(500)
+        ChildRows.select(on: db).where("overdue_step", .equal, step).where("next_visit_due", .lessThanOrEqual, cutoff).where(belowCritical).limit(500)
     }
+
+    /// The partial index's condition, as the queries that read it must spell it.
+    static let belowCritical = SQLRaw("risk_tier <> 'critical' AND status <> 'voided'")
 
     /// Open critical alerts old enough for this escalation step that do not have it yet, oldest first; for
     /// `no_visit`, only those with no visit recorded since the alert was raised.
