@@ -42,3 +42,57 @@ import Foundation
         #expect(!PhoneNumber.isValidMobile("1381234567"))
     }
 }
+
+@Suite struct RealUseRuleTests {
+    @Test func temporaryPasswordsReadOverThePhone() {
+        var g = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let p = TemporaryPassword.make(using: &g)
+            #expect(p.count == TemporaryPassword.length)
+            #expect(p.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) }, "\(p)")
+            #expect(!p.contains { "0o1li".contains($0) }, "\(p)")
+        }
+    }
+
+    @Test func historyGoesThroughTheRecordsRule() {
+        for role in Role.allCases {
+            for kind in RecordKind.allCases {
+                let expected = role != .volunteer && (Policy.canRead(role, .audit) || Policy.canRead(role, kind))
+                #expect(Policy.mayReadHistory(role, of: kind) == expected, "\(role) \(kind)")
+            }
+            #expect(!Policy.mayReadHistory(.volunteer, of: .child) && !Policy.mayReadHistory(.volunteer, of: .pair))
+        }
+        #expect(Policy.historyKind("person") == .child && Policy.historyKind("campaign") == .pair && Policy.historyKind("zzz") == .audit)
+        #expect(!Policy.mayReadHistory(.partnerHealth, of: Policy.historyKind("person")))
+    }
+
+    @Test func inboxRules() {
+        #expect(InboxRule.rule(role: .villageWorker, level: .village) == .village)
+        #expect(InboxRule.rule(role: .townshipStaff, level: .township) == .township)
+        #expect(InboxRule.rule(role: .cityAdmin, level: .county) == .city)
+        #expect(InboxRule.rule(role: .inspector, level: .county) == .city && InboxRule.rule(role: .inspector, level: .township) == .township)
+        for r in [Role.volunteer, .partnerHealth, .partnerHR, .partnerJustice] { #expect(InboxRule.rule(role: r, level: .county) == nil && InboxRule.rule(role: r, level: .village) == nil) }
+        #expect(InboxRule.village.includes(kind: "overdue_visit", escalatedTo: []))
+        #expect(InboxRule.township.includes(kind: "critical", escalatedTo: []))
+        #expect(!InboxRule.township.includes(kind: "overdue_visit", escalatedTo: []) && InboxRule.township.includes(kind: "overdue_visit", escalatedTo: ["township"]))
+        #expect(!InboxRule.city.includes(kind: "critical", escalatedTo: ["township"]) && InboxRule.city.includes(kind: "critical", escalatedTo: ["city"]))
+    }
+
+    /// Two volunteers (one in the critical child's village, one in the next) and a normal-tier child next door to
+    /// the first: least total distance would send the critical child's volunteer from the next village.
+    @Test func aCriticalChildGetsHerOwnVillagesVolunteerFirst() {
+        // children: 0 critical (village A), 1 normal (village A); volunteers: 0 in A, 1 in B.
+        let p = AssignmentProblem(penalties: [1_000_000, 100_000], capacities: [1, 1],
+                                  edges: [.init(child: 0, volunteer: 0, cost: 800), .init(child: 0, volunteer: 1, cost: 6_000),
+                                          .init(child: 1, volunteer: 0, cost: 100), .init(child: 1, volunteer: 1, cost: 6_000)])
+        let plain = MinCostAssignment.solve(p)
+        #expect(plain.volunteerOf == [1, 0], "the plain optimum is what the rule corrects")
+        let ruled = PrioritisedAssignment.solve(p, first: [true, false]) { $0.volunteer == 0 }
+        #expect(ruled.volunteerOf == [0, 1] && ruled.totalCost == 6_800)
+        // Without an own-village volunteer with room, the plain answer stands.
+        #expect(PrioritisedAssignment.solve(p, first: [true, false]) { _ in false } == plain)
+        // A lower-tier child never takes the place first: with one volunteer in A only, the critical child has her.
+        let one = AssignmentProblem(penalties: [1_000_000, 100_000], capacities: [1], edges: [.init(child: 0, volunteer: 0, cost: 800), .init(child: 1, volunteer: 0, cost: 10)])
+        #expect(PrioritisedAssignment.solve(one, first: [true, false]) { _ in true }.volunteerOf == [0, nil])
+    }
+}

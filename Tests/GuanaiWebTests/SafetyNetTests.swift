@@ -7,8 +7,9 @@ import GuanaiSheets
 
 /// The safety net, starting with the case that started the action.
 @Suite struct SafetyNetTests {
-    static func inbox(_ ctx: TestContext, _ token: String) async throws -> ListPage<AlertDTO> {
-        let res = try await ctx.api(.GET, "/api/v1/alerts", token: token)
+    /// The open alerts by default; `all: true` adds the resolved ones.
+    static func inbox(_ ctx: TestContext, _ token: String, all: Bool = false) async throws -> ListPage<AlertDTO> {
+        let res = try await ctx.api(.GET, "/api/v1/alerts" + (all ? "?status=all" : ""), token: token)
         #expect(res.status == .ok, "\(res.body.string)")
         return try res.content.decode(ListPage<AlertDTO>.self)
     }
@@ -98,7 +99,8 @@ import GuanaiSheets
             let done = try await ctx.api(.POST, "/api/v1/alerts/\(alertID)/resolve", token: t, body: ctx.json(["note": "已安排临时照料"]))
             #expect(done.status == .ok, "\(done.body.string)")
             #expect(try await Self.child(ctx, c.id, t).riskTier == "critical", "no capable caregiver recorded yet")
-            #expect(try await Self.inbox(ctx, t).items.first?.status == "resolved")
+            #expect(try await Self.inbox(ctx, t, all: true).items.first?.status == "resolved")
+            #expect(try await Self.inbox(ctx, t).total == 0, "a resolved alert leaves the inbox")
 
             // A new guardian is recorded: the tier drops by the rules. When she falls ill, a new episode opens.
             let aunt: [String: String] = ["name": "王秀英", "idNumber": Synthetic.id(1990, 6, 1, order: 322), "relation": "relative", "health": "healthy"]
@@ -109,7 +111,7 @@ import GuanaiSheets
             #expect(try await SafetySweep.run(on: ctx.app.db, at: ctx.app.now).escalations == 0)
             let auntID = try #require(calmer.guardian?.id)
             #expect(try await ctx.api(.PATCH, "/api/v1/people/\(auntID)", token: t, body: ctx.json(["health": "hospitalised"])).status == .ok)
-            let again = try await Self.inbox(ctx, t)
+            let again = try await Self.inbox(ctx, t, all: true)
             #expect(again.total == 2 && again.items.first?.status == "open")
             #expect(try await Alert.query(on: ctx.app.db).sort(\.$episode).all().map(\.episode) == ["1", "2"])
             #expect(try await ctx.auditCount(AuditAction.create, recordID: alertID) == 1)

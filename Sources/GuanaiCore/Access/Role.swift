@@ -87,4 +87,22 @@ public enum Policy {
     }
 
     public static func canRead(_ role: Role, _ kind: RecordKind) -> Bool { readable(role).contains(kind) }
+
+    /// A record's history (who changed what, who viewed it) tells as much as the record, and more: it goes through
+    /// the record's own rule. A volunteer's desk shows her own pairs and nothing of any trail.
+    public static func mayReadHistory(_ role: Role, of kind: RecordKind) -> Bool {
+        role != .volunteer && (canRead(role, .audit) || canRead(role, kind))
+    }
+
+    /// The record kind whose rule guards a trail entry's record type; types the trail names that are no `RecordKind`
+    /// are read under the kind they belong to, and an unknown type under the audit log's own rule.
+    public static func historyKind(_ recordType: String) -> RecordKind {
+        if let k = RecordKind(rawValue: recordType) { return k }
+        switch recordType {
+        case "person": return .child
+        case "campaign", "checkin": return .pair
+        case "divisions": return .unit
+        default: return .audit
+        }
+    }
 }

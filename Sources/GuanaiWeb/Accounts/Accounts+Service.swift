@@ -42,12 +42,7 @@ enum UserDuties {
 }
 
 enum AccountService {
-    static let alphabet = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
-
-    static func oneTimePassword() -> String {
-        var g = SystemRandomNumberGenerator()
-        return String((0..<12).map { _ in alphabet.randomElement(using: &g)! })
-    }
+    static func oneTimePassword() -> String { TemporaryPassword.make() }
 
     static func validate(_ n: NewAccount, creator: Actor?, scoped: Scoped) async throws -> (Role, Unit) {
         var errs: [FieldError] = []

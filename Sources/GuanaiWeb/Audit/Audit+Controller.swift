@@ -101,9 +101,7 @@ struct AuditController {
         let l = req.lang
         let type = req.parameters.get("type") ?? "", id = req.parameters.get("id") ?? ""
         let actor = try req.actor
-        // The history of a record is readable by whoever may read the record itself or the trail.
-        let kind = RecordKind(rawValue: type)
-        guard actor.canRead(.audit) || (kind.map(actor.canRead) ?? false) else { throw Abort(.forbidden) }
+        guard Policy.mayReadHistory(actor.role, of: Policy.historyKind(type)) else { throw Abort(.forbidden) }
         let items = try await req.scoped.auditEntries(AuditFilter(recordType: type, recordID: id)).sort(\.$id, .descending).limit(500).all()
         if items.isEmpty { throw Abort(.notFound) }
         return Layout.page(req, title: l.t("history.title")) {

@@ -32,10 +32,19 @@ struct HomeController {
         let today = String(AuditLog.timestamp(req.now).prefix(10))
         let scoped = try req.scoped
         let c = try await Self.counts(scoped, actor: actor, today: today)
+        // A village chair's home is her village's work this month, not the city's divisions.
+        let village = DivisionCode(actor.unitCode)?.level == .village
+        var work: BoardRow? = nil, activePairs = 0
+        if village, c.children != nil {
+            work = try await scoped.board(unit: actor.unitCode, today: RegistryService.today(req.now)).total
+            if actor.canRead(.pair) { activePairs = try await Pair.query(on: scoped.db).within(actor.jurisdiction, \.$unitCode).filter(\.$status == PairStatus.active.rawValue).count() }
+        }
         // Open alerts come before anything else on the page.
         var open: [Alert] = [], openTotal = 0, names: [UUID: String] = [:], units: [String: String] = [:]
-        if SafetyAPIController.canAct(actor) {
-            (open, openTotal) = try await scoped.inbox(user: actor.userID, openOnly: true, page: 1, per: 5)
+        var reminders = 0
+        if let rule = actor.inboxRule {
+            (open, openTotal) = try await scoped.inbox(rule: rule, openOnly: true, page: 1, per: 5)
+            reminders = try await scoped.openReminders(rule: rule, limit: 0).total
             names = try await scoped.childNames(open.map(\.childID))
             units = try await scoped.unitNames(open.map(\.unitCode))
         }
@@ -47,6 +56,7 @@ struct HomeController {
                     if openTotal > open.count { p { a(.href(.inbox)) { l.t("home.allAlerts") } } }
                 }
             }
+            if reminders > 0 { p(.class("alert")) { a(.href(.inbox)) { l.t("home.reminders", String(reminders)) } } }
             h1 { l.t("home.greeting", actor.displayName) }
             p(.class("muted")) { l.t("home.jurisdiction", actor.unitName) }
             if let k = c.children {
@@ -57,16 +67,28 @@ struct HomeController {
                     a(.class("card"), .href(SiteURL.children.with(query: [("category", "difficulty")]))) { span(.class("n")) { String(k.difficulty) }; span(.class("k")) { l.t("home.childrenDifficulty") } }
                     a(.class("card"), .href(SiteURL.children.with(query: [("exited", "1")]))) { span(.class("n")) { String(k.exited) }; span(.class("k")) { l.t("status.exited") } }
                 }
-                h2 { l.t("home.divisions") }
+                if !village { h2 { l.t("home.divisions") } }
             }
-            div(.class("cards")) {
-                card(l.t("home.townships"), c.townships, .units)
-                card(l.t("home.villages"), c.villages, .units)
-                if c.addedUnits > 0 { card(l.t("home.addedUnits"), c.addedUnits, .units) }
-                if let n = c.accounts { card(l.t("home.accounts"), n, .accounts) }
-                if let n = c.auditToday { card(l.t("home.auditToday"), n, .audit) }
+            if let w = work {
+                h2 { l.t("home.villageWork") }
+                div(.class("cards")) {
+                    card(l.t("home.critical"), w.critical, .board)
+                    card(l.t("home.high"), w.high, .board)
+                    card(l.t("home.overdue"), w.overdue, .board)
+                    card(l.t("home.visitedThisMonth"), w.visitedThisMonth, .board)
+                    card(l.t("home.stillDue"), w.stillDue, .board)
+                    if w.openReports > 0 { card(l.t("home.openReports"), w.openReports, .board) }
+                    if actor.canRead(.pair) { card(l.t("home.activePairs"), activePairs, .pairing) }
+                }
+            } else {
+                div(.class("cards")) {
+                    card(l.t("home.townships"), c.townships, .units)
+                    card(l.t("home.villages"), c.villages, .units)
+                    if c.addedUnits > 0 { card(l.t("home.addedUnits"), c.addedUnits, .units) }
+                    if let n = c.accounts { card(l.t("home.accounts"), n, .accounts) }
+                    if let n = c.auditToday { card(l.t("home.auditToday"), n, .audit) }
+                }
             }
-            p(.class("muted")) { l.t("home.modulesComing") }
         }
     }
 

@@ -244,7 +244,30 @@ struct PairingPagesController {
         let ids = (result.suggestions.map(\.childId) + result.unpaired).compactMap(UUID.init(uuidString:))
         let names = try await scoped.childNames(ids)
         let vols = Dictionary(uniqueKeysWithValues: try await Volunteer.query(on: scoped.db).filter(\.$id ~~ result.suggestions.compactMap { UUID(uuidString: $0.volunteerId) }).all().map { ($0.id!, $0) })
-        return PairingViews.suggestions(req, units: options, unit: code, result: result, names: names, volunteers: vols, flash: req.query[String.self, at: "done"], errors: [:])
+        return PairingViews.suggestions(req, units: options, unit: code, result: result, names: names, volunteers: vols, flash: try await approvalMessage(req), errors: [:])
+    }
+
+    /// The outcome of an approval, rebuilt from tokens (`done=approved&count=3&failed=<child>:<key>`): only numbers,
+    /// children the reader may see and catalogue messages reach the page, never text taken from the address.
+    func approvalMessage(_ req: Request) async throws -> String? {
+        guard req.query[String.self, at: "done"] == "approved" else { return nil }
+        let count = max(0, req.query[Int.self, at: "count"] ?? 0)
+        var failed: [String] = []
+        let raw = (try? req.query.get([String].self, at: "failed")) ?? []
+        let picks: [(UUID, String)] = raw.prefix(50).compactMap { s in
+            let parts = s.split(separator: ":", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let id = UUID(uuidString: parts[0]), Self.isApprovalFailure(parts[1]) else { return nil }
+            return (id, parts[1])
+        }
+        let names = try await req.scoped.childNames(picks.map(\.0))
+        for (id, key) in picks { if let n = names[id] { failed.append(n + req.t("f.sep") + req.t(key)) } }
+        return req.t("pairing.approvedCount", String(count)) + (failed.isEmpty ? "" : " " + req.t("pairing.approveFailed", failed.joined(separator: req.t("list.semi"))))
+    }
+
+    /// Why an approval from the suggestions can fail; the only messages `approvalMessage` will show.
+    static func isApprovalFailure(_ key: String) -> Bool {
+        ["pairing.error.childPaired", "pairing.error.volunteerFull", "pairing.error.transition", "pairing.error.childNotListed", "pairing.error.withdrawn",
+         "pairing.error.changed"].contains(key) || (key.hasPrefix("pairing.error.notScreened.") && Catalogue.zh[key] != nil)
     }
 
     /// Approving suggestions proposes each pair and approves it at once (the approver is township staff or the
@@ -259,7 +282,7 @@ struct PairingPagesController {
         let scoped = try req.scoped
         let by = try req.actor.displayName
         var done = 0
-        var failed: [String] = []
+        var failed: [String] = []  // "<child id>:<message key>"
         for pick in chosen {
             let parts = pick.split(separator: ":").map(String.init)
             guard parts.count == 3, let c = try await scoped.child(parts[0]), let v = try await scoped.volunteer(parts[1]) else { continue }
@@ -268,11 +291,10 @@ struct PairingPagesController {
                 try await PairingService.act(p, .approve, PairActionInput(note: req.t("pairing.approvedFromSuggestion")), by: by, actor: req.auditActor, at: req.now, on: scoped.db)
                 done += 1
             } catch let e as FieldErrors {
-                let name = try await scoped.childNames([c.id!])[c.id!] ?? ""
-                failed.append(name + req.t("f.sep") + e.items.map { req.t($0.key, $0.args.first ?? "") }.joined(separator: req.t("list.sep")))
+                let key = e.items.map { $0.key == "pairing.error.full" ? "pairing.error.volunteerFull" : $0.key }.first(where: Self.isApprovalFailure) ?? "pairing.error.changed"
+                failed.append(c.id!.uuidString + ":" + key)
             }
         }
-        let message = req.t("pairing.approvedCount", String(done)) + (failed.isEmpty ? "" : " " + req.t("pairing.approveFailed", failed.joined(separator: req.t("list.semi"))))
-        return req.redirect(to: SiteURL.pairing.with(query: [("unit", unit), ("done", message)]))
+        return req.redirect(to: SiteURL.pairing.with(query: [("unit", unit), ("done", "approved"), ("count", String(done))] + failed.map { ("failed", $0) }))
     }
 }

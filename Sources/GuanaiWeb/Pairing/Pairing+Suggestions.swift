@@ -26,6 +26,11 @@ enum PairingSuggestions {
         let homes = try await Household.query(on: db).filter(\.$id ~~ queue.compactMap(\.householdID)).all()
         let point = Dictionary(uniqueKeysWithValues: homes.compactMap { h in h.latitude.flatMap { la in h.longitude.map { (h.id!, PairingPoint(latitude: la, longitude: $0)) } } })
 
+        // Equal distances are common (every pair inside a village without GPS points costs the same), and the solver
+        // may answer any of the tied optima. A small tie-break fixed by the two ids, below one metre in total, makes
+        // the optimum unique: approving one suggestion then leaves the others as they were shown (removing an
+        // approved pair from an optimum leaves an optimum of what remains).
+        let scale = Self.tiebreakRange * (queue.count + 1)
         var edges: [AssignmentProblem.Edge] = []
         var why: [Int: [Int: (cost: Int, reasons: [(code: String, arg: String)])]] = [:]
         for (i, c) in queue.enumerated() {
@@ -33,12 +38,15 @@ enum PairingSuggestions {
             for (j, v) in volunteers.enumerated() {
                 let vp = v.latitude.flatMap { la in v.longitude.map { PairingPoint(latitude: la, longitude: $0) } }
                 guard let (cost, reasons) = PairingCost.cost(child: side, needs: c.needList, volunteer: .init(unitCode: v.unitCode, point: vp), skills: v.skillList, rules: rules) else { continue }
-                edges.append(.init(child: i, volunteer: j, cost: cost))
+                edges.append(.init(child: i, volunteer: j, cost: cost * scale + Self.tiebreak(c.id!, v.id!)))
                 why[i, default: [:]][j] = (cost, reasons)
             }
         }
-        let penalties = queue.map { rules.penalty[$0.tier ?? .normal] ?? 100_000 }
-        let solution = MinCostAssignment.solve(AssignmentProblem(penalties: penalties, capacities: volunteers.map { $0.capacity - (load[$0.id!] ?? 0) }, edges: edges))
+        let penalties = queue.map { (rules.penalty[$0.tier ?? .normal] ?? 100_000) * scale }
+        let problem = AssignmentProblem(penalties: penalties, capacities: volunteers.map { $0.capacity - (load[$0.id!] ?? 0) }, edges: edges)
+        // Critical and high-risk children take their own village's volunteers first (docs/pairing.md).
+        let first = queue.map { ($0.tier ?? .normal) >= .high }
+        let solution = PrioritisedAssignment.solve(problem, first: first) { queue[$0.child].unitCode == volunteers[$0.volunteer].unitCode }
         var out: [SuggestionDTO] = []
         var unpaired: [String] = []
         for (i, c) in queue.enumerated() {
@@ -52,6 +60,17 @@ enum PairingSuggestions {
                 + [ReasonDTO(code: "pairing.reason.tier", message: lang.t("pairing.reason.tier", lang.t("tier." + (c.riskTier ?? "normal"))))]
             out.append(SuggestionDTO(childId: c.id!.uuidString, volunteerId: volunteers[j].id!.uuidString, cost: cost, reasons: reasons))
         }
-        return SuggestionsDTO(unit: unit.code, children: queue.count, volunteers: volunteers.count, suggestions: out, unpaired: unpaired, totalCost: solution.totalCost)
+        let left = queue.enumerated().filter { solution.volunteerOf[$0.offset] == nil }.map { rules.penalty[$0.element.tier ?? .normal] ?? 100_000 }
+        let total = out.reduce(0) { $0 + $1.cost } + left.reduce(0, +)
+        return SuggestionsDTO(unit: unit.code, children: queue.count, volunteers: volunteers.count, suggestions: out, unpaired: unpaired, totalCost: total)
+    }
+
+    static let tiebreakRange = 1024
+
+    /// FNV-1a over both ids: the same on every instance and every run (Swift's `Hasher` is seeded per process).
+    static func tiebreak(_ child: UUID, _ volunteer: UUID) -> Int {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in Array(child.uuidString.utf8) + Array(volunteer.uuidString.utf8) { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        return Int(h % UInt64(tiebreakRange))
     }
 }

@@ -55,7 +55,7 @@ enum ChildTally {
 
     /// Whether the filter can be counted from the tallies: only unit, status, category and need.
     static func answers(_ f: ChildFilter) -> Bool {
-        f.q.trimmingCharacters(in: .whitespaces).isEmpty && f.ageBand.isEmpty && f.guardianAge.isEmpty && f.guardianHealth.isEmpty
+        f.q.trimmingCharacters(in: .whitespaces).isEmpty && f.ageBand.isEmpty && f.guardianAge.isEmpty && f.guardianHealth.isEmpty && f.tier.isEmpty
     }
 
     static func count(_ scope: Jurisdiction, statuses: [String], categoryBits: Int?, needBits: Int?, on db: any Database) async throws -> Int {

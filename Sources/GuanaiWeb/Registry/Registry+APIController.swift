@@ -24,6 +24,7 @@ struct RegistryAPIController {
                     exited: { switch req.query[String.self, at: "exited"] { case "true", "1": return "1"; case "all": return "all"; default: return "" } }(),
                     q: req.query[String.self, at: "q"] ?? "", ageBand: req.query[String.self, at: "age"] ?? "", need: req.query[String.self, at: "need"] ?? "",
                     guardianAge: req.query[String.self, at: "guardianAge"] ?? "", guardianHealth: req.query[String.self, at: "guardianHealth"] ?? "",
+                    tier: req.query[String.self, at: "tier"] ?? "",
                     sort: ChildSort(rawValue: req.query[String.self, at: "sort"] ?? "") ?? .village)
     }
 

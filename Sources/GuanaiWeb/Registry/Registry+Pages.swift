@@ -11,6 +11,8 @@ struct RegistryPagesController {
         r.post(SiteURL.childNew.components, use: create)
         r.get(SiteURL.child(":id").components, use: show)
         r.post(SiteURL.childUpdate(":id").components, use: updateChild)
+        r.get(SiteURL.childEdit(":id").components, use: editForm)
+        r.post(SiteURL.childEdit(":id").components, use: edit)
         r.post(SiteURL.childVoid(":id").components, use: voidChild)
         r.post(SiteURL.childMerge(":id").components, use: mergeChild)
         r.post(SiteURL.personUpdate(":id").components, use: updatePerson)
@@ -153,18 +155,70 @@ struct RegistryPagesController {
         let c = try await load(req)
         guard Self.canEdit(try req.actor) else { throw Abort(.forbidden) }
         let f = try await req.formValues()
-        func s(_ k: String) -> String? { f[k]?.last }
+        var fields = f.compactMapValues(\.last)
+        // An unticked box is not posted; in the 监护不当 form it means "no".
+        if fields["improperForm"] != nil, fields["improperGuardianship"] == nil { fields["improperGuardianship"] = "" }
+        let changed = Forms.changed(fields)
+        func s(_ k: String) -> String? { changed[k] }
         var patch = ChildPatch()
-        if let x = s("father.situation") { patch.father = ParentInput(situation: x, workPlace: s("father.workPlace")) }
-        if let x = s("mother.situation") { patch.mother = ParentInput(situation: x, workPlace: s("mother.workPlace")) }
+        for key in ["father", "mother"] where s(key + ".situation") != nil || s(key + ".workPlace") != nil {
+            let p = ParentInput(situation: s(key + ".situation"), workPlace: s(key + ".workPlace"))
+            if key == "father" { patch.father = p } else { patch.mother = p }
+        }
         if let x = s("livingArrangement") { patch.livingArrangement = x }
         if f["needsForm"] != nil { patch.needs = f["needs"] ?? [] }
-        if s("improperForm") != nil { patch.improperGuardianship = s("improperGuardianship") == "1"; patch.improperNote = s("improperNote") ?? "" }
+        if let x = s("improperGuardianship") { patch.improperGuardianship = x == "1" }
+        if let x = s("improperNote") { patch.improperNote = x }
         do {
             _ = try await RegistryService.patchChild(c, patch, scoped: try req.scoped, actor: req.auditActor, at: req.now)
             return req.redirect(to: SiteURL.child(c.id!.uuidString).path)
         } catch let e as FieldErrors {
             return try await render(req, c, revealed: nil, errors: Dictionary(e.items.map { ($0.field, req.lang.t($0.key, $0.args.first ?? "")) }, uniquingKeysWith: { a, _ in a }), status: .unprocessableEntity)
+        }
+    }
+
+    /// 修改基本信息: name, school, grade, boarding, address and needs, each changed only when the person changed it.
+    func editForm(req: Request) async throws -> Response {
+        let c = try await load(req)
+        guard Self.canEdit(try req.actor) else { throw Abort(.forbidden) }
+        let shown = try await Self.editValues(c, scoped: try req.scoped)
+        return RegistryViews.editPage(req, id: c.id!.uuidString, shown: shown, typed: shown, status: .ok, errors: [:])
+    }
+
+    static func editValues(_ c: Child, scoped: Scoped) async throws -> [String: [String]] {
+        let me = try await scoped.people([c.personID])[c.personID]
+        let address = try await c.householdID.asyncFlatMap { try await Household.find($0, on: scoped.db)?.address } ?? ""
+        return ["name": [me?.name ?? ""], "school": [c.school ?? ""], "grade": [c.grade ?? ""], "boarding": [c.boarding ? "1" : ""],
+                "address": [address], "needs": c.needList.map(\.rawValue)]
+    }
+
+    func edit(req: Request) async throws -> Response {
+        let c = try await load(req)
+        guard Self.canEdit(try req.actor) else { throw Abort(.forbidden) }
+        let v = try await req.formValues()
+        func s(_ k: String) -> String { v[k]?.last ?? "" }
+        func was(_ k: String) -> String { v[k + ".was"]?.last ?? "" }
+        var patch = ChildPatch()
+        for k in ["name", "school", "grade", "address"] where s(k) != was(k) {
+            switch k {
+            case "name": patch.name = s(k)
+            case "school": patch.school = s(k)
+            case "grade": patch.grade = s(k)
+            default: patch.address = s(k)
+            }
+        }
+        if s("boarding") != was("boarding") { patch.boarding = s("boarding") == "1" }
+        let needs = (v["needs"] ?? []).sorted(), neededBefore = (v["needs.was"]?.last ?? "").split(separator: ",").map(String.init).sorted()
+        if needs != neededBefore { patch.needs = needs }
+        do {
+            _ = try await RegistryService.patchChild(c, patch, scoped: try req.scoped, actor: req.auditActor, at: req.now)
+            return req.redirect(to: SiteURL.child(c.id!.uuidString).with(query: [("saved", "1")]))
+        } catch let e as FieldErrors {
+            var shown = v
+            for k in ["name", "school", "grade", "boarding", "address"] { shown[k] = [was(k)] }
+            shown["needs"] = neededBefore
+            return RegistryViews.editPage(req, id: c.id!.uuidString, shown: shown, typed: v, status: .unprocessableEntity,
+                                          errors: Dictionary(e.items.map { ($0.field, req.lang.t($0.key, $0.args.first ?? "")) }, uniquingKeysWith: { a, _ in a }))
         }
     }
 
@@ -207,7 +261,8 @@ struct RegistryPagesController {
         guard Self.canEdit(try req.actor) else { throw Abort(.forbidden) }
         let f = try await req.formFields()
         let back = AuthController.localPath(f["back"]) ?? SiteURL.children.path
-        _ = try await RegistryService.patchPerson(p, PersonPatch(phone: f["phone"], health: f["health"], vitalStatus: f["vitalStatus"]), scoped: try req.scoped, actor: req.auditActor, at: req.now)
+        let changed = Forms.changed(f)
+        _ = try await RegistryService.patchPerson(p, PersonPatch(phone: changed["phone"], health: changed["health"], vitalStatus: changed["vitalStatus"]), scoped: try req.scoped, actor: req.auditActor, at: req.now)
         return req.redirect(to: back)
     }
 

@@ -17,9 +17,11 @@ struct ChildFilter: Sendable {
     var guardianAge = ""
     /// A health token, or "poor" for chronic_illness, serious_illness, hospitalised or severe_disability.
     var guardianHealth = ""
+    /// A risk tier token: the children the safety net ranks there.
+    var tier = ""
     var sort = ChildSort.village
 
-    var isEmpty: Bool { (unit + category + exited + q + ageBand + need + guardianAge + guardianHealth).isEmpty && sort == .village }
+    var isEmpty: Bool { (unit + category + exited + q + ageBand + need + guardianAge + guardianHealth + tier).isEmpty && sort == .village }
 }
 
 /// The orders a list can be read in; each has an index that starts with status (M0011).
@@ -102,6 +104,7 @@ extension Scoped {
         let poor: [Health] = [.chronicIllness, .seriousIllness, .hospitalised, .severeDisability]
         let healths = f.guardianHealth == "poor" ? poor : Health(rawValue: f.guardianHealth).map { [$0] } ?? []
         if !healths.isEmpty { q = q.filter(\.$guardianHealth ~~ healths.map(\.rawValue)) }
+        if let t = RiskTier(rawValue: f.tier) { q = q.filter(\.$riskTier == t.rawValue) }
         if let ids = try await personIDs(matching: f.q) { q = q.filter(\.$personID ~~ ids) }
         return q
     }

@@ -35,6 +35,7 @@ enum RegistryViews {
                     Forms.select(l, label: "children.need", name: "need", options: needs, selected: f.need)
                     Forms.select(l, label: "children.guardianAge", name: "guardianAge", options: guardianAges(l), selected: f.guardianAge)
                     Forms.select(l, label: "children.guardianHealth", name: "guardianHealth", options: guardianHealths(l), selected: f.guardianHealth)
+                    Forms.select(l, label: "children.tier", name: "tier", options: [("", l.t("children.anyTier"))] + RiskTier.allCases.reversed().map { ($0.rawValue, l.t("tier." + $0.rawValue)) }, selected: f.tier)
                     Forms.select(l, label: "children.status", name: "exited", options: exited, selected: f.exited)
                     Forms.select(l, label: "children.sort", name: "sort", options: ChildSort.allCases.map { ($0.rawValue, l.t("children.sort." + $0.rawValue)) }, selected: f.sort.rawValue)
                     button(.type("submit")) { l.t("form.search") }
@@ -46,7 +47,7 @@ enum RegistryViews {
             }
             div(.class("table-wrap")) {
                 table(.class("stack")) {
-                    thead { tr { th { l.t("children.name") }; th { l.t("children.sexAge") }; th { l.t("children.idNumber") }; th { l.t("children.village") }; th { l.t("children.guardian") }; th { l.t("children.category") } } }
+                    thead { tr { th { l.t("children.name") }; th { l.t("children.sexAge") }; th { l.t("children.idNumber") }; th { l.t("children.village") }; th { l.t("children.guardian") }; th { l.t("children.category") }; th { l.t("children.tier") } } }
                     tbody {
                         for c in items {
                             let me = people[c.personID]
@@ -59,6 +60,7 @@ enum RegistryViews {
                                 td(.data("label", l.t("children.village"))) { unitNames[c.unitCode] ?? c.unitCode }
                                 td(.data("label", l.t("children.guardian"))) { g.map { $0.name + " (" + l.t("relation." + (c.guardianRelation ?? "other")) + ")" } ?? "" }
                                 td(.data("label", l.t("children.category"))) { categoryTags(l, c.categoryList.map(\.rawValue), status: c.status) }
+                                td(.data("label", l.t("children.tier"))) { if let t = c.tier { span(.class("tag tier-" + t.rawValue)) { l.t("tier." + t.rawValue) } } }
                             }
                         }
                     }
@@ -79,7 +81,7 @@ enum RegistryViews {
     /// The filter as query items, so the print view and the pager read the same list.
     static func filterQuery(_ f: ChildFilter) -> [(String, String)] {
         [("unit", f.unit), ("category", f.category), ("exited", f.exited), ("q", f.q), ("age", f.ageBand), ("need", f.need),
-         ("guardianAge", f.guardianAge), ("guardianHealth", f.guardianHealth), ("sort", f.sort == .village ? "" : f.sort.rawValue)].filter { !$0.1.isEmpty }
+         ("guardianAge", f.guardianAge), ("guardianHealth", f.guardianHealth), ("tier", f.tier), ("sort", f.sort == .village ? "" : f.sort.rawValue)].filter { !$0.1.isEmpty }
     }
 
     // MARK: 台账 (A4 landscape)
@@ -211,6 +213,42 @@ enum RegistryViews {
         }
     }
 
+    // MARK: edit
+
+    /// The basic data of a registered child. `shown` is what the page was drawn from and goes back as `.was` twins,
+    /// so only what the person changed is saved; `typed` is what she typed (kept when a field is refused).
+    static func editPage(_ req: Request, id: String, shown: [String: [String]], typed v: [String: [String]], status: HTTPStatus = .ok, errors e: [String: String]) -> Response {
+        let l = req.lang
+        func s(_ k: String) -> String { v[k]?.last ?? "" }
+        return Layout.page(req, title: l.t("children.edit"), status: status) {
+            div(.class("crumbs")) { a(.href(.children)) { l.t("children.title") }; " › "; a(.href(.child(id))) { shown["name"]?.last ?? "" } }
+            h1 { l.t("children.edit") }
+            Forms.errorSummary(l, e, labelled: true)
+            form(.method("post"), .action(.childEdit(id))) {
+                Forms.csrf(req)
+                for k in ["name", "school", "grade", "boarding", "address"] { Forms.was(k, shown[k]?.last ?? "") }
+                Forms.was("needs", (shown["needs"] ?? []).joined(separator: ","))
+                fieldset(.class("panel")) {
+                    Forms.field(l, label: "person.name", name: "name", value: s("name"), required: true, error: e["name"])
+                    Forms.field(l, label: "children.school", name: "school", value: s("school"), error: e["school"])
+                    Forms.field(l, label: "children.grade", name: "grade", value: s("grade"), error: e["grade"])
+                    div(.class("field check")) { label { tag("input", [.type("checkbox"), .name("boarding"), .value("1"), Attr.when(s("boarding") == "1", .checked)]); " " + l.t("children.boarding") } }
+                    Forms.field(l, label: "household.address", name: "address", value: s("address"), error: e["address"])
+                    div(.class("field")) {
+                        span(.class("label")) { l.t("children.needs") }
+                        for n in ChildNeed.allCases {
+                            label(.class("check")) { tag("input", [.type("checkbox"), .name("needs"), .value(n.rawValue), Attr.when((v["needs"] ?? []).contains(n.rawValue), .checked)]); " " + l.t("need." + n.rawValue) }
+                        }
+                        if let m = e["needs"] { p(.class("field-error")) { m } }
+                    }
+                }
+                button(.type("submit")) { l.t("form.save") }
+                " "
+                a(.class("btn secondary"), .href(.child(id))) { l.t("form.cancel") }
+            }
+        }
+    }
+
     // MARK: detail
 
     static func detail(_ req: Request, _ c: ChildDTO, unitName: String, revealed: Person?, timeline: [AuditEntry], visits: [Visit] = [], reports: [Report] = [], pairing: Node = .empty, errors: [String: String], status: HTTPStatus) -> Response {
@@ -234,14 +272,17 @@ enum RegistryViews {
             if let r = revealed, r.id?.uuidString == personID { return (r.idNumber ?? "") + (r.phone.map { " · " + $0 } ?? "") }
             return masked ?? ""
         }
-        func personStateForm(_ id: String?) -> Node {
+        /// Shows the stored state and sends back what was shown, so changing one field leaves the other as stored.
+        func personStateForm(_ id: String?, vital: String, health: String, key: String) -> Node {
             group {
                 if edit, let id {
                     form(.method("post"), .action(.personUpdate(id)), .class("quick")) {
                         Forms.csrf(req)
                         input(.type("hidden"), .name("back"), .value(here))
-                        Forms.select(l, label: "person.vitalStatus", name: "vitalStatus", options: options(l, "vital.", VitalStatus.self, blank: false), selected: "")
-                        Forms.select(l, label: "person.health", name: "health", options: options(l, "health.", Health.self, blank: false), selected: "")
+                        Forms.was("vitalStatus", vital)
+                        Forms.was("health", health)
+                        Forms.select(l, label: "person.vitalStatus", name: "vitalStatus", options: options(l, "vital.", VitalStatus.self, blank: false), selected: vital, id: key + "-vitalStatus")
+                        Forms.select(l, label: "person.health", name: "health", options: options(l, "health.", Health.self, blank: false), selected: health, id: key + "-health")
                         button(.type("submit"), .class("secondary")) { l.t("children.updateState") }
                     }
                 }
@@ -266,11 +307,13 @@ enum RegistryViews {
                             summary { l.t("children.changeSituation") }
                             form(.method("post"), .action(.childUpdate(c.id))) {
                                 Forms.csrf(req)
+                                Forms.was(key + ".situation", pd.situation)
+                                Forms.was(key + ".workPlace", pd.workPlace ?? "")
                                 Forms.select(l, label: "parent.situation", name: key + ".situation", options: options(l, "situation.", ParentSituation.self, blank: false), selected: pd.situation)
                                 Forms.field(l, label: "parent.workPlace", name: key + ".workPlace", value: pd.workPlace ?? "")
                                 button(.type("submit")) { l.t("form.save") }
                             }
-                            personStateForm(pd.id)
+                            personStateForm(pd.id, vital: pd.vitalStatus, health: pd.health, key: key)
                         }
                     }
                 } else { p(.class("muted")) { l.t("children.notRecorded") } }
@@ -279,6 +322,7 @@ enum RegistryViews {
         return Layout.page(req, title: c.name, status: status) {
             div(.class("crumbs")) { a(.href(.children)) { l.t("children.title") }; " › "; span { c.name } }
             if req.query[String.self, at: "created"] == "1" { div(.class("flash"), Attr("role", "status")) { l.t("children.created") } }
+            if req.query[String.self, at: "saved"] == "1" { div(.class("flash"), Attr("role", "status")) { l.t("children.saved") } }
             h1 { c.name + " " ; small { l.t("sex." + c.sex) + " · " + l.t("age.years", String(c.age)) } }
             p { categoryTags(l, c.classification.categories, status: c.status) }
             Forms.errorSummary(l, errors)
@@ -319,7 +363,7 @@ enum RegistryViews {
                         dt { l.t("person.vitalStatus") }; dd { l.t("vital." + g.vitalStatus) }
                         if let ph = g.phone { dt { l.t("person.phone") }; dd { ph } }
                     }
-                    if edit { details(.class("action")) { summary { l.t("children.guardianChanged") }; personStateForm(g.id) } }
+                    if edit { details(.class("action")) { summary { l.t("children.guardianChanged") }; personStateForm(g.id, vital: g.vitalStatus, health: g.health, key: "guardian") } }
                 } else { p(.class("muted")) { l.t("children.notRecorded") } }
             }
             if edit {
@@ -327,6 +371,7 @@ enum RegistryViews {
                     summary { l.t("children.changeLiving") }
                     form(.method("post"), .action(.childUpdate(c.id))) {
                         Forms.csrf(req)
+                        Forms.was("livingArrangement", c.livingArrangement)
                         Forms.select(l, label: "children.living", name: "livingArrangement", options: options(l, "living.", LivingArrangement.self, blank: false), selected: c.livingArrangement)
                         button(.type("submit")) { l.t("form.save") }
                     }
@@ -336,12 +381,14 @@ enum RegistryViews {
                     form(.method("post"), .action(.childUpdate(c.id))) {
                         Forms.csrf(req)
                         input(.type("hidden"), .name("improperForm"), .value("1"))
+                        Forms.was("improperGuardianship", c.improperGuardianship ? "1" : "")
+                        Forms.was("improperNote", c.improperNote ?? "")
                         div(.class("field check")) { label { tag("input", [.type("checkbox"), .name("improperGuardianship"), .value("1"), Attr.when(c.improperGuardianship, .checked)]); " " + l.t("children.improper") } }
                         Forms.field(l, label: "children.improperNote", name: "improperNote", value: c.improperNote ?? "", error: errors["improperNote"])
                         button(.type("submit")) { l.t("form.save") }
                     }
                 }
-                p { a(.class("btn secondary"), .href(SiteURL.childNew.with(query: [("sibling", c.id)]))) { l.t("children.addSibling") } }
+                p { a(.class("btn secondary"), .href(.childEdit(c.id))) { l.t("children.edit") }; " "; a(.class("btn secondary"), .href(SiteURL.childNew.with(query: [("sibling", c.id)]))) { l.t("children.addSibling") } }
             }
             if actor?.can(.approve) == true {
                 h2 { l.t("correct.title") }

@@ -134,7 +134,9 @@ enum BoardViews {
                 li { a(.href(.report(r.id!.uuidString))) { (reportNames[r.childID] ?? "") + " · " + (unitNames[r.unitCode] ?? r.unitCode) }; " · " + SafetyViews.time(r.filedAt) }
             } }
             h2 { l.t("board.byUnit") }
-            div(.class("table-wrap")) { table(.class("stats")) {
+            // On a phone the table is wider than the screen: the line above it names the columns still off screen.
+            p(.class("scroll-hint"), .data("hint-for", "board-stats"), .data("template", l.t("board.offscreen")), Attr("aria-live", "polite")) { "" }
+            div(.class("table-wrap"), .id("board-stats")) { table(.class("stats")) {
                 thead { tr { for k in ["board.unit", "board.monitored", "tier.critical", "tier.high", "tier.medium", "board.overdue", "board.visited", "board.rate", "board.openReports"] { th { l.t(k) } } } }
                 tbody {
                     for r in b.rows + [{ var t = b.total; t.name = l.t("board.total"); return t }()] {

@@ -55,9 +55,11 @@ struct SafetyAPIController {
 
     func inbox(req: Request) async throws -> ListPage<AlertDTO> {
         let actor = try req.actor
+        guard let rule = actor.inboxRule else { throw Abort(.forbidden) }
         let p = try PageParams(req)
         let scoped = try req.scoped
-        let (items, total) = try await scoped.inbox(user: actor.userID, openOnly: req.query[String.self, at: "status"] == "open", page: p.page, per: p.per)
+        // The open alerts by default (`status=open` says the same); `status=all` adds the resolved ones.
+        let (items, total) = try await scoped.inbox(rule: rule, openOnly: req.query[String.self, at: "status"] != "all", page: p.page, per: p.per)
         let names = try await scoped.childNames(items.map(\.childID))
         return ListPage(items: items.map { AlertDTO($0, childName: names[$0.childID] ?? "") }, page: p.page, per: p.per, total: total)
     }

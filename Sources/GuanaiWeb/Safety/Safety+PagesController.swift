@@ -18,13 +18,17 @@ struct SafetyPagesController {
 
     func inbox(req: Request) async throws -> Response {
         let actor = try req.actor
-        guard SafetyAPIController.canAct(actor) || actor.role == .inspector else { throw Abort(.forbidden) }
+        guard let rule = actor.inboxRule else { throw Abort(.forbidden) }
         let scoped = try req.scoped
         let page = max(1, req.query[Int.self, at: "page"] ?? 1)
-        let (items, total) = try await scoped.inbox(user: actor.userID, openOnly: false, page: page, per: 50)
-        let names = try await scoped.childNames(items.map(\.childID))
-        let units = try await scoped.unitNames(items.map(\.unitCode))
-        return SafetyViews.inbox(req, items: items, names: names, units: units, total: total, page: page)
+        let (items, total) = try await scoped.inbox(rule: rule, openOnly: true, page: page, per: 50)
+        let (reminders, _) = page == 1 ? try await scoped.openReminders(rule: rule, limit: 50) : ([], 0)
+        let pairs = try await Pair.query(on: scoped.db).filter(\.$id ~~ reminders.map(\.pairID)).all()
+        let names = try await scoped.childNames(items.map(\.childID) + pairs.map(\.childID))
+        let units = try await scoped.unitNames(items.map(\.unitCode) + reminders.map(\.unitCode))
+        let pairChild = Dictionary(uniqueKeysWithValues: pairs.map { ($0.id!, $0.childID) })
+        return SafetyViews.inbox(req, items: items, names: names, units: units, total: total, page: page,
+                                 reminders: reminders.map { r in (r, r.pairID, pairChild[r.pairID].flatMap { names[$0] } ?? "") })
     }
 
     func loadAlert(_ req: Request) async throws -> Alert {

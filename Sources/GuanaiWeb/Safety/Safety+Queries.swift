@@ -32,20 +32,34 @@ extension Scoped {
         return a
     }
 
-    /// One account's inbox: alerts delivered to it, open ones first (critical before overdue), newest first.
-    func inbox(user: UUID, openOnly: Bool, page: Int, per: Int) async throws -> (items: [Alert], total: Int) {
-        let ids = try await AlertDelivery.query(on: db).filter(\.$userID == user).all(\.$alertID)
-        guard !ids.isEmpty else { return ([], 0) }
-        var q = Alert.query(on: db).filter(\.$id ~~ ids).within(jurisdiction, \.$unitCode)
-        if openOnly { q = q.filter(\.$status != "resolved") }
-        let total = try await q.copy().count()
-        let all = try await q.all()
-        // Small per person, so ordered here: unresolved first, critical first, then newest.
-        let sorted = all.sorted { a, b in
-            let ka = (a.status == "resolved" ? 1 : 0, a.kind == SafetyService.critical ? 0 : 1), kb = (b.status == "resolved" ? 1 : 0, b.kind == SafetyService.critical ? 0 : 1)
-            return ka != kb ? ka < kb : a.createdAt > b.createdAt
+    /// One account's inbox, read now by its level's rule (`InboxRule`): open alerts first (critical before
+    /// overdue), newest first; `openOnly: false` adds the resolved ones after them.
+    func inbox(rule: InboxRule, openOnly: Bool, page: Int, per: Int) async throws -> (items: [Alert], total: Int) {
+        var q = Alert.query(on: db).within(jurisdiction, \.$unitCode)
+        if openOnly { q = q.filter(\.$status ~~ ["open", "acknowledged"]) }
+        switch rule {
+        case .village: break
+        case .township: q = q.group(.or) { $0.filter(\.$kind == InboxRule.criticalKind).filter(\.$escalatedTo, .custom("LIKE"), "%township%") }
+        case .city: q = q.filter(\.$escalatedTo, .custom("LIKE"), "%city%")
         }
-        return (Array(sorted.dropFirst((page - 1) * per).prefix(per)), total)
+        let total = try await q.copy().count()
+        // 'acknowledged' < 'open' < 'resolved' and 'critical' < 'overdue_visit': the order the page wants.
+        let items = try await q.sort(.sql(unsafeRaw: "CASE WHEN status = 'resolved' THEN 1 ELSE 0 END")).sort(\.$kind).sort(\.$createdAt, .descending).sort(\.$id)
+            .range((page - 1) * per ..< page * per).all()
+        return (items, total)
+    }
+
+    /// Contact reminders addressed to this level that still stand: the pair is active and has had no contact since.
+    func openReminders(rule: InboxRule, limit: Int) async throws -> (items: [PairReminder], total: Int) {
+        guard let level = rule.reminderLevel else { return ([], 0) }
+        let rows = try await PairReminder.query(on: db).filter(\.$level == level.rawValue).within(jurisdiction, \.$unitCode)
+            .join(Pair.self, on: \PairReminder.$pairID == \Pair.$id).filter(Pair.self, \.$status == PairStatus.active.rawValue)
+            .sort(\.$createdAt, .descending).all()
+        let open = try rows.filter { r in
+            let last = try r.joined(Pair.self).lastContactOn
+            return last.map { $0 < RegistryService.today(r.createdAt).iso } ?? true
+        }
+        return (Array(open.prefix(limit)), open.count)
     }
 
     func visits(of child: UUID, limit: Int) async throws -> [Visit] {

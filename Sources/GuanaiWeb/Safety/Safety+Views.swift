@@ -42,13 +42,25 @@ enum SafetyViews {
         }
     }
 
-    static func inbox(_ req: Request, items: [Alert], names: [UUID: String], units: [String: String], total: Int, page: Int) -> Response {
+    static func inbox(_ req: Request, items: [Alert], names: [UUID: String], units: [String: String], total: Int, page: Int,
+                      reminders: [(PairReminder, UUID, String)] = []) -> Response {
         let l = req.lang
         return Layout.page(req, title: l.t("inbox.title")) {
             h1 { l.t("inbox.title") }
-            if items.isEmpty { p(.class("muted")) { l.t("inbox.empty") } }
+            if items.isEmpty && reminders.isEmpty { p(.class("muted")) { l.t("inbox.empty") } }
             for al in items { alertCard(req, al, childName: names[al.childID] ?? "", unitName: units[al.unitCode] ?? al.unitCode, back: SiteURL.inbox.path) }
             Pager.render(l, req: req, page: page, per: 50, total: total)
+            if !reminders.isEmpty {
+                h2 { l.t("inbox.reminders", String(reminders.count)) }
+                ul(.class("reminders")) {
+                    for (r, pairID, child) in reminders {
+                        li {
+                            a(.href(.pair(pairID.uuidString))) { child }
+                            " · " + (units[r.unitCode] ?? "") + " · " + l.t("inbox.reminder", r.month, String(r.daysOverdue))
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -218,7 +230,8 @@ extension SafetyViews {
                     th { l.t("visit.nextDue") }; td { c.nextVisitDue ?? "" }
                 }
             } }
-            div(.class("table-wrap")) { table(.class("ledger")) {
+            // On a phone each visit reads as a card (`stack`); on paper it stays the ruled table.
+            div(.class("table-wrap")) { table(.class("ledger stack")) {
                 thead { tr {
                     th { l.t("ledger.no") }; th { l.t("visit.date") }; th { l.t("visit.mode") }
                     for k in VisitCheck.allCases { th { l.t("visit.check." + k.rawValue) } }
@@ -229,13 +242,14 @@ extension SafetyViews {
                     for (i, v) in visits.reversed().enumerated() {
                         let checks = v.checks
                         tr {
-                            td { String(i + 1) }; td { v.visitedOn }; td { l.t("visit.mode." + v.mode) }
-                            for k in VisitCheck.allCases { td { checks[k.rawValue].map { l.t($0 == "ok" ? "visit.tick" : "visit.cross") } ?? "" } }
-                            td { v.notes }; td { v.byName }
+                            td(.data("label", l.t("ledger.no"))) { String(i + 1) }; td(.data("label", l.t("visit.date"))) { v.visitedOn }
+                            td(.data("label", l.t("visit.mode"))) { l.t("visit.mode." + v.mode) }
+                            for k in VisitCheck.allCases { td(.data("label", l.t("visit.check." + k.rawValue))) { checks[k.rawValue].map { l.t($0 == "ok" ? "visit.tick" : "visit.cross") } ?? "" } }
+                            td(.data("label", l.t("visit.notes"))) { v.notes }; td(.data("label", l.t("visit.by"))) { v.byName }
                         }
                     }
                     for i in 0..<blankRows {
-                        tr(.class("blank")) {
+                        tr(.class("blank noscreen")) {
                             td { String(visits.count + i + 1) }; td { "" }; td { "" }
                             for _ in VisitCheck.allCases { td { "" } }
                             td { "" }; td { "" }

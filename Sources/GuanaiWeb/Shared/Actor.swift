@@ -16,6 +16,8 @@ public struct Actor: Sendable, Authenticatable {
     public var jurisdiction: Jurisdiction { DivisionCode(unitCode).map(Jurisdiction.init(root:)) ?? Jurisdiction(root: DivisionCode("99")!) }
     public func can(_ action: Action) -> Bool { Policy.allows(role, action) }
     public func canRead(_ kind: RecordKind) -> Bool { Policy.canRead(role, kind) }
+    /// Which alerts and reminders this account's 我的提醒 holds; nil when it has none.
+    public var inboxRule: InboxRule? { DivisionCode(unitCode).flatMap { InboxRule.rule(role: role, level: $0.level) } }
 }
 
 /// Who did something, for the audit trail: an account, or the system (CLI, jobs).

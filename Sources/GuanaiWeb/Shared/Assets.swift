@@ -50,6 +50,8 @@ enum Assets {
     .flash{background:#eef7ee;border:1px solid #9cc79c;border-radius:.5rem;padding:.6rem .9rem;margin-bottom:1rem}
     .secret{font-family:ui-monospace,monospace;font-size:1.3rem;background:#fff8e1;padding:.3rem .6rem;border-radius:.3rem;letter-spacing:.05em}
     .error-message{font-size:1.1rem}
+    .scroll-hint{font-size:.85rem;color:#6b4d00;margin:.2rem 0}.scroll-hint:empty{display:none}
+    table.stats th:first-child,table.stats td:first-child{position:sticky;left:0;background:#fff;z-index:1}
     .table-wrap{overflow-x:auto;background:#fff;border:1px solid #e2dcd5;border-radius:.6rem}
     table{border-collapse:collapse;width:100%;font-size:.95rem}
     th,td{text-align:left;padding:.5rem .6rem;border-bottom:1px solid #eee;vertical-align:top}
@@ -86,6 +88,10 @@ enum Assets {
       main{padding:.7rem}
       .who{flex-basis:100%;order:3}
       table.stack thead{display:none}
+      tr.noscreen{display:none!important}
+      table.sheet-facts,table.sheet-facts tbody,table.sheet-facts tr{display:block}
+      table.sheet-facts th,table.sheet-facts td{display:inline-block;border:0;padding:.15rem .4rem}
+      table.sheet-facts td{min-width:60%}
       table.stack tr{display:block;border-bottom:1px solid #ddd;padding:.4rem 0}
       table.stack td{display:block;border:0;padding:.15rem .6rem}
       table.stack td[data-label]::before{content:attr(data-label) "\\FF1A";color:#777}
@@ -109,6 +115,23 @@ enum Assets {
         f.addEventListener('submit', function () {
           setTimeout(function () { f.querySelectorAll('button[type=submit]').forEach(function (b) { b.disabled = true; }); }, 0);
         });
+      });
+      // A wide table on a narrow screen: say which columns are out of sight, and on which side.
+      document.querySelectorAll('[data-hint-for]').forEach(function (hint) {
+        var wrap = document.getElementById(hint.getAttribute('data-hint-for'));
+        if (!wrap) { return; }
+        var update = function () {
+          var box = wrap.getBoundingClientRect(), names = [];
+          wrap.querySelectorAll('thead th').forEach(function (th, i) {
+            var r = th.getBoundingClientRect();
+            if (i > 0 && (r.right > box.right + 2 || r.left < box.left + (wrap.querySelector('thead th').getBoundingClientRect().width) - 2)) { names.push(th.textContent); }
+          });
+          hint.textContent = names.length ? hint.getAttribute('data-template').replace('{0}', names.join('、')) : '';
+          hint.hidden = names.length === 0;
+        };
+        wrap.addEventListener('scroll', update, { passive: true });
+        window.addEventListener('resize', update);
+        update();
       });
       document.querySelectorAll('[data-print]').forEach(function (b) { b.addEventListener('click', function () { window.print(); }); });
       document.querySelectorAll('[data-confirm]').forEach(function (el) {

@@ -73,31 +73,47 @@ enum Forms {
         input(.type("hidden"), .name("_csrf"), .value(req.auth.get(Actor.self)?.csrf ?? ""))
     }
 
-    static func field(_ l: UILanguage, label key: String, name: String, value: String = "", type: String = "text", required: Bool = false, error: String? = nil, hint: String? = nil, extra: [Attr] = []) -> Node {
-        div(.class(error == nil ? "field" : "field invalid")) {
-            label(.for(name)) {
+    /// `id` defaults to the name; a page with several small forms posting the same names passes its own, so each
+    /// label points at its own field.
+    static func field(_ l: UILanguage, label key: String, name: String, value: String = "", type: String = "text", required: Bool = false, error: String? = nil, hint: String? = nil, extra: [Attr] = [], id: String? = nil) -> Node {
+        let id = id ?? name
+        return div(.class(error == nil ? "field" : "field invalid")) {
+            label(.for(id)) {
                 l.t(key)
                 if required { span(.class("req"), .aria("hidden", "true")) { " *" } }
             }
-            tag("input", [.type(type), .id(name), .name(name), .value(value), Attr.when(required, .required), Attr.when(error != nil, .aria("invalid", "true")), Attr.when(error != nil, .aria("describedby", name + "-error"))] + extra)
+            tag("input", [.type(type), .id(id), .name(name), .value(value), Attr.when(required, .required), Attr.when(error != nil, .aria("invalid", "true")), Attr.when(error != nil, .aria("describedby", id + "-error"))] + extra)
             if let h = hint { small(.class("hint")) { h } }
-            if let e = error { p(.class("field-error"), .id(name + "-error")) { e } }
+            if let e = error { p(.class("field-error"), .id(id + "-error")) { e } }
         }
     }
 
-    static func select(_ l: UILanguage, label key: String, name: String, options: [(String, String)], selected: String, error: String? = nil, required: Bool = false) -> Node {
-        div(.class(error == nil ? "field" : "field invalid")) {
-            label(.for(name)) {
+    static func select(_ l: UILanguage, label key: String, name: String, options: [(String, String)], selected: String, error: String? = nil, required: Bool = false, id: String? = nil) -> Node {
+        let id = id ?? name
+        return div(.class(error == nil ? "field" : "field invalid")) {
+            label(.for(id)) {
                 l.t(key)
                 if required { span(.class("req"), .aria("hidden", "true")) { " *" } }
             }
-            tag("select", [.id(name), .name(name), Attr.when(error != nil, .aria("invalid", "true"))]) {
+            tag("select", [.id(id), .name(name), Attr.when(error != nil, .aria("invalid", "true"))]) {
                 for (v, text) in options {
                     tag("option", [.value(v), Attr.when(v == selected, .selected)]) { text }
                 }
             }
-            if let e = error { p(.class("field-error"), .id(name + "-error")) { e } }
+            if let e = error { p(.class("field-error"), .id(id + "-error")) { e } }
         }
+    }
+
+    /// The hidden twin of a quick form's field: the value the person saw. The handler changes only the fields whose
+    /// posted value differs from it, so a save never resets what the form merely displayed, and a value changed by
+    /// someone else since the page was drawn is not written back over.
+    static func was(_ name: String, _ value: String) -> Node {
+        tag("input", [.type("hidden"), .name(name + ".was"), .value(value)])
+    }
+
+    /// The posted fields that the person changed (see `was`); a field without a twin counts as changed.
+    static func changed(_ f: [String: String]) -> [String: String] {
+        f.filter { k, v in !k.hasSuffix(".was") && f[k + ".was"].map { $0 != v } ?? true }
     }
 
     /// With `labelled`, each message in the summary names its field ("父亲 · 姓名：此项必须填写"), for forms whose

@@ -10,7 +10,7 @@ public enum SiteURL: Sendable {
     case accounts, accountNew, account(String), accountDisable(String), accountEnable(String), accountReset(String)
     case accountHandover(String), accountRevealPhone(String), accountsExport
     case audit, history(String, String)
-    case children, childNew, childrenPrint, child(String), childUpdate(String), childVoid(String), childMerge(String), childVisit(String), childVisitsPrint(String), visitPhoto(String, String), childReport(String), report(String), reportStep(String), reportClose(String), inbox, board, boardExport, riskSettings, alert(String), alertAcknowledge(String), alertPlan(String), alertResolve(String), personUpdate(String), personReveal(String)
+    case children, childNew, childrenPrint, child(String), childUpdate(String), childEdit(String), childVoid(String), childMerge(String), childVisit(String), childVisitsPrint(String), visitPhoto(String, String), childReport(String), report(String), reportStep(String), reportClose(String), inbox, board, boardExport, riskSettings, alert(String), alertAcknowledge(String), alertPlan(String), alertResolve(String), personUpdate(String), personReveal(String)
     case childrenExport, womenExport, householdsExport, intakeNew, intake(String), intakeCommit(String), intakeRejected(String)
     case women, womanNew, womenPrint, woman(String), households, householdsPrint, household(String)
     case volunteers, volunteerNew, volunteer(String), volunteerScreen(String), volunteerAccount(String), volunteerPrint(String)
@@ -64,6 +64,7 @@ public enum SiteURL: Sendable {
         case .alertResolve(let id): return "/alerts/\(id)/resolve"
         case .childMerge(let id): return "/children/\(id)/merge"
         case .childUpdate(let id): return "/children/\(id)/update"
+        case .childEdit(let id): return "/children/\(id)/edit"
         case .personUpdate(let id): return "/people/\(id)/update"
         case .personReveal(let id): return "/people/\(id)/reveal"
         case .boardExport: return "/board/export"

@@ -117,6 +117,8 @@ extension Catalogue {
         "pairing.approveChecked": "Approve the ticked pairs",
         "pairing.approveFailed": "Not approved: {0}",
         "pairing.approveOne": "Approve this one only",
+        "pairing.error.changed": "Things have changed since the suggestion; refresh and choose again",
+        "pairing.error.volunteerFull": "This volunteer has no room left",
         "pairing.approvedCount": "{0} pair(s) approved.",
         "pairing.approvedFromSuggestion": "Approved from suggestions",
         "pairing.compute": "Compute suggestions",

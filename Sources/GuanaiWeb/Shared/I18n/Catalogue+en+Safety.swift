@@ -1,6 +1,9 @@
 // Safety-net UI text: tiers, alerts, visits, mandatory reports, board, rules.
 extension Catalogue {
     static let enSafety: [String: String] = [
+        "board.offscreen": "Swipe sideways to see: {0}",
+        "inbox.reminders": "Contact reminders ({0})",
+        "inbox.reminder": "{0}: too few contacts, {1} days overdue",
         "nav.inbox": "My alerts",
         "inbox.title": "My alerts",
         "inbox.empty": "No alerts.",

@@ -34,6 +34,7 @@ extension Catalogue {
         "kind.living_area": "Farm / forestry living area",
 
         "form.fixErrors": "Please correct the following and submit again; everything you typed is kept:",
+        "form.cancel": "Cancel",
         "form.search": "Search",
         "form.choose": "Please choose",
         "form.yes": "Yes",
@@ -87,6 +88,15 @@ extension Catalogue {
         "resume.body": "Submitting what you filled in before your session timed out. If nothing happens, press the button below.",
         "resume.submit": "Submit",
 
+        "home.villageWork": "This month in the village",
+        "home.critical": "Critical",
+        "home.high": "High risk",
+        "home.overdue": "Visits overdue",
+        "home.visitedThisMonth": "Visited this month",
+        "home.stillDue": "Still to visit this month",
+        "home.openReports": "Open mandatory reports",
+        "home.activePairs": "Active 爱心妈妈 pairs",
+        "home.reminders": "{0} contact reminder(s) to see",
         "home.title": "Home",
         "home.greeting": "Hello, {0}",
         "home.jurisdiction": "Jurisdiction: {0}",
@@ -95,7 +105,6 @@ extension Catalogue {
         "home.addedUnits": "Added non-statistical units",
         "home.accounts": "Active accounts",
         "home.auditToday": "Audit entries today",
-        "home.modulesComing": "Mandatory reports, caring-mother pairing and spreadsheet import and export are coming next.",
 
         "units.title": "Divisions",
         "units.search": "Find by name",

@@ -117,6 +117,8 @@ extension Catalogue {
         "pairing.approveChecked": "批准勾选的结对",
         "pairing.approveFailed": "以下没有批准：{0}",
         "pairing.approveOne": "只批准这一对",
+        "pairing.error.changed": "情况已有变化，请刷新后重新选择",
+        "pairing.error.volunteerFull": "这位爱心妈妈的结对名额已满",
         "pairing.approvedCount": "已批准 {0} 对结对。",
         "pairing.approvedFromSuggestion": "按匹配建议批准",
         "pairing.compute": "计算匹配建议",

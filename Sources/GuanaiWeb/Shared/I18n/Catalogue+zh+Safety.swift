@@ -1,6 +1,9 @@
 // 关爱保护（安全网）界面文字：风险等级、提醒、走访、强制报告、看板、规则参数。
 extension Catalogue {
     static let zhSafety: [String: String] = [
+        "board.offscreen": "表格较宽，左右滑动可看：{0}",
+        "inbox.reminders": "提醒爱心妈妈联系（{0}）",
+        "inbox.reminder": "{0}月联系次数不够，已逾期{1}天",
         "nav.inbox": "我的提醒",
         "inbox.title": "我的提醒",
         "inbox.empty": "没有提醒。",

@@ -34,6 +34,7 @@ extension Catalogue {
         "kind.living_area": "农场、林场生活区",
 
         "form.fixErrors": "请改正以下内容后再提交，已填写的内容都保留着：",
+        "form.cancel": "取消",
         "form.search": "查询",
         "form.choose": "请选择",
         "form.yes": "是",
@@ -87,6 +88,15 @@ extension Catalogue {
         "resume.body": "正在提交您登录超时前填写的内容。如果页面没有自动跳转，请点击下面的按钮。",
         "resume.submit": "提交",
 
+        "home.villageWork": "本村本月工作",
+        "home.critical": "紧急",
+        "home.high": "高风险",
+        "home.overdue": "走访逾期",
+        "home.visitedThisMonth": "本月已走访",
+        "home.stillDue": "本月还需走访",
+        "home.openReports": "未结案强制报告",
+        "home.activePairs": "爱心妈妈结对",
+        "home.reminders": "爱心妈妈联系提醒 {0} 条，请查看",
         "home.title": "首页",
         "home.greeting": "{0}，您好",
         "home.jurisdiction": "管辖范围：{0}",
@@ -95,7 +105,6 @@ extension Catalogue {
         "home.addedUnits": "新增非统计代码单位",
         "home.accounts": "在用账号",
         "home.auditToday": "今日操作记录",
-        "home.modulesComing": "强制报告、爱心妈妈结对、台账导入导出等功能将陆续上线。",
 
         "units.title": "行政区划",
         "units.search": "按名称查找",
