@@ -218,7 +218,7 @@ import GuanaiCore
     @Test func cliCreatesAccountsAndVerifiesTheTrail() async throws {
         try await withTestApp { ctx in
             let pw = try await Admin.createUser(ctx.app, username: "cli.user", role: "township_staff", unit: Codes.taohuashan, displayName: "命令行", phone: nil)
-            #expect(pw.count == 12)
+            #expect(pw.count == TemporaryPassword.length)
             let u = try #require(try await User.query(on: ctx.app.db).filter(\.$username == "cli.user").first())
             #expect(u.mustChangePassword && u.roleValue == .townshipStaff)
             #expect(try await ctx.api(.POST, "/api/v1/session", token: nil, body: ctx.json(["username": "cli.user", "password": pw])).status == .created)

@@ -273,4 +273,43 @@ import GuanaiCore
             #expect(page.contains("风险等级") && page.contains("tag tier-critical") && !page.contains("王小军"))
         }
     }
+
+    /// Five children and three volunteers in one village, without GPS points: every pair costs the same, so the
+    /// solver has many optima. Approving one suggestion must leave the other suggestions as they were shown.
+    @Test func approvingOneSuggestionLeavesTheOthersAsShown() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            try await ctx.makeUser("town", .townshipStaff, Codes.taohuashan)
+            let t = try await ctx.token("cun"), tt = try await ctx.token("town")
+            for (i, order) in [224, 234, 244].enumerated() {
+                let v = try await PairingTests.volunteer(ctx, t, capacity: i == 0 ? 2 : 1, order: order)
+                for st in ScreeningStep.allCases { _ = try await ctx.api(.POST, "/api/v1/volunteers/\(v.id)/screening", token: tt, body: ctx.json(ScreeningInput(step: st.rawValue))) }
+            }
+            for (i, name) in ["甲小一", "乙小二", "丙小三", "丁小四", "戊小五"].enumerated() {
+                var b = ChildBody()
+                b.name = name
+                b.idNumber = Synthetic.id(2014 + i, 3, 3, order: 132 + 10 * i)
+                b.needs = []
+                _ = try await Self.register(ctx, t, b)
+            }
+            func suggestions() async throws -> SuggestionsDTO {
+                try await ctx.api(.POST, "/api/v1/pairing/suggestions", token: tt, body: ctx.json(["unit": Codes.shihuayan])).content.decode(SuggestionsDTO.self)
+            }
+            let before = try await suggestions()
+            #expect(before.suggestions.count == 4 && before.unpaired.count == 1)
+            #expect(try await suggestions().suggestions.map { $0.childId + $0.volunteerId } == before.suggestions.map { $0.childId + $0.volunteerId }, "the same answer twice")
+            var approved = Set<String>()
+            for pick in before.suggestions.prefix(2) {
+                let p = try await ctx.api(.POST, "/api/v1/pairs", token: tt, body: ctx.json(PairInput(childId: pick.childId, volunteerId: pick.volunteerId))).content.decode(PairDTO.self)
+                #expect(try await ctx.api(.POST, "/api/v1/pairs/\(p.id)/approve", token: tt).status == .ok)
+                approved.insert(pick.childId)
+                let after = try await suggestions()
+                #expect(Set(after.suggestions.map { $0.childId + $0.volunteerId }) == Set(before.suggestions.filter { !approved.contains($0.childId) }.map { $0.childId + $0.volunteerId }),
+                        "after approving \(approved.count): the others as shown")
+            }
+            let final = try await suggestions()
+            #expect(Set(final.suggestions.map { $0.childId + $0.volunteerId }) == Set(before.suggestions.dropFirst(2).map { $0.childId + $0.volunteerId }))
+            #expect(final.unpaired == before.unpaired)
+        }
+    }
 }

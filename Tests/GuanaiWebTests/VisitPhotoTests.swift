@@ -88,7 +88,7 @@ import GuanaiCore
             #expect(sheet.status == .ok)
             let html = sheet.body.string
             #expect(html.contains("走访记录表") && html.contains("炉子坏了") && html.contains("×（有问题）"))
-            #expect(html.components(separatedBy: "class=\"blank\"").count - 1 == SafetyViews.blankRows)
+            #expect(html.components(separatedBy: "class=\"blank noscreen\"").count - 1 == SafetyViews.blankRows)
             #expect(try await ctx.auditCount(AuditAction.export, recordID: c.id) == 1)
         }
     }

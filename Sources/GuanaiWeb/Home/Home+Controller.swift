@@ -37,7 +37,7 @@ struct HomeController {
         var work: BoardRow? = nil, activePairs = 0
         if village, c.children != nil {
             work = try await scoped.board(unit: actor.unitCode, today: RegistryService.today(req.now)).total
-            if actor.canRead(.pair) { activePairs = try await Pair.query(on: scoped.db).within(actor.jurisdiction, \.$unitCode).filter(\.$status == PairStatus.active.rawValue).count() }
+            if actor.canRead(.pair) { activePairs = try await scoped.activePairCount() }
         }
         // Open alerts come before anything else on the page.
         var open: [Alert] = [], openTotal = 0, names: [UUID: String] = [:], units: [String: String] = [:]

@@ -135,7 +135,7 @@ enum BoardViews {
             } }
             h2 { l.t("board.byUnit") }
             // On a phone the table is wider than the screen: the line above it names the columns still off screen.
-            p(.class("scroll-hint"), .data("hint-for", "board-stats"), .data("template", l.t("board.offscreen")), Attr("aria-live", "polite")) { "" }
+            p(.class("scroll-hint"), .data("hint-for", "board-stats"), .data("template", l.t("board.offscreen")), .data("sep", l.t("list.sep")), Attr("aria-live", "polite")) { "" }
             div(.class("table-wrap"), .id("board-stats")) { table(.class("stats")) {
                 thead { tr { for k in ["board.unit", "board.monitored", "tier.critical", "tier.high", "tier.medium", "board.overdue", "board.visited", "board.rate", "board.openReports"] { th { l.t(k) } } } }
                 tbody {

@@ -49,6 +49,14 @@ extension Scoped {
         return (items, total)
     }
 
+    func activePairCount() async throws -> Int {
+        try await Pair.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$status == PairStatus.active.rawValue).count()
+    }
+
+    func pairs(_ ids: [UUID]) async throws -> [Pair] {
+        ids.isEmpty ? [] : try await Pair.query(on: db).filter(\.$id ~~ ids).within(jurisdiction, \.$unitCode).all()
+    }
+
     /// Contact reminders addressed to this level that still stand: the pair is active and has had no contact since.
     func openReminders(rule: InboxRule, limit: Int) async throws -> (items: [PairReminder], total: Int) {
         guard let level = rule.reminderLevel else { return ([], 0) }

@@ -126,7 +126,7 @@ enum Assets {
             var r = th.getBoundingClientRect();
             if (i > 0 && (r.right > box.right + 2 || r.left < box.left + (wrap.querySelector('thead th').getBoundingClientRect().width) - 2)) { names.push(th.textContent); }
           });
-          hint.textContent = names.length ? hint.getAttribute('data-template').replace('{0}', names.join('、')) : '';
+          hint.textContent = names.length ? hint.getAttribute('data-template').replace('{0}', names.join(hint.getAttribute('data-sep') || ', ')) : '';
           hint.hidden = names.length === 0;
         };
         wrap.addEventListener('scroll', update, { passive: true });
