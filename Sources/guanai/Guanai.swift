@@ -47,6 +47,7 @@ struct Serve: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Port to listen on") var port = 8080
     @ArgumentParser.Option(help: "Minutes between safety-net sweeps run by this server (0: none)") var sweepMinutes: Double = 5
     @ArgumentParser.Option(help: "Webhook for alert notifications (SMS gateway, 企业微信 robot); default $GUANAI_WEBHOOK_URL") var webhookUrl: String?
+    @ArgumentParser.Option(help: "off | always (TLS ends at a proxy) | forwarded (trust the proxy's X-Forwarded-Proto); default $GUANAI_HTTPS, else off") var https: String?
 
     func run() async throws {
         var env = Environment(name: "production", arguments: ["guanai", "serve", "--hostname", hostname, "--port", String(port)])
@@ -56,6 +57,9 @@ struct Serve: AsyncParsableCommand {
             var config = db.config
             config.sweepMinutes = sweepMinutes
             config.webhookURL = webhookUrl ?? ProcessInfo.processInfo.environment["GUANAI_WEBHOOK_URL"]
+            let mode = https ?? ProcessInfo.processInfo.environment["GUANAI_HTTPS"] ?? "off"
+            guard let m = HTTPSMode(rawValue: mode) else { throw ValidationError("--https must be off, always or forwarded") }
+            config.https = m
             try await GuanaiApp.configure(app, config)
             if demo {
                 for login in try await Demo.seed(app) { print("\(login.role.rawValue) \(login.username) \(login.password)") }

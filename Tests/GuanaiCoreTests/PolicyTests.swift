@@ -96,3 +96,15 @@ import Foundation
         #expect(PrioritisedAssignment.solve(one, first: [true, false]) { _ in true }.volunteerOf == [0, nil])
     }
 }
+
+@Suite struct LocalPathTests {
+    @Test func onlyPathsOnThisSite() {
+        for ok in ["/", "/children", "/children/abc?page=2&q=%E7%8E%8B", "/history/child/1", "/lang/en?back=/x"] { #expect(LocalPath.safe(ok) == ok, "\(ok)") }
+        for bad in ["//evil.example", "/\\evil.example", "/\t/evil.example", "/\n/evil.example", "/%09/evil.example", "/%0a/evil.example", "/%2F/evil.example",
+                    "/%5Cevil.example", "/%5C%5Cevil", "\\\\evil", "https://evil.example", "evil.example", "", " /x", "/x\\y", "/\r/evil", "/%0D/evil",
+                    "/%2f%2fevil", "/\u{7F}/evil", "/\u{85}/evil"] {
+            #expect(LocalPath.safe(bad) == nil, "\(bad.debugDescription)")
+        }
+        #expect(LocalPath.safe(nil) == nil)
+    }
+}

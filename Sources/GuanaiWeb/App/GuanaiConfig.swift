@@ -38,6 +38,9 @@ public struct GuanaiConfig: Sendable {
     public var sweepMinutes: Double = 0
     /// Where the outbox's webhook channel posts alerts (an SMS gateway, a 企业微信 robot); nil = inbox only.
     public var webhookURL: String? = nil
+    /// How the service is reached: plain HTTP, always HTTPS (TLS ends at a proxy that forwards every request), or
+    /// HTTPS when the proxy says so in `X-Forwarded-Proto`. Over HTTPS cookies are `Secure` and HSTS is sent.
+    public var https: HTTPSMode = .off
 
     public init(database: DatabaseTarget, county: String = DivisionCatalog.defaultCounty, bcryptCost: Int = 12, clock: any GuanaiCore.Clock = SystemClock()) {
         self.database = database
@@ -45,6 +48,10 @@ public struct GuanaiConfig: Sendable {
         self.bcryptCost = bcryptCost
         self.clock = clock
     }
+}
+
+public enum HTTPSMode: String, Sendable, CaseIterable {
+    case off, always, forwarded
 }
 
 struct GuanaiConfigKey: StorageKey { typealias Value = GuanaiConfig }

@@ -17,10 +17,7 @@ struct AuthController {
     }
 
     /// Only paths on this site: an absolute or protocol-relative "next" would be an open redirect.
-    static func localPath(_ s: String?) -> String? {
-        guard let s, s.hasPrefix("/"), !s.hasPrefix("//"), !s.contains("\\") else { return nil }
-        return s
-    }
+    static func localPath(_ s: String?) -> String? { LocalPath.safe(s) }
 
     func loginPage(req: Request) async throws -> Response {
         try await renderLogin(req, username: "", error: nil, status: .ok)
@@ -49,7 +46,7 @@ struct AuthController {
             }
             p(.class("muted")) { l.t("login.help") }
         }
-        res.cookies[Cookies.preCSRF] = Cookies.make(pre, maxAge: 3600)
+        res.cookies[Cookies.preCSRF] = Cookies.make(pre, maxAge: 3600, secure: req.isHTTPS)
         return res
     }
 
@@ -77,8 +74,8 @@ struct AuthController {
                 target = SiteURL.resumeForm.with(query: [("id", keptID.uuidString)])
             }
             let res = req.redirect(to: target)
-            res.cookies[Cookies.session] = Cookies.make(token)
-            res.cookies[Cookies.preCSRF] = Cookies.make("", maxAge: 0)
+            res.cookies[Cookies.session] = Cookies.make(token, secure: req.isHTTPS)
+            res.cookies[Cookies.preCSRF] = Cookies.make("", maxAge: 0, secure: req.isHTTPS)
             return res
         }
     }
@@ -86,7 +83,7 @@ struct AuthController {
     func logout(req: Request) async throws -> Response {
         try await LoginService.close(try req.actor, req: req)
         let res = req.redirect(to: SiteURL.login.path)
-        res.cookies[Cookies.session] = Cookies.make("", maxAge: 0)
+        res.cookies[Cookies.session] = Cookies.make("", maxAge: 0, secure: req.isHTTPS)
         return res
     }
 
@@ -162,7 +159,7 @@ struct AuthController {
     func switchLanguage(req: Request) async throws -> Response {
         let lang = UILanguage(rawValue: req.parameters.get("lang") ?? "") ?? .zh
         let res = req.redirect(to: Self.localPath(req.query[String.self, at: "back"]) ?? SiteURL.home.path)
-        res.cookies[UILanguage.cookieName] = HTTPCookies.Value(string: lang.rawValue, maxAge: 365 * 86400, path: "/", isHTTPOnly: false, sameSite: .lax)
+        res.cookies[UILanguage.cookieName] = HTTPCookies.Value(string: lang.rawValue, maxAge: 365 * 86400, path: "/", isSecure: req.isHTTPS, isHTTPOnly: false, sameSite: .lax)
         return res
     }
 }

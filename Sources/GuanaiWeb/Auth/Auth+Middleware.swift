@@ -6,8 +6,19 @@ enum Cookies {
     static let session = "guanai_session"
     static let preCSRF = "guanai_pre"
 
-    static func make(_ value: String, maxAge: Int? = nil) -> HTTPCookies.Value {
-        HTTPCookies.Value(string: value, maxAge: maxAge, path: "/", isHTTPOnly: true, sameSite: .lax)
+    static func make(_ value: String, maxAge: Int? = nil, secure: Bool) -> HTTPCookies.Value {
+        HTTPCookies.Value(string: value, maxAge: maxAge, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+    }
+}
+
+extension Request {
+    /// Whether the browser reached us over HTTPS, as the configured proxy arrangement tells (`HTTPSMode`).
+    var isHTTPS: Bool {
+        switch application.guanai.https {
+        case .off: return url.scheme == "https"
+        case .always: return true
+        case .forwarded: return headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https"
+        }
     }
 }
 

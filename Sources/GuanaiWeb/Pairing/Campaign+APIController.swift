@@ -32,7 +32,7 @@ struct CampaignAPIController {
     }
 
     func list(req: Request) async throws -> ListPage<CampaignDTO> {
-        try PairingAPIController().requireStaff(req)
+        try PairingAPIController().requireStaffRead(req)
         let p = try PageParams(req)
         let scoped = try req.scoped
         let (items, total) = try await scoped.campaigns(page: p.page, per: p.per)
@@ -48,8 +48,8 @@ struct CampaignAPIController {
         return try PairingAPIController().created(CampaignDTO(k, volunteers: 0))
     }
 
-    func load(_ req: Request) async throws -> Campaign {
-        try PairingAPIController().requireStaff(req)
+    func load(_ req: Request, read: Bool = false) async throws -> Campaign {
+        if read { try PairingAPIController().requireStaffRead(req) } else { try PairingAPIController().requireStaff(req) }
         guard let k = try await req.scoped.campaign(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
         return k
     }
@@ -62,7 +62,7 @@ struct CampaignAPIController {
     }
 
     func show(req: Request) async throws -> CampaignDetailDTO {
-        try await Self.detail(req, try await load(req))
+        try await Self.detail(req, try await load(req, read: true))
     }
 
     func addVolunteer(req: Request) async throws -> Response {

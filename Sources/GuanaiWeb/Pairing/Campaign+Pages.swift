@@ -13,7 +13,7 @@ struct CampaignPagesController {
     }
 
     func list(req: Request) async throws -> Response {
-        try PairingAPIController().requireStaff(req)
+        try PairingAPIController().requireStaffRead(req)
         return try await renderList(req, typed: ["launchedOn": RegistryService.today(req.now).iso], errors: [:], status: .ok)
     }
 
@@ -42,14 +42,14 @@ struct CampaignPagesController {
         }
     }
 
-    func load(_ req: Request) async throws -> Campaign {
-        try PairingAPIController().requireStaff(req)
+    func load(_ req: Request, read: Bool = false) async throws -> Campaign {
+        if read { try PairingAPIController().requireStaffRead(req) } else { try PairingAPIController().requireStaff(req) }
         guard let k = try await req.scoped.campaign(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
         return k
     }
 
     func show(req: Request) async throws -> Response {
-        try await render(req, try await load(req), typed: [:], errors: [:], status: .ok)
+        try await render(req, try await load(req, read: true), typed: [:], errors: [:], status: .ok)
     }
 
     func render(_ req: Request, _ k: Campaign, typed: [String: String], errors: [String: String], status: HTTPStatus) async throws -> Response {

@@ -67,6 +67,13 @@ struct PairingAPIController {
         guard RegistryPagesController.canEdit(try req.actor) else { throw Abort(.forbidden) }
     }
 
+    /// Reading what staff read: staff, and the inspector, who reads everything and changes nothing.
+    func requireStaffRead(_ req: Request) throws {
+        try req.requireRead(.volunteer)
+        let a = try req.actor
+        guard RegistryPagesController.canEdit(a) || a.role == .inspector else { throw Abort(.forbidden) }
+    }
+
     func created<T: Content>(_ value: T) throws -> Response {
         let res = Response(status: .created)
         try res.content.encode(value, as: .json)

@@ -10,6 +10,7 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         res.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         res.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
         res.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
+        if request.isHTTPS { res.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000") }
         if res.headers.first(name: .cacheControl) == nil {
             res.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }

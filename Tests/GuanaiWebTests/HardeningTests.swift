@@ -1,0 +1,84 @@
+import Testing
+import Foundation
+import VaporTesting
+import Fluent
+import GuanaiCore
+@testable import GuanaiWeb
+
+/// Hostile input and hardening (issue 15): no redirect off the site, HTTPS cookies, the inspector's reads.
+@Suite struct HardeningTests {
+    static let evil = ["/%09/evil.example", "/%0A/evil.example", "/%5Cevil.example", "//evil.example", "/%2F%2Fevil.example", "/%5C%5Cevil.example",
+                       "https://evil.example/", "%2F%2Fevil.example", "/%0D%0A/evil.example"]
+
+    @Test func noRedirectLeavesTheSite() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            for back in Self.evil {
+                let res = try await ctx.app.testing().sendRequest(.GET, "/lang/en?back=\(back)")
+                #expect(res.headers.first(name: .location) == "/", "back=\(back) → \(res.headers.first(name: .location) ?? "")")
+            }
+            #expect(try await ctx.app.testing().sendRequest(.GET, "/lang/en?back=/children%3Fpage%3D2").headers.first(name: .location) == "/children?page=2")
+            // The login form's `next`, decoded from the form as a browser posts it.
+            for next in ["/\t/evil.example", "/\n/evil.example", "/\\evil.example", "//evil.example", "/%09/evil.example", "\\\\evil.example"] {
+                var b = Browser(ctx)
+                let page = try await b.get("/login")
+                let pre = try #require(page.body.string.firstMatch(of: /name="_pre" value="([^"]+)"/)).1
+                let res = try await b.post("/login", ["_pre": String(pre), "username": "cun", "password": ctx.password("cun"), "next": next], withCSRF: false)
+                #expect(res.headers.first(name: .location) == "/", "next=\(next.debugDescription) → \(res.headers.first(name: .location) ?? "")")
+            }
+        }
+    }
+
+    @Test func cookiesAreSecureOverHTTPS() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            // Plain HTTP (the default): no Secure flag, no HSTS.
+            var plain = try await ctx.app.testing().sendRequest(.GET, "/login")
+            #expect(plain.headers.first(name: "Strict-Transport-Security") == nil)
+            #expect(!(plain.headers.first(name: .setCookie) ?? "").contains("Secure"))
+            // Behind a proxy that says so.
+            ctx.app.guanai.https = .forwarded
+            plain = try await ctx.app.testing().sendRequest(.GET, "/login")
+            #expect(plain.headers.first(name: "Strict-Transport-Security") == nil, "no proxy header, no HTTPS")
+            let https = try await ctx.app.testing().sendRequest(.GET, "/login", headers: ["X-Forwarded-Proto": "https"])
+            #expect(https.headers.first(name: "Strict-Transport-Security")?.hasPrefix("max-age=") == true)
+            #expect(https.headers.setCookie?.all.values.allSatisfy { $0.isSecure } == true)
+            ctx.app.guanai.https = .always
+            let always = try await ctx.app.testing().sendRequest(.GET, "/lang/en?back=/")
+            #expect(always.headers.setCookie?[UILanguage.cookieName]?.isSecure == true)
+        }
+    }
+
+    @Test func theInspectorReadsCasesCampaignsAndAlertsAndChangesNothing() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            try await ctx.makeUser("town", .townshipStaff, Codes.taohuashan)
+            try await ctx.makeUser("ducha", .inspector, Codes.county)
+            let t = try await ctx.token("cun"), tt = try await ctx.token("town"), ti = try await ctx.token("ducha")
+            let c = try await RealUseTests.register(ctx, t)
+            let filed = try await ctx.api(.POST, "/api/v1/reports", token: t, body: ctx.json(ReportInput(childId: c.id, reporter: "邻居", seen: "孩子一个人在家两天")))
+            #expect(filed.status == .created, "\(filed.body.string)")
+            let report = try filed.content.decode(ReportDTO.self)
+            let campaign = try await ctx.api(.POST, "/api/v1/campaigns", token: tt, body: ctx.json(CampaignInput(name: "石华堰村结对试点", unitCode: Codes.shihuayan, launchedOn: "2026-11-01")))
+            #expect(campaign.status == .created, "\(campaign.body.string)")
+            let k = try campaign.content.decode(CampaignDTO.self)
+            // Reads: 200.
+            #expect(try await ctx.api(.GET, "/api/v1/campaigns", token: ti).status == .ok)
+            #expect(try await ctx.api(.GET, "/api/v1/campaigns/\(k.id)", token: ti).status == .ok)
+            #expect(try await ctx.api(.GET, "/api/v1/reports/\(report.id)", token: ti).status == .ok)
+            let alerts = try await SafetyNetTests.inbox(ctx, tt)
+            let alertID = try #require(alerts.items.first?.id)
+            var b = Browser(ctx)
+            try await b.login("ducha")
+            for path in ["/campaigns", "/campaigns/\(k.id)", "/reports/\(report.id)", "/alerts/\(alertID)", "/inbox"] {
+                #expect(try await b.get(path).status == .ok, "\(path)")
+            }
+            // Acting: 403.
+            #expect(try await ctx.api(.POST, "/api/v1/reports/\(report.id)/steps", token: ti, body: ctx.json(["step": "emergency", "note": "x"])).status == .forbidden)
+            #expect(try await ctx.api(.POST, "/api/v1/campaigns/\(k.id)/volunteers", token: ti, body: ctx.json(["volunteerId": UUID().uuidString])).status == .forbidden)
+            #expect(try await ctx.api(.POST, "/api/v1/campaigns", token: ti, body: ctx.json(CampaignInput(name: "x", unitCode: Codes.shihuayan))).status == .forbidden)
+            #expect(try await ctx.api(.POST, "/api/v1/alerts/\(alertID)/acknowledge", token: ti).status == .forbidden)
+            #expect(try await b.post("/alerts/\(alertID)/acknowledge", [:]).status == .forbidden)
+        }
+    }
+}
