@@ -81,4 +81,35 @@ import GuanaiCore
             #expect(try await b.post("/alerts/\(alertID)/acknowledge", [:]).status == .forbidden)
         }
     }
+
+    /// A real name and a made-up one answer alike: the same statuses through a lockout, and the same bcrypt cost.
+    @Test func usernamesCannotBeTold() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            func statuses(_ name: String) async throws -> [UInt] {
+                var out: [UInt] = []
+                for _ in 1...5 { out.append(try await ctx.api(.POST, "/api/v1/session", token: nil, body: ctx.json(["username": name, "password": "wrong-guess"])).status.code) }
+                out.append(try await ctx.api(.POST, "/api/v1/session", token: nil, body: ctx.json(["username": name, "password": ctx.password("cun")])).status.code)
+                return out
+            }
+            let real = try await statuses("cun"), madeUp = try await statuses("nobody.here")
+            #expect(real == [401, 401, 401, 401, 423, 423])
+            #expect(madeUp == real)
+            // The browser's form too: locked reads the same.
+            var b = Browser(ctx)
+            #expect(try await b.login("nobody.here").status.code == 423)
+            // The dummy hash is made at the configured cost, so an unknown name costs a real bcrypt check.
+            let cost = ctx.app.dummyPasswordHash.split(separator: "$").dropFirst().first
+            #expect(cost == "04", "tests run bcrypt at cost 4")
+            // After the lock, both come back; the failures are kept per name, hashed.
+            ctx.clock.advance(by: 15 * 60 + 1)
+            #expect(try await ctx.api(.POST, "/api/v1/session", token: nil, body: ctx.json(["username": "cun", "password": ctx.password("cun")])).status == .created)
+            let rows = try await LoginFailure.query(on: ctx.app.db).all()
+            #expect(rows.count == 5 && !rows.contains { $0.nameHash.contains("nobody") })
+            // The sweep forgets them after a day.
+            ctx.clock.advance(by: 24 * 3600 + 1)
+            _ = try await SafetySweep.run(on: ctx.app.db, at: ctx.app.now)
+            #expect(try await LoginFailure.query(on: ctx.app.db).count() == 0)
+        }
+    }
 }

@@ -107,6 +107,7 @@ enum AccountService {
             $0.failedLogins = 0
             $0.lockedUntil = nil
         }
+        try await LoginService.forgetFailures(username: user.username, on: db)
         try await endSessions(of: user.id!, at: at, on: db)
         return pw
     }

@@ -11,6 +11,7 @@ public enum GuanaiApp {
         try useDatabase(app, config.database)
         app.migrations.add(Migrations.all)
         app.passwords.use(.bcrypt(cost: config.bcryptCost))
+        app.dummyPasswordHash = try Bcrypt.hash(Tokens.random(), cost: config.bcryptCost)
         app.routes.defaultMaxBodySize = config.maxBodySize
         app.middleware = Middlewares()
         app.middleware.use(SecurityHeadersMiddleware())

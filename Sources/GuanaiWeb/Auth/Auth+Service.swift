@@ -23,47 +23,58 @@ enum LoginOutcome: Sendable {
 }
 
 enum LoginService {
-    /// Checks a password, counting failures: the 5th failure in a row locks the account for 15 minutes.
-    /// Every outcome is audited; a failed login names the attempted username, never the password.
+    /// Checks a password, counting failures per username (`LoginThrottle`): the same work and the same answers for a
+    /// name that exists and one that does not — one bcrypt check at the configured cost, one failure row, one audit
+    /// entry — so neither the status nor the time tells which names are real. A failed login names the attempted
+    /// username in the trail, never the password.
     static func attempt(username rawName: String, password: String, req: Request) async throws -> LoginOutcome {
         let cfg = req.application.guanai
         let now = req.now
         let username = rawName.trimmingCharacters(in: .whitespaces)
         let ip = req.clientIP
-        guard let user = try await UserDirectory.byUsername(username, on: req.db) else {
-            _ = try? await req.password.async.verify(password, created: "$2b$04$abcdefghijklmnopqrstuu5G6n5cUjUYzPyYVbaFtqqf6VzKk7Vy")
-            try await AuditLog.append(AuditEvent(AuditAction.loginFailed, "account", "unknown", detail: ["username": String(username.prefix(64))]), by: AuditActor(id: nil, name: String(username.prefix(64)), ip: ip), at: now, on: req.db)
-            return .invalid
-        }
-        let who = AuditActor(id: user.id?.uuidString, name: user.username, ip: ip, unitCode: user.unitCode)
-        if let until = user.lockedUntil, until > now {
-            try await AuditLog.append(AuditEvent(AuditAction.loginFailed, "account", user.id!.uuidString, detail: ["reason": "locked"]), by: who, at: now, on: req.db)
+        let key = Tokens.hash(LoginThrottle.key(username))
+        let throttle = LoginThrottle(threshold: cfg.lockoutThreshold, lockSeconds: cfg.lockoutSeconds)
+        let failures = try await LoginFailure.query(on: req.db).filter(\.$nameHash == key).all(\.$at)
+        let user = try await UserDirectory.byUsername(username, on: req.db)
+        let who = user.map { AuditActor(id: $0.id?.uuidString, name: $0.username, ip: ip, unitCode: $0.unitCode) } ?? AuditActor(id: nil, name: String(username.prefix(64)), ip: ip)
+        let record = user?.id?.uuidString ?? "unknown"
+        if let until = throttle.lockedUntil(failures: failures, now: now) {
+            try await AuditLog.append(AuditEvent(AuditAction.loginFailed, "account", record, detail: ["reason": "locked", "username": String(username.prefix(64))]), by: who, at: now, on: req.db)
             return .locked(until: until)
         }
-        let ok = (try? await req.password.async.verify(password, created: user.passwordHash)) ?? false
+        let hash = user?.passwordHash ?? req.application.dummyPasswordHash
+        let ok = ((try? await req.password.async.verify(password, created: hash)) ?? false) && user != nil
         if !ok {
+            let locks = throttle.locks(after: failures, now: now)
             try await req.db.transaction { tx in
-                user.failedLogins += 1
-                var event = AuditEvent(AuditAction.loginFailed, "account", user.id!.uuidString, detail: ["failures": String(user.failedLogins)])
-                if user.failedLogins >= cfg.lockoutThreshold {
-                    user.lockedUntil = now.addingTimeInterval(cfg.lockoutSeconds)
-                    user.failedLogins = 0
-                    event.action = AuditAction.locked
-                }
-                try await user.save(on: tx)
+                let f = LoginFailure()
+                f.id = UUID()
+                f.nameHash = key
+                f.at = now
+                try await f.create(on: tx)
+                var event = AuditEvent(AuditAction.loginFailed, "account", record, detail: ["failures": String(failures.count + 1), "username": String(username.prefix(64))])
+                if locks { event.action = AuditAction.locked }
+                // The same statement whether or not the name exists (it changes no row then), for the admin's list.
+                try await User.query(on: tx).filter(\.$username == username).set(\.$lockedUntil, to: locks ? now.addingTimeInterval(cfg.lockoutSeconds) : nil).update()
                 try await AuditLog.append(event, by: who, at: now, on: tx)
             }
-            if let until = user.lockedUntil, until > now { return .locked(until: until) }
-            return .invalid
+            return locks ? .locked(until: now.addingTimeInterval(cfg.lockoutSeconds)) : .invalid
         }
-        if user.disabled {
-            try await AuditLog.append(AuditEvent(AuditAction.loginFailed, "account", user.id!.uuidString, detail: ["reason": "disabled"]), by: who, at: now, on: req.db)
+        let u = user!
+        if u.disabled {
+            try await AuditLog.append(AuditEvent(AuditAction.loginFailed, "account", u.id!.uuidString, detail: ["reason": "disabled"]), by: who, at: now, on: req.db)
             return .disabled
         }
-        user.failedLogins = 0
-        user.lockedUntil = nil
-        try await user.save(on: req.db)
-        return .success(user)
+        try await LoginFailure.query(on: req.db).filter(\.$nameHash == key).delete()
+        u.failedLogins = 0
+        u.lockedUntil = nil
+        try await u.save(on: req.db)
+        return .success(u)
+    }
+
+    /// Forgets failures for a name: an administrator's password reset unlocks the account at once.
+    static func forgetFailures(username: String, on db: any Database) async throws {
+        try await LoginFailure.query(on: db).filter(\.$nameHash == Tokens.hash(LoginThrottle.key(username))).delete()
     }
 
     /// Opens a session; the plain token goes to the client once, the database keeps its hash.
@@ -114,5 +125,33 @@ enum LoginService {
             }
             try await AuditLog.append(AuditEvent(AuditAction.logout, "account", actor.userID.uuidString), by: req.auditActor, at: req.now, on: tx)
         }
+    }
+}
+
+/// One failed sign-in, kept under a hash of the name tried (see `LoginThrottle`); the sweep removes old rows.
+final class LoginFailure: Model, @unchecked Sendable {
+    static let schema = "login_failures"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "name_hash") var nameHash: String
+    @Field(key: "at") var at: Date
+    init() {}
+}
+
+struct M0027_LoginFailures: AsyncMigration {
+    func prepare(on db: any Database) async throws {
+        try await db.schema(LoginFailure.schema).id().field("name_hash", .string, .required).field("at", .datetime, .required).create()
+        try await db.sql.create(index: "login_failures_name").on(LoginFailure.schema).column("name_hash").column("at").run()
+    }
+    func revert(on db: any Database) async throws { try await db.schema(LoginFailure.schema).delete() }
+}
+
+struct DummyPasswordHashKey: StorageKey { typealias Value = String }
+
+extension Application {
+    /// A hash of a random password at the configured cost, made once at start: an unknown name costs the same bcrypt
+    /// work as a real one.
+    var dummyPasswordHash: String {
+        get { storage[DummyPasswordHashKey.self] ?? "$2b$04$abcdefghijklmnopqrstuu5G6n5cUjUYzPyYVbaFtqqf6VzKk7Vy" }
+        set { storage[DummyPasswordHashKey.self] = newValue }
     }
 }

@@ -39,6 +39,8 @@ public enum SafetySweep {
 
         (r.escalations, r.overdue) = try await escalations(on: db, at: at, settings: s, actor: actor)
         r.contactReminders = try await PairingSweep.run(on: db, at: at)
+        // Failed sign-ins are remembered a day (LoginThrottle.memorySeconds), then forgotten.
+        try await LoginFailure.query(on: db).filter(\.$at < at.addingTimeInterval(-LoginThrottle(threshold: 1, lockSeconds: 0).memorySeconds)).delete()
         try await DatabaseStatistics.refresh(db)
         return r
     }
