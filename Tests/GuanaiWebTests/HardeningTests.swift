@@ -112,4 +112,50 @@ import GuanaiCore
             #expect(try await LoginFailure.query(on: ctx.app.db).count() == 0)
         }
     }
+
+    /// A number registered in another township: the answer says it is registered and whom to ask, never which record
+    /// or where; inside the jurisdiction the existing record is named as before.
+    @Test func numbersOutsideTheJurisdictionCannotBeConfirmed() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            try await ctx.makeUser("cun2", .villageWorker, Codes.shihuayan)
+            try await ctx.makeUser("far", .villageWorker, Codes.tiaoguanVillage)
+            let c = try await RealUseTests.register(ctx, try await ctx.token("cun"))
+            let tf = try await ctx.token("far")
+            var same = ChildBody()
+            same.villageCode = Codes.tiaoguanVillage
+            same.father = nil; same.mother = nil; same.guardian = ["name": "周奶奶", "relation": "grandmother"]
+            let out = try await ctx.api(.POST, "/api/v1/children", token: tf, body: ctx.json(same))
+            #expect(out.status == .conflict)
+            #expect(!out.body.string.contains(c.id) && !out.body.string.contains("existingId\":\"") && out.body.string.contains("乡镇妇联或市妇联"), "\(out.body.string)")
+            // Inside the jurisdiction: the record is named.
+            let inside = try await ctx.api(.POST, "/api/v1/children", token: try await ctx.token("cun2"), body: ctx.json(ChildBody()))
+            #expect(inside.status == .conflict && inside.body.string.contains(c.id))
+            // A guardian's number from another township: registered, nothing about where.
+            var other = ChildBody()
+            other.idNumber = Synthetic.id(2017, 5, 5, order: 162)
+            other.villageCode = Codes.tiaoguanVillage
+            other.father = nil; other.mother = nil
+            other.guardian = ["name": "张桂兰", "idNumber": ChildBody().guardian!["idNumber"]!, "relation": "grandmother"]
+            let g = try await ctx.api(.POST, "/api/v1/children", token: tf, body: ctx.json(other))
+            #expect(g.status == .unprocessableEntity && g.body.string.contains("guardian.idNumber"))
+            #expect(!g.body.string.contains("其他村") && !g.body.string.contains("石华堰") && g.body.string.contains("乡镇妇联或市妇联"), "\(g.body.string)")
+            // The page: no "open the existing record" link.
+            var b = Browser(ctx)
+            try await b.login("far")
+            _ = try await b.get("/children/new")
+            let page = try await b.post("/children/new", ["name": "王小花", "idNumber": ChildBody().idNumber, "villageCode": Codes.tiaoguanVillage, "hukou": "rural",
+                                                          "livingArrangement": "with_guardian", "guardian.name": "周奶奶", "guardian.relation": "grandmother"])
+            #expect(page.status == .conflict && !page.body.string.contains(c.id))
+            // An import rejects the row with the same words instead of counting it as already here.
+            let csv = "姓名,身份证号,村\n王小花,\(ChildBody().idNumber),\(Codes.tiaoguanVillage)\n"
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("elsewhere-\(UUID().uuidString).csv")
+            try Data(csv.utf8).write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let unit = try #require(try await Unit.find(Codes.tiaoguanVillage, on: ctx.app.db))
+            let r = try await ImportRun(kind: .children, file: file, fileName: "x.csv", unit: unit, scoped: Scoped(db: ctx.app.db, jurisdiction: Jurisdiction(root: DivisionCode(Codes.tiaoguanVillage)!)),
+                                        actor: .system("test"), at: ctx.app.now).run().report
+            #expect(r.duplicates == 0 && r.rejected == 1 && r.errors.first?.message.contains("乡镇妇联或市妇联") == true, "\(r)")
+        }
+    }
 }

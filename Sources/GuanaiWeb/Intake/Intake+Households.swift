@@ -17,7 +17,7 @@ enum HouseholdIntake {
         if (lat == nil) != (lon == nil) { c.errors.append(FieldError(field: lat == nil ? "latitude" : "longitude", key: "field.error.required")) }
         try c.throwIfAny()
         if let p = try await Person.query(on: scoped.db).filter(\.$idNumber == id!.value).first(), let h = p.householdID {
-            throw ConflictError(field: "head.idNumber", key: "household.error.exists", existingID: h.uuidString)
+            throw ConflictError.existing(field: "head.idNumber", key: "household.error.exists", id: h.uuidString, unit: p.unitCode, scoped: scoped)
         }
         var errors: [FieldError] = []
         let head = try await RegistryService.person(id: id, name: name!, field: "head", unit: unit!.code, scoped: scoped, confirm: true, errors: &errors,

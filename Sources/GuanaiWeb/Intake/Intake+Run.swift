@@ -261,9 +261,12 @@ struct ImportRun: Sendable {
                 case .created(_, let similar):
                     if let id { state.seen.insert(id) }
                     out.append(finish(r, .accepted, [], warning: similar.isEmpty ? nil : lang.t("intake.warning.likelyDuplicate"), state: &state))
-                case .conflict:
+                case .conflict(_?):
                     if let id { state.seen.insert(id) }
                     out.append(finish(r, .duplicate, [], state: &state))
+                case .conflict(nil):
+                    // Registered outside the importer's jurisdiction: not "already here", and nothing about where.
+                    out.append(finish(r, .rejected, named([FieldError(field: "idNumber", key: "registry.error.registeredElsewhere")], mapping: mapping, headerText: headerText), state: &state))
                 case .invalid(let errors): out.append(finish(r, .rejected, named(errors, mapping: mapping, headerText: headerText), state: &state))
                 case .likelyDuplicates: preconditionFailure("acknowledged above")
                 }

@@ -54,7 +54,7 @@ enum PairingService {
         let user = try await accountToLink(input.account, except: nil, scoped: scoped, &c)
         try c.throwIfAny()
         if let existing = try await Volunteer.query(on: scoped.db).filter(\.$idNumber == id!.value).first() {
-            throw ConflictError(field: "idNumber", key: "pairing.error.volunteerExists", existingID: existing.id!.uuidString)
+            throw ConflictError.existing(field: "idNumber", key: "pairing.error.volunteerExists", id: existing.id!.uuidString, unit: existing.unitCode, scoped: scoped)
         }
         let v = Volunteer()
         v.id = UUID()

@@ -19,7 +19,8 @@ enum ChildCreation {
     enum Outcome: Sendable {
         /// `similar`: children with the same name (or pinyin), birth date and township, acknowledged by the row.
         case created(Child, similar: [String])
-        case conflict(existingID: String)
+        /// nil when the registered child lies outside the caller's jurisdiction (see `ConflictError.existing`).
+        case conflict(existingID: String?)
         case likelyDuplicates([String])
         case invalid([FieldError])
     }
@@ -46,7 +47,7 @@ enum ChildCreation {
 
             // A second registration of the same child is a conflict that points at the first.
             if let p = existing(k.id), let cid = childByPerson[p.id!] ?? lookups.childOfPerson[p.id!] {
-                outcomes.append(.conflict(existingID: cid.uuidString))
+                outcomes.append(.conflict(existingID: scoped.inScope(p.unitCode) ? cid.uuidString : nil))
                 continue
             }
             let key = SimilarKey(birth: k.id.birthDate.iso, township: String(k.village.code.prefix(9)), initials: Pinyin.initials(k.name))

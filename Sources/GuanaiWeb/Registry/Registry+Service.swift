@@ -125,7 +125,8 @@ enum RegistryService {
         }
         switch outcome {
         case .created(let child, _): return child
-        case .conflict(let existingID): throw ConflictError(field: "idNumber", key: "registry.error.childExists", existingID: existingID)
+        case .conflict(let existingID?): throw ConflictError(field: "idNumber", key: "registry.error.childExists", existingID: existingID)
+        case .conflict(nil): throw ConflictError(field: "idNumber", key: "registry.error.registeredElsewhere", existingID: nil)
         case .likelyDuplicates(let ids): throw LikelyDuplicates(childIDs: ids)
         case .invalid(let errors): throw FieldErrors(errors)
         }

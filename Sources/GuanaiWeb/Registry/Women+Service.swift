@@ -30,7 +30,7 @@ enum WomenService {
         try c.throwIfAny()
         if let existing = try await Person.query(on: scoped.db).filter(\.$idNumber == id!.value).first(),
            let w = try await Woman.query(on: scoped.db).filter(\.$personID == existing.id!).first() {
-            throw ConflictError(field: "idNumber", key: "women.error.exists", existingID: w.id!.uuidString)
+            throw ConflictError.existing(field: "idNumber", key: "women.error.exists", id: w.id!.uuidString, unit: w.unitCode, scoped: scoped)
         }
         var errors: [FieldError] = []
         let unit = village!.code
