@@ -158,4 +158,32 @@ import GuanaiCore
             #expect(r.duplicates == 0 && r.rejected == 1 && r.errors.first?.message.contains("乡镇妇联或市妇联") == true, "\(r)")
         }
     }
+
+    /// `guanai import/export --as` acts with exactly the named account's rights, as the pages do.
+    @Test(arguments: Role.allCases)
+    func theCLIActsWithTheAccountsRights(_ role: Role) async throws {
+        try await withTestApp { ctx in
+            let (unit, _) = AccessTests.placement(role)
+            let home = role == .villageWorker || role == .volunteer ? Codes.shihuayan : (role == .townshipStaff ? Codes.taohuashan : unit)
+            try await ctx.makeUser("who", role, home)
+            let out = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString).csv")
+            defer { try? FileManager.default.removeItem(at: out) }
+            for (kind, record) in [("children", RecordKind.child), ("women", .woman), ("households", .household)] {
+                for full in [false, true] {
+                    var status: HTTPStatus = .ok
+                    do { _ = try await IntakeCLI.export(ctx.app, kind: kind, unit: Codes.shihuayan, format: "csv", out: out.path, full: full, as: "who") }
+                    catch let e as any AbortError { status = e.status }
+                    #expect((status == .ok) == Policy.mayExport(role, record, full: full), "\(role) export \(kind) full=\(full): \(status)")
+                }
+            }
+            let csv = FileManager.default.temporaryDirectory.appendingPathComponent("cli-in-\(UUID().uuidString).csv")
+            try Data("姓名,身份证号,村,居住情况\n王小花,\(ChildBody().idNumber),石华堰村,与父母同住\n".utf8).write(to: csv)
+            defer { try? FileManager.default.removeItem(at: csv) }
+            var status: HTTPStatus = .ok
+            do { _ = try await IntakeCLI.importFile(ctx.app, kind: "children", file: csv.path, unit: Codes.shihuayan, sheet: nil, dryRun: true, as: "who") }
+            catch let e as any AbortError { status = e.status }
+            #expect((status == .ok) == Policy.mayImport(role, .child), "\(role) import: \(status)")
+            #expect(!Policy.mayExport(.partnerHealth, .child, full: true) && !Policy.mayImport(.partnerHealth, .child))
+        }
+    }
 }

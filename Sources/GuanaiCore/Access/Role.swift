@@ -88,6 +88,18 @@ public enum Policy {
 
     public static func canRead(_ role: Role, _ kind: RecordKind) -> Bool { readable(role).contains(kind) }
 
+    /// Who registers and changes records at all: staff who read children, not a volunteer, not the inspector.
+    public static func edits(_ role: Role) -> Bool { canRead(role, .child) && role != .volunteer && role != .inspector }
+
+    /// Importing a ledger of `kind`: the import right and the editing staff's, whatever the door (page or CLI).
+    public static func mayImport(_ role: Role, _ kind: RecordKind) -> Bool { allows(role, .import) && edits(role) && canRead(role, kind) }
+
+    /// Exporting a list of `kind` (with full ID numbers when `full`): the record kind must be readable, a volunteer
+    /// never takes lists, and full numbers need `reveal_id`.
+    public static func mayExport(_ role: Role, _ kind: RecordKind, full: Bool) -> Bool {
+        allows(role, .export) && canRead(role, kind) && role != .volunteer && (!full || allows(role, .revealID))
+    }
+
     /// A record's history (who changed what, who viewed it) tells as much as the record, and more: it goes through
     /// the record's own rule. A volunteer's desk shows her own pairs and nothing of any trail.
     public static func mayReadHistory(_ role: Role, of kind: RecordKind) -> Bool {

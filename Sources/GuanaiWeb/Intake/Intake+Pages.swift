@@ -37,11 +37,8 @@ struct IntakePagesController {
 
     func export(_ req: Request, _ kind: IntakeKind) async throws -> Response {
         let actor = try req.actor
-        try req.requireRead(Self.recordKind(kind))
-        guard actor.role != .volunteer else { throw Abort(.forbidden) }
-        try req.require(.export)
         let full = req.query[String.self, at: "full"] == "1"
-        if full { try req.require(.revealID) }
+        guard Policy.mayExport(actor.role, Self.recordKind(kind), full: full) else { throw Abort(.forbidden) }
         let format = LedgerExport.Format(rawValue: req.query[String.self, at: "format"] ?? "") ?? .xlsx
         let scoped = try req.scoped
         let today = RegistryService.today(req.now)

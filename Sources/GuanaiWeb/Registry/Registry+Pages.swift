@@ -19,7 +19,7 @@ struct RegistryPagesController {
         r.post(SiteURL.personReveal(":id").components, use: reveal)
     }
 
-    static func canEdit(_ a: Actor) -> Bool { a.canRead(.child) && a.role != .volunteer && a.role != .inspector }
+    static func canEdit(_ a: Actor) -> Bool { Policy.edits(a.role) }
 
     func list(req: Request) async throws -> Response {
         try req.requireRead(.child)
