@@ -145,7 +145,8 @@ struct RegistryPagesController {
         let pairs = try await Pair.query(on: scoped.db).filter(\.$childID == c.id!).sort(\.$createdAt, .descending).all()
         let volunteers = Dictionary(uniqueKeysWithValues: try await Volunteer.query(on: scoped.db).filter(\.$id ~~ pairs.map(\.volunteerID)).all().map { ($0.id!, $0.name) })
         let pairing = try req.actor.canRead(.pair) ? PairingViews.childPanel(req, pairs: pairs, volunteers: volunteers) : .empty
-        return RegistryViews.detail(req, dto, unitName: unitName, revealed: revealed, timeline: timeline, visits: visits, reports: reports, pairing: pairing, errors: errors, status: status)
+        let names = try await scoped.auditNames(for: timeline, actor: try req.actor)
+        return RegistryViews.detail(req, dto, unitName: unitName, revealed: revealed, timeline: timeline, names: names, visits: visits, reports: reports, pairing: pairing, errors: errors, status: status)
     }
 
     /// Small forms on the detail page: a parent's situation, where the child lives, the 监护不当 flag.
