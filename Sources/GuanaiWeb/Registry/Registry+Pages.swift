@@ -135,7 +135,7 @@ struct RegistryPagesController {
     func render(_ req: Request, _ c: Child, revealed: Person?, errors: [String: String], status: HTTPStatus) async throws -> Response {
         let scoped = try req.scoped
         let today = RegistryService.today(req.now)
-        let dto = try await RegistryDTO.load(c, scoped: scoped, today: today)
+        let dto = try await RegistryDTO.load(c, scoped: scoped, today: today, lang: req.lang)
         let merged = try await RegistryCorrections.mergedIDs(into: c.id!, on: scoped.db)
         let ids = [c.id!.uuidString] + ([c.personID, c.fatherID, c.motherID, c.guardianID].compactMap { $0 } + merged).map(\.uuidString)
         let timeline = try await scoped.auditEntries(AuditFilter()).filter(\.$recordID ~~ ids).filter(\.$action != AuditAction.view).sort(\.$id, .descending).limit(100).all()

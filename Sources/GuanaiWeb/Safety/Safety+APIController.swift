@@ -59,7 +59,7 @@ struct SafetyAPIController {
         let scoped = try req.scoped
         let (items, total) = try await scoped.inbox(user: actor.userID, openOnly: req.query[String.self, at: "status"] == "open", page: p.page, per: p.per)
         let names = try await scoped.childNames(items.map(\.childID))
-        return ListPage(items: items.map { AlertDTO($0, childName: names[$0.childID] ?? "") }, page: p.page, per: p.per, total: total)
+        return ListPage(items: items.map { AlertDTO($0, childName: names[$0.childID] ?? "", lang: req.lang) }, page: p.page, per: p.per, total: total)
     }
 
     func loadAlert(_ req: Request) async throws -> Alert {
@@ -69,7 +69,7 @@ struct SafetyAPIController {
     }
 
     func dto(_ req: Request, _ a: Alert) async throws -> AlertDTO {
-        AlertDTO(a, childName: try await req.scoped.childNames([a.childID])[a.childID] ?? "")
+        AlertDTO(a, childName: try await req.scoped.childNames([a.childID])[a.childID] ?? "", lang: req.lang)
     }
 
     func acknowledge(req: Request) async throws -> AlertDTO {
