@@ -152,4 +152,44 @@ import GuanaiCore
             #expect(html.contains("（记录）"))
         }
     }
+
+    @Test func aUnitMergeReadsAsPlacesAndRecordsMoved() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("admin", .cityAdmin, Codes.county)
+            try await ctx.makeUser("xsq", .villageWorker, Codes.xiaoshiqiao)
+            let t = try await ctx.token("admin")
+            let r = try await ctx.api(.POST, "/api/v1/units/\(Codes.xiaoshiqiao)/merge", token: t, body: ctx.json(["into": Codes.shihuayan, "reason": "合村并组"]))
+            #expect(r.status == .ok)
+            var b = Browser(ctx)
+            try await b.login("admin")
+            let tokens = ["active", "retired", "users", "people", "children"]
+            for path in ["/units/\(Codes.xiaoshiqiao)", "/history/unit/\(Codes.xiaoshiqiao)", "/audit?type=%E8%A1%8C%E6%94%BF%E5%8C%BA%E5%88%92"] {
+                let text = Self.visible(try await b.get(path).body.string, from: "<h1>")
+                #expect(Self.leaks(text, keys: ["mergedInto", "status", "moved", "into"], tokens: tokens) == [], "\(path): \(text)")
+                #expect(text.contains("石华堰村"), "\(path): the unit merged into, by name")
+                #expect(text.contains("迁移的账号"), "\(path)")
+            }
+        }
+    }
+
+    /// The whole trail of the demo data (accounts, a unit added, children, women, households, volunteers), page by page.
+    @Test func theWholeTrailOfTheDemoDataIsInWords() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("admin", .cityAdmin, Codes.county)
+            _ = try await Demo.seed(ctx.app)
+            _ = try await DemoData.load(ctx.app, children: 30, seed: 7)
+            _ = try await DemoData.loadWomen(ctx.app, women: 10, seed: 7)
+            _ = try await DemoData.loadVolunteers(ctx.app)
+            var b = Browser(ctx)
+            try await b.login("admin")
+            let tokens = Self.tokens + VolunteerSkill.allCases.map(\.rawValue) + PairStatus.allCases.map(\.rawValue) + WomanNeed.allCases.map(\.rawValue)
+                + ["demo", "system", "unknown"]
+            let total = try await AuditEntry.query(on: ctx.app.db).count()
+            #expect(total > 50)
+            for page in 1...((total + 49) / 50) {
+                let text = Self.visible(try await b.get("/audit?page=\(page)").body.string, from: "<tbody>", to: "</tbody>")
+                #expect(Self.leaks(text, keys: [], tokens: tokens) == [], "page \(page): \(text)")
+            }
+        }
+    }
 }

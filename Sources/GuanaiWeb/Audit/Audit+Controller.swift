@@ -81,20 +81,24 @@ struct AuditController {
         fieldNames.contains(field) ? l.t("f." + field) : field
     }
 
-    /// "字段：原值 → 新值" lines from the stored JSON, for people rather than machines.
-    static func describe(_ l: UILanguage, _ json: String) -> String {
+    /// A unit's change detail (`{"into":"…","moved":"children=3,people=5"}`) as lines a person reads: units by name
+    /// and code, moved rows by what they are.
+    static func describe(_ l: UILanguage, _ json: String, units: [String: String] = [:]) -> String {
         guard let obj = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return json }
         var lines: [String] = []
-        let fields = (obj["fields"] as? [String: Any]) ?? [:]
-        let detail = (obj["detail"] as? [String: Any]) ?? (obj["fields"] == nil ? obj : [:])
-        for (k, v) in fields.sorted(by: { $0.key < $1.key }) {
-            let d = v as? [String: Any]
-            let before = d?["before"] as? String, after = d?["after"] as? String
-            // A new record lists what it was created with; empty fields say nothing.
-            if before == nil && (after ?? "").isEmpty { continue }
-            lines.append(AuditWords.field(l, k) + l.t("f.sep") + (before ?? l.t("audit.empty")) + " → " + (after ?? l.t("audit.empty")))
+        for (k, v) in obj.sorted(by: { $0.key < $1.key }) {
+            let text = "\(v)"
+            if k == "moved" {
+                for pair in text.split(separator: ",") {
+                    let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+                    guard parts.count == 2 else { continue }
+                    lines.append(AuditWords.field(l, parts[0], type: "unit") + l.t("f.sep") + parts[1])
+                }
+                continue
+            }
+            let value = AuditWords.isUnitCode(text) ? (units[text].map { $0 + " " + text } ?? text) : text
+            lines.append(AuditWords.field(l, k, type: "unit") + l.t("f.sep") + (value.isEmpty ? l.t("audit.empty") : value))
         }
-        for (k, v) in detail.sorted(by: { $0.key < $1.key }) { lines.append(AuditWords.field(l, k) + l.t("f.sep") + "\(v)") }
         return lines.joined(separator: "\n")
     }
 

@@ -36,8 +36,9 @@ enum AuditWords {
         if let dot = key.firstIndex(of: ".") {
             let head = String(key[..<dot]), tail = String(key[key.index(after: dot)...])
             let h = has("f." + head) ? l.t("f." + head) : nil
-            let t = has("f." + tail) ? l.t("f." + tail) : (dottedHeads[head] ?? []).first { has($0 + tail) }.map { l.t($0 + tail) }
-            if let h, let t { return l.t("audit.fieldOf", h, t) }
+            if let h, has("f." + tail) { return l.t("audit.fieldOf", h, l.t("f." + tail)) }
+            // A step of a process ("screening.identity"): the process, then the step's own name.
+            if let h, let t = (dottedHeads[head] ?? []).first(where: { has($0 + tail) }).map({ l.t($0 + tail) }) { return l.t("audit.fieldStep", h, t) }
         }
         return l.t("audit.otherField")
     }
@@ -144,7 +145,8 @@ enum AuditWords {
             name = "" // a visit photo: "<visit>/<n>"
         } else {
             // Not an id at all: "list" for an export, "unknown" for a failed login, a settings key, a file name.
-            name = has("audit.recordID." + id) ? l.t("audit.recordID." + id) : (has("record." + id) ? l.t("record." + id) : id)
+            name = has("audit.recordID." + id) ? l.t("audit.recordID." + id) : type == "board" && has("board.sheet." + id) ? l.t("board.sheet." + id)
+                : has("record." + id) ? l.t("record." + id) : id
         }
         let number = isUUID(id) ? shortNumber(id) : (isUnitCode(id) ? id : "")
         let label = [recordKind(l, type), name, number].filter { !$0.isEmpty }.joined(separator: " ")
