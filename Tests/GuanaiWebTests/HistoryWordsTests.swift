@@ -12,6 +12,30 @@ import GuanaiCore
         + GuardianRelation.allCases.map(\.rawValue) + Hukou.allCases.map(\.rawValue) + Sex.allCases.map(\.rawValue) + PovertyStatus.allCases.map(\.rawValue)
         + ["active", "exited", "voided", "classification", "sibling", "true", "false", "open", "resolved", "anonymous", "list"]
 
+    /// Every token a rule or a form stores, for the guards below.
+    static let allTokens: [String] = tokens + VolunteerSkill.allCases.map(\.rawValue) + PairStatus.allCases.map(\.rawValue) + WomanNeed.allCases.map(\.rawValue)
+        + ContactMode.allCases.map(\.rawValue) + PairAction.allCases.map(\.rawValue) + PairCloseReason.allCases.map(\.rawValue) + ScreeningStep.allCases.map(\.rawValue)
+        + Role.allCases.map(\.rawValue) + ["acknowledged", "closed", "overdue_visit", "township", "city", "classification", "visit", "withdrawn", "retired", "reminder"]
+
+    /// The whole trail of a test, rendered as a city administrator reads it in Chinese: any key, token or id that
+    /// reaches the text. Other suites call it at the end of their flows, so every kind of change is covered.
+    static func trailLeaks(_ ctx: TestContext) async throws -> [String] {
+        let entries = try await AuditEntry.query(on: ctx.app.db).sort(\.$id, .descending).all()
+        let admin = GuanaiWeb.Actor(userID: UUID(), username: "", displayName: "", role: .cityAdmin, unitCode: Codes.county, unitName: "",
+                                    mustChangePassword: false, sessionID: UUID(), csrf: "")
+        let names = try await Scoped(db: ctx.app.db, jurisdiction: admin.jurisdiction).auditNames(for: entries, actor: admin)
+        let text = visible(AuditController.entriesTable(.zh, entries, names: names).html, from: "<tbody>", to: "</tbody>")
+        let found = leaks(text, keys: [], tokens: allTokens)
+        for w in found {
+            // Where it leaked, for whoever reads the failure.
+            guard let r = text.range(of: w) else { continue }
+            let from = text.index(r.lowerBound, offsetBy: -80, limitedBy: text.startIndex) ?? text.startIndex
+            let to = text.index(r.upperBound, offsetBy: 40, limitedBy: text.endIndex) ?? text.endIndex
+            print("TRAIL", w, String(text[from..<to]))
+        }
+        return found
+    }
+
     /// The text a reader sees between two markers, tags removed.
     static func visible(_ html: String, from start: String, to end: String = "</main>") -> String {
         guard let s = html.range(of: start) else { return "" }

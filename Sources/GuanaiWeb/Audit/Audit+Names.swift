@@ -4,7 +4,12 @@ import GuanaiCore
 
 /// What the trail's ids stand for, looked up once per page so a history shows people and places, not ids.
 struct AuditNames: Sendable {
-    struct Record: Sendable { let name: String; let href: String? }
+    struct Record: Sendable {
+        let name: String
+        let href: String?
+        /// For records without a name: the kind the page calls them by ("预警").
+        var kind: String? = nil
+    }
     /// Records by id (UUID strings as stored, upper case); only those the viewer may see.
     var records: [String: Record] = [:]
     /// Accounts by id, for the "who" column: the display name a cadre knows her colleagues by.
@@ -97,18 +102,29 @@ extension Scoped {
                 out.records[v.id!.uuidString] = .init(name: v.name, href: SiteURL.volunteer(v.id!.uuidString).path)
             }
         }
-        // Records without a name of their own (a visit, an alert, a pair) are named by the page they are about.
-        let named = Set(out.records.keys)
-        for (kind, url) in [(RecordKind.alert, SiteURL.alert), (.pair, SiteURL.pair), (.report, SiteURL.report)] where can(kind) {
+        if can(.pair) {
+            // A pair is its child and her volunteer: "欧阳小雨—刘爱华".
+            let pairs = try await Pair.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$id ~~ uuids).all()
+            if !pairs.isEmpty {
+                let kids = try await Child.query(on: db).filter(\.$id ~~ pairs.map(\.childID)).all()
+                let kidNames = try await personNames(kids.map(\.personID))
+                let childName = Dictionary(kids.map { ($0.id!, kidNames[$0.personID] ?? "") }, uniquingKeysWith: { a, _ in a })
+                let volunteers = try await Volunteer.query(on: db).filter(\.$id ~~ pairs.map(\.volunteerID)).all()
+                let volunteerName = Dictionary(volunteers.map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
+                for p in pairs {
+                    let name = [childName[p.childID] ?? "", volunteerName[p.volunteerID] ?? ""].filter { !$0.isEmpty }.joined(separator: "—")
+                    out.records[p.id!.uuidString] = .init(name: name, href: SiteURL.pair(p.id!.uuidString).path)
+                }
+            }
+        }
+        // Alerts and reports have no name of their own: they are named by their kind and linked to their page.
+        for (kind, url) in [(RecordKind.alert, SiteURL.alert), (.report, SiteURL.report)] where can(kind) {
             let found: [UUID]
             switch kind {
             case .alert: found = try await Alert.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$id ~~ uuids).all().compactMap(\.id)
-            case .pair: found = try await Pair.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$id ~~ uuids).all().compactMap(\.id)
             default: found = try await Report.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$id ~~ uuids).all().compactMap(\.id)
             }
-            for id in found where !named.contains(id.uuidString) {
-                out.records[id.uuidString] = .init(name: "", href: url(id.uuidString).path)
-            }
+            for id in found { out.records[id.uuidString] = .init(name: "", href: url(id.uuidString).path, kind: kind.rawValue) }
         }
         return out
     }

@@ -36,9 +36,9 @@ enum AuditWords {
         if let dot = key.firstIndex(of: ".") {
             let head = String(key[..<dot]), tail = String(key[key.index(after: dot)...])
             let h = has("f." + head) ? l.t("f." + head) : nil
-            if let h, has("f." + tail) { return l.t("audit.fieldOf", h, l.t("f." + tail)) }
-            // A step of a process ("screening.identity"): the process, then the step's own name.
+            // A step of a process ("screening.identity", "step.plan"): the process, then the step's own name.
             if let h, let t = (dottedHeads[head] ?? []).first(where: { has($0 + tail) }).map({ l.t($0 + tail) }) { return l.t("audit.fieldStep", h, t) }
+            if let h, has("f." + tail) { return l.t("audit.fieldOf", h, l.t("f." + tail)) }
         }
         return l.t("audit.otherField")
     }
@@ -63,7 +63,8 @@ enum AuditWords {
         case "mode": return type == "contact" ? ["contactMode."] : ["visit.mode."]
         case "action": return ["pairAction."]
         case "reminder": return ["reminderLevel."]
-        case "escalatedTo", "escalation": return ["alert.escalated."]
+        case "escalatedTo": return ["alert.escalated."]
+        case "escalation": return ["audit.value.escalation."]
         case "to" where type == "alert": return ["alert.escalated."]
         case "closeReason": return ["closeReason."]
         case "status":
@@ -101,10 +102,15 @@ enum AuditWords {
         if raw == "false" { return [.text(l.t("form.no"))] }
         if isUUID(raw) {
             guard let r = names.records[raw.uppercased()] else { return [.text(l.t("audit.someRecord"))] }
-            let name = r.name.isEmpty ? l.t("audit.someRecord") : r.name
+            let name = r.name.isEmpty ? (r.kind.map { recordKind(l, $0) } ?? l.t("audit.someRecord")) : r.name
             return [r.href.map { .link(name, $0) } ?? .text(name)]
         }
         if isUnitCode(raw), let n = names.units[raw] { return [.text(n)] }
+        if type == "report", field.hasPrefix("step."), let dot = raw.range(of: " · ") {
+            // A report's step is stored as "action · note"; the action is a token of the step's form.
+            let action = String(raw[..<dot.lowerBound])
+            if has("report.action." + action) { return [.text(l.t("report.action." + action) + " · " + raw[dot.upperBound...])] }
+        }
         for p in domains(field, type) where has(p + raw) { return [.text(l.t(p + raw))] }
         if raw.hasPrefix("{"), let obj = try? JSONSerialization.jsonObject(with: Data(raw.utf8)) as? [String: String] {
             // A visit's checklist: item → ok/concern.

@@ -150,5 +150,9 @@ extension Catalogue {
         "f.unit.pair_reminders": "Contact reminders moved",
         "f.unit.pair_checkins": "Check-ins moved",
         "f.unit.campaigns": "Campaigns moved",
+        "audit.value.escalation.overdue_township": "Visit overdue, escalated to the township",
+        "audit.value.escalation.overdue_city": "Visit overdue, escalated to the city",
+        "audit.value.escalation.acknowledge_timeout": "Not acknowledged in time, escalated to the city",
+        "audit.value.escalation.no_visit": "Not visited in time, escalated to the city",
     ]
 }

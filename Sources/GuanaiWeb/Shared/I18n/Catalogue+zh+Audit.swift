@@ -149,5 +149,9 @@ extension Catalogue {
         "f.unit.pair_reminders": "迁移的联系提醒",
         "f.unit.pair_checkins": "迁移的回访",
         "f.unit.campaigns": "迁移的结对试点",
+        "audit.value.escalation.overdue_township": "走访逾期，上报乡镇",
+        "audit.value.escalation.overdue_city": "走访逾期，上报市妇联",
+        "audit.value.escalation.acknowledge_timeout": "超时未确认，上报市妇联",
+        "audit.value.escalation.no_visit": "超时未走访，上报市妇联",
     ]
 }
