@@ -46,6 +46,7 @@ import GuanaiCore
             let list = try await ctx.api(.GET, "/api/v1/accounts", token: try await ctx.token("admin"))
             #expect(!list.body.string.contains("13912345678"))
             #expect(list.body.string.contains("139****5678"))
+            #expect(try await HistoryWordsTests.trailLeaks(ctx) == [], "the trail reads in words")
         }
     }
 

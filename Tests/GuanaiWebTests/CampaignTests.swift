@@ -95,6 +95,7 @@ import GuanaiCore
                 #expect(r.status == .ok)
                 #expect(v.validate(try JSONValue.parse(Data(buffer: r.body)), try #require(v.responseSchema(path: path, method: "GET", status: 200))).isEmpty, "\(url)")
             }
+            #expect(try await HistoryWordsTests.trailLeaks(ctx) == [], "the trail reads in words")
         }
     }
 
@@ -151,6 +152,7 @@ import GuanaiCore
             let rows = Dictionary(uniqueKeysWithValues: detail.volunteers.map { ($0.name, $0) })
             #expect(rows["刘爱华"]?.openPairs == 2 && rows["刘爱华"]?.activePairs == 2 && rows["张秀兰"]?.closedPairs == 1 && rows["张秀兰"]?.openPairs == 0)
             #expect(rows["陈桂香"] == nil, "only those who signed up")
+            #expect(try await HistoryWordsTests.trailLeaks(ctx) == [], "the trail reads in words")
         }
     }
 

@@ -160,6 +160,7 @@ import GuanaiSheets
             let homes = try await Household.query(on: ctx.app.db).all()
             #expect(homes.contains { $0.poverty == "dibao" && $0.villageGroup == "五组" })
             #expect(homes.contains { $0.latitude == 29.72 && $0.longitude == 112.41 })
+            #expect(try await HistoryWordsTests.trailLeaks(ctx) == [], "the trail reads in words")
         }
     }
 
@@ -219,6 +220,7 @@ import GuanaiSheets
             let sun = try #require(all.first { $0.name == "孙美玲" })
             #expect(sun.unitCode == Codes.taohuashan && sun.skillList == [.arts] && sun.capacity == 1, "a township is her unit; the default capacity is one")
             #expect(try await ctx.auditCount(AuditAction.create, recordID: liu.id!.uuidString) == 1)
+            #expect(try await HistoryWordsTests.trailLeaks(ctx) == [], "the trail reads in words")
         }
     }
 

@@ -122,6 +122,7 @@ import GuanaiCore
             #expect(child.riskTier == "critical", "an open report makes the child critical")
             let inbox = try await ctx.api(.GET, "/api/v1/alerts", token: s.t)
             #expect(inbox.body.string.contains(s.child.id), "the village worker has the alert")
+            #expect(try await HistoryWordsTests.trailLeaks(ctx) == [], "the trail reads in words")
         }
     }
 
@@ -172,6 +173,7 @@ import GuanaiCore
             #expect(try await sweep("2027-03-31") == 0)
             #expect(try await sweep("2027-04-03") == 0, "March, the month of resuming, asks nothing")
             #expect(try await sweep("2027-05-04") == 1, "April does")
+            #expect(try await HistoryWordsTests.trailLeaks(ctx) == [], "the trail reads in words")
         }
     }
 
@@ -190,6 +192,7 @@ import GuanaiCore
             // With one contact enough in the first month, November is in step: nothing in December.
             _ = try await ctx.api(.POST, "/api/v1/pairs/\(s.pair.id)/contacts", token: s.t, body: ctx.json(ContactInput(mode: "visit")))
             #expect(try await SafetySweep.run(on: ctx.app.db, at: Self.day("2026-12-10")).contactReminders == 0)
+            #expect(try await HistoryWordsTests.trailLeaks(ctx) == [], "the trail reads in words")
         }
     }
 
@@ -226,6 +229,7 @@ import GuanaiCore
             #expect(try await ctx.api(.GET, "/api/v1/pairs/\(s.pair.id)/checkins", token: s.tt).content.decode(ListPage<CheckinDTO>.self).items.map(\.with) == ["guardian"])
             #expect(try await ctx.api(.GET, "/api/v1/volunteers/\(s.v.id)", token: s.t).content.decode(VolunteerDTO.self).serviceHours == 0, "a check-in is not her service")
             #expect(try await ctx.api(.POST, "/api/v1/pairs/\(s.pair.id)/checkins", token: s.a, body: ctx.json(CheckinInput(with: "guardian", notes: "x"))).status == .forbidden)
+            #expect(try await HistoryWordsTests.trailLeaks(ctx) == [], "the trail reads in words")
         }
     }
 

@@ -82,6 +82,7 @@ import GuanaiCore
             #expect(now.status == "active" && now.closeReason == nil)
             #expect(now.history.map(\.to) == ["proposed", "approved", "active", "paused", "active", "closed", "active"])
             #expect(try await ctx.auditCount(AuditAction.update, recordID: p.id) == 6, "one entry per step after the proposal")
+            #expect(try await HistoryWordsTests.trailLeaks(ctx) == [], "the trail reads in words")
         }
     }
 

@@ -115,6 +115,7 @@ import GuanaiSheets
             #expect(again.total == 2 && again.items.first?.status == "open")
             #expect(try await Alert.query(on: ctx.app.db).sort(\.$episode).all().map(\.episode) == ["1", "2"])
             #expect(try await ctx.auditCount(AuditAction.create, recordID: alertID) == 1)
+            #expect(try await HistoryWordsTests.trailLeaks(ctx) == [], "the trail reads in words")
         }
     }
 
@@ -188,6 +189,7 @@ import GuanaiSheets
             #expect(v.status == .created, "\(v.body.string)")
             #expect(try await Alert.query(on: ctx.app.db).first()?.status == "resolved")
             #expect(try await Self.child(ctx, c.id, try await ctx.token("cun")).nextVisitDue == "2027-01-25")
+            #expect(try await HistoryWordsTests.trailLeaks(ctx) == [], "the trail reads in words")
         }
     }
 
@@ -235,6 +237,7 @@ import GuanaiSheets
             }
             #expect(try await ctx.api(.POST, "/api/v1/reports/\(second.id!.uuidString)/close", token: t).status == .ok)
             #expect(try await Self.child(ctx, c.id, t).riskTier == "normal", "no open report, a capable guardian: the rules again")
+            #expect(try await HistoryWordsTests.trailLeaks(ctx) == [], "the trail reads in words")
         }
     }
 
@@ -328,6 +331,7 @@ import GuanaiSheets
             let trail = try await AuditEntry.query(on: ctx.app.db).filter(\.$recordID == c.id).filter(\.$actorName == "sweep").all()
             #expect(trail.contains { $0.changes.contains("\"riskTier\"") && $0.changes.contains("\"high\"") })
             #expect(try await AuditLog.verify(on: ctx.app.db).ok)
+            #expect(try await HistoryWordsTests.trailLeaks(ctx) == [], "the trail reads in words")
         }
     }
 }

@@ -54,6 +54,7 @@ import GuanaiCore
             #expect(try await ctx.api(.PATCH, "/api/v1/households/\(hid)", token: t, body: ctx.json(["poverty": "rich"])).status == .unprocessableEntity)
             try await ctx.makeUser("far", .villageWorker, Codes.xiaoshiqiao)
             #expect(try await ctx.api(.GET, "/api/v1/households/\(hid)", token: try await ctx.token("far")).status == .notFound)
+            #expect(try await HistoryWordsTests.trailLeaks(ctx) == [], "the trail reads in words")
         }
     }
 }
@@ -84,6 +85,7 @@ import GuanaiCore
             _ = try await b.get("/households/\(hid)")
             #expect(try await b.post("/households/\(hid)", ["poverty": "tekun", "address": "三组", "villageGroup": "三组"]).status == .seeOther)
             #expect(try await Household.find(hid, on: ctx.app.db)?.poverty == "tekun")
+            #expect(try await HistoryWordsTests.trailLeaks(ctx) == [], "the trail reads in words")
         }
     }
 }

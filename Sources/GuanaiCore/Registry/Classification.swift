@@ -67,12 +67,6 @@ public struct ChildFacts: Sendable, Equatable {
     }
 }
 
-public struct Reason: Sendable, Equatable, Codable, Hashable {
-    public let code: String
-    public let message: String
-    public init(_ code: String, _ message: String) { self.code = code; self.message = message }
-}
-
 public struct Classification: Sendable, Equatable {
     public var categories: [ChildCategory]
     public var reasons: [Reason]
@@ -98,15 +92,16 @@ public enum ChildClassifier {
         let under18 = Age.isUnder(18, born: c.birthDate, on: today)
         let f = c.father?.effective, m = c.mother?.effective
         let fs = f.map { names[$0]! } ?? "未登记", ms = m.map { names[$0]! } ?? "未登记"
+        let parents = [f?.rawValue ?? "unknown", m?.rawValue ?? "unknown"]
 
         // 留守: under 16, rural, both away, or one away and the other without capacity.
         if under16 && c.hukou == .rural, let f, let m {
             if f == .workingAway && m == .workingAway {
                 cats.append(.leftBehind)
-                reasons.append(Reason("left_behind.both_away", "父母双方均外出务工，未满16周岁，农村户籍"))
+                reasons.append(Reason(.leftBehindBothAway, [], "父母双方均外出务工，未满16周岁，农村户籍"))
             } else if (f == .workingAway && m.withoutCapacity) || (m == .workingAway && f.withoutCapacity) {
                 cats.append(.leftBehind)
-                reasons.append(Reason("left_behind.one_away_other_incapable", "父亲\(fs)、母亲\(ms)：一方外出务工、另一方无监护能力，未满16周岁，农村户籍"))
+                reasons.append(Reason(.leftBehindOneAway, parents, "父亲\(fs)、母亲\(ms)：一方外出务工、另一方无监护能力，未满16周岁，农村户籍"))
             }
         }
 
@@ -114,7 +109,7 @@ public enum ChildClassifier {
         if under18, let f, let m, [.deceased, .missing].contains(f), [.deceased, .missing].contains(m) {
             orphan = true
             cats.append(.orphan)
-            reasons.append(Reason("orphan", "父亲\(fs)、母亲\(ms)，未满18周岁"))
+            reasons.append(Reason(.orphan, parents, "父亲\(fs)、母亲\(ms)，未满18周岁"))
         }
 
         var deFacto = false
@@ -124,22 +119,22 @@ public enum ChildClassifier {
             if both || one {
                 deFacto = true
                 cats.append(.deFactoUnsupported)
-                reasons.append(Reason("de_facto_unsupported", "父亲\(fs)、母亲\(ms)，事实上无人抚养，未满18周岁"))
+                reasons.append(Reason(.deFactoUnsupported, parents, "父亲\(fs)、母亲\(ms)，事实上无人抚养，未满18周岁"))
             }
         }
 
         if under18 {
             if c.poverty == .dibao || c.poverty == .tekun {
                 cats.append(.difficultyPoverty)
-                reasons.append(Reason("difficulty_poverty", c.poverty == .dibao ? "家庭为低保户" : "家庭为特困供养户"))
+                reasons.append(Reason(.difficultyPoverty, [c.poverty.rawValue], c.poverty == .dibao ? "家庭为低保户" : "家庭为特困供养户"))
             }
             if c.ownHealth == .severeDisability || c.ownHealth == .mildDisability {
                 cats.append(.difficultyDisability)
-                reasons.append(Reason("difficulty_disability", c.ownHealth == .severeDisability ? "本人重度残疾" : "本人残疾"))
+                reasons.append(Reason(.difficultyDisability, [c.ownHealth.rawValue], c.ownHealth == .severeDisability ? "本人重度残疾" : "本人残疾"))
             }
             if c.improperGuardianship || deFacto {
                 cats.append(.difficultyGuardianship)
-                reasons.append(Reason("difficulty_guardianship", c.improperGuardianship ? "存在监护不当情形" : "事实无人抚养，属监护困境"))
+                reasons.append(Reason(.difficultyGuardianship, [c.improperGuardianship ? "improper" : "de_facto"], c.improperGuardianship ? "存在监护不当情形" : "事实无人抚养，属监护困境"))
             }
         }
 

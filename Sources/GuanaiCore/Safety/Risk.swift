@@ -90,7 +90,7 @@ public struct RiskAssessment: Sendable, Equatable {
 
 public enum RiskRules {
     /// The reason on an overdue-visit alert.
-    public static func overdueReason(due: String) -> Reason { Reason("alert.overdue", "应在\(due)走访，已逾期") }
+    public static func overdueReason(due: String) -> Reason { Reason(.alertOverdue, [due], "应在\(due)走访，已逾期") }
 
     static let poorHealth: Set<Health> = [.chronicIllness, .seriousIllness, .hospitalised, .severeDisability]
 
@@ -105,50 +105,51 @@ public enum RiskRules {
 
         // 紧急
         switch f.living {
-        case .alone: critical.append(Reason("risk.living_alone", "独自居住"))
-        case .withSiblingsOnly: critical.append(Reason("risk.siblings_only", "只和兄弟姐妹住，没有大人照料"))
+        case .alone: critical.append(Reason(.riskLivingAlone, [], "独自居住"))
+        case .withSiblingsOnly: critical.append(Reason(.riskSiblingsOnly, [], "只和兄弟姐妹住，没有大人照料"))
         default: break
         }
         if !parentHome && !guardianCapable && f.living != .alone && f.living != .withSiblingsOnly {
             if let g = f.guardian {
+                let token = g.vitalStatus == .deceased ? "deceased" : g.vitalStatus == .missing ? "missing" : g.health == .hospitalised ? "hospitalised" : g.health == .seriousIllness ? "serious_illness" : "severe_disability"
                 let what = g.vitalStatus == .deceased ? "已去世" : g.vitalStatus == .missing ? "失联" : g.health == .hospitalised ? "住院" : g.health == .seriousIllness ? "重病" : "重度残疾"
-                critical.append(Reason("risk.no_capable_caregiver", "父母不在身边，唯一的委托监护人\(what)，没有有能力的照料人"))
+                critical.append(Reason(.riskNoCapableCaregiver, [token], "父母不在身边，唯一的委托监护人\(what)，没有有能力的照料人"))
             } else {
-                critical.append(Reason("risk.no_caregiver", "父母不在身边，也没有委托监护人"))
+                critical.append(Reason(.riskNoCaregiver, [], "父母不在身边，也没有委托监护人"))
             }
         }
-        if f.openReport { critical.append(Reason("risk.open_report", "有尚未结案的强制报告")) }
+        if f.openReport { critical.append(Reason(.riskOpenReport, [], "有尚未结案的强制报告")) }
 
         // 高
         if !parentHome, let g = f.guardian, guardianCapable {
             if Age.isUnder(s.youngChildAge, born: f.birthDate, on: today) {
                 next.append(Age.dayReaching(s.youngChildAge, born: f.birthDate))
                 if let b = g.birthDate, !Age.isUnder(s.oldGuardianAge, born: b, on: today) {
-                    high.append(Reason("risk.young_old_guardian", "未满\(s.youngChildAge)周岁，唯一的监护人已满\(s.oldGuardianAge)周岁"))
+                    high.append(Reason(.riskYoungOldGuardian, [String(s.youngChildAge), String(s.oldGuardianAge)], "未满\(s.youngChildAge)周岁，唯一的监护人已满\(s.oldGuardianAge)周岁"))
                 } else if let b = g.birthDate {
                     next.append(Age.dayReaching(s.oldGuardianAge, born: b))
                 }
-                if poorHealth.contains(g.health) { high.append(Reason("risk.young_sick_guardian", "未满\(s.youngChildAge)周岁，唯一的监护人身体不好")) }
+                if poorHealth.contains(g.health) { high.append(Reason(.riskYoungSickGuardian, [String(s.youngChildAge)], "未满\(s.youngChildAge)周岁，唯一的监护人身体不好")) }
             }
         }
-        if f.categories.contains(.orphan) { high.append(Reason("risk.orphan", "孤儿")) }
-        if f.categories.contains(.deFactoUnsupported) { high.append(Reason("risk.de_facto_unsupported", "事实无人抚养儿童")) }
-        if f.categories.contains(.difficultyGuardianship) { high.append(Reason("risk.guardianship", "监护困境")) }
+        if f.categories.contains(.orphan) { high.append(Reason(.riskOrphan, [], "孤儿")) }
+        if f.categories.contains(.deFactoUnsupported) { high.append(Reason(.riskDeFactoUnsupported, [], "事实无人抚养儿童")) }
+        if f.categories.contains(.difficultyGuardianship) { high.append(Reason(.riskGuardianship, [], "监护困境")) }
 
         // 中
-        if f.categories.contains(.difficultyPoverty) { medium.append(Reason("risk.poverty", "低保或特困家庭")) }
-        if f.categories.contains(.difficultyDisability) { medium.append(Reason("risk.disability", "本人残疾")) }
-        if f.needs.contains(.safety) { medium.append(Reason("risk.safety_need", "需要安全维护")) }
+        if f.categories.contains(.difficultyPoverty) { medium.append(Reason(.riskPoverty, [], "低保或特困家庭")) }
+        if f.categories.contains(.difficultyDisability) { medium.append(Reason(.riskDisability, [], "本人残疾")) }
+        if f.needs.contains(.safety) { medium.append(Reason(.riskSafetyNeed, [], "需要安全维护")) }
         let silentFrom = f.lastContact.adding(days: s.noContactDays)
         if today >= silentFrom {
-            medium.append(Reason("risk.no_contact", "\(s.noContactDays)天以上没有走访或联系"))
+            medium.append(Reason(.riskNoContact, [String(s.noContactDays)], "\(s.noContactDays)天以上没有走访或联系"))
         } else {
             next.append(silentFrom)
         }
 
         let tier: RiskTier = !critical.isEmpty ? .critical : !high.isEmpty ? .high : !medium.isEmpty ? .medium : .normal
         let reasons = critical + high + medium
-        return RiskAssessment(tier: tier, reasons: reasons.isEmpty ? [Reason("risk.normal", "有人照料，按月走访")] : reasons,
+        return RiskAssessment(tier: tier, reasons: reasons.isEmpty ? [Reason(.riskNormal, [], "有人照料，按月走访")] : reasons,
                               nextChange: next.filter { $0 > today }.min())
     }
 }

@@ -54,7 +54,7 @@ enum OpenAPIDocument {
         "ReasonRequest": obj(["reason": str()]),
         "AccountCreateRequest": obj(["username": str(), "displayName": str(), "role": str(), "unitCode": str(), "phone": str()], required: ["username", "displayName", "role", "unitCode"]),
         "HandoverRequest": obj(["username": str(), "displayName": str(), "phone": str()], required: ["username", "displayName"]),
-        "Reason": obj(["code": str(), "message": str()]),
+        "Reason": obj(["code": str(), "message": str()]).merging(["description": "A stable code and its sentence in the request's language (Accept-Language; Chinese when absent)."]) { a, _ in a },
         "Classification": obj(["leftBehind": bool, "categories": array(str(enumValues: ["left_behind", "orphan", "de_facto_unsupported", "difficulty_poverty", "difficulty_disability", "difficulty_guardianship"])), "reasons": array(ref("Reason"))]),
         "Parent": obj(["id": str(true), "name": str(), "idNumber": str(true), "situation": str(enumValues: situations), "effectiveSituation": str(enumValues: situations),
                        "workPlace": str(true), "since": str(true), "phone": str(true), "vitalStatus": str(enumValues: ["alive", "deceased", "missing"]), "health": str(enumValues: healths)],

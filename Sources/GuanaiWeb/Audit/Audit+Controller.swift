@@ -19,7 +19,9 @@ struct AuditController {
         let l = req.lang
         let f = Self.filter(req)
         let page = max(1, req.query[Int.self, at: "page"] ?? 1)
-        let (items, total) = try await req.scoped.auditPage(f, page: page, per: 50)
+        let scoped = try req.scoped
+        let (items, total) = try await scoped.auditPage(try await scoped.resolved(f), page: page, per: 50)
+        let names = try await scoped.auditNames(for: items, actor: try req.actor)
         let actions = [("", l.t("audit.anyAction"))] + AuditAction.all.map { ($0, l.t("audit.action." + $0)) }
         return Layout.page(req, title: l.t("audit.title")) {
             h1 { l.t("audit.title") }
@@ -27,34 +29,34 @@ struct AuditController {
             tag("details", [.class("action"), Attr.when(filtering, Attr("open", nil))]) {
             summary { l.t("audit.filter") }
             form(.method("get"), .action(.audit), .class("filters")) {
-                Forms.field(l, label: "audit.user", name: "user", value: f.user)
+                Forms.field(l, label: "audit.user", name: "user", value: f.user, hint: l.t("audit.userHint"))
                 Forms.select(l, label: "audit.action", name: "action", options: actions, selected: f.action)
-                Forms.field(l, label: "audit.recordType", name: "type", value: f.recordType)
-                Forms.field(l, label: "audit.record", name: "record", value: f.recordID)
+                Forms.field(l, label: "audit.recordType", name: "type", value: f.recordType, hint: l.t("audit.recordTypeHint"))
+                Forms.field(l, label: "audit.record", name: "record", value: f.recordID, hint: l.t("audit.recordHint"))
                 Forms.field(l, label: "audit.from", name: "from", value: f.from, type: "date")
                 Forms.field(l, label: "audit.to", name: "to", value: f.to, type: "date")
                 button(.type("submit")) { l.t("form.search") }
             }
             }
             p(.class("muted")) { l.t("list.total", String(total)) }
-            Self.entriesTable(l, items)
+            Self.entriesTable(l, items, names: names)
             Pager.render(l, req: req, page: page, per: 50, total: total)
         }
     }
 
-    static func entriesTable(_ l: UILanguage, _ items: [AuditEntry]) -> Node {
+    static func entriesTable(_ l: UILanguage, _ items: [AuditEntry], names: AuditNames) -> Node {
         div(.class("table-wrap")) {
             table(.class("stack")) {
                 thead { tr { th { l.t("audit.at") }; th { l.t("audit.user") }; th { l.t("audit.action") }; th { l.t("audit.record") }; th { l.t("audit.ip") }; th { l.t("audit.changes") } } }
                 tbody {
                     for e in items {
                         tr {
-                            td(.data("label", l.t("audit.at"))) { String(e.at.prefix(19)).replacingOccurrences(of: "T", with: " ") }
-                            td(.data("label", l.t("audit.user"))) { e.actorName }
+                            td(.data("label", l.t("audit.at"))) { AuditWords.time(e.at) }
+                            td(.data("label", l.t("audit.user"))) { AuditWords.actor(l, names, e) }
                             td(.data("label", l.t("audit.action"))) { l.t("audit.action." + e.action) }
-                            td(.data("label", l.t("audit.record"))) { a(.href(.history(e.recordType, e.recordID))) { Self.recordLabel(l, e.recordType) + " " + String(e.recordID.prefix(8)) } }
+                            td(.data("label", l.t("audit.record"))) { AuditWords.record(l, names, type: e.recordType, id: e.recordID) }
                             td(.data("label", l.t("audit.ip"))) { e.ip }
-                            td(.data("label", l.t("audit.changes"))) { tag("pre", [.class("changes")]) { Self.describe(l, e.changes) } }
+                            td(.data("label", l.t("audit.changes"))) { div(.class("changes")) { AuditWords.changes(l, names, e) } }
                         }
                     }
                 }
@@ -72,27 +74,31 @@ struct AuditController {
                              "livingArrangement", "improperGuardianship", "improperNote", "needs", "informedOn", "consent", "categories",
                              "exitReason", "by", "address", "poverty"]
 
-    static let recordTypes = RecordKind.allCases.map(\.rawValue) + ["divisions", "person", "campaign", "checkin", "settings"]
+    static let recordTypes = RecordKind.allCases.map(\.rawValue) + ["divisions", "person", "campaign", "checkin", "settings", "visit_photo", "board"]
     static func recordLabel(_ l: UILanguage, _ type: String) -> String { recordTypes.contains(type) ? l.t("record." + type) : type }
 
     static func label(_ l: UILanguage, _ field: String) -> String {
         fieldNames.contains(field) ? l.t("f." + field) : field
     }
 
-    /// "字段：原值 → 新值" lines from the stored JSON, for people rather than machines.
-    static func describe(_ l: UILanguage, _ json: String) -> String {
+    /// A unit's change detail (`{"into":"…","moved":"children=3,people=5"}`) as lines a person reads: units by name
+    /// and code, moved rows by what they are.
+    static func describe(_ l: UILanguage, _ json: String, units: [String: String] = [:]) -> String {
         guard let obj = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return json }
         var lines: [String] = []
-        let fields = (obj["fields"] as? [String: Any]) ?? [:]
-        let detail = (obj["detail"] as? [String: Any]) ?? (obj["fields"] == nil ? obj : [:])
-        for (k, v) in fields.sorted(by: { $0.key < $1.key }) {
-            let d = v as? [String: Any]
-            let before = d?["before"] as? String, after = d?["after"] as? String
-            // A new record lists what it was created with; empty fields say nothing.
-            if before == nil && (after ?? "").isEmpty { continue }
-            lines.append(label(l, k) + l.t("f.sep") + (before ?? "∅") + " → " + (after ?? "∅"))
+        for (k, v) in obj.sorted(by: { $0.key < $1.key }) {
+            let text = "\(v)"
+            if k == "moved" {
+                for pair in text.split(separator: ",") {
+                    let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+                    guard parts.count == 2 else { continue }
+                    lines.append(AuditWords.field(l, parts[0], type: "unit") + l.t("f.sep") + parts[1])
+                }
+                continue
+            }
+            let value = AuditWords.isUnitCode(text) ? (units[text].map { $0 + " " + text } ?? text) : text
+            lines.append(AuditWords.field(l, k, type: "unit") + l.t("f.sep") + (value.isEmpty ? l.t("audit.empty") : value))
         }
-        for (k, v) in detail.sorted(by: { $0.key < $1.key }) { lines.append(label(l, k) + l.t("f.sep") + "\(v)") }
         return lines.joined(separator: "\n")
     }
 
@@ -102,12 +108,14 @@ struct AuditController {
         let type = req.parameters.get("type") ?? "", id = req.parameters.get("id") ?? ""
         let actor = try req.actor
         guard Policy.mayReadHistory(actor.role, of: Policy.historyKind(type)) else { throw Abort(.forbidden) }
-        let items = try await req.scoped.auditEntries(AuditFilter(recordType: type, recordID: id)).sort(\.$id, .descending).limit(500).all()
+        let scoped = try req.scoped
+        let items = try await scoped.auditEntries(AuditFilter(recordType: type, recordID: id)).sort(\.$id, .descending).limit(500).all()
         if items.isEmpty { throw Abort(.notFound) }
+        let names = try await scoped.auditNames(for: items, actor: actor)
         return Layout.page(req, title: l.t("history.title")) {
             h1 { l.t("history.title") }
-            p(.class("muted")) { Self.recordLabel(l, type) + " " + id }
-            Self.entriesTable(l, items)
+            p(.class("muted")) { AuditWords.record(l, names, type: type, id: id) }
+            Self.entriesTable(l, items, names: names)
         }
     }
 }

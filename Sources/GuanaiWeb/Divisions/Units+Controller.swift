@@ -73,6 +73,8 @@ struct UnitsController {
         for c in children where c.divisionLevel == .township { counts[c.code] = try await scoped.children(of: c.code).count }
         let crumbs = try await scoped.ancestry(of: unit)
         let history = try await scoped.unitHistory(unit.code)
+        let codes = history.flatMap { h in ((try? JSONSerialization.jsonObject(with: Data(h.detail.utf8))) as? [String: Any] ?? [:]).values.map { "\($0)" } }
+        let historyUnits = try await scoped.unitNames(codes.filter(AuditWords.isUnitCode))
         let accounts = actor.canRead(.account) ? try await scoped.users().filter(\.$unitCode == unit.code).count() : 0
         let manage = actor.can(.manageUnits) && unit.isActive && unit.divisionLevel >= .county
         let siblings = manage && unit.divisionLevel >= .township ? try await scoped.children(of: unit.parentCode ?? "").filter { $0.code != unit.code } : []
@@ -134,11 +136,11 @@ struct UnitsController {
                         tbody {
                             for h in history {
                                 tr {
-                                    td(.data("label", l.t("audit.at"))) { String(AuditLog.timestamp(h.at).prefix(10)) }
+                                    td(.data("label", l.t("audit.at"))) { String(AuditWords.time(AuditLog.timestamp(h.at)).prefix(10)) }
                                     td(.data("label", l.t("units.change"))) { l.t("units.change." + h.change) }
                                     td(.data("label", l.t("units.reason"))) { h.reason }
                                     td(.data("label", l.t("audit.user"))) { h.actorName }
-                                    td(.data("label", l.t("audit.changes"))) { tag("pre", [.class("changes")]) { AuditController.describe(l, h.detail) } }
+                                    td(.data("label", l.t("audit.changes"))) { tag("pre", [.class("changes")]) { AuditController.describe(l, h.detail, units: historyUnits) } }
                                 }
                             }
                         }

@@ -34,7 +34,7 @@ struct RegistryAPIController {
         let input = try await req.json(ChildInput.self)
         let child = try await RegistryService.createChild(input, scoped: try req.scoped, actor: req.auditActor, at: req.now)
         let res = Response(status: .created)
-        try res.content.encode(try await RegistryDTO.load(child, scoped: try req.scoped, today: Self.today(req)), as: .json)
+        try res.content.encode(try await RegistryDTO.load(child, scoped: try req.scoped, today: Self.today(req), lang: req.lang), as: .json)
         return res
     }
 
@@ -58,7 +58,7 @@ struct RegistryAPIController {
     func show(req: Request) async throws -> ChildDTO {
         let c = try await load(req)
         try await req.audit(AuditEvent(AuditAction.view, "child", c.id!.uuidString, unit: c.unitCode))
-        return try await RegistryDTO.load(c, scoped: try req.scoped, today: Self.today(req))
+        return try await RegistryDTO.load(c, scoped: try req.scoped, today: Self.today(req), lang: req.lang)
     }
 
     func patch(req: Request) async throws -> ChildDTO {
@@ -66,7 +66,7 @@ struct RegistryAPIController {
         guard try req.actor.role != .inspector else { throw Abort(.forbidden) }
         let body = try await req.json(ChildPatch.self)
         let updated = try await RegistryService.patchChild(c, body, scoped: try req.scoped, actor: req.auditActor, at: req.now)
-        return try await RegistryDTO.load(updated, scoped: try req.scoped, today: Self.today(req))
+        return try await RegistryDTO.load(updated, scoped: try req.scoped, today: Self.today(req), lang: req.lang)
     }
 
     /// Voiding and merging are corrections of the register itself: roles that approve (city and township) only.
@@ -84,7 +84,7 @@ struct RegistryAPIController {
         let body = try await req.json(MergeRequest.self)
         let f = try requireFields([("into", body.into), ("reason", body.reason)])
         let survivor = try await RegistryCorrections.merge(c, into: f["into"]!, reason: f["reason"]!, scoped: try req.scoped, actor: req.auditActor, at: req.now)
-        return try await RegistryDTO.load(survivor, scoped: try req.scoped, today: Self.today(req))
+        return try await RegistryDTO.load(survivor, scoped: try req.scoped, today: Self.today(req), lang: req.lang)
     }
 
     func loadPerson(_ req: Request) async throws -> Person {

@@ -121,7 +121,7 @@ enum RegistryDTO {
                          vitalStatus: p?.vitalStatus ?? "alive", health: p?.health ?? "healthy")
     }
 
-    static func child(_ c: Child, people: [UUID: Person], today: CivilDate) -> ChildDTO {
+    static func child(_ c: Child, people: [UUID: Person], today: CivilDate, lang: UILanguage = .zh) -> ChildDTO {
         let me = people[c.personID]
         let born = CivilDate(iso: c.birthDate) ?? today
         let g = c.guardianID.flatMap { people[$0] }
@@ -136,9 +136,9 @@ enum RegistryDTO {
                                                vitalStatus: g.vitalStatus, phone: g.phone.map(Masking.phone)) },
             livingArrangement: c.livingArrangement, needs: c.needList.map(\.rawValue), improperGuardianship: c.improperGuardianship, improperNote: c.improperNote,
             informedOn: c.informedOn, consent: c.consent,
-            classification: ClassificationDTO(leftBehind: c.leftBehind, categories: c.categoryList.map(\.rawValue), reasons: c.reasonList.map { ReasonDTO(code: $0.code, message: $0.message) }),
+            classification: ClassificationDTO(leftBehind: c.leftBehind, categories: c.categoryList.map(\.rawValue), reasons: c.reasonList.map { ReasonDTO($0, lang) }),
             status: c.status, exitedOn: c.exitedOn, exitReason: c.exitReason, createdAt: AuditLog.timestamp(c.createdAt), updatedAt: AuditLog.timestamp(c.updatedAt),
-            riskTier: c.riskTier, riskReasons: c.riskReasonList.map { ReasonDTO(code: $0.code, message: $0.message) }, nextVisitDue: c.nextVisitDue, lastVisitOn: c.lastVisitOn)
+            riskTier: c.riskTier, riskReasons: c.riskReasonList.map { ReasonDTO($0, lang) }, nextVisitDue: c.nextVisitDue, lastVisitOn: c.lastVisitOn)
     }
 
     static func summary(_ c: Child, person: Person?, today: CivilDate) -> ChildSummaryDTO {
@@ -149,8 +149,8 @@ enum RegistryDTO {
     }
 
     /// Loads everyone a child's record names, in one query.
-    static func load(_ c: Child, scoped: Scoped, today: CivilDate) async throws -> ChildDTO {
+    static func load(_ c: Child, scoped: Scoped, today: CivilDate, lang: UILanguage = .zh) async throws -> ChildDTO {
         let people = try await scoped.people([c.personID, c.fatherID, c.motherID, c.guardianID].compactMap { $0 })
-        return child(c, people: people, today: today)
+        return child(c, people: people, today: today, lang: lang)
     }
 }

@@ -137,7 +137,7 @@ struct RegistryPagesController {
     func render(_ req: Request, _ c: Child, revealed: Person?, errors: [String: String], status: HTTPStatus) async throws -> Response {
         let scoped = try req.scoped
         let today = RegistryService.today(req.now)
-        let dto = try await RegistryDTO.load(c, scoped: scoped, today: today)
+        let dto = try await RegistryDTO.load(c, scoped: scoped, today: today, lang: req.lang)
         let merged = try await RegistryCorrections.mergedIDs(into: c.id!, on: scoped.db)
         let ids = [c.id!.uuidString] + ([c.personID, c.fatherID, c.motherID, c.guardianID].compactMap { $0 } + merged).map(\.uuidString)
         let timeline = try await scoped.auditEntries(AuditFilter()).filter(\.$recordID ~~ ids).filter(\.$action != AuditAction.view).sort(\.$id, .descending).limit(100).all()
@@ -147,7 +147,8 @@ struct RegistryPagesController {
         let pairs = try await Pair.query(on: scoped.db).filter(\.$childID == c.id!).sort(\.$createdAt, .descending).all()
         let volunteers = Dictionary(uniqueKeysWithValues: try await Volunteer.query(on: scoped.db).filter(\.$id ~~ pairs.map(\.volunteerID)).all().map { ($0.id!, $0.name) })
         let pairing = try req.actor.canRead(.pair) ? PairingViews.childPanel(req, pairs: pairs, volunteers: volunteers) : .empty
-        return RegistryViews.detail(req, dto, unitName: unitName, revealed: revealed, timeline: timeline, visits: visits, reports: reports, pairing: pairing, errors: errors, status: status)
+        let names = try await scoped.auditNames(for: timeline, actor: try req.actor)
+        return RegistryViews.detail(req, dto, unitName: unitName, revealed: revealed, timeline: timeline, names: names, visits: visits, reports: reports, pairing: pairing, errors: errors, status: status)
     }
 
     /// Small forms on the detail page: a parent's situation, where the child lives, the 监护不当 flag.

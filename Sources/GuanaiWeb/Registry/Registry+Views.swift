@@ -251,7 +251,7 @@ enum RegistryViews {
 
     // MARK: detail
 
-    static func detail(_ req: Request, _ c: ChildDTO, unitName: String, revealed: Person?, timeline: [AuditEntry], visits: [Visit] = [], reports: [Report] = [], pairing: Node = .empty, errors: [String: String], status: HTTPStatus) -> Response {
+    static func detail(_ req: Request, _ c: ChildDTO, unitName: String, revealed: Person?, timeline: [AuditEntry], names: AuditNames = .empty, visits: [Visit] = [], reports: [Report] = [], pairing: Node = .empty, errors: [String: String], status: HTTPStatus) -> Response {
         let l = req.lang
         let actor = req.auth.get(Actor.self)
         let edit = actor.map(RegistryPagesController.canEdit) ?? false
@@ -413,7 +413,7 @@ enum RegistryViews {
                 }
             }
             h2 { l.t("children.timeline") }
-            AuditController.entriesTable(l, timeline)
+            AuditController.entriesTable(l, timeline, names: names)
         }
     }
 }

@@ -28,7 +28,7 @@ struct WomenAPIController {
 
     func dto(_ req: Request, _ w: Woman) async throws -> WomanDTO {
         let people = try await req.scoped.people([w.personID, w.husbandID].compactMap { $0 })
-        return WomenService.dto(w, people: people, today: RegistryService.today(req.now))
+        return WomenService.dto(w, people: people, today: RegistryService.today(req.now), lang: req.lang)
     }
 
     func list(req: Request) async throws -> ListPage<WomanDTO> {
@@ -43,7 +43,7 @@ struct WomenAPIController {
         let (items, total) = try await scoped.women(matching: f, page: p.page, per: p.per)
         let people = try await scoped.people(items.flatMap { [$0.personID, $0.husbandID].compactMap { $0 } })
         let today = RegistryService.today(req.now)
-        return ListPage(items: items.map { WomenService.dto($0, people: people, today: today) }, page: p.page, per: p.per, total: total)
+        return ListPage(items: items.map { WomenService.dto($0, people: people, today: today, lang: req.lang) }, page: p.page, per: p.per, total: total)
     }
 
     func load(_ req: Request) async throws -> Woman {

@@ -151,7 +151,7 @@ struct WomenPagesController {
         try await req.audit(AuditEvent(AuditAction.view, "woman", w.id!.uuidString, unit: w.unitCode))
         let l = req.lang
         let people = try await req.scoped.people([w.personID, w.husbandID].compactMap { $0 })
-        let d = WomenService.dto(w, people: people, today: RegistryService.today(req.now))
+        let d = WomenService.dto(w, people: people, today: RegistryService.today(req.now), lang: req.lang)
         return Layout.page(req, title: d.name) {
             div(.class("crumbs")) { a(.href(.women)) { l.t("women.title") }; " › "; span { d.name } }
             h1 { d.name; " "; small { d.age.map { l.t("age.years", String($0)) } ?? "" } }

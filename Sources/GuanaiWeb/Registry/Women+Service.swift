@@ -124,7 +124,7 @@ enum WomenService {
         return w
     }
 
-    static func dto(_ w: Woman, people: [UUID: Person], today: CivilDate) -> WomanDTO {
+    static func dto(_ w: Woman, people: [UUID: Person], today: CivilDate, lang: UILanguage = .zh) -> WomanDTO {
         let me = people[w.personID]
         let hb = w.husbandID.flatMap { people[$0] }
         return WomanDTO(id: w.id!.uuidString, personId: w.personID.uuidString, name: me?.name ?? "", idNumber: me?.idNumber.map(Masking.idNumber) ?? "",
@@ -133,7 +133,7 @@ enum WomenService {
                         husband: RegistryDTO.parent(hb, situation: w.husbandSituation, workPlace: w.husbandWorkPlace, since: w.husbandSince),
                         childrenInCare: w.childrenInCare, eldersInCare: w.eldersInCare, farming: w.farming, skills: w.skills, needs: w.needList.map(\.rawValue),
                         employmentInterest: w.employmentInterest, healthInterest: w.healthInterest, leftBehind: w.leftBehind,
-                        reasons: w.reasonList.map { ReasonDTO(code: $0.code, message: $0.message) }, status: w.status, householdId: w.householdID?.uuidString,
+                        reasons: w.reasonList.map { ReasonDTO($0, lang) }, status: w.status, householdId: w.householdID?.uuidString,
                         createdAt: AuditLog.timestamp(w.createdAt))
     }
 }

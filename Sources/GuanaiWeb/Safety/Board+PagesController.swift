@@ -42,7 +42,7 @@ struct BoardPagesController {
                 func date(_ s: String?) -> CellValue { s.flatMap(CivilDate.init(iso:)).map { .date(year: $0.year, month: $0.month, day: $0.day) } ?? .empty }
                 let late = c.nextVisitDue.flatMap(CivilDate.init(iso:)).map { max(0, today.dayNumber - $0.dayNumber) } ?? 0
                 rows.append([.number(String(i + 1)), .text(people[c.personID]?.name ?? ""), .text(names[c.unitCode] ?? c.unitCode), .text(c.riskTier.map { zh.t("tier." + $0) } ?? ""),
-                             .text(c.riskReasonList.map(\.message).joined(separator: zh.t("list.sep"))), date(c.lastVisitOn), date(c.nextVisitDue), .number(String(late))])
+                             .text(c.riskReasonList.map { $0.text(zh) }.joined(separator: zh.t("list.sep"))), date(c.lastVisitOn), date(c.nextVisitDue), .number(String(late))])
             }
         default:
             columns = ["board.unit", "board.monitored", "tier.critical", "tier.high", "tier.medium", "board.overdue", "board.visited", "board.stillDue", "board.ratePercent", "board.openReports"]
@@ -113,7 +113,7 @@ enum BoardViews {
                 tbody { for c in b.critical { tr {
                     td(.data("label", l.t("children.name"))) { childLink(c) }
                     td(.data("label", l.t("children.village"))) { unitNames[c.unitCode] ?? c.unitCode }
-                    td(.data("label", l.t("board.why"))) { c.riskReasonList.map(\.message).joined(separator: l.t("list.sep")) }
+                    td(.data("label", l.t("board.why"))) { c.riskReasonList.map { $0.text(l) }.joined(separator: l.t("list.sep")) }
                     td(.data("label", l.t("board.lastVisit"))) { c.lastVisitOn ?? l.t("board.never") }
                 } } }
             } }

@@ -17,9 +17,9 @@ struct AlertDTO: Content {
     let id: String, childId: String, childName: String, villageCode: String, kind: String, level: String, status: String
     let reasons: [ReasonDTO], createdAt: String, escalatedTo: [String]
     let acknowledgedAt: String?, acknowledgedBy: String?, plan: String?, resolvedAt: String?, resolution: String?
-    init(_ a: Alert, childName: String) {
+    init(_ a: Alert, childName: String, lang: UILanguage = .zh) {
         id = a.id!.uuidString; childId = a.childID.uuidString; self.childName = childName; villageCode = a.unitCode; kind = a.kind; level = a.level
-        status = a.status; reasons = a.reasonList.map { ReasonDTO(code: $0.code, message: $0.message) }; createdAt = AuditLog.timestamp(a.createdAt)
+        status = a.status; reasons = a.reasonList.map { ReasonDTO($0, lang) }; createdAt = AuditLog.timestamp(a.createdAt)
         escalatedTo = a.escalations; acknowledgedAt = a.acknowledgedAt.map(AuditLog.timestamp); acknowledgedBy = a.acknowledgedBy; plan = a.plan
         resolvedAt = a.resolvedAt.map(AuditLog.timestamp); resolution = a.resolution
     }

@@ -25,7 +25,7 @@ enum SafetyViews {
                 for e in al.escalations { " "; span(.class("tag warn")) { l.t("alert.escalated." + e) } }
             }
             p { strong { a(.href(.child(al.childID.uuidString))) { childName } }; " · " + unitName }
-            p(.class("muted")) { al.reasonList.map(\.message).joined(separator: l.t("list.sep")) }
+            p(.class("muted")) { al.reasonList.map { $0.text(l) }.joined(separator: l.t("list.sep")) }
             p(.class("muted")) { l.t("alert.raisedAt", time(al.createdAt)) }
             p(.class("actions")) {
                 if al.status == "open" {
@@ -78,7 +78,7 @@ enum SafetyViews {
             Forms.errorSummary(l, errors)
             p { a(.href(.child(al.childID.uuidString))) { l.t("alert.toChild", childName) }; " · " + unitName }
             p(.class("muted")) { l.t("alert.raisedAt", time(al.createdAt)) }
-            ul { for r in al.reasonList { li { r.message } } }
+            ul { for r in al.reasonList { li { r.text(l) } } }
             h2 { l.t("alert.steps") }
             ul(.class("steps")) {
                 step(al.acknowledgedAt != nil, "alert.step.acknowledged", al.acknowledgedAt.map { (al.acknowledgedBy ?? "") + " " + time($0) })

@@ -83,6 +83,7 @@ enum Assets {
     details.action{margin:.5rem 0;background:#fff;border:1px solid #e2dcd5;border-radius:.5rem;padding:.5rem .8rem}
     details.action summary{cursor:pointer;font-weight:600;min-height:2rem}
     pre.changes{white-space:pre-wrap;word-break:break-all;font-size:.8rem;margin:0}
+    div.changes{font-size:.85rem;word-break:break-word}div.changes .change{margin:0 0 .15rem}div.changes .field{color:#555}
     @media (max-width:40rem){
       html{font-size:16px}
       main{padding:.7rem}

@@ -41,8 +41,8 @@ extension Request {
 /// The UI text, one file per feature and language (Catalogue+zh.swift, Catalogue+zh+Safety.swift …); a key defined
 /// in two files is a mistake and stops the app at once rather than showing one of them at random.
 public enum Catalogue {
-    static let zh = merge([zhBase, zhRegistry, zhSafety, zhIntake, zhPairing, zhCampaigns])
-    static let en = merge([enBase, enRegistry, enSafety, enIntake, enPairing, enCampaigns])
+    static let zh = merge([zhBase, zhRegistry, zhSafety, zhIntake, zhPairing, zhCampaigns, zhAudit, zhReasons])
+    static let en = merge([enBase, enRegistry, enSafety, enIntake, enPairing, enCampaigns, enAudit, enReasons])
 
     static func merge(_ parts: [[String: String]]) -> [String: String] {
         parts.reduce(into: [:]) { all, part in all.merge(part) { _, _ in preconditionFailure("duplicate catalogue key") } }
