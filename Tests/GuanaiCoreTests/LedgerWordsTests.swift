@@ -127,4 +127,19 @@ import Foundation
         let all = W.situation.flatMap(\.1) + W.relation.flatMap(\.1) + W.parentAsGuardian.flatMap(\.1) + W.health.flatMap(\.1) + W.living.flatMap(\.1)
         for w in all { #expect(text.contains(w), "\(w) is not in docs/intake.md") }
     }
+
+    /// A parent with no situation recorded (unknown: the ledger had no such column) is not a parent known to be away:
+    /// without a guardian that is a child to check (high), not a critical "no caregiver" alert in every row.
+    @Test func unknownParentsAreNotAbsentParents() {
+        let today = CivilDate(year: 2026, month: 12, day: 2)!, born = CivilDate(year: 2016, month: 5, day: 1)!
+        func tier(_ father: ParentSituation?, _ mother: ParentSituation?) -> RiskAssessment {
+            RiskRules.assess(RiskFacts(birthDate: born, living: .withParent, father: father.map { ParentFacts(situation: $0) }, mother: mother.map { ParentFacts(situation: $0) },
+                                       guardian: nil, categories: [], needs: [], lastContact: today), on: today)
+        }
+        #expect(tier(nil, nil).tier == .high && tier(nil, nil).reasons.map(\.code) == ["risk.caregiver_unknown"])
+        #expect(tier(.workingAway, nil).tier == .high)
+        // Both known to be away, nobody named: critical, as before.
+        #expect(tier(.workingAway, .workingAway).tier == .critical && tier(.workingAway, .workingAway).reasons.first?.code == "risk.no_caregiver")
+        #expect(tier(.workingAway, .atHome).tier != .critical)
+    }
 }

@@ -113,6 +113,10 @@ public enum RiskRules {
             if let g = f.guardian {
                 let what = g.vitalStatus == .deceased ? "已去世" : g.vitalStatus == .missing ? "失联" : g.health == .hospitalised ? "住院" : g.health == .seriousIllness ? "重病" : "重度残疾"
                 critical.append(Reason("risk.no_capable_caregiver", "父母不在身边，唯一的委托监护人\(what)，没有有能力的照料人"))
+            } else if f.father == nil || f.mother == nil {
+                // A parent the record says nothing about (a ledger without that column) is unknown, not away: no
+                // one is known to be absent, so no critical alert — raised in bulk by an import it would be false.
+                high.append(Reason("risk.caregiver_unknown", "父母情况不明，也没有委托监护人，请核实谁在照料"))
             } else {
                 critical.append(Reason("risk.no_caregiver", "父母不在身边，也没有委托监护人"))
             }
