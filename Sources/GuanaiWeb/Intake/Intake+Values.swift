@@ -65,6 +65,17 @@ struct IntakeReader: Sendable {
 
     enum Outcome { case value(String), skip, problem(CellProblem) }
 
+    /// Token prefixes whose cells IntakeInputs reads through GuanaiCore's LedgerWords (the catalogue's labels and the
+    /// raw tokens are still read here).
+    static let ledgerWords: Set<String> = ["situation", "relation", "health"]
+
+    /// A word not understood: the column, the value and the closest words this column takes.
+    func choices(_ field: String, _ value: String, prefix: String) -> CellProblem {
+        let labels = Catalogue.zh.filter { $0.key.hasPrefix(prefix + ".") }.sorted { $0.key < $1.key }.map(\.value)
+        let words = labels + (IntakeWords.values[prefix] ?? [:]).sorted { $0.key < $1.key }.flatMap(\.value)
+        return CellProblem(field: field, message: "intake.error.wordChoices", args: [value, LedgerWords.closest(value, among: words).joined(separator: "、")])
+    }
+
     func interpret(_ cell: CellValue, _ col: IntakeColumn) -> Outcome {
         let key = col.key
         if case .error(let e) = cell { return .problem(CellProblem(field: key, message: "intake.error.formula", args: [e])) }
@@ -105,13 +116,17 @@ struct IntakeReader: Sendable {
             return .value(t)
         case .token(let prefix):
             guard let t = Normalize.text(cell), !t.isEmpty else { return .skip }
-            guard let token = vocabulary[prefix]?[Self.word(t)] else { return .problem(CellProblem(field: key, message: "intake.error.word", args: [t])) }
+            guard let token = vocabulary[prefix]?[Self.word(t)] else {
+                // Read with what they imply (a place, a parent as guardian, a grade) by LedgerWords, row by row.
+                if Self.ledgerWords.contains(prefix) { return .value(t) }
+                return .problem(choices(key, t, prefix: prefix))
+            }
             return .value(token)
         case .tokens(let prefix):
             guard let t = Normalize.text(cell), !t.isEmpty else { return .skip }
             var tokens: [String] = []
             for part in t.split(whereSeparator: { IntakeWords.listSeparators.contains($0) }) where !part.isEmpty {
-                guard let token = vocabulary[prefix]?[Self.word(String(part))] else { return .problem(CellProblem(field: key, message: "intake.error.word", args: [String(part)])) }
+                guard let token = vocabulary[prefix]?[Self.word(String(part))] else { return .problem(choices(key, String(part), prefix: prefix)) }
                 if !tokens.contains(token) { tokens.append(token) }
             }
             return .value(tokens.joined(separator: ","))
