@@ -20,7 +20,7 @@ enum IntakeInputs {
     /// What LedgerWords said about a row, as the importer reports it: a cell problem, or a warning on a field.
     static func assumed(_ a: LedgerWords.Assumption, _ field: String) -> CellProblem { CellProblem(field: field, message: a.key, args: a.args) }
     static func notUnderstood(_ e: LedgerWords.NotUnderstood, _ field: String) -> CellProblem {
-        CellProblem(field: field, message: "intake.error.wordChoices", args: [e.value, e.closest.joined(separator: "、")])
+        CellProblem(field: field, message: "intake.error.wordChoices", args: [e.value, e.closest.joined(separator: IntakeWords.choiceSeparator)])
     }
 
     /// A health cell: a token (read from the catalogue's labels) or a ledger word.

@@ -73,7 +73,7 @@ struct IntakeReader: Sendable {
     func choices(_ field: String, _ value: String, prefix: String) -> CellProblem {
         let labels = Catalogue.zh.filter { $0.key.hasPrefix(prefix + ".") }.sorted { $0.key < $1.key }.map(\.value)
         let words = labels + (IntakeWords.values[prefix] ?? [:]).sorted { $0.key < $1.key }.flatMap(\.value)
-        return CellProblem(field: field, message: "intake.error.wordChoices", args: [value, LedgerWords.closest(value, among: words).joined(separator: "、")])
+        return CellProblem(field: field, message: "intake.error.wordChoices", args: [value, LedgerWords.closest(value, among: words).joined(separator: IntakeWords.choiceSeparator)])
     }
 
     func interpret(_ cell: CellValue, _ col: IntakeColumn) -> Outcome {
