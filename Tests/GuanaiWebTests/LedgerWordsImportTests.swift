@@ -109,6 +109,10 @@ import GuanaiSheets
             #expect(four.livingArrangement == "with_parent")
             #expect(r.report.notes.contains { $0.row == 5 && $0.column == "居住情况" })
             #expect(try await Self.child(ctx, "甲小六").guardianRelation == "neighbour")
+            // Any column's unknown word names the value and the words that column takes.
+            let sex = try await Self.importCSV(ctx, ["姓名,身份证号码,所在村,性别,居住情况", "乙小一,\(Synthetic.id(2015, 2, 1, order: 121)),石华堰村,未知性别,和爷爷住"])
+            #expect(sex.report.errors.contains { $0.column == "性别" && $0.message.contains("“未知性别”") && $0.message.contains("男、女") }, "\(sex.report.errors)")
+            #expect(sex.report.errors.contains { $0.column == "居住情况" && $0.message.contains("“和爷爷住”") && $0.message.contains("只和兄弟姐妹住") && $0.message.contains("同住、") }, "\(sex.report.errors)")
         }
     }
 }

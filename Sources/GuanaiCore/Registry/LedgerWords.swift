@@ -158,7 +158,6 @@ public enum LedgerWords {
         return nil
     }
 
-    static func words<T>(_ table: [(T, [String])]) -> [String] { table.flatMap(\.1) }
 
     /// Splits `外出务工（广东深圳）`, `外出务工(广东深圳)`, `在外务工-浙江`, `离异，在外务工` into the word and what follows it.
     static func split(_ k: String) -> (word: String, rest: String?) {
@@ -191,7 +190,7 @@ public enum LedgerWords {
                 if r.situation == .workingAway { r.place = r.place ?? place } else { r.place = nil }
                 return .success(r)
             case .failure:
-                return .failure(NotUnderstood(value: trimmed(raw), closest: closest(raw, among: words(Self.situation) + Array(divorced))))
+                return .failure(NotUnderstood(value: trimmed(raw), closest: closest(raw, among: Self.situation.map(\.1) + [divorced.sorted()])))
             }
         }
         guard let place else { return .success(ParentReading(situation: nil, assumptions: [.situationUnknown])) }
@@ -227,7 +226,7 @@ public enum LedgerWords {
         let k = key(text)
         if let r = lookup(relation, k) { return .success(.guardian(r)) }
         if let p = lookup(parentAsGuardian, k) { return .success(.parent(p)) }
-        return .failure(NotUnderstood(value: trimmed(text), closest: closest(text, among: words(relation) + words(parentAsGuardian))))
+        return .failure(NotUnderstood(value: trimmed(text), closest: closest(text, among: relation.map(\.1) + parentAsGuardian.map(\.1))))
     }
 
     /// A health cell; 残疾 without a grade is mild, with a warning.
@@ -235,12 +234,12 @@ public enum LedgerWords {
         var k = key(text)
         k.removeAll { "()（）[]【】".contains($0) }
         if let h = lookup(health, k) { return .success((h, k == "残疾" ? [.disabilityGradeUnknown] : [])) }
-        return .failure(NotUnderstood(value: trimmed(text), closest: closest(text, among: words(health))))
+        return .failure(NotUnderstood(value: trimmed(text), closest: closest(text, among: health.map(\.1))))
     }
 
     public static func living(_ text: String) -> Result<LivingArrangement, NotUnderstood> {
         if let l = lookup(living, key(text)) { return .success(l) }
-        return .failure(NotUnderstood(value: trimmed(text), closest: closest(text, among: words(living))))
+        return .failure(NotUnderstood(value: trimmed(text), closest: closest(text, among: living.map(\.1))))
     }
 
     /// `68`, `68岁`, `68周岁`, `68.0`, `６８ 岁` → 68; anything else, or an age no guardian has, → nil.
@@ -266,19 +265,22 @@ public enum LedgerWords {
         return (.withParent, .livingAssumedWithParent)
     }
 
-    /// Up to `limit` words of the table nearest to what was written: most characters in common, then the shortest.
-    /// With nothing in common, the table's first word for each token (the whole choice).
-    public static func closest(_ text: String, among words: [String], limit: Int = 4) -> [String] {
+    /// The closest choices to what was written: for each token (a group of words) its word with most characters in
+    /// common (the shortest on a tie, else its usual first word), tokens with more in common first, then in the
+    /// table's order; up to `limit`. One word per token, so the choices are different answers, not spellings of one.
+    public static func closest(_ text: String, among groups: [[String]], limit: Int = 4) -> [String] {
         let k = Set(key(text))
-        var scored: [(String, Int, Int)] = []
-        for (i, w) in words.enumerated() {
-            let common = Set(key(w)).intersection(k).count
-            if common > 0 && !scored.contains(where: { $0.0 == w }) { scored.append((w, common, i)) }
+        var best: [(word: String, score: Int, index: Int)] = []
+        for (i, g) in groups.enumerated() where !g.isEmpty {
+            var top = (word: g[0], score: Set(key(g[0])).intersection(k).count)
+            for w in g.dropFirst() {
+                let c = Set(key(w)).intersection(k).count
+                if c > top.score || (c == top.score && c > 0 && w.count < top.word.count) { top = (w, c) }
+            }
+            best.append((top.word, top.score, i))
         }
-        // Ties keep the table's order, which puts each token's usual word first.
-        scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.count != $1.0.count ? $0.0.count < $1.0.count : $0.2 < $1.2 }
-        let found = scored.prefix(limit).map(\.0)
-        return found.isEmpty ? Array(words.prefix(limit)) : found
+        best.sort { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
+        return best.prefix(limit).map(\.word)
     }
 
     static func trimmed(_ s: String) -> String {

@@ -71,9 +71,12 @@ struct IntakeReader: Sendable {
 
     /// A word not understood: the column, the value and the closest words this column takes.
     func choices(_ field: String, _ value: String, prefix: String) -> CellProblem {
-        let labels = Catalogue.zh.filter { $0.key.hasPrefix(prefix + ".") }.sorted { $0.key < $1.key }.map(\.value)
-        let words = labels + (IntakeWords.values[prefix] ?? [:]).sorted { $0.key < $1.key }.flatMap(\.value)
-        return CellProblem(field: field, message: "intake.error.wordChoices", args: [value, LedgerWords.closest(value, among: words).joined(separator: IntakeWords.choiceSeparator)])
+        // One group per token: the catalogue's label first, then the ledgers' words for it.
+        let extra = IntakeWords.values[prefix] ?? [:]
+        var groups = Catalogue.zh.filter { $0.key.hasPrefix(prefix + ".") }.sorted { $0.key < $1.key }
+            .map { [$0.value] + (extra[String($0.key.dropFirst(prefix.count + 1))] ?? []) }
+        groups += extra.filter { Catalogue.zh[prefix + "." + $0.key] == nil }.sorted { $0.key < $1.key }.map(\.value)
+        return CellProblem(field: field, message: "intake.error.wordChoices", args: [value, LedgerWords.closest(value, among: groups).joined(separator: IntakeWords.choiceSeparator)])
     }
 
     func interpret(_ cell: CellValue, _ col: IntakeColumn) -> Outcome {
@@ -101,7 +104,7 @@ struct IntakeReader: Sendable {
             case .invalid(let t): return .problem(CellProblem(field: key, message: "intake.error.date", args: [t]))
             }
         case .sex:
-            guard let s = Normalize.sex(cell) else { return .problem(CellProblem(field: key, message: "intake.error.word", args: [Normalize.text(cell) ?? ""])) }
+            guard let s = Normalize.sex(cell) else { return .problem(CellProblem(field: key, message: "intake.error.wordChoices", args: [Normalize.text(cell) ?? "", IntakeWords.templateSex.0])) }
             return .value(s == .female ? "female" : "male")
         case .yesNo:
             guard let b = Normalize.yesNo(cell) else { return .problem(CellProblem(field: key, message: "intake.error.yesNo", args: [Normalize.text(cell) ?? ""])) }

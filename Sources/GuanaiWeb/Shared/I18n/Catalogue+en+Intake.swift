@@ -68,7 +68,6 @@ extension Catalogue {
         "intake.error.formula": "The cell holds a formula error ({0})",
         "intake.error.lostDigits": "The ID number lost digits (it shows in scientific notation). Format the column as text and type the numbers again",
         "intake.error.date": "“{0}” is not a valid date",
-        "intake.error.word": "“{0}” is not one of the accepted values",
         "intake.error.yesNo": "“{0}”: please write yes or no",
         "intake.error.number": "“{0}” is not a number",
         "intake.error.birthMonth": "Birth month {0} does not match {1} in the ID number",

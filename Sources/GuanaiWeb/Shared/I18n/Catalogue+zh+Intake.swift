@@ -68,7 +68,6 @@ extension Catalogue {
         "intake.error.formula": "单元格是公式错误（{0}）",
         "intake.error.lostDigits": "身份证号码丢失了位数（显示成了科学计数法）。请把这一列设为“文本”格式，重新填写身份证号码",
         "intake.error.date": "“{0}”不是有效的日期",
-        "intake.error.word": "看不懂“{0}”，请填写表格说明中的选项",
         "intake.error.yesNo": "“{0}”请填“是”或“否”",
         "intake.error.number": "“{0}”不是数字",
         "intake.error.birthMonth": "出生年月 {0} 与身份证号码中的 {1} 不符",
