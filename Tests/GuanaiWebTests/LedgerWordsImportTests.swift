@@ -109,6 +109,12 @@ import GuanaiSheets
             #expect(four.livingArrangement == "with_parent")
             #expect(r.report.notes.contains { $0.row == 5 && $0.column == "居住情况" })
             #expect(try await Self.child(ctx, "甲小六").guardianRelation == "neighbour")
+            // A guardian given only by relation, in a file without a name column: the error says to add the column,
+            // not "required" on a column the file does not have.
+            let unnamed = try await Self.importCSV(ctx, ["姓名,身份证号码,所在村,父亲情况,与儿童关系", "丙小一,\(Synthetic.id(2015, 3, 1, order: 121)),石华堰村,外出务工,奶奶"])
+            #expect(unnamed.report.rejected == 1 && unnamed.report.errors.first?.column == "与儿童关系" && unnamed.report.errors.first?.message.contains("委托监护人姓名") == true,
+                    "\(unnamed.report.errors)")
+            #expect(!unnamed.report.errors.contains { $0.message.contains("此项必须填写") })
             // Any column's unknown word names the value and the words that column takes.
             let sex = try await Self.importCSV(ctx, ["姓名,身份证号码,所在村,性别,居住情况", "乙小一,\(Synthetic.id(2015, 2, 1, order: 121)),石华堰村,未知性别,和爷爷住"])
             #expect(sex.report.errors.contains { $0.column == "性别" && $0.message.contains("“未知性别”") && $0.message.contains("男、女") }, "\(sex.report.errors)")

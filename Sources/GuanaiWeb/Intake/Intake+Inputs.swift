@@ -106,6 +106,17 @@ enum IntakeInputs {
             if present.contains("parents.workPlace") || present.contains(where: { $0.hasPrefix(who + ".") }) { warnings.append(assumed(.situationUnknown, who + ".situation")) }
         }
 
+        // A person with an ID number, a phone or (a guardian) a relation needs a name; when the file has no name
+        // column the error says to add one, rather than "required" on a column the file does not have.
+        func needsName(_ who: String, _ fields: [String], named: Bool) {
+            guard !named, !present.contains(who + ".name"), let field = fields.first(where: { v[$0] != nil }) else { return }
+            let header = IntakeWords.childHeaders.first { $0.key == who + ".name" }?.names[0] ?? who
+            problems.append(CellProblem(field: field, message: "intake.error.nameColumn", args: [header]))
+        }
+        needsName("father", ["father.idNumber", "father.phone"], named: father.0 != nil)
+        needsName("mother", ["mother.idNumber", "mother.phone"], named: mother.0 != nil)
+        if guardian != nil { needsName("guardian", ["guardian.relation", "guardian.idNumber", "guardian.phone", "guardian.health", "guardian.age"], named: v["guardian.name"] != nil) }
+
         func parentInput(_ who: (String?, String?, String?), _ situation: String?, _ place: String?) -> ParentInput? {
             guard who.0 != nil || who.1 != nil || who.2 != nil || situation != nil else { return nil }
             return ParentInput(name: who.0, idNumber: who.1, situation: situation, workPlace: situation == ParentSituation.workingAway.rawValue ? place : nil,

@@ -74,6 +74,7 @@ extension Catalogue {
         "intake.error.unit": "“{0}” is not a village or township in this jurisdiction",
         "intake.error.village": "“{0}” is not a village in this jurisdiction",
         "intake.error.wordChoices": "“{0}” is not understood; closest: {1} (every accepted word is in the template's 表格说明 sheet)",
+        "intake.error.nameColumn": "The file has no “{0}” column: a person given by ID number, phone or relation needs a name; add that column",
         "intake.error.age": "“{0}” is not an age: write a number such as “68” or “68岁”",
         "intake.assumed.workingAway": "Recorded as working away in “{0}” (the file has no situation column)",
         "intake.assumed.situationUnknown": "No situation column and no work place: situation not recorded",

@@ -74,6 +74,7 @@ extension Catalogue {
         "intake.error.unit": "“{0}”不是本辖区的村（社区）或乡镇",
         "intake.error.village": "“{0}”不是本辖区的村（社区）",
         "intake.error.wordChoices": "看不懂“{0}”，最接近的写法：{1}（全部写法见导入模板的“表格说明”）",
+        "intake.error.nameColumn": "表中没有“{0}”一列：有身份证号码、电话或与儿童关系的人需要姓名，请在表中加上这一列",
         "intake.error.age": "“{0}”不是年龄：请填数字，如“68”或“68岁”",
         "intake.assumed.workingAway": "按外出务工登记，务工地点“{0}”（表中没有情况一栏）",
         "intake.assumed.situationUnknown": "表中没有情况一栏，也没有务工地点：情况未登记",
