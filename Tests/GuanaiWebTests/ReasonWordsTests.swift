@@ -47,6 +47,8 @@ import GuanaiCore
         risk(.withGuardian, guardian: GuardianFacts(birthDate: CivilDate(year: 1980, month: 1, day: 1), health: .chronicIllness))
         risk(.withParent, parents: .atHome, categories: ChildCategory.allCases, needs: [.safety], lastContact: CivilDate(year: 2026, month: 1, day: 1)!)
         risk(.withParent, parents: .atHome)
+        // A ledger without the parents' columns and no guardian: unknown, not absent.
+        out += RiskRules.assess(RiskFacts(birthDate: young, living: .withGuardian, father: nil, mother: nil, guardian: nil, categories: [], needs: [], lastContact: today, openReport: false), on: today).reasons
         out.append(RiskRules.overdueReason(due: "2026-11-30"))
         return out
     }

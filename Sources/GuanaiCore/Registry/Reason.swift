@@ -60,6 +60,8 @@ public enum ReasonCode: String, Sendable, CaseIterable, Codable {
     /// Parameter: what befell the guardian — `deceased`, `missing`, `hospitalised`, `serious_illness`, `severe_disability`.
     case riskNoCapableCaregiver = "risk.no_capable_caregiver"
     case riskNoCaregiver = "risk.no_caregiver"
+    /// A parent the record says nothing about and no guardian: unknown, not absent (see `RiskRules`).
+    case riskCaregiverUnknown = "risk.caregiver_unknown"
     case riskOpenReport = "risk.open_report"
     /// Parameters: the young-child age and the old-guardian age.
     case riskYoungOldGuardian = "risk.young_old_guardian"

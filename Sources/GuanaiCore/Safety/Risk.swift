@@ -114,6 +114,10 @@ public enum RiskRules {
                 let token = g.vitalStatus == .deceased ? "deceased" : g.vitalStatus == .missing ? "missing" : g.health == .hospitalised ? "hospitalised" : g.health == .seriousIllness ? "serious_illness" : "severe_disability"
                 let what = g.vitalStatus == .deceased ? "已去世" : g.vitalStatus == .missing ? "失联" : g.health == .hospitalised ? "住院" : g.health == .seriousIllness ? "重病" : "重度残疾"
                 critical.append(Reason(.riskNoCapableCaregiver, [token], "父母不在身边，唯一的委托监护人\(what)，没有有能力的照料人"))
+            } else if f.father == nil || f.mother == nil {
+                // A parent the record says nothing about (a ledger without that column) is unknown, not away: no
+                // one is known to be absent, so no critical alert — raised in bulk by an import it would be false.
+                high.append(Reason(.riskCaregiverUnknown, [], "父母情况不明，也没有委托监护人，请核实谁在照料"))
             } else {
                 critical.append(Reason(.riskNoCaregiver, [], "父母不在身边，也没有委托监护人"))
             }

@@ -1,4 +1,4 @@
-/// The fixed parts of a one-sheet package written by `XLSXWriter`.
+/// The fixed parts of a package written by `XLSXWriter`: one sheet, or a few.
 enum XLSXParts {
     /// Indexes into `cellXfs` below.
     enum Style {
@@ -9,30 +9,36 @@ enum XLSXParts {
         static let title = 5
     }
 
-    static func fixedParts(sheetName: String) -> [(String, String)] {
-        var escapedName: [UInt8] = []
-        XMLText.appendEscaped(sheetName, to: &escapedName)
-        let name = String(decoding: escapedName, as: UTF8.self)
+    static func fixedParts(sheetNames: [String]) -> [(String, String)] {
+        let names = sheetNames.map { n -> String in
+            var escaped: [UInt8] = []
+            XMLText.appendEscaped(n, to: &escaped)
+            return String(decoding: escaped, as: UTF8.self)
+        }
         return [
-            ("[Content_Types].xml", contentTypes),
+            ("[Content_Types].xml", contentTypes(sheets: names.count)),
             ("_rels/.rels", rootRels),
-            ("xl/workbook.xml", workbook(sheetName: name)),
-            ("xl/_rels/workbook.xml.rels", workbookRels),
+            ("xl/workbook.xml", workbook(sheetNames: names)),
+            ("xl/_rels/workbook.xml.rels", workbookRels(sheets: names.count)),
             ("xl/styles.xml", styles),
         ]
     }
 
     private static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 
-    private static let contentTypes = header + """
-    <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-    <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-    <Default Extension="xml" ContentType="application/xml"/>\
-    <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
-    <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
-    <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
-    </Types>
-    """
+    private static func contentTypes(sheets: Int) -> String {
+        header + """
+        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+        <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+        <Default Extension="xml" ContentType="application/xml"/>\
+        <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
+        """ + (1...sheets).map {
+            "<Override PartName=\"/xl/worksheets/sheet\($0).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+        }.joined() + """
+        <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
+        </Types>
+        """
+    }
 
     private static let rootRels = header + """
     <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
@@ -40,22 +46,29 @@ enum XLSXParts {
     </Relationships>
     """
 
-    private static func workbook(sheetName: String) -> String {
-        header + """
+    /// Sheet n is `rId<n>`; the styles come after the sheets.
+    private static func workbook(sheetNames: [String]) -> String {
+        let sheets = sheetNames.enumerated().map { "<sheet name=\"\($0.element)\" sheetId=\"\($0.offset + 1)\" r:id=\"rId\($0.offset + 1)\"/>" }.joined()
+        return header + """
         <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
         xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
         <workbookPr/><bookViews><workbookView/></bookViews>\
-        <sheets><sheet name="\(sheetName)" sheetId="1" r:id="rId1"/></sheets>\
+        <sheets>\(sheets)</sheets>\
         </workbook>
         """
     }
 
-    private static let workbookRels = header + """
-    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
-    <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
-    </Relationships>
-    """
+    private static func workbookRels(sheets: Int) -> String {
+        let rels = (1...sheets).map {
+            "<Relationship Id=\"rId\($0)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\($0).xml\"/>"
+        }.joined()
+        return header + """
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+        \(rels)\
+        <Relationship Id="rId\(sheets + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
+        </Relationships>
+        """
+    }
 
     /// Fonts: 0 normal, 1 bold, 2 bold 14pt (title). cellXfs: 0 default, 1 header, 2 text `@`,
     /// 3 `yyyy-mm-dd`, 4 `yyyy-mm`, 5 title (centred).

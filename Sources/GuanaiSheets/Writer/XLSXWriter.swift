@@ -38,6 +38,8 @@ public final class XLSXWriter {
     private var started = false
     private var finished = false
     private var columnLetters: [[UInt8]] = []
+    /// Further sheets, written after the first (a template's list of accepted words): small, kept as writers of their own.
+    private var extraSheets: [XLSXWriter] = []
 
     /// - Parameter sheetName: made valid for Excel (no `[]:*?/\`, at most 31 characters).
     public init(url: URL, sheetName: String) throws {
@@ -66,26 +68,43 @@ public final class XLSXWriter {
         try writeRow(row, styleOverride: nil)
     }
 
-    /// Writes the package to `url` (replacing it atomically) and removes the temporary data.
-    public func finish() throws {
-        guard !finished else { throw SheetError.writerMisuse("finish called twice") }
+    /// A further sheet after this one, with its own header row and rows, written at `finish()`.
+    public func addSheet(name: String, columns: [Column], rows: [[CellValue]]) throws {
+        guard !finished else { throw SheetError.writerMisuse("addSheet after finish") }
+        let sheet = try XLSXWriter(url: url, sheetName: name)
+        try sheet.setColumns(columns)
+        for row in rows { try sheet.append(row) }
+        extraSheets.append(sheet)
+    }
+
+    /// Ends the rows: the sheet's XML head and tail around the body already written.
+    private func close() throws -> (head: [UInt8], tail: [UInt8]) {
         if !started { try start() }
         finished = true
         try flush()
         let lastRow = max(rowNumber, 1)
         let lastColumn = max(maxColumn, title?.columns ?? 1, columns.count, 1)
-        let head = sheetHead(dimension: "A1:\(ColumnName.letters(forIndex: lastColumn - 1))\(lastRow)")
-        let tail = sheetTail()
+        return (sheetHead(dimension: "A1:\(ColumnName.letters(forIndex: lastColumn - 1))\(lastRow)"), sheetTail())
+    }
+
+    /// Writes the package to `url` (replacing it atomically) and removes the temporary data.
+    public func finish() throws {
+        guard !finished else { throw SheetError.writerMisuse("finish called twice") }
+        let (head, tail) = try close()
 
         let directory = url.deletingLastPathComponent()
         let staging = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).partial")
         defer { try? FileManager.default.removeItem(at: staging) }
         do {
             let archive = try Archive(url: staging, accessMode: .create)
-            for (path, content) in XLSXParts.fixedParts(sheetName: sheetName) {
+            for (path, content) in XLSXParts.fixedParts(sheetNames: [sheetName] + extraSheets.map(\.sheetName)) {
                 try Self.add(archive, path, bytes: Array(content.utf8))
             }
-            try addSheet(archive, head: head, tail: tail)
+            try addSheet(archive, path: "xl/worksheets/sheet1.xml", head: head, tail: tail)
+            for (i, sheet) in extraSheets.enumerated() {
+                let (h, t) = try sheet.close()
+                try sheet.addSheet(archive, path: "xl/worksheets/sheet\(i + 2).xml", head: h, tail: t)
+            }
         } catch let error as SheetError {
             throw error
         } catch {
@@ -93,6 +112,7 @@ public final class XLSXWriter {
         }
         try TempFile.moveReplacing(staging, to: url)
         body.dispose()
+        for sheet in extraSheets { sheet.body.dispose() }
     }
 
     // MARK: Rows
@@ -320,11 +340,11 @@ public final class XLSXWriter {
     }
 
     /// Streams head + temporary body + tail into the zip without holding the body in memory.
-    private func addSheet(_ archive: Archive, head: [UInt8], tail: [UInt8]) throws {
+    private func addSheet(_ archive: Archive, path: String, head: [UInt8], tail: [UInt8]) throws {
         let bodySize = body.size
         let total = head.count + bodySize + tail.count
         let body = self.body
-        try archive.addEntry(with: "xl/worksheets/sheet1.xml", type: .file, uncompressedSize: Int64(total),
+        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(total),
                              compressionMethod: .deflate, bufferSize: 256 * 1024) { position, size in
             var chunk = Data(capacity: size)
             var pos = Int(position)

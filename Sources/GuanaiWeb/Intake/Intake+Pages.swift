@@ -10,6 +10,7 @@ struct IntakePagesController {
         r.get(SiteURL.womenExport.components) { try await export($0, .women) }
         r.get(SiteURL.householdsExport.components) { try await export($0, .households) }
         r.get(SiteURL.intakeNew.components, use: newForm)
+        r.get(SiteURL.intakeTemplate.components, use: template)
         r.post(SiteURL.intakeNew.components, use: upload)
         r.get(SiteURL.intake(":id").components, use: show)
         r.post(SiteURL.intake(":id").components, use: remap)
@@ -81,6 +82,17 @@ struct IntakePagesController {
         try req.require(.import)
         guard RegistryPagesController.canEdit(actor) else { throw Abort(.forbidden) }
         return actor
+    }
+
+    /// `GET /imports/template?kind=children|women|households`: headers, one made-up example row, 表格说明.
+    func template(req: Request) async throws -> Response {
+        _ = try requireImport(req)
+        guard let kind = IntakeKind(rawValue: req.query[String.self, at: "kind"] ?? IntakeKind.children.rawValue), IntakeTemplate.kinds.contains(kind) else { throw Abort(.notFound) }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("template-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try IntakeTemplate.write(kind, to: url, today: RegistryService.today(Date()))
+        let name = req.lang.t("intake.kind." + kind.rawValue) + req.lang.t("intake.template.fileName") + ".xlsx"
+        return Self.download(try Data(contentsOf: url), name: name, ascii: "template-\(kind.rawValue).xlsx", xlsx: true)
     }
 
     func newForm(req: Request) async throws -> Response {

@@ -11,6 +11,9 @@ struct ImportReport: Codable, Sendable, Equatable {
     var rejected = 0
     var warnings = 0
     var errors: [RowError] = []
+    /// What was assumed or is worth a look, per row (the rows are imported): a column the file lacks derived, a word
+    /// read with a guess (残疾 without a grade), a likely duplicate.
+    var notes: [RowError] = []
 }
 
 /// One row as the preview shows it.
@@ -198,7 +201,7 @@ struct ImportRun: Sendable {
     }
 
     /// Counts a row's outcome, keeps its errors for the report and the first rows for the preview.
-    func finish(_ r: ReadRow, _ outcome: ImportPreviewRow.Outcome, _ messages: [(String, String)], warning: String? = nil, state: inout State) -> ImportPreviewRow {
+    func finish(_ r: ReadRow, _ outcome: ImportPreviewRow.Outcome, _ messages: [(String, String)], warnings: [(String, String)] = [], state: inout State) -> ImportPreviewRow {
         switch outcome {
         case .accepted: state.report.accepted += 1
         case .duplicate: state.report.duplicates += 1
@@ -208,7 +211,14 @@ struct ImportRun: Sendable {
                 state.report.errors.append(ImportReport.RowError(row: r.row.number, column: column, message: message))
             }
         }
-        if warning != nil { state.report.warnings += 1 }
+        let warnings = outcome == .rejected ? [] : warnings
+        if !warnings.isEmpty {
+            state.report.warnings += 1
+            for (column, message) in warnings where state.report.notes.count < errorLimit {
+                state.report.notes.append(ImportReport.RowError(row: r.row.number, column: column, message: message))
+            }
+        }
+        let warning = warnings.isEmpty ? nil : warnings.map { $0.0 + lang.t("f.sep") + $0.1 }.joined(separator: lang.t("intake.msgSep"))
         let p = ImportPreviewRow(row: r.row.number, outcome: outcome, summary: r.summary, messages: messages.map { $0.0 + lang.t("f.sep") + $0.1 }, warning: warning)
         if state.preview.count < previewLimit || (outcome == .rejected && state.rejectedShown < previewLimit) {
             state.preview.append(p)
@@ -228,25 +238,26 @@ struct ImportRun: Sendable {
     /// Children come in batches: every row is checked on its own, then the batch is looked up and written at once
     /// (`ChildCreation`), in file order, so the outcome of each row is what registering it alone would have given.
     func processChildren(_ rows: [SheetRow], mapping: [Int: String], headerText: [Int: String], reader: IntakeReader, hasVillage: Bool, scoped s: Scoped, context: ChildContext, state: inout State) async throws -> [ImportPreviewRow] {
-        enum Step { case done(ImportPreviewRow.Outcome, [(String, String)]), batch(Int) }
+        enum Step { case done(ImportPreviewRow.Outcome, [(String, String)]), batch(Int, [(String, String)]) }
         var read: [ReadRow] = [], steps: [Step] = [], batch: [ChildCreation.Row] = []
+        let present = Set(mapping.values), today = RegistryService.today(at)
         read.reserveCapacity(rows.count)
         for row in rows {
             let r = try await self.read(row, mapping: mapping, reader: reader, hasVillage: hasVillage, scoped: s, state: &state)
             read.append(r)
             if !r.problems.isEmpty { steps.append(.done(.rejected, named(r.problems, mapping: mapping, headerText: headerText))); continue }
             if let id = r.values["idNumber"].flatMap(Self.idKey), state.seen.contains(id) { steps.append(.done(.duplicate, [])); continue }
-            var (input, more) = IntakeInputs.child(r.values, village: r.village)
+            var (input, more, assumed) = IntakeInputs.child(r.values, village: r.village, present: present, today: today)
             if !more.isEmpty { steps.append(.done(.rejected, named(more, mapping: mapping, headerText: headerText))); continue }
             var c = Checker()
             let village = try await RegistryService.checkVillage(input.villageCode, &c, scoped: s, context: context)
             // A likely duplicate is a warning on an imported row, never a stop.
             input.acknowledgeDuplicates = true
-            guard let checked = RegistryService.check(input, village: village, &c) else {
+            guard let checked = RegistryService.check(input, village: village, &c, ledger: true) else {
                 steps.append(.done(.rejected, named(c.errors, mapping: mapping, headerText: headerText)))
                 continue
             }
-            steps.append(.batch(batch.count))
+            steps.append(.batch(batch.count, named(assumed, mapping: mapping, headerText: headerText)))
             batch.append(ChildCreation.Row(input: input, checked: checked))
         }
         let outcomes = batch.isEmpty ? [] : try await ChildCreation.create(batch, scoped: s, actor: actor, at: at, context: context)
@@ -255,15 +266,16 @@ struct ImportRun: Sendable {
         for (r, step) in zip(read, steps) {
             switch step {
             case .done(let outcome, let messages): out.append(finish(r, outcome, messages, state: &state))
-            case .batch(let i):
+            case .batch(let i, let warnings):
                 let id = r.values["idNumber"].flatMap(Self.idKey)
                 switch outcomes[i] {
                 case .created(_, let similar):
                     if let id { state.seen.insert(id) }
-                    out.append(finish(r, .accepted, [], warning: similar.isEmpty ? nil : lang.t("intake.warning.likelyDuplicate"), state: &state))
+                    let likely = similar.isEmpty ? [] : [(columnName("name", mapping: mapping, headerText: headerText), lang.t("intake.warning.likelyDuplicate"))]
+                    out.append(finish(r, .accepted, [], warnings: likely + warnings, state: &state))
                 case .conflict(_?):
                     if let id { state.seen.insert(id) }
-                    out.append(finish(r, .duplicate, [], state: &state))
+                    out.append(finish(r, .duplicate, [], warnings: warnings, state: &state))
                 case .conflict(nil):
                     // Registered outside the importer's jurisdiction: not "already here", and nothing about where.
                     out.append(finish(r, .rejected, named([FieldError(field: "idNumber", key: "registry.error.registeredElsewhere")], mapping: mapping, headerText: headerText), state: &state))
@@ -285,13 +297,15 @@ struct ImportRun: Sendable {
         if let id = values[idField].flatMap(Self.idKey) {
             if state.seen.contains(id) { return finish(r, .duplicate, [], state: &state) }
         }
+        var warnings: [(String, String)] = []
         do {
             switch kind {
             case .children:
                 preconditionFailure("children are imported in batches (processChildren)")
             case .women:
-                let (input, more) = IntakeInputs.woman(values, village: village)
+                let (input, more, assumed) = IntakeInputs.woman(values, village: village)
                 if !more.isEmpty { return finish(r, .rejected, named(more, mapping: mapping, headerText: headerText), state: &state) }
+                warnings = named(assumed, mapping: mapping, headerText: headerText)
                 _ = try await WomenService.create(input, scoped: s, actor: actor, at: at)
             case .households:
                 try await HouseholdIntake.create(values, village: village, scoped: s, actor: actor, at: at)
@@ -299,7 +313,7 @@ struct ImportRun: Sendable {
                 _ = try await PairingService.createVolunteer(IntakeInputs.volunteer(values, unit: village), scoped: s, actor: actor, at: at)
             }
             if let id = values[idField].flatMap(Self.idKey) { state.seen.insert(id) }
-            return finish(r, .accepted, [], state: &state)
+            return finish(r, .accepted, [], warnings: warnings, state: &state)
         } catch is ConflictError {
             if let id = values[idField].flatMap(Self.idKey) { state.seen.insert(id) }
             return finish(r, .duplicate, [], state: &state)

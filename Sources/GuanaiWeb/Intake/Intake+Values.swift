@@ -65,6 +65,20 @@ struct IntakeReader: Sendable {
 
     enum Outcome { case value(String), skip, problem(CellProblem) }
 
+    /// Token prefixes whose cells IntakeInputs reads through GuanaiCore's LedgerWords (the catalogue's labels and the
+    /// raw tokens are still read here).
+    static let ledgerWords: Set<String> = ["situation", "relation", "health"]
+
+    /// A word not understood: the column, the value and the closest words this column takes.
+    func choices(_ field: String, _ value: String, prefix: String) -> CellProblem {
+        // One group per token: the catalogue's label first, then the ledgers' words for it.
+        let extra = IntakeWords.values[prefix] ?? [:]
+        var groups = Catalogue.zh.filter { $0.key.hasPrefix(prefix + ".") }.sorted { $0.key < $1.key }
+            .map { [$0.value] + (extra[String($0.key.dropFirst(prefix.count + 1))] ?? []) }
+        groups += extra.filter { Catalogue.zh[prefix + "." + $0.key] == nil }.sorted { $0.key < $1.key }.map(\.value)
+        return CellProblem(field: field, message: "intake.error.wordChoices", args: [value, LedgerWords.closest(value, among: groups).joined(separator: IntakeWords.choiceSeparator)])
+    }
+
     func interpret(_ cell: CellValue, _ col: IntakeColumn) -> Outcome {
         let key = col.key
         if case .error(let e) = cell { return .problem(CellProblem(field: key, message: "intake.error.formula", args: [e])) }
@@ -90,7 +104,7 @@ struct IntakeReader: Sendable {
             case .invalid(let t): return .problem(CellProblem(field: key, message: "intake.error.date", args: [t]))
             }
         case .sex:
-            guard let s = Normalize.sex(cell) else { return .problem(CellProblem(field: key, message: "intake.error.word", args: [Normalize.text(cell) ?? ""])) }
+            guard let s = Normalize.sex(cell) else { return .problem(CellProblem(field: key, message: "intake.error.wordChoices", args: [Normalize.text(cell) ?? "", IntakeWords.templateSex.0])) }
             return .value(s == .female ? "female" : "male")
         case .yesNo:
             guard let b = Normalize.yesNo(cell) else { return .problem(CellProblem(field: key, message: "intake.error.yesNo", args: [Normalize.text(cell) ?? ""])) }
@@ -105,13 +119,17 @@ struct IntakeReader: Sendable {
             return .value(t)
         case .token(let prefix):
             guard let t = Normalize.text(cell), !t.isEmpty else { return .skip }
-            guard let token = vocabulary[prefix]?[Self.word(t)] else { return .problem(CellProblem(field: key, message: "intake.error.word", args: [t])) }
+            guard let token = vocabulary[prefix]?[Self.word(t)] else {
+                // Read with what they imply (a place, a parent as guardian, a grade) by LedgerWords, row by row.
+                if Self.ledgerWords.contains(prefix) { return .value(t) }
+                return .problem(choices(key, t, prefix: prefix))
+            }
             return .value(token)
         case .tokens(let prefix):
             guard let t = Normalize.text(cell), !t.isEmpty else { return .skip }
             var tokens: [String] = []
             for part in t.split(whereSeparator: { IntakeWords.listSeparators.contains($0) }) where !part.isEmpty {
-                guard let token = vocabulary[prefix]?[Self.word(String(part))] else { return .problem(CellProblem(field: key, message: "intake.error.word", args: [String(part)])) }
+                guard let token = vocabulary[prefix]?[Self.word(String(part))] else { return .problem(choices(key, String(part), prefix: prefix)) }
                 if !tokens.contains(token) { tokens.append(token) }
             }
             return .value(tokens.joined(separator: ","))

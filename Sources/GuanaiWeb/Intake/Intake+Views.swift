@@ -27,6 +27,7 @@ enum IntakeViews {
         return Layout.page(req, title: l.t("intake.title"), status: status) {
             h1 { l.t("intake.title") }
             p(.class("muted")) { l.t("intake.intro") }
+            templateLinks(l)
             Forms.errorSummary(l, e, labelled: true)
             form(.method("post"), .action(.intakeNew), Attr("enctype", "multipart/form-data"), .class("intake")) {
                 Forms.csrf(req)
@@ -52,6 +53,22 @@ enum IntakeViews {
         }
     }
 
+    /// The templates, whose 表格说明 sheet lists every word a column understands (the error messages point there).
+    static func templateLinks(_ l: UILanguage, only kind: IntakeKind? = nil) -> Node {
+        let kinds = IntakeTemplate.kinds.filter { kind == nil || $0 == kind }
+        return group {
+            if !kinds.isEmpty {
+                p(.class("template")) {
+                    l.t("intake.template.link") + l.t("f.sep")
+                    for (i, k) in kinds.enumerated() {
+                        if i > 0 { " · " }
+                        a(.href(SiteURL.intakeTemplate.with(query: [("kind", k.rawValue)]))) { l.t("intake.kind." + k.rawValue) }
+                    }
+                }
+            }
+        }
+    }
+
     static func counts(_ l: UILanguage, _ r: ImportReport, dryRun: Bool) -> Node {
         div(.class("counts")) {
             p { l.t(dryRun ? "intake.willAccept" : "intake.accepted", String(r.accepted)) }
@@ -70,6 +87,7 @@ enum IntakeViews {
             h1 { l.t("intake.preview") + " · " + u.fileName }
             p(.class("muted")) { l.t("intake.step2", l.t("intake.kind." + u.kind), String(result.header.headerRowNumber)) }
             counts(l, result.report, dryRun: true)
+            if result.report.rejected > 0 { templateLinks(l, only: kind) }
             if result.report.accepted > 0 {
                 form(.method("post"), .action(.intakeCommit(id))) {
                     Forms.csrf(req)

@@ -150,11 +150,11 @@ enum ChildCreation {
         child.grade = k.grade
         child.boarding = input.boarding ?? false
         child.fatherID = father?.id
-        child.fatherSituation = k.father?.situation.rawValue
+        child.fatherSituation = k.father?.situation?.rawValue
         child.fatherWorkPlace = k.father?.workPlace
         child.fatherSince = k.father?.since?.iso
         child.motherID = mother?.id
-        child.motherSituation = k.mother?.situation.rawValue
+        child.motherSituation = k.mother?.situation?.rawValue
         child.motherWorkPlace = k.mother?.workPlace
         child.motherSince = k.mother?.since?.iso
         child.guardianID = guardian?.id

@@ -57,7 +57,7 @@ struct RegistryPagesController {
     func newForm(req: Request) async throws -> Response {
         let actor = try req.actor
         guard Self.canEdit(actor) else { throw Abort(.forbidden) }
-        var typed: [String: [String]] = ["hukou": ["rural"], "ethnicity": [Ethnicity.all[0]], "livingArrangement": ["with_guardian"]]
+        var typed: [String: [String]] = ["hukou": ["rural"], "ethnicity": [Ethnicity.all[0]]]
         if actor.unitCode.count == 12, DivisionCode(actor.unitCode)?.level == .village { typed["villageCode"] = [actor.unitCode] }
         // "登记兄弟姐妹": the same parents, guardian, village and household situation, ready to confirm.
         if let sid = req.query[String.self, at: "sibling"], let sib = try await req.scoped.child(sid) {

@@ -84,7 +84,9 @@ enum RegistryService {
     }
 
     /// Every check of a child's fields that needs no database; errors go into `c`, nil when there are any.
-    static func check(_ input: ChildInput, village: Unit?, _ c: inout Checker) -> CheckedChild? {
+    /// `ledger`: a row of a 台账, where a parent may be named without a situation (the file has no such column); the
+    /// situation is then unknown, not "required".
+    static func check(_ input: ChildInput, village: Unit?, _ c: inout Checker, ledger: Bool = false) -> CheckedChild? {
         let name = c.required(input.name, "name")
         let id = c.idNumber(input.idNumber, "idNumber", required: true)
         if let id {
@@ -92,16 +94,23 @@ enum RegistryService {
             if let b = c.date(input.birthDate, "birthDate"), b != id.birthDate { c.errors.append(FieldError(field: "birthDate", key: "id.error.birthMismatch", args: [id.birthDate.iso])) }
         }
         let hukou = c.token(input.hukou, "hukou", Hukou.self)
-        let living = c.token(input.livingArrangement, "livingArrangement", LivingArrangement.self)
+        let typedLiving = c.token(input.livingArrangement, "livingArrangement", LivingArrangement.self, required: false)
         let health = c.token(input.health, "health", Health.self, required: false) ?? .healthy
         let poverty = c.token(input.poverty, "poverty", PovertyStatus.self, required: false) ?? .none
         if let e = input.ethnicity, !e.isEmpty, !Ethnicity.all.contains(e) { c.errors.append(FieldError(field: "ethnicity", key: "field.error.choice")) }
         var needs: [ChildNeed] = []
         for n in input.needs ?? [] { if let v = ChildNeed(rawValue: n) { needs.append(v) } else { c.errors.append(FieldError(field: "needs", key: "field.error.choice")) } }
         let informed = c.date(input.informedOn, "informedOn")
-        let father = checkParent(input.father, "father", &c)
-        let mother = checkParent(input.mother, "mother", &c)
+        let father = checkParent(input.father, "father", &c, situationRequired: !ledger)
+        let mother = checkParent(input.mother, "mother", &c, situationRequired: !ledger)
         let guardian = checkGuardian(input.guardian, &c)
+        // Not typed: derived from what was (a guardian named, a parent at home), never defaulted to one arrangement;
+        // with nothing to derive it from, it must be chosen.
+        var living = typedLiving
+        if living == nil && (input.livingArrangement ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            let (derived, weak) = LedgerWords.living(guardianNamed: guardian != nil, father: father?.situation, mother: mother?.situation)
+            if weak == nil { living = derived } else { c.errors.append(FieldError(field: "livingArrangement", key: "field.error.required")) }
+        }
         if living == .withGuardian && guardian == nil { c.errors.append(FieldError(field: "guardian.name", key: "registry.error.guardianNeeded")) }
         if input.improperGuardianship == true && (input.improperNote ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             c.errors.append(FieldError(field: "improperNote", key: "registry.error.improperNote"))
@@ -132,20 +141,20 @@ enum RegistryService {
         }
     }
 
-    struct CheckedParent { let name: String?; let id: IDNumber?; let situation: ParentSituation; let workPlace: String?; let since: CivilDate?; let phone: String? }
+    struct CheckedParent { let name: String?; let id: IDNumber?; let situation: ParentSituation?; let workPlace: String?; let since: CivilDate?; let phone: String? }
     struct CheckedGuardian { let name: String; let id: IDNumber?; let birthDate: CivilDate?; let relation: GuardianRelation; let health: Health; let phone: String? }
 
-    static func checkParent(_ p: ParentInput?, _ field: String, _ c: inout Checker) -> CheckedParent? {
+    static func checkParent(_ p: ParentInput?, _ field: String, _ c: inout Checker, situationRequired: Bool = true) -> CheckedParent? {
         guard let p, !((p.name ?? "") + (p.idNumber ?? "") + (p.situation ?? "")).trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
         // A ledger often knows only where a parent is: the situation alone is kept, without a person record. A number
         // to identify or call the parent needs a name to go with it.
         let identified = !((p.idNumber ?? "") + (p.phone ?? "")).trimmingCharacters(in: .whitespaces).isEmpty
         let name = identified ? c.required(p.name, field + ".name") : c.text(p.name)
         let id = c.idNumber(p.idNumber, field + ".idNumber", required: false)
-        let situation = c.token(p.situation, field + ".situation", ParentSituation.self)
+        let situation = c.token(p.situation, field + ".situation", ParentSituation.self, required: situationRequired)
         let since = c.date(p.since, field + ".since")
         let phone = c.phone(p.phone, field + ".phone")
-        guard let situation, name != nil || !identified else { return nil }
+        guard situation != nil || !situationRequired, name != nil || !identified else { return nil }
         return CheckedParent(name: name, id: id, situation: situation, workPlace: c.text(p.workPlace), since: since, phone: phone)
     }
 

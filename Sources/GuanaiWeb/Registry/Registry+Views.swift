@@ -192,7 +192,8 @@ enum RegistryViews {
                 }
                 fieldset(.class("panel")) {
                     legend { l.t("children.life") }
-                    sel("children.living", "livingArrangement", options(l, "living.", LivingArrangement.self), required: true)
+                    // Blank: derived from the guardian and parents above (RegistryService.check), never a default.
+                    sel("children.living", "livingArrangement", [("", l.t("children.livingDerived"))] + options(l, "living.", LivingArrangement.self, blank: false))
                     div(.class("field")) {
                         span(.class("label")) { l.t("children.needs") }
                         for n in ChildNeed.allCases {

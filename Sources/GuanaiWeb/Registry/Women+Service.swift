@@ -54,7 +54,7 @@ enum WomenService {
         w.personID = me.id!
         w.unitCode = unit
         w.husbandID = husbandPerson?.id
-        w.husbandSituation = husband?.situation.rawValue
+        w.husbandSituation = husband?.situation?.rawValue
         w.husbandWorkPlace = husband?.workPlace
         w.husbandSince = husband?.since?.iso
         w.childrenInCare = input.childrenInCare ?? 0

@@ -11,7 +11,7 @@ public enum SiteURL: Sendable {
     case accountHandover(String), accountRevealPhone(String), accountsExport
     case audit, history(String, String)
     case children, childNew, childrenPrint, child(String), childUpdate(String), childEdit(String), childVoid(String), childMerge(String), childVisit(String), childVisitsPrint(String), visitPhoto(String, String), childReport(String), report(String), reportStep(String), reportClose(String), inbox, board, boardExport, riskSettings, alert(String), alertAcknowledge(String), alertPlan(String), alertResolve(String), personUpdate(String), personReveal(String)
-    case childrenExport, womenExport, householdsExport, intakeNew, intake(String), intakeCommit(String), intakeRejected(String)
+    case childrenExport, womenExport, householdsExport, intakeNew, intakeTemplate, intake(String), intakeCommit(String), intakeRejected(String)
     case women, womanNew, womenPrint, woman(String), households, householdsPrint, household(String)
     case volunteers, volunteerNew, volunteer(String), volunteerScreen(String), volunteerAccount(String), volunteerPrint(String)
     case pairs, pair(String), pairAct(String, String), pairContact(String), pairCheckin(String), pairing, pairingApprove
@@ -72,6 +72,7 @@ public enum SiteURL: Sendable {
         case .womenExport: return "/women/export"
         case .householdsExport: return "/households/export"
         case .intakeNew: return "/imports/new"
+        case .intakeTemplate: return "/imports/template"
         case .intake(let id): return "/imports/\(id)"
         case .intakeCommit(let id): return "/imports/\(id)/commit"
         case .intakeRejected(let id): return "/imports/\(id)/rejected"

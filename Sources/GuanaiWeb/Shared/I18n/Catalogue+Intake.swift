@@ -1,3 +1,5 @@
+import GuanaiCore
+
 /// The words township ledgers use, for reading them in: header names per column (the first is the one our own
 /// exports write) and the words cells use for each token beyond the catalogue's own labels (which are accepted too,
 /// so an exported file reads back in).
@@ -19,17 +21,20 @@ enum IntakeWords {
         ("father.name", ["父亲姓名", "父亲"]),
         ("father.idNumber", ["父亲身份证号码", "父亲身份证号"]),
         ("father.situation", ["父亲情况", "父亲状况", "父亲务工情况"]),
-        ("father.workPlace", ["父亲务工地", "父亲务工地点", "父亲外出务工地"]),
+        ("father.workPlace", ["父亲务工地", "父亲务工地点", "父亲外出务工地", "父亲外出务工地点", "父亲务工地址"]),
         ("father.phone", ["父亲电话", "父亲联系电话", "父亲手机"]),
         ("mother.name", ["母亲姓名", "母亲"]),
         ("mother.idNumber", ["母亲身份证号码", "母亲身份证号"]),
         ("mother.situation", ["母亲情况", "母亲状况", "母亲务工情况"]),
-        ("mother.workPlace", ["母亲务工地", "母亲务工地点", "母亲外出务工地"]),
+        ("mother.workPlace", ["母亲务工地", "母亲务工地点", "母亲外出务工地", "母亲外出务工地点", "母亲务工地址"]),
+        // One place for the parents who are away: each parent the row says nothing else about works away there.
+        ("parents.workPlace", ["外出务工地点", "父母务工地点", "父母外出务工地点", "外出务工地", "务工地点"]),
         ("mother.phone", ["母亲电话", "母亲联系电话", "母亲手机"]),
         ("guardian.name", ["委托监护人姓名", "委托监护人", "监护人姓名", "监护人"]),
         ("guardian.idNumber", ["委托监护人身份证号码", "监护人身份证号码", "监护人身份证号"]),
         ("guardian.relation", ["与儿童关系", "监护人与儿童关系", "监护人关系", "关系"]),
         ("guardian.health", ["监护人健康状况", "监护人身体状况"]),
+        ("guardian.age", ["监护人年龄", "委托监护人年龄"]),
         ("guardian.phone", ["监护人电话", "监护人联系电话", "联系电话"]),
         ("livingArrangement", ["居住情况", "居住方式", "生活情况"]),
         ("needs", ["关爱需求", "需求", "帮扶需求"]),
@@ -88,32 +93,9 @@ enum IntakeWords {
     /// Words for tokens, by catalogue prefix, beyond the catalogue's labels.
     static let values: [String: [String: [String]]] = [
         "hukou": ["rural": ["农村", "农业", "农业户口", "农村户口", "农"], "urban": ["城镇", "非农业", "非农", "城镇户口", "城市"]],
-        "situation": [
-            "working_away": ["务工", "外出", "外出打工", "打工", "外出务工", "在外务工", "外地务工"],
-            "at_home": ["在家", "在家务农", "在本地", "本地务工", "留守"],
-            "deceased": ["死亡", "已故", "病故", "去世", "亡故"],
-            "missing": ["失联", "失踪", "下落不明", "离家出走"],
-            "imprisoned": ["服刑", "在押", "服刑中"],
-            "seriously_ill": ["重病", "住院", "患重病", "大病"],
-            "severely_disabled": ["重残", "重度残疾", "残疾"],
-        ],
-        "living": [
-            "with_parent": ["与父母同住", "与父亲同住", "与母亲同住", "父母一方", "与父或母同住"],
-            "with_guardian": ["与祖父母同住", "隔代", "隔代监护", "与监护人同住", "祖辈监护", "亲属监护", "与亲属同住", "与委托监护人同住"],
-            "alone": ["独居", "独自居住", "一人居住", "单独居住"],
-            "with_siblings_only": ["与兄弟姐妹同住", "与兄弟姐妹居住", "兄妹同住"],
-        ],
-        "relation": [
-            "grandmother": ["祖母", "奶奶"], "grandfather": ["祖父", "爷爷"],
-            "maternal_grandmother": ["外祖母", "外婆", "姥姥"], "maternal_grandfather": ["外祖父", "外公", "姥爷"],
-            "relative": ["亲属", "亲戚", "叔叔", "伯父", "伯母", "婶婶", "姑姑", "姑妈", "舅舅", "舅妈", "姨妈", "阿姨", "哥哥", "姐姐"],
-            "neighbour": ["邻居", "邻里"], "other": ["其他", "其它"],
-        ],
-        "health": [
-            "healthy": ["健康", "良好", "正常", "身体健康"], "chronic_illness": ["慢性病", "患慢性病"],
-            "serious_illness": ["重病", "大病", "重大疾病", "患重病"], "hospitalised": ["住院", "住院治疗"],
-            "severe_disability": ["重度残疾", "重残", "一级残疾", "二级残疾"], "mild_disability": ["轻度残疾", "三级残疾", "四级残疾", "残疾"],
-        ],
+        // Situation, relation and health words are GuanaiCore's LedgerWords, read there with what they imply; the
+        // living words are its table too, with nothing to derive.
+        "living": Dictionary(uniqueKeysWithValues: LedgerWords.living.map { ($0.0.rawValue, $0.1) }),
         // A volunteer's skills (VolunteerSkill), as registration forms write them.
         "skill": [
             "tutoring": ["辅导功课", "学业辅导", "课业辅导", "作业辅导", "辅导作业", "学习辅导", "辅导", "教学"],

@@ -37,6 +37,7 @@ extension Catalogue {
         "reason.guardian.hospitalised": "in hospital",
         "reason.guardian.serious_illness": "seriously ill",
         "reason.guardian.severe_disability": "severely disabled",
+        "reason.risk.caregiver_unknown": "Parents' situation unknown and no entrusted guardian: check who looks after the child",
         "reason.risk.no_caregiver": "Parents away and no entrusted guardian",
         "reason.risk.open_report": "A mandatory report is still open",
         "reason.risk.young_old_guardian": "Under {0}; the only guardian is {1} or older",

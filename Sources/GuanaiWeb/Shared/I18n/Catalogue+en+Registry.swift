@@ -104,6 +104,7 @@ extension Catalogue {
         "children.informedOn": "Informed on",
         "children.life": "Living and needs",
         "children.living": "Lives",
+        "children.livingDerived": "From what is filled in (with the guardian named, else with a parent at home)",
         "children.name": "Name",
         "children.need": "Need",
         "children.needs": "Needs help with",

@@ -37,6 +37,7 @@ extension Catalogue {
         "reason.guardian.hospitalised": "住院",
         "reason.guardian.serious_illness": "重病",
         "reason.guardian.severe_disability": "重度残疾",
+        "reason.risk.caregiver_unknown": "父母情况不明，也没有委托监护人，请核实谁在照料",
         "reason.risk.no_caregiver": "父母不在身边，也没有委托监护人",
         "reason.risk.open_report": "有尚未结案的强制报告",
         "reason.risk.young_old_guardian": "未满{0}周岁，唯一的监护人已满{1}周岁",

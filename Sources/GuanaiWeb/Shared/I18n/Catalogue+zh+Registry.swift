@@ -104,6 +104,7 @@ extension Catalogue {
         "children.informedOn": "告知日期",
         "children.life": "居住和需求",
         "children.living": "居住情况",
+        "children.livingDerived": "按所填推断（有委托监护人即与其同住，父母一方在家即与父或母同住）",
         "children.name": "姓名",
         "children.need": "需求",
         "children.needs": "需要帮助的方面",
