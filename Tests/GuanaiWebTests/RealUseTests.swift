@@ -312,4 +312,41 @@ import GuanaiCore
             #expect(final.unpaired == before.unpaired)
         }
     }
+
+    @Test func aWomansDetailsAreEditedFromHerPage() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            try await ctx.makeUser("weijian", .partnerHealth, Codes.county)
+            let t = try await ctx.token("cun")
+            let body: [String: AnyEncodable] = [
+                "name": .init("陈秀梅"), "idNumber": .init(Synthetic.id(1988, 4, 4, order: 222)), "villageCode": .init(Codes.shihuayan), "hukou": .init("rural"),
+                "phone": .init("13900000011"), "husband": .init(["name": "刘志强", "situation": "working_away", "workPlace": "广东佛山", "since": "2026-05-10"]),
+                "childrenInCare": .init(2), "eldersInCare": .init(1), "farming": .init(true), "needs": .init(["development", "safety"]),
+            ]
+            let w = try await ctx.api(.POST, "/api/v1/women", token: t, body: ctx.json(body)).content.decode(WomanDTO.self)
+            var b = Browser(ctx)
+            try await b.login("cun")
+            let page = try await b.get("/women/\(w.id)/edit")
+            #expect(page.status == .ok && page.body.string.contains("value=\"陈秀梅\""))
+            // Only the name and the skills change; a stale page's other values are not written back.
+            _ = try await ctx.api(.PATCH, "/api/v1/women/\(w.id)", token: t, body: ctx.json(["eldersInCare": 3]))
+            let r = try await b.post("/women/\(w.id)/edit", ["name": "陈秀美", "name.was": "陈秀梅", "skills": "缝纫", "skills.was": "", "eldersInCare": "1", "eldersInCare.was": "1",
+                                                           "childrenInCare": "2", "childrenInCare.was": "2", "farming": "1", "farming.was": "1", "needs": "development", "needs.was": "development,safety"])
+            #expect(r.status == .seeOther, "\(r.body.string)")
+            let d = try await ctx.api(.GET, "/api/v1/women/\(w.id)", token: t).content.decode(WomanDTO.self)
+            #expect(d.name == "陈秀美" && d.skills == "缝纫" && d.eldersInCare == 3 && d.childrenInCare == 2 && d.farming && d.needs == ["development"])
+            #expect(d.husband?.situation == "working_away" && d.husband?.workPlace == "广东佛山")
+            // A bad count names the field and keeps what was typed.
+            let bad = try await b.post("/women/\(w.id)/edit", ["childrenInCare": "两个", "childrenInCare.was": "2", "skills": "种植", "skills.was": "缝纫"])
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("请填写数字") && bad.body.string.contains("value=\"种植\""))
+            // The API takes her name and phone too.
+            let p = try await ctx.api(.PATCH, "/api/v1/women/\(w.id)", token: t, body: ctx.json(["name": "陈秀梅", "phone": "13900000012"]))
+            #expect(p.status == .ok, "\(p.body.string)")
+            #expect(try p.content.decode(WomanDTO.self).name == "陈秀梅")
+            // A partner reads her and cannot edit.
+            var h = Browser(ctx)
+            try await h.login("weijian")
+            #expect(try await h.get("/women/\(w.id)/edit").status == .forbidden)
+        }
+    }
 }

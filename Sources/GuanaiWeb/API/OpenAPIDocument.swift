@@ -166,7 +166,7 @@ enum OpenAPIDocument {
         "WomanPage": page("Woman"),
         "WomanInput": obj(["name": str(), "idNumber": str(), "villageCode": str(), "hukou": str(enumValues: ["rural", "urban"]), "phone": str(), "ethnicity": str(), "health": str(enumValues: healths),
                            "husband": ref("ParentInput"), "childrenInCare": int, "eldersInCare": int, "farming": bool, "skills": str(),
-                           "needs": array(str(enumValues: ["development", "mental_burden", "child_education", "safety"])), "employmentInterest": bool, "healthInterest": bool, "confirmLinks": bool], required: []),
+                           "needs": array(str(enumValues: ["development", "mental_burden", "child_education", "safety"])), "employmentInterest": bool, "healthInterest": bool, "confirmLinks": bool, "address": str()], required: []),
         "Household": obj(["id": str(), "villageCode": str(), "villageGroup": str(true), "address": str(), "latitude": ["type": "number", "nullable": true], "longitude": ["type": "number", "nullable": true],
                           "poverty": str(enumValues: ["none", "dibao", "tekun", "monitored"]), "members": array(ref("Person"))], required: ["id", "villageCode", "address", "poverty", "members"]),
         "HouseholdPage": page("Household"),

@@ -95,6 +95,8 @@ struct WomanInput: Content, Sendable {
     var employmentInterest: Bool?
     var healthInterest: Bool?
     var confirmLinks: Bool?
+    /// Her household's address (a change only; registration takes it from the household).
+    var address: String?
 }
 
 struct WomanDTO: Content {

@@ -12,6 +12,8 @@ struct WomenPagesController {
         r.get(SiteURL.womanNew.components, use: newForm)
         r.post(SiteURL.womanNew.components, use: create)
         r.get(SiteURL.woman(":id").components, use: show)
+        r.get(SiteURL.womanEdit(":id").components, use: editForm)
+        r.post(SiteURL.womanEdit(":id").components, use: edit)
         r.get(SiteURL.household(":id").components, use: household)
         r.post(SiteURL.household(":id").components, use: updateHousehold)
     }
@@ -152,6 +154,7 @@ struct WomenPagesController {
         let l = req.lang
         let people = try await req.scoped.people([w.personID, w.husbandID].compactMap { $0 })
         let d = WomenService.dto(w, people: people, today: RegistryService.today(req.now), lang: req.lang)
+        let canEdit = WomenAPIController.canWrite(try req.actor)
         return Layout.page(req, title: d.name) {
             div(.class("crumbs")) { a(.href(.women)) { l.t("women.title") }; " › "; span { d.name } }
             h1 { d.name; " "; small { d.age.map { l.t("age.years", String($0)) } ?? "" } }
@@ -171,7 +174,10 @@ struct WomenPagesController {
                     if let h = d.householdId { dt { l.t("household.title") }; dd { a(.href(.household(h))) { l.t("household.open") } } }
                 }
             }
-            p { a(.href(.history("woman", d.id))) { l.t("history.link") } }
+            p {
+                if canEdit { a(.class("btn secondary"), .href(.womanEdit(d.id))) { l.t("women.edit") }; " " }
+                a(.href(.history("woman", d.id))) { l.t("history.link") }
+            }
         }
     }
 

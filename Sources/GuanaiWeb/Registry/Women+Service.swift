@@ -103,7 +103,21 @@ enum WomenService {
             needs = []
             for n in ns { if let v = WomanNeed(rawValue: n) { needs!.append(v) } else { c.errors.append(FieldError(field: "needs", key: "field.error.choice")) } }
         }
+        if let n = input.name, n.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { c.errors.append(FieldError(field: "name", key: "field.error.required")) }
+        let phone = input.phone.map { c.phone($0, "phone") }
+        for (k, n) in [("childrenInCare", input.childrenInCare), ("eldersInCare", input.eldersInCare)] where n.map({ !(0...20).contains($0) }) == true {
+            c.errors.append(FieldError(field: k, key: "field.error.choice"))
+        }
         try c.throwIfAny()
+        // Her name and phone are her person record's; the address is her household's.
+        if input.name != nil || input.phone != nil, let me = try await Person.find(w.personID, on: scoped.db) {
+            var up = PersonPatch(name: input.name?.trimmingCharacters(in: .whitespacesAndNewlines))
+            if let p = phone { if let p { up.phone = p } else { up.cleared.insert("phone") } }
+            _ = try await RegistryService.patchPerson(me, up, scoped: scoped, actor: actor, at: at)
+        }
+        if let a = input.address, let hid = w.householdID, let h = try await Household.find(hid, on: scoped.db), h.address != a.trimmingCharacters(in: .whitespaces) {
+            _ = try await HouseholdService.patch(h, HouseholdInput(address: a), scoped: scoped, actor: actor, at: at)
+        }
         if let s = hs { w.husbandSituation = s.rawValue }
         if let d = since { w.husbandSince = d.iso }
         if let p = input.husband?.workPlace { w.husbandWorkPlace = c.text(p) }

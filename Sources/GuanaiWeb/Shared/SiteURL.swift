@@ -12,7 +12,7 @@ public enum SiteURL: Sendable {
     case audit, history(String, String)
     case children, childNew, childrenPrint, child(String), childUpdate(String), childEdit(String), childVoid(String), childMerge(String), childVisit(String), childVisitsPrint(String), visitPhoto(String, String), childReport(String), report(String), reportStep(String), reportClose(String), inbox, board, boardExport, riskSettings, alert(String), alertAcknowledge(String), alertPlan(String), alertResolve(String), personUpdate(String), personReveal(String)
     case childrenExport, womenExport, householdsExport, intakeNew, intakeTemplate, intake(String), intakeCommit(String), intakeRejected(String)
-    case women, womanNew, womenPrint, woman(String), households, householdsPrint, household(String)
+    case women, womanNew, womenPrint, woman(String), womanEdit(String), households, householdsPrint, household(String)
     case volunteers, volunteerNew, volunteer(String), volunteerScreen(String), volunteerAccount(String), volunteerPrint(String)
     case pairs, pair(String), pairAct(String, String), pairContact(String), pairCheckin(String), pairing, pairingApprove
     case desk, deskContact(String), deskConcern(String)
@@ -82,6 +82,7 @@ public enum SiteURL: Sendable {
         case .households: return "/households"
         case .householdsPrint: return "/households/print"
         case .woman(let id): return "/women/\(id)"
+        case .womanEdit(let id): return "/women/\(id)/edit"
         case .household(let id): return "/households/\(id)"
         case .audit: return "/audit"
         case .history(let type, let id): return "/history/\(type)/\(id)"

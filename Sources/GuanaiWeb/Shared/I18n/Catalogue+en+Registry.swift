@@ -194,6 +194,7 @@ extension Catalogue {
         "women.childrenInCare": "Children in her care",
         "women.eldersInCare": "Elders in her care",
         "women.farming": "Farms",
+        "women.edit": "Edit details",
         "women.skills": "Skills",
         "women.employmentInterest": "Wants employment or business training",
         "women.healthInterest": "Wants health services such as screening",

@@ -35,6 +35,7 @@ extension Catalogue {
 
         "form.fixErrors": "Please correct the following and submit again; everything you typed is kept:",
         "form.cancel": "Cancel",
+        "field.error.number": "Enter a number",
         "form.search": "Search",
         "form.choose": "Please choose",
         "form.yes": "Yes",

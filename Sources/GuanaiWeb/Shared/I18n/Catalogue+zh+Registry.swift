@@ -194,6 +194,7 @@ extension Catalogue {
         "women.childrenInCare": "照顾的子女人数",
         "women.eldersInCare": "照顾的老人人数",
         "women.farming": "务农",
+        "women.edit": "修改信息",
         "women.skills": "技能特长",
         "women.employmentInterest": "想参加就业创业培训",
         "women.healthInterest": "愿意参加两癌检查等健康服务",

@@ -35,6 +35,7 @@ extension Catalogue {
 
         "form.fixErrors": "请改正以下内容后再提交，已填写的内容都保留着：",
         "form.cancel": "取消",
+        "field.error.number": "请填写数字",
         "form.search": "查询",
         "form.choose": "请选择",
         "form.yes": "是",
