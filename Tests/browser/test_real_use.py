@@ -71,3 +71,41 @@ def test_a_new_account_sees_her_villages_open_alerts(browser, logins):
     assert p2.locator(".alert-card.open").count() >= 1
     shot(p2, "inbox-new-village-worker-phone")
     c2.close()
+
+
+def test_a_township_ledger_with_work_places_and_relation_words(browser, logins, tmp_path):
+    """The columns townships keep: 父亲务工地点 / 母亲务工地点 (no 情况 column), 监护人 with 奶奶/外婆/母亲, ages and
+    health words. Every row goes in, with what was assumed said per row, not rejected."""
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["桃花山镇农村留守儿童台账"])
+    ws.append(["序号", "姓名", "身份证号", "村（社区）", "父亲务工地点", "母亲务工地点", "监护人姓名", "与儿童关系", "监护人年龄", "监护人身体状况"])
+    rows = [
+        ("浏览器台账甲", synthetic_id("20160315", 932), "广东深圳", "浙江宁波", "浏览器台账奶奶", "奶奶", "68岁", "多病"),
+        ("浏览器台账乙", synthetic_id("20170420", 942), "外出务工（江苏苏州）", "", "浏览器台账外婆", "外婆", "71", "良好"),
+        ("浏览器台账丙", synthetic_id("20180525", 952), "在外务工-湖南长沙", "在家", "浏览器台账妈妈", "母亲", "", "健康"),
+    ]
+    for i, (name, idn, f, m, g, rel, age, health) in enumerate(rows, 1):
+        ws.append([i, name, idn, "石华堰村", f, m, g, rel, age, health])
+    for row in ws.iter_rows(min_row=3, min_col=3, max_col=3):
+        for c in row:
+            c.number_format = "@"
+    path = tmp_path / "桃花山镇台账.xlsx"
+    wb.save(path)
+
+    ctx, page = login(browser, logins, "township_staff", PHONE)
+    page.goto(BASE + "/imports/new?kind=children")
+    page.set_input_files("#file", str(path))
+    page.click("form.intake button[type=submit]")
+    page.wait_for_load_state()
+    body = page.inner_text("main")
+    assert "导入预览" in body, body[:400]
+    assert "有错误、不能导入" not in body or "有错误、不能导入：0 行" in body, body[:800]
+    assert "此项必须填写" not in body, body[:800]
+    assert "请核对" in body, body[:800]
+    shot(page, "intake-ledger-words-preview-phone")
+    page.click("form[action$='/commit'] button[type=submit]")
+    page.wait_for_load_state()
+    assert "导入完成" in page.inner_text("main")
+    ctx.close()
