@@ -20,7 +20,14 @@ struct DatabaseOptions: ParsableArguments {
     @ArgumentParser.Option(help: "County-level unit of Hubei whose divisions are loaded (default 421081 石首市)")
     var county: String = DivisionCatalog.defaultCounty
 
-    var config: GuanaiConfig { GuanaiConfig(database: DatabaseTarget.resolve(flag: database), county: county) }
+    @ArgumentParser.Option(help: "Folder for import and export working files (default: guanai-tmp/ beside the SQLite file, else a per-user folder in the system temp folder)")
+    var workDir: String?
+
+    var config: GuanaiConfig {
+        var c = GuanaiConfig(database: DatabaseTarget.resolve(flag: database), county: county)
+        c.workDir = workDir.map { URL(fileURLWithPath: $0, isDirectory: true) }
+        return c
+    }
 }
 
 /// Builds a configured app for a one-off command; the caller shuts it down.

@@ -186,4 +186,33 @@ import GuanaiCore
             #expect(!Policy.mayExport(.partnerHealth, .child, full: true) && !Policy.mayImport(.partnerHealth, .child))
         }
     }
+
+    /// Ledgers at rest: import and export files live in a 0700 folder per process, are 0600, go when the request
+    /// ends, and a dead process's folder is removed at the next start.
+    @Test func workingFilesAreThisUsersAloneAndDoNotOutliveTheirProcess() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("guanai-work-test-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("999999"), withIntermediateDirectories: true)
+        try Data("王小花,421081…".utf8).write(to: root.appendingPathComponent("999999/import-left-behind"))
+        let w = try WorkDir.prepare(root: root)
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("999999").path), "a dead process's files are removed")
+        func mode(_ u: URL) throws -> Int { (try FileManager.default.attributesOfItem(atPath: u.path)[.posixPermissions] as? NSNumber)?.intValue ?? -1 }
+        #expect(try mode(root) == 0o700 && mode(w.mine) == 0o700)
+        let f = w.file("export", "xlsx")
+        try Data("x".utf8).write(to: f)
+        #expect(try mode(f) == 0o600)
+        w.removeMine()
+        #expect(!FileManager.default.fileExists(atPath: w.mine.path))
+        // Through the web: an export leaves nothing behind.
+        try await withTestApp { ctx in
+            try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            _ = try await RealUseTests.register(ctx, try await ctx.token("cun"))
+            var b = Browser(ctx)
+            try await b.login("cun")
+            #expect(try await b.get("/children/export?format=xlsx").status == .ok)
+            let left = try FileManager.default.contentsOfDirectory(atPath: ctx.app.workDir.mine.path)
+            #expect(left.isEmpty, "\(left)")
+            #expect(ctx.app.workDir.mine.path.hasPrefix(ctx.app.workDir.root.path))
+        }
+    }
 }

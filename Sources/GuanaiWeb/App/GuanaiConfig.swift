@@ -41,6 +41,9 @@ public struct GuanaiConfig: Sendable {
     /// How the service is reached: plain HTTP, always HTTPS (TLS ends at a proxy that forwards every request), or
     /// HTTPS when the proxy says so in `X-Forwarded-Proto`. Over HTTPS cookies are `Secure` and HSTS is sent.
     public var https: HTTPSMode = .off
+    /// Where imports and exports keep their working files (`WorkDir`); nil: beside the SQLite file, or a per-user
+    /// folder in the system temp folder.
+    public var workDir: URL? = nil
 
     public init(database: DatabaseTarget, county: String = DivisionCatalog.defaultCounty, bcryptCost: Int = 12, clock: any GuanaiCore.Clock = SystemClock()) {
         self.database = database

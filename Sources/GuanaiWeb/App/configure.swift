@@ -8,6 +8,9 @@ public enum GuanaiApp {
     /// Everything a running app needs: database, migrations, the county's divisions, middleware and routes.
     public static func configure(_ app: Application, _ config: GuanaiConfig, migrate: Bool = true) async throws {
         app.guanai = config
+        let work = try WorkDir.prepare(root: config.workDir ?? WorkDir.defaultRoot(for: config.database))
+        app.storage[WorkDirKey.self] = work
+        app.lifecycle.use(WorkDirCleanup())
         try useDatabase(app, config.database)
         app.migrations.add(Migrations.all)
         app.passwords.use(.bcrypt(cost: config.bcryptCost))

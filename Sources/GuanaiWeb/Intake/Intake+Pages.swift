@@ -65,7 +65,7 @@ struct IntakePagesController {
         let scopeName = try await scoped.unitNames([scopeCode])[scopeCode] ?? actor.unitName
         // Headers are Chinese whatever the page language: they are what the next level's 台账 and our import expect.
         let title = UILanguage.zh.t("intake.exportTitle", scopeName + UILanguage.zh.t("intake.title." + kind.rawValue), today.iso)
-        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("guanai-export-\(UUID().uuidString).\(format.rawValue)")
+        let tmp = req.workDir.file("export", format.rawValue)
         defer { try? FileManager.default.removeItem(at: tmp) }
         let n = try await LedgerExport.write(format, to: tmp, title: title, columns: LedgerExport.columns(kind, .zh), rows: producer)
         filters += [("rows", String(n)), ("format", format.rawValue), ("full", String(full))]
@@ -88,9 +88,9 @@ struct IntakePagesController {
     func template(req: Request) async throws -> Response {
         _ = try requireImport(req)
         guard let kind = IntakeKind(rawValue: req.query[String.self, at: "kind"] ?? IntakeKind.children.rawValue), IntakeTemplate.kinds.contains(kind) else { throw Abort(.notFound) }
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("template-\(UUID().uuidString).xlsx")
+        let url = req.workDir.file("template", "xlsx")
         defer { try? FileManager.default.removeItem(at: url) }
-        try IntakeTemplate.write(kind, to: url, today: RegistryService.today(Date()))
+        try IntakeTemplate.write(kind, to: url, today: RegistryService.today(req.now))
         let name = req.lang.t("intake.kind." + kind.rawValue) + req.lang.t("intake.template.fileName") + ".xlsx"
         return Self.download(try Data(contentsOf: url), name: name, ascii: "template-\(kind.rawValue).xlsx", xlsx: true)
     }
@@ -148,7 +148,7 @@ struct IntakePagesController {
     /// Runs the file as it would be imported; the dry run rolls back, the real one keeps the rows and the rejected file.
     func run(_ req: Request, _ u: IntakeUpload, dryRun: Bool, rejectedOut: URL? = nil) async throws -> ImportResult {
         guard let bytes = u.bytes else { throw Abort(.gone) }
-        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("guanai-import-\(UUID().uuidString)")
+        let tmp = req.workDir.file("import")
         try bytes.write(to: tmp)
         defer { try? FileManager.default.removeItem(at: tmp) }
         guard let unit = try await req.scoped.unit(u.unitCode) else { throw Abort(.notFound) }
@@ -197,7 +197,7 @@ struct IntakePagesController {
         // One commit, even if the button is pressed twice or two instances get the request.
         let claimed = try await req.db.sql.raw("UPDATE intake_uploads SET status = 'committing' WHERE id = \(bind: u.id!) AND status = 'uploaded' RETURNING id").all()
         guard !claimed.isEmpty else { return req.redirect(to: SiteURL.intake(u.id!.uuidString).path) }
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("guanai-rejected-\(UUID().uuidString).xlsx")
+        let out = req.workDir.file("rejected", "xlsx")
         defer { try? FileManager.default.removeItem(at: out) }
         do {
             let result = try await run(req, u, dryRun: false, rejectedOut: out)

@@ -52,7 +52,7 @@ struct BoardPagesController {
                              .number(String(r.overdue)), .number(String(r.visitedThisMonth)), .number(String(r.stillDue)), pct(r), .number(String(r.openReports))])
             }
         }
-        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("guanai-board-\(UUID().uuidString).xlsx")
+        let tmp = req.workDir.file("board", "xlsx")
         defer { try? FileManager.default.removeItem(at: tmp) }
         let all = rows
         _ = try await LedgerExport.write(.xlsx, to: tmp, title: title, columns: columns) { emit in
