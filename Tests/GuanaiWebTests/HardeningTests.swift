@@ -215,4 +215,43 @@ import GuanaiCore
             #expect(ctx.app.workDir.mine.path.hasPrefix(ctx.app.workDir.root.path))
         }
     }
+
+    /// Every text field has a length and refuses control characters (line breaks only in long text), named in the
+    /// answer; the OpenAPI document states the same limits; an address too long for any page of ours is a 414.
+    @Test func textHasLimitsAndTheDocumentSaysThem() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            let t = try await ctx.token("cun")
+            var long = ChildBody()
+            long.name = String(repeating: "王", count: 10_000)  // 100,000 would be refused as too large a body (413) first
+            var r = try await ctx.api(.POST, "/api/v1/children", token: t, body: ctx.json(long))
+            #expect(r.status == .unprocessableEntity && r.body.string.contains("\"field\":\"name\"") && r.body.string.contains("最多 50 个字"), "\(r.body.string.prefix(300))")
+            var nul = ChildBody()
+            nul.father = ["name": "王大山", "situation": "working_away", "workPlace": "广东\u{0}东莞"]
+            r = try await ctx.api(.POST, "/api/v1/children", token: t, body: ctx.json(nul))
+            #expect(r.status == .unprocessableEntity && r.body.string.contains("father.workPlace") && r.body.string.contains("控制字符"), "\(r.body.string)")
+            #expect(try await Child.query(on: ctx.app.db).count() == 0)
+            // A visit's notes may span lines.
+            let c = try await RealUseTests.register(ctx, t)
+            let v = try await ctx.api(.POST, "/api/v1/children/\(c.id)/visits", token: t, body: ctx.json(VisitInput(mode: "home", checklist: ["food": "ok"], notes: "第一行\n第二行")))
+            #expect(v.status == .created, "\(v.body.string)")
+            // A form: the page names the field.
+            var b = Browser(ctx)
+            try await b.login("cun")
+            _ = try await b.get("/children/\(c.id)/edit")
+            let f = try await b.post("/children/\(c.id)/edit", ["name": "王小\u{7}花", "name.was": "王小花"])
+            #expect(f.status == .unprocessableEntity && f.body.string.contains("控制字符") && f.body.string.contains("姓名"), "\(f.body.string.prefix(500))")
+            // An address longer than any of ours: 414, not a dropped connection.
+            let url = try await ctx.app.testing().sendRequest(.GET, "/children?q=" + String(repeating: "a", count: 9000), headers: ["Cookie": b.cookieHeader])
+            #expect(url.status == .uriTooLong)
+            // The document says it.
+            let doc = try JSONSerialization.jsonObject(with: Data(try await ctx.app.testing().sendRequest(.GET, "/api/v1/openapi.json").body.string.utf8)) as! [String: Any]
+            let schemas = ((doc["components"] as! [String: Any])["schemas"] as! [String: Any])
+            let name = ((schemas["ChildInput"] as! [String: Any])["properties"] as! [String: Any])["name"] as! [String: Any]
+            #expect(name["maxLength"] as? Int == 50 && (name["pattern"] as? String)?.contains("u0000") == true)
+            let notes = ((schemas["VisitInput"] as! [String: Any])["properties"] as! [String: Any])["notes"] as! [String: Any]
+            #expect(notes["maxLength"] as? Int == 2000)
+            #expect(TextRules.problem(field: "notes", value: "a\nb") == nil && TextRules.problem(field: "name", value: "a\nb") == .control)
+        }
+    }
 }

@@ -143,7 +143,12 @@ extension Request {
         if body.data == nil { _ = try await body.collect(max: application.guanai.maxBodySize.value).get() }
         guard let buf = body.data, buf.readableBytes > 0 else { throw Abort(.badRequest) }
         guard buf.readableBytes <= application.guanai.maxBodySize.value else { throw Abort(.payloadTooLarge) }
-        do { return try JSONDecoder().decode(T.self, from: Data(buffer: buf)) } catch { throw Abort(.badRequest) }
+        let data = Data(buffer: buf)
+        let value: T
+        do { value = try JSONDecoder().decode(T.self, from: data) } catch { throw Abort(.badRequest) }
+        let problems = TextCheck.json(data)
+        if !problems.isEmpty { throw FieldErrors(problems) }
+        return value
     }
 }
 

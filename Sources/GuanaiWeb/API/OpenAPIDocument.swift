@@ -339,9 +339,33 @@ enum OpenAPIDocument {
         "info": ["title": "Guanai API", "version": "1.0.0", "description": "Care action for rural left-behind women and children. Errors: {\"error\": {code, message, fields, existingId}}."],
         "servers": [["url": "/"]],
         "security": [["bearer": [String]()]],
-        "components": ["schemas": schemas, "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]]],
+        "components": ["schemas": constrained(schemas), "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]]],
         "paths": paths,
     ]
+
+    /// Request bodies carry the server's text rules (`TextRules`): every free string property gets its `maxLength`
+    /// and the `pattern` that refuses control characters, so the document says what the server accepts. Responses
+    /// are left as they are.
+    static func constrained(_ schemas: J) -> J {
+        let inputs = Set(paths.values.compactMap { $0 as? J }.flatMap { $0.values }.compactMap { ($0 as? J)?["requestBody"] as? J }
+            .compactMap { (($0["content"] as? J)?["application/json"] as? J)?["schema"] as? J }.compactMap { ($0["$ref"] as? String)?.split(separator: "/").last.map(String.init) })
+        var out = schemas
+        func constrain(_ prop: J, _ name: String) -> J {
+            var p = prop
+            if p["type"] as? String == "string", p["enum"] == nil {
+                if p["maxLength"] == nil { p["maxLength"] = TextRules.max(name) }
+                if p["pattern"] == nil { p["pattern"] = TextRules.pattern(name) }
+            }
+            if p["type"] as? String == "array", let items = p["items"] as? J { p["items"] = constrain(items, name) }
+            return p
+        }
+        for name in inputs {
+            guard var schema = out[name] as? J, let props = schema["properties"] as? J else { continue }
+            schema["properties"] = Dictionary(uniqueKeysWithValues: props.map { k, v in (k, (v as? J).map { constrain($0, k) } ?? v) })
+            out[name] = schema
+        }
+        return out
+    }
 
     static let json: Data = (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys])) ?? Data("{}".utf8)
 }

@@ -19,6 +19,7 @@ public enum GuanaiApp {
         app.middleware = Middlewares()
         app.middleware.use(SecurityHeadersMiddleware())
         app.middleware.use(GuanaiErrorMiddleware())
+        app.middleware.use(URLLengthMiddleware())
         if migrate {
             try await app.autoMigrate()
             _ = try await UnitService.ensureLoaded(county: config.county, on: app.db, at: config.clock.now())

@@ -34,9 +34,14 @@ extension Request {
         }
         guard let buf = body.data else { return [:] }
         if buf.readableBytes > max { throw Abort(.payloadTooLarge) }
-        if multipart { return try multipartForm(buf).fields }
-        guard headers.contentType?.subType == "x-www-form-urlencoded" else { return [:] }
-        return Self.parseForm(String(buffer: buf))
+        let fields: [String: [String]]
+        if multipart { fields = try multipartForm(buf).fields } else {
+            guard headers.contentType?.subType == "x-www-form-urlencoded" else { return [:] }
+            fields = Self.parseForm(String(buffer: buf))
+        }
+        let problems = TextCheck.form(fields)
+        if !problems.isEmpty { throw FieldErrors(problems) }
+        return fields
     }
 
     /// The files of a multipart form, by field name, in the order they were sent. Empty file inputs are left out.

@@ -29,7 +29,7 @@ struct GuanaiErrorMiddleware: AsyncMiddleware {
                 if status == .unauthorized { res.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
                 return res
             }
-            return ErrorPage.render(req, status: status, message: message)
+            return ErrorPage.render(req, status: status, message: message, fields: fields)
         }
     }
 
@@ -56,6 +56,7 @@ struct GuanaiErrorMiddleware: AsyncMiddleware {
             case 403: return (s, "forbidden", req.t("error.forbidden"), [], nil)
             case 404: return (s, "not_found", req.t("error.notFound"), [], nil)
             case 413: return (s, "too_large", req.t("error.tooLarge"), [], nil)
+            case 414: return (s, "uri_too_long", req.t("error.uriTooLong"), [], nil)
             case 415: return (.badRequest, "malformed", req.t("error.malformed"), [], nil)
             case 423: return (s, "locked", req.t("login.locked"), [], nil)
             case 500...: return (.internalServerError, "internal", req.t("error.internal"), [], nil)

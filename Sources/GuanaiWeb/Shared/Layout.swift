@@ -57,11 +57,16 @@ enum Layout {
 }
 
 enum ErrorPage {
-    static func render(_ req: Request, status: HTTPStatus, message: String) -> Response {
+    /// `fields`: what was wrong, field by field (a form refused before its page could be drawn again).
+    static func render(_ req: Request, status: HTTPStatus, message: String, fields: [(String, String)] = []) -> Response {
         let l = req.lang
         return Layout.page(req, title: l.t("error.title"), status: status) {
             h1 { l.t("error.title") + " " + String(status.code) }
             p(.class("error-message")) { message }
+            if !fields.isEmpty {
+                ul { for (f, m) in fields { li { let name = Forms.fieldLabel(l, f); (name.isEmpty ? f : name) + l.t("f.sep") + m } } }
+                p { l.t("error.goBack") }
+            }
             p { a(.href(.home)) { l.t("error.backHome") } }
         }
     }

@@ -17,3 +17,13 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         return res
     }
 }
+
+/// An address longer than any page of ours makes is refused with 414 and a page that says so, rather than read.
+struct URLLengthMiddleware: AsyncMiddleware {
+    static let maxBytes = 8192
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if request.url.string.utf8.count > Self.maxBytes { throw Abort(.uriTooLong) }
+        return try await next.respond(to: request)
+    }
+}
