@@ -209,7 +209,18 @@ enum OpenAPIDocument {
         return o
     }
 
-    static func q(_ name: String, _ type: String = "string") -> J { ["name": name, "in": "query", "required": false, "schema": ["type": type]] }
+    static func q(_ name: String, _ type: String = "string") -> J {
+        var schema: J = ["type": type]
+        // What the server accepts (`PageParams`; `TextRules` for free text): the document says it.
+        if name == "page" { schema["minimum"] = 1; schema["maximum"] = 1_000_000 }
+        if name == "per" { schema["minimum"] = 1; schema["maximum"] = 200 }
+        if type == "string" { schema["maxLength"] = TextRules.max(name); schema["pattern"] = TextRules.pattern(name) }
+        return ["name": name, "in": "query", "required": false, "schema": schema]
+    }
+
+    /// Number ranges the services check, written into request bodies by property name.
+    static let ranges: [String: (Double, Double)] = ["latitude": (-90, 90), "longitude": (-180, 180), "disabilityGrade": (1, 4),
+                                                     "childrenInCare": (0, 20), "eldersInCare": (0, 20), "capacity": (1, 5)]
     static func path(_ name: String) -> J { ["name": name, "in": "path", "required": true, "schema": ["type": "string"]] }
     nonisolated(unsafe) static let paging = [q("page", "integer"), q("per", "integer")]
 
@@ -357,11 +368,20 @@ enum OpenAPIDocument {
                 if p["pattern"] == nil { p["pattern"] = TextRules.pattern(name) }
             }
             if p["type"] as? String == "array", let items = p["items"] as? J { p["items"] = constrain(items, name) }
+            if ["integer", "number"].contains(p["type"] as? String ?? ""), let r = ranges[name], p["minimum"] == nil {
+                p["minimum"] = r.0; p["maximum"] = r.1
+            }
             return p
         }
         for name in inputs {
             guard var schema = out[name] as? J, let props = schema["properties"] as? J else { continue }
-            schema["properties"] = Dictionary(uniqueKeysWithValues: props.map { k, v in (k, (v as? J).map { constrain($0, k) } ?? v) })
+            let required = Set(schema["required"] as? [String] ?? [])
+            schema["properties"] = Dictionary(uniqueKeysWithValues: props.map { k, v in
+                var c = (v as? J).map { constrain($0, k) }
+                // A required text cannot be blank: the services answer "此项必须填写".
+                if required.contains(k), c?["type"] as? String == "string", c?["enum"] == nil { c?["minLength"] = 1 }
+                return (k, c ?? v)
+            })
             out[name] = schema
         }
         return out
