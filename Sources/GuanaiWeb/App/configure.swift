@@ -8,6 +8,7 @@ public enum GuanaiApp {
     /// Everything a running app needs: database, migrations, the county's divisions, middleware and routes.
     public static func configure(_ app: Application, _ config: GuanaiConfig, migrate: Bool = true) async throws {
         app.guanai = config
+        app.storage[ImportSlotsKey.self] = ImportSlots(capacity: config.importsPerInstance)
         try useDatabase(app, config.database)
         app.migrations.add(Migrations.all)
         app.passwords.use(.bcrypt(cost: config.bcryptCost))
