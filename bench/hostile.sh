@@ -31,6 +31,9 @@ def stream(zf, name, head, pattern, count, tail):
     info.compress_type = zipfile.ZIP_DEFLATED
     with zf.open(info, "w") as f:
         f.write(head.encode())
+        if not pattern or count == 0:
+            f.write(tail.encode())
+            return
         block = pattern.encode() * max(1, (1 << 20) // max(1, len(pattern)))
         per = len(block) // len(pattern)
         left = count
@@ -87,6 +90,6 @@ for f in package_bomb.xlsx lying_bomb.xlsx markup_bomb.xlsx shared_strings_bomb.
   set -e
   secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$OUT/$f.time")
   mb=$(awk -F': ' '/Maximum resident/ {printf "%.0f", $2/1024}' "$OUT/$f.time")
-  msg=$(grep -v '^\s' "$OUT/$f.out" "$OUT/$f.time" 2>/dev/null | grep -v 'Command being timed' | head -1 | cut -d: -f2- | cut -c1-80)
+  msg=$(grep -v '^\s' "$OUT/$f.out" "$OUT/$f.time" 2>/dev/null | grep -v 'Command being timed' | head -1 | cut -d: -f2-)
   printf '%-26s %9s %4s %8s %9s  %s\n' "$f" "$(stat -c %s "$OUT/$f")" "$rc" "$secs" "$mb" "$msg"
 done
