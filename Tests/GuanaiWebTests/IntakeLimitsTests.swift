@@ -57,6 +57,26 @@ import GuanaiSheets
         }
     }
 
+    /// The deadline stops the reading thread between chunks, and the importer between batches.
+    @Test func aRunPastItsDeadlineStops() async throws {
+        try await withTestApp { ctx in
+            let unit = try #require(try await Unit.find(Codes.taohuashan, on: ctx.app.db))
+            for file in ["children_openpyxl.xlsx", "children_gb18030.csv"] {
+                var r = ImportRun(kind: .children, file: Self.fixtures.appendingPathComponent(file), fileName: file, unit: unit,
+                                  scoped: Scoped(db: ctx.app.db, jurisdiction: Jurisdiction(root: DivisionCode(Codes.taohuashan)!)),
+                                  actor: .system("test"), at: ctx.app.now)
+                r.deadline = Date().addingTimeInterval(-1)
+                do {
+                    _ = try await r.run()
+                    Issue.record("\(file): the run should have stopped")
+                } catch let e as IntakeFileError {
+                    #expect(e.key == "intake.error.deadline", "\(file)")
+                }
+            }
+            #expect(try await Child.query(on: ctx.app.db).count() == 0)
+        }
+    }
+
     @Test func oneImportPerAccountAndAFewPerInstance() async throws {
         try await withTestApp { ctx in
             try await ctx.makeUser("town", .townshipStaff, Codes.taohuashan)
