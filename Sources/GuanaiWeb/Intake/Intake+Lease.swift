@@ -28,9 +28,16 @@ enum IntakeLease {
         do {
             let rows = try await db.sql.raw(query).all()
             return rows.isEmpty ? .busy : .claimed(token: token)
-        } catch where "\(String(reflecting: error))".lowercased().contains("unique") {
+        } catch where isUniqueViolation(error) {
             return .busy
         }
+    }
+
+    /// Another instance claimed for the same account between our two statements: SQLite says "UNIQUE constraint
+    /// failed", PostgreSQL SQLSTATE 23505 ("duplicate key value violates unique constraint").
+    static func isUniqueViolation(_ error: any Error) -> Bool {
+        let text = String(reflecting: error).lowercased()
+        return text.contains("unique") || text.contains("23505")
     }
 
     /// Gives the lease back (only its own: after expiry another claim may hold the row); `status` is set with it.
