@@ -59,7 +59,8 @@ let package = Package(
         ),
         .testTarget(
             name: "GuanaiSheetsTests",
-            dependencies: ["GuanaiSheets"],
+            // ZIPFoundation writes the crafted packages (bombs, lying headers) the limits are tested with.
+            dependencies: ["GuanaiSheets", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),

@@ -19,6 +19,8 @@ enum FormatSniffer {
         if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
             throw SheetError.unsupportedFormat("utf16")
         }
+        // A NUL never occurs in CSV text in either encoding we read: an image or other binary file renamed.
+        if head.contains(0) { throw SheetError.unsupportedFormat("binary") }
         var text = head[...]
         if text.starts(with: [0xEF, 0xBB, 0xBF]) { text = text.dropFirst(3) }
         let firstNonSpace = text.first { !isXMLSpace($0) }

@@ -18,4 +18,9 @@ public enum SheetError: Error, Sendable, Equatable {
     case io(String)
     /// The writer was used out of order (e.g. `setColumns` after the first `append`).
     case writerMisuse(String)
+    /// The file went over a bound of `SheetLimits`: which, the bound, and what was seen when reading stopped
+    /// (a lower bound: reading stops as soon as the bound is passed).
+    case limit(SheetLimit, limit: Int, seen: Int)
+    /// The caller's `ReadOptions.shouldStop` said to stop (deadline passed, request gone).
+    case cancelled
 }

@@ -8,6 +8,11 @@ struct CSVParser {
     private let delimiter: UInt8
     private let encoding: CSVEncoding
     private let emit: (SheetRow) throws -> Void
+    private let guardrail: ReadGuard
+    /// A field's bytes beyond which it cannot be a cell Excel would hold (4 bytes per character in GB18030).
+    private let maxFieldBytes: Int
+    private var records = 0
+    private var rowBytes = 0
 
     private var state = State.fieldStart
     private var field: [UInt8] = []
@@ -18,7 +23,10 @@ struct CSVParser {
     private var line = 1
     private var previousWasCR = false
 
-    init(delimiter: UInt8, encoding: CSVEncoding, emit: @escaping (SheetRow) throws -> Void) {
+    init(delimiter: UInt8, encoding: CSVEncoding, guard guardrail: ReadGuard = ReadOptions().guardrail,
+         emit: @escaping (SheetRow) throws -> Void) {
+        self.guardrail = guardrail
+        self.maxFieldBytes = 4 * guardrail.limits.maxCellCharacters
         self.delimiter = delimiter
         self.encoding = encoding
         self.emit = emit
@@ -45,40 +53,40 @@ struct CSVParser {
                 if b == UInt8(ascii: "\"") {
                     state = .quoted
                 } else if b == delimiter {
-                    endField()
+                    try endField()
                 } else if isBreak {
                     try endRecord()
                 } else {
-                    field.append(b)
+                    try append(b)
                     state = .unquoted
                 }
             case .unquoted:
                 if b == delimiter {
-                    endField()
+                    try endField()
                     state = .fieldStart
                 } else if isBreak {
                     try endRecord()
                 } else {
-                    field.append(b)
+                    try append(b)
                 }
             case .quoted:
                 if b == UInt8(ascii: "\"") {
                     state = .quoteInQuoted
                 } else {
-                    field.append(b)
+                    try append(b)
                 }
             case .quoteInQuoted:
                 if b == UInt8(ascii: "\"") {
-                    field.append(b)
+                    try append(b)
                     state = .quoted
                 } else if b == delimiter {
-                    endField()
+                    try endField()
                     state = .fieldStart
                 } else if isBreak {
                     try endRecord()
                 } else {
                     // Tolerate `"abc"def` as Excel does: keep the stray text.
-                    field.append(b)
+                    try append(b)
                     state = .unquoted
                 }
             }
@@ -86,15 +94,34 @@ struct CSVParser {
         }
     }
 
+    /// Every byte of a field goes through here, so an unterminated quote is refused after one cell's worth.
+    @inline(__always)
+    private mutating func append(_ b: UInt8) throws {
+        field.append(b)
+        if field.count > maxFieldBytes {
+            throw SheetError.limit(.cellLength, limit: guardrail.limits.maxCellCharacters, seen: field.count / 4)
+        }
+    }
+
     mutating func finish() throws {
         if recordStarted { try endRecord() }
     }
 
-    private mutating func endField() {
+    private mutating func endField() throws {
+        if cells.count >= guardrail.limits.maxColumns {
+            throw SheetError.limit(.columns, limit: guardrail.limits.maxColumns, seen: cells.count + 1)
+        }
         if field.isEmpty {
             cells.append(.empty)
         } else {
             let text = field.withUnsafeBufferPointer { encoding.decode($0) }
+            let bytes = text.utf8.count
+            try guardrail.checkCell(text, bytes: bytes)
+            rowBytes += bytes
+            if rowBytes > guardrail.limits.maxRowBytes {
+                throw SheetError.limit(.rowLength, limit: guardrail.limits.maxRowBytes, seen: rowBytes)
+            }
+            try guardrail.text(bytes)
             cells.append(.text(text))
             hasValue = true
         }
@@ -102,8 +129,11 @@ struct CSVParser {
     }
 
     private mutating func endRecord() throws {
-        endField()
+        try endField()
+        rowBytes = 0
         if hasValue {
+            records += 1
+            try guardrail.checkRow(records, columns: cells.count, bytes: 0)
             while let last = cells.last, last.isEmpty { cells.removeLast() }
             try emit(SheetRow(number: recordLine, cells: cells))
         }

@@ -40,6 +40,19 @@ public struct HeaderMatch: Sendable, Equatable {
 
 /// Finds the header row among the first rows of a sheet and maps its columns to schema keys.
 public enum HeaderMatcher {
+    /// Only this many columns of a candidate row, and this many characters of a cell, are compared: a header
+    /// is short and near the left, and a crafted row of 16,384 long cells once kept this loop busy for minutes.
+    public static let maxHeaderColumns = 512
+    public static let maxHeaderCharacters = 100
+
+    static func bounded(_ row: SheetRow) -> SheetRow {
+        let cells = row.cells.prefix(maxHeaderColumns).map { cell -> CellValue in
+            guard case .text(let t) = cell, t.utf8.count > maxHeaderCharacters else { return cell }
+            return .text(String(t.prefix(maxHeaderCharacters)))
+        }
+        return SheetRow(number: row.number, cells: Array(cells))
+    }
+
     /// - Parameters:
     ///   - rows: the first rows of the sheet (about 20 is enough); title rows above the header
     ///     are skipped because the header is the row with the most matching cells.
@@ -49,7 +62,7 @@ public enum HeaderMatcher {
     public static func detect(rows: [SheetRow], schema: [ColumnSpec], overrides: [String: String] = [:]) -> HeaderMatch? {
         let textOverrides = Dictionary(overrides.map { (normalizeHeader($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         var best: (row: SheetRow, columns: [Int: String], exact: Int)?
-        for row in rows {
+        for row in rows.map(bounded) {
             let (columns, exact) = match(row, schema: schema, overrides: overrides, textOverrides: textOverrides)
             guard !columns.isEmpty else { continue }
             if best == nil || columns.count > best!.columns.count

@@ -16,11 +16,11 @@ final class InflatePipe: @unchecked Sendable {
     private struct Cancelled: Error {}
 
     /// Starts inflating `path` of the zip at `url` (opened anew: `Archive` is not thread-safe).
-    init(url: URL, path: String) {
+    init(url: URL, path: String, limits: SheetLimits) {
         let thread = Thread { [self] in
             defer { exited.signal() }
             do {
-                let package = try XLSXPackage(url: url)
+                let package = try XLSXPackage(url: url, guard: ReadOptions(limits: limits).guardrail)
                 guard let entry = package.entry(path) else { throw SheetError.unreadable("missing part \(path)") }
                 // The CRC check is skipped: ZIPFoundation's table CRC on Linux would cost more than
                 // the parsing, and inflate itself rejects damaged deflate streams.

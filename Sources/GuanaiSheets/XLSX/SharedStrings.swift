@@ -13,28 +13,34 @@ final class SharedStrings {
     private var offsets: [Int] = [0]
     private var spill: SpillFile?
     private let limits: ReadOptions
+    private let bounds: SheetLimits
 
     init(limits: ReadOptions) {
         self.limits = limits
+        self.bounds = limits.limits
     }
 
     var count: Int { offsets.count - 1 }
 
     var isSpilled: Bool { spill != nil }
 
-    /// Far beyond any real register; stops a crafted file from filling the disk with its table.
-    private static let maxTotalBytes = 2 << 30
-
     /// Scratch for the item being read once the table has spilled.
     private var item: [UInt8] = []
 
     /// Adds one text node of the current `<si>`, decoding entities and `_xHHHH_` escapes straight
     /// into the arena (text nodes are never split, so an escape is never cut in two).
-    func appendText(_ raw: ByteSlice, isCDATA: Bool) {
+    func appendText(_ raw: ByteSlice, isCDATA: Bool) throws {
+        let itemBytes: Int
         if spill == nil {
             Self.appendDecoded(raw, isCDATA: isCDATA, to: &arena)
+            itemBytes = arena.count - offsets[offsets.count - 1]
         } else {
             Self.appendDecoded(raw, isCDATA: isCDATA, to: &item)
+            itemBytes = item.count
+        }
+        // Many rich-text runs can make one item; each run alone is bounded by the scanner.
+        if itemBytes > 3 * bounds.maxCellCharacters {
+            throw SheetError.limit(.cellLength, limit: bounds.maxCellCharacters, seen: itemBytes / 3)
         }
     }
 
@@ -50,6 +56,18 @@ final class SharedStrings {
 
     /// Closes the current `<si>`.
     func endItem() throws {
+        let itemBytes = spill == nil ? arena.count - offsets[offsets.count - 1] : item.count
+        if itemBytes > bounds.maxCellCharacters {
+            let text = spill == nil
+                ? arena.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[offsets[offsets.count - 1]...]), as: UTF8.self) }
+                : String(decoding: item, as: UTF8.self)
+            if text.utf16.count > bounds.maxCellCharacters {
+                throw SheetError.limit(.cellLength, limit: bounds.maxCellCharacters, seen: text.utf16.count)
+            }
+        }
+        if count >= bounds.maxSharedStrings {
+            throw SheetError.limit(.sharedStringCount, limit: bounds.maxSharedStrings, seen: count + 1)
+        }
         if let spill {
             try spill.append(item)
             offsets.append(offsets[offsets.count - 1] + item.count)
@@ -57,8 +75,8 @@ final class SharedStrings {
         } else {
             offsets.append(arena.count)
         }
-        guard offsets[offsets.count - 1] <= Self.maxTotalBytes else {
-            throw SheetError.unreadable("shared string table larger than 2 GiB")
+        if offsets[offsets.count - 1] > bounds.maxSharedStringBytes {
+            throw SheetError.limit(.sharedStringBytes, limit: bounds.maxSharedStringBytes, seen: offsets[offsets.count - 1])
         }
         if spill == nil, count > limits.sharedStringsSpillCount || arena.count > limits.sharedStringsSpillBytes {
             let file = try SpillFile()
@@ -121,7 +139,7 @@ private struct SharedStringsHandler: XMLEventHandler {
     }
 
     mutating func text(_ raw: ByteSlice, isCDATA: Bool) throws {
-        if collecting { table.appendText(raw, isCDATA: isCDATA) }
+        if collecting { try table.appendText(raw, isCDATA: isCDATA) }
     }
 }
 

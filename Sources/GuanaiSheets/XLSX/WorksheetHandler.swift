@@ -9,6 +9,8 @@ struct WorksheetHandler: XMLEventHandler {
     private let styles: [NumberFormatKind]
     private let date1904: Bool
     private let emit: (SheetRow) throws -> Void
+    private let guardrail: ReadGuard
+    private var rowBytes = 0
 
     private(set) var finished = false
     private var inSheetData = false
@@ -26,7 +28,9 @@ struct WorksheetHandler: XMLEventHandler {
     private var phoneticDepth = 0
     private var raw: [UInt8] = []
 
-    init(strings: SharedStrings, styles: [NumberFormatKind], date1904: Bool, emit: @escaping (SheetRow) throws -> Void) {
+    init(strings: SharedStrings, styles: [NumberFormatKind], date1904: Bool, guard guardrail: ReadGuard = ReadOptions().guardrail,
+         emit: @escaping (SheetRow) throws -> Void) {
+        self.guardrail = guardrail
         self.strings = strings
         self.styles = styles
         self.date1904 = date1904
@@ -51,6 +55,8 @@ struct WorksheetHandler: XMLEventHandler {
         case 3 where name.equals("row"):
             let explicit = attributes.value("r")?.decimalInt
             rowNumber = explicit ?? rowNumber + 1
+            try guardrail.checkRow(rowNumber, columns: 0, bytes: 0)
+            rowBytes = 0
             cells.removeAll(keepingCapacity: true)
             hasValue = false
             nextColumn = 0
@@ -114,6 +120,10 @@ struct WorksheetHandler: XMLEventHandler {
         } else {
             raw.append(contentsOf: slice.buffer)
         }
+        // Several text nodes (CDATA pieces) can make one value; the scanner only bounds each node.
+        if raw.count > guardrail.limits.maxTokenBytes {
+            throw SheetError.limit(.cellLength, limit: guardrail.limits.maxCellCharacters, seen: raw.count)
+        }
     }
 
     private mutating func finishCell() throws {
@@ -121,13 +131,29 @@ struct WorksheetHandler: XMLEventHandler {
         collecting = false
         inInlineString = false
         nextColumn = column + 1
+        // Checked before the padding below, which a crafted column number would make huge.
+        if column >= guardrail.limits.maxColumns {
+            throw SheetError.limit(.columns, limit: guardrail.limits.maxColumns, seen: column + 1)
+        }
         let value = try raw.withUnsafeBufferPointer { buffer -> CellValue in
             guard let base = buffer.baseAddress, !buffer.isEmpty else { return .empty }
             return try cellValue(ByteSlice(base: base, count: buffer.count))
         }
-        // Beyond column XFD only a crafted file can have cells; they are not worth the padding.
-        guard column < 16_384 else { return }
         if case .empty = value { return }
+        let bytes: Int
+        switch value {
+        case .text(let t):
+            bytes = t.utf8.count
+            try guardrail.checkCell(t, bytes: bytes)
+        case .number(let t), .error(let t):
+            bytes = t.utf8.count
+            try guardrail.checkCell(t, bytes: bytes)
+        default:
+            bytes = 8
+        }
+        rowBytes += bytes
+        try guardrail.checkRow(rowNumber, columns: column + 1, bytes: rowBytes)
+        try guardrail.text(bytes)
         if column >= cells.count {
             cells.reserveCapacity(column + 1)
             while cells.count < column { cells.append(.empty) }

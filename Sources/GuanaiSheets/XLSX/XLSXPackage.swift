@@ -12,15 +12,28 @@ struct XLSXPackage {
 
     let archive: Archive
     private let entries: [String: Entry]
+    let guardrail: ReadGuard
 
-    init(url: URL) throws {
+    init(url: URL, guard guardrail: ReadGuard = ReadOptions().guardrail) throws {
+        self.guardrail = guardrail
         do {
             archive = try Archive(url: url, accessMode: .read)
         } catch {
             throw SheetError.unreadable("not a readable zip archive")
         }
         var map: [String: Entry] = [:]
+        var count = 0
+        var declared = 0
+        let limits = guardrail.limits
+        // What the central directory declares is checked before anything is inflated; what a part really
+        // inflates to is counted as it streams (`ReadGuard.expanded`), since a header can lie.
         for entry in archive {
+            count += 1
+            if count > limits.maxEntries { throw SheetError.limit(.entries, limit: limits.maxEntries, seen: count) }
+            let size = Int(entry.uncompressedSize)
+            if size > limits.maxPartBytes { throw SheetError.limit(.partSize, limit: limits.maxPartBytes, seen: size) }
+            declared += size
+            if declared > limits.maxPackageBytes { throw SheetError.limit(.packageSize, limit: limits.maxPackageBytes, seen: declared) }
             map[Self.key(entry.path)] = entry
         }
         entries = map
@@ -38,9 +51,16 @@ struct XLSXPackage {
     /// A whole (small) part: workbook, relationships, styles.
     func read(_ path: String) throws -> [UInt8] {
         guard let entry = entry(path) else { throw SheetError.unreadable("missing part \(path)") }
+        let compressed = Int(entry.compressedSize)
+        try guardrail.checkDeclared(uncompressed: Int(entry.uncompressedSize), compressed: compressed)
         var bytes: [UInt8] = []
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { data in bytes.append(contentsOf: data) }
+            _ = try archive.extract(entry, skipCRC32: false) { data in
+                bytes.append(contentsOf: data)
+                try guardrail.expanded(data.count, partSoFar: bytes.count, compressed: compressed)
+            }
+        } catch let error as SheetError {
+            throw error
         } catch {
             throw SheetError.unreadable("corrupt part \(path)")
         }
@@ -49,12 +69,17 @@ struct XLSXPackage {
 
     /// Streams a part through an XML handler; inflating runs on a second thread (`InflatePipe`).
     func stream<H: XMLEventHandler>(_ path: String, into handler: H, stopWhen done: (H) -> Bool = { _ in false }) throws -> H {
-        guard entry(path) != nil else { throw SheetError.unreadable("missing part \(path)") }
-        var scanner = XMLStreamScanner(handler: handler)
-        let pipe = InflatePipe(url: archive.url, path: path)
+        guard let entry = entry(path) else { throw SheetError.unreadable("missing part \(path)") }
+        let compressed = Int(entry.compressedSize)
+        try guardrail.checkDeclared(uncompressed: Int(entry.uncompressedSize), compressed: compressed)
+        var scanner = XMLStreamScanner(handler: handler, limits: guardrail.limits)
+        let pipe = InflatePipe(url: archive.url, path: path, limits: guardrail.limits)
         defer { pipe.close() }
+        var partSoFar = 0
         do {
             while let data = try pipe.next() {
+                partSoFar += data.count
+                try guardrail.expanded(data.count, partSoFar: partSoFar, compressed: compressed)
                 try data.withUnsafeBytes { try scanner.feed($0) }
                 if done(scanner.handler) { return scanner.handler }
             }
@@ -150,7 +175,7 @@ struct XLSXPackage {
     func styleKinds(_ path: String?) throws -> [NumberFormatKind] {
         guard let path, entry(path) != nil else { return [] }
         var handler = StylesHandler()
-        var scanner = XMLStreamScanner(handler: handler)
+        var scanner = XMLStreamScanner(handler: handler, limits: guardrail.limits)
         try scanner.feed(read(path))
         handler = scanner.handler
         return handler.xfFormatIds.map { id in

@@ -20,9 +20,22 @@ protocol XMLEventHandler {
 struct XMLStreamScanner<Handler: XMLEventHandler> {
     var handler: Handler
     private var pending: [UInt8] = []
+    /// Bytes an unfinished token may hold: a text node or tag longer than this is refused instead of
+    /// being gathered (a 300 MB cell once filled memory and rescanned the whole pending buffer per chunk).
+    private let maxToken: Int
+    private let maxCell: Int
 
-    init(handler: Handler) {
+    init(handler: Handler, limits: SheetLimits = SheetLimits()) {
         self.handler = handler
+        self.maxToken = limits.maxTokenBytes
+        self.maxCell = limits.maxCellCharacters
+    }
+
+    private func checkPending() throws {
+        guard pending.count > maxToken else { return }
+        let isMarkup = pending.first == UInt8(ascii: "<")
+        throw SheetError.limit(isMarkup ? .markupLength : .cellLength,
+                               limit: isMarkup ? maxToken : maxCell, seen: pending.count)
     }
 
     mutating func feed(_ chunk: UnsafeRawBufferPointer) throws {
@@ -31,6 +44,7 @@ struct XMLStreamScanner<Handler: XMLEventHandler> {
             let consumed = try scan(base, chunk.count)
             if consumed < chunk.count {
                 pending.append(contentsOf: UnsafeBufferPointer(start: base + consumed, count: chunk.count - consumed))
+                try checkPending()
             }
         } else {
             pending.append(contentsOf: UnsafeBufferPointer(start: base, count: chunk.count))
@@ -39,6 +53,7 @@ struct XMLStreamScanner<Handler: XMLEventHandler> {
             let consumed = try buffer.withUnsafeBufferPointer { try scan($0.baseAddress!, $0.count) }
             buffer.removeFirst(consumed)
             pending = buffer
+            try checkPending()
         }
     }
 

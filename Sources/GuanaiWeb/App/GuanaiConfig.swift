@@ -34,6 +34,14 @@ public struct GuanaiConfig: Sendable {
     public var maxBodySize: ByteCount = "2mb"
     /// A form with files (visit photos, a township's spreadsheet) may be this large.
     public var maxUploadSize: ByteCount = "40mb"
+    /// Inflated bytes one imported workbook may expand to (each part and all together); the other bounds of a
+    /// spreadsheet are Excel's own (`SheetLimits`). See docs/security.md.
+    public var maxExpandedBytes = 200_000_000
+    /// How long one preview or commit from the pages may take before it is stopped (the CLI has none).
+    public var importDeadlineSeconds: Double = 600
+    /// Imports (previews and commits) one instance runs at once; more are answered 429. Each account runs one at a
+    /// time across all instances (`intake_uploads.claimed_until`).
+    public var importsPerInstance = max(1, ProcessInfo.processInfo.activeProcessorCount / 2)
     /// Minutes between sweeps run inside the server; 0 = none (tests, and instances left to another sweeper).
     public var sweepMinutes: Double = 0
     /// Where the outbox's webhook channel posts alerts (an SMS gateway, a 企业微信 robot); nil = inbox only.

@@ -11,6 +11,7 @@ public enum GuanaiApp {
         let work = try WorkDir.prepare(root: config.workDir ?? WorkDir.defaultRoot(for: config.database))
         app.storage[WorkDirKey.self] = work
         app.lifecycle.use(WorkDirCleanup())
+        app.storage[ImportSlotsKey.self] = ImportSlots(capacity: config.importsPerInstance)
         try useDatabase(app, config.database)
         app.migrations.add(Migrations.all)
         app.passwords.use(.bcrypt(cost: config.bcryptCost))

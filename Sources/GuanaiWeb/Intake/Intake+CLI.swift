@@ -23,6 +23,7 @@ public enum IntakeCLI {
         run.dryRun = dryRun
         run.rejectedOut = rejected
         run.previewLimit = 0
+        run.limits = ImportRun.limits(app.guanai)
         do {
             let r = try await run.run()
             let enc = JSONEncoder()

@@ -22,6 +22,9 @@ final class IntakeUpload: Model, @unchecked Sendable {
     @OptionalField(key: "rejected") var rejected: Data?
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "committed_at") var committedAt: Date?
+    /// The lease of the import running on this upload (preview or commit), and its holder; nil = none running.
+    @OptionalField(key: "claimed_until") var claimedUntil: Date?
+    @OptionalField(key: "claimed_by") var claimedBy: String?
     init() {}
 
     var overrideMap: [String: String] { (try? JSONDecoder().decode([String: String].self, from: Data(overrides.utf8))) ?? [:] }

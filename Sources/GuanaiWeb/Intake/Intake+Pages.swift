@@ -123,6 +123,17 @@ struct IntakePagesController {
         if !errors.isEmpty {
             return try await renderNew(req, typed: f, errors: errors, status: .unprocessableEntity)
         }
+        // Refused at once if the file is not a sheet or declares more than the limits allow (a bomb with an honest
+        // header); what a part really expands to is checked while the preview streams it.
+        let check = req.workDir.file("upload")
+        try Data(buffer: files[0].data).write(to: check)
+        defer { try? FileManager.default.removeItem(at: check) }
+        do {
+            _ = try SheetReader.open(check, options: ImportRun.readOptions(limits: Self.limits(req), deadline: Date().addingTimeInterval(10), stopped: StopFlag()))
+        } catch let e as SheetError {
+            let fe = ImportRun.fileError(e)
+            return try await renderNew(req, typed: f, errors: ["file": req.lang.t(fe.key, fe.args.first ?? "")], status: .unprocessableEntity)
+        }
         let u = IntakeUpload()
         u.id = UUID()
         u.userID = actor.userID
@@ -158,7 +169,37 @@ struct IntakePagesController {
         r.overrides = u.overrideMap
         r.dryRun = dryRun
         r.rejectedOut = rejectedOut
+        r.limits = Self.limits(req)
+        // Real time, not the app's clock: it bounds work, whatever day the app thinks it is.
+        r.deadline = Date().addingTimeInterval(req.application.guanai.importDeadlineSeconds)
         return try await r.run()
+    }
+
+    static func limits(_ req: Request) -> SheetLimits { ImportRun.limits(req.application.guanai) }
+
+    /// Runs `body` holding one of this instance's import slots and the account's lease on `u` (429 without a slot;
+    /// the upload page with a message while another import of the account runs). The lease outlives the deadline a
+    /// little, so it lapses only if the process died.
+    func guarded(_ req: Request, _ u: IntakeUpload, commit: Bool, _ body: (_ token: String) async throws -> Response) async throws -> Response {
+        let slots = req.application.importSlots
+        guard slots.tryAcquire() else {
+            return IntakeViews.unreadable(req, u, message: req.t("intake.error.busyInstance"), status: .tooManyRequests)
+        }
+        defer { slots.release() }
+        let seconds = req.application.guanai.importDeadlineSeconds + 60
+        switch try await IntakeLease.claim(req.db, upload: u.id!, user: u.userID, now: req.now, seconds: seconds, commit: commit) {
+        case .busy:
+            return try await renderNew(req, typed: ["kind": u.kind, "unit": u.unitCode], errors: ["file": req.t("intake.error.busy")], status: .conflict)
+        case .claimed(let token):
+            do {
+                let response = try await body(token)
+                try await IntakeLease.release(req.db, upload: u.id!, token: token)
+                return response
+            } catch {
+                try? await IntakeLease.release(req.db, upload: u.id!, token: token, status: commit ? "uploaded" : nil)
+                throw error
+            }
+        }
     }
 
     func show(req: Request) async throws -> Response {
@@ -167,11 +208,18 @@ struct IntakePagesController {
             let report = u.report.flatMap { try? JSONDecoder().decode(ImportReport.self, from: Data($0.utf8)) } ?? ImportReport()
             return IntakeViews.done(req, u, report: report)
         }
-        do {
-            let result = try await run(req, u, dryRun: true)
-            return IntakeViews.preview(req, u, result: result)
-        } catch let e as IntakeFileError {
-            return IntakeViews.unreadable(req, u, message: req.lang.t(e.key, e.args.first ?? ""))
+        if u.status == "committing", let until = u.claimedUntil, until >= req.now {
+            return IntakeViews.unreadable(req, u, message: req.t("intake.stillCommitting"), status: .ok)
+        }
+        // `committing` without a live lease: the process running the commit died; its transaction was rolled back.
+        let interrupted = u.status == "committing"
+        return try await guarded(req, u, commit: false) { _ in
+            do {
+                let result = try await run(req, u, dryRun: true)
+                return IntakeViews.preview(req, u, result: result, notice: interrupted ? "intake.leaseExpired" : nil)
+            } catch let e as IntakeFileError {
+                return IntakeViews.unreadable(req, u, message: req.lang.t(e.key, e.args.first ?? ""))
+            }
         }
     }
 
@@ -194,25 +242,26 @@ struct IntakePagesController {
 
     func commit(req: Request) async throws -> Response {
         let u = try await load(req)
-        // One commit, even if the button is pressed twice or two instances get the request.
-        let claimed = try await req.db.sql.raw("UPDATE intake_uploads SET status = 'committing' WHERE id = \(bind: u.id!) AND status = 'uploaded' RETURNING id").all()
-        guard !claimed.isEmpty else { return req.redirect(to: SiteURL.intake(u.id!.uuidString).path) }
+        if u.status == "committed" { return req.redirect(to: SiteURL.intake(u.id!.uuidString).path) }
+        // One commit, even if the button is pressed twice or two instances get the request: the lease is claimed
+        // from `uploaded`, or from a `committing` whose lease lapsed (item 7: that commit died and wrote nothing).
         let out = req.workDir.file("rejected", "xlsx")
         defer { try? FileManager.default.removeItem(at: out) }
-        do {
-            let result = try await run(req, u, dryRun: false, rejectedOut: out)
-            u.status = "committed"
-            u.committedAt = req.now
-            u.report = RegistryService.json(result.report)
-            u.rejected = result.rejectedFile.flatMap { try? Data(contentsOf: $0) }
-            u.bytes = nil
-            try await u.save(on: req.db)
-        } catch {
-            try await req.db.sql.raw("UPDATE intake_uploads SET status = 'uploaded' WHERE id = \(bind: u.id!)").run()
-            if let e = error as? IntakeFileError { return IntakeViews.unreadable(req, u, message: req.lang.t(e.key, e.args.first ?? "")) }
-            throw error
+        return try await guarded(req, u, commit: true) { token in
+            do {
+                let result = try await run(req, u, dryRun: false, rejectedOut: out)
+                u.status = "committed"
+                u.committedAt = req.now
+                u.report = RegistryService.json(result.report)
+                u.rejected = result.rejectedFile.flatMap { try? Data(contentsOf: $0) }
+                u.bytes = nil
+                try await u.save(on: req.db)
+            } catch let e as IntakeFileError {
+                try await IntakeLease.release(req.db, upload: u.id!, token: token, status: "uploaded")
+                return IntakeViews.unreadable(req, u, message: req.lang.t(e.key, e.args.first ?? ""))
+            }
+            return req.redirect(to: SiteURL.intake(u.id!.uuidString).path)
         }
-        return req.redirect(to: SiteURL.intake(u.id!.uuidString).path)
     }
 
     func rejected(req: Request) async throws -> Response {

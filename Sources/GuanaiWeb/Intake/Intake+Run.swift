@@ -64,12 +64,27 @@ struct ImportRun: Sendable {
     var previewLimit = 20
     /// Errors listed in the report (every rejected row is still counted and written to the rejected file).
     var errorLimit = 10_000
+    /// Bounds on the file, checked while it is read (a crafted workbook is refused before it is expanded).
+    var limits = SheetLimits()
+    /// When the run gives up (`intake.error.deadline`); nil = never (the CLI).
+    var deadline: Date? = nil
 
     private struct Rollback: Error { let state: State }
 
     func run() async throws -> ImportResult {
-        let reader: SheetReader
-        do { reader = try SheetReader.open(file, sheet: sheet) } catch let e as SheetError { throw Self.fileError(e) }
+        do { return try await runChecked() } catch let e as SheetError { throw Self.fileError(e) }
+    }
+
+    /// The reader's options: the limits, and a stop asked between chunks once the deadline passes or this run
+    /// ended (its caller went away or failed), so the reading thread never outlives the run.
+    static func readOptions(limits: SheetLimits, deadline: Date?, stopped: StopFlag) -> ReadOptions {
+        ReadOptions(limits: limits, shouldStop: { stopped.isSet || deadline.map { Date() > $0 } == true })
+    }
+
+    private func runChecked() async throws -> ImportResult {
+        let stopped = StopFlag()
+        defer { stopped.set() }
+        let reader = try SheetReader.open(file, sheet: sheet, options: Self.readOptions(limits: limits, deadline: deadline, stopped: stopped))
         let pump = RowPump(reader)
         defer { pump.cancel() }
         // The header is somewhere in the first rows, under titles and merged cells.
@@ -136,6 +151,7 @@ struct ImportRun: Sendable {
                 try await handle(rowsAfterHeader)
                 try await context.flush(by: actor, at: at, on: tx)
                 while let batch = try await pump.next() {
+                    if let deadline, Date() > deadline { throw SheetError.cancelled }
                     try await handle(batch)
                     try await context.flush(by: actor, at: at, on: tx)
                 }
@@ -337,7 +353,35 @@ struct ImportRun: Sendable {
         switch e {
         case .noSuchSheet(let name): return IntakeFileError(key: "intake.error.noSheet", args: [name])
         case .legacyXLS: return IntakeFileError(key: "intake.error.xls")
+        case .limit(let which, let limit, _): return IntakeFileError(key: "intake.error.limit." + which.rawValue, args: [Self.amount(which, limit)])
+        case .cancelled: return IntakeFileError(key: "intake.error.deadline")
         default: return IntakeFileError(key: "intake.error.unreadable")
         }
     }
+
+    /// The configured bounds: the expanded size is the deployment's to set, the rest are Excel's own.
+    static func limits(_ config: GuanaiConfig) -> SheetLimits {
+        var l = SheetLimits()
+        l.maxPartBytes = config.maxExpandedBytes
+        l.maxPackageBytes = config.maxExpandedBytes
+        return l
+    }
+
+    /// A limit as the message shows it: bytes in MB, everything else as a plain count.
+    static func amount(_ which: SheetLimit, _ limit: Int) -> String {
+        switch which {
+        case .partSize, .packageSize, .sharedStringBytes, .sheetText, .rowLength, .markupLength:
+            return limit >= 1_000_000 ? String(limit / 1_000_000) + " MB" : String(max(1, limit / 1_000)) + " KB"
+        default:
+            return String(limit)
+        }
+    }
+}
+
+/// Set once, read from the reader's thread.
+final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+    func set() { lock.lock(); value = true; lock.unlock() }
 }

@@ -78,7 +78,8 @@ enum IntakeViews {
         }
     }
 
-    static func preview(_ req: Request, _ u: IntakeUpload, result: ImportResult) -> Response {
+    /// `notice`: a catalogue key said above the counts (an interrupted commit that may be confirmed again).
+    static func preview(_ req: Request, _ u: IntakeUpload, result: ImportResult, notice: String? = nil) -> Response {
         let l = req.lang
         let id = u.id!.uuidString
         let kind = u.intakeKind
@@ -86,6 +87,7 @@ enum IntakeViews {
         return Layout.page(req, title: l.t("intake.preview")) {
             h1 { l.t("intake.preview") + " · " + u.fileName }
             p(.class("muted")) { l.t("intake.step2", l.t("intake.kind." + u.kind), String(result.header.headerRowNumber)) }
+            if let notice { p(.class("notice")) { l.t(notice) } }
             counts(l, result.report, dryRun: true)
             if result.report.rejected > 0 { templateLinks(l, only: kind) }
             if result.report.accepted > 0 {
@@ -146,9 +148,9 @@ enum IntakeViews {
         }
     }
 
-    static func unreadable(_ req: Request, _ u: IntakeUpload, message: String) -> Response {
+    static func unreadable(_ req: Request, _ u: IntakeUpload, message: String, status: HTTPStatus = .unprocessableEntity) -> Response {
         let l = req.lang
-        return Layout.page(req, title: l.t("intake.preview"), status: .unprocessableEntity) {
+        return Layout.page(req, title: l.t("intake.preview"), status: status) {
             h1 { l.t("intake.preview") + " · " + u.fileName }
             p(.class("error-message")) { message }
             p { a(.class("btn"), .href(SiteURL.intakeNew.with(query: [("kind", u.kind)]))) { l.t("intake.again") } }
