@@ -77,9 +77,6 @@ extension WomenPagesController {
         func field(_ label: String, _ name: String, type: String = "text", required: Bool = false) -> Node {
             Forms.field(l, label: label, name: name, value: s(name), type: type, required: required, error: e[name])
         }
-        func check(_ name: String, _ label: String) -> Node {
-            div(.class("field check")) { GuanaiWeb.label { tag("input", [.type("checkbox"), .name(name), .value("1"), Attr.when(s(name) == "1", .checked)]); " " + l.t(label) } }
-        }
         return Layout.page(req, title: l.t("women.edit"), status: status) {
             div(.class("crumbs")) { a(.href(.women)) { l.t("women.title") }; " › "; a(.href(.woman(id))) { shown["name"]?.last ?? "" } }
             h1 { l.t("women.edit") }
@@ -99,25 +96,37 @@ extension WomenPagesController {
                     Forms.select(l, label: "parent.situation", name: "husband.situation", options: RegistryViews.options(l, "situation.", ParentSituation.self), selected: s("husband.situation"), error: e["husband.situation"])
                     field("parent.workPlace", "husband.workPlace")
                 }
-                fieldset(.class("panel")) {
-                    legend { l.t("women.life") }
-                    field("women.childrenInCare", "childrenInCare", type: "number")
-                    field("women.eldersInCare", "eldersInCare", type: "number")
-                    check("farming", "women.farming")
-                    field("women.skills", "skills")
-                    div(.class("field")) {
-                        span(.class("label")) { l.t("women.needs") }
-                        for n in WomanNeed.allCases {
-                            GuanaiWeb.label(.class("check")) { tag("input", [.type("checkbox"), .name("needs"), .value(n.rawValue), Attr.when((v["needs"] ?? []).contains(n.rawValue), .checked)]); " " + l.t("wneed." + n.rawValue) }
-                        }
-                    }
-                    check("employmentInterest", "women.employmentInterest")
-                    check("healthInterest", "women.healthInterest")
-                }
+                Self.lifeFields(l, typed: v, errors: e)
                 button(.type("submit")) { l.t("form.save") }
                 " "
                 a(.class("btn secondary"), .href(.woman(id))) { l.t("form.cancel") }
             }
+        }
+    }
+
+    /// 生活与需求: the same fields on the registration and the edit page.
+    static func lifeFields(_ l: UILanguage, typed v: [String: [String]], errors e: [String: String]) -> Node {
+        func s(_ k: String) -> String { v[k]?.last ?? "" }
+        func field(_ label: String, _ name: String, type: String = "text") -> Node {
+            Forms.field(l, label: label, name: name, value: s(name), type: type, error: e[name])
+        }
+        func check(_ name: String, _ label: String) -> Node {
+            div(.class("field check")) { GuanaiWeb.label { tag("input", [.type("checkbox"), .name(name), .value("1"), Attr.when(s(name) == "1", .checked)]); " " + l.t(label) } }
+        }
+        return fieldset(.class("panel")) {
+            legend { l.t("women.life") }
+            field("women.childrenInCare", "childrenInCare", type: "number")
+            field("women.eldersInCare", "eldersInCare", type: "number")
+            check("farming", "women.farming")
+            field("women.skills", "skills")
+            div(.class("field")) {
+                span(.class("label")) { l.t("women.needs") }
+                for n in WomanNeed.allCases {
+                    GuanaiWeb.label(.class("check")) { tag("input", [.type("checkbox"), .name("needs"), .value(n.rawValue), Attr.when((v["needs"] ?? []).contains(n.rawValue), .checked)]); " " + l.t("wneed." + n.rawValue) }
+                }
+            }
+            check("employmentInterest", "women.employmentInterest")
+            check("healthInterest", "women.healthInterest")
         }
     }
 }

@@ -85,9 +85,6 @@ struct WomenPagesController {
         func field(_ label: String, _ name: String, type: String = "text", required: Bool = false, hint: String? = nil) -> Node {
             Forms.field(l, label: label, name: name, value: s(name), type: type, required: required, error: e[name], hint: hint)
         }
-        func check(_ name: String, _ label: String) -> Node {
-            div(.class("field check")) { GuanaiWeb.label { tag("input", [.type("checkbox"), .name(name), .value("1"), Attr.when(s(name) == "1", .checked)]); " " + l.t(label) } }
-        }
         return Layout.page(req, title: l.t("women.new"), status: status) {
             h1 { l.t("women.new") }
             Forms.errorSummary(l, e, labelled: true)
@@ -109,21 +106,7 @@ struct WomenPagesController {
                     field("parent.workPlace", "husband.workPlace")
                     field("parent.since", "husband.since", type: "date", hint: l.t("women.sinceHint"))
                 }
-                fieldset(.class("panel")) {
-                    legend { l.t("women.life") }
-                    field("women.childrenInCare", "childrenInCare", type: "number")
-                    field("women.eldersInCare", "eldersInCare", type: "number")
-                    check("farming", "women.farming")
-                    field("women.skills", "skills")
-                    div(.class("field")) {
-                        span(.class("label")) { l.t("women.needs") }
-                        for n in WomanNeed.allCases {
-                            GuanaiWeb.label(.class("check")) { tag("input", [.type("checkbox"), .name("needs"), .value(n.rawValue), Attr.when((v["needs"] ?? []).contains(n.rawValue), .checked)]); " " + l.t("wneed." + n.rawValue) }
-                        }
-                    }
-                    check("employmentInterest", "women.employmentInterest")
-                    check("healthInterest", "women.healthInterest")
-                }
+                Self.lifeFields(l, typed: v, errors: e)
                 button(.type("submit")) { l.t("children.save") }
             }
         }
