@@ -269,10 +269,12 @@ struct RegistryPagesController {
 
     func reveal(req: Request) async throws -> Response {
         guard let p = try await req.scoped.person(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        try req.requireRead(.child)
         try req.require(.revealID)
-        let f = try await req.formFields()
+        // The number is shown on the page of the child she came from; a form without one is malformed, not a missing record.
+        guard let cid = try await req.formFields()["child"], !cid.isEmpty else { throw Abort(.unprocessableEntity) }
+        guard let c = try await req.scoped.child(cid) else { throw Abort(.notFound) }
         try await req.audit(AuditEvent(AuditAction.reveal, "person", p.id!.uuidString, unit: p.unitCode, detail: ["field": "idNumber,phone"]))
-        guard let cid = f["child"], let c = try await req.scoped.child(cid) else { throw Abort(.notFound) }
         return try await render(req, c, revealed: p, errors: [:], status: .ok)
     }
 }

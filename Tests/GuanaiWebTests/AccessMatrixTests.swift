@@ -1,0 +1,360 @@
+import Foundation
+import Testing
+import Fluent
+import Vapor
+import VaporTesting
+import GuanaiCore
+@testable import GuanaiWeb
+
+/// The access matrix of docs/roles.md: every GET route × every role × a record inside and outside the jurisdiction,
+/// with the expected answer worked out from the tables people read, and every body searched for what lies outside.
+@Suite struct AccessMatrixTests {
+    // MARK: the tables
+
+    enum Cell: Equatable { case yes, own, no }
+
+    struct Tables {
+        var reads: [RecordKind: [Role: Cell]] = [:]
+        var actions: [Role: Set<Action>] = [:]
+        var routes: [(route: String, kind: RecordKind?, rule: String)] = []
+    }
+
+    static func tables() throws -> Tables {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let md = try String(contentsOf: root.appendingPathComponent("docs/roles.md"), encoding: .utf8)
+        var t = Tables()
+        var header: [String] = []
+        for raw in md.split(separator: "\n") {
+            let line = String(raw)
+            guard line.hasPrefix("|") else { header = []; continue }
+            let cells = line.split(separator: "|", omittingEmptySubsequences: false).dropFirst().dropLast().map { $0.trimmingCharacters(in: .whitespaces) }
+            if header.isEmpty { header = cells; continue }
+            if cells.allSatisfy({ $0.allSatisfy { $0 == "-" } }) { continue }
+            let first = cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))
+            if header.first == "kind", let kind = RecordKind(rawValue: first) {
+                for (name, mark) in zip(header.dropFirst(), cells.dropFirst()) {
+                    let role = try #require(Role(rawValue: name), "column \(name)")
+                    t.reads[kind, default: [:]][role] = mark == "✓" ? .yes : mark == "own" ? .own : .no
+                }
+            } else if header.first == "role", let role = Role(rawValue: first), cells.count >= 2 + Action.allCases.count {
+                t.actions[role] = Set(zip(Action.allCases, cells.dropFirst(2)).filter { $0.1 == "✓" }.map(\.0))
+            } else if header.first == "route", first.contains(" /") {
+                let kind = RecordKind(rawValue: cells[1].trimmingCharacters(in: CharacterSet(charactersIn: "`")))
+                t.routes.append((first, kind, cells[2].trimmingCharacters(in: CharacterSet(charactersIn: "`"))))
+            }
+        }
+        return t
+    }
+
+    @Test func theTablesSayWhatThePolicyDoes() throws {
+        let t = try Self.tables()
+        #expect(Set(t.reads.keys) == Set(RecordKind.allCases))
+        for (kind, row) in t.reads {
+            #expect(Set(row.keys) == Set(Role.allCases), "\(kind)")
+            for (role, cell) in row { #expect((cell != .no) == Policy.canRead(role, kind), "\(role) × \(kind) says \(cell)") }
+        }
+        // `own` is the volunteer's alone: her readable kinds are her pairs' and the units.
+        #expect(t.reads.allSatisfy { $0.value.allSatisfy { $0.value != .own || $0.key == .volunteer } })
+        #expect(Set(t.actions.keys) == Set(Role.allCases))
+        for rule in Set(t.routes.map(\.rule)) { #expect(Self.rules.contains(rule), "unknown rule \(rule)") }
+    }
+
+    static let rules: Set<String> = ["open", "signed_in", "read", "own", "edits", "history", "export", "import", "approve", "manage_accounts", "edit_rules", "file_report", "inbox", "desk", "uploader", "manage_units", "reveal_id", "session"]
+
+    /// Every route the app answers is in the table, and the table names no route that is gone.
+    @Test func everyRouteIsInTheTable() async throws {
+        let t = try Self.tables()
+        try await withTestApp { ctx in
+            let served = Set(ctx.app.routes.all.map { "\($0.method.rawValue) /" + $0.path.map { "\($0)" }.joined(separator: "/") })
+            let listed = Set(t.routes.map(\.route))
+            #expect(served.subtracting(listed).sorted() == [], "routes missing from docs/roles.md")
+            #expect(listed.subtracting(served).sorted() == [], "docs/roles.md names routes that do not exist")
+            #expect(listed.count == t.routes.count, "a route listed twice")
+        }
+    }
+
+    // MARK: what the tables expect
+
+    /// 200, 403 or 404 for one role, one route, one target (inside, outside, or a volunteer's own pair).
+    static func expected(_ t: Tables, role: Role, kind: RecordKind?, rule: String, target: Target) -> Set<HTTPStatus> {
+        let cell = kind.flatMap { t.reads[$0]?[role] } ?? .no
+        let has = { (a: Action) in t.actions[role]?.contains(a) == true }
+        let edits = (t.reads[.child]?[role] == .yes) && role != .volunteer && role != .inspector
+        let allowed: Bool
+        switch rule {
+        case "open", "signed_in", "session": return [.ok]
+        case "read": allowed = cell == .yes
+        case "own": allowed = cell == .yes || (cell == .own && target != .otherInside)
+        case "edits": allowed = cell == .yes && edits
+        case "history":
+            allowed = role != .volunteer && (t.reads[.audit]?[role] == .yes || cell == .yes)
+        case "export": allowed = has(.export) && cell == .yes && role != .volunteer
+        case "import": allowed = has(.import) && edits && cell == .yes
+        case "approve": allowed = has(.approve) && cell == .yes
+        case "manage_accounts": allowed = has(.manageAccounts) && cell == .yes
+        case "manage_units": allowed = has(.manageUnits) && cell == .yes
+        case "reveal_id": allowed = has(.revealID) && cell == .yes
+        case "edit_rules": allowed = has(.editRules) && cell == .yes
+        case "file_report": allowed = has(.fileReport) && cell != .no && (cell == .yes || target == .own)
+        case "inbox": allowed = [.villageWorker, .townshipStaff, .cityAdmin, .inspector].contains(role)
+        case "desk": allowed = role == .volunteer
+        // Another account's upload, inside or out: not hers to see, so it does not exist for her.
+        case "uploader": return has(.import) && edits && cell == .yes ? [.notFound] : [.forbidden, .notFound]
+        default: Issue.record("rule \(rule)"); return []
+        }
+        switch (allowed, target) {
+        case (true, .outside), (true, .otherInside): return [.notFound]
+        case (true, _): return [.ok]
+        // Refused: whether the record exists is not said either way.
+        case (false, .outside), (false, .otherInside): return [.forbidden, .notFound]
+        case (false, _): return [.forbidden]
+        }
+    }
+
+    enum Target: String { case inside, outside, own, otherInside }
+}
+
+// MARK: the records
+
+extension AccessMatrixTests {
+    /// One village's records, each kind once, with names found nowhere else.
+    struct World {
+        let village: String
+        var child = "", pairedChild = "", guardian = "", household = "", woman = "", visit = "", alert = "", report = ""
+        var volunteer = "", pair = "", otherPair = "", campaign = "", account = "", upload: String? = nil
+        /// Names and ID numbers that must not reach anybody outside this village's jurisdiction.
+        var secrets: [String] = []
+        /// The children's names, which only roles that read children may see.
+        var childNames: [String] = []
+    }
+
+    /// Registers a village's records through the API as an account above it; `tag` makes every name and number unique.
+    static func world(_ ctx: TestContext, village: String, admin: String, township: String?, tag: Int, volunteerAccount: String?) async throws -> World {
+        var w = World(village: village)
+        let surname = ["王", "赵", "钱"][tag]
+        func created<T: Decodable>(_ path: String, _ body: some Encodable, as: T.Type) async throws -> T {
+            let r = try await ctx.api(.POST, path, token: admin, body: ctx.json(body))
+            #expect(r.status == .created, "\(path): \(r.body.string)")
+            return try r.content.decode(T.self)
+        }
+        func child(_ name: String, order: Int, alone: Bool) async throws -> ChildDTO {
+            var b = ChildBody()
+            b.name = name
+            b.idNumber = Synthetic.id(2016, 3, 3 + tag, order: order)
+            b.villageCode = village
+            b.livingArrangement = alone ? "alone" : "with_guardian"
+            b.father?["idNumber"] = Synthetic.id(1990, 5, 1 + tag, order: order + 1)
+            b.mother?["idNumber"] = Synthetic.id(1992, 8, 1 + tag, order: order + 2)
+            b.guardian = ["name": surname + "一奶", "idNumber": Synthetic.id(1950, 3, 3 + tag, order: order + 3), "relation": "grandmother", "phone": "1390000000\(tag)"]
+            w.secrets += [name, b.idNumber]
+            w.childNames.append(name)
+            return try await created("/api/v1/children", b, as: ChildDTO.self)
+        }
+        let c = try await child(surname + "一禾", order: 100 + tag * 10, alone: true)
+        w.child = c.id
+        w.household = c.householdId ?? ""
+        w.guardian = c.guardian?.id ?? ""
+        w.pairedChild = try await child(surname + "一苗", order: 200 + tag * 10, alone: false).id
+        let third = try await child(surname + "一果", order: 300 + tag * 10, alone: false)
+        w.secrets += [c.id, w.pairedChild, third.id, w.household]
+
+        w.alert = try #require(try await Alert.query(on: ctx.app.db).filter(\.$childID == UUID(uuidString: c.id)!).first()?.id?.uuidString, "a child alone raises an alert")
+        let visit = try await created("/api/v1/children/\(c.id)/visits", VisitInput(mode: "home", checklist: ["warmth": "ok"], notes: surname + "家访记录"), as: VisitDTO.self)
+        w.visit = visit.id
+        let photo = try await ctx.app.testing().sendRequest(.POST, "/api/v1/visits/\(visit.id)/photos", headers: ["Authorization": "Bearer \(admin)", "Content-Type": "image/jpeg"], body: ByteBuffer(data: VisitPhotoTests.jpeg))
+        #expect(photo.status == .created, "\(photo.body.string)")
+        w.report = try await created("/api/v1/reports", ReportInput(childId: c.id, reporter: surname + "邻居", seen: "孩子一个人在家"), as: ReportDTO.self).id
+
+        let womanName = surname + "一英"
+        let wid = Synthetic.id(1988, 4, 4 + tag, order: 400 + tag * 10 + 2)
+        let body: [String: AnyEncodable] = ["name": .init(womanName), "idNumber": .init(wid), "villageCode": .init(village), "hukou": .init("rural"),
+                                            "husband": .init(["name": surname + "一强", "situation": "working_away", "workPlace": "广东佛山", "since": "2026-05-10"])]
+        w.woman = try await created("/api/v1/women", body, as: WomanDTO.self).id
+        w.secrets += [womanName, wid, w.woman]
+
+        func volunteer(_ name: String, order: Int, account: String?) async throws -> VolunteerDTO {
+            let vid = Synthetic.id(1978, 8, 8 + tag, order: order)
+            let v = try await created("/api/v1/volunteers", VolunteerInput(name: name, idNumber: vid, phone: "1391234567\(tag)", unitCode: village, capacity: 2, account: account), as: VolunteerDTO.self)
+            for s in ScreeningStep.allCases {
+                let r = try await ctx.api(.POST, "/api/v1/volunteers/\(v.id)/screening", token: admin, body: ctx.json(ScreeningInput(step: s.rawValue)))
+                #expect(r.status == .ok, "\(r.body.string)")
+            }
+            w.secrets += [name, vid, v.id]
+            return v
+        }
+        func pair(_ child: String, _ v: VolunteerDTO) async throws -> String {
+            let p = try await created("/api/v1/pairs", PairInput(childId: child, volunteerId: v.id), as: PairDTO.self)
+            let a = try await ctx.api(.POST, "/api/v1/pairs/\(p.id)/approve", token: admin)
+            #expect(a.status == .ok, "\(a.body.string)")
+            let k = try await ctx.api(.POST, "/api/v1/pairs/\(p.id)/contacts", token: admin, body: ctx.json(ContactInput(mode: "call", minutes: 10, notes: "")))
+            #expect(k.status == .created, "\(k.body.string)")
+            w.secrets.append(p.id)
+            return p.id
+        }
+        let v = try await volunteer(surname + "一爱", order: 500 + tag * 10 + 2, account: volunteerAccount)
+        w.volunteer = v.id
+        w.pair = try await pair(w.pairedChild, v)
+        w.otherPair = try await pair(third.id, try await volunteer(surname + "一心", order: 600 + tag * 10 + 2, account: nil))
+
+        let campaignName = surname + "家村结对帮扶试点"
+        w.campaign = try await created("/api/v1/campaigns", CampaignInput(name: campaignName, unitCode: village, launchedOn: "2026-10-01", note: ""), as: CampaignDTO.self).id
+        w.secrets += [campaignName, w.campaign]
+
+        let accountName = "acct\(tag)"
+        w.account = try await ctx.makeUser(accountName, .volunteer, village).id!.uuidString
+        w.secrets += [w.account]
+
+        if let township {
+            // A ledger uploaded (and previewed) by the township: an import record in this part of the county.
+            let user = "upload\(tag)"
+            try await ctx.makeUser(user, .townshipStaff, township)
+            var b = Browser(ctx)
+            try await b.login(user)
+            _ = try await b.get("/imports/new?kind=children")
+            let res = try await b.postMultipart("/imports/new", ["kind": "children", "unit": township],
+                                                files: [(field: "file", filename: "台账.xlsx", type: "application/octet-stream", data: IntakeLimitsTests.ledger)])
+            let location = try #require(res.headers.first(name: .location), "\(res.status) \(res.body.string.prefix(300))")
+            w.upload = String(location.split(separator: "/").last ?? "")
+            w.secrets.append(w.upload!)
+        }
+        return w
+    }
+}
+
+// MARK: the matrix
+
+extension AccessMatrixTests {
+    /// The concrete paths of a route for one target, each with the record kind whose rule guards it. Most routes give
+    /// one path; a history gives one per kind of record; a route with no record gives one path for `.inside` only.
+    static func paths(_ methodAndRoute: String, kind: RecordKind?, in w: World, target: Target) -> [(path: String, kind: RecordKind?)] {
+        let route = String(methodAndRoute.split(separator: " ").last ?? "")
+        let own = target == .own
+        func id(_ segments: [Substring]) -> String? {
+            switch segments.first {
+            case "accounts": return w.account
+            case "alerts": return w.alert
+            case "campaigns": return w.campaign
+            case "children": return own ? w.pairedChild : w.child
+            case "households": return w.household
+            case "pairs": return own ? w.pair : target == .otherInside ? w.otherPair : w.pair
+            case "my": return own ? w.pair : w.otherPair
+            case "people": return w.guardian
+            case "reports": return w.report
+            case "units": return w.village
+            case "visits": return w.visit
+            case "volunteers": return w.volunteer
+            case "women": return w.woman
+            case "imports": return w.upload
+            default: return nil
+            }
+        }
+        if route == "/history/:type/:id" {
+            let records: [(String, String)] = own ? [("child", w.pairedChild), ("pair", w.pair)]
+                : [("child", w.child), ("person", w.guardian), ("household", w.household), ("woman", w.woman), ("visit", w.visit), ("alert", w.alert),
+                   ("report", w.report), ("volunteer", w.volunteer), ("pair", target == .otherInside ? w.otherPair : w.pair), ("campaign", w.campaign),
+                   ("account", w.account)]
+            return records.map { ("/history/\($0.0)/\($0.1)", Policy.historyKind($0.0)) }
+        }
+        var segments = route.split(separator: "/")
+        if segments.first == "api" { segments.removeFirst(2) }
+        let hasRecord = route.contains(":")
+        guard hasRecord || target == .inside else { return [] }
+        var path = route.replacingOccurrences(of: ":lang", with: "en").replacingOccurrences(of: ":n", with: "1")
+        if hasRecord {
+            guard let value = id(segments), !value.isEmpty else { return [] }
+            path = path.replacingOccurrences(of: ":id", with: value).replacingOccurrences(of: ":code", with: value)
+        }
+        if methodAndRoute == "GET /imports/template" || methodAndRoute == "GET /imports/new" { path += "?kind=children" }
+        return [(path, kind)]
+    }
+
+    /// Where each role's account sits, and the village of the world outside its jurisdiction.
+    static func outsideWorld(_ role: Role) -> Int {
+        switch role {
+        case .townshipStaff, .villageWorker, .volunteer: return 1
+        case .cityAdmin, .partnerHealth, .partnerHR, .partnerJustice, .inspector: return 2
+        }
+    }
+
+    @Test(arguments: Role.allCases)
+    func everyRouteForEveryRoleInAndOutOfJurisdiction(_ role: Role) async throws {
+        let t = try Self.tables()
+        try await withTestApp { ctx in
+            _ = try await UnitService.ensureLoaded(county: "421002", on: ctx.app.db, at: ctx.clock.now())
+            let farVillage = try #require(try await Unit.query(on: ctx.app.db).filter(\.$parentCode == "421002100000").sort(\.$id).first()?.id)
+            try await ctx.makeUser("root", .cityAdmin, Codes.county)
+            try await ctx.makeUser("farroot", .cityAdmin, "421002000000")
+            let (unit, _) = AccessTests.placement(role)
+            try await ctx.makeUser("actor", role, unit)
+            let root = try await ctx.token("root"), farRoot = try await ctx.token("farroot")
+            let worlds = [
+                try await Self.world(ctx, village: Codes.shihuayan, admin: root, township: Codes.taohuashan, tag: 0, volunteerAccount: role == .volunteer ? "actor" : nil),
+                try await Self.world(ctx, village: Codes.tiaoguanVillage, admin: root, township: Codes.tiaoguan, tag: 1, volunteerAccount: nil),
+                try await Self.world(ctx, village: farVillage, admin: farRoot, township: nil, tag: 2, volunteerAccount: nil),
+            ]
+            let inside = worlds[0], outside = worlds[Self.outsideWorld(role)]
+            // Everything outside the jurisdiction; and for a role that does not read children, the children inside too.
+            var forbidden = outside.secrets
+            if t.reads[.child]?[role] == Cell.no { forbidden += inside.childNames }
+            if role == .volunteer { forbidden += [inside.childNames[0], inside.childNames[2]] }
+            let token = try await ctx.token("actor")
+            var browser = Browser(ctx)
+            try await browser.login("actor")
+
+            var targets: [(Target, World)] = [(.inside, inside), (.outside, outside)]
+            if role == .volunteer { targets = [(.own, inside), (.otherInside, inside), (.outside, outside)] }
+            var checked = 0
+            var mismatches: [String] = []
+            // Reads first, then changes, so a change (a pair paused, an alert acknowledged) cannot hide a later read.
+            for row in t.routes.filter({ $0.rule != "session" }).sorted(by: { $0.route.hasPrefix("GET ") && !$1.route.hasPrefix("GET ") }) {
+                let method = HTTPMethod(rawValue: String(row.route.split(separator: " ")[0]))
+                for (target, world) in targets {
+                    for (path, kind) in Self.paths(row.route, kind: row.kind, in: world, target: target) {
+                        if target == .own && ![RecordKind.child, .pair, .contact].contains(kind ?? .unit) && row.rule != "desk" { continue }
+                        // Her own pair's records are the volunteer's only `own` kinds; any other record of her village is plainly inside.
+                        let plain = target == .otherInside && (kind.flatMap { t.reads[$0]?[role] } ?? .no) != .own && row.rule != "desk"
+                        let expected = Self.expected(t, role: role, kind: kind, rule: row.rule, target: plain ? .inside : target)
+                        let res: TestingHTTPResponse
+                        switch (method, path.hasPrefix("/api/")) {
+                        case (.GET, true): res = try await ctx.api(.GET, path, token: token)
+                        case (.GET, false): res = try await browser.get(path)
+                        case (_, true): res = try await ctx.api(method, path, token: token, body: ByteBuffer(string: "{}"))
+                        case (_, false): res = try await browser.post(path, [:])
+                        }
+                        checked += 1
+                        if res.status.code >= 500 { mismatches.append("\(role.rawValue) \(target.rawValue) \(method) \(path): \(res.status.code)"); continue }
+                        if method != .GET {
+                            // A change: allowed inside, it may be refused for its content (422, 409) but never as not hers.
+                            let answered = expected == [.ok] ? ![.forbidden, .notFound].contains(res.status) : expected.contains(res.status)
+                            if !answered { mismatches.append("\(role.rawValue) \(target.rawValue) \(method) \(path) [\(row.rule) \(kind?.rawValue ?? "-")]: \(res.status.code), expected \(expected == [.ok] ? "answered" : "\(expected.map(\.code).sorted())")") }
+                            if expected != [.ok] { continue }
+                            for secret in forbidden where res.body.string.contains(secret) { mismatches.append("\(role.rawValue) \(target.rawValue) \(method) \(path): body shows \(secret)") }
+                            continue
+                        }
+                        // A redirect is how a page sends its reader on (her own unit, the language switch); to the sign-in page it is a refusal.
+                        let onward = res.headers.first(name: .location).map { !$0.hasPrefix("/login") } ?? false
+                        let status = res.status == .seeOther && onward ? .ok : res.status
+                        if !expected.contains(status) { mismatches.append("\(role.rawValue) \(target.rawValue) \(path) [\(row.rule) \(kind?.rawValue ?? "-")]: \(res.status.code), expected \(expected.map(\.code).sorted())") }
+                        if res.status == .ok {
+                            let body = res.body.string
+                            for secret in forbidden where body.contains(secret) { mismatches.append("\(role.rawValue) \(target.rawValue) \(path): body shows \(secret)") }
+                        }
+                    }
+                }
+            }
+            // The other side of `uploader`: her own upload is hers to read.
+            let mayImport = Self.expected(t, role: role, kind: .child, rule: "import", target: .inside) == [.ok]
+            _ = try await browser.get("/imports/new?kind=children")
+            let upload = try await browser.postMultipart("/imports/new", ["kind": "children", "unit": unit],
+                                                         files: [(field: "file", filename: "台账.xlsx", type: "application/octet-stream", data: IntakeLimitsTests.ledger)])
+            if mayImport {
+                let location = try #require(upload.headers.first(name: .location), "\(upload.status) \(upload.body.string.prefix(300))")
+                #expect(try await browser.get(location).status == .ok)
+            } else {
+                #expect(upload.status == .forbidden)
+            }
+            #expect(mismatches == [], "\(mismatches.count) cells:\n\(mismatches.joined(separator: "\n"))")
+            #expect(checked > t.routes.count, "\(checked) requests")
+        }
+    }
+}
