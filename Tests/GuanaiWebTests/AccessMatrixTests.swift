@@ -268,6 +268,21 @@ extension AccessMatrixTests {
         return [(path, kind)]
     }
 
+    /// The targets of a page's POST forms, without their query.
+    static func formActions(_ html: String) -> [String] {
+        html.matches(of: /<form\b[^>]*>/).compactMap { m -> String? in
+            let tag = String(m.0)
+            guard tag.contains(#"method="post""#), let a = tag.firstMatch(of: /action="([^"?]*)/) else { return nil }
+            return String(a.1)
+        }
+    }
+
+    /// "POST /pairs/:id/close" matches "POST /pairs/1234/close".
+    static func matches(_ template: String, _ concrete: String) -> Bool {
+        let t = template.split(separator: "/"), c = concrete.split(separator: "/")
+        return t.count == c.count && zip(t, c).allSatisfy { $0.hasPrefix(":") || $0 == $1 }
+    }
+
     /// Where each role's account sits, and the village of the world outside its jurisdiction.
     static func outsideWorld(_ role: Role) -> Int {
         switch role {
@@ -304,6 +319,7 @@ extension AccessMatrixTests {
             var targets: [(Target, World)] = [(.inside, inside), (.outside, outside)]
             if role == .volunteer { targets = [(.own, inside), (.otherInside, inside), (.outside, outside)] }
             var checked = 0
+            var offered: [(page: String, action: String)] = []
             var mismatches: [String] = []
             // Reads first, then changes, so a change (a pair paused, an alert acknowledged) cannot hide a later read.
             for row in t.routes.filter({ $0.rule != "session" }).sorted(by: { $0.route.hasPrefix("GET ") && !$1.route.hasPrefix("GET ") }) {
@@ -337,10 +353,17 @@ extension AccessMatrixTests {
                         if !expected.contains(status) { mismatches.append("\(role.rawValue) \(target.rawValue) \(path) [\(row.rule) \(kind?.rawValue ?? "-")]: \(res.status.code), expected \(expected.map(\.code).sorted())") }
                         if res.status == .ok {
                             let body = res.body.string
+                            if !path.hasPrefix("/api/") { offered += Self.formActions(body).map { (path, $0) } }
                             for secret in forbidden where body.contains(secret) { mismatches.append("\(role.rawValue) \(target.rawValue) \(path): body shows \(secret)") }
                         }
                     }
                 }
+            }
+            // No page offers a form its reader may not send: every form's target is a change the rule allows her.
+            for (page, action) in offered {
+                guard let row = t.routes.first(where: { Self.matches($0.route, "POST " + action) }) else { mismatches.append("\(role.rawValue) \(page): a form to \(action), which is no route"); continue }
+                let target: Target = role == .volunteer && (row.kind.flatMap { t.reads[$0]?[role] } == .own || row.rule == "desk") ? .own : .inside
+                if Self.expected(t, role: role, kind: row.kind, rule: row.rule, target: target) != [.ok] { mismatches.append("\(role.rawValue) \(page) offers a form to \(action) [\(row.rule)]") }
             }
             // The other side of `uploader`: her own upload is hers to read.
             let mayImport = Self.expected(t, role: role, kind: .child, rule: "import", target: .inside) == [.ok]

@@ -179,19 +179,21 @@ enum CampaignViews {
                     }
                 }
             }
-            section(.class("panel")) {
-                h2 { l.t("campaign.addVolunteer") }
-                labelledSummary(l, e)
-                if candidates.isEmpty && e.isEmpty {
-                    p(.class("muted")) { l.t("campaign.noCandidates") }
-                } else {
-                    form(.method("post"), .action(.campaignVolunteers(id))) {
-                        Forms.csrf(req)
-                        Forms.select(l, label: "campaign.volunteer", name: "volunteerId",
-                                     options: [("", l.t("campaign.pickVolunteer"))] + candidates.map { ($0.id!.uuidString, $0.name + " · " + (unitNames[$0.unitCode] ?? $0.unitCode)) },
-                                     selected: f["volunteerId"] ?? "", error: e["volunteerId"], required: true)
-                        Forms.field(l, label: "campaign.signedOn", name: "signedOn", value: f["signedOn"] ?? "", type: "date", error: e["signedOn"], hint: l.t("campaign.signedOnHint"))
-                        button(.type("submit")) { l.t("campaign.add") }
+            if req.mayAct {
+                section(.class("panel")) {
+                    h2 { l.t("campaign.addVolunteer") }
+                    labelledSummary(l, e)
+                    if candidates.isEmpty && e.isEmpty {
+                        p(.class("muted")) { l.t("campaign.noCandidates") }
+                    } else {
+                        form(.method("post"), .action(.campaignVolunteers(id))) {
+                            Forms.csrf(req)
+                            Forms.select(l, label: "campaign.volunteer", name: "volunteerId",
+                                         options: [("", l.t("campaign.pickVolunteer"))] + candidates.map { ($0.id!.uuidString, $0.name + " · " + (unitNames[$0.unitCode] ?? $0.unitCode)) },
+                                         selected: f["volunteerId"] ?? "", error: e["volunteerId"], required: true)
+                            Forms.field(l, label: "campaign.signedOn", name: "signedOn", value: f["signedOn"] ?? "", type: "date", error: e["signedOn"], hint: l.t("campaign.signedOnHint"))
+                            button(.type("submit")) { l.t("campaign.add") }
+                        }
                     }
                 }
             }

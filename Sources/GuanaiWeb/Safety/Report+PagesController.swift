@@ -127,7 +127,7 @@ enum ReportViews {
                         p { (s.action.map { l.t("report.action." + $0) + l.t("f.sep") } ?? "") + s.note }
                         p(.class("muted")) { s.byName + " · " + SafetyViews.time(s.doneAt) }
                     }
-                    if r.status == "open" {
+                    if r.status == "open" && req.mayAct {
                         details(.class("action")) {
                             summary { l.t("report.addEntry") }
                             GuanaiWeb.form(.method("post"), .action(.reportStep(id))) {
@@ -147,7 +147,7 @@ enum ReportViews {
                     }
                 }
             }
-            if r.status == "open" {
+            if r.status == "open" && req.mayAct {
                 GuanaiWeb.form(.method("post"), .action(.reportClose(id))) { Forms.csrf(req); button(.type("submit")) { l.t("report.close") } }
             }
         }

@@ -28,7 +28,7 @@ enum SafetyViews {
             p(.class("muted")) { al.reasonList.map { $0.text(l) }.joined(separator: l.t("list.sep")) }
             p(.class("muted")) { l.t("alert.raisedAt", time(al.createdAt)) }
             p(.class("actions")) {
-                if al.status == "open" {
+                if al.status == "open" && req.mayAct {
                     form(.method("post"), .action(.alertAcknowledge(al.id!.uuidString)), .class("inline")) {
                         Forms.csrf(req)
                         input(.type("hidden"), .name("back"), .value(back))
@@ -36,7 +36,7 @@ enum SafetyViews {
                     }
                     " "
                 }
-                if al.isOpen { a(.class("btn secondary"), .href(.childVisit(al.childID.uuidString))) { l.t("visit.record") }; " " }
+                if al.isOpen && req.mayAct { a(.class("btn secondary"), .href(.childVisit(al.childID.uuidString))) { l.t("visit.record") }; " " }
                 a(.href(.alert(al.id!.uuidString))) { l.t("alert.open") }
             }
         }
@@ -95,7 +95,7 @@ enum SafetyViews {
             }
             if let p0 = al.plan { h2 { l.t("alert.plan") }; p { p0 } }
             if let r = al.resolution, al.status == "resolved" { h2 { l.t("alert.resolution") }; p { r } }
-            if al.isOpen {
+            if al.isOpen && req.mayAct {
                 if al.status == "open" {
                     form(.method("post"), .action(.alertAcknowledge(id))) { Forms.csrf(req); button(.type("submit")) { l.t("alert.acknowledge") } }
                 }

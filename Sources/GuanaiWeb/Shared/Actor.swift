@@ -40,6 +40,10 @@ extension Request {
         }
     }
 
+    /// Whether the reader registers and changes records (not a volunteer, not the inspector): pages draw their action
+    /// forms only for her, so nobody is offered a button that answers 403.
+    var mayAct: Bool { auth.get(Actor.self).map { Policy.edits($0.role) } ?? false }
+
     public var clientIP: String {
         remoteAddress?.ipAddress ?? "-"
     }
