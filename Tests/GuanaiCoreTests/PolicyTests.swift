@@ -72,10 +72,10 @@ import Foundation
         #expect(InboxRule.rule(role: .cityAdmin, level: .county) == .city)
         #expect(InboxRule.rule(role: .inspector, level: .county) == .city && InboxRule.rule(role: .inspector, level: .township) == .township)
         for r in [Role.volunteer, .partnerHealth, .partnerHR, .partnerJustice] { #expect(InboxRule.rule(role: r, level: .county) == nil && InboxRule.rule(role: r, level: .village) == nil) }
-        #expect(InboxRule.village.includes(kind: "overdue_visit", escalatedTo: []))
-        #expect(InboxRule.township.includes(kind: "critical", escalatedTo: []))
-        #expect(!InboxRule.township.includes(kind: "overdue_visit", escalatedTo: []) && InboxRule.township.includes(kind: "overdue_visit", escalatedTo: ["township"]))
-        #expect(!InboxRule.city.includes(kind: "critical", escalatedTo: ["township"]) && InboxRule.city.includes(kind: "critical", escalatedTo: ["city"]))
+        #expect(InboxRule.village.includes(kind: .overdueVisit, escalatedTo: []))
+        #expect(InboxRule.township.includes(kind: .critical, escalatedTo: []))
+        #expect(!InboxRule.township.includes(kind: .overdueVisit, escalatedTo: []) && InboxRule.township.includes(kind: .overdueVisit, escalatedTo: [.township]))
+        #expect(!InboxRule.city.includes(kind: .critical, escalatedTo: [.township]) && InboxRule.city.includes(kind: .critical, escalatedTo: [.city]))
     }
 
     /// Two volunteers (one in the critical child's village, one in the next) and a normal-tier child next door to

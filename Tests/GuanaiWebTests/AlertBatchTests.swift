@@ -35,7 +35,7 @@ import GuanaiCore
                 try await d.create(on: db)
                 let childName = try await Child.find(a.childID, on: db).asyncFlatMap { try await Person.find($0.personID, on: db)?.name } ?? ""
                 let p = OutboxPayload(key: "alert:\(a.id!.uuidString):\(u.id!.uuidString):\(reason)", alertId: a.id!.uuidString, childId: a.childID.uuidString,
-                                      childName: childName, unitCode: a.unitCode, kind: a.kind, level: a.level, reasons: a.reasonList.map(\.message), reason: reason,
+                                      childName: childName, unitCode: a.unitCode, kind: a.kind.rawValue, level: a.level, reasons: a.reasonList.map(\.message), reason: reason,
                                       to: .init(username: u.username, name: u.displayName, phone: u.phone), createdAt: AuditLog.timestamp(at))
                 let m = OutboxMessage()
                 m.channel = "webhook"; m.dedupeKey = p.key; m.alertID = a.id!; m.userID = u.id; m.payload = RegistryService.json(p)
@@ -52,7 +52,7 @@ import GuanaiCore
             let roles: [Role] = level == "city" ? [.cityAdmin] : [.townshipStaff]
             try await deliver(a, to: try await recipients(unit: a.unitCode, roles: roles, on: db), reason: "escalated", on: db, at: at)
             let before = a.escalatedTo
-            if !a.escalations.contains(level) { a.escalatedTo = (a.escalations + [level]).joined(separator: ",") }
+            if !a.escalations.map(\.rawValue).contains(level) { a.escalatedTo = (a.escalations.map(\.rawValue) + [level]).joined(separator: ",") }
             try await a.save(on: db)
             try await AuditLog.append(AuditEvent(AuditAction.update, "alert", a.id!.uuidString, unit: a.unitCode,
                                                  fields: before == a.escalatedTo ? [:] : ["escalatedTo": FieldChange(before: before, after: a.escalatedTo)],
@@ -62,10 +62,10 @@ import GuanaiCore
 
         static func overdueAlert(_ c: Child, on db: any Database, at: Date) async throws -> Alert {
             let episode = c.nextVisitDue ?? ""
-            if let a = try await Alert.query(on: db).filter(\.$childID == c.id!).filter(\.$kind == SafetyService.overdue).filter(\.$episode == episode).first() { return a }
+            if let a = try await Alert.query(on: db).filter(\.$childID == c.id!).filter(\.$kind == .overdueVisit).filter(\.$episode == episode).first() { return a }
             let a = Alert()
-            a.childID = c.id!; a.unitCode = c.unitCode; a.kind = SafetyService.overdue; a.episode = episode
-            a.level = c.riskTier ?? RiskTier.normal.rawValue; a.status = "open"
+            a.childID = c.id!; a.unitCode = c.unitCode; a.kind = .overdueVisit; a.episode = episode
+            a.level = c.riskTier ?? RiskTier.normal.rawValue; a.status = .open
             a.reasons = RegistryService.json([RiskRules.overdueReason(due: episode)]); a.createdAt = at; a.escalatedTo = ""
             try await a.create(on: db)
             try await deliver(a, to: try await recipients(unit: c.unitCode, roles: [.villageWorker], on: db), reason: "assigned", on: db, at: at)
@@ -76,11 +76,11 @@ import GuanaiCore
             var escalated = 0, overdue = 0
             let today = RegistryService.today(at)
             let ackBefore = at.addingTimeInterval(-Double(s.acknowledgeHours) * 3600)
-            for a in try await Alert.query(on: db).filter(\.$kind == SafetyService.critical).filter(\.$status == "open").filter(\.$createdAt <= ackBefore).all() {
+            for a in try await Alert.query(on: db).filter(\.$kind == .critical).filter(\.$status == .open).filter(\.$createdAt <= ackBefore).all() {
                 if try await escalate(a, step: "acknowledge_timeout", to: "city", on: db, actor: actor, at: at) { escalated += 1 }
             }
             let visitBefore = at.addingTimeInterval(-Double(s.firstVisitHours) * 3600)
-            for a in try await Alert.query(on: db).filter(\.$kind == SafetyService.critical).filter(\.$status != "resolved").filter(\.$createdAt <= visitBefore).all()
+            for a in try await Alert.query(on: db).filter(\.$kind == .critical).filter(\.$status != .resolved).filter(\.$createdAt <= visitBefore).all()
             where try await !SafetyService.visitedSince(a, on: db) {
                 if try await escalate(a, step: "no_visit", to: "city", on: db, actor: actor, at: at) { escalated += 1 }
             }
@@ -187,15 +187,15 @@ import GuanaiCore
             let db = ctx.app.db
             // Tiers and critical alerts through the real sweep; then the clock moves on so that they escalate.
             _ = try await SafetySweep.run(on: db, at: ctx.app.now)
-            #expect(try await Alert.query(on: db).filter(\.$kind == SafetyService.critical).count() > 0)
+            #expect(try await Alert.query(on: db).filter(\.$kind == .critical).count() > 0)
 
             ctx.clock.advance(by: 3 * 3600)
             let ack = try await Self.compare(ctx)
-            let critical = try await Alert.query(on: db).filter(\.$kind == SafetyService.critical).count()
+            let critical = try await Alert.query(on: db).filter(\.$kind == .critical).count()
             #expect(ack.counts.0 == critical && ack.steps.filter { $0.contains("|acknowledge_timeout|city|") }.count == critical)
 
             // A visit for one critical child: her alert does not escalate for want of a visit.
-            let visited = try #require(try await Alert.query(on: db).filter(\.$kind == SafetyService.critical).first())
+            let visited = try #require(try await Alert.query(on: db).filter(\.$kind == .critical).first())
             let child = try #require(try await Child.find(visited.childID, on: db))
             _ = try await SafetyService.recordVisit(child, VisitInput(date: nil, mode: "home", checklist: [:], notes: ""), user: nil, scoped: Scoped.system(db),
                                                    actor: .system("test"), at: ctx.app.now, settings: try await SafetyService.settings(on: db))

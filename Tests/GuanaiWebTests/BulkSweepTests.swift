@@ -243,7 +243,7 @@ import GuanaiCore
                 let plan = try await db.sql.raw("EXPLAIN QUERY PLAN \(q.select)").all().map { try $0.decode(column: "detail", as: String.self) }.joined(separator: "\n")
                 #expect(plan.contains("children_overdue_sweep"), "\(plan)")
                 // The critical escalations read the live critical alerts only, by kind and status.
-                for step in ["acknowledge_timeout", "no_visit"] {
+                for step in EscalationStep.critical {
                     let plan = try await db.sql.raw("EXPLAIN QUERY PLAN " + SafetySweep.criticalDueQuery(step, before: ctx.app.now)).all()
                         .map { try $0.decode(column: "detail", as: String.self) }.joined(separator: "\n")
                     #expect(plan.contains("alerts_due (kind=? AND status"), "\(step): \(plan)")

@@ -179,7 +179,7 @@ import GuanaiSheets
                 ctx.clock.set(Date(timeIntervalSince1970: 1_795_000_000 + Double(day - 18 + 30) * 86_400))
                 #expect(RegistryService.today(ctx.app.now).iso == "2026-12-\(day)")
                 _ = try await SafetySweep.run(on: ctx.app.db, at: ctx.app.now)
-                #expect(try await Alert.query(on: ctx.app.db).filter(\.$kind == "overdue_visit").count() == alerts, "day \(day)")
+                #expect(try await Alert.query(on: ctx.app.db).filter(\.$kind == .overdueVisit).count() == alerts, "day \(day)")
                 #expect(try await AlertEscalation.query(on: ctx.app.db).count() == escalations, "day \(day)")
             }
             #expect(try await Self.inbox(ctx, try await ctx.token("town")).total == 1)
@@ -187,7 +187,7 @@ import GuanaiSheets
             // A visit makes up for it: the overdue alert is resolved and the next one is a month on.
             let v = try await ctx.api(.POST, "/api/v1/children/\(c.id)/visits", token: try await ctx.token("cun"), body: ctx.json(VisitInput(mode: "phone", checklist: [:], notes: "")))
             #expect(v.status == .created, "\(v.body.string)")
-            #expect(try await Alert.query(on: ctx.app.db).first()?.status == "resolved")
+            #expect(try await Alert.query(on: ctx.app.db).first()?.status == .resolved)
             #expect(try await Self.child(ctx, c.id, try await ctx.token("cun")).nextVisitDue == "2027-01-25")
             #expect(try await HistoryWordsTests.trailLeaks(ctx) == [], "the trail reads in words")
         }

@@ -9,8 +9,6 @@ public enum InboxRule: String, Sendable, CaseIterable {
     /// Alerts escalated to the city.
     case city
 
-    public static let criticalKind = "critical"
-
     /// The rule an account reads by; nil for roles without an inbox (a volunteer's is her desk, partners have none).
     /// The inspector reads the set of its own level and acts on none of it.
     public static func rule(role: Role, level: DivisionLevel) -> InboxRule? {
@@ -26,11 +24,11 @@ public enum InboxRule: String, Sendable, CaseIterable {
     public static func readOnly(_ role: Role) -> Bool { role == .inspector }
 
     /// Whether an alert (inside the jurisdiction) belongs in an inbox of this level.
-    public func includes(kind: String, escalatedTo: [String]) -> Bool {
+    public func includes(kind: AlertKind, escalatedTo: [EscalationLevel]) -> Bool {
         switch self {
         case .village: return true
-        case .township: return kind == Self.criticalKind || escalatedTo.contains("township")
-        case .city: return escalatedTo.contains("city")
+        case .township: return kind == .critical || escalatedTo.contains(.township)
+        case .city: return escalatedTo.contains(.city)
         }
     }
 

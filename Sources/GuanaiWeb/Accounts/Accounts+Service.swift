@@ -3,32 +3,6 @@ import SQLKit
 import Vapor
 import GuanaiCore
 
-/// A field-level problem with what someone typed. `key` is a catalogue key; the field names the input.
-struct FieldError: Error, Sendable, Equatable {
-    let field: String
-    let key: String
-    var args: [String] = []
-}
-
-struct FieldErrors: Error, Sendable {
-    var items: [FieldError]
-    init(_ items: [FieldError]) { self.items = items }
-}
-
-/// A record that already exists (username taken …): 409 with the existing id.
-struct ConflictError: Error, Sendable {
-    let field: String
-    let key: String
-    /// The record already holding the number; nil when it lies outside the caller's jurisdiction.
-    let existingID: String?
-
-    /// Inside the caller's jurisdiction the answer names the record (its id, for "open it"); outside, it says only
-    /// that the number is registered and whom to ask — no id, no place — so a number cannot be looked up this way.
-    static func existing(field: String, key: String, id: String, unit: String, scoped: Scoped) -> ConflictError {
-        scoped.inScope(unit) ? ConflictError(field: field, key: key, existingID: id) : ConflictError(field: field, key: "registry.error.registeredElsewhere", existingID: nil)
-    }
-}
-
 /// Children who look like the one being registered: shown before saving, not an error once acknowledged.
 struct LikelyDuplicates: Error, Sendable {
     let childIDs: [String]

@@ -44,7 +44,7 @@ final class ChildContext: @unchecked Sendable {
         }
         var open: [UUID: Alert] = [:]
         for chunk in kids.compactMap(\.id).chunked(900) {
-            for a in try await Alert.query(on: db).filter(\.$childID ~~ chunk).filter(\.$kind == SafetyService.critical).filter(\.$status != "resolved").all() { open[a.childID] = a }
+            for a in try await Alert.query(on: db).filter(\.$childID ~~ chunk).filter(\.$kind == .critical).filter(\.$status != .resolved).all() { open[a.childID] = a }
         }
         ctx.openAlerts = open
         return ctx

@@ -30,8 +30,8 @@ enum RegistryCorrections {
         try await transaction(scoped.db) { tx in
             try await child.save(on: tx)
             // Alerts about a record that should not exist are closed with the reason.
-            for a in try await Alert.query(on: tx).filter(\.$childID == child.id!).filter(\.$status != "resolved").all() {
-                a.status = "resolved"; a.resolvedAt = at; a.resolvedBy = actor.name; a.resolution = child.voidedReason
+            for a in try await Alert.query(on: tx).filter(\.$childID == child.id!).filter(\.$status != .resolved).all() {
+                a.status = .resolved; a.resolvedAt = at; a.resolvedBy = actor.name; a.resolution = child.voidedReason
                 try await a.save(on: tx)
             }
             var fields = AuditLog.diff(before, child.auditFields)

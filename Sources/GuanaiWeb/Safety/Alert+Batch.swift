@@ -12,18 +12,13 @@ struct RecipientDirectory: Sendable {
         RecipientDirectory(users: try await User.query(on: db).filter(\.$disabled == false).all())
     }
 
-    /// Active accounts of these roles whose own unit is the child's unit or one of its ancestors.
+    /// Active accounts of these roles that `Escalation.reaches` for a child of this unit.
     func recipients(unit: String, roles: [Role]) -> [User] {
         guard let code = DivisionCode(unit) else { return [] }
-        let wanted = Set(roles.map(\.rawValue))
+        let wanted = Set(roles)
         return users.filter { u in
-            guard wanted.contains(u.role), let own = DivisionCode(u.unitCode), Jurisdiction(root: own).contains(code) else { return false }
-            // A village worker of this village, township staff of its township: the people who can go there.
-            switch Role(rawValue: u.role) {
-            case .villageWorker: return u.unitCode == unit
-            case .townshipStaff: return own.level == .township
-            default: return true
-            }
+            guard let role = Role(rawValue: u.role), wanted.contains(role), let own = DivisionCode(u.unitCode) else { return false }
+            return Escalation.reaches(role: role, account: own, child: code)
         }
     }
 }
@@ -61,27 +56,27 @@ final class AlertBatch: @unchecked Sendable {
         var episodes: [UUID: Int] = [:], open = Set<UUID>()
         for chunk in Array(Set(candidates)).chunked(500) {
             for r in try await db.sql.select().column("child_id").column("status").from(Alert.schema)
-                .where("kind", .equal, SafetyService.critical).where("child_id", .in, Array(chunk)).all() {
+                .where("kind", .equal, AlertKind.critical.rawValue).where("child_id", .in, Array(chunk)).all() {
                 let id = try r.decode(column: "child_id", as: UUID.self)
                 episodes[id, default: 0] += 1
-                if try r.decode(column: "status", as: String.self) != "resolved" { open.insert(id) }
+                if try r.decode(column: "status", as: AlertStatus.self).isLive { open.insert(id) }
             }
         }
         var out: [Alert?] = [], fresh: [Alert] = [], events: [AuditEvent] = []
         for (c, before) in items {
             guard c.tier == .critical, before != .critical, let id = c.id, !open.contains(id) else { out.append(nil); continue }
-            let a = newAlert(child: id, unit: c.unitCode, kind: SafetyService.critical, episode: String(episodes[id, default: 0] + 1),
+            let a = newAlert(child: id, unit: c.unitCode, kind: .critical, episode: String(episodes[id, default: 0] + 1),
                              level: RiskTier.critical.rawValue, reasons: c.riskReasons ?? "[]")
             open.insert(id)
             out.append(a)
             fresh.append(a)
             events.append(AuditEvent(AuditAction.create, "alert", a.id!.uuidString, unit: a.unitCode,
-                                     fields: ["kind": FieldChange(before: nil, after: a.kind), "childId": FieldChange(before: nil, after: id.uuidString)],
+                                     fields: ["kind": FieldChange(before: nil, after: a.kind.rawValue), "childId": FieldChange(before: nil, after: id.uuidString)],
                                      detail: ["episode": a.episode]))
         }
         try await insert(fresh)
         var deliveries: [(Alert, [User])] = []
-        for a in fresh { deliveries.append((a, try await recipients(unit: a.unitCode, roles: [.villageWorker, .townshipStaff]))) }
+        for a in fresh { deliveries.append((a, try await recipients(unit: a.unitCode, roles: Escalation.firstRecipients(.critical)))) }
         try await deliver(deliveries, reason: "assigned")
         try await AuditLog.append(contentsOf: events, by: actor, at: at, on: db)
         return out
@@ -94,7 +89,7 @@ final class AlertBatch: @unchecked Sendable {
     func openOverdue(_ kids: [Child]) async throws -> [Alert] {
         var existing: [String: Alert] = [:]
         for chunk in kids.compactMap(\.id).chunked(500) {
-            for a in try await Alert.query(on: db).filter(\.$kind == SafetyService.overdue).filter(\.$childID ~~ Array(chunk)).all() {
+            for a in try await Alert.query(on: db).filter(\.$kind == .overdueVisit).filter(\.$childID ~~ Array(chunk)).all() {
                 existing[a.childID.uuidString + "|" + a.episode] = a
             }
         }
@@ -103,7 +98,7 @@ final class AlertBatch: @unchecked Sendable {
             let episode = c.nextVisitDue ?? ""
             let key = c.id!.uuidString + "|" + episode
             if let a = existing[key] { out.append(a); continue }
-            let a = newAlert(child: c.id!, unit: c.unitCode, kind: SafetyService.overdue, episode: episode,
+            let a = newAlert(child: c.id!, unit: c.unitCode, kind: .overdueVisit, episode: episode,
                              level: c.riskTier ?? RiskTier.normal.rawValue, reasons: RegistryService.json([RiskRules.overdueReason(due: episode)]))
             existing[key] = a
             out.append(a)
@@ -111,7 +106,7 @@ final class AlertBatch: @unchecked Sendable {
         }
         try await insert(fresh)
         var deliveries: [(Alert, [User])] = []
-        for a in fresh { deliveries.append((a, try await recipients(unit: a.unitCode, roles: [.villageWorker]))) }
+        for a in fresh { deliveries.append((a, try await recipients(unit: a.unitCode, roles: Escalation.firstRecipients(.overdueVisit)))) }
         try await deliver(deliveries, reason: "assigned")
         return out
     }
@@ -122,11 +117,12 @@ final class AlertBatch: @unchecked Sendable {
     /// (alert, step) key is the guard against a second sweep or sweeper). The level's accounts get the alert, the
     /// alert records where it has gone, and each step is audited. Returns how many alerts were escalated.
     @discardableResult
-    func escalate(_ alerts: [Alert], step: String, to level: String) async throws -> Int {
+    func escalate(_ alerts: [Alert], step: EscalationStep) async throws -> Int {
+        let level = step.level
         var done = Set<UUID>()
         for chunk in alerts.map({ $0.id! }).chunked(500) {
             for r in try await db.sql.select().column("alert_id").from(AlertEscalation.schema)
-                .where("step", .equal, step).where("alert_id", .in, Array(chunk)).all() {
+                .where("step", .equal, step.rawValue).where("alert_id", .in, Array(chunk)).all() {
                 done.insert(try r.decode(column: "alert_id", as: UUID.self))
             }
         }
@@ -137,21 +133,20 @@ final class AlertBatch: @unchecked Sendable {
         }
         guard !fresh.isEmpty else { return 0 }
         try await db.sql.insert(into: AlertEscalation.schema, columns: ["id", "alert_id", "step", "to_level", "at"],
-                                rows: fresh.map { [UUID(), $0.id!, step, level, at] })
-        let roles: [Role] = level == "city" ? [.cityAdmin] : [.townshipStaff]
+                                rows: fresh.map { [UUID(), $0.id!, step.rawValue, level.rawValue, at] })
         var deliveries: [(Alert, [User])] = []
-        for a in fresh { deliveries.append((a, try await recipients(unit: a.unitCode, roles: roles))) }
+        for a in fresh { deliveries.append((a, try await recipients(unit: a.unitCode, roles: level.recipients))) }
         try await deliver(deliveries, reason: "escalated")
         var events: [AuditEvent] = [], moved: [String: [UUID]] = [:]
         for a in fresh {
             let before = a.escalatedTo
             if !a.escalations.contains(level) {
-                a.escalatedTo = (a.escalations + [level]).joined(separator: ",")
+                a.escalatedTo = (a.escalations + [level]).map(\.rawValue).joined(separator: ",")
                 moved[a.escalatedTo, default: []].append(a.id!)
             }
             events.append(AuditEvent(AuditAction.update, "alert", a.id!.uuidString, unit: a.unitCode,
                                      fields: before == a.escalatedTo ? [:] : ["escalatedTo": FieldChange(before: before, after: a.escalatedTo)],
-                                     detail: ["escalation": step, "to": level]))
+                                     detail: ["escalation": step.rawValue, "to": level.rawValue]))
         }
         // A handful of distinct values ("township", "city", "township,city"): one UPDATE each.
         for (value, ids) in moved.sorted(by: { $0.key < $1.key }) {
@@ -191,7 +186,7 @@ final class AlertBatch: @unchecked Sendable {
 
     // MARK: rows
 
-    private func newAlert(child: UUID, unit: String, kind: String, episode: String, level: String, reasons: String) -> Alert {
+    private func newAlert(child: UUID, unit: String, kind: AlertKind, episode: String, level: String, reasons: String) -> Alert {
         let a = Alert()
         a.id = UUID()
         a.childID = child
@@ -199,7 +194,7 @@ final class AlertBatch: @unchecked Sendable {
         a.kind = kind
         a.episode = episode
         a.level = level
-        a.status = "open"
+        a.status = .open
         a.reasons = reasons
         a.createdAt = at
         a.escalatedTo = ""
@@ -210,7 +205,7 @@ final class AlertBatch: @unchecked Sendable {
     private func insert(_ alerts: [Alert]) async throws {
         guard !alerts.isEmpty else { return }
         try await db.sql.insert(into: Alert.schema, columns: ["id", "child_id", "unit_code", "kind", "episode", "level", "status", "reasons", "created_at", "escalated_to"],
-                                rows: alerts.map { [$0.id!, $0.childID, $0.unitCode, $0.kind, $0.episode, $0.level, $0.status, $0.reasons, $0.createdAt, $0.escalatedTo] })
+                                rows: alerts.map { [$0.id!, $0.childID, $0.unitCode, $0.kind.rawValue, $0.episode, $0.level, $0.status.rawValue, $0.reasons, $0.createdAt, $0.escalatedTo] })
         for a in alerts { a.$id.exists = true }
     }
 }

@@ -85,7 +85,7 @@ enum Outbox {
     /// What an alert's delivery to one account says.
     static func payload(_ a: Alert, to u: User, reason: String, childName: String, at: Date) -> OutboxPayload {
         OutboxPayload(key: "alert:\(a.id!.uuidString):\(u.id!.uuidString):\(reason)", alertId: a.id!.uuidString, childId: a.childID.uuidString, childName: childName,
-                      unitCode: a.unitCode, kind: a.kind, level: a.level, reasons: a.reasonList.map(\.message), reason: reason,
+                      unitCode: a.unitCode, kind: a.kind.rawValue, level: a.level, reasons: a.reasonList.map(\.message), reason: reason,
                       to: .init(username: u.username, name: u.displayName, phone: u.phone), createdAt: AuditLog.timestamp(at))
     }
 

@@ -35,13 +35,12 @@ final class Alert: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "child_id") var childID: UUID
     @Field(key: "unit_code") var unitCode: String
-    /// `critical` or `overdue_visit`.
-    @Field(key: "kind") var kind: String
+    @Field(key: "kind") var kind: AlertKind
     /// The episode number for `critical`, the missed due date for `overdue_visit`; unique per child and kind, so a
     /// second sweep or a concurrent change cannot open the same alert twice.
     @Field(key: "episode") var episode: String
     @Field(key: "level") var level: String
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: AlertStatus
     @Field(key: "reasons") var reasons: String
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "acknowledged_at") var acknowledgedAt: Date?
@@ -56,9 +55,9 @@ final class Alert: Model, @unchecked Sendable {
     @Field(key: "escalated_to") var escalatedTo: String
     init() {}
 
-    var isOpen: Bool { status != "resolved" }
+    var isOpen: Bool { status.isLive }
     var reasonList: [Reason] { (try? JSONDecoder().decode([Reason].self, from: Data(reasons.utf8))) ?? [] }
-    var escalations: [String] { escalatedTo.split(separator: ",").map(String.init) }
+    var escalations: [EscalationLevel] { escalatedTo.split(separator: ",").compactMap { EscalationLevel(rawValue: String($0)) } }
 }
 
 /// One alert in one person's inbox.

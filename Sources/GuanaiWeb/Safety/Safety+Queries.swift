@@ -18,9 +18,9 @@ struct AlertDTO: Content {
     let reasons: [ReasonDTO], createdAt: String, escalatedTo: [String]
     let acknowledgedAt: String?, acknowledgedBy: String?, plan: String?, resolvedAt: String?, resolution: String?
     init(_ a: Alert, childName: String, lang: UILanguage = .zh) {
-        id = a.id!.uuidString; childId = a.childID.uuidString; self.childName = childName; villageCode = a.unitCode; kind = a.kind; level = a.level
-        status = a.status; reasons = a.reasonList.map { ReasonDTO($0, lang) }; createdAt = AuditLog.timestamp(a.createdAt)
-        escalatedTo = a.escalations; acknowledgedAt = a.acknowledgedAt.map(AuditLog.timestamp); acknowledgedBy = a.acknowledgedBy; plan = a.plan
+        id = a.id!.uuidString; childId = a.childID.uuidString; self.childName = childName; villageCode = a.unitCode; kind = a.kind.rawValue; level = a.level
+        status = a.status.rawValue; reasons = a.reasonList.map { ReasonDTO($0, lang) }; createdAt = AuditLog.timestamp(a.createdAt)
+        escalatedTo = a.escalations.map(\.rawValue); acknowledgedAt = a.acknowledgedAt.map(AuditLog.timestamp); acknowledgedBy = a.acknowledgedBy; plan = a.plan
         resolvedAt = a.resolvedAt.map(AuditLog.timestamp); resolution = a.resolution
     }
 }
@@ -36,15 +36,15 @@ extension Scoped {
     /// overdue), newest first; `openOnly: false` adds the resolved ones after them.
     func inbox(rule: InboxRule, openOnly: Bool, page: Int, per: Int) async throws -> (items: [Alert], total: Int) {
         var q = Alert.query(on: db).within(jurisdiction, \.$unitCode)
-        if openOnly { q = q.filter(\.$status ~~ ["open", "acknowledged"]) }
+        if openOnly { q = q.filter(\.$status ~~ AlertStatus.live) }
         switch rule {
         case .village: break
-        case .township: q = q.group(.or) { $0.filter(\.$kind == InboxRule.criticalKind).filter(\.$escalatedTo, .custom("LIKE"), "%township%") }
-        case .city: q = q.filter(\.$escalatedTo, .custom("LIKE"), "%city%")
+        case .township: q = q.group(.or) { $0.filter(\.$kind == .critical).filter(\.$escalatedTo, .custom("LIKE"), "%\(EscalationLevel.township.rawValue)%") }
+        case .city: q = q.filter(\.$escalatedTo, .custom("LIKE"), "%\(EscalationLevel.city.rawValue)%")
         }
         let total = try await q.copy().count()
         // 'acknowledged' < 'open' < 'resolved' and 'critical' < 'overdue_visit': the order the page wants.
-        let items = try await q.sort(.sql(unsafeRaw: "CASE WHEN status = 'resolved' THEN 1 ELSE 0 END")).sort(\.$kind).sort(\.$createdAt, .descending).sort(\.$id)
+        let items = try await q.sort(.sql(unsafeRaw: "CASE WHEN status = '\(AlertStatus.resolved.rawValue)' THEN 1 ELSE 0 END")).sort(\.$kind).sort(\.$createdAt, .descending).sort(\.$id)
             .range((page - 1) * per ..< page * per).all()
         return (items, total)
     }

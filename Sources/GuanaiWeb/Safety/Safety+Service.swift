@@ -5,8 +5,6 @@ import GuanaiCore
 /// The safety net's writes: a child's risk tier (recomputed with her classification, in the same transaction),
 /// critical alerts raised by the change that caused them, visits, and the alert's acknowledge → plan → resolve.
 enum SafetyService {
-    static let critical = "critical", overdue = "overdue_visit"
-
     // MARK: risk
 
     /// The rules' numbers, as a city admin last set them (read from the database, so every instance applies the same).
@@ -40,24 +38,19 @@ enum SafetyService {
         }
         let registered = RegistryService.today(c.createdAt)
         let lastVisit = c.lastVisitOn.flatMap(CivilDate.init(iso:))
-        let last = lastVisit ?? registered
         let r = RiskRules.assess(RiskFacts(birthDate: facts.birthDate, living: LivingArrangement(rawValue: c.livingArrangement) ?? .withGuardian,
                                            father: facts.father, mother: facts.mother, guardian: guardian, categories: c.categoryList,
-                                           needs: c.needList, lastContact: last, openReport: c.openReport), on: today, settings: s)
+                                           needs: c.needList, lastContact: lastVisit ?? registered, openReport: c.openReport), on: today, settings: s)
         c.riskTier = r.tier.rawValue
         c.riskReasons = RegistryService.json(r.reasons)
         c.riskReview = r.nextChange?.iso
-        var due = last.adding(days: s.cadence(r.tier, plan: open?.plan != nil))
-        if r.tier == .critical {
-            // Visited today at the latest once she became critical, and daily until there is a plan.
-            let since = open.map { RegistryService.today($0.createdAt) } ?? today
-            if lastVisit.map({ $0 < since }) ?? true { due = min(due, since) }
-        }
+        let due = VisitSchedule.nextDue(lastVisit: lastVisit, registered: registered, tier: r.tier, hasPlan: open?.plan != nil,
+                                        criticalSince: open.map { RegistryService.today($0.createdAt) }, today: today, settings: s)
         if due.iso != c.nextVisitDue { c.nextVisitDue = due.iso; c.overdueStep = 0 }
     }
 
     static func openCritical(_ childID: UUID, on db: any Database) async throws -> Alert? {
-        try await Alert.query(on: db).filter(\.$childID == childID).filter(\.$kind == critical).filter(\.$status != "resolved").first()
+        try await Alert.query(on: db).filter(\.$childID == childID).filter(\.$kind == .critical).filter(\.$status != .resolved).first()
     }
 
     /// After a save that may have made the child critical: one alert per episode, in the same transaction, in the
@@ -110,8 +103,8 @@ enum SafetyService {
             let before = c.auditFields
             if (c.lastVisitOn ?? "") < v.visitedOn { c.lastVisitOn = v.visitedOn }
             // A missed visit is made up by this one.
-            for a in try await Alert.query(on: tx).filter(\.$childID == c.id!).filter(\.$kind == overdue).filter(\.$status != "resolved").all() {
-                a.status = "resolved"; a.resolvedAt = at; a.resolvedBy = v.byName; a.resolution = "visit"
+            for a in try await Alert.query(on: tx).filter(\.$childID == c.id!).filter(\.$kind == .overdueVisit).filter(\.$status != .resolved).all() {
+                a.status = .resolved; a.resolvedAt = at; a.resolvedBy = v.byName; a.resolution = "visit"
                 try await a.save(on: tx)
             }
             let (facts, _) = try await RegistryService.facts(for: c, on: tx)
@@ -131,20 +124,22 @@ enum SafetyService {
     // MARK: acknowledge, plan, resolve
 
     static func acknowledge(_ a: Alert, by name: String, actor: AuditActor, at: Date, on db: any Database) async throws {
-        guard a.status == "open" else { return }
-        a.status = "acknowledged"
+        guard let next = AlertLifecycle.acknowledged(a.status) else { return }
+        let before = a.status
+        a.status = next
         a.acknowledgedAt = at
         a.acknowledgedBy = name
         try await db.transaction { tx in
             try await a.save(on: tx)
-            try await AuditLog.append(AuditEvent(AuditAction.update, "alert", a.id!.uuidString, unit: a.unitCode, fields: ["status": FieldChange(before: "open", after: a.status)]), by: actor, at: at, on: tx)
+            try await AuditLog.append(AuditEvent(AuditAction.update, "alert", a.id!.uuidString, unit: a.unitCode, fields: ["status": FieldChange(before: before.rawValue, after: next.rawValue)]), by: actor, at: at, on: tx)
         }
     }
 
     /// The response plan (应对计划): who looks after the child now and how; critical visits then fall to every 3 days.
     static func recordPlan(_ a: Alert, plan: String, by name: String, actor: AuditActor, at: Date, on db: any Database, settings: RiskSettings) async throws {
+        let problems = AlertLifecycle.planProblems(plan)
+        guard problems.isEmpty else { throw FieldErrors(problems) }
         let text = plan.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { throw FieldErrors([FieldError(field: "plan", key: "field.error.required")]) }
         let before = a.plan
         a.plan = text
         a.planAt = at
@@ -164,25 +159,21 @@ enum SafetyService {
     /// Closing an episode needs all three: acknowledged, a visit since the alert, and a plan. The tier stays what
     /// the rules say: a child still without a capable caregiver stays critical after her alert is resolved.
     static func resolve(_ a: Alert, note: String, by name: String, actor: AuditActor, at: Date, on db: any Database) async throws {
-        var errors: [FieldError] = []
         let text = note.trimmingCharacters(in: .whitespacesAndNewlines)
-        if text.isEmpty { errors.append(FieldError(field: "note", key: "field.error.required")) }
-        if a.kind == critical {
-            if a.acknowledgedAt == nil { errors.append(FieldError(field: "note", key: "alert.error.notAcknowledged")) }
-            if try await !visitedSince(a, on: db) { errors.append(FieldError(field: "note", key: "alert.error.noVisit")) }
-            if a.plan == nil { errors.append(FieldError(field: "plan", key: "alert.error.noPlan")) }
-        }
+        let record = AlertLifecycle.Record(kind: a.kind, acknowledged: a.acknowledgedAt != nil,
+                                           visitedSinceRaised: a.kind == .critical ? try await visitedSince(a, on: db) : false, hasPlan: a.plan != nil)
+        let errors = AlertLifecycle.resolveProblems(record, note: note)
         if !errors.isEmpty { throw FieldErrors(errors) }
-        guard a.status != "resolved" else { return }
+        guard a.status.isLive else { return }
         let before = a.status
-        a.status = "resolved"
+        a.status = .resolved
         a.resolvedAt = at
         a.resolvedBy = name
         a.resolution = text
         try await db.transaction { tx in
             try await a.save(on: tx)
             try await AuditLog.append(AuditEvent(AuditAction.update, "alert", a.id!.uuidString, unit: a.unitCode,
-                                                 fields: ["status": FieldChange(before: before, after: "resolved"), "resolution": FieldChange(before: nil, after: text)]), by: actor, at: at, on: tx)
+                                                 fields: ["status": FieldChange(before: before.rawValue, after: AlertStatus.resolved.rawValue), "resolution": FieldChange(before: nil, after: text)]), by: actor, at: at, on: tx)
         }
     }
 

@@ -53,32 +53,30 @@ public enum SafetySweep {
         // Accounts read once: thousands of alerts may go to the same few hundred people.
         let directory = try await RecipientDirectory.load(on: db)
 
-        // Critical alerts: nobody acknowledged within 2 hours; no visit within 24 hours. Only alerts still without
-        // that step are read (NOT EXISTS through the unique (alert, step) key), so old open alerts cost nothing.
-        let ackBefore = at.addingTimeInterval(-Double(s.acknowledgeHours) * 3600)
-        let visitBefore = at.addingTimeInterval(-Double(s.firstVisitHours) * 3600)
-        for (step, ids) in [("acknowledge_timeout", try await criticalDue("acknowledge_timeout", before: ackBefore, on: db)),
-                            ("no_visit", try await criticalDue("no_visit", before: visitBefore, on: db))] {
+        // Critical alerts (`EscalationStep.critical`). Only alerts still without that step are read (NOT EXISTS
+        // through the unique (alert, step) key), so old open alerts cost nothing.
+        for step in EscalationStep.critical {
+            let ids = try await criticalDue(step, before: step.raisedAtOrBefore(at, settings: s)!, on: db)
             for chunk in ids.chunked(500) {
                 let byID = Dictionary(uniqueKeysWithValues: try await Alert.query(on: db).filter(\.$id ~~ Array(chunk)).all().map { ($0.id!, $0) })
                 let alerts = chunk.compactMap { byID[$0] }
                 escalated += try await db.transaction { tx in
-                    try await AlertBatch(on: tx, actor: actor, at: at, directory: directory).escalate(alerts, step: step, to: "city")
+                    try await AlertBatch(on: tx, actor: actor, at: at, directory: directory).escalate(alerts, step: step)
                 }
             }
         }
 
-        // Overdue visits of the other tiers: to the township after 3 days, to the city after 7.
-        for (step, days, level) in [(0, s.overdueTownshipDays, "township"), (1, s.overdueCityDays, "city")] {
-            let cutoff = today.adding(days: -days).iso
+        // Missed visits of the other tiers (`EscalationStep.overdue`), each child's marker one step at a time.
+        for step in EscalationStep.overdue {
+            let index = step.overdueIndex!, cutoff = step.dueOnOrBefore(today, settings: s)!.iso
             while true {
                 // Plain rows (`ChildRows`): the step is written for the batch in one statement; the tally does not move.
-                let late = try await ChildRows.all(lateQuery(step: step, cutoff: cutoff, on: db))
+                let late = try await ChildRows.all(lateQuery(step: index, cutoff: cutoff, on: db))
                 if late.isEmpty { break }
                 try await db.transaction { tx in
                     let batch = AlertBatch(on: tx, actor: actor, at: at, directory: directory)
-                    try await batch.escalate(try await batch.openOverdue(late), step: "overdue_" + level, to: level)
-                    for c in late { c.overdueStep = step + 1 }
+                    try await batch.escalate(try await batch.openOverdue(late), step: step)
+                    for c in late { c.overdueStep = index + 1 }
                     try await ChildRows.update(late, columns: ["overdue_step"], values: { [$0.overdueStep] }, on: tx)
                 }
                 overdue += late.count
@@ -100,19 +98,19 @@ public enum SafetySweep {
 
     /// Open critical alerts old enough for this escalation step that do not have it yet, oldest first; for
     /// `no_visit`, only those with no visit recorded since the alert was raised.
-    static func criticalDue(_ step: String, before: Date, on db: any Database) async throws -> [UUID] {
+    static func criticalDue(_ step: EscalationStep, before: Date, on db: any Database) async throws -> [UUID] {
         try await db.sql.raw(criticalDueQuery(step, before: before)).all().map { try $0.decode(column: "id", as: UUID.self) }
     }
 
-    static func criticalDueQuery(_ step: String, before: Date) -> SQLQueryString {
+    static func criticalDueQuery(_ step: EscalationStep, before: Date) -> SQLQueryString {
         // Listed, not `<> 'resolved'`: resolved alerts pile up for ever, and an IN list keeps to the index ranges
         // of the live ones (`alerts_due`, M0026).
-        let status = step == "no_visit" ? SQLRaw("status IN ('open', 'acknowledged')") : SQLRaw("status = 'open'")
-        let noVisit = step == "no_visit"
+        let status = SQLRaw("status IN (" + step.waitingStatuses.map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")")
+        let noVisit = step.stoppedByVisit
             ? SQLRaw("AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.child_id = alerts.child_id AND v.created_at >= alerts.created_at)") : SQLRaw("")
         return """
-            SELECT id FROM alerts WHERE kind = \(bind: SafetyService.critical) AND \(status) AND created_at <= \(bind: before)
-            AND NOT EXISTS (SELECT 1 FROM alert_escalations e WHERE e.alert_id = alerts.id AND e.step = \(bind: step)) \(noVisit)
+            SELECT id FROM alerts WHERE kind = \(bind: step.kind.rawValue) AND \(status) AND created_at <= \(bind: before)
+            AND NOT EXISTS (SELECT 1 FROM alert_escalations e WHERE e.alert_id = alerts.id AND e.step = \(bind: step.rawValue)) \(noVisit)
             ORDER BY created_at, id
             """
     }

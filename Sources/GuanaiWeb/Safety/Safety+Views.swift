@@ -17,18 +17,18 @@ enum SafetyViews {
 
     static func alertCard(_ req: Request, _ al: Alert, childName: String, unitName: String, back: String) -> Node {
         let l = req.lang
-        return div(.class("alert-card " + (al.isOpen ? (al.kind == SafetyService.critical ? "open critical" : "open") : "done"))) {
+        return div(.class("alert-card " + (al.isOpen ? (al.kind == .critical ? "open critical" : "open") : "done"))) {
             p(.class("alert-head")) {
-                span(.class("tag " + (al.kind == SafetyService.critical ? "tier-critical" : "warn"))) { l.t("alert.kind." + al.kind) }
+                span(.class("tag " + (al.kind == .critical ? "tier-critical" : "warn"))) { l.t("alert.kind." + al.kind.rawValue) }
                 " "
-                span(.class("tag" + (al.status == "resolved" ? "" : " off"))) { l.t("alert.status." + al.status) }
-                for e in al.escalations { " "; span(.class("tag warn")) { l.t("alert.escalated." + e) } }
+                span(.class("tag" + (al.status == .resolved ? "" : " off"))) { l.t("alert.status." + al.status.rawValue) }
+                for e in al.escalations { " "; span(.class("tag warn")) { l.t("alert.escalated." + e.rawValue) } }
             }
             p { strong { a(.href(.child(al.childID.uuidString))) { childName } }; " · " + unitName }
             p(.class("muted")) { al.reasonList.map { $0.text(l) }.joined(separator: l.t("list.sep")) }
             p(.class("muted")) { l.t("alert.raisedAt", time(al.createdAt)) }
             p(.class("actions")) {
-                if al.status == "open" && req.mayAct {
+                if al.status == .open && req.mayAct {
                     form(.method("post"), .action(.alertAcknowledge(al.id!.uuidString)), .class("inline")) {
                         Forms.csrf(req)
                         input(.type("hidden"), .name("back"), .value(back))
@@ -74,7 +74,7 @@ enum SafetyViews {
             li(.class(done ? "done" : "todo")) { (done ? "✓ " : "○ ") + l.t(key) + (detail.map { " · " + $0 } ?? "") }
         }
         return Layout.page(req, title: l.t("alert.title"), status: status) {
-            h1 { l.t("alert.kind." + al.kind) + " · " + childName }
+            h1 { l.t("alert.kind." + al.kind.rawValue) + " · " + childName }
             Forms.errorSummary(l, errors)
             p { a(.href(.child(al.childID.uuidString))) { l.t("alert.toChild", childName) }; " · " + unitName }
             p(.class("muted")) { l.t("alert.raisedAt", time(al.createdAt)) }
@@ -82,25 +82,25 @@ enum SafetyViews {
             h2 { l.t("alert.steps") }
             ul(.class("steps")) {
                 step(al.acknowledgedAt != nil, "alert.step.acknowledged", al.acknowledgedAt.map { (al.acknowledgedBy ?? "") + " " + time($0) })
-                if al.kind == SafetyService.critical {
+                if al.kind == .critical {
                     step(visited, "alert.step.visited", nil)
                     step(al.plan != nil, "alert.step.plan", al.planAt.map { (al.planBy ?? "") + " " + time($0) })
                 }
-                step(al.status == "resolved", "alert.step.resolved", al.resolvedAt.map { (al.resolvedBy ?? "") + " " + time($0) })
+                step(al.status == .resolved, "alert.step.resolved", al.resolvedAt.map { (al.resolvedBy ?? "") + " " + time($0) })
             }
-            for e in al.escalations { p(.class("muted")) { l.t("alert.escalated." + e) } }
+            for e in al.escalations { p(.class("muted")) { l.t("alert.escalated." + e.rawValue) } }
             if !notifications.isEmpty {
                 h2 { l.t("alert.notifications") }
                 ul { for n in notifications { li { n.to + " · " + l.t("outbox.status." + n.status) + (n.attempts > 1 ? " · " + l.t("outbox.attempts", String(n.attempts)) : "") } } }
             }
             if let p0 = al.plan { h2 { l.t("alert.plan") }; p { p0 } }
-            if let r = al.resolution, al.status == "resolved" { h2 { l.t("alert.resolution") }; p { r } }
+            if let r = al.resolution, al.status == .resolved { h2 { l.t("alert.resolution") }; p { r } }
             if al.isOpen && req.mayAct {
-                if al.status == "open" {
+                if al.status == .open {
                     form(.method("post"), .action(.alertAcknowledge(id))) { Forms.csrf(req); button(.type("submit")) { l.t("alert.acknowledge") } }
                 }
                 p { a(.class("btn secondary"), .href(.childVisit(al.childID.uuidString))) { l.t("visit.record") } }
-                if al.kind == SafetyService.critical {
+                if al.kind == .critical {
                     form(.method("post"), .action(.alertPlan(id))) {
                         Forms.csrf(req)
                         div(.class(errors["plan"] == nil ? "field" : "field invalid")) {

@@ -67,3 +67,17 @@ struct GuanaiErrorMiddleware: AsyncMiddleware {
         }
     }
 }
+
+/// A record that already exists (username taken …): 409 with the existing id.
+struct ConflictError: Error, Sendable {
+    let field: String
+    let key: String
+    /// The record already holding the number; nil when it lies outside the caller's jurisdiction.
+    let existingID: String?
+
+    /// Inside the caller's jurisdiction the answer names the record (its id, for "open it"); outside, it says only
+    /// that the number is registered and whom to ask — no id, no place — so a number cannot be looked up this way.
+    static func existing(field: String, key: String, id: String, unit: String, scoped: Scoped) -> ConflictError {
+        scoped.inScope(unit) ? ConflictError(field: field, key: key, existingID: id) : ConflictError(field: field, key: "registry.error.registeredElsewhere", existingID: nil)
+    }
+}
