@@ -254,4 +254,32 @@ import GuanaiCore
             #expect(TextRules.problem(field: "notes", value: "a\nb") == nil && TextRules.problem(field: "name", value: "a\nb") == .control)
         }
     }
+
+    /// Two requests that each read and then write, on two SQLite connections at once (the fuzzer with two workers):
+    /// with the driver's deferred BEGIN the second writer got "database is locked" at once, a 500. Both now land,
+    /// one after the other, and the audit chain stays whole.
+    @Test func concurrentWritersOnSQLiteWaitTheirTurn() async throws {
+        try await withTestApp { ctx in
+            if ctx.isPostgres { return }
+            let loops = Array(ctx.app.eventLoopGroup.makeIterator())
+            try #require(loops.count >= 2, "one connection per event loop: two loops make two connections")
+            let before = try await AuditEntry.query(on: ctx.app.db).count()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for i in 0..<4 {
+                    let db = ctx.app.databases.database(logger: ctx.app.logger, on: loops[i % loops.count])!
+                    let at = ctx.clock.now()
+                    group.addTask {
+                        try await db.transaction { tx in
+                            _ = try await AuditEntry.query(on: tx).count()
+                            try await Task.sleep(for: .milliseconds(50))
+                            try await AuditLog.append(AuditEvent(AuditAction.update, "test", "w\(i)"), by: .system("test"), at: at, on: tx)
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(try await AuditEntry.query(on: ctx.app.db).count() == before + 4)
+            #expect(try await AuditLog.verify(on: ctx.app.db).firstBroken == nil)
+        }
+    }
 }

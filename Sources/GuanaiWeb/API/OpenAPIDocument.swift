@@ -70,8 +70,8 @@ enum OpenAPIDocument {
                       "riskTier": str(true, enumValues: ["critical", "high", "medium", "normal"]), "riskReasons": array(ref("Reason")), "nextVisitDue": str(true), "lastVisitOn": str(true)],
                      required: ["id", "personId", "name", "idNumber", "sex", "birthDate", "age", "villageCode", "hukou", "health", "boarding", "livingArrangement", "needs",
                                 "improperGuardianship", "consent", "classification", "status", "createdAt", "updatedAt", "riskReasons"]),
-        "VisitInput": obj(["date": str(), "mode": str(enumValues: ["home", "phone", "video", "station"]), "checklist": ["type": "object", "additionalProperties": str(enumValues: ["ok", "concern"])], "notes": str()],
-                          required: ["mode"]),
+        "VisitInput": obj(["date": str(), "mode": str(enumValues: ["home", "phone", "video", "station"]), "checklist": obj(Dictionary(uniqueKeysWithValues: VisitCheck.allCases.map { ($0.rawValue, str(enumValues: ["ok", "concern"])) }), required: []),
+                                           "notes": str()], required: ["mode"]),
         "Visit": obj(["id": str(), "childId": str(), "date": str(), "mode": str(), "checklist": ["type": "object", "additionalProperties": str()], "notes": str(), "by": str(), "createdAt": str(), "photos": array(str())],
                      required: ["id", "childId", "date", "mode", "checklist", "notes", "by", "createdAt"]),
         "Alert": obj(["id": str(), "childId": str(), "childName": str(), "villageCode": str(), "kind": str(enumValues: ["critical", "overdue_visit"]), "level": str(),
@@ -80,9 +80,8 @@ enum OpenAPIDocument {
                      required: ["id", "childId", "childName", "villageCode", "kind", "level", "status", "reasons", "createdAt", "escalatedTo"]),
         "AlertPage": page("Alert"),
         "VisitPage": page("Visit"),
-        "VolunteerInput": obj(["name": str(), "idNumber": str(), "phone": str(), "unitCode": str(), "organisation": str(), "honours": str(),
-                               "skills": array(str(enumValues: VolunteerSkill.allCases.map(\.rawValue))), "availableTime": str(), "capacity": int,
-                               "latitude": ["type": "number"], "longitude": ["type": "number"], "status": str(enumValues: ["active", "withdrawn"]), "account": str()], required: []),
+        "VolunteerInput": obj(volunteerFields, required: ["name", "idNumber", "unitCode"]),
+        "VolunteerPatch": obj(volunteerFields, required: []),
         "Volunteer": obj(["id": str(), "name": str(), "idNumber": str(), "phone": str(true), "unitCode": str(), "organisation": str(true), "honours": str(true),
                           "skills": array(str()), "availableTime": str(true), "capacity": int, "load": int, "latitude": ["type": "number", "nullable": true],
                           "longitude": ["type": "number", "nullable": true], "screening": array(obj(["step": str(enumValues: ScreeningStep.allCases.map(\.rawValue)), "on": str(), "by": str()])),
@@ -92,6 +91,7 @@ enum OpenAPIDocument {
         "ScreeningInput": obj(["step": str(enumValues: ScreeningStep.allCases.map(\.rawValue)), "on": str()], required: ["step"]),
         "PairInput": obj(["childId": str(), "volunteerId": str()]),
         "PairActionInput": obj(["note": str(), "closeReason": str(enumValues: PairCloseReason.allCases.map(\.rawValue)), "startOn": str()], required: []),
+        "PairCloseInput": obj(["note": str(), "closeReason": str(enumValues: PairCloseReason.allCases.map(\.rawValue))]),
         "Pair": obj(["id": str(), "childId": str(), "volunteerId": str(), "villageCode": str(), "status": str(enumValues: PairStatus.allCases.map(\.rawValue)),
                      "startedOn": str(true), "closeReason": str(true), "closeNote": str(true), "cost": ["type": "integer", "nullable": true],
                      "history": array(obj(["from": str(true), "to": str(), "note": str(), "by": str(), "at": str()], required: ["to", "note", "by", "at"]))],
@@ -137,8 +137,9 @@ enum OpenAPIDocument {
         "AlertResolve": obj(["note": str()], required: ["note"]),
         "ChildSummary": obj(["id": str(), "name": str(), "idNumber": str(), "sex": str(), "birthDate": str(), "age": int, "villageCode": str(), "categories": array(str()), "leftBehind": bool, "status": str()]),
         "ChildPage": page("ChildSummary"),
-        "ParentInput": obj(["name": str(), "idNumber": str(), "situation": str(enumValues: situations), "workPlace": str(), "since": str(), "phone": str()], required: []),
-        "GuardianInput": obj(["name": str(), "idNumber": str(), "birthDate": str(), "relation": str(enumValues: relations), "health": str(enumValues: healths), "phone": str()], required: []),
+        "ParentInput": obj(["name": str(), "idNumber": str(), "situation": str(enumValues: situations), "workPlace": str(), "since": str(), "phone": str()], required: ["situation"]),
+        // A parent or guardian given at all needs these (`RegistryService.checkParent`, `checkGuardian`).
+        "GuardianInput": obj(["name": str(), "idNumber": str(), "birthDate": str(), "relation": str(enumValues: relations), "health": str(enumValues: healths), "phone": str()], required: ["name", "relation"]),
         "ChildInput": obj(["name": str(), "idNumber": str(), "sex": str(enumValues: ["female", "male"]), "birthDate": str(), "villageCode": str(), "hukou": str(enumValues: ["rural", "urban"]),
                            "ethnicity": str(), "health": str(enumValues: healths), "school": str(), "grade": str(), "boarding": bool, "poverty": str(enumValues: ["none", "dibao", "tekun", "monitored"]),
                            "address": str(), "father": ref("ParentInput"), "mother": ref("ParentInput"), "guardian": ref("GuardianInput"),
@@ -164,15 +165,30 @@ enum OpenAPIDocument {
                       "employmentInterest": bool, "healthInterest": bool, "leftBehind": bool, "reasons": array(ref("Reason")), "status": str(), "householdId": str(true), "createdAt": str()],
                      required: ["id", "personId", "name", "idNumber", "villageCode", "hukou", "childrenInCare", "eldersInCare", "farming", "needs", "employmentInterest", "healthInterest", "leftBehind", "reasons", "status", "createdAt"]),
         "WomanPage": page("Woman"),
-        "WomanInput": obj(["name": str(), "idNumber": str(), "villageCode": str(), "hukou": str(enumValues: ["rural", "urban"]), "phone": str(), "ethnicity": str(), "health": str(enumValues: healths),
-                           "husband": ref("ParentInput"), "childrenInCare": int, "eldersInCare": int, "farming": bool, "skills": str(),
-                           "needs": array(str(enumValues: ["development", "mental_burden", "child_education", "safety"])), "employmentInterest": bool, "healthInterest": bool, "confirmLinks": bool, "address": str()], required: []),
+        "WomanInput": obj(womanFields, required: ["name", "idNumber", "villageCode", "hukou"]),
+        "WomanPatch": obj(womanFields, required: []),
         "Household": obj(["id": str(), "villageCode": str(), "villageGroup": str(true), "address": str(), "latitude": ["type": "number", "nullable": true], "longitude": ["type": "number", "nullable": true],
                           "poverty": str(enumValues: ["none", "dibao", "tekun", "monitored"]), "members": array(ref("Person"))], required: ["id", "villageCode", "address", "poverty", "members"]),
         "HouseholdPage": page("Household"),
-        "HouseholdInput": obj(["villageCode": str(), "villageGroup": str(), "address": str(), "latitude": ["type": "number"], "longitude": ["type": "number"], "poverty": str(enumValues: ["none", "dibao", "tekun", "monitored"])], required: []),
+        "HouseholdInput": obj(householdFields, required: ["villageCode"]),
+        "HouseholdPatch": obj(householdFields, required: []),
         "ChildMergeRequest": obj(["into": str(), "reason": str()]),
         "PersonReveal": obj(["id": str(), "idNumber": str(true), "phone": str(true)], required: ["id"]),
+    ]
+
+    // One set of fields, two schemas: registering needs some of them, a PATCH none.
+    nonisolated(unsafe) static let volunteerFields: [String: J] = [
+        "name": str(), "idNumber": str(), "phone": str(), "unitCode": str(), "organisation": str(), "honours": str(),
+        "skills": array(str(enumValues: VolunteerSkill.allCases.map(\.rawValue))), "availableTime": str(), "capacity": int,
+        "latitude": ["type": "number"], "longitude": ["type": "number"], "status": str(enumValues: ["active", "withdrawn"]), "account": str(),
+    ]
+    nonisolated(unsafe) static let womanFields: [String: J] = [
+        "name": str(), "idNumber": str(), "villageCode": str(), "hukou": str(enumValues: ["rural", "urban"]), "phone": str(), "ethnicity": str(), "health": str(enumValues: healths),
+        "husband": ref("ParentInput"), "childrenInCare": int, "eldersInCare": int, "farming": bool, "skills": str(),
+        "needs": array(str(enumValues: ["development", "mental_burden", "child_education", "safety"])), "employmentInterest": bool, "healthInterest": bool, "confirmLinks": bool, "address": str(),
+    ]
+    nonisolated(unsafe) static let householdFields: [String: J] = [
+        "villageCode": str(), "villageGroup": str(), "address": str(), "latitude": ["type": "number"], "longitude": ["type": "number"], "poverty": str(enumValues: ["none", "dibao", "tekun", "monitored"]),
     ]
 
     static let situations = ["at_home", "working_away", "imprisoned", "missing", "deceased", "seriously_ill", "severely_disabled"]
@@ -220,7 +236,9 @@ enum OpenAPIDocument {
 
     /// Number ranges the services check, written into request bodies by property name.
     static let ranges: [String: (Double, Double)] = ["latitude": (-90, 90), "longitude": (-180, 180), "disabilityGrade": (1, 4),
-                                                     "childrenInCare": (0, 20), "eldersInCare": (0, 20), "capacity": (1, 5)]
+                                                     "childrenInCare": (0, 20), "eldersInCare": (0, 20), "capacity": (1, 5),
+                                                     // a contact's minutes (`PairingService`), the cadence (`ContactCadenceRules`)
+                                                     "minutes": (1, 720), "firstMonthContacts": (1, 8), "monthlyContacts": (1, 8), "volunteerDays": (0, 31), "villageDays": (1, 31), "townshipDays": (1, 62)]
     static func path(_ name: String) -> J { ["name": name, "in": "path", "required": true, "schema": ["type": "string"]] }
     nonisolated(unsafe) static let paging = [q("page", "integer"), q("per", "integer")]
 
@@ -275,7 +293,7 @@ enum OpenAPIDocument {
         ],
         "/api/v1/volunteers/{id}": [
             "get": op("A volunteer (audited view)", schema: "Volunteer", params: [path("id")]),
-            "patch": op("Change phone, skills, capacity, availability, status, her linked account", body: "VolunteerInput", schema: "Volunteer", params: [path("id")], errs: [400, 401, 403, 404, 422]),
+            "patch": op("Change phone, skills, capacity, availability, status, her linked account", body: "VolunteerPatch", schema: "Volunteer", params: [path("id")], errs: [400, 401, 403, 404, 422]),
         ],
         "/api/v1/volunteers/{id}/screening": ["post": op("Confirm one screening step (township or city): identity, record_check, training, conduct", body: "ScreeningInput", schema: "Volunteer", params: [path("id")], errs: [400, 401, 403, 404, 422])],
         "/api/v1/pairs": [
@@ -286,7 +304,7 @@ enum OpenAPIDocument {
         "/api/v1/pairs/{id}/approve": ["post": op("Approve a proposed pair (township or city); with startOn the pair starts that day, else at the first contact", schema: "Pair", params: [path("id")], errs: [400, 401, 403, 404, 422])],
         "/api/v1/pairs/{id}/pause": ["post": op("Pause an active pair (it keeps its place in the volunteer's capacity)", body: "PairActionInput", schema: "Pair", params: [path("id")], errs: [400, 401, 403, 404, 422])],
         "/api/v1/pairs/{id}/resume": ["post": op("Resume a paused pair", body: "PairActionInput", schema: "Pair", params: [path("id")], errs: [400, 401, 403, 404, 422])],
-        "/api/v1/pairs/{id}/close": ["post": op("Close with a reason and a note; the child goes back to the matching queue", body: "PairActionInput", schema: "Pair", params: [path("id")], errs: [400, 401, 403, 404, 422])],
+        "/api/v1/pairs/{id}/close": ["post": op("Close with a reason and a note; the child goes back to the matching queue", body: "PairCloseInput", schema: "Pair", params: [path("id")], errs: [400, 401, 403, 404, 422])],
         "/api/v1/pairs/{id}/reopen": ["post": op("Reopen a closed pair straight to active (township or city)", body: "PairActionInput", schema: "Pair", params: [path("id")], errs: [400, 401, 403, 404, 422])],
         "/api/v1/pairs/{id}/contacts": [
             "post": op("Record a contact (the first one starts an approved pair)", body: "ContactInput", ok: 201, schema: "Contact", params: [path("id")], errs: [400, 401, 403, 404, 422]),
@@ -332,7 +350,7 @@ enum OpenAPIDocument {
         ],
         "/api/v1/women/{id}": [
             "get": op("One woman (audited view)", schema: "Woman", params: [path("id")]),
-            "patch": op("Change a woman's record", body: "WomanInput", schema: "Woman", params: [path("id")], errs: [400, 401, 403, 404, 422]),
+            "patch": op("Change a woman's record", body: "WomanPatch", schema: "Woman", params: [path("id")], errs: [400, 401, 403, 404, 422]),
         ],
         "/api/v1/households": [
             "get": op("Households in jurisdiction", schema: "HouseholdPage", params: paging + [q("villageCode"), q("poverty"), q("q")]),
@@ -340,7 +358,7 @@ enum OpenAPIDocument {
         ],
         "/api/v1/households/{id}": [
             "get": op("One household with its members", schema: "Household", params: [path("id")]),
-            "patch": op("Change a household; a poverty change reclassifies its children", body: "HouseholdInput", schema: "Household", params: [path("id")], errs: [400, 401, 403, 404, 422]),
+            "patch": op("Change a household; a poverty change reclassifies its children", body: "HouseholdPatch", schema: "Household", params: [path("id")], errs: [400, 401, 403, 404, 422]),
         ],
         "/api/v1/audit": ["get": op("Search the audit trail", schema: "AuditPage", params: paging + [q("user"), q("type"), q("record"), q("action"), q("from"), q("to")])],
     ]
@@ -354,38 +372,82 @@ enum OpenAPIDocument {
         "paths": paths,
     ]
 
-    /// Request bodies carry the server's text rules (`TextRules`): every free string property gets its `maxLength`
-    /// and the `pattern` that refuses control characters, so the document says what the server accepts. Responses
-    /// are left as they are.
+    /// Request bodies carry the server's rules, so the document says what the server accepts: every free string
+    /// property gets its `maxLength` (`TextRules`) and a `pattern` that refuses control characters; dates, phone
+    /// numbers, usernames and ID numbers get their shape; numbers their range. Schemas reached from a body
+    /// (`ParentInput` inside `ChildInput`) are constrained too. Responses are left as they are.
     static func constrained(_ schemas: J) -> J {
-        let inputs = Set(paths.values.compactMap { $0 as? J }.flatMap { $0.values }.compactMap { ($0 as? J)?["requestBody"] as? J }
+        var inputs = Set(paths.values.compactMap { $0 as? J }.flatMap { $0.values }.compactMap { ($0 as? J)?["requestBody"] as? J }
             .compactMap { (($0["content"] as? J)?["application/json"] as? J)?["schema"] as? J }.compactMap { ($0["$ref"] as? String)?.split(separator: "/").last.map(String.init) })
-        var out = schemas
-        func constrain(_ prop: J, _ name: String) -> J {
-            var p = prop
-            if p["type"] as? String == "string", p["enum"] == nil {
-                if p["maxLength"] == nil { p["maxLength"] = TextRules.max(name) }
-                if p["pattern"] == nil { p["pattern"] = TextRules.pattern(name) }
+        func refs(_ v: Any) -> [String] {
+            if let d = v as? J {
+                if let r = d["$ref"] as? String { return [String(r.split(separator: "/").last ?? "")] }
+                return d.values.flatMap(refs)
             }
-            if p["type"] as? String == "array", let items = p["items"] as? J { p["items"] = constrain(items, name) }
-            if ["integer", "number"].contains(p["type"] as? String ?? ""), let r = ranges[name], p["minimum"] == nil {
-                p["minimum"] = r.0; p["maximum"] = r.1
-            }
-            return p
+            if let a = v as? [Any] { return a.flatMap(refs) }
+            return []
         }
+        var todo = Array(inputs)
+        while let name = todo.popLast() {
+            for r in refs(schemas[name] ?? [:]) where !inputs.contains(r) { inputs.insert(r); todo.append(r) }
+        }
+        var out = schemas
         for name in inputs {
             guard var schema = out[name] as? J, let props = schema["properties"] as? J else { continue }
             let required = Set(schema["required"] as? [String] ?? [])
             schema["properties"] = Dictionary(uniqueKeysWithValues: props.map { k, v in
-                var c = (v as? J).map { constrain($0, k) }
-                // A required text cannot be blank: the services answer "此项必须填写".
-                if required.contains(k), c?["type"] as? String == "string", c?["enum"] == nil { c?["minLength"] = 1 }
-                return (k, c ?? v)
+                // A required text cannot be blank: the services trim it and answer "此项必须填写". A PATCH that sends
+                // a name must send one too.
+                let nonBlank = required.contains(k) || (k == "name" && name.hasSuffix("Patch"))
+                return (k, (v as? J).map { constrain($0, k, nonBlank: nonBlank) } ?? v)
             })
             out[name] = schema
         }
         return out
     }
+
+    static func constrain(_ prop: J, _ name: String, nonBlank: Bool) -> J {
+        var p = prop
+        if name == "ethnicity", p["type"] as? String == "string" { p["enum"] = Ethnicity.all }  // the 56 names the form offers
+        if p["type"] as? String == "string", p["enum"] == nil {
+            if p["maxLength"] == nil { p["maxLength"] = TextRules.max(name) }
+            if let shape = shapes[name] {
+                p["pattern"] = shape
+                if dates.contains(name) { p["format"] = "date" }
+            } else if p["pattern"] == nil {
+                p["pattern"] = nonBlank ? nonBlankPattern(name) : TextRules.pattern(name)
+            }
+            if nonBlank { p["minLength"] = 1 }
+        }
+        if p["type"] as? String == "array", let items = p["items"] as? J { p["items"] = constrain(items, name, nonBlank: false) }
+        if ["integer", "number"].contains(p["type"] as? String ?? ""), let r = ranges[name], p["minimum"] == nil {
+            p["minimum"] = r.0; p["maximum"] = r.1
+        }
+        return p
+    }
+
+    /// `TextRules.pattern` with at least one character that is neither a space nor a control character.
+    static func nonBlankPattern(_ name: String) -> String {
+        let any = String(TextRules.pattern(name).dropFirst().dropLast(2))  // "[^…]"
+        let visible = "[^\\s" + any.dropFirst(2)
+        return "^" + any + "*" + visible + any + "*$"
+    }
+
+    /// Calendar dates the services read as `CivilDate` (年-月-日).
+    static let dates: Set<String> = ["birthDate", "since", "informedOn", "startOn", "launchedOn", "signedOn", "healthSince", "date", "on"]
+    /// Text with a fixed shape, by property name. An ID number's check digit and the date inside it cannot be said
+    /// here: the server answers 422 on them (docs/security.md).
+    static let shapes: [String: String] = {
+        var s: [String: String] = [
+            "phone": "^1[0-9]{10}$",
+            "idNumber": "^[0-9]{17}[0-9X]$",
+            "username": "^[A-Za-z0-9._-]{3,32}$",
+            "reportedAt": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])([T ]([01][0-9]|2[0-3]):[0-5][0-9])?$",
+            "doneAt": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])([T ]([01][0-9]|2[0-3]):[0-5][0-9])?$",
+        ]
+        for d in dates { s[d] = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }
+        return s
+    }()
 
     static let json: Data = (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys])) ?? Data("{}".utf8)
 }

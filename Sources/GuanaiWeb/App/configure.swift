@@ -33,9 +33,9 @@ public enum GuanaiApp {
     static func useDatabase(_ app: Application, _ target: DatabaseTarget) throws {
         switch target {
         case .sqliteFile(let path):
-            app.databases.use(.sqlite(.file(path)), as: .sqlite)
+            app.databases.use(.immediateSQLite(.file(path)), as: .sqlite)
         case .sqliteMemory:
-            app.databases.use(.sqlite(.memory), as: .sqlite)
+            app.databases.use(.immediateSQLite(.memory), as: .sqlite)
         case .postgres(let url, let searchPath):
             var cfg = try SQLPostgresConfiguration(url: url)
             if let s = searchPath { cfg.searchPath = [s] }

@@ -1,0 +1,83 @@
+"""Schemathesis hooks for the CI fuzz step (`.ci/run`).
+
+`documented_refusal`: a schema-valid request answered 422 passes only when every field the server names is one whose
+rule the OpenAPI document cannot state (a check digit, a record's state, the caller's jurisdiction, a date against
+today). Anything else means the document says less than the server checks: state it there. docs/security.md lists
+these rules.
+"""
+import fnmatch
+
+import schemathesis
+
+# The rules, by kind. docs/security.md lists the same.
+ID = "an ID number's check digit and the birth date inside it; sex and birth date must agree with it"
+UNIT = "a unit code that names no unit in use in the caller's jurisdiction, or one of the wrong level (a record not found)"
+RECORD = "an ID in the body that names no record the caller may use, or one in the wrong state (a record not found)"
+STATE = "the record's state: step order, a retired unit, a disabled account, a closed case, a full volunteer, a visit's three photos"
+TODAY = "a date against today or against the record (not in the future, not before the launch or the report)"
+CALLER = "a role the caller's own role may not create"
+DEPENDS = ("a field required or constrained by another one: a parent's name with his number, a guardian when living with one, "
+           "a note when guardianship is improper or a visit item is a concern, the police report number when the police were called, "
+           "both coordinates or neither, a response step's action by its step, reminder days in increasing order")
+
+# "METHOD path" -> {field pattern (fnmatch): rule}: what the server may refuse a schema-valid request on.
+ALLOWED = {
+    "POST /api/v1/children": {"idNumber": ID, "*.idNumber": ID, "sex": ID, "birthDate": ID, "*.birthDate": ID, "villageCode": UNIT,
+                              "informedOn": TODAY, "*.since": TODAY, "*.name": DEPENDS, "improperNote": DEPENDS},
+    "PATCH /api/v1/children/{id}": {"*.idNumber": ID, "*.birthDate": ID, "villageCode": UNIT, "informedOn": TODAY, "*.since": TODAY,
+                                    "guardian.name": DEPENDS, "guardian": DEPENDS, "improperNote": DEPENDS},
+    "POST /api/v1/women": {"idNumber": ID, "*.idNumber": ID, "villageCode": UNIT, "*.since": TODAY, "husband.name": DEPENDS},
+    "PATCH /api/v1/women/{id}": {"idNumber": ID, "*.idNumber": ID, "villageCode": UNIT, "*.since": TODAY, "husband.name": DEPENDS},
+    "PATCH /api/v1/people/{id}": {"birthDate": ID, "healthSince": TODAY},
+    "POST /api/v1/households": {"villageCode": UNIT},
+    "POST /api/v1/volunteers": {"idNumber": ID, "unitCode": UNIT, "latitude": DEPENDS, "longitude": DEPENDS, "account": RECORD},
+    "PATCH /api/v1/volunteers/{id}": {"unitCode": UNIT, "latitude": DEPENDS, "longitude": DEPENDS, "account": RECORD, "capacity": STATE, "status": STATE},
+    "POST /api/v1/volunteers/{id}/screening": {"step": STATE, "on": TODAY},
+    "POST /api/v1/pairs": {"childId": RECORD, "volunteerId": RECORD},
+    "POST /api/v1/pairs/{id}/approve": {"status": STATE, "startOn": TODAY},
+    "POST /api/v1/pairs/{id}/pause": {"status": STATE},
+    "POST /api/v1/pairs/{id}/resume": {"status": STATE},
+    "POST /api/v1/pairs/{id}/close": {"status": STATE},
+    "POST /api/v1/pairs/{id}/reopen": {"status": STATE, "childId": STATE, "volunteerId": STATE},
+    "POST /api/v1/pairs/{id}/contacts": {"status": STATE, "date": TODAY},
+    "POST /api/v1/pairs/{id}/checkins": {"status": STATE, "date": TODAY},
+    "POST /api/v1/my/pairs/{id}/contacts": {"status": STATE, "date": TODAY},
+    "POST /api/v1/my/pairs/{id}/concerns": {"status": STATE},
+    "POST /api/v1/pairing/suggestions": {"unit": UNIT},
+    "POST /api/v1/campaigns": {"unitCode": UNIT, "launchedOn": TODAY},
+    "POST /api/v1/campaigns/{id}/volunteers": {"volunteerId": RECORD, "signedOn": TODAY},
+    "POST /api/v1/children/{id}/visits": {"date": TODAY, "notes": DEPENDS},
+    "POST /api/v1/visits/{id}/photos": {"photos": STATE},
+    "PUT /api/v1/pairing/cadence": {"volunteerDays": DEPENDS, "villageDays": DEPENDS, "townshipDays": DEPENDS},
+    "POST /api/v1/children/{id}/merge": {"into": RECORD},
+    "POST /api/v1/reports": {"childId": RECORD, "reportedAt": TODAY, "policeReportNo": DEPENDS},
+    "POST /api/v1/reports/{id}/steps": {"action": DEPENDS, "doneAt": TODAY, "status": STATE},
+    "POST /api/v1/reports/{id}/close": {"step.*": STATE, "status": STATE},
+    "POST /api/v1/units": {"parentCode": UNIT},
+    "PATCH /api/v1/units/{code}": {"name": STATE, "reason": STATE},
+    "POST /api/v1/units/{code}/merge": {"into": UNIT, "reason": STATE},
+    "POST /api/v1/units/{code}/retire": {"reason": STATE},
+    "POST /api/v1/accounts": {"role": CALLER, "unitCode": UNIT},
+    "POST /api/v1/accounts/{id}/handover": {"username": STATE},
+}
+
+
+@schemathesis.check
+def documented_refusal(ctx, response, case):
+    meta = case.meta
+    if meta is None or not meta.generation.mode.is_positive or response.status_code != 422:
+        return None
+    try:
+        fields = [f["field"] for f in response.json()["error"].get("fields", [])]
+    except Exception:
+        fields = []
+    label = f"{case.method.upper()} {case.operation.path}"
+    allowed = ALLOWED.get(label, {})
+    unstated = [f for f in fields if not any(fnmatch.fnmatchcase(f, p) for p in allowed)]
+    if not fields or unstated:
+        raise AssertionError(
+            f"Schema-valid request refused with 422 on {', '.join(unstated) or 'no field'}: "
+            f"state the rule in OpenAPIDocument.swift, or list it in Tests/fuzz/refusals.py and docs/security.md if a schema cannot state it\n"
+            f"{response.text[:400]}"
+        )
+    return None
