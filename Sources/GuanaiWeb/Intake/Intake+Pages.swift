@@ -126,7 +126,8 @@ struct IntakePagesController {
         // Refused at once if the file is not a sheet or declares more than the limits allow (a bomb with an honest
         // header); what a part really expands to is checked while the preview streams it.
         let check = req.workDir.file("upload")
-        try Data(buffer: files[0].data).write(to: check)
+        let bytes = Data(buffer: files[0].data)
+        try bytes.write(to: check)
         defer { try? FileManager.default.removeItem(at: check) }
         do {
             _ = try SheetReader.open(check, options: ImportRun.readOptions(limits: Self.limits(req), deadline: Date().addingTimeInterval(10), stopped: StopFlag()))
@@ -143,7 +144,7 @@ struct IntakePagesController {
         let sheet = (f["sheet"] ?? "").trimmingCharacters(in: .whitespaces)
         u.sheet = sheet.isEmpty ? nil : sheet
         u.overrides = "{}"
-        u.bytes = Data(buffer: files[0].data)
+        u.bytes = bytes
         u.status = "uploaded"
         u.createdAt = req.now
         try await u.create(on: req.db)
