@@ -91,6 +91,17 @@ public enum Policy {
     /// Who registers and changes records at all: staff who read children, not a volunteer, not the inspector.
     public static func edits(_ role: Role) -> Bool { canRead(role, .child) && role != .volunteer && role != .inspector }
 
+    /// Reading records of `kind` through the staff pages and API (lists, a record's page, boards, prints). A
+    /// volunteer reads her own pairs through her desk only.
+    public static func browses(_ role: Role, _ kind: RecordKind) -> Bool { canRead(role, kind) && role != .volunteer }
+
+    /// The volunteer's desk (我的结对帮扶) is hers alone: staff see pairs through the staff pages.
+    public static func hasDesk(_ role: Role) -> Bool { role == .volunteer }
+
+    /// Acting on an alert or a mandatory report (acknowledge, plan, resolve, steps, close, recording a visit): the
+    /// staff who edit the register. The inspector reads the same cases and acts on none.
+    public static func actsOnAlerts(_ role: Role) -> Bool { edits(role) }
+
     /// Importing a ledger of `kind`: the import right and the editing staff's, whatever the door (page or CLI).
     public static func mayImport(_ role: Role, _ kind: RecordKind) -> Bool { allows(role, .import) && edits(role) && canRead(role, kind) }
 

@@ -18,7 +18,7 @@ struct HomeController {
     static func counts(_ scoped: Scoped, actor: Actor, today: String) async throws -> Counts {
         let u = try await scoped.unitCounts()
         var c = Counts(townships: u.townships, villages: u.villages, addedUnits: u.added)
-        if actor.canRead(.child) && actor.role != .volunteer { c.children = try await scoped.childCounts() }
+        if Policy.browses(actor.role, .child) { c.children = try await scoped.childCounts() }
         if actor.canRead(.account) { c.accounts = try await scoped.users().filter(\.$disabled == false).count() }
         if actor.canRead(.audit) { c.auditToday = try await scoped.auditEntries(AuditFilter(from: today)).count() }
         return c
@@ -28,7 +28,7 @@ struct HomeController {
         let l = req.lang
         let actor = try req.actor
         // A volunteer's home is her own children.
-        if actor.role == .volunteer { return req.redirect(to: SiteURL.desk.path) }
+        if Policy.hasDesk(actor.role) { return req.redirect(to: SiteURL.desk.path) }
         let today = String(AuditLog.timestamp(req.now).prefix(10))
         let scoped = try req.scoped
         let c = try await Self.counts(scoped, actor: actor, today: today)

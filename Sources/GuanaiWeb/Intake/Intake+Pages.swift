@@ -80,7 +80,7 @@ struct IntakePagesController {
     func requireImport(_ req: Request) throws -> Actor {
         let actor = try req.actor
         try req.require(.import)
-        guard RegistryPagesController.canEdit(actor) else { throw Abort(.forbidden) }
+        guard Policy.edits(actor.role) else { throw Abort(.forbidden) }
         return actor
     }
 

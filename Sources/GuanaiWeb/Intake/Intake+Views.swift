@@ -16,7 +16,7 @@ enum IntakeViews {
 
     /// The import link beside a list's "new" button, for accounts that may import into the registry.
     static func importLink(_ req: Request, _ kind: IntakeKind) -> Node {
-        guard let a0 = req.auth.get(Actor.self), a0.can(.import), RegistryPagesController.canEdit(a0) else { return .empty }
+        guard let a0 = req.auth.get(Actor.self), a0.can(.import), Policy.edits(a0.role) else { return .empty }
         return a(.class("btn secondary"), .href(SiteURL.intakeNew.with(query: [("kind", kind.rawValue)]))) { req.lang.t("intake.import") }
     }
 

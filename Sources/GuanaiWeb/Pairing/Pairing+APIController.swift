@@ -64,14 +64,12 @@ struct PairingAPIController {
     /// Who registers volunteers and proposes pairs: the staff who can edit children.
     func requireStaff(_ req: Request) throws {
         try req.requireRead(.volunteer)
-        guard RegistryPagesController.canEdit(try req.actor) else { throw Abort(.forbidden) }
+        try req.requireEdits()
     }
 
     /// Reading what staff read: staff, and the inspector, who reads everything and changes nothing.
     func requireStaffRead(_ req: Request) throws {
-        try req.requireRead(.volunteer)
-        let a = try req.actor
-        guard RegistryPagesController.canEdit(a) || a.role == .inspector else { throw Abort(.forbidden) }
+        try req.requireBrowse(.volunteer)
     }
 
     func created<T: Content>(_ value: T) throws -> Response {
@@ -88,14 +86,12 @@ struct PairingAPIController {
 
     func loadVolunteer(_ req: Request) async throws -> Volunteer {
         guard let v = try await req.scoped.volunteer(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
-        try req.requireRead(.volunteer)
-        guard try req.actor.role != .volunteer else { throw Abort(.forbidden) }
+        try req.requireBrowse(.volunteer)
         return v
     }
 
     func volunteers(req: Request) async throws -> ListPage<VolunteerDTO> {
-        try req.requireRead(.volunteer)
-        guard try req.actor.role != .volunteer else { throw Abort(.forbidden) }
+        try req.requireBrowse(.volunteer)
         let p = try PageParams(req)
         let scoped = try req.scoped
         let (items, total) = try await scoped.volunteers(unit: req.query[String.self, at: "unit"] ?? "", page: p.page, per: p.per)
@@ -136,14 +132,12 @@ struct PairingAPIController {
 
     func loadPair(_ req: Request) async throws -> Pair {
         guard let p = try await req.scoped.pair(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
-        try req.requireRead(.pair)
-        guard try req.actor.role != .volunteer else { throw Abort(.forbidden) }
+        try req.requireBrowse(.pair)
         return p
     }
 
     func pairs(req: Request) async throws -> ListPage<PairDTO> {
-        try req.requireRead(.pair)
-        guard try req.actor.role != .volunteer else { throw Abort(.forbidden) }
+        try req.requireBrowse(.pair)
         let p = try PageParams(req)
         let (items, total) = try await req.scoped.pairs(unit: req.query[String.self, at: "unit"] ?? "", status: req.query[String.self, at: "status"], page: p.page, per: p.per)
         return ListPage(items: items.map { PairDTO($0) }, page: p.page, per: p.per, total: total)
@@ -202,8 +196,7 @@ struct PairingAPIController {
 
     /// The contact cadence: anyone on staff may read it; a city admin (`edit_rules`) changes it.
     func cadence(req: Request) async throws -> ContactCadenceRules {
-        try req.requireRead(.pair)
-        guard try req.actor.role != .volunteer else { throw Abort(.forbidden) }
+        try req.requireBrowse(.pair)
         return try await CadenceSettingsStore.load(on: req.db)
     }
 

@@ -31,7 +31,7 @@ enum VolunteerDesk {
 
     /// The volunteer record behind a volunteer account, if a staff member has linked one.
     static func volunteer(for actor: Actor, on db: any Database) async throws -> Volunteer? {
-        guard actor.role == .volunteer else { return nil }
+        guard Policy.hasDesk(actor.role) else { return nil }
         return try await Volunteer.query(on: db).filter(\.$userID == actor.userID).filter(\.$status == "active").first()
     }
 
@@ -92,7 +92,7 @@ struct DeskAPIController {
 
     func requireVolunteer(_ req: Request) throws -> Actor {
         let a = try req.actor
-        guard a.role == .volunteer else { throw Abort(.forbidden) }
+        guard Policy.hasDesk(a.role) else { throw Abort(.forbidden) }
         return a
     }
 

@@ -26,7 +26,7 @@ struct PairingPagesController {
 
     func staff(_ req: Request) throws -> Actor {
         let a = try req.actor
-        guard a.canRead(.volunteer), a.role != .volunteer else { throw Abort(.forbidden) }
+        guard Policy.browses(a.role, .volunteer) else { throw Abort(.forbidden) }
         return a
     }
 
@@ -47,7 +47,7 @@ struct PairingPagesController {
 
     func newVolunteer(req: Request) async throws -> Response {
         _ = try staff(req)
-        guard RegistryPagesController.canEdit(try req.actor) else { throw Abort(.forbidden) }
+        try req.requireEdits()
         return PairingViews.volunteerForm(req, typed: [:], errors: [:], units: try await AccountsController.unitOptions(try req.scoped), status: .ok)
     }
 
@@ -60,7 +60,7 @@ struct PairingPagesController {
 
     func createVolunteer(req: Request) async throws -> Response {
         _ = try staff(req)
-        guard RegistryPagesController.canEdit(try req.actor) else { throw Abort(.forbidden) }
+        try req.requireEdits()
         let f = try await req.formValues()
         let units = try await AccountsController.unitOptions(try req.scoped)
         do {
@@ -108,7 +108,7 @@ struct PairingPagesController {
 
     func linkAccount(req: Request) async throws -> Response {
         let v = try await loadVolunteer(req)
-        guard RegistryPagesController.canEdit(try req.actor) else { throw Abort(.forbidden) }
+        try req.requireEdits()
         let f = try await req.formFields()
         do {
             try await PairingService.updateVolunteer(v, VolunteerInput(account: f["account"] ?? ""), scoped: try req.scoped, actor: req.auditActor, at: req.now)
@@ -176,7 +176,7 @@ struct PairingPagesController {
 
     func act(_ req: Request, _ action: PairAction) async throws -> Response {
         let p = try await loadPair(req)
-        if action == .approve || action == .reopen { try req.require(.approve) } else { guard RegistryPagesController.canEdit(try req.actor) else { throw Abort(.forbidden) } }
+        if action == .approve || action == .reopen { try req.require(.approve) } else { try req.requireEdits() }
         let f = try await req.formFields()
         do {
             try await PairingService.act(p, action, PairActionInput(note: f["note"], closeReason: f["closeReason"], startOn: f["startOn"]), by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: req.db)
@@ -189,7 +189,7 @@ struct PairingPagesController {
     /// A contact recorded by the village worker for a volunteer without a phone.
     func addContact(req: Request) async throws -> Response {
         let p = try await loadPair(req)
-        guard RegistryPagesController.canEdit(try req.actor) else { throw Abort(.forbidden) }
+        try req.requireEdits()
         let f = try await req.formFields()
         do {
             _ = try await PairingService.recordContact(p, ContactInput(date: f["date"], mode: f["mode"], minutes: Self.minutes(f["minutes"]), notes: f["notes"]),
@@ -215,7 +215,7 @@ struct PairingPagesController {
 
     func addCheckin(req: Request) async throws -> Response {
         let p = try await loadPair(req)
-        guard RegistryPagesController.canEdit(try req.actor) else { throw Abort(.forbidden) }
+        try req.requireEdits()
         let f = try await req.formFields()
         do {
             _ = try await PairingService.checkin(p, with: f["with"], on: f["checkinDate"], notes: f["checkinNotes"], by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: req.db)
@@ -232,7 +232,7 @@ struct PairingPagesController {
 
     func suggestions(req: Request) async throws -> Response {
         _ = try staff(req)
-        guard RegistryPagesController.canEdit(try req.actor) else { throw Abort(.forbidden) }
+        try req.requireEdits()
         let scoped = try req.scoped
         let options = try await AccountsController.unitOptions(scoped).filter { DivisionCode($0.0)?.level != .county }
         let code = req.query[String.self, at: "unit"] ?? ""

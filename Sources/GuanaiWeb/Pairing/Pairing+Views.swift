@@ -26,7 +26,7 @@ enum PairingViews {
 
     static func volunteers(_ req: Request, _ items: [Volunteer], load: [UUID: Int], unitNames: [String: String], units: [(String, String)], unit: String, total: Int, page: Int) -> Response {
         let l = req.lang
-        let edit = req.auth.get(Actor.self).map(RegistryPagesController.canEdit) ?? false
+        let edit = req.auth.get(Actor.self).map { Policy.edits($0.role) } ?? false
         return Layout.page(req, title: l.t("nav.volunteers")) {
             tabs(req, .volunteers)
             h1 { l.t("nav.volunteers") }
@@ -106,7 +106,7 @@ enum PairingViews {
         let l = req.lang
         let actor = req.auth.get(Actor.self)
         let approve = actor?.can(.approve) == true
-        let edit = actor.map(RegistryPagesController.canEdit) ?? false
+        let edit = actor.map { Policy.edits($0.role) } ?? false
         let id = v.id!.uuidString
         let checks = v.checks
         return Layout.page(req, title: v.name, status: status) {
@@ -255,7 +255,7 @@ enum PairingViews {
         let l = req.lang
         let actor = req.auth.get(Actor.self)
         let approve = actor?.can(.approve) == true
-        let edit = actor.map(RegistryPagesController.canEdit) ?? false
+        let edit = actor.map { Policy.edits($0.role) } ?? false
         let id = pr.id!.uuidString
         let today = RegistryService.today(req.now).iso
         func actionForm(_ action: PairAction, _ danger: Bool = false, @NodeBuilder _ extra: () -> Node = { .empty }) -> Node {

@@ -30,7 +30,7 @@ struct RegistryAPIController {
 
     func create(req: Request) async throws -> Response {
         try req.requireRead(.child)
-        guard try req.actor.role != .volunteer && req.actor.role != .inspector else { throw Abort(.forbidden) }
+        try req.requireEdits()
         let input = try await req.json(ChildInput.self)
         let child = try await RegistryService.createChild(input, scoped: try req.scoped, actor: req.auditActor, at: req.now)
         let res = Response(status: .created)
@@ -39,8 +39,7 @@ struct RegistryAPIController {
     }
 
     func list(req: Request) async throws -> ListPage<ChildSummaryDTO> {
-        try req.requireRead(.child)
-        guard try req.actor.role != .volunteer else { throw Abort(.forbidden) }
+        try req.requireBrowse(.child)
         let p = try PageParams(req)
         let scoped = try req.scoped
         let (items, total) = try await scoped.children(matching: Self.filter(req), today: Self.today(req), page: p.page, per: p.per)
@@ -50,8 +49,7 @@ struct RegistryAPIController {
 
     func load(_ req: Request) async throws -> Child {
         guard let c = try await req.scoped.child(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
-        try req.requireRead(.child)
-        guard try req.actor.role != .volunteer else { throw Abort(.forbidden) }
+        try req.requireBrowse(.child)
         return c
     }
 
@@ -63,7 +61,7 @@ struct RegistryAPIController {
 
     func patch(req: Request) async throws -> ChildDTO {
         let c = try await load(req)
-        guard try req.actor.role != .inspector else { throw Abort(.forbidden) }
+        try req.requireEdits()
         let body = try await req.json(ChildPatch.self)
         let updated = try await RegistryService.patchChild(c, body, scoped: try req.scoped, actor: req.auditActor, at: req.now)
         return try await RegistryDTO.load(updated, scoped: try req.scoped, today: Self.today(req), lang: req.lang)
@@ -89,8 +87,7 @@ struct RegistryAPIController {
 
     func loadPerson(_ req: Request) async throws -> Person {
         guard let p = try await req.scoped.person(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
-        try req.requireRead(.child)
-        guard try req.actor.role != .volunteer else { throw Abort(.forbidden) }
+        try req.requireBrowse(.child)
         return p
     }
 
@@ -102,7 +99,7 @@ struct RegistryAPIController {
 
     func patchPerson(req: Request) async throws -> PersonPatchResult {
         let p = try await loadPerson(req)
-        guard try req.actor.role != .inspector else { throw Abort(.forbidden) }
+        try req.requireEdits()
         let body = try await req.json(PersonPatch.self)
         let (person, changed) = try await RegistryService.patchPerson(p, body, scoped: try req.scoped, actor: req.auditActor, at: req.now)
         return PersonPatchResult(person: RegistryDTO.person(person), reclassifiedChildIds: changed.map { $0.id!.uuidString })

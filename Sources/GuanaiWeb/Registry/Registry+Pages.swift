@@ -19,12 +19,10 @@ struct RegistryPagesController {
         r.post(SiteURL.personReveal(":id").components, use: reveal)
     }
 
-    static func canEdit(_ a: Actor) -> Bool { Policy.edits(a.role) }
 
     func list(req: Request) async throws -> Response {
-        try req.requireRead(.child)
+        try req.requireBrowse(.child)
         let actor = try req.actor
-        guard actor.role != .volunteer else { throw Abort(.forbidden) }
         let f = RegistryAPIController.filter(req)
         let page = max(1, req.query[Int.self, at: "page"] ?? 1)
         let scoped = try req.scoped
@@ -33,14 +31,13 @@ struct RegistryPagesController {
         let people = try await scoped.people(items.map(\.personID) + items.compactMap(\.guardianID))
         let names = try await scoped.unitNames(items.map(\.unitCode))
         let villages = try await AccountsController.unitOptions(scoped)
-        return RegistryViews.list(req, filter: f, items: items, people: people, unitNames: names, villages: villages, total: total, page: page, today: today, canEdit: Self.canEdit(actor))
+        return RegistryViews.list(req, filter: f, items: items, people: people, unitNames: names, villages: villages, total: total, page: page, today: today, canEdit: Policy.edits(actor.role))
     }
 
     /// The A4 台账 of the filtered list; printing a list of children is an export, so it is audited like one.
     func ledger(req: Request) async throws -> Response {
-        try req.requireRead(.child)
+        try req.requireBrowse(.child)
         let actor = try req.actor
-        guard actor.role != .volunteer else { throw Abort(.forbidden) }
         let f = RegistryAPIController.filter(req)
         let scoped = try req.scoped
         let today = RegistryService.today(req.now)
@@ -56,7 +53,7 @@ struct RegistryPagesController {
 
     func newForm(req: Request) async throws -> Response {
         let actor = try req.actor
-        guard Self.canEdit(actor) else { throw Abort(.forbidden) }
+        guard Policy.edits(actor.role) else { throw Abort(.forbidden) }
         var typed: [String: [String]] = ["hukou": ["rural"], "ethnicity": [Ethnicity.all[0]]]
         if actor.unitCode.count == 12, DivisionCode(actor.unitCode)?.level == .village { typed["villageCode"] = [actor.unitCode] }
         // "登记兄弟姐妹": the same parents, guardian, village and household situation, ready to confirm.
@@ -102,7 +99,7 @@ struct RegistryPagesController {
 
     func create(req: Request) async throws -> Response {
         let actor = try req.actor
-        guard Self.canEdit(actor) else { throw Abort(.forbidden) }
+        guard Policy.edits(actor.role) else { throw Abort(.forbidden) }
         let v = try await req.formValues()
         do {
             let child = try await RegistryService.createChild(Self.input(v), scoped: try req.scoped, actor: req.auditActor, at: req.now)
@@ -123,8 +120,7 @@ struct RegistryPagesController {
 
     func load(_ req: Request) async throws -> Child {
         guard let c = try await req.scoped.child(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
-        try req.requireRead(.child)
-        guard try req.actor.role != .volunteer else { throw Abort(.forbidden) }
+        try req.requireBrowse(.child)
         return c
     }
 
@@ -154,7 +150,7 @@ struct RegistryPagesController {
     /// Small forms on the detail page: a parent's situation, where the child lives, the 监护不当 flag.
     func updateChild(req: Request) async throws -> Response {
         let c = try await load(req)
-        guard Self.canEdit(try req.actor) else { throw Abort(.forbidden) }
+        try req.requireEdits()
         let f = try await req.formValues()
         var fields = f.compactMapValues(\.last)
         // An unticked box is not posted; in the 监护不当 form it means "no".
@@ -181,7 +177,7 @@ struct RegistryPagesController {
     /// 修改基本信息: name, school, grade, boarding, address and needs, each changed only when the person changed it.
     func editForm(req: Request) async throws -> Response {
         let c = try await load(req)
-        guard Self.canEdit(try req.actor) else { throw Abort(.forbidden) }
+        try req.requireEdits()
         let shown = try await Self.editValues(c, scoped: try req.scoped)
         return RegistryViews.editPage(req, id: c.id!.uuidString, shown: shown, typed: shown, status: .ok, errors: [:])
     }
@@ -195,7 +191,7 @@ struct RegistryPagesController {
 
     func edit(req: Request) async throws -> Response {
         let c = try await load(req)
-        guard Self.canEdit(try req.actor) else { throw Abort(.forbidden) }
+        try req.requireEdits()
         let v = try await req.formValues()
         func s(_ k: String) -> String { v[k]?.last ?? "" }
         func was(_ k: String) -> String { v[k + ".was"]?.last ?? "" }
@@ -259,7 +255,7 @@ struct RegistryPagesController {
     /// A guardian or parent marked deceased, missing, hospitalised …: every child reading her is reclassified.
     func updatePerson(req: Request) async throws -> Response {
         guard let p = try await req.scoped.person(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
-        guard Self.canEdit(try req.actor) else { throw Abort(.forbidden) }
+        try req.requireEdits()
         let f = try await req.formFields()
         let back = AuthController.localPath(f["back"]) ?? SiteURL.children.path
         let changed = Forms.changed(f)

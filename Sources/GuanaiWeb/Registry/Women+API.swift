@@ -15,11 +15,10 @@ struct WomenAPIController {
         r.patch("households", ":id", use: patchHousehold)
     }
 
-    static func canWrite(_ a: Actor) -> Bool { a.role == .cityAdmin || a.role == .townshipStaff || a.role == .villageWorker }
 
     func create(req: Request) async throws -> Response {
         try req.requireRead(.woman)
-        guard Self.canWrite(try req.actor) else { throw Abort(.forbidden) }
+        try req.requireEdits()
         let w = try await WomenService.create(try await req.json(WomanInput.self), scoped: try req.scoped, actor: req.auditActor, at: req.now)
         let res = Response(status: .created)
         try res.content.encode(try await dto(req, w), as: .json)
@@ -60,7 +59,7 @@ struct WomenAPIController {
 
     func patch(req: Request) async throws -> WomanDTO {
         let w = try await load(req)
-        guard Self.canWrite(try req.actor) else { throw Abort(.forbidden) }
+        try req.requireEdits()
         return try await dto(req, try await WomenService.patch(w, try await req.json(WomanInput.self), scoped: try req.scoped, actor: req.auditActor, at: req.now))
     }
 
@@ -72,7 +71,7 @@ struct WomenAPIController {
 
     func createHousehold(req: Request) async throws -> Response {
         try req.requireRead(.household)
-        guard Self.canWrite(try req.actor) else { throw Abort(.forbidden) }
+        try req.requireEdits()
         let input = try await req.json(HouseholdInput.self)
         var c = Checker()
         let village = try await RegistryService.checkVillage(input.villageCode, &c, scoped: try req.scoped)
@@ -117,7 +116,7 @@ struct WomenAPIController {
 
     func patchHousehold(req: Request) async throws -> HouseholdDTO {
         let h = try await loadHousehold(req)
-        guard Self.canWrite(try req.actor) else { throw Abort(.forbidden) }
+        try req.requireEdits()
         return try await householdDTO(req, try await HouseholdService.patch(h, try await req.json(HouseholdInput.self), scoped: try req.scoped, actor: req.auditActor, at: req.now))
     }
 }

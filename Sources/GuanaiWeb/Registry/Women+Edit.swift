@@ -11,7 +11,7 @@ extension WomenPagesController {
     func loadForEdit(_ req: Request) async throws -> Woman {
         guard let w = try await req.scoped.woman(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
         try req.requireRead(.woman)
-        guard WomenAPIController.canWrite(try req.actor) else { throw Abort(.forbidden) }
+        try req.requireEdits()
         return w
     }
 

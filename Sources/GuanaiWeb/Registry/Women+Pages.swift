@@ -28,7 +28,7 @@ struct WomenPagesController {
         let people = try await scoped.people(items.flatMap { [$0.personID, $0.husbandID].compactMap { $0 } })
         let names = try await scoped.unitNames(items.map(\.unitCode))
         let villages = try await AccountsController.unitOptions(scoped)
-        return WomenListViews.list(req, f, items: items, people: people, unitNames: names, villages: villages, total: total, page: page, canWrite: WomenAPIController.canWrite(actor))
+        return WomenListViews.list(req, f, items: items, people: people, unitNames: names, villages: villages, total: total, page: page, canWrite: Policy.edits(actor.role))
     }
 
     /// The women's 台账 on A4, audited as an export like the children's.
@@ -71,7 +71,7 @@ struct WomenPagesController {
     }
 
     func newForm(req: Request) async throws -> Response {
-        guard WomenAPIController.canWrite(try req.actor) else { throw Abort(.forbidden) }
+        try req.requireEdits()
         var typed: [String: [String]] = ["hukou": ["rural"], "husband.situation": ["working_away"]]
         let a = try req.actor
         if DivisionCode(a.unitCode)?.level == .village { typed["villageCode"] = [a.unitCode] }
@@ -113,7 +113,7 @@ struct WomenPagesController {
     }
 
     func create(req: Request) async throws -> Response {
-        guard WomenAPIController.canWrite(try req.actor) else { throw Abort(.forbidden) }
+        try req.requireEdits()
         let v = try await req.formValues()
         func s(_ k: String) -> String? { v[k]?.last }
         let input = WomanInput(name: s("name"), idNumber: s("idNumber"), villageCode: s("villageCode"), hukou: s("hukou"), phone: s("phone"),
@@ -137,7 +137,7 @@ struct WomenPagesController {
         let l = req.lang
         let people = try await req.scoped.people([w.personID, w.husbandID].compactMap { $0 })
         let d = WomenService.dto(w, people: people, today: RegistryService.today(req.now), lang: req.lang)
-        let canEdit = WomenAPIController.canWrite(try req.actor)
+        let canEdit = Policy.edits(try req.actor.role)
         return Layout.page(req, title: d.name) {
             div(.class("crumbs")) { a(.href(.women)) { l.t("women.title") }; " › "; span { d.name } }
             h1 { d.name; " "; small { d.age.map { l.t("age.years", String($0)) } ?? "" } }
@@ -173,7 +173,7 @@ struct WomenPagesController {
         try req.requireRead(.household)
         let l = req.lang
         let members = try await req.scoped.members(of: h.id!)
-        let canWrite = WomenAPIController.canWrite(try req.actor)
+        let canWrite = Policy.edits(try req.actor.role)
         let today = RegistryService.today(req.now)
         return Layout.page(req, title: l.t("household.title"), status: status) {
             h1 { l.t("household.title") }
@@ -204,7 +204,7 @@ struct WomenPagesController {
 
     func updateHousehold(req: Request) async throws -> Response {
         guard let h = try await req.scoped.household(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
-        guard WomenAPIController.canWrite(try req.actor) else { throw Abort(.forbidden) }
+        try req.requireEdits()
         let f = try await req.formFields()
         do {
             _ = try await HouseholdService.patch(h, HouseholdInput(villageGroup: f["villageGroup"], address: f["address"], poverty: f["poverty"]), scoped: try req.scoped, actor: req.auditActor, at: req.now)

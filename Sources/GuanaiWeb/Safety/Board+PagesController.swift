@@ -14,7 +14,7 @@ struct BoardPagesController {
     /// or the overdue visits. Names only, no ID numbers; audited as an export.
     func export(req: Request) async throws -> Response {
         let actor = try req.actor
-        guard actor.canRead(.child), actor.role != .volunteer else { throw Abort(.forbidden) }
+        guard Policy.browses(actor.role, .child) else { throw Abort(.forbidden) }
         try req.require(.export)
         let scoped = try req.scoped
         let unit = req.query[String.self, at: "unit"] ?? ""
@@ -65,7 +65,7 @@ struct BoardPagesController {
 
     func show(req: Request) async throws -> Response {
         let actor = try req.actor
-        guard actor.canRead(.child), actor.role != .volunteer else { throw Abort(.forbidden) }
+        guard Policy.browses(actor.role, .child) else { throw Abort(.forbidden) }
         let scoped = try req.scoped
         let unit = req.query[String.self, at: "unit"] ?? ""
         let today = RegistryService.today(req.now)

@@ -42,7 +42,7 @@ struct ReportPagesController {
     func load(_ req: Request, read: Bool = false) async throws -> Report {
         guard let r = try await req.scoped.report(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
         let a = try req.actor
-        guard SafetyAPIController.canAct(a) || (read && a.role == .inspector) else { throw Abort(.forbidden) }
+        guard read ? Policy.browses(a.role, .report) : Policy.actsOnAlerts(a.role) else { throw Abort(.forbidden) }
         return r
     }
 

@@ -16,11 +16,10 @@ struct SafetyAPIController {
     }
 
     /// Who works the safety net: the staff who can edit children (city, township, village).
-    static func canAct(_ a: Actor) -> Bool { RegistryPagesController.canEdit(a) }
 
     func recordVisit(req: Request) async throws -> Response {
         let c = try await RegistryAPIController().load(req)
-        guard Self.canAct(try req.actor) else { throw Abort(.forbidden) }
+        guard Policy.actsOnAlerts(try req.actor.role) else { throw Abort(.forbidden) }
         let input = try await req.json(VisitInput.self)
         let scoped = try req.scoped
         let v = try await SafetyService.recordVisit(c, input, user: try req.actor, scoped: scoped, actor: req.auditActor, at: req.now, settings: try await SafetyService.settings(on: scoped.db))
@@ -32,7 +31,7 @@ struct SafetyAPIController {
     /// A photo sent after the visit was recorded (the API records the visit as JSON first).
     func addPhoto(req: Request) async throws -> Response {
         guard let uuid = UUID(uuidString: req.parameters.get("id") ?? ""), let v = try await Visit.find(uuid, on: req.db), try req.scoped.inScope(v.unitCode) else { throw Abort(.notFound) }
-        guard Self.canAct(try req.actor) else { throw Abort(.forbidden) }
+        guard Policy.actsOnAlerts(try req.actor.role) else { throw Abort(.forbidden) }
         let bytes = req.body.data.map { Data(buffer: $0) } ?? Data()
         let uploads = try VisitPhotos.check([(name: "photo", bytes: bytes)], already: v.photos)
         let at = req.now, actor = req.auditActor
@@ -66,7 +65,7 @@ struct SafetyAPIController {
 
     func loadAlert(_ req: Request) async throws -> Alert {
         guard let a = try await req.scoped.alert(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
-        guard Self.canAct(try req.actor) else { throw Abort(.forbidden) }
+        guard Policy.actsOnAlerts(try req.actor.role) else { throw Abort(.forbidden) }
         return a
     }
 

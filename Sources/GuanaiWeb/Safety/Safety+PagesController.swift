@@ -34,7 +34,7 @@ struct SafetyPagesController {
     func loadAlert(_ req: Request, read: Bool = false) async throws -> Alert {
         guard let a = try await req.scoped.alert(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
         let actor = try req.actor
-        guard SafetyAPIController.canAct(actor) || (read && actor.role == .inspector) else { throw Abort(.forbidden) }
+        guard read ? Policy.browses(actor.role, .alert) : Policy.actsOnAlerts(actor.role) else { throw Abort(.forbidden) }
         return a
     }
 
@@ -88,7 +88,7 @@ struct SafetyPagesController {
 
     func loadChild(_ req: Request) async throws -> Child {
         let c = try await RegistryAPIController().load(req)
-        guard SafetyAPIController.canAct(try req.actor) else { throw Abort(.forbidden) }
+        guard Policy.actsOnAlerts(try req.actor.role) else { throw Abort(.forbidden) }
         return c
     }
 

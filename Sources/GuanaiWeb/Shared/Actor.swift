@@ -58,6 +58,16 @@ extension Request {
         guard try actor.canRead(kind) else { throw Abort(.forbidden) }
     }
 
+    /// Reading a kind through the staff pages and API (`Policy.browses`): 403 for a volunteer, whose desk is hers.
+    func requireBrowse(_ kind: RecordKind) throws {
+        guard Policy.browses(try actor.role, kind) else { throw Abort(.forbidden) }
+    }
+
+    /// Registering or changing records (`Policy.edits`).
+    func requireEdits() throws {
+        guard Policy.edits(try actor.role) else { throw Abort(.forbidden) }
+    }
+
     public func require(_ action: Action) throws {
         guard try actor.can(action) else { throw Abort(.forbidden) }
     }
