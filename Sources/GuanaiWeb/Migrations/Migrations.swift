@@ -7,7 +7,9 @@ enum Migrations {
     static let all: [any AsyncMigration] = [
         M0001_CreateUnits(), M0002_CreateUnitChanges(), M0003_CreateUsers(), M0004_CreateSessions(),
         M0005_CreatePendingForms(), M0006_CreateAuditLog(), M0007_AuditAppendOnlyTriggers(),
-        M0008_CreateRegistry(), M0009_CreateWomen(), M0010_ChildMergedInto(), M0011_ChildListIndex(), M0012_ChildTallies(), M0013_SafetyNet(), M0014_SweepLease(), M0015_Reports(), M0016_Outbox(), M0017_Settings(), M0018_VisitPhotos(), M0019_IntakeUploads(), M0020_Pairing(), M0021_PairFollowup(), M0022_Campaigns(), M0023_PairStartIndex(),
+        M0008_CreateRegistry(), M0009_CreateWomen(), M0010_ChildMergedInto(), M0011_ChildListIndex(), M0012_ChildTallies(),
+        M0013_SafetyNet(), M0014_SweepLease(), M0015_Reports(), M0016_Outbox(), M0017_Settings(), M0018_VisitPhotos(),
+        M0019_IntakeUploads(), M0020_Pairing(), M0021_PairFollowup(), M0022_Campaigns(), M0023_PairStartIndex(),
         M0024_LikelyDuplicateIndex(), M0025_OverdueSweepIndex(), M0026_AlertsDueIndex(), M0027_LoginFailures(),
         M0028_IntakeLease(),
     ]
