@@ -83,17 +83,4 @@ import GuanaiCore
             #expect(!page.items.contains { $0.recordId == far.id!.uuidString })
         }
     }
-
-    /// Handlers reach records only through `Scoped`; a raw `.query(on:` in a controller would bypass jurisdiction.
-    @Test func controllersHaveNoUnscopedQueries() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let dir = root.appendingPathComponent("Sources/GuanaiWeb")
-        let files = FileManager.default.enumerator(at: dir, includingPropertiesForKeys: nil)!.compactMap { $0 as? URL }.filter { $0.lastPathComponent.contains("Controller") }
-        #expect(files.count >= 5)
-        for f in files {
-            let text = try String(contentsOf: f, encoding: .utf8)
-            #expect(!text.contains(".query(on:"), "\(f.lastPathComponent) queries without scope")
-            #expect(!text.contains("Scoped.system"), "\(f.lastPathComponent) uses the system scope")
-        }
-    }
 }

@@ -105,7 +105,7 @@ struct IntakePagesController {
         let actor = try req.actor
         let scoped = try req.scoped
         let units = try await AccountsController.unitOptions(scoped).filter { DivisionCode($0.0).map { $0.level == .village || $0.level == .township || $0.level == .county } ?? false }
-        let recent = try await IntakeUpload.query(on: req.db).filter(\.$userID == actor.userID).sort(\.$createdAt, .descending).limit(10).all()
+        let recent = try await IntakeUpload.recent(by: actor.userID, limit: 10, on: req.db)
         return IntakeViews.newForm(req, typed: typed, errors: errors, units: units, recent: recent, status: status)
     }
 

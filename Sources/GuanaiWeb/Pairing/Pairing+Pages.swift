@@ -87,7 +87,7 @@ struct PairingPagesController {
 
     func renderVolunteer(_ req: Request, _ v: Volunteer, errors: [String: String], status: HTTPStatus) async throws -> Response {
         let scoped = try req.scoped
-        let history = try await Pair.query(on: scoped.db).filter(\.$volunteerID == v.id!).sort(\.$createdAt, .descending).all()
+        let history = try await scoped.pairs(ofVolunteer: v.id!)
         let names = try await scoped.childNames(history.map(\.childID))
         let account = try await v.userID.asyncFlatMap { try await User.find($0, on: scoped.db)?.username }
         let unitName = try await scoped.unitNames([v.unitCode])[v.unitCode] ?? v.unitCode
@@ -122,8 +122,8 @@ struct PairingPagesController {
     func printRecord(req: Request) async throws -> Response {
         let v = try await loadVolunteer(req)
         let scoped = try req.scoped
-        let pairs = try await Pair.query(on: scoped.db).filter(\.$volunteerID == v.id!).all()
-        let contacts = try await PairContact.query(on: scoped.db).filter(\.$pairID ~~ pairs.compactMap(\.id)).sort(\.$onDate).all()
+        let pairs = try await scoped.pairs(ofVolunteer: v.id!)
+        let contacts = try await scoped.contacts(ofPairs: pairs.compactMap(\.id))
         let names = try await scoped.childNames(pairs.map(\.childID))
         let childOf = Dictionary(uniqueKeysWithValues: pairs.map { ($0.id!, ChineseName.givenName(names[$0.childID] ?? "")) })
         let unitName = try await scoped.unitNames([v.unitCode])[v.unitCode] ?? v.unitCode
@@ -141,7 +141,7 @@ struct PairingPagesController {
         let scoped = try req.scoped
         let (items, total) = try await scoped.pairs(unit: unit, status: status.isEmpty ? nil : status, page: page, per: 50)
         let kids = try await scoped.childNames(items.map(\.childID))
-        let vols = Dictionary(uniqueKeysWithValues: try await Volunteer.query(on: scoped.db).filter(\.$id ~~ items.map(\.volunteerID)).all().map { ($0.id!, $0.name) })
+        let vols = try await scoped.volunteers(items.map(\.volunteerID)).mapValues(\.name)
         let units = try await scoped.unitNames(items.map(\.unitCode))
         let rules = try await CadenceSettingsStore.load(on: scoped.db)
         let today = RegistryService.today(req.now)
@@ -169,7 +169,7 @@ struct PairingPagesController {
         let contacts = try await scoped.contacts(p.id!)
         let checkins = try await scoped.checkins(p.id!)
         let s = try await PairingService.standing(p, today: RegistryService.today(req.now), rules: try await CadenceSettingsStore.load(on: scoped.db), on: scoped.db)
-        let reminders = try await PairReminder.query(on: scoped.db).filter(\.$pairID == p.id!).sort(\.$createdAt, .descending).limit(10).all()
+        let reminders = try await scoped.reminders(p.id!, limit: 10)
         return PairingViews.pair(req, p, childName: name, volunteer: v, events: try await scoped.pairEvents(p.id!), contacts: contacts, checkins: checkins,
                                  standing: s, reminders: reminders, errors: errors, typed: typed, status: status)
     }
@@ -243,7 +243,7 @@ struct PairingPagesController {
         let result = try await PairingSuggestions.compute(unit: unit, scoped: scoped, lang: req.lang)
         let ids = (result.suggestions.map(\.childId) + result.unpaired).compactMap(UUID.init(uuidString:))
         let names = try await scoped.childNames(ids)
-        let vols = Dictionary(uniqueKeysWithValues: try await Volunteer.query(on: scoped.db).filter(\.$id ~~ result.suggestions.compactMap { UUID(uuidString: $0.volunteerId) }).all().map { ($0.id!, $0) })
+        let vols = try await scoped.volunteers(result.suggestions.compactMap { UUID(uuidString: $0.volunteerId) })
         return PairingViews.suggestions(req, units: options, unit: code, result: result, names: names, volunteers: vols, flash: try await approvalMessage(req), errors: [:])
     }
 

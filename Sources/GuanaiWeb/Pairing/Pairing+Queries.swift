@@ -41,4 +41,28 @@ extension Scoped {
     func checkins(_ pair: UUID) async throws -> [PairCheckin] {
         try await PairCheckin.query(on: db).filter(\.$pairID == pair).sort(\.$onDate, .descending).all()
     }
+
+    // The lookups below hang off a record the page already loaded through this scope (a volunteer, a pair, a
+    // child), and read by its id without narrowing again, as the pages always have.
+
+    func pairs(ofVolunteer volunteer: UUID) async throws -> [Pair] {
+        try await Pair.query(on: db).filter(\.$volunteerID == volunteer).sort(\.$createdAt, .descending).all()
+    }
+
+    func pairs(ofChild child: UUID) async throws -> [Pair] {
+        try await Pair.query(on: db).filter(\.$childID == child).sort(\.$createdAt, .descending).all()
+    }
+
+    /// Oldest first: the printed service record reads as a log.
+    func contacts(ofPairs pairs: [UUID]) async throws -> [PairContact] {
+        try await PairContact.query(on: db).filter(\.$pairID ~~ pairs).sort(\.$onDate).all()
+    }
+
+    func volunteers(_ ids: [UUID]) async throws -> [UUID: Volunteer] {
+        Dictionary(uniqueKeysWithValues: try await Volunteer.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0) })
+    }
+
+    func reminders(_ pair: UUID, limit: Int) async throws -> [PairReminder] {
+        try await PairReminder.query(on: db).filter(\.$pairID == pair).sort(\.$createdAt, .descending).limit(limit).all()
+    }
 }

@@ -140,8 +140,8 @@ struct RegistryPagesController {
         let unitName = try await scoped.unitNames([c.unitCode])[c.unitCode] ?? c.unitCode
         let visits = try await scoped.visits(of: c.id!, limit: 10)
         let reports = try await scoped.reports(child: c.id!)
-        let pairs = try await Pair.query(on: scoped.db).filter(\.$childID == c.id!).sort(\.$createdAt, .descending).all()
-        let volunteers = Dictionary(uniqueKeysWithValues: try await Volunteer.query(on: scoped.db).filter(\.$id ~~ pairs.map(\.volunteerID)).all().map { ($0.id!, $0.name) })
+        let pairs = try await scoped.pairs(ofChild: c.id!)
+        let volunteers = try await scoped.volunteers(pairs.map(\.volunteerID)).mapValues(\.name)
         let pairing = try req.actor.canRead(.pair) ? PairingViews.childPanel(req, pairs: pairs, volunteers: volunteers) : .empty
         let names = try await scoped.auditNames(for: timeline, actor: try req.actor)
         return RegistryViews.detail(req, dto, unitName: unitName, revealed: revealed, timeline: timeline, names: names, visits: visits, reports: reports, pairing: pairing, errors: errors, status: status)

@@ -3,15 +3,6 @@ import SQLKit
 import Vapor
 import GuanaiCore
 
-struct M0010_ChildMergedInto: AsyncMigration {
-    func prepare(on db: any Database) async throws {
-        try await db.schema("children").field("merged_into", .uuid).update()
-    }
-    func revert(on db: any Database) async throws {
-        try await db.schema("children").deleteField("merged_into").update()
-    }
-}
-
 struct VoidRequest: Content { let reason: String? }
 struct MergeRequest: Content { let into: String?; let reason: String? }
 

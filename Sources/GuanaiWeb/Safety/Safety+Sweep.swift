@@ -116,24 +116,6 @@ public enum SafetySweep {
     }
 }
 
-/// The overdue loops' own index (see `SafetySweep.lateQuery`); `children_overdue` stays for the boards, which count
-/// critical children too.
-struct M0025_OverdueSweepIndex: AsyncMigration {
-    func prepare(on db: any Database) async throws {
-        try await db.sql.raw("CREATE INDEX children_overdue_sweep ON children (overdue_step, next_visit_due) WHERE risk_tier <> 'critical' AND status <> 'voided'").run()
-    }
-    func revert(on db: any Database) async throws { try await db.sql.drop(index: "children_overdue_sweep").run() }
-}
-
-/// The critical escalations' own index (`SafetySweep.criticalDue`): by kind first, so that open missed-visit
-/// alerts, and resolved alerts of every kind, are never read on the way to the critical ones.
-struct M0026_AlertsDueIndex: AsyncMigration {
-    func prepare(on db: any Database) async throws {
-        try await db.sql.create(index: "alerts_due").on("alerts").column("kind").column("status").column("created_at").run()
-    }
-    func revert(on db: any Database) async throws { try await db.sql.drop(index: "alerts_due").run() }
-}
-
 /// One sweeper at a time across instances: a lease row taken with a conditional UPDATE (atomic on both engines),
 /// released at the end, and expiring by itself if a sweeper dies.
 enum SweepLease {
@@ -151,12 +133,4 @@ enum SweepLease {
     static func release(on db: any Database) async throws {
         try await db.sql.raw("UPDATE sweep_lease SET lease_until = 0 WHERE name = 'sweep'").run()
     }
-}
-
-struct M0014_SweepLease: AsyncMigration {
-    func prepare(on db: any Database) async throws {
-        try await db.sql.create(table: "sweep_lease").column("name", type: .text, .primaryKey(autoIncrement: false)).column("lease_until", type: .custom(SQLRaw("DOUBLE PRECISION")), .notNull).run()
-        try await db.sql.raw("INSERT INTO sweep_lease (name, lease_until) VALUES ('sweep', 0)").run()
-    }
-    func revert(on db: any Database) async throws { try await db.sql.drop(table: "sweep_lease").run() }
 }

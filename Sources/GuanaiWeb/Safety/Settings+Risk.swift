@@ -3,20 +3,6 @@ import SQLKit
 import Vapor
 import GuanaiCore
 
-/// The safety net's numbers, stored in the database so every instance applies the same ones; changed by a city
-/// admin (`edit_rules`), audited field by field, applied to every monitored child at the next sweep.
-struct M0017_Settings: AsyncMigration {
-    func prepare(on db: any Database) async throws {
-        try await db.sql.create(table: "settings")
-            .column("key", type: .text, .primaryKey(autoIncrement: false))
-            .column("value", type: .text, .notNull)
-            .column("updated_at", type: .text, .notNull)
-            .column("updated_by", type: .text, .notNull)
-            .run()
-    }
-    func revert(on db: any Database) async throws { try await db.sql.drop(table: "settings").run() }
-}
-
 enum RiskSettingsStore {
     /// Field name → (keyPath, allowed range). The order is the form's.
     static let fields: [(String, WritableKeyPath<RiskSettings, Int>, ClosedRange<Int>)] = [
@@ -64,50 +50,5 @@ enum RiskSettingsStore {
             try await AuditLog.append(AuditEvent(AuditAction.update, "settings", "risk", unit: actor.unitCode ?? "", fields: fieldChanges), by: actor, at: at, on: tx)
         }
         return next
-    }
-}
-
-struct SettingsPagesController {
-    func register(_ r: any RoutesBuilder) {
-        r.get(SiteURL.riskSettings.components, use: show)
-        r.post(SiteURL.riskSettings.components, use: save)
-    }
-
-    func show(req: Request) async throws -> Response {
-        try req.require(.editRules)
-        let s = try await RiskSettingsStore.load(on: try req.scoped.db)
-        return SettingsViews.page(req, s, typed: [:], errors: [:], saved: req.query[String.self, at: "saved"] == "1", status: .ok)
-    }
-
-    func save(req: Request) async throws -> Response {
-        try req.require(.editRules)
-        let f = try await req.formFields()
-        let db = try req.scoped.db
-        do {
-            _ = try await RiskSettingsStore.save(f, by: req.auditActor, at: req.now, on: db)
-            return req.redirect(to: SiteURL.riskSettings.with(query: [("saved", "1")]))
-        } catch let e as FieldErrors {
-            return SettingsViews.page(req, try await RiskSettingsStore.load(on: db), typed: f, errors: SafetyPagesController().messages(req, e), saved: false, status: .unprocessableEntity)
-        }
-    }
-}
-
-enum SettingsViews {
-    static func page(_ req: Request, _ s: RiskSettings, typed: [String: String], errors: [String: String], saved: Bool, status: HTTPStatus) -> Response {
-        let l = req.lang
-        return Layout.page(req, title: l.t("settings.title"), status: status) {
-            h1 { l.t("settings.title") }
-            p(.class("muted")) { l.t("settings.intro") }
-            if saved { div(.class("flash"), Attr("role", "status")) { l.t("settings.saved") } }
-            Forms.errorSummary(l, errors, labelled: true)
-            form(.method("post"), .action(.riskSettings)) {
-                Forms.csrf(req)
-                for (name, kp, range) in RiskSettingsStore.fields {
-                    Forms.field(l, label: "settings." + name, name: name, value: typed[name] ?? String(s[keyPath: kp]), type: "number", error: errors[name],
-                                hint: l.t("settings.range", "\(range.lowerBound)–\(range.upperBound)"), extra: [Attr("inputmode", "numeric")])
-                }
-                button(.type("submit")) { l.t("form.save") }
-            }
-        }
     }
 }

@@ -1,0 +1,73 @@
+import Testing
+import Foundation
+@testable import GuanaiWeb
+
+/// The source tree holds its own rules: where migrations live, and which files may touch the database directly.
+@Suite struct LayoutTests {
+    static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Sources/GuanaiWeb")
+
+    static func swiftFiles() -> [(url: URL, text: String)] {
+        FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!.compactMap { $0 as? URL }
+            .filter { $0.pathExtension == "swift" }
+            .compactMap { url in (try? String(contentsOf: url, encoding: .utf8)).map { (url, $0) } }
+    }
+
+    /// Fluent records each migration by name on every database it has run on; a renamed, moved-into-a-type or
+    /// reordered migration would run again, or be skipped, on the databases already in use.
+    @Test func migrationNamesAreThoseAlreadyRecorded() {
+        #expect(Migrations.all.map(\.name) == [
+            "GuanaiWeb.M0001_CreateUnits", "GuanaiWeb.M0002_CreateUnitChanges", "GuanaiWeb.M0003_CreateUsers",
+            "GuanaiWeb.M0004_CreateSessions", "GuanaiWeb.M0005_CreatePendingForms", "GuanaiWeb.M0006_CreateAuditLog",
+            "GuanaiWeb.M0007_AuditAppendOnlyTriggers", "GuanaiWeb.M0008_CreateRegistry", "GuanaiWeb.M0009_CreateWomen",
+            "GuanaiWeb.M0010_ChildMergedInto", "GuanaiWeb.M0011_ChildListIndex", "GuanaiWeb.M0012_ChildTallies",
+            "GuanaiWeb.M0013_SafetyNet", "GuanaiWeb.M0014_SweepLease", "GuanaiWeb.M0015_Reports", "GuanaiWeb.M0016_Outbox",
+            "GuanaiWeb.M0017_Settings", "GuanaiWeb.M0018_VisitPhotos", "GuanaiWeb.M0019_IntakeUploads", "GuanaiWeb.M0020_Pairing",
+            "GuanaiWeb.M0021_PairFollowup", "GuanaiWeb.M0022_Campaigns", "GuanaiWeb.M0023_PairStartIndex",
+            "GuanaiWeb.M0024_LikelyDuplicateIndex", "GuanaiWeb.M0025_OverdueSweepIndex", "GuanaiWeb.M0026_AlertsDueIndex",
+            "GuanaiWeb.M0027_LoginFailures", "GuanaiWeb.M0028_IntakeLease",
+        ])
+    }
+
+    /// A shipped migration is found by its number alone: Migrations/M00xx_Name.swift, top level, one per file.
+    @Test func everyMigrationIsInItsOwnFile() throws {
+        let declaration = try Regex(#"^([ \t]*)(?:[a-z]+[ \t]+)*struct[ \t]+(M0\w+)"#).anchorsMatchLineEndings()
+        var found: [String] = []
+        for (url, text) in Self.swiftFiles() {
+            for m in text.matches(of: declaration) {
+                let indent = m.output[1].substring.map(String.init) ?? ""
+                let name = m.output[2].substring.map(String.init) ?? ""
+                found.append(name)
+                let folder = url.deletingLastPathComponent().lastPathComponent
+                #expect(folder == "Migrations", "\(name) is declared in \(folder)/\(url.lastPathComponent)")
+                #expect(url.lastPathComponent == name + ".swift", "\(name) is declared in \(url.lastPathComponent)")
+                #expect(indent.isEmpty, "\(name) is nested in another declaration")
+            }
+        }
+        #expect(found.sorted() == Migrations.all.map { String(describing: type(of: $0)) }.sorted())
+    }
+
+    /// A file that registers routes or renders pages reaches records only through `Scoped` and the features' query
+    /// files: a `.query(on:`, the system scope or raw SQL there would bypass the jurisdiction, unseen by review.
+    /// Chosen by content, not by file name, so a new page file cannot slip past by being named differently.
+    @Test func pagesAndRoutesHaveNoUnscopedQueries() throws {
+        let marks = ["RouteCollection", "func boot(routes", "RoutesBuilder", "Layout.page("]
+        let registration = try Regex(#"\.(get|post|put|patch|delete)\(("|SiteURL\.|use:)"#)
+        let forbidden = [".query(on:", "Scoped.system", "scoped: .system(",
+                         "sql.raw(", "sql.select()", "sql.update(", "sql.insert(", "sql.delete("]
+        let files = Self.swiftFiles().filter { f in marks.contains { f.text.contains($0) } || f.text.contains(registration) }
+        let names = Set(files.map(\.url.lastPathComponent))
+        let expected = ["configure.swift", "Auth+Controller.swift", "Registry+Pages.swift",
+                        "Pairing+DeskAPIController.swift", "Settings+Pages.swift"]
+        for known in expected {
+            #expect(names.contains(known), "\(known) is not recognised as a page or route file")
+        }
+        for (url, text) in files {
+            for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                for f in forbidden where line.contains(f) {
+                    Issue.record("\(url.lastPathComponent):\(n + 1) uses \(f) outside a query or service file")
+                }
+            }
+        }
+    }
+}
