@@ -90,3 +90,20 @@ import Testing
         #expect(due(nil, .critical) == "2026-11-02" && due(nil, .critical, since: nil) <= today.iso)
     }
 }
+
+@Suite struct RiskSettingsBoundsTests {
+    @Test func boundsBesideTheDefaults() throws {
+        let d = RiskSettings()
+        for (name, kp, range) in RiskSettings.fields { #expect(range.contains(d[keyPath: kp]), "\(name) default \(d[keyPath: kp]) outside \(range)") }
+        #expect(try d.applying(["acknowledgeHours": "1", "normalDays": " 45 ", "highDays": ""]).get().acknowledgeHours == 1)
+        #expect(try d.applying(["normalDays": "45"]).get().normalDays == 45 && (try d.applying(["highDays": ""]).get()) == d)
+        guard case .failure(let e) = d.applying(["acknowledgeHours": "0", "normalDays": "93", "criticalDays": "x", "youngChildAge": "16"]) else {
+            Issue.record("out of range accepted"); return
+        }
+        #expect(e.items.map(\.field) == ["criticalDays", "normalDays", "acknowledgeHours"])
+        #expect(e.items.first?.args == ["1–7"])
+        // The city after the township, both ways of getting it wrong.
+        guard case .failure(let order) = d.applying(["overdueTownshipDays": "7", "overdueCityDays": "7"]) else { Issue.record("same day accepted"); return }
+        #expect(order.items.map(\.key) == ["settings.error.cityAfterTownship"])
+    }
+}

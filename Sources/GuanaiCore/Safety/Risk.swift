@@ -1,3 +1,5 @@
+import Foundation
+
 /// Risk tiers of the safety net (关爱保护): how closely a child must be watched, from who is actually caring for her.
 public enum RiskTier: String, Sendable, Codable, CaseIterable, Comparable {
     case normal, medium, high, critical
@@ -29,6 +31,33 @@ public struct RiskSettings: Sendable, Codable, Equatable {
     public var overdueCityDays = 7
 
     public init() {}
+
+    /// Each number a city admin may set, with its allowed range, in the form's order. A bound keeps a rule a rule:
+    /// a cadence of 0 days or an acknowledgement window of a week would switch the safety net off.
+    public static var fields: [(name: String, keyPath: WritableKeyPath<RiskSettings, Int>, range: ClosedRange<Int>)] { [
+        ("oldGuardianAge", \.oldGuardianAge, 50...100), ("youngChildAge", \.youngChildAge, 1...16), ("noContactDays", \.noContactDays, 7...365),
+        ("criticalDays", \.criticalDays, 1...7), ("criticalWithPlanDays", \.criticalWithPlanDays, 1...14), ("highDays", \.highDays, 1...31),
+        ("mediumDays", \.mediumDays, 1...62), ("normalDays", \.normalDays, 7...92), ("acknowledgeHours", \.acknowledgeHours, 1...48),
+        ("firstVisitHours", \.firstVisitHours, 1...72), ("overdueTownshipDays", \.overdueTownshipDays, 1...30),
+        ("overdueCityDays", \.overdueCityDays, 2...60),
+    ] }
+
+    /// These settings with the typed values applied (a blank field keeps its value), or every problem at once.
+    public func applying(_ values: [String: String]) -> Result<RiskSettings, FieldErrors> {
+        var next = self
+        var errors: [FieldError] = []
+        for (name, kp, range) in Self.fields {
+            guard let raw = values[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { continue }
+            guard let n = Int(raw), range.contains(n) else {
+                errors.append(FieldError(field: name, key: "settings.error.range", args: ["\(range.lowerBound)–\(range.upperBound)"]))
+                continue
+            }
+            next[keyPath: kp] = n
+        }
+        // The city hears of a missed visit after the township does, never before.
+        if next.overdueCityDays <= next.overdueTownshipDays { errors.append(FieldError(field: "overdueCityDays", key: "settings.error.cityAfterTownship")) }
+        return errors.isEmpty ? .success(next) : .failure(FieldErrors(errors))
+    }
 
     public func cadence(_ tier: RiskTier, plan: Bool) -> Int {
         switch tier {

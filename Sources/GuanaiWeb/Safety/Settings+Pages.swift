@@ -36,7 +36,7 @@ enum SettingsViews {
             Forms.errorSummary(l, errors, labelled: true)
             form(.method("post"), .action(.riskSettings)) {
                 Forms.csrf(req)
-                for (name, kp, range) in RiskSettingsStore.fields {
+                for (name, kp, range) in RiskSettings.fields {
                     Forms.field(l, label: "settings." + name, name: name, value: typed[name] ?? String(s[keyPath: kp]), type: "number", error: errors[name],
                                 hint: l.t("settings.range", "\(range.lowerBound)–\(range.upperBound)"), extra: [Attr("inputmode", "numeric")])
                 }

@@ -4,14 +4,6 @@ import Vapor
 import GuanaiCore
 
 enum RiskSettingsStore {
-    /// Field name → (keyPath, allowed range). The order is the form's.
-    static let fields: [(String, WritableKeyPath<RiskSettings, Int>, ClosedRange<Int>)] = [
-        ("oldGuardianAge", \.oldGuardianAge, 50...100), ("youngChildAge", \.youngChildAge, 1...16), ("noContactDays", \.noContactDays, 7...365),
-        ("criticalDays", \.criticalDays, 1...7), ("criticalWithPlanDays", \.criticalWithPlanDays, 1...14), ("highDays", \.highDays, 1...31),
-        ("mediumDays", \.mediumDays, 1...62), ("normalDays", \.normalDays, 7...92), ("acknowledgeHours", \.acknowledgeHours, 1...48),
-        ("firstVisitHours", \.firstVisitHours, 1...72), ("overdueTownshipDays", \.overdueTownshipDays, 1...30), ("overdueCityDays", \.overdueCityDays, 2...60),
-    ]
-
     static func load(on db: any Database) async throws -> RiskSettings {
         guard let row = try await db.sql.select().column("value").from("settings").where("key", .equal, "risk").first(),
               let text = try? row.decode(column: "value", as: String.self),
@@ -22,20 +14,9 @@ enum RiskSettingsStore {
     /// Validates, stores, audits, and marks every monitored child due for reassessment at the next sweep.
     static func save(_ values: [String: String], by actor: AuditActor, at: Date, on db: any Database) async throws -> RiskSettings {
         let before = try await load(on: db)
-        var next = before
-        var errors: [FieldError] = []
-        for (name, kp, range) in fields {
-            guard let raw = values[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { continue }
-            guard let n = Int(raw), range.contains(n) else {
-                errors.append(FieldError(field: name, key: "settings.error.range", args: ["\(range.lowerBound)–\(range.upperBound)"]))
-                continue
-            }
-            next[keyPath: kp] = n
-        }
-        if next.overdueCityDays <= next.overdueTownshipDays { errors.append(FieldError(field: "overdueCityDays", key: "settings.error.cityAfterTownship")) }
-        if !errors.isEmpty { throw FieldErrors(errors) }
+        let next = try before.applying(values).get()
         var changes: [String: FieldChange] = [:]
-        for (name, kp, _) in fields where before[keyPath: kp] != next[keyPath: kp] {
+        for (name, kp, _) in RiskSettings.fields where before[keyPath: kp] != next[keyPath: kp] {
             changes[name] = FieldChange(before: String(before[keyPath: kp]), after: String(next[keyPath: kp]))
         }
         guard !changes.isEmpty else { return next }
