@@ -107,3 +107,44 @@ import Testing
         #expect(order.items.map(\.key) == ["settings.error.cityAfterTownship"])
     }
 }
+
+@Suite struct ReportWorkflowTests {
+    let now = Date(timeIntervalSince1970: 1_795_000_000)
+    typealias W = ReportWorkflow
+
+    func filing(reporter: String? = "邻居", seen: String? = "孩子一个人在家两天", at: String? = nil, police: Bool? = nil, number: String? = nil) -> Result<W.Filing, FieldErrors> {
+        W.filing(.init(reporter: reporter, reporterContact: nil, reportedAt: at, seen: seen, policeCalled: police, policeReportNo: number), now: now)
+    }
+
+    @Test func filingAReport() throws {
+        let f = try filing().get()
+        #expect(f.reportedAt == now && f.reporterContact == "" && f.policeReportNo == nil && !f.policeCalled)
+        guard case .failure(let e) = filing(reporter: " ", seen: nil, at: "昨天", police: true, number: "") else { Issue.record("accepted"); return }
+        #expect(e.items.map(\.field) == ["reporter", "seen", "reportedAt", "policeReportNo"])
+        // Five minutes ahead is a phone's clock; six is the future.
+        #expect((try? filing(at: W.iso(now.addingTimeInterval(300))).get()) != nil)
+        guard case .failure(let later) = filing(at: W.iso(now.addingTimeInterval(360))) else { Issue.record("future accepted"); return }
+        #expect(later.items.map(\.key) == ["report.error.future"])
+        #expect(try filing(at: "2026-11-18T19:00", police: true, number: " 石公(刑)2026-118 ").get().policeReportNo == "石公(刑)2026-118")
+        #expect(W.instant("2026-11-18T19:00", default: now) == Date(timeIntervalSince1970: 1_795_000_000 - 400), "19:00 in 石首 is 11:00 UTC")
+    }
+
+    @Test func stepsAndClosing() throws {
+        func entry(_ step: String?, _ action: String? = nil, note: String? = "已联系", status: ReportStatus = .open) -> Result<W.Entry, FieldErrors> {
+            W.entry(step: step, action: action, note: note, doneAt: nil, status: status, now: now)
+        }
+        #expect(try entry("emergency", "relatives_care").get().action == "relatives_care")
+        #expect(try entry("assessment", "relatives_care").get().action == nil, "only two steps carry an action")
+        #expect(try entry("intervention", "not_needed").get().step == .intervention)
+        guard case .failure(let e) = entry("intervention", "maybe", note: " ", status: .closed) else { Issue.record("accepted"); return }
+        #expect(e.items.map(\.field) == ["action", "note", "step"])
+        guard case .failure(let none) = entry("emergency") else { Issue.record("no action accepted"); return }
+        #expect(none.items.map(\.field) == ["action"])
+        #expect(W.closeProblems(stepsWithEntries: [.emergency, .plan]).map(\.field) == ["step.assessment", "step.intervention"])
+        #expect(W.closeProblems(stepsWithEntries: Set(ReportStepKind.allCases)) == [])
+    }
+}
+
+extension ReportWorkflow {
+    static func iso(_ d: Date) -> String { ISO8601DateFormatter().string(from: d) }
+}

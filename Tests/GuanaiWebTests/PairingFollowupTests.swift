@@ -117,7 +117,7 @@ import GuanaiCore
             let res = try await ctx.api(.POST, "/api/v1/my/pairs/\(s.pair.id)/concerns", token: s.a, body: ctx.json(["seen": "孩子说奶奶住院了，家里只有她一个人"]))
             #expect(res.status == .created, "\(res.body.string)")
             let report = try await Report.query(on: ctx.app.db).filter(\.$childID == UUID(uuidString: s.child.id)!).first()
-            #expect(report?.reporter.hasPrefix("刘爱华") == true && report?.status == "open")
+            #expect(report?.reporter.hasPrefix("刘爱华") == true && report?.status == .open)
             let child = try await ctx.api(.GET, "/api/v1/children/\(s.child.id)", token: s.t).content.decode(ChildDTO.self)
             #expect(child.riskTier == "critical", "an open report makes the child critical")
             let inbox = try await ctx.api(.GET, "/api/v1/alerts", token: s.t)

@@ -230,7 +230,7 @@ import GuanaiSheets
             #expect(shown.steps.count == 4 && shown.steps.allSatisfy { !$0.by.isEmpty })
             #expect(try await ctx.api(.POST, "/api/v1/reports/\(r.id)/close", token: t).content.decode(ReportDTO.self).status == "closed")
             #expect(try await Self.child(ctx, c.id, t).riskTier == "critical", "the second report is still open")
-            let second = try #require(try await Report.query(on: ctx.app.db).filter(\.$status == "open").first())
+            let second = try #require(try await Report.query(on: ctx.app.db).filter(\.$status == .open).first())
             for step in ["emergency", "assessment", "plan", "intervention"] {
                 _ = try await ctx.api(.POST, "/api/v1/reports/\(second.id!.uuidString)/steps", token: t,
                                       body: ctx.json(ReportStepInput(step: step, action: step == "emergency" ? "parents_contacted" : step == "intervention" ? "not_needed" : nil, note: "已记录")))

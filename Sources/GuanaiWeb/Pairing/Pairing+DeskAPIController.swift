@@ -40,7 +40,7 @@ struct DeskAPIController {
         guard let (p, v) = try await VolunteerDesk.pair(req.parameters.get("id") ?? "", for: a, on: req.db) else { throw Abort(.notFound) }
         let r = try await VolunteerDesk.raiseConcern(p, volunteer: v, seen: try await req.json(ConcernInput.self).seen, actor: a, audit: req.auditActor, at: req.now, on: req.db)
         let res = Response(status: .created)
-        try res.content.encode(ConcernDTO(reportId: r.id!.uuidString, status: r.status), as: .json)
+        try res.content.encode(ConcernDTO(reportId: r.id!.uuidString, status: r.status.rawValue), as: .json)
         return res
     }
 }

@@ -80,7 +80,7 @@ extension Scoped {
         let late = try await Child.query(on: db).filter(\.$overdueStep ~~ [0, 1, 2]).filter(\.$nextVisitDue < today.iso).filter(\.$riskTier != nil)
             .within(scope, \.$unitCode).sort(\.$nextVisitDue).limit(500).all()
         b.overdue = Array(late.sorted { ($0.tier ?? .normal, $1.nextVisitDue ?? "") > ($1.tier ?? .normal, $0.nextVisitDue ?? "") }.prefix(100))
-        b.reports = try await Report.query(on: db).filter(\.$status == "open").within(scope, \.$unitCode).sort(\.$filedAt).limit(100).all()
+        b.reports = try await Report.query(on: db).filter(\.$status == .open).within(scope, \.$unitCode).sort(\.$filedAt).limit(100).all()
         return b
     }
 }

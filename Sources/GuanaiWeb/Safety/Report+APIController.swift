@@ -5,7 +5,7 @@ import GuanaiCore
 struct ReportStepDTO: Content {
     let id: String, step: String, action: String?, note: String, doneAt: String, by: String, createdAt: String
     init(_ s: ReportStep) {
-        id = s.id!.uuidString; step = s.step; action = s.action; note = s.note; doneAt = AuditLog.timestamp(s.doneAt); by = s.byName; createdAt = AuditLog.timestamp(s.createdAt)
+        id = s.id!.uuidString; step = s.step.rawValue; action = s.action; note = s.note; doneAt = AuditLog.timestamp(s.doneAt); by = s.byName; createdAt = AuditLog.timestamp(s.createdAt)
     }
 }
 
@@ -15,7 +15,7 @@ struct ReportDTO: Content {
     init(_ r: Report, steps: [ReportStep]) {
         id = r.id!.uuidString; childId = r.childID.uuidString; villageCode = r.unitCode; reporter = r.reporter; reporterContact = r.reporterContact
         reportedAt = AuditLog.timestamp(r.reportedAt); seen = r.seen; policeCalled = r.policeCalled; policeReportNo = r.policeReportNo
-        filedBy = r.filedBy; filedAt = AuditLog.timestamp(r.filedAt); status = r.status; closedAt = r.closedAt.map(AuditLog.timestamp)
+        filedBy = r.filedBy; filedAt = AuditLog.timestamp(r.filedAt); status = r.status.rawValue; closedAt = r.closedAt.map(AuditLog.timestamp)
         self.steps = steps.map(ReportStepDTO.init)
     }
 }

@@ -111,7 +111,7 @@ enum ReportViews {
         return Layout.page(req, title: l.t("report.case"), status: status) {
             h1 { l.t("report.case") + " · " + childName }
             Forms.errorSummary(l, e)
-            p { a(.href(.child(r.childID.uuidString))) { l.t("alert.toChild", childName) }; " · "; span(.class("tag " + (r.status == "open" ? "tier-critical" : ""))) { l.t("report.status." + r.status) } }
+            p { a(.href(.child(r.childID.uuidString))) { l.t("alert.toChild", childName) }; " · "; span(.class("tag " + (r.status == .open ? "tier-critical" : ""))) { l.t("report.status." + r.status.rawValue) } }
             dl(.class("kv")) {
                 dt { l.t("report.reporter") }; dd { r.reporter + (r.reporterContact.isEmpty ? "" : " · " + r.reporterContact) }
                 dt { l.t("report.reportedAt") }; dd { SafetyViews.time(r.reportedAt) }
@@ -120,14 +120,14 @@ enum ReportViews {
                 dt { l.t("report.filedBy") }; dd { r.filedBy + " " + SafetyViews.time(r.filedAt) }
             }
             for k in ReportStepKind.allCases {
-                let mine = steps.filter { $0.step == k.rawValue }
+                let mine = steps.filter { $0.step == k }
                 section(.class("panel")) {
                     h2 { (mine.isEmpty ? "○ " : "✓ ") + l.t("report.step." + k.rawValue) }
                     for s in mine {
                         p { (s.action.map { l.t("report.action." + $0) + l.t("f.sep") } ?? "") + s.note }
                         p(.class("muted")) { s.byName + " · " + SafetyViews.time(s.doneAt) }
                     }
-                    if r.status == "open" && req.mayAct {
+                    if r.status == .open && req.mayAct {
                         details(.class("action")) {
                             summary { l.t("report.addEntry") }
                             GuanaiWeb.form(.method("post"), .action(.reportStep(id))) {
@@ -137,7 +137,7 @@ enum ReportViews {
                                     Forms.select(l, label: "report.action", name: "action", options: ReportAction.allCases.map { ($0.rawValue, l.t("report.action." + $0.rawValue)) }, selected: "")
                                 }
                                 if k == .intervention {
-                                    Forms.select(l, label: "report.action", name: "action", options: ["needed", "not_needed"].map { ($0, l.t("report.action." + $0)) }, selected: "")
+                                    Forms.select(l, label: "report.action", name: "action", options: InterventionDecision.allCases.map { ($0.rawValue, l.t("report.action." + $0.rawValue)) }, selected: "")
                                 }
                                 Forms.field(l, label: "report.note", name: "note", hint: l.t("report.hint." + k.rawValue))
                                 Forms.field(l, label: "report.doneAt", name: "doneAt", type: "datetime-local")
@@ -147,7 +147,7 @@ enum ReportViews {
                     }
                 }
             }
-            if r.status == "open" && req.mayAct {
+            if r.status == .open && req.mayAct {
                 GuanaiWeb.form(.method("post"), .action(.reportClose(id))) { Forms.csrf(req); button(.type("submit")) { l.t("report.close") } }
             }
         }

@@ -181,7 +181,7 @@ enum SafetyViews {
             } else {
                 p(.class("muted")) { l.t("safety.notMonitored") }
             }
-            for r in reports where r.status == "open" {
+            for r in reports where r.status == .open {
                 p { span(.class("tag tier-critical")) { l.t("report.status.open") }; " "; a(.href(.report(r.id!.uuidString))) { l.t("report.case") + " · " + SafetyViews.time(r.filedAt) } }
             }
             p(.class("actions")) {
