@@ -21,7 +21,7 @@ import GuanaiCore
     /// reaches the text. Other suites call it at the end of their flows, so every kind of change is covered.
     static func trailLeaks(_ ctx: TestContext) async throws -> [String] {
         let entries = try await AuditEntry.query(on: ctx.app.db).sort(\.$id, .descending).all()
-        let admin = GuanaiWeb.Actor(userID: UUID(), username: "", displayName: "", role: .cityAdmin, unitCode: Codes.county, unitName: "",
+        let admin = GuanaiWeb.Signer(userID: UUID(), username: "", displayName: "", role: .cityAdmin, unitCode: Codes.county, unitName: "",
                                     mustChangePassword: false, sessionID: UUID(), csrf: "")
         let names = try await Scoped(db: ctx.app.db, jurisdiction: admin.jurisdiction).auditNames(for: entries, actor: admin)
         let text = visible(AuditController.entriesTable(.zh, entries, names: names).html, from: "<tbody>", to: "</tbody>")
@@ -167,7 +167,7 @@ import GuanaiCore
             let entries = try await AuditEntry.query(on: ctx.app.db).filter(\.$recordID == c.id).all()
             let child = try #require(try await Child.find(UUID(uuidString: c.id), on: ctx.app.db))
             // Another village sees the entry with nothing resolved.
-            let worker = GuanaiWeb.Actor(userID: UUID(), username: "far", displayName: "far", role: .villageWorker, unitCode: Codes.tiaoguanVillage, unitName: "",
+            let worker = GuanaiWeb.Signer(userID: UUID(), username: "far", displayName: "far", role: .villageWorker, unitCode: Codes.tiaoguanVillage, unitName: "",
                                mustChangePassword: false, sessionID: UUID(), csrf: "")
             let near = try await Scoped(db: ctx.app.db, jurisdiction: Jurisdiction(root: DivisionCode(Codes.shihuayan)!)).auditNames(for: entries, actor: worker)
             #expect(near.records[child.guardianID!.uuidString]?.name == "张桂兰", "the same lookup in scope names her")

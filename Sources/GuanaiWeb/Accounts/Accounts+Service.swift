@@ -25,7 +25,7 @@ enum UserDuties {
 enum AccountService {
     static func oneTimePassword() -> String { TemporaryPassword.make() }
 
-    static func validate(_ n: NewAccount, creator: Actor?, scoped: Scoped) async throws -> (Role, Unit) {
+    static func validate(_ n: NewAccount, creator: Signer?, scoped: Scoped) async throws -> (Role, Unit) {
         var errs: [FieldError] = []
         let username = n.username.trimmingCharacters(in: .whitespaces)
         if username.isEmpty { errs.append(FieldError(field: "username", key: "account.error.usernameRequired")) }
@@ -49,7 +49,7 @@ enum AccountService {
     }
 
     /// Creates an account with a one-time password that must be changed at first login.
-    static func create(_ n: NewAccount, creator: Actor?, scoped: Scoped, hasher: @Sendable (String) async throws -> String, by actor: AuditActor, at: Date, mustChange: Bool = true, password: String? = nil) async throws -> (User, String) {
+    static func create(_ n: NewAccount, creator: Signer?, scoped: Scoped, hasher: @Sendable (String) async throws -> String, by actor: AuditActor, at: Date, mustChange: Bool = true, password: String? = nil) async throws -> (User, String) {
         let (role, unit) = try await validate(n, creator: creator, scoped: scoped)
         let pw = password ?? oneTimePassword()
         let phone = n.phone.trimmingCharacters(in: .whitespaces)
@@ -95,7 +95,7 @@ enum AccountService {
 
     /// A village's 村妇联主席 changes: the successor gets a new account with the same role and unit, the old account's
     /// duties move to it, and the old account is disabled and points at its successor.
-    static func handover(_ old: User, to n: NewAccount, creator: Actor, scoped: Scoped, hasher: @Sendable (String) async throws -> String, by actor: AuditActor, at: Date) async throws -> (User, String) {
+    static func handover(_ old: User, to n: NewAccount, creator: Signer, scoped: Scoped, hasher: @Sendable (String) async throws -> String, by actor: AuditActor, at: Date) async throws -> (User, String) {
         guard !old.disabled else { throw FieldErrors([FieldError(field: "username", key: "account.error.alreadyDisabled")]) }
         var spec = n
         spec.role = old.role

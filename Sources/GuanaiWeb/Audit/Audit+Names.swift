@@ -35,7 +35,7 @@ extension AuditEntry {
 extension Scoped {
     /// Every id and unit code the entries mention, resolved in a handful of queries. A record outside the viewer's
     /// jurisdiction, or of a kind her role may not read, stays unresolved and shows as a neutral word.
-    func auditNames(for entries: [AuditEntry], actor: Actor?) async throws -> AuditNames {
+    func auditNames(for entries: [AuditEntry], actor: Signer?) async throws -> AuditNames {
         var ids = Set<String>(), codes = Set<String>(), actors = Set<String>()
         func note(_ s: String?) {
             guard let s, !s.isEmpty else { return }

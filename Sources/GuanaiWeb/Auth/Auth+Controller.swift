@@ -112,7 +112,7 @@ struct AuthController {
 
     func renderPassword(_ req: Request, errors: [String: String], flash: String?, status: HTTPStatus = .ok) -> Response {
         let l = req.lang
-        let must = req.auth.get(Actor.self)?.mustChangePassword ?? false
+        let must = req.auth.get(Signer.self)?.mustChangePassword ?? false
         return Layout.page(req, title: l.t("password.title"), status: status) {
             h1 { l.t("password.title") }
             Forms.flash(flash)

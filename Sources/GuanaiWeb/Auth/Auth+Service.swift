@@ -112,12 +112,12 @@ enum LoginService {
         return .valid(s, user)
     }
 
-    static func actor(_ user: User, _ s: UserSession, on db: any Database) async throws -> Actor {
+    static func actor(_ user: User, _ s: UserSession, on db: any Database) async throws -> Signer {
         let unit = try await Unit.find(user.unitCode, on: db)
-        return Actor(userID: user.id!, username: user.username, displayName: user.displayName, role: user.roleValue, unitCode: user.unitCode, unitName: unit?.shortName ?? user.unitCode, mustChangePassword: user.mustChangePassword, sessionID: s.id!, csrf: s.csrf)
+        return Signer(userID: user.id!, username: user.username, displayName: user.displayName, role: user.roleValue, unitCode: user.unitCode, unitName: unit?.shortName ?? user.unitCode, mustChangePassword: user.mustChangePassword, sessionID: s.id!, csrf: s.csrf)
     }
 
-    static func close(_ actor: Actor, req: Request) async throws {
+    static func close(_ actor: Signer, req: Request) async throws {
         try await req.db.transaction { tx in
             if let s = try await UserSession.find(actor.sessionID, on: tx) {
                 s.endedAt = req.now

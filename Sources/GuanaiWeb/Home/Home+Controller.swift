@@ -15,7 +15,7 @@ struct HomeController {
         var auditToday: Int? = nil
     }
 
-    static func counts(_ scoped: Scoped, actor: Actor, today: String) async throws -> Counts {
+    static func counts(_ scoped: Scoped, actor: Signer, today: String) async throws -> Counts {
         let u = try await scoped.unitCounts()
         var c = Counts(townships: u.townships, villages: u.villages, addedUnits: u.added)
         if Policy.browses(actor.role, .child) { c.children = try await scoped.childCounts() }

@@ -77,7 +77,7 @@ struct IntakePagesController {
 
     // MARK: import
 
-    func requireImport(_ req: Request) throws -> Actor {
+    func requireImport(_ req: Request) throws -> Signer {
         let actor = try req.actor
         try req.require(.import)
         guard Policy.edits(actor.role) else { throw Abort(.forbidden) }

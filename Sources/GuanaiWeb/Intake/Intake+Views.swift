@@ -6,7 +6,7 @@ enum IntakeViews {
     /// " · 导出 Excel · 导出 CSV (· 完整身份证号)" after a list's count, for accounts that may export.
     static func exportLinks(_ req: Request, _ url: SiteURL, _ query: [(String, String)]) -> Node {
         let l = req.lang
-        guard let a0 = req.auth.get(Actor.self), a0.can(.export) else { return .empty }
+        guard let a0 = req.auth.get(Signer.self), a0.can(.export) else { return .empty }
         return group {
             " · "; a(.href(url.with(query: query + [("format", "xlsx")]))) { l.t("intake.exportXlsx") }
             " · "; a(.href(url.with(query: query + [("format", "csv")]))) { l.t("intake.exportCsv") }
@@ -16,7 +16,7 @@ enum IntakeViews {
 
     /// The import link beside a list's "new" button, for accounts that may import into the registry.
     static func importLink(_ req: Request, _ kind: IntakeKind) -> Node {
-        guard let a0 = req.auth.get(Actor.self), a0.can(.import), Policy.edits(a0.role) else { return .empty }
+        guard let a0 = req.auth.get(Signer.self), a0.can(.import), Policy.edits(a0.role) else { return .empty }
         return a(.class("btn secondary"), .href(SiteURL.intakeNew.with(query: [("kind", kind.rawValue)]))) { req.lang.t("intake.import") }
     }
 

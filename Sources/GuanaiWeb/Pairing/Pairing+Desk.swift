@@ -30,20 +30,20 @@ enum VolunteerDesk {
     static let visible: [String] = [PairStatus.approved, .active, .paused].map(\.rawValue)
 
     /// The volunteer record behind a volunteer account, if a staff member has linked one.
-    static func volunteer(for actor: Actor, on db: any Database) async throws -> Volunteer? {
+    static func volunteer(for actor: Signer, on db: any Database) async throws -> Volunteer? {
         guard Policy.hasDesk(actor.role) else { return nil }
         return try await Volunteer.query(on: db).filter(\.$userID == actor.userID).filter(\.$status == "active").first()
     }
 
     /// One of her visible pairs, or nil: another volunteer's pair, a closed or proposed one, and every child
     /// outside her pairs are out of reach the same way (404).
-    static func pair(_ id: String, for actor: Actor, on db: any Database) async throws -> (Pair, Volunteer)? {
+    static func pair(_ id: String, for actor: Signer, on db: any Database) async throws -> (Pair, Volunteer)? {
         guard let v = try await volunteer(for: actor, on: db), let uuid = UUID(uuidString: id),
               let p = try await Pair.find(uuid, on: db), p.volunteerID == v.id, visible.contains(p.status) else { return nil }
         return (p, v)
     }
 
-    static func children(for actor: Actor, on db: any Database, today: CivilDate) async throws -> [DeskChild] {
+    static func children(for actor: Signer, on db: any Database, today: CivilDate) async throws -> [DeskChild] {
         guard let v = try await volunteer(for: actor, on: db) else { return [] }
         let pairs = try await Pair.query(on: db).filter(\.$volunteerID == v.id!).filter(\.$status ~~ visible).sort(\.$createdAt).all()
         guard !pairs.isEmpty else { return [] }
@@ -74,7 +74,7 @@ enum VolunteerDesk {
 
     /// A concern about her child goes into the safety net as a mandatory report, filed in her name. The report
     /// is filed as the system would, since her own jurisdiction does not reach the child's record.
-    static func raiseConcern(_ p: Pair, volunteer v: Volunteer, seen: String?, actor: Actor, audit: AuditActor, at: Date, on db: any Database) async throws -> Report {
+    static func raiseConcern(_ p: Pair, volunteer v: Volunteer, seen: String?, actor: Signer, audit: AuditActor, at: Date, on db: any Database) async throws -> Report {
         guard let c = try await Child.find(p.childID, on: db) else { throw Abort(.notFound) }
         let input = ReportInput(childId: c.id!.uuidString, reporter: UILanguage.zh.t("desk.reporter", v.name), reporterContact: v.phone ?? "", reportedAt: nil,
                                 seen: seen, policeCalled: false, policeReportNo: nil)

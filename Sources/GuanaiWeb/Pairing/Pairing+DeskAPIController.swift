@@ -9,7 +9,7 @@ struct DeskAPIController {
         r.post("my", "pairs", ":id", "concerns", use: concern)
     }
 
-    func requireVolunteer(_ req: Request) throws -> Actor {
+    func requireVolunteer(_ req: Request) throws -> Signer {
         let a = try req.actor
         guard Policy.hasDesk(a.role) else { throw Abort(.forbidden) }
         return a

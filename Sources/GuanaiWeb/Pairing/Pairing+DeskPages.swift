@@ -12,7 +12,7 @@ struct DeskPagesController {
         r.post(SiteURL.deskConcern(":id").components, use: concern)
     }
 
-    func volunteer(_ req: Request) throws -> Actor {
+    func volunteer(_ req: Request) throws -> Signer {
         let a = try req.actor
         guard Policy.hasDesk(a.role) else { throw Abort(.forbidden) }
         return a
@@ -23,7 +23,7 @@ struct DeskPagesController {
         return try await render(req, a, failed: nil, typed: [:], errors: [:], status: .ok)
     }
 
-    func render(_ req: Request, _ a: Actor, failed: String?, typed: [String: String], errors: [String: String], status: HTTPStatus) async throws -> Response {
+    func render(_ req: Request, _ a: Signer, failed: String?, typed: [String: String], errors: [String: String], status: HTTPStatus) async throws -> Response {
         let linked = try await VolunteerDesk.volunteer(for: a, on: req.db) != nil
         let kids = try await VolunteerDesk.children(for: a, on: req.db, today: RegistryService.today(req.now))
         for k in kids { try await req.audit(AuditEvent(AuditAction.view, "pair", k.pairId, unit: k.unitCode)) }

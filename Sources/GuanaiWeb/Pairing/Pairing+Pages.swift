@@ -24,7 +24,7 @@ struct PairingPagesController {
         r.post(SiteURL.pairingApprove.components, use: approveSuggestions)
     }
 
-    func staff(_ req: Request) throws -> Actor {
+    func staff(_ req: Request) throws -> Signer {
         let a = try req.actor
         guard Policy.browses(a.role, .volunteer) else { throw Abort(.forbidden) }
         return a

@@ -26,7 +26,7 @@ enum PairingViews {
 
     static func volunteers(_ req: Request, _ items: [Volunteer], load: [UUID: Int], unitNames: [String: String], units: [(String, String)], unit: String, total: Int, page: Int) -> Response {
         let l = req.lang
-        let edit = req.auth.get(Actor.self).map { Policy.edits($0.role) } ?? false
+        let edit = req.auth.get(Signer.self).map { Policy.edits($0.role) } ?? false
         return Layout.page(req, title: l.t("nav.volunteers")) {
             tabs(req, .volunteers)
             h1 { l.t("nav.volunteers") }
@@ -104,7 +104,7 @@ enum PairingViews {
 
     static func volunteer(_ req: Request, _ v: Volunteer, load: Int, pairs: [Pair], childNames: [UUID: String], account: String?, unitName: String, errors e: [String: String], status: HTTPStatus) -> Response {
         let l = req.lang
-        let actor = req.auth.get(Actor.self)
+        let actor = req.auth.get(Signer.self)
         let approve = actor?.can(.approve) == true
         let edit = actor.map { Policy.edits($0.role) } ?? false
         let id = v.id!.uuidString
@@ -253,7 +253,7 @@ enum PairingViews {
     static func pair(_ req: Request, _ pr: Pair, childName: String, volunteer v: Volunteer?, events: [PairEvent], contacts: [PairContact], checkins: [PairCheckin],
                      standing: ContactStanding?, reminders: [PairReminder], errors e: [String: String], typed f: [String: String], status: HTTPStatus) -> Response {
         let l = req.lang
-        let actor = req.auth.get(Actor.self)
+        let actor = req.auth.get(Signer.self)
         let approve = actor?.can(.approve) == true
         let edit = actor.map { Policy.edits($0.role) } ?? false
         let id = pr.id!.uuidString
@@ -377,7 +377,7 @@ enum PairingViews {
     static func suggestions(_ req: Request, units: [(String, String)], unit: String, result: SuggestionsDTO?, names: [UUID: String], volunteers: [UUID: Volunteer],
                             flash: String?, errors e: [String: String], status: HTTPStatus = .ok) -> Response {
         let l = req.lang
-        let approve = req.auth.get(Actor.self)?.can(.approve) == true
+        let approve = req.auth.get(Signer.self)?.can(.approve) == true
         return Layout.page(req, title: l.t("pairing.suggest"), status: status) {
             tabs(req, .pairing)
             h1 { l.t("pairing.suggest") }

@@ -254,7 +254,7 @@ enum RegistryViews {
 
     static func detail(_ req: Request, _ c: ChildDTO, unitName: String, revealed: Person?, timeline: [AuditEntry], names: AuditNames = .empty, visits: [Visit] = [], reports: [Report] = [], pairing: Node = .empty, errors: [String: String], status: HTTPStatus) -> Response {
         let l = req.lang
-        let actor = req.auth.get(Actor.self)
+        let actor = req.auth.get(Signer.self)
         let edit = actor.map { Policy.edits($0.role) } ?? false
         let canReveal = actor?.can(.revealID) ?? false
         let here = SiteURL.child(c.id).path

@@ -87,7 +87,7 @@ enum BoardViews {
         func pct(_ r: BoardRow) -> String { r.doneRate.map { String(Int(($0 * 100).rounded())) + "%" } ?? "—" }
         return Layout.page(req, title: l.t("board.title")) {
             h1 { l.t("board.title") }
-            if req.auth.get(Actor.self)?.can(.editRules) == true { p { a(.href(.riskSettings)) { l.t("settings.title") } } }
+            if req.auth.get(Signer.self)?.can(.editRules) == true { p { a(.href(.riskSettings)) { l.t("settings.title") } } }
             if units.count > 1 {
                 form(.method("get"), .action(.board), .class("filters inline-filters")) {
                     Forms.select(l, label: "board.unit", name: "unit", options: [("", l.t("board.allUnits"))] + units, selected: unit)
@@ -100,7 +100,7 @@ enum BoardViews {
                 a(.class("card"), .href("#reports")) { span(.class("n")) { String(b.total.openReports) }; span(.class("k")) { l.t("board.openReports") } }
                 div(.class("card")) { span(.class("n")) { pct(b.total) }; span(.class("k")) { l.t("board.doneRate", String(b.total.visitedThisMonth), String(b.total.visitedThisMonth + b.total.stillDue)) } }
             }
-            if req.auth.get(Actor.self)?.can(.export) == true {
+            if req.auth.get(Signer.self)?.can(.export) == true {
                 p(.class("muted")) {
                     l.t("board.exportLabel")
                     for t in ["stats", "critical", "overdue"] { " · "; a(.href(SiteURL.boardExport.with(query: [("unit", unit), ("table", t)]))) { l.t("board.sheet." + t) } }

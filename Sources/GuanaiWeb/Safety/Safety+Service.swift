@@ -63,7 +63,7 @@ enum SafetyService {
 
     // MARK: visits
 
-    static func recordVisit(_ c: Child, _ input: VisitInput, photos files: [(name: String, bytes: Data)] = [], user: Actor?, scoped: Scoped, actor: AuditActor, at: Date, settings: RiskSettings) async throws -> Visit {
+    static func recordVisit(_ c: Child, _ input: VisitInput, photos files: [(name: String, bytes: Data)] = [], user: Signer?, scoped: Scoped, actor: AuditActor, at: Date, settings: RiskSettings) async throws -> Visit {
         var errors: [FieldError] = []
         let today = RegistryService.today(at)
         let date = (input.date?.isEmpty ?? true) ? today : CivilDate(iso: input.date ?? "")

@@ -21,7 +21,7 @@ enum Layout {
 
     static func page(_ req: Request, title: String, status: HTTPStatus = .ok, @NodeBuilder _ content: () -> Node) -> Response {
         let l = req.lang
-        let actor = req.auth.get(Actor.self)
+        let actor = req.auth.get(Signer.self)
         let body = group {
             header(.class("top")) {
                 a(.class("brand"), .href(.home)) { l.t("app.name") }
@@ -75,7 +75,7 @@ enum ErrorPage {
 /// Form pieces that every page shares: a labelled input with its error beside it, keeping what was typed.
 enum Forms {
     static func csrf(_ req: Request) -> Node {
-        input(.type("hidden"), .name("_csrf"), .value(req.auth.get(Actor.self)?.csrf ?? ""))
+        input(.type("hidden"), .name("_csrf"), .value(req.auth.get(Signer.self)?.csrf ?? ""))
     }
 
     /// `id` defaults to the name; a page with several small forms posting the same names passes its own, so each

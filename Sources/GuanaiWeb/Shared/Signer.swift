@@ -1,8 +1,9 @@
 import Vapor
 import GuanaiCore
 
-/// The account behind a request, reduced to what rules need. Built once by the auth middleware.
-public struct Actor: Sendable, Authenticatable {
+/// The account behind a request (the one signed in), reduced to what rules need. Built once by the auth middleware.
+/// Not `Actor`: that name is Swift's own.
+public struct Signer: Sendable, Authenticatable {
     public let userID: UUID
     public let username: String
     public let displayName: String
@@ -33,23 +34,23 @@ public struct AuditActor: Sendable {
 
 extension Request {
     /// The signed-in account; a route behind the auth middleware always has one.
-    public var actor: Actor {
+    public var actor: Signer {
         get throws {
-            guard let a = auth.get(Actor.self) else { throw Abort(.unauthorized) }
+            guard let a = auth.get(Signer.self) else { throw Abort(.unauthorized) }
             return a
         }
     }
 
     /// Whether the reader registers and changes records (not a volunteer, not the inspector): pages draw their action
     /// forms only for her, so nobody is offered a button that answers 403.
-    var mayAct: Bool { auth.get(Actor.self).map { Policy.edits($0.role) } ?? false }
+    var mayAct: Bool { auth.get(Signer.self).map { Policy.edits($0.role) } ?? false }
 
     public var clientIP: String {
         remoteAddress?.ipAddress ?? "-"
     }
 
     public var auditActor: AuditActor {
-        if let a = auth.get(Actor.self) { return AuditActor(id: a.userID.uuidString, name: a.username, ip: clientIP, unitCode: a.unitCode) }
+        if let a = auth.get(Signer.self) { return AuditActor(id: a.userID.uuidString, name: a.username, ip: clientIP, unitCode: a.unitCode) }
         return AuditActor(id: nil, name: "anonymous", ip: clientIP)
     }
 
