@@ -34,12 +34,24 @@ public final class CSVWriter {
 
     public func append(_ row: [CellValue]) throws {
         guard !finished else { throw SheetError.writerMisuse("append after finish") }
+        Self.append(row, to: &buffer, neutralizeFormulas: neutralizeFormulas)
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    /// A small list in memory, written exactly as the file would be (BOM, quoting, formula guard): for lists that
+    /// go straight into a response.
+    public static func text(_ rows: [[CellValue]], neutralizeFormulas: Bool = true) -> String {
+        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+        for row in rows { append(row, to: &bytes, neutralizeFormulas: neutralizeFormulas) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func append(_ row: [CellValue], to buffer: inout [UInt8], neutralizeFormulas: Bool) {
         for (index, value) in row.enumerated() {
             if index > 0 { buffer.append(UInt8(ascii: ",")) }
-            appendField(render(value))
+            appendField(render(value, neutralizeFormulas: neutralizeFormulas), to: &buffer)
         }
         buffer.append(contentsOf: [0x0D, 0x0A])
-        if buffer.count >= 1 << 20 { try flush() }
     }
 
     /// Convenience for a header row.
@@ -55,7 +67,7 @@ public final class CSVWriter {
         try TempFile.moveReplacing(staging, to: url)
     }
 
-    private func render(_ value: CellValue) -> String {
+    private static func render(_ value: CellValue, neutralizeFormulas: Bool) -> String {
         switch value {
         case .empty: return ""
         case .text(let text):
@@ -73,7 +85,7 @@ public final class CSVWriter {
 
     private static let formulaStarters: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40] // = + - @
 
-    private func appendField(_ text: String) {
+    private static func appendField(_ text: String, to buffer: inout [UInt8]) {
         let needsQuotes = text.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
             || text.first?.isWhitespace == true || text.last?.isWhitespace == true
         guard needsQuotes else {

@@ -127,7 +127,7 @@ struct AccountsController {
             let (user, pw) = try await AccountService.create(Self.spec(f), creator: try req.actor, scoped: try req.scoped, hasher: Self.hasher(req), by: req.auditActor, at: req.now)
             return Self.oneTimePasswordPage(req, user: user, password: pw, titleKey: "accounts.created")
         } catch let e as FieldErrors {
-            return try await renderNew(req, typed: f, errors: Dictionary(e.items.map { ($0.field, req.t($0.key)) }, uniquingKeysWith: { a, _ in a }), status: .unprocessableEntity)
+            return try await renderNew(req, typed: f, errors: req.messages(e), status: .unprocessableEntity)
         } catch let e as ConflictError {
             return try await renderNew(req, typed: f, errors: [e.field: req.t(e.key)], status: .conflict)
         }
@@ -243,7 +243,7 @@ struct AccountsController {
             let (s, pw) = try await AccountService.handover(u, to: Self.spec(f), creator: try req.actor, scoped: try req.scoped, hasher: Self.hasher(req), by: req.auditActor, at: req.now)
             return Self.oneTimePasswordPage(req, user: s, password: pw, titleKey: "accounts.handedOver")
         } catch let e as FieldErrors {
-            return try await renderDetail(req, u, revealed: nil, errors: Dictionary(e.items.map { ($0.field, req.t($0.key)) }, uniquingKeysWith: { a, _ in a }), typed: f, status: .unprocessableEntity)
+            return try await renderDetail(req, u, revealed: nil, errors: req.messages(e), typed: f, status: .unprocessableEntity)
         } catch let e as ConflictError {
             return try await renderDetail(req, u, revealed: nil, errors: [e.field: req.t(e.key)], typed: f, status: .conflict)
         }

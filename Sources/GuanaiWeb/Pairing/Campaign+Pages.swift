@@ -38,7 +38,7 @@ struct CampaignPagesController {
                                                      scoped: try req.scoped, by: try req.actor.displayName, actor: req.auditActor, at: req.now)
             return req.redirect(to: SiteURL.campaign(k.id!.uuidString).path)
         } catch let e as FieldErrors {
-            return try await renderList(req, typed: f, errors: SafetyPagesController().messages(req, e), status: .unprocessableEntity)
+            return try await renderList(req, typed: f, errors: req.messages(e), status: .unprocessableEntity)
         }
     }
 
@@ -68,7 +68,7 @@ struct CampaignPagesController {
             _ = try await CampaignService.addVolunteer(k, CampaignVolunteerInput(volunteerId: f["volunteerId"], signedOn: f["signedOn"]), scoped: try req.scoped, actor: req.auditActor, at: req.now)
             return req.redirect(to: SiteURL.campaign(k.id!.uuidString).path)
         } catch let e as FieldErrors {
-            return try await render(req, k, typed: f, errors: SafetyPagesController().messages(req, e), status: .unprocessableEntity)
+            return try await render(req, k, typed: f, errors: req.messages(e), status: .unprocessableEntity)
         }
     }
 }

@@ -61,7 +61,7 @@ struct DeskPagesController {
             _ = try await VolunteerDesk.raiseConcern(p, volunteer: v, seen: f["seen"], actor: a, audit: req.auditActor, at: req.now, on: req.db)
             return req.redirect(to: SiteURL.desk.with(query: [("concern", "1")]))
         } catch let e as FieldErrors {
-            return DeskViews.concern(req, kid, typed: f["seen"] ?? "", error: SafetyPagesController().messages(req, e)["seen"], status: .unprocessableEntity)
+            return DeskViews.concern(req, kid, typed: f["seen"] ?? "", error: req.messages(e)["seen"], status: .unprocessableEntity)
         }
     }
 }

@@ -30,7 +30,7 @@ struct PairingPagesController {
         return a
     }
 
-    func messages(_ req: Request, _ e: FieldErrors) -> [String: String] { SafetyPagesController().messages(req, e) }
+    func messages(_ req: Request, _ e: FieldErrors) -> [String: String] { req.messages(e) }
 
     // MARK: volunteers
 
@@ -202,7 +202,7 @@ struct PairingPagesController {
 
     /// A contact's date is its own field in the summary ("联系日期"), not a visit's.
     static func contactMessages(_ req: Request, _ e: FieldErrors) -> [String: String] {
-        var m = SafetyPagesController().messages(req, e)
+        var m = req.messages(e)
         if let x = m.removeValue(forKey: "date") { m["contactDate"] = x }
         return m
     }

@@ -105,7 +105,7 @@ struct RegistryPagesController {
             let child = try await RegistryService.createChild(Self.input(v), scoped: try req.scoped, actor: req.auditActor, at: req.now)
             return req.redirect(to: SiteURL.child(child.id!.uuidString).with(query: [("created", "1")]))
         } catch let e as FieldErrors {
-            let errs = Dictionary(e.items.map { ($0.field, req.lang.t($0.key, $0.args.first ?? "")) }, uniquingKeysWith: { a, _ in a })
+            let errs = req.messages(e)
             return try await RegistryViews.formPage(req, typed: v, errors: errs, villages: try await villageOptions(req), status: .unprocessableEntity)
         } catch let e as ConflictError {
             return try await RegistryViews.formPage(req, typed: v, errors: [e.field: req.t(e.key)], villages: try await villageOptions(req), status: .conflict, existing: e.existingID)
@@ -170,7 +170,7 @@ struct RegistryPagesController {
             _ = try await RegistryService.patchChild(c, patch, scoped: try req.scoped, actor: req.auditActor, at: req.now)
             return req.redirect(to: SiteURL.child(c.id!.uuidString).path)
         } catch let e as FieldErrors {
-            return try await render(req, c, revealed: nil, errors: Dictionary(e.items.map { ($0.field, req.lang.t($0.key, $0.args.first ?? "")) }, uniquingKeysWith: { a, _ in a }), status: .unprocessableEntity)
+            return try await render(req, c, revealed: nil, errors: req.messages(e), status: .unprocessableEntity)
         }
     }
 
@@ -215,7 +215,7 @@ struct RegistryPagesController {
             for k in ["name", "school", "grade", "boarding", "address"] { shown[k] = [was(k)] }
             shown["needs"] = neededBefore
             return RegistryViews.editPage(req, id: c.id!.uuidString, shown: shown, typed: v, status: .unprocessableEntity,
-                                          errors: Dictionary(e.items.map { ($0.field, req.lang.t($0.key, $0.args.first ?? "")) }, uniquingKeysWith: { a, _ in a }))
+                                          errors: req.messages(e))
         }
     }
 

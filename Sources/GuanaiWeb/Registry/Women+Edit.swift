@@ -62,7 +62,7 @@ extension WomenPagesController {
                 _ = try await WomenService.patch(w, input, scoped: try req.scoped, actor: req.auditActor, at: req.now)
                 return req.redirect(to: SiteURL.woman(w.id!.uuidString).path)
             } catch let e as FieldErrors {
-                for item in e.items { errors[item.field] = req.lang.t(item.key, item.args.first ?? "") }
+                errors.merge(req.messages(e)) { _, new in new }
             }
         }
         var shownAgain = v

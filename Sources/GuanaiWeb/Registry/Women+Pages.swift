@@ -124,7 +124,7 @@ struct WomenPagesController {
             let w = try await WomenService.create(input, scoped: try req.scoped, actor: req.auditActor, at: req.now)
             return req.redirect(to: SiteURL.woman(w.id!.uuidString).path)
         } catch let e as FieldErrors {
-            return try await formPage(req, typed: v, errors: Dictionary(e.items.map { ($0.field, req.lang.t($0.key, $0.args.first ?? "")) }, uniquingKeysWith: { a, _ in a }), status: .unprocessableEntity)
+            return try await formPage(req, typed: v, errors: req.messages(e), status: .unprocessableEntity)
         } catch let e as ConflictError {
             return try await formPage(req, typed: v, errors: [e.field: req.t(e.key)], status: .conflict)
         }
@@ -210,7 +210,7 @@ struct WomenPagesController {
             _ = try await HouseholdService.patch(h, HouseholdInput(villageGroup: f["villageGroup"], address: f["address"], poverty: f["poverty"]), scoped: try req.scoped, actor: req.auditActor, at: req.now)
             return req.redirect(to: SiteURL.household(h.id!.uuidString).path)
         } catch let e as FieldErrors {
-            return try await renderHousehold(req, errors: Dictionary(e.items.map { ($0.field, req.t($0.key)) }, uniquingKeysWith: { a, _ in a }), status: .unprocessableEntity)
+            return try await renderHousehold(req, errors: req.messages(e), status: .unprocessableEntity)
         }
     }
 }

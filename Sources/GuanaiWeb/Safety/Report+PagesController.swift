@@ -34,7 +34,7 @@ struct ReportPagesController {
             return req.redirect(to: SiteURL.report(r.id!.uuidString).path)
         } catch let e as FieldErrors {
             let name = try await req.scoped.people([c.personID])[c.personID]?.name ?? ""
-            return ReportViews.form(req, c, childName: name, typed: f, errors: SafetyPagesController().messages(req, e), status: .unprocessableEntity)
+            return ReportViews.form(req, c, childName: name, typed: f, errors: req.messages(e), status: .unprocessableEntity)
         }
     }
 
@@ -66,7 +66,7 @@ struct ReportPagesController {
                                                 by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: try req.scoped.db)
             return req.redirect(to: SiteURL.report(r.id!.uuidString).path)
         } catch let e as FieldErrors {
-            return try await render(req, r, errors: SafetyPagesController().messages(req, e), status: .unprocessableEntity)
+            return try await render(req, r, errors: req.messages(e), status: .unprocessableEntity)
         }
     }
 
@@ -76,7 +76,7 @@ struct ReportPagesController {
             try await ReportService.close(r, by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: try req.scoped.db)
             return req.redirect(to: SiteURL.report(r.id!.uuidString).path)
         } catch let e as FieldErrors {
-            return try await render(req, r, errors: SafetyPagesController().messages(req, e), status: .unprocessableEntity)
+            return try await render(req, r, errors: req.messages(e), status: .unprocessableEntity)
         }
     }
 }

@@ -66,7 +66,7 @@ struct SafetyPagesController {
             try await SafetyService.recordPlan(a, plan: f["plan"] ?? "", by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: db, settings: try await SafetyService.settings(on: db))
             return req.redirect(to: SiteURL.alert(a.id!.uuidString).path)
         } catch let e as FieldErrors {
-            return try await renderAlert(req, a, errors: messages(req, e), status: .unprocessableEntity)
+            return try await renderAlert(req, a, errors: req.messages(e), status: .unprocessableEntity)
         }
     }
 
@@ -77,14 +77,10 @@ struct SafetyPagesController {
             try await SafetyService.resolve(a, note: f["note"] ?? "", by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: try req.scoped.db)
             return req.redirect(to: SiteURL.inbox.path)
         } catch let e as FieldErrors {
-            return try await renderAlert(req, a, errors: messages(req, e), status: .unprocessableEntity)
+            return try await renderAlert(req, a, errors: req.messages(e), status: .unprocessableEntity)
         }
     }
 
-    /// Field → every message for it, joined: resolving can fail for three reasons at once.
-    func messages(_ req: Request, _ e: FieldErrors) -> [String: String] {
-        Dictionary(e.items.map { ($0.field, req.lang.t($0.key, $0.args.first ?? "")) }, uniquingKeysWith: { a, b in a + req.lang.t("list.sep") + b })
-    }
 
     func loadChild(_ req: Request) async throws -> Child {
         let c = try await RegistryAPIController().load(req)
@@ -113,7 +109,7 @@ struct SafetyPagesController {
             return req.redirect(to: SiteURL.child(c.id!.uuidString).path)
         } catch let e as FieldErrors {
             let name = try await scoped.people([c.personID])[c.personID]?.name ?? ""
-            return SafetyViews.visitForm(req, c, childName: name, typed: f, errors: messages(req, e), status: .unprocessableEntity)
+            return SafetyViews.visitForm(req, c, childName: name, typed: f, errors: req.messages(e), status: .unprocessableEntity)
         }
     }
 }

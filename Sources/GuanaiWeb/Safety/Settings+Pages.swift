@@ -21,7 +21,7 @@ struct SettingsPagesController {
             _ = try await RiskSettingsStore.save(f, by: req.auditActor, at: req.now, on: db)
             return req.redirect(to: SiteURL.riskSettings.with(query: [("saved", "1")]))
         } catch let e as FieldErrors {
-            return SettingsViews.page(req, try await RiskSettingsStore.load(on: db), typed: f, errors: SafetyPagesController().messages(req, e), saved: false, status: .unprocessableEntity)
+            return SettingsViews.page(req, try await RiskSettingsStore.load(on: db), typed: f, errors: req.messages(e), saved: false, status: .unprocessableEntity)
         }
     }
 }

@@ -81,3 +81,11 @@ struct ConflictError: Error, Sendable {
         scoped.inScope(unit) ? ConflictError(field: field, key: key, existingID: id) : ConflictError(field: field, key: "registry.error.registeredElsewhere", existingID: nil)
     }
 }
+
+extension Request {
+    /// A form's problems in the reader's language, by field; several for one field are joined (resolving an alert
+    /// can fail for three reasons at once). The one place a page turns `FieldErrors` into what it shows.
+    func messages(_ e: FieldErrors) -> [String: String] {
+        Dictionary(e.items.map { ($0.field, lang.t($0.key, $0.args.first ?? "")) }, uniquingKeysWith: { a, b in a + lang.t("list.sep") + b })
+    }
+}
