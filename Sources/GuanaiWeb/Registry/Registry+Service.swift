@@ -62,64 +62,20 @@ enum RegistryService {
 
     // MARK: create
 
-    /// A child's input once every field has passed its check: what `createChild` and the bulk import both build from.
+    /// A child's input once every field has passed its check, and the village record she is registered in: what
+    /// `createChild` and the bulk import both build from.
+    @dynamicMemberLookup
     struct CheckedChild {
-        let name: String
-        let id: IDNumber
+        let form: ChildForm.Checked
         let village: Unit
-        let hukou: Hukou
-        let living: LivingArrangement
-        let health: Health
-        let poverty: PovertyStatus
-        let ethnicity: String?
-        let needs: [ChildNeed]
-        let informed: CivilDate?
-        let father: CheckedParent?
-        let mother: CheckedParent?
-        let guardian: CheckedGuardian?
-        let school: String?
-        let grade: String?
-        let improperNote: String?
-        let address: String
+        subscript<T>(dynamicMember kp: KeyPath<ChildForm.Checked, T>) -> T { form[keyPath: kp] }
     }
 
-    /// Every check of a child's fields that needs no database; errors go into `c`, nil when there are any.
-    /// `ledger`: a row of a 台账, where a parent may be named without a situation (the file has no such column); the
-    /// situation is then unknown, not "required".
+    /// Every check of a child's fields that needs no database is Core's (`ChildForm`); errors go into `c`, nil when
+    /// there are any. The village comes from the database, inside the jurisdiction.
     static func check(_ input: ChildInput, village: Unit?, _ c: inout Checker, ledger: Bool = false) -> CheckedChild? {
-        let name = c.required(input.name, "name")
-        let id = c.idNumber(input.idNumber, "idNumber", required: true)
-        if let id {
-            if let s = c.token(input.sex, "sex", Sex.self, required: false), s != id.sex { c.errors.append(FieldError(field: "sex", key: "id.error.sexMismatch")) }
-            if let b = c.date(input.birthDate, "birthDate"), b != id.birthDate { c.errors.append(FieldError(field: "birthDate", key: "id.error.birthMismatch", args: [id.birthDate.iso])) }
-        }
-        let hukou = c.token(input.hukou, "hukou", Hukou.self)
-        let typedLiving = c.token(input.livingArrangement, "livingArrangement", LivingArrangement.self, required: false)
-        let health = c.token(input.health, "health", Health.self, required: false) ?? .healthy
-        let poverty = c.token(input.poverty, "poverty", PovertyStatus.self, required: false) ?? .none
-        if let e = input.ethnicity, !e.isEmpty, !Ethnicity.all.contains(e) { c.errors.append(FieldError(field: "ethnicity", key: "field.error.choice")) }
-        var needs: [ChildNeed] = []
-        for n in input.needs ?? [] { if let v = ChildNeed(rawValue: n) { needs.append(v) } else { c.errors.append(FieldError(field: "needs", key: "field.error.choice")) } }
-        let informed = c.date(input.informedOn, "informedOn")
-        let father = checkParent(input.father, "father", &c, situationRequired: !ledger)
-        let mother = checkParent(input.mother, "mother", &c, situationRequired: !ledger)
-        let guardian = checkGuardian(input.guardian, &c)
-        // Not typed: derived from what was (a guardian named, a parent at home), never defaulted to one arrangement;
-        // with nothing to derive it from, it must be chosen.
-        var living = typedLiving
-        if living == nil && (input.livingArrangement ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-            let (derived, weak) = LedgerWords.living(guardianNamed: guardian != nil, father: father?.situation, mother: mother?.situation)
-            if weak == nil { living = derived } else { c.errors.append(FieldError(field: "livingArrangement", key: "field.error.required")) }
-        }
-        if living == .withGuardian && guardian == nil { c.errors.append(FieldError(field: "guardian.name", key: "registry.error.guardianNeeded")) }
-        if input.improperGuardianship == true && (input.improperNote ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-            c.errors.append(FieldError(field: "improperNote", key: "registry.error.improperNote"))
-        }
-        guard c.errors.isEmpty, let name, let id, let village, let hukou, let living else { return nil }
-        return CheckedChild(name: name, id: id, village: village, hukou: hukou, living: living, health: health, poverty: poverty,
-                            ethnicity: input.ethnicity.flatMap { $0.isEmpty ? nil : $0 }, needs: needs, informed: informed,
-                            father: father, mother: mother, guardian: guardian, school: c.text(input.school), grade: c.text(input.grade),
-                            improperNote: c.text(input.improperNote), address: c.text(input.address) ?? "")
+        guard let form = ChildForm.check(input, village: village.flatMap { DivisionCode($0.code) }, &c, ledger: ledger), let village else { return nil }
+        return CheckedChild(form: form, village: village)
     }
 
     static func createChild(_ input: ChildInput, scoped: Scoped, actor: AuditActor, at: Date, context: ChildContext? = nil) async throws -> Child {
@@ -141,38 +97,14 @@ enum RegistryService {
         }
     }
 
-    struct CheckedParent { let name: String?; let id: IDNumber?; let situation: ParentSituation?; let workPlace: String?; let since: CivilDate?; let phone: String? }
-    struct CheckedGuardian { let name: String; let id: IDNumber?; let birthDate: CivilDate?; let relation: GuardianRelation; let health: Health; let phone: String? }
+    typealias CheckedParent = ChildForm.Parent
+    typealias CheckedGuardian = ChildForm.Guardian
 
     static func checkParent(_ p: ParentInput?, _ field: String, _ c: inout Checker, situationRequired: Bool = true) -> CheckedParent? {
-        guard let p, !((p.name ?? "") + (p.idNumber ?? "") + (p.situation ?? "")).trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-        // A ledger often knows only where a parent is: the situation alone is kept, without a person record. A number
-        // to identify or call the parent needs a name to go with it.
-        let identified = !((p.idNumber ?? "") + (p.phone ?? "")).trimmingCharacters(in: .whitespaces).isEmpty
-        let name = identified ? c.required(p.name, field + ".name") : c.text(p.name)
-        let id = c.idNumber(p.idNumber, field + ".idNumber", required: false)
-        let situation = c.token(p.situation, field + ".situation", ParentSituation.self, required: situationRequired)
-        let since = c.date(p.since, field + ".since")
-        let phone = c.phone(p.phone, field + ".phone")
-        guard situation != nil || !situationRequired, name != nil || !identified else { return nil }
-        return CheckedParent(name: name, id: id, situation: situation, workPlace: c.text(p.workPlace), since: since, phone: phone)
+        ChildForm.parent(p, field, &c, situationRequired: situationRequired)
     }
 
-    static func checkGuardian(_ g: GuardianInput?, _ c: inout Checker) -> CheckedGuardian? {
-        guard let g, !((g.name ?? "") + (g.idNumber ?? "") + (g.relation ?? "")).trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-        let name = c.required(g.name, "guardian.name")
-        let id = c.idNumber(g.idNumber, "guardian.idNumber", required: false)
-        var birth = c.date(g.birthDate, "guardian.birthDate")
-        if let id {
-            if let b = birth, b != id.birthDate { c.errors.append(FieldError(field: "guardian.birthDate", key: "id.error.birthMismatch", args: [id.birthDate.iso])) }
-            birth = id.birthDate
-        }
-        let relation = c.token(g.relation, "guardian.relation", GuardianRelation.self)
-        let health = c.token(g.health, "guardian.health", Health.self, required: false) ?? .healthy
-        let phone = c.phone(g.phone, "guardian.phone")
-        guard let name, let relation else { return nil }
-        return CheckedGuardian(name: name, id: id, birthDate: birth, relation: relation, health: health, phone: phone)
-    }
+    static func checkGuardian(_ g: GuardianInput?, _ c: inout Checker) -> CheckedGuardian? { ChildForm.guardian(g, &c) }
 
     static func checkVillage(_ raw: String?, _ c: inout Checker, scoped: Scoped, context: ChildContext? = nil) async throws -> Unit? {
         guard let code = c.required(raw, "villageCode") else { return nil }
