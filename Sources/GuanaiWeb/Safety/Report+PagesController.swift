@@ -123,6 +123,7 @@ enum ReportViews {
                 let mine = steps.filter { $0.step == k }
                 section(.class("panel")) {
                     h2 { (mine.isEmpty ? "○ " : "✓ ") + l.t("report.step." + k.rawValue) }
+                    if mine.isEmpty && !req.mayAct { p(.class("muted")) { l.t("report.noEntry") } }
                     for s in mine {
                         p { (s.action.map { l.t("report.action." + $0) + l.t("f.sep") } ?? "") + s.note }
                         p(.class("muted")) { s.byName + " · " + SafetyViews.time(s.doneAt) }

@@ -113,6 +113,7 @@ extension Catalogue {
         "report.note": "Notes",
         "report.doneAt": "When (empty: now)",
         "report.addEntry": "Add an entry",
+        "report.noEntry": "No entry yet",
         "report.close": "Close the case",
         "report.hint.emergency": "What was done, where the child is now, who looks after her",
         "report.hint.assessment": "The child's safety, guardianship and health",

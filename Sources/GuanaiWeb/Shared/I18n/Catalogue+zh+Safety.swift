@@ -113,6 +113,7 @@ extension Catalogue {
         "report.note": "情况说明",
         "report.doneAt": "时间（不填就是现在）",
         "report.addEntry": "添加记录",
+        "report.noEntry": "尚无记录",
         "report.close": "结案",
         "report.hint.emergency": "做了什么、孩子现在在哪里、由谁照看",
         "report.hint.assessment": "孩子的安全、监护和健康情况",
