@@ -91,6 +91,7 @@ enum OpenAPIDocument {
         "ScreeningInput": obj(["step": str(enumValues: ScreeningStep.allCases.map(\.rawValue)), "on": str()], required: ["step"]),
         "PairInput": obj(["childId": str(), "volunteerId": str()]),
         "PairActionInput": obj(["note": str(), "closeReason": str(enumValues: PairCloseReason.allCases.map(\.rawValue)), "startOn": str()], required: []),
+        "PairApproveInput": obj(["startOn": str()], required: []),
         "PairCloseInput": obj(["note": str(), "closeReason": str(enumValues: PairCloseReason.allCases.map(\.rawValue))]),
         "Pair": obj(["id": str(), "childId": str(), "volunteerId": str(), "villageCode": str(), "status": str(enumValues: PairStatus.allCases.map(\.rawValue)),
                      "startedOn": str(true), "closeReason": str(true), "closeNote": str(true), "cost": ["type": "integer", "nullable": true],
@@ -205,7 +206,7 @@ enum OpenAPIDocument {
     }
 
     /// `produces`: a file response of these media types; `consumes`: a raw file request body of these media types.
-    static func op(_ summary: String, body: String? = nil, ok: Int = 200, schema: String? = nil, csv: Bool = false, produces: [String]? = nil, consumes: [String]? = nil,
+    static func op(_ summary: String, body: String? = nil, bodyOptional: Bool = false, ok: Int = 200, schema: String? = nil, csv: Bool = false, produces: [String]? = nil, consumes: [String]? = nil,
                    params: [J] = [], errs: [Int] = [400, 401, 403, 404], secured: Bool = true) -> J {
         var responses = errors(errs)
         if let types = produces {
@@ -218,7 +219,7 @@ enum OpenAPIDocument {
             responses[String(ok)] = ["description": "No content"]
         }
         var o: J = ["summary": summary, "responses": responses]
-        if let b = body { o["requestBody"] = ["required": true, "content": ["application/json": ["schema": ref(b)]]] }
+        if let b = body { o["requestBody"] = ["required": !bodyOptional, "content": ["application/json": ["schema": ref(b)]]] }
         if let types = consumes { o["requestBody"] = ["required": true, "content": Dictionary(uniqueKeysWithValues: types.map { ($0, ["schema": ["type": "string", "format": "binary"]] as J) })] }
         if !params.isEmpty { o["parameters"] = params }
         if !secured { o["security"] = [J]() }
@@ -301,7 +302,7 @@ enum OpenAPIDocument {
             "get": op("Pairs in the jurisdiction", schema: "PairPage", params: paging + [q("unit"), q("status")]),
         ],
         "/api/v1/pairs/{id}": ["get": op("A pair with its history", schema: "Pair", params: [path("id")])],
-        "/api/v1/pairs/{id}/approve": ["post": op("Approve a proposed pair (township or city); with startOn the pair starts that day, else at the first contact", schema: "Pair", params: [path("id")], errs: [400, 401, 403, 404, 422])],
+        "/api/v1/pairs/{id}/approve": ["post": op("Approve a proposed pair (township or city); with startOn the pair starts that day, else at the first contact", body: "PairApproveInput", bodyOptional: true, schema: "Pair", params: [path("id")], errs: [400, 401, 403, 404, 422])],
         "/api/v1/pairs/{id}/pause": ["post": op("Pause an active pair (it keeps its place in the volunteer's capacity)", body: "PairActionInput", schema: "Pair", params: [path("id")], errs: [400, 401, 403, 404, 422])],
         "/api/v1/pairs/{id}/resume": ["post": op("Resume a paused pair", body: "PairActionInput", schema: "Pair", params: [path("id")], errs: [400, 401, 403, 404, 422])],
         "/api/v1/pairs/{id}/close": ["post": op("Close with a reason and a note; the child goes back to the matching queue", body: "PairCloseInput", schema: "Pair", params: [path("id")], errs: [400, 401, 403, 404, 422])],
