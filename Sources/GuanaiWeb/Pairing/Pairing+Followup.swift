@@ -33,5 +33,3 @@ final class PairCheckin: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
     init() {}
 }
-
-enum CheckinWith: String, CaseIterable, Sendable { case volunteer, guardian }
