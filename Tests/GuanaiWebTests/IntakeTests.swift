@@ -216,7 +216,8 @@ import GuanaiSheets
             #expect(all.count == 3)
             let liu = try #require(all.first { $0.name == "刘爱华" })
             #expect(liu.unitCode == Codes.shihuayan && liu.phone == "13912345678" && liu.organisation == "石华堰村妇联" && liu.honours == "三八红旗手")
-            #expect(liu.skillList == [.tutoring, .psychologicalSupport] && liu.availableTime == "周末" && liu.capacity == 2 && !liu.screened && liu.status == "active")
+            #expect(liu.skillList == [.tutoring, .psychologicalSupport] && liu.availableTime == "周末" && liu.capacity == 2 && !liu.screened
+                    && liu.status == .active)
             let sun = try #require(all.first { $0.name == "孙美玲" })
             #expect(sun.unitCode == Codes.taohuashan && sun.skillList == [.arts] && sun.capacity == 1, "a township is her unit; the default capacity is one")
             #expect(try await ctx.auditCount(AuditAction.create, recordID: liu.id!.uuidString) == 1)

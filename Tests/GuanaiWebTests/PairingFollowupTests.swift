@@ -135,7 +135,9 @@ import GuanaiCore
                 ctx.clock.set(Self.day(iso))
                 return try await SafetySweep.run(on: ctx.app.db, at: Self.day(iso)).contactReminders
             }
-            func reminders() async throws -> [String] { try await PairReminder.query(on: ctx.app.db).sort(\.$createdAt).all().map { $0.month + ":" + $0.level } }
+            func reminders() async throws -> [String] {
+                try await PairReminder.query(on: ctx.app.db).sort(\.$createdAt).all().map { $0.month + ":" + $0.level.rawValue }
+            }
             func outbox() async throws -> [OutboxPayload] {
                 try await OutboxMessage.query(on: ctx.app.db).all().compactMap { try? JSONDecoder().decode(OutboxPayload.self, from: Data($0.payload.utf8)) }.filter { $0.kind == "contact_reminder" }
             }
@@ -208,10 +210,10 @@ import GuanaiCore
             let planned = try await ctx.api(.POST, "/api/v1/pairs/\(p2.id)/approve", token: s.tt, body: ctx.json(PairActionInput(startOn: "2026-11-25"))).content.decode(PairDTO.self)
             #expect(planned.status == "approved" && planned.startedOn == "2026-11-25")
             #expect(try await SafetySweep.run(on: ctx.app.db, at: Self.day("2026-11-24")).skipped == false)
-            #expect(try await PairingService.openPair(child: UUID(uuidString: c2.id)!, on: ctx.app.db)?.status == "approved")
+            #expect(try await PairingService.openPair(child: UUID(uuidString: c2.id)!, on: ctx.app.db)?.status == .approved)
             _ = try await SafetySweep.run(on: ctx.app.db, at: Self.day("2026-11-25"))
             let started = try await PairingService.openPair(child: UUID(uuidString: c2.id)!, on: ctx.app.db)
-            #expect(started?.status == "active" && started?.startedOn == "2026-11-25", "the sweep starts it on the day")
+            #expect(started?.status == .active && started?.startedOn == "2026-11-25", "the sweep starts it on the day")
             // A day already come starts the pair at once.
             let p3 = try await ctx.api(.POST, "/api/v1/pairs", token: s.t, body: ctx.json(PairInput(childId: c3.id, volunteerId: s.v.id))).content.decode(PairDTO.self)
             let now = try await ctx.api(.POST, "/api/v1/pairs/\(p3.id)/approve", token: s.tt, body: ctx.json(PairActionInput(startOn: "2026-11-18"))).content.decode(PairDTO.self)
@@ -273,7 +275,7 @@ import GuanaiCore
             let res = try await b.post("/pairing/approve", ["unit": Codes.shihuayan, "pick": String(m.1)])
             #expect(res.status == .seeOther)
             let pair = try await PairingService.openPair(child: UUID(uuidString: c2.id)!, on: ctx.app.db)
-            #expect(pair?.status == "approved" && pair?.cost != nil)
+            #expect(pair?.status == .approved && pair?.cost != nil)
             // The same suggestion again (someone was quicker): named, not approved twice.
             let again = try await b.post("/pairing/approve", ["unit": Codes.shihuayan, "pick": String(m.1)])
             let location = again.headers.first(name: .location) ?? ""

@@ -21,6 +21,11 @@ public enum ScreeningStep: String, Sendable, Codable, CaseIterable {
     case identity, recordCheck = "record_check", training, conduct
 }
 
+/// Whether a volunteer can take new pairs: a withdrawn volunteer keeps her record and history but is offered no child.
+public enum VolunteerStatus: String, Sendable, Codable, CaseIterable {
+    case active, withdrawn
+}
+
 public enum PairStatus: String, Sendable, Codable, CaseIterable {
     case proposed, approved, active, paused, closed
 
@@ -34,6 +39,11 @@ public enum PairCloseReason: String, Sendable, Codable, CaseIterable {
 
 public enum ContactMode: String, Sendable, Codable, CaseIterable {
     case visit, call, video, tutoring, gift, outing
+}
+
+/// Whom a staff support check-in (回访) was held with: the volunteer herself or the child's guardian.
+public enum CheckinWith: String, Sendable, Codable, CaseIterable {
+    case volunteer, guardian
 }
 
 public enum PairAction: String, Sendable, Codable, CaseIterable {

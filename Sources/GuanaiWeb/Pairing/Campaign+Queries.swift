@@ -56,8 +56,9 @@ extension Scoped {
         return rows.compactMap { r in
             guard let v = byID[r.volunteerID] else { return nil }
             let mine = pairs.filter { $0.volunteerID == r.volunteerID }
-            return CampaignSignup(row: r, volunteer: v, openPairs: mine.filter { $0.state != .closed }.count,
-                                  activePairs: mine.filter { $0.state == .active }.count, closedPairs: mine.filter { $0.state == .closed }.count)
+            return CampaignSignup(row: r, volunteer: v, openPairs: mine.filter { $0.status != .closed }.count,
+                                  activePairs: mine.filter { $0.status == .active }.count,
+                                  closedPairs: mine.filter { $0.status == .closed }.count)
         }
     }
 
@@ -67,7 +68,8 @@ extension Scoped {
         // A village worker sees her own village's volunteers; the township and the city the whole township's.
         let area = narrowed(township)
         let signed = Set(try await CampaignVolunteer.query(on: db).filter(\.$campaignID == k.id!).all(\.$volunteerID))
-        let all = try await Volunteer.query(on: db).within(area, \.$unitCode).filter(\.$status == "active").sort(\.$unitCode).sort(\.$name).limit(1000).all()
+        let all = try await Volunteer.query(on: db).within(area, \.$unitCode).filter(\.$status == .active)
+            .sort(\.$unitCode).sort(\.$name).limit(1000).all()
         return all.filter { !signed.contains($0.id!) && Jurisdiction(root: DivisionCode(township)!).contains($0.unitCode) }
     }
 
@@ -81,7 +83,7 @@ extension Scoped {
         let area = Jurisdiction(root: DivisionCode(k.unitCode)!)
         // Pairs follow their child's unit, so the unit's open pairs name its paired children without a long IN list.
         let listed = Set(try await Child.query(on: db).within(area, \.$unitCode).filter(\.$status == "active").all(\.$id))
-        let pairedKids = Set(try await Pair.query(on: db).within(area, \.$unitCode).filter(\.$status != PairStatus.closed.rawValue).all(\.$childID))
+        let pairedKids = Set(try await Pair.query(on: db).within(area, \.$unitCode).filter(\.$status != .closed).all(\.$childID))
         p.childrenListed = listed.count
         p.childrenPaired = listed.intersection(pairedKids).count
 
@@ -89,17 +91,17 @@ extension Scoped {
         p.volunteers = volunteers.count
         guard !volunteers.isEmpty else { return p }
         let pairs = try await Pair.query(on: db).filter(\.$volunteerID ~~ volunteers).all()
-        p.openPairs = pairs.filter { $0.state != .closed }.count
-        let active = pairs.filter { $0.state == .active && $0.startedOn != nil }
+        p.openPairs = pairs.filter { $0.status != .closed }.count
+        let active = pairs.filter { $0.status == .active && $0.startedOn != nil }
         p.activePairs = active.count
         for s in try await PairingService.standings(active, today: today, rules: rules, on: db).values {
             if s.overdue { p.contactsOverdue += 1 } else { p.contactsOnTime += 1 }
         }
         // A closed pair is not touched again until reopened, so its last change is the day it closed.
         let launched = k.launchedOn
-        for pair in pairs where pair.state == .closed && RegistryService.today(pair.updatedAt).iso >= launched {
+        for pair in pairs where pair.status == .closed && RegistryService.today(pair.updatedAt).iso >= launched {
             p.closedSinceLaunch += 1
-            p.closedByReason[pair.closeReason ?? "", default: 0] += 1
+            p.closedByReason[pair.closeReason?.rawValue ?? "", default: 0] += 1
         }
         return p
     }

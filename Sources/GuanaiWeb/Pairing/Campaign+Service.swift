@@ -72,7 +72,7 @@ enum CampaignService {
         let v = try await scoped.volunteer(input.volunteerId ?? "")
         if v == nil {
             c.errors.append(FieldError(field: "volunteerId", key: (input.volunteerId ?? "").isEmpty ? "field.error.required" : "pairing.error.volunteer"))
-        } else if v!.status != "active" {
+        } else if v!.status != .active {
             c.errors.append(FieldError(field: "volunteerId", key: "pairing.error.withdrawn"))
         } else if !Jurisdiction(root: DivisionCode(township(of: k.unitCode))!).contains(v!.unitCode) {
             c.errors.append(FieldError(field: "volunteerId", key: "campaign.error.elsewhere"))

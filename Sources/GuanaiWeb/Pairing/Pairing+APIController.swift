@@ -13,28 +13,37 @@ struct VolunteerDTO: Content {
         self.load = load; latitude = v.latitude; longitude = v.longitude
         let checks = v.checks
         screening = ScreeningStep.allCases.compactMap { s in checks[s.rawValue].map { Check(step: s.rawValue, on: $0.on, by: $0.by) } }
-        screened = v.screened; status = v.status; serviceHours = Double(v.serviceMinutes) / 60
+        screened = v.screened; status = v.status.rawValue; serviceHours = Double(v.serviceMinutes) / 60
     }
 }
 
 struct CheckinDTO: Content {
     let id: String, pairId: String, with: String, date: String, notes: String, by: String
-    init(_ k: PairCheckin) { id = k.id!.uuidString; pairId = k.pairID.uuidString; with = k.withWhom; date = k.onDate; notes = k.notes; by = k.byName }
+    init(_ k: PairCheckin) {
+        id = k.id!.uuidString; pairId = k.pairID.uuidString; with = k.withWhom.rawValue; date = k.onDate; notes = k.notes; by = k.byName
+    }
 }
 struct CheckinInput: Content { var with: String?; var date: String?; var notes: String? }
 
 struct PairEventDTO: Content { let from: String?, to: String, note: String, by: String, at: String }
 struct ContactDTO: Content {
     let id: String, pairId: String, date: String, mode: String, minutes: Int, notes: String, by: String, onBehalf: Bool
-    init(_ k: PairContact) { id = k.id!.uuidString; pairId = k.pairID.uuidString; date = k.onDate; mode = k.mode; minutes = k.minutes; notes = k.notes; by = k.byName; onBehalf = k.onBehalf }
+    init(_ k: PairContact) {
+        id = k.id!.uuidString; pairId = k.pairID.uuidString; date = k.onDate; mode = k.mode.rawValue; minutes = k.minutes
+        notes = k.notes; by = k.byName; onBehalf = k.onBehalf
+    }
 }
 struct PairDTO: Content {
     let id: String, childId: String, volunteerId: String, villageCode: String, status: String, startedOn: String?, closeReason: String?, closeNote: String?
     let cost: Int?, history: [PairEventDTO]
     init(_ p: Pair, events: [PairEvent] = []) {
-        id = p.id!.uuidString; childId = p.childID.uuidString; volunteerId = p.volunteerID.uuidString; villageCode = p.unitCode; status = p.status
-        startedOn = p.startedOn; closeReason = p.closeReason; closeNote = p.closeNote; cost = p.cost
-        history = events.map { PairEventDTO(from: $0.fromStatus, to: $0.toStatus, note: $0.note, by: $0.byName, at: AuditLog.timestamp($0.at)) }
+        id = p.id!.uuidString; childId = p.childID.uuidString; volunteerId = p.volunteerID.uuidString; villageCode = p.unitCode
+        status = p.status.rawValue
+        startedOn = p.startedOn; closeReason = p.closeReason?.rawValue; closeNote = p.closeNote; cost = p.cost
+        history = events.map {
+            PairEventDTO(from: $0.fromStatus?.rawValue, to: $0.toStatus.rawValue, note: $0.note, by: $0.byName,
+                         at: AuditLog.timestamp($0.at))
+        }
     }
 }
 

@@ -27,12 +27,12 @@ struct DeskChild: Content, Sendable {
 
 /// The volunteer's desk (我的结对): her own pairs that are approved (waiting for her first contact), active or paused.
 enum VolunteerDesk {
-    static let visible: [String] = [PairStatus.approved, .active, .paused].map(\.rawValue)
+    static let visible: [PairStatus] = [.approved, .active, .paused]
 
     /// The volunteer record behind a volunteer account, if a staff member has linked one.
     static func volunteer(for actor: Signer, on db: any Database) async throws -> Volunteer? {
         guard Policy.hasDesk(actor.role) else { return nil }
-        return try await Volunteer.query(on: db).filter(\.$userID == actor.userID).filter(\.$status == "active").first()
+        return try await Volunteer.query(on: db).filter(\.$userID == actor.userID).filter(\.$status == .active).first()
     }
 
     /// One of her visible pairs, or nil: another volunteer's pair, a closed or proposed one, and every child
@@ -62,11 +62,11 @@ enum VolunteerDesk {
             let s = standings[p.id!]
             let born = CivilDate(iso: c.birthDate)
             out.append(DeskChild(
-                pairId: p.id!.uuidString, status: p.status, givenName: ChineseName.givenName(person.name),
+                pairId: p.id!.uuidString, status: p.status.rawValue, givenName: ChineseName.givenName(person.name),
                 age: born.map { Age.years(born: $0, on: today) } ?? 0, school: c.school,
                 guardianPhone: c.guardianID.flatMap { people[$0]?.phone },
                 needs: c.needList.map(\.rawValue),
-                recentContacts: contacts.map { .init(date: $0.onDate, mode: $0.mode, minutes: $0.minutes, notes: $0.notes) },
+                recentContacts: contacts.map { .init(date: $0.onDate, mode: $0.mode.rawValue, minutes: $0.minutes, notes: $0.notes) },
                 contactsThisMonth: s?.thisMonth ?? 0, contactsDueThisMonth: s?.thisMonthQuota ?? rules.firstMonthContacts, overdue: s?.overdue ?? false, unitCode: p.unitCode))
         }
         return out

@@ -12,7 +12,7 @@ final class PairReminder: Model, @unchecked Sendable {
     @Field(key: "unit_code") var unitCode: String
     /// The calendar month that fell short, `2026-10`.
     @Field(key: "month") var month: String
-    @Field(key: "level") var level: String
+    @Field(key: "level") var level: ReminderLevel
     @Field(key: "days_overdue") var daysOverdue: Int
     @Field(key: "created_at") var createdAt: Date
     init() {}
@@ -25,13 +25,10 @@ final class PairCheckin: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "pair_id") var pairID: UUID
     @Field(key: "unit_code") var unitCode: String
-    /// `volunteer` or `guardian`.
-    @Field(key: "with_whom") var withWhom: String
+    @Field(key: "with_whom") var withWhom: CheckinWith
     @Field(key: "on_date") var onDate: String
     @Field(key: "notes") var notes: String
     @Field(key: "by_name") var byName: String
     @Field(key: "created_at") var createdAt: Date
     init() {}
 }
-
-enum CheckinWith: String, CaseIterable, Sendable { case volunteer, guardian }

@@ -25,7 +25,7 @@ final class Volunteer: Model, @unchecked Sendable {
     @OptionalField(key: "user_id") var userID: UUID?
     /// JSON `{step: {"on": date, "by": name}}` over `ScreeningStep`.
     @Field(key: "screening") var screening: String
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: VolunteerStatus
     @Field(key: "service_minutes") var serviceMinutes: Int
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
@@ -38,7 +38,8 @@ final class Volunteer: Model, @unchecked Sendable {
 
     var auditFields: [String: String] {
         ["name": name, "idNumber": Masking.idNumber(idNumber), "phone": phone.map(Masking.phone) ?? "", "unitCode": unitCode, "organisation": organisation ?? "",
-         "honours": honours ?? "", "skills": skills, "availableTime": availableTime ?? "", "capacity": String(capacity), "status": status, "account": userID?.uuidString ?? ""]
+         "honours": honours ?? "", "skills": skills, "availableTime": availableTime ?? "", "capacity": String(capacity),
+         "status": status.rawValue, "account": userID?.uuidString ?? ""]
     }
 }
 
@@ -49,9 +50,9 @@ final class Pair: Model, @unchecked Sendable {
     @Field(key: "child_id") var childID: UUID
     @Field(key: "volunteer_id") var volunteerID: UUID
     @Field(key: "unit_code") var unitCode: String
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: PairStatus
     @OptionalField(key: "started_on") var startedOn: String?
-    @OptionalField(key: "close_reason") var closeReason: String?
+    @OptionalField(key: "close_reason") var closeReason: PairCloseReason?
     @OptionalField(key: "close_note") var closeNote: String?
     @OptionalField(key: "cost") var cost: Int?
     @Field(key: "created_at") var createdAt: Date
@@ -60,8 +61,6 @@ final class Pair: Model, @unchecked Sendable {
     @OptionalField(key: "resumed_on") var resumedOn: String?
     @OptionalField(key: "last_contact_on") var lastContactOn: String?
     init() {}
-
-    var state: PairStatus { PairStatus(rawValue: status) ?? .closed }
 }
 
 /// Each change of a pair's status: who, when, from what to what, why.
@@ -69,8 +68,8 @@ final class PairEvent: Model, @unchecked Sendable {
     static let schema = "pair_events"
     @ID(key: .id) var id: UUID?
     @Field(key: "pair_id") var pairID: UUID
-    @OptionalField(key: "from_status") var fromStatus: String?
-    @Field(key: "to_status") var toStatus: String
+    @OptionalField(key: "from_status") var fromStatus: PairStatus?
+    @Field(key: "to_status") var toStatus: PairStatus
     @Field(key: "note") var note: String
     @Field(key: "by_name") var byName: String
     @Field(key: "at") var at: Date
@@ -84,7 +83,7 @@ final class PairContact: Model, @unchecked Sendable {
     @Field(key: "pair_id") var pairID: UUID
     @Field(key: "unit_code") var unitCode: String
     @Field(key: "on_date") var onDate: String
-    @Field(key: "mode") var mode: String
+    @Field(key: "mode") var mode: ContactMode
     @Field(key: "minutes") var minutes: Int
     @Field(key: "notes") var notes: String
     @Field(key: "by_name") var byName: String

@@ -91,7 +91,8 @@ struct PairingPagesController {
         let names = try await scoped.childNames(history.map(\.childID))
         let account = try await v.userID.asyncFlatMap { try await User.find($0, on: scoped.db)?.username }
         let unitName = try await scoped.unitNames([v.unitCode])[v.unitCode] ?? v.unitCode
-        return PairingViews.volunteer(req, v, load: history.filter { $0.state.isOpen }.count, pairs: history, childNames: names, account: account, unitName: unitName, errors: errors, status: status)
+        return PairingViews.volunteer(req, v, load: history.filter { $0.status.isOpen }.count, pairs: history, childNames: names,
+                                      account: account, unitName: unitName, errors: errors, status: status)
     }
 
     func screen(req: Request) async throws -> Response {
@@ -250,7 +251,7 @@ struct PairingPagesController {
     /// The outcome of an approval, rebuilt from tokens (`done=approved&count=3&failed=<child>:<key>`): only numbers,
     /// children the reader may see and catalogue messages reach the page, never text taken from the address.
     func approvalMessage(_ req: Request) async throws -> String? {
-        guard req.query[String.self, at: "done"] == "approved" else { return nil }
+        guard req.query[String.self, at: "done"] == PairStatus.approved.rawValue else { return nil }
         let count = max(0, req.query[Int.self, at: "count"] ?? 0)
         var failed: [String] = []
         let raw = (try? req.query.get([String].self, at: "failed")) ?? []
@@ -295,6 +296,7 @@ struct PairingPagesController {
                 failed.append(c.id!.uuidString + ":" + key)
             }
         }
-        return req.redirect(to: SiteURL.pairing.with(query: [("unit", unit), ("done", "approved"), ("count", String(done))] + failed.map { ("failed", $0) }))
+        let query = [("unit", unit), ("done", PairStatus.approved.rawValue), ("count", String(done))] + failed.map { ("failed", $0) }
+        return req.redirect(to: SiteURL.pairing.with(query: query))
     }
 }

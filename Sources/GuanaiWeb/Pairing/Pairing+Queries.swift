@@ -20,7 +20,7 @@ extension Scoped {
 
     func pairs(unit: String, status: String?, page: Int, per: Int) async throws -> (items: [Pair], total: Int) {
         var q = Pair.query(on: db).within(narrowed(unit), \.$unitCode)
-        if let s = status, PairStatus(rawValue: s) != nil { q = q.filter(\.$status == s) }
+        if let s = status.flatMap(PairStatus.init(rawValue:)) { q = q.filter(\.$status == s) }
         return (try await q.copy().sort(\.$createdAt, .descending).range(((page - 1) * per)..<(page * per)).all(), try await q.count())
     }
 
@@ -34,7 +34,7 @@ extension Scoped {
 
     func load(_ volunteers: [UUID]) async throws -> [UUID: Int] {
         guard !volunteers.isEmpty else { return [:] }
-        let open = try await Pair.query(on: db).filter(\.$volunteerID ~~ volunteers).filter(\.$status != PairStatus.closed.rawValue).all(\.$volunteerID)
+        let open = try await Pair.query(on: db).filter(\.$volunteerID ~~ volunteers).filter(\.$status != .closed).all(\.$volunteerID)
         return open.reduce(into: [:]) { $0[$1, default: 0] += 1 }
     }
 

@@ -71,7 +71,7 @@ enum PairingService {
         v.longitude = input.longitude
         v.userID = user?.id
         v.screening = "{}"
-        v.status = "active"
+        v.status = .active
         v.serviceMinutes = 0
         v.createdAt = at
         v.updatedAt = at
@@ -125,7 +125,8 @@ enum PairingService {
         if input.honours != nil { v.honours = c.text(input.honours) }
         if input.latitude != nil || input.longitude != nil { checkPoint(input.latitude, input.longitude, &c); v.latitude = input.latitude; v.longitude = input.longitude }
         if let s = input.status {
-            if s == "active" || s == "withdrawn" { v.status = s } else { c.errors.append(FieldError(field: "status", key: "field.error.choice")) }
+            if let status = VolunteerStatus(rawValue: s) { v.status = status }
+            else { c.errors.append(FieldError(field: "status", key: "field.error.choice")) }
         }
         if let name = input.account {
             if name.trimmingCharacters(in: .whitespaces).isEmpty { v.userID = nil }
@@ -170,11 +171,11 @@ enum PairingService {
 
     /// Pairs that hold a place in her capacity: proposed, approved, active and paused.
     static func openLoad(_ volunteer: UUID, on db: any Database) async throws -> Int {
-        try await Pair.query(on: db).filter(\.$volunteerID == volunteer).filter(\.$status != PairStatus.closed.rawValue).count()
+        try await Pair.query(on: db).filter(\.$volunteerID == volunteer).filter(\.$status != .closed).count()
     }
 
     static func openPair(child: UUID, on db: any Database) async throws -> Pair? {
-        try await Pair.query(on: db).filter(\.$childID == child).filter(\.$status != PairStatus.closed.rawValue).first()
+        try await Pair.query(on: db).filter(\.$childID == child).filter(\.$status != .closed).first()
     }
 
     /// The checks a new or reopened pair must pass: a monitored child without another open pair, a screened active
@@ -183,7 +184,7 @@ enum PairingService {
         var errors: [FieldError] = []
         if c.status != "active" { errors.append(FieldError(field: "childId", key: "pairing.error.childNotListed")) }
         if let other = try await openPair(child: c.id!, on: db), other.id != except { errors.append(FieldError(field: "childId", key: "pairing.error.childPaired")) }
-        if v.status != "active" { errors.append(FieldError(field: "volunteerId", key: "pairing.error.withdrawn")) }
+        if v.status != .active { errors.append(FieldError(field: "volunteerId", key: "pairing.error.withdrawn")) }
         for step in ScreeningStep.allCases where v.checks[step.rawValue] == nil {
             errors.append(FieldError(field: "volunteerId", key: "pairing.error.notScreened." + step.rawValue))
         }
@@ -199,7 +200,7 @@ enum PairingService {
         p.childID = c.id!
         p.volunteerID = v.id!
         p.unitCode = c.unitCode
-        p.status = PairStatus.proposed.rawValue
+        p.status = .proposed
         p.cost = cost
         p.createdAt = at
         p.updatedAt = at
@@ -207,12 +208,13 @@ enum PairingService {
             try await p.create(on: tx)
             try await event(p, from: nil, note: "", by: name, at: at, on: tx)
             try await AuditLog.append(AuditEvent(AuditAction.create, "pair", p.id!.uuidString, unit: p.unitCode,
-                                                 fields: AuditLog.created(["childId": c.id!.uuidString, "volunteerId": v.id!.uuidString, "status": p.status])), by: actor, at: at, on: tx)
+                                                 fields: AuditLog.created(["childId": c.id!.uuidString, "volunteerId": v.id!.uuidString,
+                                                                           "status": p.status.rawValue])), by: actor, at: at, on: tx)
         }
         return p
     }
 
-    static func event(_ p: Pair, from: String?, note: String, by name: String, at: Date, on db: any Database) async throws {
+    static func event(_ p: Pair, from: PairStatus?, note: String, by name: String, at: Date, on db: any Database) async throws {
         let e = PairEvent()
         e.pairID = p.id!
         e.fromStatus = from
@@ -225,7 +227,7 @@ enum PairingService {
 
     /// One step of the lifecycle. Closing needs a reason and a note; reopening passes the gate again.
     static func act(_ p: Pair, _ action: PairAction, _ input: PairActionInput, startedOn: String? = nil, by name: String, actor: AuditActor, at: Date, on db: any Database) async throws {
-        guard let next = PairLifecycle.next(p.state, action) else {
+        guard let next = PairLifecycle.next(p.status, action) else {
             throw FieldErrors([FieldError(field: "status", key: "pairing.error.transition")])
         }
         var errors: [FieldError] = []
@@ -252,13 +254,13 @@ enum PairingService {
         if !errors.isEmpty { throw FieldErrors(errors) }
         let eventNote = action == .close ? (reason?.rawValue ?? "") + ": " + note : note
         let before = p.status
-        p.status = next.rawValue
+        p.status = next
         if let d = planned { p.startedOn = d.iso }
         // The first contact dates the start, even before a planned day; else the planned day, else today.
         if next == .active && action != .resume && action != .reopen { p.startedOn = startedOn ?? p.startedOn ?? RegistryService.today(at).iso }
         // Back from a pause or a closing: the months in between are not missed contacts.
         if action == .resume || action == .reopen { p.resumedOn = RegistryService.today(at).iso }
-        if action == .close { p.closeReason = reason!.rawValue; p.closeNote = note }
+        if action == .close { p.closeReason = reason; p.closeNote = note }
         if action == .reopen { p.closeReason = nil; p.closeNote = nil }
         p.updatedAt = at
         try await db.transaction { tx in
@@ -266,7 +268,10 @@ enum PairingService {
             try await p.save(on: tx)
             try await event(p, from: before, note: eventNote, by: name, at: at, on: tx)
             try await AuditLog.append(AuditEvent(AuditAction.update, "pair", p.id!.uuidString, unit: p.unitCode,
-                                                 fields: ["status": FieldChange(before: before, after: p.status)], detail: ["action": action.rawValue, "note": note] .merging(planned.map { ["startOn": $0.iso] } ?? [:]) { a, _ in a }), by: actor, at: at, on: tx)
+                                                 fields: ["status": FieldChange(before: before.rawValue, after: p.status.rawValue)],
+                                                 detail: ["action": action.rawValue, "note": note]
+                                                    .merging(planned.map { ["startOn": $0.iso] } ?? [:]) { a, _ in a }),
+                                      by: actor, at: at, on: tx)
             // A start day that has already come starts the pair at once.
             if let d = planned, d <= RegistryService.today(at) { try await act(p, .start, PairActionInput(note: ""), startedOn: d.iso, by: name, actor: actor, at: at, on: tx) }
         }
@@ -283,28 +288,35 @@ enum PairingService {
         if !(1...720).contains(minutes) { c.errors.append(FieldError(field: "minutes", key: "field.error.choice")) }
         let notes = (input.notes ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if notes.count > 2000 { c.errors.append(FieldError(field: "notes", key: "field.error.tooLong")) }
-        if p.state != .approved && p.state != .active { c.errors.append(FieldError(field: "status", key: "pairing.error.notOpenForContact")) }
+        if p.status != .approved && p.status != .active {
+            c.errors.append(FieldError(field: "status", key: "pairing.error.notOpenForContact"))
+        }
         try c.throwIfAny()
         let k = PairContact()
         k.id = UUID()
         k.pairID = p.id!
         k.unitCode = p.unitCode
         k.onDate = date!.iso
-        k.mode = mode!.rawValue
+        k.mode = mode!
         k.minutes = minutes
         k.notes = notes
         k.byName = name
         k.onBehalf = onBehalf
         k.createdAt = at
         try await db.transaction { tx in
-            if p.state == .approved { try await act(p, .start, PairActionInput(note: ""), startedOn: date!.iso, by: name, actor: actor, at: at, on: tx) }
+            if p.status == .approved {
+                try await act(p, .start, PairActionInput(note: ""), startedOn: date!.iso, by: name, actor: actor, at: at, on: tx)
+            }
             try await k.create(on: tx)
             if (p.lastContactOn ?? "") < k.onDate { p.lastContactOn = k.onDate }
             try await refreshCadence(p, today: today, on: tx)
             try await p.save(on: tx)
             if let v = try await Volunteer.find(p.volunteerID, on: tx) { v.serviceMinutes += minutes; try await v.save(on: tx) }
             try await AuditLog.append(AuditEvent(AuditAction.create, "contact", k.id!.uuidString, unit: k.unitCode,
-                                                 fields: AuditLog.created(["pairId": p.id!.uuidString, "date": k.onDate, "mode": k.mode, "minutes": String(minutes), "onBehalf": String(onBehalf)])), by: actor, at: at, on: tx)
+                                                 fields: AuditLog.created(["pairId": p.id!.uuidString, "date": k.onDate,
+                                                                           "mode": k.mode.rawValue, "minutes": String(minutes),
+                                                                           "onBehalf": String(onBehalf)])),
+                                      by: actor, at: at, on: tx)
         }
         return k
     }
@@ -313,7 +325,7 @@ enum PairingService {
 
     /// The pair's standing on `today`, from its contacts of the last two calendar months (all the rule reads).
     static func standing(_ p: Pair, today: CivilDate, rules: ContactCadenceRules, contacts: [String]? = nil, on db: any Database) async throws -> ContactStanding? {
-        guard p.state == .active, let start = p.startedOn.flatMap(CivilDate.init(iso:)) else { return nil }
+        guard p.status == .active, let start = p.startedOn.flatMap(CivilDate.init(iso:)) else { return nil }
         let from = ContactCadence.firstOfMonth(ContactCadence.firstOfMonth(today).adding(days: -1)).iso
         let dates: [String]
         if let contacts { dates = contacts } else { dates = try await PairContact.query(on: db).filter(\.$pairID == p.id!).filter(\.$onDate >= from).all(\.$onDate) }
@@ -322,7 +334,7 @@ enum PairingService {
 
     /// The standings of many pairs from one query of their last two months' contacts (lists, the sweep, campaigns).
     static func standings(_ pairs: [Pair], today: CivilDate, rules: ContactCadenceRules, on db: any Database) async throws -> [UUID: ContactStanding] {
-        let active = pairs.filter { $0.state == .active }
+        let active = pairs.filter { $0.status == .active }
         guard !active.isEmpty else { return [:] }
         let from = ContactCadence.firstOfMonth(ContactCadence.firstOfMonth(today).adding(days: -1)).iso
         var dates: [UUID: [String]] = [:]
@@ -355,7 +367,7 @@ enum PairingService {
         k.id = UUID()
         k.pairID = p.id!
         k.unitCode = p.unitCode
-        k.withWhom = with!.rawValue
+        k.withWhom = with!
         k.onDate = d!.iso
         k.notes = text
         k.byName = name
@@ -363,7 +375,9 @@ enum PairingService {
         try await db.transaction { tx in
             try await k.create(on: tx)
             try await AuditLog.append(AuditEvent(AuditAction.create, "checkin", k.id!.uuidString, unit: k.unitCode,
-                                                 fields: AuditLog.created(["pairId": p.id!.uuidString, "with": k.withWhom, "date": k.onDate])), by: actor, at: at, on: tx)
+                                                 fields: AuditLog.created(["pairId": p.id!.uuidString, "with": k.withWhom.rawValue,
+                                                                           "date": k.onDate])),
+                                      by: actor, at: at, on: tx)
         }
         return k
     }

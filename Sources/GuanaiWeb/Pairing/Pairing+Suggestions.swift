@@ -16,11 +16,13 @@ enum PairingSuggestions {
     static func compute(unit: Unit, scoped: Scoped, lang: UILanguage, rules: PairingCostRules = PairingCostRules()) async throws -> SuggestionsDTO {
         let db = scoped.db
         let kids = try await Child.query(on: db).within(Jurisdiction(root: DivisionCode(unit.code)!), \.$unitCode).filter(\.$status == "active").all()
-        let paired = Set(try await Pair.query(on: db).filter(\.$childID ~~ kids.compactMap(\.id)).filter(\.$status != PairStatus.closed.rawValue).all(\.$childID))
+        let paired = Set(try await Pair.query(on: db).filter(\.$childID ~~ kids.compactMap(\.id)).filter(\.$status != .closed)
+            .all(\.$childID))
         let queue = kids.filter { !paired.contains($0.id!) }
         // Volunteers of the township (or of the unit itself, above a township), screened, with room.
         let area = DivisionCode(unit.code)!.level == .village ? String(unit.code.prefix(9)) + "000" : unit.code
-        let all = try await Volunteer.query(on: db).within(Jurisdiction(root: DivisionCode(area)!), \.$unitCode).filter(\.$status == "active").all().filter(\.screened)
+        let all = try await Volunteer.query(on: db).within(Jurisdiction(root: DivisionCode(area)!), \.$unitCode)
+            .filter(\.$status == .active).all().filter(\.screened)
         let load = try await scoped.load(all.compactMap(\.id))
         let volunteers = all.filter { (load[$0.id!] ?? 0) < $0.capacity }
         let homes = try await Household.query(on: db).filter(\.$id ~~ queue.compactMap(\.householdID)).all()

@@ -42,7 +42,9 @@ enum CadenceSettingsStore {
             try await tx.sql.raw("DELETE FROM settings WHERE key = \(bind: key)").run()
             try await tx.sql.raw("INSERT INTO settings (key, value, updated_at, updated_by) VALUES (\(bind: key), \(bind: RegistryService.json(stored)), \(bind: AuditLog.timestamp(at)), \(bind: actor.name))").run()
             // Every active pair is looked at again by the next sweep under the new numbers.
-            try await tx.sql.raw("UPDATE pairs SET contact_check_on = \(bind: RegistryService.today(at).iso) WHERE status = 'active'").run()
+            let today = RegistryService.today(at).iso
+            let active = PairStatus.active.rawValue
+            try await tx.sql.raw("UPDATE pairs SET contact_check_on = \(bind: today) WHERE status = \(bind: active)").run()
             try await AuditLog.append(AuditEvent(AuditAction.update, "settings", key, fields: fields), by: actor, at: at, on: tx)
         }
         return next
@@ -55,7 +57,7 @@ enum PairingSweep {
     static func run(on db: any Database, at: Date) async throws -> Int {
         let today = RegistryService.today(at)
         // Approved pairs whose planned start day has come (few: most start at the first contact).
-        for p in try await Pair.query(on: db).filter(\.$status == PairStatus.approved.rawValue).filter(\.$startedOn <= today.iso).all() {
+        for p in try await Pair.query(on: db).filter(\.$status == .approved).filter(\.$startedOn <= today.iso).all() {
             try await PairingService.act(p, .start, PairActionInput(note: ""), startedOn: p.startedOn, by: "system", actor: .system("sweep"), at: at, on: db)
         }
         let rules = try await CadenceSettingsStore.load(on: db)
@@ -63,7 +65,8 @@ enum PairingSweep {
         let directory = try await RecipientDirectory.load(on: db)
         var sent = 0
         while true {
-            let due = try await Pair.query(on: db).filter(\.$status == PairStatus.active.rawValue).filter(\.$contactCheckOn <= today.iso).sort(\.$contactCheckOn).limit(500).all()
+            let due = try await Pair.query(on: db).filter(\.$status == .active).filter(\.$contactCheckOn <= today.iso)
+                .sort(\.$contactCheckOn).limit(500).all()
             if due.isEmpty { break }
             let standings = try await PairingService.standings(due, today: today, rules: rules, on: db)
             sent += try await db.transaction { tx -> Int in
@@ -89,13 +92,15 @@ enum PairingSweep {
 
     /// One reminder, if not sent before: the row, an outbox message to each person of the level, an audit entry.
     static func remind(_ p: Pair, month: String, level: ReminderLevel, standing s: ContactStanding, directory: RecipientDirectory, on db: any Database, at: Date) async throws -> Bool {
-        if try await PairReminder.query(on: db).filter(\.$pairID == p.id!).filter(\.$month == month).filter(\.$level == level.rawValue).first() != nil { return false }
+        let sent = try await PairReminder.query(on: db).filter(\.$pairID == p.id!).filter(\.$month == month).filter(\.$level == level)
+            .first()
+        if sent != nil { return false }
         let r = PairReminder()
         r.id = UUID()
         r.pairID = p.id!
         r.unitCode = p.unitCode
         r.month = month
-        r.level = level.rawValue
+        r.level = level
         r.daysOverdue = s.daysOverdue
         r.createdAt = at
         try await r.create(on: db)
@@ -123,7 +128,8 @@ extension Outbox {
         let full = try await Child.find(p.childID, on: db).asyncFlatMap { try await Person.find($0.personID, on: db)?.name } ?? ""
         let message = UILanguage.zh.t("pairing.reminder.message", s.shortMonth ?? "", String(s.missing), String(s.daysOverdue))
         let payload = OutboxPayload(key: key, alertId: r.id!.uuidString, childId: p.childID.uuidString, childName: givenNameOnly ? ChineseName.givenName(full) : full,
-                                    unitCode: p.unitCode, kind: "contact_reminder", level: r.level, reasons: [message], reason: "reminder",
+                                    unitCode: p.unitCode, kind: "contact_reminder", level: r.level.rawValue, reasons: [message],
+                                    reason: "reminder",
                                     to: .init(username: u.username, name: u.displayName, phone: u.phone), createdAt: AuditLog.timestamp(at))
         try await write(payload, about: r.id!, to: u, on: db, at: at)
     }

@@ -3,9 +3,9 @@ import GuanaiCore
 
 /// The staff's pages for volunteers, pairs and suggestions, in the shared layout.
 enum PairingViews {
-    static func statusTag(_ l: UILanguage, _ status: String) -> Node {
-        let cls = status == "active" ? "tag" : status == "closed" ? "tag off" : "tag warn"
-        return span(.class(cls)) { l.t("pairStatus." + status) }
+    static func statusTag(_ l: UILanguage, _ status: PairStatus) -> Node {
+        let cls = status == .active ? "tag" : status == .closed ? "tag off" : "tag warn"
+        return span(.class(cls)) { l.t("pairStatus." + status.rawValue) }
     }
 
     static func skillText(_ l: UILanguage, _ v: Volunteer) -> String {
@@ -42,7 +42,10 @@ enum PairingViews {
                     tbody {
                         for v in items {
                             tr {
-                                td(.data("label", l.t("person.name"))) { a(.href(.volunteer(v.id!.uuidString))) { v.name }; if v.status != "active" { " "; span(.class("tag off")) { l.t("volunteerStatus." + v.status) } } }
+                                td(.data("label", l.t("person.name"))) {
+                                    a(.href(.volunteer(v.id!.uuidString))) { v.name }
+                                    if v.status != .active { " "; span(.class("tag off")) { l.t("volunteerStatus." + v.status.rawValue) } }
+                                }
                                 td(.data("label", l.t("volunteer.unit"))) { unitNames[v.unitCode] ?? v.unitCode }
                                 td(.data("label", l.t("volunteer.skills"))) { skillText(l, v) }
                                 td(.data("label", l.t("volunteer.load"))) { l.t("volunteer.loadOf", String(load[v.id!] ?? 0), String(v.capacity)) }
@@ -116,7 +119,7 @@ enum PairingViews {
             p {
                 if v.screened { span(.class("tag")) { l.t("volunteer.screened") } } else { span(.class("tag warn")) { l.t("volunteer.notScreened") } }
                 " "; span(.class("tag")) { l.t("volunteer.loadOf", String(load), String(v.capacity)) }
-                if v.status != "active" { " "; span(.class("tag off")) { l.t("volunteerStatus." + v.status) } }
+                if v.status != .active { " "; span(.class("tag off")) { l.t("volunteerStatus." + v.status.rawValue) } }
             }
             dl(.class("kv")) {
                 dt { l.t("person.idNumber") }; dd { tag("code", []) { Masking.idNumber(v.idNumber) } }
@@ -188,7 +191,10 @@ enum PairingViews {
                     thead { tr { th { l.t("contact.date") }; th { l.t("pair.child") }; th { l.t("contact.mode") }; th { l.t("contact.minutes") }; th { l.t("visit.notes") }; th { l.t("contact.by") } } }
                     tbody {
                         for k in contacts {
-                            tr { td { k.onDate }; td { childOf[k.pairID] ?? "" }; td { l.t("contactMode." + k.mode) }; td { String(k.minutes) }; td { k.notes }; td { k.byName + (k.onBehalf ? l.t("contact.onBehalfMark") : "") } }
+                            tr {
+                                td { k.onDate }; td { childOf[k.pairID] ?? "" }; td { l.t("contactMode." + k.mode.rawValue) }
+                                td { String(k.minutes) }; td { k.notes }; td { k.byName + (k.onBehalf ? l.t("contact.onBehalfMark") : "") }
+                            }
                         }
                     }
                 }
@@ -274,12 +280,14 @@ enum PairingViews {
                 dt { l.t("pair.child") }; dd { a(.href(.child(pr.childID.uuidString))) { childName } }
                 dt { l.t("pair.volunteer") }; dd { a(.href(.volunteer(pr.volunteerID.uuidString))) { v?.name ?? "" }; if let ph = v?.phone { " · " + Masking.phone(ph) } }
                 if let s = pr.startedOn { dt { l.t("pair.started") }; dd { s } }
-                if let r = pr.closeReason { dt { l.t("pair.closeReason") }; dd { l.t("closeReason." + r) + (pr.closeNote.map { l.t("f.sep") + $0 } ?? "") } }
+                if let r = pr.closeReason {
+                    dt { l.t("pair.closeReason") }; dd { l.t("closeReason." + r.rawValue) + (pr.closeNote.map { l.t("f.sep") + $0 } ?? "") }
+                }
             }
             if edit || approve {
                 section(.class("panel")) {
                     h2 { l.t("pair.actions") }
-                    switch pr.state {
+                    switch pr.status {
                     case .proposed:
                         if approve { actionForm(.approve) { Forms.field(l, label: "pair.startOn", name: "startOn", value: f["startOn"] ?? "", type: "date", error: e["startOn"], hint: l.t("pair.startOnHint")) } }
                     case .active:
@@ -291,7 +299,7 @@ enum PairingViews {
                     case .approved:
                         p(.class("muted")) { pr.startedOn.map { l.t("pair.waitingStartOn", $0) } ?? l.t("pair.waitingFirstContact") }
                     }
-                    if pr.state != .closed {
+                    if pr.status != .closed {
                         details(.class("action")) {
                             summary { l.t("pairAction.close") }
                             GuanaiWeb.form(.method("post"), .action(.pairAct(id, PairAction.close.rawValue))) {
@@ -310,10 +318,14 @@ enum PairingViews {
                 if contacts.isEmpty { p(.class("muted")) { l.t("pair.noContacts") } }
                 ul {
                     for k in contacts.prefix(20) {
-                        li { k.onDate + " · " + l.t("contactMode." + k.mode) + " · " + l.t("contact.minutesValue", String(k.minutes)) + (k.notes.isEmpty ? "" : l.t("f.sep") + k.notes); small(.class("muted")) { " " + k.byName + (k.onBehalf ? l.t("contact.onBehalfMark") : "") } }
+                        li {
+                            k.onDate + " · " + l.t("contactMode." + k.mode.rawValue) + " · "
+                                + l.t("contact.minutesValue", String(k.minutes)) + (k.notes.isEmpty ? "" : l.t("f.sep") + k.notes)
+                            small(.class("muted")) { " " + k.byName + (k.onBehalf ? l.t("contact.onBehalfMark") : "") }
+                        }
                     }
                 }
-                if edit && (pr.state == .approved || pr.state == .active) {
+                if edit && (pr.status == .approved || pr.status == .active) {
                     details(.class("action"), Attr.when(e["mode"] != nil || e["contactDate"] != nil || e["minutes"] != nil || e["notes"] != nil, Attr("open", nil))) {
                         summary { l.t("pair.recordOnBehalf") }
                         GuanaiWeb.form(.method("post"), .action(.pairContact(id))) {
@@ -327,13 +339,22 @@ enum PairingViews {
             section(.class("panel")) {
                 h2 { l.t("pair.checkins") }
                 p(.class("muted")) { l.t("pair.checkinsIntro") }
-                ul { for k in checkins { li { k.onDate + " · " + l.t("checkin." + k.withWhom) + l.t("f.sep") + k.notes; small(.class("muted")) { " " + k.byName } } } }
+                ul {
+                    for k in checkins {
+                        li {
+                            k.onDate + " · " + l.t("checkin." + k.withWhom.rawValue) + l.t("f.sep") + k.notes
+                            small(.class("muted")) { " " + k.byName }
+                        }
+                    }
+                }
                 if edit {
                     details(.class("action"), Attr.when(e["checkinNotes"] != nil || e["with"] != nil || e["checkinDate"] != nil, Attr("open", nil))) {
                         summary { l.t("pair.addCheckin") }
                         GuanaiWeb.form(.method("post"), .action(.pairCheckin(id))) {
                             Forms.csrf(req)
-                            Forms.select(l, label: "pair.checkinWith", name: "with", options: CheckinWith.allCases.map { ($0.rawValue, l.t("checkin." + $0.rawValue)) }, selected: f["with"] ?? "volunteer", error: e["with"])
+                            Forms.select(l, label: "pair.checkinWith", name: "with",
+                                         options: CheckinWith.allCases.map { ($0.rawValue, l.t("checkin." + $0.rawValue)) },
+                                         selected: f["with"] ?? CheckinWith.volunteer.rawValue, error: e["with"])
                             Forms.field(l, label: "pair.checkinDate", name: "checkinDate", value: f["checkinDate"] ?? today, type: "date", error: e["checkinDate"])
                             Forms.field(l, label: "pair.checkinNotes", name: "checkinNotes", value: f["checkinNotes"] ?? "", required: true, error: e["checkinNotes"])
                             button(.type("submit"), .class("secondary")) { l.t("form.save") }
@@ -344,14 +365,25 @@ enum PairingViews {
             if !reminders.isEmpty {
                 section(.class("panel")) {
                     h2 { l.t("pair.reminders") }
-                    ul { for r in reminders { li { l.t("pair.reminderLine", r.month, l.t("reminderLevel." + r.level), String(r.daysOverdue)); small(.class("muted")) { " " + SafetyViews.time(r.createdAt) } } } }
+                    ul {
+                        for r in reminders {
+                            li {
+                                l.t("pair.reminderLine", r.month, l.t("reminderLevel." + r.level.rawValue), String(r.daysOverdue))
+                                small(.class("muted")) { " " + SafetyViews.time(r.createdAt) }
+                            }
+                        }
+                    }
                 }
             }
             section(.class("panel")) {
                 h2 { l.t("pair.history") }
                 ul {
                     for ev in events {
-                        li { SafetyViews.time(ev.at) + " · " + (ev.fromStatus.map { l.t("pairStatus." + $0) + " → " } ?? "") + l.t("pairStatus." + ev.toStatus) + (ev.note.isEmpty ? "" : l.t("f.sep") + ev.note); small(.class("muted")) { " " + ev.byName } }
+                        li {
+                            SafetyViews.time(ev.at) + " · " + (ev.fromStatus.map { l.t("pairStatus." + $0.rawValue) + " → " } ?? "")
+                                + l.t("pairStatus." + ev.toStatus.rawValue) + (ev.note.isEmpty ? "" : l.t("f.sep") + ev.note)
+                            small(.class("muted")) { " " + ev.byName }
+                        }
                     }
                 }
             }

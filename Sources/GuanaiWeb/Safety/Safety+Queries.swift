@@ -50,7 +50,7 @@ extension Scoped {
     }
 
     func activePairCount() async throws -> Int {
-        try await Pair.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$status == PairStatus.active.rawValue).count()
+        try await Pair.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$status == .active).count()
     }
 
     func pairs(_ ids: [UUID]) async throws -> [Pair] {
@@ -60,8 +60,8 @@ extension Scoped {
     /// Contact reminders addressed to this level that still stand: the pair is active and has had no contact since.
     func openReminders(rule: InboxRule, limit: Int) async throws -> (items: [PairReminder], total: Int) {
         guard let level = rule.reminderLevel else { return ([], 0) }
-        let rows = try await PairReminder.query(on: db).filter(\.$level == level.rawValue).within(jurisdiction, \.$unitCode)
-            .join(Pair.self, on: \PairReminder.$pairID == \Pair.$id).filter(Pair.self, \.$status == PairStatus.active.rawValue)
+        let rows = try await PairReminder.query(on: db).filter(\.$level == level).within(jurisdiction, \.$unitCode)
+            .join(Pair.self, on: \PairReminder.$pairID == \Pair.$id).filter(Pair.self, \.$status == .active)
             .sort(\.$createdAt, .descending).all()
         let open = try rows.filter { r in
             let last = try r.joined(Pair.self).lastContactOn
