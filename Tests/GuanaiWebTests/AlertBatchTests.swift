@@ -13,10 +13,10 @@ import GuanaiCore
     enum Reference {
         static func recipients(unit: String, roles: [Role], on db: any Database) async throws -> [User] {
             guard let code = DivisionCode(unit) else { return [] }
-            let users = try await User.query(on: db).filter(\.$role ~~ roles.map(\.rawValue)).filter(\.$disabled == false).all()
+            let users = try await User.query(on: db).filter(\.$role ~~ roles).filter(\.$disabled == false).all()
             return users.filter { u in
                 guard let own = DivisionCode(u.unitCode), Jurisdiction(root: own).contains(code) else { return false }
-                switch Role(rawValue: u.role) {
+                switch u.role {
                 case .villageWorker: return u.unitCode == unit
                 case .townshipStaff: return own.level == .township
                 default: return true

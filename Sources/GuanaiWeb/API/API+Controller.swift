@@ -204,7 +204,7 @@ struct APIController {
         let u = try await AccountsController().loadForManaging(req)
         let b = try await req.json(HandoverRequest.self)
         _ = try requireFields([("username", b.username), ("displayName", b.displayName)])
-        let (s, pw) = try await AccountService.handover(u, to: NewAccount(username: b.username!, displayName: b.displayName!, role: u.role, unitCode: u.unitCode, phone: b.phone ?? ""), creator: try req.actor, scoped: try req.scoped, hasher: AccountsController.hasher(req), by: req.auditActor, at: req.now)
+        let (s, pw) = try await AccountService.handover(u, to: NewAccount(username: b.username!, displayName: b.displayName!, role: u.role.rawValue, unitCode: u.unitCode, phone: b.phone ?? ""), creator: try req.actor, scoped: try req.scoped, hasher: AccountsController.hasher(req), by: req.auditActor, at: req.now)
         return try created(AccountWithPassword(account: AccountDTO(s, now: req.now), oneTimePassword: pw))
     }
 

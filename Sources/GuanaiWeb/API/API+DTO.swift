@@ -82,7 +82,7 @@ struct AccountDTO: Content {
         id = u.id!.uuidString
         username = u.username
         displayName = u.displayName
-        role = u.role
+        role = u.role.rawValue
         unitCode = u.unitCode
         phone = u.phone.map(Masking.phone)
         disabled = u.disabled

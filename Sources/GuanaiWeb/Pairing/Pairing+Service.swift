@@ -86,7 +86,7 @@ enum PairingService {
     static func accountToLink(_ raw: String?, except: UUID?, scoped: Scoped, _ c: inout Checker) async throws -> User? {
         let name = (raw ?? "").trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { return nil }
-        guard let u = try await UserDirectory.byUsername(name, on: scoped.db), u.role == Role.volunteer.rawValue, scoped.inScope(u.unitCode) else {
+        guard let u = try await UserDirectory.byUsername(name, on: scoped.db), u.role == .volunteer, scoped.inScope(u.unitCode) else {
             c.errors.append(FieldError(field: "account", key: "pairing.error.account"))
             return nil
         }
