@@ -87,7 +87,7 @@ import GuanaiCore
             for (step, days, level) in [(0, s.overdueTownshipDays, "township"), (1, s.overdueCityDays, "city")] {
                 let cutoff = today.adding(days: -days).iso
                 let late = try await Child.query(on: db).filter(\.$overdueStep == step).filter(\.$nextVisitDue <= cutoff)
-                    .filter(\.$riskTier != RiskTier.critical.rawValue).filter(\.$status != "voided").all()
+                    .filter(\.$riskTier != RiskTier.critical.rawValue).filter(\.$status != .voided).all()
                 for c in late {
                     let a = try await overdueAlert(c, on: db, at: at)
                     _ = try await escalate(a, step: "overdue_" + level, to: level, on: db, actor: actor, at: at)

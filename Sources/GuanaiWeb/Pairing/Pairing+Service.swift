@@ -181,7 +181,7 @@ enum PairingService {
     /// volunteer with room. Each failure names its field.
     static func gate(child c: Child, volunteer v: Volunteer, except: UUID? = nil, on db: any Database) async throws -> [FieldError] {
         var errors: [FieldError] = []
-        if c.status != "active" { errors.append(FieldError(field: "childId", key: "pairing.error.childNotListed")) }
+        if c.status != .active { errors.append(FieldError(field: "childId", key: "pairing.error.childNotListed")) }
         if let other = try await openPair(child: c.id!, on: db), other.id != except { errors.append(FieldError(field: "childId", key: "pairing.error.childPaired")) }
         if v.status != "active" { errors.append(FieldError(field: "volunteerId", key: "pairing.error.withdrawn")) }
         for step in ScreeningStep.allCases where v.checks[step.rawValue] == nil {

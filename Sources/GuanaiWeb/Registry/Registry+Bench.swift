@@ -84,7 +84,7 @@ public enum RegistryBench {
                 let r = ChildClassifier.classify(facts, on: today)
                 childRows.append([UUID(), me, k.villageCode, born.iso, f, k.father.situation.rawValue, m, k.mother.situation.rawValue, g, k.guardian?.relation.rawValue, gBirth, k.guardian?.health.rawValue,
                                   k.living.rawValue, false, k.needs.map(\.rawValue).joined(separator: ","), ChildNeed.bits(k.needs), false, true, r.categories.map(\.rawValue).joined(separator: ","),
-                                  ChildCategory.bits(r.categories), RegistryService.json(r.reasons), r.leftBehind, r.categories.isEmpty ? "exited" : "active", r.nextAgeChange?.iso, at, at])
+                                  ChildCategory.bits(r.categories), RegistryService.json(r.reasons), r.leftBehind, (r.categories.isEmpty ? ChildStatus.exited : .active).rawValue, r.nextAgeChange?.iso, at, at])
             }
             let peopleRows = Array(people.values), childBatch = childRows
             try await db.transaction { tx in
