@@ -92,7 +92,7 @@ struct APIController {
         var query = scoped.units()
         if let parent = req.query[String.self, at: "parent"] { query = query.filter(\.$parentCode == parent) }
         if let level = req.query[String.self, at: "level"], let lv = DivisionLevel.allCases.first(where: { $0.token == level }) { query = query.filter(\.$level == lv.rawValue) }
-        if req.query[String.self, at: "status"] != "all" { query = query.filter(\.$status == Unit.active) }
+        if req.query[String.self, at: "status"] != "all" { query = query.filter(\.$status == .active) }
         let total = try await query.count()
         let items = try await query.sort(\.$id).range((p.page - 1) * p.per ..< p.page * p.per).all()
         return ListPage(items: items.map(UnitDTO.init), page: p.page, per: p.per, total: total)

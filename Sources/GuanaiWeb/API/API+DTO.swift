@@ -40,11 +40,11 @@ struct UnitDTO: Content {
         code = u.code
         name = u.shortName
         officialName = u.officialName
-        kind = u.kind
+        kind = u.kind.rawValue
         level = u.divisionLevel.token
         parentCode = u.parentCode
         statistical = u.statistical
-        status = u.status
+        status = u.status.rawValue
         mergedInto = u.mergedInto
     }
 }

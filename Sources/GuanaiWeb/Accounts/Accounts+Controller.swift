@@ -77,7 +77,7 @@ struct AccountsController {
 
     /// Units an account may be placed in: active, in jurisdiction, labelled "镇 › 村" so a long list stays readable.
     static func unitOptions(_ scoped: Scoped) async throws -> [(String, String)] {
-        let units = try await scoped.units().filter(\.$status == Unit.active).sort(\.$id).all()
+        let units = try await scoped.units().filter(\.$status == .active).sort(\.$id).all()
         let names = Dictionary(uniqueKeysWithValues: units.map { ($0.code, $0.shortName) })
         return units.map { u in
             if u.divisionLevel == .village, let p = u.parentCode, let pn = names[p] { return (u.code, pn + " › " + u.shortName) }

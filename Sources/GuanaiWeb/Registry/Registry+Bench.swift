@@ -22,7 +22,7 @@ public enum RegistryBench {
     public static func run(_ app: Application, children target: Int) async throws -> Figures {
         let db = app.db
         let county = DivisionCode(app.guanai.county)!
-        let villages = try await Unit.query(on: db).filter(\.$level == DivisionLevel.village.rawValue).filter(\.$status == Unit.active).all().map(\.code)
+        let villages = try await Unit.query(on: db).filter(\.$level == DivisionLevel.village.rawValue).filter(\.$status == .active).all().map(\.code)
         let today = RegistryService.today(app.now)
         let existing = try await Child.query(on: db).count()
         let t0 = ContinuousClock.now
