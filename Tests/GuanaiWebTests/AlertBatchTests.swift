@@ -38,8 +38,8 @@ import GuanaiCore
                                       childName: childName, unitCode: a.unitCode, kind: a.kind.rawValue, level: a.level, reasons: a.reasonList.map(\.message), reason: reason,
                                       to: .init(username: u.username, name: u.displayName, phone: u.phone), createdAt: AuditLog.timestamp(at))
                 let m = OutboxMessage()
-                m.channel = "webhook"; m.dedupeKey = p.key; m.alertID = a.id!; m.userID = u.id; m.payload = RegistryService.json(p)
-                m.status = "pending"; m.attempts = 0; m.nextAttemptAt = at; m.createdAt = at
+                m.channel = .webhook; m.dedupeKey = p.key; m.alertID = a.id!; m.userID = u.id; m.payload = RegistryService.json(p)
+                m.status = .pending; m.attempts = 0; m.nextAttemptAt = at; m.createdAt = at
                 try await m.create(on: db)
             }
         }
