@@ -220,7 +220,7 @@ import GuanaiCore
             let pw = try await Admin.createUser(ctx.app, username: "cli.user", role: "township_staff", unit: Codes.taohuashan, displayName: "命令行", phone: nil)
             #expect(pw.count == TemporaryPassword.length)
             let u = try #require(try await User.query(on: ctx.app.db).filter(\.$username == "cli.user").first())
-            #expect(u.mustChangePassword && u.roleValue == .townshipStaff)
+            #expect(u.mustChangePassword && u.role == .townshipStaff)
             #expect(try await ctx.api(.POST, "/api/v1/session", token: nil, body: ctx.json(["username": "cli.user", "password": pw])).status == .created)
             await #expect(throws: CLIError.self) { _ = try await Admin.createUser(ctx.app, username: "cli.user", role: "township_staff", unit: Codes.taohuashan, displayName: nil, phone: nil) }
             await #expect(throws: CLIError.self) { _ = try await Admin.createUser(ctx.app, username: "cli.bad", role: "mayor", unit: Codes.taohuashan, displayName: nil, phone: nil) }

@@ -13,10 +13,10 @@ import GuanaiCore
     enum Reference {
         static func recipients(unit: String, roles: [Role], on db: any Database) async throws -> [User] {
             guard let code = DivisionCode(unit) else { return [] }
-            let users = try await User.query(on: db).filter(\.$role ~~ roles.map(\.rawValue)).filter(\.$disabled == false).all()
+            let users = try await User.query(on: db).filter(\.$role ~~ roles).filter(\.$disabled == false).all()
             return users.filter { u in
                 guard let own = DivisionCode(u.unitCode), Jurisdiction(root: own).contains(code) else { return false }
-                switch Role(rawValue: u.role) {
+                switch u.role {
                 case .villageWorker: return u.unitCode == unit
                 case .townshipStaff: return own.level == .township
                 default: return true
@@ -38,8 +38,8 @@ import GuanaiCore
                                       childName: childName, unitCode: a.unitCode, kind: a.kind.rawValue, level: a.level, reasons: a.reasonList.map(\.message), reason: reason,
                                       to: .init(username: u.username, name: u.displayName, phone: u.phone), createdAt: AuditLog.timestamp(at))
                 let m = OutboxMessage()
-                m.channel = "webhook"; m.dedupeKey = p.key; m.alertID = a.id!; m.userID = u.id; m.payload = RegistryService.json(p)
-                m.status = "pending"; m.attempts = 0; m.nextAttemptAt = at; m.createdAt = at
+                m.channel = .webhook; m.dedupeKey = p.key; m.alertID = a.id!; m.userID = u.id; m.payload = RegistryService.json(p)
+                m.status = .pending; m.attempts = 0; m.nextAttemptAt = at; m.createdAt = at
                 try await m.create(on: db)
             }
         }
@@ -87,7 +87,7 @@ import GuanaiCore
             for (step, days, level) in [(0, s.overdueTownshipDays, "township"), (1, s.overdueCityDays, "city")] {
                 let cutoff = today.adding(days: -days).iso
                 let late = try await Child.query(on: db).filter(\.$overdueStep == step).filter(\.$nextVisitDue <= cutoff)
-                    .filter(\.$riskTier != RiskTier.critical.rawValue).filter(\.$status != "voided").all()
+                    .filter(\.$riskTier != RiskTier.critical.rawValue).filter(\.$status != .voided).all()
                 for c in late {
                     let a = try await overdueAlert(c, on: db, at: at)
                     _ = try await escalate(a, step: "overdue_" + level, to: level, on: db, actor: actor, at: at)

@@ -63,8 +63,8 @@ import GuanaiCore
         let today = RegistryService.today(at).iso
         let actor = AuditActor.system("sweep")
         let due = marker == .classification
-            ? try await Child.query(on: tx).filter(\.$nextReview <= today).filter(\.$status != "voided").sort(\.$id).all()
-            : try await Child.query(on: tx).filter(\.$riskReview <= today).filter(\.$status != "voided").sort(\.$id).all()
+            ? try await Child.query(on: tx).filter(\.$nextReview <= today).filter(\.$status != .voided).sort(\.$id).all()
+            : try await Child.query(on: tx).filter(\.$riskReview <= today).filter(\.$status != .voided).sort(\.$id).all()
         let context = try await ChildContext.load(due, settings: s, on: tx)
         context.deferTally = true
         for c in due {

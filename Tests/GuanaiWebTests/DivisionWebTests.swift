@@ -80,7 +80,7 @@ import GuanaiCore
             let newVillage = try #require(try await Unit.find(farNow.unitCode, on: ctx.app.db))
             #expect(newVillage.parentCode == Codes.taohuashan && newVillage.officialName == "石戈垸村委会")
             #expect(try await User.find(staff.id, on: ctx.app.db)?.unitCode == Codes.taohuashan)
-            #expect(try await Unit.query(on: ctx.app.db).filter(\.$parentCode == Codes.tiaoguan).filter(\.$status == Unit.active).count() == 0)
+            #expect(try await Unit.query(on: ctx.app.db).filter(\.$parentCode == Codes.tiaoguan).filter(\.$status == .active).count() == 0)
         }
     }
 

@@ -137,7 +137,7 @@ import GuanaiSheets
             #expect(try await b.post(page + "/commit", [:]).status == .seeOther)
             #expect(try await Child.query(on: ctx.app.db).count() == 4)
             let done = try #require(try await IntakeUpload.find(u.id, on: ctx.app.db))
-            #expect(done.status == "committed" && done.claimedUntil == nil && done.claimedBy == nil)
+            #expect(done.status == .committed && done.claimedUntil == nil && done.claimedBy == nil)
         }
     }
 }

@@ -128,8 +128,8 @@ import GuanaiSheets
             #expect(alone.riskTier == "critical")
             #expect(try await Alert.query(on: ctx.app.db).filter(\.$childID == alone.id!).count() == 1)
             // The village's tally counts what was written without the model.
-            let tally = try await ChildTally.count(Jurisdiction(root: DivisionCode(Codes.shihuayan)!), statuses: ["active", "exited"], categoryBits: nil, needBits: nil, on: ctx.app.db)
-            #expect(tally == kids.filter { $0.status != "voided" }.count)
+            let tally = try await ChildTally.count(Jurisdiction(root: DivisionCode(Codes.shihuayan)!), statuses: [.active, .exited], categoryBits: nil, needBits: nil, on: ctx.app.db)
+            #expect(tally == kids.filter { $0.status != .voided }.count)
         }
     }
 

@@ -71,7 +71,7 @@ import GuanaiSheets
             // Nothing known about the parents and nobody named (a child in care for her disability): a child to check,
             // not a critical "no caregiver" alert in every such row.
             let kong = try await Self.child(ctx, "孔小雨")
-            #expect(kong.fatherSituation == nil && kong.motherSituation == nil && kong.livingArrangement == "with_parent" && kong.status == "active")
+            #expect(kong.fatherSituation == nil && kong.motherSituation == nil && kong.livingArrangement == "with_parent" && kong.status == .active)
             #expect(kong.riskTier == "high" && kong.riskReasons?.contains("risk.caregiver_unknown") == true, "\(kong.riskReasons ?? "")")
             #expect(try await Alert.query(on: ctx.app.db).filter(\.$childID == kong.id!).count() == 0)
             #expect(notes.contains { $0.hasPrefix("7 居住情况") }, "\(notes)")

@@ -65,7 +65,7 @@ final class Receiver: @unchecked Sendable {
                 #expect(Set(got.map(\.key)).count == 2, "the retried request carried the same key")
                 #expect(got.contains { $0.body.contains("13800001111") && $0.body.contains("王小花") && $0.body.contains("独自居住") })
                 let rows = try await OutboxMessage.query(on: ctx.app.db).all()
-                #expect(rows.allSatisfy { $0.status == "sent" })
+                #expect(rows.allSatisfy { $0.status == .sent })
                 #expect(rows.map(\.attempts).sorted() == [1, 2])
 
                 // Without a channel configured the rows are marked, not retried forever.

@@ -72,7 +72,7 @@ import GuanaiCore
             let fatherID = try #require(a.father?.id)
             #expect(try await ctx.api(.PATCH, "/api/v1/people/\(fatherID)", token: t, body: ctx.json(["health": "hospitalised"])).status == .ok)
             let voided = try #require(try await Child.find(UUID(uuidString: b.id), on: ctx.app.db))
-            #expect(voided.status == "voided")
+            #expect(voided.status == .voided)
             try await Self.expectTalliesMatch(ctx, "voided")
 
             // A unit merge moves the village's children and recomputes both tallies.

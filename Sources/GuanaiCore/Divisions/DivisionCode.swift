@@ -108,6 +108,9 @@ public enum DivisionLevel: Int, Sendable, Codable, CaseIterable, Comparable {
     public var token: String { ["province", "city", "county", "township", "village"][rawValue] }
 }
 
+/// A unit's standing: `active`, or `retired` (撤销/并入) and kept so that history and old records still resolve.
+public enum UnitStatus: String, Sendable, Codable, CaseIterable { case active, retired }
+
 public enum DivisionKind: String, Sendable, Codable, CaseIterable {
     case province, city, county
     case subdistrict          // 街道

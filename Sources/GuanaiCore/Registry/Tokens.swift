@@ -44,6 +44,9 @@ public enum GuardianRelation: String, Sendable, Codable, CaseIterable {
     case relative, neighbour, other
 }
 
+/// A child record's standing: `new` until first classified, `active` (在册), `exited` (已退出, kept), `voided` (作废).
+public enum ChildStatus: String, Sendable, Codable, CaseIterable { case new, active, exited, voided }
+
 public enum PovertyStatus: String, Sendable, Codable, CaseIterable {
     case none
     case dibao          // 低保

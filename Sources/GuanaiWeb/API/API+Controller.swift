@@ -92,7 +92,7 @@ struct APIController {
         var query = scoped.units()
         if let parent = req.query[String.self, at: "parent"] { query = query.filter(\.$parentCode == parent) }
         if let level = req.query[String.self, at: "level"], let lv = DivisionLevel.allCases.first(where: { $0.token == level }) { query = query.filter(\.$level == lv.rawValue) }
-        if req.query[String.self, at: "status"] != "all" { query = query.filter(\.$status == Unit.active) }
+        if req.query[String.self, at: "status"] != "all" { query = query.filter(\.$status == .active) }
         let total = try await query.count()
         let items = try await query.sort(\.$id).range((p.page - 1) * p.per ..< p.page * p.per).all()
         return ListPage(items: items.map(UnitDTO.init), page: p.page, per: p.per, total: total)
@@ -204,7 +204,7 @@ struct APIController {
         let u = try await AccountsController().loadForManaging(req)
         let b = try await req.json(HandoverRequest.self)
         _ = try requireFields([("username", b.username), ("displayName", b.displayName)])
-        let (s, pw) = try await AccountService.handover(u, to: NewAccount(username: b.username!, displayName: b.displayName!, role: u.role, unitCode: u.unitCode, phone: b.phone ?? ""), creator: try req.actor, scoped: try req.scoped, hasher: AccountsController.hasher(req), by: req.auditActor, at: req.now)
+        let (s, pw) = try await AccountService.handover(u, to: NewAccount(username: b.username!, displayName: b.displayName!, role: u.role.rawValue, unitCode: u.unitCode, phone: b.phone ?? ""), creator: try req.actor, scoped: try req.scoped, hasher: AccountsController.hasher(req), by: req.auditActor, at: req.now)
         return try created(AccountWithPassword(account: AccountDTO(s, now: req.now), oneTimePassword: pw))
     }
 

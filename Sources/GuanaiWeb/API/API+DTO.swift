@@ -40,11 +40,11 @@ struct UnitDTO: Content {
         code = u.code
         name = u.shortName
         officialName = u.officialName
-        kind = u.kind
+        kind = u.kind.rawValue
         level = u.divisionLevel.token
         parentCode = u.parentCode
         statistical = u.statistical
-        status = u.status
+        status = u.status.rawValue
         mergedInto = u.mergedInto
     }
 }
@@ -82,7 +82,7 @@ struct AccountDTO: Content {
         id = u.id!.uuidString
         username = u.username
         displayName = u.displayName
-        role = u.role
+        role = u.role.rawValue
         unitCode = u.unitCode
         phone = u.phone.map(Masking.phone)
         disabled = u.disabled

@@ -48,7 +48,7 @@ struct AccountsController {
                             tr {
                                 td(.data("label", l.t("accounts.username"))) { a(.href(.account(u.id!.uuidString))) { u.username } }
                                 td(.data("label", l.t("accounts.displayName"))) { u.displayName }
-                                td(.data("label", l.t("accounts.role"))) { l.t("role." + u.role) }
+                                td(.data("label", l.t("accounts.role"))) { l.t("role." + u.role.rawValue) }
                                 td(.data("label", l.t("accounts.unit"))) { names[u.unitCode] ?? u.unitCode }
                                 td(.data("label", l.t("accounts.phone"))) { u.phone.map(Masking.phone) ?? "" }
                                 td(.data("label", l.t("accounts.status"))) { Self.status(l, u, now: req.now) }
@@ -77,7 +77,7 @@ struct AccountsController {
 
     /// Units an account may be placed in: active, in jurisdiction, labelled "镇 › 村" so a long list stays readable.
     static func unitOptions(_ scoped: Scoped) async throws -> [(String, String)] {
-        let units = try await scoped.units().filter(\.$status == Unit.active).sort(\.$id).all()
+        let units = try await scoped.units().filter(\.$status == .active).sort(\.$id).all()
         let names = Dictionary(uniqueKeysWithValues: units.map { ($0.code, $0.shortName) })
         return units.map { u in
             if u.divisionLevel == .village, let p = u.parentCode, let pn = names[p] { return (u.code, pn + " › " + u.shortName) }
@@ -158,7 +158,7 @@ struct AccountsController {
     func loadForManaging(_ req: Request) async throws -> User {
         let u = try await load(req)
         let actor = try req.actor
-        guard actor.can(.manageAccounts), actor.role.manageableRoles.contains(u.roleValue), u.id != actor.userID else { throw Abort(.forbidden) }
+        guard actor.can(.manageAccounts), actor.role.manageableRoles.contains(u.role), u.id != actor.userID else { throw Abort(.forbidden) }
         return u
     }
 
@@ -172,7 +172,7 @@ struct AccountsController {
         let l = req.lang
         let actor = try req.actor
         let names = try await Self.unitNames(try req.scoped, [u.unitCode])
-        let manage = actor.can(.manageAccounts) && actor.role.manageableRoles.contains(u.roleValue) && u.id != actor.userID
+        let manage = actor.can(.manageAccounts) && actor.role.manageableRoles.contains(u.role) && u.id != actor.userID
         let id = u.id!.uuidString
         var successor: User? = nil
         if let s = u.successorID { successor = try await req.scoped.user(s.uuidString) }
@@ -183,7 +183,7 @@ struct AccountsController {
             div(.class("panel")) {
                 dl(.class("kv")) {
                     dt { l.t("accounts.username") }; dd { u.username }
-                    dt { l.t("accounts.role") }; dd { l.t("role." + u.role) }
+                    dt { l.t("accounts.role") }; dd { l.t("role." + u.role.rawValue) }
                     dt { l.t("accounts.unit") }; dd { a(.href(.unit(u.unitCode))) { names[u.unitCode] ?? u.unitCode } }
                     dt { l.t("accounts.phone") }
                     dd(.id("phone")) {
@@ -267,7 +267,7 @@ struct AccountsController {
         let names = try await Self.unitNames(scoped, items.map(\.unitCode))
         var csv = "\u{FEFF}" + [l.t("accounts.username"), l.t("accounts.displayName"), l.t("accounts.role"), l.t("accounts.unit"), l.t("units.code"), l.t("accounts.phone"), l.t("accounts.status")].map(CSV.cell).joined(separator: ",") + "\r\n"
         for u in items {
-            csv += [u.username, u.displayName, l.t("role." + u.role), names[u.unitCode] ?? "", u.unitCode, u.phone.map(Masking.phone) ?? "", l.t(u.disabled ? "accounts.disabled" : "accounts.active")].map(CSV.cell).joined(separator: ",") + "\r\n"
+            csv += [u.username, u.displayName, l.t("role." + u.role.rawValue), names[u.unitCode] ?? "", u.unitCode, u.phone.map(Masking.phone) ?? "", l.t(u.disabled ? "accounts.disabled" : "accounts.active")].map(CSV.cell).joined(separator: ",") + "\r\n"
         }
         let actor = try req.actor
         try await req.audit(AuditEvent(AuditAction.export, "account", "list", unit: actor.unitCode, detail: ["rows": String(items.count), "format": "csv", "q": f.q, "role": f.role?.rawValue ?? "", "unit": f.unit]))

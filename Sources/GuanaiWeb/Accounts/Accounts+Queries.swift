@@ -19,7 +19,7 @@ extension Scoped {
 
     func users(matching f: UserFilter, page: Int, per: Int) async throws -> (items: [User], total: Int) {
         var q = users()
-        if let r = f.role { q = q.filter(\.$role == r.rawValue) }
+        if let r = f.role { q = q.filter(\.$role == r) }
         if let c = DivisionCode(f.unit), jurisdiction.contains(c) { q = q.within(Jurisdiction(root: c), \.$unitCode) }
         if !f.q.isEmpty { q = q.group(.or) { $0.filter(\.$username ~~ f.q).filter(\.$displayName ~~ f.q) } }
         if !f.includeDisabled { q = q.filter(\.$disabled == false) }

@@ -98,7 +98,7 @@ enum AccountService {
     static func handover(_ old: User, to n: NewAccount, creator: Signer, scoped: Scoped, hasher: @Sendable (String) async throws -> String, by actor: AuditActor, at: Date) async throws -> (User, String) {
         guard !old.disabled else { throw FieldErrors([FieldError(field: "username", key: "account.error.alreadyDisabled")]) }
         var spec = n
-        spec.role = old.role
+        spec.role = old.role.rawValue
         spec.unitCode = old.unitCode
         let (successor, pw) = try await create(spec, creator: creator, scoped: scoped, hasher: hasher, by: actor, at: at)
         try await scoped.db.transaction { tx in

@@ -8,7 +8,7 @@ final class User: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "username") var username: String
     @Field(key: "display_name") var displayName: String
-    @Field(key: "role") var role: String
+    @Field(key: "role") var role: Role
     @Field(key: "unit_code") var unitCode: String
     @OptionalField(key: "phone") var phone: String?
     @Field(key: "password_hash") var passwordHash: String
@@ -25,7 +25,7 @@ final class User: Model, @unchecked Sendable {
     init(username: String, displayName: String, role: Role, unitCode: String, phone: String?, passwordHash: String, mustChange: Bool, at: Date) {
         self.username = username
         self.displayName = displayName
-        self.role = role.rawValue
+        self.role = role
         self.unitCode = unitCode
         self.phone = phone
         self.passwordHash = passwordHash
@@ -35,12 +35,10 @@ final class User: Model, @unchecked Sendable {
         self.createdAt = at
     }
 
-    var roleValue: Role { Role(rawValue: role) ?? .inspector }
-
     /// The fields the audit trail compares before and after a change (never the password hash itself).
     var auditFields: [String: String] {
         [
-            "username": username, "displayName": displayName, "role": role, "unitCode": unitCode,
+            "username": username, "displayName": displayName, "role": role.rawValue, "unitCode": unitCode,
             "phone": phone.map(Masking.phone) ?? "", "disabled": String(disabled),
             "mustChangePassword": String(mustChangePassword), "successorId": successorID?.uuidString ?? "",
         ]

@@ -114,7 +114,7 @@ enum LoginService {
 
     static func actor(_ user: User, _ s: UserSession, on db: any Database) async throws -> Signer {
         let unit = try await Unit.find(user.unitCode, on: db)
-        return Signer(userID: user.id!, username: user.username, displayName: user.displayName, role: user.roleValue, unitCode: user.unitCode, unitName: unit?.shortName ?? user.unitCode, mustChangePassword: user.mustChangePassword, sessionID: s.id!, csrf: s.csrf)
+        return Signer(userID: user.id!, username: user.username, displayName: user.displayName, role: user.role, unitCode: user.unitCode, unitName: unit?.shortName ?? user.unitCode, mustChangePassword: user.mustChangePassword, sessionID: s.id!, csrf: s.csrf)
     }
 
     static func close(_ actor: Signer, req: Request) async throws {

@@ -12,10 +12,10 @@ public enum Demo {
     /// Where each demo account sits: the county, a township, a village of that township.
     static func places(county: String, on db: any Database) async throws -> (county: String, township: String, village: String) {
         let countyCode = DivisionCode(county)!.value
-        let townships = try await Unit.query(on: db).filter(\.$parentCode == countyCode).filter(\.$status == Unit.active).sort(\.$id).all()
+        let townships = try await Unit.query(on: db).filter(\.$parentCode == countyCode).filter(\.$status == .active).sort(\.$id).all()
         let township = townships.first(where: { $0.code == "421081104000" }) ?? townships.first(where: { $0.divisionLevel == .township })!
-        let villages = try await Unit.query(on: db).filter(\.$parentCode == township.code).filter(\.$status == Unit.active).sort(\.$id).all()
-        let village = villages.first(where: { $0.code == "421081104200" }) ?? villages.first(where: { $0.divisionKind == .villageCommittee }) ?? villages.first!
+        let villages = try await Unit.query(on: db).filter(\.$parentCode == township.code).filter(\.$status == .active).sort(\.$id).all()
+        let village = villages.first(where: { $0.code == "421081104200" }) ?? villages.first(where: { $0.kind == .villageCommittee }) ?? villages.first!
         return (countyCode, township.code, village.code)
     }
 

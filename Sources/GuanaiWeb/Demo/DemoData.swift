@@ -21,8 +21,8 @@ public enum DemoData {
     public static func load(_ app: Application, children: Int, seed: UInt64) async throws -> Int {
         let county = DivisionCode(app.guanai.county)!
         let scoped = Scoped(db: app.db, jurisdiction: Jurisdiction(root: county))
-        let villages = try await scoped.units().filter(\.$level == DivisionLevel.village.rawValue).filter(\.$status == Unit.active)
-            .filter(\.$kind == DivisionKind.villageCommittee.rawValue).sort(\.$id).all().map(\.code)
+        let villages = try await scoped.units().filter(\.$level == DivisionLevel.village.rawValue).filter(\.$status == .active)
+            .filter(\.$kind == .villageCommittee).sort(\.$id).all().map(\.code)
         guard !villages.isEmpty else { return 0 }
         let kids = SyntheticRegistry.children(count: children, seed: seed, villages: villages, today: RegistryService.today(app.now))
         var added = 0
@@ -50,8 +50,8 @@ public enum DemoData {
     public static func loadWomen(_ app: Application, women: Int, seed: UInt64) async throws -> Int {
         let county = DivisionCode(app.guanai.county)!
         let scoped = Scoped(db: app.db, jurisdiction: Jurisdiction(root: county))
-        let villages = try await scoped.units().filter(\.$level == DivisionLevel.village.rawValue).filter(\.$status == Unit.active)
-            .filter(\.$kind == DivisionKind.villageCommittee.rawValue).sort(\.$id).all().map(\.code)
+        let villages = try await scoped.units().filter(\.$level == DivisionLevel.village.rawValue).filter(\.$status == .active)
+            .filter(\.$kind == .villageCommittee).sort(\.$id).all().map(\.code)
         guard !villages.isEmpty else { return 0 }
         var added = 0
         for w in SyntheticRegistry.women(count: women, seed: seed, villages: villages, today: RegistryService.today(app.now)) {
@@ -79,7 +79,7 @@ extension DemoData {
         for k in SyntheticRegistry.children(count: 6, seed: 4_2108, villages: [places.village], today: today) {
             do { _ = try await RegistryService.createChild(input(k), scoped: scoped, actor: .system("demo-data"), at: app.now) } catch is ConflictError { continue }
         }
-        let villages = try await Unit.query(on: db).filter(\.$parentCode == places.township).filter(\.$status == Unit.active).sort(\.$id).all().map(\.code)
+        let villages = try await Unit.query(on: db).filter(\.$parentCode == places.township).filter(\.$status == .active).sort(\.$id).all().map(\.code)
         let people: [(String, [VolunteerSkill], Int, String?, String)] = [
             ("周春梅", [.tutoring, .psychologicalSupport], 2, "镇妇联", "三八红旗手"),
             ("陈桂芳", [.lifeSkills, .crafts], 1, "村委会", ""),

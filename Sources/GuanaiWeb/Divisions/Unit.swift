@@ -9,12 +9,12 @@ final class Unit: Model, @unchecked Sendable {
     @ID(custom: "code", generatedBy: .user) var id: String?
     @Field(key: "official_name") var officialName: String
     @Field(key: "short_name") var shortName: String
-    @Field(key: "kind") var kind: String
+    @Field(key: "kind") var kind: DivisionKind
     @Field(key: "level") var level: Int
     @OptionalField(key: "parent_code") var parentCode: String?
     /// false for units an administrator added (非统计代码).
     @Field(key: "statistical") var statistical: Bool
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: UnitStatus
     @OptionalField(key: "merged_into") var mergedInto: String?
     @Field(key: "created_at") var createdAt: Date
 
@@ -24,21 +24,17 @@ final class Unit: Model, @unchecked Sendable {
         id = r.code.value
         officialName = r.officialName
         shortName = r.shortName
-        kind = r.kind.rawValue
+        kind = r.kind
         level = r.level.rawValue
         parentCode = r.parent?.value
         self.statistical = statistical
-        status = Unit.active
+        status = .active
         createdAt = at
     }
 
-    static let active = "active"
-    static let retired = "retired"
-
     var code: String { id ?? "" }
     var divisionLevel: DivisionLevel { DivisionLevel(rawValue: level) ?? .village }
-    var divisionKind: DivisionKind { DivisionKind(rawValue: kind) ?? .villageCommittee }
-    var isActive: Bool { status == Unit.active }
+    var isActive: Bool { status == .active }
 }
 
 /// One change to a unit: loaded, added, renamed, merged, retired. History stays with the unit it describes.

@@ -66,10 +66,10 @@ enum UnitService {
         let name = rawName.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { throw UnitChangeError(field: "name", key: "unit.error.nameRequired") }
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw UnitChangeError(field: "reason", key: "unit.error.reasonRequired") }
-        let official = DivisionName.official(for: name, kind: unit.divisionKind)
+        let official = DivisionName.official(for: name, kind: unit.kind)
         let before = ["officialName": unit.officialName, "shortName": unit.shortName]
         unit.officialName = official
-        unit.shortName = DivisionName.short(for: official, kind: unit.divisionKind)
+        unit.shortName = DivisionName.short(for: official, kind: unit.kind)
         let after = ["officialName": unit.officialName, "shortName": unit.shortName]
         try await scoped.db.transaction { tx in
             try await unit.save(on: tx)
@@ -105,7 +105,7 @@ enum UnitService {
                   let newCode = DivisionCode.nonStatisticalRange.lazy.compactMap({ sc.child(number: $0) }).first(where: { !used.contains($0.value) }) else {
                 throw UnitChangeError(field: "into", key: "unit.error.noFreeCode")
             }
-            let moved = Unit(record: DivisionRecord(code: newCode, officialName: child.officialName, kind: child.divisionKind), statistical: false, at: at)
+            let moved = Unit(record: DivisionRecord(code: newCode, officialName: child.officialName, kind: child.kind), statistical: false, at: at)
             try await moved.create(on: tx)
             try await UnitChange(unitCode: newCode.value, change: "recoded", detail: detail(["from": child.code]), reason: reason, actor: actor, at: at).create(on: tx)
             try await absorb(child, into: moved, reason: reason, scoped: scoped, actor: actor, at: at)
@@ -117,12 +117,12 @@ enum UnitService {
             moved[ref.table] = String(n)
         }
         try await ChildTally.refresh([absorbed.code, survivor.code], on: tx)
-        absorbed.status = Unit.retired
+        absorbed.status = .retired
         absorbed.mergedInto = survivor.code
         try await absorbed.save(on: tx)
         try await UnitChange(unitCode: absorbed.code, change: "merged", detail: detail(["into": survivor.code, "moved": moved.map { "\($0)=\($1)" }.sorted().joined(separator: ",")]), reason: reason, actor: actor, at: at).create(on: tx)
         try await UnitChange(unitCode: survivor.code, change: "absorbed", detail: detail(["from": absorbed.code]), reason: reason, actor: actor, at: at).create(on: tx)
-        try await AuditLog.append(AuditEvent(AuditAction.update, "unit", absorbed.code, unit: absorbed.code, fields: ["status": FieldChange(before: Unit.active, after: Unit.retired), "mergedInto": FieldChange(before: nil, after: survivor.code)], detail: ["reason": reason].merging(moved) { a, _ in a }), by: actor, at: at, on: tx)
+        try await AuditLog.append(AuditEvent(AuditAction.update, "unit", absorbed.code, unit: absorbed.code, fields: ["status": FieldChange(before: UnitStatus.active.rawValue, after: UnitStatus.retired.rawValue), "mergedInto": FieldChange(before: nil, after: survivor.code)], detail: ["reason": reason].merging(moved) { a, _ in a }), by: actor, at: at, on: tx)
     }
 
     static func countRows(_ table: String, _ column: String, _ code: String, on db: any Database) async throws -> Int {
@@ -139,11 +139,11 @@ enum UnitService {
         for ref in UnitReferences.moving where try await countRows(ref.table, ref.column, code, on: scoped.db) > 0 {
             throw UnitChangeError(field: "reason", key: "unit.error.hasRecords")
         }
-        unit.status = Unit.retired
+        unit.status = .retired
         try await scoped.db.transaction { tx in
             try await unit.save(on: tx)
             try await UnitChange(unitCode: code, change: "retired", detail: "{}", reason: reason, actor: actor, at: at).create(on: tx)
-            try await AuditLog.append(AuditEvent(AuditAction.update, "unit", code, unit: code, fields: ["status": FieldChange(before: Unit.active, after: Unit.retired)], detail: ["reason": reason]), by: actor, at: at, on: tx)
+            try await AuditLog.append(AuditEvent(AuditAction.update, "unit", code, unit: code, fields: ["status": FieldChange(before: UnitStatus.active.rawValue, after: UnitStatus.retired.rawValue)], detail: ["reason": reason]), by: actor, at: at, on: tx)
         }
         return unit
     }

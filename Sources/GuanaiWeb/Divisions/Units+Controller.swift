@@ -48,7 +48,7 @@ struct UnitsController {
                                 if !u.isActive { " "; span(.class("tag off")) { l.t("units.retired") } }
                             }
                             td(.data("label", l.t("units.officialName"))) { u.officialName }
-                            td(.data("label", l.t("units.kind"))) { l.t("kind." + u.kind) }
+                            td(.data("label", l.t("units.kind"))) { l.t("kind." + u.kind.rawValue) }
                             td(.data("label", l.t("units.code"))) { tag("code", []) { u.code } }
                             if showCounts { td(.data("label", l.t("units.subunits"))) { counts[u.code].map(String.init) ?? "" } }
                         }
@@ -93,7 +93,7 @@ struct UnitsController {
             div(.class("panel")) {
                 dl(.class("kv")) {
                     dt { l.t("units.officialName") }; dd { unit.officialName }
-                    dt { l.t("units.kind") }; dd { l.t("kind." + unit.kind) }
+                    dt { l.t("units.kind") }; dd { l.t("kind." + unit.kind.rawValue) }
                     dt { l.t("units.code") }; dd { tag("code", []) { unit.code } }
                     if let m = unit.mergedInto { dt { l.t("units.mergedInto") }; dd { a(.href(.unit(m))) { m } } }
                     if actor.canRead(.account) { dt { l.t("units.accounts") }; dd { a(.href(SiteURL.accounts.with(query: [("unit", unit.code)]))) { String(accounts) } } }
@@ -199,7 +199,7 @@ struct UnitsController {
         let l = req.lang
         var csv = "\u{FEFF}" + [l.t("units.code"), l.t("units.name"), l.t("units.officialName"), l.t("units.kind"), l.t("units.status"), l.t("units.nonStatistical")].map(CSV.cell).joined(separator: ",") + "\r\n"
         for u in units {
-            csv += [u.code, u.shortName, u.officialName, l.t("kind." + u.kind), l.t(u.isActive ? "units.active" : "units.retired"), u.statistical ? "" : l.t("form.yes")].map(CSV.cell).joined(separator: ",") + "\r\n"
+            csv += [u.code, u.shortName, u.officialName, l.t("kind." + u.kind.rawValue), l.t(u.isActive ? "units.active" : "units.retired"), u.statistical ? "" : l.t("form.yes")].map(CSV.cell).joined(separator: ",") + "\r\n"
         }
         try await req.audit(AuditEvent(AuditAction.export, "unit", top.code, unit: top.code, detail: ["rows": String(units.count), "format": "csv"]))
         return CSV.response(csv, filename: "units-\(top.code).csv")

@@ -16,7 +16,7 @@ extension Scoped {
 
     func children(of code: String, includeRetired: Bool = false) async throws -> [Unit] {
         var q = units().filter(\.$parentCode == code)
-        if !includeRetired { q = q.filter(\.$status == Unit.active) }
+        if !includeRetired { q = q.filter(\.$status == .active) }
         return try await q.sort(\.$id).all()
     }
 
@@ -38,7 +38,7 @@ extension Scoped {
     struct UnitCounts: Sendable { var townships = 0; var villages = 0; var added = 0 }
 
     func unitCounts() async throws -> UnitCounts {
-        let rows = try await units().filter(\.$status == Unit.active).all()
+        let rows = try await units().filter(\.$status == .active).all()
         var c = UnitCounts()
         for u in rows {
             if u.divisionLevel == .township { c.townships += 1 }

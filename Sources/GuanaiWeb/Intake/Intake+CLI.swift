@@ -56,9 +56,8 @@ public enum IntakeCLI {
     static func scope(_ app: Application, unit: String, as username: String?, allowed: (Role) -> Bool) async throws -> (Scoped, AuditActor, Unit) {
         guard let code = DivisionCode(unit), let u = try await Unit.find(code.value, on: app.db) else { throw Abort(.badRequest, reason: "no unit \(unit)") }
         guard let name = username else { return (Scoped(db: app.db, jurisdiction: Jurisdiction(root: code)), AuditActor(id: nil, name: "cli", ip: "-", unitCode: u.code), u) }
-        guard let user = try await User.query(on: app.db).filter(\.$username == name).first(), !user.disabled, let own = DivisionCode(user.unitCode),
-              let role = Role(rawValue: user.role) else { throw Abort(.badRequest, reason: "no active account \(name)") }
-        guard allowed(role), Jurisdiction(root: own).contains(code) else { throw Abort(.forbidden, reason: "\(name) may not do this for \(unit)") }
+        guard let user = try await User.query(on: app.db).filter(\.$username == name).first(), !user.disabled, let own = DivisionCode(user.unitCode) else { throw Abort(.badRequest, reason: "no active account \(name)") }
+        guard allowed(user.role), Jurisdiction(root: own).contains(code) else { throw Abort(.forbidden, reason: "\(name) may not do this for \(unit)") }
         return (Scoped(db: app.db, jurisdiction: Jurisdiction(root: code)), AuditActor(id: user.id?.uuidString, name: user.displayName, ip: "cli", unitCode: user.unitCode), u)
     }
 }

@@ -102,7 +102,7 @@ enum LedgerExport {
                     }
                     row += [text(g?.name), id(g), text(g == nil ? nil : c.guardianRelation.map { l.t("relation." + $0) }), text(g.map { l.t("health." + $0.health) }), phone(g),
                             text(l.t("living." + c.livingArrangement)), text(c.needList.map { l.t("need." + $0.rawValue) }.joined(separator: l.t("list.sep"))), date(c.informedOn), yes(c.consent),
-                            text(c.categoryList.map { l.t("category." + $0.rawValue) }.joined(separator: l.t("list.sep"))), text(l.t("status." + c.status)),
+                            text(c.categoryList.map { l.t("category." + $0.rawValue) }.joined(separator: l.t("list.sep"))), text(l.t("status." + c.status.rawValue)),
                             text(c.riskTier.map { l.t("tier." + $0) })]
                     try emit(row)
                 }

@@ -1,6 +1,7 @@
 import Fluent
 import SQLKit
 import Vapor
+import GuanaiCore
 
 /// Who may run an import now. Across instances: one per account, held as a lease on its `intake_uploads` row
 /// (`claimed_until`, `claimed_by`; a partial unique index allows one live claim per account). Within an instance:
@@ -22,8 +23,12 @@ enum IntakeLease {
         try await db.sql.raw("UPDATE intake_uploads SET claimed_until = NULL, claimed_by = NULL WHERE user_id = \(bind: user) AND claimed_until < \(bind: now)").run()
         let token = instance + "/" + UUID().uuidString
         let until = now.addingTimeInterval(seconds)
+        let (uploaded, committing) = (IntakeUploadStatus.uploaded.rawValue, IntakeUploadStatus.committing.rawValue)
         let query: SQLQueryString = commit
-            ? "UPDATE intake_uploads SET status = 'committing', claimed_until = \(bind: until), claimed_by = \(bind: token) WHERE id = \(bind: upload) AND claimed_until IS NULL AND status IN ('uploaded', 'committing') RETURNING id"
+            ? """
+              UPDATE intake_uploads SET status = \(bind: committing), claimed_until = \(bind: until), claimed_by = \(bind: token)
+              WHERE id = \(bind: upload) AND claimed_until IS NULL AND status IN (\(bind: uploaded), \(bind: committing)) RETURNING id
+              """
             : "UPDATE intake_uploads SET claimed_until = \(bind: until), claimed_by = \(bind: token) WHERE id = \(bind: upload) AND claimed_until IS NULL RETURNING id"
         do {
             let rows = try await db.sql.raw(query).all()
@@ -41,9 +46,9 @@ enum IntakeLease {
     }
 
     /// Gives the lease back (only its own: after expiry another claim may hold the row); `status` is set with it.
-    static func release(_ db: any Database, upload: UUID, token: String, status: String? = nil) async throws {
+    static func release(_ db: any Database, upload: UUID, token: String, status: IntakeUploadStatus? = nil) async throws {
         if let status {
-            try await db.sql.raw("UPDATE intake_uploads SET claimed_until = NULL, claimed_by = NULL, status = \(bind: status) WHERE id = \(bind: upload) AND claimed_by = \(bind: token)").run()
+            try await db.sql.raw("UPDATE intake_uploads SET claimed_until = NULL, claimed_by = NULL, status = \(bind: status.rawValue) WHERE id = \(bind: upload) AND claimed_by = \(bind: token)").run()
         } else {
             try await db.sql.raw("UPDATE intake_uploads SET claimed_until = NULL, claimed_by = NULL WHERE id = \(bind: upload) AND claimed_by = \(bind: token)").run()
         }

@@ -1,6 +1,7 @@
 import Fluent
 import SQLKit
 import Vapor
+import GuanaiCore
 
 /// An uploaded ledger between its three steps (upload → preview and mapping → confirm), kept in the database so any
 /// instance serves the next step. The file's bytes are dropped once it is imported; the report and the rejected rows
@@ -9,7 +10,7 @@ final class IntakeUpload: Model, @unchecked Sendable {
     static let schema = "intake_uploads"
     @ID(key: .id) var id: UUID?
     @Field(key: "user_id") var userID: UUID
-    @Field(key: "kind") var kind: String
+    @Field(key: "kind") var kind: IntakeKind
     @Field(key: "unit_code") var unitCode: String
     @Field(key: "file_name") var fileName: String
     @OptionalField(key: "sheet") var sheet: String?
@@ -17,7 +18,7 @@ final class IntakeUpload: Model, @unchecked Sendable {
     @Field(key: "overrides") var overrides: String
     @OptionalField(key: "bytes") var bytes: Data?
     /// uploaded → committing → committed
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: IntakeUploadStatus
     @OptionalField(key: "report") var report: String?
     @OptionalField(key: "rejected") var rejected: Data?
     @Field(key: "created_at") var createdAt: Date
@@ -28,5 +29,4 @@ final class IntakeUpload: Model, @unchecked Sendable {
     init() {}
 
     var overrideMap: [String: String] { (try? JSONDecoder().decode([String: String].self, from: Data(overrides.utf8))) ?? [:] }
-    var intakeKind: IntakeKind { IntakeKind(rawValue: kind) ?? .children }
 }

@@ -138,14 +138,14 @@ struct IntakePagesController {
         let u = IntakeUpload()
         u.id = UUID()
         u.userID = actor.userID
-        u.kind = kind!.rawValue
+        u.kind = kind!
         u.unitCode = unit!.code
         u.fileName = files[0].filename.isEmpty ? "upload" : files[0].filename
         let sheet = (f["sheet"] ?? "").trimmingCharacters(in: .whitespaces)
         u.sheet = sheet.isEmpty ? nil : sheet
         u.overrides = "{}"
         u.bytes = bytes
-        u.status = "uploaded"
+        u.status = .uploaded
         u.createdAt = req.now
         try await u.create(on: req.db)
         return req.redirect(to: SiteURL.intake(u.id!.uuidString).path)
@@ -164,7 +164,7 @@ struct IntakePagesController {
         try bytes.write(to: tmp)
         defer { try? FileManager.default.removeItem(at: tmp) }
         guard let unit = try await req.scoped.unit(u.unitCode) else { throw Abort(.notFound) }
-        var r = ImportRun(kind: u.intakeKind, file: tmp, fileName: u.fileName, unit: unit, scoped: try req.scoped, actor: req.auditActor, at: req.now)
+        var r = ImportRun(kind: u.kind, file: tmp, fileName: u.fileName, unit: unit, scoped: try req.scoped, actor: req.auditActor, at: req.now)
         r.sheet = u.sheet
         r.lang = req.lang
         r.overrides = u.overrideMap
@@ -190,14 +190,14 @@ struct IntakePagesController {
         let seconds = req.application.guanai.importDeadlineSeconds + 60
         switch try await IntakeLease.claim(req.db, upload: u.id!, user: u.userID, now: req.now, seconds: seconds, commit: commit) {
         case .busy:
-            return try await renderNew(req, typed: ["kind": u.kind, "unit": u.unitCode], errors: ["file": req.t("intake.error.busy")], status: .conflict)
+            return try await renderNew(req, typed: ["kind": u.kind.rawValue, "unit": u.unitCode], errors: ["file": req.t("intake.error.busy")], status: .conflict)
         case .claimed(let token):
             do {
                 let response = try await body(token)
                 try await IntakeLease.release(req.db, upload: u.id!, token: token)
                 return response
             } catch {
-                try? await IntakeLease.release(req.db, upload: u.id!, token: token, status: commit ? "uploaded" : nil)
+                try? await IntakeLease.release(req.db, upload: u.id!, token: token, status: commit ? .uploaded : nil)
                 throw error
             }
         }
@@ -205,15 +205,15 @@ struct IntakePagesController {
 
     func show(req: Request) async throws -> Response {
         let u = try await load(req)
-        if u.status == "committed" {
+        if u.status == .committed {
             let report = u.report.flatMap { try? JSONDecoder().decode(ImportReport.self, from: Data($0.utf8)) } ?? ImportReport()
             return IntakeViews.done(req, u, report: report)
         }
-        if u.status == "committing", let until = u.claimedUntil, until >= req.now {
+        if u.status == .committing, let until = u.claimedUntil, until >= req.now {
             return IntakeViews.unreadable(req, u, message: req.t("intake.stillCommitting"), status: .ok)
         }
         // `committing` without a live lease: the process running the commit died; its transaction was rolled back.
-        let interrupted = u.status == "committing"
+        let interrupted = u.status == .committing
         return try await guarded(req, u, commit: false) { _ in
             do {
                 let result = try await run(req, u, dryRun: true)
@@ -227,12 +227,12 @@ struct IntakePagesController {
     /// The person corrected the mapping or picked another sheet: kept with the upload, then previewed again.
     func remap(req: Request) async throws -> Response {
         let u = try await load(req)
-        guard u.status == "uploaded" else { return req.redirect(to: SiteURL.intake(u.id!.uuidString).path) }
+        guard u.status == .uploaded else { return req.redirect(to: SiteURL.intake(u.id!.uuidString).path) }
         let f = try await req.formFields()
         var map: [String: String] = [:]
         for (k, v) in f where k.hasPrefix("map.") {
             let letter = String(k.dropFirst(4))
-            guard ColumnName.index(ofLetters: letter) != nil, v == "" || v == "auto" || u.intakeKind.columns.contains(where: { $0.key == v }) else { continue }
+            guard ColumnName.index(ofLetters: letter) != nil, v == "" || v == "auto" || u.kind.columns.contains(where: { $0.key == v }) else { continue }
             if v != "auto" { map[letter] = v }
         }
         u.overrides = RegistryService.json(map)
@@ -243,7 +243,7 @@ struct IntakePagesController {
 
     func commit(req: Request) async throws -> Response {
         let u = try await load(req)
-        if u.status == "committed" { return req.redirect(to: SiteURL.intake(u.id!.uuidString).path) }
+        if u.status == .committed { return req.redirect(to: SiteURL.intake(u.id!.uuidString).path) }
         // One commit, even if the button is pressed twice or two instances get the request: the lease is claimed
         // from `uploaded`, or from a `committing` whose lease lapsed (item 7: that commit died and wrote nothing).
         let out = req.workDir.file("rejected", "xlsx")
@@ -251,14 +251,14 @@ struct IntakePagesController {
         return try await guarded(req, u, commit: true) { token in
             do {
                 let result = try await run(req, u, dryRun: false, rejectedOut: out)
-                u.status = "committed"
+                u.status = .committed
                 u.committedAt = req.now
                 u.report = RegistryService.json(result.report)
                 u.rejected = result.rejectedFile.flatMap { try? Data(contentsOf: $0) }
                 u.bytes = nil
                 try await u.save(on: req.db)
             } catch let e as IntakeFileError {
-                try await IntakeLease.release(req.db, upload: u.id!, token: token, status: "uploaded")
+                try await IntakeLease.release(req.db, upload: u.id!, token: token, status: .uploaded)
                 return IntakeViews.unreadable(req, u, message: req.lang.t(e.key, e.args.first ?? ""))
             }
             return req.redirect(to: SiteURL.intake(u.id!.uuidString).path)

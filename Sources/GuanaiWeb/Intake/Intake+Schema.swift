@@ -19,10 +19,8 @@ struct IntakeColumn: Sendable {
     var required = false
 }
 
-/// The kinds of ledger that can be read in, each generic machinery over a column schema.
-enum IntakeKind: String, Sendable, CaseIterable {
-    case children, women, households, volunteers
-
+/// Each kind of ledger is generic machinery over a column schema.
+extension IntakeKind {
     /// The audit trail's record type for one row of this kind.
     var recordType: String {
         switch self { case .children: return "child"; case .women: return "woman"; case .households: return "household"; case .volunteers: return "volunteer" }

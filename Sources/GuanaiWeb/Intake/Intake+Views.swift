@@ -46,7 +46,7 @@ enum IntakeViews {
                 h2 { l.t("intake.recent") }
                 ul {
                     for u in recent {
-                        li { a(.href(.intake(u.id!.uuidString))) { u.fileName }; " · " + l.t("intake.kind." + u.kind) + " · " + l.t("intake.status." + u.status) + " · " + SafetyViews.time(u.createdAt) }
+                        li { a(.href(.intake(u.id!.uuidString))) { u.fileName }; " · " + l.t("intake.kind." + u.kind.rawValue) + " · " + l.t("intake.status." + u.status.rawValue) + " · " + SafetyViews.time(u.createdAt) }
                     }
                 }
             }
@@ -82,11 +82,11 @@ enum IntakeViews {
     static func preview(_ req: Request, _ u: IntakeUpload, result: ImportResult, notice: String? = nil) -> Response {
         let l = req.lang
         let id = u.id!.uuidString
-        let kind = u.intakeKind
+        let kind = u.kind
         let options = [("auto", l.t("intake.map.auto")), ("", l.t("intake.map.skip"))] + kind.columns.map { ($0.key, $0.names[0]) }
         return Layout.page(req, title: l.t("intake.preview")) {
             h1 { l.t("intake.preview") + " · " + u.fileName }
-            p(.class("muted")) { l.t("intake.step2", l.t("intake.kind." + u.kind), String(result.header.headerRowNumber)) }
+            p(.class("muted")) { l.t("intake.step2", l.t("intake.kind." + u.kind.rawValue), String(result.header.headerRowNumber)) }
             if let notice { p(.class("notice")) { l.t(notice) } }
             counts(l, result.report, dryRun: true)
             if result.report.rejected > 0 { templateLinks(l, only: kind) }
@@ -144,7 +144,7 @@ enum IntakeViews {
                 } }
                 button(.type("submit"), .class("secondary")) { l.t("intake.remap") }
             }
-            p { a(.href(SiteURL.intakeNew.with(query: [("kind", u.kind)]))) { l.t("intake.again") } }
+            p { a(.href(SiteURL.intakeNew.with(query: [("kind", u.kind.rawValue)]))) { l.t("intake.again") } }
         }
     }
 
@@ -153,14 +153,14 @@ enum IntakeViews {
         return Layout.page(req, title: l.t("intake.preview"), status: status) {
             h1 { l.t("intake.preview") + " · " + u.fileName }
             p(.class("error-message")) { message }
-            p { a(.class("btn"), .href(SiteURL.intakeNew.with(query: [("kind", u.kind)]))) { l.t("intake.again") } }
+            p { a(.class("btn"), .href(SiteURL.intakeNew.with(query: [("kind", u.kind.rawValue)]))) { l.t("intake.again") } }
         }
     }
 
     static func done(_ req: Request, _ u: IntakeUpload, report: ImportReport) -> Response {
         let l = req.lang
         let list: SiteURL
-        switch u.intakeKind {
+        switch u.kind {
         case .children: list = .children
         case .women: list = .women
         case .households: list = .households
@@ -181,7 +181,7 @@ enum IntakeViews {
                     } } }
                 } }
             }
-            p { a(.href(list)) { l.t("intake.toList") }; " · "; a(.href(SiteURL.intakeNew.with(query: [("kind", u.kind)]))) { l.t("intake.another") } }
+            p { a(.href(list)) { l.t("intake.toList") }; " · "; a(.href(SiteURL.intakeNew.with(query: [("kind", u.kind.rawValue)]))) { l.t("intake.another") } }
         }
     }
 }

@@ -82,7 +82,7 @@ extension Scoped {
         var p = CampaignProgress()
         let area = Jurisdiction(root: DivisionCode(k.unitCode)!)
         // Pairs follow their child's unit, so the unit's open pairs name its paired children without a long IN list.
-        let listed = Set(try await Child.query(on: db).within(area, \.$unitCode).filter(\.$status == "active").all(\.$id))
+        let listed = Set(try await Child.query(on: db).within(area, \.$unitCode).filter(\.$status == .active).all(\.$id))
         let pairedKids = Set(try await Pair.query(on: db).within(area, \.$unitCode).filter(\.$status != .closed).all(\.$childID))
         p.childrenListed = listed.count
         p.childrenPaired = listed.intersection(pairedKids).count

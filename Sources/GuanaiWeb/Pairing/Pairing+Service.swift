@@ -86,7 +86,7 @@ enum PairingService {
     static func accountToLink(_ raw: String?, except: UUID?, scoped: Scoped, _ c: inout Checker) async throws -> User? {
         let name = (raw ?? "").trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { return nil }
-        guard let u = try await UserDirectory.byUsername(name, on: scoped.db), u.role == Role.volunteer.rawValue, scoped.inScope(u.unitCode) else {
+        guard let u = try await UserDirectory.byUsername(name, on: scoped.db), u.role == .volunteer, scoped.inScope(u.unitCode) else {
             c.errors.append(FieldError(field: "account", key: "pairing.error.account"))
             return nil
         }
@@ -182,7 +182,7 @@ enum PairingService {
     /// volunteer with room. Each failure names its field.
     static func gate(child c: Child, volunteer v: Volunteer, except: UUID? = nil, on db: any Database) async throws -> [FieldError] {
         var errors: [FieldError] = []
-        if c.status != "active" { errors.append(FieldError(field: "childId", key: "pairing.error.childNotListed")) }
+        if c.status != .active { errors.append(FieldError(field: "childId", key: "pairing.error.childNotListed")) }
         if let other = try await openPair(child: c.id!, on: db), other.id != except { errors.append(FieldError(field: "childId", key: "pairing.error.childPaired")) }
         if v.status != .active { errors.append(FieldError(field: "volunteerId", key: "pairing.error.withdrawn")) }
         for step in ScreeningStep.allCases where v.checks[step.rawValue] == nil {

@@ -15,7 +15,7 @@ struct SuggestionsDTO: Content {
 enum PairingSuggestions {
     static func compute(unit: Unit, scoped: Scoped, lang: UILanguage, rules: PairingCostRules = PairingCostRules()) async throws -> SuggestionsDTO {
         let db = scoped.db
-        let kids = try await Child.query(on: db).within(Jurisdiction(root: DivisionCode(unit.code)!), \.$unitCode).filter(\.$status == "active").all()
+        let kids = try await Child.query(on: db).within(Jurisdiction(root: DivisionCode(unit.code)!), \.$unitCode).filter(\.$status == .active).all()
         let paired = Set(try await Pair.query(on: db).filter(\.$childID ~~ kids.compactMap(\.id)).filter(\.$status != .closed)
             .all(\.$childID))
         let queue = kids.filter { !paired.contains($0.id!) }

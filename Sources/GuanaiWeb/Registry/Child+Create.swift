@@ -167,7 +167,7 @@ enum ChildCreation {
         child.consent = input.consent ?? false
         child.createdAt = at
         child.updatedAt = at
-        child.status = "new"
+        child.status = .new
         child.setCategories([])
         child.reasons = "[]"
         child.leftBehind = false
@@ -255,7 +255,7 @@ extension Child {
          fatherID, fatherSituation, fatherWorkPlace, fatherSince, motherID, motherSituation, motherWorkPlace, motherSince,
          guardianID, guardianRelation, livingArrangement, improperGuardianship, improperNote, needs, informedOn, consent,
          categories, categoryBits, needBits, guardianBirth, guardianHealth, riskTier, riskReasons, riskReview,
-         nextVisitDue, lastVisitOn, openReport, overdueStep, reasons, leftBehind, status, exitedOn, exitReason,
+         nextVisitDue, lastVisitOn, openReport, overdueStep, reasons, leftBehind, status.rawValue, exitedOn, exitReason,
          nextReview, voidedReason, mergedInto, createdAt, updatedAt]
     }
 }

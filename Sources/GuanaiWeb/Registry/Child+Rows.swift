@@ -1,6 +1,7 @@
 import Fluent
 import SQLKit
 import Foundation
+import GuanaiCore
 
 /// Children, people and households read with plain SQL and built field by field, and the sweep's columns written
 /// back with one statement per few hundred children. Fluent decodes and saves a model by reflecting over its
@@ -69,7 +70,7 @@ enum ChildRows {
         c.overdueStep = try r.decode(column: "overdue_step", as: Int.self)
         c.reasons = try r.decode(column: "reasons", as: String.self)
         c.leftBehind = try r.decode(column: "left_behind", as: Bool.self)
-        c.status = try r.decode(column: "status", as: String.self)
+        c.status = try r.decode(column: "status", as: ChildStatus.self)
         c.exitedOn = try r.decode(column: "exited_on", as: String?.self)
         c.exitReason = try r.decode(column: "exit_reason", as: String?.self)
         c.nextReview = try r.decode(column: "next_review", as: String?.self)
@@ -90,7 +91,7 @@ enum ChildRows {
     ]
 
     static func sweepValues(_ c: Child) -> [any Encodable & Sendable] {
-        [c.categories, c.categoryBits, c.reasons, c.leftBehind, c.status, c.exitedOn, c.exitReason, c.nextReview,
+        [c.categories, c.categoryBits, c.reasons, c.leftBehind, c.status.rawValue, c.exitedOn, c.exitReason, c.nextReview,
          c.guardianBirth, c.guardianHealth, c.riskTier, c.riskReasons, c.riskReview, c.nextVisitDue, c.overdueStep, c.updatedAt]
     }
 

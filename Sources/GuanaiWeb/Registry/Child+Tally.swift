@@ -3,7 +3,7 @@ import SQLKit
 import GuanaiCore
 
 enum ChildTally {
-    static let counted = ["active", "exited"]
+    static let counted: [ChildStatus] = [.active, .exited]
 
     /// Recomputes the tallies of these villages from the register, atomically.
     static func refresh(_ units: Set<String>, on db: any Database) async throws {
@@ -24,7 +24,7 @@ enum ChildTally {
             try await sql.raw("""
                 INSERT INTO child_tallies (unit_code, status, category_bits, need_bits, n)
                 SELECT unit_code, status, category_bits, need_bits, COUNT(*) FROM children
-                WHERE status IN ('active', 'exited') AND unit_code = \(bind: unit)
+                WHERE status IN (\(bind: ChildStatus.active.rawValue), \(bind: ChildStatus.exited.rawValue)) AND unit_code = \(bind: unit)
                 GROUP BY unit_code, status, category_bits, need_bits
                 """).run()
         }
@@ -35,12 +35,12 @@ enum ChildTally {
         f.q.trimmingCharacters(in: .whitespaces).isEmpty && f.ageBand.isEmpty && f.guardianAge.isEmpty && f.guardianHealth.isEmpty && f.tier.isEmpty
     }
 
-    static func count(_ scope: Jurisdiction, statuses: [String], categoryBits: Int?, needBits: Int?, on db: any Database) async throws -> Int {
+    static func count(_ scope: Jurisdiction, statuses: [ChildStatus], categoryBits: Int?, needBits: Int?, on db: any Database) async throws -> Int {
         let r = scope.range
         // COALESCE: SUM over no rows is NULL; CAST: on PostgreSQL SUM of bigint is numeric.
         var q = db.sql.select().column(SQLRaw("CAST(COALESCE(SUM(n), 0) AS BIGINT)"), as: "total").from("child_tallies")
             .where("unit_code", .greaterThanOrEqual, r.lowerBound).where("unit_code", .lessThanOrEqual, r.upperBound)
-            .where("status", .in, statuses)
+            .where("status", .in, statuses.map(\.rawValue))
         if let b = categoryBits { q = q.where(SQLRaw("(category_bits & \(b)) <> 0")) }
         if let b = needBits { q = q.where(SQLRaw("(need_bits & \(b)) <> 0")) }
         return try await q.first()?.decode(column: "total", as: Int.self) ?? 0

@@ -22,7 +22,7 @@ public enum RegistryBench {
     public static func run(_ app: Application, children target: Int) async throws -> Figures {
         let db = app.db
         let county = DivisionCode(app.guanai.county)!
-        let villages = try await Unit.query(on: db).filter(\.$level == DivisionLevel.village.rawValue).filter(\.$status == Unit.active).all().map(\.code)
+        let villages = try await Unit.query(on: db).filter(\.$level == DivisionLevel.village.rawValue).filter(\.$status == .active).all().map(\.code)
         let today = RegistryService.today(app.now)
         let existing = try await Child.query(on: db).count()
         let t0 = ContinuousClock.now
@@ -84,7 +84,7 @@ public enum RegistryBench {
                 let r = ChildClassifier.classify(facts, on: today)
                 childRows.append([UUID(), me, k.villageCode, born.iso, f, k.father.situation.rawValue, m, k.mother.situation.rawValue, g, k.guardian?.relation.rawValue, gBirth, k.guardian?.health.rawValue,
                                   k.living.rawValue, false, k.needs.map(\.rawValue).joined(separator: ","), ChildNeed.bits(k.needs), false, true, r.categories.map(\.rawValue).joined(separator: ","),
-                                  ChildCategory.bits(r.categories), RegistryService.json(r.reasons), r.leftBehind, r.categories.isEmpty ? "exited" : "active", r.nextAgeChange?.iso, at, at])
+                                  ChildCategory.bits(r.categories), RegistryService.json(r.reasons), r.leftBehind, (r.categories.isEmpty ? ChildStatus.exited : .active).rawValue, r.nextAgeChange?.iso, at, at])
             }
             let peopleRows = Array(people.values), childBatch = childRows
             try await db.transaction { tx in

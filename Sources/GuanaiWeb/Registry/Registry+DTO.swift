@@ -137,7 +137,7 @@ enum RegistryDTO {
             livingArrangement: c.livingArrangement, needs: c.needList.map(\.rawValue), improperGuardianship: c.improperGuardianship, improperNote: c.improperNote,
             informedOn: c.informedOn, consent: c.consent,
             classification: ClassificationDTO(leftBehind: c.leftBehind, categories: c.categoryList.map(\.rawValue), reasons: c.reasonList.map { ReasonDTO($0, lang) }),
-            status: c.status, exitedOn: c.exitedOn, exitReason: c.exitReason, createdAt: AuditLog.timestamp(c.createdAt), updatedAt: AuditLog.timestamp(c.updatedAt),
+            status: c.status.rawValue, exitedOn: c.exitedOn, exitReason: c.exitReason, createdAt: AuditLog.timestamp(c.createdAt), updatedAt: AuditLog.timestamp(c.updatedAt),
             riskTier: c.riskTier, riskReasons: c.riskReasonList.map { ReasonDTO($0, lang) }, nextVisitDue: c.nextVisitDue, lastVisitOn: c.lastVisitOn)
     }
 
@@ -145,7 +145,7 @@ enum RegistryDTO {
         let born = CivilDate(iso: c.birthDate) ?? today
         return ChildSummaryDTO(id: c.id!.uuidString, name: person?.name ?? "", idNumber: person?.idNumber.map(Masking.idNumber) ?? "", sex: person?.sex ?? "",
                                birthDate: c.birthDate, age: Age.years(born: born, on: today), villageCode: c.unitCode,
-                               categories: c.categoryList.map(\.rawValue), leftBehind: c.leftBehind, status: c.status)
+                               categories: c.categoryList.map(\.rawValue), leftBehind: c.leftBehind, status: c.status.rawValue)
     }
 
     /// Loads everyone a child's record names, in one query.

@@ -102,7 +102,7 @@ final class Child: Model, @unchecked Sendable {
     @Field(key: "reasons") var reasons: String
     @Field(key: "left_behind") var leftBehind: Bool
     /// `active`, or `exited` when no category applies any more (kept, never deleted).
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: ChildStatus
     @OptionalField(key: "exited_on") var exitedOn: String?
     @OptionalField(key: "exit_reason") var exitReason: String?
     /// The next day on which age alone can change the classification; the sweep finds due children by it.
@@ -117,7 +117,7 @@ final class Child: Model, @unchecked Sendable {
     var tier: RiskTier? { riskTier.flatMap(RiskTier.init(rawValue:)) }
 
     /// What the village's tally counts; a save that leaves it unchanged need not recompute the tally.
-    var tallyKey: String { "\(unitCode)|\(status)|\(categoryBits)|\(needBits)" }
+    var tallyKey: String { "\(unitCode)|\(status.rawValue)|\(categoryBits)|\(needBits)" }
     /// Set by a caller that compared `tallyKey` before and after its change; read once by `ChildTallyMiddleware`.
     /// Not a database field (Fluent ignores plain properties).
     var tallyUnchanged = false
@@ -136,6 +136,6 @@ final class Child: Model, @unchecked Sendable {
          "motherId": motherID?.uuidString ?? "", "motherSituation": motherSituation ?? "", "motherWorkPlace": motherWorkPlace ?? "", "motherSince": motherSince ?? "",
          "guardianId": guardianID?.uuidString ?? "", "guardianRelation": guardianRelation ?? "", "livingArrangement": livingArrangement,
          "improperGuardianship": String(improperGuardianship), "improperNote": improperNote ?? "", "needs": needs,
-         "informedOn": informedOn ?? "", "consent": String(consent), "categories": categories, "status": status, "exitReason": exitReason ?? "", "riskTier": riskTier ?? ""]
+         "informedOn": informedOn ?? "", "consent": String(consent), "categories": categories, "status": status.rawValue, "exitReason": exitReason ?? "", "riskTier": riskTier ?? ""]
     }
 }

@@ -37,7 +37,7 @@ enum ChildSort: String, Sendable, CaseIterable {
 extension Scoped {
     /// Every record in the jurisdiction that has not been voided.
     func children() -> QueryBuilder<Child> {
-        Child.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$status != "voided")
+        Child.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$status != .voided)
     }
 
     func child(_ id: String) async throws -> Child? {
@@ -78,11 +78,11 @@ extension Scoped {
     /// The list's query without order or paging, shared by the page, its count, the API and the print view.
     func childQuery(_ f: ChildFilter, today: CivilDate) async throws -> QueryBuilder<Child> {
         // One unit range only: given two, SQLite bounds the index scan by the wider one.
-        var q = Child.query(on: db).within(scope(f), \.$unitCode).filter(\.$status != "voided")
+        var q = Child.query(on: db).within(scope(f), \.$unitCode).filter(\.$status != .voided)
         switch f.exited {
-        case "1": q = q.filter(\.$status == "exited")
-        case "all": q = q.filter(\.$status ~~ ["active", "exited"])
-        default: q = q.filter(\.$status == "active")
+        case "1": q = q.filter(\.$status == .exited)
+        case "all": q = q.filter(\.$status ~~ ChildTally.counted)
+        default: q = q.filter(\.$status == .active)
         }
         if f.category == "difficulty" { q = q.filter(Self.bitSet("category_bits", ChildCategory.difficultyBits)) }
         if let cat = ChildCategory(rawValue: f.category) { q = q.filter(Self.bitSet("category_bits", cat.bit)) }
@@ -121,7 +121,7 @@ extension Scoped {
         let q = try await childQuery(f, today: today)
         let total: Int
         if ChildTally.answers(f) {
-            let statuses = f.exited == "1" ? ["exited"] : f.exited == "all" ? ChildTally.counted : ["active"]
+            let statuses: [ChildStatus] = f.exited == "1" ? [.exited] : f.exited == "all" ? ChildTally.counted : [.active]
             let cat = f.category == "difficulty" ? ChildCategory.difficultyBits : ChildCategory(rawValue: f.category)?.bit
             total = try await ChildTally.count(scope(f), statuses: statuses, categoryBits: cat, needBits: ChildNeed(rawValue: f.need)?.bit, on: db)
         } else {
@@ -138,10 +138,10 @@ extension Scoped {
 
     func childCounts() async throws -> ChildCounts {
         var c = ChildCounts()
-        c.active = try await ChildTally.count(jurisdiction, statuses: ["active"], categoryBits: nil, needBits: nil, on: db)
-        c.leftBehind = try await ChildTally.count(jurisdiction, statuses: ["active"], categoryBits: ChildCategory.leftBehind.bit, needBits: nil, on: db)
-        c.exited = try await ChildTally.count(jurisdiction, statuses: ["exited"], categoryBits: nil, needBits: nil, on: db)
-        c.difficulty = try await ChildTally.count(jurisdiction, statuses: ["active"], categoryBits: ChildCategory.difficultyBits, needBits: nil, on: db)
+        c.active = try await ChildTally.count(jurisdiction, statuses: [.active], categoryBits: nil, needBits: nil, on: db)
+        c.leftBehind = try await ChildTally.count(jurisdiction, statuses: [.active], categoryBits: ChildCategory.leftBehind.bit, needBits: nil, on: db)
+        c.exited = try await ChildTally.count(jurisdiction, statuses: [.exited], categoryBits: nil, needBits: nil, on: db)
+        c.difficulty = try await ChildTally.count(jurisdiction, statuses: [.active], categoryBits: ChildCategory.difficultyBits, needBits: nil, on: db)
         return c
     }
 }

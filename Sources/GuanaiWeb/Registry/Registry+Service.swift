@@ -159,16 +159,16 @@ enum RegistryService {
         child.reasons = json(r.reasons)
         child.leftBehind = r.leftBehind
         // A voided record keeps its categories for the history but never comes back into a list by itself.
-        guard child.status != "voided" else { child.nextReview = nil; return }
+        guard child.status != .voided else { child.nextReview = nil; return }
         child.nextReview = r.nextAgeChange?.iso
         if r.categories.isEmpty {
-            if child.status != "exited" {
-                child.exitReason = reason ?? (child.status == "new" ? "registry.exit.notEligible" : "registry.exit.changed")
-                child.status = "exited"
+            if child.status != .exited {
+                child.exitReason = reason ?? (child.status == .new ? "registry.exit.notEligible" : "registry.exit.changed")
+                child.status = .exited
                 child.exitedOn = today.iso
             }
         } else {
-            child.status = "active"
+            child.status = .active
             child.exitedOn = nil
             child.exitReason = nil
         }
@@ -235,6 +235,6 @@ enum RegistryService {
     static func children(linkedTo personID: UUID, on db: any Database) async throws -> [Child] {
         try await Child.query(on: db).group(.or) {
             $0.filter(\.$personID == personID).filter(\.$fatherID == personID).filter(\.$motherID == personID).filter(\.$guardianID == personID)
-        }.filter(\.$status != "voided").all()
+        }.filter(\.$status != .voided).all()
     }
 }

@@ -59,7 +59,7 @@ enum RegistryViews {
                                 td(.data("label", l.t("children.idNumber"))) { tag("code", []) { me?.idNumber.map(Masking.idNumber) ?? "" } }
                                 td(.data("label", l.t("children.village"))) { unitNames[c.unitCode] ?? c.unitCode }
                                 td(.data("label", l.t("children.guardian"))) { g.map { $0.name + " (" + l.t("relation." + (c.guardianRelation ?? "other")) + ")" } ?? "" }
-                                td(.data("label", l.t("children.category"))) { categoryTags(l, c.categoryList.map(\.rawValue), status: c.status) }
+                                td(.data("label", l.t("children.category"))) { categoryTags(l, c.categoryList.map(\.rawValue), status: c.status.rawValue) }
                                 td(.data("label", l.t("children.tier"))) { if let t = c.tier { span(.class("tag tier-" + t.rawValue)) { l.t("tier." + t.rawValue) } } }
                             }
                         }
@@ -116,7 +116,7 @@ enum RegistryViews {
                             td { parentText(c.motherID, c.motherSituation, c.motherWorkPlace) }
                             td { g.map { $0.name + " " + l.t("relation." + (c.guardianRelation ?? "other")) + (($0.birth.map { " " + l.t("age.years", String(Age.years(born: $0, on: today))) }) ?? "") + ($0.healthValue == .healthy ? "" : " " + l.t("health." + $0.health)) } ?? "" }
                             td { l.t("living." + c.livingArrangement) }
-                            td { ((c.status == "exited" ? [l.t("status.exited")] : []) + c.categoryList.map { l.t("category." + $0.rawValue) }).joined(separator: l.t("list.sep")) }
+                            td { ((c.status == .exited ? [l.t("status.exited")] : []) + c.categoryList.map { l.t("category." + $0.rawValue) }).joined(separator: l.t("list.sep")) }
                             td { c.needList.map { l.t("need." + $0.rawValue) }.joined(separator: l.t("list.sep")) }
                         }
                     }

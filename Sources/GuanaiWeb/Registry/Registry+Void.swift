@@ -15,7 +15,7 @@ enum RegistryCorrections {
         child.voidedReason = reason.trimmingCharacters(in: .whitespaces)
         child.mergedInto = mergedInto
         child.nextReview = nil
-        child.status = "voided"
+        child.status = .voided
         child.riskTier = nil; child.riskReasons = nil; child.riskReview = nil; child.nextVisitDue = nil
         child.updatedAt = at
         try await transaction(scoped.db) { tx in

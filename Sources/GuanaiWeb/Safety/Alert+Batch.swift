@@ -17,8 +17,8 @@ struct RecipientDirectory: Sendable {
         guard let code = DivisionCode(unit) else { return [] }
         let wanted = Set(roles)
         return users.filter { u in
-            guard let role = Role(rawValue: u.role), wanted.contains(role), let own = DivisionCode(u.unitCode) else { return false }
-            return Escalation.reaches(role: role, account: own, child: code)
+            guard wanted.contains(u.role), let own = DivisionCode(u.unitCode) else { return false }
+            return Escalation.reaches(role: u.role, account: own, child: code)
         }
     }
 }

@@ -9,13 +9,12 @@ import GuanaiCore
 final class OutboxMessage: Model, @unchecked Sendable {
     static let schema = "outbox"
     @ID(key: .id) var id: UUID?
-    @Field(key: "channel") var channel: String
+    @Field(key: "channel") var channel: OutboxChannelName
     @Field(key: "dedupe_key") var dedupeKey: String
     @Field(key: "alert_id") var alertID: UUID
     @OptionalField(key: "user_id") var userID: UUID?
     @Field(key: "payload") var payload: String
-    /// `pending`, `sending`, `sent`, `failed` (gave up), `skipped` (no such channel configured).
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: OutboxStatus
     @Field(key: "attempts") var attempts: Int
     @Field(key: "next_attempt_at") var nextAttemptAt: Date
     @OptionalField(key: "claimed_until") var claimedUntil: Date?
@@ -42,13 +41,13 @@ struct OutboxPayload: Codable, Sendable {
 }
 
 protocol OutboxChannel: Sendable {
-    var name: String { get }
+    var name: OutboxChannelName { get }
     func send(_ payload: OutboxPayload, raw: String) async throws
 }
 
 /// POSTs the payload as JSON; any 2xx is delivered, anything else is retried.
 struct WebhookChannel: OutboxChannel {
-    let name = "webhook"
+    let name = OutboxChannelName.webhook
     let url: URI
     let client: any Client
 
@@ -98,7 +97,8 @@ enum Outbox {
         var rows: [[any Encodable & Sendable]] = []
         rows.reserveCapacity(payloads.count)
         for (i, p) in payloads.enumerated() {
-            rows.append([UUID(), "webhook", p.key, about[i], users[i].id!, RegistryService.json(p), "pending", 0, at, at])
+            rows.append([UUID(), OutboxChannelName.webhook.rawValue, p.key, about[i], users[i].id!, RegistryService.json(p),
+                         OutboxStatus.pending.rawValue, 0, at, at])
         }
         try await db.sql.insert(into: OutboxMessage.schema, columns: ["id", "channel", "dedupe_key", "alert_id", "user_id", "payload", "status", "attempts", "next_attempt_at", "created_at"], rows: rows)
     }
@@ -111,26 +111,27 @@ enum Outbox {
     static func drain(on db: any Database, channels: [any OutboxChannel], at: Date, limit: Int = 100) async throws -> Result {
         var r = Result()
         let due = try await OutboxMessage.query(on: db).group(.or) {
-            $0.group(.and) { $0.filter(\.$status == "pending").filter(\.$nextAttemptAt <= at) }
-              .group(.and) { $0.filter(\.$status == "sending").filter(\.$claimedUntil < at) }
+            $0.group(.and) { $0.filter(\.$status == .pending).filter(\.$nextAttemptAt <= at) }
+              .group(.and) { $0.filter(\.$status == .sending).filter(\.$claimedUntil < at) }
         }.sort(\.$nextAttemptAt).limit(limit).all()
         for m in due {
             guard let channel = channels.first(where: { $0.name == m.channel }) else {
-                m.status = "skipped"
+                m.status = .skipped
                 try await m.save(on: db)
                 r.skipped += 1
                 continue
             }
             // Claim it: only one drainer's UPDATE matches.
+            let (pending, sending) = (OutboxStatus.pending.rawValue, OutboxStatus.sending.rawValue)
             let claimed = try await db.sql.raw("""
-                UPDATE outbox SET status = 'sending', claimed_until = \(bind: at.addingTimeInterval(120))
-                WHERE id = \(bind: m.id!) AND (status = 'pending' OR (status = 'sending' AND claimed_until < \(bind: at))) RETURNING id
+                UPDATE outbox SET status = \(bind: sending), claimed_until = \(bind: at.addingTimeInterval(120))
+                WHERE id = \(bind: m.id!) AND (status = \(bind: pending) OR (status = \(bind: sending) AND claimed_until < \(bind: at))) RETURNING id
                 """).all()
             guard !claimed.isEmpty, let payload = try? JSONDecoder().decode(OutboxPayload.self, from: Data(m.payload.utf8)) else { continue }
             let fresh = try await OutboxMessage.find(m.id, on: db) ?? m
             do {
                 try await channel.send(payload, raw: m.payload)
-                fresh.status = "sent"
+                fresh.status = .sent
                 fresh.sentAt = at
                 fresh.attempts += 1
                 fresh.lastError = nil
@@ -139,10 +140,10 @@ enum Outbox {
                 fresh.attempts += 1
                 fresh.lastError = String(describing: error).prefix(500).description
                 if fresh.attempts >= maxAttempts {
-                    fresh.status = "failed"
+                    fresh.status = .failed
                     r.failed += 1
                 } else {
-                    fresh.status = "pending"
+                    fresh.status = .pending
                     fresh.nextAttemptAt = at.addingTimeInterval(backoff(fresh.attempts))
                     r.retried += 1
                 }

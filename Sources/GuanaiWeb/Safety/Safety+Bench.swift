@@ -15,7 +15,7 @@ public enum SweepBench {
 
     public static func run(_ app: Application, children target: Int, visitsPerChild: Int) async throws -> Figures {
         let db = app.db
-        let villages = try await Unit.query(on: db).filter(\.$level == DivisionLevel.village.rawValue).filter(\.$status == Unit.active).all().map(\.code)
+        let villages = try await Unit.query(on: db).filter(\.$level == DivisionLevel.village.rawValue).filter(\.$status == .active).all().map(\.code)
         let today = RegistryService.today(app.now)
         let t0 = ContinuousClock.now
         let existing = try await Child.query(on: db).count()

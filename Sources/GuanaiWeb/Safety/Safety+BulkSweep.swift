@@ -24,7 +24,7 @@ enum ChildSweep {
         var out = Outcome()
         while true {
             let due = try await ChildRows.all(ChildRows.select(on: db).where(SQLColumn(marker.rawValue), .lessThanOrEqual, SQLBind(today))
-                .where("status", .notEqual, "voided").orderBy(marker.rawValue).limit(batch))
+                .where("status", .notEqual, ChildStatus.voided.rawValue).orderBy(marker.rawValue).limit(batch))
             if due.isEmpty { break }
             out.changed += try await db.transaction { tx in try await sweep(due, marker, on: tx, at: at, settings: settings, actor: actor) }
             out.children += due.count

@@ -100,6 +100,6 @@ extension Scoped {
         let ids = rows.compactMap(\.userID)
         let users = ids.isEmpty ? [] : try await User.query(on: db).filter(\.$id ~~ ids).all()
         let names = Dictionary(uniqueKeysWithValues: users.map { ($0.id!, $0.displayName) })
-        return rows.map { (($0.userID.flatMap { names[$0] }) ?? "", $0.status, $0.attempts) }
+        return rows.map { (($0.userID.flatMap { names[$0] }) ?? "", $0.status.rawValue, $0.attempts) }
     }
 }

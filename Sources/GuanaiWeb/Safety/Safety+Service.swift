@@ -28,7 +28,7 @@ enum SafetyService {
     /// The same, with the guardian's record and the open critical alert (if any) already in hand.
     static func assess(_ c: Child, facts: ChildFacts, guardian guardianRecord: Person?, open: Alert?, at: Date, settings s: RiskSettings) {
         let today = RegistryService.today(at)
-        guard c.status == "active" || open != nil || c.openReport else {
+        guard c.status == .active || open != nil || c.openReport else {
             c.riskTier = nil; c.riskReasons = nil; c.riskReview = nil; c.nextVisitDue = nil; c.overdueStep = 0
             return
         }

@@ -1,0 +1,5 @@
+/// The kinds of ledger that can be read in; the web module hangs each kind's column schema on these tokens.
+public enum IntakeKind: String, Sendable, Codable, CaseIterable { case children, women, households, volunteers }
+
+/// An uploaded ledger's step: `uploaded` (previewable), `committing` (an import holds or held it), `committed` (imported).
+public enum IntakeUploadStatus: String, Sendable, Codable, CaseIterable { case uploaded, committing, committed }
