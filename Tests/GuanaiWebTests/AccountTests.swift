@@ -230,3 +230,26 @@ import GuanaiCore
         }
     }
 }
+
+@Suite struct SmallCSVTests {
+    /// The units and accounts lists come out of the spreadsheet writer: a BOM, a header row, and a name that starts
+    /// like a formula kept from being one.
+    @Test func smallListsAreWrittenAsTheFileWriterWritesThem() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("admin", .cityAdmin, Codes.county)
+            let odd = try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            odd.displayName = "=cmd"
+            try await odd.save(on: ctx.app.db)
+            let t = try await ctx.token("admin")
+            let accounts = try await ctx.api(.GET, "/api/v1/accounts/export", token: t)
+            #expect(accounts.status == .ok)
+            let text = accounts.body.string
+            #expect(text.hasPrefix("\u{FEFF}") && text.contains("\r\n"))
+            #expect(text.contains("'=cmd") && !text.contains(",=cmd"), "\(text)")
+            var b = Browser(ctx)
+            try await b.login("admin")
+            let units = try await b.get("/units.csv?unit=\(Codes.taohuashan)")
+            #expect(units.status == .ok && units.body.string.hasPrefix("\u{FEFF}") && units.body.string.contains("石华堰村"), "\(units.body.string.prefix(200))")
+        }
+    }
+}

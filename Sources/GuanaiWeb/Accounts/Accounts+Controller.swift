@@ -1,6 +1,7 @@
 import Fluent
 import Vapor
 import GuanaiCore
+import GuanaiSheets
 
 struct AccountsController {
     func register(_ r: any RoutesBuilder) {
@@ -265,10 +266,12 @@ struct AccountsController {
         let scoped = try req.scoped
         let (items, _) = try await scoped.users(matching: f, page: 1, per: 100_000)
         let names = try await Self.unitNames(scoped, items.map(\.unitCode))
-        var csv = "\u{FEFF}" + [l.t("accounts.username"), l.t("accounts.displayName"), l.t("accounts.role"), l.t("accounts.unit"), l.t("units.code"), l.t("accounts.phone"), l.t("accounts.status")].map(CSV.cell).joined(separator: ",") + "\r\n"
-        for u in items {
-            csv += [u.username, u.displayName, l.t("role." + u.role.rawValue), names[u.unitCode] ?? "", u.unitCode, u.phone.map(Masking.phone) ?? "", l.t(u.disabled ? "accounts.disabled" : "accounts.active")].map(CSV.cell).joined(separator: ",") + "\r\n"
+        let header = ["accounts.username", "accounts.displayName", "accounts.role", "accounts.unit", "units.code", "accounts.phone", "accounts.status"].map { l.t($0) }
+        let rows = items.map { u in
+            [u.username, u.displayName, l.t("role." + u.role.rawValue), names[u.unitCode] ?? "", u.unitCode, u.phone.map(Masking.phone) ?? "",
+             l.t(u.disabled ? "accounts.disabled" : "accounts.active")]
         }
+        let csv = CSVWriter.text(([header] + rows).map { $0.map(CellValue.text) })
         let actor = try req.actor
         try await req.audit(AuditEvent(AuditAction.export, "account", "list", unit: actor.unitCode, detail: ["rows": String(items.count), "format": "csv", "q": f.q, "role": f.role?.rawValue ?? "", "unit": f.unit]))
         return CSV.response(csv, filename: "accounts.csv")

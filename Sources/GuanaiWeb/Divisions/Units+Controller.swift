@@ -1,6 +1,7 @@
 import Fluent
 import Vapor
 import GuanaiCore
+import GuanaiSheets
 
 struct UnitsController {
     func register(_ r: any RoutesBuilder) {
@@ -197,23 +198,19 @@ struct UnitsController {
         try req.require(.export)
         let units = try await Scoped(db: req.db, jurisdiction: Jurisdiction(root: DivisionCode(top.code)!)).units().sort(\.$id).all()
         let l = req.lang
-        var csv = "\u{FEFF}" + [l.t("units.code"), l.t("units.name"), l.t("units.officialName"), l.t("units.kind"), l.t("units.status"), l.t("units.nonStatistical")].map(CSV.cell).joined(separator: ",") + "\r\n"
-        for u in units {
-            csv += [u.code, u.shortName, u.officialName, l.t("kind." + u.kind.rawValue), l.t(u.isActive ? "units.active" : "units.retired"), u.statistical ? "" : l.t("form.yes")].map(CSV.cell).joined(separator: ",") + "\r\n"
+        let header = ["units.code", "units.name", "units.officialName", "units.kind", "units.status", "units.nonStatistical"].map { l.t($0) }
+        let rows = units.map { u in
+            [u.code, u.shortName, u.officialName, l.t("kind." + u.kind.rawValue), l.t(u.isActive ? "units.active" : "units.retired"),
+             u.statistical ? "" : l.t("form.yes")]
         }
+        let csv = CSVWriter.text(([header] + rows).map { $0.map(CellValue.text) })
         try await req.audit(AuditEvent(AuditAction.export, "unit", top.code, unit: top.code, detail: ["rows": String(units.count), "format": "csv"]))
         return CSV.response(csv, filename: "units-\(top.code).csv")
     }
 }
 
+/// A small CSV list as a download; the text is `CSVWriter.text`'s (BOM, quoting, formula guard).
 enum CSV {
-    /// Quotes every cell, and keeps a leading = + - @ from being read as a formula by spreadsheet programs.
-    static func cell(_ s: String) -> String {
-        var v = s
-        if let f = v.first, "=+-@".contains(f) { v = "'" + v }
-        return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
     static func response(_ body: String, filename: String) -> Response {
         let res = Response(status: .ok, body: .init(string: body))
         res.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
