@@ -47,6 +47,9 @@ public enum GuardianRelation: String, Sendable, Codable, CaseIterable {
 /// A child record's standing: `new` until first classified, `active` (在册), `exited` (已退出, kept), `voided` (作废).
 public enum ChildStatus: String, Sendable, Codable, CaseIterable { case new, active, exited, voided }
 
+/// A woman on the register: `new` until first classified, `active` while left behind, `exited` when no longer.
+public enum WomanStatus: String, Sendable, Codable, CaseIterable { case new, active, exited }
+
 public enum PovertyStatus: String, Sendable, Codable, CaseIterable {
     case none
     case dibao          // 低保

@@ -149,7 +149,7 @@ enum LedgerExport {
                               text(w.husbandSituation.map { l.t("situation." + $0) }), text(w.husbandWorkPlace), since, phone(hu),
                               .number(String(w.childrenInCare)), .number(String(w.eldersInCare)), yes(w.farming), text(w.skills),
                               text(w.needList.map { l.t("wneed." + $0.rawValue) }.joined(separator: l.t("list.sep"))), yes(w.employmentInterest), yes(w.healthInterest),
-                              text(l.t("status." + w.status))])
+                              text(l.t("status." + w.status.rawValue))])
                 }
                 page += 1
             }

@@ -53,9 +53,9 @@ extension Scoped {
     func women(matching f: WomanFilter, page: Int, per: Int) async throws -> (items: [Woman], total: Int) {
         var q = Woman.query(on: db).within(narrowed(f.unit), \.$unitCode).filter(\.$voidedReason == nil)
         switch f.exited {
-        case "1": q = q.filter(\.$status == "exited")
+        case "1": q = q.filter(\.$status == .exited)
         case "all": break
-        default: q = q.filter(\.$status == "active")
+        default: q = q.filter(\.$status == .active)
         }
         if let n = WomanNeed(rawValue: f.need) {
             q = q.group(.or) { g in

@@ -25,7 +25,7 @@ final class Woman: Model, @unchecked Sendable {
     @Field(key: "health_interest") var healthInterest: Bool
     @Field(key: "left_behind") var leftBehind: Bool
     @Field(key: "reasons") var reasons: String
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: WomanStatus
     @OptionalField(key: "exited_on") var exitedOn: String?
     @OptionalField(key: "next_review") var nextReview: String?
     @OptionalField(key: "voided_reason") var voidedReason: String?
@@ -40,7 +40,7 @@ final class Woman: Model, @unchecked Sendable {
         ["unitCode": unitCode, "husbandId": husbandID?.uuidString ?? "", "husbandSituation": husbandSituation ?? "", "husbandWorkPlace": husbandWorkPlace ?? "",
          "husbandSince": husbandSince ?? "", "childrenInCare": String(childrenInCare), "eldersInCare": String(eldersInCare), "farming": String(farming),
          "skills": skills ?? "", "needs": needs, "employmentInterest": String(employmentInterest), "healthInterest": String(healthInterest),
-         "leftBehind": String(leftBehind), "status": status]
+         "leftBehind": String(leftBehind), "status": status.rawValue]
     }
 }
 

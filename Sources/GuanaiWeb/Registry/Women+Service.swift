@@ -9,8 +9,8 @@ enum WomenService {
         w.leftBehind = r.leftBehind
         w.reasons = RegistryService.json(r.reasons)
         w.nextReview = r.qualifiesOn?.iso
-        if r.leftBehind { w.status = "active"; w.exitedOn = nil }
-        else if w.status != "exited" { w.status = "exited"; w.exitedOn = today.iso }
+        if r.leftBehind { w.status = .active; w.exitedOn = nil }
+        else if w.status != .exited { w.status = .exited; w.exitedOn = today.iso }
     }
 
     static func create(_ input: WomanInput, scoped: Scoped, actor: AuditActor, at: Date) async throws -> Woman {
@@ -64,7 +64,7 @@ enum WomenService {
         w.needs = needs.map(\.rawValue).joined(separator: ",")
         w.employmentInterest = input.employmentInterest ?? false
         w.healthInterest = input.healthInterest ?? false
-        w.status = "new"
+        w.status = .new
         w.createdAt = at
         w.updatedAt = at
         let husbandP = husbandPerson
@@ -147,7 +147,7 @@ enum WomenService {
                         husband: RegistryDTO.parent(hb, situation: w.husbandSituation, workPlace: w.husbandWorkPlace, since: w.husbandSince),
                         childrenInCare: w.childrenInCare, eldersInCare: w.eldersInCare, farming: w.farming, skills: w.skills, needs: w.needList.map(\.rawValue),
                         employmentInterest: w.employmentInterest, healthInterest: w.healthInterest, leftBehind: w.leftBehind,
-                        reasons: w.reasonList.map { ReasonDTO($0, lang) }, status: w.status, householdId: w.householdID?.uuidString,
+                        reasons: w.reasonList.map { ReasonDTO($0, lang) }, status: w.status.rawValue, householdId: w.householdID?.uuidString,
                         createdAt: AuditLog.timestamp(w.createdAt))
     }
 }

@@ -23,7 +23,7 @@ public enum SweepBench {
             try await RegistryBench.load(db, count: target - existing, seed: UInt64(existing + 1), villages: villages, today: today, at: app.now)
             try await ChildTally.refresh(Set(villages), on: db)
             // Bulk-loaded children have no tier yet: due for assessment today, which the first sweep does.
-            try await db.sql.raw("UPDATE children SET risk_review = \(bind: today.iso) WHERE risk_tier IS NULL AND status = 'active'").run()
+            try await db.sql.raw("UPDATE children SET risk_review = \(bind: today.iso) WHERE risk_tier IS NULL AND status = \(bind: ChildStatus.active.rawValue)").run()
             try await loadVisits(db, perChild: visitsPerChild, today: today, at: app.now)
         }
         let load = seconds(ContinuousClock.now - t0)
