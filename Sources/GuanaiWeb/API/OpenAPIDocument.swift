@@ -139,7 +139,7 @@ enum OpenAPIDocument {
         "ChildSummary": obj(["id": str(), "name": str(), "idNumber": str(), "sex": str(), "birthDate": str(), "age": int, "villageCode": str(), "categories": array(str()), "leftBehind": bool, "status": str()]),
         "ChildPage": page("ChildSummary"),
         "ParentInput": obj(["name": str(), "idNumber": str(), "situation": str(enumValues: situations), "workPlace": str(), "since": str(), "phone": str()], required: ["situation"]),
-        // A parent or guardian given at all needs these (`RegistryService.checkParent`, `checkGuardian`).
+        // A parent or guardian given at all needs these (`ChildForm.parent`, `ChildForm.guardian`).
         "GuardianInput": obj(["name": str(), "idNumber": str(), "birthDate": str(), "relation": str(enumValues: relations), "health": str(enumValues: healths), "phone": str()], required: ["name", "relation"]),
         "ChildInput": obj(["name": str(), "idNumber": str(), "sex": str(enumValues: ["female", "male"]), "birthDate": str(), "villageCode": str(), "hukou": str(enumValues: ["rural", "urban"]),
                            "ethnicity": str(), "health": str(enumValues: healths), "school": str(), "grade": str(), "boarding": bool, "poverty": str(enumValues: ["none", "dibao", "tekun", "monitored"]),

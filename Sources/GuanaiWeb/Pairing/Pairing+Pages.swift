@@ -30,7 +30,6 @@ struct PairingPagesController {
         return a
     }
 
-    func messages(_ req: Request, _ e: FieldErrors) -> [String: String] { req.messages(e) }
 
     // MARK: volunteers
 
@@ -67,7 +66,7 @@ struct PairingPagesController {
             let v = try await PairingService.createVolunteer(Self.input(f), scoped: try req.scoped, actor: req.auditActor, at: req.now)
             return req.redirect(to: SiteURL.volunteer(v.id!.uuidString).path)
         } catch let e as FieldErrors {
-            return PairingViews.volunteerForm(req, typed: f, errors: messages(req, e), units: units, status: .unprocessableEntity)
+            return PairingViews.volunteerForm(req, typed: f, errors: req.messages(e), units: units, status: .unprocessableEntity)
         } catch let e as ConflictError {
             return PairingViews.volunteerForm(req, typed: f, errors: [e.field: req.t(e.key)], units: units, status: .conflict, existing: e.existingID)
         }
@@ -103,7 +102,7 @@ struct PairingPagesController {
             try await PairingService.screen(v, ScreeningInput(step: f["step"], on: f["on"]), by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: req.db)
             return req.redirect(to: SiteURL.volunteer(v.id!.uuidString).path)
         } catch let e as FieldErrors {
-            return try await renderVolunteer(req, v, errors: messages(req, e), status: .unprocessableEntity)
+            return try await renderVolunteer(req, v, errors: req.messages(e), status: .unprocessableEntity)
         }
     }
 
@@ -115,7 +114,7 @@ struct PairingPagesController {
             try await PairingService.updateVolunteer(v, VolunteerInput(account: f["account"] ?? ""), scoped: try req.scoped, actor: req.auditActor, at: req.now)
             return req.redirect(to: SiteURL.volunteer(v.id!.uuidString).path)
         } catch let e as FieldErrors {
-            return try await renderVolunteer(req, v, errors: messages(req, e), status: .unprocessableEntity)
+            return try await renderVolunteer(req, v, errors: req.messages(e), status: .unprocessableEntity)
         }
     }
 
@@ -183,7 +182,7 @@ struct PairingPagesController {
             try await PairingService.act(p, action, PairActionInput(note: f["note"], closeReason: f["closeReason"], startOn: f["startOn"]), by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: req.db)
             return req.redirect(to: SiteURL.pair(p.id!.uuidString).path)
         } catch let e as FieldErrors {
-            return try await renderPair(req, p, errors: messages(req, e), typed: f, status: .unprocessableEntity)
+            return try await renderPair(req, p, errors: req.messages(e), typed: f, status: .unprocessableEntity)
         }
     }
 
@@ -222,7 +221,7 @@ struct PairingPagesController {
             _ = try await PairingService.checkin(p, with: f["with"], on: f["checkinDate"], notes: f["checkinNotes"], by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: req.db)
             return req.redirect(to: SiteURL.pair(p.id!.uuidString).path)
         } catch let e as FieldErrors {
-            var m = messages(req, e)
+            var m = req.messages(e)
             if let x = m.removeValue(forKey: "notes") { m["checkinNotes"] = x }
             if let x = m.removeValue(forKey: "date") { m["checkinDate"] = x }
             return try await renderPair(req, p, errors: m, typed: f, status: .unprocessableEntity)

@@ -58,7 +58,7 @@ extension RegistryService {
                 up.birthDate = birth?.iso
                 if up.phone != nil || up.health != nil || up.birthDate != nil || !up.cleared.isEmpty { guardianUpdate = up }
             } else {
-                checkedGuardian = checkGuardian(g, &c)
+                checkedGuardian = ChildForm.guardian(g, &c)
             }
         }
         if cleared.contains("guardian") || patch.removeGuardian == true {

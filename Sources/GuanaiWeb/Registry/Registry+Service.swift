@@ -100,12 +100,6 @@ enum RegistryService {
     typealias CheckedParent = ChildForm.Parent
     typealias CheckedGuardian = ChildForm.Guardian
 
-    static func checkParent(_ p: ParentInput?, _ field: String, _ c: inout Checker, situationRequired: Bool = true) -> CheckedParent? {
-        ChildForm.parent(p, field, &c, situationRequired: situationRequired)
-    }
-
-    static func checkGuardian(_ g: GuardianInput?, _ c: inout Checker) -> CheckedGuardian? { ChildForm.guardian(g, &c) }
-
     static func checkVillage(_ raw: String?, _ c: inout Checker, scoped: Scoped, context: ChildContext? = nil) async throws -> Unit? {
         guard let code = c.required(raw, "villageCode") else { return nil }
         // An import asks about the same few hundred villages thousands of times.

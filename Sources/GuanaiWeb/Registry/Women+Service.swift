@@ -22,7 +22,7 @@ enum WomenService {
         let hukou = c.token(input.hukou, "hukou", Hukou.self)
         let phone = c.phone(input.phone, "phone")
         let health = c.token(input.health, "health", Health.self, required: false) ?? .healthy
-        let husband = RegistryService.checkParent(input.husband, "husband", &c)
+        let husband = ChildForm.parent(input.husband, "husband", &c)
         var needs: [WomanNeed] = []
         for n in input.needs ?? [] { if let v = WomanNeed(rawValue: n) { needs.append(v) } else { c.errors.append(FieldError(field: "needs", key: "field.error.choice")) } }
         if (input.childrenInCare ?? 0) < 0 || (input.childrenInCare ?? 0) > 20 { c.errors.append(FieldError(field: "childrenInCare", key: "field.error.choice")) }
