@@ -70,4 +70,40 @@ import Foundation
             }
         }
     }
+
+    /// Every `.swift` file under `Sources` (all four targets), by path relative to `Sources`.
+    static func allSources() -> [(path: String, text: String)] {
+        let root = sources.deletingLastPathComponent()
+        return FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)!.compactMap { $0 as? URL }
+            .filter { $0.pathExtension == "swift" }
+            .compactMap { url in
+                (try? String(contentsOf: url, encoding: .utf8)).map { (url.path.replacingOccurrences(of: root.path + "/", with: ""), $0) }
+            }
+    }
+
+    /// Runs of `length` identical lines (trimmed, blank lines skipped) that stand in two or more files.
+    static func repeatedBlocks(_ files: [(path: String, text: String)], length: Int = 12) -> [(files: [String], first: String)] {
+        var places: [[Substring]: Set<String>] = [:]
+        for (path, text) in files {
+            let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                .map { Substring($0) }
+            guard lines.count >= length else { continue }
+            for i in 0...(lines.count - length) { places[Array(lines[i..<i + length]), default: []].insert(path) }
+        }
+        return places.filter { $0.value.count > 1 }.map { (files: $0.value.sorted(), first: String($0.key[0])) }
+    }
+
+    /// A block written twice is a shape or a rule that should have one home (issue 16): twelve identical lines in two
+    /// files of `Sources` fail here.
+    @Test func noTwelveLineBlockIsWrittenTwice() {
+        let sources = Self.allSources()
+        #expect(sources.count > 150)
+        for block in Self.repeatedBlocks(sources) {
+            Issue.record("12 identical lines starting \"\(block.first)\" stand in \(block.files.joined(separator: ", "))")
+        }
+        // The counter itself finds a copied block and ignores a shorter one.
+        let block = (1...12).map { "let v\($0) = \($0)" }.joined(separator: "\n")
+        #expect(Self.repeatedBlocks([("a", "x\n" + block), ("b", block + "\ny")]).count == 1)
+        #expect(Self.repeatedBlocks([("a", block), ("b", block.split(separator: "\n").dropLast().joined(separator: "\n"))]).isEmpty)
+    }
 }

@@ -1,121 +1,257 @@
-import GuanaiCore
-
-/// The words township ledgers use, for reading them in: header names per column (the first is the one our own
-/// exports write) and the words cells use for each token beyond the catalogue's own labels (which are accepted too,
-/// so an exported file reads back in).
-enum IntakeWords {
-    static let childHeaders: [(key: String, names: [String])] = [
-        ("name", ["姓名", "儿童姓名", "学生姓名", "留守儿童姓名", "名字"]),
-        ("idNumber", ["身份证号码", "身份证号", "公民身份号码", "儿童身份证号", "儿童身份证号码", "身份证"]),
-        ("sex", ["性别"]),
-        ("birthDate", ["出生日期", "出生年月", "出生年月日", "生日"]),
-        ("villageCode", ["村（社区）", "村", "所在村", "村名", "村委会", "所属村", "村居", "社区", "村别"]),
-        ("hukou", ["户口性质", "户口", "户籍性质", "户籍"]),
-        ("ethnicity", ["民族"]),
-        ("health", ["健康状况", "身体状况", "儿童健康状况"]),
-        ("school", ["就读学校", "学校", "所在学校"]),
-        ("grade", ["年级", "班级", "就读年级"]),
-        ("boarding", ["是否寄宿", "寄宿"]),
-        ("poverty", ["家庭类型", "贫困状况", "家庭经济状况", "是否低保"]),
-        ("address", ["家庭住址", "住址", "地址"]),
-        ("father.name", ["父亲姓名", "父亲"]),
-        ("father.idNumber", ["父亲身份证号码", "父亲身份证号"]),
-        ("father.situation", ["父亲情况", "父亲状况", "父亲务工情况"]),
-        ("father.workPlace", ["父亲务工地", "父亲务工地点", "父亲外出务工地", "父亲外出务工地点", "父亲务工地址"]),
-        ("father.phone", ["父亲电话", "父亲联系电话", "父亲手机"]),
-        ("mother.name", ["母亲姓名", "母亲"]),
-        ("mother.idNumber", ["母亲身份证号码", "母亲身份证号"]),
-        ("mother.situation", ["母亲情况", "母亲状况", "母亲务工情况"]),
-        ("mother.workPlace", ["母亲务工地", "母亲务工地点", "母亲外出务工地", "母亲外出务工地点", "母亲务工地址"]),
-        // One place for the parents who are away: each parent the row says nothing else about works away there.
-        ("parents.workPlace", ["外出务工地点", "父母务工地点", "父母外出务工地点", "外出务工地", "务工地点"]),
-        ("mother.phone", ["母亲电话", "母亲联系电话", "母亲手机"]),
-        ("guardian.name", ["委托监护人姓名", "委托监护人", "监护人姓名", "监护人"]),
-        ("guardian.idNumber", ["委托监护人身份证号码", "监护人身份证号码", "监护人身份证号"]),
-        ("guardian.relation", ["与儿童关系", "监护人与儿童关系", "监护人关系", "关系"]),
-        ("guardian.health", ["监护人健康状况", "监护人身体状况"]),
-        ("guardian.age", ["监护人年龄", "委托监护人年龄"]),
-        ("guardian.phone", ["监护人电话", "监护人联系电话", "联系电话"]),
-        ("livingArrangement", ["居住情况", "居住方式", "生活情况"]),
-        ("needs", ["关爱需求", "需求", "帮扶需求"]),
-        ("informedOn", ["告知日期"]),
-        ("consent", ["监护人同意", "是否同意"]),
+// 台账导入界面文字。每个键的中文和英文写在一起。
+extension Catalogue {
+    /// Spreadsheet import and export.
+    static let intake: [String: Words] = [
+        "intake.exportTitle": ("{0}（{1}）", "{0} ({1})"),
+        "intake.nothingNew": (
+            "没有新的行可以导入：表里的人都已登记，或每一行都有错误。请改好后重新上传。",
+            "Nothing new to import: everyone in the file is registered already, or every row has an error. Fix it and upload again."
+        ),
+        "intake.error.januaryOrOctober": (
+            "“{0}”：数字 2025.1 可能是1月也可能是10月，请写成“2025-01”或“2025-10”",
+            "“{0}”: the number 2025.1 may mean January or October; write 2025-01 or 2025-10"
+        ),
+        "intake.title": ("导入台账", "Import a ledger"),
+        "intake.intro": (
+            "把乡镇、村里已有的 Excel 或 WPS 台账直接导入，不用重新录入。先看预览，确认后才写入。",
+            """
+            Bring in the Excel or WPS ledgers townships and villages already keep, without retyping. You see a preview first; nothing is \
+            written until you confirm.
+            """
+        ),
+        "intake.kind": ("台账类型", "Ledger"),
+        "intake.unit": ("导入到", "Import into"),
+        "intake.file": ("文件", "File"),
+        "intake.fileHint": (
+            "支持 .xlsx（Excel、WPS 保存的）和 .csv。旧的 .xls 请先另存为 .xlsx。",
+            ".xlsx (as Excel or WPS saves it) or .csv. Save an old .xls as .xlsx first."
+        ),
+        "intake.sheet": ("工作表", "Sheet"),
+        "intake.sheetHint": ("不填则读第一个显示的工作表", "Leave empty for the first visible sheet"),
+        "intake.upload": ("上传并预览", "Upload and preview"),
+        "intake.recent": ("最近的导入", "Recent imports"),
+        "intake.kind.children": ("留守儿童台账", "Left-behind children"),
+        "intake.kind.women": ("留守妇女台账", "Left-behind women"),
+        "intake.kind.households": ("家庭户台账", "Households"),
+        "intake.kind.volunteers": ("爱心妈妈名册", "Volunteers (caring mothers)"),
+        "intake.status.uploaded": ("待确认", "To confirm"),
+        "intake.status.committing": ("正在导入", "Importing"),
+        "intake.status.committed": ("已导入", "Imported"),
+        "intake.willAccept": ("可以导入：{0} 行", "Rows to import: {0}"),
+        "intake.accepted": ("已导入：{0} 行", "Rows imported: {0}"),
+        "intake.duplicates": (
+            "重复的行（已登记，或在表中前面已出现，不再导入）：{0} 行",
+            "Duplicates (already registered, or earlier in the file; not imported again): {0}"
+        ),
+        "intake.rejected": ("有错误、不能导入：{0} 行", "Rows with errors, not imported: {0}"),
+        "intake.warnings": ("已导入但请核对（有推断的内容或可能重复登记）：{0} 行", "Imported, to check (something assumed, or a possible duplicate): {0}"),
+        "intake.preview": ("导入预览", "Import preview"),
+        "intake.step2": ("第二步：核对。类型：{0}；表头在第 {1} 行。", "Step 2: check. Ledger: {0}; header on row {1}."),
+        "intake.confirm": ("确认导入这 {0} 行", "Import these {0} rows"),
+        "intake.confirmHint": (
+            "有错误的行不会导入，导入后可下载这些行，改好再上传。",
+            "Rows with errors are left out; afterwards you can download them, fix them and upload again."
+        ),
+        "intake.rows": ("逐行结果（前几行）", "Row by row (first rows)"),
+        "intake.row": ("行号", "Row"),
+        "intake.outcome": ("结果", "Result"),
+        "intake.reason": ("原因", "Reason"),
+        "intake.outcome.accepted": ("可导入", "OK"),
+        "intake.outcome.duplicate": ("已存在", "Exists"),
+        "intake.outcome.rejected": ("有错误", "Error"),
+        "intake.mapping": ("列的对应关系", "Column mapping"),
+        "intake.map.auto": ("自动识别", "Automatic"),
+        "intake.map.autoAs": ("自动识别（{0}）", "Automatic ({0})"),
+        "intake.map.skip": ("不导入", "Do not import"),
+        "intake.column": ("列", "Column"),
+        "intake.header": ("表头", "Header"),
+        "intake.field": ("对应到", "Maps to"),
+        "intake.remap": ("按上面的对应关系重新预览", "Preview again with this mapping"),
+        "intake.again": ("重新上传文件", "Upload a file again"),
+        "intake.done": ("导入完成", "Import finished"),
+        "intake.downloadRejected": ("下载有错误的行（Excel）", "Download the rows with errors (Excel)"),
+        "intake.rejectedHint": (
+            "下载的表格最后一列“错误原因”写明了每行的问题，改好后删掉这一列再上传即可。",
+            "The last column, 错误原因, says what is wrong with each row; fix the rows, delete that column and upload again."
+        ),
+        "intake.toList": ("查看名单", "See the list"),
+        "intake.another": ("再导入一个文件", "Import another file"),
+        "intake.rejectedSuffix": ("-有错误的行", "-rejected"),
+        "intake.rejectedSheet": ("有错误的行", "Rejected rows"),
+        "intake.reasonColumn": ("错误原因", "错误原因"),
+        "intake.title.children": ("留守儿童台账", " left-behind children"),
+        "intake.title.women": ("留守妇女台账", " left-behind women"),
+        "intake.title.households": ("家庭户台账", " households"),
+        "intake.title.volunteers": ("爱心妈妈名册", " volunteers"),
+        "intake.error.noFile": ("请选择要上传的文件", "Please choose a file to upload"),
+        "intake.error.noHeader": (
+            "没有找到表头：请确认第一个工作表里有“姓名”“身份证号码”等列名",
+            "No header row found: the first sheet needs column names such as 姓名 and 身份证号码"
+        ),
+        "intake.error.missingColumns": ("缺少必需的列：{0}", "Required columns missing: {0}"),
+        "intake.error.needVillage": ("文件里没有“村（社区）”列时，请把“导入到”选为一个村", "The file has no village column: choose a village to import into"),
+        "intake.error.noSheet": ("文件里没有名为“{0}”的工作表", "The file has no sheet named “{0}”"),
+        "intake.error.xls": (
+            "这是旧的 .xls 文件，请在 Excel 或 WPS 里另存为 .xlsx 后再上传",
+            "This is an old .xls file: save it as .xlsx in Excel or WPS and upload again"
+        ),
+        "intake.error.limit.partSize": (
+            "文件解压后超过 {0}，不能导入。请删去无关的工作表、图片，或分成几个文件上传",
+            "The file expands to more than {0}; it cannot be imported. Remove unrelated sheets or pictures, or split it into several files"
+        ),
+        "intake.error.limit.packageSize": (
+            "文件解压后总共超过 {0}，不能导入。请删去无关的工作表、图片，或分成几个文件上传",
+            """
+            The file expands to more than {0} in all; it cannot be imported. Remove unrelated sheets or pictures, or split it into \
+            several files
+            """
+        ),
+        "intake.error.limit.compressionRatio": (
+            "文件的压缩比超过 {0} 倍，不像正常的表格，不能导入。请在 Excel 或 WPS 里另存一份再上传",
+            """
+            The file is compressed more than {0} times, unlike a real spreadsheet; it cannot be imported. Save a copy from Excel or WPS \
+            and upload that
+            """
+        ),
+        "intake.error.limit.cellLength": (
+            "有单元格的文字超过 {0} 个字符（Excel 的上限），不能导入",
+            "A cell has more than {0} characters (Excel's limit); the file cannot be imported"
+        ),
+        "intake.error.limit.markupLength": (
+            "文件里有一段超过 {0} 的内容无法分开读取，不像正常的表格，不能导入",
+            "The file has a stretch of more than {0} that cannot be read in parts, unlike a real spreadsheet; it cannot be imported"
+        ),
+        "intake.error.limit.columns": (
+            "有一行超过 {0} 列（Excel 的上限），不能导入",
+            "A row has more than {0} columns (Excel's limit); the file cannot be imported"
+        ),
+        "intake.error.limit.rows": (
+            "工作表超过 {0} 行（Excel 的上限），不能导入",
+            "The sheet has more than {0} rows (Excel's limit); the file cannot be imported"
+        ),
+        "intake.error.limit.rowLength": ("有一行的文字超过 {0}，不能导入", "A row has more than {0} of text; the file cannot be imported"),
+        "intake.error.limit.sheetText": (
+            "工作表的文字总共超过 {0}，不能导入。请分成几个文件上传",
+            "The sheet has more than {0} of text; split it into several files"
+        ),
+        "intake.error.limit.sharedStringCount": (
+            "文件里的不同文字超过 {0} 条，不能导入。请分成几个文件上传",
+            "The file has more than {0} distinct texts; split it into several files"
+        ),
+        "intake.error.limit.sharedStringBytes": (
+            "文件里的文字总共超过 {0}，不能导入。请分成几个文件上传",
+            "The file's texts come to more than {0}; split it into several files"
+        ),
+        "intake.error.limit.entries": (
+            "文件里的部件超过 {0} 个，不像正常的表格，不能导入",
+            "The file has more than {0} parts, unlike a real spreadsheet; it cannot be imported"
+        ),
+        "intake.error.deadline": (
+            "文件太大，读取超过了时间限制，已停止。请分成几个文件上传",
+            "The file took too long to read and was stopped; split it into several files"
+        ),
+        "intake.error.busy": ("您有一个导入正在进行，请等它完成后再试", "You have an import running; try again when it has finished"),
+        "intake.error.busyInstance": ("现在导入的人较多，请稍等一两分钟再试", "Many imports are running now; try again in a minute or two"),
+        "intake.stillCommitting": (
+            "正在写入这个文件的数据，请稍后刷新本页查看结果。",
+            "This file is being written now; reload this page in a while to see the result."
+        ),
+        "intake.leaseExpired": (
+            "上次确认导入时处理中断了，没有写入任何数据。可以再次确认导入。",
+            "The last confirmation was interrupted while it ran and wrote nothing. You can confirm the import again."
+        ),
+        "intake.error.unreadable": ("文件打不开，请确认是 .xlsx 或 .csv 文件", "The file cannot be read: is it .xlsx or .csv?"),
+        "intake.error.formula": ("单元格是公式错误（{0}）", "The cell holds a formula error ({0})"),
+        "intake.error.lostDigits": (
+            "身份证号码丢失了位数（显示成了科学计数法）。请把这一列设为“文本”格式，重新填写身份证号码",
+            "The ID number lost digits (it shows in scientific notation). Format the column as text and type the numbers again"
+        ),
+        "intake.error.date": ("“{0}”不是有效的日期", "“{0}” is not a valid date"),
+        "intake.error.yesNo": ("“{0}”请填“是”或“否”", "“{0}”: please write yes or no"),
+        "intake.error.number": ("“{0}”不是数字", "“{0}” is not a number"),
+        "intake.error.birthMonth": ("出生年月 {0} 与身份证号码中的 {1} 不符", "Birth month {0} does not match {1} in the ID number"),
+        "intake.error.unit": ("“{0}”不是本辖区的村（社区）或乡镇", "“{0}” is not a village or township in this jurisdiction"),
+        "intake.error.village": ("“{0}”不是本辖区的村（社区）", "“{0}” is not a village in this jurisdiction"),
+        "intake.error.wordChoices": (
+            "看不懂“{0}”，最接近的写法：{1}（全部写法见导入模板的“表格说明”）",
+            "“{0}” is not understood; closest: {1} (every accepted word is in the template's 表格说明 sheet)"
+        ),
+        "intake.error.nameColumn": (
+            "表中没有“{0}”一列：有身份证号码、电话或与儿童关系的人需要姓名，请在表中加上这一列",
+            "The file has no “{0}” column: a person given by ID number, phone or relation needs a name; add that column"
+        ),
+        "intake.error.age": ("“{0}”不是年龄：请填数字，如“68”或“68岁”", "“{0}” is not an age: write a number such as “68” or “68岁”"),
+        "intake.assumed.workingAway": (
+            "按外出务工登记，务工地点“{0}”（表中没有情况一栏）",
+            "Recorded as working away in “{0}” (the file has no situation column)"
+        ),
+        "intake.assumed.situationUnknown": ("表中没有情况一栏，也没有务工地点：情况未登记", "No situation column and no work place: situation not recorded"),
+        "intake.assumed.divorced": ("“离异”没有说明本人情况：情况未登记", "“离异” does not say where this parent is: situation not recorded"),
+        "intake.assumed.guardianIsMother": (
+            "监护人是母亲：按与母亲同住登记，没有委托监护人",
+            "The guardian named is the mother: recorded as living with her, no entrusted guardian"
+        ),
+        "intake.assumed.guardianIsFather": (
+            "监护人是父亲：按与父亲同住登记，没有委托监护人",
+            "The guardian named is the father: recorded as living with him, no entrusted guardian"
+        ),
+        "intake.assumed.disabilityGrade": (
+            "“残疾”没有写等级：按轻度残疾登记，请核实等级",
+            "“残疾” without a grade: recorded as a mild disability; check the grade"
+        ),
+        "intake.assumed.birthFromAge": ("没有身份证号码：按 {0} 岁登记出生日期为 {1}", "No ID number: age {0} recorded as born {1}"),
+        "intake.assumed.livingWithParent": (
+            "没有居住情况，也没有委托监护人或在家的父母：按与父或母同住登记，请核实",
+            "No living arrangement, no guardian and no parent at home: recorded as living with a parent; check it"
+        ),
+        "intake.template.fileName": ("导入模板", " import template"),
+        "intake.template.link": ("下载导入模板（含表格说明）", "Download the import template (with 表格说明)"),
+        "intake.template.sheet": ("台账", "台账"),
+        "intake.template.words": ("表格说明", "表格说明"),
+        "intake.template.column": ("列名", "列名"),
+        "intake.template.value": ("登记为", "登记为"),
+        "intake.template.accepted": ("可以这样写", "可以这样写"),
+        "intake.template.required": ("（必填）", "（必填）"),
+        "intake.template.id": ("18位身份证号码", "18位身份证号码"),
+        "intake.template.idNote": ("这一列已设为“文本”格式，请不要改成数字，否则后几位会丢失；末位 X 大小写均可", "这一列已设为“文本”格式，请不要改成数字，否则后几位会丢失；末位 X 大小写均可"),
+        "intake.template.date": ("日期", "日期"),
+        "intake.template.dateNote": (
+            "2015-03-02、2015.3.2、2015年3月2日、2015/3/2；出生年月可只写到月（如 2015.3），日期按身份证号码",
+            "2015-03-02、2015.3.2、2015年3月2日、2015/3/2；出生年月可只写到月（如 2015.3），日期按身份证号码"
+        ),
+        "intake.template.village": ("村（社区）名称", "村（社区）名称"),
+        "intake.template.villageNote": ("本辖区内村（社区）的名称或12位区划代码；没有这一列时，导入到所选的村", "本辖区内村（社区）的名称或12位区划代码；没有这一列时，导入到所选的村"),
+        "intake.template.phone": ("11位手机号码", "11位手机号码"),
+        "intake.template.number": ("数字", "数字"),
+        "intake.template.text": ("文字", "文字"),
+        "intake.template.workPlaceNote": (
+            "填了务工地点、没有情况一栏时，按外出务工登记；写“在家”“已故”等则按该情况；“无”“/”按未填",
+            "填了务工地点、没有情况一栏时，按外出务工登记；写“在家”“已故”等则按该情况；“无”“/”按未填"
+        ),
+        "intake.template.situationUnknown": ("情况不明（不登记情况）", "情况不明（不登记情况）"),
+        "intake.template.placeInBrackets": ("外出务工并写明地点", "外出务工并写明地点"),
+        "intake.template.parentAsGuardian": ("是父亲或母亲（不算委托监护人，按与父或母同住登记）", "是父亲或母亲（不算委托监护人，按与父或母同住登记）"),
+        "intake.template.disabilityNote": ("只写“残疾”不写等级：按轻度残疾登记并提示核实；一级、二级为重度残疾", "只写“残疾”不写等级：按轻度残疾登记并提示核实；一级、二级为重度残疾"),
+        "intake.template.several": ("可以填多项，用顿号、逗号或空格隔开", "可以填多项，用顿号、逗号或空格隔开"),
+        "intake.template.ageColumn": ("监护人年龄", "监护人年龄"),
+        "intake.template.age": ("年龄", "年龄"),
+        "intake.template.ageNote": ("68、68岁、68周岁；没有监护人身份证号码时，出生日期按当年减年龄的7月1日登记并提示", "68、68岁、68周岁；没有监护人身份证号码时，出生日期按当年减年龄的7月1日登记并提示"),
+        "intake.template.parentsPlaceNote": ("父母只有一栏务工地点时用：父母中没有其他说明的一方，按在该地外出务工登记", "父母只有一栏务工地点时用：父母中没有其他说明的一方，按在该地外出务工登记"),
+        "intake.warning.likelyDuplicate": (
+            "同乡镇有同名（或同音）、同一天出生的儿童，请核实是否重复登记",
+            "A child with the same (or same-sounding) name and birth date is registered in the township: check it is not the same child"
+        ),
+        "intake.msgSep": ("；", "; "),
+        "intake.exportXlsx": ("导出 Excel", "Export Excel"),
+        "intake.exportCsv": ("导出 CSV", "Export CSV"),
+        "intake.exportFull": ("导出完整身份证号（Excel，将记录）", "Export with full ID numbers (Excel, recorded)"),
+        "intake.import": ("从 Excel 导入", "Import from Excel"),
+        "word.yes": ("是", "Yes"),
+        "word.no": ("否", "No"),
+        "ledger.status": ("状态", "Status"),
+        "status.active": ("在册", "Registered"),
+        "status.new": ("待认定", "Pending"),
+        "status.voided": ("已作废", "Voided"),
+        "household.error.exists": ("这位户主已经有家庭户登记", "This head of household already has a household registered"),
     ]
-
-    static let womanHeaders: [(key: String, names: [String])] = [
-        ("name", ["姓名", "妇女姓名", "留守妇女姓名"]),
-        ("idNumber", ["身份证号码", "身份证号", "公民身份号码", "身份证"]),
-        ("villageCode", ["村（社区）", "村", "所在村", "村名", "村委会", "所属村", "村居", "社区"]),
-        ("hukou", ["户口性质", "户口", "户籍性质", "户籍"]),
-        ("phone", ["联系电话", "电话", "手机", "手机号码"]),
-        ("ethnicity", ["民族"]),
-        ("health", ["健康状况", "身体状况"]),
-        ("husband.name", ["丈夫姓名", "丈夫"]),
-        ("husband.idNumber", ["丈夫身份证号码", "丈夫身份证号"]),
-        ("husband.situation", ["丈夫情况", "丈夫状况"]),
-        ("husband.workPlace", ["丈夫务工地", "丈夫务工地点", "务工地点"]),
-        ("husband.since", ["丈夫外出时间", "外出时间", "外出务工时间"]),
-        ("husband.phone", ["丈夫电话", "丈夫联系电话"]),
-        ("childrenInCare", ["照料子女数", "子女人数", "照顾子女数"]),
-        ("eldersInCare", ["照料老人数", "赡养老人数", "照顾老人数"]),
-        ("farming", ["是否务农", "务农"]),
-        ("skills", ["技能特长", "技能", "特长"]),
-        ("needs", ["需要帮助的方面", "需求", "帮扶需求"]),
-        ("employmentInterest", ["有就业创业意愿", "就业意愿", "创业就业意愿"]),
-        ("healthInterest", ["愿意参加两癌筛查", "两癌筛查意愿", "健康需求"]),
-    ]
-
-    static let householdHeaders: [(key: String, names: [String])] = [
-        ("head.name", ["户主姓名", "户主"]),
-        ("head.idNumber", ["户主身份证号码", "户主身份证号", "身份证号码", "身份证号"]),
-        ("villageCode", ["村（社区）", "村", "所在村", "村名", "村委会", "所属村", "村居", "社区"]),
-        ("villageGroup", ["村民小组", "组", "小组"]),
-        ("address", ["家庭住址", "住址", "地址"]),
-        ("poverty", ["家庭类型", "贫困状况", "家庭经济状况"]),
-        ("longitude", ["经度"]),
-        ("latitude", ["纬度"]),
-    ]
-
-    static let volunteerHeaders: [(key: String, names: [String])] = [
-        ("name", ["姓名", "爱心妈妈姓名", "志愿者姓名", "名字"]),
-        ("idNumber", ["身份证号码", "身份证号", "公民身份号码", "身份证"]),
-        ("phone", ["手机号码", "联系电话", "电话", "手机"]),
-        ("unitCode", ["所在村/单位", "所在村（单位）", "所在村(单位)", "所在村", "村（社区）", "村", "所属村", "村名", "所在乡镇", "乡镇"]),
-        ("organisation", ["工作单位/组织", "工作单位", "单位", "组织", "所在组织", "工作单位及职务"]),
-        ("honours", ["荣誉", "荣誉称号", "获得荣誉", "所获荣誉"]),
-        ("skills", ["特长", "技能特长", "专长", "技能"]),
-        ("availableTime", ["可服务时间", "服务时间", "空闲时间"]),
-        ("capacity", ["可结对人数", "结对人数", "可帮扶人数", "可结对儿童数"]),
-        ("longitude", ["经度"]),
-        ("latitude", ["纬度"]),
-    ]
-
-    /// Words for tokens, by catalogue prefix, beyond the catalogue's labels.
-    static let values: [String: [String: [String]]] = [
-        "hukou": ["rural": ["农村", "农业", "农业户口", "农村户口", "农"], "urban": ["城镇", "非农业", "非农", "城镇户口", "城市"]],
-        // Situation, relation and health words are GuanaiCore's LedgerWords, read there with what they imply; the
-        // living words are its table too, with nothing to derive.
-        "living": Dictionary(uniqueKeysWithValues: LedgerWords.living.map { ($0.0.rawValue, $0.1) }),
-        // A volunteer's skills (VolunteerSkill), as registration forms write them.
-        "skill": [
-            "tutoring": ["辅导功课", "学业辅导", "课业辅导", "作业辅导", "辅导作业", "学习辅导", "辅导", "教学"],
-            "psychological_support": ["心理疏导", "心理辅导", "心理咨询", "心理支持", "心理健康", "心理"],
-            "health": ["卫生健康", "健康保健", "医疗卫生", "医疗", "医护", "护理", "健康"],
-            "crafts": ["手工", "手工艺", "手工制作"],
-            "sports": ["体育", "运动", "体育运动"],
-            "arts": ["文艺", "艺术", "音乐", "舞蹈", "绘画", "美术", "唱歌", "书法"],
-            "life_skills": ["生活技能", "生活照料", "家政", "烹饪", "做饭", "生活自理"],
-            "legal": ["法律", "法律咨询", "法律援助", "普法", "法律服务"],
-        ],
-        "poverty": [
-            "none": ["一般", "一般家庭", "无", "否", "普通"], "dibao": ["低保", "低保户", "低保家庭"],
-            "tekun": ["特困", "特困供养", "特困户", "五保", "五保户"], "monitored": ["监测户", "防返贫监测户", "防返贫监测"],
-        ],
-    ]
-
-    /// Cells that list several needs separate them with any of these.
-    static let listSeparators: Set<Character> = ["、", ",", "，", ";", "；", "/", "／", " ", "　", "\n"]
-
-    /// The suffix an ethnicity may be written without (汉 = 汉族).
-    static let ethnicitySuffix = "族"
 }

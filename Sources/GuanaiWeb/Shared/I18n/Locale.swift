@@ -37,14 +37,17 @@ extension Request {
     }
 }
 
-/// Namespace for the two catalogues; each language lives in its own file.
-/// The UI text, one file per feature and language (Catalogue+zh.swift, Catalogue+zh+Safety.swift …); a key defined
-/// in two files is a mistake and stops the app at once rather than showing one of them at random.
+/// The UI text, one file per feature (Catalogue+Base.swift, Catalogue+Safety.swift …), each key's Chinese and English
+/// side by side so a missing translation cannot be written; a key defined in two files is a mistake and stops the app at
+/// once rather than showing one of them at random.
 public enum Catalogue {
-    static let zh = merge([zhBase, zhRegistry, zhSafety, zhIntake, zhPairing, zhCampaigns, zhAudit, zhReasons])
-    static let en = merge([enBase, enRegistry, enSafety, enIntake, enPairing, enCampaigns, enAudit, enReasons])
+    typealias Words = (zh: String, en: String)
 
-    static func merge(_ parts: [[String: String]]) -> [String: String] {
+    static let all = merge([base, registry, safety, intake, pairing, campaigns, audit, reasons])
+    static let zh = all.mapValues(\.zh)
+    static let en = all.mapValues(\.en)
+
+    static func merge(_ parts: [[String: Words]]) -> [String: Words] {
         parts.reduce(into: [:]) { all, part in all.merge(part) { _, _ in preconditionFailure("duplicate catalogue key") } }
     }
 }
