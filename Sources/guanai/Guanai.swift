@@ -20,7 +20,7 @@ struct DatabaseOptions: ParsableArguments {
     @ArgumentParser.Option(help: "County-level unit of Hubei whose divisions are loaded (default 421081 石首市)")
     var county: String = DivisionCatalog.defaultCounty
 
-    @ArgumentParser.Option(help: "Folder for import and export working files (default: guanai-tmp/ beside the SQLite file, else a per-user folder in the system temp folder)")
+    @ArgumentParser.Option(help: .init("Folder for import and export working files (default: guanai-tmp/ beside the SQLite " + "file, else a per-user folder in the system temp folder)"))
     var workDir: String?
 
     var config: GuanaiConfig {
@@ -54,7 +54,7 @@ struct Serve: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Port to listen on") var port = 8080
     @ArgumentParser.Option(help: "Minutes between safety-net sweeps run by this server (0: none)") var sweepMinutes: Double = 5
     @ArgumentParser.Option(help: "Webhook for alert notifications (SMS gateway, 企业微信 robot); default $GUANAI_WEBHOOK_URL") var webhookUrl: String?
-    @ArgumentParser.Option(help: "off | always (TLS ends at a proxy) | forwarded (trust the proxy's X-Forwarded-Proto); default $GUANAI_HTTPS, else off") var https: String?
+    @ArgumentParser.Option(help: .init("off | always (TLS ends at a proxy) | forwarded (trust the proxy's X-Forwarded-Proto); " + "default $GUANAI_HTTPS, else off")) var https: String?
 
     func run() async throws {
         var env = Environment(name: "production", arguments: ["guanai", "serve", "--hostname", hostname, "--port", String(port)])
@@ -73,7 +73,7 @@ struct Serve: AsyncParsableCommand {
                 let added = try await DemoData.load(app, children: 240, seed: 2026)
                 let women = try await DemoData.loadWomen(app, women: 60, seed: 2026)
                 let volunteers = try await DemoData.loadVolunteers(app)
-                if added + women + volunteers > 0 { print("demo: \(added) synthetic children, \(women) synthetic women and \(volunteers) synthetic volunteers registered") }
+                if added + women + volunteers > 0 { print("demo: \(added) synthetic children, \(women) synthetic women and \(volunteers) synthetic " + "volunteers registered") }
             }
             print("guanai: listening on http://\(hostname):\(port)")
             try await app.execute()
@@ -100,7 +100,7 @@ struct UserCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create an account and print its one-time password")
         @ArgumentParser.OptionGroup var db: DatabaseOptions
         @ArgumentParser.Option var username: String
-        @ArgumentParser.Option(help: "city_admin | township_staff | village_worker | volunteer | partner_health | partner_hr | partner_justice | inspector") var role: String
+        @ArgumentParser.Option(help: .init("city_admin | township_staff | village_worker | volunteer | partner_health | partner_hr " + "| partner_justice | inspector")) var role: String
         @ArgumentParser.Option(help: "12-digit unit code (or 6/9 digits)") var unit: String
         @ArgumentParser.Option(help: "Display name") var name: String?
         @ArgumentParser.Option var phone: String?
@@ -150,7 +150,7 @@ struct DemoDataCommand: AsyncParsableCommand {
 struct SweepCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "sweep", abstract: "Recompute what time changes: exits at 16 and 18, women reaching six months")
     @OptionGroup var db: DatabaseOptions
-    @ArgumentParser.Option(help: "Run as if it were this instant (ISO-8601, e.g. 2027-03-01T08:00:00Z), for drills and tests") var now: String?
+    @ArgumentParser.Option(help: .init("Run as if it were this instant (ISO-8601, e.g. 2027-03-01T08:00:00Z), for drills " + "and tests")) var now: String?
 
     func run() async throws {
         var at = Date()
@@ -160,7 +160,7 @@ struct SweepCommand: AsyncParsableCommand {
         }
         let r = try await withApp(db) { app in try await SafetySweep.run(on: app.db, at: at) }
         if r.skipped { print("sweep: another sweep is running; nothing done"); return }
-        print("sweep: \(r.registry.children) children and \(r.registry.women) women due for classification, \(r.registry.changed) changed; \(r.risk) tiers reviewed; \(r.escalations) alert escalations; \(r.overdue) overdue visits escalated; \(r.contactReminders) contact reminders")
+        print("sweep: \(r.registry.children) children and \(r.registry.women) women due for classification, " + "\(r.registry.changed) changed; \(r.risk) tiers reviewed; \(r.escalations) alert " + "escalations; \(r.overdue) overdue visits escalated; \(r.contactReminders) contact " + "reminders")
     }
 }
 
@@ -173,7 +173,7 @@ struct BenchCommand: AsyncParsableCommand {
         let f = try await withApp(db) { app in try await RegistryBench.run(app, children: children) }
         print(String(format: "rows=%d load_s=%.1f first_page_ms=%.1f filtered_ms=%.1f detail_ms=%.1f", f.rows, f.loadSeconds, f.firstPageMs, f.filteredMs, f.detailMs))
         print("other lists (no target): " + f.extraMs.map { String(format: "%@_ms=%.1f", $0.0, $0.1) }.joined(separator: " "))
-        print(String(format: "targets: first page %.2f of 200 ms, filtered %.2f of 200 ms, detail %.2f of 50 ms", f.firstPageMs / 200, f.filteredMs / 200, f.detailMs / 50))
+        print(String(format: "targets: first page %.2f of 200 ms, filtered %.2f of 200 ms, detail %.2f of 50 " + "ms", f.firstPageMs / 200, f.filteredMs / 200, f.detailMs / 50))
     }
 }
 
@@ -193,15 +193,15 @@ struct SweepBenchCommand: AsyncParsableCommand {
 
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "import", abstract: "Read a ledger (.xlsx or .csv) into the registry",
-        discussion: "Exit code 0: no row rejected; 1: some rows rejected (the others are imported unless --dry-run); 2: the file cannot be read.")
+        discussion: "Exit code 0: no row rejected; 1: some rows rejected (the others are imported unless " + "--dry-run); 2: the file cannot be read.")
     @OptionGroup var db: DatabaseOptions
     @ArgumentParser.Argument(help: "children, women, households or volunteers") var kind: String
     @ArgumentParser.Argument(help: "The .xlsx or .csv file") var file: String
-    @ArgumentParser.Option(help: "Scope (division code): rows for villages outside it are rejected; the village of every row when the file has no village column") var unit: String
+    @ArgumentParser.Option(help: .init("Scope (division code): rows for villages outside it are rejected; the village of " + "every row when the file has no village column")) var unit: String
     @ArgumentParser.Option(help: "Sheet name (default: the first visible sheet)") var sheet: String?
     @ArgumentParser.Flag(help: "Check every row, write nothing") var dryRun = false
     @ArgumentParser.Option(help: "Write the report as JSON to this file") var report: String?
-    @ArgumentParser.Option(name: .customLong("as"), help: "Act as this account (its jurisdiction and permissions apply; it is named in the audit trail)") var asUser: String?
+    @ArgumentParser.Option(name: .customLong("as"), help: .init("Act as this account (its jurisdiction and permissions apply; it is named in the " + "audit trail)")) var asUser: String?
 
     func run() async throws {
         let outcome = try await withApp(db) { app in

@@ -60,7 +60,8 @@ enum Crafted {
 
     static let rootRels = Part("_rels/.rels", """
         <?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
+        <Relationship Id="rId1" \
+        Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
         </Relationships>
         """)
     static let workbook = Part("xl/workbook.xml", """
@@ -68,8 +69,10 @@ enum Crafted {
         """)
     static let workbookRels = Part("xl/_rels/workbook.xml.rels", """
         <?xml version="1.0"?><Relationships>\
-        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
-        <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>\
+        <Relationship Id="rId1" \
+        Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
+        <Relationship Id="rId2" \
+        Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>\
         </Relationships>
         """)
 

@@ -342,7 +342,7 @@ extension AccessMatrixTests {
                         if method != .GET {
                             // A change: allowed inside, it may be refused for its content (422, 409) but never as not hers.
                             let answered = expected == [.ok] ? ![.forbidden, .notFound].contains(res.status) : expected.contains(res.status)
-                            if !answered { mismatches.append("\(role.rawValue) \(target.rawValue) \(method) \(path) [\(row.rule) \(kind?.rawValue ?? "-")]: \(res.status.code), expected \(expected == [.ok] ? "answered" : "\(expected.map(\.code).sorted())")") }
+                            if !answered { mismatches.append("\(role.rawValue) \(target.rawValue) \(method) \(path) [\(row.rule) \(kind?.rawValue ?? "-")]: " + "\(res.status.code), expected \(expected == [.ok] ? "answered" : "\(expected.map(\.code).sorted())")") }
                             if expected != [.ok] { continue }
                             for secret in forbidden where res.body.string.contains(secret) { mismatches.append("\(role.rawValue) \(target.rawValue) \(method) \(path): body shows \(secret)") }
                             continue
@@ -350,7 +350,7 @@ extension AccessMatrixTests {
                         // A redirect is how a page sends its reader on (her own unit, the language switch); to the sign-in page it is a refusal.
                         let onward = res.headers.first(name: .location).map { !$0.hasPrefix("/login") } ?? false
                         let status = res.status == .seeOther && onward ? .ok : res.status
-                        if !expected.contains(status) { mismatches.append("\(role.rawValue) \(target.rawValue) \(path) [\(row.rule) \(kind?.rawValue ?? "-")]: \(res.status.code), expected \(expected.map(\.code).sorted())") }
+                        if !expected.contains(status) { mismatches.append("\(role.rawValue) \(target.rawValue) \(path) [\(row.rule) \(kind?.rawValue ?? "-")]: " + "\(res.status.code), expected \(expected.map(\.code).sorted())") }
                         if res.status == .ok {
                             let body = res.body.string
                             if !path.hasPrefix("/api/") { offered += Self.formActions(body).map { (path, $0) } }

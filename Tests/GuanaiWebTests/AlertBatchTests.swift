@@ -132,7 +132,7 @@ import GuanaiCore
                 for (id, n) in name { text = text.replacingOccurrences(of: id, with: n) }
                 return text
             }.sorted()
-            s.audit = try await db.sql.raw("SELECT seq, at, action, record_type, record_id, unit_code, changes FROM audit_log ORDER BY seq").all().map { r in
+            s.audit = try await db.sql.raw("SELECT seq, at, action, record_type, record_id, unit_code, changes FROM audit_log " + "ORDER BY seq").all().map { r in
                 let id = try r.decode(column: "record_id", as: String.self)
                 // Without the sequence number: the order of alerts escalated at one instant is not a rule.
                 return [try r.decode(column: "at", as: String.self), try r.decode(column: "action", as: String.self),

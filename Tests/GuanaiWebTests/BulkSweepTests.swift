@@ -29,7 +29,7 @@ import GuanaiCore
             s.deliveries = try await AlertDelivery.query(on: db).count()
             s.outbox = try await db.sql.raw("SELECT COUNT(*) AS n FROM outbox").first()?.decode(column: "n", as: Int.self) ?? 0
             // An alert's id is random: its entries are compared by what they say.
-            s.audit = try await db.sql.raw("SELECT seq, at, action, record_type, record_id, unit_code, changes FROM audit_log ORDER BY seq").all().map { r in
+            s.audit = try await db.sql.raw("SELECT seq, at, action, record_type, record_id, unit_code, changes FROM audit_log " + "ORDER BY seq").all().map { r in
                 let type = try r.decode(column: "record_type", as: String.self)
                 let id = type == "alert" ? "alert" : try r.decode(column: "record_id", as: String.self)
                 return [String(try r.decode(column: "seq", as: Int.self)), try r.decode(column: "at", as: String.self), try r.decode(column: "action", as: String.self), type, id,
@@ -119,7 +119,7 @@ import GuanaiCore
 
     static func markAllDue(_ ctx: TestContext) async throws {
         let today = RegistryService.today(ctx.app.now).iso
-        try await ctx.app.db.sql.raw("UPDATE children SET next_review = \(bind: today), risk_review = \(bind: today) WHERE status <> 'voided'").run()
+        try await ctx.app.db.sql.raw("UPDATE children SET next_review = \(bind: today), risk_review = \(bind: today) " + "WHERE status <> 'voided'").run()
     }
 
     static func compare(_ ctx: TestContext) async throws -> Snapshot {
@@ -149,7 +149,7 @@ import GuanaiCore
             #expect(Set(PersonRows.columns) == Set(Person.keys.map(\.description)))
             #expect(Set(HouseholdRows.columns) == Set(Household.keys.map(\.description)))
             // Some optional columns filled, so that both decoders see values and NULLs.
-            try await db.sql.raw("UPDATE children SET school = '石华堰小学', grade = '三年级', informed_on = '2026-01-02', improper_note = 'x', merged_into = guardian_id WHERE needs <> ''").run()
+            try await db.sql.raw("UPDATE children SET school = '石华堰小学', grade = '三年级', informed_on = '2026-01-02', " + "improper_note = 'x', merged_into = guardian_id WHERE needs <> ''").run()
             let enc = JSONEncoder()
             enc.outputFormatting = [.sortedKeys]
             let models = try await Child.query(on: db).sort(\.$id).all().map { try enc.encode($0) }
@@ -198,7 +198,7 @@ import GuanaiCore
             let r = try await SafetySweep.run(on: db, at: ctx.app.now)
             #expect(r.registry.children == 120, "the risk loop then finds them assessed already")
             let today = RegistryService.today(ctx.app.now).iso
-            let stuck = try await db.sql.raw("SELECT COUNT(*) AS n FROM children WHERE next_review <= \(bind: today) OR risk_review <= \(bind: today)").first()!.decode(column: "n", as: Int.self)
+            let stuck = try await db.sql.raw("SELECT COUNT(*) AS n FROM children WHERE next_review <= \(bind: today) OR risk_review " + "<= \(bind: today)").first()!.decode(column: "n", as: Int.self)
             #expect(stuck == 0)
             let tiered = try await db.sql.raw("SELECT COUNT(*) AS n FROM children WHERE status = 'active' AND risk_tier IS NULL").first()!.decode(column: "n", as: Int.self)
             #expect(tiered == 0)

@@ -33,7 +33,8 @@ enum XLSXParts {
         <Default Extension="xml" ContentType="application/xml"/>\
         <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
         """ + (1...sheets).map {
-            "<Override PartName=\"/xl/worksheets/sheet\($0).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+            "<Override PartName=\"/xl/worksheets/sheet\($0).xml\" "
+                + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
         }.joined() + """
         <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
         </Types>
@@ -42,7 +43,8 @@ enum XLSXParts {
 
     private static let rootRels = header + """
     <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
+    <Relationship Id="rId1" \
+    Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
     </Relationships>
     """
 
@@ -60,12 +62,14 @@ enum XLSXParts {
 
     private static func workbookRels(sheets: Int) -> String {
         let rels = (1...sheets).map {
-            "<Relationship Id=\"rId\($0)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\($0).xml\"/>"
+            "<Relationship Id=\"rId\($0)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "
+                + "Target=\"worksheets/sheet\($0).xml\"/>"
         }.joined()
         return header + """
         <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
         \(rels)\
-        <Relationship Id="rId\(sheets + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
+        <Relationship Id="rId\(sheets + 1)" \
+        Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
         </Relationships>
         """
     }
@@ -74,7 +78,8 @@ enum XLSXParts {
     /// 3 `yyyy-mm-dd`, 4 `yyyy-mm`, 5 title (centred).
     private static let styles = header + """
     <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
-    <numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/><numFmt numFmtId="165" formatCode="yyyy\\-mm"/></numFmts>\
+    <numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/>\
+    <numFmt numFmtId="165" formatCode="yyyy\\-mm"/></numFmts>\
     <fonts count="3">\
     <font><sz val="11"/><name val="Calibri"/><family val="2"/></font>\
     <font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>\

@@ -41,6 +41,7 @@ public enum GuanaiApp {
             if let s = searchPath { cfg.searchPath = [s] }
             app.databases.use(.postgres(configuration: cfg), as: .psql)
         }
+        app.databases.middleware.use(OrderedIDsMiddleware())
         app.databases.middleware.use(ChildTallyMiddleware())
     }
 

@@ -48,7 +48,7 @@ enum LoginService {
             let locks = throttle.locks(after: failures, now: now)
             try await req.db.transaction { tx in
                 let f = LoginFailure()
-                f.id = UUID()
+                f.id = TimeOrderedID.next()
                 f.nameHash = key
                 f.at = now
                 try await f.create(on: tx)

@@ -29,7 +29,7 @@ public enum IntakeCLI {
             let enc = JSONEncoder()
             enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let json = try enc.encode(r.report)
-            var summary = "\(dryRun ? "dry run: " : "")accepted \(r.report.accepted), duplicates \(r.report.duplicates), rejected \(r.report.rejected), warnings \(r.report.warnings)"
+            var summary = "\(dryRun ? "dry run: " : "")accepted \(r.report.accepted), duplicates \(r.report.duplicates), " + "rejected \(r.report.rejected), warnings \(r.report.warnings)"
             if r.rejectedFile != nil { summary += "; rejected rows in \(rejected.path)" }
             return ImportOutcome(reportJSON: json, exitCode: r.report.rejected > 0 ? 1 : 0, summary: summary)
         } catch let e as IntakeFileError {

@@ -24,7 +24,7 @@ enum HouseholdIntake {
                                                      fill: { p in p.hukou = Hukou.rural.rawValue }, compare: [], at: at)
         if !errors.isEmpty { throw FieldErrors(errors) }
         let h = Household()
-        h.id = UUID()
+        h.id = TimeOrderedID.next()
         h.unitCode = unit!.code
         h.villageGroup = c.text(v["villageGroup"])
         h.address = c.text(v["address"]) ?? ""

@@ -136,7 +136,7 @@ struct IntakePagesController {
             return try await renderNew(req, typed: f, errors: ["file": req.lang.t(fe.key, fe.args.first ?? "")], status: .unprocessableEntity)
         }
         let u = IntakeUpload()
-        u.id = UUID()
+        u.id = TimeOrderedID.next()
         u.userID = actor.userID
         u.kind = kind!
         u.unitCode = unit!.code

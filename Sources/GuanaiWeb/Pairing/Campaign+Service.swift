@@ -51,7 +51,7 @@ enum CampaignService {
         if note.count > maxNote { c.errors.append(FieldError(field: "note", key: "field.error.tooLong")) }
         try c.throwIfAny()
         let k = Campaign()
-        k.id = UUID()
+        k.id = TimeOrderedID.next()
         k.name = title!
         k.unitCode = unit!.code
         k.launchedOn = launched!.iso
@@ -85,7 +85,7 @@ enum CampaignService {
             throw FieldErrors([FieldError(field: "volunteerId", key: "campaign.error.alreadySigned")])
         }
         let row = CampaignVolunteer()
-        row.id = UUID()
+        row.id = TimeOrderedID.next()
         row.campaignID = k.id!
         row.volunteerID = v!.id!
         row.signedOn = signed!.iso

@@ -57,7 +57,7 @@ enum PairingService {
             throw ConflictError.existing(field: "idNumber", key: "pairing.error.volunteerExists", id: existing.id!.uuidString, unit: existing.unitCode, scoped: scoped)
         }
         let v = Volunteer()
-        v.id = UUID()
+        v.id = TimeOrderedID.next()
         v.unitCode = unit!.code
         v.name = name!
         v.idNumber = id!.value
@@ -196,7 +196,7 @@ enum PairingService {
         let errors = try await gate(child: c, volunteer: v, on: db)
         if !errors.isEmpty { throw FieldErrors(errors) }
         let p = Pair()
-        p.id = UUID()
+        p.id = TimeOrderedID.next()
         p.childID = c.id!
         p.volunteerID = v.id!
         p.unitCode = c.unitCode
@@ -293,7 +293,7 @@ enum PairingService {
         }
         try c.throwIfAny()
         let k = PairContact()
-        k.id = UUID()
+        k.id = TimeOrderedID.next()
         k.pairID = p.id!
         k.unitCode = p.unitCode
         k.onDate = date!.iso
@@ -364,7 +364,7 @@ enum PairingService {
         if text.count > 2000 { c.errors.append(FieldError(field: "notes", key: "field.error.tooLong")) }
         try c.throwIfAny()
         let k = PairCheckin()
-        k.id = UUID()
+        k.id = TimeOrderedID.next()
         k.pairID = p.id!
         k.unitCode = p.unitCode
         k.withWhom = with!

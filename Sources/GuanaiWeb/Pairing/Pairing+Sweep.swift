@@ -40,7 +40,7 @@ enum CadenceSettingsStore {
         let stored = next, fields = changes
         try await db.transaction { tx in
             try await tx.sql.raw("DELETE FROM settings WHERE key = \(bind: key)").run()
-            try await tx.sql.raw("INSERT INTO settings (key, value, updated_at, updated_by) VALUES (\(bind: key), \(bind: RegistryService.json(stored)), \(bind: AuditLog.timestamp(at)), \(bind: actor.name))").run()
+            try await tx.sql.raw("INSERT INTO settings (key, value, updated_at, updated_by) VALUES (\(bind: key), " + "\(bind: RegistryService.json(stored)), \(bind: AuditLog.timestamp(at)), \(bind: actor.name))").run()
             // Every active pair is looked at again by the next sweep under the new numbers.
             let today = RegistryService.today(at).iso
             let active = PairStatus.active.rawValue
@@ -96,7 +96,7 @@ enum PairingSweep {
             .first()
         if sent != nil { return false }
         let r = PairReminder()
-        r.id = UUID()
+        r.id = TimeOrderedID.next()
         r.pairID = p.id!
         r.unitCode = p.unitCode
         r.month = month

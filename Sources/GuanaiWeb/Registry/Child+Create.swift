@@ -94,7 +94,7 @@ enum ChildCreation {
             var household: Household? = householdID.flatMap { lookups.households[$0] ?? newHouseholds.last(where: { h in h.id == householdID }) }
             if householdID == nil {
                 let h = Household()
-                h.id = UUID()
+                h.id = TimeOrderedID.next()
                 h.unitCode = unit
                 h.address = k.address
                 h.poverty = k.poverty.rawValue
@@ -142,7 +142,7 @@ enum ChildCreation {
 
     static func newChild(_ k: RegistryService.CheckedChild, input: ChildInput, person: Person, father: Person?, mother: Person?, guardian: Person?, at: Date) -> Child {
         let child = Child()
-        child.id = UUID()
+        child.id = TimeOrderedID.next()
         child.personID = person.id!
         child.unitCode = k.village.code
         child.birthDate = k.id.birthDate.iso

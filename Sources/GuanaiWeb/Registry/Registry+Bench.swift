@@ -67,7 +67,7 @@ public enum RegistryBench {
             var personIDs: [String: UUID] = [:]
             func person(_ id: String, _ name: String, _ unit: String, _ health: String) -> UUID {
                 if let u = personIDs[id] { return u }
-                let u = UUID()
+                let u = TimeOrderedID.next()
                 personIDs[id] = u
                 let parsed = try? IDNumber(id)
                 people[id] = [u, unit, name, id, parsed?.sex.rawValue ?? "female", parsed?.birthDate.iso ?? "2000-01-01", "rural", health, "alive", Pinyin.initials(name), at, at]
@@ -82,7 +82,7 @@ public enum RegistryBench {
                 let born = (try? IDNumber(k.idNumber))?.birthDate ?? today
                 let facts = ChildFacts(birthDate: born, hukou: .rural, father: ParentFacts(situation: k.father.situation), mother: ParentFacts(situation: k.mother.situation), poverty: k.poverty)
                 let r = ChildClassifier.classify(facts, on: today)
-                childRows.append([UUID(), me, k.villageCode, born.iso, f, k.father.situation.rawValue, m, k.mother.situation.rawValue, g, k.guardian?.relation.rawValue, gBirth, k.guardian?.health.rawValue,
+                childRows.append([TimeOrderedID.next(), me, k.villageCode, born.iso, f, k.father.situation.rawValue, m, k.mother.situation.rawValue, g, k.guardian?.relation.rawValue, gBirth, k.guardian?.health.rawValue,
                                   k.living.rawValue, false, k.needs.map(\.rawValue).joined(separator: ","), ChildNeed.bits(k.needs), false, true, r.categories.map(\.rawValue).joined(separator: ","),
                                   ChildCategory.bits(r.categories), RegistryService.json(r.reasons), r.leftBehind, (r.categories.isEmpty ? ChildStatus.exited : .active).rawValue, r.nextAgeChange?.iso, at, at])
             }

@@ -143,7 +143,7 @@ extension RegistryService {
                     }
                 } else if !address.isEmpty {
                     let h = Household()
-                    h.id = UUID()
+                    h.id = TimeOrderedID.next()
                     h.unitCode = child.unitCode
                     h.address = address
                     h.poverty = PovertyStatus.none.rawValue

@@ -45,7 +45,7 @@ enum RegistryService {
             return existing
         }
         let p = Person()
-        p.id = UUID()
+        p.id = TimeOrderedID.next()
         p.unitCode = unit
         p.name = name
         p.idNumber = id?.value

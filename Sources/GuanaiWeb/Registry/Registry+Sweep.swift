@@ -30,7 +30,9 @@ public enum RegistrySweep {
             try await db.transaction { tx in
                 try await w.save(on: tx)
                 if !diff.isEmpty {
-                    try await AuditLog.append(AuditEvent(AuditAction.update, "woman", w.id!.uuidString, unit: w.unitCode, fields: diff, detail: ["by": "classification"]), by: actor, at: at, on: tx)
+                    let event = AuditEvent(
+                        AuditAction.update, "woman", w.id!.uuidString, unit: w.unitCode, fields: diff, detail: ["by": "classification"])
+                    try await AuditLog.append(event, by: actor, at: at, on: tx)
                 }
             }
         }

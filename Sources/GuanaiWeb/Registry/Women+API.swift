@@ -78,7 +78,7 @@ struct WomenAPIController {
         let poverty = c.token(input.poverty, "poverty", PovertyStatus.self, required: false) ?? PovertyStatus.none
         try c.throwIfAny()
         let h = Household()
-        h.id = UUID()
+        h.id = TimeOrderedID.next()
         h.unitCode = village!.code
         h.address = ""
         h.poverty = poverty.rawValue

@@ -50,7 +50,7 @@ enum WomenService {
         }
         if !errors.isEmpty { throw FieldErrors(errors) }
         let w = Woman()
-        w.id = UUID()
+        w.id = TimeOrderedID.next()
         w.personID = me.id!
         w.unitCode = unit
         w.husbandID = husbandPerson?.id
@@ -73,7 +73,7 @@ enum WomenService {
             var householdID = me.householdID ?? husbandP?.householdID
             if householdID == nil {
                 let h = Household()
-                h.id = UUID()
+                h.id = TimeOrderedID.next()
                 h.unitCode = unit
                 h.address = ""
                 h.poverty = PovertyStatus.none.rawValue

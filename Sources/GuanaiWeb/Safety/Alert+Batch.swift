@@ -133,7 +133,7 @@ final class AlertBatch: @unchecked Sendable {
         }
         guard !fresh.isEmpty else { return 0 }
         try await db.sql.insert(into: AlertEscalation.schema, columns: ["id", "alert_id", "step", "to_level", "at"],
-                                rows: fresh.map { [UUID(), $0.id!, step.rawValue, level.rawValue, at] })
+                                rows: fresh.map { [TimeOrderedID.next(), $0.id!, step.rawValue, level.rawValue, at] })
         var deliveries: [(Alert, [User])] = []
         for a in fresh { deliveries.append((a, try await recipients(unit: a.unitCode, roles: level.recipients))) }
         try await deliver(deliveries, reason: "escalated")
@@ -174,7 +174,7 @@ final class AlertBatch: @unchecked Sendable {
         var rows: [[any Encodable & Sendable]] = [], sends: [(Alert, User)] = []
         for (a, users) in wanted {
             for u in users where already.insert(a.id!.uuidString + u.id!.uuidString).inserted {
-                rows.append([UUID(), a.id!, u.id!, reason, at])
+                rows.append([TimeOrderedID.next(), a.id!, u.id!, reason, at])
                 sends.append((a, u))
             }
         }
@@ -188,7 +188,7 @@ final class AlertBatch: @unchecked Sendable {
 
     private func newAlert(child: UUID, unit: String, kind: AlertKind, episode: String, level: String, reasons: String) -> Alert {
         let a = Alert()
-        a.id = UUID()
+        a.id = TimeOrderedID.next()
         a.childID = child
         a.unitCode = unit
         a.kind = kind

@@ -37,7 +37,8 @@ extension Scoped {
         }
         for (u, tier, n) in try await rows("""
             SELECT unit_code AS u, risk_tier AS k, COUNT(*) AS n FROM children
-            WHERE risk_tier IS NOT NULL AND unit_code >= \(bind: r.lowerBound) AND unit_code <= \(bind: r.upperBound) GROUP BY unit_code, risk_tier
+            WHERE risk_tier IS NOT NULL AND unit_code >= \(bind: r.lowerBound) AND unit_code <= \(bind: r.upperBound)
+            GROUP BY unit_code, risk_tier
             """) {
             byUnit[u, default: BoardRow()].monitored += n
             switch tier { case "critical": byUnit[u]!.critical += n; case "high": byUnit[u]!.high += n; case "medium": byUnit[u]!.medium += n; default: break }

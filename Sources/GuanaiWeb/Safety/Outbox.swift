@@ -97,7 +97,7 @@ enum Outbox {
         var rows: [[any Encodable & Sendable]] = []
         rows.reserveCapacity(payloads.count)
         for (i, p) in payloads.enumerated() {
-            rows.append([UUID(), OutboxChannelName.webhook.rawValue, p.key, about[i], users[i].id!, RegistryService.json(p),
+            rows.append([TimeOrderedID.next(), OutboxChannelName.webhook.rawValue, p.key, about[i], users[i].id!, RegistryService.json(p),
                          OutboxStatus.pending.rawValue, 0, at, at])
         }
         try await db.sql.insert(into: OutboxMessage.schema, columns: ["id", "channel", "dedupe_key", "alert_id", "user_id", "payload", "status", "attempts", "next_attempt_at", "created_at"], rows: rows)
@@ -125,7 +125,8 @@ enum Outbox {
             let (pending, sending) = (OutboxStatus.pending.rawValue, OutboxStatus.sending.rawValue)
             let claimed = try await db.sql.raw("""
                 UPDATE outbox SET status = \(bind: sending), claimed_until = \(bind: at.addingTimeInterval(120))
-                WHERE id = \(bind: m.id!) AND (status = \(bind: pending) OR (status = \(bind: sending) AND claimed_until < \(bind: at))) RETURNING id
+                WHERE id = \(bind: m.id!)
+                AND (status = \(bind: pending) OR (status = \(bind: sending) AND claimed_until < \(bind: at))) RETURNING id
                 """).all()
             guard !claimed.isEmpty, let payload = try? JSONDecoder().decode(OutboxPayload.self, from: Data(m.payload.utf8)) else { continue }
             let fresh = try await OutboxMessage.find(m.id, on: db) ?? m

@@ -98,7 +98,8 @@ enum ReportViews {
                     tag("textarea", [.id("seen"), .name("seen"), Attr("rows", "4")]) { f["seen"] ?? "" }
                     if let err = e["seen"] { p(.class("field-error")) { err } }
                 }
-                div(.class("field check")) { label { tag("input", [.type("checkbox"), .name("policeCalled"), .value("1"), Attr.when(f["policeCalled"] == "1", .checked)]); " " + l.t("report.policeCalled") } }
+                let police: [Attr] = [.type("checkbox"), .name("policeCalled"), .value("1"), Attr.when(f["policeCalled"] == "1", .checked)]
+                div(.class("field check")) { label { tag("input", police); " " + l.t("report.policeCalled") } }
                 Forms.field(l, label: "report.policeReportNo", name: "policeReportNo", value: f["policeReportNo"] ?? "", error: e["policeReportNo"])
                 button(.type("submit")) { l.t("report.file") }
             }

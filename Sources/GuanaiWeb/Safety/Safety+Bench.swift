@@ -23,7 +23,7 @@ public enum SweepBench {
             try await RegistryBench.load(db, count: target - existing, seed: UInt64(existing + 1), villages: villages, today: today, at: app.now)
             try await ChildTally.refresh(Set(villages), on: db)
             // Bulk-loaded children have no tier yet: due for assessment today, which the first sweep does.
-            try await db.sql.raw("UPDATE children SET risk_review = \(bind: today.iso) WHERE risk_tier IS NULL AND status = \(bind: ChildStatus.active.rawValue)").run()
+            try await db.sql.raw("UPDATE children SET risk_review = \(bind: today.iso) WHERE risk_tier IS NULL AND " + "status = \(bind: ChildStatus.active.rawValue)").run()
             try await loadVisits(db, perChild: visitsPerChild, today: today, at: app.now)
         }
         let load = seconds(ContinuousClock.now - t0)
@@ -44,7 +44,7 @@ public enum SweepBench {
         var overdue = 0
         for _ in 0..<5 {
             let c0 = ContinuousClock.now
-            overdue = try await db.sql.raw("SELECT COUNT(*) AS n FROM children WHERE overdue_step = 0 AND next_visit_due <= \(bind: cutoff) AND \(SafetySweep.belowCritical)").first()?.decode(column: "n", as: Int.self) ?? 0
+            overdue = try await db.sql.raw("SELECT COUNT(*) AS n FROM children WHERE overdue_step = 0 AND next_visit_due <= " + "\(bind: cutoff) AND \(SafetySweep.belowCritical)").first()?.decode(column: "n", as: Int.self) ?? 0
             counts.append(seconds(ContinuousClock.now - c0) * 1000)
         }
         let children = try await Child.query(on: db).count(), visits = try await Visit.query(on: db).count()
@@ -73,7 +73,7 @@ public enum SweepBench {
             for (id, unit) in kids {
                 for _ in 0..<perChild {
                     let d = today.adding(days: -Int(g.next() % 300)).iso
-                    rows.append([UUID(), id, unit, d, "home", "{}", "", noUser, "bench", at])
+                    rows.append([TimeOrderedID.next(), id, unit, d, "home", "{}", "", noUser, "bench", at])
                 }
             }
             let batch = rows

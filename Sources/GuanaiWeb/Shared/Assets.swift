@@ -5,7 +5,9 @@ enum Assets {
     static let css = """
     *{box-sizing:border-box}
     html{font-size:17px;-webkit-text-size-adjust:100%}
-    body{margin:0;font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif;color:#1d1d1f;background:#f6f4f1;line-height:1.6}
+    body{margin:0;font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif;
+    color:#1d1d1f;
+    background:#f6f4f1;line-height:1.6}
     a{color:#a0283c}
     .top{display:flex;flex-wrap:wrap;align-items:center;gap:.3rem 1rem;padding:.6rem 1rem;background:#a0283c;color:#fff}
     .top a{color:#fff}
@@ -13,7 +15,9 @@ enum Assets {
     .who{font-size:.9rem;flex:1 1 auto}
     .langs{font-size:.85rem}
     .menu{display:flex;flex-wrap:wrap;gap:.2rem;padding:.4rem .6rem;background:#fff;border-bottom:1px solid #e2dcd5}
-    .menu a,.menu .link{display:inline-block;padding:.45rem .7rem;border-radius:.4rem;text-decoration:none;color:#333;font-size:1rem;min-height:2.4rem}
+    .menu a,.menu .link{display:inline-block;padding:.45rem .7rem;border-radius:.4rem;text-decoration:none;color:#333;
+    font-size:1rem;
+    min-height:2.4rem}
     .menu a.on{background:#f3e3e6;color:#a0283c;font-weight:600}
     form.inline{display:inline;margin:0}
     button.link{background:none;border:0;cursor:pointer;font:inherit}
@@ -28,7 +32,9 @@ enum Assets {
     .panel{background:#fff;border:1px solid #e2dcd5;border-radius:.6rem;padding:1rem;margin-bottom:1rem}
     .field{margin-bottom:.9rem}
     .field label{display:block;font-weight:600;margin-bottom:.25rem}
-    .field input,.field select,.field textarea{width:100%;max-width:28rem;font:inherit;padding:.55rem .6rem;border:1px solid #b9b1a8;border-radius:.4rem;background:#fff;min-height:2.6rem}
+    .field input,.field select,.field textarea{width:100%;max-width:28rem;font:inherit;padding:.55rem .6rem;
+    border:1px solid #b9b1a8;
+    border-radius:.4rem;background:#fff;min-height:2.6rem}
     .field.invalid input,.field.invalid select,.field.invalid textarea{border:2px solid #c0392b;background:#fff6f5}
     .field-error{color:#b03020;margin:.2rem 0 0;font-size:.95rem}
     fieldset.panel{margin:0 0 1rem}
@@ -42,13 +48,15 @@ enum Assets {
     h1 small{font-size:1rem;font-weight:400;color:#555}
     .hint{display:block;color:#666;font-size:.85rem}
     .req{color:#b03020}
-    .btn,button[type=submit]:not(.link){display:inline-block;font:inherit;padding:.55rem 1.1rem;border-radius:.45rem;border:0;background:#a0283c;color:#fff;cursor:pointer;min-height:2.6rem;text-decoration:none}
+    .btn,button[type=submit]:not(.link){display:inline-block;font:inherit;padding:.55rem 1.1rem;border-radius:.45rem;border:0;
+    background:#a0283c;color:#fff;cursor:pointer;min-height:2.6rem;text-decoration:none}
     .btn.secondary,button.secondary{background:#fff;color:#a0283c;border:1px solid #a0283c}
     button[type=submit].danger{background:#6b1d1d}
     .alert{background:#fff0ee;border:1px solid #e0a49b;border-radius:.5rem;padding:.6rem .9rem;margin-bottom:1rem}
     .alert p{margin:.2rem 0;font-weight:600}
     .flash{background:#eef7ee;border:1px solid #9cc79c;border-radius:.5rem;padding:.6rem .9rem;margin-bottom:1rem}
-    .secret{font-family:ui-monospace,monospace;font-size:1.3rem;background:#fff8e1;padding:.3rem .6rem;border-radius:.3rem;letter-spacing:.05em}
+    .secret{font-family:ui-monospace,monospace;font-size:1.3rem;background:#fff8e1;padding:.3rem .6rem;border-radius:.3rem;
+    letter-spacing:.05em}
     .error-message{font-size:1.1rem}
     .scroll-hint{font-size:.85rem;color:#6b4d00;margin:.2rem 0}.scroll-hint:empty{display:none}
     table.stats th:first-child,table.stats td:first-child{position:sticky;left:0;background:#fff;z-index:1}
@@ -62,15 +70,19 @@ enum Assets {
     .tag.off{background:#f1d3d3;color:#7a1d1d}
     .tag.tier-critical{background:#b3141f;color:#fff;font-weight:700}.tag.tier-high{background:#f6c7a8;color:#6b2500}
     .tag.tier-medium{background:#fff1c9;color:#6b4d00}.tag.tier-normal{background:#e3efe3;color:#23502a}
-    .alert-card{border:1px solid #ddd;border-left:6px solid #bbb;border-radius:.5rem;padding:.6rem .8rem;margin:.6rem 0;background:#fff}
-    .alert-card.open{border-left-color:#e0a000}.alert-card.open.critical{border-left-color:#b3141f;background:#fff6f6}.alert-card.done{opacity:.75}
+    .alert-card{border:1px solid #ddd;border-left:6px solid #bbb;border-radius:.5rem;padding:.6rem .8rem;margin:.6rem 0;
+    background:#fff}
+    .alert-card.open{border-left-color:#e0a000}.alert-card.open.critical{border-left-color:#b3141f;background:#fff6f6}
+    .alert-card.done{opacity:.75}
     .alert-card p{margin:.25rem 0}.alert-card .actions{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
-    table.stats{border-collapse:collapse;min-width:100%}table.stats th,table.stats td{border-bottom:1px solid #e4e4e4;padding:.35rem .5rem;text-align:right;white-space:nowrap}
+    table.stats{border-collapse:collapse;min-width:100%}
+    table.stats th,table.stats td{border-bottom:1px solid #e4e4e4;padding:.35rem .5rem;text-align:right;white-space:nowrap}
     table.stats th:first-child,table.stats td:first-child{text-align:left}
     .steps{list-style:none;padding-left:0}.steps li.done{color:#23502a}.steps li.todo{color:#7a1d1d}
     fieldset{border:1px solid #ddd;border-radius:.5rem;margin:0 0 1rem;padding:.5rem .8rem}legend{font-weight:600}
     label.choice{display:inline-flex;align-items:center;gap:.25rem;margin:.3rem 1rem .3rem 0;min-height:2.4rem}
-    .check-row{display:flex;flex-wrap:wrap;align-items:center;gap:.2rem 0;border-bottom:1px solid #eee}.check-row>span{flex:1 0 7rem}
+    .check-row{display:flex;flex-wrap:wrap;align-items:center;gap:.2rem 0;border-bottom:1px solid #eee}
+    .check-row>span{flex:1 0 7rem}
     textarea{width:100%;font:inherit;padding:.5rem;border:1px solid #bbb;border-radius:.4rem;box-sizing:border-box}
     .filters{display:flex;flex-wrap:wrap;gap:.6rem;align-items:flex-end;margin-bottom:1rem}
     .filters .field{margin:0}
@@ -99,9 +111,11 @@ enum Assets {
       .filters input,.filters select{max-width:100%}
       .filters .field{flex:1 1 100%}
     }
-    .ledger{border-collapse:collapse;font-size:.8rem;width:100%}.ledger th,.ledger td{border:1px solid #999;padding:.2rem .3rem;vertical-align:top}
+    .ledger{border-collapse:collapse;font-size:.8rem;width:100%}
+    .ledger th,.ledger td{border:1px solid #999;padding:.2rem .3rem;vertical-align:top}
     .ledger th{background:#eee}.ledger-sign{margin-top:1.5rem}.ledger td:nth-child(2){white-space:nowrap}
-    @media print{.top,.menu,footer,.filters,.pager,form,.noprint,details{display:none}body{background:#fff}main{max-width:none;padding:0}
+    @media print{.top,.menu,footer,.filters,.pager,form,.noprint,details{display:none}body{background:#fff}main{max-width:none;
+    padding:0}
     .ledger{font-size:9pt}.ledger thead{display:table-header-group}.ledger tr{break-inside:avoid}}
     @page{size:A4 landscape;margin:10mm}
     """
@@ -125,9 +139,11 @@ enum Assets {
           var box = wrap.getBoundingClientRect(), names = [];
           wrap.querySelectorAll('thead th').forEach(function (th, i) {
             var r = th.getBoundingClientRect();
-            if (i > 0 && (r.right > box.right + 2 || r.left < box.left + (wrap.querySelector('thead th').getBoundingClientRect().width) - 2)) { names.push(th.textContent); }
+            var first = wrap.querySelector('thead th').getBoundingClientRect().width;
+            if (i > 0 && (r.right > box.right + 2 || r.left < box.left + first - 2)) { names.push(th.textContent); }
           });
-          hint.textContent = names.length ? hint.getAttribute('data-template').replace('{0}', names.join(hint.getAttribute('data-sep') || ', ')) : '';
+          var sep = hint.getAttribute('data-sep') || ', ';
+          hint.textContent = names.length ? hint.getAttribute('data-template').replace('{0}', names.join(sep)) : '';
           hint.hidden = names.length === 0;
         };
         wrap.addEventListener('scroll', update, { passive: true });
@@ -136,7 +152,8 @@ enum Assets {
       });
       document.querySelectorAll('[data-print]').forEach(function (b) { b.addEventListener('click', function () { window.print(); }); });
       document.querySelectorAll('[data-confirm]').forEach(function (el) {
-        el.addEventListener('submit', function (e) { if (!window.confirm(el.getAttribute('data-confirm'))) { e.preventDefault(); } });
+        el.addEventListener('submit', function (e) { if (!window.confirm(el.getAttribute('data-confirm'))) { e.preventDefault(); }
+         });
       });
     });
     """

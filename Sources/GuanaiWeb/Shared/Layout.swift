@@ -49,7 +49,14 @@ enum Layout {
             main(.id("main")) { content() }
             footer { l.t("app.footer") }
         }
-        let html = "<!doctype html><html lang=\"\(l.rawValue)\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>\(escape(title)) · \(escape(l.t("app.name")))</title><link rel=\"stylesheet\" href=\"\(SiteURL.staticCSS.path)\"><script src=\"\(SiteURL.staticJS.path)\" defer></script></head><body>" + body.html + "</body></html>"
+        let head = """
+            <!doctype html><html lang="\(l.rawValue)"><head><meta charset="utf-8">\
+            <meta name="viewport" content="width=device-width, initial-scale=1">\
+            <title>\(escape(title)) · \(escape(l.t("app.name")))</title>\
+            <link rel="stylesheet" href="\(SiteURL.staticCSS.path)"><script src="\(SiteURL.staticJS.path)" defer></script>\
+            </head><body>
+            """
+        let html = head + body.html + "</body></html>"
         let res = Response(status: status, body: .init(string: html))
         res.headers.contentType = .html
         return res

@@ -135,7 +135,8 @@ struct Browser {
             body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n".utf8))
         }
         for file in files {
-            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.filename)\"\r\nContent-Type: \(file.type)\r\n\r\n".utf8))
+            let disposition = "form-data; name=\"\(file.field)\"; filename=\"\(file.filename)\""
+            body.append(Data("--\(boundary)\r\nContent-Disposition: \(disposition)\r\nContent-Type: \(file.type)\r\n\r\n".utf8))
             body.append(file.data)
             body.append(Data("\r\n".utf8))
         }
