@@ -1,12 +1,25 @@
 /// How often a volunteer should be in contact with her child, and who is reminded when she is not.
 /// Defaults follow the action's plan: two contacts in the pair's first calendar month, then at least one a month;
 /// a lapse reminds the volunteer after 3 days, the village worker after 7, the township after 14.
-public struct ContactCadenceRules: Sendable, Codable, Equatable {
+public struct ContactCadenceRules: NumberSettings {
+    public static let storageKey = "pairing.cadence"
+    public static var fields: [(name: String, keyPath: WritableKeyPath<ContactCadenceRules, Int>, range: ClosedRange<Int>)] { [
+        ("firstMonthContacts", \.firstMonthContacts, 1...8), ("monthlyContacts", \.monthlyContacts, 1...8),
+        ("volunteerDays", \.volunteerDays, 0...31), ("villageDays", \.villageDays, 1...31), ("townshipDays", \.townshipDays, 1...62),
+    ] }
+
+    /// The volunteer is reminded first, then the village, then the township.
+    public func problemsAcrossFields() -> [FieldError] {
+        volunteerDays < villageDays && villageDays < townshipDays ? [] : [FieldError(field: "villageDays", key: "pairing.error.levelOrder")]
+    }
+
     public var firstMonthContacts: Int
     public var monthlyContacts: Int
     public var volunteerDays: Int
     public var villageDays: Int
     public var townshipDays: Int
+
+    public init() { self.init(firstMonthContacts: 2) }
 
     public init(firstMonthContacts: Int = 2, monthlyContacts: Int = 1, volunteerDays: Int = 3, villageDays: Int = 7, townshipDays: Int = 14) {
         self.firstMonthContacts = firstMonthContacts

@@ -9,7 +9,9 @@ public enum RiskTier: String, Sendable, Codable, CaseIterable, Comparable {
 }
 
 /// The numbers a city admin may change. Defaults are the action's; every duration is in whole days or hours.
-public struct RiskSettings: Sendable, Codable, Equatable {
+public struct RiskSettings: NumberSettings {
+    public static let storageKey = "risk"
+
     /// A sole guardian this old (周岁) or older makes a young child high risk.
     public var oldGuardianAge = 70
     /// Children under this age (周岁) with an old or sick sole guardian are high risk.
@@ -42,21 +44,9 @@ public struct RiskSettings: Sendable, Codable, Equatable {
         ("overdueCityDays", \.overdueCityDays, 2...60),
     ] }
 
-    /// These settings with the typed values applied (a blank field keeps its value), or every problem at once.
-    public func applying(_ values: [String: String]) -> Result<RiskSettings, FieldErrors> {
-        var next = self
-        var errors: [FieldError] = []
-        for (name, kp, range) in Self.fields {
-            guard let raw = values[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { continue }
-            guard let n = Int(raw), range.contains(n) else {
-                errors.append(FieldError(field: name, key: "settings.error.range", args: ["\(range.lowerBound)–\(range.upperBound)"]))
-                continue
-            }
-            next[keyPath: kp] = n
-        }
-        // The city hears of a missed visit after the township does, never before.
-        if next.overdueCityDays <= next.overdueTownshipDays { errors.append(FieldError(field: "overdueCityDays", key: "settings.error.cityAfterTownship")) }
-        return errors.isEmpty ? .success(next) : .failure(FieldErrors(errors))
+    /// The city hears of a missed visit after the township does, never before.
+    public func problemsAcrossFields() -> [FieldError] {
+        overdueCityDays <= overdueTownshipDays ? [FieldError(field: "overdueCityDays", key: "settings.error.cityAfterTownship")] : []
     }
 
     public func cadence(_ tier: RiskTier, plan: Bool) -> Int {

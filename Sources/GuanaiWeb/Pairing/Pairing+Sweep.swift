@@ -5,49 +5,21 @@ import GuanaiCore
 
 /// The contact cadence's numbers, stored with the other rules so every instance applies the same ones.
 enum CadenceSettingsStore {
-    static let key = "pairing.cadence"
-    static let fields: [(String, WritableKeyPath<ContactCadenceRules, Int>, ClosedRange<Int>)] = [
-        ("firstMonthContacts", \.firstMonthContacts, 1...8), ("monthlyContacts", \.monthlyContacts, 1...8),
-        ("volunteerDays", \.volunteerDays, 0...31), ("villageDays", \.villageDays, 1...31), ("townshipDays", \.townshipDays, 1...62),
-    ]
+    static let key = ContactCadenceRules.storageKey
 
     static func load(on db: any Database) async throws -> ContactCadenceRules {
-        guard let row = try await db.sql.select().column("value").from("settings").where("key", .equal, key).first(),
-              let text = try? row.decode(column: "value", as: String.self),
-              let r = try? JSONDecoder().decode(ContactCadenceRules.self, from: Data(text.utf8)) else { return ContactCadenceRules() }
-        return r
+        try await SettingsStore.load(ContactCadenceRules.self, on: db)
     }
 
     /// Validates (each number in range, the levels in order), stores and audits. Pairs pick the new numbers up as
     /// the sweep next looks at them.
     static func save(_ values: [String: Int], by actor: AuditActor, at: Date, on db: any Database) async throws -> ContactCadenceRules {
-        let before = try await load(on: db)
-        var next = before
-        var errors: [FieldError] = []
-        for (name, path, range) in fields {
-            guard let v = values[name] else { continue }
-            if range.contains(v) { next[keyPath: path] = v } else { errors.append(FieldError(field: name, key: "settings.error.range", args: ["\(range.lowerBound)–\(range.upperBound)"])) }
-        }
-        if errors.isEmpty && !(next.volunteerDays < next.villageDays && next.villageDays < next.townshipDays) {
-            errors.append(FieldError(field: "villageDays", key: "pairing.error.levelOrder"))
-        }
-        if !errors.isEmpty { throw FieldErrors(errors) }
-        var changes: [String: FieldChange] = [:]
-        for (name, path, _) in fields where before[keyPath: path] != next[keyPath: path] {
-            changes[name] = FieldChange(before: String(before[keyPath: path]), after: String(next[keyPath: path]))
-        }
-        guard !changes.isEmpty else { return next }
-        let stored = next, fields = changes
-        try await db.transaction { tx in
-            try await tx.sql.raw("DELETE FROM settings WHERE key = \(bind: key)").run()
-            try await tx.sql.raw("INSERT INTO settings (key, value, updated_at, updated_by) VALUES (\(bind: key), " + "\(bind: RegistryService.json(stored)), \(bind: AuditLog.timestamp(at)), \(bind: actor.name))").run()
+        let today = RegistryService.today(at).iso
+        let active = PairStatus.active.rawValue
+        return try await SettingsStore.save(values.mapValues(String.init), as: ContactCadenceRules.self, by: actor, at: at, on: db) { tx in
             // Every active pair is looked at again by the next sweep under the new numbers.
-            let today = RegistryService.today(at).iso
-            let active = PairStatus.active.rawValue
             try await tx.sql.raw("UPDATE pairs SET contact_check_on = \(bind: today) WHERE status = \(bind: active)").run()
-            try await AuditLog.append(AuditEvent(AuditAction.update, "settings", key, fields: fields), by: actor, at: at, on: tx)
         }
-        return next
     }
 }
 
