@@ -165,10 +165,12 @@ struct IntakePagesController {
     /// Runs the file as it would be imported; the dry run rolls back, the real one keeps the rows and the rejected file.
     func run(_ req: Request, _ u: IntakeUpload, dryRun: Bool, rejectedOut: URL? = nil) async throws -> ImportResult {
         let tmp = req.workDir.file("import")
-        // Read only here, and only for as long as it takes to write it out: `load` leaves the blob in the database.
-        guard let bytes = try await IntakeUpload.file(of: u.id!, on: req.db) else { throw Abort(.gone) }
-        try WorkDir.write(bytes, to: tmp)
         defer { try? FileManager.default.removeItem(at: tmp) }
+        // Read only here, and held only while it is written out (not for the whole run): `load` leaves it in the database.
+        do {
+            guard let bytes = try await IntakeUpload.file(of: u.id!, on: req.db) else { throw Abort(.gone) }
+            try WorkDir.write(bytes, to: tmp)
+        }
         guard let unit = try await req.scoped.unit(u.unitCode) else { throw Abort(.notFound) }
         var r = ImportRun(kind: u.kind, file: tmp, fileName: u.fileName, unit: unit, scoped: try req.scoped, actor: req.auditActor, at: req.now)
         r.sheet = u.sheet
