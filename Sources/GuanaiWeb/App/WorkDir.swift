@@ -42,6 +42,31 @@ public struct WorkDir: Sendable {
         mine.appendingPathComponent(prefix + "-" + UUID().uuidString + (ext.isEmpty ? "" : "." + ext))
     }
 
+    /// A work file read whole into one buffer of its size (no growing, no second copy).
+    static func read(_ url: URL) throws -> ByteBuffer {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        let size = Int(try handle.seekToEnd())
+        try handle.seek(toOffset: 0)
+        var buf = ByteBufferAllocator().buffer(capacity: size)
+        let fd = handle.fileDescriptor
+        while buf.readableBytes < size {
+            let want = size - buf.readableBytes
+            var n = 0
+            buf.writeWithUnsafeMutableBytes(minimumWritableBytes: want) { n = Glibc.read(fd, $0.baseAddress, want); return max(n, 0) }
+            if n <= 0 { throw CocoaError(.fileReadUnknown) }
+        }
+        return buf
+    }
+
+    /// Writes a buffer to a new work file without copying it into a `Data`.
+    static func write(_ buf: ByteBuffer, to url: URL) throws {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        try buf.withUnsafeReadableBytes { try handle.write(contentsOf: $0) }
+    }
+
     /// At shutdown the whole subfolder goes.
     public func removeMine() { try? FileManager.default.removeItem(at: mine) }
 }

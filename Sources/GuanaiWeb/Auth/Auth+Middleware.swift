@@ -24,18 +24,19 @@ extension Request {
 
 extension Request {
     /// The submitted form as plain fields; a body that is not a form reads as no fields.
-    /// Middleware runs before a route collects its body, so it is collected here, within the size limit.
+    /// Middleware runs before a route collects its body, so it is read here, within the size limit: collected for
+    /// a plain form, read as it arrives for a multipart one (`multipartForm`, files to the work folder).
     /// Repeated names (checkboxes) keep every value, in order.
     func formValues() async throws -> [String: [String]] {
-        let multipart = headers.contentType?.subType == "form-data"
-        let max = (multipart ? application.guanai.maxUploadSize : application.guanai.maxBodySize).value
-        if body.data == nil, method != .GET, method != .HEAD {
-            _ = try await body.collect(max: max).get()
-        }
-        guard let buf = body.data else { return [:] }
-        if buf.readableBytes > max { throw Abort(.payloadTooLarge) }
+        guard method != .GET, method != .HEAD else { return [:] }
         let fields: [String: [String]]
-        if multipart { fields = try multipartForm(buf).fields } else {
+        if headers.contentType?.subType == "form-data" {
+            fields = try await multipartForm().fields
+        } else {
+            let max = application.guanai.maxBodySize.value
+            if body.data == nil { _ = try await body.collect(max: max).get() }
+            guard let buf = body.data else { return [:] }
+            if buf.readableBytes > max { throw Abort(.payloadTooLarge) }
             guard headers.contentType?.subType == "x-www-form-urlencoded" else { return [:] }
             fields = Self.parseForm(String(buffer: buf))
         }
@@ -47,64 +48,8 @@ extension Request {
     /// The files of a multipart form, by field name, in the order they were sent. Empty file inputs are left out.
     func uploadedFiles() async throws -> [UploadedFile] {
         _ = try await formValues()
-        guard let buf = body.data, headers.contentType?.subType == "form-data" else { return [] }
-        return try multipartForm(buf).files
-    }
-
-    /// Parsed once per request and kept: the CSRF check, the handler and the file reader all ask for it.
-    private func multipartForm(_ buf: ByteBuffer) throws -> MultipartForm {
-        if let done = storage[MultipartForm.Key.self] { return done }
-        guard let boundary = headers.contentType?.parameters["boundary"], !boundary.isEmpty else { throw Abort(.badRequest) }
-        let parser = MultipartParser(boundary: boundary)
-        var form = MultipartForm()
-        var headers: [String: String] = [:]
-        var data = ByteBuffer()
-        parser.onHeader = { name, value in headers[name.lowercased()] = value }
-        // A part that arrives whole is kept as a slice of the body (no copy): a 40 MB ledger is not held twice.
-        parser.onBody = { chunk in if data.readableBytes == 0 { data = chunk } else { data.writeBuffer(&chunk) } }
-        parser.onPartComplete = {
-            let disposition = MultipartForm.parameters(headers["content-disposition"] ?? "")
-            if let name = disposition["name"] {
-                if let filename = disposition["filename"] {
-                    if !filename.isEmpty || data.readableBytes > 0 {
-                        form.files.append(UploadedFile(field: name, filename: filename, contentType: headers["content-type"] ?? "application/octet-stream", data: data))
-                    }
-                } else {
-                    form.fields[name, default: []].append(String(buffer: data))
-                }
-            }
-            headers = [:]
-            data = ByteBuffer()
-        }
-        do { try parser.execute(buf) } catch { throw Abort(.badRequest) }
-        storage[MultipartForm.Key.self] = form
-        return form
-    }
-}
-
-struct UploadedFile: Sendable {
-    let field: String
-    let filename: String
-    let contentType: String
-    let data: ByteBuffer
-}
-
-struct MultipartForm: Sendable {
-    struct Key: StorageKey { typealias Value = MultipartForm }
-    var fields: [String: [String]] = [:]
-    var files: [UploadedFile] = []
-
-    /// `form-data; name="photo"; filename="a.jpg"` → ["name": "photo", "filename": "a.jpg"].
-    static func parameters(_ header: String) -> [String: String] {
-        var out: [String: String] = [:]
-        for part in header.split(separator: ";").dropFirst() {
-            let kv = part.split(separator: "=", maxSplits: 1)
-            guard kv.count == 2 else { continue }
-            var v = kv[1].trimmingCharacters(in: .whitespaces)
-            if v.hasPrefix("\""), v.hasSuffix("\""), v.count >= 2 { v = String(v.dropFirst().dropLast()) }
-            out[kv[0].trimmingCharacters(in: .whitespaces).lowercased()] = v
-        }
-        return out
+        guard headers.contentType?.subType == "form-data" else { return [] }
+        return try await multipartForm().files
     }
 }
 
@@ -137,11 +82,18 @@ extension Request {
 struct WebAuthMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let unsafe = req.method != .GET && req.method != .HEAD
+        // A streamed upload's work files live as long as the request.
+        defer { req.removeUploadedFiles() }
         guard let token = req.cookies[Cookies.session]?.string else { return toLogin(req) }
         switch try await LoginService.lookup(token: token, kind: "web", req: req) {
         case .valid(let s, let user):
             let actor = try await LoginService.actor(user, s, on: req.db)
-            if unsafe, try await req.formFields()["_csrf"] != s.csrf {
+            if unsafe {
+                // Files are kept only after the token has been read (it is the form's first field): a forged form's
+                // file is never written, not even to the work folder.
+                req.storage[FileGate.Key.self] = .token(s.csrf)
+            }
+            if unsafe, try await req.formFields()["_csrf"] != s.csrf || req.uploadRefused {
                 return ErrorPage.render(req, status: .forbidden, message: req.t("error.csrf"))
             }
             req.auth.login(actor)
@@ -150,6 +102,8 @@ struct WebAuthMiddleware: AsyncMiddleware {
             }
             return try await next.respond(to: req)
         case .expired(let s, let user):
+            // Only the fields are kept for after sign-in.
+            req.storage[FileGate.Key.self] = .refuse
             var fields = unsafe ? try await req.formFields() : [:]
             if unsafe, fields["_csrf"] == s.csrf, let uid = user.id {
                 fields["_csrf"] = nil

@@ -11,7 +11,7 @@ struct IntakePagesController {
         r.get(SiteURL.householdsExport.components) { try await export($0, .households) }
         r.get(SiteURL.intakeNew.components, use: newForm)
         r.get(SiteURL.intakeTemplate.components, use: template)
-        r.post(SiteURL.intakeNew.components, use: upload)
+        r.postUpload(SiteURL.intakeNew.components, use: upload)
         r.get(SiteURL.intake(":id").components, use: show)
         r.post(SiteURL.intake(":id").components, use: remap)
         r.post(SiteURL.intakeCommit(":id").components, use: commit)
@@ -112,7 +112,7 @@ struct IntakePagesController {
     func upload(req: Request) async throws -> Response {
         let actor = try requireImport(req)
         let f = try await req.formFields()
-        let files = try await req.uploadedFiles().filter { $0.field == "file" && $0.data.readableBytes > 0 }
+        let files = try await req.uploadedFiles().filter { $0.field == "file" && $0.size > 0 }
         var errors: [String: String] = [:]
         let kind = IntakeKind(rawValue: f["kind"] ?? "")
         if kind == nil { errors["kind"] = req.t("field.error.choice") }
@@ -125,10 +125,15 @@ struct IntakePagesController {
         }
         // Refused at once if the file is not a sheet or declares more than the limits allow (a bomb with an honest
         // header); what a part really expands to is checked while the preview streams it.
-        let check = req.workDir.file("upload")
-        let bytes = Data(buffer: files[0].data)
-        try bytes.write(to: check)
-        defer { try? FileManager.default.removeItem(at: check) }
+        // The route streams its body: the file is already in the work folder, removed when the request ends.
+        let check: URL
+        switch files[0].content {
+        case .file(let url): check = url
+        case .memory(let buf):
+            check = req.workDir.file("upload")
+            try Data(buffer: buf).write(to: check)
+        }
+        defer { if case .memory = files[0].content { try? FileManager.default.removeItem(at: check) } }
         do {
             _ = try SheetReader.open(check, options: ImportRun.readOptions(limits: Self.limits(req), deadline: Date().addingTimeInterval(10), stopped: StopFlag()))
         } catch let e as SheetError {
@@ -144,25 +149,28 @@ struct IntakePagesController {
         let sheet = (f["sheet"] ?? "").trimmingCharacters(in: .whitespaces)
         u.sheet = sheet.isEmpty ? nil : sheet
         u.overrides = "{}"
-        u.bytes = bytes
         u.status = .uploaded
         u.createdAt = req.now
-        try await u.create(on: req.db)
+        // One copy of the file, for the blob; the check above read it from disk.
+        try await IntakeUpload.store(u, file: WorkDir.read(check), on: req.db)
         return req.redirect(to: SiteURL.intake(u.id!.uuidString).path)
     }
 
     func load(_ req: Request) async throws -> IntakeUpload {
         let actor = try requireImport(req)
-        guard let id = UUID(uuidString: req.parameters.get("id") ?? ""), let u = try await IntakeUpload.find(id, on: req.db), u.userID == actor.userID else { throw Abort(.notFound) }
+        guard let id = UUID(uuidString: req.parameters.get("id") ?? ""), let u = try await IntakeUpload.withoutFile(id, on: req.db), u.userID == actor.userID else { throw Abort(.notFound) }
         return u
     }
 
     /// Runs the file as it would be imported; the dry run rolls back, the real one keeps the rows and the rejected file.
     func run(_ req: Request, _ u: IntakeUpload, dryRun: Bool, rejectedOut: URL? = nil) async throws -> ImportResult {
-        guard let bytes = u.bytes else { throw Abort(.gone) }
         let tmp = req.workDir.file("import")
-        try bytes.write(to: tmp)
         defer { try? FileManager.default.removeItem(at: tmp) }
+        // Read only here, and held only while it is written out (not for the whole run): `load` leaves it in the database.
+        do {
+            guard let bytes = try await IntakeUpload.file(of: u.id!, on: req.db) else { throw Abort(.gone) }
+            try WorkDir.write(bytes, to: tmp)
+        }
         guard let unit = try await req.scoped.unit(u.unitCode) else { throw Abort(.notFound) }
         var r = ImportRun(kind: u.kind, file: tmp, fileName: u.fileName, unit: unit, scoped: try req.scoped, actor: req.auditActor, at: req.now)
         r.sheet = u.sheet

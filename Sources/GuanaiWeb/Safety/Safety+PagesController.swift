@@ -104,7 +104,7 @@ struct SafetyPagesController {
         let scoped = try req.scoped
         do {
             let files = try await req.uploadedFiles().filter { $0.field == "photos" }
-            let photos = files.map { (name: $0.filename, bytes: Data(buffer: $0.data)) }
+            let photos = try files.map { (name: $0.filename, bytes: try $0.data()) }
             _ = try await SafetyService.recordVisit(c, input, photos: photos, user: try req.actor, scoped: scoped, actor: req.auditActor, at: req.now, settings: try await SafetyService.settings(on: scoped.db))
             return req.redirect(to: SiteURL.child(c.id!.uuidString).path)
         } catch let e as FieldErrors {
