@@ -84,7 +84,7 @@ final class Receiver: @unchecked Sendable {
     }
 
     @Test func backOffDoublesUpToAnHour() {
-        #expect(Outbox.backoff(1) == 30 && Outbox.backoff(2) == 60 && Outbox.backoff(3) == 120)
-        #expect(Outbox.backoff(20) == 3600)
+        #expect(OutboxRetry.backoff(1) == 30 && OutboxRetry.backoff(2) == 60 && OutboxRetry.backoff(3) == 120)
+        #expect(OutboxRetry.backoff(20) == 3600)
     }
 }

@@ -143,3 +143,42 @@ public enum ChildClassifier {
         return Classification(categories: cats, reasons: reasons, nextAgeChange: next)
     }
 }
+
+/// A child record's standing after a classification: exit when nothing applies any more, re-entry when something
+/// applies again. A voided record keeps its categories for the history but never comes back into a list by itself.
+public struct ChildStanding: Sendable, Equatable {
+    public var status: ChildStatus
+    public var exitedOn: String?
+    /// A catalogue key (`registry.exit.*`).
+    public var exitReason: String?
+    public var nextReview: String?
+
+    public init(status: ChildStatus, exitedOn: String?, exitReason: String?, nextReview: String?) {
+        self.status = status
+        self.exitedOn = exitedOn
+        self.exitReason = exitReason
+        self.nextReview = nextReview
+    }
+
+    /// `reason`: why she exits, when the caller knows better than "not eligible" (new) or "changed" (listed).
+    public mutating func apply(_ r: Classification, today: CivilDate, reason: String?) {
+        guard status != .voided else { nextReview = nil; return }
+        nextReview = r.nextAgeChange?.iso
+        if r.categories.isEmpty {
+            if status != .exited {
+                exitReason = reason ?? (status == .new ? "registry.exit.notEligible" : "registry.exit.changed")
+                status = .exited
+                exitedOn = today.iso
+            }
+        } else {
+            status = .active
+            exitedOn = nil
+            exitReason = nil
+        }
+    }
+
+    /// A left-behind child who is no longer, and is 16 or over: she exits because of her age.
+    public static func exitHint(wasLeftBehind: Bool, now r: Classification, born: CivilDate, today: CivilDate) -> String? {
+        wasLeftBehind && !r.leftBehind && !Age.isUnder(16, born: born, on: today) ? "registry.exit.aged16" : nil
+    }
+}

@@ -13,3 +13,37 @@ public enum VisitSchedule {
         return due
     }
 }
+
+/// Whether a child is watched by the safety net, and if so her tier, its reasons, the next day time alone changes it,
+/// and when she is next to be visited. A child is monitored while she is in a category (listed), or while an alert
+/// or a report about her is open.
+public enum ChildMonitoring {
+    /// The critical alert open for her, if any: the day it was raised and whether a response plan is recorded.
+    public struct OpenCritical: Sendable, Equatable {
+        public let since: CivilDate
+        public let hasPlan: Bool
+        public init(since: CivilDate, hasPlan: Bool) {
+            self.since = since
+            self.hasPlan = hasPlan
+        }
+    }
+
+    public struct Outcome: Sendable, Equatable {
+        public let assessment: RiskAssessment
+        public let nextVisitDue: CivilDate
+    }
+
+    /// `risk`: what the rules read of her; its `lastContact` is taken from `lastVisit`, or the registration day when
+    /// she has not been visited. Nil when she is not monitored.
+    public static func assess(status: ChildStatus, openReport: Bool, open: OpenCritical?, risk: RiskFacts, lastVisit: CivilDate?,
+                              registered: CivilDate, today: CivilDate, settings s: RiskSettings) -> Outcome? {
+        guard status == .active || open != nil || openReport else { return nil }
+        var facts = risk
+        facts.lastContact = lastVisit ?? registered
+        facts.openReport = openReport
+        let r = RiskRules.assess(facts, on: today, settings: s)
+        let due = VisitSchedule.nextDue(lastVisit: lastVisit, registered: registered, tier: r.tier, hasPlan: open?.hasPlan ?? false,
+                                        criticalSince: open?.since, today: today, settings: s)
+        return Outcome(assessment: r, nextVisitDue: due)
+    }
+}

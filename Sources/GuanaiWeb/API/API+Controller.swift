@@ -62,7 +62,7 @@ struct APIController {
         let body = try await req.json(PasswordChangeRequest.self)
         let f = try requireFields([("current", body.current), ("new", body.new)])
         guard let user = try await User.find(try req.actor.userID, on: req.db) else { throw Abort(.unauthorized) }
-        var errs = AuthController.passwordProblems(current: f["current"]!, new: f["new"]!, confirm: f["new"]!).map { FieldError(field: $0.key, key: $0.value) }
+        var errs = PasswordRules.problems(current: f["current"]!, new: f["new"]!, confirm: f["new"]!).map { FieldError(field: $0.key, key: $0.value) }
         if !((try? await req.password.async.verify(f["current"]!, created: user.passwordHash)) ?? false) { errs.append(FieldError(field: "current", key: "password.error.current")) }
         if !errs.isEmpty { throw FieldErrors(errs) }
         let hash = try await req.password.async.hash(f["new"]!)

@@ -8,14 +8,6 @@ struct LikelyDuplicates: Error, Sendable {
     let childIDs: [String]
 }
 
-struct NewAccount: Sendable {
-    var username: String
-    var displayName: String
-    var role: String
-    var unitCode: String
-    var phone: String
-}
-
 /// Columns that name the account responsible for something; a handover moves them to the successor.
 /// Later modules (inboxes, pairs, cases) add theirs here.
 enum UserDuties {
@@ -26,26 +18,15 @@ enum AccountService {
     static func oneTimePassword() -> String { TemporaryPassword.make() }
 
     static func validate(_ n: NewAccount, creator: Signer?, scoped: Scoped) async throws -> (Role, Unit) {
-        var errs: [FieldError] = []
+        let unit = try await scoped.unit(AccountForm.unitCode(n))
+        let facts = unit.map { AccountForm.UnitFacts(level: $0.divisionLevel, isActive: $0.isActive) }
+        let role = try AccountForm.check(n, creator: creator?.role, unit: facts).get()
         let username = n.username.trimmingCharacters(in: .whitespaces)
-        if username.isEmpty { errs.append(FieldError(field: "username", key: "account.error.usernameRequired")) }
-        else if !(3...32).contains(username.count) || !username.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) {
-            errs.append(FieldError(field: "username", key: "account.error.usernameFormat"))
-        }
-        if n.displayName.trimmingCharacters(in: .whitespaces).isEmpty { errs.append(FieldError(field: "displayName", key: "account.error.displayNameRequired")) }
-        let role = Role(rawValue: n.role)
-        if role == nil { errs.append(FieldError(field: "role", key: "account.error.roleInvalid")) }
-        else if let c = creator, !c.role.manageableRoles.contains(role!) { errs.append(FieldError(field: "role", key: "account.error.roleNotAllowed")) }
-        let unit = try await scoped.unit(n.unitCode.trimmingCharacters(in: .whitespaces))
-        if unit == nil || unit?.isActive == false { errs.append(FieldError(field: "unitCode", key: "account.error.unitInvalid")) }
-        else if let r = role, !r.allowedLevels.contains(unit!.divisionLevel) { errs.append(FieldError(field: "unitCode", key: "account.error.unitLevel")) }
-        let phone = n.phone.trimmingCharacters(in: .whitespaces)
-        if !phone.isEmpty && !PhoneNumber.isValidMobile(phone) { errs.append(FieldError(field: "phone", key: "field.error.mobile")) }
-        if !errs.isEmpty { throw FieldErrors(errs) }
         if let existing = try await UserDirectory.byUsername(username, on: scoped.db) {
             throw ConflictError(field: "username", key: "account.error.usernameTaken", existingID: existing.id?.uuidString ?? "")
         }
-        return (role!, unit!)
+        guard let unit else { throw FieldErrors([]) }
+        return (role, unit)
     }
 
     /// Creates an account with a one-time password that must be changed at first login.

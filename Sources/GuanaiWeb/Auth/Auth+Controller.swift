@@ -130,22 +130,13 @@ struct AuthController {
         }
     }
 
-    static func passwordProblems(current: String, new: String, confirm: String) -> [String: String] {
-        var e: [String: String] = [:]
-        if new.count < 8 { e["new"] = "password.error.short" }
-        else if !new.contains(where: \.isNumber) || !new.contains(where: \.isLetter) { e["new"] = "password.error.mix" }
-        else if new == current { e["new"] = "password.error.same" }
-        if confirm != new { e["confirm"] = "password.error.confirm" }
-        return e
-    }
-
     func changePassword(req: Request) async throws -> Response {
         let l = req.lang
         let actor = try req.actor
         let f = try await req.formFields()
         let current = f["current"] ?? "", new = f["new"] ?? "", confirm = f["confirm"] ?? ""
         guard let user = try await User.find(actor.userID, on: req.db) else { throw Abort(.notFound) }
-        var errors = Self.passwordProblems(current: current, new: new, confirm: confirm).mapValues { l.t($0) }
+        var errors = PasswordRules.problems(current: current, new: new, confirm: confirm).mapValues { l.t($0) }
         if !((try? await req.password.async.verify(current, created: user.passwordHash)) ?? false) { errors["current"] = l.t("password.error.current") }
         if !errors.isEmpty { return renderPassword(req, errors: errors, flash: nil, status: .unprocessableEntity) }
         let hash = try await req.password.async.hash(new)

@@ -97,19 +97,21 @@ enum LoginService {
         let now = req.now
         let idle = req.application.guanai.sessionIdleSeconds
         if user.disabled { return .none }
-        // A session ended by idling (not by logout) still proves who posted a late form, so that form can be kept.
-        if let ended = s.endedAt { return ended.timeIntervalSince(s.lastSeenAt) >= idle ? .expired(s, user) : .none }
-        if now.timeIntervalSince(s.lastSeenAt) > idle {
-            s.endedAt = now
-            try await s.save(on: req.db)
+        switch SessionRules.state(lastSeen: s.lastSeenAt, ended: s.endedAt, now: now, idleSeconds: idle) {
+        case .none: return .none
+        case .expired(let end):
+            if end {
+                s.endedAt = now
+                try await s.save(on: req.db)
+            }
             return .expired(s, user)
+        case .valid(let touch):
+            if touch {
+                s.lastSeenAt = now
+                try await s.save(on: req.db)
+            }
+            return .valid(s, user)
         }
-        // One write a minute at most keeps an active session alive without a write per request.
-        if now.timeIntervalSince(s.lastSeenAt) > 60 {
-            s.lastSeenAt = now
-            try await s.save(on: req.db)
-        }
-        return .valid(s, user)
     }
 
     static func actor(_ user: User, _ s: UserSession, on db: any Database) async throws -> Signer {

@@ -9,6 +9,28 @@ struct UnitChangeError: Error, Sendable, Equatable {
     let key: String
 }
 
+extension UnitChangeError {
+    /// A refusal of Core's rules (`UnitChanges`).
+    init(_ e: FieldError) { self.init(field: e.field, key: e.key) }
+}
+
+extension Unit {
+    /// The unit as Core's change rules read it.
+    var facts: UnitChanges.Facts {
+        UnitChanges.Facts(code: code, officialName: officialName, shortName: shortName, level: divisionLevel, isActive: isActive)
+    }
+}
+
+extension Result where Failure == FieldError {
+    /// The value, or the refusal as the unit pages and API report it.
+    func unitChange() throws -> Success {
+        switch self {
+        case .success(let v): return v
+        case .failure(let e): throw UnitChangeError(e)
+        }
+    }
+}
+
 enum UnitService {
     static func detail(_ pairs: [String: String]) -> String {
         let enc = JSONEncoder()
@@ -33,25 +55,13 @@ enum UnitService {
 
     /// Adds a unit absent from the statistical list under `parent`, with the first free non-statistical number.
     static func add(name rawName: String, under parentCode: String, reason: String, scoped: Scoped, actor: AuditActor, at: Date) async throws -> Unit {
-        let name = rawName.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { throw UnitChangeError(field: "name", key: "unit.error.nameRequired") }
-        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw UnitChangeError(field: "reason", key: "unit.error.reasonRequired") }
-        guard let parent = try await scoped.unit(parentCode), parent.isActive,
-              let pc = DivisionCode(parent.code), pc.level == .county || pc.level == .township else {
-            throw UnitChangeError(field: "parent", key: "unit.error.parentInvalid")
-        }
-        let level: DivisionLevel = pc.level == .county ? .township : .village
-        let kind = DivisionKind.guess(fromName: name, level: level)
-        let official = DivisionName.official(for: name, kind: kind)
-        let siblings = try await scoped.children(of: parent.code, includeRetired: true)
-        if siblings.contains(where: { $0.isActive && ($0.officialName == official || $0.shortName == DivisionName.short(for: official, kind: kind)) }) {
-            throw UnitChangeError(field: "name", key: "unit.error.nameTaken")
-        }
-        let used = Set(siblings.map(\.code))
-        guard let code = DivisionCode.nonStatisticalRange.lazy.compactMap({ pc.child(number: $0) }).first(where: { !used.contains($0.value) }) else {
-            throw UnitChangeError(field: "parent", key: "unit.error.noFreeCode")
-        }
-        let unit = Unit(record: DivisionRecord(code: code, officialName: official, kind: kind), statistical: false, at: at)
+        let parent = try await scoped.unit(parentCode)
+        let siblings = try await parent.asyncFlatMap { try await scoped.children(of: $0.code, includeRetired: true) } ?? []
+        let record = try UnitChanges.addition(name: rawName, reason: reason, parent: parent?.facts, siblings: siblings.map(\.facts))
+            .unitChange()
+        guard let parent else { throw UnitChangeError(field: "parent", key: "unit.error.parentInvalid") }
+        let (code, official) = (record.code, record.officialName)
+        let unit = Unit(record: record, statistical: false, at: at)
         try await scoped.db.transaction { tx in
             try await unit.create(on: tx)
             try await UnitChange(unitCode: code.value, change: "added", detail: detail(["name": official, "parent": parent.code]), reason: reason, actor: actor, at: at).create(on: tx)
@@ -62,14 +72,10 @@ enum UnitService {
 
     static func rename(_ code: String, to rawName: String, reason: String, scoped: Scoped, actor: AuditActor, at: Date) async throws -> Unit {
         guard let unit = try await scoped.unit(code) else { throw Abort(.notFound) }
-        guard unit.isActive else { throw UnitChangeError(field: "name", key: "unit.error.retired") }
-        let name = rawName.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { throw UnitChangeError(field: "name", key: "unit.error.nameRequired") }
-        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw UnitChangeError(field: "reason", key: "unit.error.reasonRequired") }
-        let official = DivisionName.official(for: name, kind: unit.kind)
+        let (official, short) = try UnitChanges.renaming(unit.facts, kind: unit.kind, to: rawName, reason: reason).unitChange()
         let before = ["officialName": unit.officialName, "shortName": unit.shortName]
         unit.officialName = official
-        unit.shortName = DivisionName.short(for: official, kind: unit.kind)
+        unit.shortName = short
         let after = ["officialName": unit.officialName, "shortName": unit.shortName]
         try await scoped.db.transaction { tx in
             try await unit.save(on: tx)
@@ -83,12 +89,9 @@ enum UnitService {
     /// under the survivor, and the absorbed unit is retired with a pointer to where it went.
     static func merge(_ code: String, into survivorCode: String, reason: String, scoped: Scoped, actor: AuditActor, at: Date) async throws -> Unit {
         guard let absorbed = try await scoped.unit(code) else { throw Abort(.notFound) }
-        guard let survivor = try await scoped.unit(survivorCode) else { throw UnitChangeError(field: "into", key: "unit.error.mergeTarget") }
-        guard absorbed.isActive, survivor.isActive, absorbed.code != survivor.code, absorbed.level == survivor.level,
-              absorbed.divisionLevel >= .township else {
-            throw UnitChangeError(field: "into", key: "unit.error.mergeTarget")
-        }
-        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw UnitChangeError(field: "reason", key: "unit.error.reasonRequired") }
+        let target = try await scoped.unit(survivorCode)
+        if let problem = UnitChanges.mergeProblem(absorbed.facts, into: target?.facts, reason: reason) { throw UnitChangeError(problem) }
+        guard let survivor = target else { throw UnitChangeError(field: "into", key: "unit.error.mergeTarget") }
         try await scoped.db.transaction { tx in
             let s = scoped.on(tx)
             try await absorb(absorbed, into: survivor, reason: reason, scoped: s, actor: actor, at: at)
@@ -101,8 +104,7 @@ enum UnitService {
         // Township merge: its villages keep existing as villages of the survivor, under new codes in its range.
         for child in try await scoped.children(of: absorbed.code) {
             let used = Set(try await scoped.children(of: survivor.code, includeRetired: true).map(\.code))
-            guard let sc = DivisionCode(survivor.code),
-                  let newCode = DivisionCode.nonStatisticalRange.lazy.compactMap({ sc.child(number: $0) }).first(where: { !used.contains($0.value) }) else {
+            guard let sc = DivisionCode(survivor.code), let newCode = UnitChanges.freeCode(under: sc, used: used) else {
                 throw UnitChangeError(field: "into", key: "unit.error.noFreeCode")
             }
             let moved = Unit(record: DivisionRecord(code: newCode, officialName: child.officialName, kind: child.kind), statistical: false, at: at)
@@ -133,12 +135,12 @@ enum UnitService {
     /// Retires a unit that nothing depends on any more; one with records or active sub-units must be merged instead.
     static func retire(_ code: String, reason: String, scoped: Scoped, actor: AuditActor, at: Date) async throws -> Unit {
         guard let unit = try await scoped.unit(code) else { throw Abort(.notFound) }
-        guard unit.isActive, unit.divisionLevel >= .township else { throw UnitChangeError(field: "reason", key: "unit.error.retired") }
-        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw UnitChangeError(field: "reason", key: "unit.error.reasonRequired") }
-        if !(try await scoped.children(of: code)).isEmpty { throw UnitChangeError(field: "reason", key: "unit.error.hasChildren") }
-        for ref in UnitReferences.moving where try await countRows(ref.table, ref.column, code, on: scoped.db) > 0 {
-            throw UnitChangeError(field: "reason", key: "unit.error.hasRecords")
+        let activeChildren = try await scoped.children(of: code).count
+        let problem = try await UnitChanges.retireProblem(unit.facts, reason: reason, activeChildren: activeChildren) {
+            for ref in UnitReferences.moving where try await countRows(ref.table, ref.column, code, on: scoped.db) > 0 { return true }
+            return false
         }
+        if let problem { throw UnitChangeError(problem) }
         unit.status = .retired
         try await scoped.db.transaction { tx in
             try await unit.save(on: tx)

@@ -263,7 +263,7 @@ struct ImportRun: Sendable {
             read.append(r)
             if !r.problems.isEmpty { steps.append(.done(.rejected, named(r.problems, mapping: mapping, headerText: headerText))); continue }
             if let id = r.values["idNumber"].flatMap(Self.idKey), state.seen.contains(id) { steps.append(.done(.duplicate, [])); continue }
-            var (input, more, assumed) = IntakeInputs.child(r.values, village: r.village, present: present, today: today)
+            var (input, more, assumed) = LedgerRow.child(r.values, village: r.village, present: present, today: today, words: .catalogue)
             if !more.isEmpty { steps.append(.done(.rejected, named(more, mapping: mapping, headerText: headerText))); continue }
             var c = Checker()
             let village = try await RegistryService.checkVillage(input.villageCode, &c, scoped: s, context: context)
@@ -319,14 +319,14 @@ struct ImportRun: Sendable {
             case .children:
                 preconditionFailure("children are imported in batches (processChildren)")
             case .women:
-                let (input, more, assumed) = IntakeInputs.woman(values, village: village)
+                let (input, more, assumed) = LedgerRow.woman(values, village: village, words: .catalogue)
                 if !more.isEmpty { return finish(r, .rejected, named(more, mapping: mapping, headerText: headerText), state: &state) }
                 warnings = named(assumed, mapping: mapping, headerText: headerText)
                 _ = try await WomenService.create(input, scoped: s, actor: actor, at: at)
             case .households:
                 try await HouseholdIntake.create(values, village: village, scoped: s, actor: actor, at: at)
             case .volunteers:
-                _ = try await PairingService.createVolunteer(IntakeInputs.volunteer(values, unit: village), scoped: s, actor: actor, at: at)
+                _ = try await PairingService.createVolunteer(LedgerRow.volunteer(values, unit: village), scoped: s, actor: actor, at: at)
             }
             if let id = values[idField].flatMap(Self.idKey) { state.seen.insert(id) }
             return finish(r, .accepted, [], warnings: warnings, state: &state)

@@ -2,12 +2,10 @@ import Foundation
 import GuanaiCore
 import GuanaiSheets
 
-/// A cell that could not be read, before any registry rule ran: the column's key and a catalogue message.
-struct CellProblem: Sendable, Equatable {
-    /// The input field (the column's schema key) the cell fills.
-    let field: String
-    let message: String
-    var args: [String] = []
+extension LedgerRow.Words {
+    /// The catalogue's words for Core's ledger rules (`LedgerRow`).
+    static let catalogue = LedgerRow.Words(choiceSeparator: IntakeWords.choiceSeparator, ethnicitySuffix: IntakeWords.ethnicitySuffix,
+                                           childHeader: Dictionary(IntakeWords.childHeaders.map { ($0.key, $0.names[0]) }) { a, _ in a })
 }
 
 /// Reads the cells of one row into the strings the registry's inputs take (tokens, ISO dates, normalised ID numbers),
@@ -65,7 +63,7 @@ struct IntakeReader: Sendable {
 
     enum Outcome { case value(String), skip, problem(CellProblem) }
 
-    /// Token prefixes whose cells IntakeInputs reads through GuanaiCore's LedgerWords (the catalogue's labels and the
+    /// Token prefixes whose cells LedgerRow (Core) reads through GuanaiCore's LedgerWords (the catalogue's labels and the
     /// raw tokens are still read here).
     static let ledgerWords: Set<String> = ["situation", "relation", "health"]
 

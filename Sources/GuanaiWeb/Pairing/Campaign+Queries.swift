@@ -64,7 +64,7 @@ extension Scoped {
 
     /// Active volunteers of the campaign's township not yet signed up: whom the page offers to add.
     func campaignCandidates(_ k: Campaign) async throws -> [Volunteer] {
-        let township = CampaignService.township(of: k.unitCode)
+        let township = CampaignForm.township(of: k.unitCode)
         // A village worker sees her own village's volunteers; the township and the city the whole township's.
         let area = narrowed(township)
         let signed = Set(try await CampaignVolunteer.query(on: db).filter(\.$campaignID == k.id!).all(\.$volunteerID))

@@ -91,3 +91,40 @@ final class PairContact: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
     init() {}
 }
+
+extension Volunteer {
+    /// Her own fields as Core's form rules set and merge them.
+    var record: VolunteerForm.Record {
+        get {
+            VolunteerForm.Record(phone: phone, organisation: organisation, honours: honours, skills: skills, availableTime: availableTime,
+                                 capacity: capacity, latitude: latitude, longitude: longitude, status: status)
+        }
+        set {
+            phone = newValue.phone
+            organisation = newValue.organisation
+            honours = newValue.honours
+            skills = newValue.skills
+            availableTime = newValue.availableTime
+            capacity = newValue.capacity
+            latitude = newValue.latitude
+            longitude = newValue.longitude
+            status = newValue.status
+        }
+    }
+}
+
+extension Pair {
+    /// The lifecycle's fields, as Core's `PairLifecycle.Step` changes them.
+    var record: PairLifecycle.Record {
+        get {
+            PairLifecycle.Record(status: status, startedOn: startedOn, resumedOn: resumedOn, closeReason: closeReason, closeNote: closeNote)
+        }
+        set {
+            status = newValue.status
+            startedOn = newValue.startedOn
+            resumedOn = newValue.resumedOn
+            closeReason = newValue.closeReason
+            closeNote = newValue.closeNote
+        }
+    }
+}

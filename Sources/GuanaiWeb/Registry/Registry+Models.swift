@@ -139,3 +139,44 @@ final class Child: Model, @unchecked Sendable {
          "informedOn": informedOn ?? "", "consent": String(consent), "categories": categories, "status": status.rawValue, "exitReason": exitReason ?? "", "riskTier": riskTier ?? ""]
     }
 }
+
+extension Child {
+    /// Her standing as Core's `ChildStanding` moves it.
+    var standing: ChildStanding {
+        get { ChildStanding(status: status, exitedOn: exitedOn, exitReason: exitReason, nextReview: nextReview) }
+        set {
+            status = newValue.status
+            exitedOn = newValue.exitedOn
+            exitReason = newValue.exitReason
+            nextReview = newValue.nextReview
+        }
+    }
+}
+
+extension Child {
+    /// The fields a change merges onto, as Core's `ChildChange.apply` reads and writes them.
+    var changeRecord: ChildChange.Record {
+        get {
+            ChildChange.Record(school: school, grade: grade, boarding: boarding, livingArrangement: livingArrangement, needs: needList,
+                               improperGuardianship: improperGuardianship, improperNote: improperNote, informedOn: informedOn,
+                               consent: consent,
+                               father: .init(situation: fatherSituation, workPlace: fatherWorkPlace, since: fatherSince),
+                               mother: .init(situation: motherSituation, workPlace: motherWorkPlace, since: motherSince),
+                               guardianRelation: guardianRelation)
+        }
+        set {
+            school = newValue.school
+            grade = newValue.grade
+            boarding = newValue.boarding
+            livingArrangement = newValue.livingArrangement
+            if newValue.needs != needList { setNeeds(newValue.needs) }
+            improperGuardianship = newValue.improperGuardianship
+            improperNote = newValue.improperNote
+            informedOn = newValue.informedOn
+            consent = newValue.consent
+            (fatherSituation, fatherWorkPlace, fatherSince) = (newValue.father.situation, newValue.father.workPlace, newValue.father.since)
+            (motherSituation, motherWorkPlace, motherSince) = (newValue.mother.situation, newValue.mother.workPlace, newValue.mother.since)
+            guardianRelation = newValue.guardianRelation
+        }
+    }
+}

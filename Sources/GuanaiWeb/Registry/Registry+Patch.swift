@@ -11,67 +11,19 @@ extension RegistryService {
         let before = child.auditFields
         let tierBefore = child.tier
         let cleared = patch.cleared
-        var moveTo: Unit? = nil
-        for required in ["name", "villageCode", "livingArrangement", "boarding", "improperGuardianship", "consent", "needs"] where cleared.contains(required) {
-            c.errors.append(FieldError(field: required, key: "field.error.required"))
-        }
-        if let n = patch.name, n.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { c.errors.append(FieldError(field: "name", key: "field.error.required")) }
-        if patch.villageCode != nil { moveTo = try await checkVillage(patch.villageCode, &c, scoped: scoped) }
-        let living = c.token(patch.livingArrangement, "livingArrangement", LivingArrangement.self, required: false)
-        var needs: [ChildNeed]? = nil
-        if let ns = patch.needs {
-            needs = []
-            for n in ns { if let v = ChildNeed(rawValue: n) { needs!.append(v) } else { c.errors.append(FieldError(field: "needs", key: "field.error.choice")) } }
-        }
-        let informed = c.date(patch.informedOn, "informedOn")
-        func parentSituation(_ p: ParentInput?, _ f: String) -> (ParentSituation?, CivilDate?, String?) {
-            guard let p else { return (nil, nil, nil) }
-            return (c.token(p.situation, f + ".situation", ParentSituation.self, required: false), c.date(p.since, f + ".since"), p.phone.flatMap { c.phone($0, f + ".phone") })
-        }
-        let (fs, fsince, fphone) = parentSituation(patch.father, "father")
-        let (ms, msince, mphone) = parentSituation(patch.mother, "mother")
-        for (key, p) in [("father", patch.father), ("mother", patch.mother)] where p?.name != nil || p?.idNumber != nil {
-            // Who a parent is comes from the registration or a ledger; a patch changes how she is, not who.
-            c.errors.append(FieldError(field: key + (p?.idNumber != nil ? ".idNumber" : ".name"), key: "registry.error.parentIdentity"))
-        }
-        // The guardian merges onto the one stored unless the patch names someone else: then it is a new guardian,
-        // and nothing of the previous one's health or phone is carried over to her.
+        var vc = Checker()
+        let moveTo: Unit? = patch.villageCode != nil ? try await checkVillage(patch.villageCode, &vc, scoped: scoped) : nil
         var stored: Person? = nil
         if let id = child.guardianID { stored = try await scoped.people([id])[id] }
-        var guardianUpdate: PersonPatch? = nil
-        var relation: GuardianRelation? = nil
-        var checkedGuardian: CheckedGuardian? = nil
-        if let g = patch.guardian, !cleared.contains("guardian") {
-            let sentID = g.idNumber.map(IDNumber.normalise)
-            let same = stored != nil && (g.name == nil || g.name?.trimmingCharacters(in: .whitespaces) == stored!.name)
-                && (sentID == nil || sentID == stored!.idNumber)
-            if same, let stored {
-                relation = c.token(g.relation, "guardian.relation", GuardianRelation.self, required: false)
-                if cleared.contains("guardian.relation") { c.errors.append(FieldError(field: "guardian.relation", key: "field.error.required")) }
-                if cleared.contains("guardian.health") { c.errors.append(FieldError(field: "guardian.health", key: "field.error.required")) }
-                _ = c.token(g.health, "guardian.health", Health.self, required: false)
-                _ = g.phone.map { c.phone($0, "guardian.phone") }
-                let birth = c.date(g.birthDate, "guardian.birthDate")
-                if birth != nil, stored.idNumber != nil { c.errors.append(FieldError(field: "guardian.birthDate", key: "id.error.birthMismatch", args: [stored.birthDate ?? ""])) }
-                var up = PersonPatch(phone: g.phone, health: g.health)
-                if cleared.contains("guardian.phone") { up.cleared.insert("phone") }
-                up.birthDate = birth?.iso
-                if up.phone != nil || up.health != nil || up.birthDate != nil || !up.cleared.isEmpty { guardianUpdate = up }
-            } else {
-                checkedGuardian = ChildForm.guardian(g, &c)
-            }
-        }
-        if cleared.contains("guardian") || patch.removeGuardian == true {
-            if (living ?? LivingArrangement(rawValue: child.livingArrangement)) == .withGuardian { c.errors.append(FieldError(field: "guardian.name", key: "registry.error.guardianNeeded")) }
-        }
-        let improper = patch.improperGuardianship ?? child.improperGuardianship
-        let note = cleared.contains("improperNote") ? nil : (patch.improperNote ?? child.improperNote)
-        if improper && (note ?? "").trimmingCharacters(in: .whitespaces).isEmpty && (patch.improperGuardianship == true || patch.improperNote != nil || cleared.contains("improperNote")) {
-            c.errors.append(FieldError(field: "improperNote", key: "registry.error.improperNote"))
-        }
+        let storedFacts = ChildChange.Stored(livingArrangement: LivingArrangement(rawValue: child.livingArrangement),
+                                             improperGuardianship: child.improperGuardianship, improperNote: child.improperNote,
+                                             guardian: stored.map { .init(name: $0.name, idNumber: $0.idNumber, birthDate: $0.birthDate) })
+        let checkedChange = ChildChange.check(patch, stored: storedFacts, villageErrors: vc.errors, &c)
         try c.throwIfAny()
+        guard let k = checkedChange else { throw FieldErrors(c.errors) }
+        let (guardianUpdate, fphone, mphone) = (k.guardianUpdate, k.father.phone, k.mother.phone)
         var errors: [FieldError] = []
-        let guardian = checkedGuardian
+        let guardian = k.newGuardian
         var newGuardian: Person? = nil
         if let g = guardian {
             newGuardian = try await person(id: g.id, name: g.name, field: "guardian", unit: child.unitCode, scoped: scoped, confirm: patch.confirmLinks ?? false, errors: &errors, fill: { p in
@@ -89,36 +41,19 @@ extension RegistryService {
             if phone == nil { up.cleared.insert("phone") }
             _ = try await patchPerson(p, up, scoped: scoped, actor: actor, at: at)
         }
-        let checked = c, newNeeds = needs, guardianPerson = newGuardian, target = moveTo, newRelation = relation
+        let checked = c, guardianPerson = newGuardian, target = moveTo
         try await scoped.db.transaction { tx in
             let c = checked
-            func text(_ v: String?, _ key: String) -> String?? { cleared.contains(key) ? .some(nil) : v.map { c.text($0) } }
-            if let p = text(patch.school, "school") { child.school = p }
-            if let p = text(patch.grade, "grade") { child.grade = p }
-            if let b = patch.boarding { child.boarding = b }
-            if let l = living { child.livingArrangement = l.rawValue }
-            if let n = newNeeds { child.setNeeds(n) }
-            if let b = patch.improperGuardianship { child.improperGuardianship = b }
-            if let n = text(patch.improperNote, "improperNote") { child.improperNote = n }
-            if cleared.contains("informedOn") { child.informedOn = nil } else if let d = informed { child.informedOn = d.iso }
-            if let b = patch.consent { child.consent = b }
-            if cleared.contains("father.situation") { child.fatherSituation = nil }
-            if let s = fs { child.fatherSituation = s.rawValue; if s != .workingAway { child.fatherWorkPlace = nil; child.fatherSince = nil } }
-            if let w = text(patch.father?.workPlace, "father.workPlace") { child.fatherWorkPlace = w }
-            if cleared.contains("father.since") { child.fatherSince = nil } else if let d = fsince { child.fatherSince = d.iso }
-            if cleared.contains("mother.situation") { child.motherSituation = nil }
-            if let s = ms { child.motherSituation = s.rawValue; if s != .workingAway { child.motherWorkPlace = nil; child.motherSince = nil } }
-            if let w = text(patch.mother?.workPlace, "mother.workPlace") { child.motherWorkPlace = w }
-            if cleared.contains("mother.since") { child.motherSince = nil } else if let d = msince { child.motherSince = d.iso }
-            if patch.removeGuardian == true || cleared.contains("guardian") { child.guardianID = nil; child.guardianRelation = nil }
-            if let r = newRelation { child.guardianRelation = r.rawValue }
-            if let g = guardianPerson, let gi = guardian {
+            var record = child.changeRecord
+            let removesGuardian = ChildChange.apply(k, patch, to: &record)
+            child.changeRecord = record
+            if removesGuardian { child.guardianID = nil }
+            if let g = guardianPerson {
                 if !g._$idExists {
                     try await g.create(on: tx)
                     try await AuditLog.append(AuditEvent(AuditAction.create, "person", g.id!.uuidString, unit: g.unitCode, fields: AuditLog.created(g.auditFields)), by: actor, at: at, on: tx)
                 }
                 child.guardianID = g.id
-                child.guardianRelation = gi.relation.rawValue
             }
             // The child's name is her person record's; the address is her household's.
             if let n = patch.name, let me = try await Person.find(child.personID, on: tx) {
@@ -177,16 +112,11 @@ extension RegistryService {
     static func patchPerson(_ person: Person, _ patch: PersonPatch, scoped: Scoped, actor: AuditActor, at: Date) async throws -> (Person, [Child]) {
         var c = Checker()
         let before = person.auditFields
-        if let n = patch.name, n.trimmingCharacters(in: .whitespaces).isEmpty { c.errors.append(FieldError(field: "name", key: "field.error.required")) }
-        let phone = patch.phone.map { c.phone($0, "phone") }
-        let health = c.token(patch.health, "health", Health.self, required: false)
-        let vital = c.token(patch.vitalStatus, "vitalStatus", VitalStatus.self, required: false)
-        let since = c.date(patch.healthSince, "healthSince")
-        let birth = c.date(patch.birthDate, "birthDate")
-        for required in ["name", "health", "vitalStatus"] where patch.cleared.contains(required) { c.errors.append(FieldError(field: required, key: "field.error.required")) }
-        if let e = patch.ethnicity, !e.isEmpty, !Ethnicity.all.contains(e) { c.errors.append(FieldError(field: "ethnicity", key: "field.error.choice")) }
-        if let g = patch.disabilityGrade, !(1...4).contains(g) { c.errors.append(FieldError(field: "disabilityGrade", key: "field.error.choice")) }
+        let checked = patch.check(&c)
         try c.throwIfAny()
+        guard let checked else { throw FieldErrors(c.errors) }
+        let (phone, health, vital) = (checked.phone, checked.health, checked.vitalStatus)
+        let (since, birth) = (checked.healthSince, checked.birthDate)
         let changed: [Child] = try await scoped.db.transaction { tx in
             var changed: [Child] = []
             if let n = patch.name { person.name = n.trimmingCharacters(in: .whitespaces); person.initials = Pinyin.initials(person.name) }

@@ -152,20 +152,9 @@ enum RegistryService {
         child.setCategories(r.categories)
         child.reasons = json(r.reasons)
         child.leftBehind = r.leftBehind
-        // A voided record keeps its categories for the history but never comes back into a list by itself.
-        guard child.status != .voided else { child.nextReview = nil; return }
-        child.nextReview = r.nextAgeChange?.iso
-        if r.categories.isEmpty {
-            if child.status != .exited {
-                child.exitReason = reason ?? (child.status == .new ? "registry.exit.notEligible" : "registry.exit.changed")
-                child.status = .exited
-                child.exitedOn = today.iso
-            }
-        } else {
-            child.status = .active
-            child.exitedOn = nil
-            child.exitReason = nil
-        }
+        var standing = child.standing
+        standing.apply(r, today: today, reason: reason)
+        child.standing = standing
     }
 
     /// Copies the guardian's birth date and health onto the child for the list's filters. Returns whether they changed.
@@ -210,7 +199,7 @@ enum RegistryService {
         let (facts, _) = try await facts(for: child, on: db, context: context)
         let t = today(at)
         let r = ChildClassifier.classify(facts, on: t)
-        let hint: String? = (child.leftBehind && !r.leftBehind && !Age.isUnder(16, born: facts.birthDate, on: t)) ? "registry.exit.aged16" : nil
+        let hint = ChildStanding.exitHint(wasLeftBehind: child.leftBehind, now: r, born: facts.birthDate, today: t)
         let oldReview = child.nextReview
         let safetyBefore = [child.riskReasons, child.riskReview, child.nextVisitDue]
         apply(r, to: child, today: t, reason: hint)

@@ -44,27 +44,6 @@ final class Woman: Model, @unchecked Sendable {
     }
 }
 
-struct WomanInput: Content, Sendable {
-    var name: String?
-    var idNumber: String?
-    var villageCode: String?
-    var hukou: String?
-    var phone: String?
-    var ethnicity: String?
-    var health: String?
-    var husband: ParentInput?
-    var childrenInCare: Int?
-    var eldersInCare: Int?
-    var farming: Bool?
-    var skills: String?
-    var needs: [String]?
-    var employmentInterest: Bool?
-    var healthInterest: Bool?
-    var confirmLinks: Bool?
-    /// Her household's address (a change only; registration takes it from the household).
-    var address: String?
-}
-
 struct WomanDTO: Content {
     let id: String
     let personId: String
@@ -101,11 +80,44 @@ struct HouseholdDTO: Content {
     let members: [PersonDTO]
 }
 
-struct HouseholdInput: Content, Sendable {
-    var villageCode: String?
-    var villageGroup: String?
-    var address: String?
-    var latitude: Double?
-    var longitude: Double?
-    var poverty: String?
+extension Woman {
+    /// Her own fields as Core's form rules set and merge them.
+    var record: WomanForm.Record {
+        get {
+            WomanForm.Record(husbandSituation: husbandSituation, husbandWorkPlace: husbandWorkPlace, husbandSince: husbandSince,
+                             childrenInCare: childrenInCare, eldersInCare: eldersInCare, farming: farming, skills: skills, needs: needs,
+                             employmentInterest: employmentInterest, healthInterest: healthInterest)
+        }
+        set {
+            husbandSituation = newValue.husbandSituation
+            husbandWorkPlace = newValue.husbandWorkPlace
+            husbandSince = newValue.husbandSince
+            childrenInCare = newValue.childrenInCare
+            eldersInCare = newValue.eldersInCare
+            farming = newValue.farming
+            skills = newValue.skills
+            needs = newValue.needs
+            employmentInterest = newValue.employmentInterest
+            healthInterest = newValue.healthInterest
+        }
+    }
 }
+
+extension Household {
+    var record: HouseholdForm.Record {
+        get {
+            HouseholdForm.Record(poverty: poverty, address: address, villageGroup: villageGroup, latitude: latitude, longitude: longitude)
+        }
+        set {
+            poverty = newValue.poverty
+            address = newValue.address
+            villageGroup = newValue.villageGroup
+            latitude = newValue.latitude
+            longitude = newValue.longitude
+        }
+    }
+}
+
+// The inputs are Core's (WomanForm); here they become request content.
+extension WomanInput: Content {}
+extension HouseholdInput: Content {}

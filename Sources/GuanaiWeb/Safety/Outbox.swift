@@ -64,8 +64,6 @@ struct WebhookChannel: OutboxChannel {
 }
 
 enum Outbox {
-    static let maxAttempts = 8
-
     /// What an alert's delivery to one account says.
     static func payload(_ a: Alert, to u: User, reason: String, childName: String, at: Date) -> OutboxPayload {
         OutboxPayload(key: "alert:\(a.id!.uuidString):\(u.id!.uuidString):\(reason)", alertId: a.id!.uuidString, childId: a.childID.uuidString, childName: childName,
@@ -103,9 +101,6 @@ enum Outbox {
         try await db.sql.insert(into: OutboxMessage.schema, columns: ["id", "channel", "dedupe_key", "alert_id", "user_id", "payload", "status", "attempts", "next_attempt_at", "created_at"], rows: rows)
     }
 
-    /// 30 s, 1 min, 2 min … up to an hour between attempts.
-    static func backoff(_ attempts: Int) -> TimeInterval { min(3600, 30 * pow(2, Double(max(0, attempts - 1)))) }
-
     struct Result: Sendable, Equatable { var sent = 0, retried = 0, failed = 0, skipped = 0 }
 
     static func drain(on db: any Database, channels: [any OutboxChannel], at: Date, limit: Int = 100) async throws -> Result {
@@ -140,14 +135,9 @@ enum Outbox {
             } catch {
                 fresh.attempts += 1
                 fresh.lastError = String(describing: error).prefix(500).description
-                if fresh.attempts >= maxAttempts {
-                    fresh.status = .failed
-                    r.failed += 1
-                } else {
-                    fresh.status = .pending
-                    fresh.nextAttemptAt = at.addingTimeInterval(backoff(fresh.attempts))
-                    r.retried += 1
-                }
+                let (status, wait) = OutboxRetry.afterFailure(attempts: fresh.attempts)
+                fresh.status = status
+                if let wait { fresh.nextAttemptAt = at.addingTimeInterval(wait); r.retried += 1 } else { r.failed += 1 }
             }
             fresh.claimedUntil = nil
             try await fresh.save(on: db)

@@ -7,7 +7,7 @@ struct SafetyAPIController {
     func register(_ r: any RoutesBuilder) {
         r.post("children", ":id", "visits", use: recordVisit)
         r.get("children", ":id", "visits", use: visits)
-        r.on(.POST, "visits", ":id", "photos", body: .collect(maxSize: ByteCount(value: VisitPhotos.maxBytes + 1)), use: addPhoto)
+        r.on(.POST, "visits", ":id", "photos", body: .collect(maxSize: ByteCount(value: VisitPhotoRules.maxBytes + 1)), use: addPhoto)
         r.get("visits", ":id", "photos", ":n") { req in try await VisitPhotos.serve(req, visitID: req.parameters.get("id") ?? "", n: Int(req.parameters.get("n") ?? "") ?? 0) }
         r.get("alerts", use: inbox)
         r.post("alerts", ":id", "acknowledge", use: acknowledge)
@@ -33,7 +33,7 @@ struct SafetyAPIController {
         guard let uuid = UUID(uuidString: req.parameters.get("id") ?? ""), let v = try await Visit.find(uuid, on: req.db), try req.scoped.inScope(v.unitCode) else { throw Abort(.notFound) }
         guard Policy.actsOnAlerts(try req.actor.role) else { throw Abort(.forbidden) }
         let bytes = req.body.data.map { Data(buffer: $0) } ?? Data()
-        let uploads = try VisitPhotos.check([(name: "photo", bytes: bytes)], already: v.photos)
+        let uploads = try VisitPhotoRules.check([(name: "photo", bytes: bytes)], already: v.photos)
         let at = req.now, actor = req.auditActor
         try await req.db.transaction { tx in
             try await VisitPhotos.store(uploads, visit: v, on: tx, at: at)

@@ -24,11 +24,6 @@ final class Visit: Model, @unchecked Sendable {
     var checks: [String: String] { (try? JSONDecoder().decode([String: String].self, from: Data(checklist.utf8))) ?? [:] }
 }
 
-enum VisitMode: String, CaseIterable, Sendable { case home, phone, video, station }
-
-/// The short checklist of a visit, in the order it is asked.
-enum VisitCheck: String, CaseIterable, Sendable { case food, warmth, homeSafety = "home_safety", guardianHealth = "guardian_health", school, mood }
-
 /// An alert: a child who became critical (one per episode), or a visit overdue (one per due date).
 final class Alert: Model, @unchecked Sendable {
     static let schema = "alerts"

@@ -28,25 +28,21 @@ enum SafetyService {
     /// The same, with the guardian's record and the open critical alert (if any) already in hand.
     static func assess(_ c: Child, facts: ChildFacts, guardian guardianRecord: Person?, open: Alert?, at: Date, settings s: RiskSettings) {
         let today = RegistryService.today(at)
-        guard c.status == .active || open != nil || c.openReport else {
+        let guardian = guardianRecord.map { GuardianFacts(birthDate: $0.birth, vitalStatus: $0.vital, health: $0.healthValue) }
+        let risk = RiskFacts(birthDate: facts.birthDate, living: LivingArrangement(rawValue: c.livingArrangement) ?? .withGuardian,
+                             father: facts.father, mother: facts.mother, guardian: guardian, categories: c.categoryList, needs: c.needList,
+                             lastContact: today)
+        let open = open.map { ChildMonitoring.OpenCritical(since: RegistryService.today($0.createdAt), hasPlan: $0.plan != nil) }
+        let lastVisit = c.lastVisitOn.flatMap(CivilDate.init(iso:))
+        guard let m = ChildMonitoring.assess(status: c.status, openReport: c.openReport, open: open, risk: risk, lastVisit: lastVisit,
+                                             registered: RegistryService.today(c.createdAt), today: today, settings: s) else {
             c.riskTier = nil; c.riskReasons = nil; c.riskReview = nil; c.nextVisitDue = nil; c.overdueStep = 0
             return
         }
-        var guardian: GuardianFacts? = nil
-        if let p = guardianRecord {
-            guardian = GuardianFacts(birthDate: p.birth, vitalStatus: p.vital, health: p.healthValue)
-        }
-        let registered = RegistryService.today(c.createdAt)
-        let lastVisit = c.lastVisitOn.flatMap(CivilDate.init(iso:))
-        let r = RiskRules.assess(RiskFacts(birthDate: facts.birthDate, living: LivingArrangement(rawValue: c.livingArrangement) ?? .withGuardian,
-                                           father: facts.father, mother: facts.mother, guardian: guardian, categories: c.categoryList,
-                                           needs: c.needList, lastContact: lastVisit ?? registered, openReport: c.openReport), on: today, settings: s)
-        c.riskTier = r.tier.rawValue
-        c.riskReasons = RegistryService.json(r.reasons)
-        c.riskReview = r.nextChange?.iso
-        let due = VisitSchedule.nextDue(lastVisit: lastVisit, registered: registered, tier: r.tier, hasPlan: open?.plan != nil,
-                                        criticalSince: open.map { RegistryService.today($0.createdAt) }, today: today, settings: s)
-        if due.iso != c.nextVisitDue { c.nextVisitDue = due.iso; c.overdueStep = 0 }
+        c.riskTier = m.assessment.tier.rawValue
+        c.riskReasons = RegistryService.json(m.assessment.reasons)
+        c.riskReview = m.assessment.nextChange?.iso
+        if m.nextVisitDue.iso != c.nextVisitDue { c.nextVisitDue = m.nextVisitDue.iso; c.overdueStep = 0 }
     }
 
     static func openCritical(_ childID: UUID, on db: any Database) async throws -> Alert? {
@@ -64,33 +60,15 @@ enum SafetyService {
     // MARK: visits
 
     static func recordVisit(_ c: Child, _ input: VisitInput, photos files: [(name: String, bytes: Data)] = [], user: Signer?, scoped: Scoped, actor: AuditActor, at: Date, settings: RiskSettings) async throws -> Visit {
-        var errors: [FieldError] = []
-        let today = RegistryService.today(at)
-        let date = (input.date?.isEmpty ?? true) ? today : CivilDate(iso: input.date ?? "")
-        if date == nil { errors.append(FieldError(field: "date", key: "field.error.date")) }
-        if let d = date, d > today { errors.append(FieldError(field: "date", key: "visit.error.future")) }
-        let mode = VisitMode(rawValue: input.mode ?? "")
-        if mode == nil { errors.append(FieldError(field: "mode", key: "field.error.choice")) }
-        var checks: [String: String] = [:]
-        for (k, v) in input.checklist ?? [:] {
-            guard VisitCheck(rawValue: k) != nil, v == "ok" || v == "concern" else { errors.append(FieldError(field: "checklist." + k, key: "field.error.choice")); continue }
-            checks[k] = v
-        }
-        let notes = (input.notes ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if checks.values.contains("concern") && notes.isEmpty { errors.append(FieldError(field: "notes", key: "visit.error.concernNotes")) }
-        if notes.count > 2000 { errors.append(FieldError(field: "notes", key: "field.error.tooLong")) }
-        var checked: [VisitPhotos.Upload] = []
-        do { checked = try VisitPhotos.check(files) } catch let e as FieldErrors { errors += e.items }
-        if !errors.isEmpty { throw FieldErrors(errors) }
-        let photos = checked
-
+        let k = try VisitForm.check(input, photos: files, today: RegistryService.today(at)).get()
+        let photos = k.photos
         let v = Visit()
         v.childID = c.id!
         v.unitCode = c.unitCode
-        v.visitedOn = date!.iso
-        v.mode = mode!.rawValue
-        v.checklist = RegistryService.json(checks)
-        v.notes = notes
+        v.visitedOn = k.date.iso
+        v.mode = k.mode.rawValue
+        v.checklist = RegistryService.json(k.checks)
+        v.notes = k.notes
         v.byUser = user?.userID
         v.byName = user?.displayName ?? actor.name
         v.createdAt = at
@@ -183,12 +161,8 @@ enum SafetyService {
     }
 }
 
-struct VisitInput: Content, Sendable {
-    var date: String?
-    var mode: String?
-    var checklist: [String: String]?
-    var notes: String?
-}
+// The visit's input and its checks are Core's (VisitForm); here it becomes request content.
+extension VisitInput: Content {}
 
 extension Optional {
     func asyncFlatMap<T>(_ f: (Wrapped) async throws -> T?) async rethrows -> T? {

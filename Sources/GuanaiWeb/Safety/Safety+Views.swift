@@ -160,7 +160,7 @@ enum SafetyViews {
                 div(.class(e["photos"] == nil ? "field" : "field invalid")) {
                     label(.for("photos")) { l.t("visit.photos") }
                     tag("input", [.type("file"), .id("photos"), .name("photos"), Attr("accept", "image/jpeg,image/png,image/webp"), Attr("multiple", "multiple")])
-                    small(.class("hint")) { l.t("visit.photosHint", String(VisitPhotos.maxCount)) }
+                    small(.class("hint")) { l.t("visit.photosHint", String(VisitPhotoRules.maxCount)) }
                     if let err = e["photos"] { p(.class("field-error")) { err } }
                 }
                 button(.type("submit")) { l.t("visit.save") }

@@ -19,38 +19,10 @@ final class VisitPhoto: Model, @unchecked Sendable {
     init() {}
 }
 
-/// What a photo must be: an image a phone makes, not too large, at most a few per visit.
+/// Storing and serving a visit's photos; what a photo must be is Core's (`VisitPhotoRules`).
 enum VisitPhotos {
-    static let maxCount = 3
-    static let maxBytes = 8 * 1024 * 1024
-
-    struct Upload: Sendable { let contentType: String; let bytes: Data }
-
-    /// The image type from the first bytes, whatever the browser claimed.
-    static func sniff(_ d: Data) -> String? {
-        let b = [UInt8](d.prefix(12))
-        if b.count >= 3, b[0] == 0xFF, b[1] == 0xD8, b[2] == 0xFF { return "image/jpeg" }
-        if b.count >= 8, b[0..<8] == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] { return "image/png" }
-        if b.count >= 12, b[0..<4] == [0x52, 0x49, 0x46, 0x46], b[8..<12] == [0x57, 0x45, 0x42, 0x50] { return "image/webp" }
-        return nil
-    }
-
-    /// Checks the files of a form or API call; each problem is an error on the `photos` field.
-    static func check(_ files: [(name: String, bytes: Data)], already: Int = 0) throws -> [Upload] {
-        var out: [Upload] = []
-        var errors: [FieldError] = []
-        if files.count + already > maxCount { errors.append(FieldError(field: "photos", key: "visit.error.photoCount", args: [String(maxCount)])) }
-        for f in files {
-            if f.bytes.count > maxBytes { errors.append(FieldError(field: "photos", key: "visit.error.photoSize", args: [f.name])); continue }
-            guard let type = sniff(f.bytes) else { errors.append(FieldError(field: "photos", key: "visit.error.photoType", args: [f.name])); continue }
-            out.append(Upload(contentType: type, bytes: f.bytes))
-        }
-        if !errors.isEmpty { throw FieldErrors(errors) }
-        return out
-    }
-
     /// Stored in the caller's transaction, numbered after those already there.
-    static func store(_ uploads: [Upload], visit v: Visit, on db: any Database, at: Date) async throws {
+    static func store(_ uploads: [VisitPhotoRules.Upload], visit v: Visit, on db: any Database, at: Date) async throws {
         for (i, u) in uploads.enumerated() {
             let p = VisitPhoto()
             p.visitID = v.id!
