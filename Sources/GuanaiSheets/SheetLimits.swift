@@ -28,12 +28,14 @@ public struct SheetLimits: Sendable, Equatable {
     /// Entries of the zip's central directory.
     public var maxEntries: Int
 
-    public init(maxPartBytes: Int = 200_000_000, maxPackageBytes: Int = 200_000_000,
-                maxCompressionRatio: Int = 200, ratioFloorBytes: Int = 1 << 20,
-                maxCellCharacters: Int = 32_767, maxColumns: Int = 16_384, maxRows: Int = 1_048_576,
-                maxRowBytes: Int = 4 << 20, maxSheetTextBytes: Int = 1 << 30,
-                maxSharedStrings: Int = 4_000_000, maxSharedStringBytes: Int = 128 << 20,
-                maxEntries: Int = 10_000) {
+    public init(
+        maxPartBytes: Int = 200_000_000, maxPackageBytes: Int = 200_000_000,
+        maxCompressionRatio: Int = 200, ratioFloorBytes: Int = 1 << 20,
+        maxCellCharacters: Int = 32_767, maxColumns: Int = 16_384, maxRows: Int = 1_048_576,
+        maxRowBytes: Int = 4 << 20, maxSheetTextBytes: Int = 1 << 30,
+        maxSharedStrings: Int = 4_000_000, maxSharedStringBytes: Int = 128 << 20,
+        maxEntries: Int = 10_000
+    ) {
         self.maxPartBytes = maxPartBytes
         self.maxPackageBytes = maxPackageBytes
         self.maxCompressionRatio = maxCompressionRatio

@@ -16,8 +16,10 @@ public struct ReadOptions: Sendable {
     /// Must be cheap: a deadline comparison or a flag.
     public var shouldStop: (@Sendable () -> Bool)?
 
-    public init(sharedStringsSpillCount: Int = 2_000_000, sharedStringsSpillBytes: Int = 48 << 20,
-                limits: SheetLimits = SheetLimits(), meter: ReadMeter? = nil, shouldStop: (@Sendable () -> Bool)? = nil) {
+    public init(
+        sharedStringsSpillCount: Int = 2_000_000, sharedStringsSpillBytes: Int = 48 << 20,
+        limits: SheetLimits = SheetLimits(), meter: ReadMeter? = nil, shouldStop: (@Sendable () -> Bool)? = nil
+    ) {
         self.sharedStringsSpillCount = sharedStringsSpillCount
         self.sharedStringsSpillBytes = sharedStringsSpillBytes
         self.limits = limits
@@ -121,13 +123,16 @@ public struct SheetReader: Sendable {
         case .xlsx:
             return try SheetReader(xlsx: url, sheet: sheet, options: options)
         case .csv:
-            return SheetReader(url: url, format: .csv, sheetNames: [], sheetName: nil, date1904: false,
-                               options: options, sheetPath: nil, sharedStringsPath: nil, stylesPath: nil)
+            return SheetReader(
+                url: url, format: .csv, sheetNames: [], sheetName: nil, date1904: false,
+                options: options, sheetPath: nil, sharedStringsPath: nil, stylesPath: nil)
         }
     }
 
-    private init(url: URL, format: Format, sheetNames: [String], sheetName: String?, date1904: Bool,
-                 options: ReadOptions, sheetPath: String?, sharedStringsPath: String?, stylesPath: String?) {
+    private init(
+        url: URL, format: Format, sheetNames: [String], sheetName: String?, date1904: Bool,
+        options: ReadOptions, sheetPath: String?, sharedStringsPath: String?, stylesPath: String?
+    ) {
         self.url = url
         self.format = format
         self.sheetNames = sheetNames
@@ -144,8 +149,9 @@ public struct SheetReader: Sendable {
         let chosen: XLSXPackage.Sheet
         if let requested {
             let wanted = requested.trimmingCharacters(in: .whitespaces)
-            guard let match = workbook.sheets.first(where: { $0.name == wanted })
-                ?? workbook.sheets.first(where: { $0.name.trimmingCharacters(in: .whitespaces) == wanted })
+            guard
+                let match = workbook.sheets.first(where: { $0.name == wanted })
+                    ?? workbook.sheets.first(where: { $0.name.trimmingCharacters(in: .whitespaces) == wanted })
             else { throw SheetError.noSuchSheet(requested) }
             chosen = match
         } else {
@@ -154,9 +160,10 @@ public struct SheetReader: Sendable {
             }
             chosen = first
         }
-        self.init(url: url, format: .xlsx, sheetNames: workbook.sheets.filter { !$0.hidden }.map(\.name),
-                  sheetName: chosen.name, date1904: workbook.date1904, options: options,
-                  sheetPath: chosen.path, sharedStringsPath: workbook.sharedStringsPath, stylesPath: workbook.stylesPath)
+        self.init(
+            url: url, format: .xlsx, sheetNames: workbook.sheets.filter { !$0.hidden }.map(\.name),
+            sheetName: chosen.name, date1904: workbook.date1904, options: options,
+            sheetPath: chosen.path, sharedStringsPath: workbook.sharedStringsPath, stylesPath: workbook.stylesPath)
     }
 
     /// Calls `body` for every row that has at least one non-empty cell, in file order.

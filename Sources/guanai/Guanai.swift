@@ -9,7 +9,10 @@ struct Guanai: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "guanai",
         abstract: "关爱 — 农村留守妇女儿童关爱行动 (Guanai: care for rural left-behind women and children)",
-        subcommands: [Serve.self, Migrate.self, UserCommand.self, AuditCommand.self, DemoDataCommand.self, SweepCommand.self, ImportCommand.self, ExportCommand.self, BenchCommand.self, PairingBenchCommand.self, SweepBenchCommand.self]
+        subcommands: [
+            Serve.self, Migrate.self, UserCommand.self, AuditCommand.self, DemoDataCommand.self, SweepCommand.self, ImportCommand.self,
+            ExportCommand.self, BenchCommand.self, PairingBenchCommand.self, SweepBenchCommand.self,
+        ]
     )
 }
 
@@ -20,7 +23,10 @@ struct DatabaseOptions: ParsableArguments {
     @ArgumentParser.Option(help: "County-level unit of Hubei whose divisions are loaded (default 421081 石首市)")
     var county: String = DivisionCatalog.defaultCounty
 
-    @ArgumentParser.Option(help: .init("Folder for import and export working files (default: guanai-tmp/ beside the SQLite " + "file, else a per-user folder in the system temp folder)"))
+    @ArgumentParser.Option(
+        help: .init(
+            "Folder for import and export working files (default: guanai-tmp/ beside the SQLite "
+                + "file, else a per-user folder in the system temp folder)"))
     var workDir: String?
 
     var config: GuanaiConfig {
@@ -53,8 +59,12 @@ struct Serve: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Address to listen on") var hostname = "127.0.0.1"
     @ArgumentParser.Option(help: "Port to listen on") var port = 8080
     @ArgumentParser.Option(help: "Minutes between safety-net sweeps run by this server (0: none)") var sweepMinutes: Double = 5
-    @ArgumentParser.Option(help: "Webhook for alert notifications (SMS gateway, 企业微信 robot); default $GUANAI_WEBHOOK_URL") var webhookUrl: String?
-    @ArgumentParser.Option(help: .init("off | always (TLS ends at a proxy) | forwarded (trust the proxy's X-Forwarded-Proto); " + "default $GUANAI_HTTPS, else off")) var https: String?
+    @ArgumentParser.Option(help: "Webhook for alert notifications (SMS gateway, 企业微信 robot); default $GUANAI_WEBHOOK_URL") var webhookUrl:
+        String?
+    @ArgumentParser.Option(
+        help: .init(
+            "off | always (TLS ends at a proxy) | forwarded (trust the proxy's X-Forwarded-Proto); " + "default $GUANAI_HTTPS, else off"))
+    var https: String?
 
     func run() async throws {
         var env = Environment(name: "production", arguments: ["guanai", "serve", "--hostname", hostname, "--port", String(port)])
@@ -73,7 +83,11 @@ struct Serve: AsyncParsableCommand {
                 let added = try await DemoData.load(app, children: 240, seed: 2026)
                 let women = try await DemoData.loadWomen(app, women: 60, seed: 2026)
                 let volunteers = try await DemoData.loadVolunteers(app)
-                if added + women + volunteers > 0 { print("demo: \(added) synthetic children, \(women) synthetic women and \(volunteers) synthetic " + "volunteers registered") }
+                if added + women + volunteers > 0 {
+                    print(
+                        "demo: \(added) synthetic children, \(women) synthetic women and \(volunteers) synthetic " + "volunteers registered"
+                    )
+                }
             }
             print("guanai: listening on http://\(hostname):\(port)")
             try await app.execute()
@@ -100,14 +114,18 @@ struct UserCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create an account and print its one-time password")
         @ArgumentParser.OptionGroup var db: DatabaseOptions
         @ArgumentParser.Option var username: String
-        @ArgumentParser.Option(help: .init("city_admin | township_staff | village_worker | volunteer | partner_health | partner_hr " + "| partner_justice | inspector")) var role: String
+        @ArgumentParser.Option(
+            help: .init(
+                "city_admin | township_staff | village_worker | volunteer | partner_health | partner_hr " + "| partner_justice | inspector")
+        ) var role: String
         @ArgumentParser.Option(help: "12-digit unit code (or 6/9 digits)") var unit: String
         @ArgumentParser.Option(help: "Display name") var name: String?
         @ArgumentParser.Option var phone: String?
 
         func run() async throws {
             let pw = try await withApp(db) { app in
-                try await Admin.createUser(app, username: username, role: role, unit: DivisionCode(unit)?.value ?? unit, displayName: name, phone: phone)
+                try await Admin.createUser(
+                    app, username: username, role: role, unit: DivisionCode(unit)?.value ?? unit, displayName: name, phone: phone)
             }
             print("\(username) \(pw)")
         }
@@ -133,7 +151,8 @@ struct AuditCommand: AsyncParsableCommand {
 }
 
 struct DemoDataCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "demo-data", abstract: "Register deterministic synthetic children (never real people)")
+    static let configuration = CommandConfiguration(
+        commandName: "demo-data", abstract: "Register deterministic synthetic children (never real people)")
     @OptionGroup var db: DatabaseOptions
     @ArgumentParser.Option(help: "How many children") var children = 240
     @ArgumentParser.Option(help: "How many left-behind women") var women = 60
@@ -148,60 +167,88 @@ struct DemoDataCommand: AsyncParsableCommand {
 }
 
 struct SweepCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "sweep", abstract: "Recompute what time changes: exits at 16 and 18, women reaching six months")
+    static let configuration = CommandConfiguration(
+        commandName: "sweep", abstract: "Recompute what time changes: exits at 16 and 18, women reaching six months")
     @OptionGroup var db: DatabaseOptions
-    @ArgumentParser.Option(help: .init("Run as if it were this instant (ISO-8601, e.g. 2027-03-01T08:00:00Z), for drills " + "and tests")) var now: String?
+    @ArgumentParser.Option(help: .init("Run as if it were this instant (ISO-8601, e.g. 2027-03-01T08:00:00Z), for drills " + "and tests"))
+    var now: String?
 
     func run() async throws {
         var at = Date()
         if let n = now {
-            guard let d = try? Date(n, strategy: .iso8601) else { throw ValidationError("--now must be ISO-8601, e.g. 2027-03-01T08:00:00Z") }
+            guard let d = try? Date(n, strategy: .iso8601) else {
+                throw ValidationError("--now must be ISO-8601, e.g. 2027-03-01T08:00:00Z")
+            }
             at = d
         }
         let r = try await withApp(db) { app in try await SafetySweep.run(on: app.db, at: at) }
         if r.skipped { print("sweep: another sweep is running; nothing done"); return }
-        print("sweep: \(r.registry.children) children and \(r.registry.women) women due for classification, " + "\(r.registry.changed) changed; \(r.risk) tiers reviewed; \(r.escalations) alert " + "escalations; \(r.overdue) overdue visits escalated; \(r.contactReminders) contact " + "reminders")
+        print(
+            "sweep: \(r.registry.children) children and \(r.registry.women) women due for classification, "
+                + "\(r.registry.changed) changed; \(r.risk) tiers reviewed; \(r.escalations) alert "
+                + "escalations; \(r.overdue) overdue visits escalated; \(r.contactReminders) contact " + "reminders")
     }
 }
 
 struct BenchCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bench-registry", abstract: "Benchmark fixture and timings for bench/registry.sh", shouldDisplay: false)
+    static let configuration = CommandConfiguration(
+        commandName: "bench-registry", abstract: "Benchmark fixture and timings for bench/registry.sh", shouldDisplay: false)
     @OptionGroup var db: DatabaseOptions
     @ArgumentParser.Option var children = 1_000_000
 
     func run() async throws {
         let f = try await withApp(db) { app in try await RegistryBench.run(app, children: children) }
-        print(String(format: "rows=%d load_s=%.1f first_page_ms=%.1f filtered_ms=%.1f detail_ms=%.1f", f.rows, f.loadSeconds, f.firstPageMs, f.filteredMs, f.detailMs))
+        print(
+            String(
+                format: "rows=%d load_s=%.1f first_page_ms=%.1f filtered_ms=%.1f detail_ms=%.1f", f.rows, f.loadSeconds, f.firstPageMs,
+                f.filteredMs, f.detailMs))
         print("other lists (no target): " + f.extraMs.map { String(format: "%@_ms=%.1f", $0.0, $0.1) }.joined(separator: " "))
-        print(String(format: "targets: first page %.2f of 200 ms, filtered %.2f of 200 ms, detail %.2f of 50 " + "ms", f.firstPageMs / 200, f.filteredMs / 200, f.detailMs / 50))
+        print(
+            String(
+                format: "targets: first page %.2f of 200 ms, filtered %.2f of 200 ms, detail %.2f of 50 " + "ms", f.firstPageMs / 200,
+                f.filteredMs / 200, f.detailMs / 50))
     }
 }
 
 struct SweepBenchCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bench-sweep", abstract: "Benchmark fixture and timings for bench/sweep.sh", shouldDisplay: false)
+    static let configuration = CommandConfiguration(
+        commandName: "bench-sweep", abstract: "Benchmark fixture and timings for bench/sweep.sh", shouldDisplay: false)
     @OptionGroup var db: DatabaseOptions
     @ArgumentParser.Option var children = 1_000_000
     @ArgumentParser.Option var visitsPerChild = 10
 
     func run() async throws {
         let f = try await withApp(db) { app in try await SweepBench.run(app, children: children, visitsPerChild: visitsPerChild) }
-        print(String(format: "children=%d visits=%d load_s=%.1f first_sweep_s=%.1f steady_sweep_ms=%.1f overdue_count_ms=%.1f overdue=%d",
-                     f.children, f.visits, f.loadSeconds, f.firstSweepSeconds, f.steadySweepMs, f.overdueCountMs, f.overdue))
-        print(String(format: "steady sweep %.2f of the 1 s target; %.1f× one indexed count of overdue children", f.steadySweepMs / 1000, f.steadySweepMs / max(f.overdueCountMs, 0.001)))
+        print(
+            String(
+                format: "children=%d visits=%d load_s=%.1f first_sweep_s=%.1f steady_sweep_ms=%.1f overdue_count_ms=%.1f overdue=%d",
+                f.children, f.visits, f.loadSeconds, f.firstSweepSeconds, f.steadySweepMs, f.overdueCountMs, f.overdue))
+        print(
+            String(
+                format: "steady sweep %.2f of the 1 s target; %.1f× one indexed count of overdue children", f.steadySweepMs / 1000,
+                f.steadySweepMs / max(f.overdueCountMs, 0.001)))
     }
 }
 
 struct ImportCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "import", abstract: "Read a ledger (.xlsx or .csv) into the registry",
-        discussion: "Exit code 0: no row rejected; 1: some rows rejected (the others are imported unless " + "--dry-run); 2: the file cannot be read.")
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Read a ledger (.xlsx or .csv) into the registry",
+        discussion: "Exit code 0: no row rejected; 1: some rows rejected (the others are imported unless "
+            + "--dry-run); 2: the file cannot be read.")
     @OptionGroup var db: DatabaseOptions
     @ArgumentParser.Argument(help: "children, women, households or volunteers") var kind: String
     @ArgumentParser.Argument(help: "The .xlsx or .csv file") var file: String
-    @ArgumentParser.Option(help: .init("Scope (division code): rows for villages outside it are rejected; the village of " + "every row when the file has no village column")) var unit: String
+    @ArgumentParser.Option(
+        help: .init(
+            "Scope (division code): rows for villages outside it are rejected; the village of "
+                + "every row when the file has no village column")) var unit: String
     @ArgumentParser.Option(help: "Sheet name (default: the first visible sheet)") var sheet: String?
     @ArgumentParser.Flag(help: "Check every row, write nothing") var dryRun = false
     @ArgumentParser.Option(help: "Write the report as JSON to this file") var report: String?
-    @ArgumentParser.Option(name: .customLong("as"), help: .init("Act as this account (its jurisdiction and permissions apply; it is named in the " + "audit trail)")) var asUser: String?
+    @ArgumentParser.Option(
+        name: .customLong("as"),
+        help: .init("Act as this account (its jurisdiction and permissions apply; it is named in the " + "audit trail)")) var asUser:
+        String?
 
     func run() async throws {
         let outcome = try await withApp(db) { app in
@@ -214,7 +261,8 @@ struct ImportCommand: AsyncParsableCommand {
 }
 
 struct ExportCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: "Write a list as .xlsx or .csv (ID numbers and phones masked unless --full)")
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Write a list as .xlsx or .csv (ID numbers and phones masked unless --full)")
     @OptionGroup var db: DatabaseOptions
     @ArgumentParser.Argument(help: "children, women or households") var kind: String
     @ArgumentParser.Option(help: "Division code whose records are exported") var unit: String
@@ -232,7 +280,8 @@ struct ExportCommand: AsyncParsableCommand {
 }
 
 struct PairingBenchCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bench-pairing", abstract: "Solve a pairing instance file for bench/pairing.sh", shouldDisplay: false)
+    static let configuration = CommandConfiguration(
+        commandName: "bench-pairing", abstract: "Solve a pairing instance file for bench/pairing.sh", shouldDisplay: false)
     @ArgumentParser.Argument var file: String
 
     func run() async throws {

@@ -27,11 +27,14 @@ import Foundation
             return e.items.map(\.key)
         }
         #expect(keys(account(role: "city_admin"), .townshipStaff, village) == ["account.error.roleNotAllowed", "account.error.unitLevel"])
-        #expect(keys(account(role: "boss"), .cityAdmin, .init(level: .village, isActive: false))
+        #expect(
+            keys(account(role: "boss"), .cityAdmin, .init(level: .village, isActive: false))
                 == ["account.error.roleInvalid", "account.error.unitInvalid"])
-        #expect(keys(account("x", phone: "123"), .cityAdmin, nil)
+        #expect(
+            keys(account("x", phone: "123"), .cityAdmin, nil)
                 == ["account.error.usernameFormat", "account.error.unitInvalid", "field.error.mobile"])
-        #expect(keys(NewAccount(username: "abc", displayName: " ", role: "volunteer", unitCode: "", phone: ""), .villageWorker, village)
+        #expect(
+            keys(NewAccount(username: "abc", displayName: " ", role: "volunteer", unitCode: "", phone: ""), .villageWorker, village)
                 == ["account.error.displayNameRequired", "account.error.roleNotAllowed"])
     }
 }
@@ -60,15 +63,20 @@ import Foundation
     @Test func aVisit() throws {
         let k = try VisitForm.check(VisitInput(mode: "home", checklist: ["food": "ok"], notes: " "), today: today).get()
         #expect(k.date == today && k.mode == .home && k.checks == ["food": "ok"] && k.notes == "" && k.photos.isEmpty)
-        let photo = try VisitForm.check(VisitInput(date: "2026-10-14", mode: "phone"), photos: [(name: "p", bytes: Self.png)],
-                                        today: today).get()
+        let photo = try VisitForm.check(
+            VisitInput(date: "2026-10-14", mode: "phone"), photos: [(name: "p", bytes: Self.png)],
+            today: today
+        ).get()
         #expect(photo.photos.count == 1 && photo.date.iso == "2026-10-14")
     }
 
     @Test func aConcernNeedsNotesAndEveryProblemIsNamed() {
         let input = VisitInput(date: "2026-10-16", mode: "letter", checklist: ["warmth": "concern", "pets": "ok"])
-        guard case .failure(let e) = VisitForm.check(input,
-                                                     photos: [(name: "x", bytes: Data([1, 2, 3]))], today: today) else {
+        guard
+            case .failure(let e) = VisitForm.check(
+                input,
+                photos: [(name: "x", bytes: Data([1, 2, 3]))], today: today)
+        else {
             Issue.record("accepted"); return
         }
         #expect(e.items.map(\.field) == ["date", "mode", "checklist.pets", "notes", "photos"])

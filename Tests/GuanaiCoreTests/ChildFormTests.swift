@@ -9,10 +9,11 @@ import Testing
     }
 
     func input() -> ChildInput {
-        ChildInput(name: "王小花", idNumber: Self.id(2018, 1, 10, order: 122), hukou: "rural",
-                   father: ParentInput(name: "王大山", situation: "working_away"), mother: ParentInput(situation: "working_away"),
-                   guardian: GuardianInput(name: "张桂兰", idNumber: Self.id(1954, 3, 3, order: 224), relation: "grandmother"),
-                   livingArrangement: "with_guardian")
+        ChildInput(
+            name: "王小花", idNumber: Self.id(2018, 1, 10, order: 122), hukou: "rural",
+            father: ParentInput(name: "王大山", situation: "working_away"), mother: ParentInput(situation: "working_away"),
+            guardian: GuardianInput(name: "张桂兰", idNumber: Self.id(1954, 3, 3, order: 224), relation: "grandmother"),
+            livingArrangement: "with_guardian")
     }
 
     @Test func aCompleteFormIsChecked() throws {

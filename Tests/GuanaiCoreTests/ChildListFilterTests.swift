@@ -28,9 +28,11 @@ import Testing
     }
 
     @Test func aGuardiansAgeBand() throws {
-        #expect(try #require(ChildFilter(guardianAge: "70+").guardianBirthBounds(today: today))
+        #expect(
+            try #require(ChildFilter(guardianAge: "70+").guardianBirthBounds(today: today))
                 == BirthBounds(atLeast: nil, below: "1956-10-15", atMost: nil, known: false))
-        #expect(try #require(ChildFilter(guardianAge: "under60").guardianBirthBounds(today: today))
+        #expect(
+            try #require(ChildFilter(guardianAge: "under60").guardianBirthBounds(today: today))
                 == BirthBounds(atLeast: "1966-10-15", below: nil, atMost: nil, known: true), "a birth date must be known")
         let none = ChildFilter(guardianAge: "none")
         #expect(none.withoutGuardian && none.guardianBirthBounds(today: today) == nil)

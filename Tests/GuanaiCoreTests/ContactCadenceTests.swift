@@ -22,7 +22,9 @@ import Testing
 
     @Test func remindersAtEachBoundary() {
         let start = d("2026-09-10"), contacts = [d("2026-09-10"), d("2026-09-20")]
-        func levels(_ day: String) -> [ReminderLevel] { ContactCadence.standing(startedOn: start, contacts: contacts, today: d(day)).levels }
+        func levels(_ day: String) -> [ReminderLevel] {
+            ContactCadence.standing(startedOn: start, contacts: contacts, today: d(day)).levels
+        }
         #expect(levels("2026-11-03") == [])
         #expect(levels("2026-11-04") == [.volunteer])
         #expect(levels("2026-11-07") == [.volunteer])
@@ -34,14 +36,16 @@ import Testing
     }
 
     @Test func aContactThisMonthPutsThePairBackInStep() {
-        let s = ContactCadence.standing(startedOn: d("2026-09-10"), contacts: [d("2026-09-10"), d("2026-09-20"), d("2026-11-09")], today: d("2026-11-20"))
+        let s = ContactCadence.standing(
+            startedOn: d("2026-09-10"), contacts: [d("2026-09-10"), d("2026-09-20"), d("2026-11-09")], today: d("2026-11-20"))
         #expect(!s.overdue)
         #expect(s.nextCheck == d("2026-12-04"))
     }
 
     @Test func configurableRules() {
         let rules = ContactCadenceRules(firstMonthContacts: 1, monthlyContacts: 2, volunteerDays: 1, villageDays: 2, townshipDays: 3)
-        let s = ContactCadence.standing(startedOn: d("2026-09-10"), contacts: [d("2026-09-10"), d("2026-10-02")], today: d("2026-11-04"), rules: rules)
+        let s = ContactCadence.standing(
+            startedOn: d("2026-09-10"), contacts: [d("2026-09-10"), d("2026-10-02")], today: d("2026-11-04"), rules: rules)
         #expect(s.shortMonth == "2026-10" && s.missing == 1 && s.levels == [.volunteer, .village, .township])
     }
 
@@ -54,6 +58,9 @@ import Testing
         let start = d("2026-07-01"), contacts = [d("2026-07-02"), d("2026-07-03")]
         #expect(!ContactCadence.standing(startedOn: start, resumedOn: d("2026-10-20"), contacts: contacts, today: d("2026-10-25")).overdue)
         #expect(!ContactCadence.standing(startedOn: start, resumedOn: d("2026-10-20"), contacts: contacts, today: d("2026-11-10")).overdue)
-        #expect(ContactCadence.standing(startedOn: start, resumedOn: d("2026-10-20"), contacts: contacts, today: d("2026-12-04")).levels == [.volunteer])
+        #expect(
+            ContactCadence.standing(startedOn: start, resumedOn: d("2026-10-20"), contacts: contacts, today: d("2026-12-04")).levels == [
+                .volunteer
+            ])
     }
 }

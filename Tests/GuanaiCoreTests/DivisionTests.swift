@@ -66,7 +66,7 @@ import Testing
     }
 
     @Test func otherHubeiCountiesLoad() throws {
-        let all = try DivisionCatalog.county("421002") // 荆州区 is a district: still a county-level unit
+        let all = try DivisionCatalog.county("421002")  // 荆州区 is a district: still a county-level unit
         #expect(all.contains { $0.level == .township })
         #expect(throws: DivisionCatalogError.self) { try DivisionCatalog.county("110101") }
         #expect(throws: DivisionCatalogError.self) { try DivisionCatalog.county("421099") }

@@ -27,9 +27,11 @@ import Foundation
     }
 
     @Test func aChildRowWithAGrandmotherAndParentsAway() {
-        let v = ["name": "王小花", "idNumber": Self.id(2018, 1, 10, order: 122), "father.name": "王大山", "father.situation": "外出务工",
-                 "mother.situation": "working_away", "guardian.name": "张桂兰", "guardian.relation": "grandmother", "guardian.age": "70",
-                 "health": "healthy", "needs": "study,safety", "boarding": "true"]
+        let v = [
+            "name": "王小花", "idNumber": Self.id(2018, 1, 10, order: 122), "father.name": "王大山", "father.situation": "外出务工",
+            "mother.situation": "working_away", "guardian.name": "张桂兰", "guardian.relation": "grandmother", "guardian.age": "70",
+            "health": "healthy", "needs": "study,safety", "boarding": "true",
+        ]
         let (input, problems, warnings) = LedgerRow.child(v, village: "421081104200", present: Set(v.keys), today: today, words: words)
         #expect(problems == [])
         #expect(input.villageCode == "421081104200" && input.hukou == "rural", "a ledger's children are rural unless it says")
@@ -62,8 +64,10 @@ import Foundation
     }
 
     @Test func aWomansRowHasHerHusbandAwayUnlessItSays() {
-        let v = ["name": "李秀英", "idNumber": Self.id(1990, 5, 1, order: 222), "husband.name": "王大山", "husband.since": "2025-03",
-                 "childrenInCare": "2", "farming": "true", "ethnicity": "土家"]
+        let v = [
+            "name": "李秀英", "idNumber": Self.id(1990, 5, 1, order: 222), "husband.name": "王大山", "husband.since": "2025-03",
+            "childrenInCare": "2", "farming": "true", "ethnicity": "土家",
+        ]
         let (input, problems, _) = LedgerRow.woman(v, village: "421081104200", words: words)
         #expect(problems == [])
         #expect(input.husband?.situation == "working_away" && input.husband?.since == "2025-03-01")
@@ -75,8 +79,9 @@ import Foundation
     }
 
     @Test func aVolunteersRow() {
-        let v = LedgerRow.volunteer(["name": "刘爱华", "skills": "tutoring,arts", "capacity": "2", "latitude": "29.7", "longitude": "112.4"],
-                                    unit: nil)
+        let v = LedgerRow.volunteer(
+            ["name": "刘爱华", "skills": "tutoring,arts", "capacity": "2", "latitude": "29.7", "longitude": "112.4"],
+            unit: nil)
         #expect(v.skills == ["tutoring", "arts"] && v.capacity == 2 && v.latitude == 29.7 && v.unitCode == nil)
     }
 }

@@ -37,7 +37,9 @@ import Foundation
     }
 
     @Test func aWorkPlaceAloneMeansWorkingAwayThere() {
-        #expect(situation(nil, place: "广东深圳") == W.ParentReading(situation: .workingAway, place: "广东深圳", assumptions: [.workingAwayFromPlace("广东深圳")]))
+        #expect(
+            situation(nil, place: "广东深圳")
+                == W.ParentReading(situation: .workingAway, place: "广东深圳", assumptions: [.workingAwayFromPlace("广东深圳")]))
         // The situation cell, when it says something, wins; its place comes from the work-place column.
         #expect(situation("务工", place: "浙江") == W.ParentReading(situation: .workingAway, place: "浙江"))
         #expect(situation("在家", place: "浙江") == W.ParentReading(situation: .atHome))
@@ -48,7 +50,9 @@ import Foundation
 
     @Test func nothingSaidIsUnknownNotAnError() {
         for (s, p) in [(nil, nil), ("", ""), ("无", nil), (nil, "无"), ("/", " "), ("不详", nil)] as [(String?, String?)] {
-            #expect(situation(s, place: p) == W.ParentReading(situation: nil, assumptions: [.situationUnknown]), "\(String(describing: s)) \(String(describing: p))")
+            #expect(
+                situation(s, place: p) == W.ParentReading(situation: nil, assumptions: [.situationUnknown]),
+                "\(String(describing: s)) \(String(describing: p))")
         }
     }
 
@@ -60,7 +64,9 @@ import Foundation
     }
 
     @Test func anUnknownSituationIsAnErrorWithTheClosestWords() throws {
-        guard case .failure(let e) = W.parent(situation: "残疾", workPlace: nil) else { Issue.record("残疾 alone says no grade: not a parent's severe disability"); return }
+        guard case .failure(let e) = W.parent(situation: "残疾", workPlace: nil) else {
+            Issue.record("残疾 alone says no grade: not a parent's severe disability"); return
+        }
         #expect(e.value == "残疾" && e.closest.contains("重度残疾"))
         guard case .failure(let f) = W.parent(situation: "外出读书", workPlace: nil) else { Issue.record("not a word"); return }
         #expect(f.closest.contains("外出") && f.closest.count <= 4)
@@ -122,9 +128,12 @@ import Foundation
 
     /// docs/intake.md lists the words understood: every word of every table is there.
     @Test func theDocsListEveryWord() throws {
-        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/intake.md")
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/intake.md")
         let text = try String(contentsOf: docs, encoding: .utf8)
-        let all = W.situation.flatMap(\.1) + W.relation.flatMap(\.1) + W.parentAsGuardian.flatMap(\.1) + W.health.flatMap(\.1) + W.living.flatMap(\.1)
+        let all =
+            W.situation.flatMap(\.1) + W.relation.flatMap(\.1) + W.parentAsGuardian.flatMap(\.1) + W.health.flatMap(\.1)
+            + W.living.flatMap(\.1)
         for w in all { #expect(text.contains(w), "\(w) is not in docs/intake.md") }
     }
 
@@ -133,13 +142,18 @@ import Foundation
     @Test func unknownParentsAreNotAbsentParents() {
         let today = CivilDate(year: 2026, month: 12, day: 2)!, born = CivilDate(year: 2016, month: 5, day: 1)!
         func tier(_ father: ParentSituation?, _ mother: ParentSituation?) -> RiskAssessment {
-            RiskRules.assess(RiskFacts(birthDate: born, living: .withParent, father: father.map { ParentFacts(situation: $0) }, mother: mother.map { ParentFacts(situation: $0) },
-                                       guardian: nil, categories: [], needs: [], lastContact: today), on: today)
+            RiskRules.assess(
+                RiskFacts(
+                    birthDate: born, living: .withParent, father: father.map { ParentFacts(situation: $0) },
+                    mother: mother.map { ParentFacts(situation: $0) },
+                    guardian: nil, categories: [], needs: [], lastContact: today), on: today)
         }
         #expect(tier(nil, nil).tier == .high && tier(nil, nil).reasons.map(\.code) == ["risk.caregiver_unknown"])
         #expect(tier(.workingAway, nil).tier == .high)
         // Both known to be away, nobody named: critical, as before.
-        #expect(tier(.workingAway, .workingAway).tier == .critical && tier(.workingAway, .workingAway).reasons.first?.code == "risk.no_caregiver")
+        #expect(
+            tier(.workingAway, .workingAway).tier == .critical
+                && tier(.workingAway, .workingAway).reasons.first?.code == "risk.no_caregiver")
         #expect(tier(.workingAway, .atHome).tier != .critical)
     }
 }

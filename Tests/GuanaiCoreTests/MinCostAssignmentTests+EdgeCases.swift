@@ -35,8 +35,10 @@ struct MinCostAssignmentEdgeCaseTests {
     func zeroCapacity() {
         let problem = AssignmentProblem(
             penalties: [1000, 1000], capacities: [0, 1],
-            edges: [Edge(child: 0, volunteer: 0, cost: 1), Edge(child: 1, volunteer: 0, cost: 1),
-                    Edge(child: 1, volunteer: 1, cost: 500)])
+            edges: [
+                Edge(child: 0, volunteer: 0, cost: 1), Edge(child: 1, volunteer: 0, cost: 1),
+                Edge(child: 1, volunteer: 1, cost: 500),
+            ])
         let solution = solveChecked(problem)
         #expect(solution.volunteerOf == [nil, 1])
         #expect(solution.totalCost == 1500)
@@ -46,8 +48,10 @@ struct MinCostAssignmentEdgeCaseTests {
     func smallPenalties() {
         let problem = AssignmentProblem(
             penalties: [3, 0, 9], capacities: [3],
-            edges: [Edge(child: 0, volunteer: 0, cost: 3), Edge(child: 1, volunteer: 0, cost: 0),
-                    Edge(child: 2, volunteer: 0, cost: 50)])
+            edges: [
+                Edge(child: 0, volunteer: 0, cost: 3), Edge(child: 1, volunteer: 0, cost: 0),
+                Edge(child: 2, volunteer: 0, cost: 50),
+            ])
         let solution = solveChecked(problem)
         #expect(solution.totalCost == 12)
         #expect(solution.volunteerOf.allSatisfy { $0 == nil })
@@ -80,8 +84,10 @@ struct MinCostAssignmentEdgeCaseTests {
     func duplicates() {
         let problem = AssignmentProblem(
             penalties: [1000], capacities: [1],
-            edges: [Edge(child: 0, volunteer: 0, cost: 50), Edge(child: 0, volunteer: 0, cost: 10),
-                    Edge(child: 0, volunteer: 0, cost: 30)])
+            edges: [
+                Edge(child: 0, volunteer: 0, cost: 50), Edge(child: 0, volunteer: 0, cost: 10),
+                Edge(child: 0, volunteer: 0, cost: 30),
+            ])
         let solution = solveChecked(problem)
         #expect(solution == AssignmentSolution(totalCost: 10, volunteerOf: [0]))
     }

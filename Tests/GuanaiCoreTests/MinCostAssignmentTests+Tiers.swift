@@ -6,7 +6,7 @@ import Testing
 @Suite("MinCostAssignment risk tiers")
 struct MinCostAssignmentTierTests {
     typealias Edge = AssignmentProblem.Edge
-    static let tierPenalty = [1_000_000, 400_000, 200_000, 100_000]   // critical … normal
+    static let tierPenalty = [1_000_000, 400_000, 200_000, 100_000]  // critical … normal
 
     @Test("a far critical child beats a near normal child for the last place")
     func criticalBeatsNearNormal() {
@@ -24,8 +24,10 @@ struct MinCostAssignmentTierTests {
         // sitting there must move to volunteer 1, pushing the normal child 1 out.
         let problem = AssignmentProblem(
             penalties: [Self.tierPenalty[2], Self.tierPenalty[3], Self.tierPenalty[1]], capacities: [1, 1],
-            edges: [Edge(child: 0, volunteer: 0, cost: 100), Edge(child: 0, volunteer: 1, cost: 9_000),
-                    Edge(child: 1, volunteer: 1, cost: 100), Edge(child: 2, volunteer: 0, cost: 20_000)])
+            edges: [
+                Edge(child: 0, volunteer: 0, cost: 100), Edge(child: 0, volunteer: 1, cost: 9_000),
+                Edge(child: 1, volunteer: 1, cost: 100), Edge(child: 2, volunteer: 0, cost: 20_000),
+            ])
         let solution = MinCostAssignment.solve(problem)
         #expect(solution.volunteerOf == [1, nil, 0])
     }
@@ -41,8 +43,10 @@ struct MinCostAssignmentTierTests {
         var edges = [Edge]()
         for child in 0..<children {
             for _ in 0..<6 {
-                edges.append(Edge(child: child, volunteer: Int.random(in: 0..<volunteers, using: &rng),
-                                  cost: Int.random(in: 0...60_000, using: &rng)))
+                edges.append(
+                    Edge(
+                        child: child, volunteer: Int.random(in: 0..<volunteers, using: &rng),
+                        cost: Int.random(in: 0...60_000, using: &rng)))
             }
         }
         let problem = AssignmentProblem(

@@ -7,17 +7,17 @@ struct PairingBenchTests {
     @Test("reads the generator's text format and solves it")
     func roundTrip() throws {
         let text = """
-        3 2 4
-        100
-        100
-        1000
-        1
-        1
-        0 0 10
-        1 0 5
-        2 1 700
-        2 0 1
-        """
+            3 2 4
+            100
+            100
+            1000
+            1
+            1
+            0 0 10
+            1 0 5
+            2 1 700
+            2 0 1
+            """
         let path = FileManager.default.temporaryDirectory
             .appendingPathComponent("pairing-\(UInt64.random(in: 0...UInt64.max)).txt").path
         try text.write(toFile: path, atomically: true, encoding: .utf8)

@@ -10,8 +10,9 @@ import Foundation
 
     @Test func aRegistration() throws {
         var c = FormChecker()
-        let input = VolunteerInput(name: "刘爱华", idNumber: Self.id, phone: "13912345678", unitCode: " 421081104200 ", organisation: " ",
-                                   skills: ["tutoring", "arts", "tutoring"], latitude: 29.7, longitude: 112.4)
+        let input = VolunteerInput(
+            name: "刘爱华", idNumber: Self.id, phone: "13912345678", unitCode: " 421081104200 ", organisation: " ",
+            skills: ["tutoring", "arts", "tutoring"], latitude: 29.7, longitude: 112.4)
         #expect(VolunteerForm.unitCode(input) == "421081104200")
         let k = try #require(VolunteerForm.check(input, unit: village, &c))
         #expect(k.unitCode == "421081104200" && k.record.skills == "tutoring,arts" && k.record.capacity == 1 && k.record.status == .active)
@@ -19,13 +20,17 @@ import Foundation
     }
 
     @Test func sheBelongsToAnActiveVillageOrTownship() {
-        let units: [(VolunteerForm.UnitFacts, Bool)] = [(.init(level: .township, isActive: true), true),
-                                                        (.init(level: .county, isActive: true), false),
-                                                        (.init(level: .village, isActive: false), false)]
+        let units: [(VolunteerForm.UnitFacts, Bool)] = [
+            (.init(level: .township, isActive: true), true),
+            (.init(level: .county, isActive: true), false),
+            (.init(level: .village, isActive: false), false),
+        ]
         for (unit, ok) in units {
             var c = FormChecker()
-            #expect((VolunteerForm.check(VolunteerInput(name: "刘爱华", idNumber: Self.id, unitCode: "4210811042"), unit: unit,
-                                         &c) != nil) == ok)
+            #expect(
+                (VolunteerForm.check(
+                    VolunteerInput(name: "刘爱华", idNumber: Self.id, unitCode: "4210811042"), unit: unit,
+                    &c) != nil) == ok)
         }
         var c = FormChecker()
         #expect(VolunteerForm.check(VolunteerInput(name: "刘爱华", idNumber: Self.id, unitCode: "x"), unit: nil, &c) == nil)
@@ -41,9 +46,10 @@ import Foundation
     }
 
     @Test func aChangeCannotOverbookHer() {
-        var r = VolunteerForm.Record(phone: nil, organisation: nil, honours: nil, skills: "", availableTime: nil, capacity: 3,
-                                     latitude: nil,
-                                     longitude: nil, status: .active)
+        var r = VolunteerForm.Record(
+            phone: nil, organisation: nil, honours: nil, skills: "", availableTime: nil, capacity: 3,
+            latitude: nil,
+            longitude: nil, status: .active)
         var c = FormChecker()
         VolunteerForm.change(&r, VolunteerInput(capacity: 1), openLoad: 2, &c)
         #expect(c.errors.map(\.key) == ["pairing.error.capacityBelowLoad"] && r.capacity == 3)
@@ -55,8 +61,10 @@ import Foundation
     }
 
     @Test func pointsComeInPairsOnTheGlobe() {
-        let cases: [(Double?, Double?, [String])] = [(nil, nil, []), (29.7, nil, ["longitude"]), (nil, 112.4, ["latitude"]),
-                                                     (90.1, 180.1, ["latitude", "longitude"])]
+        let cases: [(Double?, Double?, [String])] = [
+            (nil, nil, []), (29.7, nil, ["longitude"]), (nil, 112.4, ["latitude"]),
+            (90.1, 180.1, ["latitude", "longitude"]),
+        ]
         for (lat, lon, fields) in cases {
             var c = FormChecker()
             VolunteerForm.point(lat, lon, &c)
@@ -92,9 +100,11 @@ import Foundation
     @Test func eachFailureNamesItsField() {
         let c = PairGate.ChildFacts(status: .exited, otherOpenPair: true)
         let v = PairGate.VolunteerFacts(status: .withdrawn, screened: [.identity, .training], capacity: 2, openLoad: 2)
-        #expect(PairGate.errors(child: c, volunteer: v).map(\.key) == [
-            "pairing.error.childNotListed", "pairing.error.childPaired", "pairing.error.withdrawn",
-            "pairing.error.notScreened.record_check", "pairing.error.notScreened.conduct", "pairing.error.full"])
+        #expect(
+            PairGate.errors(child: c, volunteer: v).map(\.key) == [
+                "pairing.error.childNotListed", "pairing.error.childPaired", "pairing.error.withdrawn",
+                "pairing.error.notScreened.record_check", "pairing.error.notScreened.conduct", "pairing.error.full",
+            ])
     }
 }
 
@@ -154,12 +164,16 @@ import Foundation
             return
         }
         #expect(e.items == full)
-        #expect((try? PairLifecycle.step(from: .active, .pause, PairActionInput(), gate: full).get()) != nil,
-                "the gate is reopening's alone")
+        #expect(
+            (try? PairLifecycle.step(from: .active, .pause, PairActionInput(), gate: full).get()) != nil,
+            "the gate is reopening's alone")
         var r = PairLifecycle.Record(status: .closed, startedOn: "2026-01-01", resumedOn: nil, closeReason: .moved, closeNote: "搬家")
         try PairLifecycle.step(from: .closed, .reopen, PairActionInput()).get().apply(to: &r, today: today)
-        #expect(r == PairLifecycle.Record(status: .active, startedOn: "2026-01-01", resumedOn: "2026-10-15", closeReason: nil,
-                                          closeNote: nil))
+        #expect(
+            r
+                == PairLifecycle.Record(
+                    status: .active, startedOn: "2026-01-01", resumedOn: "2026-10-15", closeReason: nil,
+                    closeNote: nil))
     }
 }
 
@@ -171,8 +185,10 @@ import Foundation
         let k = try #require(PairRecords.contact(ContactInput(mode: "visit", notes: " 辅导作业 "), pair: .approved, today: today, &c))
         #expect(k == PairRecords.Contact(date: today, mode: .visit, minutes: 60, notes: "辅导作业"))
         let long = String(repeating: "字", count: 2001)
-        #expect(PairRecords.contact(ContactInput(date: "2026-10-16", mode: "letter", minutes: 721, notes: long), pair: .paused,
-                                    today: today, &c) == nil)
+        #expect(
+            PairRecords.contact(
+                ContactInput(date: "2026-10-16", mode: "letter", minutes: 721, notes: long), pair: .paused,
+                today: today, &c) == nil)
         #expect(c.errors.map(\.field) == ["date", "mode", "minutes", "notes", "status"])
         c = FormChecker()
         #expect(PairRecords.contact(ContactInput(mode: "call", minutes: 720), pair: .active, today: today, &c)?.minutes == 720)

@@ -135,8 +135,10 @@ enum PairingReference {
         var edges = [AssignmentProblem.Edge]()
         for child in 0..<children where volunteers > 0 {
             for _ in 0..<Int.random(in: edgesPerChild, using: &rng) {
-                edges.append(.init(child: child, volunteer: Int.random(in: 0..<volunteers, using: &rng),
-                                   cost: Int.random(in: 0...maxCost, using: &rng)))
+                edges.append(
+                    .init(
+                        child: child, volunteer: Int.random(in: 0..<volunteers, using: &rng),
+                        cost: Int.random(in: 0...maxCost, using: &rng)))
             }
         }
         return AssignmentProblem(

@@ -5,7 +5,8 @@ import Foundation
 @Suite struct PasswordRulesTests {
     @Test func aNewPasswordIsLongMixedNewAndTypedTwice() {
         #expect(PasswordRules.problems(current: "old", new: "abc123", confirm: "abc123") == ["new": "password.error.short"])
-        #expect(PasswordRules.problems(current: "old", new: "abcdefgh", confirm: "x")
+        #expect(
+            PasswordRules.problems(current: "old", new: "abcdefgh", confirm: "x")
                 == ["new": "password.error.mix", "confirm": "password.error.confirm"])
         #expect(PasswordRules.problems(current: "abcd1234", new: "abcd1234", confirm: "abcd1234") == ["new": "password.error.same"])
         #expect(PasswordRules.problems(current: "old", new: "植树1234abcd", confirm: "植树1234abcd") == [:])
@@ -33,10 +34,11 @@ import Foundation
 }
 
 @Suite struct ChildChangeApplyTests {
-    let stored = ChildChange.Record(school: "镇小学", grade: "三年级", boarding: false, livingArrangement: "with_guardian", needs: [.study],
-                                    improperGuardianship: false, improperNote: nil, informedOn: "2026-01-01", consent: true,
-                                    father: .init(situation: "working_away", workPlace: "深圳", since: "2024-01-01"),
-                                    mother: .init(situation: "working_away", workPlace: nil, since: nil), guardianRelation: "grandmother")
+    let stored = ChildChange.Record(
+        school: "镇小学", grade: "三年级", boarding: false, livingArrangement: "with_guardian", needs: [.study],
+        improperGuardianship: false, improperNote: nil, informedOn: "2026-01-01", consent: true,
+        father: .init(situation: "working_away", workPlace: "深圳", since: "2024-01-01"),
+        mother: .init(situation: "working_away", workPlace: nil, since: nil), guardianRelation: "grandmother")
     let guardian = ChildChange.StoredGuardian(name: "张桂兰", idNumber: nil, birthDate: nil)
 
     func applied(_ json: String) throws -> (ChildChange.Record, Bool) {

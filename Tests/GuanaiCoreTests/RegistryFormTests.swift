@@ -10,9 +10,10 @@ import Foundation
     }
 
     func input() -> WomanInput {
-        WomanInput(name: " 李秀英 ", idNumber: Self.id(1990, 5, 1, order: 222), villageCode: "421081104200", hukou: "rural",
-                   husband: ParentInput(name: "王大山", situation: "working_away", since: "2025-03-01"), childrenInCare: 2, skills: " 刺绣 ",
-                   needs: ["development"])
+        WomanInput(
+            name: " 李秀英 ", idNumber: Self.id(1990, 5, 1, order: 222), villageCode: "421081104200", hukou: "rural",
+            husband: ParentInput(name: "王大山", situation: "working_away", since: "2025-03-01"), childrenInCare: 2, skills: " 刺绣 ",
+            needs: ["development"])
     }
 
     @Test func aCompleteRegistration() throws {
@@ -47,15 +48,17 @@ import Foundation
     }
 
     @Test func aChangeMergesOnlyWhatWasSent() throws {
-        var r = WomanForm.Record(husbandSituation: "working_away", husbandWorkPlace: "深圳", husbandSince: "2024-01-01",
-                                 childrenInCare: 1, eldersInCare: 1, farming: true, skills: "刺绣", needs: "development",
-                                 employmentInterest: true, healthInterest: false)
+        var r = WomanForm.Record(
+            husbandSituation: "working_away", husbandWorkPlace: "深圳", husbandSince: "2024-01-01",
+            childrenInCare: 1, eldersInCare: 1, farming: true, skills: "刺绣", needs: "development",
+            employmentInterest: true, healthInterest: false)
         let stored = r
         var c = FormChecker()
         try #require(WomanForm.change(WomanInput(), &c)).apply(to: &r)
         #expect(r == stored, "nothing sent, nothing changes")
-        let sent = WomanInput(name: " 李秀 ", phone: "", husband: ParentInput(situation: "at_home", workPlace: " "), eldersInCare: 0,
-                              skills: "", needs: [])
+        let sent = WomanInput(
+            name: " 李秀 ", phone: "", husband: ParentInput(situation: "at_home", workPlace: " "), eldersInCare: 0,
+            skills: "", needs: [])
         let change = try #require(WomanForm.change(sent, &c))
         change.apply(to: &r)
         #expect(change.name == "李秀" && change.phone == .some(nil), "a blank phone clears it")
@@ -65,8 +68,9 @@ import Foundation
 
     @Test func aChangeIsCheckedBeforeAnythingApplies() {
         var c = FormChecker()
-        let bad = WomanInput(name: " ", phone: "123", husband: ParentInput(situation: "away", since: "2024-13-01"), childrenInCare: 30,
-                             needs: ["x"])
+        let bad = WomanInput(
+            name: " ", phone: "123", husband: ParentInput(situation: "away", since: "2024-13-01"), childrenInCare: 30,
+            needs: ["x"])
         #expect(WomanForm.change(bad, &c) == nil)
         #expect(c.errors.map(\.field) == ["husband.situation", "husband.since", "needs", "name", "phone", "childrenInCare"])
     }
@@ -86,8 +90,11 @@ import Foundation
         #expect(c.errors.map(\.field) == ["poverty", "latitude", "longitude"])
         c = FormChecker()
         var r = HouseholdForm.Record(poverty: "none", address: "旧址", villageGroup: "一组", latitude: nil, longitude: nil)
-        try #require(HouseholdForm.change(HouseholdInput(villageGroup: " ", address: " 新址 ", latitude: 90, poverty: "dibao"),
-                                          &c)).apply(to: &r)
+        try #require(
+            HouseholdForm.change(
+                HouseholdInput(villageGroup: " ", address: " 新址 ", latitude: 90, poverty: "dibao"),
+                &c)
+        ).apply(to: &r)
         #expect(r == HouseholdForm.Record(poverty: "dibao", address: "新址", villageGroup: nil, latitude: 90, longitude: nil))
         #expect(r.auditFields["latitude"] == "90.0" && r.auditFields["longitude"] == "")
     }
@@ -150,8 +157,10 @@ import Foundation
     @Test func villageErrorsComeInTheFormsOrder() throws {
         var c = FormChecker()
         let p = try patch(#"{"name": " ", "villageCode": "x", "livingArrangement": "alone?"}"#)
-        #expect(ChildChange.check(p, stored: stored, villageErrors: [FieldError(field: "villageCode", key: "registry.error.village")],
-                                  &c) == nil)
+        #expect(
+            ChildChange.check(
+                p, stored: stored, villageErrors: [FieldError(field: "villageCode", key: "registry.error.village")],
+                &c) == nil)
         #expect(c.errors.map(\.field) == ["name", "villageCode", "livingArrangement"])
     }
 

@@ -24,7 +24,11 @@ import Testing
         #expect(throws: IDNumber.Problem.length(17)) { try IDNumber("11010519491231002") }
         #expect(throws: IDNumber.Problem.characters) { try IDNumber("1101051949123100AX") }
         #expect(throws: IDNumber.Problem.checkDigit(expected: "X")) { try IDNumber("110105194912310021") }
-        #expect(throws: IDNumber.Problem.birthDate) { try IDNumber(String(IDNumber.make(address: "421081", birth: CivilDate(year: 2015, month: 2, day: 28)!, order: 1).value.prefix(6)) + "20150230" + "0012") }
+        #expect(throws: IDNumber.Problem.birthDate) {
+            try IDNumber(
+                String(IDNumber.make(address: "421081", birth: CivilDate(year: 2015, month: 2, day: 28)!, order: 1).value.prefix(6))
+                    + "20150230" + "0012")
+        }
         // Every single-digit change of a valid number is caught by the check character.
         let v = Self.girl.value
         for i in 0..<17 {
@@ -68,10 +72,13 @@ import Testing
     static let after18 = CivilDate(year: 2028, month: 6, day: 16)!
 
     static func facts(_ f: ParentSituation?, _ m: ParentSituation?, hukou: Hukou = .rural) -> ChildFacts {
-        ChildFacts(birthDate: born, hukou: hukou, father: f.map { ParentFacts(situation: $0) }, mother: m.map { ParentFacts(situation: $0) })
+        ChildFacts(
+            birthDate: born, hukou: hukou, father: f.map { ParentFacts(situation: $0) }, mother: m.map { ParentFacts(situation: $0) })
     }
 
-    static func cats(_ c: ChildFacts, _ d: CivilDate = dayBefore16) -> Set<ChildCategory> { Set(ChildClassifier.classify(c, on: d).categories) }
+    static func cats(_ c: ChildFacts, _ d: CivilDate = dayBefore16) -> Set<ChildCategory> {
+        Set(ChildClassifier.classify(c, on: d).categories)
+    }
 
     @Test func leftBehindAtTheSixteenBoundary() {
         let c = Self.facts(.workingAway, .workingAway)
@@ -166,29 +173,36 @@ import Testing
         let ids = a.flatMap { [$0.idNumber, $0.father.idNumber, $0.mother.idNumber] + ($0.guardian.map { [$0.idNumber] } ?? []) }
         // Siblings share parents, so compare per person: every distinct person has a distinct number.
         var byID: [String: String] = [:]
-        for k in a { for (id, name) in [(k.idNumber, k.name), (k.father.idNumber, k.father.name), (k.mother.idNumber, k.mother.name)] {
-            if let n = byID[id] { #expect(n == name) } else { byID[id] = name }
-        } }
+        for k in a {
+            for (id, name) in [(k.idNumber, k.name), (k.father.idNumber, k.father.name), (k.mother.idNumber, k.mother.name)] {
+                if let n = byID[id] { #expect(n == name) } else { byID[id] = name }
+            }
+        }
         #expect(ids.allSatisfy { (try? IDNumber($0)) != nil })
         let guarded = a.compactMap(\.guardian)
         let grand = guarded.filter { [.grandmother, .grandfather, .maternalGrandmother, .maternalGrandfather].contains($0.relation) }
         #expect(Double(grand.count) / Double(guarded.count) > 0.93)
         #expect(a.contains { $0.living == .alone || $0.living == .withSiblingsOnly })
         #expect(guarded.contains { (try! IDNumber($0.idNumber)).birthDate.year <= Self.today.year - 76 && $0.health != .healthy })
-        #expect(SyntheticRegistry.children(count: 10, seed: 43, villages: Self.villages, today: Self.today).map(\.idNumber) != a.prefix(10).map(\.idNumber))
+        #expect(
+            SyntheticRegistry.children(count: 10, seed: 43, villages: Self.villages, today: Self.today).map(\.idNumber)
+                != a.prefix(10).map(\.idNumber))
     }
 
     @Test func womenAreMostlyLeftBehindAndNeverShareAnIDWithTheChildrensFamilies() {
         let w = SyntheticRegistry.women(count: 2000, seed: 42, villages: Self.villages, today: Self.today)
-        #expect(w.map(\.idNumber) == SyntheticRegistry.women(count: 2000, seed: 42, villages: Self.villages, today: Self.today).map(\.idNumber))
+        #expect(
+            w.map(\.idNumber) == SyntheticRegistry.women(count: 2000, seed: 42, villages: Self.villages, today: Self.today).map(\.idNumber))
         let ids = w.flatMap { [$0.idNumber, $0.husband.idNumber] }
         #expect(Set(ids).count == ids.count)
         #expect(w.allSatisfy { (try? IDNumber($0.idNumber))?.sex == .female && (try? IDNumber($0.husband.idNumber))?.sex == .male })
         let families = SyntheticRegistry.children(count: 3000, seed: 42, villages: Self.villages, today: Self.today)
-        let familyIDs = Set(families.flatMap { [$0.idNumber, $0.father.idNumber, $0.mother.idNumber] + ($0.guardian.map { [$0.idNumber] } ?? []) })
+        let familyIDs = Set(
+            families.flatMap { [$0.idNumber, $0.father.idNumber, $0.mother.idNumber] + ($0.guardian.map { [$0.idNumber] } ?? []) })
         #expect(familyIDs.isDisjoint(with: ids))
         let leftBehind = w.filter {
-            WomanClassifier.classify(hukou: .rural, husbandSituation: $0.husband.situation, awaySince: $0.husbandSince, today: Self.today).leftBehind
+            WomanClassifier.classify(hukou: .rural, husbandSituation: $0.husband.situation, awaySince: $0.husbandSince, today: Self.today)
+                .leftBehind
         }.count
         let share = Double(leftBehind) / Double(w.count)
         #expect(share > 0.7 && share < 0.9, "most, not all, qualify: \(share)")
@@ -199,11 +213,24 @@ import Testing
     @Test func sixCalendarMonthsAway() {
         let since = CivilDate(year: 2026, month: 3, day: 31)!
         #expect(WomanClassifier.addMonths(since, 6) == CivilDate(year: 2026, month: 9, day: 30))
-        let before = WomanClassifier.classify(hukou: .rural, husbandSituation: .workingAway, awaySince: since, today: CivilDate(year: 2026, month: 9, day: 29)!)
+        let before = WomanClassifier.classify(
+            hukou: .rural, husbandSituation: .workingAway, awaySince: since, today: CivilDate(year: 2026, month: 9, day: 29)!)
         #expect(!before.leftBehind && before.qualifiesOn == CivilDate(year: 2026, month: 9, day: 30))
-        #expect(WomanClassifier.classify(hukou: .rural, husbandSituation: .workingAway, awaySince: since, today: CivilDate(year: 2026, month: 9, day: 30)!).leftBehind)
-        #expect(!WomanClassifier.classify(hukou: .urban, husbandSituation: .workingAway, awaySince: since, today: CivilDate(year: 2027, month: 1, day: 1)!).leftBehind)
-        #expect(!WomanClassifier.classify(hukou: .rural, husbandSituation: .atHome, awaySince: since, today: CivilDate(year: 2027, month: 1, day: 1)!).leftBehind)
-        #expect(WomanClassifier.classify(hukou: .rural, husbandSituation: .workingAway, awaySince: since, today: CivilDate(year: 2026, month: 7, day: 1)!, months: 3).leftBehind)
+        #expect(
+            WomanClassifier.classify(
+                hukou: .rural, husbandSituation: .workingAway, awaySince: since, today: CivilDate(year: 2026, month: 9, day: 30)!
+            ).leftBehind)
+        #expect(
+            !WomanClassifier.classify(
+                hukou: .urban, husbandSituation: .workingAway, awaySince: since, today: CivilDate(year: 2027, month: 1, day: 1)!
+            ).leftBehind)
+        #expect(
+            !WomanClassifier.classify(
+                hukou: .rural, husbandSituation: .atHome, awaySince: since, today: CivilDate(year: 2027, month: 1, day: 1)!
+            ).leftBehind)
+        #expect(
+            WomanClassifier.classify(
+                hukou: .rural, husbandSituation: .workingAway, awaySince: since, today: CivilDate(year: 2026, month: 7, day: 1)!, months: 3
+            ).leftBehind)
     }
 }

@@ -43,7 +43,9 @@ import Testing
     @Test func theAccountsAnAlertReaches() {
         let village = DivisionCode("421081104200")!, other = DivisionCode("421081104202")!
         let township = DivisionCode("421081104000")!, otherTownship = DivisionCode("421081105000")!, city = DivisionCode("421081000000")!
-        #expect(Escalation.firstRecipients(.critical) == [.villageWorker, .townshipStaff] && Escalation.firstRecipients(.overdueVisit) == [.villageWorker])
+        #expect(
+            Escalation.firstRecipients(.critical) == [.villageWorker, .townshipStaff]
+                && Escalation.firstRecipients(.overdueVisit) == [.villageWorker])
         #expect(Escalation.reaches(role: .villageWorker, account: village, child: village))
         #expect(!Escalation.reaches(role: .villageWorker, account: other, child: village))
         #expect(Escalation.reaches(role: .townshipStaff, account: township, child: village))
@@ -61,7 +63,10 @@ import Testing
         #expect(AlertLifecycle.resolveProblems(ready, note: "外婆接回家照顾") == [])
         #expect(AlertLifecycle.resolveProblems(ready, note: " \n").map(\.key) == ["field.error.required"])
         let bare = AlertLifecycle.Record(kind: .critical, acknowledged: false, visitedSinceRaised: false, hasPlan: false)
-        #expect(AlertLifecycle.resolveProblems(bare, note: "x").map(\.key) == ["alert.error.notAcknowledged", "alert.error.noVisit", "alert.error.noPlan"])
+        #expect(
+            AlertLifecycle.resolveProblems(bare, note: "x").map(\.key) == [
+                "alert.error.notAcknowledged", "alert.error.noVisit", "alert.error.noPlan",
+            ])
         #expect(AlertLifecycle.resolveProblems(bare, note: "x").map(\.field) == ["note", "note", "plan"])
         // A missed visit needs only a word on how it ended.
         let missed = AlertLifecycle.Record(kind: .overdueVisit, acknowledged: false, visitedSinceRaised: false, hasPlan: false)
@@ -72,8 +77,10 @@ import Testing
     @Test func theNextVisit() {
         let today = CivilDate(iso: "2026-12-10")!, registered = CivilDate(iso: "2026-11-01")!
         func due(_ last: String?, _ tier: RiskTier, plan: Bool = false, since: String? = nil) -> String {
-            VisitSchedule.nextDue(lastVisit: last.flatMap(CivilDate.init(iso:)), registered: registered, tier: tier, hasPlan: plan,
-                                  criticalSince: since.flatMap(CivilDate.init(iso:)), today: today, settings: s).iso
+            VisitSchedule.nextDue(
+                lastVisit: last.flatMap(CivilDate.init(iso:)), registered: registered, tier: tier, hasPlan: plan,
+                criticalSince: since.flatMap(CivilDate.init(iso:)), today: today, settings: s
+            ).iso
         }
         #expect(due(nil, .normal) == "2026-12-01", "30 days after registration")
         #expect(due("2026-12-01", .high) == "2026-12-08" && due("2026-12-01", .medium) == "2026-12-15")
@@ -85,8 +92,11 @@ import Testing
         // Not visited since she became critical, visited long ago: due on that day, not 30 days after the visit.
         var slow = s
         slow.criticalDays = 7
-        #expect(VisitSchedule.nextDue(lastVisit: CivilDate(iso: "2026-12-05"), registered: registered, tier: .critical, hasPlan: false,
-                                      criticalSince: CivilDate(iso: "2026-12-08"), today: today, settings: slow).iso == "2026-12-08")
+        #expect(
+            VisitSchedule.nextDue(
+                lastVisit: CivilDate(iso: "2026-12-05"), registered: registered, tier: .critical, hasPlan: false,
+                criticalSince: CivilDate(iso: "2026-12-08"), today: today, settings: slow
+            ).iso == "2026-12-08")
         #expect(due(nil, .critical) == "2026-11-02" && due(nil, .critical, since: nil) <= today.iso)
     }
 }
@@ -94,16 +104,21 @@ import Testing
 @Suite struct RiskSettingsBoundsTests {
     @Test func boundsBesideTheDefaults() throws {
         let d = RiskSettings()
-        for (name, kp, range) in RiskSettings.fields { #expect(range.contains(d[keyPath: kp]), "\(name) default \(d[keyPath: kp]) outside \(range)") }
+        for (name, kp, range) in RiskSettings.fields {
+            #expect(range.contains(d[keyPath: kp]), "\(name) default \(d[keyPath: kp]) outside \(range)")
+        }
         #expect(try d.applying(["acknowledgeHours": "1", "normalDays": " 45 ", "highDays": ""]).get().acknowledgeHours == 1)
         #expect(try d.applying(["normalDays": "45"]).get().normalDays == 45 && (try d.applying(["highDays": ""]).get()) == d)
-        guard case .failure(let e) = d.applying(["acknowledgeHours": "0", "normalDays": "93", "criticalDays": "x", "youngChildAge": "16"]) else {
+        guard case .failure(let e) = d.applying(["acknowledgeHours": "0", "normalDays": "93", "criticalDays": "x", "youngChildAge": "16"])
+        else {
             Issue.record("out of range accepted"); return
         }
         #expect(e.items.map(\.field) == ["criticalDays", "normalDays", "acknowledgeHours"])
         #expect(e.items.first?.args == ["1–7"])
         // The city after the township, both ways of getting it wrong.
-        guard case .failure(let order) = d.applying(["overdueTownshipDays": "7", "overdueCityDays": "7"]) else { Issue.record("same day accepted"); return }
+        guard case .failure(let order) = d.applying(["overdueTownshipDays": "7", "overdueCityDays": "7"]) else {
+            Issue.record("same day accepted"); return
+        }
         #expect(order.items.map(\.key) == ["settings.error.cityAfterTownship"])
     }
 }
@@ -112,14 +127,20 @@ import Testing
     let now = Date(timeIntervalSince1970: 1_795_000_000)
     typealias W = ReportWorkflow
 
-    func filing(reporter: String? = "邻居", seen: String? = "孩子一个人在家两天", at: String? = nil, police: Bool? = nil, number: String? = nil) -> Result<W.Filing, FieldErrors> {
-        W.filing(.init(reporter: reporter, reporterContact: nil, reportedAt: at, seen: seen, policeCalled: police, policeReportNo: number), now: now)
+    func filing(reporter: String? = "邻居", seen: String? = "孩子一个人在家两天", at: String? = nil, police: Bool? = nil, number: String? = nil)
+        -> Result<W.Filing, FieldErrors>
+    {
+        W.filing(
+            .init(reporter: reporter, reporterContact: nil, reportedAt: at, seen: seen, policeCalled: police, policeReportNo: number),
+            now: now)
     }
 
     @Test func filingAReport() throws {
         let f = try filing().get()
         #expect(f.reportedAt == now && f.reporterContact == "" && f.policeReportNo == nil && !f.policeCalled)
-        guard case .failure(let e) = filing(reporter: " ", seen: nil, at: "昨天", police: true, number: "") else { Issue.record("accepted"); return }
+        guard case .failure(let e) = filing(reporter: " ", seen: nil, at: "昨天", police: true, number: "") else {
+            Issue.record("accepted"); return
+        }
         #expect(e.items.map(\.field) == ["reporter", "seen", "reportedAt", "policeReportNo"])
         // Five minutes ahead is a phone's clock; six is the future.
         #expect((try? filing(at: W.iso(now.addingTimeInterval(300))).get()) != nil)
@@ -130,7 +151,9 @@ import Testing
     }
 
     @Test func stepsAndClosing() throws {
-        func entry(_ step: String?, _ action: String? = nil, note: String? = "已联系", status: ReportStatus = .open) -> Result<W.Entry, FieldErrors> {
+        func entry(_ step: String?, _ action: String? = nil, note: String? = "已联系", status: ReportStatus = .open) -> Result<
+            W.Entry, FieldErrors
+        > {
             W.entry(step: step, action: action, note: note, doneAt: nil, status: status, now: now)
         }
         #expect(try entry("emergency", "relatives_care").get().action == "relatives_care")

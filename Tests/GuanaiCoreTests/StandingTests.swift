@@ -41,41 +41,54 @@ import Foundation
     let registered = CivilDate(year: 2026, month: 9, day: 1)!
     let s = RiskSettings()
     func risk(_ living: LivingArrangement) -> RiskFacts {
-        RiskFacts(birthDate: CivilDate(year: 2016, month: 1, day: 1)!, living: living, father: nil, mother: nil,
-                  guardian: GuardianFacts(birthDate: CivilDate(year: 1960, month: 1, day: 1)!), categories: [.leftBehind], needs: [],
-                  lastContact: today)
+        RiskFacts(
+            birthDate: CivilDate(year: 2016, month: 1, day: 1)!, living: living, father: nil, mother: nil,
+            guardian: GuardianFacts(birthDate: CivilDate(year: 1960, month: 1, day: 1)!), categories: [.leftBehind], needs: [],
+            lastContact: today)
     }
 
     @Test func onlyListedChildrenOrAnOpenCaseAreWatched() {
-        #expect(ChildMonitoring.assess(status: .exited, openReport: false, open: nil, risk: risk(.withGuardian), lastVisit: nil,
-                                       registered: registered, today: today, settings: s) == nil)
-        let report = ChildMonitoring.assess(status: .exited, openReport: true, open: nil, risk: risk(.withGuardian), lastVisit: nil,
-                                            registered: registered, today: today, settings: s)
+        #expect(
+            ChildMonitoring.assess(
+                status: .exited, openReport: false, open: nil, risk: risk(.withGuardian), lastVisit: nil,
+                registered: registered, today: today, settings: s) == nil)
+        let report = ChildMonitoring.assess(
+            status: .exited, openReport: true, open: nil, risk: risk(.withGuardian), lastVisit: nil,
+            registered: registered, today: today, settings: s)
         #expect(report?.assessment.tier == .critical, "an open report is critical")
     }
 
     @Test func theNextVisitFollowsTheTierFromTheLastVisit() throws {
-        let m = try #require(ChildMonitoring.assess(status: .active, openReport: false, open: nil, risk: risk(.withGuardian),
-                                                    lastVisit: nil,
-                                                    registered: registered, today: today, settings: s))
-        #expect(m.nextVisitDue == registered.adding(days: s.cadence(m.assessment.tier, plan: false)),
-                "from the registration before any visit")
+        let m = try #require(
+            ChildMonitoring.assess(
+                status: .active, openReport: false, open: nil, risk: risk(.withGuardian),
+                lastVisit: nil,
+                registered: registered, today: today, settings: s))
+        #expect(
+            m.nextVisitDue == registered.adding(days: s.cadence(m.assessment.tier, plan: false)),
+            "from the registration before any visit")
         let visited = CivilDate(year: 2026, month: 10, day: 1)!
-        let v = try #require(ChildMonitoring.assess(status: .active, openReport: false, open: nil, risk: risk(.withGuardian),
-                                                    lastVisit: visited,
-                                                    registered: registered, today: today, settings: s))
+        let v = try #require(
+            ChildMonitoring.assess(
+                status: .active, openReport: false, open: nil, risk: risk(.withGuardian),
+                lastVisit: visited,
+                registered: registered, today: today, settings: s))
         #expect(v.nextVisitDue == visited.adding(days: s.cadence(v.assessment.tier, plan: false)))
     }
 
     @Test func aCriticalChildIsVisitedByTheAlertsDay() throws {
         let since = CivilDate(year: 2026, month: 10, day: 10)!
-        let m = try #require(ChildMonitoring.assess(status: .active, openReport: false, open: .init(since: since, hasPlan: false),
-                                                    risk: risk(.alone),
-                                                    lastVisit: nil, registered: registered, today: today, settings: s))
+        let m = try #require(
+            ChildMonitoring.assess(
+                status: .active, openReport: false, open: .init(since: since, hasPlan: false),
+                risk: risk(.alone),
+                lastVisit: nil, registered: registered, today: today, settings: s))
         #expect(m.assessment.tier == .critical && m.nextVisitDue <= since)
-        let planned = try #require(ChildMonitoring.assess(status: .active, openReport: false, open: .init(since: since, hasPlan: true),
-                                                          risk: risk(.alone), lastVisit: today, registered: registered, today: today,
-                                                          settings: s))
+        let planned = try #require(
+            ChildMonitoring.assess(
+                status: .active, openReport: false, open: .init(since: since, hasPlan: true),
+                risk: risk(.alone), lastVisit: today, registered: registered, today: today,
+                settings: s))
         #expect(planned.nextVisitDue == today.adding(days: s.criticalWithPlanDays))
     }
 }

@@ -9,8 +9,9 @@ import Testing
 
     @Test func anAddedUnitIsTheNextLevelDownWithTheFirstFreeNumber() throws {
         let r = try UnitChanges.addition(name: " 王李场村 ", reason: "新设", parent: township, siblings: [shihuayan, added]).get()
-        #expect(r.code.value == "421081104901" && r.officialName == "王李场村委会" && r.kind == .villageCommittee,
-                "a retired unit's number is taken")
+        #expect(
+            r.code.value == "421081104901" && r.officialName == "王李场村委会" && r.kind == .villageCommittee,
+            "a retired unit's number is taken")
         let county = UnitChanges.Facts(code: "421081000000", officialName: "石首市", shortName: "石首市", level: .county, isActive: true)
         let t = try UnitChanges.addition(name: "开发区", reason: "新设", parent: county, siblings: []).get()
         #expect(t.code.value == "421081900000" && t.kind == .developmentZone)
@@ -28,8 +29,11 @@ import Testing
         #expect(key("王李场村", parent: nil) == "unit.error.parentInvalid")
         #expect(key("王李场村", parent: shihuayan) == "unit.error.parentInvalid", "nothing is added under a village")
         #expect(key("石华堰", parent: township) == "unit.error.nameTaken", "its short name is an active sibling's")
-        let full = (900...999).map { UnitChanges.Facts(code: "421081104\($0)", officialName: "\($0)", shortName: "\($0)", level: .village,
-                                                       isActive: false) }
+        let full = (900...999).map {
+            UnitChanges.Facts(
+                code: "421081104\($0)", officialName: "\($0)", shortName: "\($0)", level: .village,
+                isActive: false)
+        }
         guard case .failure(let e) = UnitChanges.addition(name: "王李场村", reason: "新设", parent: township, siblings: full) else {
             Issue.record("added")
             return
@@ -41,8 +45,10 @@ import Testing
         let r = try UnitChanges.renaming(shihuayan, kind: .villageCommittee, to: "石华村", reason: "更名").get()
         #expect(r.official == "石华村委会" && r.short == "石华村")
         let retired = UnitChanges.Facts(code: shihuayan.code, officialName: "", shortName: "", level: .village, isActive: false)
-        for (unit, name, reason, key) in [(retired, "x", "y", "unit.error.retired"), (shihuayan, " ", "y", "unit.error.nameRequired"),
-                                          (shihuayan, "x", "", "unit.error.reasonRequired")] {
+        for (unit, name, reason, key) in [
+            (retired, "x", "y", "unit.error.retired"), (shihuayan, " ", "y", "unit.error.nameRequired"),
+            (shihuayan, "x", "", "unit.error.reasonRequired"),
+        ] {
             guard case .failure(let e) = UnitChanges.renaming(unit, kind: .villageCommittee, to: name, reason: reason) else {
                 Issue.record("\(key)")
                 continue
@@ -60,8 +66,9 @@ import Testing
         }
         let county = UnitChanges.Facts(code: "421081000000", officialName: "", shortName: "", level: .county, isActive: true)
         let county2 = UnitChanges.Facts(code: "421082000000", officialName: "", shortName: "", level: .county, isActive: true)
-        #expect(UnitChanges.mergeProblem(county, into: county2, reason: "合并")?.key == "unit.error.mergeTarget",
-                "counties are not merged here")
+        #expect(
+            UnitChanges.mergeProblem(county, into: county2, reason: "合并")?.key == "unit.error.mergeTarget",
+            "counties are not merged here")
     }
 
     @Test func retiringNeedsNothingToDependOnIt() async {

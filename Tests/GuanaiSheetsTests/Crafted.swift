@@ -58,16 +58,22 @@ enum Crafted {
         }
     }
 
-    static let rootRels = Part("_rels/.rels", """
+    static let rootRels = Part(
+        "_rels/.rels",
+        """
         <?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
         <Relationship Id="rId1" \
         Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
         </Relationships>
         """)
-    static let workbook = Part("xl/workbook.xml", """
+    static let workbook = Part(
+        "xl/workbook.xml",
+        """
         <?xml version="1.0"?><workbook xmlns:r="r"><sheets><sheet name="台账" sheetId="1" r:id="rId1"/></sheets></workbook>
         """)
-    static let workbookRels = Part("xl/_rels/workbook.xml.rels", """
+    static let workbookRels = Part(
+        "xl/_rels/workbook.xml.rels",
+        """
         <?xml version="1.0"?><Relationships>\
         <Relationship Id="rId1" \
         Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
@@ -77,7 +83,9 @@ enum Crafted {
         """)
 
     static func sheet(_ head: String, repeating pattern: String = "", count: Int = 0, _ tail: String = "") -> Part {
-        Part("xl/worksheets/sheet1.xml", "<worksheet><sheetData>" + head, repeating: pattern, count: count, tail + "</sheetData></worksheet>")
+        Part(
+            "xl/worksheets/sheet1.xml", "<worksheet><sheetData>" + head, repeating: pattern, count: count, tail + "</sheetData></worksheet>"
+        )
     }
 
     static func sharedStrings(_ head: String, repeating pattern: String = "", count: Int = 0, _ tail: String = "") -> Part {
@@ -89,8 +97,10 @@ enum Crafted {
         let url = temporaryURL(name)
         let archive = try Archive(url: url, accessMode: .create)
         for part in [rootRels, workbook, workbookRels] + parts {
-            try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(part.size),
-                                 compressionMethod: .deflate, bufferSize: 1 << 20) { position, n in
+            try archive.addEntry(
+                with: part.path, type: .file, uncompressedSize: Int64(part.size),
+                compressionMethod: .deflate, bufferSize: 1 << 20
+            ) { position, n in
                 part.bytes(at: Int(position), n)
             }
         }

@@ -3,25 +3,27 @@ import Testing
 
 @Suite("Number formats and serial dates")
 struct FormatTests {
-    @Test("custom format codes", arguments: [
-        ("yyyy-mm-dd", NumberFormatKind.date),
-        ("yyyy\"年\"m\"月\"d\"日\"", .date),
-        ("yyyy年m月d日", .date),
-        ("[$-804]yyyy\"年\"m\"月\"", .yearMonth),
-        ("yyyy-mm", .yearMonth),
-        ("[Red]m/d/yy;@", .date),
-        ("m\"月\"d\"日\"", .date),
-        ("yyyy-mm-dd hh:mm:ss", .date),
-        ("h:mm", .plain),
-        ("[h]:mm:ss", .plain),
-        ("mm:ss.0", .plain),
-        ("General", .plain),
-        ("0.00E+00", .plain),
-        ("#,##0.00\"元\"", .plain),
-        ("0\"d\"", .plain),
-        ("\\d0", .plain),
-        ("@", .plain),
-    ])
+    @Test(
+        "custom format codes",
+        arguments: [
+            ("yyyy-mm-dd", NumberFormatKind.date),
+            ("yyyy\"年\"m\"月\"d\"日\"", .date),
+            ("yyyy年m月d日", .date),
+            ("[$-804]yyyy\"年\"m\"月\"", .yearMonth),
+            ("yyyy-mm", .yearMonth),
+            ("[Red]m/d/yy;@", .date),
+            ("m\"月\"d\"日\"", .date),
+            ("yyyy-mm-dd hh:mm:ss", .date),
+            ("h:mm", .plain),
+            ("[h]:mm:ss", .plain),
+            ("mm:ss.0", .plain),
+            ("General", .plain),
+            ("0.00E+00", .plain),
+            ("#,##0.00\"元\"", .plain),
+            ("0\"d\"", .plain),
+            ("\\d0", .plain),
+            ("@", .plain),
+        ])
     func classify(_ code: String, _ kind: NumberFormatKind) {
         #expect(NumberFormatKind.classify(code: code) == kind)
     }
@@ -31,8 +33,8 @@ struct FormatTests {
         #expect(NumberFormatKind.builtIn(22) == .date)
         #expect(NumberFormatKind.builtIn(31) == .date)
         #expect(NumberFormatKind.builtIn(57) == .yearMonth)
-        #expect(NumberFormatKind.builtIn(20) == .plain) // h:mm
-        #expect(NumberFormatKind.builtIn(49) == .plain) // @
+        #expect(NumberFormatKind.builtIn(20) == .plain)  // h:mm
+        #expect(NumberFormatKind.builtIn(49) == .plain)  // @
         #expect(NumberFormatKind.builtIn(0) == .plain)
     }
 

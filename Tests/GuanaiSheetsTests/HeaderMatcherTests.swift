@@ -15,15 +15,19 @@ struct HeaderMatcherTests {
         ColumnSpec(key: "school", title: "就读学校", required: true),
     ]
 
-    @Test("register fixtures: title rows skipped, notes and markers stripped",
-          arguments: ["register_openpyxl.xlsx", "register_libreoffice.xlsx"])
+    @Test(
+        "register fixtures: title rows skipped, notes and markers stripped",
+        arguments: ["register_openpyxl.xlsx", "register_libreoffice.xlsx"])
     func fixtures(_ name: String) throws {
         var rows: [SheetRow] = []
         try SheetReader.open(Fixture.url(name)).forEachRow { if rows.count < 20 { rows.append($0) } }
         let match = try #require(HeaderMatcher.detect(rows: rows, schema: Self.schema))
         #expect(match.headerRowNumber == 3)
-        #expect(match.columns == [1: "name", 2: "sex", 3: "idNumber", 4: "birthDate", 5: "birthMonth",
-                                  6: "inSchool", 7: "guardian", 8: "phone"])
+        #expect(
+            match.columns == [
+                1: "name", 2: "sex", 3: "idNumber", 4: "birthDate", 5: "birthMonth",
+                6: "inSchool", 7: "guardian", 8: "phone",
+            ])
         #expect(match.unmatchedHeaders == [.init(column: 0, text: "序号"), .init(column: 9, text: "备注")])
         #expect(match.missingRequired == ["school"])
     }
@@ -53,8 +57,10 @@ struct HeaderMatcherTests {
         ]
         let plain = try #require(HeaderMatcher.detect(rows: rows, schema: Self.schema))
         #expect(plain.columns == [2: "phone"])
-        let match = try #require(HeaderMatcher.detect(rows: rows, schema: Self.schema,
-                                                      overrides: ["孩子": "name", "B": "idNumber", "电话": "", "D": "phone"]))
+        let match = try #require(
+            HeaderMatcher.detect(
+                rows: rows, schema: Self.schema,
+                overrides: ["孩子": "name", "B": "idNumber", "电话": "", "D": "phone"]))
         #expect(match.headerRowNumber == 2)
         #expect(match.columns == [0: "name", 1: "idNumber", 3: "phone"])
         #expect(match.unmatchedHeaders == [.init(column: 2, text: "电话")])

@@ -34,21 +34,33 @@ struct LimitsTests {
     /// `bench/hostile.sh` runs the full size): the bound is scaled with it.
     @Test("package bomb: one cell of 30 MB, honest header → partSize before inflating it")
     func packageBomb() throws {
-        let url = try Crafted.xlsx("bomb.xlsx", [Crafted.sheet(#"<row r="1"><c r="A1" t="inlineStr"><is><t>"#,
-                                                               repeating: "A", count: 30_000_000, "</t></is></c></row>")])
+        let url = try Crafted.xlsx(
+            "bomb.xlsx",
+            [
+                Crafted.sheet(
+                    #"<row r="1"><c r="A1" t="inlineStr"><is><t>"#,
+                    repeating: "A", count: 30_000_000, "</t></is></c></row>")
+            ])
         #expect(try fileSize(url) < 100_000)
         var limits = SheetLimits()
         limits.maxPartBytes = 20_000_000
         let (error, meter) = refusal(url, limits: limits)
-        guard case .limit(.partSize, 20_000_000, let seen) = error else { Issue.record("expected partSize, got \(String(describing: error))"); return }
+        guard case .limit(.partSize, 20_000_000, let seen) = error else {
+            Issue.record("expected partSize, got \(String(describing: error))"); return
+        }
         #expect(seen > 30_000_000)
         #expect(meter.expandedBytes == 0, "refused from the central directory, before any part is inflated")
     }
 
     @Test("the same bomb with a lying header → cellLength, within one token and two chunks")
     func lyingCellBomb() throws {
-        let url = try Crafted.xlsx("lying.xlsx", [Crafted.sheet(#"<row r="1"><c r="A1" t="inlineStr"><is><t>"#,
-                                                                repeating: "A", count: 5_000_000, "</t></is></c></row>")])
+        let url = try Crafted.xlsx(
+            "lying.xlsx",
+            [
+                Crafted.sheet(
+                    #"<row r="1"><c r="A1" t="inlineStr"><is><t>"#,
+                    repeating: "A", count: 5_000_000, "</t></is></c></row>")
+            ])
         try Crafted.lie(url, path: "xl/worksheets/sheet1.xml")
         let (error, meter) = refusal(url)
         #expect(limitName(error) == .cellLength)
@@ -69,8 +81,12 @@ struct LimitsTests {
 
     @Test("shared-strings bomb: millions of tiny items → sharedStringCount")
     func sharedStringsBomb() throws {
-        let url = try Crafted.xlsx("sst.xlsx", [Crafted.sheet(#"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#),
-                                                Crafted.sharedStrings("", repeating: "<si><t>A</t></si>", count: 2_000_000)])
+        let url = try Crafted.xlsx(
+            "sst.xlsx",
+            [
+                Crafted.sheet(#"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#),
+                Crafted.sharedStrings("", repeating: "<si><t>A</t></si>", count: 2_000_000),
+            ])
         try Crafted.lie(url, path: "xl/sharedStrings.xml")
         var limits = SheetLimits()
         limits.maxSharedStrings = 10_000
@@ -87,8 +103,12 @@ struct LimitsTests {
     @Test("one long shared string referred to by every cell → rowLength")
     func sharedStringReferences() throws {
         let long = String(repeating: "长", count: 30_000)
-        let url = try Crafted.xlsx("refs.xlsx", [Crafted.sheet(#"<row r="1">"#, repeating: #"<c t="s"><v>0</v></c>"#, count: 16_000, "</row>"),
-                                                 Crafted.sharedStrings("<si><t>\(long)</t></si>")])
+        let url = try Crafted.xlsx(
+            "refs.xlsx",
+            [
+                Crafted.sheet(#"<row r="1">"#, repeating: #"<c t="s"><v>0</v></c>"#, count: 16_000, "</row>"),
+                Crafted.sharedStrings("<si><t>\(long)</t></si>"),
+            ])
         let (error, meter) = refusal(url)
         #expect(limitName(error) == .rowLength)
         #expect(meter.textBytes <= SheetLimits().maxRowBytes + 90_000)
@@ -98,9 +118,14 @@ struct LimitsTests {
     func cellLength() throws {
         for n in [32_767, 32_768] {
             let text = String(repeating: "字", count: n)
-            let inline = try Crafted.xlsx("inline.xlsx", [Crafted.sheet(#"<row r="1"><c r="A1" t="inlineStr"><is><t>\#(text)</t></is></c></row>"#)])
-            let shared = try Crafted.xlsx("shared.xlsx", [Crafted.sheet(#"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#),
-                                                          Crafted.sharedStrings("<si><t>\(text)</t></si>")])
+            let inline = try Crafted.xlsx(
+                "inline.xlsx", [Crafted.sheet(#"<row r="1"><c r="A1" t="inlineStr"><is><t>\#(text)</t></is></c></row>"#)])
+            let shared = try Crafted.xlsx(
+                "shared.xlsx",
+                [
+                    Crafted.sheet(#"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#),
+                    Crafted.sharedStrings("<si><t>\(text)</t></si>"),
+                ])
             for url in [inline, shared] {
                 let (error, _) = refusal(url)
                 #expect(error == (n == 32_767 ? nil : .limit(.cellLength, limit: 32_767, seen: n)))
@@ -152,7 +177,9 @@ struct LimitsTests {
         #expect(meter.expandedBytes == 0)
 
         let png = temporaryURL("photo.xlsx")
-        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52] + [UInt8](repeating: 7, count: 4000)).write(to: png)
+        try Data(
+            [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52] + [UInt8](repeating: 7, count: 4000)
+        ).write(to: png)
         #expect(refusal(png).0 == .unsupportedFormat("binary"))
     }
 

@@ -13,28 +13,34 @@ struct NormalizeTests {
         #expect(Normalize.text(.empty) == nil)
     }
 
-    @Test("dates in every accepted form", arguments: [
-        ("2015-03-02", DateValue.day(year: 2015, month: 3, day: 2)),
-        ("2015/3/2", .day(year: 2015, month: 3, day: 2)),
-        ("2015.3.2", .day(year: 2015, month: 3, day: 2)),
-        ("2015年3月2日", .day(year: 2015, month: 3, day: 2)),
-        ("２０１５年３月２日", .day(year: 2015, month: 3, day: 2)),
-        ("20150302", .day(year: 2015, month: 3, day: 2)),
-        ("2015-03-02 00:00:00", .day(year: 2015, month: 3, day: 2)),
-        ("2016-02-29", .day(year: 2016, month: 2, day: 29)),
-        ("2019.3", .month(year: 2019, month: 3)),
-        ("2019-03", .month(year: 2019, month: 3)),
-        ("2019/3", .month(year: 2019, month: 3)),
-        ("2019年3月", .month(year: 2019, month: 3)),
-        ("201903", .month(year: 2019, month: 3)),
-        ("2019.10", .month(year: 2019, month: 10)),
-    ])
+    @Test(
+        "dates in every accepted form",
+        arguments: [
+            ("2015-03-02", DateValue.day(year: 2015, month: 3, day: 2)),
+            ("2015/3/2", .day(year: 2015, month: 3, day: 2)),
+            ("2015.3.2", .day(year: 2015, month: 3, day: 2)),
+            ("2015年3月2日", .day(year: 2015, month: 3, day: 2)),
+            ("２０１５年３月２日", .day(year: 2015, month: 3, day: 2)),
+            ("20150302", .day(year: 2015, month: 3, day: 2)),
+            ("2015-03-02 00:00:00", .day(year: 2015, month: 3, day: 2)),
+            ("2016-02-29", .day(year: 2016, month: 2, day: 29)),
+            ("2019.3", .month(year: 2019, month: 3)),
+            ("2019-03", .month(year: 2019, month: 3)),
+            ("2019/3", .month(year: 2019, month: 3)),
+            ("2019年3月", .month(year: 2019, month: 3)),
+            ("201903", .month(year: 2019, month: 3)),
+            ("2019.10", .month(year: 2019, month: 10)),
+        ])
     func textDates(_ input: String, _ expected: DateValue) {
         #expect(Normalize.date(.text(input)) == .date(expected))
     }
 
-    @Test("invalid dates", arguments: ["2015-02-30", "2015-13-01", "2015-3-", "15.3.2", "2015-03/02", "2015年", "abc",
-                                        "2015030", "1899-12-31", "2019-00", "20150230", "2015--03"])
+    @Test(
+        "invalid dates",
+        arguments: [
+            "2015-02-30", "2015-13-01", "2015-3-", "15.3.2", "2015-03/02", "2015年", "abc",
+            "2015030", "1899-12-31", "2019-00", "20150230", "2015--03",
+        ])
     func invalidDates(_ input: String) {
         #expect(Normalize.date(.text(input)) == .invalid(Normalize.text(input)))
     }
@@ -73,7 +79,7 @@ struct NormalizeTests {
         #expect(Normalize.idNumber(.number("4.21081201503021E+017")) == .lostDigits("4.21081201503021E+017"))
         #expect(Normalize.idNumber(.number("421081201503021000")) == .lostDigits("421081201503021000"))
         #expect(Normalize.idNumber(.number("421081201503021010")) == .text("421081201503021010"))
-        #expect(Normalize.idNumber(.number("421081150302101")) == .text("421081150302101")) // 15-digit: the app rejects it
+        #expect(Normalize.idNumber(.number("421081150302101")) == .text("421081150302101"))  // 15-digit: the app rejects it
         #expect(Normalize.idNumber(.text("")) == .empty)
         #expect(Normalize.idNumber(.empty) == .empty)
     }

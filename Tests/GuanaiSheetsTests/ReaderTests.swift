@@ -9,9 +9,9 @@ struct XLSXReaderTests {
         let reader = try SheetReader.open(Fixture.url(name))
         #expect(reader.format == .xlsx)
         #expect(reader.sheetNames == ["儿童台账", "妇女台账"])
-        #expect(reader.sheetName == "儿童台账") // the hidden 填表说明 comes first but is skipped
+        #expect(reader.sheetName == "儿童台账")  // the hidden 填表说明 comes first but is skipped
         let rows = try readAll(Fixture.url(name))
-        #expect(rows.keys.sorted() == [1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13]) // row 7 is blank
+        #expect(rows.keys.sorted() == [1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13])  // row 7 is blank
         #expect(rows[1] == [.text("某镇2024年农村留守儿童信息台账")])
         #expect(rows[2] == [.text("填报单位：测试镇（盖章）"), .empty, .empty, .empty, .empty, .text("填报日期：")])
         #expect(rows[3]?[3] == .text("身份证号码（18位）"))
@@ -25,16 +25,16 @@ struct XLSXReaderTests {
         #expect(r4[8] == .text("13800000001"))
 
         let r5 = try #require(rows[5])
-        #expect(r5[4] == .date(year: 2016, month: 4, day: 15)) // yyyy"年"m"月"d"日"
+        #expect(r5[4] == .date(year: 2016, month: 4, day: 15))  // yyyy"年"m"月"d"日"
         #expect(r5[5] == .text("2016.4"))
         #expect(r5[8] == .number("13800000002"))
         guard case .number(let exactAsFloat) = r5[3] else { Issue.record("ID cell should be a number"); return }
         #expect(Normalize.idNumber(.number(exactAsFloat)) == .lostDigits(exactAsFloat))
 
         let r6 = try #require(rows[6])
-        #expect(r6[4] == .number("42875")) // a serial in a General cell stays a number
+        #expect(r6[4] == .number("42875"))  // a serial in a General cell stays a number
         #expect(r6[8] == .empty)
-        #expect(r6[9] == .date(year: 2020, month: 1, day: 2)) // the time 23:59:59 does not move the day
+        #expect(r6[9] == .date(year: 2020, month: 1, day: 2))  // the time 23:59:59 does not move the day
         guard case .number(let lost) = r6[3] else { Issue.record("ID cell should be a number"); return }
         #expect(lost.uppercased().contains("E+"))
 
@@ -67,10 +67,13 @@ struct XLSXReaderTests {
         #expect(reader.sheetNames == ["边界 & 情况"])
         #expect(reader.date1904)
         let rows = try readAll(Fixture.url("edge_handwritten.xlsx"))
-        #expect(rows.keys.sorted() == [2, 3, 4, 6, 8]) // row 7 only has empty styled cells
+        #expect(rows.keys.sorted() == [2, 3, 4, 6, 8])  // row 7 only has empty styled cells
         #expect(rows[2] == [.text("内联"), .text("  前后空格  "), .text("漢字中文"), .text("line1\r\nline2")])
-        #expect(rows[3] == [.text("ab"), .bool(true), .error("#N/A"), .empty,
-                            .date(year: 1904, month: 1, day: 1), .number("12.5"), .number("0.5")])
+        #expect(
+            rows[3] == [
+                .text("ab"), .bool(true), .error("#N/A"), .empty,
+                .date(year: 1904, month: 1, day: 1), .number("12.5"), .number("0.5"),
+            ])
         // Cells and a row without `r` continue from the previous position.
         #expect(rows[4] == [.number("1"), .number("2"), .empty, .empty, .date(year: 1915, month: 3, day: 31)])
         #expect(rows[6] == [.empty, .text("富 文本"), .text("a<b&c")])
@@ -129,7 +132,7 @@ struct CSVReaderTests {
         let reader = try SheetReader.open(Fixture.url(name), sheet: "ignored")
         #expect(reader.format == .csv)
         let rows = try readAll(Fixture.url(name))
-        #expect(rows.keys.sorted() == [1, 2, 4, 6]) // line 3 is blank; the record at line 4 spans two lines
+        #expect(rows.keys.sorted() == [1, 2, 4, 6])  // line 3 is blank; the record at line 4 spans two lines
         #expect(rows[1] == [.text("姓名"), .text("身份证号"), .text("出生日期"), .text("备注")])
         #expect(rows[2] == [.text("测试甲"), .text(Fixture.ids[0]), .text("2015-03-02"), .text("地址：某村,3组")])
         #expect(rows[4] == [.text("测试乙"), .text(Fixture.ids[1]), .text("2016/4/15"), .text("第一行\n第二行")])
@@ -155,11 +158,12 @@ struct CSVReaderTests {
         var whole = CSVParser(delimiter: UInt8(ascii: ","), encoding: .utf8) { reference.append($0) }
         try bytes.withUnsafeBytes { try whole.feed($0) }
         try whole.finish()
-        #expect(reference == [
-            SheetRow(number: 1, cells: [.text("a"), .text("b,\r\nc\"d")]),
-            SheetRow(number: 5, cells: [.text("e"), .text("f")]), // line 4 holds only an empty quoted field
-            SheetRow(number: 6, cells: [.text("g")]),
-        ])
+        #expect(
+            reference == [
+                SheetRow(number: 1, cells: [.text("a"), .text("b,\r\nc\"d")]),
+                SheetRow(number: 5, cells: [.text("e"), .text("f")]),  // line 4 holds only an empty quoted field
+                SheetRow(number: 6, cells: [.text("g")]),
+            ])
         for cut in 1..<bytes.count {
             var rows: [SheetRow] = []
             var parser = CSVParser(delimiter: UInt8(ascii: ","), encoding: .utf8) { rows.append($0) }

@@ -43,13 +43,14 @@ struct WriterTests {
     func roundTrip() throws {
         let url = temporaryURL("export.xlsx")
         try writeSample(to: url)
-        try writeSample(to: url) // replacing an existing file
+        try writeSample(to: url)  // replacing an existing file
         let reader = try SheetReader.open(url)
         #expect(reader.sheetNames == ["导出_台账_2024"])
         let rows = try readAll(url)
         #expect(rows[1] == [.text("测试标题")])
         #expect(rows[2] == Self.columns.map { .text($0.header) })
-        #expect(rows[3] == [.text("测试甲"), .text(Fixture.ids[0]), .date(year: 2015, month: 3, day: 2), .number("3"), .text("A&B <C> \"D\" 'E'")])
+        #expect(
+            rows[3] == [.text("测试甲"), .text(Fixture.ids[0]), .date(year: 2015, month: 3, day: 2), .number("3"), .text("A&B <C> \"D\" 'E'")])
         #expect(rows[4] == [.text("  前后空格 "), .text(Fixture.ids[4]), .month(year: 2019, month: 3), .number("2.5"), .text("第一行\n第二行")])
         #expect(rows[5] == [.text("控制字符"), .empty, .date(year: 1900, month: 3, day: 1), .bool(true), .text("普通备注")])
         #expect(rows[6] == nil)
@@ -60,7 +61,8 @@ struct WriterTests {
     /// openpyxl and LibreOffice: GUANAI_EXPORT_CHECK_DIR=dir swift test --filter externalCheckFiles
     @Test("files for the external openpyxl/LibreOffice check")
     func externalCheckFiles() throws {
-        let directory = ProcessInfo.processInfo.environment["GUANAI_EXPORT_CHECK_DIR"].map { URL(fileURLWithPath: $0) }
+        let directory =
+            ProcessInfo.processInfo.environment["GUANAI_EXPORT_CHECK_DIR"].map { URL(fileURLWithPath: $0) }
             ?? temporaryURL("x").deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try writeSample(to: directory.appendingPathComponent("export.xlsx"))
@@ -92,8 +94,10 @@ struct WriterTests {
         let writer = try XLSXWriter(url: url, sheetName: "大表")
         try writer.setColumns(Self.columns)
         for i in 0..<20_000 {
-            try writer.append([.text("测试\(i)"), .text(String(1_000_000_000 + i)), .date(year: 2000 + i % 20, month: 1 + i % 12, day: 1 + i % 28),
-                               .number(String(i)), .text(i % 7 == 0 ? "<&>\"" : "")])
+            try writer.append([
+                .text("测试\(i)"), .text(String(1_000_000_000 + i)), .date(year: 2000 + i % 20, month: 1 + i % 12, day: 1 + i % 28),
+                .number(String(i)), .text(i % 7 == 0 ? "<&>\"" : ""),
+            ])
         }
         try writer.finish()
         var count = 0
@@ -102,8 +106,10 @@ struct WriterTests {
             guard row.number > 1 else { return }
             let i = row.number - 2
             #expect(row.number == count + 1)
-            if row.cells != [.text("测试\(i)"), .text(String(1_000_000_000 + i)), .date(year: 2000 + i % 20, month: 1 + i % 12, day: 1 + i % 28),
-                             .number(String(i))] + (i % 7 == 0 ? [.text("<&>\"")] : []) {
+            if row.cells != [
+                .text("测试\(i)"), .text(String(1_000_000_000 + i)), .date(year: 2000 + i % 20, month: 1 + i % 12, day: 1 + i % 28),
+                .number(String(i)),
+            ] + (i % 7 == 0 ? [.text("<&>\"")] : []) {
                 Issue.record("row \(row.number): \(row.cells)")
             }
         }
@@ -133,6 +139,6 @@ struct WriterTests {
         #expect(text == "姓名,身份证号,出生日期,备注\r\n测试甲,\(Fixture.ids[0]),2015-03-02,\"a,b \"\"c\"\"\nd\"\r\n'=1+1,-5,2019-03,FALSE\r\n")
         let rows = try readAll(url)
         #expect(rows[2]?[3] == .text("a,b \"c\"\nd"))
-        #expect(rows[4]?[0] == .text("'=1+1")) // the quoted field above spans lines 2–3
+        #expect(rows[4]?[0] == .text("'=1+1"))  // the quoted field above spans lines 2–3
     }
 }

@@ -28,7 +28,12 @@ import GuanaiCore
             }
             #expect(checked >= 20)
             // And nothing documented that does not exist.
-            let registered = Set(ctx.app.routes.all.map { r in "/" + r.path.map { c -> String in if case .parameter(let p) = c { return "{\(p)}" } else { return c.description } }.joined(separator: "/") })
+            let registered = Set(
+                ctx.app.routes.all.map { r in
+                    "/"
+                        + r.path.map { c -> String in if case .parameter(let p) = c { return "{\(p)}" } else { return c.description } }
+                        .joined(separator: "/")
+                })
             for p in paths.keys { #expect(registered.contains(p), "\(p) documented but not routed") }
             let served = try await ctx.api(.GET, "/api/v1/openapi.json", token: nil)
             #expect(served.status == .ok)
@@ -50,8 +55,14 @@ import GuanaiCore
                 (.GET, "/api/v1/accounts", "/api/v1/accounts", 200, nil),
                 (.GET, "/api/v1/accounts/\(target.id!)", "/api/v1/accounts/{id}", 200, nil),
                 (.POST, "/api/v1/accounts/\(target.id!)/reveal-phone", "/api/v1/accounts/{id}/reveal-phone", 200, nil),
-                (.POST, "/api/v1/accounts", "/api/v1/accounts", 201, ctx.json(["username": "new.one", "displayName": "新人", "role": "volunteer", "unitCode": Codes.shihuayan])),
-                (.POST, "/api/v1/accounts", "/api/v1/accounts", 409, ctx.json(["username": "new.one", "displayName": "新人", "role": "volunteer", "unitCode": Codes.shihuayan])),
+                (
+                    .POST, "/api/v1/accounts", "/api/v1/accounts", 201,
+                    ctx.json(["username": "new.one", "displayName": "新人", "role": "volunteer", "unitCode": Codes.shihuayan])
+                ),
+                (
+                    .POST, "/api/v1/accounts", "/api/v1/accounts", 409,
+                    ctx.json(["username": "new.one", "displayName": "新人", "role": "volunteer", "unitCode": Codes.shihuayan])
+                ),
                 (.POST, "/api/v1/accounts", "/api/v1/accounts", 422, ctx.json(["username": "x"])),
                 (.POST, "/api/v1/units", "/api/v1/units", 201, ctx.json(["parentCode": Codes.taohuashan, "name": "王李场村", "reason": "试点"])),
                 (.PATCH, "/api/v1/units/\(Codes.shihuayan)", "/api/v1/units/{code}", 200, ctx.json(["name": "石华堰村", "reason": "核对"])),
@@ -64,13 +75,18 @@ import GuanaiCore
             for (method, url, path, status, body) in probes {
                 let res = try await ctx.api(method, url, token: t, body: body)
                 #expect(Int(res.status.code) == status, "\(method) \(url): \(res.body.string)")
-                let schema = try #require(v.responseSchema(path: path, method: method.rawValue, status: status), "\(method) \(path) \(status) undocumented")
+                let schema = try #require(
+                    v.responseSchema(path: path, method: method.rawValue, status: status), "\(method) \(path) \(status) undocumented")
                 let json = try JSONValue.parse(Data(buffer: res.body))
                 let problems = v.validate(json, schema)
                 #expect(problems.isEmpty, "\(method) \(url): \(problems)")
             }
-            let login = try await ctx.api(.POST, "/api/v1/session", token: nil, body: ctx.json(["username": "admin", "password": ctx.password("admin")]))
-            #expect(v.validate(try JSONValue.parse(Data(buffer: login.body)), v.responseSchema(path: "/api/v1/session", method: "POST", status: 201)!).isEmpty)
+            let login = try await ctx.api(
+                .POST, "/api/v1/session", token: nil, body: ctx.json(["username": "admin", "password": ctx.password("admin")]))
+            #expect(
+                v.validate(
+                    try JSONValue.parse(Data(buffer: login.body)), v.responseSchema(path: "/api/v1/session", method: "POST", status: 201)!
+                ).isEmpty)
             // The validator itself rejects what does not fit.
             #expect(!v.validate(.object(["code": .int(1)]), ["$ref": "#/components/schemas/Unit"]).isEmpty)
         }
@@ -81,18 +97,24 @@ import GuanaiCore
             try await ctx.makeUser("admin", .cityAdmin, Codes.county)
             let t = try await ctx.token("admin")
             func code(_ r: TestingHTTPResponse) -> String? {
-                (try? JSONSerialization.jsonObject(with: Data(buffer: r.body)) as? [String: Any]).flatMap { ($0["error"] as? [String: Any])?["code"] as? String }
+                (try? JSONSerialization.jsonObject(with: Data(buffer: r.body)) as? [String: Any]).flatMap {
+                    ($0["error"] as? [String: Any])?["code"] as? String
+                }
             }
             let notJSON = try await ctx.api(.POST, "/api/v1/accounts", token: t, body: ByteBuffer(string: "{not json"))
             #expect(notJSON.status == .badRequest && code(notJSON) == "malformed")
-            let wrongType = try await ctx.api(.POST, "/api/v1/accounts", token: t, body: ByteBuffer(string: #"{"username": 5, "displayName": [], "role": true, "unitCode": 1}"#))
+            let wrongType = try await ctx.api(
+                .POST, "/api/v1/accounts", token: t,
+                body: ByteBuffer(string: #"{"username": 5, "displayName": [], "role": true, "unitCode": 1}"#))
             #expect(wrongType.status == .badRequest)
             let empty = try await ctx.api(.POST, "/api/v1/session", token: nil, body: nil)
             #expect(empty.status == .badRequest)
             let missing = try await ctx.api(.POST, "/api/v1/accounts", token: t, body: ByteBuffer(string: "{}"))
             #expect(missing.status == .unprocessableEntity)
             for f in ["username", "displayName", "role", "unitCode"] { #expect(missing.body.string.contains("\"field\":\"\(f)\"")) }
-            let huge = try await ctx.api(.POST, "/api/v1/accounts", token: t, body: ByteBuffer(string: "{\"username\":\"" + String(repeating: "x", count: 100_000) + "\"}"))
+            let huge = try await ctx.api(
+                .POST, "/api/v1/accounts", token: t,
+                body: ByteBuffer(string: "{\"username\":\"" + String(repeating: "x", count: 100_000) + "\"}"))
             #expect(huge.status == .payloadTooLarge && code(huge) == "too_large")
             let badPage = try await ctx.api(.GET, "/api/v1/accounts?page=abc", token: t)
             #expect(badPage.status == .badRequest)
@@ -108,11 +130,13 @@ import GuanaiCore
             #expect(badUUID.status == .notFound)
             let badCode = try await ctx.api(.GET, "/api/v1/units/abc", token: t)
             #expect(badCode.status == .notFound)
-            let badMerge = try await ctx.api(.POST, "/api/v1/units/\(Codes.shihuayan)/merge", token: t, body: ctx.json(["into": "nonsense", "reason": "x"]))
+            let badMerge = try await ctx.api(
+                .POST, "/api/v1/units/\(Codes.shihuayan)/merge", token: t, body: ctx.json(["into": "nonsense", "reason": "x"]))
             #expect(badMerge.status == .unprocessableEntity)
             // Chinese by default, English on request.
             #expect(unknown.body.string.contains("找不到"))
-            let en = try await ctx.app.testing().sendRequest(.GET, "/api/v1/nothing-here", headers: ["Accept-Language": "en", "Authorization": "Bearer \(t)"])
+            let en = try await ctx.app.testing().sendRequest(
+                .GET, "/api/v1/nothing-here", headers: ["Accept-Language": "en", "Authorization": "Bearer \(t)"])
             #expect(en.body.string.contains("cannot be found"))
         }
     }
@@ -145,4 +169,3 @@ import GuanaiCore
         }
     }
 }
-

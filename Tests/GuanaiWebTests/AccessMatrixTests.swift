@@ -27,7 +27,9 @@ import GuanaiCore
         for raw in md.split(separator: "\n") {
             let line = String(raw)
             guard line.hasPrefix("|") else { header = []; continue }
-            let cells = line.split(separator: "|", omittingEmptySubsequences: false).dropFirst().dropLast().map { $0.trimmingCharacters(in: .whitespaces) }
+            let cells = line.split(separator: "|", omittingEmptySubsequences: false).dropFirst().dropLast().map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
             if header.isEmpty { header = cells; continue }
             if cells.allSatisfy({ $0.allSatisfy { $0 == "-" } }) { continue }
             let first = cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))
@@ -59,7 +61,10 @@ import GuanaiCore
         for rule in Set(t.routes.map(\.rule)) { #expect(Self.rules.contains(rule), "unknown rule \(rule)") }
     }
 
-    static let rules: Set<String> = ["open", "signed_in", "read", "own", "edits", "history", "export", "import", "approve", "manage_accounts", "edit_rules", "file_report", "inbox", "desk", "uploader", "manage_units", "reveal_id", "session"]
+    static let rules: Set<String> = [
+        "open", "signed_in", "read", "own", "edits", "history", "export", "import", "approve", "manage_accounts", "edit_rules",
+        "file_report", "inbox", "desk", "uploader", "manage_units", "reveal_id", "session",
+    ]
 
     /// Every route the app answers is in the table, and the table names no route that is gone.
     @Test func everyRouteIsInTheTable() async throws {
@@ -129,7 +134,9 @@ extension AccessMatrixTests {
     }
 
     /// Registers a village's records through the API as an account above it; `tag` makes every name and number unique.
-    static func world(_ ctx: TestContext, village: String, admin: String, township: String?, tag: Int, volunteerAccount: String?) async throws -> World {
+    static func world(_ ctx: TestContext, village: String, admin: String, township: String?, tag: Int, volunteerAccount: String?)
+        async throws -> World
+    {
         var w = World(village: village)
         let surname = ["王", "赵", "钱"][tag]
         func created<T: Decodable>(_ path: String, _ body: some Encodable, as: T.Type) async throws -> T {
@@ -145,7 +152,10 @@ extension AccessMatrixTests {
             b.livingArrangement = alone ? "alone" : "with_guardian"
             b.father?["idNumber"] = Synthetic.id(1990, 5, 1 + tag, order: order + 1)
             b.mother?["idNumber"] = Synthetic.id(1992, 8, 1 + tag, order: order + 2)
-            b.guardian = ["name": surname + "一奶", "idNumber": Synthetic.id(1950, 3, 3 + tag, order: order + 3), "relation": "grandmother", "phone": "1390000000\(tag)"]
+            b.guardian = [
+                "name": surname + "一奶", "idNumber": Synthetic.id(1950, 3, 3 + tag, order: order + 3), "relation": "grandmother",
+                "phone": "1390000000\(tag)",
+            ]
             w.secrets += [name, b.idNumber]
             w.childNames.append(name)
             return try await created("/api/v1/children", b, as: ChildDTO.self)
@@ -158,25 +168,39 @@ extension AccessMatrixTests {
         let third = try await child(surname + "一果", order: 300 + tag * 10, alone: false)
         w.secrets += [c.id, w.pairedChild, third.id, w.household]
 
-        w.alert = try #require(try await Alert.query(on: ctx.app.db).filter(\.$childID == UUID(uuidString: c.id)!).first()?.id?.uuidString, "a child alone raises an alert")
-        let visit = try await created("/api/v1/children/\(c.id)/visits", VisitInput(mode: "home", checklist: ["warmth": "ok"], notes: surname + "家访记录"), as: VisitDTO.self)
+        w.alert = try #require(
+            try await Alert.query(on: ctx.app.db).filter(\.$childID == UUID(uuidString: c.id)!).first()?.id?.uuidString,
+            "a child alone raises an alert")
+        let visit = try await created(
+            "/api/v1/children/\(c.id)/visits", VisitInput(mode: "home", checklist: ["warmth": "ok"], notes: surname + "家访记录"),
+            as: VisitDTO.self)
         w.visit = visit.id
-        let photo = try await ctx.app.testing().sendRequest(.POST, "/api/v1/visits/\(visit.id)/photos", headers: ["Authorization": "Bearer \(admin)", "Content-Type": "image/jpeg"], body: ByteBuffer(data: VisitPhotoTests.jpeg))
+        let photo = try await ctx.app.testing().sendRequest(
+            .POST, "/api/v1/visits/\(visit.id)/photos", headers: ["Authorization": "Bearer \(admin)", "Content-Type": "image/jpeg"],
+            body: ByteBuffer(data: VisitPhotoTests.jpeg))
         #expect(photo.status == .created, "\(photo.body.string)")
-        w.report = try await created("/api/v1/reports", ReportInput(childId: c.id, reporter: surname + "邻居", seen: "孩子一个人在家"), as: ReportDTO.self).id
+        w.report = try await created(
+            "/api/v1/reports", ReportInput(childId: c.id, reporter: surname + "邻居", seen: "孩子一个人在家"), as: ReportDTO.self
+        ).id
 
         let womanName = surname + "一英"
         let wid = Synthetic.id(1988, 4, 4 + tag, order: 400 + tag * 10 + 2)
-        let body: [String: AnyEncodable] = ["name": .init(womanName), "idNumber": .init(wid), "villageCode": .init(village), "hukou": .init("rural"),
-                                            "husband": .init(["name": surname + "一强", "situation": "working_away", "workPlace": "广东佛山", "since": "2026-05-10"])]
+        let body: [String: AnyEncodable] = [
+            "name": .init(womanName), "idNumber": .init(wid), "villageCode": .init(village), "hukou": .init("rural"),
+            "husband": .init(["name": surname + "一强", "situation": "working_away", "workPlace": "广东佛山", "since": "2026-05-10"]),
+        ]
         w.woman = try await created("/api/v1/women", body, as: WomanDTO.self).id
         w.secrets += [womanName, wid, w.woman]
 
         func volunteer(_ name: String, order: Int, account: String?) async throws -> VolunteerDTO {
             let vid = Synthetic.id(1978, 8, 8 + tag, order: order)
-            let v = try await created("/api/v1/volunteers", VolunteerInput(name: name, idNumber: vid, phone: "1391234567\(tag)", unitCode: village, capacity: 2, account: account), as: VolunteerDTO.self)
+            let v = try await created(
+                "/api/v1/volunteers",
+                VolunteerInput(name: name, idNumber: vid, phone: "1391234567\(tag)", unitCode: village, capacity: 2, account: account),
+                as: VolunteerDTO.self)
             for s in ScreeningStep.allCases {
-                let r = try await ctx.api(.POST, "/api/v1/volunteers/\(v.id)/screening", token: admin, body: ctx.json(ScreeningInput(step: s.rawValue)))
+                let r = try await ctx.api(
+                    .POST, "/api/v1/volunteers/\(v.id)/screening", token: admin, body: ctx.json(ScreeningInput(step: s.rawValue)))
                 #expect(r.status == .ok, "\(r.body.string)")
             }
             w.secrets += [name, vid, v.id]
@@ -186,7 +210,8 @@ extension AccessMatrixTests {
             let p = try await created("/api/v1/pairs", PairInput(childId: child, volunteerId: v.id), as: PairDTO.self)
             let a = try await ctx.api(.POST, "/api/v1/pairs/\(p.id)/approve", token: admin)
             #expect(a.status == .ok, "\(a.body.string)")
-            let k = try await ctx.api(.POST, "/api/v1/pairs/\(p.id)/contacts", token: admin, body: ctx.json(ContactInput(mode: "call", minutes: 10, notes: "")))
+            let k = try await ctx.api(
+                .POST, "/api/v1/pairs/\(p.id)/contacts", token: admin, body: ctx.json(ContactInput(mode: "call", minutes: 10, notes: "")))
             #expect(k.status == .created, "\(k.body.string)")
             w.secrets.append(p.id)
             return p.id
@@ -197,7 +222,10 @@ extension AccessMatrixTests {
         w.otherPair = try await pair(third.id, try await volunteer(surname + "一心", order: 600 + tag * 10 + 2, account: nil))
 
         let campaignName = surname + "家村结对帮扶试点"
-        w.campaign = try await created("/api/v1/campaigns", CampaignInput(name: campaignName, unitCode: village, launchedOn: "2026-10-01", note: ""), as: CampaignDTO.self).id
+        w.campaign = try await created(
+            "/api/v1/campaigns", CampaignInput(name: campaignName, unitCode: village, launchedOn: "2026-10-01", note: ""),
+            as: CampaignDTO.self
+        ).id
         w.secrets += [campaignName, w.campaign]
 
         let accountName = "acct\(tag)"
@@ -211,8 +239,9 @@ extension AccessMatrixTests {
             var b = Browser(ctx)
             try await b.login(user)
             _ = try await b.get("/imports/new?kind=children")
-            let res = try await b.postMultipart("/imports/new", ["kind": "children", "unit": township],
-                                                files: [(field: "file", filename: "台账.xlsx", type: "application/octet-stream", data: IntakeLimitsTests.ledger)])
+            let res = try await b.postMultipart(
+                "/imports/new", ["kind": "children", "unit": township],
+                files: [(field: "file", filename: "台账.xlsx", type: "application/octet-stream", data: IntakeLimitsTests.ledger)])
             let location = try #require(res.headers.first(name: .location), "\(res.status) \(res.body.string.prefix(300))")
             w.upload = String(location.split(separator: "/").last ?? "")
             w.secrets.append(w.upload!)
@@ -249,10 +278,16 @@ extension AccessMatrixTests {
             }
         }
         if route == "/history/:type/:id" {
-            let records: [(String, String)] = own ? [("child", w.pairedChild), ("pair", w.pair)]
-                : [("child", w.child), ("person", w.guardian), ("household", w.household), ("woman", w.woman), ("visit", w.visit), ("alert", w.alert),
-                   ("report", w.report), ("volunteer", w.volunteer), ("pair", target == .otherInside ? w.otherPair : w.pair), ("campaign", w.campaign),
-                   ("account", w.account)]
+            let records: [(String, String)] =
+                own
+                ? [("child", w.pairedChild), ("pair", w.pair)]
+                : [
+                    ("child", w.child), ("person", w.guardian), ("household", w.household), ("woman", w.woman), ("visit", w.visit),
+                    ("alert", w.alert),
+                    ("report", w.report), ("volunteer", w.volunteer), ("pair", target == .otherInside ? w.otherPair : w.pair),
+                    ("campaign", w.campaign),
+                    ("account", w.account),
+                ]
             return records.map { ("/history/\($0.0)/\($0.1)", Policy.historyKind($0.0)) }
         }
         var segments = route.split(separator: "/")
@@ -296,15 +331,19 @@ extension AccessMatrixTests {
         let t = try Self.tables()
         try await withTestApp { ctx in
             _ = try await UnitService.ensureLoaded(county: "421002", on: ctx.app.db, at: ctx.clock.now())
-            let farVillage = try #require(try await Unit.query(on: ctx.app.db).filter(\.$parentCode == "421002100000").sort(\.$id).first()?.id)
+            let farVillage = try #require(
+                try await Unit.query(on: ctx.app.db).filter(\.$parentCode == "421002100000").sort(\.$id).first()?.id)
             try await ctx.makeUser("root", .cityAdmin, Codes.county)
             try await ctx.makeUser("farroot", .cityAdmin, "421002000000")
             let (unit, _) = AccessTests.placement(role)
             try await ctx.makeUser("actor", role, unit)
             let root = try await ctx.token("root"), farRoot = try await ctx.token("farroot")
             let worlds = [
-                try await Self.world(ctx, village: Codes.shihuayan, admin: root, township: Codes.taohuashan, tag: 0, volunteerAccount: role == .volunteer ? "actor" : nil),
-                try await Self.world(ctx, village: Codes.tiaoguanVillage, admin: root, township: Codes.tiaoguan, tag: 1, volunteerAccount: nil),
+                try await Self.world(
+                    ctx, village: Codes.shihuayan, admin: root, township: Codes.taohuashan, tag: 0,
+                    volunteerAccount: role == .volunteer ? "actor" : nil),
+                try await Self.world(
+                    ctx, village: Codes.tiaoguanVillage, admin: root, township: Codes.tiaoguan, tag: 1, volunteerAccount: nil),
                 try await Self.world(ctx, village: farVillage, admin: farRoot, township: nil, tag: 2, volunteerAccount: nil),
             ]
             let inside = worlds[0], outside = worlds[Self.outsideWorld(role)]
@@ -326,7 +365,9 @@ extension AccessMatrixTests {
                 let method = HTTPMethod(rawValue: String(row.route.split(separator: " ")[0]))
                 for (target, world) in targets {
                     for (path, kind) in Self.paths(row.route, kind: row.kind, in: world, target: target) {
-                        if target == .own && ![RecordKind.child, .pair, .contact].contains(kind ?? .unit) && row.rule != "desk" { continue }
+                        if target == .own && ![RecordKind.child, .pair, .contact].contains(kind ?? .unit) && row.rule != "desk" {
+                            continue
+                        }
                         // Her own pair's records are the volunteer's only `own` kinds; any other record of her village is plainly inside.
                         let plain = target == .otherInside && (kind.flatMap { t.reads[$0]?[role] } ?? .no) != .own && row.rule != "desk"
                         let expected = Self.expected(t, role: role, kind: kind, rule: row.rule, target: plain ? .inside : target)
@@ -338,38 +379,60 @@ extension AccessMatrixTests {
                         case (_, false): res = try await browser.post(path, [:])
                         }
                         checked += 1
-                        if res.status.code >= 500 { mismatches.append("\(role.rawValue) \(target.rawValue) \(method) \(path): \(res.status.code)"); continue }
+                        if res.status.code >= 500 {
+                            mismatches.append("\(role.rawValue) \(target.rawValue) \(method) \(path): \(res.status.code)"); continue
+                        }
                         if method != .GET {
                             // A change: allowed inside, it may be refused for its content (422, 409) but never as not hers.
-                            let answered = expected == [.ok] ? ![.forbidden, .notFound].contains(res.status) : expected.contains(res.status)
-                            if !answered { mismatches.append("\(role.rawValue) \(target.rawValue) \(method) \(path) [\(row.rule) \(kind?.rawValue ?? "-")]: " + "\(res.status.code), expected \(expected == [.ok] ? "answered" : "\(expected.map(\.code).sorted())")") }
+                            let answered =
+                                expected == [.ok] ? ![.forbidden, .notFound].contains(res.status) : expected.contains(res.status)
+                            if !answered {
+                                mismatches.append(
+                                    "\(role.rawValue) \(target.rawValue) \(method) \(path) [\(row.rule) \(kind?.rawValue ?? "-")]: "
+                                        + "\(res.status.code), expected \(expected == [.ok] ? "answered" : "\(expected.map(\.code).sorted())")"
+                                )
+                            }
                             if expected != [.ok] { continue }
-                            for secret in forbidden where res.body.string.contains(secret) { mismatches.append("\(role.rawValue) \(target.rawValue) \(method) \(path): body shows \(secret)") }
+                            for secret in forbidden where res.body.string.contains(secret) {
+                                mismatches.append("\(role.rawValue) \(target.rawValue) \(method) \(path): body shows \(secret)")
+                            }
                             continue
                         }
                         // A redirect is how a page sends its reader on (her own unit, the language switch); to the sign-in page it is a refusal.
                         let onward = res.headers.first(name: .location).map { !$0.hasPrefix("/login") } ?? false
                         let status = res.status == .seeOther && onward ? .ok : res.status
-                        if !expected.contains(status) { mismatches.append("\(role.rawValue) \(target.rawValue) \(path) [\(row.rule) \(kind?.rawValue ?? "-")]: " + "\(res.status.code), expected \(expected.map(\.code).sorted())") }
+                        if !expected.contains(status) {
+                            mismatches.append(
+                                "\(role.rawValue) \(target.rawValue) \(path) [\(row.rule) \(kind?.rawValue ?? "-")]: "
+                                    + "\(res.status.code), expected \(expected.map(\.code).sorted())")
+                        }
                         if res.status == .ok {
                             let body = res.body.string
                             if !path.hasPrefix("/api/") { offered += Self.formActions(body).map { (path, $0) } }
-                            for secret in forbidden where body.contains(secret) { mismatches.append("\(role.rawValue) \(target.rawValue) \(path): body shows \(secret)") }
+                            for secret in forbidden where body.contains(secret) {
+                                mismatches.append("\(role.rawValue) \(target.rawValue) \(path): body shows \(secret)")
+                            }
                         }
                     }
                 }
             }
             // No page offers a form its reader may not send: every form's target is a change the rule allows her.
             for (page, action) in offered {
-                guard let row = t.routes.first(where: { Self.matches($0.route, "POST " + action) }) else { mismatches.append("\(role.rawValue) \(page): a form to \(action), which is no route"); continue }
-                let target: Target = role == .volunteer && (row.kind.flatMap { t.reads[$0]?[role] } == .own || row.rule == "desk") ? .own : .inside
-                if Self.expected(t, role: role, kind: row.kind, rule: row.rule, target: target) != [.ok] { mismatches.append("\(role.rawValue) \(page) offers a form to \(action) [\(row.rule)]") }
+                guard let row = t.routes.first(where: { Self.matches($0.route, "POST " + action) }) else {
+                    mismatches.append("\(role.rawValue) \(page): a form to \(action), which is no route"); continue
+                }
+                let target: Target =
+                    role == .volunteer && (row.kind.flatMap { t.reads[$0]?[role] } == .own || row.rule == "desk") ? .own : .inside
+                if Self.expected(t, role: role, kind: row.kind, rule: row.rule, target: target) != [.ok] {
+                    mismatches.append("\(role.rawValue) \(page) offers a form to \(action) [\(row.rule)]")
+                }
             }
             // The other side of `uploader`: her own upload is hers to read.
             let mayImport = Self.expected(t, role: role, kind: .child, rule: "import", target: .inside) == [.ok]
             _ = try await browser.get("/imports/new?kind=children")
-            let upload = try await browser.postMultipart("/imports/new", ["kind": "children", "unit": unit],
-                                                         files: [(field: "file", filename: "台账.xlsx", type: "application/octet-stream", data: IntakeLimitsTests.ledger)])
+            let upload = try await browser.postMultipart(
+                "/imports/new", ["kind": "children", "unit": unit],
+                files: [(field: "file", filename: "台账.xlsx", type: "application/octet-stream", data: IntakeLimitsTests.ledger)])
             if mayImport {
                 let location = try #require(upload.headers.first(name: .location), "\(upload.status) \(upload.body.string.prefix(300))")
                 #expect(try await browser.get(location).status == .ok)

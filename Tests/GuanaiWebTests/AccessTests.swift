@@ -43,12 +43,14 @@ import GuanaiCore
             // reveal_id
             let reveal = try await ctx.api(.POST, "/api/v1/accounts/\(inID)/reveal-phone", token: token)
             #expect(reveal.status == (canAccounts && Policy.allows(role, .revealID) ? .ok : .forbidden), "reveal in: \(role)")
-            #expect(try await ctx.api(.POST, "/api/v1/accounts/\(outID)/reveal-phone", token: token).status == .notFound, "reveal out: \(role)")
+            #expect(
+                try await ctx.api(.POST, "/api/v1/accounts/\(outID)/reveal-phone", token: token).status == .notFound, "reveal out: \(role)")
 
             // export
             let exportIn = try await ctx.api(.GET, "/api/v1/units/export?unit=\(unit)", token: token)
             #expect(exportIn.status == (Policy.allows(role, .export) ? .ok : .forbidden), "export in: \(role)")
-            #expect(try await ctx.api(.GET, "/api/v1/units/export?unit=\(outside)", token: token).status == .notFound, "export out: \(role)")
+            #expect(
+                try await ctx.api(.GET, "/api/v1/units/export?unit=\(outside)", token: token).status == .notFound, "export out: \(role)")
             let accountsCSV = try await ctx.api(.GET, "/api/v1/accounts/export", token: token)
             #expect(accountsCSV.status == (canAccounts && Policy.allows(role, .export) ? .ok : .forbidden))
             if accountsCSV.status == .ok { #expect(!accountsCSV.body.string.contains("target.out")) }
@@ -60,10 +62,13 @@ import GuanaiCore
 
             // manage_units
             let villageIn = role.allowedLevels.contains(.village) ? unit : Codes.shihuayan
-            let rename = try await ctx.api(.PATCH, "/api/v1/units/\(villageIn)", token: token, body: ctx.json(["name": "石华堰新村", "reason": "测试"]))
+            let rename = try await ctx.api(
+                .PATCH, "/api/v1/units/\(villageIn)", token: token, body: ctx.json(["name": "石华堰新村", "reason": "测试"]))
             #expect(rename.status == (Policy.allows(role, .manageUnits) ? .ok : .forbidden), "units in: \(role)")
             let outVillage = outside
-            #expect(try await ctx.api(.PATCH, "/api/v1/units/\(outVillage)", token: token, body: ctx.json(["name": "x村", "reason": "测试"])).status == .notFound, "units out: \(role)")
+            #expect(
+                try await ctx.api(.PATCH, "/api/v1/units/\(outVillage)", token: token, body: ctx.json(["name": "x村", "reason": "测试"]))
+                    .status == .notFound, "units out: \(role)")
 
             // audit log: readable kinds only, and then only the jurisdiction's part.
             let audit = try await ctx.api(.GET, "/api/v1/audit", token: token)

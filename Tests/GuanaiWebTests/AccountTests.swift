@@ -11,7 +11,9 @@ import GuanaiCore
             var b = Browser(ctx)
             try await b.login("admin")
             _ = try await b.get("/accounts/new")
-            let bad = try await b.post("/accounts/new", ["username": "zhang.san", "displayName": "", "role": "village_worker", "unitCode": Codes.shihuayan, "phone": "2381234567"])
+            let bad = try await b.post(
+                "/accounts/new",
+                ["username": "zhang.san", "displayName": "", "role": "village_worker", "unitCode": Codes.shihuayan, "phone": "2381234567"])
             #expect(bad.status == .unprocessableEntity)
             let html = bad.body.string
             #expect(html.contains("value=\"zhang.san\""))
@@ -21,7 +23,12 @@ import GuanaiCore
             #expect(html.contains("aria-invalid=\"true\""))
             #expect(try await User.query(on: ctx.app.db).filter(\.$username == "zhang.san").count() == 0)
 
-            let ok = try await b.post("/accounts/new", ["username": "zhang.san", "displayName": "张三", "role": "village_worker", "unitCode": Codes.shihuayan, "phone": "13812345678"])
+            let ok = try await b.post(
+                "/accounts/new",
+                [
+                    "username": "zhang.san", "displayName": "张三", "role": "village_worker", "unitCode": Codes.shihuayan,
+                    "phone": "13812345678",
+                ])
             #expect(ok.status == .ok)
             let pw = try #require(ok.body.string.firstMatch(of: /id="one-time-password">([^<]+)</)).1
 
@@ -42,7 +49,9 @@ import GuanaiCore
 
             // Duplicate username: 409 with the existing id over the API.
             let t = try await ctx.token("admin")
-            let dup = try await ctx.api(.POST, "/api/v1/accounts", token: t, body: ctx.json(["username": "zhang.san", "displayName": "x", "role": "volunteer", "unitCode": Codes.shihuayan]))
+            let dup = try await ctx.api(
+                .POST, "/api/v1/accounts", token: t,
+                body: ctx.json(["username": "zhang.san", "displayName": "x", "role": "volunteer", "unitCode": Codes.shihuayan]))
             #expect(dup.status == .conflict)
             let existing = try await User.query(on: ctx.app.db).filter(\.$username == "zhang.san").first()
             #expect(dup.body.string.contains(existing!.id!.uuidString))
@@ -53,14 +62,22 @@ import GuanaiCore
         try await withTestApp { ctx in
             try await ctx.makeUser("town", .townshipStaff, Codes.taohuashan)
             let t = try await ctx.token("town")
-            let admin = try await ctx.api(.POST, "/api/v1/accounts", token: t, body: ctx.json(["username": "boss", "displayName": "x", "role": "city_admin", "unitCode": Codes.county]))
+            let admin = try await ctx.api(
+                .POST, "/api/v1/accounts", token: t,
+                body: ctx.json(["username": "boss", "displayName": "x", "role": "city_admin", "unitCode": Codes.county]))
             #expect(admin.status == .unprocessableEntity)
-            let far = try await ctx.api(.POST, "/api/v1/accounts", token: t, body: ctx.json(["username": "far", "displayName": "x", "role": "village_worker", "unitCode": Codes.tiaoguanVillage]))
+            let far = try await ctx.api(
+                .POST, "/api/v1/accounts", token: t,
+                body: ctx.json(["username": "far", "displayName": "x", "role": "village_worker", "unitCode": Codes.tiaoguanVillage]))
             #expect(far.status == .unprocessableEntity)
             #expect(far.body.string.contains("unitCode"))
-            let ok = try await ctx.api(.POST, "/api/v1/accounts", token: t, body: ctx.json(["username": "near", "displayName": "x", "role": "village_worker", "unitCode": Codes.shihuayan]))
+            let ok = try await ctx.api(
+                .POST, "/api/v1/accounts", token: t,
+                body: ctx.json(["username": "near", "displayName": "x", "role": "village_worker", "unitCode": Codes.shihuayan]))
             #expect(ok.status == .created)
-            let level = try await ctx.api(.POST, "/api/v1/accounts", token: t, body: ctx.json(["username": "lvl", "displayName": "x", "role": "village_worker", "unitCode": Codes.taohuashan]))
+            let level = try await ctx.api(
+                .POST, "/api/v1/accounts", token: t,
+                body: ctx.json(["username": "lvl", "displayName": "x", "role": "village_worker", "unitCode": Codes.taohuashan]))
             #expect(level.status == .unprocessableEntity)
         }
     }
@@ -73,18 +90,25 @@ import GuanaiCore
             let t = try await ctx.token("admin")
 
             // Reset: old password stops working, the new one forces a change.
-            let reset = try await ctx.api(.POST, "/api/v1/accounts/\(old.id!)/reset-password", token: t).content.decode(AccountWithPassword.self)
+            let reset = try await ctx.api(.POST, "/api/v1/accounts/\(old.id!)/reset-password", token: t).content.decode(
+                AccountWithPassword.self)
             #expect(reset.account.mustChangePassword)
             #expect(try await ctx.api(.GET, "/api/v1/me", token: oldToken).status == .unauthorized, "reset ends sessions")
             let fresh = try await ctx.token("cun.old", password: reset.oneTimePassword)
             let blocked = try await ctx.api(.GET, "/api/v1/me", token: fresh)
             #expect(blocked.status == .forbidden)
             #expect(blocked.body.string.contains("password_change_required"))
-            #expect(try await ctx.api(.POST, "/api/v1/session/password", token: fresh, body: ctx.json(["current": reset.oneTimePassword, "new": "newpass2026"])).status == .noContent)
+            #expect(
+                try await ctx.api(
+                    .POST, "/api/v1/session/password", token: fresh,
+                    body: ctx.json(["current": reset.oneTimePassword, "new": "newpass2026"])
+                ).status == .noContent)
             #expect(try await ctx.api(.GET, "/api/v1/me", token: fresh).status == .ok)
 
             // Handover: the successor gets the same role and unit; the old account is disabled and points to it.
-            let h = try await ctx.api(.POST, "/api/v1/accounts/\(old.id!)/handover", token: t, body: ctx.json(["username": "cun.new", "displayName": "李四", "phone": "13900001111"]))
+            let h = try await ctx.api(
+                .POST, "/api/v1/accounts/\(old.id!)/handover", token: t,
+                body: ctx.json(["username": "cun.new", "displayName": "李四", "phone": "13900001111"]))
             #expect(h.status == .created)
             let successor = try h.content.decode(AccountWithPassword.self).account
             #expect(successor.role == "village_worker")
@@ -93,7 +117,8 @@ import GuanaiCore
             #expect(oldNow.disabled)
             #expect(oldNow.successorID?.uuidString == successor.id)
             #expect(try await ctx.api(.GET, "/api/v1/me", token: fresh).status == .unauthorized)
-            let login = try await ctx.api(.POST, "/api/v1/session", token: nil, body: ctx.json(["username": "cun.old", "password": "newpass2026"]))
+            let login = try await ctx.api(
+                .POST, "/api/v1/session", token: nil, body: ctx.json(["username": "cun.old", "password": "newpass2026"]))
             #expect(login.status == .unauthorized)
 
             // Enable again, then disable through the page.
@@ -115,15 +140,22 @@ import GuanaiCore
                 statuses.append(r.status.code)
             }
             #expect(statuses == [401, 401, 401, 401, 423])
-            let right = try await ctx.api(.POST, "/api/v1/session", token: nil, body: ctx.json(["username": "cun", "password": ctx.password("cun")]))
+            let right = try await ctx.api(
+                .POST, "/api/v1/session", token: nil, body: ctx.json(["username": "cun", "password": ctx.password("cun")]))
             #expect(right.status.code == 423)
             #expect(right.body.string.contains("\"code\":\"locked\""))
             var b = Browser(ctx)
             #expect(try await b.login("cun").status.code == 423)
             ctx.clock.advance(by: 14 * 60)
-            #expect(try await ctx.api(.POST, "/api/v1/session", token: nil, body: ctx.json(["username": "cun", "password": ctx.password("cun")])).status.code == 423)
+            #expect(
+                try await ctx.api(
+                    .POST, "/api/v1/session", token: nil, body: ctx.json(["username": "cun", "password": ctx.password("cun")])
+                ).status.code == 423)
             ctx.clock.advance(by: 61)
-            #expect(try await ctx.api(.POST, "/api/v1/session", token: nil, body: ctx.json(["username": "cun", "password": ctx.password("cun")])).status == .created)
+            #expect(
+                try await ctx.api(
+                    .POST, "/api/v1/session", token: nil, body: ctx.json(["username": "cun", "password": ctx.password("cun")])
+                ).status == .created)
             #expect(try await ctx.auditCount(AuditAction.locked) == 1)
         }
     }
@@ -156,7 +188,9 @@ import GuanaiCore
             try await b.login("admin")
             _ = try await b.get("/accounts/new")
             ctx.clock.advance(by: 31 * 60)
-            let late = try await b.post("/accounts/new", ["username": "kept.user", "displayName": "王五", "role": "volunteer", "unitCode": Codes.shihuayan, "phone": ""])
+            let late = try await b.post(
+                "/accounts/new",
+                ["username": "kept.user", "displayName": "王五", "role": "volunteer", "unitCode": Codes.shihuayan, "phone": ""])
             #expect(late.status == .seeOther)
             let loc = try #require(late.headers.first(name: .location))
             #expect(loc.hasPrefix("/login?kept="))
@@ -174,7 +208,9 @@ import GuanaiCore
             #expect(html.contains("value=\"kept.user\""))
             #expect(html.contains("value=\"王五\""))
             // What the browser's script does: post the kept fields with the fresh token.
-            let done = try await b.post("/accounts/new", ["username": "kept.user", "displayName": "王五", "role": "volunteer", "unitCode": Codes.shihuayan, "phone": ""])
+            let done = try await b.post(
+                "/accounts/new",
+                ["username": "kept.user", "displayName": "王五", "role": "volunteer", "unitCode": Codes.shihuayan, "phone": ""])
             #expect(done.status == .ok)
             #expect(try await User.query(on: ctx.app.db).filter(\.$username == "kept.user").count() == 1)
             #expect(try await PendingForm.query(on: ctx.app.db).count() == 0, "a kept form is used once")
@@ -185,7 +221,8 @@ import GuanaiCore
             try await c.login("admin")
             _ = try await c.get("/accounts/new")
             ctx.clock.advance(by: 31 * 60)
-            let late2 = try await c.post("/accounts/new", ["username": "kept.two", "displayName": "x", "role": "volunteer", "unitCode": Codes.shihuayan])
+            let late2 = try await c.post(
+                "/accounts/new", ["username": "kept.two", "displayName": "x", "role": "volunteer", "unitCode": Codes.shihuayan])
             let id2 = String(late2.headers.first(name: .location)!.dropFirst("/login?kept=".count))
             var d = Browser(ctx)
             let other = try await d.login("other", extra: ["kept": id2])
@@ -198,7 +235,9 @@ import GuanaiCore
             try await ctx.makeUser("admin", .cityAdmin, Codes.county)
             var b = Browser(ctx)
             try await b.login("admin")
-            let r = try await b.post("/accounts/new", ["username": "csrf.user", "displayName": "x", "role": "volunteer", "unitCode": Codes.shihuayan, "_csrf": "forged"])
+            let r = try await b.post(
+                "/accounts/new",
+                ["username": "csrf.user", "displayName": "x", "role": "volunteer", "unitCode": Codes.shihuayan, "_csrf": "forged"])
             #expect(r.status == .forbidden)
             #expect(r.body.string.contains("表单已失效"))
             #expect(try await User.query(on: ctx.app.db).filter(\.$username == "csrf.user").count() == 0)
@@ -217,14 +256,24 @@ import GuanaiCore
 
     @Test func cliCreatesAccountsAndVerifiesTheTrail() async throws {
         try await withTestApp { ctx in
-            let pw = try await Admin.createUser(ctx.app, username: "cli.user", role: "township_staff", unit: Codes.taohuashan, displayName: "命令行", phone: nil)
+            let pw = try await Admin.createUser(
+                ctx.app, username: "cli.user", role: "township_staff", unit: Codes.taohuashan, displayName: "命令行", phone: nil)
             #expect(pw.count == TemporaryPassword.length)
             let u = try #require(try await User.query(on: ctx.app.db).filter(\.$username == "cli.user").first())
             #expect(u.mustChangePassword && u.role == .townshipStaff)
-            #expect(try await ctx.api(.POST, "/api/v1/session", token: nil, body: ctx.json(["username": "cli.user", "password": pw])).status == .created)
-            await #expect(throws: CLIError.self) { _ = try await Admin.createUser(ctx.app, username: "cli.user", role: "township_staff", unit: Codes.taohuashan, displayName: nil, phone: nil) }
-            await #expect(throws: CLIError.self) { _ = try await Admin.createUser(ctx.app, username: "cli.bad", role: "mayor", unit: Codes.taohuashan, displayName: nil, phone: nil) }
-            let created = try await AuditEntry.query(on: ctx.app.db).filter(\.$action == AuditAction.create).filter(\.$actorName == "cli").count()
+            #expect(
+                try await ctx.api(.POST, "/api/v1/session", token: nil, body: ctx.json(["username": "cli.user", "password": pw])).status
+                    == .created)
+            await #expect(throws: CLIError.self) {
+                _ = try await Admin.createUser(
+                    ctx.app, username: "cli.user", role: "township_staff", unit: Codes.taohuashan, displayName: nil, phone: nil)
+            }
+            await #expect(throws: CLIError.self) {
+                _ = try await Admin.createUser(
+                    ctx.app, username: "cli.bad", role: "mayor", unit: Codes.taohuashan, displayName: nil, phone: nil)
+            }
+            let created = try await AuditEntry.query(on: ctx.app.db).filter(\.$action == AuditAction.create).filter(\.$actorName == "cli")
+                .count()
             #expect(created == 1)
             #expect(try await Admin.verifyAudit(ctx.app).ok)
         }
@@ -249,7 +298,9 @@ import GuanaiCore
             var b = Browser(ctx)
             try await b.login("admin")
             let units = try await b.get("/units.csv?unit=\(Codes.taohuashan)")
-            #expect(units.status == .ok && units.body.string.hasPrefix("\u{FEFF}") && units.body.string.contains("石华堰村"), "\(units.body.string.prefix(200))")
+            #expect(
+                units.status == .ok && units.body.string.hasPrefix("\u{FEFF}") && units.body.string.contains("石华堰村"),
+                "\(units.body.string.prefix(200))")
         }
     }
 }

@@ -33,10 +33,14 @@ import GuanaiCore
                 d.reason = reason
                 d.createdAt = at
                 try await d.create(on: db)
-                let childName = try await Child.find(a.childID, on: db).asyncFlatMap { try await Person.find($0.personID, on: db)?.name } ?? ""
-                let p = OutboxPayload(key: "alert:\(a.id!.uuidString):\(u.id!.uuidString):\(reason)", alertId: a.id!.uuidString, childId: a.childID.uuidString,
-                                      childName: childName, unitCode: a.unitCode, kind: a.kind.rawValue, level: a.level, reasons: a.reasonList.map(\.message), reason: reason,
-                                      to: .init(username: u.username, name: u.displayName, phone: u.phone), createdAt: AuditLog.timestamp(at))
+                let childName =
+                    try await Child.find(a.childID, on: db).asyncFlatMap { try await Person.find($0.personID, on: db)?.name } ?? ""
+                let p = OutboxPayload(
+                    key: "alert:\(a.id!.uuidString):\(u.id!.uuidString):\(reason)", alertId: a.id!.uuidString,
+                    childId: a.childID.uuidString,
+                    childName: childName, unitCode: a.unitCode, kind: a.kind.rawValue, level: a.level, reasons: a.reasonList.map(\.message),
+                    reason: reason,
+                    to: .init(username: u.username, name: u.displayName, phone: u.phone), createdAt: AuditLog.timestamp(at))
                 let m = OutboxMessage()
                 m.channel = .webhook; m.dedupeKey = p.key; m.alertID = a.id!; m.userID = u.id; m.payload = RegistryService.json(p)
                 m.status = .pending; m.attempts = 0; m.nextAttemptAt = at; m.createdAt = at
@@ -44,7 +48,9 @@ import GuanaiCore
             }
         }
 
-        static func escalate(_ a: Alert, step: String, to level: String, on db: any Database, actor: AuditActor, at: Date) async throws -> Bool {
+        static func escalate(_ a: Alert, step: String, to level: String, on db: any Database, actor: AuditActor, at: Date) async throws
+            -> Bool
+        {
             if try await AlertEscalation.query(on: db).filter(\.$alertID == a.id!).filter(\.$step == step).first() != nil { return false }
             let e = AlertEscalation()
             e.alertID = a.id!; e.step = step; e.toLevel = level; e.at = at
@@ -52,23 +58,32 @@ import GuanaiCore
             let roles: [Role] = level == "city" ? [.cityAdmin] : [.townshipStaff]
             try await deliver(a, to: try await recipients(unit: a.unitCode, roles: roles, on: db), reason: "escalated", on: db, at: at)
             let before = a.escalatedTo
-            if !a.escalations.map(\.rawValue).contains(level) { a.escalatedTo = (a.escalations.map(\.rawValue) + [level]).joined(separator: ",") }
+            if !a.escalations.map(\.rawValue).contains(level) {
+                a.escalatedTo = (a.escalations.map(\.rawValue) + [level]).joined(separator: ",")
+            }
             try await a.save(on: db)
-            try await AuditLog.append(AuditEvent(AuditAction.update, "alert", a.id!.uuidString, unit: a.unitCode,
-                                                 fields: before == a.escalatedTo ? [:] : ["escalatedTo": FieldChange(before: before, after: a.escalatedTo)],
-                                                 detail: ["escalation": step, "to": level]), by: actor, at: at, on: db)
+            try await AuditLog.append(
+                AuditEvent(
+                    AuditAction.update, "alert", a.id!.uuidString, unit: a.unitCode,
+                    fields: before == a.escalatedTo ? [:] : ["escalatedTo": FieldChange(before: before, after: a.escalatedTo)],
+                    detail: ["escalation": step, "to": level]), by: actor, at: at, on: db)
             return true
         }
 
         static func overdueAlert(_ c: Child, on db: any Database, at: Date) async throws -> Alert {
             let episode = c.nextVisitDue ?? ""
-            if let a = try await Alert.query(on: db).filter(\.$childID == c.id!).filter(\.$kind == .overdueVisit).filter(\.$episode == episode).first() { return a }
+            if let a = try await Alert.query(on: db).filter(\.$childID == c.id!).filter(\.$kind == .overdueVisit).filter(
+                \.$episode == episode
+            ).first() {
+                return a
+            }
             let a = Alert()
             a.childID = c.id!; a.unitCode = c.unitCode; a.kind = .overdueVisit; a.episode = episode
             a.level = c.riskTier ?? RiskTier.normal.rawValue; a.status = .open
             a.reasons = RegistryService.json([RiskRules.overdueReason(due: episode)]); a.createdAt = at; a.escalatedTo = ""
             try await a.create(on: db)
-            try await deliver(a, to: try await recipients(unit: c.unitCode, roles: [.villageWorker], on: db), reason: "assigned", on: db, at: at)
+            try await deliver(
+                a, to: try await recipients(unit: c.unitCode, roles: [.villageWorker], on: db), reason: "assigned", on: db, at: at)
             return a
         }
 
@@ -76,11 +91,15 @@ import GuanaiCore
             var escalated = 0, overdue = 0
             let today = RegistryService.today(at)
             let ackBefore = at.addingTimeInterval(-Double(s.acknowledgeHours) * 3600)
-            for a in try await Alert.query(on: db).filter(\.$kind == .critical).filter(\.$status == .open).filter(\.$createdAt <= ackBefore).all() {
+            for a in try await Alert.query(on: db).filter(\.$kind == .critical).filter(\.$status == .open).filter(\.$createdAt <= ackBefore)
+                .all()
+            {
                 if try await escalate(a, step: "acknowledge_timeout", to: "city", on: db, actor: actor, at: at) { escalated += 1 }
             }
             let visitBefore = at.addingTimeInterval(-Double(s.firstVisitHours) * 3600)
-            for a in try await Alert.query(on: db).filter(\.$kind == .critical).filter(\.$status != .resolved).filter(\.$createdAt <= visitBefore).all()
+            for a in try await Alert.query(on: db).filter(\.$kind == .critical).filter(\.$status != .resolved).filter(
+                \.$createdAt <= visitBefore
+            ).all()
             where try await !SafetyService.visitedSince(a, on: db) {
                 if try await escalate(a, step: "no_visit", to: "city", on: db, actor: actor, at: at) { escalated += 1 }
             }
@@ -112,7 +131,8 @@ import GuanaiCore
         var children: [String] = []
 
         static func == (l: Snapshot, r: Snapshot) -> Bool {
-            l.counts == r.counts && l.steps == r.steps && l.alerts == r.alerts && l.deliveries == r.deliveries && l.outbox == r.outbox && l.audit == r.audit && l.children == r.children
+            l.counts == r.counts && l.steps == r.steps && l.alerts == r.alerts && l.deliveries == r.deliveries && l.outbox == r.outbox
+                && l.audit == r.audit && l.children == r.children
         }
 
         static func take(_ db: any Database, counts: (Int, Int)) async throws -> Snapshot {
@@ -125,19 +145,29 @@ import GuanaiCore
             }
             s.alerts.sort()
             let users = Dictionary(uniqueKeysWithValues: try await User.query(on: db).all().map { ($0.id!, $0.username) })
-            s.steps = try await AlertEscalation.query(on: db).all().map { "\(name[$0.alertID.uuidString]!)|\($0.step)|\($0.toLevel)|\($0.at.timeIntervalSince1970)" }.sorted()
-            s.deliveries = try await AlertDelivery.query(on: db).all().map { "\(name[$0.alertID.uuidString]!)|\(users[$0.userID]!)|\($0.reason)|\($0.createdAt.timeIntervalSince1970)" }.sorted()
+            s.steps = try await AlertEscalation.query(on: db).all().map {
+                "\(name[$0.alertID.uuidString]!)|\($0.step)|\($0.toLevel)|\($0.at.timeIntervalSince1970)"
+            }.sorted()
+            s.deliveries = try await AlertDelivery.query(on: db).all().map {
+                "\(name[$0.alertID.uuidString]!)|\(users[$0.userID]!)|\($0.reason)|\($0.createdAt.timeIntervalSince1970)"
+            }.sorted()
             s.outbox = try await OutboxMessage.query(on: db).all().map { m in
-                var text = "\(m.channel)|\(m.dedupeKey)|\(m.alertID)|\(users[m.userID!]!)|\(m.payload)|\(m.status)|\(m.attempts)|\(m.nextAttemptAt.timeIntervalSince1970)"
+                var text =
+                    "\(m.channel)|\(m.dedupeKey)|\(m.alertID)|\(users[m.userID!]!)|\(m.payload)|\(m.status)|\(m.attempts)|\(m.nextAttemptAt.timeIntervalSince1970)"
                 for (id, n) in name { text = text.replacingOccurrences(of: id, with: n) }
                 return text
             }.sorted()
-            s.audit = try await db.sql.raw("SELECT seq, at, action, record_type, record_id, unit_code, changes FROM audit_log " + "ORDER BY seq").all().map { r in
+            s.audit = try await db.sql.raw(
+                "SELECT seq, at, action, record_type, record_id, unit_code, changes FROM audit_log " + "ORDER BY seq"
+            ).all().map { r in
                 let id = try r.decode(column: "record_id", as: String.self)
                 // Without the sequence number: the order of alerts escalated at one instant is not a rule.
-                return [try r.decode(column: "at", as: String.self), try r.decode(column: "action", as: String.self),
-                        try r.decode(column: "record_type", as: String.self), name[id] ?? id, try r.decode(column: "unit_code", as: String.self),
-                        try r.decode(column: "changes", as: String.self)].joined(separator: "|")
+                return [
+                    try r.decode(column: "at", as: String.self), try r.decode(column: "action", as: String.self),
+                    try r.decode(column: "record_type", as: String.self), name[id] ?? id,
+                    try r.decode(column: "unit_code", as: String.self),
+                    try r.decode(column: "changes", as: String.self),
+                ].joined(separator: "|")
             }.sorted()
             s.children = try await db.sql.raw("SELECT id, overdue_step, next_visit_due FROM children ORDER BY id").all().map { r in
                 "\(try r.decode(column: "id", as: UUID.self))|\(try r.decode(column: "overdue_step", as: Int.self))|\(try r.decode(column: "next_visit_due", as: String?.self) ?? "")"
@@ -149,7 +179,9 @@ import GuanaiCore
     final class Box: @unchecked Sendable { var snapshot: Snapshot? }
     struct Rollback: Error {}
 
-    static func capture(_ db: any Database, keep: Bool, _ body: @escaping @Sendable (any Database) async throws -> (Int, Int)) async throws -> Snapshot {
+    static func capture(_ db: any Database, keep: Bool, _ body: @escaping @Sendable (any Database) async throws -> (Int, Int)) async throws
+        -> Snapshot
+    {
         let box = Box()
         do {
             try await db.transaction { tx in
@@ -197,13 +229,18 @@ import GuanaiCore
             // A visit for one critical child: her alert does not escalate for want of a visit.
             let visited = try #require(try await Alert.query(on: db).filter(\.$kind == .critical).first())
             let child = try #require(try await Child.find(visited.childID, on: db))
-            _ = try await SafetyService.recordVisit(child, VisitInput(date: nil, mode: "home", checklist: [:], notes: ""), user: nil, scoped: Scoped.system(db),
-                                                   actor: .system("test"), at: ctx.app.now, settings: try await SafetyService.settings(on: db))
+            _ = try await SafetyService.recordVisit(
+                child, VisitInput(date: nil, mode: "home", checklist: [:], notes: ""), user: nil, scoped: Scoped.system(db),
+                actor: .system("test"), at: ctx.app.now, settings: try await SafetyService.settings(on: db))
             ctx.clock.advance(by: 40 * 86_400)
             let later = try await Self.compare(ctx)
             #expect(later.counts.1 > 0, "children overdue for the township")
-            #expect(later.steps.contains { $0.contains("|no_visit|") } && !later.steps.contains { $0.hasPrefix("\(visited.childID)|critical|") && $0.contains("|no_visit|") })
-            #expect(later.deliveries.contains { $0.contains("|cun2|assigned|") } && later.deliveries.contains { $0.contains("|admin|escalated|") })
+            #expect(
+                later.steps.contains { $0.contains("|no_visit|") }
+                    && !later.steps.contains { $0.hasPrefix("\(visited.childID)|critical|") && $0.contains("|no_visit|") })
+            #expect(
+                later.deliveries.contains { $0.contains("|cun2|assigned|") }
+                    && later.deliveries.contains { $0.contains("|admin|escalated|") })
             #expect(!later.deliveries.contains { $0.contains("|far|") })
             #expect(later.outbox.count == later.deliveries.count)
 

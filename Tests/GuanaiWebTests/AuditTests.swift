@@ -10,9 +10,16 @@ import GuanaiCore
     @Test func handWrittenChangesMatchTheEncoder() {
         let odd = "引号\"反斜杠\\ 斜杠/ 换行\n回车\r制表\t退格\u{08}换页\u{0C}单元\u{1F}空\u{00}删除\u{7F} 𠀀 é"
         let events = [
-            AuditEvent(AuditAction.create, "child", "x", fields: AuditLog.created(["name": odd, "Zeta": "1", "alpha": "", "fatherId": "a", "fatherSince": "b", "father": "c"])),
-            AuditEvent(AuditAction.update, "person", "y", fields: ["health": FieldChange(before: "healthy", after: nil), "phone": FieldChange(before: nil, after: nil), "b": FieldChange(before: odd, after: odd)],
-                       detail: ["by": "classification", "文件": odd, "A": "", "a": "x"]),
+            AuditEvent(
+                AuditAction.create, "child", "x",
+                fields: AuditLog.created(["name": odd, "Zeta": "1", "alpha": "", "fatherId": "a", "fatherSince": "b", "father": "c"])),
+            AuditEvent(
+                AuditAction.update, "person", "y",
+                fields: [
+                    "health": FieldChange(before: "healthy", after: nil), "phone": FieldChange(before: nil, after: nil),
+                    "b": FieldChange(before: odd, after: odd),
+                ],
+                detail: ["by": "classification", "文件": odd, "A": "", "a": "x"]),
             AuditEvent(AuditAction.view, "child", "z"),
         ]
         for e in events { #expect(AuditLog.encodeChanges(e) == AuditLog.encodeChangesWithEncoder(e)) }
@@ -32,11 +39,16 @@ import GuanaiCore
             _ = try await ctx.api(.POST, "/api/v1/accounts/\(target.id!)/disable", token: t)
             _ = try await ctx.api(.DELETE, "/api/v1/session", token: t)
 
-            for action in [AuditAction.login, AuditAction.loginFailed, AuditAction.logout, AuditAction.create, AuditAction.update, AuditAction.view, AuditAction.reveal, AuditAction.export, AuditAction.import] {
+            for action in [
+                AuditAction.login, AuditAction.loginFailed, AuditAction.logout, AuditAction.create, AuditAction.update, AuditAction.view,
+                AuditAction.reveal, AuditAction.export, AuditAction.import,
+            ] {
                 #expect(try await ctx.auditCount(action) >= 1, "no \(action) entry")
             }
             // Field-level before/after for the update, who and from where.
-            let upd = try await AuditEntry.query(on: ctx.app.db).filter(\.$action == AuditAction.update).filter(\.$recordID == target.id!.uuidString).first()
+            let upd = try await AuditEntry.query(on: ctx.app.db).filter(\.$action == AuditAction.update).filter(
+                \.$recordID == target.id!.uuidString
+            ).first()
             let u = try #require(upd)
             #expect(u.changes.contains("\"disabled\":{\"after\":\"true\",\"before\":\"false\"}"))
             #expect(u.actorName == "admin")
@@ -71,8 +83,11 @@ import GuanaiCore
             #expect(ok.checked == (try await AuditEntry.query(on: ctx.app.db).count()))
             // Someone with database rights drops the trigger and edits an entry.
             let sql = ctx.app.db.sql
-            if ctx.isPostgres { try await sql.raw("DROP TRIGGER audit_log_no_update ON audit_log").run() }
-            else { try await sql.raw("DROP TRIGGER audit_log_no_update").run() }
+            if ctx.isPostgres {
+                try await sql.raw("DROP TRIGGER audit_log_no_update ON audit_log").run()
+            } else {
+                try await sql.raw("DROP TRIGGER audit_log_no_update").run()
+            }
             try await sql.raw("UPDATE audit_log SET ip = '10.0.0.9' WHERE seq = 3").run()
             let bad = try await AuditLog.verify(on: ctx.app.db)
             #expect(!bad.ok)

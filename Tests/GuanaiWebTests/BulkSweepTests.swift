@@ -29,11 +29,16 @@ import GuanaiCore
             s.deliveries = try await AlertDelivery.query(on: db).count()
             s.outbox = try await db.sql.raw("SELECT COUNT(*) AS n FROM outbox").first()?.decode(column: "n", as: Int.self) ?? 0
             // An alert's id is random: its entries are compared by what they say.
-            s.audit = try await db.sql.raw("SELECT seq, at, action, record_type, record_id, unit_code, changes FROM audit_log " + "ORDER BY seq").all().map { r in
+            s.audit = try await db.sql.raw(
+                "SELECT seq, at, action, record_type, record_id, unit_code, changes FROM audit_log " + "ORDER BY seq"
+            ).all().map { r in
                 let type = try r.decode(column: "record_type", as: String.self)
                 let id = type == "alert" ? "alert" : try r.decode(column: "record_id", as: String.self)
-                return [String(try r.decode(column: "seq", as: Int.self)), try r.decode(column: "at", as: String.self), try r.decode(column: "action", as: String.self), type, id,
-                        try r.decode(column: "unit_code", as: String.self), try r.decode(column: "changes", as: String.self)].joined(separator: "|")
+                return [
+                    String(try r.decode(column: "seq", as: Int.self)), try r.decode(column: "at", as: String.self),
+                    try r.decode(column: "action", as: String.self), type, id,
+                    try r.decode(column: "unit_code", as: String.self), try r.decode(column: "changes", as: String.self),
+                ].joined(separator: "|")
             }
             s.tallies = try await db.sql.raw("SELECT unit_code, status, category_bits, need_bits, n FROM child_tallies").all().map { r in
                 "\(try r.decode(column: "unit_code", as: String.self))|\(try r.decode(column: "status", as: String.self))|\(try r.decode(column: "category_bits", as: Int.self))|\(try r.decode(column: "need_bits", as: Int.self))|\(try r.decode(column: "n", as: Int.self))"
@@ -46,7 +51,9 @@ import GuanaiCore
     struct Rollback: Error {}
 
     /// Runs `body` in a transaction, takes the snapshot, and rolls it all back unless `keep`.
-    static func capture(_ db: any Database, keep: Bool = false, _ body: @escaping @Sendable (any Database) async throws -> Void) async throws -> Snapshot {
+    static func capture(_ db: any Database, keep: Bool = false, _ body: @escaping @Sendable (any Database) async throws -> Void)
+        async throws -> Snapshot
+    {
         let box = Box()
         do {
             try await db.transaction { tx in
@@ -62,7 +69,8 @@ import GuanaiCore
     static func modelPath(_ marker: ChildSweep.Marker, on tx: any Database, at: Date, settings s: RiskSettings) async throws {
         let today = RegistryService.today(at).iso
         let actor = AuditActor.system("sweep")
-        let due = marker == .classification
+        let due =
+            marker == .classification
             ? try await Child.query(on: tx).filter(\.$nextReview <= today).filter(\.$status != .voided).sort(\.$id).all()
             : try await Child.query(on: tx).filter(\.$riskReview <= today).filter(\.$status != .voided).sort(\.$id).all()
         let context = try await ChildContext.load(due, settings: s, on: tx)
@@ -70,7 +78,8 @@ import GuanaiCore
         for c in due {
             try await RegistryService.reclassify(c, on: tx, actor: actor, at: at, context: context)
             switch marker {
-            case .classification: if let d = c.nextReview, d <= today { c.nextReview = nil; c.tallyUnchanged = true; try await c.save(on: tx) }
+            case .classification:
+                if let d = c.nextReview, d <= today { c.nextReview = nil; c.tallyUnchanged = true; try await c.save(on: tx) }
             case .risk: if let d = c.riskReview, d <= today { c.riskReview = nil; c.tallyUnchanged = true; try await c.save(on: tx) }
             }
         }
@@ -80,8 +89,9 @@ import GuanaiCore
 
     static func bulkPath(_ marker: ChildSweep.Marker, on tx: any Database, at: Date, settings s: RiskSettings) async throws -> Int {
         let today = RegistryService.today(at).iso
-        let due = try await ChildRows.all(ChildRows.select(on: tx).where(SQLColumn(marker.rawValue), .lessThanOrEqual, SQLBind(today))
-            .where("status", .notEqual, "voided").orderBy("id"))
+        let due = try await ChildRows.all(
+            ChildRows.select(on: tx).where(SQLColumn(marker.rawValue), .lessThanOrEqual, SQLBind(today))
+                .where("status", .notEqual, "voided").orderBy("id"))
         return try await ChildSweep.sweep(due, marker, on: tx, at: at, settings: s, actor: .system("sweep"))
     }
 
@@ -92,7 +102,8 @@ import GuanaiCore
         try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
         try await ctx.makeUser("town", .townshipStaff, Codes.taohuashan)
         let today = RegistryService.today(ctx.app.now)
-        try await RegistryBench.load(db, count: count, seed: 7, villages: [Codes.shihuayan, Codes.xiaoshiqiao], today: today, at: ctx.app.now)
+        try await RegistryBench.load(
+            db, count: count, seed: 7, villages: [Codes.shihuayan, Codes.xiaoshiqiao], today: today, at: ctx.app.now)
         try await ChildTally.refresh([Codes.shihuayan, Codes.xiaoshiqiao], on: db)
         let kids = try await db.sql.raw("SELECT id, guardian_id, father_id FROM children ORDER BY id").all()
         let poor = UUID(), poorer = UUID()
@@ -106,11 +117,22 @@ import GuanaiCore
             switch i % 12 {
             case 1: try await db.sql.update("children").set("household_id", to: poor).where("id", .equal, id).run()
             case 2: try await db.sql.update("children").set("household_id", to: poorer).where("id", .equal, id).run()
-            case 3: if let g = guardian { try await db.sql.update("people").set("vital_status", to: VitalStatus.deceased.rawValue).where("id", .equal, g).run() }
-            case 4: if let g = guardian { try await db.sql.update("people").set("health", to: Health.hospitalised.rawValue).where("id", .equal, g).run() }
-            case 5: try await db.sql.update("children").set("living_arrangement", to: LivingArrangement.alone.rawValue).where("id", .equal, id).run()
+            case 3:
+                if let g = guardian {
+                    try await db.sql.update("people").set("vital_status", to: VitalStatus.deceased.rawValue).where("id", .equal, g).run()
+                }
+            case 4:
+                if let g = guardian {
+                    try await db.sql.update("people").set("health", to: Health.hospitalised.rawValue).where("id", .equal, g).run()
+                }
+            case 5:
+                try await db.sql.update("children").set("living_arrangement", to: LivingArrangement.alone.rawValue).where("id", .equal, id)
+                    .run()
             case 6: try await db.sql.update("children").set("last_visit_on", to: today.adding(days: -70).iso).where("id", .equal, id).run()
-            case 7: try await db.sql.update("children").set("needs", to: ChildNeed.allCases.first!.rawValue).set("need_bits", to: ChildNeed.bits([ChildNeed.allCases.first!])).where("id", .equal, id).run()
+            case 7:
+                try await db.sql.update("children").set("needs", to: ChildNeed.allCases.first!.rawValue).set(
+                    "need_bits", to: ChildNeed.bits([ChildNeed.allCases.first!])
+                ).where("id", .equal, id).run()
             default: break
             }
         }
@@ -119,7 +141,9 @@ import GuanaiCore
 
     static func markAllDue(_ ctx: TestContext) async throws {
         let today = RegistryService.today(ctx.app.now).iso
-        try await ctx.app.db.sql.raw("UPDATE children SET next_review = \(bind: today), risk_review = \(bind: today) " + "WHERE status <> 'voided'").run()
+        try await ctx.app.db.sql.raw(
+            "UPDATE children SET next_review = \(bind: today), risk_review = \(bind: today) " + "WHERE status <> 'voided'"
+        ).run()
     }
 
     static func compare(_ ctx: TestContext) async throws -> Snapshot {
@@ -149,7 +173,10 @@ import GuanaiCore
             #expect(Set(PersonRows.columns) == Set(Person.keys.map(\.description)))
             #expect(Set(HouseholdRows.columns) == Set(Household.keys.map(\.description)))
             // Some optional columns filled, so that both decoders see values and NULLs.
-            try await db.sql.raw("UPDATE children SET school = '石华堰小学', grade = '三年级', informed_on = '2026-01-02', " + "improper_note = 'x', merged_into = guardian_id WHERE needs <> ''").run()
+            try await db.sql.raw(
+                "UPDATE children SET school = '石华堰小学', grade = '三年级', informed_on = '2026-01-02', "
+                    + "improper_note = 'x', merged_into = guardian_id WHERE needs <> ''"
+            ).run()
             let enc = JSONEncoder()
             enc.outputFormatting = [.sortedKeys]
             let models = try await Child.query(on: db).sort(\.$id).all().map { try enc.encode($0) }
@@ -158,9 +185,13 @@ import GuanaiCore
             let ids = try await Person.query(on: db).all().map { $0.id! }
             let people = Dictionary(uniqueKeysWithValues: try await PersonRows.people(ids, on: db).map { ($0.id!, try enc.encode($0)) })
             for p in try await Person.query(on: db).all() { #expect(people[p.id!] == (try enc.encode(p))) }
-            let households = try await HouseholdRows.households(try await Household.query(on: db).all().map { $0.id! }, on: db).map { try enc.encode($0) }.sorted { $0.lexicographicallyPrecedes($1) }
+            let households = try await HouseholdRows.households(try await Household.query(on: db).all().map { $0.id! }, on: db).map {
+                try enc.encode($0)
+            }.sorted { $0.lexicographicallyPrecedes($1) }
             #expect(households.count == 2)
-            #expect(households == (try await Household.query(on: db).all().map { try enc.encode($0) }.sorted { $0.lexicographicallyPrecedes($1) }))
+            #expect(
+                households
+                    == (try await Household.query(on: db).all().map { try enc.encode($0) }.sorted { $0.lexicographicallyPrecedes($1) }))
             // Built as fetched: `assess` looks for the child's alert, and a Fluent save would update, not insert.
             #expect(try await ChildRows.all(ChildRows.select(on: db).limit(1)).first?._$idExists == true)
         }
@@ -198,9 +229,12 @@ import GuanaiCore
             let r = try await SafetySweep.run(on: db, at: ctx.app.now)
             #expect(r.registry.children == 120, "the risk loop then finds them assessed already")
             let today = RegistryService.today(ctx.app.now).iso
-            let stuck = try await db.sql.raw("SELECT COUNT(*) AS n FROM children WHERE next_review <= \(bind: today) OR risk_review " + "<= \(bind: today)").first()!.decode(column: "n", as: Int.self)
+            let stuck = try await db.sql.raw(
+                "SELECT COUNT(*) AS n FROM children WHERE next_review <= \(bind: today) OR risk_review " + "<= \(bind: today)"
+            ).first()!.decode(column: "n", as: Int.self)
             #expect(stuck == 0)
-            let tiered = try await db.sql.raw("SELECT COUNT(*) AS n FROM children WHERE status = 'active' AND risk_tier IS NULL").first()!.decode(column: "n", as: Int.self)
+            let tiered = try await db.sql.raw("SELECT COUNT(*) AS n FROM children WHERE status = 'active' AND risk_tier IS NULL").first()!
+                .decode(column: "n", as: Int.self)
             #expect(tiered == 0)
             let after = try await db.sql.raw("SELECT COUNT(*) AS n FROM audit_log").first()!.decode(column: "n", as: Int.self)
             #expect(after > before)
@@ -237,10 +271,13 @@ import GuanaiCore
             let db = ctx.app.db
             let q = SafetySweep.lateQuery(step: 0, cutoff: "2026-11-26", on: db)
             if db.isPostgres {
-                let def = try await db.sql.raw("SELECT indexdef FROM pg_indexes WHERE indexname = 'children_overdue_sweep'").first()?.decode(column: "indexdef", as: String.self)
+                let def = try await db.sql.raw("SELECT indexdef FROM pg_indexes WHERE indexname = 'children_overdue_sweep'").first()?
+                    .decode(column: "indexdef", as: String.self)
                 #expect(def?.contains("WHERE") == true)
             } else {
-                let plan = try await db.sql.raw("EXPLAIN QUERY PLAN \(q.select)").all().map { try $0.decode(column: "detail", as: String.self) }.joined(separator: "\n")
+                let plan = try await db.sql.raw("EXPLAIN QUERY PLAN \(q.select)").all().map {
+                    try $0.decode(column: "detail", as: String.self)
+                }.joined(separator: "\n")
                 #expect(plan.contains("children_overdue_sweep"), "\(plan)")
                 // The critical escalations read the live critical alerts only, by kind and status.
                 for step in EscalationStep.critical {

@@ -15,7 +15,9 @@ import GuanaiCore
             try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
             let t = try await ctx.token("cun")
             for name in ["石华堰村", "石华堰村委会", "石华堰"] {
-                let page = try await ctx.api(.GET, "/api/v1/units?q=\(name.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!)", token: t).content.decode(ListPage<UnitDTO>.self)
+                let page = try await ctx.api(
+                    .GET, "/api/v1/units?q=\(name.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!)", token: t
+                ).content.decode(ListPage<UnitDTO>.self)
                 #expect(page.items.map(\.code) == [Codes.shihuayan], "lookup \(name)")
             }
             let u = try await ctx.api(.GET, "/api/v1/units/\(Codes.shihuayan)", token: t).content.decode(UnitDTO.self)
@@ -28,14 +30,18 @@ import GuanaiCore
         try await withTestApp { ctx in
             try await ctx.makeUser("admin", .cityAdmin, Codes.county)
             let t = try await ctx.token("admin")
-            let added = try await ctx.api(.POST, "/api/v1/units", token: t, body: ctx.json(["parentCode": Codes.taohuashan, "name": "王李场村", "reason": "试点村，2021年名录中无此村"]))
+            let added = try await ctx.api(
+                .POST, "/api/v1/units", token: t,
+                body: ctx.json(["parentCode": Codes.taohuashan, "name": "王李场村", "reason": "试点村，2021年名录中无此村"]))
             #expect(added.status == .created)
             let u = try added.content.decode(UnitDTO.self)
             #expect(u.code == "421081104900")
             #expect(u.officialName == "王李场村委会" && u.name == "王李场村" && !u.statistical)
-            let again = try await ctx.api(.POST, "/api/v1/units", token: t, body: ctx.json(["parentCode": Codes.taohuashan, "name": "王李场村委会", "reason": "重复"]))
+            let again = try await ctx.api(
+                .POST, "/api/v1/units", token: t, body: ctx.json(["parentCode": Codes.taohuashan, "name": "王李场村委会", "reason": "重复"]))
             #expect(again.status == .unprocessableEntity)
-            let noReason = try await ctx.api(.POST, "/api/v1/units", token: t, body: ctx.json(["parentCode": Codes.taohuashan, "name": "新村", "reason": ""]))
+            let noReason = try await ctx.api(
+                .POST, "/api/v1/units", token: t, body: ctx.json(["parentCode": Codes.taohuashan, "name": "新村", "reason": ""]))
             #expect(noReason.status == .unprocessableEntity)
             #expect(noReason.body.string.contains("\"field\":\"reason\""))
 
@@ -62,19 +68,28 @@ import GuanaiCore
             try await ctx.makeUser("admin", .cityAdmin, Codes.county)
             let moved = try await ctx.makeUser("xsq", .villageWorker, Codes.xiaoshiqiao)
             let t = try await ctx.token("admin")
-            let r = try await ctx.api(.POST, "/api/v1/units/\(Codes.xiaoshiqiao)/merge", token: t, body: ctx.json(["into": Codes.shihuayan, "reason": "合村并组"]))
+            let r = try await ctx.api(
+                .POST, "/api/v1/units/\(Codes.xiaoshiqiao)/merge", token: t, body: ctx.json(["into": Codes.shihuayan, "reason": "合村并组"]))
             #expect(r.status == .ok)
             #expect(try await User.find(moved.id, on: ctx.app.db)?.unitCode == Codes.shihuayan)
             let gone = try await ctx.api(.GET, "/api/v1/units/\(Codes.xiaoshiqiao)", token: t).content.decode(UnitDTO.self)
             #expect(gone.status == "retired" && gone.mergedInto == Codes.shihuayan)
-            let h = try await ctx.api(.GET, "/api/v1/units/\(Codes.shihuayan)/history", token: t).content.decode(ListPage<UnitChangeDTO>.self)
+            let h = try await ctx.api(.GET, "/api/v1/units/\(Codes.shihuayan)/history", token: t).content.decode(
+                ListPage<UnitChangeDTO>.self)
             #expect(h.items.contains { $0.change == "absorbed" && $0.reason == "合村并组" })
             // A retired unit cannot take new accounts or be merged again.
-            #expect(try await ctx.api(.POST, "/api/v1/units/\(Codes.xiaoshiqiao)/merge", token: t, body: ctx.json(["into": Codes.shihuayan, "reason": "x"])).status == .unprocessableEntity)
+            #expect(
+                try await ctx.api(
+                    .POST, "/api/v1/units/\(Codes.xiaoshiqiao)/merge", token: t, body: ctx.json(["into": Codes.shihuayan, "reason": "x"])
+                ).status == .unprocessableEntity)
             // Merging a township re-codes its villages under the survivor, and their records follow.
             let far = try await ctx.makeUser("far", .villageWorker, Codes.tiaoguanVillage)
             let staff = try await ctx.makeUser("tgstaff", .townshipStaff, Codes.tiaoguan)
-            #expect(try await ctx.api(.POST, "/api/v1/units/\(Codes.tiaoguan)/merge", token: t, body: ctx.json(["into": Codes.taohuashan, "reason": "乡镇合并演练"])).status == .ok)
+            #expect(
+                try await ctx.api(
+                    .POST, "/api/v1/units/\(Codes.tiaoguan)/merge", token: t,
+                    body: ctx.json(["into": Codes.taohuashan, "reason": "乡镇合并演练"])
+                ).status == .ok)
             let farNow = try #require(try await User.find(far.id, on: ctx.app.db))
             #expect(farNow.unitCode.hasPrefix("4210811049"))
             let newVillage = try #require(try await Unit.find(farNow.unitCode, on: ctx.app.db))
@@ -92,7 +107,9 @@ import GuanaiCore
             let busy = try await ctx.api(.POST, "/api/v1/units/\(Codes.shihuayan)/retire", token: t, body: ctx.json(["reason": "撤销"]))
             #expect(busy.status == .unprocessableEntity)
             #expect(busy.body.string.contains("请先合并"))
-            #expect(try await ctx.api(.POST, "/api/v1/units/\(Codes.taohuashan)/retire", token: t, body: ctx.json(["reason": "撤销"])).status == .unprocessableEntity)
+            #expect(
+                try await ctx.api(.POST, "/api/v1/units/\(Codes.taohuashan)/retire", token: t, body: ctx.json(["reason": "撤销"])).status
+                    == .unprocessableEntity)
             let ok = try await ctx.api(.POST, "/api/v1/units/\(Codes.xiaoshiqiao)/retire", token: t, body: ctx.json(["reason": "整村搬迁"]))
             #expect(ok.status == .ok)
             #expect(try ok.content.decode(UnitDTO.self).status == "retired")
@@ -105,12 +122,19 @@ import GuanaiCore
             let sql = ctx.app.db.sql
             var columns: [(String, String)] = []
             if ctx.isPostgres {
-                let rows = try await sql.raw("SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema()").all()
-                columns = try rows.map { (try $0.decode(column: "table_name", as: String.self), try $0.decode(column: "column_name", as: String.self)) }
+                let rows = try await sql.raw(
+                    "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+                ).all()
+                columns = try rows.map {
+                    (try $0.decode(column: "table_name", as: String.self), try $0.decode(column: "column_name", as: String.self))
+                }
             } else {
-                let tables = try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all().map { try $0.decode(column: "name", as: String.self) }
+                let tables = try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all().map
+                { try $0.decode(column: "name", as: String.self) }
                 for t in tables {
-                    for c in try await sql.raw("SELECT name FROM pragma_table_info(\(bind: t))").all() { columns.append((t, try c.decode(column: "name", as: String.self))) }
+                    for c in try await sql.raw("SELECT name FROM pragma_table_info(\(bind: t))").all() {
+                        columns.append((t, try c.decode(column: "name", as: String.self)))
+                    }
                 }
             }
             #expect(columns.count > 20)

@@ -7,8 +7,10 @@ import GuanaiCore
 
 /// Hostile input and hardening (issue 15): no redirect off the site, HTTPS cookies, the inspector's reads.
 @Suite struct HardeningTests {
-    static let evil = ["/%09/evil.example", "/%0A/evil.example", "/%5Cevil.example", "//evil.example", "/%2F%2Fevil.example", "/%5C%5Cevil.example",
-                       "https://evil.example/", "%2F%2Fevil.example", "/%0D%0A/evil.example"]
+    static let evil = [
+        "/%09/evil.example", "/%0A/evil.example", "/%5Cevil.example", "//evil.example", "/%2F%2Fevil.example", "/%5C%5Cevil.example",
+        "https://evil.example/", "%2F%2Fevil.example", "/%0D%0A/evil.example",
+    ]
 
     @Test func noRedirectLeavesTheSite() async throws {
         try await withTestApp { ctx in
@@ -17,14 +19,21 @@ import GuanaiCore
                 let res = try await ctx.app.testing().sendRequest(.GET, "/lang/en?back=\(back)")
                 #expect(res.headers.first(name: .location) == "/", "back=\(back) → \(res.headers.first(name: .location) ?? "")")
             }
-            #expect(try await ctx.app.testing().sendRequest(.GET, "/lang/en?back=/children%3Fpage%3D2").headers.first(name: .location) == "/children?page=2")
+            #expect(
+                try await ctx.app.testing().sendRequest(.GET, "/lang/en?back=/children%3Fpage%3D2").headers.first(name: .location)
+                    == "/children?page=2")
             // The login form's `next`, decoded from the form as a browser posts it.
-            for next in ["/\t/evil.example", "/\n/evil.example", "/\\evil.example", "//evil.example", "/%09/evil.example", "\\\\evil.example"] {
+            for next in [
+                "/\t/evil.example", "/\n/evil.example", "/\\evil.example", "//evil.example", "/%09/evil.example", "\\\\evil.example",
+            ] {
                 var b = Browser(ctx)
                 let page = try await b.get("/login")
                 let pre = try #require(page.body.string.firstMatch(of: /name="_pre" value="([^"]+)"/)).1
-                let res = try await b.post("/login", ["_pre": String(pre), "username": "cun", "password": ctx.password("cun"), "next": next], withCSRF: false)
-                #expect(res.headers.first(name: .location) == "/", "next=\(next.debugDescription) → \(res.headers.first(name: .location) ?? "")")
+                let res = try await b.post(
+                    "/login", ["_pre": String(pre), "username": "cun", "password": ctx.password("cun"), "next": next], withCSRF: false)
+                #expect(
+                    res.headers.first(name: .location) == "/", "next=\(next.debugDescription) → \(res.headers.first(name: .location) ?? "")"
+                )
             }
         }
     }
@@ -56,10 +65,13 @@ import GuanaiCore
             try await ctx.makeUser("ducha", .inspector, Codes.county)
             let t = try await ctx.token("cun"), tt = try await ctx.token("town"), ti = try await ctx.token("ducha")
             let c = try await RealUseTests.register(ctx, t)
-            let filed = try await ctx.api(.POST, "/api/v1/reports", token: t, body: ctx.json(ReportInput(childId: c.id, reporter: "邻居", seen: "孩子一个人在家两天")))
+            let filed = try await ctx.api(
+                .POST, "/api/v1/reports", token: t, body: ctx.json(ReportInput(childId: c.id, reporter: "邻居", seen: "孩子一个人在家两天")))
             #expect(filed.status == .created, "\(filed.body.string)")
             let report = try filed.content.decode(ReportDTO.self)
-            let campaign = try await ctx.api(.POST, "/api/v1/campaigns", token: tt, body: ctx.json(CampaignInput(name: "石华堰村结对试点", unitCode: Codes.shihuayan, launchedOn: "2026-11-01")))
+            let campaign = try await ctx.api(
+                .POST, "/api/v1/campaigns", token: tt,
+                body: ctx.json(CampaignInput(name: "石华堰村结对试点", unitCode: Codes.shihuayan, launchedOn: "2026-11-01")))
             #expect(campaign.status == .created, "\(campaign.body.string)")
             let k = try campaign.content.decode(CampaignDTO.self)
             // Reads: 200.
@@ -74,9 +86,18 @@ import GuanaiCore
                 #expect(try await b.get(path).status == .ok, "\(path)")
             }
             // Acting: 403.
-            #expect(try await ctx.api(.POST, "/api/v1/reports/\(report.id)/steps", token: ti, body: ctx.json(["step": "emergency", "note": "x"])).status == .forbidden)
-            #expect(try await ctx.api(.POST, "/api/v1/campaigns/\(k.id)/volunteers", token: ti, body: ctx.json(["volunteerId": UUID().uuidString])).status == .forbidden)
-            #expect(try await ctx.api(.POST, "/api/v1/campaigns", token: ti, body: ctx.json(CampaignInput(name: "x", unitCode: Codes.shihuayan))).status == .forbidden)
+            #expect(
+                try await ctx.api(
+                    .POST, "/api/v1/reports/\(report.id)/steps", token: ti, body: ctx.json(["step": "emergency", "note": "x"])
+                ).status == .forbidden)
+            #expect(
+                try await ctx.api(
+                    .POST, "/api/v1/campaigns/\(k.id)/volunteers", token: ti, body: ctx.json(["volunteerId": UUID().uuidString])
+                ).status == .forbidden)
+            #expect(
+                try await ctx.api(
+                    .POST, "/api/v1/campaigns", token: ti, body: ctx.json(CampaignInput(name: "x", unitCode: Codes.shihuayan))
+                ).status == .forbidden)
             #expect(try await ctx.api(.POST, "/api/v1/alerts/\(alertID)/acknowledge", token: ti).status == .forbidden)
             #expect(try await b.post("/alerts/\(alertID)/acknowledge", [:]).status == .forbidden)
         }
@@ -88,8 +109,16 @@ import GuanaiCore
             try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
             func statuses(_ name: String) async throws -> [UInt] {
                 var out: [UInt] = []
-                for _ in 1...5 { out.append(try await ctx.api(.POST, "/api/v1/session", token: nil, body: ctx.json(["username": name, "password": "wrong-guess"])).status.code) }
-                out.append(try await ctx.api(.POST, "/api/v1/session", token: nil, body: ctx.json(["username": name, "password": ctx.password("cun")])).status.code)
+                for _ in 1...5 {
+                    out.append(
+                        try await ctx.api(
+                            .POST, "/api/v1/session", token: nil, body: ctx.json(["username": name, "password": "wrong-guess"])
+                        ).status.code)
+                }
+                out.append(
+                    try await ctx.api(
+                        .POST, "/api/v1/session", token: nil, body: ctx.json(["username": name, "password": ctx.password("cun")])
+                    ).status.code)
                 return out
             }
             let real = try await statuses("cun"), madeUp = try await statuses("nobody.here")
@@ -103,7 +132,10 @@ import GuanaiCore
             #expect(cost == "04", "tests run bcrypt at cost 4")
             // After the lock, both come back; the failures are kept per name, hashed.
             ctx.clock.advance(by: 15 * 60 + 1)
-            #expect(try await ctx.api(.POST, "/api/v1/session", token: nil, body: ctx.json(["username": "cun", "password": ctx.password("cun")])).status == .created)
+            #expect(
+                try await ctx.api(
+                    .POST, "/api/v1/session", token: nil, body: ctx.json(["username": "cun", "password": ctx.password("cun")])
+                ).status == .created)
             let rows = try await LoginFailure.query(on: ctx.app.db).all()
             #expect(rows.count == 5 && !rows.contains { $0.nameHash.contains("nobody") })
             // The sweep forgets them after a day.
@@ -127,7 +159,9 @@ import GuanaiCore
             same.father = nil; same.mother = nil; same.guardian = ["name": "周奶奶", "relation": "grandmother"]
             let out = try await ctx.api(.POST, "/api/v1/children", token: tf, body: ctx.json(same))
             #expect(out.status == .conflict)
-            #expect(!out.body.string.contains(c.id) && !out.body.string.contains("existingId\":\"") && out.body.string.contains("乡镇妇联或市妇联"), "\(out.body.string)")
+            #expect(
+                !out.body.string.contains(c.id) && !out.body.string.contains("existingId\":\"") && out.body.string.contains("乡镇妇联或市妇联"),
+                "\(out.body.string)")
             // Inside the jurisdiction: the record is named.
             let inside = try await ctx.api(.POST, "/api/v1/children", token: try await ctx.token("cun2"), body: ctx.json(ChildBody()))
             #expect(inside.status == .conflict && inside.body.string.contains(c.id))
@@ -139,13 +173,18 @@ import GuanaiCore
             other.guardian = ["name": "张桂兰", "idNumber": ChildBody().guardian!["idNumber"]!, "relation": "grandmother"]
             let g = try await ctx.api(.POST, "/api/v1/children", token: tf, body: ctx.json(other))
             #expect(g.status == .unprocessableEntity && g.body.string.contains("guardian.idNumber"))
-            #expect(!g.body.string.contains("其他村") && !g.body.string.contains("石华堰") && g.body.string.contains("乡镇妇联或市妇联"), "\(g.body.string)")
+            #expect(
+                !g.body.string.contains("其他村") && !g.body.string.contains("石华堰") && g.body.string.contains("乡镇妇联或市妇联"), "\(g.body.string)")
             // The page: no "open the existing record" link.
             var b = Browser(ctx)
             try await b.login("far")
             _ = try await b.get("/children/new")
-            let page = try await b.post("/children/new", ["name": "王小花", "idNumber": ChildBody().idNumber, "villageCode": Codes.tiaoguanVillage, "hukou": "rural",
-                                                          "livingArrangement": "with_guardian", "guardian.name": "周奶奶", "guardian.relation": "grandmother"])
+            let page = try await b.post(
+                "/children/new",
+                [
+                    "name": "王小花", "idNumber": ChildBody().idNumber, "villageCode": Codes.tiaoguanVillage, "hukou": "rural",
+                    "livingArrangement": "with_guardian", "guardian.name": "周奶奶", "guardian.relation": "grandmother",
+                ])
             #expect(page.status == .conflict && !page.body.string.contains(c.id))
             // An import rejects the row with the same words instead of counting it as already here.
             let csv = "姓名,身份证号,村\n王小花,\(ChildBody().idNumber),\(Codes.tiaoguanVillage)\n"
@@ -153,8 +192,11 @@ import GuanaiCore
             try Data(csv.utf8).write(to: file)
             defer { try? FileManager.default.removeItem(at: file) }
             let unit = try #require(try await Unit.find(Codes.tiaoguanVillage, on: ctx.app.db))
-            let r = try await ImportRun(kind: .children, file: file, fileName: "x.csv", unit: unit, scoped: Scoped(db: ctx.app.db, jurisdiction: Jurisdiction(root: DivisionCode(Codes.tiaoguanVillage)!)),
-                                        actor: .system("test"), at: ctx.app.now).run().report
+            let r = try await ImportRun(
+                kind: .children, file: file, fileName: "x.csv", unit: unit,
+                scoped: Scoped(db: ctx.app.db, jurisdiction: Jurisdiction(root: DivisionCode(Codes.tiaoguanVillage)!)),
+                actor: .system("test"), at: ctx.app.now
+            ).run().report
             #expect(r.duplicates == 0 && r.rejected == 1 && r.errors.first?.message.contains("乡镇妇联或市妇联") == true, "\(r)")
         }
     }
@@ -171,8 +213,10 @@ import GuanaiCore
             for (kind, record) in [("children", RecordKind.child), ("women", .woman), ("households", .household)] {
                 for full in [false, true] {
                     var status: HTTPStatus = .ok
-                    do { _ = try await IntakeCLI.export(ctx.app, kind: kind, unit: Codes.shihuayan, format: "csv", out: out.path, full: full, as: "who") }
-                    catch let e as any AbortError { status = e.status }
+                    do {
+                        _ = try await IntakeCLI.export(
+                            ctx.app, kind: kind, unit: Codes.shihuayan, format: "csv", out: out.path, full: full, as: "who")
+                    } catch let e as any AbortError { status = e.status }
                     #expect((status == .ok) == Policy.mayExport(role, record, full: full), "\(role) export \(kind) full=\(full): \(status)")
                 }
             }
@@ -180,8 +224,10 @@ import GuanaiCore
             try Data("姓名,身份证号,村,居住情况\n王小花,\(ChildBody().idNumber),石华堰村,与父母同住\n".utf8).write(to: csv)
             defer { try? FileManager.default.removeItem(at: csv) }
             var status: HTTPStatus = .ok
-            do { _ = try await IntakeCLI.importFile(ctx.app, kind: "children", file: csv.path, unit: Codes.shihuayan, sheet: nil, dryRun: true, as: "who") }
-            catch let e as any AbortError { status = e.status }
+            do {
+                _ = try await IntakeCLI.importFile(
+                    ctx.app, kind: "children", file: csv.path, unit: Codes.shihuayan, sheet: nil, dryRun: true, as: "who")
+            } catch let e as any AbortError { status = e.status }
             #expect((status == .ok) == Policy.mayImport(role, .child), "\(role) import: \(status)")
             #expect(!Policy.mayExport(.partnerHealth, .child, full: true) && !Policy.mayImport(.partnerHealth, .child))
         }
@@ -196,7 +242,9 @@ import GuanaiCore
         try Data("王小花,421081…".utf8).write(to: root.appendingPathComponent("999999/import-left-behind"))
         let w = try WorkDir.prepare(root: root)
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("999999").path), "a dead process's files are removed")
-        func mode(_ u: URL) throws -> Int { (try FileManager.default.attributesOfItem(atPath: u.path)[.posixPermissions] as? NSNumber)?.intValue ?? -1 }
+        func mode(_ u: URL) throws -> Int {
+            (try FileManager.default.attributesOfItem(atPath: u.path)[.posixPermissions] as? NSNumber)?.intValue ?? -1
+        }
         #expect(try mode(root) == 0o700 && mode(w.mine) == 0o700)
         let f = w.file("export", "xlsx")
         try Data("x".utf8).write(to: f)
@@ -225,27 +273,38 @@ import GuanaiCore
             var long = ChildBody()
             long.name = String(repeating: "王", count: 10_000)  // 100,000 would be refused as too large a body (413) first
             var r = try await ctx.api(.POST, "/api/v1/children", token: t, body: ctx.json(long))
-            #expect(r.status == .unprocessableEntity && r.body.string.contains("\"field\":\"name\"") && r.body.string.contains("最多 50 个字"), "\(r.body.string.prefix(300))")
+            #expect(
+                r.status == .unprocessableEntity && r.body.string.contains("\"field\":\"name\"") && r.body.string.contains("最多 50 个字"),
+                "\(r.body.string.prefix(300))")
             var nul = ChildBody()
             nul.father = ["name": "王大山", "situation": "working_away", "workPlace": "广东\u{0}东莞"]
             r = try await ctx.api(.POST, "/api/v1/children", token: t, body: ctx.json(nul))
-            #expect(r.status == .unprocessableEntity && r.body.string.contains("father.workPlace") && r.body.string.contains("控制字符"), "\(r.body.string)")
+            #expect(
+                r.status == .unprocessableEntity && r.body.string.contains("father.workPlace") && r.body.string.contains("控制字符"),
+                "\(r.body.string)")
             #expect(try await Child.query(on: ctx.app.db).count() == 0)
             // A visit's notes may span lines.
             let c = try await RealUseTests.register(ctx, t)
-            let v = try await ctx.api(.POST, "/api/v1/children/\(c.id)/visits", token: t, body: ctx.json(VisitInput(mode: "home", checklist: ["food": "ok"], notes: "第一行\n第二行")))
+            let v = try await ctx.api(
+                .POST, "/api/v1/children/\(c.id)/visits", token: t,
+                body: ctx.json(VisitInput(mode: "home", checklist: ["food": "ok"], notes: "第一行\n第二行")))
             #expect(v.status == .created, "\(v.body.string)")
             // A form: the page names the field.
             var b = Browser(ctx)
             try await b.login("cun")
             _ = try await b.get("/children/\(c.id)/edit")
             let f = try await b.post("/children/\(c.id)/edit", ["name": "王小\u{7}花", "name.was": "王小花"])
-            #expect(f.status == .unprocessableEntity && f.body.string.contains("控制字符") && f.body.string.contains("姓名"), "\(f.body.string.prefix(500))")
+            #expect(
+                f.status == .unprocessableEntity && f.body.string.contains("控制字符") && f.body.string.contains("姓名"),
+                "\(f.body.string.prefix(500))")
             // An address longer than any of ours: 414, not a dropped connection.
-            let url = try await ctx.app.testing().sendRequest(.GET, "/children?q=" + String(repeating: "a", count: 9000), headers: ["Cookie": b.cookieHeader])
+            let url = try await ctx.app.testing().sendRequest(
+                .GET, "/children?q=" + String(repeating: "a", count: 9000), headers: ["Cookie": b.cookieHeader])
             #expect(url.status == .uriTooLong)
             // The document says it.
-            let doc = try JSONSerialization.jsonObject(with: Data(try await ctx.app.testing().sendRequest(.GET, "/api/v1/openapi.json").body.string.utf8)) as! [String: Any]
+            let doc =
+                try JSONSerialization.jsonObject(
+                    with: Data(try await ctx.app.testing().sendRequest(.GET, "/api/v1/openapi.json").body.string.utf8)) as! [String: Any]
             let schemas = ((doc["components"] as! [String: Any])["schemas"] as! [String: Any])
             let name = ((schemas["ChildInput"] as! [String: Any])["properties"] as! [String: Any])["name"] as! [String: Any]
             #expect(name["maxLength"] as? Int == 50 && (name["pattern"] as? String)?.contains("u0000") == true)

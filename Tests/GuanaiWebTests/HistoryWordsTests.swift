@@ -7,27 +7,37 @@ import GuanaiCore
 
 /// A cadre reads a record's history in her words: labels, names and China time, never the trail's keys, tokens or ids.
 @Suite struct HistoryWordsTests {
-    static let tokens: [String] = ParentSituation.allCases.map(\.rawValue) + LivingArrangement.allCases.map(\.rawValue) + Health.allCases.map(\.rawValue)
-        + VitalStatus.allCases.map(\.rawValue) + RiskTier.allCases.map(\.rawValue) + ChildNeed.allCases.map(\.rawValue) + ChildCategory.allCases.map(\.rawValue)
-        + GuardianRelation.allCases.map(\.rawValue) + Hukou.allCases.map(\.rawValue) + Sex.allCases.map(\.rawValue) + PovertyStatus.allCases.map(\.rawValue)
+    static let tokens: [String] =
+        ParentSituation.allCases.map(\.rawValue) + LivingArrangement.allCases.map(\.rawValue) + Health.allCases.map(\.rawValue)
+        + VitalStatus.allCases.map(\.rawValue) + RiskTier.allCases.map(\.rawValue) + ChildNeed.allCases.map(\.rawValue)
+        + ChildCategory.allCases.map(\.rawValue)
+        + GuardianRelation.allCases.map(\.rawValue) + Hukou.allCases.map(\.rawValue) + Sex.allCases.map(\.rawValue)
+        + PovertyStatus.allCases.map(\.rawValue)
         + ["active", "exited", "voided", "classification", "sibling", "true", "false", "open", "resolved", "anonymous", "list"]
 
     /// Every token a rule or a form stores, for the guards below.
-    static let allTokens: [String] = tokens + VolunteerSkill.allCases.map(\.rawValue) + PairStatus.allCases.map(\.rawValue) + WomanNeed.allCases.map(\.rawValue)
-        + ContactMode.allCases.map(\.rawValue) + PairAction.allCases.map(\.rawValue) + PairCloseReason.allCases.map(\.rawValue) + ScreeningStep.allCases.map(\.rawValue)
-        + Role.allCases.map(\.rawValue) + ["acknowledged", "closed", "overdue_visit", "township", "city", "classification", "visit", "withdrawn", "retired", "reminder"]
+    static let allTokens: [String] =
+        tokens + VolunteerSkill.allCases.map(\.rawValue) + PairStatus.allCases.map(\.rawValue) + WomanNeed.allCases.map(\.rawValue)
+        + ContactMode.allCases.map(\.rawValue) + PairAction.allCases.map(\.rawValue) + PairCloseReason.allCases.map(\.rawValue)
+        + ScreeningStep.allCases.map(\.rawValue)
+        + Role.allCases.map(\.rawValue) + [
+            "acknowledged", "closed", "overdue_visit", "township", "city", "classification", "visit", "withdrawn", "retired", "reminder",
+        ]
 
     /// The whole trail of a test, rendered as a city administrator reads it in Chinese: any key, token or id that
     /// reaches the text. Other suites call it at the end of their flows, so every kind of change is covered.
     static func trailLeaks(_ ctx: TestContext) async throws -> [String] {
         let entries = try await AuditEntry.query(on: ctx.app.db).sort(\.$id, .descending).all()
-        let admin = GuanaiWeb.Signer(userID: UUID(), username: "", displayName: "", role: .cityAdmin, unitCode: Codes.county, unitName: "",
-                                    mustChangePassword: false, sessionID: UUID(), csrf: "")
+        let admin = GuanaiWeb.Signer(
+            userID: UUID(), username: "", displayName: "", role: .cityAdmin, unitCode: Codes.county, unitName: "",
+            mustChangePassword: false, sessionID: UUID(), csrf: "")
         let names = try await Scoped(db: ctx.app.db, jurisdiction: admin.jurisdiction).auditNames(for: entries, actor: admin)
         let text = visible(AuditController.entriesTable(.zh, entries, names: names).html, from: "<tbody>", to: "</tbody>")
         // English words may spell a token ("visit", "active"); compound keys, snake_case tokens and ids may not appear.
         let english = visible(AuditController.entriesTable(.en, entries, names: names).html, from: "<tbody>", to: "</tbody>")
-        let found = leaks(text, keys: [], tokens: allTokens) + leaks(english, keys: [], tokens: allTokens.filter { $0.contains("_") }).map { "en: " + $0 }
+        let found =
+            leaks(text, keys: [], tokens: allTokens)
+            + leaks(english, keys: [], tokens: allTokens.filter { $0.contains("_") }).map { "en: " + $0 }
         for w in found {
             // Where it leaked, for whoever reads the failure.
             guard let r = text.range(of: w) else { continue }
@@ -43,7 +53,9 @@ import GuanaiCore
         guard let s = html.range(of: start) else { return "" }
         let rest = html[s.upperBound...]
         let body = rest.range(of: end).map { rest[..<$0.lowerBound] } ?? rest
-        return String(body).replacing(/<[^>]*>/, with: " ").replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+        return String(body).replacing(/<[^>]*>/, with: " ").replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(
+            of: "&quot;", with: "\""
+        ).replacingOccurrences(of: "&amp;", with: "&")
             .replacing(/\s+/, with: " ")
     }
 
@@ -74,27 +86,35 @@ import GuanaiCore
 
             // Every field of the child's own record, the parents' situations, a new guardian.
             let patch = """
-            {"school":"石华堰小学","grade":"三年级","boarding":true,"needs":["study","affection"],"livingArrangement":"with_siblings_only",
-             "improperGuardianship":true,"improperNote":"长期无人看管","informedOn":"2026-11-01","consent":true,
-             "father":{"situation":"deceased"},"mother":{"situation":"at_home"},
-             "guardian":{"name":"赵春梅","idNumber":"\(Synthetic.id(1958, 2, 2, order: 226))","relation":"maternal_grandmother","health":"healthy","phone":"13900000003"}}
-            """
+                {"school":"石华堰小学","grade":"三年级","boarding":true,"needs":["study","affection"],"livingArrangement":"with_siblings_only",
+                 "improperGuardianship":true,"improperNote":"长期无人看管","informedOn":"2026-11-01","consent":true,
+                 "father":{"situation":"deceased"},"mother":{"situation":"at_home"},
+                 "guardian":{"name":"赵春梅","idNumber":"\(Synthetic.id(1958, 2, 2, order: 226))","relation":"maternal_grandmother","health":"healthy","phone":"13900000003"}}
+                """
             let p = try await ctx.api(.PATCH, "/api/v1/children/\(a.id)", token: t, body: ByteBuffer(string: patch))
             #expect(p.status == .ok, "\(p.body.string)")
             let child = try #require(try await Child.find(UUID(uuidString: a.id), on: ctx.app.db))
             // A parent's own record: health, phone, vital status; the child is reclassified by it.
-            let m = try await ctx.api(.PATCH, "/api/v1/people/\(child.motherID!)", token: t, body: ByteBuffer(string: #"{"health":"hospitalised","phone":"13900000009"}"#))
+            let m = try await ctx.api(
+                .PATCH, "/api/v1/people/\(child.motherID!)", token: t,
+                body: ByteBuffer(string: #"{"health":"hospitalised","phone":"13900000009"}"#))
             #expect(m.status == .ok, "\(m.body.string)")
             // A visit (the child's record is reassessed by it) and a mandatory report.
-            let v = try await ctx.api(.POST, "/api/v1/children/\(a.id)/visits", token: t,
-                                      body: ByteBuffer(string: #"{"date":"\#(RegistryService.today(ctx.clock.now()).iso)","mode":"home","checklist":{"food":"ok","mood":"concern"},"notes":"情绪低落"}"#))
+            let v = try await ctx.api(
+                .POST, "/api/v1/children/\(a.id)/visits", token: t,
+                body: ByteBuffer(
+                    string:
+                        #"{"date":"\#(RegistryService.today(ctx.clock.now()).iso)","mode":"home","checklist":{"food":"ok","mood":"concern"},"notes":"情绪低落"}"#
+                ))
             #expect(v.status == .created || v.status == .ok, "\(v.body.string)")
             // A duplicate registered by mistake and merged into this record.
             var dup = ChildBody(); dup.name = "王晓华"; dup.idNumber = Synthetic.id(2023, 1, 10, order: 142); dup.confirmLinks = true
             let d = try await ctx.api(.POST, "/api/v1/children", token: t, body: ctx.json(dup))
             #expect(d.status == .created, "\(d.body.string)")
             let dupID = try d.content.decode(ChildDTO.self).id
-            let merged = try await ctx.api(.POST, "/api/v1/children/\(dupID)/merge", token: try await ctx.token("admin"), body: ByteBuffer(string: #"{"into":"\#(a.id)","reason":"重复登记"}"#))
+            let merged = try await ctx.api(
+                .POST, "/api/v1/children/\(dupID)/merge", token: try await ctx.token("admin"),
+                body: ByteBuffer(string: #"{"into":"\#(a.id)","reason":"重复登记"}"#))
             #expect(merged.status == .ok, "\(merged.body.string)")
             // The parents' ID numbers revealed for a sibling's form.
             var b = Browser(ctx)
@@ -103,11 +123,16 @@ import GuanaiCore
 
             let fresh = try #require(try await Child.find(UUID(uuidString: a.id), on: ctx.app.db))
             let mother = try #require(try await Person.find(fresh.motherID, on: ctx.app.db))
-            let keys = Set(fresh.auditFields.keys).union(mother.auditFields.keys).union(["by", "absorbed", "reason", "field", "for", "voidedReason", "mergedInto", "parents.idNumber"])
+            let keys = Set(fresh.auditFields.keys).union(mother.auditFields.keys).union([
+                "by", "absorbed", "reason", "field", "for", "voidedReason", "mergedInto", "parents.idNumber",
+            ])
             let entries = try await AuditEntry.query(on: ctx.app.db).filter(\.$recordID == a.id).all()
             // The record really was touched by all of it.
             let changed = Set(entries.flatMap { $0.parsedChanges.fields.map(\.key) + $0.parsedChanges.detail.map(\.key) })
-            for k in ["school", "livingArrangement", "fatherSituation", "guardianId", "guardianRelation", "needs", "riskTier", "categories", "boarding", "absorbed", "field"] {
+            for k in [
+                "school", "livingArrangement", "fatherSituation", "guardianId", "guardianRelation", "needs", "riskTier", "categories",
+                "boarding", "absorbed", "field",
+            ] {
                 #expect(changed.contains(k), "the test should touch \(k)")
             }
 
@@ -131,7 +156,9 @@ import GuanaiCore
             var admin = Browser(ctx)
             try await admin.login("admin")
             let linked = try await admin.get("/history/child/\(a.id)")
-            #expect(linked.body.string.contains("href=\"/history/person/\(fresh.guardianID!.uuidString)\""), "with a link for whoever may follow it")
+            #expect(
+                linked.body.string.contains("href=\"/history/person/\(fresh.guardianID!.uuidString)\""),
+                "with a link for whoever may follow it")
             #expect(linked.body.string.contains("href=\"/children/\(dupID)\""), "a merged record links to its page")
             let person = try await admin.get("/history/person/\(mother.id!.uuidString)")
             let ptext = Self.visible(person.body.string, from: "<h1>")
@@ -155,7 +182,9 @@ import GuanaiCore
             let etext = Self.visible(en.body.string, from: "<h1>")
             #expect(etext.contains("Father's situation") && etext.contains("Lives"), "\(etext)")
             // English words may look like single-word keys ("school"); compound keys and tokens may not appear.
-            #expect(Self.leaks(etext, keys: keys.filter { $0.contains(where: \.isUppercase) || $0.contains(".") }, tokens: []) == [], "\(etext)")
+            #expect(
+                Self.leaks(etext, keys: keys.filter { $0.contains(where: \.isUppercase) || $0.contains(".") }, tokens: []) == [], "\(etext)"
+            )
         }
     }
 
@@ -167,9 +196,11 @@ import GuanaiCore
             let entries = try await AuditEntry.query(on: ctx.app.db).filter(\.$recordID == c.id).all()
             let child = try #require(try await Child.find(UUID(uuidString: c.id), on: ctx.app.db))
             // Another village sees the entry with nothing resolved.
-            let worker = GuanaiWeb.Signer(userID: UUID(), username: "far", displayName: "far", role: .villageWorker, unitCode: Codes.tiaoguanVillage, unitName: "",
-                               mustChangePassword: false, sessionID: UUID(), csrf: "")
-            let near = try await Scoped(db: ctx.app.db, jurisdiction: Jurisdiction(root: DivisionCode(Codes.shihuayan)!)).auditNames(for: entries, actor: worker)
+            let worker = GuanaiWeb.Signer(
+                userID: UUID(), username: "far", displayName: "far", role: .villageWorker, unitCode: Codes.tiaoguanVillage, unitName: "",
+                mustChangePassword: false, sessionID: UUID(), csrf: "")
+            let near = try await Scoped(db: ctx.app.db, jurisdiction: Jurisdiction(root: DivisionCode(Codes.shihuayan)!)).auditNames(
+                for: entries, actor: worker)
             #expect(near.records[child.guardianID!.uuidString]?.name == "张桂兰", "the same lookup in scope names her")
             let names = try await Scoped(db: ctx.app.db, jurisdiction: worker.jurisdiction).auditNames(for: entries, actor: worker)
             #expect(names.records[child.guardianID!.uuidString] == nil)
@@ -184,12 +215,15 @@ import GuanaiCore
             try await ctx.makeUser("admin", .cityAdmin, Codes.county)
             try await ctx.makeUser("xsq", .villageWorker, Codes.xiaoshiqiao)
             let t = try await ctx.token("admin")
-            let r = try await ctx.api(.POST, "/api/v1/units/\(Codes.xiaoshiqiao)/merge", token: t, body: ctx.json(["into": Codes.shihuayan, "reason": "合村并组"]))
+            let r = try await ctx.api(
+                .POST, "/api/v1/units/\(Codes.xiaoshiqiao)/merge", token: t, body: ctx.json(["into": Codes.shihuayan, "reason": "合村并组"]))
             #expect(r.status == .ok)
             var b = Browser(ctx)
             try await b.login("admin")
             let tokens = ["active", "retired", "users", "people", "children"]
-            for path in ["/units/\(Codes.xiaoshiqiao)", "/history/unit/\(Codes.xiaoshiqiao)", "/audit?type=%E8%A1%8C%E6%94%BF%E5%8C%BA%E5%88%92"] {
+            for path in [
+                "/units/\(Codes.xiaoshiqiao)", "/history/unit/\(Codes.xiaoshiqiao)", "/audit?type=%E8%A1%8C%E6%94%BF%E5%8C%BA%E5%88%92",
+            ] {
                 let text = Self.visible(try await b.get(path).body.string, from: "<h1>")
                 #expect(Self.leaks(text, keys: ["mergedInto", "status", "moved", "into"], tokens: tokens) == [], "\(path): \(text)")
                 #expect(text.contains("石华堰村"), "\(path): the unit merged into, by name")
@@ -208,7 +242,9 @@ import GuanaiCore
             _ = try await DemoData.loadVolunteers(ctx.app)
             var b = Browser(ctx)
             try await b.login("admin")
-            let tokens = Self.tokens + VolunteerSkill.allCases.map(\.rawValue) + PairStatus.allCases.map(\.rawValue) + WomanNeed.allCases.map(\.rawValue)
+            let tokens =
+                Self.tokens + VolunteerSkill.allCases.map(\.rawValue) + PairStatus.allCases.map(\.rawValue)
+                + WomanNeed.allCases.map(\.rawValue)
                 + ["demo", "system", "unknown"]
             let total = try await AuditEntry.query(on: ctx.app.db).count()
             #expect(total > 50)

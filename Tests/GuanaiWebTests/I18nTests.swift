@@ -43,7 +43,9 @@ import GuanaiCore
         for (path, text) in try Self.webSources() where !allowed.contains(path) && !path.hasPrefix("Shared/I18n/Catalogue+") {
             for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 let code = line.components(separatedBy: "//").first ?? ""
-                let hasCJK = code.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) || (0x3000...0x303F).contains($0.value) || (0xFF00...0xFFEF).contains($0.value) }
+                let hasCJK = code.unicodeScalars.contains {
+                    (0x4E00...0x9FFF).contains($0.value) || (0x3000...0x303F).contains($0.value) || (0xFF00...0xFFEF).contains($0.value)
+                }
                 #expect(!hasCJK, "\(path):\(i + 1) has a Chinese literal")
             }
         }

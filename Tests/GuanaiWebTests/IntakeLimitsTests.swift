@@ -17,8 +17,9 @@ import GuanaiSheets
 
     static func upload(_ b: inout Browser, _ data: Data, name: String) async throws -> TestingHTTPResponse {
         _ = try await b.get("/imports/new?kind=children")
-        return try await b.postMultipart("/imports/new", ["kind": "children", "unit": Codes.taohuashan],
-                                         files: [(field: "file", filename: name, type: "application/octet-stream", data: data)])
+        return try await b.postMultipart(
+            "/imports/new", ["kind": "children", "unit": Codes.taohuashan],
+            files: [(field: "file", filename: name, type: "application/octet-stream", data: data)])
     }
 
     @Test func aFileOverALimitIsRefusedWithTheLimitNamed() async throws {
@@ -29,7 +30,9 @@ import GuanaiSheets
             // What the zip declares is checked at upload: the upload page, with the limit in words.
             ctx.app.guanai.maxExpandedBytes = 2_000
             let declared = try await Self.upload(&b, Self.ledger, name: "台账.xlsx")
-            #expect(declared.status == .unprocessableEntity && declared.body.string.contains("解压后") && declared.body.string.contains("2 KB"), "\(declared.body.string)")
+            #expect(
+                declared.status == .unprocessableEntity && declared.body.string.contains("解压后") && declared.body.string.contains("2 KB"),
+                "\(declared.body.string)")
             #expect(try await IntakeUpload.query(on: ctx.app.db).count() == 0)
             ctx.app.guanai.maxExpandedBytes = 200_000_000
 
@@ -52,7 +55,8 @@ import GuanaiSheets
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("wide-\(UUID().uuidString).csv")
             try Self.wideCSV.write(to: file)
             defer { try? FileManager.default.removeItem(at: file) }
-            let out = try await IntakeCLI.importFile(ctx.app, kind: "children", file: file.path, unit: Codes.taohuashan, sheet: nil, dryRun: true, as: nil)
+            let out = try await IntakeCLI.importFile(
+                ctx.app, kind: "children", file: file.path, unit: Codes.taohuashan, sheet: nil, dryRun: true, as: nil)
             #expect(out.exitCode == 2 && out.summary.contains("16384 列"), "\(out.summary)")
         }
     }
@@ -62,9 +66,10 @@ import GuanaiSheets
         try await withTestApp { ctx in
             let unit = try #require(try await Unit.find(Codes.taohuashan, on: ctx.app.db))
             for file in ["children_openpyxl.xlsx", "children_gb18030.csv"] {
-                var r = ImportRun(kind: .children, file: Self.fixtures.appendingPathComponent(file), fileName: file, unit: unit,
-                                  scoped: Scoped(db: ctx.app.db, jurisdiction: Jurisdiction(root: DivisionCode(Codes.taohuashan)!)),
-                                  actor: .system("test"), at: ctx.app.now)
+                var r = ImportRun(
+                    kind: .children, file: Self.fixtures.appendingPathComponent(file), fileName: file, unit: unit,
+                    scoped: Scoped(db: ctx.app.db, jurisdiction: Jurisdiction(root: DivisionCode(Codes.taohuashan)!)),
+                    actor: .system("test"), at: ctx.app.now)
                 r.deadline = Date().addingTimeInterval(-1)
                 do {
                     _ = try await r.run()
@@ -88,7 +93,8 @@ import GuanaiSheets
             let user = uploads[0].userID
 
             // Another instance runs the first upload's preview: the second waits, and is told why.
-            let held = try await IntakeLease.claim(ctx.app.db, upload: uploads[0].id!, user: user, now: ctx.app.now, seconds: 600, commit: false)
+            let held = try await IntakeLease.claim(
+                ctx.app.db, upload: uploads[0].id!, user: user, now: ctx.app.now, seconds: 600, commit: false)
             guard case .claimed(let token) = held else { Issue.record("claim failed"); return }
             let busy = try await b.get(second)
             #expect(busy.status == .conflict && busy.body.string.contains("您有一个导入正在进行"), "\(busy.body.string)")
@@ -121,7 +127,10 @@ import GuanaiSheets
             let page = try #require(try await Self.upload(&b, Self.ledger, name: "台账.xlsx").headers.first(name: .location))
             let u = try #require(try await IntakeUpload.query(on: ctx.app.db).first())
             // A commit is running (another instance holds the lease): the page says so, a second press waits.
-            guard case .claimed = try await IntakeLease.claim(ctx.app.db, upload: u.id!, user: u.userID, now: ctx.app.now, seconds: 660, commit: true) else {
+            guard
+                case .claimed = try await IntakeLease.claim(
+                    ctx.app.db, upload: u.id!, user: u.userID, now: ctx.app.now, seconds: 660, commit: true)
+            else {
                 Issue.record("claim failed"); return
             }
             let running = try await b.get(page)
@@ -133,7 +142,9 @@ import GuanaiSheets
             // and the button works.
             ctx.clock.advance(by: 661)
             let again = try await b.get(page)
-            #expect(again.status == .ok && again.body.string.contains("上次确认导入时处理中断了") && again.body.string.contains("可以导入：4 行"), "\(again.body.string)")
+            #expect(
+                again.status == .ok && again.body.string.contains("上次确认导入时处理中断了") && again.body.string.contains("可以导入：4 行"),
+                "\(again.body.string)")
             #expect(try await b.post(page + "/commit", [:]).status == .seeOther)
             #expect(try await Child.query(on: ctx.app.db).count() == 4)
             let done = try #require(try await IntakeUpload.find(u.id, on: ctx.app.db))

@@ -14,7 +14,9 @@ import GuanaiSheets
             var b = Browser(ctx)
             try await b.login("town")
             let page = try await b.get("/imports/new?kind=children").body.string
-            #expect(page.contains("/imports/template?kind=children") && page.contains("/imports/template?kind=women") && page.contains("/imports/template?kind=households"))
+            #expect(
+                page.contains("/imports/template?kind=children") && page.contains("/imports/template?kind=women")
+                    && page.contains("/imports/template?kind=households"))
             #expect(try await b.get("/imports/template?kind=nonsense").status == .notFound)
             for kind in ["children", "women", "households"] {
                 let res = try await b.get("/imports/template?kind=\(kind)")
@@ -32,13 +34,19 @@ import GuanaiSheets
                 #expect(headers == IntakeTemplate.columns(k).map { Normalize.text($0.names[0]) })
                 // ID numbers are text cells, all 18 digits, with a valid check digit.
                 let idColumn = try #require(IntakeTemplate.columns(k).firstIndex { $0.kind == .idNumber })
-                guard case .text(let id) = rows[1].cells[idColumn] else { Issue.record("ID not stored as text: \(rows[1].cells[idColumn])"); continue }
+                guard case .text(let id) = rows[1].cells[idColumn] else {
+                    Issue.record("ID not stored as text: \(rows[1].cells[idColumn])"); continue
+                }
                 #expect((try? IDNumber(id)) != nil)
                 var words: [String] = []
-                try SheetReader.open(file, sheet: "表格说明").forEachRow { words.append($0.cells.compactMap { Normalize.text($0) }.joined(separator: " ")) }
+                try SheetReader.open(file, sheet: "表格说明").forEachRow {
+                    words.append($0.cells.compactMap { Normalize.text($0) }.joined(separator: " "))
+                }
                 let all = words.joined(separator: "\n")
                 if kind == "children" {
-                    for w in ["哥哥", "邻居", "姥爷", "体弱", "外出务工（广东深圳）", "68周岁", "母亲", "监护人年龄"] { #expect(all.contains(Normalize.text(w)), "\(w)") }
+                    for w in ["哥哥", "邻居", "姥爷", "体弱", "外出务工（广东深圳）", "68周岁", "母亲", "监护人年龄"] {
+                        #expect(all.contains(Normalize.text(w)), "\(w)")
+                    }
                 }
             }
         }

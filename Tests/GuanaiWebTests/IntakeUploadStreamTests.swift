@@ -18,7 +18,10 @@ import GuanaiCore
         var out = Data()
         func filePart() {
             guard let file else { return }
-            out.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"台账.csv\"\r\nContent-Type: text/csv\r\n\r\n".utf8))
+            out.append(
+                Data(
+                    "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"台账.csv\"\r\nContent-Type: text/csv\r\n\r\n"
+                        .utf8))
             out.append(file)
             out.append(Data("\r\n".utf8))
         }
@@ -29,11 +32,14 @@ import GuanaiCore
         return ByteBuffer(data: out)
     }
 
-    static func post(_ b: inout Browser, _ parts: [(name: String, value: String)], file: Data?, fileFirst: Bool = false, running: Bool = false) async throws -> TestingHTTPResponse {
+    static func post(
+        _ b: inout Browser, _ parts: [(name: String, value: String)], file: Data?, fileFirst: Bool = false, running: Bool = false
+    ) async throws -> TestingHTTPResponse {
         let boundary = "----guanai\(UUID().uuidString)"
         let tester = try b.ctx.app.testing(method: running ? .running(port: 0) : .inMemory)
-        let res = try await tester.sendRequest(.POST, "/imports/new", headers: ["Cookie": b.cookieHeader, "Content-Type": "multipart/form-data; boundary=\(boundary)"],
-                                               body: body(parts, file: file, fileFirst: fileFirst, boundary: boundary))
+        let res = try await tester.sendRequest(
+            .POST, "/imports/new", headers: ["Cookie": b.cookieHeader, "Content-Type": "multipart/form-data; boundary=\(boundary)"],
+            body: body(parts, file: file, fileFirst: fileFirst, boundary: boundary))
         b.absorb(res)
         return res
     }
@@ -66,11 +72,15 @@ import GuanaiCore
             while let chunk = again.readSlice(length: min(64_000, again.readableBytes)), chunk.readableBytes > 0 { try small.feed(chunk) }
         } catch MultipartStream.Refusal.tooLarge { refused = true }
         #expect(refused)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: work.mine.path) == [url.lastPathComponent], "only the first stream's file is left")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: work.mine.path) == [url.lastPathComponent],
+            "only the first stream's file is left")
 
         // Fields past their own bound are refused too: they are kept in memory.
         let chatty = MultipartStream(boundary: "b0undary", work: work, maxTotal: 4_000_000, maxFields: 100)
-        #expect(throws: MultipartStream.Refusal.tooLarge) { try chatty.feed(Self.body([("notes", String(repeating: "a", count: 500))], file: nil, boundary: "b0undary")) }
+        #expect(throws: MultipartStream.Refusal.tooLarge) {
+            try chatty.feed(Self.body([("notes", String(repeating: "a", count: 500))], file: nil, boundary: "b0undary"))
+        }
     }
 
     @Test func aFileBeforeTheTokenOrWithoutItIsNeverWritten() async throws {
@@ -118,7 +128,8 @@ import GuanaiCore
             // Over a socket, so the body reaches the route in pieces; 64 KB is the tests' `maxBodySize`.
             #expect(Self.csv.count > 64 * 1024)
             // The client follows the redirect: the answer is the preview.
-            let preview = try await Self.post(&b, [("_csrf", b.csrf), ("kind", "children"), ("unit", Codes.shihuayan)], file: Self.csv, running: true)
+            let preview = try await Self.post(
+                &b, [("_csrf", b.csrf), ("kind", "children"), ("unit", Codes.shihuayan)], file: Self.csv, running: true)
             #expect(preview.status == .ok && preview.body.string.contains("：4000 行"), "all 4000 rows read back from the stored file")
             #expect(Self.workFiles(ctx).isEmpty, "the work files go with their requests")
             let u = try #require(try await IntakeUpload.query(on: ctx.app.db).first())

@@ -16,17 +16,18 @@ import Foundation
     /// Fluent records each migration by name on every database it has run on; a renamed, moved-into-a-type or
     /// reordered migration would run again, or be skipped, on the databases already in use.
     @Test func migrationNamesAreThoseAlreadyRecorded() {
-        #expect(Migrations.all.map(\.name) == [
-            "GuanaiWeb.M0001_CreateUnits", "GuanaiWeb.M0002_CreateUnitChanges", "GuanaiWeb.M0003_CreateUsers",
-            "GuanaiWeb.M0004_CreateSessions", "GuanaiWeb.M0005_CreatePendingForms", "GuanaiWeb.M0006_CreateAuditLog",
-            "GuanaiWeb.M0007_AuditAppendOnlyTriggers", "GuanaiWeb.M0008_CreateRegistry", "GuanaiWeb.M0009_CreateWomen",
-            "GuanaiWeb.M0010_ChildMergedInto", "GuanaiWeb.M0011_ChildListIndex", "GuanaiWeb.M0012_ChildTallies",
-            "GuanaiWeb.M0013_SafetyNet", "GuanaiWeb.M0014_SweepLease", "GuanaiWeb.M0015_Reports", "GuanaiWeb.M0016_Outbox",
-            "GuanaiWeb.M0017_Settings", "GuanaiWeb.M0018_VisitPhotos", "GuanaiWeb.M0019_IntakeUploads", "GuanaiWeb.M0020_Pairing",
-            "GuanaiWeb.M0021_PairFollowup", "GuanaiWeb.M0022_Campaigns", "GuanaiWeb.M0023_PairStartIndex",
-            "GuanaiWeb.M0024_LikelyDuplicateIndex", "GuanaiWeb.M0025_OverdueSweepIndex", "GuanaiWeb.M0026_AlertsDueIndex",
-            "GuanaiWeb.M0027_LoginFailures", "GuanaiWeb.M0028_IntakeLease",
-        ])
+        #expect(
+            Migrations.all.map(\.name) == [
+                "GuanaiWeb.M0001_CreateUnits", "GuanaiWeb.M0002_CreateUnitChanges", "GuanaiWeb.M0003_CreateUsers",
+                "GuanaiWeb.M0004_CreateSessions", "GuanaiWeb.M0005_CreatePendingForms", "GuanaiWeb.M0006_CreateAuditLog",
+                "GuanaiWeb.M0007_AuditAppendOnlyTriggers", "GuanaiWeb.M0008_CreateRegistry", "GuanaiWeb.M0009_CreateWomen",
+                "GuanaiWeb.M0010_ChildMergedInto", "GuanaiWeb.M0011_ChildListIndex", "GuanaiWeb.M0012_ChildTallies",
+                "GuanaiWeb.M0013_SafetyNet", "GuanaiWeb.M0014_SweepLease", "GuanaiWeb.M0015_Reports", "GuanaiWeb.M0016_Outbox",
+                "GuanaiWeb.M0017_Settings", "GuanaiWeb.M0018_VisitPhotos", "GuanaiWeb.M0019_IntakeUploads", "GuanaiWeb.M0020_Pairing",
+                "GuanaiWeb.M0021_PairFollowup", "GuanaiWeb.M0022_Campaigns", "GuanaiWeb.M0023_PairStartIndex",
+                "GuanaiWeb.M0024_LikelyDuplicateIndex", "GuanaiWeb.M0025_OverdueSweepIndex", "GuanaiWeb.M0026_AlertsDueIndex",
+                "GuanaiWeb.M0027_LoginFailures", "GuanaiWeb.M0028_IntakeLease",
+            ])
     }
 
     /// A shipped migration is found by its number alone: Migrations/M00xx_Name.swift, top level, one per file.
@@ -53,12 +54,16 @@ import Foundation
     @Test func pagesAndRoutesHaveNoUnscopedQueries() throws {
         let marks = ["RouteCollection", "func boot(routes", "RoutesBuilder", "Layout.page("]
         let registration = try Regex(#"\.(get|post|put|patch|delete)\(("|SiteURL\.|use:)"#)
-        let forbidden = [".query(on:", "Scoped.system", "scoped: .system(",
-                         "sql.raw(", "sql.select()", "sql.update(", "sql.insert(", "sql.delete("]
+        let forbidden = [
+            ".query(on:", "Scoped.system", "scoped: .system(",
+            "sql.raw(", "sql.select()", "sql.update(", "sql.insert(", "sql.delete(",
+        ]
         let files = Self.swiftFiles().filter { f in marks.contains { f.text.contains($0) } || f.text.contains(registration) }
         let names = Set(files.map(\.url.lastPathComponent))
-        let expected = ["configure.swift", "Auth+Controller.swift", "Registry+Pages.swift",
-                        "Pairing+DeskAPIController.swift", "Settings+Pages.swift"]
+        let expected = [
+            "configure.swift", "Auth+Controller.swift", "Registry+Pages.swift",
+            "Pairing+DeskAPIController.swift", "Settings+Pages.swift",
+        ]
         for known in expected {
             #expect(names.contains(known), "\(known) is not recognised as a page or route file")
         }
@@ -105,5 +110,14 @@ import Foundation
         let block = (1...12).map { "let v\($0) = \($0)" }.joined(separator: "\n")
         #expect(Self.repeatedBlocks([("a", "x\n" + block), ("b", block + "\ny")]).count == 1)
         #expect(Self.repeatedBlocks([("a", block), ("b", block.split(separator: "\n").dropLast().joined(separator: "\n"))]).isEmpty)
+    }
+
+    /// The line limit of `.swift-format`, counted in characters as a reader sees them.
+    @Test func noSourceLineIsOver140Characters() {
+        for (path, text) in Self.allSources() {
+            for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.count > 140 {
+                Issue.record("\(path):\(n + 1) has \(line.count) characters")
+            }
+        }
     }
 }

@@ -15,8 +15,11 @@ import GuanaiSheets
         try Data(lines.joined(separator: "\n").utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         let unit = try #require(try await Unit.find(Codes.taohuashan, on: ctx.app.db))
-        return try await ImportRun(kind: .children, file: file, fileName: "台账.csv", unit: unit,
-                                   scoped: Scoped(db: ctx.app.db, jurisdiction: Jurisdiction(root: DivisionCode(Codes.taohuashan)!)), actor: .system("test"), at: ctx.app.now).run()
+        return try await ImportRun(
+            kind: .children, file: file, fileName: "台账.csv", unit: unit,
+            scoped: Scoped(db: ctx.app.db, jurisdiction: Jurisdiction(root: DivisionCode(Codes.taohuashan)!)), actor: .system("test"),
+            at: ctx.app.now
+        ).run()
     }
 
     static func child(_ ctx: TestContext, _ name: String) async throws -> Child {
@@ -26,15 +29,17 @@ import GuanaiSheets
 
     @Test func aTownshipLedgerWithWorkPlacesImportsWithWarnings() async throws {
         try await withTestApp { ctx in
-            let r = try await Self.importCSV(ctx, [
-                "序号,姓名,身份证号码,所在村,父亲姓名,父亲务工地点,母亲姓名,母亲务工地点,监护人姓名,与儿童关系,监护人年龄,监护人健康状况,健康状况",
-                "1,周小林,\(Synthetic.id(2015, 4, 1, order: 121)),石华堰村,周大山,广东深圳,刘春梅,浙江宁波,周奶奶,奶奶,68岁,良好,健康",
-                "2,吴小芳,\(Synthetic.id(2016, 5, 2, order: 122)),石华堰村,吴大海,广东东莞,陈秀兰,,陈秀兰,母亲,,,",
-                "3,郑小军,\(Synthetic.id(2014, 6, 3, order: 131)),石华堰村,,,,,郑伯伯,伯父,70周岁,残疾,一般",
-                "4,冯小雪,\(Synthetic.id(2013, 7, 4, order: 142)),石华堰村,冯大河,无,,,冯爷爷,爷爷,66,差,",
-                "5,何小兵,\(Synthetic.id(2015, 8, 5, order: 151)),石华堰村,何大力, 在外地 ,,,何叔,叔叔, 72 岁 ,体弱,",
-                "6,孔小雨,\(Synthetic.id(2016, 9, 6, order: 162)),石华堰村,,,,,,,,,残疾",
-            ])
+            let r = try await Self.importCSV(
+                ctx,
+                [
+                    "序号,姓名,身份证号码,所在村,父亲姓名,父亲务工地点,母亲姓名,母亲务工地点,监护人姓名,与儿童关系,监护人年龄,监护人健康状况,健康状况",
+                    "1,周小林,\(Synthetic.id(2015, 4, 1, order: 121)),石华堰村,周大山,广东深圳,刘春梅,浙江宁波,周奶奶,奶奶,68岁,良好,健康",
+                    "2,吴小芳,\(Synthetic.id(2016, 5, 2, order: 122)),石华堰村,吴大海,广东东莞,陈秀兰,,陈秀兰,母亲,,,",
+                    "3,郑小军,\(Synthetic.id(2014, 6, 3, order: 131)),石华堰村,,,,,郑伯伯,伯父,70周岁,残疾,一般",
+                    "4,冯小雪,\(Synthetic.id(2013, 7, 4, order: 142)),石华堰村,冯大河,无,,,冯爷爷,爷爷,66,差,",
+                    "5,何小兵,\(Synthetic.id(2015, 8, 5, order: 151)),石华堰村,何大力, 在外地 ,,,何叔,叔叔, 72 岁 ,体弱,",
+                    "6,孔小雨,\(Synthetic.id(2016, 9, 6, order: 162)),石华堰村,,,,,,,,,残疾",
+                ])
             let notes = r.report.notes.map { "\($0.row) \($0.column) \($0.message)" }
             #expect(r.report.accepted == 5 && r.report.rejected == 1, "\(r.report)")
             // No row is refused for a column the file does not have.
@@ -71,7 +76,9 @@ import GuanaiSheets
             // Nothing known about the parents and nobody named (a child in care for her disability): a child to check,
             // not a critical "no caregiver" alert in every such row.
             let kong = try await Self.child(ctx, "孔小雨")
-            #expect(kong.fatherSituation == nil && kong.motherSituation == nil && kong.livingArrangement == "with_parent" && kong.status == .active)
+            #expect(
+                kong.fatherSituation == nil && kong.motherSituation == nil && kong.livingArrangement == "with_parent"
+                    && kong.status == .active)
             #expect(kong.riskTier == "high" && kong.riskReasons?.contains("risk.caregiver_unknown") == true, "\(kong.riskReasons ?? "")")
             #expect(try await Alert.query(on: ctx.app.db).filter(\.$childID == kong.id!).count() == 0)
             #expect(notes.contains { $0.hasPrefix("7 居住情况") }, "\(notes)")
@@ -82,15 +89,17 @@ import GuanaiSheets
 
     @Test func situationWordsAsLedgersWriteThem() async throws {
         try await withTestApp { ctx in
-            let r = try await Self.importCSV(ctx, [
-                "姓名,身份证号码,所在村,父亲情况,母亲情况,监护人姓名,与儿童关系",
-                "甲小一,\(Synthetic.id(2015, 1, 1, order: 121)),石华堰村,外出务工（广东深圳）,在外务工-浙江,王外婆,外婆",
-                "甲小二,\(Synthetic.id(2015, 1, 2, order: 121)),石华堰村,离异,外出打工,李叔,叔叔",
-                "甲小三,\(Synthetic.id(2015, 1, 3, order: 121)),石华堰村,在家务农,去世,,",
-                "甲小四,\(Synthetic.id(2015, 1, 4, order: 121)),石华堰村,外出务工,省外务工,,",
-                "甲小五,\(Synthetic.id(2015, 1, 5, order: 121)),石华堰村,残疾,在家,,",
-                "甲小六,\(Synthetic.id(2015, 1, 6, order: 121)),石华堰村,外出务工,在家,赵邻,邻居",
-            ])
+            let r = try await Self.importCSV(
+                ctx,
+                [
+                    "姓名,身份证号码,所在村,父亲情况,母亲情况,监护人姓名,与儿童关系",
+                    "甲小一,\(Synthetic.id(2015, 1, 1, order: 121)),石华堰村,外出务工（广东深圳）,在外务工-浙江,王外婆,外婆",
+                    "甲小二,\(Synthetic.id(2015, 1, 2, order: 121)),石华堰村,离异,外出打工,李叔,叔叔",
+                    "甲小三,\(Synthetic.id(2015, 1, 3, order: 121)),石华堰村,在家务农,去世,,",
+                    "甲小四,\(Synthetic.id(2015, 1, 4, order: 121)),石华堰村,外出务工,省外务工,,",
+                    "甲小五,\(Synthetic.id(2015, 1, 5, order: 121)),石华堰村,残疾,在家,,",
+                    "甲小六,\(Synthetic.id(2015, 1, 6, order: 121)),石华堰村,外出务工,在家,赵邻,邻居",
+                ])
             #expect(r.report.accepted == 5 && r.report.rejected == 1, "\(r.report)")
             let e = try #require(r.report.errors.first)
             // 残疾 alone says no grade: a parent is not guessed to be severely disabled (without capacity).
@@ -111,14 +120,22 @@ import GuanaiSheets
             #expect(try await Self.child(ctx, "甲小六").guardianRelation == "neighbour")
             // A guardian given only by relation, in a file without a name column: the error says to add the column,
             // not "required" on a column the file does not have.
-            let unnamed = try await Self.importCSV(ctx, ["姓名,身份证号码,所在村,父亲情况,与儿童关系", "丙小一,\(Synthetic.id(2015, 3, 1, order: 121)),石华堰村,外出务工,奶奶"])
-            #expect(unnamed.report.rejected == 1 && unnamed.report.errors.first?.column == "与儿童关系" && unnamed.report.errors.first?.message.contains("委托监护人姓名") == true,
-                    "\(unnamed.report.errors)")
+            let unnamed = try await Self.importCSV(
+                ctx, ["姓名,身份证号码,所在村,父亲情况,与儿童关系", "丙小一,\(Synthetic.id(2015, 3, 1, order: 121)),石华堰村,外出务工,奶奶"])
+            #expect(
+                unnamed.report.rejected == 1 && unnamed.report.errors.first?.column == "与儿童关系"
+                    && unnamed.report.errors.first?.message.contains("委托监护人姓名") == true,
+                "\(unnamed.report.errors)")
             #expect(!unnamed.report.errors.contains { $0.message.contains("此项必须填写") })
             // Any column's unknown word names the value and the words that column takes.
             let sex = try await Self.importCSV(ctx, ["姓名,身份证号码,所在村,性别,居住情况", "乙小一,\(Synthetic.id(2015, 2, 1, order: 121)),石华堰村,未知性别,和爷爷住"])
-            #expect(sex.report.errors.contains { $0.column == "性别" && $0.message.contains("“未知性别”") && $0.message.contains("男、女") }, "\(sex.report.errors)")
-            #expect(sex.report.errors.contains { $0.column == "居住情况" && $0.message.contains("“和爷爷住”") && $0.message.contains("只和兄弟姐妹住") && $0.message.contains("同住、") }, "\(sex.report.errors)")
+            #expect(
+                sex.report.errors.contains { $0.column == "性别" && $0.message.contains("“未知性别”") && $0.message.contains("男、女") },
+                "\(sex.report.errors)")
+            #expect(
+                sex.report.errors.contains {
+                    $0.column == "居住情况" && $0.message.contains("“和爷爷住”") && $0.message.contains("只和兄弟姐妹住") && $0.message.contains("同住、")
+                }, "\(sex.report.errors)")
         }
     }
 }

@@ -19,7 +19,9 @@ final class Receiver: @unchecked Sendable {
         app.http.server.configuration.port = 0
         let received = self.received, failFirst = self.failFirst
         app.post("hook") { req -> HTTPStatus in
-            let fail = failFirst.withLockedValue { n -> Bool in if n > 0 { n -= 1; return true }; return false }
+            let fail = failFirst.withLockedValue { n -> Bool in
+                if n > 0 { n -= 1; return true }; return false
+            }
             received.withLockedValue { $0.append((req.headers.first(name: "Idempotency-Key") ?? "", req.body.string ?? "")) }
             return fail ? .internalServerError : .ok
         }

@@ -23,14 +23,19 @@ import GuanaiCore
         try await ctx.makeUser("town", .townshipStaff, Codes.taohuashan)
         try await ctx.makeUser("aixin", .volunteer, Codes.shihuayan)
         let t = try await ctx.token("cun"), tt = try await ctx.token("town"), a = try await ctx.token("aixin")
-        let body = VolunteerInput(name: "刘爱华", idNumber: Synthetic.id(1978, 8, 8, order: 224), phone: "13912345678", unitCode: Codes.shihuayan,
-                                  skills: ["tutoring"], capacity: 2, account: "aixin")
+        let body = VolunteerInput(
+            name: "刘爱华", idNumber: Synthetic.id(1978, 8, 8, order: 224), phone: "13912345678", unitCode: Codes.shihuayan,
+            skills: ["tutoring"], capacity: 2, account: "aixin")
         let created = try await ctx.api(.POST, "/api/v1/volunteers", token: t, body: ctx.json(body))
         #expect(created.status == .created, "\(created.body.string)")
         let v = try created.content.decode(VolunteerDTO.self)
-        for s in ScreeningStep.allCases { _ = try await ctx.api(.POST, "/api/v1/volunteers/\(v.id)/screening", token: tt, body: ctx.json(ScreeningInput(step: s.rawValue))) }
+        for s in ScreeningStep.allCases {
+            _ = try await ctx.api(
+                .POST, "/api/v1/volunteers/\(v.id)/screening", token: tt, body: ctx.json(ScreeningInput(step: s.rawValue)))
+        }
         let c = try await PairingTests.child(ctx, t, order: 122, name: "欧阳小雨")
-        let p = try await ctx.api(.POST, "/api/v1/pairs", token: t, body: ctx.json(PairInput(childId: c.id, volunteerId: v.id))).content.decode(PairDTO.self)
+        let p = try await ctx.api(.POST, "/api/v1/pairs", token: t, body: ctx.json(PairInput(childId: c.id, volunteerId: v.id))).content
+            .decode(PairDTO.self)
         _ = try await ctx.api(.POST, "/api/v1/pairs/\(p.id)/approve", token: tt)
         return Setup(t: t, tt: tt, a: a, v: v, child: c, pair: p)
     }
@@ -40,10 +45,17 @@ import GuanaiCore
             let s = try await Self.setup(ctx)
             // Another child, unpaired; and another volunteer's pair.
             let other = try await PairingTests.child(ctx, s.t, order: 132, name: "李明明")
-            let v2 = try await ctx.api(.POST, "/api/v1/volunteers", token: s.t, body: ctx.json(VolunteerInput(name: "陈秀梅", idNumber: Synthetic.id(1980, 1, 2, order: 244), unitCode: Codes.shihuayan))).content.decode(VolunteerDTO.self)
-            for st in ScreeningStep.allCases { _ = try await ctx.api(.POST, "/api/v1/volunteers/\(v2.id)/screening", token: s.tt, body: ctx.json(ScreeningInput(step: st.rawValue))) }
+            let v2 = try await ctx.api(
+                .POST, "/api/v1/volunteers", token: s.t,
+                body: ctx.json(VolunteerInput(name: "陈秀梅", idNumber: Synthetic.id(1980, 1, 2, order: 244), unitCode: Codes.shihuayan))
+            ).content.decode(VolunteerDTO.self)
+            for st in ScreeningStep.allCases {
+                _ = try await ctx.api(
+                    .POST, "/api/v1/volunteers/\(v2.id)/screening", token: s.tt, body: ctx.json(ScreeningInput(step: st.rawValue)))
+            }
             let third = try await PairingTests.child(ctx, s.t, order: 142, name: "赵小军")
-            let p3 = try await ctx.api(.POST, "/api/v1/pairs", token: s.t, body: ctx.json(PairInput(childId: third.id, volunteerId: v2.id))).content.decode(PairDTO.self)
+            let p3 = try await ctx.api(.POST, "/api/v1/pairs", token: s.t, body: ctx.json(PairInput(childId: third.id, volunteerId: v2.id)))
+                .content.decode(PairDTO.self)
             _ = try await ctx.api(.POST, "/api/v1/pairs/\(p3.id)/approve", token: s.tt)
             // A pair of hers only proposed is not hers to see yet.
             _ = try await ctx.api(.POST, "/api/v1/pairs", token: s.t, body: ctx.json(PairInput(childId: other.id, volunteerId: s.v.id)))
@@ -53,8 +65,13 @@ import GuanaiCore
             let json = try JSONSerialization.jsonObject(with: Data(res.body.string.utf8)) as! [String: Any]
             let items = json["items"] as! [[String: Any]]
             #expect(items.count == 1)
-            let allowed: Set<String> = ["pairId", "status", "givenName", "age", "school", "guardianPhone", "needs", "recentContacts", "contactsThisMonth", "contactsDueThisMonth", "overdue"]
-            #expect(Set(items[0].keys).isSubset(of: allowed) && Set(items[0].keys).isSuperset(of: allowed.subtracting(["school"])), "\(items[0].keys)")
+            let allowed: Set<String> = [
+                "pairId", "status", "givenName", "age", "school", "guardianPhone", "needs", "recentContacts", "contactsThisMonth",
+                "contactsDueThisMonth", "overdue",
+            ]
+            #expect(
+                Set(items[0].keys).isSubset(of: allowed) && Set(items[0].keys).isSuperset(of: allowed.subtracting(["school"])),
+                "\(items[0].keys)")
             #expect(items[0]["givenName"] as? String == "小雨", "a compound surname is dropped whole")
             #expect(items[0]["guardianPhone"] as? String == "13900000002", "she needs the guardian's number in full to call")
             #expect(items[0]["age"] as? Int == 10)
@@ -62,46 +79,70 @@ import GuanaiCore
                 #expect(!res.body.string.contains(leak), "\(leak) must not reach a volunteer")
             }
             // Everything else of the API is closed to her; another volunteer's pair does not exist for her.
-            for path in ["/api/v1/children/\(s.child.id)", "/api/v1/children", "/api/v1/pairs/\(s.pair.id)", "/api/v1/pairs/\(s.pair.id)/contacts", "/api/v1/pairs",
-                         "/api/v1/volunteers", "/api/v1/volunteers/\(s.v.id)", "/api/v1/women", "/api/v1/households", "/api/v1/pairing/cadence"] {
+            for path in [
+                "/api/v1/children/\(s.child.id)", "/api/v1/children", "/api/v1/pairs/\(s.pair.id)", "/api/v1/pairs/\(s.pair.id)/contacts",
+                "/api/v1/pairs",
+                "/api/v1/volunteers", "/api/v1/volunteers/\(s.v.id)", "/api/v1/women", "/api/v1/households", "/api/v1/pairing/cadence",
+            ] {
                 let r = try await ctx.api(.GET, path, token: s.a)
                 let status = r.status
                 #expect(status == .forbidden || status == .notFound, "\(path): \(status)")
             }
             // Her desk is her inbox: the alert list is not hers to read.
             #expect(try await ctx.api(.GET, "/api/v1/alerts", token: s.a).status == .forbidden)
-            #expect(try await ctx.api(.POST, "/api/v1/my/pairs/\(p3.id)/contacts", token: s.a, body: ctx.json(ContactInput(mode: "call"))).status == .notFound)
-            #expect(try await ctx.api(.POST, "/api/v1/children/\(other.id)/visits", token: s.a, body: ctx.json(["date": "2026-11-18", "mode": "home"])).status != .created)
+            #expect(
+                try await ctx.api(.POST, "/api/v1/my/pairs/\(p3.id)/contacts", token: s.a, body: ctx.json(ContactInput(mode: "call")))
+                    .status == .notFound)
+            #expect(
+                try await ctx.api(
+                    .POST, "/api/v1/children/\(other.id)/visits", token: s.a, body: ctx.json(["date": "2026-11-18", "mode": "home"])
+                ).status != .created)
             // Staff cannot use her desk.
             #expect(try await ctx.api(.GET, "/api/v1/my/children", token: s.t).status == .forbidden)
 
             // Her first contact starts the pair; it is hers, not on her behalf.
-            let k = try await ctx.api(.POST, "/api/v1/my/pairs/\(s.pair.id)/contacts", token: s.a, body: ctx.json(ContactInput(mode: "call", minutes: 20, notes: "问了作业")))
+            let k = try await ctx.api(
+                .POST, "/api/v1/my/pairs/\(s.pair.id)/contacts", token: s.a,
+                body: ctx.json(ContactInput(mode: "call", minutes: 20, notes: "问了作业")))
             #expect(k.status == .created, "\(k.body.string)")
             #expect(try k.content.decode(ContactDTO.self).onBehalf == false)
-            let bad = try await ctx.api(.POST, "/api/v1/my/pairs/\(s.pair.id)/contacts", token: s.a, body: ctx.json(ContactInput(date: "2099-01-01", mode: "letter")))
+            let bad = try await ctx.api(
+                .POST, "/api/v1/my/pairs/\(s.pair.id)/contacts", token: s.a,
+                body: ctx.json(ContactInput(date: "2099-01-01", mode: "letter")))
             #expect(bad.status == .unprocessableEntity && bad.body.string.contains("\"date\"") && bad.body.string.contains("\"mode\""))
             let after = try await ctx.api(.GET, "/api/v1/my/children", token: s.a).content.decode(ListPage<DeskChild>.self)
-            #expect(after.items.first?.status == "active" && after.items.first?.recentContacts.first?.notes == "问了作业" && after.items.first?.contactsThisMonth == 1)
+            #expect(
+                after.items.first?.status == "active" && after.items.first?.recentContacts.first?.notes == "问了作业"
+                    && after.items.first?.contactsThisMonth == 1)
             #expect(try await ctx.auditCount(AuditAction.view, recordID: s.pair.id) >= 2, "each look at her child is audited")
 
             // Closed: out of her sight at once.
-            _ = try await ctx.api(.POST, "/api/v1/pairs/\(s.pair.id)/close", token: s.t, body: ctx.json(PairActionInput(note: "搬家", closeReason: "moved")))
+            _ = try await ctx.api(
+                .POST, "/api/v1/pairs/\(s.pair.id)/close", token: s.t, body: ctx.json(PairActionInput(note: "搬家", closeReason: "moved")))
             #expect(try await ctx.api(.GET, "/api/v1/my/children", token: s.a).content.decode(ListPage<DeskChild>.self).total == 0)
-            #expect(try await ctx.api(.POST, "/api/v1/my/pairs/\(s.pair.id)/contacts", token: s.a, body: ctx.json(ContactInput(mode: "call"))).status == .notFound)
+            #expect(
+                try await ctx.api(.POST, "/api/v1/my/pairs/\(s.pair.id)/contacts", token: s.a, body: ctx.json(ContactInput(mode: "call")))
+                    .status == .notFound)
         }
     }
 
     @Test func linkingHerAccount() async throws {
         try await withTestApp { ctx in
             let s = try await Self.setup(ctx)
-            let v2 = try await ctx.api(.POST, "/api/v1/volunteers", token: s.t, body: ctx.json(VolunteerInput(name: "陈秀梅", idNumber: Synthetic.id(1980, 1, 2, order: 244), unitCode: Codes.shihuayan))).content.decode(VolunteerDTO.self)
-            let taken = try await ctx.api(.PATCH, "/api/v1/volunteers/\(v2.id)", token: s.t, body: ctx.json(VolunteerInput(account: "aixin")))
+            let v2 = try await ctx.api(
+                .POST, "/api/v1/volunteers", token: s.t,
+                body: ctx.json(VolunteerInput(name: "陈秀梅", idNumber: Synthetic.id(1980, 1, 2, order: 244), unitCode: Codes.shihuayan))
+            ).content.decode(VolunteerDTO.self)
+            let taken = try await ctx.api(
+                .PATCH, "/api/v1/volunteers/\(v2.id)", token: s.t, body: ctx.json(VolunteerInput(account: "aixin")))
             #expect(taken.status == .unprocessableEntity && taken.body.string.contains("已经关联"))
             let staff = try await ctx.api(.PATCH, "/api/v1/volunteers/\(v2.id)", token: s.t, body: ctx.json(VolunteerInput(account: "cun")))
-            #expect(staff.status == .unprocessableEntity && staff.body.string.contains("\"account\""), "only a volunteer account can be linked")
+            #expect(
+                staff.status == .unprocessableEntity && staff.body.string.contains("\"account\""), "only a volunteer account can be linked")
             // Unlinking: she then sees nothing, and her page says why.
-            #expect(try await ctx.api(.PATCH, "/api/v1/volunteers/\(s.v.id)", token: s.t, body: ctx.json(VolunteerInput(account: ""))).status == .ok)
+            #expect(
+                try await ctx.api(.PATCH, "/api/v1/volunteers/\(s.v.id)", token: s.t, body: ctx.json(VolunteerInput(account: ""))).status
+                    == .ok)
             #expect(try await ctx.api(.GET, "/api/v1/my/children", token: s.a).content.decode(ListPage<DeskChild>.self).total == 0)
             var b = Browser(ctx)
             try await b.login("aixin")
@@ -114,7 +155,8 @@ import GuanaiCore
             let s = try await Self.setup(ctx)
             let empty = try await ctx.api(.POST, "/api/v1/my/pairs/\(s.pair.id)/concerns", token: s.a, body: ctx.json(["seen": " "]))
             #expect(empty.status == .unprocessableEntity && empty.body.string.contains("\"seen\""))
-            let res = try await ctx.api(.POST, "/api/v1/my/pairs/\(s.pair.id)/concerns", token: s.a, body: ctx.json(["seen": "孩子说奶奶住院了，家里只有她一个人"]))
+            let res = try await ctx.api(
+                .POST, "/api/v1/my/pairs/\(s.pair.id)/concerns", token: s.a, body: ctx.json(["seen": "孩子说奶奶住院了，家里只有她一个人"]))
             #expect(res.status == .created, "\(res.body.string)")
             let report = try await Report.query(on: ctx.app.db).filter(\.$childID == UUID(uuidString: s.child.id)!).first()
             #expect(report?.reporter.hasPrefix("刘爱华") == true && report?.status == .open)
@@ -139,7 +181,9 @@ import GuanaiCore
                 try await PairReminder.query(on: ctx.app.db).sort(\.$createdAt).all().map { $0.month + ":" + $0.level.rawValue }
             }
             func outbox() async throws -> [OutboxPayload] {
-                try await OutboxMessage.query(on: ctx.app.db).all().compactMap { try? JSONDecoder().decode(OutboxPayload.self, from: Data($0.payload.utf8)) }.filter { $0.kind == "contact_reminder" }
+                try await OutboxMessage.query(on: ctx.app.db).all().compactMap {
+                    try? JSONDecoder().decode(OutboxPayload.self, from: Data($0.payload.utf8))
+                }.filter { $0.kind == "contact_reminder" }
             }
             #expect(try await sweep("2026-11-30") == 0)
             #expect(try await sweep("2026-12-03") == 0, "two days late is not yet a reminder")
@@ -147,7 +191,9 @@ import GuanaiCore
             #expect(try await sweep("2026-12-04") == 0, "a second sweep sends nothing again")
             #expect(try await reminders() == ["2026-11:volunteer"])
             let first = try await outbox()
-            #expect(first.count == 1 && first[0].to.username == "aixin" && first[0].childName == "小雨", "her message names the child by given name")
+            #expect(
+                first.count == 1 && first[0].to.username == "aixin" && first[0].childName == "小雨",
+                "her message names the child by given name")
             #expect(try await sweep("2026-12-07") == 0)
             #expect(try await sweep("2026-12-08") == 1)
             #expect(try await outbox().contains { $0.to.username == "cun" && $0.level == "village" && $0.childName == "欧阳小雨" })
@@ -158,7 +204,9 @@ import GuanaiCore
 
             // A contact puts the pair back in step; December then has its one contact.
             ctx.clock.set(Self.day("2026-12-21"))
-            let dec = try await ctx.api(.POST, "/api/v1/my/pairs/\(s.pair.id)/contacts", token: try await ctx.token("aixin"), body: ctx.json(ContactInput(mode: "video")))
+            let dec = try await ctx.api(
+                .POST, "/api/v1/my/pairs/\(s.pair.id)/contacts", token: try await ctx.token("aixin"),
+                body: ctx.json(ContactInput(mode: "video")))
             #expect(dec.status == .created, "\(dec.body.string)")
             let jan = try await sweep("2027-01-10")
             let after = try await reminders()
@@ -167,7 +215,9 @@ import GuanaiCore
             #expect(try await sweep("2027-02-04") == 1)
             #expect(try await reminders().last == "2027-01:volunteer")
             // Paused pairs are never reminded; resuming gives the month of resuming as grace.
-            let paused = try await ctx.api(.POST, "/api/v1/pairs/\(s.pair.id)/pause", token: try await ctx.token("cun"), body: ctx.json(PairActionInput(note: "寒假去父母那里")))
+            let paused = try await ctx.api(
+                .POST, "/api/v1/pairs/\(s.pair.id)/pause", token: try await ctx.token("cun"),
+                body: ctx.json(PairActionInput(note: "寒假去父母那里")))
             #expect(paused.status == .ok)
             #expect(try await sweep("2027-02-20") == 0)
             ctx.clock.set(Self.day("2027-03-10"))
@@ -184,11 +234,15 @@ import GuanaiCore
             let s = try await Self.setup(ctx)
             try await ctx.makeUser("shi", .cityAdmin, Codes.county)
             let admin = try await ctx.token("shi")
-            #expect(try await ctx.api(.GET, "/api/v1/pairing/cadence", token: s.t).content.decode(ContactCadenceRules.self) == ContactCadenceRules())
-            #expect(try await ctx.api(.PUT, "/api/v1/pairing/cadence", token: s.tt, body: ctx.json(["volunteerDays": 1])).status == .forbidden)
+            #expect(
+                try await ctx.api(.GET, "/api/v1/pairing/cadence", token: s.t).content.decode(ContactCadenceRules.self)
+                    == ContactCadenceRules())
+            #expect(
+                try await ctx.api(.PUT, "/api/v1/pairing/cadence", token: s.tt, body: ctx.json(["volunteerDays": 1])).status == .forbidden)
             let wrong = try await ctx.api(.PUT, "/api/v1/pairing/cadence", token: admin, body: ctx.json(["villageDays": 20]))
             #expect(wrong.status == .unprocessableEntity && wrong.body.string.contains("villageDays"), "the levels must stay in order")
-            let ok = try await ctx.api(.PUT, "/api/v1/pairing/cadence", token: admin, body: ctx.json(["firstMonthContacts": 1, "volunteerDays": 1]))
+            let ok = try await ctx.api(
+                .PUT, "/api/v1/pairing/cadence", token: admin, body: ctx.json(["firstMonthContacts": 1, "volunteerDays": 1]))
             #expect(try ok.content.decode(ContactCadenceRules.self).firstMonthContacts == 1)
             #expect(try await ctx.auditCount(AuditAction.update, recordID: CadenceSettingsStore.key) == 1)
             // With one contact enough in the first month, November is in step: nothing in December.
@@ -204,10 +258,14 @@ import GuanaiCore
             let c2 = try await PairingTests.child(ctx, s.t, order: 132, name: "李明明")
             let c3 = try await PairingTests.child(ctx, s.t, order: 142, name: "赵小军")
             _ = try await ctx.api(.PATCH, "/api/v1/volunteers/\(s.v.id)", token: s.t, body: ctx.json(VolunteerInput(capacity: 3)))
-            let p2 = try await ctx.api(.POST, "/api/v1/pairs", token: s.t, body: ctx.json(PairInput(childId: c2.id, volunteerId: s.v.id))).content.decode(PairDTO.self)
-            let bad = try await ctx.api(.POST, "/api/v1/pairs/\(p2.id)/approve", token: s.tt, body: ctx.json(PairActionInput(startOn: "2026-13-01")))
+            let p2 = try await ctx.api(.POST, "/api/v1/pairs", token: s.t, body: ctx.json(PairInput(childId: c2.id, volunteerId: s.v.id)))
+                .content.decode(PairDTO.self)
+            let bad = try await ctx.api(
+                .POST, "/api/v1/pairs/\(p2.id)/approve", token: s.tt, body: ctx.json(PairActionInput(startOn: "2026-13-01")))
             #expect(bad.status == .unprocessableEntity && bad.body.string.contains("startOn"))
-            let planned = try await ctx.api(.POST, "/api/v1/pairs/\(p2.id)/approve", token: s.tt, body: ctx.json(PairActionInput(startOn: "2026-11-25"))).content.decode(PairDTO.self)
+            let planned = try await ctx.api(
+                .POST, "/api/v1/pairs/\(p2.id)/approve", token: s.tt, body: ctx.json(PairActionInput(startOn: "2026-11-25"))
+            ).content.decode(PairDTO.self)
             #expect(planned.status == "approved" && planned.startedOn == "2026-11-25")
             #expect(try await SafetySweep.run(on: ctx.app.db, at: Self.day("2026-11-24")).skipped == false)
             #expect(try await PairingService.openPair(child: UUID(uuidString: c2.id)!, on: ctx.app.db)?.status == .approved)
@@ -215,8 +273,11 @@ import GuanaiCore
             let started = try await PairingService.openPair(child: UUID(uuidString: c2.id)!, on: ctx.app.db)
             #expect(started?.status == .active && started?.startedOn == "2026-11-25", "the sweep starts it on the day")
             // A day already come starts the pair at once.
-            let p3 = try await ctx.api(.POST, "/api/v1/pairs", token: s.t, body: ctx.json(PairInput(childId: c3.id, volunteerId: s.v.id))).content.decode(PairDTO.self)
-            let now = try await ctx.api(.POST, "/api/v1/pairs/\(p3.id)/approve", token: s.tt, body: ctx.json(PairActionInput(startOn: "2026-11-18"))).content.decode(PairDTO.self)
+            let p3 = try await ctx.api(.POST, "/api/v1/pairs", token: s.t, body: ctx.json(PairInput(childId: c3.id, volunteerId: s.v.id)))
+                .content.decode(PairDTO.self)
+            let now = try await ctx.api(
+                .POST, "/api/v1/pairs/\(p3.id)/approve", token: s.tt, body: ctx.json(PairActionInput(startOn: "2026-11-18"))
+            ).content.decode(PairDTO.self)
             #expect(now.status == "active" && now.history.map(\.to) == ["proposed", "approved", "active"])
         }
     }
@@ -224,13 +285,23 @@ import GuanaiCore
     @Test func checkinsAreKeptApartFromContacts() async throws {
         try await withTestApp { ctx in
             let s = try await Self.setup(ctx)
-            let bad = try await ctx.api(.POST, "/api/v1/pairs/\(s.pair.id)/checkins", token: s.t, body: ctx.json(CheckinInput(with: "neighbour", notes: "")))
+            let bad = try await ctx.api(
+                .POST, "/api/v1/pairs/\(s.pair.id)/checkins", token: s.t, body: ctx.json(CheckinInput(with: "neighbour", notes: "")))
             #expect(bad.status == .unprocessableEntity && bad.body.string.contains("\"with\"") && bad.body.string.contains("\"notes\""))
-            let ok = try await ctx.api(.POST, "/api/v1/pairs/\(s.pair.id)/checkins", token: s.t, body: ctx.json(CheckinInput(with: "guardian", notes: "奶奶说爱心妈妈每周来")))
+            let ok = try await ctx.api(
+                .POST, "/api/v1/pairs/\(s.pair.id)/checkins", token: s.t,
+                body: ctx.json(CheckinInput(with: "guardian", notes: "奶奶说爱心妈妈每周来")))
             #expect(ok.status == .created)
-            #expect(try await ctx.api(.GET, "/api/v1/pairs/\(s.pair.id)/checkins", token: s.tt).content.decode(ListPage<CheckinDTO>.self).items.map(\.with) == ["guardian"])
-            #expect(try await ctx.api(.GET, "/api/v1/volunteers/\(s.v.id)", token: s.t).content.decode(VolunteerDTO.self).serviceHours == 0, "a check-in is not her service")
-            #expect(try await ctx.api(.POST, "/api/v1/pairs/\(s.pair.id)/checkins", token: s.a, body: ctx.json(CheckinInput(with: "guardian", notes: "x"))).status == .forbidden)
+            #expect(
+                try await ctx.api(.GET, "/api/v1/pairs/\(s.pair.id)/checkins", token: s.tt).content.decode(ListPage<CheckinDTO>.self).items
+                    .map(\.with) == ["guardian"])
+            #expect(
+                try await ctx.api(.GET, "/api/v1/volunteers/\(s.v.id)", token: s.t).content.decode(VolunteerDTO.self).serviceHours == 0,
+                "a check-in is not her service")
+            #expect(
+                try await ctx.api(
+                    .POST, "/api/v1/pairs/\(s.pair.id)/checkins", token: s.a, body: ctx.json(CheckinInput(with: "guardian", notes: "x"))
+                ).status == .forbidden)
             #expect(try await HistoryWordsTests.trailLeaks(ctx) == [], "the trail reads in words")
         }
     }
@@ -240,24 +311,36 @@ import GuanaiCore
             let s = try await Self.setup(ctx)
             var b = Browser(ctx)
             try await b.login("town")
-            for path in ["/volunteers", "/volunteers/new", "/volunteers/\(s.v.id)", "/volunteers/\(s.v.id)/print", "/pairs", "/pairs/\(s.pair.id)", "/pairing", "/pairing?unit=\(Codes.shihuayan)", "/children/\(s.child.id)"] {
+            for path in [
+                "/volunteers", "/volunteers/new", "/volunteers/\(s.v.id)", "/volunteers/\(s.v.id)/print", "/pairs", "/pairs/\(s.pair.id)",
+                "/pairing", "/pairing?unit=\(Codes.shihuayan)", "/children/\(s.child.id)",
+            ] {
                 let zh = try await b.get(path)
                 #expect(zh.status == .ok, "\(path)")
                 _ = try await b.get("/lang/en?back=/")
                 let en = try await b.get(path)
-                #expect(en.status == .ok && !en.body.string.contains("pairStatus.") && !en.body.string.contains("volunteer."), "\(path) in English")
+                #expect(
+                    en.status == .ok && !en.body.string.contains("pairStatus.") && !en.body.string.contains("volunteer."),
+                    "\(path) in English")
                 _ = try await b.get("/lang/zh-Hans?back=/")
             }
             #expect(try await b.get("/children/\(s.child.id)").body.string.contains("刘爱华"), "the pair shows on the child's page")
             // A bad registration keeps what was typed and names each field in Chinese.
-            let form = try await b.post("/volunteers/new", ["name": "黄桂香", "idNumber": "42108119800101123", "phone": "1391234", "unitCode": Codes.shihuayan, "capacity": "9", "organisation": "村妇联"])
+            let form = try await b.post(
+                "/volunteers/new",
+                [
+                    "name": "黄桂香", "idNumber": "42108119800101123", "phone": "1391234", "unitCode": Codes.shihuayan, "capacity": "9",
+                    "organisation": "村妇联",
+                ])
             #expect(form.status == .unprocessableEntity)
             for text in ["黄桂香", "村妇联", "42108119800101123", "居民身份证号码", "可同时结对人数"] { #expect(form.body.string.contains(text), "\(text)") }
             // Closing without a reason, from the pair's page.
             let close = try await b.post("/pairs/\(s.pair.id)/close", ["note": "搬走了"])
             #expect(close.status == .unprocessableEntity && close.body.string.contains("结束原因") && close.body.string.contains("搬走了"))
             // A contact recorded for her by staff.
-            #expect(try await b.post("/pairs/\(s.pair.id)/contacts", ["date": "", "mode": "visit", "minutes": "45", "notes": "代记"]).status == .seeOther)
+            #expect(
+                try await b.post("/pairs/\(s.pair.id)/contacts", ["date": "", "mode": "visit", "minutes": "45", "notes": "代记"]).status
+                    == .seeOther)
             let page = try await b.get("/pairs/\(s.pair.id)").body.string
             #expect(page.contains("代记") && page.contains("（代记）") && page.contains("结对中"))
         }
@@ -279,7 +362,8 @@ import GuanaiCore
             // The same suggestion again (someone was quicker): named, not approved twice.
             let again = try await b.post("/pairing/approve", ["unit": Codes.shihuayan, "pick": String(m.1)])
             let location = again.headers.first(name: .location) ?? ""
-            #expect(location.contains("done=approved") && location.contains("count=0") && !location.contains("%E6"), "tokens only: \(location)")
+            #expect(
+                location.contains("done=approved") && location.contains("count=0") && !location.contains("%E6"), "tokens only: \(location)")
             let told = try await b.get(location).body.string
             #expect(told.contains("以下没有批准") && told.contains("李明明") && told.contains("已经有结对"), "\(told)")
             // A village worker sees suggestions but cannot approve them.

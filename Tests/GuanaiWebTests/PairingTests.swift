@@ -18,8 +18,10 @@ import GuanaiCore
     }
 
     static func volunteer(_ ctx: TestContext, _ token: String, capacity: Int = 1, order: Int = 224) async throws -> VolunteerDTO {
-        let body = VolunteerInput(name: "刘爱华", idNumber: Synthetic.id(1978, 8, 8, order: order), phone: "13912345678", unitCode: Codes.shihuayan,
-                                  organisation: "石华堰村妇联", honours: "三八红旗手", skills: ["tutoring", "psychological_support"], availableTime: "周末", capacity: capacity)
+        let body = VolunteerInput(
+            name: "刘爱华", idNumber: Synthetic.id(1978, 8, 8, order: order), phone: "13912345678", unitCode: Codes.shihuayan,
+            organisation: "石华堰村妇联", honours: "三八红旗手", skills: ["tutoring", "psychological_support"], availableTime: "周末", capacity: capacity
+        )
         let res = try await ctx.api(.POST, "/api/v1/volunteers", token: token, body: ctx.json(body))
         #expect(res.status == .created, "\(res.body.string)")
         return try res.content.decode(VolunteerDTO.self)
@@ -36,23 +38,36 @@ import GuanaiCore
 
             // Not screened: refused, naming the missing steps.
             let early = try await ctx.api(.POST, "/api/v1/pairs", token: t, body: ctx.json(PairInput(childId: c.id, volunteerId: v.id)))
-            #expect(early.status == .unprocessableEntity && early.body.string.contains("record_check") == false && early.body.string.contains("无犯罪记录"), "\(early.body.string)")
+            #expect(
+                early.status == .unprocessableEntity && early.body.string.contains("record_check") == false
+                    && early.body.string.contains("无犯罪记录"), "\(early.body.string)")
             // A village worker cannot confirm screening; the township can, step by step, never in the future.
-            #expect(try await ctx.api(.POST, "/api/v1/volunteers/\(v.id)/screening", token: t, body: ctx.json(ScreeningInput(step: "identity"))).status == .forbidden)
-            #expect(try await ctx.api(.POST, "/api/v1/volunteers/\(v.id)/screening", token: tt, body: ctx.json(ScreeningInput(step: "identity", on: "2030-01-01"))).status == .unprocessableEntity)
+            #expect(
+                try await ctx.api(.POST, "/api/v1/volunteers/\(v.id)/screening", token: t, body: ctx.json(ScreeningInput(step: "identity")))
+                    .status == .forbidden)
+            #expect(
+                try await ctx.api(
+                    .POST, "/api/v1/volunteers/\(v.id)/screening", token: tt,
+                    body: ctx.json(ScreeningInput(step: "identity", on: "2030-01-01"))
+                ).status == .unprocessableEntity)
             for s in ScreeningStep.allCases {
-                let r = try await ctx.api(.POST, "/api/v1/volunteers/\(v.id)/screening", token: tt, body: ctx.json(ScreeningInput(step: s.rawValue)))
+                let r = try await ctx.api(
+                    .POST, "/api/v1/volunteers/\(v.id)/screening", token: tt, body: ctx.json(ScreeningInput(step: s.rawValue)))
                 #expect(r.status == .ok)
             }
             #expect(try await ctx.api(.GET, "/api/v1/volunteers/\(v.id)", token: t).content.decode(VolunteerDTO.self).screened)
 
             // proposed → approved (township only) → active at the first contact.
-            let p = try await ctx.api(.POST, "/api/v1/pairs", token: t, body: ctx.json(PairInput(childId: c.id, volunteerId: v.id))).content.decode(PairDTO.self)
+            let p = try await ctx.api(.POST, "/api/v1/pairs", token: t, body: ctx.json(PairInput(childId: c.id, volunteerId: v.id))).content
+                .decode(PairDTO.self)
             #expect(p.status == "proposed")
             #expect(try await ctx.api(.POST, "/api/v1/pairs/\(p.id)/approve", token: t).status == .forbidden)
             #expect(try await ctx.api(.POST, "/api/v1/pairs/\(p.id)/approve", token: tt).content.decode(PairDTO.self).status == "approved")
-            #expect(try await ctx.api(.POST, "/api/v1/pairs/\(p.id)/pause", token: t).status == .unprocessableEntity, "an approved pair is not yet active")
-            let k = try await ctx.api(.POST, "/api/v1/pairs/\(p.id)/contacts", token: t, body: ctx.json(ContactInput(mode: "visit", minutes: 90, notes: "一起写作业")))
+            #expect(
+                try await ctx.api(.POST, "/api/v1/pairs/\(p.id)/pause", token: t).status == .unprocessableEntity,
+                "an approved pair is not yet active")
+            let k = try await ctx.api(
+                .POST, "/api/v1/pairs/\(p.id)/contacts", token: t, body: ctx.json(ContactInput(mode: "visit", minutes: 90, notes: "一起写作业")))
             #expect(k.status == .created, "\(k.body.string)")
             var now = try await ctx.api(.GET, "/api/v1/pairs/\(p.id)", token: t).content.decode(PairDTO.self)
             #expect(now.status == "active" && now.startedOn == "2026-11-18")
@@ -60,7 +75,9 @@ import GuanaiCore
 
             // A second child: she has no room (capacity 1), and a paused pair still holds the place.
             let c2 = try await Self.child(ctx, t, order: 132, name: "李明明")
-            #expect(try await ctx.api(.POST, "/api/v1/pairs/\(p.id)/pause", token: t, body: ctx.json(PairActionInput(note: "寒假外出"))).content.decode(PairDTO.self).status == "paused")
+            #expect(
+                try await ctx.api(.POST, "/api/v1/pairs/\(p.id)/pause", token: t, body: ctx.json(PairActionInput(note: "寒假外出"))).content
+                    .decode(PairDTO.self).status == "paused")
             let full = try await ctx.api(.POST, "/api/v1/pairs", token: t, body: ctx.json(PairInput(childId: c2.id, volunteerId: v.id)))
             #expect(full.status == .unprocessableEntity && full.body.string.contains("已满"))
             #expect(try await ctx.api(.POST, "/api/v1/pairs/\(p.id)/resume", token: t).content.decode(PairDTO.self).status == "active")
@@ -68,7 +85,10 @@ import GuanaiCore
             // Closing needs a reason and a note; then the child is back in the queue and can be paired again.
             let bare = try await ctx.api(.POST, "/api/v1/pairs/\(p.id)/close", token: t, body: ctx.json(PairActionInput(note: "")))
             #expect(bare.status == .unprocessableEntity && bare.body.string.contains("closeReason") && bare.body.string.contains("note"))
-            now = try await ctx.api(.POST, "/api/v1/pairs/\(p.id)/close", token: t, body: ctx.json(PairActionInput(note: "搬到县城", closeReason: "volunteer_withdrew"))).content.decode(PairDTO.self)
+            now = try await ctx.api(
+                .POST, "/api/v1/pairs/\(p.id)/close", token: t,
+                body: ctx.json(PairActionInput(note: "搬到县城", closeReason: "volunteer_withdrew"))
+            ).content.decode(PairDTO.self)
             #expect(now.status == "closed" && now.closeReason == "volunteer_withdrew")
             #expect(try await PairingService.openPair(child: UUID(uuidString: c.id)!, on: ctx.app.db) == nil, "back in the matching queue")
             let second = try await ctx.api(.POST, "/api/v1/pairs", token: t, body: ctx.json(PairInput(childId: c2.id, volunteerId: v.id)))
@@ -77,8 +97,10 @@ import GuanaiCore
             let reopen = try await ctx.api(.POST, "/api/v1/pairs/\(p.id)/reopen", token: tt)
             #expect(reopen.status == .unprocessableEntity && reopen.body.string.contains("已满"))
             let p2 = try second.content.decode(PairDTO.self)
-            _ = try await ctx.api(.POST, "/api/v1/pairs/\(p2.id)/close", token: t, body: ctx.json(PairActionInput(note: "重复提议", closeReason: "natural_end")))
-            now = try await ctx.api(.POST, "/api/v1/pairs/\(p.id)/reopen", token: tt, body: ctx.json(PairActionInput(note: "已回村"))).content.decode(PairDTO.self)
+            _ = try await ctx.api(
+                .POST, "/api/v1/pairs/\(p2.id)/close", token: t, body: ctx.json(PairActionInput(note: "重复提议", closeReason: "natural_end")))
+            now = try await ctx.api(.POST, "/api/v1/pairs/\(p.id)/reopen", token: tt, body: ctx.json(PairActionInput(note: "已回村"))).content
+                .decode(PairDTO.self)
             #expect(now.status == "active" && now.closeReason == nil)
             #expect(now.history.map(\.to) == ["proposed", "approved", "active", "paused", "active", "closed", "active"])
             #expect(try await ctx.auditCount(AuditAction.update, recordID: p.id) == 6, "one entry per step after the proposal")
@@ -93,10 +115,15 @@ import GuanaiCore
             let t = try await ctx.token("cun"), tt = try await ctx.token("town")
             // One volunteer with one place; two children: one who needs study help, one living alone (critical).
             let v = try await Self.volunteer(ctx, t)
-            for s in ScreeningStep.allCases { _ = try await ctx.api(.POST, "/api/v1/volunteers/\(v.id)/screening", token: tt, body: ctx.json(ScreeningInput(step: s.rawValue))) }
-            var studious = ChildBody(); studious.name = "赵学文"; studious.idNumber = Synthetic.id(2015, 6, 6, order: 132); studious.needs = ["study"]
+            for s in ScreeningStep.allCases {
+                _ = try await ctx.api(
+                    .POST, "/api/v1/volunteers/\(v.id)/screening", token: tt, body: ctx.json(ScreeningInput(step: s.rawValue)))
+            }
+            var studious = ChildBody(); studious.name = "赵学文"; studious.idNumber = Synthetic.id(2015, 6, 6, order: 132);
+            studious.needs = ["study"]
             let a = try await ctx.api(.POST, "/api/v1/children", token: t, body: ctx.json(studious)).content.decode(ChildDTO.self)
-            var alone = ChildBody(); alone.name = "钱孤孤"; alone.idNumber = Synthetic.id(2014, 4, 4, order: 142); alone.livingArrangement = "alone"; alone.needs = []
+            var alone = ChildBody(); alone.name = "钱孤孤"; alone.idNumber = Synthetic.id(2014, 4, 4, order: 142);
+            alone.livingArrangement = "alone"; alone.needs = []
             let b = try await ctx.api(.POST, "/api/v1/children", token: t, body: ctx.json(alone)).content.decode(ChildDTO.self)
             #expect(b.riskTier == "critical")
             let res = try await ctx.api(.POST, "/api/v1/pairing/suggestions", token: t, body: ctx.json(["unit": Codes.shihuayan]))
@@ -107,10 +134,15 @@ import GuanaiCore
             #expect(s.suggestions.first?.reasons.contains { $0.message == "同村" } == true)
             #expect(s.totalCost == 800 + 100_000, "same village, plus the normal child's penalty")
             // Staff propose from it; the next run has nobody left to suggest for her.
-            #expect(try await ctx.api(.POST, "/api/v1/pairs", token: t, body: ctx.json(PairInput(childId: b.id, volunteerId: v.id))).status == .created)
-            let after = try await ctx.api(.POST, "/api/v1/pairing/suggestions", token: t, body: ctx.json(["unit": Codes.shihuayan])).content.decode(SuggestionsDTO.self)
+            #expect(
+                try await ctx.api(.POST, "/api/v1/pairs", token: t, body: ctx.json(PairInput(childId: b.id, volunteerId: v.id))).status
+                    == .created)
+            let after = try await ctx.api(.POST, "/api/v1/pairing/suggestions", token: t, body: ctx.json(["unit": Codes.shihuayan])).content
+                .decode(SuggestionsDTO.self)
             #expect(after.children == 1 && after.volunteers == 0 && after.suggestions.isEmpty)
-            #expect(try await ctx.api(.POST, "/api/v1/pairing/suggestions", token: t, body: ctx.json(["unit": Codes.tiaoguanVillage])).status == .unprocessableEntity)
+            #expect(
+                try await ctx.api(.POST, "/api/v1/pairing/suggestions", token: t, body: ctx.json(["unit": Codes.tiaoguanVillage])).status
+                    == .unprocessableEntity)
         }
     }
 
@@ -125,9 +157,14 @@ import GuanaiCore
             #expect(try await ctx.api(.GET, "/api/v1/volunteers/\(v.id)", token: o).status == .notFound)
             #expect(try await ctx.api(.GET, "/api/v1/volunteers", token: o).content.decode(ListPage<VolunteerDTO>.self).total == 0)
             #expect(try await ctx.api(.GET, "/api/v1/volunteers", token: try await ctx.token("aixin")).status == .forbidden)
-            let dup = try await ctx.api(.POST, "/api/v1/volunteers", token: t, body: ctx.json(VolunteerInput(name: "刘爱华", idNumber: Synthetic.id(1978, 8, 8, order: 224), unitCode: Codes.shihuayan)))
+            let dup = try await ctx.api(
+                .POST, "/api/v1/volunteers", token: t,
+                body: ctx.json(VolunteerInput(name: "刘爱华", idNumber: Synthetic.id(1978, 8, 8, order: 224), unitCode: Codes.shihuayan)))
             #expect(dup.status == .conflict)
-            let bad = try await ctx.api(.POST, "/api/v1/volunteers", token: t, body: ctx.json(VolunteerInput(name: "", idNumber: "123", unitCode: Codes.tiaoguanVillage, skills: ["singing"], capacity: 9)))
+            let bad = try await ctx.api(
+                .POST, "/api/v1/volunteers", token: t,
+                body: ctx.json(VolunteerInput(name: "", idNumber: "123", unitCode: Codes.tiaoguanVillage, skills: ["singing"], capacity: 9))
+            )
             #expect(bad.status == .unprocessableEntity)
             for f in ["name", "idNumber", "unitCode", "skills", "capacity"] { #expect(bad.body.string.contains("\"\(f)\""), "\(f)") }
         }

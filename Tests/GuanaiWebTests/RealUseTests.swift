@@ -39,24 +39,38 @@ import GuanaiCore
             let vital = try #require(Self.select(page, id: "guardian-vitalStatus"))
             #expect(vital.contains("<option value=\"alive\" selected>"))
             let ids = Self.ids(page)
-            #expect(Set(ids).count == ids.count, "duplicate ids: \(Dictionary(grouping: ids, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted())")
+            #expect(
+                Set(ids).count == ids.count,
+                "duplicate ids: \(Dictionary(grouping: ids, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted())")
             #expect(page.contains("<label for=\"guardian-health\">"))
 
             // Only 是否健在 changed: the illness stays.
-            let r = try await b.post("/people/\(g)/update", ["back": "/children/\(c.id)", "vitalStatus": "missing", "vitalStatus.was": "alive",
-                                                            "health": "chronic_illness", "health.was": "chronic_illness"])
+            let r = try await b.post(
+                "/people/\(g)/update",
+                [
+                    "back": "/children/\(c.id)", "vitalStatus": "missing", "vitalStatus.was": "alive",
+                    "health": "chronic_illness", "health.was": "chronic_illness",
+                ])
             #expect(r.status == .seeOther)
             var p = try #require(try await Person.find(UUID(uuidString: g), on: ctx.app.db))
             #expect(p.vitalStatus == "missing" && p.health == "chronic_illness")
             // A form drawn before the illness was recorded sends 健康 as it was shown: nothing is written back over.
             _ = try await ctx.api(.PATCH, "/api/v1/people/\(g)", token: t, body: ctx.json(["health": "hospitalised"]))
-            _ = try await b.post("/people/\(g)/update", ["back": "/children/\(c.id)", "vitalStatus": "alive", "vitalStatus.was": "missing",
-                                                         "health": "healthy", "health.was": "healthy"])
+            _ = try await b.post(
+                "/people/\(g)/update",
+                [
+                    "back": "/children/\(c.id)", "vitalStatus": "alive", "vitalStatus.was": "missing",
+                    "health": "healthy", "health.was": "healthy",
+                ])
             p = try #require(try await Person.find(UUID(uuidString: g), on: ctx.app.db))
             #expect(p.vitalStatus == "alive" && p.health == "hospitalised")
             // The father's situation form: changing the work place leaves the situation as stored.
-            _ = try await b.post("/children/\(c.id)/update", ["father.situation": "working_away", "father.situation.was": "working_away",
-                                                              "father.workPlace": "湖南长沙", "father.workPlace.was": "广东东莞"])
+            _ = try await b.post(
+                "/children/\(c.id)/update",
+                [
+                    "father.situation": "working_away", "father.situation.was": "working_away",
+                    "father.workPlace": "湖南长沙", "father.workPlace.was": "广东东莞",
+                ])
             let after = try await ctx.api(.GET, "/api/v1/children/\(c.id)", token: t).content.decode(ChildDTO.self)
             #expect(after.father?.situation == "working_away" && after.father?.workPlace == "湖南长沙")
             #expect(after.guardian?.health == "hospitalised")
@@ -75,7 +89,9 @@ import GuanaiCore
             var res = try await patch(#"{"guardian": {"phone": "13900000009"}}"#)
             #expect(res.status == .ok, "\(res.body.string)")
             var d = try res.content.decode(ChildDTO.self)
-            #expect(d.guardian?.id == c.guardian?.id && d.guardian?.health == "chronic_illness" && d.guardian?.name == "张桂兰" && d.guardian?.relation == "grandmother")
+            #expect(
+                d.guardian?.id == c.guardian?.id && d.guardian?.health == "chronic_illness" && d.guardian?.name == "张桂兰"
+                    && d.guardian?.relation == "grandmother")
             // The father's work place alone: the situation stays.
             res = try await patch(#"{"father": {"workPlace": "湖南长沙"}}"#)
             d = try res.content.decode(ChildDTO.self)
@@ -123,8 +139,13 @@ import GuanaiCore
             #expect(form.body.string.contains("value=\"王小花\""))
             // Someone else sets the school meanwhile; this form still shows it empty and changes only the name.
             _ = try await ctx.api(.PATCH, "/api/v1/children/\(c.id)", token: t, body: ctx.json(["school": "石华堰小学"]))
-            let r = try await b.post("/children/\(c.id)/edit", ["name": "王小华", "name.was": "王小花", "school": "", "school.was": "", "grade": "", "grade.was": "",
-                                                             "address": "", "address.was": "", "boarding": "", "boarding.was": "", "needs": "daily_care", "needs.was": "daily_care,safety"])
+            let r = try await b.post(
+                "/children/\(c.id)/edit",
+                [
+                    "name": "王小华", "name.was": "王小花", "school": "", "school.was": "", "grade": "", "grade.was": "",
+                    "address": "", "address.was": "", "boarding": "", "boarding.was": "", "needs": "daily_care",
+                    "needs.was": "daily_care,safety",
+                ])
             #expect(r.status == .seeOther, "\(r.body.string)")
             let d = try await ctx.api(.GET, "/api/v1/children/\(c.id)", token: t).content.decode(ChildDTO.self)
             #expect(d.name == "王小华" && d.school == "石华堰小学" && d.needs == ["daily_care"])
@@ -156,21 +177,31 @@ import GuanaiCore
             let outside = try await Self.register(ctx, try await ctx.token("far"), far)
             let (unit, _) = AccessTests.placement(role)
             let username = role == .volunteer ? "aixin" : "actor"
-            if role != .volunteer { try await ctx.makeUser("actor", role, role == .villageWorker ? Codes.shihuayan : (role == .townshipStaff ? Codes.taohuashan : unit)) }
+            if role != .volunteer {
+                try await ctx.makeUser(
+                    "actor", role, role == .villageWorker ? Codes.shihuayan : (role == .townshipStaff ? Codes.taohuashan : unit))
+            }
             var b = Browser(ctx)
             try await b.login(username)
             let guardianID = try #require(s.child.guardian?.id)
             let allowed = role != .volunteer && (Policy.canRead(role, .audit) || Policy.canRead(role, .child))
             let allowedPerson = role != .volunteer && (Policy.canRead(role, .audit) || Policy.canRead(role, .child))
-            for (label, path, ok) in [("paired", "/history/child/\(s.child.id)", allowed), ("unpaired", "/history/child/\(unpaired.id)", allowed),
-                                      ("person", "/history/person/\(guardianID)", allowedPerson), ("pair", "/history/pair/\(s.pair.id)", role != .volunteer && (Policy.canRead(role, .audit) || Policy.canRead(role, .pair)))] {
+            for (label, path, ok) in [
+                ("paired", "/history/child/\(s.child.id)", allowed), ("unpaired", "/history/child/\(unpaired.id)", allowed),
+                ("person", "/history/person/\(guardianID)", allowedPerson),
+                ("pair", "/history/pair/\(s.pair.id)", role != .volunteer && (Policy.canRead(role, .audit) || Policy.canRead(role, .pair))),
+            ] {
                 let res = try await b.get(path)
                 #expect(res.status == (ok ? .ok : .forbidden), "\(role) \(label): \(res.status)")
                 if !ok { #expect(!res.body.string.contains("张桂兰") && !res.body.string.contains("working_away")) }
             }
             // Outside the jurisdiction nothing is there: 404 for those who could read it, 403 for those who never could.
             let out = try await b.get("/history/child/\(outside.id)")
-            let outExpected: HTTPStatus = !allowed ? .forbidden : (role == .cityAdmin || role == .inspector || role == .partnerHealth || role == .partnerHR || role == .partnerJustice ? .ok : .notFound)
+            let outExpected: HTTPStatus =
+                !allowed
+                ? .forbidden
+                : (role == .cityAdmin || role == .inspector || role == .partnerHealth || role == .partnerHR || role == .partnerJustice
+                    ? .ok : .notFound)
             #expect(out.status == outExpected, "\(role) outside: \(out.status)")
             // The audit search is the trail's own page.
             #expect(try await b.get("/audit").status == (Policy.canRead(role, .audit) ? .ok : .forbidden), "\(role) /audit")
@@ -213,10 +244,14 @@ import GuanaiCore
             // A volunteer's inbox is her desk; partners have none.
             try await ctx.makeUser("aixin", .volunteer, Codes.shihuayan)
             try await ctx.makeUser("weijian", .partnerHealth, Codes.county)
-            for u in ["aixin", "weijian"] { #expect(try await ctx.api(.GET, "/api/v1/alerts", token: try await ctx.token(u)).status == .forbidden) }
+            for u in ["aixin", "weijian"] {
+                #expect(try await ctx.api(.GET, "/api/v1/alerts", token: try await ctx.token(u)).status == .forbidden)
+            }
             // The inspector reads it and cannot act on it.
             let id = try #require(try await SafetyNetTests.inbox(ctx, try await ctx.token("cityinspector")).items.first?.id)
-            #expect(try await ctx.api(.POST, "/api/v1/alerts/\(id)/acknowledge", token: try await ctx.token("cityinspector")).status == .forbidden)
+            #expect(
+                try await ctx.api(.POST, "/api/v1/alerts/\(id)/acknowledge", token: try await ctx.token("cityinspector")).status
+                    == .forbidden)
             // Another village's worker, and a township elsewhere, see nothing of it.
             try await ctx.makeUser("next", .villageWorker, Codes.xiaoshiqiao)
             try await ctx.makeUser("othertown", .townshipStaff, Codes.tiaoguan)
@@ -265,7 +300,8 @@ import GuanaiCore
             other.name = "王小军"
             other.idNumber = Synthetic.id(2015, 7, 7, order: 131)
             _ = try await Self.register(ctx, t, other)
-            let critical = try await ctx.api(.GET, "/api/v1/children?tier=critical", token: t).content.decode(ListPage<ChildSummaryDTO>.self)
+            let critical = try await ctx.api(.GET, "/api/v1/children?tier=critical", token: t).content.decode(
+                ListPage<ChildSummaryDTO>.self)
             #expect(critical.total == 1 && critical.items.first?.id == a.id)
             var b = Browser(ctx)
             try await b.login("cun")
@@ -283,7 +319,10 @@ import GuanaiCore
             let t = try await ctx.token("cun"), tt = try await ctx.token("town")
             for (i, order) in [224, 234, 244].enumerated() {
                 let v = try await PairingTests.volunteer(ctx, t, capacity: i == 0 ? 2 : 1, order: order)
-                for st in ScreeningStep.allCases { _ = try await ctx.api(.POST, "/api/v1/volunteers/\(v.id)/screening", token: tt, body: ctx.json(ScreeningInput(step: st.rawValue))) }
+                for st in ScreeningStep.allCases {
+                    _ = try await ctx.api(
+                        .POST, "/api/v1/volunteers/\(v.id)/screening", token: tt, body: ctx.json(ScreeningInput(step: st.rawValue)))
+                }
             }
             for (i, name) in ["甲小一", "乙小二", "丙小三", "丁小四", "戊小五"].enumerated() {
                 var b = ChildBody()
@@ -293,22 +332,31 @@ import GuanaiCore
                 _ = try await Self.register(ctx, t, b)
             }
             func suggestions() async throws -> SuggestionsDTO {
-                try await ctx.api(.POST, "/api/v1/pairing/suggestions", token: tt, body: ctx.json(["unit": Codes.shihuayan])).content.decode(SuggestionsDTO.self)
+                try await ctx.api(.POST, "/api/v1/pairing/suggestions", token: tt, body: ctx.json(["unit": Codes.shihuayan])).content
+                    .decode(SuggestionsDTO.self)
             }
             let before = try await suggestions()
             #expect(before.suggestions.count == 4 && before.unpaired.count == 1)
-            #expect(try await suggestions().suggestions.map { $0.childId + $0.volunteerId } == before.suggestions.map { $0.childId + $0.volunteerId }, "the same answer twice")
+            #expect(
+                try await suggestions().suggestions.map { $0.childId + $0.volunteerId }
+                    == before.suggestions.map { $0.childId + $0.volunteerId }, "the same answer twice")
             var approved = Set<String>()
             for pick in before.suggestions.prefix(2) {
-                let p = try await ctx.api(.POST, "/api/v1/pairs", token: tt, body: ctx.json(PairInput(childId: pick.childId, volunteerId: pick.volunteerId))).content.decode(PairDTO.self)
+                let p = try await ctx.api(
+                    .POST, "/api/v1/pairs", token: tt, body: ctx.json(PairInput(childId: pick.childId, volunteerId: pick.volunteerId))
+                ).content.decode(PairDTO.self)
                 #expect(try await ctx.api(.POST, "/api/v1/pairs/\(p.id)/approve", token: tt).status == .ok)
                 approved.insert(pick.childId)
                 let after = try await suggestions()
-                #expect(Set(after.suggestions.map { $0.childId + $0.volunteerId }) == Set(before.suggestions.filter { !approved.contains($0.childId) }.map { $0.childId + $0.volunteerId }),
-                        "after approving \(approved.count): the others as shown")
+                #expect(
+                    Set(after.suggestions.map { $0.childId + $0.volunteerId })
+                        == Set(before.suggestions.filter { !approved.contains($0.childId) }.map { $0.childId + $0.volunteerId }),
+                    "after approving \(approved.count): the others as shown")
             }
             let final = try await suggestions()
-            #expect(Set(final.suggestions.map { $0.childId + $0.volunteerId }) == Set(before.suggestions.dropFirst(2).map { $0.childId + $0.volunteerId }))
+            #expect(
+                Set(final.suggestions.map { $0.childId + $0.volunteerId })
+                    == Set(before.suggestions.dropFirst(2).map { $0.childId + $0.volunteerId }))
             #expect(final.unpaired == before.unpaired)
         }
     }
@@ -319,8 +367,10 @@ import GuanaiCore
             try await ctx.makeUser("weijian", .partnerHealth, Codes.county)
             let t = try await ctx.token("cun")
             let body: [String: AnyEncodable] = [
-                "name": .init("陈秀梅"), "idNumber": .init(Synthetic.id(1988, 4, 4, order: 222)), "villageCode": .init(Codes.shihuayan), "hukou": .init("rural"),
-                "phone": .init("13900000011"), "husband": .init(["name": "刘志强", "situation": "working_away", "workPlace": "广东佛山", "since": "2026-05-10"]),
+                "name": .init("陈秀梅"), "idNumber": .init(Synthetic.id(1988, 4, 4, order: 222)), "villageCode": .init(Codes.shihuayan),
+                "hukou": .init("rural"),
+                "phone": .init("13900000011"),
+                "husband": .init(["name": "刘志强", "situation": "working_away", "workPlace": "广东佛山", "since": "2026-05-10"]),
                 "childrenInCare": .init(2), "eldersInCare": .init(1), "farming": .init(true), "needs": .init(["development", "safety"]),
             ]
             let w = try await ctx.api(.POST, "/api/v1/women", token: t, body: ctx.json(body)).content.decode(WomanDTO.self)
@@ -330,14 +380,22 @@ import GuanaiCore
             #expect(page.status == .ok && page.body.string.contains("value=\"陈秀梅\""))
             // Only the name and the skills change; a stale page's other values are not written back.
             _ = try await ctx.api(.PATCH, "/api/v1/women/\(w.id)", token: t, body: ctx.json(["eldersInCare": 3]))
-            let r = try await b.post("/women/\(w.id)/edit", ["name": "陈秀美", "name.was": "陈秀梅", "skills": "缝纫", "skills.was": "", "eldersInCare": "1", "eldersInCare.was": "1",
-                                                           "childrenInCare": "2", "childrenInCare.was": "2", "farming": "1", "farming.was": "1", "needs": "development", "needs.was": "development,safety"])
+            let r = try await b.post(
+                "/women/\(w.id)/edit",
+                [
+                    "name": "陈秀美", "name.was": "陈秀梅", "skills": "缝纫", "skills.was": "", "eldersInCare": "1", "eldersInCare.was": "1",
+                    "childrenInCare": "2", "childrenInCare.was": "2", "farming": "1", "farming.was": "1", "needs": "development",
+                    "needs.was": "development,safety",
+                ])
             #expect(r.status == .seeOther, "\(r.body.string)")
             let d = try await ctx.api(.GET, "/api/v1/women/\(w.id)", token: t).content.decode(WomanDTO.self)
-            #expect(d.name == "陈秀美" && d.skills == "缝纫" && d.eldersInCare == 3 && d.childrenInCare == 2 && d.farming && d.needs == ["development"])
+            #expect(
+                d.name == "陈秀美" && d.skills == "缝纫" && d.eldersInCare == 3 && d.childrenInCare == 2 && d.farming
+                    && d.needs == ["development"])
             #expect(d.husband?.situation == "working_away" && d.husband?.workPlace == "广东佛山")
             // A bad count names the field and keeps what was typed.
-            let bad = try await b.post("/women/\(w.id)/edit", ["childrenInCare": "两个", "childrenInCare.was": "2", "skills": "种植", "skills.was": "缝纫"])
+            let bad = try await b.post(
+                "/women/\(w.id)/edit", ["childrenInCare": "两个", "childrenInCare.was": "2", "skills": "种植", "skills.was": "缝纫"])
             #expect(bad.status == .unprocessableEntity && bad.body.string.contains("请填写数字") && bad.body.string.contains("value=\"种植\""))
             // The API takes her name and phone too.
             let p = try await ctx.api(.PATCH, "/api/v1/women/\(w.id)", token: t, body: ctx.json(["name": "陈秀梅", "phone": "13900000012"]))

@@ -18,9 +18,17 @@ struct ChildBody: Encodable {
     var hukou = "rural"
     var livingArrangement = "with_guardian"
     var needs = ["daily_care", "safety"]
-    var father: [String: String]? = ["name": "王大山", "idNumber": Synthetic.id(1995, 5, 1, order: 111), "situation": "working_away", "workPlace": "广东东莞", "phone": "13900000001"]
-    var mother: [String: String]? = ["name": "李秀英", "idNumber": Synthetic.id(1997, 8, 9, order: 222), "situation": "working_away", "workPlace": "浙江宁波"]
-    var guardian: [String: String]? = ["name": "张桂兰", "idNumber": Synthetic.id(1954, 3, 3, order: 224), "relation": "grandmother", "health": "chronic_illness", "phone": "13900000002"]
+    var father: [String: String]? = [
+        "name": "王大山", "idNumber": Synthetic.id(1995, 5, 1, order: 111), "situation": "working_away", "workPlace": "广东东莞",
+        "phone": "13900000001",
+    ]
+    var mother: [String: String]? = [
+        "name": "李秀英", "idNumber": Synthetic.id(1997, 8, 9, order: 222), "situation": "working_away", "workPlace": "浙江宁波",
+    ]
+    var guardian: [String: String]? = [
+        "name": "张桂兰", "idNumber": Synthetic.id(1954, 3, 3, order: 224), "relation": "grandmother", "health": "chronic_illness",
+        "phone": "13900000002",
+    ]
     var confirmLinks: Bool? = nil
 }
 
@@ -74,9 +82,12 @@ struct ChildBody: Encodable {
             #expect(try await ctx.api(.GET, "/api/v1/children/\(c.id)", token: o).status == .notFound)
             let otherList = try await ctx.api(.GET, "/api/v1/children", token: o).content.decode(ListPage<ChildSummaryDTO>.self)
             #expect(otherList.total == 0)
-            let mine = try await ctx.api(.GET, "/api/v1/children?category=left_behind", token: t).content.decode(ListPage<ChildSummaryDTO>.self)
+            let mine = try await ctx.api(.GET, "/api/v1/children?category=left_behind", token: t).content.decode(
+                ListPage<ChildSummaryDTO>.self)
             #expect(mine.total == 3)
-            #expect(try await ctx.api(.GET, "/api/v1/children?q=wxh", token: t).content.decode(ListPage<ChildSummaryDTO>.self).items.map(\.name) == ["王小花"])
+            #expect(
+                try await ctx.api(.GET, "/api/v1/children?q=wxh", token: t).content.decode(ListPage<ChildSummaryDTO>.self).items.map(\.name)
+                    == ["王小花"])
             #expect(try await ctx.api(.GET, "/api/v1/children?age=0-5", token: t).content.decode(ListPage<ChildSummaryDTO>.self).total == 1)
         }
     }
@@ -93,7 +104,9 @@ struct ChildBody: Encodable {
             var b = ChildBody()
             b.idNumber = "421081240110122"
             #expect(try await errors(b).contains("18位"))
-            b.idNumber = String(Synthetic.id(2024, 1, 10, order: 122).dropLast()) + (Synthetic.id(2024, 1, 10, order: 122).hasSuffix("1") ? "2" : "1")
+            b.idNumber =
+                String(Synthetic.id(2024, 1, 10, order: 122).dropLast())
+                + (Synthetic.id(2024, 1, 10, order: 122).hasSuffix("1") ? "2" : "1")
             #expect(try await errors(b).contains("校验位"))
             b = ChildBody()
             b.villageCode = Codes.xiaoshiqiao
@@ -121,7 +134,8 @@ struct ChildBody: Encodable {
             #expect(!c.classification.leftBehind)
             #expect(c.status == "exited")
             // The mother is hospitalised: father away + mother without capacity → left behind.
-            let r = try await ctx.api(.PATCH, "/api/v1/people/\(c.mother!.id!)", token: t, body: ctx.json(["health": "hospitalised"])).content.decode(PersonPatchResult.self)
+            let r = try await ctx.api(.PATCH, "/api/v1/people/\(c.mother!.id!)", token: t, body: ctx.json(["health": "hospitalised"]))
+                .content.decode(PersonPatchResult.self)
             #expect(r.reclassifiedChildIds == [c.id])
             let after = try await ctx.api(.GET, "/api/v1/children/\(c.id)", token: t).content.decode(ChildDTO.self)
             #expect(after.classification.leftBehind && after.status == "active")
@@ -134,9 +148,13 @@ struct ChildBody: Encodable {
             _ = try await ctx.api(.PATCH, "/api/v1/children/\(c.id)", token: t, body: ctx.json(["mother": ["situation": "working_away"]]))
             let away = try await ctx.api(.GET, "/api/v1/children/\(c.id)", token: t).content.decode(ChildDTO.self)
             #expect(away.classification.leftBehind && away.status == "active", "re-entry")
-            let patched = try await ctx.api(.PATCH, "/api/v1/children/\(c.id)", token: t, body: ctx.json(["father": ["situation": "at_home"]])).content.decode(ChildDTO.self)
+            let patched = try await ctx.api(
+                .PATCH, "/api/v1/children/\(c.id)", token: t, body: ctx.json(["father": ["situation": "at_home"]])
+            ).content.decode(ChildDTO.self)
             #expect(!patched.classification.leftBehind && patched.status == "exited")
-            let history = try await AuditEntry.query(on: ctx.app.db).filter(\.$recordType == "child").filter(\.$action == AuditAction.update).count()
+            let history = try await AuditEntry.query(on: ctx.app.db).filter(\.$recordType == "child").filter(
+                \.$action == AuditAction.update
+            ).count()
             #expect(history >= 4)
         }
     }
@@ -170,7 +188,7 @@ struct ChildBody: Encodable {
             b.idNumber = Synthetic.id(2010, 12, 1, order: 162)
             let c = try await ctx.api(.POST, "/api/v1/children", token: t, body: ctx.json(b)).content.decode(ChildDTO.self)
             #expect(c.classification.leftBehind)
-            let dayOf = Date(timeIntervalSince1970: 1_796_054_400) // 2026-12-01 04:00 Beijing time
+            let dayOf = Date(timeIntervalSince1970: 1_796_054_400)  // 2026-12-01 04:00 Beijing time
             var r = try await RegistrySweep.run(on: ctx.app.db, at: dayOf)
             #expect(r.changed == 0, "on the 16th birthday she is still under 16")
             let dayAfter = dayOf.addingTimeInterval(86_400)
@@ -200,9 +218,13 @@ struct ChildBody: Encodable {
             b.father = nil; b.mother = nil; b.guardian = nil; b.livingArrangement = "with_parent"
             let warn = try await ctx.api(.POST, "/api/v1/children", token: t, body: ctx.json(b))
             #expect(warn.status == .conflict && warn.body.string.contains("likely_duplicate"))
-            struct Ack: Encodable { let base: ChildBody; let acknowledgeDuplicates = true
-                func encode(to e: any Encoder) throws { try base.encode(to: e); var c = e.container(keyedBy: K.self); try c.encode(true, forKey: .acknowledgeDuplicates) }
-                enum K: String, CodingKey { case acknowledgeDuplicates } }
+            struct Ack: Encodable {
+                let base: ChildBody; let acknowledgeDuplicates = true
+                func encode(to e: any Encoder) throws {
+                    try base.encode(to: e); var c = e.container(keyedBy: K.self); try c.encode(true, forKey: .acknowledgeDuplicates)
+                }
+                enum K: String, CodingKey { case acknowledgeDuplicates }
+            }
             #expect(try await ctx.api(.POST, "/api/v1/children", token: t, body: ctx.json(Ack(base: b))).status == .created)
             #expect(Pinyin.full("曾小红") == Pinyin.full("增小红"))
             #expect(Pinyin.full("单丽") == "shanli" && Pinyin.initials("解放") == "xf")
@@ -222,10 +244,15 @@ struct ChildBody: Encodable {
             dupBody.idNumber = Synthetic.id(2024, 1, 11, order: 122)
             let dup = try await ctx.api(.POST, "/api/v1/children", token: t, body: ctx.json(dupBody)).content.decode(ChildDTO.self)
             // A village worker may not correct the register; the township may.
-            #expect(try await ctx.api(.POST, "/api/v1/children/\(dup.id)/merge", token: t, body: ctx.json(["into": a.id, "reason": "重复登记"])).status == .forbidden)
+            #expect(
+                try await ctx.api(.POST, "/api/v1/children/\(dup.id)/merge", token: t, body: ctx.json(["into": a.id, "reason": "重复登记"]))
+                    .status == .forbidden)
             let tt = try await ctx.token("town")
-            #expect(try await ctx.api(.POST, "/api/v1/children/\(dup.id)/merge", token: tt, body: ctx.json(["into": dup.id, "reason": "x"])).status == .unprocessableEntity)
-            let m = try await ctx.api(.POST, "/api/v1/children/\(dup.id)/merge", token: tt, body: ctx.json(["into": a.id, "reason": "重复登记，身份证号填错"]))
+            #expect(
+                try await ctx.api(.POST, "/api/v1/children/\(dup.id)/merge", token: tt, body: ctx.json(["into": dup.id, "reason": "x"]))
+                    .status == .unprocessableEntity)
+            let m = try await ctx.api(
+                .POST, "/api/v1/children/\(dup.id)/merge", token: tt, body: ctx.json(["into": a.id, "reason": "重复登记，身份证号填错"]))
             #expect(m.status == .ok)
             #expect(try await ctx.api(.GET, "/api/v1/children/\(dup.id)", token: tt).status == .notFound)
             let stored = try #require(try await Child.find(UUID(uuidString: dup.id), on: ctx.app.db))
@@ -235,8 +262,12 @@ struct ChildBody: Encodable {
             try await b.login("town")
             let page = try await b.get("/children/\(a.id)")
             #expect(page.body.string.contains(String(dup.id.prefix(8))), "the survivor's timeline shows the merged record's history")
-            #expect(try await ctx.api(.POST, "/api/v1/children/\(a.id)/void", token: tt, body: ctx.json(["reason": ""])).status == .unprocessableEntity)
-            #expect(try await ctx.api(.POST, "/api/v1/children/\(a.id)/void", token: tt, body: ctx.json(["reason": "误登记"])).status == .noContent)
+            #expect(
+                try await ctx.api(.POST, "/api/v1/children/\(a.id)/void", token: tt, body: ctx.json(["reason": ""])).status
+                    == .unprocessableEntity)
+            #expect(
+                try await ctx.api(.POST, "/api/v1/children/\(a.id)/void", token: tt, body: ctx.json(["reason": "误登记"])).status == .noContent
+            )
             #expect(try await Child.query(on: ctx.app.db).count() == 2)
         }
     }

@@ -7,7 +7,8 @@ import GuanaiCore
 /// The children's list at scale reads counts from `child_tallies` and filters from copied guardian facts; both must
 /// agree with the register itself after every kind of change.
 @Suite struct RegistryListTests {
-    static let filters: [ChildFilter] = [ChildFilter(), ChildFilter(exited: "1"), ChildFilter(exited: "all"), ChildFilter(category: "difficulty")]
+    static let filters: [ChildFilter] =
+        [ChildFilter(), ChildFilter(exited: "1"), ChildFilter(exited: "all"), ChildFilter(category: "difficulty")]
         + ChildCategory.allCases.map { ChildFilter(category: $0.rawValue) }
         + ChildNeed.allCases.map { ChildFilter(need: $0.rawValue) }
         + [ChildFilter(category: "left_behind", need: "safety"), ChildFilter(category: "orphan", exited: "all")]
@@ -55,29 +56,38 @@ import GuanaiCore
 
             // The mother comes home: both siblings leave left_behind (exited), through a person-linked reclassification.
             let motherID = try #require(a.mother?.id)
-            #expect(try await ctx.api(.PATCH, "/api/v1/children/\(a.id)", token: t, body: ctx.json(["mother": ["situation": "at_home"]])).status == .ok)
+            #expect(
+                try await ctx.api(.PATCH, "/api/v1/children/\(a.id)", token: t, body: ctx.json(["mother": ["situation": "at_home"]])).status
+                    == .ok)
             #expect(try await Self.count(ctx, Codes.shihuayan, ChildFilter(exited: "1")) == 1)
             try await Self.expectTalliesMatch(ctx, "mother home")
-            #expect(try await ctx.api(.PATCH, "/api/v1/people/\(motherID)", token: t, body: ctx.json(["vitalStatus": "deceased"])).status == .ok)
+            #expect(
+                try await ctx.api(.PATCH, "/api/v1/people/\(motherID)", token: t, body: ctx.json(["vitalStatus": "deceased"])).status == .ok
+            )
             try await Self.expectTalliesMatch(ctx, "mother deceased")
 
             // Moving a child to another village moves her count with her.
-            #expect(try await ctx.api(.PATCH, "/api/v1/children/\(b.id)", token: t, body: ctx.json(["villageCode": Codes.xiaoshiqiao])).status == .ok)
+            #expect(
+                try await ctx.api(.PATCH, "/api/v1/children/\(b.id)", token: t, body: ctx.json(["villageCode": Codes.xiaoshiqiao])).status
+                    == .ok)
             #expect(try await Self.count(ctx, Codes.xiaoshiqiao, ChildFilter(exited: "all")) == 1)
             try await Self.expectTalliesMatch(ctx, "moved")
 
             // Voided: gone from every count, and a later reclassification does not bring it back.
-            #expect(try await ctx.api(.POST, "/api/v1/children/\(b.id)/void", token: t, body: ctx.json(["reason": "误登记"])).status == .noContent)
+            #expect(
+                try await ctx.api(.POST, "/api/v1/children/\(b.id)/void", token: t, body: ctx.json(["reason": "误登记"])).status == .noContent)
             #expect(try await Self.count(ctx, Codes.xiaoshiqiao, ChildFilter(exited: "all")) == 0)
             let fatherID = try #require(a.father?.id)
-            #expect(try await ctx.api(.PATCH, "/api/v1/people/\(fatherID)", token: t, body: ctx.json(["health": "hospitalised"])).status == .ok)
+            #expect(
+                try await ctx.api(.PATCH, "/api/v1/people/\(fatherID)", token: t, body: ctx.json(["health": "hospitalised"])).status == .ok)
             let voided = try #require(try await Child.find(UUID(uuidString: b.id), on: ctx.app.db))
             #expect(voided.status == .voided)
             try await Self.expectTalliesMatch(ctx, "voided")
 
             // A unit merge moves the village's children and recomputes both tallies.
             let admin = Scoped(db: ctx.app.db, jurisdiction: Jurisdiction(root: DivisionCode(Codes.county)!))
-            _ = try await UnitService.merge(Codes.shihuayan, into: Codes.xiaoshiqiao, reason: "合村并组", scoped: admin, actor: .system("test"), at: ctx.app.now)
+            _ = try await UnitService.merge(
+                Codes.shihuayan, into: Codes.xiaoshiqiao, reason: "合村并组", scoped: admin, actor: .system("test"), at: ctx.app.now)
             #expect(try await Self.count(ctx, Codes.shihuayan, ChildFilter(exited: "all")) == 0)
             #expect(try await Self.count(ctx, Codes.xiaoshiqiao, ChildFilter(exited: "all")) == 2)
             try await Self.expectTalliesMatch(ctx, "units merged")
@@ -89,8 +99,10 @@ import GuanaiCore
         try await withTestApp { ctx in
             try await ctx.makeUser("town", .townshipStaff, Codes.taohuashan)
             let t = try await ctx.token("town")
-            for (i, (name, born, village)) in [("赵小一", (2010, 11, 20), Codes.shihuayan), ("赵小二", (2010, 11, 24), Codes.shihuayan),
-                                                ("钱小三", (2010, 11, 22), Codes.xiaoshiqiao), ("孙小四", (2015, 1, 1), Codes.shihuayan)].enumerated() {
+            for (i, (name, born, village)) in [
+                ("赵小一", (2010, 11, 20), Codes.shihuayan), ("赵小二", (2010, 11, 24), Codes.shihuayan),
+                ("钱小三", (2010, 11, 22), Codes.xiaoshiqiao), ("孙小四", (2015, 1, 1), Codes.shihuayan),
+            ].enumerated() {
                 var b = ChildBody()
                 b.name = name
                 b.idNumber = Synthetic.id(born.0, born.1, born.2, order: 150 + i * 2)
@@ -115,11 +127,18 @@ import GuanaiCore
             try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
             var t = try await ctx.token("cun")
             // Today is 2026-11-18. Born 1956-11-17: 70 周岁 today. Born 1956-11-18: 70 only tomorrow (the day after).
-            func child(_ name: String, _ born: (Int, Int, Int), order: Int, guardian: (String, Int, Int, Int, String)?) async throws -> ChildDTO {
+            func child(_ name: String, _ born: (Int, Int, Int), order: Int, guardian: (String, Int, Int, Int, String)?) async throws
+                -> ChildDTO
+            {
                 var body = ChildBody()
                 body.name = name
                 body.idNumber = Synthetic.id(born.0, born.1, born.2, order: order)
-                body.guardian = guardian.map { ["name": $0.0, "idNumber": Synthetic.id($0.1, $0.2, $0.3, order: order + 400), "relation": "grandmother", "health": $0.4] }
+                body.guardian = guardian.map {
+                    [
+                        "name": $0.0, "idNumber": Synthetic.id($0.1, $0.2, $0.3, order: order + 400), "relation": "grandmother",
+                        "health": $0.4,
+                    ]
+                }
                 if guardian == nil { body.livingArrangement = "with_siblings_only" }
                 let res = try await ctx.api(.POST, "/api/v1/children", token: t, body: ctx.json(body))
                 #expect(res.status == .created, "\(res.body.string)")
@@ -132,7 +151,8 @@ import GuanaiCore
             let none = try await child("丁小四", (2013, 8, 8), order: 108, guardian: nil)
 
             func names(_ query: String) async throws -> [String] {
-                try await ctx.api(.GET, "/api/v1/children?" + query, token: t).content.decode(ListPage<ChildSummaryDTO>.self).items.map(\.name)
+                try await ctx.api(.GET, "/api/v1/children?" + query, token: t).content.decode(ListPage<ChildSummaryDTO>.self).items.map(
+                    \.name)
             }
             #expect(try await names("guardianAge=70%2B") == [seventy.name])
             #expect(try await names("guardianAge=60-69") == [sixtyNine.name])
@@ -155,7 +175,9 @@ import GuanaiCore
             try await b.login("cun")
             let html = try await b.get("/children?guardianAge=70%2B&q=%E5%B0%8F+").body.string
             #expect(html.contains("guardianAge=70%2B"), "print link keeps the filter")
-            #expect(SiteURL.link("/children", [("q", "王 小"), ("guardianAge", "70+"), ("page", "2")]) == "/children?q=%E7%8E%8B%20%E5%B0%8F&guardianAge=70%2B&page=2")
+            #expect(
+                SiteURL.link("/children", [("q", "王 小"), ("guardianAge", "70+"), ("page", "2")])
+                    == "/children?q=%E7%8E%8B%20%E5%B0%8F&guardianAge=70%2B&page=2")
 
             // Orders: village then youngest first (the default), oldest first, most recently registered first.
             #expect(try await names("") == [young.name, seventy.name, none.name, sixtyNine.name])

@@ -6,7 +6,10 @@ import GuanaiCore
 
 @Suite struct RegistryPageTests {
     static func form(_ b: ChildBody) -> [String: String] {
-        var f: [String: String] = ["name": b.name, "idNumber": b.idNumber, "villageCode": b.villageCode, "hukou": b.hukou, "livingArrangement": b.livingArrangement, "ethnicity": "汉族"]
+        var f: [String: String] = [
+            "name": b.name, "idNumber": b.idNumber, "villageCode": b.villageCode, "hukou": b.hukou,
+            "livingArrangement": b.livingArrangement, "ethnicity": "汉族",
+        ]
         for (k, v) in b.father ?? [:] { f["father." + k] = v }
         for (k, v) in b.mother ?? [:] { f["mother." + k] = v }
         for (k, v) in b.guardian ?? [:] { f["guardian." + k] = v }
@@ -54,7 +57,8 @@ import GuanaiCore
 
             // The grandmother dies: recorded from the child's page, both children are reclassified and audited.
             let c = try #require(try await Child.find(UUID(uuidString: childID), on: ctx.app.db))
-            let r = try await b.post("/people/\(c.guardianID!)/update", ["vitalStatus": "deceased", "health": "healthy", "back": "/children/\(childID)"])
+            let r = try await b.post(
+                "/people/\(c.guardianID!)/update", ["vitalStatus": "deceased", "health": "healthy", "back": "/children/\(childID)"])
             #expect(r.status == .seeOther)
             let g = try #require(try await Person.find(c.guardianID, on: ctx.app.db))
             #expect(g.vitalStatus == "deceased")
@@ -88,7 +92,9 @@ import GuanaiCore
             // A form body that is not valid percent-encoding is just an empty form, not a crash.
             var cun = Browser(ctx)
             try await cun.login("cun")
-            let weird = try await ctx.app.testing().sendRequest(.POST, "/children/new", headers: ["Cookie": cun.cookieHeader, "Content-Type": "application/x-www-form-urlencoded"], body: ByteBuffer(string: "name=%zz&_csrf=\(cun.csrf)"))
+            let weird = try await ctx.app.testing().sendRequest(
+                .POST, "/children/new", headers: ["Cookie": cun.cookieHeader, "Content-Type": "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "name=%zz&_csrf=\(cun.csrf)"))
             #expect(weird.status.code < 500)
         }
     }

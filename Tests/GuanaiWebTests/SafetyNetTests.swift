@@ -30,7 +30,9 @@ import GuanaiSheets
             var body = ChildBody()
             body.idNumber = Synthetic.id(2024, 5, 10, order: 122)
             body.needs = []
-            body.guardian = ["name": "张桂兰", "idNumber": Synthetic.id(1954, 3, 3, order: 224), "relation": "grandmother", "health": "healthy"]
+            body.guardian = [
+                "name": "张桂兰", "idNumber": Synthetic.id(1954, 3, 3, order: 224), "relation": "grandmother", "health": "healthy",
+            ]
             let c = try await ctx.api(.POST, "/api/v1/children", token: t, body: ctx.json(body)).content.decode(ChildDTO.self)
             #expect(c.riskTier == "high")
             #expect(c.riskReasons.map(\.code) == ["risk.young_old_guardian"])
@@ -39,7 +41,9 @@ import GuanaiSheets
 
             // The grandmother dies. At once: one critical alert in the village worker's and the township's inboxes.
             let grandmother = try #require(c.guardian?.id)
-            #expect(try await ctx.api(.PATCH, "/api/v1/people/\(grandmother)", token: t, body: ctx.json(["vitalStatus": "deceased"])).status == .ok)
+            #expect(
+                try await ctx.api(.PATCH, "/api/v1/people/\(grandmother)", token: t, body: ctx.json(["vitalStatus": "deceased"])).status
+                    == .ok)
             let critical = try await Self.child(ctx, c.id, t)
             #expect(critical.riskTier == "critical")
             #expect(critical.riskReasons.first?.code == "risk.no_capable_caregiver")
@@ -73,11 +77,15 @@ import GuanaiSheets
             // Another village's worker can neither see nor acknowledge it; any recipient may.
             let other = try await ctx.token("next")
             #expect(try await ctx.api(.POST, "/api/v1/alerts/\(alertID)/acknowledge", token: other).status == .notFound)
-            #expect(try await ctx.api(.POST, "/api/v1/alerts/\(alertID)/resolve", token: other, body: ctx.json(["note": "x"])).status == .notFound)
+            #expect(
+                try await ctx.api(.POST, "/api/v1/alerts/\(alertID)/resolve", token: other, body: ctx.json(["note": "x"])).status
+                    == .notFound)
             let early = try await ctx.api(.POST, "/api/v1/alerts/\(alertID)/resolve", token: t, body: ctx.json(["note": "已处理"]))
             #expect(early.status == .unprocessableEntity)
             #expect(early.body.string.contains("确认") && early.body.string.contains("走访") && early.body.string.contains("计划"))
-            #expect(try await ctx.api(.POST, "/api/v1/alerts/\(alertID)/acknowledge", token: t).content.decode(AlertDTO.self).status == "acknowledged")
+            #expect(
+                try await ctx.api(.POST, "/api/v1/alerts/\(alertID)/acknowledge", token: t).content.decode(AlertDTO.self).status
+                    == "acknowledged")
 
             // Twenty-four hours without a visit: the city is told again (a second escalation entry).
             ctx.clock.advance(by: 22 * 3600)
@@ -87,13 +95,17 @@ import GuanaiSheets
 
             // A visit (daily while there is no plan), then the plan (every three days), then resolved.
             t = try await ctx.token("cun")
-            let v = try await ctx.api(.POST, "/api/v1/children/\(c.id)/visits", token: t,
-                                      body: ctx.json(VisitInput(date: nil, mode: "home", checklist: ["food": "ok", "warmth": "concern"], notes: "家中无人生火，已送棉被")))
+            let v = try await ctx.api(
+                .POST, "/api/v1/children/\(c.id)/visits", token: t,
+                body: ctx.json(VisitInput(date: nil, mode: "home", checklist: ["food": "ok", "warmth": "concern"], notes: "家中无人生火，已送棉被")))
             #expect(v.status == .created, "\(v.body.string)")
             #expect(try await Self.child(ctx, c.id, t).nextVisitDue == "2026-11-20")
-            let noNote = try await ctx.api(.POST, "/api/v1/children/\(c.id)/visits", token: t, body: ctx.json(VisitInput(mode: "home", checklist: ["mood": "concern"])))
+            let noNote = try await ctx.api(
+                .POST, "/api/v1/children/\(c.id)/visits", token: t, body: ctx.json(VisitInput(mode: "home", checklist: ["mood": "concern"]))
+            )
             #expect(noNote.status == .unprocessableEntity && noNote.body.string.contains("notes"))
-            let planned = try await ctx.api(.POST, "/api/v1/alerts/\(alertID)/plan", token: t, body: ctx.json(["plan": "姑姑王秀英临时照料，村妇联每三天上门"]))
+            let planned = try await ctx.api(
+                .POST, "/api/v1/alerts/\(alertID)/plan", token: t, body: ctx.json(["plan": "姑姑王秀英临时照料，村妇联每三天上门"]))
             #expect(planned.status == .ok)
             #expect(try await Self.child(ctx, c.id, t).nextVisitDue == "2026-11-22")
             let done = try await ctx.api(.POST, "/api/v1/alerts/\(alertID)/resolve", token: t, body: ctx.json(["note": "已安排临时照料"]))
@@ -103,14 +115,17 @@ import GuanaiSheets
             #expect(try await Self.inbox(ctx, t).total == 0, "a resolved alert leaves the inbox")
 
             // A new guardian is recorded: the tier drops by the rules. When she falls ill, a new episode opens.
-            let aunt: [String: String] = ["name": "王秀英", "idNumber": Synthetic.id(1990, 6, 1, order: 322), "relation": "relative", "health": "healthy"]
+            let aunt: [String: String] = [
+                "name": "王秀英", "idNumber": Synthetic.id(1990, 6, 1, order: 322), "relation": "relative", "health": "healthy",
+            ]
             let patched = try await ctx.api(.PATCH, "/api/v1/children/\(c.id)", token: t, body: ctx.json(["guardian": aunt]))
             #expect(patched.status == .ok, "\(patched.body.string)")
             let calmer = try await Self.child(ctx, c.id, t)
             #expect(calmer.riskTier == "normal")
             #expect(try await SafetySweep.run(on: ctx.app.db, at: ctx.app.now).escalations == 0)
             let auntID = try #require(calmer.guardian?.id)
-            #expect(try await ctx.api(.PATCH, "/api/v1/people/\(auntID)", token: t, body: ctx.json(["health": "hospitalised"])).status == .ok)
+            #expect(
+                try await ctx.api(.PATCH, "/api/v1/people/\(auntID)", token: t, body: ctx.json(["health": "hospitalised"])).status == .ok)
             let again = try await Self.inbox(ctx, t, all: true)
             #expect(again.total == 2 && again.items.first?.status == "open")
             #expect(try await Alert.query(on: ctx.app.db).sort(\.$episode).all().map(\.episode) == ["1", "2"])
@@ -122,9 +137,15 @@ import GuanaiSheets
     @Test func tiersAtTheirBoundaries() {
         let today = CivilDate(year: 2026, month: 11, day: 18)!
         let away = ParentFacts(situation: .workingAway)
-        func facts(born: CivilDate = CivilDate(year: 2022, month: 1, day: 1)!, living: LivingArrangement = .withGuardian, guardian: GuardianFacts? = GuardianFacts(birthDate: CivilDate(year: 1970, month: 1, day: 1)!),
-                   father: ParentFacts = away, mother: ParentFacts = away, cats: [ChildCategory] = [.leftBehind], needs: [ChildNeed] = [], last: CivilDate = today) -> RiskFacts {
-            RiskFacts(birthDate: born, living: living, father: father, mother: mother, guardian: guardian, categories: cats, needs: needs, lastContact: last)
+        func facts(
+            born: CivilDate = CivilDate(year: 2022, month: 1, day: 1)!, living: LivingArrangement = .withGuardian,
+            guardian: GuardianFacts? = GuardianFacts(birthDate: CivilDate(year: 1970, month: 1, day: 1)!),
+            father: ParentFacts = away, mother: ParentFacts = away, cats: [ChildCategory] = [.leftBehind], needs: [ChildNeed] = [],
+            last: CivilDate = today
+        ) -> RiskFacts {
+            RiskFacts(
+                birthDate: born, living: living, father: father, mother: mother, guardian: guardian, categories: cats, needs: needs,
+                lastContact: last)
         }
         func tier(_ f: RiskFacts, on d: CivilDate = today) -> RiskTier { RiskRules.assess(f, on: d).tier }
         #expect(tier(facts()) == .normal)
@@ -134,7 +155,9 @@ import GuanaiSheets
         #expect(tier(facts(guardian: GuardianFacts(birthDate: nil, vitalStatus: .missing))) == .critical)
         #expect(tier(facts(guardian: GuardianFacts(birthDate: nil, health: .seriousIllness))) == .critical)
         #expect(tier(facts(guardian: nil, mother: ParentFacts(situation: .atHome))) == .normal, "a capable parent at home")
-        #expect(tier(facts(guardian: nil, mother: ParentFacts(situation: .atHome, health: .hospitalised))) == .critical, "a parent at home in hospital cares for nobody")
+        #expect(
+            tier(facts(guardian: nil, mother: ParentFacts(situation: .atHome, health: .hospitalised))) == .critical,
+            "a parent at home in hospital cares for nobody")
         // Under 6 with a guardian turning 70: high from the day after her 70th birthday; the child's sixth birthday ends it.
         let gBorn = CivilDate(year: 1956, month: 11, day: 18)!
         let young = facts(born: CivilDate(year: 2021, month: 3, day: 1)!, guardian: GuardianFacts(birthDate: gBorn))
@@ -146,9 +169,17 @@ import GuanaiSheets
         #expect(tier(recent, on: CivilDate(year: 2027, month: 3, day: 1)!) == .high, "still five on her sixth birthday")
         #expect(tier(recent, on: CivilDate(year: 2027, month: 3, day: 2)!) == .normal)
         #expect(tier(facts(guardian: GuardianFacts(birthDate: CivilDate(year: 1980, month: 1, day: 1)!, health: .chronicIllness))) == .high)
-        #expect(tier(facts(guardian: GuardianFacts(birthDate: CivilDate(year: 1980, month: 1, day: 1)!, health: .chronicIllness), mother: ParentFacts(situation: .atHome))) == .normal, "not a sole guardian")
-        let dead = facts(born: CivilDate(year: 2024, month: 1, day: 1)!, guardian: GuardianFacts(birthDate: CivilDate(year: 1950, month: 1, day: 1)!, vitalStatus: .deceased))
-        #expect(RiskRules.assess(dead, on: today).reasons.map(\.code) == ["risk.no_capable_caregiver"], "a dead guardian is not also an old one")
+        #expect(
+            tier(
+                facts(
+                    guardian: GuardianFacts(birthDate: CivilDate(year: 1980, month: 1, day: 1)!, health: .chronicIllness),
+                    mother: ParentFacts(situation: .atHome))) == .normal, "not a sole guardian")
+        let dead = facts(
+            born: CivilDate(year: 2024, month: 1, day: 1)!,
+            guardian: GuardianFacts(birthDate: CivilDate(year: 1950, month: 1, day: 1)!, vitalStatus: .deceased))
+        #expect(
+            RiskRules.assess(dead, on: today).reasons.map(\.code) == ["risk.no_capable_caregiver"], "a dead guardian is not also an old one"
+        )
         #expect(tier(facts(cats: [.orphan])) == .high)
         #expect(tier(facts(cats: [.deFactoUnsupported])) == .high)
         #expect(tier(facts(cats: [.difficultyGuardianship])) == .high)
@@ -159,8 +190,13 @@ import GuanaiSheets
         let last = CivilDate(year: 2026, month: 9, day: 19)!
         #expect(tier(facts(last: last), on: last.adding(days: 59)) == .normal)
         #expect(tier(facts(last: last), on: last.adding(days: 60)) == .medium)
-        #expect(RiskRules.assess(RiskFacts(birthDate: CivilDate(year: 2020, month: 1, day: 1)!, living: .withGuardian, father: away, mother: away,
-                                           guardian: GuardianFacts(birthDate: CivilDate(year: 1970, month: 1, day: 1)!), categories: [], needs: [], lastContact: today, openReport: true), on: today).tier == .critical)
+        #expect(
+            RiskRules.assess(
+                RiskFacts(
+                    birthDate: CivilDate(year: 2020, month: 1, day: 1)!, living: .withGuardian, father: away, mother: away,
+                    guardian: GuardianFacts(birthDate: CivilDate(year: 1970, month: 1, day: 1)!), categories: [], needs: [],
+                    lastContact: today, openReport: true), on: today
+            ).tier == .critical)
     }
 
     @Test func overdueVisitsEscalateToTheTownshipThenTheCity() async throws {
@@ -185,7 +221,9 @@ import GuanaiSheets
             #expect(try await Self.inbox(ctx, try await ctx.token("town")).total == 1)
             #expect(try await Self.inbox(ctx, try await ctx.token("admin")).items.first?.escalatedTo == ["township", "city"])
             // A visit makes up for it: the overdue alert is resolved and the next one is a month on.
-            let v = try await ctx.api(.POST, "/api/v1/children/\(c.id)/visits", token: try await ctx.token("cun"), body: ctx.json(VisitInput(mode: "phone", checklist: [:], notes: "")))
+            let v = try await ctx.api(
+                .POST, "/api/v1/children/\(c.id)/visits", token: try await ctx.token("cun"),
+                body: ctx.json(VisitInput(mode: "phone", checklist: [:], notes: "")))
             #expect(v.status == .created, "\(v.body.string)")
             #expect(try await Alert.query(on: ctx.app.db).first()?.status == .resolved)
             #expect(try await Self.child(ctx, c.id, try await ctx.token("cun")).nextVisitDue == "2027-01-25")
@@ -203,26 +241,38 @@ import GuanaiSheets
             body.needs = []
             let c = try await ctx.api(.POST, "/api/v1/children", token: t, body: ctx.json(body)).content.decode(ChildDTO.self)
             #expect(c.riskTier == "normal")
-            let noNumber = try await ctx.api(.POST, "/api/v1/reports", token: t, body: ctx.json(ReportInput(childId: c.id, reporter: "邻居", seen: "孩子身上有伤", policeCalled: true)))
+            let noNumber = try await ctx.api(
+                .POST, "/api/v1/reports", token: t,
+                body: ctx.json(ReportInput(childId: c.id, reporter: "邻居", seen: "孩子身上有伤", policeCalled: true)))
             #expect(noNumber.status == .unprocessableEntity && noNumber.body.string.contains("policeReportNo"))
-            let filed = try await ctx.api(.POST, "/api/v1/reports", token: t,
-                                          body: ctx.json(ReportInput(childId: c.id, reporter: "学校老师", reporterContact: "13900000009", seen: "孩子连续三天没来上学，家中无人", policeCalled: true, policeReportNo: "JJ2026111801")))
+            let filed = try await ctx.api(
+                .POST, "/api/v1/reports", token: t,
+                body: ctx.json(
+                    ReportInput(
+                        childId: c.id, reporter: "学校老师", reporterContact: "13900000009", seen: "孩子连续三天没来上学，家中无人", policeCalled: true,
+                        policeReportNo: "JJ2026111801")))
             #expect(filed.status == .created, "\(filed.body.string)")
             let r = try filed.content.decode(ReportDTO.self)
             #expect(try await Self.child(ctx, c.id, t).riskTier == "critical")
             #expect(try await Self.inbox(ctx, try await ctx.token("town")).total == 1, "the township is told at once")
             // A second report while the alert is open does not open a second alert.
-            #expect(try await ctx.api(.POST, "/api/v1/reports", token: t, body: ctx.json(ReportInput(childId: c.id, reporter: "邻居", seen: "夜里哭"))).status == .created)
+            #expect(
+                try await ctx.api(
+                    .POST, "/api/v1/reports", token: t, body: ctx.json(ReportInput(childId: c.id, reporter: "邻居", seen: "夜里哭"))
+                ).status == .created)
             #expect(try await Alert.query(on: ctx.app.db).count() == 1)
 
             let early = try await ctx.api(.POST, "/api/v1/reports/\(r.id)/close", token: t)
             #expect(early.status == .unprocessableEntity)
             #expect(early.body.string.contains("应急处置") && early.body.string.contains("监护干预"))
-            let bad = try await ctx.api(.POST, "/api/v1/reports/\(r.id)/steps", token: t, body: ctx.json(ReportStepInput(step: "emergency", note: "已处理")))
+            let bad = try await ctx.api(
+                .POST, "/api/v1/reports/\(r.id)/steps", token: t, body: ctx.json(ReportStepInput(step: "emergency", note: "已处理")))
             #expect(bad.status == .unprocessableEntity && bad.body.string.contains("action"), "the emergency action must be named")
-            for step in [ReportStepInput(step: "emergency", action: "relatives_care", note: "姑姑接回家照看"),
-                         ReportStepInput(step: "assessment", note: "无外伤，监护缺失"), ReportStepInput(step: "plan", note: "姑姑照料，村妇联每周回访"),
-                         ReportStepInput(step: "intervention", action: "not_needed", note: "父亲下月返乡")] {
+            for step in [
+                ReportStepInput(step: "emergency", action: "relatives_care", note: "姑姑接回家照看"),
+                ReportStepInput(step: "assessment", note: "无外伤，监护缺失"), ReportStepInput(step: "plan", note: "姑姑照料，村妇联每周回访"),
+                ReportStepInput(step: "intervention", action: "not_needed", note: "父亲下月返乡"),
+            ] {
                 let res = try await ctx.api(.POST, "/api/v1/reports/\(r.id)/steps", token: t, body: ctx.json(step))
                 #expect(res.status == .ok, "\(res.body.string)")
             }
@@ -232,8 +282,12 @@ import GuanaiSheets
             #expect(try await Self.child(ctx, c.id, t).riskTier == "critical", "the second report is still open")
             let second = try #require(try await Report.query(on: ctx.app.db).filter(\.$status == .open).first())
             for step in ["emergency", "assessment", "plan", "intervention"] {
-                _ = try await ctx.api(.POST, "/api/v1/reports/\(second.id!.uuidString)/steps", token: t,
-                                      body: ctx.json(ReportStepInput(step: step, action: step == "emergency" ? "parents_contacted" : step == "intervention" ? "not_needed" : nil, note: "已记录")))
+                _ = try await ctx.api(
+                    .POST, "/api/v1/reports/\(second.id!.uuidString)/steps", token: t,
+                    body: ctx.json(
+                        ReportStepInput(
+                            step: step, action: step == "emergency" ? "parents_contacted" : step == "intervention" ? "not_needed" : nil,
+                            note: "已记录")))
             }
             #expect(try await ctx.api(.POST, "/api/v1/reports/\(second.id!.uuidString)/close", token: t).status == .ok)
             #expect(try await Self.child(ctx, c.id, t).riskTier == "normal", "no open report, a capable guardian: the rules again")
@@ -259,10 +313,13 @@ import GuanaiSheets
             let town = Scoped(db: ctx.app.db, jurisdiction: Jurisdiction(root: DivisionCode(Codes.taohuashan)!))
             var b = try await town.board(unit: "", today: today)
             #expect(b.critical.map(\.id) == [UUID(uuidString: a.id)])
-            #expect(b.total.monitored == 2 && b.total.critical == 1 && b.total.stillDue == 1 && b.total.visitedThisMonth == 0, "the calm child is due next month")
+            #expect(
+                b.total.monitored == 2 && b.total.critical == 1 && b.total.stillDue == 1 && b.total.visitedThisMonth == 0,
+                "the calm child is due next month")
             #expect(b.rows.map(\.code) == [Codes.shihuayan], "a township's board is by village")
             // A visit this month counts; a month and a half later the calm child is overdue.
-            _ = try await ctx.api(.POST, "/api/v1/children/\(a.id)/visits", token: t, body: ctx.json(VisitInput(mode: "home", checklist: [:], notes: "")))
+            _ = try await ctx.api(
+                .POST, "/api/v1/children/\(a.id)/visits", token: t, body: ctx.json(VisitInput(mode: "home", checklist: [:], notes: "")))
             b = try await town.board(unit: "", today: today)
             #expect(b.total.visitedThisMonth == 1)
             ctx.clock.advance(by: 45 * 86_400)
@@ -306,7 +363,9 @@ import GuanaiSheets
             var body = ChildBody()
             body.idNumber = Synthetic.id(2022, 5, 10, order: 122)
             body.needs = []
-            body.guardian = ["name": "张桂兰", "idNumber": Synthetic.id(1960, 3, 3, order: 224), "relation": "grandmother", "health": "healthy"]
+            body.guardian = [
+                "name": "张桂兰", "idNumber": Synthetic.id(1960, 3, 3, order: 224), "relation": "grandmother", "health": "healthy",
+            ]
             let c = try await ctx.api(.POST, "/api/v1/children", token: t, body: ctx.json(body)).content.decode(ChildDTO.self)
             #expect(c.riskTier == "normal")
 

@@ -26,11 +26,16 @@ import GuanaiCore
             try await ctx.makeUser("other", .villageWorker, Codes.xiaoshiqiao)
             let t = try await ctx.token("cun")
             let c = try await Self.child(ctx, t)
-            let v = try await ctx.api(.POST, "/api/v1/children/\(c.id)/visits", token: t, body: ctx.json(VisitInput(mode: "home", checklist: ["warmth": "ok"], notes: ""))).content.decode(VisitDTO.self)
+            let v = try await ctx.api(
+                .POST, "/api/v1/children/\(c.id)/visits", token: t,
+                body: ctx.json(VisitInput(mode: "home", checklist: ["warmth": "ok"], notes: ""))
+            ).content.decode(VisitDTO.self)
             #expect(v.photos.isEmpty)
 
             func send(_ data: Data, token: String = t) async throws -> TestingHTTPResponse {
-                try await ctx.app.testing().sendRequest(.POST, "/api/v1/visits/\(v.id)/photos", headers: ["Authorization": "Bearer \(token)", "Content-Type": "image/jpeg"], body: ByteBuffer(data: data))
+                try await ctx.app.testing().sendRequest(
+                    .POST, "/api/v1/visits/\(v.id)/photos", headers: ["Authorization": "Bearer \(token)", "Content-Type": "image/jpeg"],
+                    body: ByteBuffer(data: data))
             }
             let first = try await send(Self.jpeg)
             #expect(first.status == .created, "\(first.body.string)")
@@ -64,17 +69,21 @@ import GuanaiCore
             try await b.login("cun")
             _ = try await b.get("/children/\(c.id)/visit")
             // A concern without notes and a file that is not a photo: both named, the choices kept.
-            let bad = try await b.postMultipart("/children/\(c.id)/visit", ["mode": "phone", "check.warmth": "concern", "notes": ""],
-                                                files: [(field: "photos", filename: "说明.txt", type: "text/plain", data: Data("x".utf8))])
+            let bad = try await b.postMultipart(
+                "/children/\(c.id)/visit", ["mode": "phone", "check.warmth": "concern", "notes": ""],
+                files: [(field: "photos", filename: "说明.txt", type: "text/plain", data: Data("x".utf8))])
             #expect(bad.status == .unprocessableEntity)
             let page = bad.body.string
             #expect(page.contains("请写情况说明") && page.contains("“说明.txt”不是照片"))
             #expect(page.contains("value=\"phone\" checked") && page.contains("name=\"check.warmth\" value=\"concern\" checked"))
             #expect(try await Visit.query(on: ctx.app.db).count() == 0)
 
-            let ok = try await b.postMultipart("/children/\(c.id)/visit", ["mode": "home", "check.warmth": "concern", "notes": "炉子坏了，已联系村里修"],
-                                               files: [(field: "photos", filename: "stove.jpg", type: "image/jpeg", data: Self.jpeg),
-                                                       (field: "photos", filename: "", type: "application/octet-stream", data: Data())])
+            let ok = try await b.postMultipart(
+                "/children/\(c.id)/visit", ["mode": "home", "check.warmth": "concern", "notes": "炉子坏了，已联系村里修"],
+                files: [
+                    (field: "photos", filename: "stove.jpg", type: "image/jpeg", data: Self.jpeg),
+                    (field: "photos", filename: "", type: "application/octet-stream", data: Data()),
+                ])
             #expect(ok.status == .seeOther, "\(ok.body.string)")
             let v = try #require(try await Visit.query(on: ctx.app.db).first())
             #expect(v.photos == 1 && v.notes == "炉子坏了，已联系村里修")

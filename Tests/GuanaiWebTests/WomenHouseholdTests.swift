@@ -12,9 +12,11 @@ import GuanaiCore
             let t = try await ctx.token("cun")
             // testStart is 2026-11-18; away since May 10 → more than six months.
             let body: [String: AnyEncodable] = [
-                "name": .init("陈秀梅"), "idNumber": .init(Synthetic.id(1988, 4, 4, order: 222)), "villageCode": .init(Codes.shihuayan), "hukou": .init("rural"),
+                "name": .init("陈秀梅"), "idNumber": .init(Synthetic.id(1988, 4, 4, order: 222)), "villageCode": .init(Codes.shihuayan),
+                "hukou": .init("rural"),
                 "husband": .init(["name": "刘志强", "situation": "working_away", "workPlace": "广东佛山", "since": "2026-05-10"]),
-                "childrenInCare": .init(2), "eldersInCare": .init(1), "farming": .init(true), "needs": .init(["development", "safety"]), "healthInterest": .init(true),
+                "childrenInCare": .init(2), "eldersInCare": .init(1), "farming": .init(true), "needs": .init(["development", "safety"]),
+                "healthInterest": .init(true),
             ]
             let r = try await ctx.api(.POST, "/api/v1/women", token: t, body: ctx.json(body))
             #expect(r.status == .created, "\(r.body.string)")
@@ -29,7 +31,8 @@ import GuanaiCore
             let m = try await ctx.api(.POST, "/api/v1/women", token: t, body: ctx.json(male))
             #expect(m.status == .unprocessableEntity && m.body.string.contains("男性"))
             // Husband comes home: she leaves the list of left-behind women.
-            let back = try await ctx.api(.PATCH, "/api/v1/women/\(w.id)", token: t, body: ctx.json(["husband": ["situation": "at_home"]])).content.decode(WomanDTO.self)
+            let back = try await ctx.api(.PATCH, "/api/v1/women/\(w.id)", token: t, body: ctx.json(["husband": ["situation": "at_home"]]))
+                .content.decode(WomanDTO.self)
             #expect(!back.leftBehind && back.status == "exited")
             // The health partner reads women (her module's people) but may not change them.
             let h = try await ctx.token("weijian")
@@ -45,13 +48,16 @@ import GuanaiCore
             let t = try await ctx.token("cun")
             let c = try await ctx.api(.POST, "/api/v1/children", token: t, body: ctx.json(ChildBody())).content.decode(ChildDTO.self)
             let hid = try #require(c.householdId)
-            let h = try await ctx.api(.PATCH, "/api/v1/households/\(hid)", token: t, body: ctx.json(["poverty": "dibao", "address": "石华堰村三组12号"]))
+            let h = try await ctx.api(
+                .PATCH, "/api/v1/households/\(hid)", token: t, body: ctx.json(["poverty": "dibao", "address": "石华堰村三组12号"]))
             #expect(h.status == .ok)
             let dto = try h.content.decode(HouseholdDTO.self)
             #expect(dto.members.count >= 3 && dto.poverty == "dibao")
             let after = try await ctx.api(.GET, "/api/v1/children/\(c.id)", token: t).content.decode(ChildDTO.self)
             #expect(after.classification.categories.contains("difficulty_poverty"))
-            #expect(try await ctx.api(.PATCH, "/api/v1/households/\(hid)", token: t, body: ctx.json(["poverty": "rich"])).status == .unprocessableEntity)
+            #expect(
+                try await ctx.api(.PATCH, "/api/v1/households/\(hid)", token: t, body: ctx.json(["poverty": "rich"])).status
+                    == .unprocessableEntity)
             try await ctx.makeUser("far", .villageWorker, Codes.xiaoshiqiao)
             #expect(try await ctx.api(.GET, "/api/v1/households/\(hid)", token: try await ctx.token("far")).status == .notFound)
             #expect(try await HistoryWordsTests.trailLeaks(ctx) == [], "the trail reads in words")
@@ -66,8 +72,10 @@ import GuanaiCore
             var b = Browser(ctx)
             try await b.login("cun")
             #expect(try await b.get("/women/new").status == .ok)
-            let f = ["name": "陈秀梅", "idNumber": Synthetic.id(1988, 4, 4, order: 221), "villageCode": Codes.shihuayan, "hukou": "rural",
-                     "husband.name": "刘志强", "husband.situation": "working_away", "husband.since": "2026-01-01", "childrenInCare": "2"]
+            let f = [
+                "name": "陈秀梅", "idNumber": Synthetic.id(1988, 4, 4, order: 221), "villageCode": Codes.shihuayan, "hukou": "rural",
+                "husband.name": "刘志强", "husband.situation": "working_away", "husband.since": "2026-01-01", "childrenInCare": "2",
+            ]
             let bad = try await b.post("/women/new", f)
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("男性") && bad.body.string.contains("value=\"刘志强\""))
@@ -83,7 +91,8 @@ import GuanaiCore
             let w = try #require(try await Woman.query(on: ctx.app.db).first())
             let hid = try #require(w.householdID)
             _ = try await b.get("/households/\(hid)")
-            #expect(try await b.post("/households/\(hid)", ["poverty": "tekun", "address": "三组", "villageGroup": "三组"]).status == .seeOther)
+            #expect(
+                try await b.post("/households/\(hid)", ["poverty": "tekun", "address": "三组", "villageGroup": "三组"]).status == .seeOther)
             #expect(try await Household.find(hid, on: ctx.app.db)?.poverty == "tekun")
             #expect(try await HistoryWordsTests.trailLeaks(ctx) == [], "the trail reads in words")
         }
@@ -104,8 +113,12 @@ struct AnyEncodable: Encodable {
             let t = try await ctx.token("cun")
             func woman(_ name: String, order: Int, needs: [String], employment: Bool) async throws {
                 let body: [String: AnyEncodable] = [
-                    "name": .init(name), "idNumber": .init(Synthetic.id(1988, 4, 4, order: order)), "villageCode": .init(Codes.shihuayan), "hukou": .init("rural"),
-                    "husband": .init(["name": name + "夫", "idNumber": Synthetic.id(1986, 1, 1, order: order + 1), "situation": "working_away", "since": "2025-01-01"]),
+                    "name": .init(name), "idNumber": .init(Synthetic.id(1988, 4, 4, order: order)), "villageCode": .init(Codes.shihuayan),
+                    "hukou": .init("rural"),
+                    "husband": .init([
+                        "name": name + "夫", "idNumber": Synthetic.id(1986, 1, 1, order: order + 1), "situation": "working_away",
+                        "since": "2025-01-01",
+                    ]),
                     "needs": .init(needs), "employmentInterest": .init(employment),
                 ]
                 #expect(try await ctx.api(.POST, "/api/v1/women", token: t, body: ctx.json(body)).status == .created)

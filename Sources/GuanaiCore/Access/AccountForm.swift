@@ -54,12 +54,14 @@ public enum AccountForm {
             errs.append(FieldError(field: "displayName", key: "account.error.displayNameRequired"))
         }
         let role = Role(rawValue: n.role)
-        if role == nil { errs.append(FieldError(field: "role", key: "account.error.roleInvalid")) }
-        else if let c = creator, !c.manageableRoles.contains(role!) {
+        if role == nil {
+            errs.append(FieldError(field: "role", key: "account.error.roleInvalid"))
+        } else if let c = creator, !c.manageableRoles.contains(role!) {
             errs.append(FieldError(field: "role", key: "account.error.roleNotAllowed"))
         }
-        if unit == nil || unit?.isActive == false { errs.append(FieldError(field: "unitCode", key: "account.error.unitInvalid")) }
-        else if let r = role, let u = unit, !r.allowedLevels.contains(u.level) {
+        if unit == nil || unit?.isActive == false {
+            errs.append(FieldError(field: "unitCode", key: "account.error.unitInvalid"))
+        } else if let r = role, let u = unit, !r.allowedLevels.contains(u.level) {
             errs.append(FieldError(field: "unitCode", key: "account.error.unitLevel"))
         }
         let phone = n.phone.trimmingCharacters(in: .whitespaces)

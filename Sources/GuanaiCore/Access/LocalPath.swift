@@ -11,7 +11,9 @@ public enum LocalPath {
             guard scalars.first == "/" else { return nil }
             if scalars.count > 1, scalars[1] == "/" || scalars[1] == "\\" { return nil }
             // Control characters (tab, newline …), DEL, and backslashes have no place in our own paths.
-            if scalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == "\\" || (0x80...0x9F).contains($0.value) }) { return nil }
+            if scalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == "\\" || (0x80...0x9F).contains($0.value) }) {
+                return nil
+            }
         }
         return raw
     }

@@ -8,9 +8,13 @@ public enum PasswordRules {
     /// digits, not the current one, typed the same twice. Whether `current` is right is the caller's check (a hash).
     public static func problems(current: String, new: String, confirm: String) -> [String: String] {
         var e: [String: String] = [:]
-        if new.count < minLength { e["new"] = "password.error.short" }
-        else if !new.contains(where: \.isNumber) || !new.contains(where: \.isLetter) { e["new"] = "password.error.mix" }
-        else if new == current { e["new"] = "password.error.same" }
+        if new.count < minLength {
+            e["new"] = "password.error.short"
+        } else if !new.contains(where: \.isNumber) || !new.contains(where: \.isLetter) {
+            e["new"] = "password.error.mix"
+        } else if new == current {
+            e["new"] = "password.error.same"
+        }
         if confirm != new { e["confirm"] = "password.error.confirm" }
         return e
     }

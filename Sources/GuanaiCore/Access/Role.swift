@@ -1,13 +1,13 @@
 /// Account roles. The tokens are what the API, the CLI and the database use.
 public enum Role: String, Sendable, Codable, CaseIterable {
-    case cityAdmin = "city_admin"           // 市妇联管理员
-    case townshipStaff = "township_staff"   // 乡镇妇联/督导员
-    case villageWorker = "village_worker"   // 村妇联主席/儿童主任
-    case volunteer                          // 爱心妈妈
-    case partnerHealth = "partner_health"   // 卫健部门
-    case partnerHR = "partner_hr"           // 人社部门
-    case partnerJustice = "partner_justice" // 司法部门
-    case inspector                          // 只读督查
+    case cityAdmin = "city_admin"  // 市妇联管理员
+    case townshipStaff = "township_staff"  // 乡镇妇联/督导员
+    case villageWorker = "village_worker"  // 村妇联主席/儿童主任
+    case volunteer  // 爱心妈妈
+    case partnerHealth = "partner_health"  // 卫健部门
+    case partnerHR = "partner_hr"  // 人社部门
+    case partnerJustice = "partner_justice"  // 司法部门
+    case inspector  // 只读督查
 
     /// The lowest level an account of this role may belong to; a city admin sits at the county-level city.
     public var allowedLevels: Set<DivisionLevel> {
@@ -31,14 +31,14 @@ public enum Role: String, Sendable, Codable, CaseIterable {
 
 /// Things an account may do beyond reading. Each cell of the table in docs/roles.md is one `Policy.allows` answer.
 public enum Action: String, Sendable, Codable, CaseIterable {
-    case revealID = "reveal_id"          // 查看完整身份证号/电话
-    case export                          // 导出
-    case `import`                        // 导入
-    case fileReport = "file_report"      // 强制报告
-    case approve                         // 审批（结对等）
-    case editRules = "edit_rules"        // 修改规则参数
-    case manageAccounts = "manage_accounts" // 账号管理
-    case manageUnits = "manage_units"     // 区划维护（增、改名、合并、撤销）
+    case revealID = "reveal_id"  // 查看完整身份证号/电话
+    case export  // 导出
+    case `import`  // 导入
+    case fileReport = "file_report"  // 强制报告
+    case approve  // 审批（结对等）
+    case editRules = "edit_rules"  // 修改规则参数
+    case manageAccounts = "manage_accounts"  // 账号管理
+    case manageUnits = "manage_units"  // 区划维护（增、改名、合并、撤销）
 }
 
 /// Kinds of record, for "what may this role read at all".
@@ -63,8 +63,8 @@ public enum Policy {
         case (.volunteer, _): return false
         // Partners work on their own module's records: they need full IDs (e.g. screening), lists, and bulk results.
         case (.partnerHealth, .revealID), (.partnerHealth, .export), (.partnerHealth, .import), (.partnerHealth, .fileReport),
-             (.partnerHR, .revealID), (.partnerHR, .export), (.partnerHR, .import), (.partnerHR, .fileReport),
-             (.partnerJustice, .revealID), (.partnerJustice, .export), (.partnerJustice, .import), (.partnerJustice, .fileReport):
+            (.partnerHR, .revealID), (.partnerHR, .export), (.partnerHR, .import), (.partnerHR, .fileReport),
+            (.partnerJustice, .revealID), (.partnerJustice, .export), (.partnerJustice, .import), (.partnerJustice, .fileReport):
             return true
         case (.partnerHealth, _), (.partnerHR, _), (.partnerJustice, _): return false
         // Read-only inspection: may take masked lists away, nothing else.

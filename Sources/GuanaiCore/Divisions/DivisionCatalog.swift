@@ -32,7 +32,7 @@ public enum DivisionCatalogError: Error, Equatable, CustomStringConvertible {
 
 /// The bundled 2021 统计用区划代码 of Hubei, copied from the shared data set into the product.
 public enum DivisionCatalog {
-    public static let defaultCounty = "421081" // 石首市
+    public static let defaultCounty = "421081"  // 石首市
     /// Recorded as the reason when the bundled list is loaded.
     public static let editionNote = "2021年统计用区划代码"
 
@@ -51,8 +51,12 @@ public enum DivisionCatalog {
         let code = rawCode.trimmingCharacters(in: .whitespaces)
         guard code.count == 6, code.hasPrefix("42") else { throw DivisionCatalogError.notHubei(code) }
         let cityCode = String(code.prefix(4))
-        let provinceFile = try JSONDecoder().decode([String: String].self, from: Data(contentsOf: resourceURL("province-42.json") ?? { throw DivisionCatalogError.resourceMissing("province-42.json") }()))
-        let cities = try JSONDecoder().decode([String: String].self, from: Data(contentsOf: resourceURL("cities-42.json") ?? { throw DivisionCatalogError.resourceMissing("cities-42.json") }()))
+        let provinceFile = try JSONDecoder().decode(
+            [String: String].self,
+            from: Data(contentsOf: resourceURL("province-42.json") ?? { throw DivisionCatalogError.resourceMissing("province-42.json") }()))
+        let cities = try JSONDecoder().decode(
+            [String: String].self,
+            from: Data(contentsOf: resourceURL("cities-42.json") ?? { throw DivisionCatalogError.resourceMissing("cities-42.json") }()))
         let tree = try load("345-\(cityCode).json")
         guard let countyName = tree[cityCode]?[code], let townships = tree[code] else { throw DivisionCatalogError.unknownCounty(code) }
 
@@ -74,7 +78,9 @@ public enum DivisionCatalog {
 
     /// All county-level units of Hubei in the bundle, for `--county` help and validation.
     public static func counties() throws -> [(code: String, name: String)] {
-        let cities = try JSONDecoder().decode([String: String].self, from: Data(contentsOf: resourceURL("cities-42.json") ?? { throw DivisionCatalogError.resourceMissing("cities-42.json") }()))
+        let cities = try JSONDecoder().decode(
+            [String: String].self,
+            from: Data(contentsOf: resourceURL("cities-42.json") ?? { throw DivisionCatalogError.resourceMissing("cities-42.json") }()))
         var out: [(String, String)] = []
         for city in cities.keys.sorted() {
             let tree = try load("345-\(city).json")

@@ -113,13 +113,13 @@ public enum UnitStatus: String, Sendable, Codable, CaseIterable { case active, r
 
 public enum DivisionKind: String, Sendable, Codable, CaseIterable {
     case province, city, county
-    case subdistrict          // 街道
-    case town                 // 镇
-    case township             // 乡
-    case developmentZone = "development_zone" // 开发区 and other township-level units
-    case residentsCommittee = "residents_committee" // 居委会 / 社区
-    case villageCommittee = "village_committee"     // 村委会
-    case livingArea = "living_area"                 // 农场、林场生活区
+    case subdistrict  // 街道
+    case town  // 镇
+    case township  // 乡
+    case developmentZone = "development_zone"  // 开发区 and other township-level units
+    case residentsCommittee = "residents_committee"  // 居委会 / 社区
+    case villageCommittee = "village_committee"  // 村委会
+    case livingArea = "living_area"  // 农场、林场生活区
 
     public var level: DivisionLevel {
         switch self {

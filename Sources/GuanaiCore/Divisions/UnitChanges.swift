@@ -26,8 +26,10 @@ public enum UnitChanges {
 
     /// A unit added under `parent` (a county or a township), absent from the statistical list: its level is the next
     /// one down, its name official, free among the active siblings, and its number the first non-statistical one free.
-    public static func addition(name rawName: String, reason: String, parent: Facts?,
-                                siblings: [Facts]) -> Result<DivisionRecord, FieldError> {
+    public static func addition(
+        name rawName: String, reason: String, parent: Facts?,
+        siblings: [Facts]
+    ) -> Result<DivisionRecord, FieldError> {
         let name = rawName.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { return .failure(nameRequired) }
         guard !blank(reason) else { return .failure(reasonRequired) }
@@ -53,8 +55,10 @@ public enum UnitChanges {
     }
 
     /// A new name for an active unit, with a reason. Returns the official name and its short form.
-    public static func renaming(_ unit: Facts, kind: DivisionKind, to rawName: String,
-                                reason: String) -> Result<(official: String, short: String), FieldError> {
+    public static func renaming(
+        _ unit: Facts, kind: DivisionKind, to rawName: String,
+        reason: String
+    ) -> Result<(official: String, short: String), FieldError> {
         guard unit.isActive else { return .failure(FieldError(field: "name", key: "unit.error.retired")) }
         let name = rawName.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { return .failure(nameRequired) }
@@ -68,14 +72,17 @@ public enum UnitChanges {
         let target = FieldError(field: "into", key: "unit.error.mergeTarget")
         guard let survivor else { return target }
         guard absorbed.isActive, survivor.isActive, absorbed.code != survivor.code, absorbed.level == survivor.level,
-              absorbed.level >= .township else { return target }
+            absorbed.level >= .township
+        else { return target }
         return blank(reason) ? reasonRequired : nil
     }
 
     /// Retiring: an active township or village, with a reason, that nothing depends on any more; one with records or
     /// active sub-units must be merged instead. `hasRecords` is asked only when the rest allows it.
-    public static func retireProblem(_ unit: Facts, reason: String, activeChildren: Int,
-                                     hasRecords: () async throws -> Bool) async rethrows -> FieldError? {
+    public static func retireProblem(
+        _ unit: Facts, reason: String, activeChildren: Int,
+        hasRecords: () async throws -> Bool
+    ) async rethrows -> FieldError? {
         guard unit.isActive, unit.level >= .township else { return FieldError(field: "reason", key: "unit.error.retired") }
         guard !blank(reason) else { return reasonRequired }
         if activeChildren > 0 { return FieldError(field: "reason", key: "unit.error.hasChildren") }

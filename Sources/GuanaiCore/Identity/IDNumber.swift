@@ -35,9 +35,13 @@ public struct IDNumber: Hashable, Sendable, CustomStringConvertible {
         var out = ""
         for u in raw.unicodeScalars {
             if u.properties.isWhitespace { continue }
-            if (0xFF10...0xFF19).contains(u.value) { out.unicodeScalars.append(Unicode.Scalar(u.value - 0xFF10 + 0x30)!) }
-            else if u == "x" || u == "ｘ" || u == "Ｘ" { out.append("X") }
-            else { out.unicodeScalars.append(u) }
+            if (0xFF10...0xFF19).contains(u.value) {
+                out.unicodeScalars.append(Unicode.Scalar(u.value - 0xFF10 + 0x30)!)
+            } else if u == "x" || u == "ｘ" || u == "Ｘ" {
+                out.append("X")
+            } else {
+                out.unicodeScalars.append(u)
+            }
         }
         return out
     }
@@ -51,7 +55,8 @@ public struct IDNumber: Hashable, Sendable, CustomStringConvertible {
         guard body.allSatisfy({ $0.isASCII && $0.isNumber }), last.isASCII && (last.isNumber || last == "X") else { throw .characters }
         let ymd = String(s.dropFirst(6).prefix(8))
         guard let y = Int(ymd.prefix(4)), let m = Int(ymd.dropFirst(4).prefix(2)), let d = Int(ymd.suffix(2)),
-              y >= 1900, let date = CivilDate(year: y, month: m, day: d) else { throw .birthDate }
+            y >= 1900, let date = CivilDate(year: y, month: m, day: d)
+        else { throw .birthDate }
         let expected = IDNumber.checkCharacter(for: String(body))!
         guard expected == last else { throw .checkDigit(expected: expected) }
         value = s
@@ -85,7 +90,9 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     public init(from decoder: any Decoder) throws {
         let s = try decoder.singleValueContainer().decode(String.self)
-        guard let d = CivilDate(iso: s) else { throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "date must be YYYY-MM-DD")) }
+        guard let d = CivilDate(iso: s) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "date must be YYYY-MM-DD"))
+        }
         self = d
     }
     public func encode(to encoder: any Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(iso) }

@@ -23,7 +23,9 @@ public enum PhoneNumber {
 /// The given name alone, which is all a volunteer sees of her child: the surname is one character, or two for the
 /// compound surnames still common (欧阳, 司马 …) when the name is long enough to have both.
 public enum ChineseName {
-    static let compound: Set<String> = ["欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐", "端木", "独孤", "南宫", "西门", "百里", "呼延"]
+    static let compound: Set<String> = [
+        "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐", "端木", "独孤", "南宫", "西门", "百里", "呼延",
+    ]
 
     public static func givenName(_ name: String) -> String {
         let chars = Array(name.trimmingCharacters(in: .whitespaces))

@@ -13,7 +13,8 @@ public enum Pinyin {
 
     static let table: [Character: String] = {
         guard let url = Bundle.module.url(forResource: "pinyin", withExtension: "txt", subdirectory: "pinyin"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else { return [:] }
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { return [:] }
         var out: [Character: String] = [:]
         out.reserveCapacity(21000)
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {

@@ -42,8 +42,10 @@ public enum LedgerRow {
     }
 
     /// A health cell: a token (read from the catalogue's labels) or a ledger word.
-    public static func health(_ v: String?, _ field: String, _ words: Words, _ problems: inout [CellProblem],
-                              _ warnings: inout [CellProblem]) -> String? {
+    public static func health(
+        _ v: String?, _ field: String, _ words: Words, _ problems: inout [CellProblem],
+        _ warnings: inout [CellProblem]
+    ) -> String? {
         guard let v else { return nil }
         if Health(rawValue: v) != nil { return v }
         switch LedgerWords.health(v) {
@@ -53,8 +55,10 @@ public enum LedgerRow {
     }
 
     /// A parent's situation and work place, from whichever of the columns the ledger has.
-    public static func parent(_ v: [String: String], _ who: String, sharedPlace: String?, _ words: Words, _ problems: inout [CellProblem],
-                              _ warnings: inout [CellProblem]) -> (situation: String?, place: String?, unknown: Bool) {
+    public static func parent(
+        _ v: [String: String], _ who: String, sharedPlace: String?, _ words: Words, _ problems: inout [CellProblem],
+        _ warnings: inout [CellProblem]
+    ) -> (situation: String?, place: String?, unknown: Bool) {
         let text = v[who + ".situation"], ownPlace = v[who + ".workPlace"]
         if let text, ParentSituation(rawValue: text) != nil { return (text, ownPlace, false) }
         let placeField = ownPlace != nil ? who + ".workPlace" : "parents.workPlace"
@@ -64,7 +68,9 @@ public enum LedgerRow {
             return (nil, nil, false)
         case .success(let r):
             for a in r.assumptions where a != .situationUnknown {
-                if case .workingAwayFromPlace = a { warnings.append(assumed(a, placeField)) } else {
+                if case .workingAwayFromPlace = a {
+                    warnings.append(assumed(a, placeField))
+                } else {
                     warnings.append(assumed(a, who + ".situation"))
                 }
             }
@@ -74,8 +80,10 @@ public enum LedgerRow {
 
     /// A ledger row as a child's input. Columns the ledger lacks are never required: what can be derived is (LedgerWords),
     /// and each thing assumed is a warning on the row. `present`: the schema keys the file has columns for.
-    public static func child(_ v: [String: String], village: String?, present: Set<String> = [], today: CivilDate,
-                             words: Words) -> (ChildInput, [CellProblem], [CellProblem]) {
+    public static func child(
+        _ v: [String: String], village: String?, present: Set<String> = [], today: CivilDate,
+        words: Words
+    ) -> (ChildInput, [CellProblem], [CellProblem]) {
         var problems: [CellProblem] = [], warnings: [CellProblem] = []
         let (birth, p) = monthOnly(v["birthDate"], idNumber: v["idNumber"], key: "birthDate")
         if let p { problems.append(p) }
@@ -119,10 +127,12 @@ public enum LedgerRow {
                     problems.append(CellProblem(field: "guardian.age", message: "intake.error.age", args: [age]))
                 }
             }
-            guardian = GuardianInput(name: v["guardian.name"], idNumber: v["guardian.idNumber"], birthDate: born,
-                                     relation: relation ?? (v["guardian.name"] == nil ? nil : GuardianRelation.other.rawValue),
-                                     health: health(v["guardian.health"], "guardian.health", words, &problems,
-                                                    &warnings), phone: v["guardian.phone"])
+            guardian = GuardianInput(
+                name: v["guardian.name"], idNumber: v["guardian.idNumber"], birthDate: born,
+                relation: relation ?? (v["guardian.name"] == nil ? nil : GuardianRelation.other.rawValue),
+                health: health(
+                    v["guardian.health"], "guardian.health", words, &problems,
+                    &warnings), phone: v["guardian.phone"])
         }
         // Unknown is said where the ledger has no situation column for a parent it otherwise speaks of; a blank cell
         // in a situation column is left blank as on the form.
@@ -142,20 +152,23 @@ public enum LedgerRow {
         needsName("father", ["father.idNumber", "father.phone"], named: father.0 != nil)
         needsName("mother", ["mother.idNumber", "mother.phone"], named: mother.0 != nil)
         if guardian != nil {
-            needsName("guardian", ["guardian.relation", "guardian.idNumber", "guardian.phone", "guardian.health", "guardian.age"],
-                      named: v["guardian.name"] != nil)
+            needsName(
+                "guardian", ["guardian.relation", "guardian.idNumber", "guardian.phone", "guardian.health", "guardian.age"],
+                named: v["guardian.name"] != nil)
         }
 
         func parentInput(_ who: (String?, String?, String?), _ situation: String?, _ place: String?) -> ParentInput? {
             guard who.0 != nil || who.1 != nil || who.2 != nil || situation != nil else { return nil }
-            return ParentInput(name: who.0, idNumber: who.1, situation: situation,
-                               workPlace: situation == ParentSituation.workingAway.rawValue ? place : nil,
-                               since: nil, phone: who.2)
+            return ParentInput(
+                name: who.0, idNumber: who.1, situation: situation,
+                workPlace: situation == ParentSituation.workingAway.rawValue ? place : nil,
+                since: nil, phone: who.2)
         }
         var living = v["livingArrangement"]
         if living == nil {
-            let (derived, weak) = LedgerWords.living(guardianNamed: guardian != nil, father: fs.flatMap(ParentSituation.init(rawValue:)),
-                                                     mother: ms.flatMap(ParentSituation.init(rawValue:)))
+            let (derived, weak) = LedgerWords.living(
+                guardianNamed: guardian != nil, father: fs.flatMap(ParentSituation.init(rawValue:)),
+                mother: ms.flatMap(ParentSituation.init(rawValue:)))
             living = derived.rawValue
             if let weak { warnings.append(assumed(weak, "livingArrangement")) }
         }
@@ -186,8 +199,10 @@ public enum LedgerRow {
         var problems: [CellProblem] = [], warnings: [CellProblem] = []
         // A since-month typed as the number 2025.1 may be January or October; the rules count months, so ask.
         if let since = v["husband.since"], since.contains("|") {
-            problems.append(CellProblem(field: "husband.since", message: "intake.error.januaryOrOctober",
-                                        args: [since.replacingOccurrences(of: "|", with: " / ")]))
+            problems.append(
+                CellProblem(
+                    field: "husband.since", message: "intake.error.januaryOrOctober",
+                    args: [since.replacingOccurrences(of: "|", with: " / ")]))
         }
         var husband: ParentInput? = nil
         if ["name", "idNumber", "situation", "workPlace", "since", "phone"].contains(where: { v["husband." + $0] != nil }) {
@@ -198,16 +213,19 @@ public enum LedgerRow {
                 case .failure(let e): problems.append(notUnderstood(e, "husband.situation", words)); situation = nil
                 case .success(let r) where r.situation == nil:
                     // 离异, 无: a women's ledger says nothing definite here, and away is not assumed against it.
-                    problems.append(notUnderstood(LedgerWords.NotUnderstood(value: text, closest: LedgerWords.situation.map { $0.1[0] }),
-                                                  "husband.situation", words))
+                    problems.append(
+                        notUnderstood(
+                            LedgerWords.NotUnderstood(value: text, closest: LedgerWords.situation.map { $0.1[0] }),
+                            "husband.situation", words))
                 case .success(let r):
                     situation = r.situation?.rawValue; place = r.place
                     warnings += r.assumptions.map { assumed($0, "husband.situation") }
                 }
             }
-            husband = ParentInput(name: v["husband.name"], idNumber: v["husband.idNumber"],
-                                  situation: situation ?? ParentSituation.workingAway.rawValue, workPlace: place,
-                                  since: v["husband.since"].map { $0.count == 7 ? $0 + "-01" : $0 }, phone: v["husband.phone"])
+            husband = ParentInput(
+                name: v["husband.name"], idNumber: v["husband.idNumber"],
+                situation: situation ?? ParentSituation.workingAway.rawValue, workPlace: place,
+                since: v["husband.since"].map { $0.count == 7 ? $0 + "-01" : $0 }, phone: v["husband.phone"])
         }
         var input = WomanInput()
         input.name = v["name"]
@@ -228,10 +246,11 @@ public enum LedgerRow {
 
     /// A volunteer's row as the API's input, so `PairingService.createVolunteer` applies the same rules to both.
     public static func volunteer(_ v: [String: String], unit: String?) -> VolunteerInput {
-        VolunteerInput(name: v["name"], idNumber: v["idNumber"], phone: v["phone"], unitCode: unit ?? v["unitCode"],
-                       organisation: v["organisation"], honours: v["honours"], skills: list(v["skills"]),
-                       availableTime: v["availableTime"], capacity: v["capacity"].flatMap { Int($0) },
-                       latitude: v["latitude"].flatMap(Double.init), longitude: v["longitude"].flatMap(Double.init), status: nil)
+        VolunteerInput(
+            name: v["name"], idNumber: v["idNumber"], phone: v["phone"], unitCode: unit ?? v["unitCode"],
+            organisation: v["organisation"], honours: v["honours"], skills: list(v["skills"]),
+            availableTime: v["availableTime"], capacity: v["capacity"].flatMap { Int($0) },
+            latitude: v["latitude"].flatMap(Double.init), longitude: v["longitude"].flatMap(Double.init), status: nil)
     }
 
     /// 汉 and 汉族 are the same answer.

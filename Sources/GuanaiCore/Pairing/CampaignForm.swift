@@ -67,7 +67,9 @@ public enum CampaignForm {
         if let t = title, t.count > maxName { c.errors.append(FieldError(field: "name", key: "field.error.tooLong")) }
         var place: UnitFacts? = nil
         if c.required(input.unitCode, "unitCode") != nil {
-            if let u = unit, u.isActive, u.level == .village || u.level == .township { place = u } else {
+            if let u = unit, u.isActive, u.level == .village || u.level == .township {
+                place = u
+            } else {
                 c.errors.append(FieldError(field: "unitCode", key: "field.error.choice"))
             }
         }
@@ -97,8 +99,10 @@ public enum CampaignForm {
 
     /// Signing up: she must be found, active, and from the campaign's township; the day is the launch day when not
     /// given, never in the future. Returns the day she signed up.
-    public static func signUp(_ input: CampaignVolunteerInput, volunteer: VolunteerFacts?, campaignUnit: String, launchedOn: String,
-                              today: CivilDate, _ c: inout FormChecker) -> CivilDate? {
+    public static func signUp(
+        _ input: CampaignVolunteerInput, volunteer: VolunteerFacts?, campaignUnit: String, launchedOn: String,
+        today: CivilDate, _ c: inout FormChecker
+    ) -> CivilDate? {
         if let v = volunteer {
             if v.status != .active {
                 c.errors.append(FieldError(field: "volunteerId", key: "pairing.error.withdrawn"))
@@ -106,8 +110,10 @@ public enum CampaignForm {
                 c.errors.append(FieldError(field: "volunteerId", key: "campaign.error.elsewhere"))
             }
         } else {
-            c.errors.append(FieldError(field: "volunteerId",
-                                       key: (input.volunteerId ?? "").isEmpty ? "field.error.required" : "pairing.error.volunteer"))
+            c.errors.append(
+                FieldError(
+                    field: "volunteerId",
+                    key: (input.volunteerId ?? "").isEmpty ? "field.error.required" : "pairing.error.volunteer"))
         }
         let blank = (input.signedOn ?? "").trimmingCharacters(in: .whitespaces).isEmpty
         let signed = blank ? CivilDate(iso: launchedOn) : c.date(input.signedOn, "signedOn")

@@ -16,7 +16,8 @@ extension CostScalingSolver {
                 active[top] = Int32(i)
                 top += 1
             } else if arc == CostScalingSolver.toSink,
-                      !keeps(i, worth: penalty[i], excluding: -1, eps: eps) {
+                !keeps(i, worth: penalty[i], excluding: -1, eps: eps)
+            {
                 top = unplace(i, top)
             }
         }

@@ -154,7 +154,8 @@ struct CostScalingSolver {
         childStart.deallocate(); arcVolunteer.deallocate(); arcCost.deallocate()
         penalty.deallocate(); childPrice.deallocate(); childArc.deallocate()
         childVolunteer.deallocate(); active.deallocate(); volStart.deallocate()
-        revArc.deallocate(); arcChild.deallocate(); revChild.deallocate(); revCost.deallocate(); placeCost.deallocate(); capacity.deallocate(); slotStart.deallocate(); slots.deallocate()
+        revArc.deallocate(); arcChild.deallocate(); revChild.deallocate(); revCost.deallocate(); placeCost.deallocate();
+        capacity.deallocate(); slotStart.deallocate(); slots.deallocate()
         load.deallocate(); toSink.deallocate(); volPrice.deallocate()
         deficitStack.deallocate(); onDeficitStack.deallocate()
     }

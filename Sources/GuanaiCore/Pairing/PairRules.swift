@@ -137,8 +137,10 @@ extension PairLifecycle {
 
     /// Checks one action from `status`: the transition must exist; closing needs a reason and a note; an approval may
     /// set a start day. `gate`: the pair gate's errors, when reopening (the caller reads its facts).
-    public static func step(from status: PairStatus, _ action: PairAction, _ input: PairActionInput,
-                            gate: [FieldError] = []) -> Result<Step, FieldErrors> {
+    public static func step(
+        from status: PairStatus, _ action: PairAction, _ input: PairActionInput,
+        gate: [FieldError] = []
+    ) -> Result<Step, FieldErrors> {
         guard let next = next(status, action) else { return .failure(FieldErrors([refused])) }
         var errors: [FieldError] = []
         let note = (input.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -146,8 +148,10 @@ extension PairLifecycle {
         if action == .close {
             reason = PairCloseReason(rawValue: input.closeReason ?? "")
             if reason == nil {
-                errors.append(FieldError(field: "closeReason",
-                                         key: (input.closeReason ?? "").isEmpty ? "field.error.required" : "field.error.choice"))
+                errors.append(
+                    FieldError(
+                        field: "closeReason",
+                        key: (input.closeReason ?? "").isEmpty ? "field.error.required" : "field.error.choice"))
             }
             if note.isEmpty { errors.append(FieldError(field: "note", key: "field.error.required")) }
         }
@@ -209,8 +213,10 @@ public enum PairRecords {
     }
 
     /// A screening step confirmed on a past date (today when empty).
-    public static func screening(_ input: ScreeningInput, today: CivilDate,
-                                 _ c: inout FormChecker) -> (step: ScreeningStep, on: CivilDate)? {
+    public static func screening(
+        _ input: ScreeningInput, today: CivilDate,
+        _ c: inout FormChecker
+    ) -> (step: ScreeningStep, on: CivilDate)? {
         let step = c.token(input.step, "step", ScreeningStep.self)
         let date = VolunteerForm.pastDate(input.on, "on", today: today, &c)
         guard c.errors.isEmpty, let step, let date else { return nil }

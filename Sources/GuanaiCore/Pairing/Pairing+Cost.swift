@@ -38,7 +38,9 @@ public enum PairingCost {
     }
 
     /// The cost and the reasons (catalogue codes with an argument), or nil when too far to suggest.
-    public static func cost(child: Side, needs: [ChildNeed], volunteer: Side, skills: [VolunteerSkill], rules: PairingCostRules) -> (cost: Int, reasons: [(code: String, arg: String)])? {
+    public static func cost(child: Side, needs: [ChildNeed], volunteer: Side, skills: [VolunteerSkill], rules: PairingCostRules) -> (
+        cost: Int, reasons: [(code: String, arg: String)]
+    )? {
         var reasons: [(String, String)] = []
         var metres: Int
         if let a = child.point, let b = volunteer.point {

@@ -34,7 +34,8 @@ public enum PairStatus: String, Sendable, Codable, CaseIterable {
 }
 
 public enum PairCloseReason: String, Sendable, Codable, CaseIterable {
-    case childExited = "child_exited", parentReturned = "parent_returned", volunteerWithdrew = "volunteer_withdrew", moved, unreachable, misconduct, naturalEnd = "natural_end"
+    case childExited = "child_exited", parentReturned = "parent_returned", volunteerWithdrew = "volunteer_withdrew", moved, unreachable,
+        misconduct, naturalEnd = "natural_end"
 }
 
 public enum ContactMode: String, Sendable, Codable, CaseIterable {

@@ -32,7 +32,8 @@ public enum PairingBench {
         let cpuStart = clock()
         let elapsed = wall.measure { solution = MinCostAssignment.solve(problem) }
         let cpu = Double(clock() - cpuStart) / Double(CLOCKS_PER_SEC)
-        let seconds = Double(elapsed.components.seconds)
+        let seconds =
+            Double(elapsed.components.seconds)
             + Double(elapsed.components.attoseconds) * 1e-18
         return Measurement(cost: solution!.totalCost, seconds: seconds, cpuSeconds: cpu)
     }
@@ -48,7 +49,8 @@ public enum PairingBench {
         try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> AssignmentProblem in
             var reader = IntegerReader(bytes: raw.bindMemory(to: UInt8.self))
             guard let n = reader.next(), let m = reader.next(), let e = reader.next(),
-                  n >= 0, m >= 0, e >= 0 else {
+                n >= 0, m >= 0, e >= 0
+            else {
                 throw FormatError(description: "missing header")
             }
             var penalties = [Int](repeating: 0, count: n)
@@ -65,7 +67,8 @@ public enum PairingBench {
             }
             for _ in 0..<e {
                 guard let c = reader.next(), let v = reader.next(), let cost = reader.next(),
-                      c >= 0, c < n, v >= 0, v < m, cost >= 0 else {
+                    c >= 0, c < n, v >= 0, v < m, cost >= 0
+                else {
                     throw FormatError(description: "bad edge")
                 }
                 edges.append(.init(child: c, volunteer: v, cost: cost))

@@ -20,8 +20,9 @@ struct PairingNetwork {
         let n = problem.childCount
         let m = problem.volunteerCount
         precondition(problem.penalties.allSatisfy { $0 >= 0 }, "penalties must be non-negative")
-        precondition(problem.capacities.allSatisfy { $0 >= 0 && $0 < Int(Int32.max) / 2 },
-                     "capacities must be non-negative")
+        precondition(
+            problem.capacities.allSatisfy { $0 >= 0 && $0 < Int(Int32.max) / 2 },
+            "capacities must be non-negative")
         precondition(problem.edges.count < Int(Int32.max), "too many edges")
         childCount = n
         volunteerCount = m

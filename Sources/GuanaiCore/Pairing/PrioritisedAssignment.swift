@@ -12,17 +12,24 @@ public enum PrioritisedAssignment {
         guard !stageOne.isEmpty else { return MinCostAssignment.solve(p) }
         // Stage one: the prioritised children and their own-village volunteers only. A child left over here
         // costs nothing: she goes on to stage two with everyone else.
-        let s1 = MinCostAssignment.solve(AssignmentProblem(penalties: p.penalties.enumerated().map { first[$0.offset] ? $0.element : 0 },
-                                                           capacities: p.capacities, edges: stageOne))
+        let s1 = MinCostAssignment.solve(
+            AssignmentProblem(
+                penalties: p.penalties.enumerated().map { first[$0.offset] ? $0.element : 0 },
+                capacities: p.capacities, edges: stageOne))
         var capacities = p.capacities
         var fixed = [Int?](repeating: nil, count: p.childCount)
         for (i, v) in s1.volunteerOf.enumerated() { if let v { fixed[i] = v; capacities[v] -= 1 } }
-        let s2 = MinCostAssignment.solve(AssignmentProblem(penalties: p.penalties, capacities: capacities,
-                                                           edges: p.edges.filter { fixed[$0.child] == nil }))
+        let s2 = MinCostAssignment.solve(
+            AssignmentProblem(
+                penalties: p.penalties, capacities: capacities,
+                edges: p.edges.filter { fixed[$0.child] == nil }))
         var volunteerOf = s2.volunteerOf
         for (i, v) in fixed.enumerated() where v != nil { volunteerOf[i] = v }
         var cheapest: [AssignmentProblem.Edge: Int] = [:]
-        for e in p.edges { cheapest[AssignmentProblem.Edge(child: e.child, volunteer: e.volunteer, cost: 0)] = min(cheapest[AssignmentProblem.Edge(child: e.child, volunteer: e.volunteer, cost: 0)] ?? .max, e.cost) }
+        for e in p.edges {
+            cheapest[AssignmentProblem.Edge(child: e.child, volunteer: e.volunteer, cost: 0)] = min(
+                cheapest[AssignmentProblem.Edge(child: e.child, volunteer: e.volunteer, cost: 0)] ?? .max, e.cost)
+        }
         let total = volunteerOf.enumerated().reduce(0) { sum, cv in
             guard let v = cv.element else { return sum + p.penalties[cv.offset] }
             return sum + (cheapest[AssignmentProblem.Edge(child: cv.offset, volunteer: v, cost: 0)] ?? 0)

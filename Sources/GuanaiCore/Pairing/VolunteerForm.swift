@@ -17,9 +17,11 @@ public struct VolunteerInput: Codable, Sendable {
     /// The username of her own volunteer account, to link (an empty string unlinks).
     public var account: String?
 
-    public init(name: String? = nil, idNumber: String? = nil, phone: String? = nil, unitCode: String? = nil, organisation: String? = nil,
-                honours: String? = nil, skills: [String]? = nil, availableTime: String? = nil, capacity: Int? = nil,
-                latitude: Double? = nil, longitude: Double? = nil, status: String? = nil, account: String? = nil) {
+    public init(
+        name: String? = nil, idNumber: String? = nil, phone: String? = nil, unitCode: String? = nil, organisation: String? = nil,
+        honours: String? = nil, skills: [String]? = nil, availableTime: String? = nil, capacity: Int? = nil,
+        latitude: Double? = nil, longitude: Double? = nil, status: String? = nil, account: String? = nil
+    ) {
         self.name = name
         self.idNumber = idNumber
         self.phone = phone
@@ -72,8 +74,10 @@ public enum VolunteerForm {
         public var longitude: Double?
         public var status: VolunteerStatus
 
-        public init(phone: String?, organisation: String?, honours: String?, skills: String, availableTime: String?, capacity: Int,
-                    latitude: Double?, longitude: Double?, status: VolunteerStatus) {
+        public init(
+            phone: String?, organisation: String?, honours: String?, skills: String, availableTime: String?, capacity: Int,
+            latitude: Double?, longitude: Double?, status: VolunteerStatus
+        ) {
             self.phone = phone
             self.organisation = organisation
             self.honours = honours
@@ -103,9 +107,10 @@ public enum VolunteerForm {
         _ = self.capacity(capacity, &c)
         point(input.latitude, input.longitude, &c)
         guard c.errors.isEmpty, let name, let id, let code else { return nil }
-        let record = Record(phone: phone, organisation: c.text(input.organisation), honours: c.text(input.honours),
-                            skills: skills.map(\.rawValue).joined(separator: ","), availableTime: c.text(input.availableTime),
-                            capacity: capacity, latitude: input.latitude, longitude: input.longitude, status: .active)
+        let record = Record(
+            phone: phone, organisation: c.text(input.organisation), honours: c.text(input.honours),
+            skills: skills.map(\.rawValue).joined(separator: ","), availableTime: c.text(input.availableTime),
+            capacity: capacity, latitude: input.latitude, longitude: input.longitude, status: .active)
         return Checked(name: name, id: id, unitCode: code, record: record)
     }
 
@@ -115,7 +120,9 @@ public enum VolunteerForm {
         if input.phone != nil { record.phone = c.phone(input.phone, "phone") }
         if input.skills != nil { record.skills = skills(input.skills, &c).map(\.rawValue).joined(separator: ",") }
         if let cap = input.capacity, capacity(cap, &c) {
-            if openLoad > cap { c.errors.append(FieldError(field: "capacity", key: "pairing.error.capacityBelowLoad")) } else {
+            if openLoad > cap {
+                c.errors.append(FieldError(field: "capacity", key: "pairing.error.capacityBelowLoad"))
+            } else {
                 record.capacity = cap
             }
         }
@@ -128,7 +135,9 @@ public enum VolunteerForm {
             record.longitude = input.longitude
         }
         if let s = input.status {
-            if let status = VolunteerStatus(rawValue: s) { record.status = status } else {
+            if let status = VolunteerStatus(rawValue: s) {
+                record.status = status
+            } else {
                 c.errors.append(FieldError(field: "status", key: "field.error.choice"))
             }
         }
@@ -147,7 +156,9 @@ public enum VolunteerForm {
     public static func skills(_ raw: [String]?, _ c: inout FormChecker) -> [VolunteerSkill] {
         var out: [VolunteerSkill] = []
         for s in raw ?? [] {
-            if let k = VolunteerSkill(rawValue: s) { if !out.contains(k) { out.append(k) } } else {
+            if let k = VolunteerSkill(rawValue: s) {
+                if !out.contains(k) { out.append(k) }
+            } else {
                 c.errors.append(FieldError(field: "skills", key: "field.error.choice"))
             }
         }

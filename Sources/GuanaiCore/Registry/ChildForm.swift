@@ -9,7 +9,10 @@ public struct ParentInput: Codable, Sendable {
     public var since: String?
     public var phone: String?
 
-    public init(name: String? = nil, idNumber: String? = nil, situation: String? = nil, workPlace: String? = nil, since: String? = nil, phone: String? = nil) {
+    public init(
+        name: String? = nil, idNumber: String? = nil, situation: String? = nil, workPlace: String? = nil, since: String? = nil,
+        phone: String? = nil
+    ) {
         self.name = name
         self.idNumber = idNumber
         self.situation = situation
@@ -28,7 +31,10 @@ public struct GuardianInput: Codable, Sendable {
     public var health: String?
     public var phone: String?
 
-    public init(name: String? = nil, idNumber: String? = nil, birthDate: String? = nil, relation: String? = nil, health: String? = nil, phone: String? = nil) {
+    public init(
+        name: String? = nil, idNumber: String? = nil, birthDate: String? = nil, relation: String? = nil, health: String? = nil,
+        phone: String? = nil
+    ) {
         self.name = name
         self.idNumber = idNumber
         self.birthDate = birthDate
@@ -67,7 +73,14 @@ public struct ChildInput: Codable, Sendable {
     /// this is someone else.
     public var acknowledgeDuplicates: Bool?
 
-    public init(name: String? = nil, idNumber: String? = nil, sex: String? = nil, birthDate: String? = nil, villageCode: String? = nil, hukou: String? = nil, ethnicity: String? = nil, health: String? = nil, school: String? = nil, grade: String? = nil, boarding: Bool? = nil, poverty: String? = nil, address: String? = nil, father: ParentInput? = nil, mother: ParentInput? = nil, guardian: GuardianInput? = nil, livingArrangement: String? = nil, needs: [String]? = nil, improperGuardianship: Bool? = nil, improperNote: String? = nil, informedOn: String? = nil, consent: Bool? = nil, confirmLinks: Bool? = nil, acknowledgeDuplicates: Bool? = nil) {
+    public init(
+        name: String? = nil, idNumber: String? = nil, sex: String? = nil, birthDate: String? = nil, villageCode: String? = nil,
+        hukou: String? = nil, ethnicity: String? = nil, health: String? = nil, school: String? = nil, grade: String? = nil,
+        boarding: Bool? = nil, poverty: String? = nil, address: String? = nil, father: ParentInput? = nil, mother: ParentInput? = nil,
+        guardian: GuardianInput? = nil, livingArrangement: String? = nil, needs: [String]? = nil, improperGuardianship: Bool? = nil,
+        improperNote: String? = nil, informedOn: String? = nil, consent: Bool? = nil, confirmLinks: Bool? = nil,
+        acknowledgeDuplicates: Bool? = nil
+    ) {
         self.name = name
         self.idNumber = idNumber
         self.sex = sex
@@ -132,16 +145,28 @@ public enum ChildForm {
         let name = c.required(input.name, "name")
         let id = c.idNumber(input.idNumber, "idNumber", required: true)
         if let id {
-            if let s = c.token(input.sex, "sex", Sex.self, required: false), s != id.sex { c.errors.append(FieldError(field: "sex", key: "id.error.sexMismatch")) }
-            if let b = c.date(input.birthDate, "birthDate"), b != id.birthDate { c.errors.append(FieldError(field: "birthDate", key: "id.error.birthMismatch", args: [id.birthDate.iso])) }
+            if let s = c.token(input.sex, "sex", Sex.self, required: false), s != id.sex {
+                c.errors.append(FieldError(field: "sex", key: "id.error.sexMismatch"))
+            }
+            if let b = c.date(input.birthDate, "birthDate"), b != id.birthDate {
+                c.errors.append(FieldError(field: "birthDate", key: "id.error.birthMismatch", args: [id.birthDate.iso]))
+            }
         }
         let hukou = c.token(input.hukou, "hukou", Hukou.self)
         let typedLiving = c.token(input.livingArrangement, "livingArrangement", LivingArrangement.self, required: false)
         let health = c.token(input.health, "health", Health.self, required: false) ?? .healthy
         let poverty = c.token(input.poverty, "poverty", PovertyStatus.self, required: false) ?? .none
-        if let e = input.ethnicity, !e.isEmpty, !Ethnicity.all.contains(e) { c.errors.append(FieldError(field: "ethnicity", key: "field.error.choice")) }
+        if let e = input.ethnicity, !e.isEmpty, !Ethnicity.all.contains(e) {
+            c.errors.append(FieldError(field: "ethnicity", key: "field.error.choice"))
+        }
         var needs: [ChildNeed] = []
-        for n in input.needs ?? [] { if let v = ChildNeed(rawValue: n) { needs.append(v) } else { c.errors.append(FieldError(field: "needs", key: "field.error.choice")) } }
+        for n in input.needs ?? [] {
+            if let v = ChildNeed(rawValue: n) {
+                needs.append(v)
+            } else {
+                c.errors.append(FieldError(field: "needs", key: "field.error.choice"))
+            }
+        }
         let informed = c.date(input.informedOn, "informedOn")
         let father = parent(input.father, "father", &c, situationRequired: !ledger)
         let mother = parent(input.mother, "mother", &c, situationRequired: !ledger)
@@ -151,22 +176,30 @@ public enum ChildForm {
         var living = typedLiving
         if living == nil && (input.livingArrangement ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             let (derived, weak) = LedgerWords.living(guardianNamed: guardian != nil, father: father?.situation, mother: mother?.situation)
-            if weak == nil { living = derived } else { c.errors.append(FieldError(field: "livingArrangement", key: "field.error.required")) }
+            if weak == nil {
+                living = derived
+            } else {
+                c.errors.append(FieldError(field: "livingArrangement", key: "field.error.required"))
+            }
         }
-        if living == .withGuardian && guardian == nil { c.errors.append(FieldError(field: "guardian.name", key: "registry.error.guardianNeeded")) }
+        if living == .withGuardian && guardian == nil {
+            c.errors.append(FieldError(field: "guardian.name", key: "registry.error.guardianNeeded"))
+        }
         if input.improperGuardianship == true && (input.improperNote ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             c.errors.append(FieldError(field: "improperNote", key: "registry.error.improperNote"))
         }
         guard c.errors.isEmpty, let name, let id, let village, let hukou, let living else { return nil }
-        return Checked(name: name, id: id, village: village, hukou: hukou, living: living, health: health, poverty: poverty,
-                            ethnicity: input.ethnicity.flatMap { $0.isEmpty ? nil : $0 }, needs: needs, informed: informed,
-                            father: father, mother: mother, guardian: guardian, school: c.text(input.school), grade: c.text(input.grade),
-                            improperNote: c.text(input.improperNote), address: c.text(input.address) ?? "")
+        return Checked(
+            name: name, id: id, village: village, hukou: hukou, living: living, health: health, poverty: poverty,
+            ethnicity: input.ethnicity.flatMap { $0.isEmpty ? nil : $0 }, needs: needs, informed: informed,
+            father: father, mother: mother, guardian: guardian, school: c.text(input.school), grade: c.text(input.grade),
+            improperNote: c.text(input.improperNote), address: c.text(input.address) ?? "")
     }
 
-
     public static func parent(_ p: ParentInput?, _ field: String, _ c: inout FormChecker, situationRequired: Bool = true) -> Parent? {
-        guard let p, !((p.name ?? "") + (p.idNumber ?? "") + (p.situation ?? "")).trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        guard let p, !((p.name ?? "") + (p.idNumber ?? "") + (p.situation ?? "")).trimmingCharacters(in: .whitespaces).isEmpty else {
+            return nil
+        }
         // A ledger often knows only where a parent is: the situation alone is kept, without a person record. A number
         // to identify or call the parent needs a name to go with it.
         let identified = !((p.idNumber ?? "") + (p.phone ?? "")).trimmingCharacters(in: .whitespaces).isEmpty
@@ -180,12 +213,16 @@ public enum ChildForm {
     }
 
     public static func guardian(_ g: GuardianInput?, _ c: inout FormChecker) -> Guardian? {
-        guard let g, !((g.name ?? "") + (g.idNumber ?? "") + (g.relation ?? "")).trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        guard let g, !((g.name ?? "") + (g.idNumber ?? "") + (g.relation ?? "")).trimmingCharacters(in: .whitespaces).isEmpty else {
+            return nil
+        }
         let name = c.required(g.name, "guardian.name")
         let id = c.idNumber(g.idNumber, "guardian.idNumber", required: false)
         var birth = c.date(g.birthDate, "guardian.birthDate")
         if let id {
-            if let b = birth, b != id.birthDate { c.errors.append(FieldError(field: "guardian.birthDate", key: "id.error.birthMismatch", args: [id.birthDate.iso])) }
+            if let b = birth, b != id.birthDate {
+                c.errors.append(FieldError(field: "guardian.birthDate", key: "id.error.birthMismatch", args: [id.birthDate.iso]))
+            }
             birth = id.birthDate
         }
         let relation = c.token(g.relation, "guardian.relation", GuardianRelation.self)

@@ -18,8 +18,10 @@ public struct ChildFilter: Sendable {
     public var tier = ""
     public var sort = ChildSort.village
 
-    public init(unit: String = "", category: String = "", exited: String = "", q: String = "", ageBand: String = "", need: String = "",
-                guardianAge: String = "", guardianHealth: String = "", tier: String = "", sort: ChildSort = .village) {
+    public init(
+        unit: String = "", category: String = "", exited: String = "", q: String = "", ageBand: String = "", need: String = "",
+        guardianAge: String = "", guardianHealth: String = "", tier: String = "", sort: ChildSort = .village
+    ) {
         self.unit = unit
         self.category = category
         self.exited = exited
@@ -95,14 +97,16 @@ extension ChildFilter {
     public func birthBounds(today: CivilDate) -> BirthBounds? {
         guard let band = Self.ageBands[ageBand] else { return nil }
         let youngest = Self.yearsBefore(today, band.lowerBound), oldest = Self.yearsBefore(today, band.upperBound + 1)
-        return BirthBounds(atLeast: oldest.iso, below: band.lowerBound > 0 ? youngest.iso : nil,
-                           atMost: band.lowerBound > 0 ? nil : today.iso, known: true)
+        return BirthBounds(
+            atLeast: oldest.iso, below: band.lowerBound > 0 ? youngest.iso : nil,
+            atMost: band.lowerBound > 0 ? nil : today.iso, known: true)
     }
 
     /// The same 周岁 arithmetic on the guardian's birth date (copied to the child).
     public func guardianBirthBounds(today: CivilDate) -> BirthBounds? {
         guard let range = Self.guardianAgeBands[guardianAge] else { return nil }
-        return BirthBounds(atLeast: range.upper.map { Self.yearsBefore(today, $0 + 1).iso },
-                           below: range.lower > 0 ? Self.yearsBefore(today, range.lower).iso : nil, atMost: nil, known: range.lower == 0)
+        return BirthBounds(
+            atLeast: range.upper.map { Self.yearsBefore(today, $0 + 1).iso },
+            below: range.lower > 0 ? Self.yearsBefore(today, range.lower).iso : nil, atMost: nil, known: range.lower == 0)
     }
 }

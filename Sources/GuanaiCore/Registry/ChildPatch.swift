@@ -70,8 +70,10 @@ public struct PersonPatch: Codable, Sendable {
     public var birthDate: String?
     public var cleared: Set<String> = []
 
-    public init(name: String? = nil, phone: String? = nil, ethnicity: String? = nil, health: String? = nil, healthSince: String? = nil,
-                disabilityGrade: Int? = nil, vitalStatus: String? = nil) {
+    public init(
+        name: String? = nil, phone: String? = nil, ethnicity: String? = nil, health: String? = nil, healthSince: String? = nil,
+        disabilityGrade: Int? = nil, vitalStatus: String? = nil
+    ) {
         self.name = name; self.phone = phone; self.ethnicity = ethnicity; self.health = health
         self.healthSince = healthSince; self.disabilityGrade = disabilityGrade; self.vitalStatus = vitalStatus
     }
@@ -107,7 +109,6 @@ public enum PatchNulls {
         return out
     }
 }
-
 
 /// The checks of a partial change to a registered child, with no database: what is stored is handed in as facts
 /// (her living arrangement, the improper-guardianship flag and note, her guardian's record), the village by the
@@ -174,7 +175,9 @@ public enum ChildChange {
         if let ns = patch.needs {
             needs = []
             for n in ns {
-                if let v = ChildNeed(rawValue: n) { needs!.append(v) } else {
+                if let v = ChildNeed(rawValue: n) {
+                    needs!.append(v)
+                } else {
                     c.errors.append(FieldError(field: "needs", key: "field.error.choice"))
                 }
             }
@@ -182,8 +185,9 @@ public enum ChildChange {
         let informed = c.date(patch.informedOn, "informedOn")
         func parent(_ p: ParentInput?, _ f: String) -> Parent {
             guard let p else { return Parent(situation: nil, since: nil, phone: nil) }
-            return Parent(situation: c.token(p.situation, f + ".situation", ParentSituation.self, required: false),
-                          since: c.date(p.since, f + ".since"), phone: p.phone.flatMap { c.phone($0, f + ".phone") })
+            return Parent(
+                situation: c.token(p.situation, f + ".situation", ParentSituation.self, required: false),
+                since: c.date(p.since, f + ".since"), phone: p.phone.flatMap { c.phone($0, f + ".phone") })
         }
         let father = parent(patch.father, "father")
         let mother = parent(patch.mother, "mother")
@@ -199,7 +203,8 @@ public enum ChildChange {
         if let g = patch.guardian, !cleared.contains("guardian") {
             let sentID = g.idNumber.map(IDNumber.normalise)
             let stored = stored.guardian
-            let same = stored != nil && (g.name == nil || g.name?.trimmingCharacters(in: .whitespaces) == stored!.name)
+            let same =
+                stored != nil && (g.name == nil || g.name?.trimmingCharacters(in: .whitespaces) == stored!.name)
                 && (sentID == nil || sentID == stored!.idNumber)
             if same, let stored {
                 relation = c.token(g.relation, "guardian.relation", GuardianRelation.self, required: false)
@@ -235,8 +240,9 @@ public enum ChildChange {
             c.errors.append(FieldError(field: "improperNote", key: "registry.error.improperNote"))
         }
         guard c.errors.isEmpty else { return nil }
-        return Checked(living: living, needs: needs, informed: informed, father: father, mother: mother, guardianUpdate: guardianUpdate,
-                       relation: relation, newGuardian: newGuardian)
+        return Checked(
+            living: living, needs: needs, informed: informed, father: father, mother: mother, guardianUpdate: guardianUpdate,
+            relation: relation, newGuardian: newGuardian)
     }
 }
 
@@ -303,9 +309,11 @@ extension ChildChange {
         public var mother: ParentRecord
         public var guardianRelation: String?
 
-        public init(school: String?, grade: String?, boarding: Bool, livingArrangement: String, needs: [ChildNeed], improperGuardianship: Bool,
-                    improperNote: String?, informedOn: String?, consent: Bool, father: ParentRecord, mother: ParentRecord,
-                    guardianRelation: String?) {
+        public init(
+            school: String?, grade: String?, boarding: Bool, livingArrangement: String, needs: [ChildNeed], improperGuardianship: Bool,
+            improperNote: String?, informedOn: String?, consent: Bool, father: ParentRecord, mother: ParentRecord,
+            guardianRelation: String?
+        ) {
             self.school = school
             self.grade = grade
             self.boarding = boarding

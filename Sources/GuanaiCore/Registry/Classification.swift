@@ -56,7 +56,10 @@ public struct ChildFacts: Sendable, Equatable {
     public var improperGuardianship: Bool
     public var poverty: PovertyStatus
 
-    public init(birthDate: CivilDate, hukou: Hukou, father: ParentFacts?, mother: ParentFacts?, ownHealth: Health = .healthy, improperGuardianship: Bool = false, poverty: PovertyStatus = .none) {
+    public init(
+        birthDate: CivilDate, hukou: Hukou, father: ParentFacts?, mother: ParentFacts?, ownHealth: Health = .healthy,
+        improperGuardianship: Bool = false, poverty: PovertyStatus = .none
+    ) {
         self.birthDate = birthDate
         self.hukou = hukou
         self.father = father
@@ -115,7 +118,9 @@ public enum ChildClassifier {
         var deFacto = false
         if under18, !orphan, let f, let m {
             let both = deFactoStates.contains(f) && deFactoStates.contains(m)
-            let one = ([.deceased, .missing].contains(f) && deFactoStates.contains(m)) || ([.deceased, .missing].contains(m) && deFactoStates.contains(f))
+            let one =
+                ([.deceased, .missing].contains(f) && deFactoStates.contains(m))
+                || ([.deceased, .missing].contains(m) && deFactoStates.contains(f))
             if both || one {
                 deFacto = true
                 cats.append(.deFactoUnsupported)
@@ -134,7 +139,10 @@ public enum ChildClassifier {
             }
             if c.improperGuardianship || deFacto {
                 cats.append(.difficultyGuardianship)
-                reasons.append(Reason(.difficultyGuardianship, [c.improperGuardianship ? "improper" : "de_facto"], c.improperGuardianship ? "存在监护不当情形" : "事实无人抚养，属监护困境"))
+                reasons.append(
+                    Reason(
+                        .difficultyGuardianship, [c.improperGuardianship ? "improper" : "de_facto"],
+                        c.improperGuardianship ? "存在监护不当情形" : "事实无人抚养，属监护困境"))
             }
         }
 

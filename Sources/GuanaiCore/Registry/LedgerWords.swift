@@ -14,8 +14,13 @@ public enum LedgerWords {
 
     /// A parent's (or husband's) situation. The registry's own Chinese names come first.
     public static let situation: [(ParentSituation, [String])] = [
-        (.workingAway, ["外出务工", "务工", "外出", "外出打工", "打工", "在外务工", "在外打工", "外地务工", "外地打工", "省外务工", "省内务工",
-                        "县外务工", "市外务工", "异地务工", "在外地", "在外", "外出经商", "在外经商", "外出就业"]),
+        (
+            .workingAway,
+            [
+                "外出务工", "务工", "外出", "外出打工", "打工", "在外务工", "在外打工", "外地务工", "外地打工", "省外务工", "省内务工",
+                "县外务工", "市外务工", "异地务工", "在外地", "在外", "外出经商", "在外经商", "外出就业",
+            ]
+        ),
         (.atHome, ["在家", "在家务农", "务农", "在家务工", "在本地", "本地务工", "本地", "在家照顾", "居家", "本地打工", "留守"]),
         (.deceased, ["去世", "已故", "死亡", "已去世", "病故", "亡故", "过世", "已死亡"]),
         (.missing, ["失踪/失联", "失联", "失踪", "下落不明", "离家出走", "出走"]),
@@ -30,8 +35,13 @@ public enum LedgerWords {
         (.grandfather, ["爷爷", "祖父"]),
         (.maternalGrandmother, ["外婆", "姥姥", "外祖母"]),
         (.maternalGrandfather, ["外公", "姥爷", "外祖父"]),
-        (.relative, ["其他亲属", "亲戚", "亲属", "哥哥", "姐姐", "伯父", "伯母", "叔叔", "婶婶", "姑姑", "姑妈", "姑父", "舅舅", "舅妈",
-                     "姨妈", "姨父", "阿姨", "兄", "姐", "堂哥", "堂姐", "表哥", "表姐"]),
+        (
+            .relative,
+            [
+                "其他亲属", "亲戚", "亲属", "哥哥", "姐姐", "伯父", "伯母", "叔叔", "婶婶", "姑姑", "姑妈", "姑父", "舅舅", "舅妈",
+                "姨妈", "姨父", "阿姨", "兄", "姐", "堂哥", "堂姐", "表哥", "表姐",
+            ]
+        ),
         (.neighbour, ["邻居", "邻里"]),
         (.other, ["其他", "其它"]),
     ]
@@ -158,7 +168,6 @@ public enum LedgerWords {
         return nil
     }
 
-
     /// Splits `外出务工（广东深圳）`, `外出务工(广东深圳)`, `在外务工-浙江`, `离异，在外务工` into the word and what follows it.
     static func split(_ k: String) -> (word: String, rest: String?) {
         let open: Set<Character> = ["(", "（", "[", "【", "〔", "<", "《"], close: Set<Character> = [")", "）", "]", "】", "〕", ">", "》"]
@@ -190,7 +199,8 @@ public enum LedgerWords {
                 if r.situation == .workingAway { r.place = r.place ?? place } else { r.place = nil }
                 return .success(r)
             case .failure:
-                return .failure(NotUnderstood(value: trimmed(raw), closest: closest(raw, among: Self.situation.map(\.1) + [divorced.sorted()])))
+                return .failure(
+                    NotUnderstood(value: trimmed(raw), closest: closest(raw, among: Self.situation.map(\.1) + [divorced.sorted()])))
             }
         }
         guard let place else { return .success(ParentReading(situation: nil, assumptions: [.situationUnknown])) }

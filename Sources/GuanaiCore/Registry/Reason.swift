@@ -85,7 +85,8 @@ public enum ReasonCode: String, Sendable, CaseIterable, Codable {
         switch self {
         case .leftBehindOneAway, .orphan, .deFactoUnsupported, .riskYoungOldGuardian: return 2
         case .difficultyPoverty, .difficultyDisability, .difficultyGuardianship, .womanLeftBehind, .womanAwayShort,
-             .riskNoCapableCaregiver, .riskYoungSickGuardian, .riskNoContact, .alertOverdue: return 1
+            .riskNoCapableCaregiver, .riskYoungSickGuardian, .riskNoContact, .alertOverdue:
+            return 1
         default: return 0
         }
     }

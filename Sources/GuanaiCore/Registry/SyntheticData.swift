@@ -109,7 +109,9 @@ public enum SyntheticRegistry {
         }
     }
 
-    static func generate(count: Int, g: inout SplitMix64, mint: inout IDMint, family: inout Int, villages: [String], today: CivilDate) -> [SyntheticChild] {
+    static func generate(count: Int, g: inout SplitMix64, mint: inout IDMint, family: inout Int, villages: [String], today: CivilDate)
+        -> [SyntheticChild]
+    {
         var out: [SyntheticChild] = []
         out.reserveCapacity(count)
         while out.count < count {
@@ -117,7 +119,8 @@ public enum SyntheticRegistry {
             let surname = pick(surnames, &g)
             let village = pick(villages, &g)
             let address = String(village.prefix(6))
-            let fatherBirth = CivilDate(year: today.year - 26 - Int(g.next() % 18), month: 1 + Int(g.next() % 12), day: 1 + Int(g.next() % 28))!
+            let fatherBirth = CivilDate(
+                year: today.year - 26 - Int(g.next() % 18), month: 1 + Int(g.next() % 12), day: 1 + Int(g.next() % 28))!
             let motherBirth = fatherBirth.adding(days: Int(g.next() % 1500))
             // Parents' situation: mostly both away; some with one parent unable to care; some not left behind at all.
             let roll = g.next() % 100
@@ -129,19 +132,32 @@ public enum SyntheticRegistry {
             case 80..<82: fs = .deceased; ms = pick([.deceased, .missing, .imprisoned], &g)
             default: ms = .atHome
             }
-            let father = SyntheticParent(name: name(surname, female: false, elder: false, &g), idNumber: mint.make(birth: fatherBirth, female: false, address: address),
-                                         situation: fs, workPlace: fs == .workingAway ? pick(workPlaces, &g) : nil)
+            let father = SyntheticParent(
+                name: name(surname, female: false, elder: false, &g),
+                idNumber: mint.make(birth: fatherBirth, female: false, address: address),
+                situation: fs, workPlace: fs == .workingAway ? pick(workPlaces, &g) : nil)
             let motherSurname = pick(surnames, &g)
-            let mother = SyntheticParent(name: name(motherSurname, female: true, elder: false, &g), idNumber: mint.make(birth: motherBirth, female: true, address: address),
-                                         situation: ms, workPlace: ms == .workingAway ? pick(workPlaces, &g) : nil)
+            let mother = SyntheticParent(
+                name: name(motherSurname, female: true, elder: false, &g),
+                idNumber: mint.make(birth: motherBirth, female: true, address: address),
+                situation: ms, workPlace: ms == .workingAway ? pick(workPlaces, &g) : nil)
             // About 96% cared for by grandparents; a few by other relatives or neighbours; some very old or sick.
-            let relation: GuardianRelation = chance(0.96, &g) ? pick([.grandmother, .grandmother, .grandfather, .maternalGrandmother, .maternalGrandfather], &g) : pick([.relative, .neighbour], &g)
+            let relation: GuardianRelation =
+                chance(0.96, &g)
+                ? pick([.grandmother, .grandmother, .grandfather, .maternalGrandmother, .maternalGrandfather], &g)
+                : pick([.relative, .neighbour], &g)
             let gAge = chance(0.12, &g) ? 75 + Int(g.next() % 12) : 52 + Int(g.next() % 22)
-            let gFemale = relation == .grandmother || relation == .maternalGrandmother || (relation != .grandfather && relation != .maternalGrandfather && chance(0.7, &g))
+            let gFemale =
+                relation == .grandmother || relation == .maternalGrandmother
+                || (relation != .grandfather && relation != .maternalGrandfather && chance(0.7, &g))
             let gSurname = (relation == .grandmother || relation == .grandfather) ? surname : pick(surnames, &g)
             let gBirth = CivilDate(year: today.year - gAge - 1, month: 1 + Int(g.next() % 12), day: 1 + Int(g.next() % 28))!
-            let gHealth: Health = gAge >= 75 && chance(0.5, &g) ? pick([.chronicIllness, .seriousIllness], &g) : (chance(0.15, &g) ? .chronicIllness : .healthy)
-            let guardian = SyntheticGuardian(name: name(gSurname, female: gFemale, elder: true, &g), idNumber: mint.make(birth: gBirth, female: gFemale, address: address), relation: relation, health: gHealth)
+            let gHealth: Health =
+                gAge >= 75 && chance(0.5, &g)
+                ? pick([.chronicIllness, .seriousIllness], &g) : (chance(0.15, &g) ? .chronicIllness : .healthy)
+            let guardian = SyntheticGuardian(
+                name: name(gSurname, female: gFemale, elder: true, &g),
+                idNumber: mint.make(birth: gBirth, female: gFemale, address: address), relation: relation, health: gHealth)
             let poverty: PovertyStatus = chance(0.06, &g) ? .dibao : (chance(0.01, &g) ? .tekun : (chance(0.03, &g) ? .monitored : .none))
             let siblings = 1 + (chance(0.35, &g) ? 1 : 0) + (chance(0.08, &g) ? 1 : 0)
             for _ in 0..<siblings where out.count < count {
@@ -157,9 +173,13 @@ public enum SyntheticRegistry {
                 if living == .withGuardian && age >= 10 && chance(0.012, &g) { living = chance(0.5, &g) ? .alone : .withSiblingsOnly }
                 var needs: [ChildNeed] = []
                 for n in ChildNeed.allCases where chance(n == .affection ? 0.5 : 0.25, &g) { needs.append(n) }
-                out.append(SyntheticChild(name: name(surname, female: female, elder: false, &g), idNumber: mint.make(birth: b, female: female, address: address),
-                                          villageCode: village, father: father, mother: mother, guardian: living == .withParent && chance(0.7, &g) ? nil : guardian,
-                                          living: living, needs: needs, poverty: poverty, family: family))
+                out.append(
+                    SyntheticChild(
+                        name: name(surname, female: female, elder: false, &g),
+                        idNumber: mint.make(birth: b, female: female, address: address),
+                        villageCode: village, father: father, mother: mother,
+                        guardian: living == .withParent && chance(0.7, &g) ? nil : guardian,
+                        living: living, needs: needs, poverty: poverty, family: family))
             }
         }
         return out
@@ -184,16 +204,19 @@ public enum SyntheticRegistry {
             // 85% away six months or more; the rest more recently (not yet left-behind by the six-month rule).
             let months = roll < 80 ? 6 + Int(g.next() % 60) : 1 + Int(g.next() % 5)
             let since = WomanClassifier.addMonths(CivilDate(year: today.year, month: today.month, day: 1)!, -months)
-            let husband = SyntheticParent(name: name(husbandSurname, female: false, elder: false, &g),
-                                          idNumber: mint.make(birth: husbandBirth, female: false, address: address),
-                                          situation: situation, workPlace: situation == .workingAway ? pick(workPlaces, &g) : nil)
+            let husband = SyntheticParent(
+                name: name(husbandSurname, female: false, elder: false, &g),
+                idNumber: mint.make(birth: husbandBirth, female: false, address: address),
+                situation: situation, workPlace: situation == .workingAway ? pick(workPlaces, &g) : nil)
             var needs: [WomanNeed] = []
             for n in WomanNeed.allCases where chance(n == .childEducation ? 0.45 : 0.3, &g) { needs.append(n) }
-            out.append(SyntheticWoman(name: name(pick(surnames, &g), female: true, elder: false, &g),
-                                      idNumber: mint.make(birth: birth, female: true, address: address), villageCode: village,
-                                      husband: husband, husbandSince: since, childrenInCare: Int(g.next() % 4), eldersInCare: Int(g.next() % 3),
-                                      farming: chance(0.7, &g), skills: chance(0.4, &g) ? pick(skills, &g) : nil, needs: needs,
-                                      employmentInterest: chance(0.45, &g), healthInterest: chance(0.6, &g)))
+            out.append(
+                SyntheticWoman(
+                    name: name(pick(surnames, &g), female: true, elder: false, &g),
+                    idNumber: mint.make(birth: birth, female: true, address: address), villageCode: village,
+                    husband: husband, husbandSince: since, childrenInCare: Int(g.next() % 4), eldersInCare: Int(g.next() % 3),
+                    farming: chance(0.7, &g), skills: chance(0.4, &g) ? pick(skills, &g) : nil, needs: needs,
+                    employmentInterest: chance(0.45, &g), healthInterest: chance(0.6, &g)))
         }
         return out
     }

@@ -22,8 +22,10 @@ public enum TextRules {
     ]
 
     /// Long text: line breaks (and tabs) allowed, other control characters not.
-    public static let multiline: Set<String> = ["notes", "note", "improperNote", "plan", "resolution", "seen", "reason", "closeNote",
-                                                "description", "summary", "detail", "message", "facilities"]
+    public static let multiline: Set<String> = [
+        "notes", "note", "improperNote", "plan", "resolution", "seen", "reason", "closeNote",
+        "description", "summary", "detail", "message", "facilities",
+    ]
 
     public static func max(_ field: String) -> Int { maxLength[key(field)] ?? defaultMax }
     public static func isMultiline(_ field: String) -> Bool { multiline.contains(key(field)) }

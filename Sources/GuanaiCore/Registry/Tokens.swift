@@ -52,26 +52,26 @@ public enum WomanStatus: String, Sendable, Codable, CaseIterable { case new, act
 
 public enum PovertyStatus: String, Sendable, Codable, CaseIterable {
     case none
-    case dibao          // 低保
-    case tekun          // 特困
-    case monitored      // 防返贫监测户
+    case dibao  // 低保
+    case tekun  // 特困
+    case monitored  // 防返贫监测户
 }
 
 /// The five areas in which left-behind children need care (the launch speech's words).
 public enum ChildNeed: String, Sendable, Codable, CaseIterable {
-    case dailyCare = "daily_care"            // 生活照顾
-    case study                               // 学业帮助
-    case affection                           // 亲情抚慰
-    case habits                              // 习惯养成
-    case safety                              // 安全维护
+    case dailyCare = "daily_care"  // 生活照顾
+    case study  // 学业帮助
+    case affection  // 亲情抚慰
+    case habits  // 习惯养成
+    case safety  // 安全维护
 }
 
 /// The four pressures on left-behind women the action names.
 public enum WomanNeed: String, Sendable, Codable, CaseIterable {
-    case development     // 发展能力
+    case development  // 发展能力
     case mentalBurden = "mental_burden"  // 精神负担
-    case childEducation = "child_education" // 教育子女
-    case safety          // 安全感
+    case childEducation = "child_education"  // 教育子女
+    case safety  // 安全感
 }
 
 public enum ChildCategory: String, Sendable, Codable, CaseIterable {
@@ -116,7 +116,8 @@ extension ChildCategory: StoredBits {
         }
     }
     /// Any of the three 困境儿童 categories.
-    public static let difficultyBits = ChildCategory.difficultyPoverty.bit | ChildCategory.difficultyDisability.bit | ChildCategory.difficultyGuardianship.bit
+    public static let difficultyBits =
+        ChildCategory.difficultyPoverty.bit | ChildCategory.difficultyDisability.bit | ChildCategory.difficultyGuardianship.bit
 }
 
 extension ChildNeed: StoredBits {

@@ -16,13 +16,20 @@ public enum WomanClassifier {
         public let qualifiesOn: CivilDate?
     }
 
-    public static func classify(hukou: Hukou, husbandSituation: ParentSituation?, awaySince: CivilDate?, today: CivilDate, months: Int = defaultMonths) -> Result {
+    public static func classify(
+        hukou: Hukou, husbandSituation: ParentSituation?, awaySince: CivilDate?, today: CivilDate, months: Int = defaultMonths
+    ) -> Result {
         guard hukou == .rural else { return Result(leftBehind: false, reasons: [Reason(.womanUrban, [], "城镇户口")], qualifiesOn: nil) }
-        guard husbandSituation == .workingAway else { return Result(leftBehind: false, reasons: [Reason(.womanHusbandNotAway, [], "丈夫未外出务工")], qualifiesOn: nil) }
-        guard let since = awaySince else { return Result(leftBehind: false, reasons: [Reason(.womanSinceUnknown, [], "请填写丈夫外出时间")], qualifiesOn: nil) }
+        guard husbandSituation == .workingAway else {
+            return Result(leftBehind: false, reasons: [Reason(.womanHusbandNotAway, [], "丈夫未外出务工")], qualifiesOn: nil)
+        }
+        guard let since = awaySince else {
+            return Result(leftBehind: false, reasons: [Reason(.womanSinceUnknown, [], "请填写丈夫外出时间")], qualifiesOn: nil)
+        }
         let due = addMonths(since, months)
         if due <= today {
-            return Result(leftBehind: true, reasons: [Reason(.womanLeftBehind, [String(months)], "丈夫外出务工\(months)个月以上，农村户口")], qualifiesOn: nil)
+            return Result(
+                leftBehind: true, reasons: [Reason(.womanLeftBehind, [String(months)], "丈夫外出务工\(months)个月以上，农村户口")], qualifiesOn: nil)
         }
         return Result(leftBehind: false, reasons: [Reason(.womanAwayShort, [String(months)], "丈夫外出不满\(months)个月")], qualifiesOn: due)
     }

@@ -21,10 +21,12 @@ public struct WomanInput: Codable, Sendable {
     /// Her household's address (a change only; registration takes it from the household).
     public var address: String?
 
-    public init(name: String? = nil, idNumber: String? = nil, villageCode: String? = nil, hukou: String? = nil, phone: String? = nil,
-                ethnicity: String? = nil, health: String? = nil, husband: ParentInput? = nil, childrenInCare: Int? = nil,
-                eldersInCare: Int? = nil, farming: Bool? = nil, skills: String? = nil, needs: [String]? = nil,
-                employmentInterest: Bool? = nil, healthInterest: Bool? = nil, confirmLinks: Bool? = nil, address: String? = nil) {
+    public init(
+        name: String? = nil, idNumber: String? = nil, villageCode: String? = nil, hukou: String? = nil, phone: String? = nil,
+        ethnicity: String? = nil, health: String? = nil, husband: ParentInput? = nil, childrenInCare: Int? = nil,
+        eldersInCare: Int? = nil, farming: Bool? = nil, skills: String? = nil, needs: [String]? = nil,
+        employmentInterest: Bool? = nil, healthInterest: Bool? = nil, confirmLinks: Bool? = nil, address: String? = nil
+    ) {
         self.name = name
         self.idNumber = idNumber
         self.villageCode = villageCode
@@ -54,8 +56,10 @@ public struct HouseholdInput: Codable, Sendable {
     public var longitude: Double?
     public var poverty: String?
 
-    public init(villageCode: String? = nil, villageGroup: String? = nil, address: String? = nil, latitude: Double? = nil,
-                longitude: Double? = nil, poverty: String? = nil) {
+    public init(
+        villageCode: String? = nil, villageGroup: String? = nil, address: String? = nil, latitude: Double? = nil,
+        longitude: Double? = nil, poverty: String? = nil
+    ) {
         self.villageCode = villageCode
         self.villageGroup = villageGroup
         self.address = address
@@ -98,8 +102,10 @@ public enum WomanForm {
         public var employmentInterest: Bool
         public var healthInterest: Bool
 
-        public init(husbandSituation: String?, husbandWorkPlace: String?, husbandSince: String?, childrenInCare: Int, eldersInCare: Int,
-                    farming: Bool, skills: String?, needs: String, employmentInterest: Bool, healthInterest: Bool) {
+        public init(
+            husbandSituation: String?, husbandWorkPlace: String?, husbandSince: String?, childrenInCare: Int, eldersInCare: Int,
+            farming: Bool, skills: String?, needs: String, employmentInterest: Bool, healthInterest: Bool
+        ) {
             self.husbandSituation = husbandSituation
             self.husbandWorkPlace = husbandWorkPlace
             self.husbandSince = husbandSince
@@ -115,8 +121,10 @@ public enum WomanForm {
 
     /// A registration. `village` is the code the caller found in the jurisdiction; `villageErrors` what it found wrong
     /// with the one typed, reported in the form's order (after the ID number).
-    public static func check(_ input: WomanInput, village: DivisionCode?, villageErrors: [FieldError] = [],
-                             _ c: inout FormChecker) -> Checked? {
+    public static func check(
+        _ input: WomanInput, village: DivisionCode?, villageErrors: [FieldError] = [],
+        _ c: inout FormChecker
+    ) -> Checked? {
         let name = c.required(input.name, "name")
         let id = c.idNumber(input.idNumber, "idNumber", required: true)
         if let id, id.sex != .female { c.errors.append(FieldError(field: "idNumber", key: "women.error.notFemale")) }
@@ -129,19 +137,23 @@ public enum WomanForm {
         if !inCare.contains(input.childrenInCare ?? 0) { c.errors.append(FieldError(field: "childrenInCare", key: "field.error.choice")) }
         if !inCare.contains(input.eldersInCare ?? 0) { c.errors.append(FieldError(field: "eldersInCare", key: "field.error.choice")) }
         guard c.errors.isEmpty, let name, let id, let village, let hukou else { return nil }
-        let record = Record(husbandSituation: husband?.situation?.rawValue, husbandWorkPlace: husband?.workPlace,
-                            husbandSince: husband?.since?.iso, childrenInCare: input.childrenInCare ?? 0,
-                            eldersInCare: input.eldersInCare ?? 0, farming: input.farming ?? false,
-                            skills: c.text(input.skills), needs: needs.map(\.rawValue).joined(separator: ","),
-                            employmentInterest: input.employmentInterest ?? false, healthInterest: input.healthInterest ?? false)
-        return Checked(name: name, id: id, village: village, hukou: hukou, phone: phone, health: health,
-                       ethnicity: input.ethnicity.flatMap { $0.isEmpty ? nil : $0 }, husband: husband, record: record)
+        let record = Record(
+            husbandSituation: husband?.situation?.rawValue, husbandWorkPlace: husband?.workPlace,
+            husbandSince: husband?.since?.iso, childrenInCare: input.childrenInCare ?? 0,
+            eldersInCare: input.eldersInCare ?? 0, farming: input.farming ?? false,
+            skills: c.text(input.skills), needs: needs.map(\.rawValue).joined(separator: ","),
+            employmentInterest: input.employmentInterest ?? false, healthInterest: input.healthInterest ?? false)
+        return Checked(
+            name: name, id: id, village: village, hukou: hukou, phone: phone, health: health,
+            ethnicity: input.ethnicity.flatMap { $0.isEmpty ? nil : $0 }, husband: husband, record: record)
     }
 
     static func needs(_ raw: [String], _ c: inout FormChecker) -> [WomanNeed] {
         var out: [WomanNeed] = []
         for n in raw {
-            if let v = WomanNeed(rawValue: n) { out.append(v) } else {
+            if let v = WomanNeed(rawValue: n) {
+                out.append(v)
+            } else {
                 c.errors.append(FieldError(field: "needs", key: "field.error.choice"))
             }
         }
@@ -191,13 +203,16 @@ public enum WomanForm {
             c.errors.append(FieldError(field: k, key: "field.error.choice"))
         }
         guard c.errors.isEmpty else { return nil }
-        return Change(name: input.name?.trimmingCharacters(in: .whitespacesAndNewlines), phone: phone, address: input.address, input: input,
-                      husbandSituation: hs, husbandSince: since, needs: needs)
+        return Change(
+            name: input.name?.trimmingCharacters(in: .whitespacesAndNewlines), phone: phone, address: input.address, input: input,
+            husbandSituation: hs, husbandSince: since, needs: needs)
     }
 
     /// Her status once classified: left behind is active (again); otherwise she exits, dated the first day she is not.
-    public static func status(_ current: WomanStatus, exitedOn: String?, leftBehind: Bool,
-                              today: CivilDate) -> (WomanStatus, exitedOn: String?) {
+    public static func status(
+        _ current: WomanStatus, exitedOn: String?, leftBehind: Bool,
+        today: CivilDate
+    ) -> (WomanStatus, exitedOn: String?) {
         if leftBehind { return (.active, nil) }
         if current != .exited { return (.exited, today.iso) }
         return (current, exitedOn)
@@ -238,8 +253,10 @@ public enum HouseholdForm {
 
         /// What the audit trail records of it.
         public var auditFields: [String: String] {
-            ["poverty": poverty, "address": address, "villageGroup": villageGroup ?? "", "latitude": latitude.map { String($0) } ?? "",
-             "longitude": longitude.map { String($0) } ?? ""]
+            [
+                "poverty": poverty, "address": address, "villageGroup": villageGroup ?? "", "latitude": latitude.map { String($0) } ?? "",
+                "longitude": longitude.map { String($0) } ?? "",
+            ]
         }
     }
 

@@ -8,7 +8,8 @@ public enum ReportStepKind: String, Sendable, Codable, CaseIterable { case emerg
 
 /// What the emergency step did for the child.
 public enum ReportAction: String, Sendable, Codable, CaseIterable {
-    case parentsContacted = "parents_contacted", relativesCare = "relatives_care", villageCare = "village_care", institutionCare = "institution_care"
+    case parentsContacted = "parents_contacted", relativesCare = "relatives_care", villageCare = "village_care", institutionCare =
+        "institution_care"
 }
 
 /// The intervention step's answer: whether guardianship has to be changed (监护干预).
@@ -23,8 +24,11 @@ public enum ReportWorkflow {
 
     /// What someone typed to file a report, as typed.
     public struct FilingInput: Sendable {
-        public var reporter: String?, reporterContact: String?, reportedAt: String?, seen: String?, policeCalled: Bool?, policeReportNo: String?
-        public init(reporter: String?, reporterContact: String?, reportedAt: String?, seen: String?, policeCalled: Bool?, policeReportNo: String?) {
+        public var reporter: String?, reporterContact: String?, reportedAt: String?, seen: String?, policeCalled: Bool?,
+            policeReportNo: String?
+        public init(
+            reporter: String?, reporterContact: String?, reportedAt: String?, seen: String?, policeCalled: Bool?, policeReportNo: String?
+        ) {
             self.reporter = reporter
             self.reporterContact = reporterContact
             self.reportedAt = reportedAt
@@ -48,11 +52,15 @@ public enum ReportWorkflow {
         if seen.isEmpty { errors.append(FieldError(field: "seen", key: "field.error.required")) }
         let when = instant(i.reportedAt, default: now)
         if when == nil { errors.append(FieldError(field: "reportedAt", key: "report.error.when")) }
-        if let w = when, w > now.addingTimeInterval(clockTolerance) { errors.append(FieldError(field: "reportedAt", key: "report.error.future")) }
+        if let w = when, w > now.addingTimeInterval(clockTolerance) {
+            errors.append(FieldError(field: "reportedAt", key: "report.error.future"))
+        }
         if i.policeCalled == true && policeNo.isEmpty { errors.append(FieldError(field: "policeReportNo", key: "report.error.policeNo")) }
         guard errors.isEmpty, let at = when else { return .failure(FieldErrors(errors)) }
-        return .success(Filing(reporter: reporter, reporterContact: trimmed(i.reporterContact), reportedAt: at, seen: seen,
-                               policeCalled: i.policeCalled ?? false, policeReportNo: policeNo.isEmpty ? nil : policeNo))
+        return .success(
+            Filing(
+                reporter: reporter, reporterContact: trimmed(i.reporterContact), reportedAt: at, seen: seen,
+                policeCalled: i.policeCalled ?? false, policeReportNo: policeNo.isEmpty ? nil : policeNo))
     }
 
     /// One entry of a step, ready to be stored.
@@ -62,14 +70,18 @@ public enum ReportWorkflow {
 
     /// An entry names its step and says what was done; the emergency step picks what was done for the child, the
     /// intervention step whether guardianship must change; a closed case takes no more entries.
-    public static func entry(step raw: String?, action rawAction: String?, note: String?, doneAt: String?, status: ReportStatus, now: Date) -> Result<Entry, FieldErrors> {
+    public static func entry(step raw: String?, action rawAction: String?, note: String?, doneAt: String?, status: ReportStatus, now: Date)
+        -> Result<Entry, FieldErrors>
+    {
         var errors: [FieldError] = []
         let step = ReportStepKind(rawValue: raw ?? "")
         if step == nil { errors.append(FieldError(field: "step", key: "field.error.choice")) }
         var action = (rawAction ?? "").isEmpty ? nil : rawAction
         switch step {
-        case .emergency: if ReportAction(rawValue: action ?? "") == nil { errors.append(FieldError(field: "action", key: "field.error.choice")) }
-        case .intervention: if InterventionDecision(rawValue: action ?? "") == nil { errors.append(FieldError(field: "action", key: "field.error.choice")) }
+        case .emergency:
+            if ReportAction(rawValue: action ?? "") == nil { errors.append(FieldError(field: "action", key: "field.error.choice")) }
+        case .intervention:
+            if InterventionDecision(rawValue: action ?? "") == nil { errors.append(FieldError(field: "action", key: "field.error.choice")) }
         default: action = nil
         }
         let text = trimmed(note)
@@ -83,7 +95,9 @@ public enum ReportWorkflow {
 
     /// A case closes only when every step has an entry: one problem per missing step.
     public static func closeProblems(stepsWithEntries have: Set<ReportStepKind>) -> [FieldError] {
-        ReportStepKind.allCases.filter { !have.contains($0) }.map { FieldError(field: "step." + $0.rawValue, key: "report.error.missing." + $0.rawValue) }
+        ReportStepKind.allCases.filter { !have.contains($0) }.map {
+            FieldError(field: "step." + $0.rawValue, key: "report.error.missing." + $0.rawValue)
+        }
     }
 
     /// "2026-11-18T19:30" (China time, as a phone's datetime-local field sends it), or a full ISO-8601 instant; blank

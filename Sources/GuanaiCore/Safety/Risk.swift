@@ -4,7 +4,14 @@ import Foundation
 public enum RiskTier: String, Sendable, Codable, CaseIterable, Comparable {
     case normal, medium, high, critical
 
-    var rank: Int { switch self { case .normal: 0; case .medium: 1; case .high: 2; case .critical: 3 } }
+    var rank: Int {
+        switch self {
+        case .normal: 0;
+        case .medium: 1;
+        case .high: 2;
+        case .critical: 3
+        }
+    }
     public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
 }
 
@@ -36,13 +43,17 @@ public struct RiskSettings: NumberSettings {
 
     /// Each number a city admin may set, with its allowed range, in the form's order. A bound keeps a rule a rule:
     /// a cadence of 0 days or an acknowledgement window of a week would switch the safety net off.
-    public static var fields: [(name: String, keyPath: WritableKeyPath<RiskSettings, Int>, range: ClosedRange<Int>)] { [
-        ("oldGuardianAge", \.oldGuardianAge, 50...100), ("youngChildAge", \.youngChildAge, 1...16), ("noContactDays", \.noContactDays, 7...365),
-        ("criticalDays", \.criticalDays, 1...7), ("criticalWithPlanDays", \.criticalWithPlanDays, 1...14), ("highDays", \.highDays, 1...31),
-        ("mediumDays", \.mediumDays, 1...62), ("normalDays", \.normalDays, 7...92), ("acknowledgeHours", \.acknowledgeHours, 1...48),
-        ("firstVisitHours", \.firstVisitHours, 1...72), ("overdueTownshipDays", \.overdueTownshipDays, 1...30),
-        ("overdueCityDays", \.overdueCityDays, 2...60),
-    ] }
+    public static var fields: [(name: String, keyPath: WritableKeyPath<RiskSettings, Int>, range: ClosedRange<Int>)] {
+        [
+            ("oldGuardianAge", \.oldGuardianAge, 50...100), ("youngChildAge", \.youngChildAge, 1...16),
+            ("noContactDays", \.noContactDays, 7...365),
+            ("criticalDays", \.criticalDays, 1...7), ("criticalWithPlanDays", \.criticalWithPlanDays, 1...14),
+            ("highDays", \.highDays, 1...31),
+            ("mediumDays", \.mediumDays, 1...62), ("normalDays", \.normalDays, 7...92), ("acknowledgeHours", \.acknowledgeHours, 1...48),
+            ("firstVisitHours", \.firstVisitHours, 1...72), ("overdueTownshipDays", \.overdueTownshipDays, 1...30),
+            ("overdueCityDays", \.overdueCityDays, 2...60),
+        ]
+    }
 
     /// The city hears of a missed visit after the township does, never before.
     public func problemsAcrossFields() -> [FieldError] {
@@ -85,8 +96,10 @@ public struct RiskFacts: Sendable, Equatable {
     public var lastContact: CivilDate
     public var openReport: Bool
 
-    public init(birthDate: CivilDate, living: LivingArrangement, father: ParentFacts?, mother: ParentFacts?, guardian: GuardianFacts?,
-                categories: [ChildCategory], needs: [ChildNeed], lastContact: CivilDate, openReport: Bool = false) {
+    public init(
+        birthDate: CivilDate, living: LivingArrangement, father: ParentFacts?, mother: ParentFacts?, guardian: GuardianFacts?,
+        categories: [ChildCategory], needs: [ChildNeed], lastContact: CivilDate, openReport: Bool = false
+    ) {
         self.birthDate = birthDate
         self.living = living
         self.father = father
@@ -130,8 +143,16 @@ public enum RiskRules {
         }
         if !parentHome && !guardianCapable && f.living != .alone && f.living != .withSiblingsOnly {
             if let g = f.guardian {
-                let token = g.vitalStatus == .deceased ? "deceased" : g.vitalStatus == .missing ? "missing" : g.health == .hospitalised ? "hospitalised" : g.health == .seriousIllness ? "serious_illness" : "severe_disability"
-                let what = g.vitalStatus == .deceased ? "已去世" : g.vitalStatus == .missing ? "失联" : g.health == .hospitalised ? "住院" : g.health == .seriousIllness ? "重病" : "重度残疾"
+                let token =
+                    g.vitalStatus == .deceased
+                    ? "deceased"
+                    : g.vitalStatus == .missing
+                        ? "missing"
+                        : g.health == .hospitalised ? "hospitalised" : g.health == .seriousIllness ? "serious_illness" : "severe_disability"
+                let what =
+                    g.vitalStatus == .deceased
+                    ? "已去世"
+                    : g.vitalStatus == .missing ? "失联" : g.health == .hospitalised ? "住院" : g.health == .seriousIllness ? "重病" : "重度残疾"
                 critical.append(Reason(.riskNoCapableCaregiver, [token], "父母不在身边，唯一的委托监护人\(what)，没有有能力的照料人"))
             } else if f.father == nil || f.mother == nil {
                 // A parent the record says nothing about (a ledger without that column) is unknown, not away: no
@@ -148,11 +169,16 @@ public enum RiskRules {
             if Age.isUnder(s.youngChildAge, born: f.birthDate, on: today) {
                 next.append(Age.dayReaching(s.youngChildAge, born: f.birthDate))
                 if let b = g.birthDate, !Age.isUnder(s.oldGuardianAge, born: b, on: today) {
-                    high.append(Reason(.riskYoungOldGuardian, [String(s.youngChildAge), String(s.oldGuardianAge)], "未满\(s.youngChildAge)周岁，唯一的监护人已满\(s.oldGuardianAge)周岁"))
+                    high.append(
+                        Reason(
+                            .riskYoungOldGuardian, [String(s.youngChildAge), String(s.oldGuardianAge)],
+                            "未满\(s.youngChildAge)周岁，唯一的监护人已满\(s.oldGuardianAge)周岁"))
                 } else if let b = g.birthDate {
                     next.append(Age.dayReaching(s.oldGuardianAge, born: b))
                 }
-                if poorHealth.contains(g.health) { high.append(Reason(.riskYoungSickGuardian, [String(s.youngChildAge)], "未满\(s.youngChildAge)周岁，唯一的监护人身体不好")) }
+                if poorHealth.contains(g.health) {
+                    high.append(Reason(.riskYoungSickGuardian, [String(s.youngChildAge)], "未满\(s.youngChildAge)周岁，唯一的监护人身体不好"))
+                }
             }
         }
         if f.categories.contains(.orphan) { high.append(Reason(.riskOrphan, [], "孤儿")) }
@@ -172,7 +198,8 @@ public enum RiskRules {
 
         let tier: RiskTier = !critical.isEmpty ? .critical : !high.isEmpty ? .high : !medium.isEmpty ? .medium : .normal
         let reasons = critical + high + medium
-        return RiskAssessment(tier: tier, reasons: reasons.isEmpty ? [Reason(.riskNormal, [], "有人照料，按月走访")] : reasons,
-                              nextChange: next.filter { $0 > today }.min())
+        return RiskAssessment(
+            tier: tier, reasons: reasons.isEmpty ? [Reason(.riskNormal, [], "有人照料，按月走访")] : reasons,
+            nextChange: next.filter { $0 > today }.min())
     }
 }

@@ -79,8 +79,10 @@ public enum VisitForm {
         public let photos: [VisitPhotoRules.Upload]
     }
 
-    public static func check(_ input: VisitInput, photos files: [(name: String, bytes: Data)] = [],
-                             today: CivilDate) -> Result<Checked, FieldErrors> {
+    public static func check(
+        _ input: VisitInput, photos files: [(name: String, bytes: Data)] = [],
+        today: CivilDate
+    ) -> Result<Checked, FieldErrors> {
         var errors: [FieldError] = []
         let date = (input.date?.isEmpty ?? true) ? today : CivilDate(iso: input.date ?? "")
         if date == nil { errors.append(FieldError(field: "date", key: "field.error.date")) }

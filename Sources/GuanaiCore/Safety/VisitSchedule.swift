@@ -3,8 +3,10 @@
 public enum VisitSchedule {
     /// A critical child is visited on the day she became critical at the latest (the alert's day; today when no
     /// alert is open yet), and then daily until there is a response plan, every `criticalWithPlanDays` after.
-    public static func nextDue(lastVisit: CivilDate?, registered: CivilDate, tier: RiskTier, hasPlan: Bool,
-                               criticalSince: CivilDate?, today: CivilDate, settings s: RiskSettings) -> CivilDate {
+    public static func nextDue(
+        lastVisit: CivilDate?, registered: CivilDate, tier: RiskTier, hasPlan: Bool,
+        criticalSince: CivilDate?, today: CivilDate, settings s: RiskSettings
+    ) -> CivilDate {
         var due = (lastVisit ?? registered).adding(days: s.cadence(tier, plan: hasPlan))
         if tier == .critical {
             let since = criticalSince ?? today
@@ -35,15 +37,18 @@ public enum ChildMonitoring {
 
     /// `risk`: what the rules read of her; its `lastContact` is taken from `lastVisit`, or the registration day when
     /// she has not been visited. Nil when she is not monitored.
-    public static func assess(status: ChildStatus, openReport: Bool, open: OpenCritical?, risk: RiskFacts, lastVisit: CivilDate?,
-                              registered: CivilDate, today: CivilDate, settings s: RiskSettings) -> Outcome? {
+    public static func assess(
+        status: ChildStatus, openReport: Bool, open: OpenCritical?, risk: RiskFacts, lastVisit: CivilDate?,
+        registered: CivilDate, today: CivilDate, settings s: RiskSettings
+    ) -> Outcome? {
         guard status == .active || open != nil || openReport else { return nil }
         var facts = risk
         facts.lastContact = lastVisit ?? registered
         facts.openReport = openReport
         let r = RiskRules.assess(facts, on: today, settings: s)
-        let due = VisitSchedule.nextDue(lastVisit: lastVisit, registered: registered, tier: r.tier, hasPlan: open?.hasPlan ?? false,
-                                        criticalSince: open?.since, today: today, settings: s)
+        let due = VisitSchedule.nextDue(
+            lastVisit: lastVisit, registered: registered, tier: r.tier, hasPlan: open?.hasPlan ?? false,
+            criticalSince: open?.since, today: today, settings: s)
         return Outcome(assessment: r, nextVisitDue: due)
     }
 }

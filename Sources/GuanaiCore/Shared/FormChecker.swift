@@ -12,7 +12,8 @@ public struct FormChecker: Sendable {
         return t
     }
 
-    public mutating func token<T: RawRepresentable>(_ v: String?, _ field: String, _ t: T.Type, required: Bool = true) -> T? where T.RawValue == String {
+    public mutating func token<T: RawRepresentable>(_ v: String?, _ field: String, _ t: T.Type, required: Bool = true) -> T?
+    where T.RawValue == String {
         let s = v?.trimmingCharacters(in: .whitespaces) ?? ""
         if s.isEmpty {
             if required { errors.append(FieldError(field: field, key: "field.error.required")) }

@@ -48,13 +48,14 @@ public final class TimeOrderedID: @unchecked Sendable {
     static func uuid(millis: UInt64, counter: UInt16, random: UInt64) -> UUID {
         let t = millis & 0xFFFF_FFFF_FFFF
         let b = (random & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
-        return UUID(uuid: (
-            UInt8(t >> 40 & 0xFF), UInt8(t >> 32 & 0xFF), UInt8(t >> 24 & 0xFF), UInt8(t >> 16 & 0xFF),
-            UInt8(t >> 8 & 0xFF), UInt8(t & 0xFF),
-            0x70 | UInt8(counter >> 8 & 0x0F), UInt8(counter & 0xFF),
-            UInt8(b >> 56 & 0xFF), UInt8(b >> 48 & 0xFF), UInt8(b >> 40 & 0xFF), UInt8(b >> 32 & 0xFF),
-            UInt8(b >> 24 & 0xFF), UInt8(b >> 16 & 0xFF), UInt8(b >> 8 & 0xFF), UInt8(b & 0xFF)
-        ))
+        return UUID(
+            uuid: (
+                UInt8(t >> 40 & 0xFF), UInt8(t >> 32 & 0xFF), UInt8(t >> 24 & 0xFF), UInt8(t >> 16 & 0xFF),
+                UInt8(t >> 8 & 0xFF), UInt8(t & 0xFF),
+                0x70 | UInt8(counter >> 8 & 0x0F), UInt8(counter & 0xFF),
+                UInt8(b >> 56 & 0xFF), UInt8(b >> 48 & 0xFF), UInt8(b >> 40 & 0xFF), UInt8(b >> 32 & 0xFF),
+                UInt8(b >> 24 & 0xFF), UInt8(b >> 16 & 0xFF), UInt8(b >> 8 & 0xFF), UInt8(b & 0xFF)
+            ))
     }
 
     /// The milliseconds an id was made at, or nil for an id that is not version 7 (rows made before ids were ordered).

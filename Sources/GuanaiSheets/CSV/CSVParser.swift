@@ -23,8 +23,10 @@ struct CSVParser {
     private var line = 1
     private var previousWasCR = false
 
-    init(delimiter: UInt8, encoding: CSVEncoding, guard guardrail: ReadGuard = ReadOptions().guardrail,
-         emit: @escaping (SheetRow) throws -> Void) {
+    init(
+        delimiter: UInt8, encoding: CSVEncoding, guard guardrail: ReadGuard = ReadOptions().guardrail,
+        emit: @escaping (SheetRow) throws -> Void
+    ) {
         self.guardrail = guardrail
         self.maxFieldBytes = 4 * guardrail.limits.maxCellCharacters
         self.delimiter = delimiter

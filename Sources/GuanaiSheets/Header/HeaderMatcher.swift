@@ -66,7 +66,8 @@ public enum HeaderMatcher {
             let (columns, exact) = match(row, schema: schema, overrides: overrides, textOverrides: textOverrides)
             guard !columns.isEmpty else { continue }
             if best == nil || columns.count > best!.columns.count
-                || (columns.count == best!.columns.count && exact > best!.exact) {
+                || (columns.count == best!.columns.count && exact > best!.exact)
+            {
                 best = (row, columns, exact)
             }
         }
@@ -77,8 +78,9 @@ public enum HeaderMatcher {
         }
         let mappedKeys = Set(best.columns.values)
         let missing = schema.filter { $0.required && !mappedKeys.contains($0.key) }.map(\.key)
-        return HeaderMatch(headerRowNumber: best.row.number, columns: best.columns,
-                           unmatchedHeaders: unmatched, missingRequired: missing)
+        return HeaderMatch(
+            headerRowNumber: best.row.number, columns: best.columns,
+            unmatchedHeaders: unmatched, missingRequired: missing)
     }
 
     /// Header text reduced to what identifies it: half-width, no whitespace, lower case, without
@@ -100,8 +102,10 @@ public enum HeaderMatcher {
         return result.lowercased()
     }
 
-    private static func match(_ row: SheetRow, schema: [ColumnSpec], overrides: [String: String],
-                              textOverrides: [String: String]) -> (columns: [Int: String], exact: Int) {
+    private static func match(
+        _ row: SheetRow, schema: [ColumnSpec], overrides: [String: String],
+        textOverrides: [String: String]
+    ) -> (columns: [Int: String], exact: Int) {
         var columns: [Int: String] = [:]
         var used = Set<String>()
         var ignored = Set<Int>()
@@ -118,7 +122,8 @@ public enum HeaderMatcher {
         }
         for (name, key) in overrides where !headerTexts.contains(normalizeHeader(name)) {
             if let index = ColumnName.index(ofLetters: name.trimmingCharacters(in: .whitespaces)),
-               columns[index] == nil, !ignored.contains(index) {
+                columns[index] == nil, !ignored.contains(index)
+            {
                 assign(key, to: index)
             }
         }

@@ -47,7 +47,8 @@ extension Normalize {
         }
         // 2019.3 typed into a general cell is stored as the number 2019.3.
         if parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), plausibleYears.contains(year),
-           (1...2).contains(parts[1].count), let month = Int(parts[1]) {
+            (1...2).contains(parts[1].count), let month = Int(parts[1])
+        {
             if parts[1] == "1" { return .januaryOrOctober(year: year) }
             return checkedMonth(year, month, original: raw)
         }

@@ -83,10 +83,11 @@ public final class CSVWriter {
         }
     }
 
-    private static let formulaStarters: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40] // = + - @
+    private static let formulaStarters: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40]  // = + - @
 
     private static func appendField(_ text: String, to buffer: inout [UInt8]) {
-        let needsQuotes = text.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        let needsQuotes =
+            text.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
             || text.first?.isWhitespace == true || text.last?.isWhitespace == true
         guard needsQuotes else {
             buffer.append(contentsOf: text.utf8)

@@ -137,15 +137,15 @@ public final class XLSXWriter {
 
     private func writeRow(_ row: [CellValue], styleOverride: Int?) throws {
         rowNumber += 1
-        buffer.append(contentsOf: [0x3C, 0x72, 0x6F, 0x77, 0x20, 0x72, 0x3D, 0x22]) // <row r="
+        buffer.append(contentsOf: [0x3C, 0x72, 0x6F, 0x77, 0x20, 0x72, 0x3D, 0x22])  // <row r="
         appendDecimal(rowNumber)
-        buffer.append(contentsOf: [0x22, 0x3E]) // ">
+        buffer.append(contentsOf: [0x22, 0x3E])  // ">
         for (index, value) in row.enumerated() {
             if case .empty = value { continue }
             let kind = index < columns.count ? columns[index].kind : nil
             appendCell(column: index, value: value, style: styleOverride, kind: kind)
         }
-        buffer.append(contentsOf: [0x3C, 0x2F, 0x72, 0x6F, 0x77, 0x3E]) // </row>
+        buffer.append(contentsOf: [0x3C, 0x2F, 0x72, 0x6F, 0x77, 0x3E])  // </row>
         maxColumn = max(maxColumn, row.count)
         if buffer.count >= 1 << 20 { try flush() }
     }
@@ -157,12 +157,12 @@ public final class XLSXWriter {
         case .month: style = explicit ?? XLSXParts.Style.month
         default: style = explicit ?? (kind == .text ? XLSXParts.Style.text : 0)
         }
-        buffer.append(contentsOf: [0x3C, 0x63, 0x20, 0x72, 0x3D, 0x22]) // <c r="
+        buffer.append(contentsOf: [0x3C, 0x63, 0x20, 0x72, 0x3D, 0x22])  // <c r="
         appendColumnLetters(column)
         appendDecimal(rowNumber)
         buffer.append(0x22)
         if style != 0 {
-            buffer.append(contentsOf: [0x20, 0x73, 0x3D, 0x22]) //  s="
+            buffer.append(contentsOf: [0x20, 0x73, 0x3D, 0x22])  //  s="
             appendDecimal(style)
             buffer.append(0x22)
         }
@@ -205,8 +205,9 @@ public final class XLSXWriter {
     private func appendInlineString(_ string: String) {
         buffer.append(contentsOf: Array(" t=\"inlineStr\"><is><t".utf8))
         if let first = string.unicodeScalars.first, let last = string.unicodeScalars.last,
-           (first.value < 0x80 ? first.value <= 0x20 : first.properties.isWhitespace)
-            || (last.value < 0x80 ? last.value <= 0x20 : last.properties.isWhitespace) {
+            (first.value < 0x80 ? first.value <= 0x20 : first.properties.isWhitespace)
+                || (last.value < 0x80 ? last.value <= 0x20 : last.properties.isWhitespace)
+        {
             buffer.append(contentsOf: Array(" xml:space=\"preserve\"".utf8))
         }
         buffer.append(0x3E)
@@ -218,9 +219,9 @@ public final class XLSXWriter {
         if let type {
             buffer.append(contentsOf: Array(" t=\"\(type)\"".utf8))
         }
-        buffer.append(contentsOf: [0x3E, 0x3C, 0x76, 0x3E]) // ><v>
+        buffer.append(contentsOf: [0x3E, 0x3C, 0x76, 0x3E])  // ><v>
         XMLText.appendEscaped(text, to: &buffer)
-        buffer.append(contentsOf: [0x3C, 0x2F, 0x76, 0x3E, 0x3C, 0x2F, 0x63, 0x3E]) // </v></c>
+        buffer.append(contentsOf: [0x3C, 0x2F, 0x76, 0x3E, 0x3C, 0x2F, 0x63, 0x3E])  // </v></c>
     }
 
     private func appendColumnLetters(_ column: Int) {
@@ -292,11 +293,11 @@ public final class XLSXWriter {
 
     private func sheetHead(dimension: String) -> [UInt8] {
         var xml = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
-        xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
-        <dimension ref="\(dimension)"/>
-        """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
+            xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
+            <dimension ref="\(dimension)"/>
+            """
         let headerRow = columns.isEmpty ? nil : (title == nil ? 1 : 2)
         if let headerRow {
             let topLeft = "A\(headerRow + 1)"
@@ -333,8 +334,10 @@ public final class XLSXWriter {
 
     private static func add(_ archive: Archive, _ path: String, bytes: [UInt8]) throws {
         let data = Data(bytes)
-        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count),
-                             compressionMethod: .deflate) { position, size in
+        try archive.addEntry(
+            with: path, type: .file, uncompressedSize: Int64(data.count),
+            compressionMethod: .deflate
+        ) { position, size in
             data.subdata(in: Int(position)..<min(data.count, Int(position) + size))
         }
     }
@@ -344,8 +347,10 @@ public final class XLSXWriter {
         let bodySize = body.size
         let total = head.count + bodySize + tail.count
         let body = self.body
-        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(total),
-                             compressionMethod: .deflate, bufferSize: 256 * 1024) { position, size in
+        try archive.addEntry(
+            with: path, type: .file, uncompressedSize: Int64(total),
+            compressionMethod: .deflate, bufferSize: 256 * 1024
+        ) { position, size in
             var chunk = Data(capacity: size)
             var pos = Int(position)
             let end = min(total, pos + size)

@@ -11,7 +11,7 @@ enum NumberFormatKind: UInt8, Sendable {
     static func builtIn(_ id: Int) -> NumberFormatKind {
         switch id {
         case 14...17, 22, 28...31, 36, 50...54, 58: return .date
-        case 27, 57: return .yearMonth // zh-CN `yyyy"年"m"月"`
+        case 27, 57: return .yearMonth  // zh-CN `yyyy"年"m"月"`
         default: return .plain
         }
     }
@@ -48,6 +48,6 @@ enum NumberFormatKind: UInt8, Sendable {
         }
         if hasDay { return .date }
         if hasYear { return hasMonth ? .yearMonth : .date }
-        return .plain // `m` alone is minutes (`h:mm`, `mm:ss`)
+        return .plain  // `m` alone is minutes (`h:mm`, `mm:ss`)
     }
 }

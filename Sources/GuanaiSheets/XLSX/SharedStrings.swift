@@ -1,8 +1,8 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The shared string table, kept as one byte arena plus offsets (no object per string, so a
@@ -45,8 +45,10 @@ final class SharedStrings {
     }
 
     private static func appendDecoded(_ raw: ByteSlice, isCDATA: Bool, to out: inout [UInt8]) {
-        let plain = isCDATA || (memchr(raw.base, Int32(UInt8(ascii: "&")), raw.count) == nil
-            && memchr(raw.base, Int32(UInt8(ascii: "_")), raw.count) == nil)
+        let plain =
+            isCDATA
+            || (memchr(raw.base, Int32(UInt8(ascii: "&")), raw.count) == nil
+                && memchr(raw.base, Int32(UInt8(ascii: "_")), raw.count) == nil)
         if plain {
             out.append(contentsOf: raw.buffer)
         } else {
@@ -58,8 +60,11 @@ final class SharedStrings {
     func endItem() throws {
         let itemBytes = spill == nil ? arena.count - offsets[offsets.count - 1] : item.count
         if itemBytes > bounds.maxCellCharacters {
-            let text = spill == nil
-                ? arena.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[offsets[offsets.count - 1]...]), as: UTF8.self) }
+            let text =
+                spill == nil
+                ? arena.withUnsafeBufferPointer {
+                    String(decoding: UnsafeBufferPointer(rebasing: $0[offsets[offsets.count - 1]...]), as: UTF8.self)
+                }
                 : String(decoding: item, as: UTF8.self)
             if text.utf16.count > bounds.maxCellCharacters {
                 throw SheetError.limit(.cellLength, limit: bounds.maxCellCharacters, seen: text.utf16.count)

@@ -28,8 +28,10 @@ struct WorksheetHandler: XMLEventHandler {
     private var phoneticDepth = 0
     private var raw: [UInt8] = []
 
-    init(strings: SharedStrings, styles: [NumberFormatKind], date1904: Bool, guard guardrail: ReadGuard = ReadOptions().guardrail,
-         emit: @escaping (SheetRow) throws -> Void) {
+    init(
+        strings: SharedStrings, styles: [NumberFormatKind], date1904: Bool, guard guardrail: ReadGuard = ReadOptions().guardrail,
+        emit: @escaping (SheetRow) throws -> Void
+    ) {
         self.guardrail = guardrail
         self.strings = strings
         self.styles = styles
@@ -171,7 +173,8 @@ struct WorksheetHandler: XMLEventHandler {
             guard text.count > 0 else { return .empty }
             let kind = style < styles.count ? styles[style] : .plain
             if kind != .plain, let serial = text.decimalInt.map(Double.init) ?? Double(text.rawString),
-               let date = ExcelDate.date(fromSerial: serial, date1904: date1904) {
+                let date = ExcelDate.date(fromSerial: serial, date1904: date1904)
+            {
                 return kind == .yearMonth
                     ? .month(year: date.year, month: date.month)
                     : .date(year: date.year, month: date.month, day: date.day)

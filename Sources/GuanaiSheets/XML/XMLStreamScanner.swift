@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Receives the events of `XMLStreamScanner`. Element names have their namespace prefix removed,
@@ -34,8 +34,9 @@ struct XMLStreamScanner<Handler: XMLEventHandler> {
     private func checkPending() throws {
         guard pending.count > maxToken else { return }
         let isMarkup = pending.first == UInt8(ascii: "<")
-        throw SheetError.limit(isMarkup ? .markupLength : .cellLength,
-                               limit: isMarkup ? maxToken : maxCell, seen: pending.count)
+        throw SheetError.limit(
+            isMarkup ? .markupLength : .cellLength,
+            limit: isMarkup ? maxToken : maxCell, seen: pending.count)
     }
 
     mutating func feed(_ chunk: UnsafeRawBufferPointer) throws {
@@ -77,8 +78,10 @@ struct XMLStreamScanner<Handler: XMLEventHandler> {
         }
     }
 
-    private mutating func scan(_ p: UnsafePointer<UInt8>, _ n: Int,
-                               spans: UnsafeMutableBufferPointer<XMLAttributes.Span>) throws -> Int {
+    private mutating func scan(
+        _ p: UnsafePointer<UInt8>, _ n: Int,
+        spans: UnsafeMutableBufferPointer<XMLAttributes.Span>
+    ) throws -> Int {
         var i = 0
         while i < n {
             if p[i] != UInt8(ascii: "<") {
@@ -122,8 +125,10 @@ struct XMLStreamScanner<Handler: XMLEventHandler> {
     /// Parses `<name attr="v" …>` starting at `i` in one pass; returns the index after `>`, or
     /// `nil` if the tag is not complete in the buffer yet.
     @inline(__always)
-    private mutating func startTag(_ p: UnsafePointer<UInt8>, _ n: Int, at i: Int,
-                                   spans: UnsafeMutableBufferPointer<XMLAttributes.Span>) throws -> Int? {
+    private mutating func startTag(
+        _ p: UnsafePointer<UInt8>, _ n: Int, at i: Int,
+        spans: UnsafeMutableBufferPointer<XMLAttributes.Span>
+    ) throws -> Int? {
         var j = i + 1
         while j < n {
             let b = p[j]

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Entity decoding for reading and escaping for writing.
@@ -9,7 +9,8 @@ enum XMLText {
     /// Decodes `&lt;`-style and numeric entities and, with `ooxmlEscapes`, the `_xHHHH_` escapes that
     /// Excel uses in strings for characters XML cannot carry (e.g. `_x000D_`).
     static func decode(_ raw: ByteSlice, ooxmlEscapes: Bool) -> String {
-        let needsWork = memchr(raw.base, Int32(UInt8(ascii: "&")), raw.count) != nil
+        let needsWork =
+            memchr(raw.base, Int32(UInt8(ascii: "&")), raw.count) != nil
             || (ooxmlEscapes && memchr(raw.base, Int32(UInt8(ascii: "_")), raw.count) != nil)
         if !needsWork { return raw.rawString }
         var out: [UInt8] = []
@@ -116,16 +117,16 @@ enum XMLText {
                 continue
             }
             switch b {
-            case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B]) // &amp;
-            case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B]) // &lt;
-            case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B]) // &gt;
-            case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]) // &quot;
+            case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+            case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
+            case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
+            case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
             case 0x0D:
                 out.append(0x0A)
                 if i + 1 < n, s[i + 1] == 0x0A { i += 1 }
             case 0x5F:
                 if isOOXMLEscapeShape(s, at: i) {
-                    out.append(contentsOf: [0x5F, 0x78, 0x30, 0x30, 0x35, 0x46, 0x5F]) // _x005F_
+                    out.append(contentsOf: [0x5F, 0x78, 0x30, 0x30, 0x35, 0x46, 0x5F])  // _x005F_
                 } else {
                     out.append(0x5F)
                 }

@@ -48,7 +48,10 @@ struct APIController {
         case .success(let user):
             let (token, _) = try await LoginService.open(for: user, kind: "api", req: req)
             let res = Response(status: .created)
-            try res.content.encode(SessionResponse(token: token, account: AccountDTO(user, now: req.now), idleTimeoutSeconds: Int(req.application.guanai.sessionIdleSeconds)), as: .json)
+            try res.content.encode(
+                SessionResponse(
+                    token: token, account: AccountDTO(user, now: req.now),
+                    idleTimeoutSeconds: Int(req.application.guanai.sessionIdleSeconds)), as: .json)
             return res
         }
     }
@@ -62,8 +65,12 @@ struct APIController {
         let body = try await req.json(PasswordChangeRequest.self)
         let f = try requireFields([("current", body.current), ("new", body.new)])
         guard let user = try await User.find(try req.actor.userID, on: req.db) else { throw Abort(.unauthorized) }
-        var errs = PasswordRules.problems(current: f["current"]!, new: f["new"]!, confirm: f["new"]!).map { FieldError(field: $0.key, key: $0.value) }
-        if !((try? await req.password.async.verify(f["current"]!, created: user.passwordHash)) ?? false) { errs.append(FieldError(field: "current", key: "password.error.current")) }
+        var errs = PasswordRules.problems(current: f["current"]!, new: f["new"]!, confirm: f["new"]!).map {
+            FieldError(field: $0.key, key: $0.value)
+        }
+        if !((try? await req.password.async.verify(f["current"]!, created: user.passwordHash)) ?? false) {
+            errs.append(FieldError(field: "current", key: "password.error.current"))
+        }
         if !errs.isEmpty { throw FieldErrors(errs) }
         let hash = try await req.password.async.hash(f["new"]!)
         try await AccountService.update(user, by: req.auditActor, at: req.now, on: req.db, detail: ["password": "changed"]) {
@@ -76,7 +83,9 @@ struct APIController {
     func me(req: Request) async throws -> MeResponse {
         let a = try req.actor
         guard let u = try await req.scoped.user(a.userID.uuidString) else { throw Abort(.unauthorized) }
-        return MeResponse(account: AccountDTO(u, now: req.now), permissions: Action.allCases.filter(a.can).map(\.rawValue), readable: RecordKind.allCases.filter(a.canRead).map(\.rawValue))
+        return MeResponse(
+            account: AccountDTO(u, now: req.now), permissions: Action.allCases.filter(a.can).map(\.rawValue),
+            readable: RecordKind.allCases.filter(a.canRead).map(\.rawValue))
     }
 
     // MARK: units
@@ -87,14 +96,17 @@ struct APIController {
         let scoped = try req.scoped
         if let q = req.query[String.self, at: "q"], !q.isEmpty {
             let found = try await scoped.units(named: q)
-            return ListPage(items: found.dropFirst((p.page - 1) * p.per).prefix(p.per).map(UnitDTO.init), page: p.page, per: p.per, total: found.count)
+            return ListPage(
+                items: found.dropFirst((p.page - 1) * p.per).prefix(p.per).map(UnitDTO.init), page: p.page, per: p.per, total: found.count)
         }
         var query = scoped.units()
         if let parent = req.query[String.self, at: "parent"] { query = query.filter(\.$parentCode == parent) }
-        if let level = req.query[String.self, at: "level"], let lv = DivisionLevel.allCases.first(where: { $0.token == level }) { query = query.filter(\.$level == lv.rawValue) }
+        if let level = req.query[String.self, at: "level"], let lv = DivisionLevel.allCases.first(where: { $0.token == level }) {
+            query = query.filter(\.$level == lv.rawValue)
+        }
         if req.query[String.self, at: "status"] != "all" { query = query.filter(\.$status == .active) }
         let total = try await query.count()
-        let items = try await query.sort(\.$id).range((p.page - 1) * p.per ..< p.page * p.per).all()
+        let items = try await query.sort(\.$id).range((p.page - 1) * p.per..<p.page * p.per).all()
         return ListPage(items: items.map(UnitDTO.init), page: p.page, per: p.per, total: total)
     }
 
@@ -124,7 +136,10 @@ struct APIController {
         let f = try requireFields([("parentCode", b.parentCode), ("name", b.name), ("reason", b.reason)])
         let scoped = try req.scoped
         guard try await scoped.unit(f["parentCode"]!) != nil else { throw Abort(.notFound) }
-        return try created(UnitDTO(try await UnitService.add(name: f["name"]!, under: f["parentCode"]!, reason: f["reason"]!, scoped: scoped, actor: req.auditActor, at: req.now)))
+        return try created(
+            UnitDTO(
+                try await UnitService.add(
+                    name: f["name"]!, under: f["parentCode"]!, reason: f["reason"]!, scoped: scoped, actor: req.auditActor, at: req.now)))
     }
 
     func renameUnit(req: Request) async throws -> UnitDTO {
@@ -133,7 +148,9 @@ struct APIController {
         try req.require(.manageUnits)
         let b = try await req.json(UnitRenameRequest.self)
         let f = try requireFields([("name", b.name), ("reason", b.reason)])
-        return UnitDTO(try await UnitService.rename(code, to: f["name"]!, reason: f["reason"]!, scoped: try req.scoped, actor: req.auditActor, at: req.now))
+        return UnitDTO(
+            try await UnitService.rename(
+                code, to: f["name"]!, reason: f["reason"]!, scoped: try req.scoped, actor: req.auditActor, at: req.now))
     }
 
     func mergeUnit(req: Request) async throws -> UnitDTO {
@@ -142,7 +159,9 @@ struct APIController {
         try req.require(.manageUnits)
         let b = try await req.json(UnitMergeRequest.self)
         let f = try requireFields([("into", b.into), ("reason", b.reason)])
-        return UnitDTO(try await UnitService.merge(code, into: f["into"]!, reason: f["reason"]!, scoped: try req.scoped, actor: req.auditActor, at: req.now))
+        return UnitDTO(
+            try await UnitService.merge(
+                code, into: f["into"]!, reason: f["reason"]!, scoped: try req.scoped, actor: req.auditActor, at: req.now))
     }
 
     func retireUnit(req: Request) async throws -> UnitDTO {
@@ -171,8 +190,10 @@ struct APIController {
         try req.require(.manageAccounts)
         let b = try await req.json(AccountCreateRequest.self)
         _ = try requireFields([("username", b.username), ("displayName", b.displayName), ("role", b.role), ("unitCode", b.unitCode)])
-        let spec = NewAccount(username: b.username!, displayName: b.displayName!, role: b.role!, unitCode: b.unitCode!, phone: b.phone ?? "")
-        let (u, pw) = try await AccountService.create(spec, creator: try req.actor, scoped: try req.scoped, hasher: AccountsController.hasher(req), by: req.auditActor, at: req.now)
+        let spec = NewAccount(
+            username: b.username!, displayName: b.displayName!, role: b.role!, unitCode: b.unitCode!, phone: b.phone ?? "")
+        let (u, pw) = try await AccountService.create(
+            spec, creator: try req.actor, scoped: try req.scoped, hasher: AccountsController.hasher(req), by: req.auditActor, at: req.now)
         return try created(AccountWithPassword(account: AccountDTO(u, now: req.now), oneTimePassword: pw))
     }
 
@@ -196,7 +217,8 @@ struct APIController {
 
     func resetAccount(req: Request) async throws -> AccountWithPassword {
         let u = try await AccountsController().loadForManaging(req)
-        let pw = try await AccountService.resetPassword(u, hasher: AccountsController.hasher(req), by: req.auditActor, at: req.now, on: req.db)
+        let pw = try await AccountService.resetPassword(
+            u, hasher: AccountsController.hasher(req), by: req.auditActor, at: req.now, on: req.db)
         return AccountWithPassword(account: AccountDTO(u, now: req.now), oneTimePassword: pw)
     }
 
@@ -204,7 +226,11 @@ struct APIController {
         let u = try await AccountsController().loadForManaging(req)
         let b = try await req.json(HandoverRequest.self)
         _ = try requireFields([("username", b.username), ("displayName", b.displayName)])
-        let (s, pw) = try await AccountService.handover(u, to: NewAccount(username: b.username!, displayName: b.displayName!, role: u.role.rawValue, unitCode: u.unitCode, phone: b.phone ?? ""), creator: try req.actor, scoped: try req.scoped, hasher: AccountsController.hasher(req), by: req.auditActor, at: req.now)
+        let (s, pw) = try await AccountService.handover(
+            u,
+            to: NewAccount(
+                username: b.username!, displayName: b.displayName!, role: u.role.rawValue, unitCode: u.unitCode, phone: b.phone ?? ""),
+            creator: try req.actor, scoped: try req.scoped, hasher: AccountsController.hasher(req), by: req.auditActor, at: req.now)
         return try created(AccountWithPassword(account: AccountDTO(s, now: req.now), oneTimePassword: pw))
     }
 

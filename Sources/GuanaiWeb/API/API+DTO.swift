@@ -131,7 +131,9 @@ struct UnitCreateRequest: Content { let parentCode: String?; let name: String?; 
 struct UnitRenameRequest: Content { let name: String?; let reason: String? }
 struct UnitMergeRequest: Content { let into: String?; let reason: String? }
 struct ReasonRequest: Content { let reason: String? }
-struct AccountCreateRequest: Content { let username: String?; let displayName: String?; let role: String?; let unitCode: String?; let phone: String? }
+struct AccountCreateRequest: Content {
+    let username: String?; let displayName: String?; let role: String?; let unitCode: String?; let phone: String?
+}
 struct HandoverRequest: Content { let username: String?; let displayName: String?; let phone: String? }
 struct PasswordChangeRequest: Content { let current: String?; let new: String? }
 struct RevealResponse: Content { let field: String; let value: String }
@@ -157,7 +159,11 @@ func requireFields(_ pairs: [(String, String?)]) throws -> [String: String] {
     var out: [String: String] = [:]
     var errs: [FieldError] = []
     for (k, v) in pairs {
-        if let v, !v.trimmingCharacters(in: .whitespaces).isEmpty { out[k] = v } else { errs.append(FieldError(field: k, key: "field.error.required")) }
+        if let v, !v.trimmingCharacters(in: .whitespaces).isEmpty {
+            out[k] = v
+        } else {
+            errs.append(FieldError(field: k, key: "field.error.required"))
+        }
     }
     if !errs.isEmpty { throw FieldErrors(errs) }
     return out

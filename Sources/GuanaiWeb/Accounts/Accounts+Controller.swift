@@ -18,7 +18,9 @@ struct AccountsController {
     }
 
     static func filter(_ req: Request) -> Scoped.UserFilter {
-        Scoped.UserFilter(q: req.query[String.self, at: "q"] ?? "", role: Role(rawValue: req.query[String.self, at: "role"] ?? ""), unit: req.query[String.self, at: "unit"] ?? "")
+        Scoped.UserFilter(
+            q: req.query[String.self, at: "q"] ?? "", role: Role(rawValue: req.query[String.self, at: "role"] ?? ""),
+            unit: req.query[String.self, at: "unit"] ?? "")
     }
 
     func index(req: Request) async throws -> Response {
@@ -43,7 +45,12 @@ struct AccountsController {
             p(.class("muted")) { l.t("list.total", String(total)) }
             div(.class("table-wrap")) {
                 table(.class("stack")) {
-                    thead { tr { th { l.t("accounts.username") }; th { l.t("accounts.displayName") }; th { l.t("accounts.role") }; th { l.t("accounts.unit") }; th { l.t("accounts.phone") }; th { l.t("accounts.status") } } }
+                    thead {
+                        tr {
+                            th { l.t("accounts.username") }; th { l.t("accounts.displayName") }; th { l.t("accounts.role") };
+                            th { l.t("accounts.unit") }; th { l.t("accounts.phone") }; th { l.t("accounts.status") }
+                        }
+                    }
                     tbody {
                         for u in items {
                             tr {
@@ -59,16 +66,28 @@ struct AccountsController {
                 }
             }
             Pager.render(l, req: req, page: page, per: 50, total: total)
-            if actor.can(.export) { p { a(.class("btn secondary"), .href(SiteURL.accountsExport.with(query: [("q", f.q), ("role", f.role?.rawValue ?? ""), ("unit", f.unit)]))) { l.t("accounts.export") } } }
+            if actor.can(.export) {
+                p {
+                    a(
+                        .class("btn secondary"),
+                        .href(SiteURL.accountsExport.with(query: [("q", f.q), ("role", f.role?.rawValue ?? ""), ("unit", f.unit)]))
+                    ) { l.t("accounts.export") }
+                }
+            }
         }
     }
 
     static func status(_ l: UILanguage, _ u: User, now: Date) -> Node {
         group {
-            if u.disabled { span(.class("tag off")) { l.t("accounts.disabled") } }
-            else if let t = u.lockedUntil, t > now { span(.class("tag warn")) { l.t("accounts.locked") } }
-            else if u.mustChangePassword { span(.class("tag warn")) { l.t("accounts.mustChange") } }
-            else { span(.class("tag")) { l.t("accounts.active") } }
+            if u.disabled {
+                span(.class("tag off")) { l.t("accounts.disabled") }
+            } else if let t = u.lockedUntil, t > now {
+                span(.class("tag warn")) { l.t("accounts.locked") }
+            } else if u.mustChangePassword {
+                span(.class("tag warn")) { l.t("accounts.mustChange") }
+            } else {
+                span(.class("tag")) { l.t("accounts.active") }
+            }
         }
     }
 
@@ -94,7 +113,9 @@ struct AccountsController {
     func renderNew(_ req: Request, typed: [String: String], errors: [String: String], status: HTTPStatus) async throws -> Response {
         let l = req.lang
         let actor = try req.actor
-        let roles = [("", l.t("form.choose"))] + Role.allCases.filter { actor.role.manageableRoles.contains($0) }.map { ($0.rawValue, l.t("role." + $0.rawValue)) }
+        let roles =
+            [("", l.t("form.choose"))]
+            + Role.allCases.filter { actor.role.manageableRoles.contains($0) }.map { ($0.rawValue, l.t("role." + $0.rawValue)) }
         let units = [("", l.t("form.choose"))] + (try await Self.unitOptions(try req.scoped))
         return Layout.page(req, title: l.t("accounts.new"), status: status) {
             h1 { l.t("accounts.new") }
@@ -102,11 +123,21 @@ struct AccountsController {
             div(.class("panel")) {
                 form(.method("post"), .action(.accountNew)) {
                     Forms.csrf(req)
-                    Forms.field(l, label: "accounts.username", name: "username", value: typed["username"] ?? "", required: true, error: errors["username"], hint: l.t("accounts.usernameHint"), extra: [Attr("autocapitalize", "none")])
-                    Forms.field(l, label: "accounts.displayName", name: "displayName", value: typed["displayName"] ?? "", required: true, error: errors["displayName"])
-                    Forms.select(l, label: "accounts.role", name: "role", options: roles, selected: typed["role"] ?? "", error: errors["role"], required: true)
-                    Forms.select(l, label: "accounts.unit", name: "unitCode", options: units, selected: typed["unitCode"] ?? "", error: errors["unitCode"], required: true)
-                    Forms.field(l, label: "accounts.phone", name: "phone", value: typed["phone"] ?? "", type: "tel", error: errors["phone"], extra: [Attr("inputmode", "numeric")])
+                    Forms.field(
+                        l, label: "accounts.username", name: "username", value: typed["username"] ?? "", required: true,
+                        error: errors["username"], hint: l.t("accounts.usernameHint"), extra: [Attr("autocapitalize", "none")])
+                    Forms.field(
+                        l, label: "accounts.displayName", name: "displayName", value: typed["displayName"] ?? "", required: true,
+                        error: errors["displayName"])
+                    Forms.select(
+                        l, label: "accounts.role", name: "role", options: roles, selected: typed["role"] ?? "", error: errors["role"],
+                        required: true)
+                    Forms.select(
+                        l, label: "accounts.unit", name: "unitCode", options: units, selected: typed["unitCode"] ?? "",
+                        error: errors["unitCode"], required: true)
+                    Forms.field(
+                        l, label: "accounts.phone", name: "phone", value: typed["phone"] ?? "", type: "tel", error: errors["phone"],
+                        extra: [Attr("inputmode", "numeric")])
                     button(.type("submit")) { l.t("accounts.create") }
                 }
             }
@@ -114,7 +145,9 @@ struct AccountsController {
     }
 
     static func spec(_ f: [String: String]) -> NewAccount {
-        NewAccount(username: f["username"] ?? "", displayName: f["displayName"] ?? "", role: f["role"] ?? "", unitCode: f["unitCode"] ?? "", phone: f["phone"] ?? "")
+        NewAccount(
+            username: f["username"] ?? "", displayName: f["displayName"] ?? "", role: f["role"] ?? "", unitCode: f["unitCode"] ?? "",
+            phone: f["phone"] ?? "")
     }
 
     static func hasher(_ req: Request) -> @Sendable (String) async throws -> String {
@@ -125,7 +158,8 @@ struct AccountsController {
         try req.require(.manageAccounts)
         let f = try await req.formFields()
         do {
-            let (user, pw) = try await AccountService.create(Self.spec(f), creator: try req.actor, scoped: try req.scoped, hasher: Self.hasher(req), by: req.auditActor, at: req.now)
+            let (user, pw) = try await AccountService.create(
+                Self.spec(f), creator: try req.actor, scoped: try req.scoped, hasher: Self.hasher(req), by: req.auditActor, at: req.now)
             return Self.oneTimePasswordPage(req, user: user, password: pw, titleKey: "accounts.created")
         } catch let e as FieldErrors {
             return try await renderNew(req, typed: f, errors: req.messages(e), status: .unprocessableEntity)
@@ -169,7 +203,9 @@ struct AccountsController {
         return try await renderDetail(req, u, revealed: nil, errors: [:], typed: [:], status: .ok)
     }
 
-    func renderDetail(_ req: Request, _ u: User, revealed: String?, errors: [String: String], typed: [String: String], status: HTTPStatus) async throws -> Response {
+    func renderDetail(_ req: Request, _ u: User, revealed: String?, errors: [String: String], typed: [String: String], status: HTTPStatus)
+        async throws -> Response
+    {
         let l = req.lang
         let actor = try req.actor
         let names = try await Self.unitNames(try req.scoped, [u.unitCode])
@@ -178,8 +214,12 @@ struct AccountsController {
         var successor: User? = nil
         if let s = u.successorID { successor = try await req.scoped.user(s.uuidString) }
         return Layout.page(req, title: u.displayName, status: status) {
-            div(.class("crumbs")) { a(.href(.accounts)) { l.t("accounts.title") }; " › "; span { u.username } }
-            h1 { u.displayName + " " ; Self.status(l, u, now: req.now) }
+            div(.class("crumbs")) {
+                a(.href(.accounts)) { l.t("accounts.title") }; " › "; span { u.username }
+            }
+            h1 {
+                u.displayName + " "; Self.status(l, u, now: req.now)
+            }
             Forms.errorSummary(l, errors)
             div(.class("panel")) {
                 dl(.class("kv")) {
@@ -197,21 +237,38 @@ struct AccountsController {
                             }
                         }
                     }
-                    if let s = successor { dt { l.t("accounts.successor") }; dd { a(.href(.account(s.id!.uuidString))) { s.displayName + " (" + s.username + ")" } } }
+                    if let s = successor {
+                        dt { l.t("accounts.successor") };
+                        dd { a(.href(.account(s.id!.uuidString))) { s.displayName + " (" + s.username + ")" } }
+                    }
                     dt { l.t("accounts.createdAt") }; dd { String(AuditLog.timestamp(u.createdAt).prefix(10)) }
                 }
             }
             if manage {
                 h2 { l.t("accounts.manage") }
                 if u.disabled {
-                    form(.method("post"), .action(.accountEnable(id))) { Forms.csrf(req); button(.type("submit"), .class("secondary")) { l.t("accounts.enable") } }
+                    form(.method("post"), .action(.accountEnable(id))) {
+                        Forms.csrf(req); button(.type("submit"), .class("secondary")) { l.t("accounts.enable") }
+                    }
                 } else {
-                    UnitsController.actionForm(req, l, title: "accounts.resetPassword", url: .accountReset(id), open: false, hint: l.t("accounts.resetHint")) { Node.empty }
-                    UnitsController.actionForm(req, l, title: "accounts.disable", url: .accountDisable(id), open: false, hint: l.t("accounts.disableHint")) { Node.empty }
-                    UnitsController.actionForm(req, l, title: "accounts.handover", url: .accountHandover(id), open: !errors.isEmpty, hint: l.t("accounts.handoverHint")) {
-                        Forms.field(l, label: "accounts.newUsername", name: "username", value: typed["username"] ?? "", required: true, error: errors["username"], extra: [Attr("autocapitalize", "none")])
-                        Forms.field(l, label: "accounts.newDisplayName", name: "displayName", value: typed["displayName"] ?? "", required: true, error: errors["displayName"])
-                        Forms.field(l, label: "accounts.phone", name: "phone", value: typed["phone"] ?? "", type: "tel", error: errors["phone"])
+                    UnitsController.actionForm(
+                        req, l, title: "accounts.resetPassword", url: .accountReset(id), open: false, hint: l.t("accounts.resetHint")
+                    ) { Node.empty }
+                    UnitsController.actionForm(
+                        req, l, title: "accounts.disable", url: .accountDisable(id), open: false, hint: l.t("accounts.disableHint")
+                    ) { Node.empty }
+                    UnitsController.actionForm(
+                        req, l, title: "accounts.handover", url: .accountHandover(id), open: !errors.isEmpty,
+                        hint: l.t("accounts.handoverHint")
+                    ) {
+                        Forms.field(
+                            l, label: "accounts.newUsername", name: "username", value: typed["username"] ?? "", required: true,
+                            error: errors["username"], extra: [Attr("autocapitalize", "none")])
+                        Forms.field(
+                            l, label: "accounts.newDisplayName", name: "displayName", value: typed["displayName"] ?? "", required: true,
+                            error: errors["displayName"])
+                        Forms.field(
+                            l, label: "accounts.phone", name: "phone", value: typed["phone"] ?? "", type: "tel", error: errors["phone"])
                     }
                 }
             }
@@ -241,7 +298,9 @@ struct AccountsController {
         let u = try await loadForManaging(req)
         let f = try await req.formFields()
         do {
-            let (s, pw) = try await AccountService.handover(u, to: Self.spec(f), creator: try req.actor, scoped: try req.scoped, hasher: Self.hasher(req), by: req.auditActor, at: req.now)
+            let (s, pw) = try await AccountService.handover(
+                u, to: Self.spec(f), creator: try req.actor, scoped: try req.scoped, hasher: Self.hasher(req), by: req.auditActor,
+                at: req.now)
             return Self.oneTimePasswordPage(req, user: s, password: pw, titleKey: "accounts.handedOver")
         } catch let e as FieldErrors {
             return try await renderDetail(req, u, revealed: nil, errors: req.messages(e), typed: f, status: .unprocessableEntity)
@@ -266,14 +325,23 @@ struct AccountsController {
         let scoped = try req.scoped
         let (items, _) = try await scoped.users(matching: f, page: 1, per: 100_000)
         let names = try await Self.unitNames(scoped, items.map(\.unitCode))
-        let header = ["accounts.username", "accounts.displayName", "accounts.role", "accounts.unit", "units.code", "accounts.phone", "accounts.status"].map { l.t($0) }
+        let header = [
+            "accounts.username", "accounts.displayName", "accounts.role", "accounts.unit", "units.code", "accounts.phone",
+            "accounts.status",
+        ].map { l.t($0) }
         let rows = items.map { u in
-            [u.username, u.displayName, l.t("role." + u.role.rawValue), names[u.unitCode] ?? "", u.unitCode, u.phone.map(Masking.phone) ?? "",
-             l.t(u.disabled ? "accounts.disabled" : "accounts.active")]
+            [
+                u.username, u.displayName, l.t("role." + u.role.rawValue), names[u.unitCode] ?? "", u.unitCode,
+                u.phone.map(Masking.phone) ?? "",
+                l.t(u.disabled ? "accounts.disabled" : "accounts.active"),
+            ]
         }
         let csv = CSVWriter.text(([header] + rows).map { $0.map(CellValue.text) })
         let actor = try req.actor
-        try await req.audit(AuditEvent(AuditAction.export, "account", "list", unit: actor.unitCode, detail: ["rows": String(items.count), "format": "csv", "q": f.q, "role": f.role?.rawValue ?? "", "unit": f.unit]))
+        try await req.audit(
+            AuditEvent(
+                AuditAction.export, "account", "list", unit: actor.unitCode,
+                detail: ["rows": String(items.count), "format": "csv", "q": f.q, "role": f.role?.rawValue ?? "", "unit": f.unit]))
         return CSV.response(csv, filename: "accounts.csv")
     }
 }

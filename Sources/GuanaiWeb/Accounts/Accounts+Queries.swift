@@ -24,7 +24,7 @@ extension Scoped {
         if !f.q.isEmpty { q = q.group(.or) { $0.filter(\.$username ~~ f.q).filter(\.$displayName ~~ f.q) } }
         if !f.includeDisabled { q = q.filter(\.$disabled == false) }
         let total = try await q.count()
-        let items = try await q.sort(\.$unitCode).sort(\.$username).range((page - 1) * per ..< page * per).all()
+        let items = try await q.sort(\.$unitCode).sort(\.$username).range((page - 1) * per..<page * per).all()
         return (items, total)
     }
 }

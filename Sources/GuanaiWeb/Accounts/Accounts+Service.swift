@@ -30,24 +30,38 @@ enum AccountService {
     }
 
     /// Creates an account with a one-time password that must be changed at first login.
-    static func create(_ n: NewAccount, creator: Signer?, scoped: Scoped, hasher: @Sendable (String) async throws -> String, by actor: AuditActor, at: Date, mustChange: Bool = true, password: String? = nil) async throws -> (User, String) {
+    static func create(
+        _ n: NewAccount, creator: Signer?, scoped: Scoped, hasher: @Sendable (String) async throws -> String, by actor: AuditActor,
+        at: Date, mustChange: Bool = true, password: String? = nil
+    ) async throws -> (User, String) {
         let (role, unit) = try await validate(n, creator: creator, scoped: scoped)
         let pw = password ?? oneTimePassword()
         let phone = n.phone.trimmingCharacters(in: .whitespaces)
-        let user = User(username: n.username.trimmingCharacters(in: .whitespaces), displayName: n.displayName.trimmingCharacters(in: .whitespaces), role: role, unitCode: unit.code, phone: phone.isEmpty ? nil : phone, passwordHash: try await hasher(pw), mustChange: mustChange, at: at)
+        let user = User(
+            username: n.username.trimmingCharacters(in: .whitespaces), displayName: n.displayName.trimmingCharacters(in: .whitespaces),
+            role: role, unitCode: unit.code, phone: phone.isEmpty ? nil : phone, passwordHash: try await hasher(pw), mustChange: mustChange,
+            at: at)
         try await scoped.db.transaction { tx in
             try await user.create(on: tx)
-            try await AuditLog.append(AuditEvent(AuditAction.create, "account", user.id!.uuidString, unit: user.unitCode, fields: AuditLog.created(user.auditFields)), by: actor, at: at, on: tx)
+            try await AuditLog.append(
+                AuditEvent(
+                    AuditAction.create, "account", user.id!.uuidString, unit: user.unitCode, fields: AuditLog.created(user.auditFields)),
+                by: actor, at: at, on: tx)
         }
         return (user, pw)
     }
 
-    static func update(_ user: User, by actor: AuditActor, at: Date, on db: any Database, detail: [String: String] = [:], _ change: (User) -> Void) async throws {
+    static func update(
+        _ user: User, by actor: AuditActor, at: Date, on db: any Database, detail: [String: String] = [:], _ change: (User) -> Void
+    ) async throws {
         let before = user.auditFields
         change(user)
         try await db.transaction { tx in
             try await user.save(on: tx)
-            try await AuditLog.append(AuditEvent(AuditAction.update, "account", user.id!.uuidString, unit: user.unitCode, fields: AuditLog.diff(before, user.auditFields), detail: detail), by: actor, at: at, on: tx)
+            try await AuditLog.append(
+                AuditEvent(
+                    AuditAction.update, "account", user.id!.uuidString, unit: user.unitCode,
+                    fields: AuditLog.diff(before, user.auditFields), detail: detail), by: actor, at: at, on: tx)
         }
     }
 
@@ -60,7 +74,9 @@ enum AccountService {
         if disabled { try await endSessions(of: user.id!, at: at, on: db) }
     }
 
-    static func resetPassword(_ user: User, hasher: @Sendable (String) async throws -> String, by actor: AuditActor, at: Date, on db: any Database) async throws -> String {
+    static func resetPassword(
+        _ user: User, hasher: @Sendable (String) async throws -> String, by actor: AuditActor, at: Date, on db: any Database
+    ) async throws -> String {
         let pw = oneTimePassword()
         let hash = try await hasher(pw)
         try await update(user, by: actor, at: at, on: db, detail: ["password": "reset"]) {
@@ -76,7 +92,10 @@ enum AccountService {
 
     /// A village's 村妇联主席 changes: the successor gets a new account with the same role and unit, the old account's
     /// duties move to it, and the old account is disabled and points at its successor.
-    static func handover(_ old: User, to n: NewAccount, creator: Signer, scoped: Scoped, hasher: @Sendable (String) async throws -> String, by actor: AuditActor, at: Date) async throws -> (User, String) {
+    static func handover(
+        _ old: User, to n: NewAccount, creator: Signer, scoped: Scoped, hasher: @Sendable (String) async throws -> String,
+        by actor: AuditActor, at: Date
+    ) async throws -> (User, String) {
         guard !old.disabled else { throw FieldErrors([FieldError(field: "username", key: "account.error.alreadyDisabled")]) }
         var spec = n
         spec.role = old.role.rawValue
@@ -85,7 +104,9 @@ enum AccountService {
         try await scoped.db.transaction { tx in
             var moved: [String: String] = [:]
             for d in UserDuties.moving {
-                try await tx.sql.update(d.table).set(SQLIdentifier(d.column), to: SQLBind(successor.id!)).where(SQLIdentifier(d.column), .equal, SQLBind(old.id!)).run()
+                try await tx.sql.update(d.table).set(SQLIdentifier(d.column), to: SQLBind(successor.id!)).where(
+                    SQLIdentifier(d.column), .equal, SQLBind(old.id!)
+                ).run()
                 moved[d.table] = "moved"
             }
             try await update(old, by: actor, at: at, on: tx, detail: ["handoverTo": successor.username].merging(moved) { a, _ in a }) {

@@ -22,7 +22,10 @@ final class User: Model, @unchecked Sendable {
 
     init() {}
 
-    init(username: String, displayName: String, role: Role, unitCode: String, phone: String?, passwordHash: String, mustChange: Bool, at: Date) {
+    init(
+        username: String, displayName: String, role: Role, unitCode: String, phone: String?, passwordHash: String, mustChange: Bool,
+        at: Date
+    ) {
         self.username = username
         self.displayName = displayName
         self.role = role

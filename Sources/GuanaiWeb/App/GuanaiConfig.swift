@@ -53,7 +53,10 @@ public struct GuanaiConfig: Sendable {
     /// folder in the system temp folder.
     public var workDir: URL? = nil
 
-    public init(database: DatabaseTarget, county: String = DivisionCatalog.defaultCounty, bcryptCost: Int = 12, clock: any GuanaiCore.Clock = SystemClock()) {
+    public init(
+        database: DatabaseTarget, county: String = DivisionCatalog.defaultCounty, bcryptCost: Int = 12,
+        clock: any GuanaiCore.Clock = SystemClock()
+    ) {
         self.database = database
         self.county = county
         self.bcryptCost = bcryptCost

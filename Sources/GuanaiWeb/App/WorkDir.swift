@@ -1,7 +1,7 @@
 import Foundation
 import Vapor
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Where imports and exports keep their files while they work: a folder only this user can open (0700), one
@@ -53,7 +53,9 @@ public struct WorkDir: Sendable {
         while buf.readableBytes < size {
             let want = size - buf.readableBytes
             var n = 0
-            buf.writeWithUnsafeMutableBytes(minimumWritableBytes: want) { n = Glibc.read(fd, $0.baseAddress, want); return max(n, 0) }
+            buf.writeWithUnsafeMutableBytes(minimumWritableBytes: want) {
+                n = Glibc.read(fd, $0.baseAddress, want); return max(n, 0)
+            }
             if n <= 0 { throw CocoaError(.fileReadUnknown) }
         }
         return buf
@@ -76,7 +78,8 @@ struct WorkDirKey: StorageKey { typealias Value = WorkDir }
 extension Application {
     var workDir: WorkDir {
         if let w = storage[WorkDirKey.self] { return w }
-        let w = (try? WorkDir.prepare(root: guanai.workDir ?? WorkDir.defaultRoot(for: guanai.database)))
+        let w =
+            (try? WorkDir.prepare(root: guanai.workDir ?? WorkDir.defaultRoot(for: guanai.database)))
             ?? WorkDir(root: URL(fileURLWithPath: NSTemporaryDirectory()), mine: URL(fileURLWithPath: NSTemporaryDirectory()))
         storage[WorkDirKey.self] = w
         return w

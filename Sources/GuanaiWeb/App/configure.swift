@@ -46,8 +46,12 @@ public enum GuanaiApp {
     }
 
     static func routes(_ app: Application) throws {
-        app.get("static", "app.css") { _ in Assets.serve(Assets.css, HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])) }
-        app.get("static", "app.js") { _ in Assets.serve(Assets.js, HTTPMediaType(type: "application", subType: "javascript", parameters: ["charset": "utf-8"])) }
+        app.get("static", "app.css") { _ in
+            Assets.serve(Assets.css, HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"]))
+        }
+        app.get("static", "app.js") { _ in
+            Assets.serve(Assets.js, HTTPMediaType(type: "application", subType: "javascript", parameters: ["charset": "utf-8"]))
+        }
         app.get("healthz") { _ in "ok" }
 
         let auth = AuthController()

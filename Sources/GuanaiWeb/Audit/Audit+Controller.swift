@@ -9,9 +9,10 @@ struct AuditController {
     }
 
     static func filter(_ req: Request) -> AuditFilter {
-        AuditFilter(user: req.query[String.self, at: "user"] ?? "", recordType: req.query[String.self, at: "type"] ?? "",
-                    recordID: req.query[String.self, at: "record"] ?? "", action: req.query[String.self, at: "action"] ?? "",
-                    from: req.query[String.self, at: "from"] ?? "", to: req.query[String.self, at: "to"] ?? "")
+        AuditFilter(
+            user: req.query[String.self, at: "user"] ?? "", recordType: req.query[String.self, at: "type"] ?? "",
+            recordID: req.query[String.self, at: "record"] ?? "", action: req.query[String.self, at: "action"] ?? "",
+            from: req.query[String.self, at: "from"] ?? "", to: req.query[String.self, at: "to"] ?? "")
     }
 
     func search(req: Request) async throws -> Response {
@@ -27,16 +28,16 @@ struct AuditController {
             h1 { l.t("audit.title") }
             let filtering = !(f.user + f.recordType + f.recordID + f.action + f.from + f.to).isEmpty
             tag("details", [.class("action"), Attr.when(filtering, Attr("open", nil))]) {
-            summary { l.t("audit.filter") }
-            form(.method("get"), .action(.audit), .class("filters")) {
-                Forms.field(l, label: "audit.user", name: "user", value: f.user, hint: l.t("audit.userHint"))
-                Forms.select(l, label: "audit.action", name: "action", options: actions, selected: f.action)
-                Forms.field(l, label: "audit.recordType", name: "type", value: f.recordType, hint: l.t("audit.recordTypeHint"))
-                Forms.field(l, label: "audit.record", name: "record", value: f.recordID, hint: l.t("audit.recordHint"))
-                Forms.field(l, label: "audit.from", name: "from", value: f.from, type: "date")
-                Forms.field(l, label: "audit.to", name: "to", value: f.to, type: "date")
-                button(.type("submit")) { l.t("form.search") }
-            }
+                summary { l.t("audit.filter") }
+                form(.method("get"), .action(.audit), .class("filters")) {
+                    Forms.field(l, label: "audit.user", name: "user", value: f.user, hint: l.t("audit.userHint"))
+                    Forms.select(l, label: "audit.action", name: "action", options: actions, selected: f.action)
+                    Forms.field(l, label: "audit.recordType", name: "type", value: f.recordType, hint: l.t("audit.recordTypeHint"))
+                    Forms.field(l, label: "audit.record", name: "record", value: f.recordID, hint: l.t("audit.recordHint"))
+                    Forms.field(l, label: "audit.from", name: "from", value: f.from, type: "date")
+                    Forms.field(l, label: "audit.to", name: "to", value: f.to, type: "date")
+                    button(.type("submit")) { l.t("form.search") }
+                }
             }
             p(.class("muted")) { l.t("list.total", String(total)) }
             Self.entriesTable(l, items, names: names)
@@ -47,7 +48,12 @@ struct AuditController {
     static func entriesTable(_ l: UILanguage, _ items: [AuditEntry], names: AuditNames) -> Node {
         div(.class("table-wrap")) {
             table(.class("stack")) {
-                thead { tr { th { l.t("audit.at") }; th { l.t("audit.user") }; th { l.t("audit.action") }; th { l.t("audit.record") }; th { l.t("audit.ip") }; th { l.t("audit.changes") } } }
+                thead {
+                    tr {
+                        th { l.t("audit.at") }; th { l.t("audit.user") }; th { l.t("audit.action") }; th { l.t("audit.record") };
+                        th { l.t("audit.ip") }; th { l.t("audit.changes") }
+                    }
+                }
                 tbody {
                     for e in items {
                         tr {
@@ -65,16 +71,19 @@ struct AuditController {
     }
 
     /// Field names the trail stores, each with a label in both catalogues ("f.<name>").
-    static let fieldNames = ["username", "displayName", "role", "unitCode", "phone", "disabled", "mustChangePassword", "successorId",
-                             "officialName", "shortName", "parentCode", "statistical", "status", "mergedInto", "reason", "password", "via",
-                             "failures", "field", "rows", "format", "handoverTo", "edition", "units", "from", "to", "into", "parent", "name",
-                             "moved", "q", "unit", "users", "idNumber", "sex", "birthDate", "ethnicity", "hukou", "health", "healthSince",
-                             "disabilityGrade", "vitalStatus", "school", "grade", "boarding", "fatherId", "fatherSituation", "fatherWorkPlace",
-                             "fatherSince", "motherId", "motherSituation", "motherWorkPlace", "motherSince", "guardianId", "guardianRelation",
-                             "livingArrangement", "improperGuardianship", "improperNote", "needs", "informedOn", "consent", "categories",
-                             "exitReason", "by", "address", "poverty"]
+    static let fieldNames = [
+        "username", "displayName", "role", "unitCode", "phone", "disabled", "mustChangePassword", "successorId",
+        "officialName", "shortName", "parentCode", "statistical", "status", "mergedInto", "reason", "password", "via",
+        "failures", "field", "rows", "format", "handoverTo", "edition", "units", "from", "to", "into", "parent", "name",
+        "moved", "q", "unit", "users", "idNumber", "sex", "birthDate", "ethnicity", "hukou", "health", "healthSince",
+        "disabilityGrade", "vitalStatus", "school", "grade", "boarding", "fatherId", "fatherSituation", "fatherWorkPlace",
+        "fatherSince", "motherId", "motherSituation", "motherWorkPlace", "motherSince", "guardianId", "guardianRelation",
+        "livingArrangement", "improperGuardianship", "improperNote", "needs", "informedOn", "consent", "categories",
+        "exitReason", "by", "address", "poverty",
+    ]
 
-    static let recordTypes = RecordKind.allCases.map(\.rawValue) + ["divisions", "person", "campaign", "checkin", "settings", "visit_photo", "board"]
+    static let recordTypes =
+        RecordKind.allCases.map(\.rawValue) + ["divisions", "person", "campaign", "checkin", "settings", "visit_photo", "board"]
     static func recordLabel(_ l: UILanguage, _ type: String) -> String { recordTypes.contains(type) ? l.t("record." + type) : type }
 
     static func label(_ l: UILanguage, _ field: String) -> String {

@@ -27,7 +27,9 @@ extension AuditEntry {
             let d = v as? [String: Any]
             return (key: k, before: d?["before"] as? String, after: d?["after"] as? String)
         }
-        let detail = ((obj["detail"] as? [String: Any]) ?? (obj["fields"] == nil ? obj : [:])).sorted { $0.key < $1.key }.map { (key: $0.key, value: "\($0.value)") }
+        let detail = ((obj["detail"] as? [String: Any]) ?? (obj["fields"] == nil ? obj : [:])).sorted { $0.key < $1.key }.map {
+            (key: $0.key, value: "\($0.value)")
+        }
         return (fields, detail)
     }
 }
@@ -68,24 +70,33 @@ extension Scoped {
             let ids = people.compactMap(\.id)
             var own: [UUID: String] = [:]
             if !ids.isEmpty && can(.woman) {
-                for w in try await Woman.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$personID ~~ ids).all() { own[w.personID] = SiteURL.woman(w.id!.uuidString).path }
+                for w in try await Woman.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$personID ~~ ids).all() {
+                    own[w.personID] = SiteURL.woman(w.id!.uuidString).path
+                }
             }
             if !ids.isEmpty && can(.child) {
-                for c in try await Child.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$personID ~~ ids).all() { own[c.personID] = SiteURL.child(c.id!.uuidString).path }
+                for c in try await Child.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$personID ~~ ids).all() {
+                    own[c.personID] = SiteURL.child(c.id!.uuidString).path
+                }
             }
             for p in people {
-                out.records[p.id!.uuidString] = .init(name: p.name, href: own[p.id!] ?? (can(.audit) ? SiteURL.history("person", p.id!.uuidString).path : nil))
+                out.records[p.id!.uuidString] = .init(
+                    name: p.name, href: own[p.id!] ?? (can(.audit) ? SiteURL.history("person", p.id!.uuidString).path : nil))
             }
         }
         if can(.child) {
             let children = try await Child.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$id ~~ uuids).all()
             let names = try await personNames(children.map(\.personID))
-            for c in children { out.records[c.id!.uuidString] = .init(name: names[c.personID] ?? "", href: SiteURL.child(c.id!.uuidString).path) }
+            for c in children {
+                out.records[c.id!.uuidString] = .init(name: names[c.personID] ?? "", href: SiteURL.child(c.id!.uuidString).path)
+            }
         }
         if can(.woman) {
             let women = try await Woman.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$id ~~ uuids).all()
             let names = try await personNames(women.map(\.personID))
-            for w in women { out.records[w.id!.uuidString] = .init(name: names[w.personID] ?? "", href: SiteURL.woman(w.id!.uuidString).path) }
+            for w in women {
+                out.records[w.id!.uuidString] = .init(name: names[w.personID] ?? "", href: SiteURL.woman(w.id!.uuidString).path)
+            }
         }
         if can(.household) {
             for h in try await Household.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$id ~~ uuids).all() {
@@ -112,7 +123,8 @@ extension Scoped {
                 let volunteers = try await Volunteer.query(on: db).filter(\.$id ~~ pairs.map(\.volunteerID)).all()
                 let volunteerName = Dictionary(volunteers.map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
                 for p in pairs {
-                    let name = [childName[p.childID] ?? "", volunteerName[p.volunteerID] ?? ""].filter { !$0.isEmpty }.joined(separator: "—")
+                    let name = [childName[p.childID] ?? "", volunteerName[p.volunteerID] ?? ""].filter { !$0.isEmpty }.joined(
+                        separator: "—")
                     out.records[p.id!.uuidString] = .init(name: name, href: SiteURL.pair(p.id!.uuidString).path)
                 }
             }
@@ -121,7 +133,8 @@ extension Scoped {
         for (kind, url) in [(RecordKind.alert, SiteURL.alert), (.report, SiteURL.report)] where can(kind) {
             let found: [UUID]
             switch kind {
-            case .alert: found = try await Alert.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$id ~~ uuids).all().compactMap(\.id)
+            case .alert:
+                found = try await Alert.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$id ~~ uuids).all().compactMap(\.id)
             default: found = try await Report.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$id ~~ uuids).all().compactMap(\.id)
             }
             for id in found { out.records[id.uuidString] = .init(name: "", href: url(id.uuidString).path, kind: kind.rawValue) }

@@ -44,7 +44,9 @@ extension Scoped {
         f.recordType = f.recordType.trimmingCharacters(in: .whitespaces)
         if !f.recordType.isEmpty, !AuditController.recordTypes.contains(f.recordType) {
             let wanted = f.recordType.lowercased()
-            if let t = AuditController.recordTypes.first(where: { t in UILanguage.allCases.contains { $0.t("record." + t).lowercased() == wanted } }) {
+            if let t = AuditController.recordTypes.first(where: { t in
+                UILanguage.allCases.contains { $0.t("record." + t).lowercased() == wanted }
+            }) {
                 f.recordType = t
             }
         }
@@ -62,7 +64,7 @@ extension Scoped {
     func auditPage(_ f: AuditFilter, page: Int, per: Int) async throws -> (items: [AuditEntry], total: Int) {
         let q = auditEntries(f)
         let total = try await q.count()
-        let items = try await q.sort(\.$id, .descending).range((page - 1) * per ..< page * per).all()
+        let items = try await q.sort(\.$id, .descending).range((page - 1) * per..<page * per).all()
         return (items, total)
     }
 }

@@ -17,7 +17,10 @@ enum AuditWords {
 
     /// "2026-11-18 19:30:05" in China time. The trail keeps UTC ISO-8601 text because the hash covers it.
     static func time(_ at: String) -> String {
-        guard let d = (try? Date(at, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))) ?? (try? Date(at, strategy: Date.ISO8601FormatStyle())) else {
+        guard
+            let d = (try? Date(at, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
+                ?? (try? Date(at, strategy: Date.ISO8601FormatStyle()))
+        else {
             return String(at.prefix(19)).replacingOccurrences(of: "T", with: " ")
         }
         return String(AuditLog.timestamp(d.addingTimeInterval(8 * 3600)).prefix(19)).replacingOccurrences(of: "T", with: " ")
@@ -37,7 +40,9 @@ enum AuditWords {
             let head = String(key[..<dot]), tail = String(key[key.index(after: dot)...])
             let h = has("f." + head) ? l.t("f." + head) : nil
             // A step of a process ("screening.identity", "step.plan"): the process, then the step's own name.
-            if let h, let t = (dottedHeads[head] ?? []).first(where: { has($0 + tail) }).map({ l.t($0 + tail) }) { return l.t("audit.fieldStep", h, t) }
+            if let h, let t = (dottedHeads[head] ?? []).first(where: { has($0 + tail) }).map({ l.t($0 + tail) }) {
+                return l.t("audit.fieldStep", h, t)
+            }
             if let h, has("f." + tail) { return l.t("audit.fieldOf", h, l.t("f." + tail)) }
         }
         return l.t("audit.otherField")
@@ -115,7 +120,8 @@ enum AuditWords {
         if raw.hasPrefix("{"), let obj = try? JSONSerialization.jsonObject(with: Data(raw.utf8)) as? [String: String] {
             // A visit's checklist: item → ok/concern.
             let parts = obj.sorted { $0.key < $1.key }.map { k, v in
-                (has("visit.check." + k) ? l.t("visit.check." + k) : l.t("audit.otherField")) + l.t("f.sep") + (has("visit." + v) ? l.t("visit." + v) : v)
+                (has("visit.check." + k) ? l.t("visit.check." + k) : l.t("audit.otherField")) + l.t("f.sep")
+                    + (has("visit." + v) ? l.t("visit." + v) : v)
             }
             return [.text(parts.joined(separator: l.t("list.sep")))]
         }
@@ -148,11 +154,15 @@ enum AuditWords {
         } else if isUnitCode(id) {
             name = names.units[id] ?? ""
         } else if let vs = id.split(separator: "/").first, isUUID(String(vs)) {
-            name = "" // a visit photo: "<visit>/<n>"
+            name = ""  // a visit photo: "<visit>/<n>"
         } else {
             // Not an id at all: "list" for an export, "unknown" for a failed login, a settings key, a file name.
-            name = has("audit.recordID." + id) ? l.t("audit.recordID." + id) : type == "board" && has("board.sheet." + id) ? l.t("board.sheet." + id)
-                : has("record." + id) ? l.t("record." + id) : id
+            name =
+                has("audit.recordID." + id)
+                ? l.t("audit.recordID." + id)
+                : type == "board" && has("board.sheet." + id)
+                    ? l.t("board.sheet." + id)
+                    : has("record." + id) ? l.t("record." + id) : id
         }
         let number = isUUID(id) ? shortNumber(id) : (isUnitCode(id) ? id : "")
         let label = [recordKind(l, type), name, number].filter { !$0.isEmpty }.joined(separator: " ")

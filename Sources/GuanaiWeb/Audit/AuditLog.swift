@@ -16,7 +16,10 @@ public struct AuditEvent: Sendable {
     /// Anything else worth keeping: filters of an export, counts of an import, reason of a merge.
     public var detail: [String: String] = [:]
 
-    public init(_ action: String, _ recordType: String, _ recordID: String, unit: String? = nil, fields: [String: FieldChange] = [:], detail: [String: String] = [:]) {
+    public init(
+        _ action: String, _ recordType: String, _ recordID: String, unit: String? = nil, fields: [String: FieldChange] = [:],
+        detail: [String: String] = [:]
+    ) {
         self.unitCode = unit
         self.action = action
         self.recordType = recordType
@@ -118,8 +121,12 @@ public enum AuditLog {
         return String(decoding: (try? enc.encode(Body(fields: e.fields, detail: e.detail))) ?? Data("{}".utf8), as: UTF8.self)
     }
 
-    static func hash(seq: Int, at: String, actorID: String?, actorName: String, ip: String, unitCode: String, action: String, recordType: String, recordID: String, changes: String, prevHash: String) -> String {
-        let canonical = [String(seq), at, actorID ?? "", actorName, ip, unitCode, action, recordType, recordID, changes, prevHash].joined(separator: "\u{1F}")
+    static func hash(
+        seq: Int, at: String, actorID: String?, actorName: String, ip: String, unitCode: String, action: String, recordType: String,
+        recordID: String, changes: String, prevHash: String
+    ) -> String {
+        let canonical = [String(seq), at, actorID ?? "", actorName, ip, unitCode, action, recordType, recordID, changes, prevHash].joined(
+            separator: "\u{1F}")
         let hex = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(64)
@@ -150,12 +157,16 @@ public enum AuditLog {
             seq += 1
             let unit = event.unitCode ?? actor.unitCode ?? ""
             let changes = encodeChanges(event)
-            let h = hash(seq: seq, at: at, actorID: actor.id, actorName: actor.name, ip: actor.ip, unitCode: unit, action: event.action, recordType: event.recordType,
-                         recordID: event.recordID, changes: changes, prevHash: prev)
+            let h = hash(
+                seq: seq, at: at, actorID: actor.id, actorName: actor.name, ip: actor.ip, unitCode: unit, action: event.action,
+                recordType: event.recordType,
+                recordID: event.recordID, changes: changes, prevHash: prev)
             rows.append([seq, at, actor.id, actor.name, actor.ip, unit, event.action, event.recordType, event.recordID, changes, prev, h])
             prev = h
         }
-        let columns = ["seq", "at", "actor_id", "actor_name", "ip", "unit_code", "action", "record_type", "record_id", "changes", "prev_hash", "hash"]
+        let columns = [
+            "seq", "at", "actor_id", "actor_name", "ip", "unit_code", "action", "record_type", "record_id", "changes", "prev_hash", "hash",
+        ]
         try await db.sql.insert(into: "audit_log", columns: columns, rows: rows)
     }
 
@@ -188,7 +199,9 @@ public enum AuditLog {
         e.recordID = event.recordID
         e.changes = encodeChanges(event)
         e.prevHash = prev
-        e.hash = hash(seq: seq, at: e.at, actorID: e.actorID, actorName: e.actorName, ip: e.ip, unitCode: e.unitCode, action: e.action, recordType: e.recordType, recordID: e.recordID, changes: e.changes, prevHash: prev)
+        e.hash = hash(
+            seq: seq, at: e.at, actorID: e.actorID, actorName: e.actorName, ip: e.ip, unitCode: e.unitCode, action: e.action,
+            recordType: e.recordType, recordID: e.recordID, changes: e.changes, prevHash: prev)
         try await e.create(on: db)
     }
 
@@ -211,8 +224,12 @@ public enum AuditLog {
             for r in rows {
                 let seq = r.id ?? -1
                 if seq != expected { return VerifyResult(checked: checked, firstBroken: expected, problem: "missing entry \(expected)") }
-                if r.prevHash != prev { return VerifyResult(checked: checked, firstBroken: seq, problem: "entry \(seq) does not link to entry \(seq - 1)") }
-                let h = hash(seq: seq, at: r.at, actorID: r.actorID, actorName: r.actorName, ip: r.ip, unitCode: r.unitCode, action: r.action, recordType: r.recordType, recordID: r.recordID, changes: r.changes, prevHash: r.prevHash)
+                if r.prevHash != prev {
+                    return VerifyResult(checked: checked, firstBroken: seq, problem: "entry \(seq) does not link to entry \(seq - 1)")
+                }
+                let h = hash(
+                    seq: seq, at: r.at, actorID: r.actorID, actorName: r.actorName, ip: r.ip, unitCode: r.unitCode, action: r.action,
+                    recordType: r.recordType, recordID: r.recordID, changes: r.changes, prevHash: r.prevHash)
                 if h != r.hash { return VerifyResult(checked: checked, firstBroken: seq, problem: "entry \(seq) was altered") }
                 prev = r.hash
                 expected += 1

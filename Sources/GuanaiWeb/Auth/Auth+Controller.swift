@@ -31,16 +31,23 @@ struct AuthController {
         let expired = req.query[String.self, at: "expired"] == "1"
         let res = Layout.page(req, title: l.t("login.title"), status: status) {
             h1 { l.t("login.title") }
-            if !kept.isEmpty { div(.class("flash"), Attr("role", "status")) { l.t("login.keptForm") } }
-            else if expired { div(.class("flash"), Attr("role", "status")) { l.t("login.expired") } }
+            if !kept.isEmpty {
+                div(.class("flash"), Attr("role", "status")) { l.t("login.keptForm") }
+            } else if expired {
+                div(.class("flash"), Attr("role", "status")) { l.t("login.expired") }
+            }
             if let e = error { div(.class("alert"), Attr("role", "alert")) { p { e } } }
             div(.class("panel")) {
                 form(.method("post"), .action(.login)) {
                     input(.type("hidden"), .name("_pre"), .value(pre))
                     input(.type("hidden"), .name("kept"), .value(kept))
                     input(.type("hidden"), .name("next"), .value(next))
-                    Forms.field(l, label: "login.username", name: "username", value: username, required: true, extra: [Attr("autocomplete", "username"), Attr("autocapitalize", "none")])
-                    Forms.field(l, label: "login.password", name: "password", type: "password", required: true, extra: [Attr("autocomplete", "current-password")])
+                    Forms.field(
+                        l, label: "login.username", name: "username", value: username, required: true,
+                        extra: [Attr("autocomplete", "username"), Attr("autocapitalize", "none")])
+                    Forms.field(
+                        l, label: "login.password", name: "password", type: "password", required: true,
+                        extra: [Attr("autocomplete", "current-password")])
                     button(.type("submit")) { l.t("login.submit") }
                 }
             }
@@ -70,7 +77,9 @@ struct AuthController {
         case .success(let user):
             let (token, _) = try await LoginService.open(for: user, kind: "web", req: req)
             var target = Self.localPath(f["next"]) ?? SiteURL.home.path
-            if let keptID = UUID(uuidString: f["kept"] ?? ""), let kept = try await PendingForm.find(keptID, on: req.db), kept.userID == user.id {
+            if let keptID = UUID(uuidString: f["kept"] ?? ""), let kept = try await PendingForm.find(keptID, on: req.db),
+                kept.userID == user.id
+            {
                 target = SiteURL.resumeForm.with(query: [("id", keptID.uuidString)])
             }
             let res = req.redirect(to: target)
@@ -91,8 +100,10 @@ struct AuthController {
     func resume(req: Request) async throws -> Response {
         let l = req.lang
         let actor = try req.actor
-        guard let id = UUID(uuidString: req.query[String.self, at: "id"] ?? ""), let kept = try await PendingForm.find(id, on: req.db), kept.userID == actor.userID,
-              let path = Self.localPath(kept.path) else { return req.redirect(to: SiteURL.home.path) }
+        guard let id = UUID(uuidString: req.query[String.self, at: "id"] ?? ""), let kept = try await PendingForm.find(id, on: req.db),
+            kept.userID == actor.userID,
+            let path = Self.localPath(kept.path)
+        else { return req.redirect(to: SiteURL.home.path) }
         let fields = (try? JSONDecoder().decode([String: String].self, from: Data(kept.fields.utf8))) ?? [:]
         try await kept.delete(on: req.db)
         return Layout.page(req, title: l.t("resume.title")) {
@@ -121,9 +132,15 @@ struct AuthController {
             div(.class("panel")) {
                 form(.method("post"), .action(.changePassword)) {
                     Forms.csrf(req)
-                    Forms.field(l, label: "password.current", name: "current", type: "password", required: true, error: errors["current"], extra: [Attr("autocomplete", "current-password")])
-                    Forms.field(l, label: "password.new", name: "new", type: "password", required: true, error: errors["new"], hint: l.t("password.rule"), extra: [Attr("autocomplete", "new-password")])
-                    Forms.field(l, label: "password.confirm", name: "confirm", type: "password", required: true, error: errors["confirm"], extra: [Attr("autocomplete", "new-password")])
+                    Forms.field(
+                        l, label: "password.current", name: "current", type: "password", required: true, error: errors["current"],
+                        extra: [Attr("autocomplete", "current-password")])
+                    Forms.field(
+                        l, label: "password.new", name: "new", type: "password", required: true, error: errors["new"],
+                        hint: l.t("password.rule"), extra: [Attr("autocomplete", "new-password")])
+                    Forms.field(
+                        l, label: "password.confirm", name: "confirm", type: "password", required: true, error: errors["confirm"],
+                        extra: [Attr("autocomplete", "new-password")])
                     button(.type("submit")) { l.t("password.submit") }
                 }
             }
@@ -137,7 +154,9 @@ struct AuthController {
         let current = f["current"] ?? "", new = f["new"] ?? "", confirm = f["confirm"] ?? ""
         guard let user = try await User.find(actor.userID, on: req.db) else { throw Abort(.notFound) }
         var errors = PasswordRules.problems(current: current, new: new, confirm: confirm).mapValues { l.t($0) }
-        if !((try? await req.password.async.verify(current, created: user.passwordHash)) ?? false) { errors["current"] = l.t("password.error.current") }
+        if !((try? await req.password.async.verify(current, created: user.passwordHash)) ?? false) {
+            errors["current"] = l.t("password.error.current")
+        }
         if !errors.isEmpty { return renderPassword(req, errors: errors, flash: nil, status: .unprocessableEntity) }
         let hash = try await req.password.async.hash(new)
         try await AccountService.update(user, by: req.auditActor, at: req.now, on: req.db, detail: ["password": "changed"]) {
@@ -150,7 +169,8 @@ struct AuthController {
     func switchLanguage(req: Request) async throws -> Response {
         let lang = UILanguage(rawValue: req.parameters.get("lang") ?? "") ?? .zh
         let res = req.redirect(to: Self.localPath(req.query[String.self, at: "back"]) ?? SiteURL.home.path)
-        res.cookies[UILanguage.cookieName] = HTTPCookies.Value(string: lang.rawValue, maxAge: 365 * 86400, path: "/", isSecure: req.isHTTPS, isHTTPOnly: false, sameSite: .lax)
+        res.cookies[UILanguage.cookieName] = HTTPCookies.Value(
+            string: lang.rawValue, maxAge: 365 * 86400, path: "/", isSecure: req.isHTTPS, isHTTPOnly: false, sameSite: .lax)
         return res
     }
 }

@@ -35,7 +35,10 @@ final class MultipartStream {
 
     /// `maxTotal` bounds the body, `maxFields` the text of its fields together; `mayKeepFiles` is asked, with the
     /// fields read so far, when a file's first bytes arrive (the CSRF token must come before any file).
-    init(boundary: String, work: WorkDir?, maxTotal: Int, maxFields: Int, mayKeepFiles: @escaping ([String: [String]]) -> Bool = { _ in true }) {
+    init(
+        boundary: String, work: WorkDir?, maxTotal: Int, maxFields: Int,
+        mayKeepFiles: @escaping ([String: [String]]) -> Bool = { _ in true }
+    ) {
         parser = MultipartParser(boundary: boundary)
         self.work = work
         self.maxTotal = maxTotal
@@ -138,7 +141,8 @@ final class MultipartStream {
         case .memory(let name, let filename, let type, let data):
             // An empty file input (no file chosen) is left out.
             if !filename.isEmpty || data.readableBytes > 0 {
-                form.files.append(UploadedFile(field: name, filename: filename, contentType: type, size: data.readableBytes, content: .memory(data)))
+                form.files.append(
+                    UploadedFile(field: name, filename: filename, contentType: type, size: data.readableBytes, content: .memory(data)))
             }
         case .file(let name, let filename, let type, let handle, let url, let size):
             flush(handle)
@@ -228,7 +232,9 @@ extension Request {
         if let length = headers.first(name: .contentLength).flatMap(Int.init), length > max { throw Abort(.payloadTooLarge) }
         let streamed = route?.userInfo["guanai.streamedUpload"] as? Bool == true
         let gate = storage[FileGate.Key.self]
-        let stream = MultipartStream(boundary: boundary, work: streamed ? workDir : nil, maxTotal: max, maxFields: application.guanai.maxBodySize.value) { fields in
+        let stream = MultipartStream(
+            boundary: boundary, work: streamed ? workDir : nil, maxTotal: max, maxFields: application.guanai.maxBodySize.value
+        ) { fields in
             switch gate {
             case nil: return true
             case .refuse: return false

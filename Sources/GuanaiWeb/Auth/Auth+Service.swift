@@ -7,7 +7,8 @@ enum Tokens {
     static func random(_ bytes: Int = 32) -> String {
         var g = SystemRandomNumberGenerator()
         let raw = (0..<bytes).map { _ in UInt8.random(in: 0...255, using: &g) }
-        return Data(raw).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        return Data(raw).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
     }
 
     static func hash(_ token: String) -> String {
@@ -36,10 +37,15 @@ enum LoginService {
         let throttle = LoginThrottle(threshold: cfg.lockoutThreshold, lockSeconds: cfg.lockoutSeconds)
         let failures = try await LoginFailure.query(on: req.db).filter(\.$nameHash == key).all(\.$at)
         let user = try await UserDirectory.byUsername(username, on: req.db)
-        let who = user.map { AuditActor(id: $0.id?.uuidString, name: $0.username, ip: ip, unitCode: $0.unitCode) } ?? AuditActor(id: nil, name: String(username.prefix(64)), ip: ip)
+        let who =
+            user.map { AuditActor(id: $0.id?.uuidString, name: $0.username, ip: ip, unitCode: $0.unitCode) }
+            ?? AuditActor(id: nil, name: String(username.prefix(64)), ip: ip)
         let record = user?.id?.uuidString ?? "unknown"
         if let until = throttle.lockedUntil(failures: failures, now: now) {
-            try await AuditLog.append(AuditEvent(AuditAction.loginFailed, "account", record, detail: ["reason": "locked", "username": String(username.prefix(64))]), by: who, at: now, on: req.db)
+            try await AuditLog.append(
+                AuditEvent(
+                    AuditAction.loginFailed, "account", record, detail: ["reason": "locked", "username": String(username.prefix(64))]),
+                by: who, at: now, on: req.db)
             return .locked(until: until)
         }
         let hash = user?.passwordHash ?? req.application.dummyPasswordHash
@@ -52,17 +58,23 @@ enum LoginService {
                 f.nameHash = key
                 f.at = now
                 try await f.create(on: tx)
-                var event = AuditEvent(AuditAction.loginFailed, "account", record, detail: ["failures": String(failures.count + 1), "username": String(username.prefix(64))])
+                var event = AuditEvent(
+                    AuditAction.loginFailed, "account", record,
+                    detail: ["failures": String(failures.count + 1), "username": String(username.prefix(64))])
                 if locks { event.action = AuditAction.locked }
                 // The same statement whether or not the name exists (it changes no row then), for the admin's list.
-                try await User.query(on: tx).filter(\.$username == username).set(\.$lockedUntil, to: locks ? now.addingTimeInterval(cfg.lockoutSeconds) : nil).update()
+                try await User.query(on: tx).filter(\.$username == username).set(
+                    \.$lockedUntil, to: locks ? now.addingTimeInterval(cfg.lockoutSeconds) : nil
+                ).update()
                 try await AuditLog.append(event, by: who, at: now, on: tx)
             }
             return locks ? .locked(until: now.addingTimeInterval(cfg.lockoutSeconds)) : .invalid
         }
         let u = user!
         if u.disabled {
-            try await AuditLog.append(AuditEvent(AuditAction.loginFailed, "account", u.id!.uuidString, detail: ["reason": "disabled"]), by: who, at: now, on: req.db)
+            try await AuditLog.append(
+                AuditEvent(AuditAction.loginFailed, "account", u.id!.uuidString, detail: ["reason": "disabled"]), by: who, at: now,
+                on: req.db)
             return .disabled
         }
         try await LoginFailure.query(on: req.db).filter(\.$nameHash == key).delete()
@@ -83,7 +95,10 @@ enum LoginService {
         let s = UserSession(tokenHash: Tokens.hash(token), userID: user.id!, kind: kind, csrf: Tokens.random(24), at: req.now)
         try await req.db.transaction { tx in
             try await s.create(on: tx)
-            try await AuditLog.append(AuditEvent(AuditAction.login, "account", user.id!.uuidString, detail: ["via": kind]), by: AuditActor(id: user.id?.uuidString, name: user.username, ip: req.clientIP, unitCode: user.unitCode), at: req.now, on: tx)
+            try await AuditLog.append(
+                AuditEvent(AuditAction.login, "account", user.id!.uuidString, detail: ["via": kind]),
+                by: AuditActor(id: user.id?.uuidString, name: user.username, ip: req.clientIP, unitCode: user.unitCode), at: req.now, on: tx
+            )
         }
         return (token, s)
     }
@@ -93,7 +108,8 @@ enum LoginService {
     /// Finds the session behind a token. Idle longer than the limit → expired (and ended).
     static func lookup(token: String, kind: String, req: Request) async throws -> Lookup {
         guard let s = try await UserSession.query(on: req.db).filter(\.$tokenHash == Tokens.hash(token)).filter(\.$kind == kind).first(),
-              let user = try await User.find(s.userID, on: req.db) else { return .none }
+            let user = try await User.find(s.userID, on: req.db)
+        else { return .none }
         let now = req.now
         let idle = req.application.guanai.sessionIdleSeconds
         if user.disabled { return .none }
@@ -116,7 +132,9 @@ enum LoginService {
 
     static func actor(_ user: User, _ s: UserSession, on db: any Database) async throws -> Signer {
         let unit = try await Unit.find(user.unitCode, on: db)
-        return Signer(userID: user.id!, username: user.username, displayName: user.displayName, role: user.role, unitCode: user.unitCode, unitName: unit?.shortName ?? user.unitCode, mustChangePassword: user.mustChangePassword, sessionID: s.id!, csrf: s.csrf)
+        return Signer(
+            userID: user.id!, username: user.username, displayName: user.displayName, role: user.role, unitCode: user.unitCode,
+            unitName: unit?.shortName ?? user.unitCode, mustChangePassword: user.mustChangePassword, sessionID: s.id!, csrf: s.csrf)
     }
 
     static func close(_ actor: Signer, req: Request) async throws {
@@ -125,7 +143,8 @@ enum LoginService {
                 s.endedAt = req.now
                 try await s.save(on: tx)
             }
-            try await AuditLog.append(AuditEvent(AuditAction.logout, "account", actor.userID.uuidString), by: req.auditActor, at: req.now, on: tx)
+            try await AuditLog.append(
+                AuditEvent(AuditAction.logout, "account", actor.userID.uuidString), by: req.auditActor, at: req.now, on: tx)
         }
     }
 }

@@ -15,7 +15,9 @@ public enum Demo {
         let townships = try await Unit.query(on: db).filter(\.$parentCode == countyCode).filter(\.$status == .active).sort(\.$id).all()
         let township = townships.first(where: { $0.code == "421081104000" }) ?? townships.first(where: { $0.divisionLevel == .township })!
         let villages = try await Unit.query(on: db).filter(\.$parentCode == township.code).filter(\.$status == .active).sort(\.$id).all()
-        let village = villages.first(where: { $0.code == "421081104200" }) ?? villages.first(where: { $0.kind == .villageCommittee }) ?? villages.first!
+        let village =
+            villages.first(where: { $0.code == "421081104200" }) ?? villages.first(where: { $0.kind == .villageCommittee }) ?? villages
+            .first!
         return (countyCode, township.code, village.code)
     }
 
@@ -37,7 +39,8 @@ public enum Demo {
         let scoped = Scoped.system(db)
         // The pilot village of the founding speech is missing from the 2021 list: add it the way an administrator would.
         if where_.township == "421081104000", try await scoped.units(named: "王李场村").isEmpty {
-            _ = try await UnitService.add(name: "王李场村", under: where_.township, reason: "结对帮扶试点村（2021年统计用区划代码中无此村）", scoped: scoped, actor: .system("demo"), at: now)
+            _ = try await UnitService.add(
+                name: "王李场村", under: where_.township, reason: "结对帮扶试点村（2021年统计用区划代码中无此村）", scoped: scoped, actor: .system("demo"), at: now)
         }
         var out: [Login] = []
         for (role, username, display) in accounts {
@@ -50,8 +53,11 @@ public enum Demo {
                 default: unit = where_.county
                 }
                 let hash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.any()).hash(pw).get()
-                _ = try await AccountService.create(NewAccount(username: username, displayName: display, role: role.rawValue, unitCode: unit, phone: "1380000" + String(format: "%04d", out.count + 1)),
-                                                    creator: nil, scoped: scoped, hasher: { _ in hash }, by: .system("demo"), at: now, mustChange: false, password: pw)
+                _ = try await AccountService.create(
+                    NewAccount(
+                        username: username, displayName: display, role: role.rawValue, unitCode: unit,
+                        phone: "1380000" + String(format: "%04d", out.count + 1)),
+                    creator: nil, scoped: scoped, hasher: { _ in hash }, by: .system("demo"), at: now, mustChange: false, password: pw)
             }
             out.append(Login(role: role, username: username, password: pw))
         }
@@ -61,12 +67,15 @@ public enum Demo {
 
 /// Commands the CLI runs against the database without a request: they act as the system, with `Jurisdiction.system`.
 public enum Admin {
-    public static func createUser(_ app: Application, username: String, role: String, unit: String, displayName: String?, phone: String?) async throws -> String {
+    public static func createUser(_ app: Application, username: String, role: String, unit: String, displayName: String?, phone: String?)
+        async throws -> String
+    {
         let pw = AccountService.oneTimePassword()
         let hash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.any()).hash(pw).get()
         do {
-            _ = try await AccountService.create(NewAccount(username: username, displayName: displayName ?? username, role: role, unitCode: unit, phone: phone ?? ""),
-                                                creator: nil, scoped: Scoped.system(app.db), hasher: { _ in hash }, by: .system("cli"), at: app.now, password: pw)
+            _ = try await AccountService.create(
+                NewAccount(username: username, displayName: displayName ?? username, role: role, unitCode: unit, phone: phone ?? ""),
+                creator: nil, scoped: Scoped.system(app.db), hasher: { _ in hash }, by: .system("cli"), at: app.now, password: pw)
         } catch let e as FieldErrors {
             throw CLIError(e.items.map { "\($0.field): \(UILanguage.zh.t($0.key))" }.joined(separator: "; "))
         } catch let e as ConflictError {

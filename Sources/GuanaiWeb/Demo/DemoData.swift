@@ -9,10 +9,14 @@ public enum DemoData {
         func parent(_ p: SyntheticParent) -> ParentInput {
             ParentInput(name: p.name, idNumber: p.idNumber, situation: p.situation.rawValue, workPlace: p.workPlace, since: nil, phone: nil)
         }
-        return ChildInput(name: k.name, idNumber: k.idNumber, villageCode: k.villageCode, hukou: Hukou.rural.rawValue, ethnicity: Ethnicity.all[0],
-                          poverty: k.poverty.rawValue, father: parent(k.father), mother: parent(k.mother),
-                          guardian: k.guardian.map { GuardianInput(name: $0.name, idNumber: $0.idNumber, relation: $0.relation.rawValue, health: $0.health.rawValue) },
-                          livingArrangement: k.living.rawValue, needs: k.needs.map(\.rawValue), informedOn: RegistryService.today(Date()).iso, consent: true, confirmLinks: true)
+        return ChildInput(
+            name: k.name, idNumber: k.idNumber, villageCode: k.villageCode, hukou: Hukou.rural.rawValue, ethnicity: Ethnicity.all[0],
+            poverty: k.poverty.rawValue, father: parent(k.father), mother: parent(k.mother),
+            guardian: k.guardian.map {
+                GuardianInput(name: $0.name, idNumber: $0.idNumber, relation: $0.relation.rawValue, health: $0.health.rawValue)
+            },
+            livingArrangement: k.living.rawValue, needs: k.needs.map(\.rawValue), informedOn: RegistryService.today(Date()).iso,
+            consent: true, confirmLinks: true)
     }
 
     /// Adds `children` synthetic children across the county's active villages. Returns how many were added
@@ -38,10 +42,15 @@ public enum DemoData {
     }
 
     static func input(_ w: SyntheticWoman) -> WomanInput {
-        WomanInput(name: w.name, idNumber: w.idNumber, villageCode: w.villageCode, hukou: Hukou.rural.rawValue, phone: nil, ethnicity: Ethnicity.all[0], health: Health.healthy.rawValue,
-                   husband: ParentInput(name: w.husband.name, idNumber: w.husband.idNumber, situation: w.husband.situation.rawValue, workPlace: w.husband.workPlace, since: w.husbandSince.iso, phone: nil),
-                   childrenInCare: w.childrenInCare, eldersInCare: w.eldersInCare, farming: w.farming, skills: w.skills, needs: w.needs.map(\.rawValue),
-                   employmentInterest: w.employmentInterest, healthInterest: w.healthInterest, confirmLinks: true)
+        WomanInput(
+            name: w.name, idNumber: w.idNumber, villageCode: w.villageCode, hukou: Hukou.rural.rawValue, phone: nil,
+            ethnicity: Ethnicity.all[0], health: Health.healthy.rawValue,
+            husband: ParentInput(
+                name: w.husband.name, idNumber: w.husband.idNumber, situation: w.husband.situation.rawValue, workPlace: w.husband.workPlace,
+                since: w.husbandSince.iso, phone: nil),
+            childrenInCare: w.childrenInCare, eldersInCare: w.eldersInCare, farming: w.farming, skills: w.skills,
+            needs: w.needs.map(\.rawValue),
+            employmentInterest: w.employmentInterest, healthInterest: w.healthInterest, confirmLinks: true)
     }
 
     /// Adds `women` synthetic left-behind women (and the few not yet six months alone) across the county's villages;
@@ -77,9 +86,12 @@ extension DemoData {
         let scoped = Scoped(db: db, jurisdiction: Jurisdiction(root: DivisionCode(app.guanai.county)!))
         let today = RegistryService.today(app.now)
         for k in SyntheticRegistry.children(count: 6, seed: 4_2108, villages: [places.village], today: today) {
-            do { _ = try await RegistryService.createChild(input(k), scoped: scoped, actor: .system("demo-data"), at: app.now) } catch is ConflictError { continue }
+            do {
+                _ = try await RegistryService.createChild(input(k), scoped: scoped, actor: .system("demo-data"), at: app.now)
+            } catch is ConflictError { continue }
         }
-        let villages = try await Unit.query(on: db).filter(\.$parentCode == places.township).filter(\.$status == .active).sort(\.$id).all().map(\.code)
+        let villages = try await Unit.query(on: db).filter(\.$parentCode == places.township).filter(\.$status == .active).sort(\.$id).all()
+            .map(\.code)
         let people: [(String, [VolunteerSkill], Int, String?, String)] = [
             ("周春梅", [.tutoring, .psychologicalSupport], 2, "镇妇联", "三八红旗手"),
             ("陈桂芳", [.lifeSkills, .crafts], 1, "村委会", ""),
@@ -91,27 +103,40 @@ extension DemoData {
         let aixin = try await UserDirectory.byUsername("aixin", on: db)
         var added = 0
         for (i, (name, skills, capacity, org, honours)) in people.enumerated() {
-            let id = IDNumber.make(address: "421081", birth: CivilDate(year: 1975 + i * 2, month: 3 + i, day: 8 + i)!, order: 620 + i * 2).value
+            let id = IDNumber.make(address: "421081", birth: CivilDate(year: 1975 + i * 2, month: 3 + i, day: 8 + i)!, order: 620 + i * 2)
+                .value
             if try await Volunteer.query(on: db).filter(\.$idNumber == id).first() != nil { continue }
             // The first three live in the demo village; the others spread over the township's villages.
             let unit = i < 3 ? places.village : (villages.isEmpty ? places.township : villages[(i * 7) % villages.count])
-            let input = VolunteerInput(name: name, idNumber: id, phone: "1390000" + String(format: "%04d", 100 + i), unitCode: unit, organisation: org, honours: honours.isEmpty ? nil : honours,
-                                       skills: skills.map(\.rawValue), availableTime: "周末", capacity: capacity, account: i == 0 ? aixin?.username : nil)
+            let input = VolunteerInput(
+                name: name, idNumber: id, phone: "1390000" + String(format: "%04d", 100 + i), unitCode: unit, organisation: org,
+                honours: honours.isEmpty ? nil : honours,
+                skills: skills.map(\.rawValue), availableTime: "周末", capacity: capacity, account: i == 0 ? aixin?.username : nil)
             let v = try await PairingService.createVolunteer(input, scoped: scoped, actor: .system("demo-data"), at: app.now)
             for step in ScreeningStep.allCases {
-                try await PairingService.screen(v, ScreeningInput(step: step.rawValue, on: today.adding(days: -30).iso), by: "乡镇妇联督导员（演示）", actor: .system("demo-data"), at: app.now, on: db)
+                try await PairingService.screen(
+                    v, ScreeningInput(step: step.rawValue, on: today.adding(days: -30).iso), by: "乡镇妇联督导员（演示）", actor: .system("demo-data"),
+                    at: app.now, on: db)
             }
             added += 1
         }
         // The pilot of the founding speech: 王李场村, its launch meeting a month ago, the township's volunteers signed up.
-        if added > 0, let pilot = try await scoped.units(named: "王李场村").first, let town = try await UserDirectory.byUsername("xiangzhen", on: db) {
-            let k = try await CampaignService.create(CampaignInput(name: "王李场村爱心妈妈结对帮扶试点", unitCode: pilot.code, launchedOn: today.adding(days: -30).iso, note: "启动会上报名的爱心妈妈"),
-                                                     scoped: scoped, by: town.displayName, actor: .system("demo-data"), at: app.now)
+        if added > 0, let pilot = try await scoped.units(named: "王李场村").first,
+            let town = try await UserDirectory.byUsername("xiangzhen", on: db)
+        {
+            let k = try await CampaignService.create(
+                CampaignInput(name: "王李场村爱心妈妈结对帮扶试点", unitCode: pilot.code, launchedOn: today.adding(days: -30).iso, note: "启动会上报名的爱心妈妈"),
+                scoped: scoped, by: town.displayName, actor: .system("demo-data"), at: app.now)
             for c in SyntheticRegistry.children(count: 5, seed: 4_2109, villages: [pilot.code], today: today) {
-                do { _ = try await RegistryService.createChild(input(c), scoped: scoped, actor: .system("demo-data"), at: app.now) } catch is ConflictError { continue }
+                do {
+                    _ = try await RegistryService.createChild(input(c), scoped: scoped, actor: .system("demo-data"), at: app.now)
+                } catch is ConflictError { continue }
             }
-            for v in try await Volunteer.query(on: db).filter(\.$unitCode >= String(places.township.prefix(9))).filter(\.$unitCode <= String(places.township.prefix(9)) + "999").all() {
-                _ = try await CampaignService.addVolunteer(k, CampaignVolunteerInput(volunteerId: v.id!.uuidString), scoped: scoped, actor: .system("demo-data"), at: app.now)
+            for v in try await Volunteer.query(on: db).filter(\.$unitCode >= String(places.township.prefix(9))).filter(
+                \.$unitCode <= String(places.township.prefix(9)) + "999"
+            ).all() {
+                _ = try await CampaignService.addVolunteer(
+                    k, CampaignVolunteerInput(volunteerId: v.id!.uuidString), scoped: scoped, actor: .system("demo-data"), at: app.now)
             }
         }
         return added

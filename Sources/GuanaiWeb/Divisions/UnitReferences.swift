@@ -33,6 +33,6 @@ enum UnitReferences {
 
     /// Columns of figures computed from the moving ones; a merge recomputes them for both units.
     static let derived: [(table: String, column: String)] = [
-        ("child_tallies", "unit_code"),
+        ("child_tallies", "unit_code")
     ]
 }

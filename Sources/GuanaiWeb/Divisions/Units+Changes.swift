@@ -47,14 +47,22 @@ enum UnitService {
             for r in records where try await Unit.find(r.code.value, on: tx) == nil {
                 try await Unit(record: r, at: at).create(on: tx)
             }
-            try await UnitChange(unitCode: countyRecord.code.value, change: "loaded", detail: detail(["edition": "2021", "units": String(records.count)]), reason: DivisionCatalog.editionNote, actor: .system(), at: at).create(on: tx)
-            try await AuditLog.append(AuditEvent(AuditAction.import, "divisions", countyRecord.code.value, unit: countyRecord.code.value, detail: ["edition": "2021", "units": String(records.count)]), by: .system(), at: at, on: tx)
+            try await UnitChange(
+                unitCode: countyRecord.code.value, change: "loaded", detail: detail(["edition": "2021", "units": String(records.count)]),
+                reason: DivisionCatalog.editionNote, actor: .system(), at: at
+            ).create(on: tx)
+            try await AuditLog.append(
+                AuditEvent(
+                    AuditAction.import, "divisions", countyRecord.code.value, unit: countyRecord.code.value,
+                    detail: ["edition": "2021", "units": String(records.count)]), by: .system(), at: at, on: tx)
         }
         return true
     }
 
     /// Adds a unit absent from the statistical list under `parent`, with the first free non-statistical number.
-    static func add(name rawName: String, under parentCode: String, reason: String, scoped: Scoped, actor: AuditActor, at: Date) async throws -> Unit {
+    static func add(name rawName: String, under parentCode: String, reason: String, scoped: Scoped, actor: AuditActor, at: Date)
+        async throws -> Unit
+    {
         let parent = try await scoped.unit(parentCode)
         let siblings = try await parent.asyncFlatMap { try await scoped.children(of: $0.code, includeRetired: true) } ?? []
         let record = try UnitChanges.addition(name: rawName, reason: reason, parent: parent?.facts, siblings: siblings.map(\.facts))
@@ -64,13 +72,22 @@ enum UnitService {
         let unit = Unit(record: record, statistical: false, at: at)
         try await scoped.db.transaction { tx in
             try await unit.create(on: tx)
-            try await UnitChange(unitCode: code.value, change: "added", detail: detail(["name": official, "parent": parent.code]), reason: reason, actor: actor, at: at).create(on: tx)
-            try await AuditLog.append(AuditEvent(AuditAction.create, "unit", code.value, unit: code.value, fields: AuditLog.created(["officialName": official, "shortName": unit.shortName, "parentCode": parent.code, "statistical": "false"]), detail: ["reason": reason]), by: actor, at: at, on: tx)
+            try await UnitChange(
+                unitCode: code.value, change: "added", detail: detail(["name": official, "parent": parent.code]), reason: reason,
+                actor: actor, at: at
+            ).create(on: tx)
+            try await AuditLog.append(
+                AuditEvent(
+                    AuditAction.create, "unit", code.value, unit: code.value,
+                    fields: AuditLog.created([
+                        "officialName": official, "shortName": unit.shortName, "parentCode": parent.code, "statistical": "false",
+                    ]), detail: ["reason": reason]), by: actor, at: at, on: tx)
         }
         return unit
     }
 
-    static func rename(_ code: String, to rawName: String, reason: String, scoped: Scoped, actor: AuditActor, at: Date) async throws -> Unit {
+    static func rename(_ code: String, to rawName: String, reason: String, scoped: Scoped, actor: AuditActor, at: Date) async throws -> Unit
+    {
         guard let unit = try await scoped.unit(code) else { throw Abort(.notFound) }
         let (official, short) = try UnitChanges.renaming(unit.facts, kind: unit.kind, to: rawName, reason: reason).unitChange()
         let before = ["officialName": unit.officialName, "shortName": unit.shortName]
@@ -79,15 +96,22 @@ enum UnitService {
         let after = ["officialName": unit.officialName, "shortName": unit.shortName]
         try await scoped.db.transaction { tx in
             try await unit.save(on: tx)
-            try await UnitChange(unitCode: code, change: "renamed", detail: detail(["from": before["officialName"]!, "to": official]), reason: reason, actor: actor, at: at).create(on: tx)
-            try await AuditLog.append(AuditEvent(AuditAction.update, "unit", code, unit: code, fields: AuditLog.diff(before, after), detail: ["reason": reason]), by: actor, at: at, on: tx)
+            try await UnitChange(
+                unitCode: code, change: "renamed", detail: detail(["from": before["officialName"]!, "to": official]), reason: reason,
+                actor: actor, at: at
+            ).create(on: tx)
+            try await AuditLog.append(
+                AuditEvent(AuditAction.update, "unit", code, unit: code, fields: AuditLog.diff(before, after), detail: ["reason": reason]),
+                by: actor, at: at, on: tx)
         }
         return unit
     }
 
     /// Merges `code` into `survivor`: every record that carries the absorbed unit moves, child units are re-coded
     /// under the survivor, and the absorbed unit is retired with a pointer to where it went.
-    static func merge(_ code: String, into survivorCode: String, reason: String, scoped: Scoped, actor: AuditActor, at: Date) async throws -> Unit {
+    static func merge(_ code: String, into survivorCode: String, reason: String, scoped: Scoped, actor: AuditActor, at: Date) async throws
+        -> Unit
+    {
         guard let absorbed = try await scoped.unit(code) else { throw Abort(.notFound) }
         let target = try await scoped.unit(survivorCode)
         if let problem = UnitChanges.mergeProblem(absorbed.facts, into: target?.facts, reason: reason) { throw UnitChangeError(problem) }
@@ -99,7 +123,9 @@ enum UnitService {
         return survivor
     }
 
-    private static func absorb(_ absorbed: Unit, into survivor: Unit, reason: String, scoped: Scoped, actor: AuditActor, at: Date) async throws {
+    private static func absorb(_ absorbed: Unit, into survivor: Unit, reason: String, scoped: Scoped, actor: AuditActor, at: Date)
+        async throws
+    {
         let tx = scoped.db
         // Township merge: its villages keep existing as villages of the survivor, under new codes in its range.
         for child in try await scoped.children(of: absorbed.code) {
@@ -107,28 +133,47 @@ enum UnitService {
             guard let sc = DivisionCode(survivor.code), let newCode = UnitChanges.freeCode(under: sc, used: used) else {
                 throw UnitChangeError(field: "into", key: "unit.error.noFreeCode")
             }
-            let moved = Unit(record: DivisionRecord(code: newCode, officialName: child.officialName, kind: child.kind), statistical: false, at: at)
+            let moved = Unit(
+                record: DivisionRecord(code: newCode, officialName: child.officialName, kind: child.kind), statistical: false, at: at)
             try await moved.create(on: tx)
-            try await UnitChange(unitCode: newCode.value, change: "recoded", detail: detail(["from": child.code]), reason: reason, actor: actor, at: at).create(on: tx)
+            try await UnitChange(
+                unitCode: newCode.value, change: "recoded", detail: detail(["from": child.code]), reason: reason, actor: actor, at: at
+            ).create(on: tx)
             try await absorb(child, into: moved, reason: reason, scoped: scoped, actor: actor, at: at)
         }
         var moved: [String: String] = [:]
         for ref in UnitReferences.moving {
             let n = try await countRows(ref.table, ref.column, absorbed.code, on: tx)
-            try await tx.sql.update(ref.table).set(SQLIdentifier(ref.column), to: SQLBind(survivor.code)).where(SQLIdentifier(ref.column), .equal, SQLBind(absorbed.code)).run()
+            try await tx.sql.update(ref.table).set(SQLIdentifier(ref.column), to: SQLBind(survivor.code)).where(
+                SQLIdentifier(ref.column), .equal, SQLBind(absorbed.code)
+            ).run()
             moved[ref.table] = String(n)
         }
         try await ChildTally.refresh([absorbed.code, survivor.code], on: tx)
         absorbed.status = .retired
         absorbed.mergedInto = survivor.code
         try await absorbed.save(on: tx)
-        try await UnitChange(unitCode: absorbed.code, change: "merged", detail: detail(["into": survivor.code, "moved": moved.map { "\($0)=\($1)" }.sorted().joined(separator: ",")]), reason: reason, actor: actor, at: at).create(on: tx)
-        try await UnitChange(unitCode: survivor.code, change: "absorbed", detail: detail(["from": absorbed.code]), reason: reason, actor: actor, at: at).create(on: tx)
-        try await AuditLog.append(AuditEvent(AuditAction.update, "unit", absorbed.code, unit: absorbed.code, fields: ["status": FieldChange(before: UnitStatus.active.rawValue, after: UnitStatus.retired.rawValue), "mergedInto": FieldChange(before: nil, after: survivor.code)], detail: ["reason": reason].merging(moved) { a, _ in a }), by: actor, at: at, on: tx)
+        try await UnitChange(
+            unitCode: absorbed.code, change: "merged",
+            detail: detail(["into": survivor.code, "moved": moved.map { "\($0)=\($1)" }.sorted().joined(separator: ",")]), reason: reason,
+            actor: actor, at: at
+        ).create(on: tx)
+        try await UnitChange(
+            unitCode: survivor.code, change: "absorbed", detail: detail(["from": absorbed.code]), reason: reason, actor: actor, at: at
+        ).create(on: tx)
+        try await AuditLog.append(
+            AuditEvent(
+                AuditAction.update, "unit", absorbed.code, unit: absorbed.code,
+                fields: [
+                    "status": FieldChange(before: UnitStatus.active.rawValue, after: UnitStatus.retired.rawValue),
+                    "mergedInto": FieldChange(before: nil, after: survivor.code),
+                ], detail: ["reason": reason].merging(moved) { a, _ in a }), by: actor, at: at, on: tx)
     }
 
     static func countRows(_ table: String, _ column: String, _ code: String, on db: any Database) async throws -> Int {
-        let row = try await db.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table).where(SQLIdentifier(column), .equal, SQLBind(code)).first()
+        let row = try await db.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table).where(
+            SQLIdentifier(column), .equal, SQLBind(code)
+        ).first()
         return try row?.decode(column: "n", as: Int.self) ?? 0
     }
 
@@ -145,7 +190,11 @@ enum UnitService {
         try await scoped.db.transaction { tx in
             try await unit.save(on: tx)
             try await UnitChange(unitCode: code, change: "retired", detail: "{}", reason: reason, actor: actor, at: at).create(on: tx)
-            try await AuditLog.append(AuditEvent(AuditAction.update, "unit", code, unit: code, fields: ["status": FieldChange(before: UnitStatus.active.rawValue, after: UnitStatus.retired.rawValue)], detail: ["reason": reason]), by: actor, at: at, on: tx)
+            try await AuditLog.append(
+                AuditEvent(
+                    AuditAction.update, "unit", code, unit: code,
+                    fields: ["status": FieldChange(before: UnitStatus.active.rawValue, after: UnitStatus.retired.rawValue)],
+                    detail: ["reason": reason]), by: actor, at: at, on: tx)
         }
         return unit
     }

@@ -39,7 +39,12 @@ struct UnitsController {
         let showCounts = !counts.isEmpty
         return div(.class("table-wrap")) {
             table(.class("stack")) {
-                thead { tr { th { l.t("units.name") }; th { l.t("units.officialName") }; th { l.t("units.kind") }; th { l.t("units.code") }; if showCounts { th { l.t("units.subunits") } } } }
+                thead {
+                    tr {
+                        th { l.t("units.name") }; th { l.t("units.officialName") }; th { l.t("units.kind") }; th { l.t("units.code") };
+                        if showCounts { th { l.t("units.subunits") } }
+                    }
+                }
                 tbody {
                     for u in units {
                         tr {
@@ -63,7 +68,10 @@ struct UnitsController {
         try await render(req, code: req.parameters.get("code") ?? "", errors: [:], open: nil, flash: nil, status: .ok)
     }
 
-    func render(_ req: Request, code: String, errors: [String: String], open: String?, flash: String?, status: HTTPStatus, typed: [String: String] = [:]) async throws -> Response {
+    func render(
+        _ req: Request, code: String, errors: [String: String], open: String?, flash: String?, status: HTTPStatus,
+        typed: [String: String] = [:]
+    ) async throws -> Response {
         try req.requireRead(.unit)
         let l = req.lang
         let actor = try req.actor
@@ -74,11 +82,15 @@ struct UnitsController {
         for c in children where c.divisionLevel == .township { counts[c.code] = try await scoped.children(of: c.code).count }
         let crumbs = try await scoped.ancestry(of: unit)
         let history = try await scoped.unitHistory(unit.code)
-        let codes = history.flatMap { h in ((try? JSONSerialization.jsonObject(with: Data(h.detail.utf8))) as? [String: Any] ?? [:]).values.map { "\($0)" } }
+        let codes = history.flatMap { h in
+            ((try? JSONSerialization.jsonObject(with: Data(h.detail.utf8))) as? [String: Any] ?? [:]).values.map { "\($0)" }
+        }
         let historyUnits = try await scoped.unitNames(codes.filter(AuditWords.isUnitCode))
         let accounts = actor.canRead(.account) ? try await scoped.users().filter(\.$unitCode == unit.code).count() : 0
         let manage = actor.can(.manageUnits) && unit.isActive && unit.divisionLevel >= .county
-        let siblings = manage && unit.divisionLevel >= .township ? try await scoped.children(of: unit.parentCode ?? "").filter { $0.code != unit.code } : []
+        let siblings =
+            manage && unit.divisionLevel >= .township
+            ? try await scoped.children(of: unit.parentCode ?? "").filter { $0.code != unit.code } : []
         return Layout.page(req, title: unit.shortName, status: status) {
             div(.class("crumbs")) {
                 for c in crumbs { a(.href(.unit(c.code))) { c.shortName }; " › " }
@@ -97,43 +109,78 @@ struct UnitsController {
                     dt { l.t("units.kind") }; dd { l.t("kind." + unit.kind.rawValue) }
                     dt { l.t("units.code") }; dd { tag("code", []) { unit.code } }
                     if let m = unit.mergedInto { dt { l.t("units.mergedInto") }; dd { a(.href(.unit(m))) { m } } }
-                    if actor.canRead(.account) { dt { l.t("units.accounts") }; dd { a(.href(SiteURL.accounts.with(query: [("unit", unit.code)]))) { String(accounts) } } }
+                    if actor.canRead(.account) {
+                        dt { l.t("units.accounts") };
+                        dd { a(.href(SiteURL.accounts.with(query: [("unit", unit.code)]))) { String(accounts) } }
+                    }
                 }
             }
             if unit.divisionLevel <= .township && unit.divisionLevel >= .county {
                 Self.searchForm(l, "")
-                h2 { l.t(unit.divisionLevel == .county ? "units.townships" : "units.villages") + " (" + String(children.filter(\.isActive).count) + ")" }
+                h2 {
+                    l.t(unit.divisionLevel == .county ? "units.townships" : "units.villages") + " ("
+                        + String(children.filter(\.isActive).count) + ")"
+                }
                 Self.unitTable(l, children, counts: counts)
-                if actor.can(.export) { p { a(.class("btn secondary"), .href(SiteURL.unitExport.with(query: [("unit", unit.code)]))) { l.t("units.export") } } }
+                if actor.can(.export) {
+                    p { a(.class("btn secondary"), .href(SiteURL.unitExport.with(query: [("unit", unit.code)]))) { l.t("units.export") } }
+                }
             }
             if manage {
                 h2 { l.t("units.maintain") }
                 if unit.divisionLevel == .county || unit.divisionLevel == .township {
-                    Self.actionForm(req, l, title: "units.add", url: .unitAddChild(unit.code), open: open == "add", hint: l.t("units.addHint")) {
-                        Forms.field(l, label: "units.newName", name: "name", value: open == "add" ? typed["name"] ?? "" : "", required: true, error: open == "add" ? errors["name"] : nil)
-                        Forms.field(l, label: "units.reason", name: "reason", value: open == "add" ? typed["reason"] ?? "" : "", required: true, error: open == "add" ? errors["reason"] : nil)
+                    Self.actionForm(
+                        req, l, title: "units.add", url: .unitAddChild(unit.code), open: open == "add", hint: l.t("units.addHint")
+                    ) {
+                        Forms.field(
+                            l, label: "units.newName", name: "name", value: open == "add" ? typed["name"] ?? "" : "", required: true,
+                            error: open == "add" ? errors["name"] : nil)
+                        Forms.field(
+                            l, label: "units.reason", name: "reason", value: open == "add" ? typed["reason"] ?? "" : "", required: true,
+                            error: open == "add" ? errors["reason"] : nil)
                     }
                 }
                 if unit.divisionLevel >= .township {
                     Self.actionForm(req, l, title: "units.rename", url: .unitRename(unit.code), open: open == "rename") {
-                        Forms.field(l, label: "units.newName", name: "name", value: open == "rename" ? typed["name"] ?? "" : unit.shortName, required: true, error: open == "rename" ? errors["name"] : nil)
-                        Forms.field(l, label: "units.reason", name: "reason", value: open == "rename" ? typed["reason"] ?? "" : "", required: true, error: open == "rename" ? errors["reason"] : nil)
+                        Forms.field(
+                            l, label: "units.newName", name: "name", value: open == "rename" ? typed["name"] ?? "" : unit.shortName,
+                            required: true, error: open == "rename" ? errors["name"] : nil)
+                        Forms.field(
+                            l, label: "units.reason", name: "reason", value: open == "rename" ? typed["reason"] ?? "" : "", required: true,
+                            error: open == "rename" ? errors["reason"] : nil)
                     }
-                    Self.actionForm(req, l, title: "units.merge", url: .unitMerge(unit.code), open: open == "merge", hint: l.t("units.mergeHint")) {
-                        Forms.select(l, label: "units.mergeInto", name: "into", options: [("", l.t("form.choose"))] + siblings.map { ($0.code, $0.shortName) }, selected: typed["into"] ?? "", error: open == "merge" ? errors["into"] : nil, required: true)
-                        Forms.field(l, label: "units.reason", name: "reason", value: open == "merge" ? typed["reason"] ?? "" : "", required: true, error: open == "merge" ? errors["reason"] : nil)
+                    Self.actionForm(
+                        req, l, title: "units.merge", url: .unitMerge(unit.code), open: open == "merge", hint: l.t("units.mergeHint")
+                    ) {
+                        Forms.select(
+                            l, label: "units.mergeInto", name: "into",
+                            options: [("", l.t("form.choose"))] + siblings.map { ($0.code, $0.shortName) }, selected: typed["into"] ?? "",
+                            error: open == "merge" ? errors["into"] : nil, required: true)
+                        Forms.field(
+                            l, label: "units.reason", name: "reason", value: open == "merge" ? typed["reason"] ?? "" : "", required: true,
+                            error: open == "merge" ? errors["reason"] : nil)
                     }
-                    Self.actionForm(req, l, title: "units.retire", url: .unitRetire(unit.code), open: open == "retire", hint: l.t("units.retireHint")) {
-                        Forms.field(l, label: "units.reason", name: "reason", value: open == "retire" ? typed["reason"] ?? "" : "", required: true, error: open == "retire" ? errors["reason"] : nil)
+                    Self.actionForm(
+                        req, l, title: "units.retire", url: .unitRetire(unit.code), open: open == "retire", hint: l.t("units.retireHint")
+                    ) {
+                        Forms.field(
+                            l, label: "units.reason", name: "reason", value: open == "retire" ? typed["reason"] ?? "" : "", required: true,
+                            error: open == "retire" ? errors["reason"] : nil)
                     }
                 }
             }
             h2 { l.t("units.history") }
-            if history.isEmpty { p(.class("muted")) { l.t("units.noHistory") } }
-            else {
+            if history.isEmpty {
+                p(.class("muted")) { l.t("units.noHistory") }
+            } else {
                 div(.class("table-wrap")) {
                     table(.class("stack")) {
-                        thead { tr { th { l.t("audit.at") }; th { l.t("units.change") }; th { l.t("units.reason") }; th { l.t("audit.user") }; th { l.t("audit.changes") } } }
+                        thead {
+                            tr {
+                                th { l.t("audit.at") }; th { l.t("units.change") }; th { l.t("units.reason") }; th { l.t("audit.user") };
+                                th { l.t("audit.changes") }
+                            }
+                        }
                         tbody {
                             for h in history {
                                 tr {
@@ -141,7 +188,9 @@ struct UnitsController {
                                     td(.data("label", l.t("units.change"))) { l.t("units.change." + h.change) }
                                     td(.data("label", l.t("units.reason"))) { h.reason }
                                     td(.data("label", l.t("audit.user"))) { h.actorName }
-                                    td(.data("label", l.t("audit.changes"))) { tag("pre", [.class("changes")]) { AuditController.describe(l, h.detail, units: historyUnits) } }
+                                    td(.data("label", l.t("audit.changes"))) {
+                                        tag("pre", [.class("changes")]) { AuditController.describe(l, h.detail, units: historyUnits) }
+                                    }
                                 }
                             }
                         }
@@ -151,7 +200,9 @@ struct UnitsController {
         }
     }
 
-    static func actionForm(_ req: Request, _ l: UILanguage, title: String, url: SiteURL, open: Bool, hint: String? = nil, @NodeBuilder _ fields: () -> Node) -> Node {
+    static func actionForm(
+        _ req: Request, _ l: UILanguage, title: String, url: SiteURL, open: Bool, hint: String? = nil, @NodeBuilder _ fields: () -> Node
+    ) -> Node {
         tag("details", [.class("action"), Attr.when(open, Attr("open", nil))]) {
             summary { l.t(title) }
             if let h = hint { p(.class("hint")) { h } }
@@ -163,7 +214,9 @@ struct UnitsController {
         }
     }
 
-    func change(_ req: Request, _ which: String, _ op: (Scoped, [String: String], AuditActor, Date) async throws -> Unit) async throws -> Response {
+    func change(_ req: Request, _ which: String, _ op: (Scoped, [String: String], AuditActor, Date) async throws -> Unit) async throws
+        -> Response
+    {
         try req.require(.manageUnits)
         let code = req.parameters.get("code") ?? ""
         let f = try await req.formFields()
@@ -171,21 +224,33 @@ struct UnitsController {
             let u = try await op(try req.scoped, f, req.auditActor, req.now)
             return req.redirect(to: SiteURL.unit(u.code).path)
         } catch let e as UnitChangeError {
-            return try await render(req, code: code, errors: [e.field: req.t(e.key)], open: which, flash: nil, status: .unprocessableEntity, typed: f)
+            return try await render(
+                req, code: code, errors: [e.field: req.t(e.key)], open: which, flash: nil, status: .unprocessableEntity, typed: f)
         }
     }
 
     func addChild(req: Request) async throws -> Response {
-        try await change(req, "add") { s, f, a, now in try await UnitService.add(name: f["name"] ?? "", under: req.parameters.get("code") ?? "", reason: f["reason"] ?? "", scoped: s, actor: a, at: now) }
+        try await change(req, "add") { s, f, a, now in
+            try await UnitService.add(
+                name: f["name"] ?? "", under: req.parameters.get("code") ?? "", reason: f["reason"] ?? "", scoped: s, actor: a, at: now)
+        }
     }
     func rename(req: Request) async throws -> Response {
-        try await change(req, "rename") { s, f, a, now in try await UnitService.rename(req.parameters.get("code") ?? "", to: f["name"] ?? "", reason: f["reason"] ?? "", scoped: s, actor: a, at: now) }
+        try await change(req, "rename") { s, f, a, now in
+            try await UnitService.rename(
+                req.parameters.get("code") ?? "", to: f["name"] ?? "", reason: f["reason"] ?? "", scoped: s, actor: a, at: now)
+        }
     }
     func merge(req: Request) async throws -> Response {
-        try await change(req, "merge") { s, f, a, now in try await UnitService.merge(req.parameters.get("code") ?? "", into: f["into"] ?? "", reason: f["reason"] ?? "", scoped: s, actor: a, at: now) }
+        try await change(req, "merge") { s, f, a, now in
+            try await UnitService.merge(
+                req.parameters.get("code") ?? "", into: f["into"] ?? "", reason: f["reason"] ?? "", scoped: s, actor: a, at: now)
+        }
     }
     func retire(req: Request) async throws -> Response {
-        try await change(req, "retire") { s, f, a, now in try await UnitService.retire(req.parameters.get("code") ?? "", reason: f["reason"] ?? "", scoped: s, actor: a, at: now) }
+        try await change(req, "retire") { s, f, a, now in
+            try await UnitService.retire(req.parameters.get("code") ?? "", reason: f["reason"] ?? "", scoped: s, actor: a, at: now)
+        }
     }
 
     /// The unit list as CSV (UTF-8 with BOM so Excel opens it), within jurisdiction, audited.
@@ -198,13 +263,18 @@ struct UnitsController {
         try req.require(.export)
         let units = try await Scoped(db: req.db, jurisdiction: Jurisdiction(root: DivisionCode(top.code)!)).units().sort(\.$id).all()
         let l = req.lang
-        let header = ["units.code", "units.name", "units.officialName", "units.kind", "units.status", "units.nonStatistical"].map { l.t($0) }
+        let header = ["units.code", "units.name", "units.officialName", "units.kind", "units.status", "units.nonStatistical"].map {
+            l.t($0)
+        }
         let rows = units.map { u in
-            [u.code, u.shortName, u.officialName, l.t("kind." + u.kind.rawValue), l.t(u.isActive ? "units.active" : "units.retired"),
-             u.statistical ? "" : l.t("form.yes")]
+            [
+                u.code, u.shortName, u.officialName, l.t("kind." + u.kind.rawValue), l.t(u.isActive ? "units.active" : "units.retired"),
+                u.statistical ? "" : l.t("form.yes"),
+            ]
         }
         let csv = CSVWriter.text(([header] + rows).map { $0.map(CellValue.text) })
-        try await req.audit(AuditEvent(AuditAction.export, "unit", top.code, unit: top.code, detail: ["rows": String(units.count), "format": "csv"]))
+        try await req.audit(
+            AuditEvent(AuditAction.export, "unit", top.code, unit: top.code, detail: ["rows": String(units.count), "format": "csv"]))
         return CSV.response(csv, filename: "units-\(top.code).csv")
     }
 }

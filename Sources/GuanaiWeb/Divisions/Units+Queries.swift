@@ -27,7 +27,9 @@ extension Scoped {
         let exact = try await units().group(.or) { $0.filter(\.$officialName == q).filter(\.$shortName == q) }.all()
         if !exact.isEmpty { return exact }
         let key = DivisionName.matchKey(q)
-        return try await units().all().filter { DivisionName.matchKey($0.shortName) == key || DivisionName.matchKey($0.officialName) == key }
+        return try await units().all().filter {
+            DivisionName.matchKey($0.shortName) == key || DivisionName.matchKey($0.officialName) == key
+        }
     }
 
     func unitHistory(_ code: String) async throws -> [UnitChange] {

@@ -52,7 +52,11 @@ struct HomeController {
             if !open.isEmpty {
                 section(.class("alerts-first")) {
                     h2 { l.t("home.openAlerts", String(openTotal)) }
-                    for al in open { SafetyViews.alertCard(req, al, childName: names[al.childID] ?? "", unitName: units[al.unitCode] ?? al.unitCode, back: SiteURL.home.path) }
+                    for al in open {
+                        SafetyViews.alertCard(
+                            req, al, childName: names[al.childID] ?? "", unitName: units[al.unitCode] ?? al.unitCode,
+                            back: SiteURL.home.path)
+                    }
                     if openTotal > open.count { p { a(.href(.inbox)) { l.t("home.allAlerts") } } }
                 }
             }
@@ -63,9 +67,15 @@ struct HomeController {
                 h2 { l.t("home.children") }
                 div(.class("cards")) {
                     card(l.t("home.childrenActive"), k.active, .children)
-                    a(.class("card"), .href(SiteURL.children.with(query: [("category", "left_behind")]))) { span(.class("n")) { String(k.leftBehind) }; span(.class("k")) { l.t("category.left_behind") } }
-                    a(.class("card"), .href(SiteURL.children.with(query: [("category", "difficulty")]))) { span(.class("n")) { String(k.difficulty) }; span(.class("k")) { l.t("home.childrenDifficulty") } }
-                    a(.class("card"), .href(SiteURL.children.with(query: [("exited", "1")]))) { span(.class("n")) { String(k.exited) }; span(.class("k")) { l.t("status.exited") } }
+                    a(.class("card"), .href(SiteURL.children.with(query: [("category", "left_behind")]))) {
+                        span(.class("n")) { String(k.leftBehind) }; span(.class("k")) { l.t("category.left_behind") }
+                    }
+                    a(.class("card"), .href(SiteURL.children.with(query: [("category", "difficulty")]))) {
+                        span(.class("n")) { String(k.difficulty) }; span(.class("k")) { l.t("home.childrenDifficulty") }
+                    }
+                    a(.class("card"), .href(SiteURL.children.with(query: [("exited", "1")]))) {
+                        span(.class("n")) { String(k.exited) }; span(.class("k")) { l.t("status.exited") }
+                    }
                 }
                 if !village { h2 { l.t("home.divisions") } }
             }

@@ -13,9 +13,15 @@ public enum IntakeCLI {
         public let summary: String
     }
 
-    public static func importFile(_ app: Application, kind: String, file: String, unit: String, sheet: String?, dryRun: Bool, as username: String?) async throws -> ImportOutcome {
-        guard let k = IntakeKind(rawValue: kind) else { throw Abort(.badRequest, reason: "kind must be children, women, households or volunteers") }
-        let (scoped, actor, u) = try await scope(app, unit: unit, as: username) { Policy.mayImport($0, IntakePagesController.recordKind(k)) }
+    public static func importFile(
+        _ app: Application, kind: String, file: String, unit: String, sheet: String?, dryRun: Bool, as username: String?
+    ) async throws -> ImportOutcome {
+        guard let k = IntakeKind(rawValue: kind) else {
+            throw Abort(.badRequest, reason: "kind must be children, women, households or volunteers")
+        }
+        let (scoped, actor, u) = try await scope(app, unit: unit, as: username) {
+            Policy.mayImport($0, IntakePagesController.recordKind(k))
+        }
         let url = URL(fileURLWithPath: file)
         let rejected = url.deletingPathExtension().appendingPathExtension("rejected.xlsx")
         var run = ImportRun(kind: k, file: url, fileName: url.lastPathComponent, unit: u, scoped: scoped, actor: actor, at: app.now)
@@ -29,36 +35,66 @@ public enum IntakeCLI {
             let enc = JSONEncoder()
             enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let json = try enc.encode(r.report)
-            var summary = "\(dryRun ? "dry run: " : "")accepted \(r.report.accepted), duplicates \(r.report.duplicates), " + "rejected \(r.report.rejected), warnings \(r.report.warnings)"
+            var summary =
+                "\(dryRun ? "dry run: " : "")accepted \(r.report.accepted), duplicates \(r.report.duplicates), "
+                + "rejected \(r.report.rejected), warnings \(r.report.warnings)"
             if r.rejectedFile != nil { summary += "; rejected rows in \(rejected.path)" }
             return ImportOutcome(reportJSON: json, exitCode: r.report.rejected > 0 ? 1 : 0, summary: summary)
         } catch let e as IntakeFileError {
             let message = UILanguage.zh.t(e.key, e.args.first ?? "")
-            let json = try JSONSerialization.data(withJSONObject: ["accepted": 0, "duplicates": 0, "rejected": 0, "warnings": 0,
-                                                                  "errors": [["row": 0, "column": "", "message": message]]], options: [.sortedKeys])
+            let json = try JSONSerialization.data(
+                withJSONObject: [
+                    "accepted": 0, "duplicates": 0, "rejected": 0, "warnings": 0,
+                    "errors": [["row": 0, "column": "", "message": message]],
+                ], options: [.sortedKeys])
             return ImportOutcome(reportJSON: json, exitCode: 2, summary: message)
         }
     }
 
-    public static func export(_ app: Application, kind: String, unit: String, format: String, out: String, full: Bool, as username: String?) async throws -> Int {
-        guard let k = IntakeKind(rawValue: kind), k != .volunteers, let fmt = LedgerExport.Format(rawValue: format) else { throw Abort(.badRequest, reason: "kind: children|women|households; format: xlsx|csv") }
-        let (scoped, actor, u) = try await scope(app, unit: unit, as: username) { Policy.mayExport($0, IntakePagesController.recordKind(k), full: full) }
+    public static func export(_ app: Application, kind: String, unit: String, format: String, out: String, full: Bool, as username: String?)
+        async throws -> Int
+    {
+        guard let k = IntakeKind(rawValue: kind), k != .volunteers, let fmt = LedgerExport.Format(rawValue: format) else {
+            throw Abort(.badRequest, reason: "kind: children|women|households; format: xlsx|csv")
+        }
+        let (scoped, actor, u) = try await scope(app, unit: unit, as: username) {
+            Policy.mayExport($0, IntakePagesController.recordKind(k), full: full)
+        }
         let options = LedgerExport.Options(full: full, today: RegistryService.today(app.now))
         let title = UILanguage.zh.t("intake.exportTitle", u.shortName + UILanguage.zh.t("intake.title." + kind), options.today.iso)
-        let n = try await LedgerExport.write(fmt, to: URL(fileURLWithPath: out), title: title, columns: LedgerExport.columns(k, .zh), rows: LedgerExport.producer(k, unit: u.code, scoped: scoped, options: options))
-        try await AuditLog.append(AuditEvent(full ? AuditAction.reveal : AuditAction.export, k.recordType, "list", unit: u.code,
-                                             detail: ["rows": String(n), "format": format, "full": String(full), "via": "cli"]), by: actor, at: app.now, on: app.db)
+        let n = try await LedgerExport.write(
+            fmt, to: URL(fileURLWithPath: out), title: title, columns: LedgerExport.columns(k, .zh),
+            rows: LedgerExport.producer(k, unit: u.code, scoped: scoped, options: options))
+        try await AuditLog.append(
+            AuditEvent(
+                full ? AuditAction.reveal : AuditAction.export, k.recordType, "list", unit: u.code,
+                detail: ["rows": String(n), "format": format, "full": String(full), "via": "cli"]), by: actor, at: app.now, on: app.db)
         return n
     }
 
     /// The named account's own rights, through the same `Policy` rules as the pages: its role must be allowed this
     /// work on this kind of record, inside its jurisdiction.
-    static func scope(_ app: Application, unit: String, as username: String?, allowed: (Role) -> Bool) async throws -> (Scoped, AuditActor, Unit) {
-        guard let code = DivisionCode(unit), let u = try await Unit.find(code.value, on: app.db) else { throw Abort(.badRequest, reason: "no unit \(unit)") }
-        guard let name = username else { return (Scoped(db: app.db, jurisdiction: Jurisdiction(root: code)), AuditActor(id: nil, name: "cli", ip: "-", unitCode: u.code), u) }
-        guard let user = try await User.query(on: app.db).filter(\.$username == name).first(), !user.disabled, let own = DivisionCode(user.unitCode) else { throw Abort(.badRequest, reason: "no active account \(name)") }
-        guard allowed(user.role), Jurisdiction(root: own).contains(code) else { throw Abort(.forbidden, reason: "\(name) may not do this for \(unit)") }
-        return (Scoped(db: app.db, jurisdiction: Jurisdiction(root: code)), AuditActor(id: user.id?.uuidString, name: user.displayName, ip: "cli", unitCode: user.unitCode), u)
+    static func scope(_ app: Application, unit: String, as username: String?, allowed: (Role) -> Bool) async throws -> (
+        Scoped, AuditActor, Unit
+    ) {
+        guard let code = DivisionCode(unit), let u = try await Unit.find(code.value, on: app.db) else {
+            throw Abort(.badRequest, reason: "no unit \(unit)")
+        }
+        guard let name = username else {
+            return (
+                Scoped(db: app.db, jurisdiction: Jurisdiction(root: code)), AuditActor(id: nil, name: "cli", ip: "-", unitCode: u.code), u
+            )
+        }
+        guard let user = try await User.query(on: app.db).filter(\.$username == name).first(), !user.disabled,
+            let own = DivisionCode(user.unitCode)
+        else { throw Abort(.badRequest, reason: "no active account \(name)") }
+        guard allowed(user.role), Jurisdiction(root: own).contains(code) else {
+            throw Abort(.forbidden, reason: "\(name) may not do this for \(unit)")
+        }
+        return (
+            Scoped(db: app.db, jurisdiction: Jurisdiction(root: code)),
+            AuditActor(id: user.id?.uuidString, name: user.displayName, ip: "cli", unitCode: user.unitCode), u
+        )
     }
 }
 

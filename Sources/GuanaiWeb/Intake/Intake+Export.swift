@@ -53,25 +53,36 @@ enum LedgerExport {
         init(_ w: CSVWriter) { csv = w; xlsx = nil }
     }
 
-    static func header(_ table: [(key: String, names: [String])], _ key: String) -> String { table.first { $0.key == key }?.names.first ?? key }
+    static func header(_ table: [(key: String, names: [String])], _ key: String) -> String {
+        table.first { $0.key == key }?.names.first ?? key
+    }
 
     // MARK: children
 
-    static let childKeys = ["name", "idNumber", "sex", "birthDate", "villageCode", "hukou", "ethnicity", "health", "school", "grade", "boarding", "poverty", "address",
-                            "father.name", "father.idNumber", "father.situation", "father.workPlace", "father.phone",
-                            "mother.name", "mother.idNumber", "mother.situation", "mother.workPlace", "mother.phone",
-                            "guardian.name", "guardian.idNumber", "guardian.relation", "guardian.health", "guardian.phone",
-                            "livingArrangement", "needs", "informedOn", "consent"]
+    static let childKeys = [
+        "name", "idNumber", "sex", "birthDate", "villageCode", "hukou", "ethnicity", "health", "school", "grade", "boarding", "poverty",
+        "address",
+        "father.name", "father.idNumber", "father.situation", "father.workPlace", "father.phone",
+        "mother.name", "mother.idNumber", "mother.situation", "mother.workPlace", "mother.phone",
+        "guardian.name", "guardian.idNumber", "guardian.relation", "guardian.health", "guardian.phone",
+        "livingArrangement", "needs", "informedOn", "consent",
+    ]
 
     static func childColumns(_ l: UILanguage) -> [Column] {
         var cols = [Column(header: l.t("ledger.no"), width: 6, kind: .number)]
         for k in childKeys {
             let h = header(IntakeWords.childHeaders, k)
             let kind: XLSXWriter.ColumnKind = ["birthDate", "informedOn"].contains(k) ? .date : .text
-            let width: Double = k.hasSuffix("idNumber") ? 21 : k.hasSuffix("phone") ? 13 : ["address", "school", "needs", "father.workPlace", "mother.workPlace"].contains(k) ? 18 : 11
+            let width: Double =
+                k.hasSuffix("idNumber")
+                ? 21
+                : k.hasSuffix("phone") ? 13 : ["address", "school", "needs", "father.workPlace", "mother.workPlace"].contains(k) ? 18 : 11
             cols.append(Column(header: h, width: width, kind: kind))
         }
-        return cols + [Column(header: l.t("children.category"), width: 18), Column(header: l.t("ledger.status"), width: 8), Column(header: l.t("safety.tier"), width: 8)]
+        return cols + [
+            Column(header: l.t("children.category"), width: 18), Column(header: l.t("ledger.status"), width: 8),
+            Column(header: l.t("safety.tier"), width: 8),
+        ]
     }
 
     static func children(_ f: ChildFilter, scoped: Scoped, options o: Options) -> Producer {
@@ -81,29 +92,43 @@ enum LedgerExport {
             func id(_ p: Person?) -> CellValue { p?.idNumber.map { .text(o.full ? $0 : Masking.idNumber($0)) } ?? .empty }
             func phone(_ p: Person?) -> CellValue { p?.phone.map { .text(o.full ? $0 : Masking.phone($0)) } ?? .empty }
             func text(_ s: String?) -> CellValue { s.map { $0.isEmpty ? .empty : .text($0) } ?? .empty }
-            func date(_ s: String?) -> CellValue { s.flatMap(CivilDate.init(iso:)).map { .date(year: $0.year, month: $0.month, day: $0.day) } ?? .empty }
+            func date(_ s: String?) -> CellValue {
+                s.flatMap(CivilDate.init(iso:)).map { .date(year: $0.year, month: $0.month, day: $0.day) } ?? .empty
+            }
             func yes(_ b: Bool) -> CellValue { .text(l.t(b ? "word.yes" : "word.no")) }
             while true {
                 let (items, _) = try await scoped.children(matching: f, today: o.today, page: page, per: o.page)
                 if items.isEmpty { break }
-                let people = try await scoped.people(items.flatMap { [$0.personID] + [$0.fatherID, $0.motherID, $0.guardianID].compactMap { $0 } })
+                let people = try await scoped.people(
+                    items.flatMap { [$0.personID] + [$0.fatherID, $0.motherID, $0.guardianID].compactMap { $0 } })
                 let names = try await scoped.unitNames(items.map(\.unitCode))
                 let hs = try await Household.query(on: scoped.db).filter(\.$id ~~ items.compactMap(\.householdID)).all()
                 let households = Dictionary(uniqueKeysWithValues: hs.map { ($0.id!, $0) })
                 for c in items {
                     n += 1
-                    let me = people[c.personID], fa = c.fatherID.flatMap { people[$0] }, mo = c.motherID.flatMap { people[$0] }, g = c.guardianID.flatMap { people[$0] }
+                    let me = people[c.personID], fa = c.fatherID.flatMap { people[$0] }, mo = c.motherID.flatMap { people[$0] },
+                        g = c.guardianID.flatMap { people[$0] }
                     let h = c.householdID.flatMap { households[$0] }
-                    var row: [CellValue] = [.number(String(n)), text(me?.name), id(me), text(me?.sex.map { l.t("sex." + $0) }), date(c.birthDate), text(names[c.unitCode] ?? c.unitCode),
-                                            text(me?.hukou.map { l.t("hukou." + $0) }), text(me?.ethnicity), text(me.map { l.t("health." + $0.health) }), text(c.school), text(c.grade), yes(c.boarding),
-                                            text(h.map { l.t("poverty." + $0.poverty) }), text(h?.address)]
+                    var row: [CellValue] = [
+                        .number(String(n)), text(me?.name), id(me), text(me?.sex.map { l.t("sex." + $0) }), date(c.birthDate),
+                        text(names[c.unitCode] ?? c.unitCode),
+                        text(me?.hukou.map { l.t("hukou." + $0) }), text(me?.ethnicity), text(me.map { l.t("health." + $0.health) }),
+                        text(c.school), text(c.grade), yes(c.boarding),
+                        text(h.map { l.t("poverty." + $0.poverty) }), text(h?.address),
+                    ]
                     for (p, situation, place) in [(fa, c.fatherSituation, c.fatherWorkPlace), (mo, c.motherSituation, c.motherWorkPlace)] {
                         row += [text(p?.name), id(p), text(situation.map { l.t("situation." + $0) }), text(place), phone(p)]
                     }
-                    row += [text(g?.name), id(g), text(g == nil ? nil : c.guardianRelation.map { l.t("relation." + $0) }), text(g.map { l.t("health." + $0.health) }), phone(g),
-                            text(l.t("living." + c.livingArrangement)), text(c.needList.map { l.t("need." + $0.rawValue) }.joined(separator: l.t("list.sep"))), date(c.informedOn), yes(c.consent),
-                            text(c.categoryList.map { l.t("category." + $0.rawValue) }.joined(separator: l.t("list.sep"))), text(l.t("status." + c.status.rawValue)),
-                            text(c.riskTier.map { l.t("tier." + $0) })]
+                    row += [
+                        text(g?.name), id(g), text(g == nil ? nil : c.guardianRelation.map { l.t("relation." + $0) }),
+                        text(g.map { l.t("health." + $0.health) }), phone(g),
+                        text(l.t("living." + c.livingArrangement)),
+                        text(c.needList.map { l.t("need." + $0.rawValue) }.joined(separator: l.t("list.sep"))), date(c.informedOn),
+                        yes(c.consent),
+                        text(c.categoryList.map { l.t("category." + $0.rawValue) }.joined(separator: l.t("list.sep"))),
+                        text(l.t("status." + c.status.rawValue)),
+                        text(c.riskTier.map { l.t("tier." + $0) }),
+                    ]
                     try emit(row)
                 }
                 page += 1
@@ -114,15 +139,21 @@ enum LedgerExport {
 
     // MARK: women
 
-    static let womanKeys = ["name", "idNumber", "villageCode", "hukou", "phone", "ethnicity", "health", "husband.name", "husband.idNumber", "husband.situation",
-                            "husband.workPlace", "husband.since", "husband.phone", "childrenInCare", "eldersInCare", "farming", "skills", "needs",
-                            "employmentInterest", "healthInterest"]
+    static let womanKeys = [
+        "name", "idNumber", "villageCode", "hukou", "phone", "ethnicity", "health", "husband.name", "husband.idNumber", "husband.situation",
+        "husband.workPlace", "husband.since", "husband.phone", "childrenInCare", "eldersInCare", "farming", "skills", "needs",
+        "employmentInterest", "healthInterest",
+    ]
 
     static func womanColumns(_ l: UILanguage) -> [Column] {
         var cols = [Column(header: l.t("ledger.no"), width: 6, kind: .number)]
         for k in womanKeys {
-            let kind: XLSXWriter.ColumnKind = k == "husband.since" ? .date : ["childrenInCare", "eldersInCare"].contains(k) ? .number : .text
-            cols.append(Column(header: header(IntakeWords.womanHeaders, k), width: k.hasSuffix("idNumber") ? 21 : k.hasSuffix("phone") ? 13 : 11, kind: kind))
+            let kind: XLSXWriter.ColumnKind =
+                k == "husband.since" ? .date : ["childrenInCare", "eldersInCare"].contains(k) ? .number : .text
+            cols.append(
+                Column(
+                    header: header(IntakeWords.womanHeaders, k), width: k.hasSuffix("idNumber") ? 21 : k.hasSuffix("phone") ? 13 : 11,
+                    kind: kind))
         }
         return cols + [Column(header: l.t("ledger.status"), width: 8)]
     }
@@ -143,13 +174,19 @@ enum LedgerExport {
                 for w in items {
                     n += 1
                     let me = people[w.personID], hu = w.husbandID.flatMap { people[$0] }
-                    let since = w.husbandSince.flatMap(CivilDate.init(iso:)).map { CellValue.date(year: $0.year, month: $0.month, day: $0.day) } ?? .empty
-                    try emit([.number(String(n)), text(me?.name), id(me), text(names[w.unitCode] ?? w.unitCode), text(me?.hukou.map { l.t("hukou." + $0) }), phone(me),
-                              text(me?.ethnicity), text(me.map { l.t("health." + $0.health) }), text(hu?.name), id(hu),
-                              text(w.husbandSituation.map { l.t("situation." + $0) }), text(w.husbandWorkPlace), since, phone(hu),
-                              .number(String(w.childrenInCare)), .number(String(w.eldersInCare)), yes(w.farming), text(w.skills),
-                              text(w.needList.map { l.t("wneed." + $0.rawValue) }.joined(separator: l.t("list.sep"))), yes(w.employmentInterest), yes(w.healthInterest),
-                              text(l.t("status." + w.status.rawValue))])
+                    let since =
+                        w.husbandSince.flatMap(CivilDate.init(iso:)).map { CellValue.date(year: $0.year, month: $0.month, day: $0.day) }
+                        ?? .empty
+                    try emit([
+                        .number(String(n)), text(me?.name), id(me), text(names[w.unitCode] ?? w.unitCode),
+                        text(me?.hukou.map { l.t("hukou." + $0) }), phone(me),
+                        text(me?.ethnicity), text(me.map { l.t("health." + $0.health) }), text(hu?.name), id(hu),
+                        text(w.husbandSituation.map { l.t("situation." + $0) }), text(w.husbandWorkPlace), since, phone(hu),
+                        .number(String(w.childrenInCare)), .number(String(w.eldersInCare)), yes(w.farming), text(w.skills),
+                        text(w.needList.map { l.t("wneed." + $0.rawValue) }.joined(separator: l.t("list.sep"))), yes(w.employmentInterest),
+                        yes(w.healthInterest),
+                        text(l.t("status." + w.status.rawValue)),
+                    ])
                 }
                 page += 1
             }
@@ -163,8 +200,11 @@ enum LedgerExport {
 
     static func householdColumns(_ l: UILanguage) -> [Column] {
         [Column(header: l.t("ledger.no"), width: 6, kind: .number)]
-            + householdKeys.map { Column(header: header(IntakeWords.householdHeaders, $0), width: $0.hasSuffix("idNumber") ? 21 : $0 == "address" ? 24 : 11,
-                                         kind: ["longitude", "latitude"].contains($0) ? .number : .text) }
+            + householdKeys.map {
+                Column(
+                    header: header(IntakeWords.householdHeaders, $0), width: $0.hasSuffix("idNumber") ? 21 : $0 == "address" ? 24 : 11,
+                    kind: ["longitude", "latitude"].contains($0) ? .number : .text)
+            }
             + [Column(header: l.t("households.members"), width: 8, kind: .number)]
     }
 
@@ -188,10 +228,12 @@ enum LedgerExport {
                 for h in items {
                     n += 1
                     let head = heads[h.id!]
-                    try emit([.number(String(n)), text(head?.name), head?.idNumber.map { .text(o.full ? $0 : Masking.idNumber($0)) } ?? .empty,
-                              text(names[h.unitCode] ?? h.unitCode), text(h.villageGroup), text(h.address), text(l.t("poverty." + h.poverty)),
-                              h.longitude.map { .number(String($0)) } ?? .empty, h.latitude.map { .number(String($0)) } ?? .empty,
-                              .number(String(members[h.id!] ?? 0))])
+                    try emit([
+                        .number(String(n)), text(head?.name), head?.idNumber.map { .text(o.full ? $0 : Masking.idNumber($0)) } ?? .empty,
+                        text(names[h.unitCode] ?? h.unitCode), text(h.villageGroup), text(h.address), text(l.t("poverty." + h.poverty)),
+                        h.longitude.map { .number(String($0)) } ?? .empty, h.latitude.map { .number(String($0)) } ?? .empty,
+                        .number(String(members[h.id!] ?? 0)),
+                    ])
                 }
                 page += 1
             }

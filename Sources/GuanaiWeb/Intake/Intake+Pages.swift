@@ -19,7 +19,12 @@ struct IntakePagesController {
     }
 
     static func recordKind(_ k: IntakeKind) -> RecordKind {
-        switch k { case .children: return .child; case .women: return .woman; case .households: return .household; case .volunteers: return .volunteer }
+        switch k {
+        case .children: return .child;
+        case .women: return .woman;
+        case .households: return .household;
+        case .volunteers: return .volunteer
+        }
     }
 
     static let xlsxType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -50,7 +55,8 @@ struct IntakePagesController {
         switch kind {
         case .children:
             let f = RegistryAPIController.filter(req)
-            producer = LedgerExport.children(f, scoped: scoped, options: options); unitParam = f.unit; filters = RegistryViews.filterQuery(f)
+            producer = LedgerExport.children(f, scoped: scoped, options: options); unitParam = f.unit;
+            filters = RegistryViews.filterQuery(f)
         case .women:
             let f = WomanFilter(req)
             producer = LedgerExport.women(f, scoped: scoped, options: options); unitParam = f.unit; filters = f.query
@@ -69,10 +75,14 @@ struct IntakePagesController {
         defer { try? FileManager.default.removeItem(at: tmp) }
         let n = try await LedgerExport.write(format, to: tmp, title: title, columns: LedgerExport.columns(kind, .zh), rows: producer)
         filters += [("rows", String(n)), ("format", format.rawValue), ("full", String(full))]
-        try await req.audit(AuditEvent(full ? AuditAction.reveal : AuditAction.export, kind.recordType, "list", unit: scopeCode,
-                                       detail: Dictionary(filters, uniquingKeysWith: { a, _ in a })))
+        try await req.audit(
+            AuditEvent(
+                full ? AuditAction.reveal : AuditAction.export, kind.recordType, "list", unit: scopeCode,
+                detail: Dictionary(filters, uniquingKeysWith: { a, _ in a })))
         let data = try Data(contentsOf: tmp)
-        return Self.download(data, name: scopeName + UILanguage.zh.t("intake.title." + kind.rawValue) + "-\(today.iso).\(format.rawValue)", ascii: "\(kind.rawValue)-\(today.iso).\(format.rawValue)", xlsx: format == .xlsx)
+        return Self.download(
+            data, name: scopeName + UILanguage.zh.t("intake.title." + kind.rawValue) + "-\(today.iso).\(format.rawValue)",
+            ascii: "\(kind.rawValue)-\(today.iso).\(format.rawValue)", xlsx: format == .xlsx)
     }
 
     // MARK: import
@@ -87,7 +97,9 @@ struct IntakePagesController {
     /// `GET /imports/template?kind=children|women|households`: headers, one made-up example row, 表格说明.
     func template(req: Request) async throws -> Response {
         _ = try requireImport(req)
-        guard let kind = IntakeKind(rawValue: req.query[String.self, at: "kind"] ?? IntakeKind.children.rawValue), IntakeTemplate.kinds.contains(kind) else { throw Abort(.notFound) }
+        guard let kind = IntakeKind(rawValue: req.query[String.self, at: "kind"] ?? IntakeKind.children.rawValue),
+            IntakeTemplate.kinds.contains(kind)
+        else { throw Abort(.notFound) }
         let url = req.workDir.file("template", "xlsx")
         defer { try? FileManager.default.removeItem(at: url) }
         try IntakeTemplate.write(kind, to: url, today: RegistryService.today(req.now))
@@ -104,7 +116,9 @@ struct IntakePagesController {
     func renderNew(_ req: Request, typed: [String: String], errors: [String: String], status: HTTPStatus) async throws -> Response {
         let actor = try req.actor
         let scoped = try req.scoped
-        let units = try await AccountsController.unitOptions(scoped).filter { DivisionCode($0.0).map { $0.level == .village || $0.level == .township || $0.level == .county } ?? false }
+        let units = try await AccountsController.unitOptions(scoped).filter {
+            DivisionCode($0.0).map { $0.level == .village || $0.level == .township || $0.level == .county } ?? false
+        }
         let recent = try await IntakeUpload.recent(by: actor.userID, limit: 10, on: req.db)
         return IntakeViews.newForm(req, typed: typed, errors: errors, units: units, recent: recent, status: status)
     }
@@ -135,10 +149,13 @@ struct IntakePagesController {
         }
         defer { if case .memory = files[0].content { try? FileManager.default.removeItem(at: check) } }
         do {
-            _ = try SheetReader.open(check, options: ImportRun.readOptions(limits: Self.limits(req), deadline: Date().addingTimeInterval(10), stopped: StopFlag()))
+            _ = try SheetReader.open(
+                check,
+                options: ImportRun.readOptions(limits: Self.limits(req), deadline: Date().addingTimeInterval(10), stopped: StopFlag()))
         } catch let e as SheetError {
             let fe = ImportRun.fileError(e)
-            return try await renderNew(req, typed: f, errors: ["file": req.lang.t(fe.key, fe.args.first ?? "")], status: .unprocessableEntity)
+            return try await renderNew(
+                req, typed: f, errors: ["file": req.lang.t(fe.key, fe.args.first ?? "")], status: .unprocessableEntity)
         }
         let u = IntakeUpload()
         u.id = TimeOrderedID.next()
@@ -158,7 +175,9 @@ struct IntakePagesController {
 
     func load(_ req: Request) async throws -> IntakeUpload {
         let actor = try requireImport(req)
-        guard let id = UUID(uuidString: req.parameters.get("id") ?? ""), let u = try await IntakeUpload.withoutFile(id, on: req.db), u.userID == actor.userID else { throw Abort(.notFound) }
+        guard let id = UUID(uuidString: req.parameters.get("id") ?? ""), let u = try await IntakeUpload.withoutFile(id, on: req.db),
+            u.userID == actor.userID
+        else { throw Abort(.notFound) }
         return u
     }
 
@@ -172,7 +191,8 @@ struct IntakePagesController {
             try WorkDir.write(bytes, to: tmp)
         }
         guard let unit = try await req.scoped.unit(u.unitCode) else { throw Abort(.notFound) }
-        var r = ImportRun(kind: u.kind, file: tmp, fileName: u.fileName, unit: unit, scoped: try req.scoped, actor: req.auditActor, at: req.now)
+        var r = ImportRun(
+            kind: u.kind, file: tmp, fileName: u.fileName, unit: unit, scoped: try req.scoped, actor: req.auditActor, at: req.now)
         r.sheet = u.sheet
         r.lang = req.lang
         r.overrides = u.overrideMap
@@ -189,7 +209,9 @@ struct IntakePagesController {
     /// Runs `body` holding one of this instance's import slots and the account's lease on `u` (429 without a slot;
     /// the upload page with a message while another import of the account runs). The lease outlives the deadline a
     /// little, so it lapses only if the process died.
-    func guarded(_ req: Request, _ u: IntakeUpload, commit: Bool, _ body: (_ token: String) async throws -> Response) async throws -> Response {
+    func guarded(_ req: Request, _ u: IntakeUpload, commit: Bool, _ body: (_ token: String) async throws -> Response) async throws
+        -> Response
+    {
         let slots = req.application.importSlots
         guard slots.tryAcquire() else {
             return IntakeViews.unreadable(req, u, message: req.t("intake.error.busyInstance"), status: .tooManyRequests)
@@ -198,7 +220,8 @@ struct IntakePagesController {
         let seconds = req.application.guanai.importDeadlineSeconds + 60
         switch try await IntakeLease.claim(req.db, upload: u.id!, user: u.userID, now: req.now, seconds: seconds, commit: commit) {
         case .busy:
-            return try await renderNew(req, typed: ["kind": u.kind.rawValue, "unit": u.unitCode], errors: ["file": req.t("intake.error.busy")], status: .conflict)
+            return try await renderNew(
+                req, typed: ["kind": u.kind.rawValue, "unit": u.unitCode], errors: ["file": req.t("intake.error.busy")], status: .conflict)
         case .claimed(let token):
             do {
                 let response = try await body(token)
@@ -240,7 +263,8 @@ struct IntakePagesController {
         var map: [String: String] = [:]
         for (k, v) in f where k.hasPrefix("map.") {
             let letter = String(k.dropFirst(4))
-            guard ColumnName.index(ofLetters: letter) != nil, v == "" || v == "auto" || u.kind.columns.contains(where: { $0.key == v }) else { continue }
+            guard ColumnName.index(ofLetters: letter) != nil, v == "" || v == "auto" || u.kind.columns.contains(where: { $0.key == v })
+            else { continue }
             if v != "auto" { map[letter] = v }
         }
         u.overrides = RegistryService.json(map)

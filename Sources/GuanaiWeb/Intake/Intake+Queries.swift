@@ -7,7 +7,9 @@ extension IntakeUpload {
     /// An account's own imports, newest first: an upload belongs to the account that sent it, not to a unit, so
     /// this is read by owner rather than through a jurisdiction.
     static func recent(by user: UUID, limit: Int, on db: any Database) async throws -> [IntakeUpload] {
-        try await withoutFile(IntakeUpload.query(on: db), rejected: false).filter(\.$userID == user).sort(\.$createdAt, .descending).limit(limit).all()
+        try await withoutFile(IntakeUpload.query(on: db), rejected: false).filter(\.$userID == user).sort(\.$createdAt, .descending).limit(
+            limit
+        ).all()
     }
 }
 
@@ -37,7 +39,8 @@ extension IntakeUpload {
     /// The uploaded file, as the driver read it (no copy into a `Data`); nil once committed.
     static func file(of id: UUID, on db: any Database) async throws -> ByteBuffer? {
         guard let row = try await db.sql.select().column("bytes").from(IntakeUpload.schema).where("id", .equal, SQLBind(id)).first(),
-              try !row.decodeNil(column: "bytes") else { return nil }
+            try !row.decodeNil(column: "bytes")
+        else { return nil }
         return try row.decode(column: "bytes", as: ByteBuffer.self)
     }
 }

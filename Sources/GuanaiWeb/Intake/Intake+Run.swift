@@ -84,7 +84,8 @@ struct ImportRun: Sendable {
     private func runChecked() async throws -> ImportResult {
         let stopped = StopFlag()
         defer { stopped.set() }
-        let reader = try SheetReader.open(file, sheet: sheet, options: Self.readOptions(limits: limits, deadline: deadline, stopped: stopped))
+        let reader = try SheetReader.open(
+            file, sheet: sheet, options: Self.readOptions(limits: limits, deadline: deadline, stopped: stopped))
         let pump = RowPump(reader)
         defer { pump.cancel() }
         // The header is somewhere in the first rows, under titles and merged cells.
@@ -99,7 +100,8 @@ struct ImportRun: Sendable {
             throw IntakeFileError(key: "intake.error.noHeader")
         }
         if !match.missingRequired.isEmpty {
-            throw IntakeFileError(key: "intake.error.missingColumns", args: [match.missingRequired.map { title($0) }.joined(separator: lang.t("list.sep"))])
+            throw IntakeFileError(
+                key: "intake.error.missingColumns", args: [match.missingRequired.map { title($0) }.joined(separator: lang.t("list.sep"))])
         }
         let hasVillage = match.columns.values.contains(kind.placeKey)
         let unitWillDo = unit.divisionLevel == .village || (kind.allowsTownship && unit.divisionLevel == .township)
@@ -113,7 +115,10 @@ struct ImportRun: Sendable {
         if let out = rejectedOut {
             let w = try XLSXWriter(url: out, sheetName: lang.t("intake.rejectedSheet"))
             let width = max((headerRow?.cells.count ?? 0), (headerText.keys.max() ?? -1) + 1)
-            try w.setColumns((0..<width).map { XLSXWriter.Column(header: headerText[$0] ?? "", width: 14, kind: .text) } + [XLSXWriter.Column(header: lang.t("intake.reasonColumn"), width: 40, kind: .text)])
+            try w.setColumns(
+                (0..<width).map { XLSXWriter.Column(header: headerText[$0] ?? "", width: 14, kind: .text) } + [
+                    XLSXWriter.Column(header: lang.t("intake.reasonColumn"), width: 40, kind: .text)
+                ])
             rejectWriter = w
         }
         let rejects = rejectWriter.map(LedgerExport.WriterBox.init)
@@ -134,10 +139,15 @@ struct ImportRun: Sendable {
                 func handle(_ rows: [SheetRow]) async throws {
                     var outcomes: [ImportPreviewRow] = []
                     if kind == .children {
-                        outcomes = try await processChildren(rows, mapping: match.columns, headerText: headerText, reader: reader2, hasVillage: hasVillage, scoped: s, context: context, state: &local)
+                        outcomes = try await processChildren(
+                            rows, mapping: match.columns, headerText: headerText, reader: reader2, hasVillage: hasVillage, scoped: s,
+                            context: context, state: &local)
                     } else {
                         for row in rows {
-                            outcomes.append(try await process(row, mapping: match.columns, headerText: headerText, reader: reader2, hasVillage: hasVillage, scoped: s, context: context, state: &local))
+                            outcomes.append(
+                                try await process(
+                                    row, mapping: match.columns, headerText: headerText, reader: reader2, hasVillage: hasVillage, scoped: s,
+                                    context: context, state: &local))
                         }
                     }
                     for (row, outcome) in zip(rows, outcomes) where outcome.outcome == .rejected {
@@ -158,17 +168,22 @@ struct ImportRun: Sendable {
                 try await context.refreshTallies(on: tx)
                 if !dryRun {
                     let r = local.report
-                    try await AuditLog.append(AuditEvent(AuditAction.import, kind.rawValue, fileName, unit: unit.code,
-                                                         detail: ["file": fileName, "accepted": String(r.accepted), "duplicates": String(r.duplicates),
-                                                                  "rejected": String(r.rejected), "warnings": String(r.warnings)]), by: actor, at: at, on: tx)
+                    try await AuditLog.append(
+                        AuditEvent(
+                            AuditAction.import, kind.rawValue, fileName, unit: unit.code,
+                            detail: [
+                                "file": fileName, "accepted": String(r.accepted), "duplicates": String(r.duplicates),
+                                "rejected": String(r.rejected), "warnings": String(r.warnings),
+                            ]), by: actor, at: at, on: tx)
                 }
                 if dryRun { throw Rollback(state: local) }
                 return local
             }
         } catch let r as Rollback { state = r.state }
         try rejectWriter?.finish()
-        return ImportResult(sheetNames: reader.sheetNames, sheetName: reader.sheetName, header: match, headerText: headerText, report: state.report,
-                            preview: state.preview, rejectedFile: state.report.rejected > 0 ? rejectedOut : nil)
+        return ImportResult(
+            sheetNames: reader.sheetNames, sheetName: reader.sheetName, header: match, headerText: headerText, report: state.report,
+            preview: state.preview, rejectedFile: state.report.rejected > 0 ? rejectedOut : nil)
     }
 
     struct State: Sendable {
@@ -202,7 +217,9 @@ struct ImportRun: Sendable {
         let summary: String
     }
 
-    func read(_ row: SheetRow, mapping: [Int: String], reader: IntakeReader, hasVillage: Bool, scoped s: Scoped, state: inout State) async throws -> ReadRow {
+    func read(_ row: SheetRow, mapping: [Int: String], reader: IntakeReader, hasVillage: Bool, scoped s: Scoped, state: inout State)
+        async throws -> ReadRow
+    {
         var (values, problems) = reader.read(row, mapping: mapping)
         var village: String? = hasVillage ? nil : unit.code
         if hasVillage, let text = values[kind.placeKey] {
@@ -212,12 +229,18 @@ struct ImportRun: Sendable {
             case .failure(let box): problems.append(box.problem)
             }
         }
-        let summary = [values["name"] ?? values["head.name"] ?? "", values["idNumber"].map(Masking.idNumber) ?? values["head.idNumber"].map(Masking.idNumber) ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
+        let summary = [
+            values["name"] ?? values["head.name"] ?? "",
+            values["idNumber"].map(Masking.idNumber) ?? values["head.idNumber"].map(Masking.idNumber) ?? "",
+        ].filter { !$0.isEmpty }.joined(separator: " ")
         return ReadRow(row: row, values: values, village: village, problems: problems, summary: summary)
     }
 
     /// Counts a row's outcome, keeps its errors for the report and the first rows for the preview.
-    func finish(_ r: ReadRow, _ outcome: ImportPreviewRow.Outcome, _ messages: [(String, String)], warnings: [(String, String)] = [], state: inout State) -> ImportPreviewRow {
+    func finish(
+        _ r: ReadRow, _ outcome: ImportPreviewRow.Outcome, _ messages: [(String, String)], warnings: [(String, String)] = [],
+        state: inout State
+    ) -> ImportPreviewRow {
         switch outcome {
         case .accepted: state.report.accepted += 1
         case .duplicate: state.report.duplicates += 1
@@ -235,7 +258,9 @@ struct ImportRun: Sendable {
             }
         }
         let warning = warnings.isEmpty ? nil : warnings.map { $0.0 + lang.t("f.sep") + $0.1 }.joined(separator: lang.t("intake.msgSep"))
-        let p = ImportPreviewRow(row: r.row.number, outcome: outcome, summary: r.summary, messages: messages.map { $0.0 + lang.t("f.sep") + $0.1 }, warning: warning)
+        let p = ImportPreviewRow(
+            row: r.row.number, outcome: outcome, summary: r.summary, messages: messages.map { $0.0 + lang.t("f.sep") + $0.1 },
+            warning: warning)
         if state.preview.count < previewLimit || (outcome == .rejected && state.rejectedShown < previewLimit) {
             state.preview.append(p)
             if outcome == .rejected { state.rejectedShown += 1 }
@@ -244,7 +269,12 @@ struct ImportRun: Sendable {
     }
 
     func named(_ ps: [CellProblem], mapping: [Int: String], headerText: [Int: String]) -> [(String, String)] {
-        ps.map { (columnName($0.field, mapping: mapping, headerText: headerText), lang.t($0.message, $0.args.first ?? "", $0.args.dropFirst().first ?? "")) }
+        ps.map {
+            (
+                columnName($0.field, mapping: mapping, headerText: headerText),
+                lang.t($0.message, $0.args.first ?? "", $0.args.dropFirst().first ?? "")
+            )
+        }
     }
 
     func named(_ e: [FieldError], mapping: [Int: String], headerText: [Int: String]) -> [(String, String)] {
@@ -253,7 +283,10 @@ struct ImportRun: Sendable {
 
     /// Children come in batches: every row is checked on its own, then the batch is looked up and written at once
     /// (`ChildCreation`), in file order, so the outcome of each row is what registering it alone would have given.
-    func processChildren(_ rows: [SheetRow], mapping: [Int: String], headerText: [Int: String], reader: IntakeReader, hasVillage: Bool, scoped s: Scoped, context: ChildContext, state: inout State) async throws -> [ImportPreviewRow] {
+    func processChildren(
+        _ rows: [SheetRow], mapping: [Int: String], headerText: [Int: String], reader: IntakeReader, hasVillage: Bool, scoped s: Scoped,
+        context: ChildContext, state: inout State
+    ) async throws -> [ImportPreviewRow] {
         enum Step { case done(ImportPreviewRow.Outcome, [(String, String)]), batch(Int, [(String, String)]) }
         var read: [ReadRow] = [], steps: [Step] = [], batch: [ChildCreation.Row] = []
         let present = Set(mapping.values), today = RegistryService.today(at)
@@ -287,15 +320,23 @@ struct ImportRun: Sendable {
                 switch outcomes[i] {
                 case .created(_, let similar):
                     if let id { state.seen.insert(id) }
-                    let likely = similar.isEmpty ? [] : [(columnName("name", mapping: mapping, headerText: headerText), lang.t("intake.warning.likelyDuplicate"))]
+                    let likely =
+                        similar.isEmpty
+                        ? [] : [(columnName("name", mapping: mapping, headerText: headerText), lang.t("intake.warning.likelyDuplicate"))]
                     out.append(finish(r, .accepted, [], warnings: likely + warnings, state: &state))
                 case .conflict(_?):
                     if let id { state.seen.insert(id) }
                     out.append(finish(r, .duplicate, [], warnings: warnings, state: &state))
                 case .conflict(nil):
                     // Registered outside the importer's jurisdiction: not "already here", and nothing about where.
-                    out.append(finish(r, .rejected, named([FieldError(field: "idNumber", key: "registry.error.registeredElsewhere")], mapping: mapping, headerText: headerText), state: &state))
-                case .invalid(let errors): out.append(finish(r, .rejected, named(errors, mapping: mapping, headerText: headerText), state: &state))
+                    out.append(
+                        finish(
+                            r, .rejected,
+                            named(
+                                [FieldError(field: "idNumber", key: "registry.error.registeredElsewhere")], mapping: mapping,
+                                headerText: headerText), state: &state))
+                case .invalid(let errors):
+                    out.append(finish(r, .rejected, named(errors, mapping: mapping, headerText: headerText), state: &state))
                 case .likelyDuplicates: preconditionFailure("acknowledged above")
                 }
             }
@@ -303,7 +344,10 @@ struct ImportRun: Sendable {
         return out
     }
 
-    func process(_ row: SheetRow, mapping: [Int: String], headerText: [Int: String], reader: IntakeReader, hasVillage: Bool, scoped s: Scoped, context: ChildContext, state: inout State) async throws -> ImportPreviewRow {
+    func process(
+        _ row: SheetRow, mapping: [Int: String], headerText: [Int: String], reader: IntakeReader, hasVillage: Bool, scoped s: Scoped,
+        context: ChildContext, state: inout State
+    ) async throws -> ImportPreviewRow {
         let r = try await read(row, mapping: mapping, reader: reader, hasVillage: hasVillage, scoped: s, state: &state)
         let values = r.values, village = r.village
         if !r.problems.isEmpty {
@@ -343,8 +387,13 @@ struct ImportRun: Sendable {
         if DivisionCode(text) != nil { found = try await s.unit(text) }
         let levels: Set<DivisionLevel> = kind.allowsTownship ? [.village, .township] : [.village]
         if found == nil { found = try await s.units(named: text).first { levels.contains($0.divisionLevel) && $0.isActive } }
-        guard let u = found, levels.contains(u.divisionLevel), u.isActive, unit.code == u.code || DivisionCode(unit.code).map({ Jurisdiction(root: $0).contains(DivisionCode(u.code)!) }) == true else {
-            return .failure(CellProblemBox(problem: CellProblem(field: kind.placeKey, message: kind.allowsTownship ? "intake.error.unit" : "intake.error.village", args: [text])))
+        guard let u = found, levels.contains(u.divisionLevel), u.isActive,
+            unit.code == u.code || DivisionCode(unit.code).map({ Jurisdiction(root: $0).contains(DivisionCode(u.code)!) }) == true
+        else {
+            return .failure(
+                CellProblemBox(
+                    problem: CellProblem(
+                        field: kind.placeKey, message: kind.allowsTownship ? "intake.error.unit" : "intake.error.village", args: [text])))
         }
         return .success(u.code)
     }
@@ -353,7 +402,8 @@ struct ImportRun: Sendable {
         switch e {
         case .noSuchSheet(let name): return IntakeFileError(key: "intake.error.noSheet", args: [name])
         case .legacyXLS: return IntakeFileError(key: "intake.error.xls")
-        case .limit(let which, let limit, _): return IntakeFileError(key: "intake.error.limit." + which.rawValue, args: [Self.amount(which, limit)])
+        case .limit(let which, let limit, _):
+            return IntakeFileError(key: "intake.error.limit." + which.rawValue, args: [Self.amount(which, limit)])
         case .cancelled: return IntakeFileError(key: "intake.error.deadline")
         default: return IntakeFileError(key: "intake.error.unreadable")
         }

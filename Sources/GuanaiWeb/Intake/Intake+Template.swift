@@ -17,16 +17,22 @@ enum IntakeTemplate {
         let l = UILanguage.zh
         let cols = columns(kind)
         let w = try XLSXWriter(url: url, sheetName: l.t("intake.template.sheet"))
-        try w.setColumns(cols.map { c in
-            let wide = c.kind == .idNumber ? 21.0 : c.kind == .phone ? 13 : max(10, Double(c.names[0].count) * 2 + 2)
-            return XLSXWriter.Column(header: c.names[0], width: wide, kind: c.kind == .date ? .date : c.kind == .int || c.kind == .decimal ? .number : .text)
-        })
+        try w.setColumns(
+            cols.map { c in
+                let wide = c.kind == .idNumber ? 21.0 : c.kind == .phone ? 13 : max(10, Double(c.names[0].count) * 2 + 2)
+                return XLSXWriter.Column(
+                    header: c.names[0], width: wide, kind: c.kind == .date ? .date : c.kind == .int || c.kind == .decimal ? .number : .text)
+            })
         let ex = example(kind, today: today)
         try w.append(cols.map { ex[$0.key] ?? .empty })
-        try w.addSheet(name: l.t("intake.template.words"),
-                       columns: [XLSXWriter.Column(header: l.t("intake.template.column"), width: 18), XLSXWriter.Column(header: l.t("intake.template.value"), width: 22),
-                                 XLSXWriter.Column(header: l.t("intake.template.accepted"), width: 70)],
-                       rows: words(kind, l))
+        try w.addSheet(
+            name: l.t("intake.template.words"),
+            columns: [
+                XLSXWriter.Column(header: l.t("intake.template.column"), width: 18),
+                XLSXWriter.Column(header: l.t("intake.template.value"), width: 22),
+                XLSXWriter.Column(header: l.t("intake.template.accepted"), width: 70),
+            ],
+            rows: words(kind, l))
         try w.finish()
     }
 
@@ -54,24 +60,39 @@ enum IntakeTemplate {
                 switch prefix {
                 case "situation":
                     table(name, "situation", LedgerWords.situation)
-                    row(name, l.t("intake.template.situationUnknown"), (LedgerWords.nothing.sorted() + LedgerWords.divorced.sorted()).joined(separator: IntakeWords.choiceSeparator))
+                    row(
+                        name, l.t("intake.template.situationUnknown"),
+                        (LedgerWords.nothing.sorted() + LedgerWords.divorced.sorted()).joined(separator: IntakeWords.choiceSeparator))
                     row(name, l.t("intake.template.placeInBrackets"), IntakeWords.templatePlaceExamples)
                 case "relation":
                     table(name, "relation", LedgerWords.relation)
-                    row(name, l.t("intake.template.parentAsGuardian"), LedgerWords.parentAsGuardian.flatMap(\.1).joined(separator: IntakeWords.choiceSeparator))
+                    row(
+                        name, l.t("intake.template.parentAsGuardian"),
+                        LedgerWords.parentAsGuardian.flatMap(\.1).joined(separator: IntakeWords.choiceSeparator))
                 case "health":
                     table(name, "health", LedgerWords.health)
                     row(name, "", l.t("intake.template.disabilityNote"))
                 case "living": table(name, "living", LedgerWords.living)
                 default:
                     let extra = IntakeWords.values[prefix] ?? [:]
-                    let tokens = Catalogue.zh.keys.filter { $0.hasPrefix(prefix + ".") }.map { String($0.dropFirst(prefix.count + 1)) }.sorted()
-                    for t in tokens { row(name, l.t(prefix + "." + t), ([l.t(prefix + "." + t)] + (extra[t] ?? [])).joined(separator: IntakeWords.choiceSeparator)) }
+                    let tokens = Catalogue.zh.keys.filter { $0.hasPrefix(prefix + ".") }.map { String($0.dropFirst(prefix.count + 1)) }
+                        .sorted()
+                    for t in tokens {
+                        row(
+                            name, l.t(prefix + "." + t),
+                            ([l.t(prefix + "." + t)] + (extra[t] ?? [])).joined(separator: IntakeWords.choiceSeparator))
+                    }
                     if case .tokens = c.kind { row(name, "", l.t("intake.template.several")) }
                 }
             }
-            if c.key == "guardian.idNumber" { row(l.t("intake.template.ageColumn"), l.t("intake.template.age"), l.t("intake.template.ageNote")) }
-            if c.key == "mother.workPlace" { row(IntakeWords.childHeaders.first { $0.key == "parents.workPlace" }!.names[0], l.t("intake.template.text"), l.t("intake.template.parentsPlaceNote")) }
+            if c.key == "guardian.idNumber" {
+                row(l.t("intake.template.ageColumn"), l.t("intake.template.age"), l.t("intake.template.ageNote"))
+            }
+            if c.key == "mother.workPlace" {
+                row(
+                    IntakeWords.childHeaders.first { $0.key == "parents.workPlace" }!.names[0], l.t("intake.template.text"),
+                    l.t("intake.template.parentsPlaceNote"))
+            }
         }
         return rows
     }

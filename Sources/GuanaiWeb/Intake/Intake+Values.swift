@@ -4,8 +4,9 @@ import GuanaiSheets
 
 extension LedgerRow.Words {
     /// The catalogue's words for Core's ledger rules (`LedgerRow`).
-    static let catalogue = LedgerRow.Words(choiceSeparator: IntakeWords.choiceSeparator, ethnicitySuffix: IntakeWords.ethnicitySuffix,
-                                           childHeader: Dictionary(IntakeWords.childHeaders.map { ($0.key, $0.names[0]) }) { a, _ in a })
+    static let catalogue = LedgerRow.Words(
+        choiceSeparator: IntakeWords.choiceSeparator, ethnicitySuffix: IntakeWords.ethnicitySuffix,
+        childHeader: Dictionary(IntakeWords.childHeaders.map { ($0.key, $0.names[0]) }) { a, _ in a })
 }
 
 /// Reads the cells of one row into the strings the registry's inputs take (tokens, ISO dates, normalised ID numbers),
@@ -19,9 +20,14 @@ struct IntakeReader: Sendable {
     init(kind: IntakeKind) {
         columns = Dictionary(uniqueKeysWithValues: kind.columns.map { ($0.key, $0) })
         var vocab: [String: [String: String]] = [:]
-        for prefix in Set(kind.columns.compactMap { c -> String? in
-            switch c.kind { case .token(let p), .tokens(let p): return p; default: return nil }
-        }) {
+        for prefix in Set(
+            kind.columns.compactMap { c -> String? in
+                switch c.kind {
+                case .token(let p), .tokens(let p): return p;
+                default: return nil
+                }
+            })
+        {
             var words: [String: String] = [:]
             for cat in [Catalogue.en, Catalogue.zh] {
                 for (k, v) in cat where k.hasPrefix(prefix + ".") {
@@ -74,7 +80,9 @@ struct IntakeReader: Sendable {
         var groups = Catalogue.zh.filter { $0.key.hasPrefix(prefix + ".") }.sorted { $0.key < $1.key }
             .map { [$0.value] + (extra[String($0.key.dropFirst(prefix.count + 1))] ?? []) }
         groups += extra.filter { Catalogue.zh[prefix + "." + $0.key] == nil }.sorted { $0.key < $1.key }.map(\.value)
-        return CellProblem(field: field, message: "intake.error.wordChoices", args: [value, LedgerWords.closest(value, among: groups).joined(separator: IntakeWords.choiceSeparator)])
+        return CellProblem(
+            field: field, message: "intake.error.wordChoices",
+            args: [value, LedgerWords.closest(value, among: groups).joined(separator: IntakeWords.choiceSeparator)])
     }
 
     func interpret(_ cell: CellValue, _ col: IntakeColumn) -> Outcome {
@@ -102,10 +110,16 @@ struct IntakeReader: Sendable {
             case .invalid(let t): return .problem(CellProblem(field: key, message: "intake.error.date", args: [t]))
             }
         case .sex:
-            guard let s = Normalize.sex(cell) else { return .problem(CellProblem(field: key, message: "intake.error.wordChoices", args: [Normalize.text(cell) ?? "", IntakeWords.templateSex.0])) }
+            guard let s = Normalize.sex(cell) else {
+                return .problem(
+                    CellProblem(
+                        field: key, message: "intake.error.wordChoices", args: [Normalize.text(cell) ?? "", IntakeWords.templateSex.0]))
+            }
             return .value(s == .female ? "female" : "male")
         case .yesNo:
-            guard let b = Normalize.yesNo(cell) else { return .problem(CellProblem(field: key, message: "intake.error.yesNo", args: [Normalize.text(cell) ?? ""])) }
+            guard let b = Normalize.yesNo(cell) else {
+                return .problem(CellProblem(field: key, message: "intake.error.yesNo", args: [Normalize.text(cell) ?? ""]))
+            }
             return .value(b ? "true" : "false")
         case .int:
             guard let t = Normalize.text(cell), let n = Int(t) ?? Double(t).flatMap({ $0 == $0.rounded() ? Int($0) : nil }) else {
@@ -113,7 +127,9 @@ struct IntakeReader: Sendable {
             }
             return .value(String(n))
         case .decimal:
-            guard let t = Normalize.text(cell), Double(t) != nil else { return .problem(CellProblem(field: key, message: "intake.error.number", args: [Normalize.text(cell) ?? ""])) }
+            guard let t = Normalize.text(cell), Double(t) != nil else {
+                return .problem(CellProblem(field: key, message: "intake.error.number", args: [Normalize.text(cell) ?? ""]))
+            }
             return .value(t)
         case .token(let prefix):
             guard let t = Normalize.text(cell), !t.isEmpty else { return .skip }
@@ -127,7 +143,9 @@ struct IntakeReader: Sendable {
             guard let t = Normalize.text(cell), !t.isEmpty else { return .skip }
             var tokens: [String] = []
             for part in t.split(whereSeparator: { IntakeWords.listSeparators.contains($0) }) where !part.isEmpty {
-                guard let token = vocabulary[prefix]?[Self.word(String(part))] else { return .problem(choices(key, String(part), prefix: prefix)) }
+                guard let token = vocabulary[prefix]?[Self.word(String(part))] else {
+                    return .problem(choices(key, String(part), prefix: prefix))
+                }
                 if !tokens.contains(token) { tokens.append(token) }
             }
             return .value(tokens.joined(separator: ","))

@@ -10,7 +10,9 @@ enum IntakeViews {
         return group {
             " · "; a(.href(url.with(query: query + [("format", "xlsx")]))) { l.t("intake.exportXlsx") }
             " · "; a(.href(url.with(query: query + [("format", "csv")]))) { l.t("intake.exportCsv") }
-            if a0.can(.revealID) { " · "; a(.href(url.with(query: query + [("format", "xlsx"), ("full", "1")]))) { l.t("intake.exportFull") } }
+            if a0.can(.revealID) {
+                " · "; a(.href(url.with(query: query + [("format", "xlsx"), ("full", "1")]))) { l.t("intake.exportFull") }
+            }
         }
     }
 
@@ -20,9 +22,14 @@ enum IntakeViews {
         return a(.class("btn secondary"), .href(SiteURL.intakeNew.with(query: [("kind", kind.rawValue)]))) { req.lang.t("intake.import") }
     }
 
-    static func kindOptions(_ l: UILanguage) -> [(String, String)] { IntakeKind.allCases.map { ($0.rawValue, l.t("intake.kind." + $0.rawValue)) } }
+    static func kindOptions(_ l: UILanguage) -> [(String, String)] {
+        IntakeKind.allCases.map { ($0.rawValue, l.t("intake.kind." + $0.rawValue)) }
+    }
 
-    static func newForm(_ req: Request, typed: [String: String], errors e: [String: String], units: [(String, String)], recent: [IntakeUpload], status: HTTPStatus) -> Response {
+    static func newForm(
+        _ req: Request, typed: [String: String], errors e: [String: String], units: [(String, String)], recent: [IntakeUpload],
+        status: HTTPStatus
+    ) -> Response {
         let l = req.lang
         return Layout.page(req, title: l.t("intake.title"), status: status) {
             h1 { l.t("intake.title") }
@@ -31,11 +38,21 @@ enum IntakeViews {
             Forms.errorSummary(l, e, labelled: true)
             form(.method("post"), .action(.intakeNew), Attr("enctype", "multipart/form-data"), .class("intake")) {
                 Forms.csrf(req)
-                Forms.select(l, label: "intake.kind", name: "kind", options: kindOptions(l), selected: typed["kind"] ?? "children", error: e["kind"], required: true)
-                Forms.select(l, label: "intake.unit", name: "unit", options: units, selected: typed["unit"] ?? "", error: e["unit"], required: true)
+                Forms.select(
+                    l, label: "intake.kind", name: "kind", options: kindOptions(l), selected: typed["kind"] ?? "children", error: e["kind"],
+                    required: true)
+                Forms.select(
+                    l, label: "intake.unit", name: "unit", options: units, selected: typed["unit"] ?? "", error: e["unit"], required: true)
                 div(.class(e["file"] == nil ? "field" : "field invalid")) {
-                    label(.for("file")) { l.t("intake.file"); span(.class("req"), .aria("hidden", "true")) { " *" } }
-                    tag("input", [.type("file"), .id("file"), .name("file"), Attr("accept", ".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv")])
+                    label(.for("file")) {
+                        l.t("intake.file"); span(.class("req"), .aria("hidden", "true")) { " *" }
+                    }
+                    tag(
+                        "input",
+                        [
+                            .type("file"), .id("file"), .name("file"),
+                            Attr("accept", ".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"),
+                        ])
                     small(.class("hint")) { l.t("intake.fileHint") }
                     if let err = e["file"] { p(.class("field-error")) { err } }
                 }
@@ -46,7 +63,11 @@ enum IntakeViews {
                 h2 { l.t("intake.recent") }
                 ul {
                     for u in recent {
-                        li { a(.href(.intake(u.id!.uuidString))) { u.fileName }; " · " + l.t("intake.kind." + u.kind.rawValue) + " · " + l.t("intake.status." + u.status.rawValue) + " · " + SafetyViews.time(u.createdAt) }
+                        li {
+                            a(.href(.intake(u.id!.uuidString))) { u.fileName };
+                            " · " + l.t("intake.kind." + u.kind.rawValue) + " · " + l.t("intake.status." + u.status.rawValue) + " · "
+                                + SafetyViews.time(u.createdAt)
+                        }
                     }
                 }
             }
@@ -101,47 +122,75 @@ enum IntakeViews {
             }
             if !result.preview.isEmpty {
                 h2 { l.t("intake.rows") }
-                div(.class("table-wrap")) { table(.class("stack")) {
-                    thead { tr { th { l.t("intake.row") }; th { l.t("intake.outcome") }; th { l.t("children.name") }; th { l.t("intake.reason") } } }
-                    tbody {
-                        for p in result.preview {
-                            tr(.class(p.outcome == .rejected ? "invalid" : "")) {
-                                td(.data("label", l.t("intake.row"))) { String(p.row) }
-                                td(.data("label", l.t("intake.outcome"))) { span(.class(p.outcome == .rejected ? "tag tier-critical" : p.outcome == .duplicate ? "tag" : "tag ok")) { l.t("intake.outcome." + p.outcome.rawValue) } }
-                                td(.data("label", l.t("children.name"))) { p.summary }
-                                td(.data("label", l.t("intake.reason"))) { (p.messages + (p.warning.map { [$0] } ?? [])).joined(separator: l.t("intake.msgSep")) }
+                div(.class("table-wrap")) {
+                    table(.class("stack")) {
+                        thead {
+                            tr {
+                                th { l.t("intake.row") }; th { l.t("intake.outcome") }; th { l.t("children.name") };
+                                th { l.t("intake.reason") }
+                            }
+                        }
+                        tbody {
+                            for p in result.preview {
+                                tr(.class(p.outcome == .rejected ? "invalid" : "")) {
+                                    td(.data("label", l.t("intake.row"))) { String(p.row) }
+                                    td(.data("label", l.t("intake.outcome"))) {
+                                        span(
+                                            .class(
+                                                p.outcome == .rejected ? "tag tier-critical" : p.outcome == .duplicate ? "tag" : "tag ok")
+                                        ) { l.t("intake.outcome." + p.outcome.rawValue) }
+                                    }
+                                    td(.data("label", l.t("children.name"))) { p.summary }
+                                    td(.data("label", l.t("intake.reason"))) {
+                                        (p.messages + (p.warning.map { [$0] } ?? [])).joined(separator: l.t("intake.msgSep"))
+                                    }
+                                }
                             }
                         }
                     }
-                } }
+                }
             }
             h2 { l.t("intake.mapping") }
             form(.method("post"), .action(.intake(id)), .class("mapping")) {
                 Forms.csrf(req)
                 if result.sheetNames.count > 1 {
-                    Forms.select(l, label: "intake.sheet", name: "sheet", options: result.sheetNames.map { ($0, $0) }, selected: result.sheetName ?? "")
+                    Forms.select(
+                        l, label: "intake.sheet", name: "sheet", options: result.sheetNames.map { ($0, $0) },
+                        selected: result.sheetName ?? "")
                 }
-                div(.class("table-wrap")) { table(.class("list")) {
-                    thead { tr { th { l.t("intake.column") }; th { l.t("intake.header") }; th { l.t("intake.field") } } }
-                    tbody {
-                        for (i, text) in result.headerText.sorted(by: { $0.key < $1.key }) {
-                            let letter = ColumnName.letters(forIndex: i)
-                            let current = u.overrideMap[letter] ?? "auto"
+                div(.class("table-wrap")) {
+                    table(.class("list")) {
+                        thead {
                             tr {
-                                td { letter }
-                                td { text }
-                                td {
-                                    tag("select", [.name("map." + letter), .aria("label", text)]) {
-                                        for (v, t) in options {
-                                            let label = v == "auto" ? l.t("intake.map.autoAs", result.header.columns[i].map { key in kind.columns.first { $0.key == key }?.names[0] ?? key } ?? l.t("intake.map.skip")) : t
-                                            tag("option", [.value(v), Attr.when(v == current, .selected)]) { label }
+                                th { l.t("intake.column") }; th { l.t("intake.header") }; th { l.t("intake.field") }
+                            }
+                        }
+                        tbody {
+                            for (i, text) in result.headerText.sorted(by: { $0.key < $1.key }) {
+                                let letter = ColumnName.letters(forIndex: i)
+                                let current = u.overrideMap[letter] ?? "auto"
+                                tr {
+                                    td { letter }
+                                    td { text }
+                                    td {
+                                        tag("select", [.name("map." + letter), .aria("label", text)]) {
+                                            for (v, t) in options {
+                                                let label =
+                                                    v == "auto"
+                                                    ? l.t(
+                                                        "intake.map.autoAs",
+                                                        result.header.columns[i].map { key in
+                                                            kind.columns.first { $0.key == key }?.names[0] ?? key
+                                                        } ?? l.t("intake.map.skip")) : t
+                                                tag("option", [.value(v), Attr.when(v == current, .selected)]) { label }
+                                            }
                                         }
                                     }
                                 }
                             }
                         }
                     }
-                } }
+                }
                 button(.type("submit"), .class("secondary")) { l.t("intake.remap") }
             }
             p { a(.href(SiteURL.intakeNew.with(query: [("kind", u.kind.rawValue)]))) { l.t("intake.again") } }
@@ -174,14 +223,29 @@ enum IntakeViews {
                 p(.class("muted")) { l.t("intake.rejectedHint") }
             }
             if !report.errors.isEmpty {
-                div(.class("table-wrap")) { table(.class("stack")) {
-                    thead { tr { th { l.t("intake.row") }; th { l.t("intake.header") }; th { l.t("intake.reason") } } }
-                    tbody { for e in report.errors.prefix(100) { tr {
-                        td(.data("label", l.t("intake.row"))) { String(e.row) }; td(.data("label", l.t("intake.header"))) { e.column }; td(.data("label", l.t("intake.reason"))) { e.message }
-                    } } }
-                } }
+                div(.class("table-wrap")) {
+                    table(.class("stack")) {
+                        thead {
+                            tr {
+                                th { l.t("intake.row") }; th { l.t("intake.header") }; th { l.t("intake.reason") }
+                            }
+                        }
+                        tbody {
+                            for e in report.errors.prefix(100) {
+                                tr {
+                                    td(.data("label", l.t("intake.row"))) { String(e.row) };
+                                    td(.data("label", l.t("intake.header"))) { e.column };
+                                    td(.data("label", l.t("intake.reason"))) { e.message }
+                                }
+                            }
+                        }
+                    }
+                }
             }
-            p { a(.href(list)) { l.t("intake.toList") }; " · "; a(.href(SiteURL.intakeNew.with(query: [("kind", u.kind.rawValue)]))) { l.t("intake.another") } }
+            p {
+                a(.href(list)) { l.t("intake.toList") }; " · ";
+                a(.href(SiteURL.intakeNew.with(query: [("kind", u.kind.rawValue)]))) { l.t("intake.another") }
+            }
         }
     }
 }

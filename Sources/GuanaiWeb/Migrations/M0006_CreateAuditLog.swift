@@ -18,7 +18,10 @@ struct M0006_CreateAuditLog: AsyncMigration {
             .field("hash", .string, .required)
             .unique(on: "prev_hash")
             .create()
-        for (name, cols) in [("audit_actor", ["actor_id"]), ("audit_record", ["record_type", "record_id"]), ("audit_action", ["action"]), ("audit_at", ["at"]), ("audit_unit", ["unit_code"])] {
+        for (name, cols) in [
+            ("audit_actor", ["actor_id"]), ("audit_record", ["record_type", "record_id"]), ("audit_action", ["action"]),
+            ("audit_at", ["at"]), ("audit_unit", ["unit_code"]),
+        ] {
             var b = db.sql.create(index: SQLIdentifier(name)).on("audit_log")
             for c in cols { b = b.column(c) }
             try await b.run()

@@ -76,8 +76,10 @@ struct M0008_CreateRegistry: AsyncMigration {
             .field("updated_at", .datetime, .required)
             .unique(on: "person_id")
             .create()
-        for (name, cols) in [("children_unit", ["unit_code", "status"]), ("children_father", ["father_id"]), ("children_mother", ["mother_id"]),
-                             ("children_guardian", ["guardian_id"]), ("children_review", ["next_review"]), ("children_birth", ["birth_date"])] {
+        for (name, cols) in [
+            ("children_unit", ["unit_code", "status"]), ("children_father", ["father_id"]), ("children_mother", ["mother_id"]),
+            ("children_guardian", ["guardian_id"]), ("children_review", ["next_review"]), ("children_birth", ["birth_date"]),
+        ] {
             var b = db.sql.create(index: SQLIdentifier(name)).on("children")
             for c in cols { b = b.column(c) }
             try await b.run()

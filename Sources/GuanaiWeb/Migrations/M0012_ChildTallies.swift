@@ -15,7 +15,9 @@ struct M0012_ChildTallies: AsyncMigration {
             .column("n", type: .bigint, .notNull)
             .run()
         try await db.sql.create(index: "child_tallies_unit").on("child_tallies").column("unit_code").column("status").run()
-        let units = try await db.sql.select().distinct().column("unit_code").from("children").all().map { try $0.decode(column: "unit_code", as: String.self) }
+        let units = try await db.sql.select().distinct().column("unit_code").from("children").all().map {
+            try $0.decode(column: "unit_code", as: String.self)
+        }
         try await ChildTally.refresh(Set(units), on: db)
     }
 

@@ -5,7 +5,10 @@ import SQLKit
 /// critical children too.
 struct M0025_OverdueSweepIndex: AsyncMigration {
     func prepare(on db: any Database) async throws {
-        try await db.sql.raw("CREATE INDEX children_overdue_sweep ON children (overdue_step, next_visit_due) " + "WHERE risk_tier <> 'critical' AND status <> 'voided'").run()
+        try await db.sql.raw(
+            "CREATE INDEX children_overdue_sweep ON children (overdue_step, next_visit_due) "
+                + "WHERE risk_tier <> 'critical' AND status <> 'voided'"
+        ).run()
     }
     func revert(on db: any Database) async throws { try await db.sql.drop(index: "children_overdue_sweep").run() }
 }

@@ -3,7 +3,8 @@ import Vapor
 import GuanaiCore
 
 struct CampaignDTO: Content {
-    let id: String, name: String, unitCode: String, launchedOn: String, note: String, createdBy: String, createdAt: String, volunteerCount: Int
+    let id: String, name: String, unitCode: String, launchedOn: String, note: String, createdBy: String, createdAt: String,
+        volunteerCount: Int
     init(_ k: Campaign, volunteers: Int) {
         id = k.id!.uuidString; name = k.name; unitCode = k.unitCode; launchedOn = k.launchedOn; note = k.note; createdBy = k.createdBy
         createdAt = AuditLog.timestamp(k.createdAt); volunteerCount = volunteers
@@ -44,7 +45,9 @@ struct CampaignAPIController {
     func create(req: Request) async throws -> Response {
         try PairingAPIController().requireStaff(req)
         try req.require(.approve)
-        let k = try await CampaignService.create(try await req.json(CampaignInput.self), scoped: try req.scoped, by: try req.actor.displayName, actor: req.auditActor, at: req.now)
+        let k = try await CampaignService.create(
+            try await req.json(CampaignInput.self), scoped: try req.scoped, by: try req.actor.displayName, actor: req.auditActor,
+            at: req.now)
         return try PairingAPIController().created(CampaignDTO(k, volunteers: 0))
     }
 
@@ -57,8 +60,10 @@ struct CampaignAPIController {
     static func detail(_ req: Request, _ k: Campaign) async throws -> CampaignDetailDTO {
         let scoped = try req.scoped
         let signups = try await scoped.signups(k)
-        return CampaignDetailDTO(campaign: CampaignDTO(k, volunteers: signups.count), progress: try await scoped.progress(k, today: RegistryService.today(req.now)),
-                                 volunteers: signups.map(CampaignSignupDTO.init))
+        return CampaignDetailDTO(
+            campaign: CampaignDTO(k, volunteers: signups.count),
+            progress: try await scoped.progress(k, today: RegistryService.today(req.now)),
+            volunteers: signups.map(CampaignSignupDTO.init))
     }
 
     func show(req: Request) async throws -> CampaignDetailDTO {
@@ -67,7 +72,8 @@ struct CampaignAPIController {
 
     func addVolunteer(req: Request) async throws -> Response {
         let k = try await load(req)
-        _ = try await CampaignService.addVolunteer(k, try await req.json(CampaignVolunteerInput.self), scoped: try req.scoped, actor: req.auditActor, at: req.now)
+        _ = try await CampaignService.addVolunteer(
+            k, try await req.json(CampaignVolunteerInput.self), scoped: try req.scoped, actor: req.auditActor, at: req.now)
         return try PairingAPIController().created(try await Self.detail(req, k))
     }
 }

@@ -24,9 +24,12 @@ struct CampaignPagesController {
         let names = try await scoped.unitNames(items.map(\.unitCode))
         var units: [(String, String)] = []
         if try req.actor.can(.approve) {
-            units = try await AccountsController.unitOptions(scoped).filter { DivisionCode($0.0).map { $0.level == .village || $0.level == .township } ?? false }
+            units = try await AccountsController.unitOptions(scoped).filter {
+                DivisionCode($0.0).map { $0.level == .village || $0.level == .township } ?? false
+            }
         }
-        return CampaignViews.list(req, items, total: total, counts: counts, unitNames: names, units: units, typed: typed, errors: errors, status: status)
+        return CampaignViews.list(
+            req, items, total: total, counts: counts, unitNames: names, units: units, typed: typed, errors: errors, status: status)
     }
 
     func create(req: Request) async throws -> Response {
@@ -34,8 +37,9 @@ struct CampaignPagesController {
         try req.require(.approve)
         let f = try await req.formFields()
         do {
-            let k = try await CampaignService.create(CampaignInput(name: f["name"], unitCode: f["unitCode"], launchedOn: f["launchedOn"], note: f["note"]),
-                                                     scoped: try req.scoped, by: try req.actor.displayName, actor: req.auditActor, at: req.now)
+            let k = try await CampaignService.create(
+                CampaignInput(name: f["name"], unitCode: f["unitCode"], launchedOn: f["launchedOn"], note: f["note"]),
+                scoped: try req.scoped, by: try req.actor.displayName, actor: req.auditActor, at: req.now)
             return req.redirect(to: SiteURL.campaign(k.id!.uuidString).path)
         } catch let e as FieldErrors {
             return try await renderList(req, typed: f, errors: req.messages(e), status: .unprocessableEntity)
@@ -52,20 +56,26 @@ struct CampaignPagesController {
         try await render(req, try await load(req, read: true), typed: [:], errors: [:], status: .ok)
     }
 
-    func render(_ req: Request, _ k: Campaign, typed: [String: String], errors: [String: String], status: HTTPStatus) async throws -> Response {
+    func render(_ req: Request, _ k: Campaign, typed: [String: String], errors: [String: String], status: HTTPStatus) async throws
+        -> Response
+    {
         let scoped = try req.scoped
         let signups = try await scoped.signups(k)
         let progress = try await scoped.progress(k, today: RegistryService.today(req.now))
         let candidates = try await scoped.campaignCandidates(k)
         let names = try await scoped.unitNames([k.unitCode] + signups.map(\.volunteer.unitCode) + candidates.map(\.unitCode))
-        return CampaignViews.page(req, k, progress: progress, signups: signups, candidates: candidates, unitNames: names, typed: typed, errors: errors, status: status)
+        return CampaignViews.page(
+            req, k, progress: progress, signups: signups, candidates: candidates, unitNames: names, typed: typed, errors: errors,
+            status: status)
     }
 
     func addVolunteer(req: Request) async throws -> Response {
         let k = try await load(req)
         let f = try await req.formFields()
         do {
-            _ = try await CampaignService.addVolunteer(k, CampaignVolunteerInput(volunteerId: f["volunteerId"], signedOn: f["signedOn"]), scoped: try req.scoped, actor: req.auditActor, at: req.now)
+            _ = try await CampaignService.addVolunteer(
+                k, CampaignVolunteerInput(volunteerId: f["volunteerId"], signedOn: f["signedOn"]), scoped: try req.scoped,
+                actor: req.auditActor, at: req.now)
             return req.redirect(to: SiteURL.campaign(k.id!.uuidString).path)
         } catch let e as FieldErrors {
             return try await render(req, k, typed: f, errors: req.messages(e), status: .unprocessableEntity)
@@ -75,15 +85,20 @@ struct CampaignPagesController {
 
 enum CampaignViews {
     /// The label each form field goes by, so the summary above a form names the field as the form shows it.
-    static let fieldKeys = ["name": "campaign.name", "unitCode": "campaign.unit", "launchedOn": "campaign.launchedOn", "note": "campaign.note",
-                            "volunteerId": "campaign.volunteer", "signedOn": "campaign.signedOn"]
+    static let fieldKeys = [
+        "name": "campaign.name", "unitCode": "campaign.unit", "launchedOn": "campaign.launchedOn", "note": "campaign.note",
+        "volunteerId": "campaign.volunteer", "signedOn": "campaign.signedOn",
+    ]
 
     static func labelledSummary(_ l: UILanguage, _ errors: [String: String]) -> Node {
-        Forms.errorSummary(l, Dictionary(uniqueKeysWithValues: errors.map { f, m in (f, fieldKeys[f].map { l.t($0) + l.t("f.sep") + m } ?? m) }))
+        Forms.errorSummary(
+            l, Dictionary(uniqueKeysWithValues: errors.map { f, m in (f, fieldKeys[f].map { l.t($0) + l.t("f.sep") + m } ?? m) }))
     }
 
-    static func list(_ req: Request, _ items: [Campaign], total: Int, counts: [UUID: Int], unitNames: [String: String], units: [(String, String)],
-                     typed f: [String: String], errors e: [String: String], status: HTTPStatus) -> Response {
+    static func list(
+        _ req: Request, _ items: [Campaign], total: Int, counts: [UUID: Int], unitNames: [String: String], units: [(String, String)],
+        typed f: [String: String], errors e: [String: String], status: HTTPStatus
+    ) -> Response {
         let l = req.lang
         return Layout.page(req, title: l.t("campaign.title"), status: status) {
             h1 { l.t("campaign.title") }
@@ -94,7 +109,12 @@ enum CampaignViews {
                 p(.class("muted")) { l.t("campaign.count", String(total)) }
                 div(.class("table-wrap")) {
                     table(.class("stack")) {
-                        thead { tr { th { l.t("campaign.name") }; th { l.t("campaign.unit") }; th { l.t("campaign.launchedOn") }; th { l.t("campaign.volunteers") } } }
+                        thead {
+                            tr {
+                                th { l.t("campaign.name") }; th { l.t("campaign.unit") }; th { l.t("campaign.launchedOn") };
+                                th { l.t("campaign.volunteers") }
+                            }
+                        }
                         tbody {
                             for k in items {
                                 tr {
@@ -114,9 +134,15 @@ enum CampaignViews {
                     labelledSummary(l, e)
                     form(.method("post"), .action(.campaigns)) {
                         Forms.csrf(req)
-                        Forms.field(l, label: "campaign.name", name: "name", value: f["name"] ?? "", required: true, error: e["name"], hint: l.t("campaign.nameHint"))
-                        Forms.select(l, label: "campaign.unit", name: "unitCode", options: [("", l.t("campaign.pickUnit"))] + units, selected: f["unitCode"] ?? "", error: e["unitCode"], required: true)
-                        Forms.field(l, label: "campaign.launchedOn", name: "launchedOn", value: f["launchedOn"] ?? "", type: "date", required: true, error: e["launchedOn"], hint: l.t("campaign.launchedOnHint"))
+                        Forms.field(
+                            l, label: "campaign.name", name: "name", value: f["name"] ?? "", required: true, error: e["name"],
+                            hint: l.t("campaign.nameHint"))
+                        Forms.select(
+                            l, label: "campaign.unit", name: "unitCode", options: [("", l.t("campaign.pickUnit"))] + units,
+                            selected: f["unitCode"] ?? "", error: e["unitCode"], required: true)
+                        Forms.field(
+                            l, label: "campaign.launchedOn", name: "launchedOn", value: f["launchedOn"] ?? "", type: "date", required: true,
+                            error: e["launchedOn"], hint: l.t("campaign.launchedOnHint"))
                         Forms.field(l, label: "campaign.note", name: "note", value: f["note"] ?? "", error: e["note"])
                         button(.type("submit")) { l.t("campaign.create") }
                     }
@@ -126,11 +152,16 @@ enum CampaignViews {
     }
 
     static func card(_ n: Int, _ label: String) -> Node {
-        div(.class("card")) { span(.class("n")) { String(n) }; span(.class("k")) { label } }
+        div(.class("card")) {
+            span(.class("n")) { String(n) }; span(.class("k")) { label }
+        }
     }
 
-    static func page(_ req: Request, _ k: Campaign, progress g: CampaignProgress, signups: [CampaignSignup], candidates: [Volunteer], unitNames: [String: String],
-                     typed f: [String: String], errors e: [String: String], status: HTTPStatus) -> Response {
+    static func page(
+        _ req: Request, _ k: Campaign, progress g: CampaignProgress, signups: [CampaignSignup], candidates: [Volunteer],
+        unitNames: [String: String],
+        typed f: [String: String], errors e: [String: String], status: HTTPStatus
+    ) -> Response {
         let l = req.lang
         let id = k.id!.uuidString
         let reasons: String = g.closedByReason.sorted { $0.key < $1.key }
@@ -148,8 +179,14 @@ enum CampaignViews {
             h2 { l.t("campaign.progress") }
             div(.class("cards")) {
                 card(g.volunteers, l.t("campaign.volunteers"))
-                div(.class("card")) { span(.class("n")) { String(g.childrenPaired) + " / " + String(g.childrenListed) }; span(.class("k")) { l.t("campaign.childrenPaired") } }
-                div(.class("card")) { span(.class("n")) { String(g.contactsOnTime) + " / " + String(g.activePairs) }; span(.class("k")) { l.t("campaign.onTime") } }
+                div(.class("card")) {
+                    span(.class("n")) { String(g.childrenPaired) + " / " + String(g.childrenListed) };
+                    span(.class("k")) { l.t("campaign.childrenPaired") }
+                }
+                div(.class("card")) {
+                    span(.class("n")) { String(g.contactsOnTime) + " / " + String(g.activePairs) };
+                    span(.class("k")) { l.t("campaign.onTime") }
+                }
                 card(g.contactsOverdue, l.t("campaign.overdue"))
                 card(g.closedSinceLaunch, l.t("campaign.closed"))
             }
@@ -163,14 +200,21 @@ enum CampaignViews {
             } else {
                 div(.class("table-wrap")) {
                     table(.class("stack")) {
-                        thead { tr { th { l.t("campaign.volunteer") }; th { l.t("campaign.home") }; th { l.t("campaign.signedOn") }; th { l.t("campaign.openPairs") }; th { l.t("campaign.activePairs") }; th { l.t("campaign.closedPairs") } } }
+                        thead {
+                            tr {
+                                th { l.t("campaign.volunteer") }; th { l.t("campaign.home") }; th { l.t("campaign.signedOn") };
+                                th { l.t("campaign.openPairs") }; th { l.t("campaign.activePairs") }; th { l.t("campaign.closedPairs") }
+                            }
+                        }
                         tbody {
                             for s in signups {
                                 tr {
                                     td(.data("label", l.t("campaign.volunteer"))) { s.volunteer.name }
                                     td(.data("label", l.t("campaign.home"))) { unitNames[s.volunteer.unitCode] ?? s.volunteer.unitCode }
                                     td(.data("label", l.t("campaign.signedOn"))) { s.row.signedOn }
-                                    td(.data("label", l.t("campaign.openPairs"))) { String(s.openPairs) + " / " + String(s.volunteer.capacity) }
+                                    td(.data("label", l.t("campaign.openPairs"))) {
+                                        String(s.openPairs) + " / " + String(s.volunteer.capacity)
+                                    }
                                     td(.data("label", l.t("campaign.activePairs"))) { String(s.activePairs) }
                                     td(.data("label", l.t("campaign.closedPairs"))) { String(s.closedPairs) }
                                 }
@@ -188,10 +232,14 @@ enum CampaignViews {
                     } else {
                         form(.method("post"), .action(.campaignVolunteers(id))) {
                             Forms.csrf(req)
-                            Forms.select(l, label: "campaign.volunteer", name: "volunteerId",
-                                         options: [("", l.t("campaign.pickVolunteer"))] + candidates.map { ($0.id!.uuidString, $0.name + " · " + (unitNames[$0.unitCode] ?? $0.unitCode)) },
-                                         selected: f["volunteerId"] ?? "", error: e["volunteerId"], required: true)
-                            Forms.field(l, label: "campaign.signedOn", name: "signedOn", value: f["signedOn"] ?? "", type: "date", error: e["signedOn"], hint: l.t("campaign.signedOnHint"))
+                            Forms.select(
+                                l, label: "campaign.volunteer", name: "volunteerId",
+                                options: [("", l.t("campaign.pickVolunteer"))]
+                                    + candidates.map { ($0.id!.uuidString, $0.name + " · " + (unitNames[$0.unitCode] ?? $0.unitCode)) },
+                                selected: f["volunteerId"] ?? "", error: e["volunteerId"], required: true)
+                            Forms.field(
+                                l, label: "campaign.signedOn", name: "signedOn", value: f["signedOn"] ?? "", type: "date",
+                                error: e["signedOn"], hint: l.t("campaign.signedOnHint"))
                             button(.type("submit")) { l.t("campaign.add") }
                         }
                     }

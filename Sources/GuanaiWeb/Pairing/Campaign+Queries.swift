@@ -32,7 +32,10 @@ struct CampaignSignup: Sendable {
 extension Scoped {
     func campaigns(page: Int, per: Int) async throws -> (items: [Campaign], total: Int) {
         let q = Campaign.query(on: db).within(jurisdiction, \.$unitCode)
-        return (try await q.copy().sort(\.$launchedOn, .descending).sort(\.$name).range(((page - 1) * per)..<(page * per)).all(), try await q.count())
+        return (
+            try await q.copy().sort(\.$launchedOn, .descending).sort(\.$name).range(((page - 1) * per)..<(page * per)).all(),
+            try await q.count()
+        )
     }
 
     func campaign(_ id: String) async throws -> Campaign? {
@@ -43,7 +46,9 @@ extension Scoped {
     /// Signed-up volunteers per campaign, for the list.
     func signupCounts(_ campaigns: [UUID]) async throws -> [UUID: Int] {
         guard !campaigns.isEmpty else { return [:] }
-        return try await CampaignVolunteer.query(on: db).filter(\.$campaignID ~~ campaigns).all(\.$campaignID).reduce(into: [:]) { $0[$1, default: 0] += 1 }
+        return try await CampaignVolunteer.query(on: db).filter(\.$campaignID ~~ campaigns).all(\.$campaignID).reduce(into: [:]) {
+            $0[$1, default: 0] += 1
+        }
     }
 
     /// The campaign's volunteers, as far as the caller may see them, with their pairs.
@@ -56,9 +61,10 @@ extension Scoped {
         return rows.compactMap { r in
             guard let v = byID[r.volunteerID] else { return nil }
             let mine = pairs.filter { $0.volunteerID == r.volunteerID }
-            return CampaignSignup(row: r, volunteer: v, openPairs: mine.filter { $0.status != .closed }.count,
-                                  activePairs: mine.filter { $0.status == .active }.count,
-                                  closedPairs: mine.filter { $0.status == .closed }.count)
+            return CampaignSignup(
+                row: r, volunteer: v, openPairs: mine.filter { $0.status != .closed }.count,
+                activePairs: mine.filter { $0.status == .active }.count,
+                closedPairs: mine.filter { $0.status == .closed }.count)
         }
     }
 

@@ -11,8 +11,9 @@ enum CampaignService {
     static func create(_ input: CampaignInput, scoped: Scoped, by name: String, actor: AuditActor, at: Date) async throws -> Campaign {
         var c = Checker()
         let unit = try await CampaignForm.unitCode(input).asyncFlatMap { try await scoped.unit($0) }
-        let checked = CampaignForm.check(input, unit: unit.map { .init(code: $0.code, level: $0.divisionLevel, isActive: $0.isActive) },
-                                         today: RegistryService.today(at), &c)
+        let checked = CampaignForm.check(
+            input, unit: unit.map { .init(code: $0.code, level: $0.divisionLevel, isActive: $0.isActive) },
+            today: RegistryService.today(at), &c)
         try c.throwIfAny()
         guard let checked else { throw FieldErrors(c.errors) }
         let k = Campaign()
@@ -25,18 +26,23 @@ enum CampaignService {
         k.createdAt = at
         try await scoped.db.transaction { tx in
             try await k.create(on: tx)
-            try await AuditLog.append(AuditEvent(AuditAction.create, "campaign", k.id!.uuidString, unit: k.unitCode, fields: AuditLog.created(k.auditFields)), by: actor, at: at, on: tx)
+            try await AuditLog.append(
+                AuditEvent(AuditAction.create, "campaign", k.id!.uuidString, unit: k.unitCode, fields: AuditLog.created(k.auditFields)),
+                by: actor, at: at, on: tx)
         }
         return k
     }
 
     /// Signs a volunteer up: she must be in the caller's scope, active, from the campaign's township, and not already
     /// signed up for it.
-    static func addVolunteer(_ k: Campaign, _ input: CampaignVolunteerInput, scoped: Scoped, actor: AuditActor, at: Date) async throws -> CampaignVolunteer {
+    static func addVolunteer(_ k: Campaign, _ input: CampaignVolunteerInput, scoped: Scoped, actor: AuditActor, at: Date) async throws
+        -> CampaignVolunteer
+    {
         var c = Checker()
         let v = try await scoped.volunteer(input.volunteerId ?? "")
-        let signedOn = CampaignForm.signUp(input, volunteer: v.map { .init(status: $0.status, unitCode: $0.unitCode) },
-                                           campaignUnit: k.unitCode, launchedOn: k.launchedOn, today: RegistryService.today(at), &c)
+        let signedOn = CampaignForm.signUp(
+            input, volunteer: v.map { .init(status: $0.status, unitCode: $0.unitCode) },
+            campaignUnit: k.unitCode, launchedOn: k.launchedOn, today: RegistryService.today(at), &c)
         try c.throwIfAny()
         guard let v, let signed = signedOn else { throw FieldErrors(c.errors) }
         if try await CampaignVolunteer.query(on: scoped.db).filter(\.$campaignID == k.id!).filter(\.$volunteerID == v.id!).first() != nil {
@@ -49,8 +55,11 @@ enum CampaignService {
         row.signedOn = signed.iso
         try await scoped.db.transaction { tx in
             try await row.create(on: tx)
-            try await AuditLog.append(AuditEvent(AuditAction.update, "campaign", k.id!.uuidString, unit: k.unitCode,
-                                                 fields: ["volunteer": FieldChange(before: nil, after: v.id!.uuidString)], detail: ["signedOn": row.signedOn, "name": v.name]), by: actor, at: at, on: tx)
+            try await AuditLog.append(
+                AuditEvent(
+                    AuditAction.update, "campaign", k.id!.uuidString, unit: k.unitCode,
+                    fields: ["volunteer": FieldChange(before: nil, after: v.id!.uuidString)],
+                    detail: ["signedOn": row.signedOn, "name": v.name]), by: actor, at: at, on: tx)
         }
         return row
     }

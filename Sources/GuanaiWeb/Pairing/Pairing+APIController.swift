@@ -8,8 +8,10 @@ struct VolunteerDTO: Content {
     let skills: [String], availableTime: String?, capacity: Int, load: Int, latitude: Double?, longitude: Double?
     let screening: [Check], screened: Bool, status: String, serviceHours: Double
     init(_ v: Volunteer, load: Int) {
-        id = v.id!.uuidString; name = v.name; idNumber = Masking.idNumber(v.idNumber); phone = v.phone.map(Masking.phone); unitCode = v.unitCode
-        organisation = v.organisation; honours = v.honours; skills = v.skillList.map(\.rawValue); availableTime = v.availableTime; capacity = v.capacity
+        id = v.id!.uuidString; name = v.name; idNumber = Masking.idNumber(v.idNumber); phone = v.phone.map(Masking.phone);
+        unitCode = v.unitCode
+        organisation = v.organisation; honours = v.honours; skills = v.skillList.map(\.rawValue); availableTime = v.availableTime;
+        capacity = v.capacity
         self.load = load; latitude = v.latitude; longitude = v.longitude
         let checks = v.checks
         screening = ScreeningStep.allCases.compactMap { s in checks[s.rawValue].map { Check(step: s.rawValue, on: $0.on, by: $0.by) } }
@@ -34,15 +36,17 @@ struct ContactDTO: Content {
     }
 }
 struct PairDTO: Content {
-    let id: String, childId: String, volunteerId: String, villageCode: String, status: String, startedOn: String?, closeReason: String?, closeNote: String?
+    let id: String, childId: String, volunteerId: String, villageCode: String, status: String, startedOn: String?, closeReason: String?,
+        closeNote: String?
     let cost: Int?, history: [PairEventDTO]
     init(_ p: Pair, events: [PairEvent] = []) {
         id = p.id!.uuidString; childId = p.childID.uuidString; volunteerId = p.volunteerID.uuidString; villageCode = p.unitCode
         status = p.status.rawValue
         startedOn = p.startedOn; closeReason = p.closeReason?.rawValue; closeNote = p.closeNote; cost = p.cost
         history = events.map {
-            PairEventDTO(from: $0.fromStatus?.rawValue, to: $0.toStatus.rawValue, note: $0.note, by: $0.byName,
-                         at: AuditLog.timestamp($0.at))
+            PairEventDTO(
+                from: $0.fromStatus?.rawValue, to: $0.toStatus.rawValue, note: $0.note, by: $0.byName,
+                at: AuditLog.timestamp($0.at))
         }
     }
 }
@@ -89,7 +93,8 @@ struct PairingAPIController {
 
     func createVolunteer(req: Request) async throws -> Response {
         try requireStaff(req)
-        let v = try await PairingService.createVolunteer(try await req.json(VolunteerInput.self), scoped: try req.scoped, actor: req.auditActor, at: req.now)
+        let v = try await PairingService.createVolunteer(
+            try await req.json(VolunteerInput.self), scoped: try req.scoped, actor: req.auditActor, at: req.now)
         return try created(VolunteerDTO(v, load: 0))
     }
 
@@ -117,7 +122,8 @@ struct PairingAPIController {
     func updateVolunteer(req: Request) async throws -> VolunteerDTO {
         let v = try await loadVolunteer(req)
         try requireStaff(req)
-        try await PairingService.updateVolunteer(v, try await req.json(VolunteerInput.self), scoped: try req.scoped, actor: req.auditActor, at: req.now)
+        try await PairingService.updateVolunteer(
+            v, try await req.json(VolunteerInput.self), scoped: try req.scoped, actor: req.auditActor, at: req.now)
         return VolunteerDTO(v, load: try await PairingService.openLoad(v.id!, on: req.db))
     }
 
@@ -125,7 +131,8 @@ struct PairingAPIController {
     func screen(req: Request) async throws -> VolunteerDTO {
         let v = try await loadVolunteer(req)
         try req.require(.approve)
-        try await PairingService.screen(v, try await req.json(ScreeningInput.self), by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: req.db)
+        try await PairingService.screen(
+            v, try await req.json(ScreeningInput.self), by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: req.db)
         return VolunteerDTO(v, load: try await PairingService.openLoad(v.id!, on: req.db))
     }
 
@@ -133,9 +140,14 @@ struct PairingAPIController {
         try requireStaff(req)
         let input = try await req.json(PairInput.self)
         let scoped = try req.scoped
-        guard let c = try await scoped.child(input.childId ?? "") else { throw FieldErrors([FieldError(field: "childId", key: "report.error.child")]) }
-        guard let v = try await scoped.volunteer(input.volunteerId ?? "") else { throw FieldErrors([FieldError(field: "volunteerId", key: "pairing.error.volunteer")]) }
-        let p = try await PairingService.propose(child: c, volunteer: v, by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: scoped.db)
+        guard let c = try await scoped.child(input.childId ?? "") else {
+            throw FieldErrors([FieldError(field: "childId", key: "report.error.child")])
+        }
+        guard let v = try await scoped.volunteer(input.volunteerId ?? "") else {
+            throw FieldErrors([FieldError(field: "volunteerId", key: "pairing.error.volunteer")])
+        }
+        let p = try await PairingService.propose(
+            child: c, volunteer: v, by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: scoped.db)
         return try created(PairDTO(p, events: try await scoped.pairEvents(p.id!)))
     }
 
@@ -148,7 +160,8 @@ struct PairingAPIController {
     func pairs(req: Request) async throws -> ListPage<PairDTO> {
         try req.requireBrowse(.pair)
         let p = try PageParams(req)
-        let (items, total) = try await req.scoped.pairs(unit: req.query[String.self, at: "unit"] ?? "", status: req.query[String.self, at: "status"], page: p.page, per: p.per)
+        let (items, total) = try await req.scoped.pairs(
+            unit: req.query[String.self, at: "unit"] ?? "", status: req.query[String.self, at: "status"], page: p.page, per: p.per)
         return ListPage(items: items.map { PairDTO($0) }, page: p.page, per: p.per, total: total)
     }
 
@@ -171,14 +184,18 @@ struct PairingAPIController {
     func suggestions(req: Request) async throws -> SuggestionsDTO {
         try requireStaff(req)
         let input = try await req.json(SuggestionsInput.self)
-        guard let unit = try await req.scoped.unit(input.unit ?? ""), unit.isActive else { throw FieldErrors([FieldError(field: "unit", key: "field.error.choice")]) }
+        guard let unit = try await req.scoped.unit(input.unit ?? ""), unit.isActive else {
+            throw FieldErrors([FieldError(field: "unit", key: "field.error.choice")])
+        }
         return try await PairingSuggestions.compute(unit: unit, scoped: try req.scoped, lang: req.lang)
     }
 
     func addContact(req: Request) async throws -> Response {
         let p = try await loadPair(req)
         try requireStaff(req)
-        let k = try await PairingService.recordContact(p, try await req.json(ContactInput.self), by: try req.actor.displayName, onBehalf: true, actor: req.auditActor, at: req.now, on: req.db)
+        let k = try await PairingService.recordContact(
+            p, try await req.json(ContactInput.self), by: try req.actor.displayName, onBehalf: true, actor: req.auditActor, at: req.now,
+            on: req.db)
         return try created(ContactDTO(k))
     }
 
@@ -193,7 +210,9 @@ struct PairingAPIController {
         let p = try await loadPair(req)
         try requireStaff(req)
         let input = try await req.json(CheckinInput.self)
-        let k = try await PairingService.checkin(p, with: input.with, on: input.date, notes: input.notes, by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: req.db)
+        let k = try await PairingService.checkin(
+            p, with: input.with, on: input.date, notes: input.notes, by: try req.actor.displayName, actor: req.auditActor, at: req.now,
+            on: req.db)
         return try created(CheckinDTO(k))
     }
 

@@ -39,7 +39,8 @@ enum VolunteerDesk {
     /// outside her pairs are out of reach the same way (404).
     static func pair(_ id: String, for actor: Signer, on db: any Database) async throws -> (Pair, Volunteer)? {
         guard let v = try await volunteer(for: actor, on: db), let uuid = UUID(uuidString: id),
-              let p = try await Pair.find(uuid, on: db), p.volunteerID == v.id, visible.contains(p.status) else { return nil }
+            let p = try await Pair.find(uuid, on: db), p.volunteerID == v.id, visible.contains(p.status)
+        else { return nil }
         return (p, v)
     }
 
@@ -47,13 +48,16 @@ enum VolunteerDesk {
         guard let v = try await volunteer(for: actor, on: db) else { return [] }
         let pairs = try await Pair.query(on: db).filter(\.$volunteerID == v.id!).filter(\.$status ~~ visible).sort(\.$createdAt).all()
         guard !pairs.isEmpty else { return [] }
-        let kids = Dictionary(uniqueKeysWithValues: try await Child.query(on: db).filter(\.$id ~~ pairs.map(\.childID)).all().map { ($0.id!, $0) })
+        let kids = Dictionary(
+            uniqueKeysWithValues: try await Child.query(on: db).filter(\.$id ~~ pairs.map(\.childID)).all().map { ($0.id!, $0) })
         let personIDs = kids.values.flatMap { [$0.personID] + ($0.guardianID.map { [$0] } ?? []) }
         let people = Dictionary(uniqueKeysWithValues: try await Person.query(on: db).filter(\.$id ~~ personIDs).all().map { ($0.id!, $0) })
         let rules = try await CadenceSettingsStore.load(on: db)
         let standings = try await PairingService.standings(pairs, today: today, rules: rules, on: db)
         // Her few pairs' contacts in one query; each card shows its latest five.
-        let all = try await PairContact.query(on: db).filter(\.$pairID ~~ pairs.compactMap(\.id)).sort(\.$onDate, .descending).sort(\.$createdAt, .descending).all()
+        let all = try await PairContact.query(on: db).filter(\.$pairID ~~ pairs.compactMap(\.id)).sort(\.$onDate, .descending).sort(
+            \.$createdAt, .descending
+        ).all()
         let byPair = Dictionary(grouping: all, by: \.pairID)
         var out: [DeskChild] = []
         for p in pairs {
@@ -61,23 +65,28 @@ enum VolunteerDesk {
             let contacts = (byPair[p.id!] ?? []).prefix(5)
             let s = standings[p.id!]
             let born = CivilDate(iso: c.birthDate)
-            out.append(DeskChild(
-                pairId: p.id!.uuidString, status: p.status.rawValue, givenName: ChineseName.givenName(person.name),
-                age: born.map { Age.years(born: $0, on: today) } ?? 0, school: c.school,
-                guardianPhone: c.guardianID.flatMap { people[$0]?.phone },
-                needs: c.needList.map(\.rawValue),
-                recentContacts: contacts.map { .init(date: $0.onDate, mode: $0.mode.rawValue, minutes: $0.minutes, notes: $0.notes) },
-                contactsThisMonth: s?.thisMonth ?? 0, contactsDueThisMonth: s?.thisMonthQuota ?? rules.firstMonthContacts, overdue: s?.overdue ?? false, unitCode: p.unitCode))
+            out.append(
+                DeskChild(
+                    pairId: p.id!.uuidString, status: p.status.rawValue, givenName: ChineseName.givenName(person.name),
+                    age: born.map { Age.years(born: $0, on: today) } ?? 0, school: c.school,
+                    guardianPhone: c.guardianID.flatMap { people[$0]?.phone },
+                    needs: c.needList.map(\.rawValue),
+                    recentContacts: contacts.map { .init(date: $0.onDate, mode: $0.mode.rawValue, minutes: $0.minutes, notes: $0.notes) },
+                    contactsThisMonth: s?.thisMonth ?? 0, contactsDueThisMonth: s?.thisMonthQuota ?? rules.firstMonthContacts,
+                    overdue: s?.overdue ?? false, unitCode: p.unitCode))
         }
         return out
     }
 
     /// A concern about her child goes into the safety net as a mandatory report, filed in her name. The report
     /// is filed as the system would, since her own jurisdiction does not reach the child's record.
-    static func raiseConcern(_ p: Pair, volunteer v: Volunteer, seen: String?, actor: Signer, audit: AuditActor, at: Date, on db: any Database) async throws -> Report {
+    static func raiseConcern(
+        _ p: Pair, volunteer v: Volunteer, seen: String?, actor: Signer, audit: AuditActor, at: Date, on db: any Database
+    ) async throws -> Report {
         guard let c = try await Child.find(p.childID, on: db) else { throw Abort(.notFound) }
-        let input = ReportInput(childId: c.id!.uuidString, reporter: UILanguage.zh.t("desk.reporter", v.name), reporterContact: v.phone ?? "", reportedAt: nil,
-                                seen: seen, policeCalled: false, policeReportNo: nil)
+        let input = ReportInput(
+            childId: c.id!.uuidString, reporter: UILanguage.zh.t("desk.reporter", v.name), reporterContact: v.phone ?? "", reportedAt: nil,
+            seen: seen, policeCalled: false, policeReportNo: nil)
         return try await ReportService.file(c, input, filedBy: actor.displayName, scoped: .system(db), actor: audit, at: at)
     }
 }

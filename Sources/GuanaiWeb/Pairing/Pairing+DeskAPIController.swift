@@ -25,7 +25,8 @@ struct DeskAPIController {
     func addContact(req: Request) async throws -> Response {
         let a = try requireVolunteer(req)
         guard let (p, _) = try await VolunteerDesk.pair(req.parameters.get("id") ?? "", for: a, on: req.db) else { throw Abort(.notFound) }
-        let k = try await PairingService.recordContact(p, try await req.json(ContactInput.self), by: a.displayName, onBehalf: false, actor: req.auditActor, at: req.now, on: req.db)
+        let k = try await PairingService.recordContact(
+            p, try await req.json(ContactInput.self), by: a.displayName, onBehalf: false, actor: req.auditActor, at: req.now, on: req.db)
         let res = Response(status: .created)
         try res.content.encode(ContactDTO(k), as: .json)
         return res
@@ -38,7 +39,8 @@ struct DeskAPIController {
         let a = try requireVolunteer(req)
         try req.require(.fileReport)
         guard let (p, v) = try await VolunteerDesk.pair(req.parameters.get("id") ?? "", for: a, on: req.db) else { throw Abort(.notFound) }
-        let r = try await VolunteerDesk.raiseConcern(p, volunteer: v, seen: try await req.json(ConcernInput.self).seen, actor: a, audit: req.auditActor, at: req.now, on: req.db)
+        let r = try await VolunteerDesk.raiseConcern(
+            p, volunteer: v, seen: try await req.json(ConcernInput.self).seen, actor: a, audit: req.auditActor, at: req.now, on: req.db)
         let res = Response(status: .created)
         try res.content.encode(ConcernDTO(reportId: r.id!.uuidString, status: r.status.rawValue), as: .json)
         return res

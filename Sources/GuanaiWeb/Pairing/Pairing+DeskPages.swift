@@ -23,7 +23,9 @@ struct DeskPagesController {
         return try await render(req, a, failed: nil, typed: [:], errors: [:], status: .ok)
     }
 
-    func render(_ req: Request, _ a: Signer, failed: String?, typed: [String: String], errors: [String: String], status: HTTPStatus) async throws -> Response {
+    func render(_ req: Request, _ a: Signer, failed: String?, typed: [String: String], errors: [String: String], status: HTTPStatus)
+        async throws -> Response
+    {
         let linked = try await VolunteerDesk.volunteer(for: a, on: req.db) != nil
         let kids = try await VolunteerDesk.children(for: a, on: req.db, today: RegistryService.today(req.now))
         for k in kids { try await req.audit(AuditEvent(AuditAction.view, "pair", k.pairId, unit: k.unitCode)) }
@@ -36,18 +38,23 @@ struct DeskPagesController {
         guard let (p, _) = try await VolunteerDesk.pair(id, for: a, on: req.db) else { throw Abort(.notFound) }
         let f = try await req.formFields()
         do {
-            _ = try await PairingService.recordContact(p, ContactInput(date: f["date"], mode: f["mode"], minutes: PairingPagesController.minutes(f["minutes"]), notes: f["notes"]),
-                                                       by: a.displayName, onBehalf: false, actor: req.auditActor, at: req.now, on: req.db)
+            _ = try await PairingService.recordContact(
+                p, ContactInput(date: f["date"], mode: f["mode"], minutes: PairingPagesController.minutes(f["minutes"]), notes: f["notes"]),
+                by: a.displayName, onBehalf: false, actor: req.auditActor, at: req.now, on: req.db)
             return req.redirect(to: SiteURL.desk.with(query: [("saved", id)]) + "#pair-" + id)
         } catch let e as FieldErrors {
-            return try await render(req, a, failed: id, typed: f, errors: PairingPagesController.contactMessages(req, e), status: .unprocessableEntity)
+            return try await render(
+                req, a, failed: id, typed: f, errors: PairingPagesController.contactMessages(req, e), status: .unprocessableEntity)
         }
     }
 
     func concernForm(req: Request) async throws -> Response {
         let a = try volunteer(req)
         guard let (p, _) = try await VolunteerDesk.pair(req.parameters.get("id") ?? "", for: a, on: req.db),
-              let kid = try await VolunteerDesk.children(for: a, on: req.db, today: RegistryService.today(req.now)).first(where: { $0.pairId == p.id!.uuidString }) else { throw Abort(.notFound) }
+            let kid = try await VolunteerDesk.children(for: a, on: req.db, today: RegistryService.today(req.now)).first(where: {
+                $0.pairId == p.id!.uuidString
+            })
+        else { throw Abort(.notFound) }
         return DeskViews.concern(req, kid, typed: "", error: nil, status: .ok)
     }
 
@@ -55,10 +62,14 @@ struct DeskPagesController {
         let a = try volunteer(req)
         try req.require(.fileReport)
         guard let (p, v) = try await VolunteerDesk.pair(req.parameters.get("id") ?? "", for: a, on: req.db),
-              let kid = try await VolunteerDesk.children(for: a, on: req.db, today: RegistryService.today(req.now)).first(where: { $0.pairId == p.id!.uuidString }) else { throw Abort(.notFound) }
+            let kid = try await VolunteerDesk.children(for: a, on: req.db, today: RegistryService.today(req.now)).first(where: {
+                $0.pairId == p.id!.uuidString
+            })
+        else { throw Abort(.notFound) }
         let f = try await req.formFields()
         do {
-            _ = try await VolunteerDesk.raiseConcern(p, volunteer: v, seen: f["seen"], actor: a, audit: req.auditActor, at: req.now, on: req.db)
+            _ = try await VolunteerDesk.raiseConcern(
+                p, volunteer: v, seen: f["seen"], actor: a, audit: req.auditActor, at: req.now, on: req.db)
             return req.redirect(to: SiteURL.desk.with(query: [("concern", "1")]))
         } catch let e as FieldErrors {
             return DeskViews.concern(req, kid, typed: f["seen"] ?? "", error: req.messages(e)["seen"], status: .unprocessableEntity)
@@ -67,32 +78,47 @@ struct DeskPagesController {
 }
 
 enum DeskViews {
-    static func desk(_ req: Request, _ kids: [DeskChild], linked: Bool, failed: String?, typed: [String: String], errors: [String: String], status: HTTPStatus) -> Response {
+    static func desk(
+        _ req: Request, _ kids: [DeskChild], linked: Bool, failed: String?, typed: [String: String], errors: [String: String],
+        status: HTTPStatus
+    ) -> Response {
         let l = req.lang
         let today = RegistryService.today(req.now).iso
         let saved = req.query[String.self, at: "saved"]
         return Layout.page(req, title: l.t("desk.title"), status: status) {
             h1 { l.t("desk.title") }
             if req.query[String.self, at: "concern"] == "1" { Forms.flash(l.t("desk.concernFiled")) }
-            if !linked { p(.class("alert")) { l.t("desk.notLinked") } }
-            else if kids.isEmpty { p(.class("muted")) { l.t("desk.none") } }
+            if !linked { p(.class("alert")) { l.t("desk.notLinked") } } else if kids.isEmpty { p(.class("muted")) { l.t("desk.none") } }
             for k in kids {
                 let mine = failed == k.pairId
                 section(.class(k.overdue ? "panel alert-card open" : "panel"), .id("pair-" + k.pairId)) {
-                    h2 { k.givenName + " "; small { l.t("age.years", String(k.age)) + (k.school.map { " · " + $0 } ?? "") } }
+                    h2 {
+                        k.givenName + " "; small { l.t("age.years", String(k.age)) + (k.school.map { " · " + $0 } ?? "") }
+                    }
                     if saved == k.pairId { Forms.flash(l.t("desk.saved")) }
                     p {
-                        if k.status == PairStatus.paused.rawValue { span(.class("tag warn")) { l.t("pairStatus.paused") } }
-                        else if k.overdue { span(.class("tag tier-critical")) { l.t("desk.overdue") } }
-                        else { span(.class(k.contactsThisMonth >= k.contactsDueThisMonth ? "tag" : "tag warn")) { l.t("pair.thisMonth", String(k.contactsThisMonth), String(k.contactsDueThisMonth)) } }
+                        if k.status == PairStatus.paused.rawValue {
+                            span(.class("tag warn")) { l.t("pairStatus.paused") }
+                        } else if k.overdue {
+                            span(.class("tag tier-critical")) { l.t("desk.overdue") }
+                        } else {
+                            span(.class(k.contactsThisMonth >= k.contactsDueThisMonth ? "tag" : "tag warn")) {
+                                l.t("pair.thisMonth", String(k.contactsThisMonth), String(k.contactsDueThisMonth))
+                            }
+                        }
                     }
                     dl(.class("kv")) {
                         dt { l.t("desk.guardianPhone") }; dd { if let ph = k.guardianPhone { a(.href("tel:" + ph)) { ph } } else { "—" } }
-                        dt { l.t("children.needs") }; dd { k.needs.isEmpty ? "—" : k.needs.map { l.t("need." + $0) }.joined(separator: l.t("list.sep")) }
+                        dt { l.t("children.needs") };
+                        dd { k.needs.isEmpty ? "—" : k.needs.map { l.t("need." + $0) }.joined(separator: l.t("list.sep")) }
                     }
                     if !k.recentContacts.isEmpty {
                         h3 { l.t("desk.recent") }
-                        ul { for c in k.recentContacts { li { c.date + " · " + l.t("contactMode." + c.mode) + (c.notes.isEmpty ? "" : l.t("f.sep") + c.notes) } } }
+                        ul {
+                            for c in k.recentContacts {
+                                li { c.date + " · " + l.t("contactMode." + c.mode) + (c.notes.isEmpty ? "" : l.t("f.sep") + c.notes) }
+                            }
+                        }
                     }
                     if k.status != PairStatus.paused.rawValue {
                         details(.class("action"), Attr.when(mine || kids.count == 1, Attr("open", nil))) {
@@ -114,14 +140,18 @@ enum DeskViews {
     static func concern(_ req: Request, _ k: DeskChild, typed: String, error: String?, status: HTTPStatus) -> Response {
         let l = req.lang
         return Layout.page(req, title: l.t("desk.concernTitle"), status: status) {
-            div(.class("crumbs")) { a(.href(.desk)) { l.t("desk.title") }; " › "; span { k.givenName } }
+            div(.class("crumbs")) {
+                a(.href(.desk)) { l.t("desk.title") }; " › "; span { k.givenName }
+            }
             h1 { l.t("desk.concernTitle") + " · " + k.givenName }
             p(.class("muted")) { l.t("desk.concernIntro") }
             Forms.errorSummary(l, error.map { ["seen": $0] } ?? [:], labelled: true)
             GuanaiWeb.form(.method("post"), .action(.deskConcern(k.pairId))) {
                 Forms.csrf(req)
                 div(.class(error == nil ? "field" : "field invalid")) {
-                    label(.for("seen")) { l.t("desk.concernSeen"); span(.class("req")) { " *" } }
+                    label(.for("seen")) {
+                        l.t("desk.concernSeen"); span(.class("req")) { " *" }
+                    }
                     tag("textarea", [.id("seen"), .name("seen"), Attr("rows", "5")]) { typed }
                     if let err = error { p(.class("field-error")) { err } }
                 }

@@ -37,9 +37,12 @@ final class Volunteer: Model, @unchecked Sendable {
     var skillList: [VolunteerSkill] { skills.split(separator: ",").compactMap { VolunteerSkill(rawValue: String($0)) } }
 
     var auditFields: [String: String] {
-        ["name": name, "idNumber": Masking.idNumber(idNumber), "phone": phone.map(Masking.phone) ?? "", "unitCode": unitCode, "organisation": organisation ?? "",
-         "honours": honours ?? "", "skills": skills, "availableTime": availableTime ?? "", "capacity": String(capacity),
-         "status": status.rawValue, "account": userID?.uuidString ?? ""]
+        [
+            "name": name, "idNumber": Masking.idNumber(idNumber), "phone": phone.map(Masking.phone) ?? "", "unitCode": unitCode,
+            "organisation": organisation ?? "",
+            "honours": honours ?? "", "skills": skills, "availableTime": availableTime ?? "", "capacity": String(capacity),
+            "status": status.rawValue, "account": userID?.uuidString ?? "",
+        ]
     }
 }
 
@@ -96,8 +99,9 @@ extension Volunteer {
     /// Her own fields as Core's form rules set and merge them.
     var record: VolunteerForm.Record {
         get {
-            VolunteerForm.Record(phone: phone, organisation: organisation, honours: honours, skills: skills, availableTime: availableTime,
-                                 capacity: capacity, latitude: latitude, longitude: longitude, status: status)
+            VolunteerForm.Record(
+                phone: phone, organisation: organisation, honours: honours, skills: skills, availableTime: availableTime,
+                capacity: capacity, latitude: latitude, longitude: longitude, status: status)
         }
         set {
             phone = newValue.phone

@@ -30,7 +30,6 @@ struct PairingPagesController {
         return a
     }
 
-
     // MARK: volunteers
 
     func volunteers(req: Request) async throws -> Response {
@@ -41,20 +40,28 @@ struct PairingPagesController {
         let (items, total) = try await scoped.volunteers(unit: unit, page: page, per: 50)
         let load = try await scoped.load(items.compactMap(\.id))
         let names = try await scoped.unitNames(items.map(\.unitCode))
-        return PairingViews.volunteers(req, items, load: load, unitNames: names, units: try await AccountsController.unitOptions(scoped), unit: unit, total: total, page: page)
+        return PairingViews.volunteers(
+            req, items, load: load, unitNames: names, units: try await AccountsController.unitOptions(scoped), unit: unit, total: total,
+            page: page)
     }
 
     func newVolunteer(req: Request) async throws -> Response {
         _ = try staff(req)
         try req.requireEdits()
-        return PairingViews.volunteerForm(req, typed: [:], errors: [:], units: try await AccountsController.unitOptions(try req.scoped), status: .ok)
+        return PairingViews.volunteerForm(
+            req, typed: [:], errors: [:], units: try await AccountsController.unitOptions(try req.scoped), status: .ok)
     }
 
     static func input(_ f: [String: [String]]) -> VolunteerInput {
         func s(_ k: String) -> String? { f[k]?.last }
-        return VolunteerInput(name: s("name"), idNumber: s("idNumber"), phone: s("phone"), unitCode: s("unitCode"), organisation: s("organisation"), honours: s("honours"),
-                              skills: f["skills"] ?? [], availableTime: s("availableTime"), capacity: s("capacity").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? (s("capacity")?.isEmpty == false ? -1 : nil),
-                              latitude: s("latitude").flatMap { Double($0) }, longitude: s("longitude").flatMap { Double($0) }, status: nil, account: s("account"))
+        return VolunteerInput(
+            name: s("name"), idNumber: s("idNumber"), phone: s("phone"), unitCode: s("unitCode"), organisation: s("organisation"),
+            honours: s("honours"),
+            skills: f["skills"] ?? [], availableTime: s("availableTime"),
+            capacity: s("capacity").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+                ?? (s("capacity")?.isEmpty == false ? -1 : nil),
+            latitude: s("latitude").flatMap { Double($0) }, longitude: s("longitude").flatMap { Double($0) }, status: nil,
+            account: s("account"))
     }
 
     func createVolunteer(req: Request) async throws -> Response {
@@ -68,7 +75,8 @@ struct PairingPagesController {
         } catch let e as FieldErrors {
             return PairingViews.volunteerForm(req, typed: f, errors: req.messages(e), units: units, status: .unprocessableEntity)
         } catch let e as ConflictError {
-            return PairingViews.volunteerForm(req, typed: f, errors: [e.field: req.t(e.key)], units: units, status: .conflict, existing: e.existingID)
+            return PairingViews.volunteerForm(
+                req, typed: f, errors: [e.field: req.t(e.key)], units: units, status: .conflict, existing: e.existingID)
         }
     }
 
@@ -90,8 +98,9 @@ struct PairingPagesController {
         let names = try await scoped.childNames(history.map(\.childID))
         let account = try await v.userID.asyncFlatMap { try await User.find($0, on: scoped.db)?.username }
         let unitName = try await scoped.unitNames([v.unitCode])[v.unitCode] ?? v.unitCode
-        return PairingViews.volunteer(req, v, load: history.filter { $0.status.isOpen }.count, pairs: history, childNames: names,
-                                      account: account, unitName: unitName, errors: errors, status: status)
+        return PairingViews.volunteer(
+            req, v, load: history.filter { $0.status.isOpen }.count, pairs: history, childNames: names,
+            account: account, unitName: unitName, errors: errors, status: status)
     }
 
     func screen(req: Request) async throws -> Response {
@@ -99,7 +108,9 @@ struct PairingPagesController {
         try req.require(.approve)
         let f = try await req.formFields()
         do {
-            try await PairingService.screen(v, ScreeningInput(step: f["step"], on: f["on"]), by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: req.db)
+            try await PairingService.screen(
+                v, ScreeningInput(step: f["step"], on: f["on"]), by: try req.actor.displayName, actor: req.auditActor, at: req.now,
+                on: req.db)
             return req.redirect(to: SiteURL.volunteer(v.id!.uuidString).path)
         } catch let e as FieldErrors {
             return try await renderVolunteer(req, v, errors: req.messages(e), status: .unprocessableEntity)
@@ -111,7 +122,8 @@ struct PairingPagesController {
         try req.requireEdits()
         let f = try await req.formFields()
         do {
-            try await PairingService.updateVolunteer(v, VolunteerInput(account: f["account"] ?? ""), scoped: try req.scoped, actor: req.auditActor, at: req.now)
+            try await PairingService.updateVolunteer(
+                v, VolunteerInput(account: f["account"] ?? ""), scoped: try req.scoped, actor: req.auditActor, at: req.now)
             return req.redirect(to: SiteURL.volunteer(v.id!.uuidString).path)
         } catch let e as FieldErrors {
             return try await renderVolunteer(req, v, errors: req.messages(e), status: .unprocessableEntity)
@@ -127,7 +139,8 @@ struct PairingPagesController {
         let names = try await scoped.childNames(pairs.map(\.childID))
         let childOf = Dictionary(uniqueKeysWithValues: pairs.map { ($0.id!, ChineseName.givenName(names[$0.childID] ?? "")) })
         let unitName = try await scoped.unitNames([v.unitCode])[v.unitCode] ?? v.unitCode
-        try await req.audit(AuditEvent(AuditAction.view, "volunteer", v.id!.uuidString, unit: v.unitCode, detail: ["print": "service_record"]))
+        try await req.audit(
+            AuditEvent(AuditAction.view, "volunteer", v.id!.uuidString, unit: v.unitCode, detail: ["print": "service_record"]))
         return PairingViews.serviceRecord(req, v, contacts: contacts, childOf: childOf, unitName: unitName)
     }
 
@@ -146,8 +159,10 @@ struct PairingPagesController {
         let rules = try await CadenceSettingsStore.load(on: scoped.db)
         let today = RegistryService.today(req.now)
         let standing = try await PairingService.standings(items, today: today, rules: rules, on: scoped.db)
-        return PairingViews.pairs(req, items, childNames: kids, volunteerNames: vols, unitNames: units, standing: standing,
-                                  units: try await AccountsController.unitOptions(scoped).filter { DivisionCode($0.0)?.level != .county }, unit: unit, status: status, total: total, page: page)
+        return PairingViews.pairs(
+            req, items, childNames: kids, volunteerNames: vols, unitNames: units, standing: standing,
+            units: try await AccountsController.unitOptions(scoped).filter { DivisionCode($0.0)?.level != .county }, unit: unit,
+            status: status, total: total, page: page)
     }
 
     func loadPair(_ req: Request) async throws -> Pair {
@@ -162,16 +177,20 @@ struct PairingPagesController {
         return try await renderPair(req, p, errors: [:], typed: [:], status: .ok)
     }
 
-    func renderPair(_ req: Request, _ p: Pair, errors: [String: String], typed: [String: String], status: HTTPStatus) async throws -> Response {
+    func renderPair(_ req: Request, _ p: Pair, errors: [String: String], typed: [String: String], status: HTTPStatus) async throws
+        -> Response
+    {
         let scoped = try req.scoped
         let name = try await scoped.childNames([p.childID])[p.childID] ?? ""
         let v = try await Volunteer.find(p.volunteerID, on: scoped.db)
         let contacts = try await scoped.contacts(p.id!)
         let checkins = try await scoped.checkins(p.id!)
-        let s = try await PairingService.standing(p, today: RegistryService.today(req.now), rules: try await CadenceSettingsStore.load(on: scoped.db), on: scoped.db)
+        let s = try await PairingService.standing(
+            p, today: RegistryService.today(req.now), rules: try await CadenceSettingsStore.load(on: scoped.db), on: scoped.db)
         let reminders = try await scoped.reminders(p.id!, limit: 10)
-        return PairingViews.pair(req, p, childName: name, volunteer: v, events: try await scoped.pairEvents(p.id!), contacts: contacts, checkins: checkins,
-                                 standing: s, reminders: reminders, errors: errors, typed: typed, status: status)
+        return PairingViews.pair(
+            req, p, childName: name, volunteer: v, events: try await scoped.pairEvents(p.id!), contacts: contacts, checkins: checkins,
+            standing: s, reminders: reminders, errors: errors, typed: typed, status: status)
     }
 
     func act(_ req: Request, _ action: PairAction) async throws -> Response {
@@ -179,7 +198,9 @@ struct PairingPagesController {
         if action == .approve || action == .reopen { try req.require(.approve) } else { try req.requireEdits() }
         let f = try await req.formFields()
         do {
-            try await PairingService.act(p, action, PairActionInput(note: f["note"], closeReason: f["closeReason"], startOn: f["startOn"]), by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: req.db)
+            try await PairingService.act(
+                p, action, PairActionInput(note: f["note"], closeReason: f["closeReason"], startOn: f["startOn"]),
+                by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: req.db)
             return req.redirect(to: SiteURL.pair(p.id!.uuidString).path)
         } catch let e as FieldErrors {
             return try await renderPair(req, p, errors: req.messages(e), typed: f, status: .unprocessableEntity)
@@ -192,8 +213,9 @@ struct PairingPagesController {
         try req.requireEdits()
         let f = try await req.formFields()
         do {
-            _ = try await PairingService.recordContact(p, ContactInput(date: f["date"], mode: f["mode"], minutes: Self.minutes(f["minutes"]), notes: f["notes"]),
-                                                       by: try req.actor.displayName, onBehalf: true, actor: req.auditActor, at: req.now, on: req.db)
+            _ = try await PairingService.recordContact(
+                p, ContactInput(date: f["date"], mode: f["mode"], minutes: Self.minutes(f["minutes"]), notes: f["notes"]),
+                by: try req.actor.displayName, onBehalf: true, actor: req.auditActor, at: req.now, on: req.db)
             return req.redirect(to: SiteURL.pair(p.id!.uuidString).path)
         } catch let e as FieldErrors {
             return try await renderPair(req, p, errors: Self.contactMessages(req, e), typed: f, status: .unprocessableEntity)
@@ -218,7 +240,9 @@ struct PairingPagesController {
         try req.requireEdits()
         let f = try await req.formFields()
         do {
-            _ = try await PairingService.checkin(p, with: f["with"], on: f["checkinDate"], notes: f["checkinNotes"], by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: req.db)
+            _ = try await PairingService.checkin(
+                p, with: f["with"], on: f["checkinDate"], notes: f["checkinNotes"], by: try req.actor.displayName, actor: req.auditActor,
+                at: req.now, on: req.db)
             return req.redirect(to: SiteURL.pair(p.id!.uuidString).path)
         } catch let e as FieldErrors {
             var m = req.messages(e)
@@ -236,15 +260,22 @@ struct PairingPagesController {
         let scoped = try req.scoped
         let options = try await AccountsController.unitOptions(scoped).filter { DivisionCode($0.0)?.level != .county }
         let code = req.query[String.self, at: "unit"] ?? ""
-        guard !code.isEmpty else { return PairingViews.suggestions(req, units: options, unit: "", result: nil, names: [:], volunteers: [:], flash: nil, errors: [:]) }
+        guard !code.isEmpty else {
+            return PairingViews.suggestions(
+                req, units: options, unit: "", result: nil, names: [:], volunteers: [:], flash: nil, errors: [:])
+        }
         guard let unit = try await scoped.unit(code), unit.isActive else {
-            return PairingViews.suggestions(req, units: options, unit: code, result: nil, names: [:], volunteers: [:], flash: nil, errors: ["unit": req.t("field.error.choice")], status: .unprocessableEntity)
+            return PairingViews.suggestions(
+                req, units: options, unit: code, result: nil, names: [:], volunteers: [:], flash: nil,
+                errors: ["unit": req.t("field.error.choice")], status: .unprocessableEntity)
         }
         let result = try await PairingSuggestions.compute(unit: unit, scoped: scoped, lang: req.lang)
         let ids = (result.suggestions.map(\.childId) + result.unpaired).compactMap(UUID.init(uuidString:))
         let names = try await scoped.childNames(ids)
         let vols = try await scoped.volunteers(result.suggestions.compactMap { UUID(uuidString: $0.volunteerId) })
-        return PairingViews.suggestions(req, units: options, unit: code, result: result, names: names, volunteers: vols, flash: try await approvalMessage(req), errors: [:])
+        return PairingViews.suggestions(
+            req, units: options, unit: code, result: result, names: names, volunteers: vols, flash: try await approvalMessage(req),
+            errors: [:])
     }
 
     /// The outcome of an approval, rebuilt from tokens (`done=approved&count=3&failed=<child>:<key>`): only numbers,
@@ -261,13 +292,17 @@ struct PairingPagesController {
         }
         let names = try await req.scoped.childNames(picks.map(\.0))
         for (id, key) in picks { if let n = names[id] { failed.append(n + req.t("f.sep") + req.t(key)) } }
-        return req.t("pairing.approvedCount", String(count)) + (failed.isEmpty ? "" : " " + req.t("pairing.approveFailed", failed.joined(separator: req.t("list.semi"))))
+        return req.t("pairing.approvedCount", String(count))
+            + (failed.isEmpty ? "" : " " + req.t("pairing.approveFailed", failed.joined(separator: req.t("list.semi"))))
     }
 
     /// Why an approval from the suggestions can fail; the only messages `approvalMessage` will show.
     static func isApprovalFailure(_ key: String) -> Bool {
-        ["pairing.error.childPaired", "pairing.error.volunteerFull", "pairing.error.transition", "pairing.error.childNotListed", "pairing.error.withdrawn",
-         "pairing.error.changed"].contains(key) || (key.hasPrefix("pairing.error.notScreened.") && Catalogue.zh[key] != nil)
+        [
+            "pairing.error.childPaired", "pairing.error.volunteerFull", "pairing.error.transition", "pairing.error.childNotListed",
+            "pairing.error.withdrawn",
+            "pairing.error.changed",
+        ].contains(key) || (key.hasPrefix("pairing.error.notScreened.") && Catalogue.zh[key] != nil)
     }
 
     /// Approving suggestions proposes each pair and approves it at once (the approver is township staff or the
@@ -287,11 +322,16 @@ struct PairingPagesController {
             let parts = pick.split(separator: ":").map(String.init)
             guard parts.count == 3, let c = try await scoped.child(parts[0]), let v = try await scoped.volunteer(parts[1]) else { continue }
             do {
-                let p = try await PairingService.propose(child: c, volunteer: v, cost: Int(parts[2]), by: by, actor: req.auditActor, at: req.now, on: scoped.db)
-                try await PairingService.act(p, .approve, PairActionInput(note: req.t("pairing.approvedFromSuggestion")), by: by, actor: req.auditActor, at: req.now, on: scoped.db)
+                let p = try await PairingService.propose(
+                    child: c, volunteer: v, cost: Int(parts[2]), by: by, actor: req.auditActor, at: req.now, on: scoped.db)
+                try await PairingService.act(
+                    p, .approve, PairActionInput(note: req.t("pairing.approvedFromSuggestion")), by: by, actor: req.auditActor, at: req.now,
+                    on: scoped.db)
                 done += 1
             } catch let e as FieldErrors {
-                let key = e.items.map { $0.key == "pairing.error.full" ? "pairing.error.volunteerFull" : $0.key }.first(where: Self.isApprovalFailure) ?? "pairing.error.changed"
+                let key =
+                    e.items.map { $0.key == "pairing.error.full" ? "pairing.error.volunteerFull" : $0.key }.first(
+                        where: Self.isApprovalFailure) ?? "pairing.error.changed"
                 failed.append(c.id!.uuidString + ":" + key)
             }
         }

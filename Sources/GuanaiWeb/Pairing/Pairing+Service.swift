@@ -23,7 +23,9 @@ enum PairingService {
         try c.throwIfAny()
         guard let checked, let unit else { throw FieldErrors(c.errors) }
         if let existing = try await Volunteer.query(on: scoped.db).filter(\.$idNumber == checked.id.value).first() {
-            throw ConflictError.existing(field: "idNumber", key: "pairing.error.volunteerExists", id: existing.id!.uuidString, unit: existing.unitCode, scoped: scoped)
+            throw ConflictError.existing(
+                field: "idNumber", key: "pairing.error.volunteerExists", id: existing.id!.uuidString, unit: existing.unitCode,
+                scoped: scoped)
         }
         let v = Volunteer()
         v.id = TimeOrderedID.next()
@@ -38,7 +40,9 @@ enum PairingService {
         v.updatedAt = at
         try await scoped.db.transaction { tx in
             try await v.create(on: tx)
-            try await AuditLog.append(AuditEvent(AuditAction.create, "volunteer", v.id!.uuidString, unit: v.unitCode, fields: AuditLog.created(v.auditFields)), by: actor, at: at, on: tx)
+            try await AuditLog.append(
+                AuditEvent(AuditAction.create, "volunteer", v.id!.uuidString, unit: v.unitCode, fields: AuditLog.created(v.auditFields)),
+                by: actor, at: at, on: tx)
         }
         return v
     }
@@ -66,20 +70,29 @@ enum PairingService {
         VolunteerForm.change(&record, input, openLoad: input.capacity == nil ? 0 : try await openLoad(v.id!, on: scoped.db), &c)
         v.record = record
         if let name = input.account {
-            if name.trimmingCharacters(in: .whitespaces).isEmpty { v.userID = nil }
-            else if let u = try await accountToLink(name, except: v.id, scoped: scoped, &c) { v.userID = u.id }
+            if name.trimmingCharacters(in: .whitespaces).isEmpty {
+                v.userID = nil
+            } else if let u = try await accountToLink(name, except: v.id, scoped: scoped, &c) {
+                v.userID = u.id
+            }
         }
         try c.throwIfAny()
         v.updatedAt = at
         let diff = AuditLog.diff(before, v.auditFields)
         try await scoped.db.transaction { tx in
             try await v.save(on: tx)
-            if !diff.isEmpty { try await AuditLog.append(AuditEvent(AuditAction.update, "volunteer", v.id!.uuidString, unit: v.unitCode, fields: diff), by: actor, at: at, on: tx) }
+            if !diff.isEmpty {
+                try await AuditLog.append(
+                    AuditEvent(AuditAction.update, "volunteer", v.id!.uuidString, unit: v.unitCode, fields: diff), by: actor, at: at, on: tx
+                )
+            }
         }
     }
 
     /// One screening step confirmed, with its date and who confirmed it. A date in the future is refused.
-    static func screen(_ v: Volunteer, _ input: ScreeningInput, by name: String, actor: AuditActor, at: Date, on db: any Database) async throws {
+    static func screen(_ v: Volunteer, _ input: ScreeningInput, by name: String, actor: AuditActor, at: Date, on db: any Database)
+        async throws
+    {
         var c = Checker()
         let checked = PairRecords.screening(input, today: RegistryService.today(at), &c)
         try c.throwIfAny()
@@ -91,8 +104,11 @@ enum PairingService {
         v.updatedAt = at
         try await db.transaction { tx in
             try await v.save(on: tx)
-            try await AuditLog.append(AuditEvent(AuditAction.update, "volunteer", v.id!.uuidString, unit: v.unitCode,
-                                                 fields: ["screening." + step.rawValue: FieldChange(before: before, after: "\(date.iso) \(name)")]), by: actor, at: at, on: tx)
+            try await AuditLog.append(
+                AuditEvent(
+                    AuditAction.update, "volunteer", v.id!.uuidString, unit: v.unitCode,
+                    fields: ["screening." + step.rawValue: FieldChange(before: before, after: "\(date.iso) \(name)")]), by: actor, at: at,
+                on: tx)
         }
     }
 
@@ -113,11 +129,14 @@ enum PairingService {
         let other = try await openPair(child: c.id!, on: db)
         let screened = Set(ScreeningStep.allCases.filter { v.checks[$0.rawValue] != nil })
         let load = try await openLoad(v.id!, on: db)
-        return PairGate.errors(child: .init(status: c.status, otherOpenPair: other.map { $0.id != except } ?? false),
-                               volunteer: .init(status: v.status, screened: screened, capacity: v.capacity, openLoad: load))
+        return PairGate.errors(
+            child: .init(status: c.status, otherOpenPair: other.map { $0.id != except } ?? false),
+            volunteer: .init(status: v.status, screened: screened, capacity: v.capacity, openLoad: load))
     }
 
-    static func propose(child c: Child, volunteer v: Volunteer, cost: Int? = nil, by name: String, actor: AuditActor, at: Date, on db: any Database) async throws -> Pair {
+    static func propose(
+        child c: Child, volunteer v: Volunteer, cost: Int? = nil, by name: String, actor: AuditActor, at: Date, on db: any Database
+    ) async throws -> Pair {
         let errors = try await gate(child: c, volunteer: v, on: db)
         if !errors.isEmpty { throw FieldErrors(errors) }
         let p = Pair()
@@ -132,9 +151,13 @@ enum PairingService {
         try await db.transaction { tx in
             try await p.create(on: tx)
             try await event(p, from: nil, note: "", by: name, at: at, on: tx)
-            try await AuditLog.append(AuditEvent(AuditAction.create, "pair", p.id!.uuidString, unit: p.unitCode,
-                                                 fields: AuditLog.created(["childId": c.id!.uuidString, "volunteerId": v.id!.uuidString,
-                                                                           "status": p.status.rawValue])), by: actor, at: at, on: tx)
+            try await AuditLog.append(
+                AuditEvent(
+                    AuditAction.create, "pair", p.id!.uuidString, unit: p.unitCode,
+                    fields: AuditLog.created([
+                        "childId": c.id!.uuidString, "volunteerId": v.id!.uuidString,
+                        "status": p.status.rawValue,
+                    ])), by: actor, at: at, on: tx)
         }
         return p
     }
@@ -151,11 +174,16 @@ enum PairingService {
     }
 
     /// One step of the lifecycle. Closing needs a reason and a note; reopening passes the gate again.
-    static func act(_ p: Pair, _ action: PairAction, _ input: PairActionInput, startedOn: String? = nil, by name: String, actor: AuditActor, at: Date, on db: any Database) async throws {
+    static func act(
+        _ p: Pair, _ action: PairAction, _ input: PairActionInput, startedOn: String? = nil, by name: String, actor: AuditActor, at: Date,
+        on db: any Database
+    ) async throws {
         guard PairLifecycle.next(p.status, action) != nil else { throw FieldErrors([PairLifecycle.refused]) }
         var gate: [FieldError] = []
         if action == .reopen {
-            guard let c = try await Child.find(p.childID, on: db), let v = try await Volunteer.find(p.volunteerID, on: db) else { throw Abort(.notFound) }
+            guard let c = try await Child.find(p.childID, on: db), let v = try await Volunteer.find(p.volunteerID, on: db) else {
+                throw Abort(.notFound)
+            }
             gate = try await self.gate(child: c, volunteer: v, except: p.id, on: db)
         }
         let step = try PairLifecycle.step(from: p.status, action, input, gate: gate).get()
@@ -169,19 +197,25 @@ enum PairingService {
             try await refreshCadence(p, today: RegistryService.today(at), on: tx)
             try await p.save(on: tx)
             try await event(p, from: before, note: eventNote, by: name, at: at, on: tx)
-            try await AuditLog.append(AuditEvent(AuditAction.update, "pair", p.id!.uuidString, unit: p.unitCode,
-                                                 fields: ["status": FieldChange(before: before.rawValue, after: p.status.rawValue)],
-                                                 detail: ["action": action.rawValue, "note": note]
-                                                    .merging(planned.map { ["startOn": $0.iso] } ?? [:]) { a, _ in a }),
-                                      by: actor, at: at, on: tx)
+            try await AuditLog.append(
+                AuditEvent(
+                    AuditAction.update, "pair", p.id!.uuidString, unit: p.unitCode,
+                    fields: ["status": FieldChange(before: before.rawValue, after: p.status.rawValue)],
+                    detail: ["action": action.rawValue, "note": note]
+                        .merging(planned.map { ["startOn": $0.iso] } ?? [:]) { a, _ in a }),
+                by: actor, at: at, on: tx)
             // A start day that has already come starts the pair at once.
-            if let d = planned, step.startsAtOnce(today: RegistryService.today(at)) { try await act(p, .start, PairActionInput(note: ""), startedOn: d.iso, by: name, actor: actor, at: at, on: tx) }
+            if let d = planned, step.startsAtOnce(today: RegistryService.today(at)) {
+                try await act(p, .start, PairActionInput(note: ""), startedOn: d.iso, by: name, actor: actor, at: at, on: tx)
+            }
         }
     }
 
     /// A contact by the volunteer (or recorded for her). The first contact of an approved pair starts it; her service
     /// hours grow by the minutes given.
-    static func recordContact(_ p: Pair, _ input: ContactInput, by name: String, onBehalf: Bool, actor: AuditActor, at: Date, on db: any Database) async throws -> PairContact {
+    static func recordContact(
+        _ p: Pair, _ input: ContactInput, by name: String, onBehalf: Bool, actor: AuditActor, at: Date, on db: any Database
+    ) async throws -> PairContact {
         var c = Checker()
         let today = RegistryService.today(at)
         let checked = PairRecords.contact(input, pair: p.status, today: today, &c)
@@ -208,11 +242,15 @@ enum PairingService {
             try await refreshCadence(p, today: today, on: tx)
             try await p.save(on: tx)
             if let v = try await Volunteer.find(p.volunteerID, on: tx) { v.serviceMinutes += minutes; try await v.save(on: tx) }
-            try await AuditLog.append(AuditEvent(AuditAction.create, "contact", k.id!.uuidString, unit: k.unitCode,
-                                                 fields: AuditLog.created(["pairId": p.id!.uuidString, "date": k.onDate,
-                                                                           "mode": k.mode.rawValue, "minutes": String(minutes),
-                                                                           "onBehalf": String(onBehalf)])),
-                                      by: actor, at: at, on: tx)
+            try await AuditLog.append(
+                AuditEvent(
+                    AuditAction.create, "contact", k.id!.uuidString, unit: k.unitCode,
+                    fields: AuditLog.created([
+                        "pairId": p.id!.uuidString, "date": k.onDate,
+                        "mode": k.mode.rawValue, "minutes": String(minutes),
+                        "onBehalf": String(onBehalf),
+                    ])),
+                by: actor, at: at, on: tx)
         }
         return k
     }
@@ -220,22 +258,34 @@ enum PairingService {
     // MARK: contact cadence
 
     /// The pair's standing on `today`, from its contacts of the last two calendar months (all the rule reads).
-    static func standing(_ p: Pair, today: CivilDate, rules: ContactCadenceRules, contacts: [String]? = nil, on db: any Database) async throws -> ContactStanding? {
+    static func standing(_ p: Pair, today: CivilDate, rules: ContactCadenceRules, contacts: [String]? = nil, on db: any Database)
+        async throws -> ContactStanding?
+    {
         guard p.status == .active, let start = p.startedOn.flatMap(CivilDate.init(iso:)) else { return nil }
         let from = ContactCadence.firstOfMonth(ContactCadence.firstOfMonth(today).adding(days: -1)).iso
         let dates: [String]
-        if let contacts { dates = contacts } else { dates = try await PairContact.query(on: db).filter(\.$pairID == p.id!).filter(\.$onDate >= from).all(\.$onDate) }
-        return ContactCadence.standing(startedOn: start, resumedOn: p.resumedOn.flatMap(CivilDate.init(iso:)), contacts: dates.compactMap(CivilDate.init(iso:)), today: today, rules: rules)
+        if let contacts {
+            dates = contacts
+        } else {
+            dates = try await PairContact.query(on: db).filter(\.$pairID == p.id!).filter(\.$onDate >= from).all(\.$onDate)
+        }
+        return ContactCadence.standing(
+            startedOn: start, resumedOn: p.resumedOn.flatMap(CivilDate.init(iso:)), contacts: dates.compactMap(CivilDate.init(iso:)),
+            today: today, rules: rules)
     }
 
     /// The standings of many pairs from one query of their last two months' contacts (lists, the sweep, campaigns).
-    static func standings(_ pairs: [Pair], today: CivilDate, rules: ContactCadenceRules, on db: any Database) async throws -> [UUID: ContactStanding] {
+    static func standings(_ pairs: [Pair], today: CivilDate, rules: ContactCadenceRules, on db: any Database) async throws -> [UUID:
+        ContactStanding]
+    {
         let active = pairs.filter { $0.status == .active }
         guard !active.isEmpty else { return [:] }
         let from = ContactCadence.firstOfMonth(ContactCadence.firstOfMonth(today).adding(days: -1)).iso
         var dates: [UUID: [String]] = [:]
         for chunk in active.compactMap(\.id).chunked(400) {
-            for k in try await PairContact.query(on: db).filter(\.$pairID ~~ Array(chunk)).filter(\.$onDate >= from).all() { dates[k.pairID, default: []].append(k.onDate) }
+            for k in try await PairContact.query(on: db).filter(\.$pairID ~~ Array(chunk)).filter(\.$onDate >= from).all() {
+                dates[k.pairID, default: []].append(k.onDate)
+            }
         }
         var out: [UUID: ContactStanding] = [:]
         for p in active { out[p.id!] = try await standing(p, today: today, rules: rules, contacts: dates[p.id!] ?? [], on: db) }
@@ -245,12 +295,16 @@ enum PairingService {
     /// Sets the day the sweep should look at the pair again: today when a reminder may be due, otherwise the next
     /// day the standing can change by time alone; nothing for a pair that is not active.
     static func refreshCadence(_ p: Pair, today: CivilDate, on db: any Database) async throws {
-        guard let s = try await standing(p, today: today, rules: try await CadenceSettingsStore.load(on: db), on: db) else { p.contactCheckOn = nil; return }
+        guard let s = try await standing(p, today: today, rules: try await CadenceSettingsStore.load(on: db), on: db) else {
+            p.contactCheckOn = nil; return
+        }
         p.contactCheckOn = s.levels.isEmpty ? s.nextCheck.iso : today.iso
     }
 
     /// A staff check-in with the volunteer or the guardian.
-    static func checkin(_ p: Pair, with whom: String?, on date: String?, notes: String?, by name: String, actor: AuditActor, at: Date, on db: any Database) async throws -> PairCheckin {
+    static func checkin(
+        _ p: Pair, with whom: String?, on date: String?, notes: String?, by name: String, actor: AuditActor, at: Date, on db: any Database
+    ) async throws -> PairCheckin {
         var c = Checker()
         let checked = PairRecords.checkin(with: whom, on: date, notes: notes, today: RegistryService.today(at), &c)
         try c.throwIfAny()
@@ -266,10 +320,14 @@ enum PairingService {
         k.createdAt = at
         try await db.transaction { tx in
             try await k.create(on: tx)
-            try await AuditLog.append(AuditEvent(AuditAction.create, "checkin", k.id!.uuidString, unit: k.unitCode,
-                                                 fields: AuditLog.created(["pairId": p.id!.uuidString, "with": k.withWhom.rawValue,
-                                                                           "date": k.onDate])),
-                                      by: actor, at: at, on: tx)
+            try await AuditLog.append(
+                AuditEvent(
+                    AuditAction.create, "checkin", k.id!.uuidString, unit: k.unitCode,
+                    fields: AuditLog.created([
+                        "pairId": p.id!.uuidString, "with": k.withWhom.rawValue,
+                        "date": k.onDate,
+                    ])),
+                by: actor, at: at, on: tx)
         }
         return k
     }

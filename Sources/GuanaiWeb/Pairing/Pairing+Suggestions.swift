@@ -13,11 +13,16 @@ struct SuggestionsDTO: Content {
 /// township with room, assigned at least total cost (the exact solver). Nothing is written: staff propose and
 /// approve from the answer.
 enum PairingSuggestions {
-    static func compute(unit: Unit, scoped: Scoped, lang: UILanguage, rules: PairingCostRules = PairingCostRules()) async throws -> SuggestionsDTO {
+    static func compute(unit: Unit, scoped: Scoped, lang: UILanguage, rules: PairingCostRules = PairingCostRules()) async throws
+        -> SuggestionsDTO
+    {
         let db = scoped.db
-        let kids = try await Child.query(on: db).within(Jurisdiction(root: DivisionCode(unit.code)!), \.$unitCode).filter(\.$status == .active).all()
-        let paired = Set(try await Pair.query(on: db).filter(\.$childID ~~ kids.compactMap(\.id)).filter(\.$status != .closed)
-            .all(\.$childID))
+        let kids = try await Child.query(on: db).within(Jurisdiction(root: DivisionCode(unit.code)!), \.$unitCode).filter(
+            \.$status == .active
+        ).all()
+        let paired = Set(
+            try await Pair.query(on: db).filter(\.$childID ~~ kids.compactMap(\.id)).filter(\.$status != .closed)
+                .all(\.$childID))
         let queue = kids.filter { !paired.contains($0.id!) }
         // Volunteers of the township (or of the unit itself, above a township), screened, with room.
         let area = DivisionCode(unit.code)!.level == .village ? String(unit.code.prefix(9)) + "000" : unit.code
@@ -26,7 +31,10 @@ enum PairingSuggestions {
         let load = try await scoped.load(all.compactMap(\.id))
         let volunteers = all.filter { (load[$0.id!] ?? 0) < $0.capacity }
         let homes = try await Household.query(on: db).filter(\.$id ~~ queue.compactMap(\.householdID)).all()
-        let point = Dictionary(uniqueKeysWithValues: homes.compactMap { h in h.latitude.flatMap { la in h.longitude.map { (h.id!, PairingPoint(latitude: la, longitude: $0)) } } })
+        let point = Dictionary(
+            uniqueKeysWithValues: homes.compactMap { h in
+                h.latitude.flatMap { la in h.longitude.map { (h.id!, PairingPoint(latitude: la, longitude: $0)) } }
+            })
 
         // Equal distances are common (every pair inside a village without GPS points costs the same), and the solver
         // may answer any of the tied optima. A small tie-break fixed by the two ids, below one metre in total, makes
@@ -39,13 +47,18 @@ enum PairingSuggestions {
             let side = PairingCost.Side(unitCode: c.unitCode, point: c.householdID.flatMap { point[$0] })
             for (j, v) in volunteers.enumerated() {
                 let vp = v.latitude.flatMap { la in v.longitude.map { PairingPoint(latitude: la, longitude: $0) } }
-                guard let (cost, reasons) = PairingCost.cost(child: side, needs: c.needList, volunteer: .init(unitCode: v.unitCode, point: vp), skills: v.skillList, rules: rules) else { continue }
+                guard
+                    let (cost, reasons) = PairingCost.cost(
+                        child: side, needs: c.needList, volunteer: .init(unitCode: v.unitCode, point: vp), skills: v.skillList, rules: rules
+                    )
+                else { continue }
                 edges.append(.init(child: i, volunteer: j, cost: cost * scale + Self.tiebreak(c.id!, v.id!)))
                 why[i, default: [:]][j] = (cost, reasons)
             }
         }
         let penalties = queue.map { (rules.penalty[$0.tier ?? .normal] ?? 100_000) * scale }
-        let problem = AssignmentProblem(penalties: penalties, capacities: volunteers.map { $0.capacity - (load[$0.id!] ?? 0) }, edges: edges)
+        let problem = AssignmentProblem(
+            penalties: penalties, capacities: volunteers.map { $0.capacity - (load[$0.id!] ?? 0) }, edges: edges)
         // Critical and high-risk children take their own village's volunteers first (docs/pairing.md).
         let first = queue.map { ($0.tier ?? .normal) >= .high }
         let solution = PrioritisedAssignment.solve(problem, first: first) { queue[$0.child].unitCode == volunteers[$0.volunteer].unitCode }
@@ -57,14 +70,27 @@ enum PairingSuggestions {
             let raw = why[i]?[j]?.reasons ?? []
             // The needs her skills meet read as one reason: "特长能帮上：亲情抚慰、习惯养成".
             let skills = raw.filter { $0.code == "pairing.reason.skill" }.map { lang.t("need." + $0.arg) }
-            let reasons = raw.filter { $0.code != "pairing.reason.skill" }.map { ReasonDTO(code: $0.code, message: lang.t($0.code, $0.arg)) }
-                + (skills.isEmpty ? [] : [ReasonDTO(code: "pairing.reason.skill", message: lang.t("pairing.reason.skill", skills.joined(separator: lang.t("list.sep"))))])
-                + [ReasonDTO(code: "pairing.reason.tier", message: lang.t("pairing.reason.tier", lang.t("tier." + (c.riskTier ?? "normal"))))]
+            let reasons =
+                raw.filter { $0.code != "pairing.reason.skill" }.map { ReasonDTO(code: $0.code, message: lang.t($0.code, $0.arg)) }
+                + (skills.isEmpty
+                    ? []
+                    : [
+                        ReasonDTO(
+                            code: "pairing.reason.skill",
+                            message: lang.t("pairing.reason.skill", skills.joined(separator: lang.t("list.sep"))))
+                    ])
+                + [
+                    ReasonDTO(
+                        code: "pairing.reason.tier", message: lang.t("pairing.reason.tier", lang.t("tier." + (c.riskTier ?? "normal"))))
+                ]
             out.append(SuggestionDTO(childId: c.id!.uuidString, volunteerId: volunteers[j].id!.uuidString, cost: cost, reasons: reasons))
         }
-        let left = queue.enumerated().filter { solution.volunteerOf[$0.offset] == nil }.map { rules.penalty[$0.element.tier ?? .normal] ?? 100_000 }
+        let left = queue.enumerated().filter { solution.volunteerOf[$0.offset] == nil }.map {
+            rules.penalty[$0.element.tier ?? .normal] ?? 100_000
+        }
         let total = out.reduce(0) { $0 + $1.cost } + left.reduce(0, +)
-        return SuggestionsDTO(unit: unit.code, children: queue.count, volunteers: volunteers.count, suggestions: out, unpaired: unpaired, totalCost: total)
+        return SuggestionsDTO(
+            unit: unit.code, children: queue.count, volunteers: volunteers.count, suggestions: out, unpaired: unpaired, totalCost: total)
     }
 
     static let tiebreakRange = 1024

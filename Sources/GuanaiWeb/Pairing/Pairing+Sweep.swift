@@ -30,7 +30,8 @@ enum PairingSweep {
         let today = RegistryService.today(at)
         // Approved pairs whose planned start day has come (few: most start at the first contact).
         for p in try await Pair.query(on: db).filter(\.$status == .approved).filter(\.$startedOn <= today.iso).all() {
-            try await PairingService.act(p, .start, PairActionInput(note: ""), startedOn: p.startedOn, by: "system", actor: .system("sweep"), at: at, on: db)
+            try await PairingService.act(
+                p, .start, PairActionInput(note: ""), startedOn: p.startedOn, by: "system", actor: .system("sweep"), at: at, on: db)
         }
         let rules = try await CadenceSettingsStore.load(on: db)
         // Accounts read once: every reminder of the sweep goes to the same few hundred people.
@@ -50,7 +51,8 @@ enum PairingSweep {
                         continue
                     }
                     if let month = s.shortMonth {
-                        for level in s.levels where try await remind(p, month: month, level: level, standing: s, directory: directory, on: tx, at: at) { n += 1 }
+                        for level in s.levels
+                        where try await remind(p, month: month, level: level, standing: s, directory: directory, on: tx, at: at) { n += 1 }
                     }
                     // Always later than today, so the loop ends.
                     p.contactCheckOn = s.nextCheck.iso
@@ -63,7 +65,10 @@ enum PairingSweep {
     }
 
     /// One reminder, if not sent before: the row, an outbox message to each person of the level, an audit entry.
-    static func remind(_ p: Pair, month: String, level: ReminderLevel, standing s: ContactStanding, directory: RecipientDirectory, on db: any Database, at: Date) async throws -> Bool {
+    static func remind(
+        _ p: Pair, month: String, level: ReminderLevel, standing s: ContactStanding, directory: RecipientDirectory, on db: any Database,
+        at: Date
+    ) async throws -> Bool {
         let sent = try await PairReminder.query(on: db).filter(\.$pairID == p.id!).filter(\.$month == month).filter(\.$level == level)
             .first()
         if sent != nil { return false }
@@ -84,10 +89,16 @@ enum PairingSweep {
         case .village: users = directory.recipients(unit: p.unitCode, roles: [.villageWorker])
         case .township: users = directory.recipients(unit: p.unitCode, roles: [.townshipStaff])
         }
-        for u in users { try await Outbox.enqueue(reminder: r, pair: p, standing: s, to: u, givenNameOnly: level == .volunteer, on: db, at: at) }
-        try await AuditLog.append(AuditEvent(AuditAction.update, "pair", p.id!.uuidString, unit: p.unitCode,
-                                             detail: ["reminder": level.rawValue, "month": month, "daysOverdue": String(s.daysOverdue), "recipients": String(users.count)]),
-                                  by: .system("sweep"), at: at, on: db)
+        for u in users {
+            try await Outbox.enqueue(reminder: r, pair: p, standing: s, to: u, givenNameOnly: level == .volunteer, on: db, at: at)
+        }
+        try await AuditLog.append(
+            AuditEvent(
+                AuditAction.update, "pair", p.id!.uuidString, unit: p.unitCode,
+                detail: [
+                    "reminder": level.rawValue, "month": month, "daysOverdue": String(s.daysOverdue), "recipients": String(users.count),
+                ]),
+            by: .system("sweep"), at: at, on: db)
         return true
     }
 }
@@ -95,14 +106,18 @@ enum PairingSweep {
 extension Outbox {
     /// A contact reminder travels the same channels as alerts; the volunteer's own message names the child by given
     /// name only, as everything she sees does.
-    static func enqueue(reminder r: PairReminder, pair p: Pair, standing s: ContactStanding, to u: User, givenNameOnly: Bool, on db: any Database, at: Date) async throws {
+    static func enqueue(
+        reminder r: PairReminder, pair p: Pair, standing s: ContactStanding, to u: User, givenNameOnly: Bool, on db: any Database, at: Date
+    ) async throws {
         let key = "reminder:\(r.id!.uuidString):\(u.id!.uuidString)"
         let full = try await Child.find(p.childID, on: db).asyncFlatMap { try await Person.find($0.personID, on: db)?.name } ?? ""
         let message = UILanguage.zh.t("pairing.reminder.message", s.shortMonth ?? "", String(s.missing), String(s.daysOverdue))
-        let payload = OutboxPayload(key: key, alertId: r.id!.uuidString, childId: p.childID.uuidString, childName: givenNameOnly ? ChineseName.givenName(full) : full,
-                                    unitCode: p.unitCode, kind: "contact_reminder", level: r.level.rawValue, reasons: [message],
-                                    reason: "reminder",
-                                    to: .init(username: u.username, name: u.displayName, phone: u.phone), createdAt: AuditLog.timestamp(at))
+        let payload = OutboxPayload(
+            key: key, alertId: r.id!.uuidString, childId: p.childID.uuidString,
+            childName: givenNameOnly ? ChineseName.givenName(full) : full,
+            unitCode: p.unitCode, kind: "contact_reminder", level: r.level.rawValue, reasons: [message],
+            reason: "reminder",
+            to: .init(username: u.username, name: u.displayName, phone: u.phone), createdAt: AuditLog.timestamp(at))
         try await write(payload, about: r.id!, to: u, on: db, at: at)
     }
 }

@@ -15,7 +15,10 @@ enum PairingViews {
     static func tabs(_ req: Request, _ on: SiteURL) -> Node {
         let l = req.lang
         return p(.class("crumbs")) {
-            for (i, (u, k)) in [(SiteURL.volunteers, "nav.volunteers"), (.pairs, "pairing.pairs"), (.pairing, "pairing.suggest"), (.campaigns, "nav.campaigns")].enumerated() {
+            for (i, (u, k)) in [
+                (SiteURL.volunteers, "nav.volunteers"), (.pairs, "pairing.pairs"), (.pairing, "pairing.suggest"),
+                (.campaigns, "nav.campaigns"),
+            ].enumerated() {
                 if i > 0 { " · " }
                 if u.path == on.path { strong { l.t(k) } } else { a(.href(u)) { l.t(k) } }
             }
@@ -24,13 +27,21 @@ enum PairingViews {
 
     // MARK: volunteers
 
-    static func volunteers(_ req: Request, _ items: [Volunteer], load: [UUID: Int], unitNames: [String: String], units: [(String, String)], unit: String, total: Int, page: Int) -> Response {
+    static func volunteers(
+        _ req: Request, _ items: [Volunteer], load: [UUID: Int], unitNames: [String: String], units: [(String, String)], unit: String,
+        total: Int, page: Int
+    ) -> Response {
         let l = req.lang
         let edit = req.auth.get(Signer.self).map { Policy.edits($0.role) } ?? false
         return Layout.page(req, title: l.t("nav.volunteers")) {
             tabs(req, .volunteers)
             h1 { l.t("nav.volunteers") }
-            if edit { p { a(.class("btn"), .href(.volunteerNew)) { l.t("volunteer.new") }; " "; a(.href(SiteURL.intakeNew.with(query: [("kind", "volunteers")]))) { l.t("volunteer.import") } } }
+            if edit {
+                p {
+                    a(.class("btn"), .href(.volunteerNew)) { l.t("volunteer.new") }; " ";
+                    a(.href(SiteURL.intakeNew.with(query: [("kind", "volunteers")]))) { l.t("volunteer.import") }
+                }
+            }
             form(.method("get"), .action(.volunteers), .class("filters")) {
                 Forms.select(l, label: "children.unit", name: "unit", options: [("", l.t("children.allUnits"))] + units, selected: unit)
                 button(.type("submit")) { l.t("form.search") }
@@ -38,7 +49,12 @@ enum PairingViews {
             p(.class("muted")) { l.t("list.total", String(total)) }
             div(.class("table-wrap")) {
                 table(.class("stack")) {
-                    thead { tr { th { l.t("person.name") }; th { l.t("volunteer.unit") }; th { l.t("volunteer.skills") }; th { l.t("volunteer.load") }; th { l.t("volunteer.screening") }; th { l.t("volunteer.hours") } } }
+                    thead {
+                        tr {
+                            th { l.t("person.name") }; th { l.t("volunteer.unit") }; th { l.t("volunteer.skills") };
+                            th { l.t("volunteer.load") }; th { l.t("volunteer.screening") }; th { l.t("volunteer.hours") }
+                        }
+                    }
                     tbody {
                         for v in items {
                             tr {
@@ -48,10 +64,17 @@ enum PairingViews {
                                 }
                                 td(.data("label", l.t("volunteer.unit"))) { unitNames[v.unitCode] ?? v.unitCode }
                                 td(.data("label", l.t("volunteer.skills"))) { skillText(l, v) }
-                                td(.data("label", l.t("volunteer.load"))) { l.t("volunteer.loadOf", String(load[v.id!] ?? 0), String(v.capacity)) }
+                                td(.data("label", l.t("volunteer.load"))) {
+                                    l.t("volunteer.loadOf", String(load[v.id!] ?? 0), String(v.capacity))
+                                }
                                 td(.data("label", l.t("volunteer.screening"))) {
-                                    if v.screened { span(.class("tag")) { l.t("volunteer.screened") } }
-                                    else { span(.class("tag warn")) { l.t("volunteer.screenedPart", String(v.checks.count), String(ScreeningStep.allCases.count)) } }
+                                    if v.screened {
+                                        span(.class("tag")) { l.t("volunteer.screened") }
+                                    } else {
+                                        span(.class("tag warn")) {
+                                            l.t("volunteer.screenedPart", String(v.checks.count), String(ScreeningStep.allCases.count))
+                                        }
+                                    }
                                 }
                                 td(.data("label", l.t("volunteer.hours"))) { hours(v.serviceMinutes) }
                             }
@@ -67,12 +90,17 @@ enum PairingViews {
         minutes % 60 == 0 ? String(minutes / 60) : String(format: "%.1f", Double(minutes) / 60)
     }
 
-    static func volunteerForm(_ req: Request, typed f: [String: [String]], errors e: [String: String], units: [(String, String)], status: HTTPStatus, existing: String? = nil) -> Response {
+    static func volunteerForm(
+        _ req: Request, typed f: [String: [String]], errors e: [String: String], units: [(String, String)], status: HTTPStatus,
+        existing: String? = nil
+    ) -> Response {
         let l = req.lang
         func s(_ k: String) -> String { f[k]?.last ?? "" }
         let skills = Set(f["skills"] ?? [])
         return Layout.page(req, title: l.t("volunteer.new"), status: status) {
-            div(.class("crumbs")) { a(.href(.volunteers)) { l.t("nav.volunteers") }; " › "; span { l.t("volunteer.new") } }
+            div(.class("crumbs")) {
+                a(.href(.volunteers)) { l.t("nav.volunteers") }; " › "; span { l.t("volunteer.new") }
+            }
             h1 { l.t("volunteer.new") }
             p(.class("muted")) { l.t("volunteer.newIntro") }
             Forms.errorSummary(l, e, labelled: true)
@@ -80,21 +108,39 @@ enum PairingViews {
             GuanaiWeb.form(.method("post"), .action(.volunteerNew)) {
                 Forms.csrf(req)
                 Forms.field(l, label: "person.name", name: "name", value: s("name"), required: true, error: e["name"])
-                Forms.field(l, label: "person.idNumber", name: "idNumber", value: s("idNumber"), required: true, error: e["idNumber"], hint: l.t("volunteer.idHint"))
+                Forms.field(
+                    l, label: "person.idNumber", name: "idNumber", value: s("idNumber"), required: true, error: e["idNumber"],
+                    hint: l.t("volunteer.idHint"))
                 Forms.field(l, label: "person.phone", name: "phone", value: s("phone"), type: "tel", error: e["phone"])
-                Forms.select(l, label: "volunteer.unit", name: "unitCode", options: [("", l.t("form.choose"))] + units.filter { DivisionCode($0.0)?.level != .county }, selected: s("unitCode"), error: e["unitCode"], required: true)
-                Forms.field(l, label: "volunteer.organisation", name: "organisation", value: s("organisation"), hint: l.t("volunteer.organisationHint"))
+                Forms.select(
+                    l, label: "volunteer.unit", name: "unitCode",
+                    options: [("", l.t("form.choose"))] + units.filter { DivisionCode($0.0)?.level != .county }, selected: s("unitCode"),
+                    error: e["unitCode"], required: true)
+                Forms.field(
+                    l, label: "volunteer.organisation", name: "organisation", value: s("organisation"),
+                    hint: l.t("volunteer.organisationHint"))
                 Forms.field(l, label: "volunteer.honours", name: "honours", value: s("honours"), hint: l.t("volunteer.honoursHint"))
                 fieldset(.class(e["skills"] == nil ? "panel" : "panel invalid")) {
                     legend { l.t("volunteer.skills") }
                     for k in VolunteerSkill.allCases {
-                        label(.class("choice")) { tag("input", [.type("checkbox"), .name("skills"), .value(k.rawValue), Attr.when(skills.contains(k.rawValue), .checked)]); " " + l.t("skill." + k.rawValue) }
+                        label(.class("choice")) {
+                            tag(
+                                "input",
+                                [.type("checkbox"), .name("skills"), .value(k.rawValue), Attr.when(skills.contains(k.rawValue), .checked)]);
+                            " " + l.t("skill." + k.rawValue)
+                        }
                     }
                     if let err = e["skills"] { p(.class("field-error")) { err } }
                 }
-                Forms.field(l, label: "volunteer.availableTime", name: "availableTime", value: s("availableTime"), hint: l.t("volunteer.availableHint"))
-                Forms.field(l, label: "volunteer.capacity", name: "capacity", value: s("capacity").isEmpty ? "1" : s("capacity"), type: "number", error: e["capacity"], hint: l.t("volunteer.capacityHint"))
-                Forms.field(l, label: "volunteer.account", name: "account", value: s("account"), error: e["account"], hint: l.t("volunteer.accountHint"))
+                Forms.field(
+                    l, label: "volunteer.availableTime", name: "availableTime", value: s("availableTime"),
+                    hint: l.t("volunteer.availableHint"))
+                Forms.field(
+                    l, label: "volunteer.capacity", name: "capacity", value: s("capacity").isEmpty ? "1" : s("capacity"), type: "number",
+                    error: e["capacity"], hint: l.t("volunteer.capacityHint"))
+                Forms.field(
+                    l, label: "volunteer.account", name: "account", value: s("account"), error: e["account"],
+                    hint: l.t("volunteer.accountHint"))
                 details(.class("action")) {
                     summary { l.t("volunteer.point") }
                     Forms.field(l, label: "volunteer.latitude", name: "latitude", value: s("latitude"), error: e["latitude"])
@@ -105,7 +151,10 @@ enum PairingViews {
         }
     }
 
-    static func volunteer(_ req: Request, _ v: Volunteer, load: Int, pairs: [Pair], childNames: [UUID: String], account: String?, unitName: String, errors e: [String: String], status: HTTPStatus) -> Response {
+    static func volunteer(
+        _ req: Request, _ v: Volunteer, load: Int, pairs: [Pair], childNames: [UUID: String], account: String?, unitName: String,
+        errors e: [String: String], status: HTTPStatus
+    ) -> Response {
         let l = req.lang
         let actor = req.auth.get(Signer.self)
         let approve = actor?.can(.approve) == true
@@ -113,11 +162,19 @@ enum PairingViews {
         let id = v.id!.uuidString
         let checks = v.checks
         return Layout.page(req, title: v.name, status: status) {
-            div(.class("crumbs")) { a(.href(.volunteers)) { l.t("nav.volunteers") }; " › "; span { v.name } }
-            h1 { v.name + " "; small { unitName } }
+            div(.class("crumbs")) {
+                a(.href(.volunteers)) { l.t("nav.volunteers") }; " › "; span { v.name }
+            }
+            h1 {
+                v.name + " "; small { unitName }
+            }
             Forms.errorSummary(l, e, labelled: true)
             p {
-                if v.screened { span(.class("tag")) { l.t("volunteer.screened") } } else { span(.class("tag warn")) { l.t("volunteer.notScreened") } }
+                if v.screened {
+                    span(.class("tag")) { l.t("volunteer.screened") }
+                } else {
+                    span(.class("tag warn")) { l.t("volunteer.notScreened") }
+                }
                 " "; span(.class("tag")) { l.t("volunteer.loadOf", String(load), String(v.capacity)) }
                 if v.status != .active { " "; span(.class("tag off")) { l.t("volunteerStatus." + v.status.rawValue) } }
             }
@@ -126,9 +183,16 @@ enum PairingViews {
                 dt { l.t("person.phone") }; dd { v.phone.map(Masking.phone) ?? "—" }
                 dt { l.t("volunteer.organisation") }; dd { v.organisation ?? "—" }
                 dt { l.t("volunteer.honours") }; dd { v.honours ?? "—" }
-                dt { l.t("volunteer.skills") }; dd { let t = skillText(l, v); t.isEmpty ? "—" : t }
+                dt { l.t("volunteer.skills") };
+                dd {
+                    let t = skillText(l, v); t.isEmpty ? "—" : t
+                }
                 dt { l.t("volunteer.availableTime") }; dd { v.availableTime ?? "—" }
-                dt { l.t("volunteer.hours") }; dd { l.t("volunteer.hoursValue", hours(v.serviceMinutes)) + " · "; a(.href(.volunteerPrint(id))) { l.t("volunteer.printRecord") } }
+                dt { l.t("volunteer.hours") };
+                dd {
+                    l.t("volunteer.hoursValue", hours(v.serviceMinutes)) + " · ";
+                    a(.href(.volunteerPrint(id))) { l.t("volunteer.printRecord") }
+                }
                 dt { l.t("volunteer.account") }; dd { account ?? l.t("volunteer.noAccount") }
             }
             section(.class("panel")) {
@@ -137,14 +201,18 @@ enum PairingViews {
                 for step in ScreeningStep.allCases {
                     div(.class("check-row")) {
                         if let c = checks[step.rawValue] {
-                            p { "✓ " + l.t("screen." + step.rawValue); small(.class("muted")) { " " + c.on + " · " + c.by } }
+                            p {
+                                "✓ " + l.t("screen." + step.rawValue); small(.class("muted")) { " " + c.on + " · " + c.by }
+                            }
                         } else {
                             p { "○ " + l.t("screen." + step.rawValue) }
                             if approve {
                                 GuanaiWeb.form(.method("post"), .action(.volunteerScreen(id)), .class("quick")) {
                                     Forms.csrf(req)
                                     input(.type("hidden"), .name("step"), .value(step.rawValue))
-                                    Forms.field(l, label: "volunteer.screenedOn", name: "on", value: RegistryService.today(req.now).iso, type: "date")
+                                    Forms.field(
+                                        l, label: "volunteer.screenedOn", name: "on", value: RegistryService.today(req.now).iso,
+                                        type: "date")
                                     button(.type("submit"), .class("small")) { l.t("volunteer.confirm") }
                                 }
                             }
@@ -157,7 +225,9 @@ enum PairingViews {
                     summary { l.t("volunteer.linkAccount") }
                     GuanaiWeb.form(.method("post"), .action(.volunteerAccount(id))) {
                         Forms.csrf(req)
-                        Forms.field(l, label: "volunteer.account", name: "account", value: account ?? "", error: e["account"], hint: l.t("volunteer.accountHint"))
+                        Forms.field(
+                            l, label: "volunteer.account", name: "account", value: account ?? "", error: e["account"],
+                            hint: l.t("volunteer.accountHint"))
                         button(.type("submit"), .class("secondary")) { l.t("form.save") }
                     }
                 }
@@ -167,20 +237,27 @@ enum PairingViews {
                 if pairs.isEmpty { p(.class("muted")) { l.t("volunteer.noPairs") } }
                 ul {
                     for pr in pairs {
-                        li { a(.href(.pair(pr.id!.uuidString))) { childNames[pr.childID] ?? "" }; " "; statusTag(l, pr.status); small(.class("muted")) { " " + (pr.startedOn.map { l.t("pair.startedOn", $0) } ?? "") } }
+                        li {
+                            a(.href(.pair(pr.id!.uuidString))) { childNames[pr.childID] ?? "" }; " "; statusTag(l, pr.status);
+                            small(.class("muted")) { " " + (pr.startedOn.map { l.t("pair.startedOn", $0) } ?? "") }
+                        }
                     }
                 }
             }
         }
     }
 
-    static func serviceRecord(_ req: Request, _ v: Volunteer, contacts: [PairContact], childOf: [UUID: String], unitName: String) -> Response {
+    static func serviceRecord(_ req: Request, _ v: Volunteer, contacts: [PairContact], childOf: [UUID: String], unitName: String)
+        -> Response
+    {
         let l = req.lang
         let total = contacts.reduce(0) { $0 + $1.minutes }
         return Layout.page(req, title: l.t("volunteer.record")) {
             div(.class("ledger")) {
-                Layout.ledgerHead(req, title: l.t("volunteer.record"), scopeName: unitName, total: contacts.count, shown: contacts.count, back: SiteURL.volunteer(v.id!.uuidString).path,
-                                  metaKey: "volunteer.recordMeta", backKey: "volunteer.backTo")
+                Layout.ledgerHead(
+                    req, title: l.t("volunteer.record"), scopeName: unitName, total: contacts.count, shown: contacts.count,
+                    back: SiteURL.volunteer(v.id!.uuidString).path,
+                    metaKey: "volunteer.recordMeta", backKey: "volunteer.backTo")
                 dl(.class("kv")) {
                     dt { l.t("person.name") }; dd { v.name }
                     dt { l.t("volunteer.organisation") }; dd { v.organisation ?? "—" }
@@ -188,7 +265,12 @@ enum PairingViews {
                     dt { l.t("volunteer.hours") }; dd { l.t("volunteer.hoursValue", hours(total)) }
                 }
                 table {
-                    thead { tr { th { l.t("contact.date") }; th { l.t("pair.child") }; th { l.t("contact.mode") }; th { l.t("contact.minutes") }; th { l.t("visit.notes") }; th { l.t("contact.by") } } }
+                    thead {
+                        tr {
+                            th { l.t("contact.date") }; th { l.t("pair.child") }; th { l.t("contact.mode") }; th { l.t("contact.minutes") };
+                            th { l.t("visit.notes") }; th { l.t("contact.by") }
+                        }
+                    }
                     tbody {
                         for k in contacts {
                             tr {
@@ -207,33 +289,55 @@ enum PairingViews {
 
     static func standingText(_ l: UILanguage, _ s: ContactStanding?) -> Node {
         guard let s else { return .empty }
-        if let m = s.shortMonth { return span(.class("tag tier-critical")) { l.t("pair.overdue", m, String(s.missing), String(s.daysOverdue)) } }
-        return span(.class(s.thisMonth >= s.thisMonthQuota ? "tag" : "tag warn")) { l.t("pair.thisMonth", String(s.thisMonth), String(s.thisMonthQuota)) }
+        if let m = s.shortMonth {
+            return span(.class("tag tier-critical")) { l.t("pair.overdue", m, String(s.missing), String(s.daysOverdue)) }
+        }
+        return span(.class(s.thisMonth >= s.thisMonthQuota ? "tag" : "tag warn")) {
+            l.t("pair.thisMonth", String(s.thisMonth), String(s.thisMonthQuota))
+        }
     }
 
-    static func pairs(_ req: Request, _ items: [Pair], childNames: [UUID: String], volunteerNames: [UUID: String], unitNames: [String: String], standing: [UUID: ContactStanding],
-                      units: [(String, String)], unit: String, status: String, total: Int, page: Int) -> Response {
+    static func pairs(
+        _ req: Request, _ items: [Pair], childNames: [UUID: String], volunteerNames: [UUID: String], unitNames: [String: String],
+        standing: [UUID: ContactStanding],
+        units: [(String, String)], unit: String, status: String, total: Int, page: Int
+    ) -> Response {
         let l = req.lang
         return Layout.page(req, title: l.t("pairing.pairs")) {
             tabs(req, .pairs)
             h1 { l.t("pairing.pairs") }
             form(.method("get"), .action(.pairs), .class("filters")) {
                 Forms.select(l, label: "children.unit", name: "unit", options: [("", l.t("children.allUnits"))] + units, selected: unit)
-                Forms.select(l, label: "pair.status", name: "status", options: [("", l.t("pair.allStatuses"))] + PairStatus.allCases.map { ($0.rawValue, l.t("pairStatus." + $0.rawValue)) }, selected: status)
+                Forms.select(
+                    l, label: "pair.status", name: "status",
+                    options: [("", l.t("pair.allStatuses"))] + PairStatus.allCases.map { ($0.rawValue, l.t("pairStatus." + $0.rawValue)) },
+                    selected: status)
                 button(.type("submit")) { l.t("form.search") }
             }
             p(.class("muted")) { l.t("list.total", String(total)) }
             div(.class("table-wrap")) {
                 table(.class("stack")) {
-                    thead { tr { th { l.t("pair.child") }; th { l.t("pair.volunteer") }; th { l.t("children.village") }; th { l.t("pair.status") }; th { l.t("pair.contacts") } } }
+                    thead {
+                        tr {
+                            th { l.t("pair.child") }; th { l.t("pair.volunteer") }; th { l.t("children.village") };
+                            th { l.t("pair.status") }; th { l.t("pair.contacts") }
+                        }
+                    }
                     tbody {
                         for pr in items {
                             tr {
-                                td(.data("label", l.t("pair.child"))) { a(.href(.pair(pr.id!.uuidString))) { childNames[pr.childID] ?? "" } }
-                                td(.data("label", l.t("pair.volunteer"))) { a(.href(.volunteer(pr.volunteerID.uuidString))) { volunteerNames[pr.volunteerID] ?? "" } }
+                                td(.data("label", l.t("pair.child"))) {
+                                    a(.href(.pair(pr.id!.uuidString))) { childNames[pr.childID] ?? "" }
+                                }
+                                td(.data("label", l.t("pair.volunteer"))) {
+                                    a(.href(.volunteer(pr.volunteerID.uuidString))) { volunteerNames[pr.volunteerID] ?? "" }
+                                }
                                 td(.data("label", l.t("children.village"))) { unitNames[pr.unitCode] ?? pr.unitCode }
                                 td(.data("label", l.t("pair.status"))) { statusTag(l, pr.status) }
-                                td(.data("label", l.t("pair.contacts"))) { standingText(l, standing[pr.id!]); if let d = pr.lastContactOn { small(.class("muted")) { " " + l.t("pair.lastContact", d) } } }
+                                td(.data("label", l.t("pair.contacts"))) {
+                                    standingText(l, standing[pr.id!]);
+                                    if let d = pr.lastContactOn { small(.class("muted")) { " " + l.t("pair.lastContact", d) } }
+                                }
                             }
                         }
                     }
@@ -246,8 +350,13 @@ enum PairingViews {
     static func contactFields(_ l: UILanguage, typed f: [String: String], errors e: [String: String], today: String) -> Node {
         group {
             Forms.field(l, label: "contact.date", name: "date", value: f["date"] ?? today, type: "date", error: e["contactDate"])
-            Forms.select(l, label: "contact.mode", name: "mode", options: ContactMode.allCases.map { ($0.rawValue, l.t("contactMode." + $0.rawValue)) }, selected: f["mode"] ?? ContactMode.visit.rawValue, error: e["mode"])
-            Forms.field(l, label: "contact.minutes", name: "minutes", value: f["minutes"] ?? "60", type: "number", error: e["minutes"], extra: [Attr("inputmode", "numeric")])
+            Forms.select(
+                l, label: "contact.mode", name: "mode",
+                options: ContactMode.allCases.map { ($0.rawValue, l.t("contactMode." + $0.rawValue)) },
+                selected: f["mode"] ?? ContactMode.visit.rawValue, error: e["mode"])
+            Forms.field(
+                l, label: "contact.minutes", name: "minutes", value: f["minutes"] ?? "60", type: "number", error: e["minutes"],
+                extra: [Attr("inputmode", "numeric")])
             div(.class(e["notes"] == nil ? "field" : "field invalid")) {
                 label(.for("notes")) { l.t("visit.notes") }
                 tag("textarea", [.id("notes"), .name("notes"), Attr("rows", "3")]) { f["notes"] ?? "" }
@@ -256,8 +365,11 @@ enum PairingViews {
         }
     }
 
-    static func pair(_ req: Request, _ pr: Pair, childName: String, volunteer v: Volunteer?, events: [PairEvent], contacts: [PairContact], checkins: [PairCheckin],
-                     standing: ContactStanding?, reminders: [PairReminder], errors e: [String: String], typed f: [String: String], status: HTTPStatus) -> Response {
+    static func pair(
+        _ req: Request, _ pr: Pair, childName: String, volunteer v: Volunteer?, events: [PairEvent], contacts: [PairContact],
+        checkins: [PairCheckin],
+        standing: ContactStanding?, reminders: [PairReminder], errors e: [String: String], typed f: [String: String], status: HTTPStatus
+    ) -> Response {
         let l = req.lang
         let actor = req.auth.get(Signer.self)
         let approve = actor?.can(.approve) == true
@@ -272,13 +384,20 @@ enum PairingViews {
             }
         }
         return Layout.page(req, title: l.t("pair.title"), status: status) {
-            div(.class("crumbs")) { a(.href(.pairs)) { l.t("pairing.pairs") }; " › "; span { childName } }
+            div(.class("crumbs")) {
+                a(.href(.pairs)) { l.t("pairing.pairs") }; " › "; span { childName }
+            }
             h1 { childName + " · " + (v?.name ?? "") }
-            p { statusTag(l, pr.status); " "; standingText(l, standing) }
+            p {
+                statusTag(l, pr.status); " "; standingText(l, standing)
+            }
             Forms.errorSummary(l, e, labelled: true)
             dl(.class("kv")) {
                 dt { l.t("pair.child") }; dd { a(.href(.child(pr.childID.uuidString))) { childName } }
-                dt { l.t("pair.volunteer") }; dd { a(.href(.volunteer(pr.volunteerID.uuidString))) { v?.name ?? "" }; if let ph = v?.phone { " · " + Masking.phone(ph) } }
+                dt { l.t("pair.volunteer") };
+                dd {
+                    a(.href(.volunteer(pr.volunteerID.uuidString))) { v?.name ?? "" }; if let ph = v?.phone { " · " + Masking.phone(ph) }
+                }
                 if let s = pr.startedOn { dt { l.t("pair.started") }; dd { s } }
                 if let r = pr.closeReason {
                     dt { l.t("pair.closeReason") }; dd { l.t("closeReason." + r.rawValue) + (pr.closeNote.map { l.t("f.sep") + $0 } ?? "") }
@@ -289,7 +408,13 @@ enum PairingViews {
                     h2 { l.t("pair.actions") }
                     switch pr.status {
                     case .proposed:
-                        if approve { actionForm(.approve) { Forms.field(l, label: "pair.startOn", name: "startOn", value: f["startOn"] ?? "", type: "date", error: e["startOn"], hint: l.t("pair.startOnHint")) } }
+                        if approve {
+                            actionForm(.approve) {
+                                Forms.field(
+                                    l, label: "pair.startOn", name: "startOn", value: f["startOn"] ?? "", type: "date", error: e["startOn"],
+                                    hint: l.t("pair.startOnHint"))
+                            }
+                        }
                     case .active:
                         actionForm(.pause, true) { Forms.field(l, label: "pair.note", name: "note", value: "") }
                     case .paused:
@@ -304,9 +429,13 @@ enum PairingViews {
                             summary { l.t("pairAction.close") }
                             GuanaiWeb.form(.method("post"), .action(.pairAct(id, PairAction.close.rawValue))) {
                                 Forms.csrf(req)
-                                Forms.select(l, label: "pair.closeReason", name: "closeReason", options: [("", l.t("form.choose"))] + PairCloseReason.allCases.map { ($0.rawValue, l.t("closeReason." + $0.rawValue)) },
-                                             selected: f["closeReason"] ?? "", error: e["closeReason"], required: true)
-                                Forms.field(l, label: "pair.closeNote", name: "note", value: f["note"] ?? "", required: true, error: e["note"])
+                                Forms.select(
+                                    l, label: "pair.closeReason", name: "closeReason",
+                                    options: [("", l.t("form.choose"))]
+                                        + PairCloseReason.allCases.map { ($0.rawValue, l.t("closeReason." + $0.rawValue)) },
+                                    selected: f["closeReason"] ?? "", error: e["closeReason"], required: true)
+                                Forms.field(
+                                    l, label: "pair.closeNote", name: "note", value: f["note"] ?? "", required: true, error: e["note"])
                                 button(.type("submit"), .class("secondary")) { l.t("pairAction.close") }
                             }
                         }
@@ -326,7 +455,11 @@ enum PairingViews {
                     }
                 }
                 if edit && (pr.status == .approved || pr.status == .active) {
-                    details(.class("action"), Attr.when(e["mode"] != nil || e["contactDate"] != nil || e["minutes"] != nil || e["notes"] != nil, Attr("open", nil))) {
+                    details(
+                        .class("action"),
+                        Attr.when(
+                            e["mode"] != nil || e["contactDate"] != nil || e["minutes"] != nil || e["notes"] != nil, Attr("open", nil))
+                    ) {
                         summary { l.t("pair.recordOnBehalf") }
                         GuanaiWeb.form(.method("post"), .action(.pairContact(id))) {
                             Forms.csrf(req)
@@ -348,15 +481,23 @@ enum PairingViews {
                     }
                 }
                 if edit {
-                    details(.class("action"), Attr.when(e["checkinNotes"] != nil || e["with"] != nil || e["checkinDate"] != nil, Attr("open", nil))) {
+                    details(
+                        .class("action"),
+                        Attr.when(e["checkinNotes"] != nil || e["with"] != nil || e["checkinDate"] != nil, Attr("open", nil))
+                    ) {
                         summary { l.t("pair.addCheckin") }
                         GuanaiWeb.form(.method("post"), .action(.pairCheckin(id))) {
                             Forms.csrf(req)
-                            Forms.select(l, label: "pair.checkinWith", name: "with",
-                                         options: CheckinWith.allCases.map { ($0.rawValue, l.t("checkin." + $0.rawValue)) },
-                                         selected: f["with"] ?? CheckinWith.volunteer.rawValue, error: e["with"])
-                            Forms.field(l, label: "pair.checkinDate", name: "checkinDate", value: f["checkinDate"] ?? today, type: "date", error: e["checkinDate"])
-                            Forms.field(l, label: "pair.checkinNotes", name: "checkinNotes", value: f["checkinNotes"] ?? "", required: true, error: e["checkinNotes"])
+                            Forms.select(
+                                l, label: "pair.checkinWith", name: "with",
+                                options: CheckinWith.allCases.map { ($0.rawValue, l.t("checkin." + $0.rawValue)) },
+                                selected: f["with"] ?? CheckinWith.volunteer.rawValue, error: e["with"])
+                            Forms.field(
+                                l, label: "pair.checkinDate", name: "checkinDate", value: f["checkinDate"] ?? today, type: "date",
+                                error: e["checkinDate"])
+                            Forms.field(
+                                l, label: "pair.checkinNotes", name: "checkinNotes", value: f["checkinNotes"] ?? "", required: true,
+                                error: e["checkinNotes"])
                             button(.type("submit"), .class("secondary")) { l.t("form.save") }
                         }
                     }
@@ -398,7 +539,10 @@ enum PairingViews {
             if pairs.isEmpty { p(.class("muted")) { l.t("pair.childNone") } }
             ul {
                 for pr in pairs {
-                    li { a(.href(.pair(pr.id!.uuidString))) { volunteers[pr.volunteerID] ?? "" }; " "; statusTag(l, pr.status); small(.class("muted")) { " " + (pr.startedOn.map { l.t("pair.startedOn", $0) } ?? "") } }
+                    li {
+                        a(.href(.pair(pr.id!.uuidString))) { volunteers[pr.volunteerID] ?? "" }; " "; statusTag(l, pr.status);
+                        small(.class("muted")) { " " + (pr.startedOn.map { l.t("pair.startedOn", $0) } ?? "") }
+                    }
                 }
             }
         }
@@ -406,8 +550,11 @@ enum PairingViews {
 
     // MARK: suggestions
 
-    static func suggestions(_ req: Request, units: [(String, String)], unit: String, result: SuggestionsDTO?, names: [UUID: String], volunteers: [UUID: Volunteer],
-                            flash: String?, errors e: [String: String], status: HTTPStatus = .ok) -> Response {
+    static func suggestions(
+        _ req: Request, units: [(String, String)], unit: String, result: SuggestionsDTO?, names: [UUID: String],
+        volunteers: [UUID: Volunteer],
+        flash: String?, errors e: [String: String], status: HTTPStatus = .ok
+    ) -> Response {
         let l = req.lang
         let approve = req.auth.get(Signer.self)?.can(.approve) == true
         return Layout.page(req, title: l.t("pairing.suggest"), status: status) {
@@ -416,35 +563,65 @@ enum PairingViews {
             p(.class("muted")) { l.t("pairing.suggestIntro") }
             Forms.flash(flash)
             form(.method("get"), .action(.pairing), .class("filters")) {
-                Forms.select(l, label: "pairing.unit", name: "unit", options: [("", l.t("form.choose"))] + units, selected: unit, error: e["unit"])
+                Forms.select(
+                    l, label: "pairing.unit", name: "unit", options: [("", l.t("form.choose"))] + units, selected: unit, error: e["unit"])
                 button(.type("submit")) { l.t("pairing.compute") }
             }
             if let r = result {
-                p { l.t("pairing.summary", String(r.children), String(r.volunteers), String(r.suggestions.count), String(r.unpaired.count)) }
-                if r.suggestions.isEmpty { p(.class("muted")) { l.t(r.volunteers == 0 ? "pairing.noVolunteers" : "pairing.nothing") } }
-                else {
+                p {
+                    l.t("pairing.summary", String(r.children), String(r.volunteers), String(r.suggestions.count), String(r.unpaired.count))
+                }
+                if r.suggestions.isEmpty {
+                    p(.class("muted")) { l.t(r.volunteers == 0 ? "pairing.noVolunteers" : "pairing.nothing") }
+                } else {
                     GuanaiWeb.form(.method("post"), .action(.pairingApprove)) {
                         Forms.csrf(req)
                         input(.type("hidden"), .name("unit"), .value(unit))
                         div(.class("table-wrap")) {
                             table(.class("stack")) {
-                                thead { tr { th { l.t("pairing.take") }; th { l.t("pair.child") }; th { l.t("pair.volunteer") }; th { l.t("pairing.why") }; th { "" } } }
+                                thead {
+                                    tr {
+                                        th { l.t("pairing.take") }; th { l.t("pair.child") }; th { l.t("pair.volunteer") };
+                                        th { l.t("pairing.why") }; th { "" }
+                                    }
+                                }
                                 tbody {
                                     for s in r.suggestions {
                                         let cid = UUID(uuidString: s.childId), vid = UUID(uuidString: s.volunteerId)
                                         let value = s.childId + ":" + s.volunteerId + ":" + String(s.cost)
                                         tr {
-                                            td(.data("label", l.t("pairing.take"))) { label(.class("check")) { tag("input", [.type("checkbox"), .name("pick"), .value(value), .checked]); " " + l.t("pairing.takeThis") } }
-                                            td(.data("label", l.t("pair.child"))) { a(.href(.child(s.childId))) { cid.flatMap { names[$0] } ?? "" } }
-                                            td(.data("label", l.t("pair.volunteer"))) { a(.href(.volunteer(s.volunteerId))) { vid.flatMap { volunteers[$0]?.name } ?? "" } }
-                                            td(.data("label", l.t("pairing.why"))) { s.reasons.map(\.message).joined(separator: l.t("list.sep")) }
-                                            td { if approve { button(.type("submit"), .name("only"), .value(value), .class("small secondary")) { l.t("pairing.approveOne") } } }
+                                            td(.data("label", l.t("pairing.take"))) {
+                                                label(.class("check")) {
+                                                    tag("input", [.type("checkbox"), .name("pick"), .value(value), .checked]);
+                                                    " " + l.t("pairing.takeThis")
+                                                }
+                                            }
+                                            td(.data("label", l.t("pair.child"))) {
+                                                a(.href(.child(s.childId))) { cid.flatMap { names[$0] } ?? "" }
+                                            }
+                                            td(.data("label", l.t("pair.volunteer"))) {
+                                                a(.href(.volunteer(s.volunteerId))) { vid.flatMap { volunteers[$0]?.name } ?? "" }
+                                            }
+                                            td(.data("label", l.t("pairing.why"))) {
+                                                s.reasons.map(\.message).joined(separator: l.t("list.sep"))
+                                            }
+                                            td {
+                                                if approve {
+                                                    button(.type("submit"), .name("only"), .value(value), .class("small secondary")) {
+                                                        l.t("pairing.approveOne")
+                                                    }
+                                                }
+                                            }
                                         }
                                     }
                                 }
                             }
                         }
-                        if approve { button(.type("submit")) { l.t("pairing.approveChecked") } } else { p(.class("muted")) { l.t("pairing.needApprover") } }
+                        if approve {
+                            button(.type("submit")) { l.t("pairing.approveChecked") }
+                        } else {
+                            p(.class("muted")) { l.t("pairing.needApprover") }
+                        }
                     }
                 }
                 if !r.unpaired.isEmpty {

@@ -52,7 +52,8 @@ enum ChildCreation {
             }
             let key = SimilarKey(birth: k.id.birthDate.iso, township: String(k.village.code.prefix(9)), initials: Pinyin.initials(k.name))
             let pinyin = Pinyin.full(k.name)
-            let similar = (lookups.similar[key] ?? []).filter { $0.name == k.name || $0.pinyin == pinyin }.map(\.childID)
+            let similar =
+                (lookups.similar[key] ?? []).filter { $0.name == k.name || $0.pinyin == pinyin }.map(\.childID)
                 + (batchSimilar[key] ?? []).filter { $0.name == k.name || $0.pinyin == pinyin }.map(\.childID)
             if input.acknowledgeDuplicates != true && !similar.isEmpty {
                 outcomes.append(.likelyDuplicates(similar))
@@ -62,27 +63,36 @@ enum ChildCreation {
             var errors: [FieldError] = []
             let confirm = input.confirmLinks ?? false
             let unit = k.village.code
-            let childPerson = RegistryService.person(existing: existing(k.id), id: k.id, name: k.name, field: "child", unit: unit, scoped: scoped, confirm: true, errors: &errors, fill: { p in
-                p.hukou = k.hukou.rawValue
-                p.ethnicity = k.ethnicity
-                p.health = k.health.rawValue
-            }, compare: [], at: at)
+            let childPerson = RegistryService.person(
+                existing: existing(k.id), id: k.id, name: k.name, field: "child", unit: unit, scoped: scoped, confirm: true,
+                errors: &errors,
+                fill: { p in
+                    p.hukou = k.hukou.rawValue
+                    p.ethnicity = k.ethnicity
+                    p.health = k.health.rawValue
+                }, compare: [], at: at)
             func parent(_ p: RegistryService.CheckedParent?, _ field: String, _ sex: Sex) -> Person? {
                 guard let p, let name = p.name else { return nil }
-                return RegistryService.person(existing: existing(p.id), id: p.id, name: name, field: field, unit: unit, scoped: scoped, confirm: confirm, errors: &errors, fill: { q in
-                    q.sex = q.sex ?? sex.rawValue
-                    q.phone = p.phone
-                    q.hukou = k.hukou.rawValue
-                }, compare: [("phone", nil, p.phone)], at: at)
+                return RegistryService.person(
+                    existing: existing(p.id), id: p.id, name: name, field: field, unit: unit, scoped: scoped, confirm: confirm,
+                    errors: &errors,
+                    fill: { q in
+                        q.sex = q.sex ?? sex.rawValue
+                        q.phone = p.phone
+                        q.hukou = k.hukou.rawValue
+                    }, compare: [("phone", nil, p.phone)], at: at)
             }
             let father = parent(k.father, "father", .male), mother = parent(k.mother, "mother", .female)
             var guardian: Person? = nil
             if let g = k.guardian {
-                guardian = RegistryService.person(existing: existing(g.id), id: g.id, name: g.name, field: "guardian", unit: unit, scoped: scoped, confirm: confirm, errors: &errors, fill: { p in
-                    p.phone = g.phone
-                    p.health = g.health.rawValue
-                    if p.birthDate == nil { p.birthDate = g.birthDate?.iso }
-                }, compare: [("birthDate", nil, g.birthDate?.iso)], at: at)
+                guardian = RegistryService.person(
+                    existing: existing(g.id), id: g.id, name: g.name, field: "guardian", unit: unit, scoped: scoped, confirm: confirm,
+                    errors: &errors,
+                    fill: { p in
+                        p.phone = g.phone
+                        p.health = g.health.rawValue
+                        if p.birthDate == nil { p.birthDate = g.birthDate?.iso }
+                    }, compare: [("birthDate", nil, g.birthDate?.iso)], at: at)
             }
             if !errors.isEmpty {
                 outcomes.append(.invalid(errors))
@@ -91,7 +101,9 @@ enum ChildCreation {
 
             // Siblings share a household: reuse a parent's, else start one for this child.
             var householdID = father?.householdID ?? mother?.householdID
-            var household: Household? = householdID.flatMap { lookups.households[$0] ?? newHouseholds.last(where: { h in h.id == householdID }) }
+            var household: Household? = householdID.flatMap {
+                lookups.households[$0] ?? newHouseholds.last(where: { h in h.id == householdID })
+            }
             if householdID == nil {
                 let h = Household()
                 h.id = TimeOrderedID.next()
@@ -100,16 +112,21 @@ enum ChildCreation {
                 h.poverty = k.poverty.rawValue
                 h.createdAt = at
                 newHouseholds.append(h)
-                events.append(AuditEvent(AuditAction.create, "household", h.id!.uuidString, unit: unit, fields: AuditLog.created(["poverty": h.poverty, "address": h.address])))
+                events.append(
+                    AuditEvent(
+                        AuditAction.create, "household", h.id!.uuidString, unit: unit,
+                        fields: AuditLog.created(["poverty": h.poverty, "address": h.address])))
                 householdID = h.id
                 household = h
             }
             var seen = Set<UUID>()
-            for p in [childPerson, father, mother, guardian].compactMap({ $0 }) where !p._$idExists && seen.insert(p.id!).inserted && byIDNumber[p.idNumber ?? ""] !== p {
+            for p in [childPerson, father, mother, guardian].compactMap({ $0 })
+            where !p._$idExists && seen.insert(p.id!).inserted && byIDNumber[p.idNumber ?? ""] !== p {
                 if p.householdID == nil { p.householdID = householdID }
                 newPeople.append(p)
                 if let n = p.idNumber { byIDNumber[n] = p }
-                events.append(AuditEvent(AuditAction.create, "person", p.id!.uuidString, unit: p.unitCode, fields: AuditLog.created(p.auditFields)))
+                events.append(
+                    AuditEvent(AuditAction.create, "person", p.id!.uuidString, unit: p.unitCode, fields: AuditLog.created(p.auditFields)))
             }
 
             let child = newChild(k, input: input, person: childPerson, father: father, mother: mother, guardian: guardian, at: at)
@@ -122,14 +139,19 @@ enum ChildCreation {
             newChildren.append(child)
             childByPerson[childPerson.id!] = child.id!
             batchSimilar[key, default: []].append((k.name, pinyin, child.id!.uuidString))
-            events.append(AuditEvent(AuditAction.create, "child", child.id!.uuidString, unit: unit, fields: AuditLog.created(child.auditFields)))
+            events.append(
+                AuditEvent(AuditAction.create, "child", child.id!.uuidString, unit: unit, fields: AuditLog.created(child.auditFields)))
             outcomes.append(.created(child, similar: similar))
         }
 
         try await db.sql.insert(into: Household.schema, columns: Household.rowColumns, rows: newHouseholds.map(\.rowValues))
         try await db.sql.insert(into: Person.schema, columns: Person.rowColumns, rows: newPeople.map(\.rowValues))
         try await db.sql.insert(into: Child.schema, columns: Child.rowColumns, rows: newChildren.map(\.rowValues))
-        if let context { for e in events { context.audit(e, by: actor) } } else { try await AuditLog.append(contentsOf: events, by: actor, at: at, on: db) }
+        if let context {
+            for e in events { context.audit(e, by: actor) }
+        } else {
+            try await AuditLog.append(contentsOf: events, by: actor, at: at, on: db)
+        }
         // Inserted without the model, so without the tally middleware: the villages' counts are refreshed here, or
         // once at the end of an import that defers them.
         let units = Set(newChildren.map(\.unitCode))
@@ -140,7 +162,9 @@ enum ChildCreation {
         return outcomes
     }
 
-    static func newChild(_ k: RegistryService.CheckedChild, input: ChildInput, person: Person, father: Person?, mother: Person?, guardian: Person?, at: Date) -> Child {
+    static func newChild(
+        _ k: RegistryService.CheckedChild, input: ChildInput, person: Person, father: Person?, mother: Person?, guardian: Person?, at: Date
+    ) -> Child {
         let child = Child()
         child.id = TimeOrderedID.next()
         child.personID = person.id!
@@ -192,13 +216,21 @@ enum ChildCreation {
         static func load(_ rows: [Row], on db: any Database) async throws -> Lookups {
             var l = Lookups()
             var numbers = Set<String>()
-            for r in rows { for id in [r.checked.id, r.checked.father?.id, r.checked.mother?.id, r.checked.guardian?.id].compactMap({ $0 }) { numbers.insert(id.value) } }
+            for r in rows {
+                for id in [r.checked.id, r.checked.father?.id, r.checked.mother?.id, r.checked.guardian?.id].compactMap({ $0 }) {
+                    numbers.insert(id.value)
+                }
+            }
             for chunk in Array(numbers).chunked(500) {
-                for p in try await Person.query(on: db).filter(\.$idNumber ~~ Array(chunk)).all() { if let n = p.idNumber { l.people[n] = p } }
+                for p in try await Person.query(on: db).filter(\.$idNumber ~~ Array(chunk)).all() {
+                    if let n = p.idNumber { l.people[n] = p }
+                }
             }
             let found = l.people.values.compactMap(\.id)
             for chunk in found.chunked(500) {
-                for row in try await db.sql.select().column("id").column("person_id").from(Child.schema).where("person_id", .in, Array(chunk)).all() {
+                for row in try await db.sql.select().column("id").column("person_id").from(Child.schema).where(
+                    "person_id", .in, Array(chunk)
+                ).all() {
                     l.childOfPerson[try row.decode(column: "person_id", as: UUID.self)] = try row.decode(column: "id", as: UUID.self)
                 }
             }
@@ -209,24 +241,33 @@ enum ChildCreation {
             // Likely duplicates: people with the same birth date and initials (an index), then their children.
             let pairs = Set(rows.map { [$0.checked.id.birthDate.iso, Pinyin.initials($0.checked.name)] })
             for chunk in Array(pairs).chunked(200) {
-                let match = SQLGroupExpression(SQLList(chunk.map { pair in
-                    SQLGroupExpression(SQLBinaryExpression(SQLBinaryExpression(SQLColumn("birth_date", table: "p"), .equal, SQLBind(pair[0])), .and,
-                                                           SQLBinaryExpression(SQLColumn("initials", table: "p"), .equal, SQLBind(pair[1]))))
-                }, separator: SQLRaw(" OR ")))
+                let match = SQLGroupExpression(
+                    SQLList(
+                        chunk.map { pair in
+                            SQLGroupExpression(
+                                SQLBinaryExpression(
+                                    SQLBinaryExpression(SQLColumn("birth_date", table: "p"), .equal, SQLBind(pair[0])), .and,
+                                    SQLBinaryExpression(SQLColumn("initials", table: "p"), .equal, SQLBind(pair[1]))))
+                        }, separator: SQLRaw(" OR ")))
                 let found = try await db.sql.select()
                     .column(SQLColumn("id", table: "c"), as: "child_id").column(SQLColumn("unit_code", table: "c"), as: "unit_code")
                     .column(SQLColumn("birth_date", table: "c"), as: "birth_date").column(SQLColumn("name", table: "p"), as: "name")
                     .column(SQLColumn("initials", table: "p"), as: "initials")
                     .from(SQLAlias(SQLIdentifier(Person.schema), as: SQLIdentifier("p")))
-                    .join(SQLAlias(SQLIdentifier(Child.schema), as: SQLIdentifier("c")), on: SQLColumn("person_id", table: "c"), .equal, SQLColumn("id", table: "p"))
+                    .join(
+                        SQLAlias(SQLIdentifier(Child.schema), as: SQLIdentifier("c")), on: SQLColumn("person_id", table: "c"), .equal,
+                        SQLColumn("id", table: "p")
+                    )
                     .where(match).where(SQLColumn("voided_reason", table: "c"), .is, SQLLiteral.null)
                     .all()
                 for row in found {
                     let name = try row.decode(column: "name", as: String.self)
-                    let key = SimilarKey(birth: try row.decode(column: "birth_date", as: String.self),
-                                         township: String(try row.decode(column: "unit_code", as: String.self).prefix(9)),
-                                         initials: try row.decode(column: "initials", as: String.self))
-                    l.similar[key, default: []].append((name, Pinyin.full(name), try row.decode(column: "child_id", as: UUID.self).uuidString))
+                    let key = SimilarKey(
+                        birth: try row.decode(column: "birth_date", as: String.self),
+                        township: String(try row.decode(column: "unit_code", as: String.self).prefix(9)),
+                        initials: try row.decode(column: "initials", as: String.self))
+                    l.similar[key, default: []].append(
+                        (name, Pinyin.full(name), try row.decode(column: "child_id", as: UUID.self).uuidString))
                 }
             }
             return l
@@ -238,25 +279,32 @@ enum ChildCreation {
 /// siblings). A test checks both against the models' fields, so a field added later cannot be silently left out.
 extension Household {
     static var rowColumns: [String] { HouseholdRows.columns }
-    var rowValues: [any Encodable & Sendable] { [id!, unitCode, villageGroup, address, latitude, longitude, poverty, createdAt, voidedReason] }
+    var rowValues: [any Encodable & Sendable] {
+        [id!, unitCode, villageGroup, address, latitude, longitude, poverty, createdAt, voidedReason]
+    }
 }
 
 extension Person {
     static var rowColumns: [String] { PersonRows.columns }
     var rowValues: [any Encodable & Sendable] {
-        [id!, unitCode, name, idNumber, sex, birthDate, ethnicity, hukou, phone, health, healthSince, disabilityGrade, vitalStatus, householdID, initials, createdAt, updatedAt]
+        [
+            id!, unitCode, name, idNumber, sex, birthDate, ethnicity, hukou, phone, health, healthSince, disabilityGrade, vitalStatus,
+            householdID, initials, createdAt, updatedAt,
+        ]
     }
 }
 
 extension Child {
     static var rowColumns: [String] { ChildRows.columns }
     var rowValues: [any Encodable & Sendable] {
-        [id!, personID, unitCode, birthDate, householdID, school, grade, boarding,
-         fatherID, fatherSituation, fatherWorkPlace, fatherSince, motherID, motherSituation, motherWorkPlace, motherSince,
-         guardianID, guardianRelation, livingArrangement, improperGuardianship, improperNote, needs, informedOn, consent,
-         categories, categoryBits, needBits, guardianBirth, guardianHealth, riskTier, riskReasons, riskReview,
-         nextVisitDue, lastVisitOn, openReport, overdueStep, reasons, leftBehind, status.rawValue, exitedOn, exitReason,
-         nextReview, voidedReason, mergedInto, createdAt, updatedAt]
+        [
+            id!, personID, unitCode, birthDate, householdID, school, grade, boarding,
+            fatherID, fatherSituation, fatherWorkPlace, fatherSince, motherID, motherSituation, motherWorkPlace, motherSince,
+            guardianID, guardianRelation, livingArrangement, improperGuardianship, improperNote, needs, informedOn, consent,
+            categories, categoryBits, needBits, guardianBirth, guardianHealth, riskTier, riskReasons, riskReview,
+            nextVisitDue, lastVisitOn, openReport, overdueStep, reasons, leftBehind, status.rawValue, exitedOn, exitReason,
+            nextReview, voidedReason, mergedInto, createdAt, updatedAt,
+        ]
     }
 }
 

@@ -91,8 +91,10 @@ enum ChildRows {
     ]
 
     static func sweepValues(_ c: Child) -> [any Encodable & Sendable] {
-        [c.categories, c.categoryBits, c.reasons, c.leftBehind, c.status.rawValue, c.exitedOn, c.exitReason, c.nextReview,
-         c.guardianBirth, c.guardianHealth, c.riskTier, c.riskReasons, c.riskReview, c.nextVisitDue, c.overdueStep, c.updatedAt]
+        [
+            c.categories, c.categoryBits, c.reasons, c.leftBehind, c.status.rawValue, c.exitedOn, c.exitReason, c.nextReview,
+            c.guardianBirth, c.guardianHealth, c.riskTier, c.riskReasons, c.riskReview, c.nextVisitDue, c.overdueStep, c.updatedAt,
+        ]
     }
 
     /// Writes the sweep's columns of these children: `UPDATE … FROM (VALUES …)`, a few hundred rows a statement
@@ -103,7 +105,8 @@ enum ChildRows {
     }
 
     /// `UPDATE children SET c = v.columnN … FROM (VALUES (id, …), …) AS v WHERE children.id = v.column1`.
-    static func update(_ kids: [Child], columns: [String], values: (Child) -> [any Encodable & Sendable], on db: any Database) async throws {
+    static func update(_ kids: [Child], columns: [String], values: (Child) -> [any Encodable & Sendable], on db: any Database) async throws
+    {
         guard !kids.isEmpty else { return }
         let set = columns.enumerated().map { "\($1) = v.column\($0 + 2)" }.joined(separator: ", ")
         // Under SQLite's 32,766 and PostgreSQL's 65,535 parameters a statement.
@@ -116,18 +119,22 @@ enum ChildRows {
                 for v in values(c) { binds.append(SQLBind(v)) }
                 rows.append(SQLGroupExpression(SQLList(binds)))
             }
-            try await db.sql.raw("UPDATE children SET \(unsafeRaw: set) FROM (VALUES \(SQLList(rows))) AS v WHERE children.id = v.column1").run()
+            try await db.sql.raw("UPDATE children SET \(unsafeRaw: set) FROM (VALUES \(SQLList(rows))) AS v WHERE children.id = v.column1")
+                .run()
         }
     }
 }
 
 enum PersonRows {
-    static let columns = ["id", "unit_code", "name", "id_number", "sex", "birth_date", "ethnicity", "hukou", "phone", "health", "health_since",
-                          "disability_grade", "vital_status", "household_id", "initials", "created_at", "updated_at"]
+    static let columns = [
+        "id", "unit_code", "name", "id_number", "sex", "birth_date", "ethnicity", "hukou", "phone", "health", "health_since",
+        "disability_grade", "vital_status", "household_id", "initials", "created_at", "updated_at",
+    ]
 
     static func people(_ ids: some Collection<UUID>, on db: any Database) async throws -> [Person] {
         guard !ids.isEmpty else { return [] }
-        return try await db.sql.select().columns(columns.map { SQLColumn($0) }).from("people").where("id", .in, Array(ids)).all().map(person)
+        return try await db.sql.select().columns(columns.map { SQLColumn($0) }).from("people").where("id", .in, Array(ids)).all().map(
+            person)
     }
 
     static func person(_ r: any SQLRow) throws -> Person {
@@ -159,7 +166,8 @@ enum HouseholdRows {
 
     static func households(_ ids: some Collection<UUID>, on db: any Database) async throws -> [Household] {
         guard !ids.isEmpty else { return [] }
-        return try await db.sql.select().columns(columns.map { SQLColumn($0) }).from("households").where("id", .in, Array(ids)).all().map(household)
+        return try await db.sql.select().columns(columns.map { SQLColumn($0) }).from("households").where("id", .in, Array(ids)).all().map(
+            household)
     }
 
     static func household(_ r: any SQLRow) throws -> Household {

@@ -21,21 +21,26 @@ enum ChildTally {
         }
         for unit in units.sorted() {
             try await sql.delete(from: "child_tallies").where("unit_code", .equal, unit).run()
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 INSERT INTO child_tallies (unit_code, status, category_bits, need_bits, n)
                 SELECT unit_code, status, category_bits, need_bits, COUNT(*) FROM children
                 WHERE status IN (\(bind: ChildStatus.active.rawValue), \(bind: ChildStatus.exited.rawValue)) AND unit_code = \(bind: unit)
                 GROUP BY unit_code, status, category_bits, need_bits
-                """).run()
+                """
+            ).run()
         }
     }
 
     /// Whether the filter can be counted from the tallies: only unit, status, category and need.
     static func answers(_ f: ChildFilter) -> Bool {
-        f.q.trimmingCharacters(in: .whitespaces).isEmpty && f.ageBand.isEmpty && f.guardianAge.isEmpty && f.guardianHealth.isEmpty && f.tier.isEmpty
+        f.q.trimmingCharacters(in: .whitespaces).isEmpty && f.ageBand.isEmpty && f.guardianAge.isEmpty && f.guardianHealth.isEmpty
+            && f.tier.isEmpty
     }
 
-    static func count(_ scope: Jurisdiction, statuses: [ChildStatus], categoryBits: Int?, needBits: Int?, on db: any Database) async throws -> Int {
+    static func count(_ scope: Jurisdiction, statuses: [ChildStatus], categoryBits: Int?, needBits: Int?, on db: any Database) async throws
+        -> Int
+    {
         let r = scope.range
         // COALESCE: SUM over no rows is NULL; CAST: on PostgreSQL SUM of bigint is numeric.
         var q = db.sql.select().column(SQLRaw("CAST(COALESCE(SUM(n), 0) AS BIGINT)"), as: "total").from("child_tallies")

@@ -19,13 +19,22 @@ struct RegistryAPIController {
     static func today(_ req: Request) -> CivilDate { RegistryService.today(req.now) }
 
     static func filter(_ req: Request) -> ChildFilter {
-        ChildFilter(unit: req.query[String.self, at: "villageCode"] ?? req.query[String.self, at: "unit"] ?? "",
-                    category: req.query[String.self, at: "category"] ?? "",
-                    exited: { switch req.query[String.self, at: "exited"] { case "true", "1": return "1"; case "all": return "all"; default: return "" } }(),
-                    q: req.query[String.self, at: "q"] ?? "", ageBand: req.query[String.self, at: "age"] ?? "", need: req.query[String.self, at: "need"] ?? "",
-                    guardianAge: req.query[String.self, at: "guardianAge"] ?? "", guardianHealth: req.query[String.self, at: "guardianHealth"] ?? "",
-                    tier: req.query[String.self, at: "tier"] ?? "",
-                    sort: ChildSort(rawValue: req.query[String.self, at: "sort"] ?? "") ?? .village)
+        ChildFilter(
+            unit: req.query[String.self, at: "villageCode"] ?? req.query[String.self, at: "unit"] ?? "",
+            category: req.query[String.self, at: "category"] ?? "",
+            exited: {
+                switch req.query[String.self, at: "exited"] {
+                case "true", "1": return "1";
+                case "all": return "all";
+                default: return ""
+                }
+            }(),
+            q: req.query[String.self, at: "q"] ?? "", ageBand: req.query[String.self, at: "age"] ?? "",
+            need: req.query[String.self, at: "need"] ?? "",
+            guardianAge: req.query[String.self, at: "guardianAge"] ?? "",
+            guardianHealth: req.query[String.self, at: "guardianHealth"] ?? "",
+            tier: req.query[String.self, at: "tier"] ?? "",
+            sort: ChildSort(rawValue: req.query[String.self, at: "sort"] ?? "") ?? .village)
     }
 
     func create(req: Request) async throws -> Response {
@@ -44,7 +53,9 @@ struct RegistryAPIController {
         let scoped = try req.scoped
         let (items, total) = try await scoped.children(matching: Self.filter(req), today: Self.today(req), page: p.page, per: p.per)
         let people = try await scoped.people(items.map(\.personID))
-        return ListPage(items: items.map { RegistryDTO.summary($0, person: people[$0.personID], today: Self.today(req)) }, page: p.page, per: p.per, total: total)
+        return ListPage(
+            items: items.map { RegistryDTO.summary($0, person: people[$0.personID], today: Self.today(req)) }, page: p.page, per: p.per,
+            total: total)
     }
 
     func load(_ req: Request) async throws -> Child {
@@ -81,7 +92,8 @@ struct RegistryAPIController {
         try req.require(.approve)
         let body = try await req.json(MergeRequest.self)
         let f = try requireFields([("into", body.into), ("reason", body.reason)])
-        let survivor = try await RegistryCorrections.merge(c, into: f["into"]!, reason: f["reason"]!, scoped: try req.scoped, actor: req.auditActor, at: req.now)
+        let survivor = try await RegistryCorrections.merge(
+            c, into: f["into"]!, reason: f["reason"]!, scoped: try req.scoped, actor: req.auditActor, at: req.now)
         return try await RegistryDTO.load(survivor, scoped: try req.scoped, today: Self.today(req), lang: req.lang)
     }
 
@@ -109,7 +121,8 @@ struct RegistryAPIController {
     func reveal(req: Request) async throws -> PersonRevealDTO {
         let p = try await loadPerson(req)
         try req.require(.revealID)
-        try await req.audit(AuditEvent(AuditAction.reveal, "person", p.id!.uuidString, unit: p.unitCode, detail: ["field": "idNumber,phone"]))
+        try await req.audit(
+            AuditEvent(AuditAction.reveal, "person", p.id!.uuidString, unit: p.unitCode, detail: ["field": "idNumber,phone"]))
         return PersonRevealDTO(id: p.id!.uuidString, idNumber: p.idNumber, phone: p.phone)
     }
 }

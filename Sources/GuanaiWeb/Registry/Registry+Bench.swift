@@ -6,7 +6,10 @@ import GuanaiCore
 /// `bench/registry.sh`: bulk-loads synthetic children (a benchmark fixture, so no audit entries) and times the three
 /// reads people wait for: the first list page, a filtered list, and a child's detail, as a city admin would see them.
 public enum RegistryBench {
-    public struct Figures: Sendable { public let rows: Int; public let loadSeconds: Double; public let firstPageMs: Double; public let filteredMs: Double; public let detailMs: Double; public let extraMs: [(String, Double)] }
+    public struct Figures: Sendable {
+        public let rows: Int; public let loadSeconds: Double; public let firstPageMs: Double; public let filteredMs: Double;
+        public let detailMs: Double; public let extraMs: [(String, Double)]
+    }
 
     static func ms(_ body: () async throws -> Void) async rethrows -> Double {
         var samples: [Double] = []
@@ -22,7 +25,8 @@ public enum RegistryBench {
     public static func run(_ app: Application, children target: Int) async throws -> Figures {
         let db = app.db
         let county = DivisionCode(app.guanai.county)!
-        let villages = try await Unit.query(on: db).filter(\.$level == DivisionLevel.village.rawValue).filter(\.$status == .active).all().map(\.code)
+        let villages = try await Unit.query(on: db).filter(\.$level == DivisionLevel.village.rawValue).filter(\.$status == .active).all()
+            .map(\.code)
         let today = RegistryService.today(app.now)
         let existing = try await Child.query(on: db).count()
         let t0 = ContinuousClock.now
@@ -43,17 +47,32 @@ public enum RegistryBench {
         let scoped = Scoped(db: db, jurisdiction: Jurisdiction(root: county))
         let first = try await ms { _ = try await scoped.children(matching: ChildFilter(), today: today, page: 1, per: 50) }
         let someVillage = villages.sorted()[villages.count / 2]
-        let filtered = try await ms { _ = try await scoped.children(matching: ChildFilter(unit: someVillage, category: "left_behind", ageBand: "6-13"), today: today, page: 1, per: 50) }
+        let filtered = try await ms {
+            _ = try await scoped.children(
+                matching: ChildFilter(unit: someVillage, category: "left_behind", ageBand: "6-13"), today: today, page: 1, per: 50)
+        }
         // Not targets, but lists people use at city level and must not fall off a cliff.
         var extra: [(String, Double)] = []
-        for (name, f) in [("city_orphans", ChildFilter(category: "orphan")), ("city_guardian_70plus", ChildFilter(guardianAge: "70+")),
-                          ("city_oldest_first", ChildFilter(sort: .oldest)), ("city_page_100", ChildFilter())] {
-            extra.append((name, try await ms { _ = try await scoped.children(matching: f, today: today, page: name == "city_page_100" ? 100 : 1, per: 50) }))
+        for (name, f) in [
+            ("city_orphans", ChildFilter(category: "orphan")), ("city_guardian_70plus", ChildFilter(guardianAge: "70+")),
+            ("city_oldest_first", ChildFilter(sort: .oldest)), ("city_page_100", ChildFilter()),
+        ] {
+            extra.append(
+                (
+                    name,
+                    try await ms {
+                        _ = try await scoped.children(matching: f, today: today, page: name == "city_page_100" ? 100 : 1, per: 50)
+                    }
+                ))
         }
         let any = try await Child.query(on: db).sort(\.$id).offset(target / 2).first()!
-        let detail = try await ms { _ = try await RegistryDTO.load(try await scoped.child(any.id!.uuidString)!, scoped: scoped, today: today) }
+        let detail = try await ms {
+            _ = try await RegistryDTO.load(try await scoped.child(any.id!.uuidString)!, scoped: scoped, today: today)
+        }
         let rows = try await Child.query(on: db).count()
-        return Figures(rows: rows, loadSeconds: Double(loadTime.components.seconds) + Double(loadTime.components.attoseconds) / 1e18, firstPageMs: first, filteredMs: filtered, detailMs: detail, extraMs: extra)
+        return Figures(
+            rows: rows, loadSeconds: Double(loadTime.components.seconds) + Double(loadTime.components.attoseconds) / 1e18,
+            firstPageMs: first, filteredMs: filtered, detailMs: detail, extraMs: extra)
     }
 
     static func load(_ db: any Database, count: Int, seed: UInt64, villages: [String], today: CivilDate, at: Date) async throws {
@@ -70,7 +89,10 @@ public enum RegistryBench {
                 let u = TimeOrderedID.next()
                 personIDs[id] = u
                 let parsed = try? IDNumber(id)
-                people[id] = [u, unit, name, id, parsed?.sex.rawValue ?? "female", parsed?.birthDate.iso ?? "2000-01-01", "rural", health, "alive", Pinyin.initials(name), at, at]
+                people[id] = [
+                    u, unit, name, id, parsed?.sex.rawValue ?? "female", parsed?.birthDate.iso ?? "2000-01-01", "rural", health, "alive",
+                    Pinyin.initials(name), at, at,
+                ]
                 return u
             }
             for k in kids {
@@ -80,25 +102,39 @@ public enum RegistryBench {
                 let g = k.guardian.map { person($0.idNumber, $0.name, k.villageCode, $0.health.rawValue) }
                 let gBirth = k.guardian.flatMap { (try? IDNumber($0.idNumber))?.birthDate.iso }
                 let born = (try? IDNumber(k.idNumber))?.birthDate ?? today
-                let facts = ChildFacts(birthDate: born, hukou: .rural, father: ParentFacts(situation: k.father.situation), mother: ParentFacts(situation: k.mother.situation), poverty: k.poverty)
+                let facts = ChildFacts(
+                    birthDate: born, hukou: .rural, father: ParentFacts(situation: k.father.situation),
+                    mother: ParentFacts(situation: k.mother.situation), poverty: k.poverty)
                 let r = ChildClassifier.classify(facts, on: today)
-                childRows.append([TimeOrderedID.next(), me, k.villageCode, born.iso, f, k.father.situation.rawValue, m, k.mother.situation.rawValue, g, k.guardian?.relation.rawValue, gBirth, k.guardian?.health.rawValue,
-                                  k.living.rawValue, false, k.needs.map(\.rawValue).joined(separator: ","), ChildNeed.bits(k.needs), false, true, r.categories.map(\.rawValue).joined(separator: ","),
-                                  ChildCategory.bits(r.categories), RegistryService.json(r.reasons), r.leftBehind, (r.categories.isEmpty ? ChildStatus.exited : .active).rawValue, r.nextAgeChange?.iso, at, at])
+                childRows.append([
+                    TimeOrderedID.next(), me, k.villageCode, born.iso, f, k.father.situation.rawValue, m, k.mother.situation.rawValue, g,
+                    k.guardian?.relation.rawValue, gBirth, k.guardian?.health.rawValue,
+                    k.living.rawValue, false, k.needs.map(\.rawValue).joined(separator: ","), ChildNeed.bits(k.needs), false, true,
+                    r.categories.map(\.rawValue).joined(separator: ","),
+                    ChildCategory.bits(r.categories), RegistryService.json(r.reasons), r.leftBehind,
+                    (r.categories.isEmpty ? ChildStatus.exited : .active).rawValue, r.nextAgeChange?.iso, at, at,
+                ])
             }
             let peopleRows = Array(people.values), childBatch = childRows
             try await db.transaction { tx in
                 // A bigger page cache for SQLite: random UUID keys otherwise make every insert a disk read.
                 if tx.sql.dialect.name == "sqlite" { try await tx.sql.raw("PRAGMA cache_size=-1000000").run() }
-                let pcols = ["id", "unit_code", "name", "id_number", "sex", "birth_date", "hukou", "health", "vital_status", "initials", "created_at", "updated_at"]
+                let pcols = [
+                    "id", "unit_code", "name", "id_number", "sex", "birth_date", "hukou", "health", "vital_status", "initials",
+                    "created_at", "updated_at",
+                ]
                 let rows = peopleRows
                 for chunk in stride(from: 0, to: rows.count, by: 1000) {
                     var ins = tx.sql.insert(into: "people").columns(pcols)
                     for r in rows[chunk..<min(chunk + 1000, rows.count)] { ins = ins.values(r.map { SQLBind($0) }) }
                     try await ins.run()
                 }
-                let ccols = ["id", "person_id", "unit_code", "birth_date", "father_id", "father_situation", "mother_id", "mother_situation", "guardian_id", "guardian_relation", "guardian_birth", "guardian_health",
-                             "living_arrangement", "boarding", "needs", "need_bits", "improper_guardianship", "consent", "categories", "category_bits", "reasons", "left_behind", "status", "next_review", "created_at", "updated_at"]
+                let ccols = [
+                    "id", "person_id", "unit_code", "birth_date", "father_id", "father_situation", "mother_id", "mother_situation",
+                    "guardian_id", "guardian_relation", "guardian_birth", "guardian_health",
+                    "living_arrangement", "boarding", "needs", "need_bits", "improper_guardianship", "consent", "categories",
+                    "category_bits", "reasons", "left_behind", "status", "next_review", "created_at", "updated_at",
+                ]
                 for chunk in stride(from: 0, to: childBatch.count, by: 700) {
                     var ins = tx.sql.insert(into: "children").columns(ccols)
                     for r in childBatch[chunk..<min(chunk + 700, childBatch.count)] { ins = ins.values(r.map { SQLBind($0) }) }

@@ -33,7 +33,9 @@ final class ChildContext: @unchecked Sendable {
     static func load(_ kids: [Child], settings: RiskSettings, on db: any Database) async throws -> ChildContext {
         let ctx = ChildContext(settings: settings)
         var personIDs = Set<UUID>()
-        for c in kids { personIDs.insert(c.personID); [c.fatherID, c.motherID, c.guardianID].compactMap { $0 }.forEach { personIDs.insert($0) } }
+        for c in kids {
+            personIDs.insert(c.personID); [c.fatherID, c.motherID, c.guardianID].compactMap { $0 }.forEach { personIDs.insert($0) }
+        }
         // Plain rows, not `Person.query`: a sweep batch reads thousands of people, and Fluent's decoding by
         // reflection cost more than the query (`PersonRows`).
         for chunk in Array(personIDs).chunked(900) {
@@ -44,7 +46,9 @@ final class ChildContext: @unchecked Sendable {
         }
         var open: [UUID: Alert] = [:]
         for chunk in kids.compactMap(\.id).chunked(900) {
-            for a in try await Alert.query(on: db).filter(\.$childID ~~ chunk).filter(\.$kind == .critical).filter(\.$status != .resolved).all() { open[a.childID] = a }
+            for a in try await Alert.query(on: db).filter(\.$childID ~~ chunk).filter(\.$kind == .critical).filter(\.$status != .resolved)
+                .all()
+            { open[a.childID] = a }
         }
         ctx.openAlerts = open
         return ctx
@@ -71,7 +75,9 @@ final class ChildContext: @unchecked Sendable {
 
     /// Buffers an entry of the batch's one actor (a sweep, an import); `flush` writes them in order.
     func audit(_ e: AuditEvent, by actor: AuditActor? = nil) {
-        if let actor, let other = pendingActor, other.id != actor.id || other.name != actor.name { preconditionFailure("one actor per batch") }
+        if let actor, let other = pendingActor, other.id != actor.id || other.name != actor.name {
+            preconditionFailure("one actor per batch")
+        }
         if let actor { pendingActor = actor }
         pending.append(e)
     }

@@ -108,17 +108,21 @@ struct PersonPatchResult: Content { let person: PersonDTO; let reclassifiedChild
 
 enum RegistryDTO {
     static func person(_ p: Person) -> PersonDTO {
-        PersonDTO(id: p.id!.uuidString, name: p.name, idNumber: p.idNumber.map(Masking.idNumber), sex: p.sex, birthDate: p.birthDate, ethnicity: p.ethnicity,
-                  hukou: p.hukou, phone: p.phone.map(Masking.phone), health: p.health, healthSince: p.healthSince, disabilityGrade: p.disabilityGrade,
-                  vitalStatus: p.vitalStatus, unitCode: p.unitCode)
+        PersonDTO(
+            id: p.id!.uuidString, name: p.name, idNumber: p.idNumber.map(Masking.idNumber), sex: p.sex, birthDate: p.birthDate,
+            ethnicity: p.ethnicity,
+            hukou: p.hukou, phone: p.phone.map(Masking.phone), health: p.health, healthSince: p.healthSince,
+            disabilityGrade: p.disabilityGrade,
+            vitalStatus: p.vitalStatus, unitCode: p.unitCode)
     }
 
     static func parent(_ p: Person?, situation: String?, workPlace: String?, since: String?) -> ParentDTO? {
         guard let situation, let s = ParentSituation(rawValue: situation) else { return nil }
         let facts = ParentFacts(situation: s, vitalStatus: p?.vital ?? .alive, health: p?.healthValue ?? .healthy)
-        return ParentDTO(id: p?.id?.uuidString, name: p?.name ?? "", idNumber: p?.idNumber.map(Masking.idNumber), situation: situation,
-                         effectiveSituation: facts.effective.rawValue, workPlace: workPlace, since: since, phone: p?.phone.map(Masking.phone),
-                         vitalStatus: p?.vitalStatus ?? "alive", health: p?.health ?? "healthy")
+        return ParentDTO(
+            id: p?.id?.uuidString, name: p?.name ?? "", idNumber: p?.idNumber.map(Masking.idNumber), situation: situation,
+            effectiveSituation: facts.effective.rawValue, workPlace: workPlace, since: since, phone: p?.phone.map(Masking.phone),
+            vitalStatus: p?.vitalStatus ?? "alive", health: p?.health ?? "healthy")
     }
 
     static func child(_ c: Child, people: [UUID: Person], today: CivilDate, lang: UILanguage = .zh) -> ChildDTO {
@@ -127,25 +131,37 @@ enum RegistryDTO {
         let g = c.guardianID.flatMap { people[$0] }
         return ChildDTO(
             id: c.id!.uuidString, personId: c.personID.uuidString, name: me?.name ?? "", idNumber: me?.idNumber.map(Masking.idNumber) ?? "",
-            sex: me?.sex ?? "", birthDate: c.birthDate, age: Age.years(born: born, on: today), villageCode: c.unitCode, hukou: me?.hukou ?? "rural",
-            ethnicity: me?.ethnicity, health: me?.health ?? "healthy", householdId: c.householdID?.uuidString, school: c.school, grade: c.grade, boarding: c.boarding,
-            father: parent(c.fatherID.flatMap { people[$0] }, situation: c.fatherSituation, workPlace: c.fatherWorkPlace, since: c.fatherSince),
-            mother: parent(c.motherID.flatMap { people[$0] }, situation: c.motherSituation, workPlace: c.motherWorkPlace, since: c.motherSince),
-            guardian: g.map { g in GuardianDTO(id: g.id!.uuidString, name: g.name, idNumber: g.idNumber.map(Masking.idNumber), birthDate: g.birthDate,
-                                               age: g.birth.map { Age.years(born: $0, on: today) }, relation: c.guardianRelation ?? "other", health: g.health,
-                                               vitalStatus: g.vitalStatus, phone: g.phone.map(Masking.phone)) },
-            livingArrangement: c.livingArrangement, needs: c.needList.map(\.rawValue), improperGuardianship: c.improperGuardianship, improperNote: c.improperNote,
+            sex: me?.sex ?? "", birthDate: c.birthDate, age: Age.years(born: born, on: today), villageCode: c.unitCode,
+            hukou: me?.hukou ?? "rural",
+            ethnicity: me?.ethnicity, health: me?.health ?? "healthy", householdId: c.householdID?.uuidString, school: c.school,
+            grade: c.grade, boarding: c.boarding,
+            father: parent(
+                c.fatherID.flatMap { people[$0] }, situation: c.fatherSituation, workPlace: c.fatherWorkPlace, since: c.fatherSince),
+            mother: parent(
+                c.motherID.flatMap { people[$0] }, situation: c.motherSituation, workPlace: c.motherWorkPlace, since: c.motherSince),
+            guardian: g.map { g in
+                GuardianDTO(
+                    id: g.id!.uuidString, name: g.name, idNumber: g.idNumber.map(Masking.idNumber), birthDate: g.birthDate,
+                    age: g.birth.map { Age.years(born: $0, on: today) }, relation: c.guardianRelation ?? "other", health: g.health,
+                    vitalStatus: g.vitalStatus, phone: g.phone.map(Masking.phone))
+            },
+            livingArrangement: c.livingArrangement, needs: c.needList.map(\.rawValue), improperGuardianship: c.improperGuardianship,
+            improperNote: c.improperNote,
             informedOn: c.informedOn, consent: c.consent,
-            classification: ClassificationDTO(leftBehind: c.leftBehind, categories: c.categoryList.map(\.rawValue), reasons: c.reasonList.map { ReasonDTO($0, lang) }),
-            status: c.status.rawValue, exitedOn: c.exitedOn, exitReason: c.exitReason, createdAt: AuditLog.timestamp(c.createdAt), updatedAt: AuditLog.timestamp(c.updatedAt),
-            riskTier: c.riskTier, riskReasons: c.riskReasonList.map { ReasonDTO($0, lang) }, nextVisitDue: c.nextVisitDue, lastVisitOn: c.lastVisitOn)
+            classification: ClassificationDTO(
+                leftBehind: c.leftBehind, categories: c.categoryList.map(\.rawValue), reasons: c.reasonList.map { ReasonDTO($0, lang) }),
+            status: c.status.rawValue, exitedOn: c.exitedOn, exitReason: c.exitReason, createdAt: AuditLog.timestamp(c.createdAt),
+            updatedAt: AuditLog.timestamp(c.updatedAt),
+            riskTier: c.riskTier, riskReasons: c.riskReasonList.map { ReasonDTO($0, lang) }, nextVisitDue: c.nextVisitDue,
+            lastVisitOn: c.lastVisitOn)
     }
 
     static func summary(_ c: Child, person: Person?, today: CivilDate) -> ChildSummaryDTO {
         let born = CivilDate(iso: c.birthDate) ?? today
-        return ChildSummaryDTO(id: c.id!.uuidString, name: person?.name ?? "", idNumber: person?.idNumber.map(Masking.idNumber) ?? "", sex: person?.sex ?? "",
-                               birthDate: c.birthDate, age: Age.years(born: born, on: today), villageCode: c.unitCode,
-                               categories: c.categoryList.map(\.rawValue), leftBehind: c.leftBehind, status: c.status.rawValue)
+        return ChildSummaryDTO(
+            id: c.id!.uuidString, name: person?.name ?? "", idNumber: person?.idNumber.map(Masking.idNumber) ?? "", sex: person?.sex ?? "",
+            birthDate: c.birthDate, age: Age.years(born: born, on: today), villageCode: c.unitCode,
+            categories: c.categoryList.map(\.rawValue), leftBehind: c.leftBehind, status: c.status.rawValue)
     }
 
     /// Loads everyone a child's record names, in one query.

@@ -47,9 +47,12 @@ final class Person: Model, @unchecked Sendable {
     var birth: CivilDate? { birthDate.flatMap(CivilDate.init(iso:)) }
 
     var auditFields: [String: String] {
-        ["name": name, "idNumber": idNumber.map(Masking.idNumber) ?? "", "sex": sex ?? "", "birthDate": birthDate ?? "", "ethnicity": ethnicity ?? "",
-         "hukou": hukou ?? "", "phone": phone.map(Masking.phone) ?? "", "health": health, "healthSince": healthSince ?? "",
-         "disabilityGrade": disabilityGrade.map(String.init) ?? "", "vitalStatus": vitalStatus, "unitCode": unitCode]
+        [
+            "name": name, "idNumber": idNumber.map(Masking.idNumber) ?? "", "sex": sex ?? "", "birthDate": birthDate ?? "",
+            "ethnicity": ethnicity ?? "",
+            "hukou": hukou ?? "", "phone": phone.map(Masking.phone) ?? "", "health": health, "healthSince": healthSince ?? "",
+            "disabilityGrade": disabilityGrade.map(String.init) ?? "", "vitalStatus": vitalStatus, "unitCode": unitCode,
+        ]
     }
 }
 
@@ -131,12 +134,17 @@ final class Child: Model, @unchecked Sendable {
     var reasonList: [Reason] { (try? JSONDecoder().decode([Reason].self, from: Data(reasons.utf8))) ?? [] }
 
     var auditFields: [String: String] {
-        ["unitCode": unitCode, "school": school ?? "", "grade": grade ?? "", "boarding": String(boarding),
-         "fatherId": fatherID?.uuidString ?? "", "fatherSituation": fatherSituation ?? "", "fatherWorkPlace": fatherWorkPlace ?? "", "fatherSince": fatherSince ?? "",
-         "motherId": motherID?.uuidString ?? "", "motherSituation": motherSituation ?? "", "motherWorkPlace": motherWorkPlace ?? "", "motherSince": motherSince ?? "",
-         "guardianId": guardianID?.uuidString ?? "", "guardianRelation": guardianRelation ?? "", "livingArrangement": livingArrangement,
-         "improperGuardianship": String(improperGuardianship), "improperNote": improperNote ?? "", "needs": needs,
-         "informedOn": informedOn ?? "", "consent": String(consent), "categories": categories, "status": status.rawValue, "exitReason": exitReason ?? "", "riskTier": riskTier ?? ""]
+        [
+            "unitCode": unitCode, "school": school ?? "", "grade": grade ?? "", "boarding": String(boarding),
+            "fatherId": fatherID?.uuidString ?? "", "fatherSituation": fatherSituation ?? "", "fatherWorkPlace": fatherWorkPlace ?? "",
+            "fatherSince": fatherSince ?? "",
+            "motherId": motherID?.uuidString ?? "", "motherSituation": motherSituation ?? "", "motherWorkPlace": motherWorkPlace ?? "",
+            "motherSince": motherSince ?? "",
+            "guardianId": guardianID?.uuidString ?? "", "guardianRelation": guardianRelation ?? "", "livingArrangement": livingArrangement,
+            "improperGuardianship": String(improperGuardianship), "improperNote": improperNote ?? "", "needs": needs,
+            "informedOn": informedOn ?? "", "consent": String(consent), "categories": categories, "status": status.rawValue,
+            "exitReason": exitReason ?? "", "riskTier": riskTier ?? "",
+        ]
     }
 }
 
@@ -157,12 +165,13 @@ extension Child {
     /// The fields a change merges onto, as Core's `ChildChange.apply` reads and writes them.
     var changeRecord: ChildChange.Record {
         get {
-            ChildChange.Record(school: school, grade: grade, boarding: boarding, livingArrangement: livingArrangement, needs: needList,
-                               improperGuardianship: improperGuardianship, improperNote: improperNote, informedOn: informedOn,
-                               consent: consent,
-                               father: .init(situation: fatherSituation, workPlace: fatherWorkPlace, since: fatherSince),
-                               mother: .init(situation: motherSituation, workPlace: motherWorkPlace, since: motherSince),
-                               guardianRelation: guardianRelation)
+            ChildChange.Record(
+                school: school, grade: grade, boarding: boarding, livingArrangement: livingArrangement, needs: needList,
+                improperGuardianship: improperGuardianship, improperNote: improperNote, informedOn: informedOn,
+                consent: consent,
+                father: .init(situation: fatherSituation, workPlace: fatherWorkPlace, since: fatherSince),
+                mother: .init(situation: motherSituation, workPlace: motherWorkPlace, since: motherSince),
+                guardianRelation: guardianRelation)
         }
         set {
             school = newValue.school

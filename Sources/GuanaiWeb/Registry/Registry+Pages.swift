@@ -19,7 +19,6 @@ struct RegistryPagesController {
         r.post(SiteURL.personReveal(":id").components, use: reveal)
     }
 
-
     func list(req: Request) async throws -> Response {
         try req.requireBrowse(.child)
         let actor = try req.actor
@@ -31,7 +30,9 @@ struct RegistryPagesController {
         let people = try await scoped.people(items.map(\.personID) + items.compactMap(\.guardianID))
         let names = try await scoped.unitNames(items.map(\.unitCode))
         let villages = try await AccountsController.unitOptions(scoped)
-        return RegistryViews.list(req, filter: f, items: items, people: people, unitNames: names, villages: villages, total: total, page: page, today: today, canEdit: Policy.edits(actor.role))
+        return RegistryViews.list(
+            req, filter: f, items: items, people: people, unitNames: names, villages: villages, total: total, page: page, today: today,
+            canEdit: Policy.edits(actor.role))
     }
 
     /// The A4 台账 of the filtered list; printing a list of children is an export, so it is audited like one.
@@ -46,9 +47,14 @@ struct RegistryPagesController {
         let names = try await scoped.unitNames(items.map(\.unitCode))
         let scopeCode = DivisionCode(f.unit).flatMap { actor.jurisdiction.contains($0) ? $0.value : nil } ?? actor.unitCode
         let scopeName = try await scoped.unitNames([scopeCode])[scopeCode] ?? scopeCode
-        try await req.audit(AuditEvent(AuditAction.export, "child", "list", unit: scopeCode,
-                                       detail: ["rows": String(items.count), "format": "print"].merging(RegistryViews.filterQuery(f).map { ($0.0, $0.1) }) { a, _ in a }))
-        return RegistryViews.ledger(req, filter: f, scopeName: scopeName, items: items, people: people, unitNames: names, total: total, today: today)
+        try await req.audit(
+            AuditEvent(
+                AuditAction.export, "child", "list", unit: scopeCode,
+                detail: ["rows": String(items.count), "format": "print"].merging(RegistryViews.filterQuery(f).map { ($0.0, $0.1) }) {
+                    a, _ in a
+                }))
+        return RegistryViews.ledger(
+            req, filter: f, scopeName: scopeName, items: items, people: people, unitNames: names, total: total, today: today)
     }
 
     func newForm(req: Request) async throws -> Response {
@@ -75,7 +81,12 @@ struct RegistryPagesController {
             typed["guardian.relation"] = [sib.guardianRelation ?? ""]
             typed["livingArrangement"] = [sib.livingArrangement]
             typed["villageCode"] = [sib.unitCode]
-            if full { try await req.audit(AuditEvent(AuditAction.reveal, "child", sib.id!.uuidString, unit: sib.unitCode, detail: ["field": "parents.idNumber", "for": "sibling"])) }
+            if full {
+                try await req.audit(
+                    AuditEvent(
+                        AuditAction.reveal, "child", sib.id!.uuidString, unit: sib.unitCode,
+                        detail: ["field": "parents.idNumber", "for": "sibling"]))
+            }
         }
         return try await RegistryViews.formPage(req, typed: typed, errors: [:], villages: try await villageOptions(req), status: .ok)
     }
@@ -87,14 +98,24 @@ struct RegistryPagesController {
     /// The form's flat names (father.name …) into the API's input shape, so both paths share one service.
     static func input(_ v: [String: [String]]) -> ChildInput {
         func s(_ k: String) -> String? { v[k]?.last }
-        func parent(_ p: String) -> ParentInput { ParentInput(name: s(p + ".name"), idNumber: s(p + ".idNumber"), situation: s(p + ".situation"), workPlace: s(p + ".workPlace"), since: s(p + ".since"), phone: s(p + ".phone")) }
-        return ChildInput(name: s("name"), idNumber: s("idNumber"), sex: s("sex"), birthDate: s("birthDate"), villageCode: s("villageCode"), hukou: s("hukou"),
-                          ethnicity: s("ethnicity"), health: s("health"), school: s("school"), grade: s("grade"), boarding: s("boarding") == "1", poverty: s("poverty"),
-                          address: s("address"), father: parent("father"), mother: parent("mother"),
-                          guardian: GuardianInput(name: s("guardian.name"), idNumber: s("guardian.idNumber"), birthDate: s("guardian.birthDate"), relation: s("guardian.relation"), health: s("guardian.health"), phone: s("guardian.phone")),
-                          livingArrangement: s("livingArrangement"), needs: v["needs"] ?? [], improperGuardianship: s("improperGuardianship") == "1", improperNote: s("improperNote"),
-                          informedOn: s("informedOn"), consent: s("consent") == "1", confirmLinks: s("confirmLinks") == "1",
-                          acknowledgeDuplicates: s("acknowledgeDuplicates") == "1")
+        func parent(_ p: String) -> ParentInput {
+            ParentInput(
+                name: s(p + ".name"), idNumber: s(p + ".idNumber"), situation: s(p + ".situation"), workPlace: s(p + ".workPlace"),
+                since: s(p + ".since"), phone: s(p + ".phone"))
+        }
+        return ChildInput(
+            name: s("name"), idNumber: s("idNumber"), sex: s("sex"), birthDate: s("birthDate"), villageCode: s("villageCode"),
+            hukou: s("hukou"),
+            ethnicity: s("ethnicity"), health: s("health"), school: s("school"), grade: s("grade"), boarding: s("boarding") == "1",
+            poverty: s("poverty"),
+            address: s("address"), father: parent("father"), mother: parent("mother"),
+            guardian: GuardianInput(
+                name: s("guardian.name"), idNumber: s("guardian.idNumber"), birthDate: s("guardian.birthDate"),
+                relation: s("guardian.relation"), health: s("guardian.health"), phone: s("guardian.phone")),
+            livingArrangement: s("livingArrangement"), needs: v["needs"] ?? [], improperGuardianship: s("improperGuardianship") == "1",
+            improperNote: s("improperNote"),
+            informedOn: s("informedOn"), consent: s("consent") == "1", confirmLinks: s("confirmLinks") == "1",
+            acknowledgeDuplicates: s("acknowledgeDuplicates") == "1")
     }
 
     func create(req: Request) async throws -> Response {
@@ -106,15 +127,22 @@ struct RegistryPagesController {
             return req.redirect(to: SiteURL.child(child.id!.uuidString).with(query: [("created", "1")]))
         } catch let e as FieldErrors {
             let errs = req.messages(e)
-            return try await RegistryViews.formPage(req, typed: v, errors: errs, villages: try await villageOptions(req), status: .unprocessableEntity)
+            return try await RegistryViews.formPage(
+                req, typed: v, errors: errs, villages: try await villageOptions(req), status: .unprocessableEntity)
         } catch let e as ConflictError {
-            return try await RegistryViews.formPage(req, typed: v, errors: [e.field: req.t(e.key)], villages: try await villageOptions(req), status: .conflict, existing: e.existingID)
+            return try await RegistryViews.formPage(
+                req, typed: v, errors: [e.field: req.t(e.key)], villages: try await villageOptions(req), status: .conflict,
+                existing: e.existingID)
         } catch let e as LikelyDuplicates {
             var similar: [(String, String)] = []
             for id in e.childIDs {
-                if let c = try await req.scoped.child(id), let p = try await req.scoped.people([c.personID])[c.personID] { similar.append((id, p.name + " · " + c.birthDate)) }
+                if let c = try await req.scoped.child(id), let p = try await req.scoped.people([c.personID])[c.personID] {
+                    similar.append((id, p.name + " · " + c.birthDate))
+                }
             }
-            return try await RegistryViews.formPage(req, typed: v, errors: ["name": req.t("registry.warn.duplicate")], villages: try await villageOptions(req), status: .conflict, similar: similar)
+            return try await RegistryViews.formPage(
+                req, typed: v, errors: ["name": req.t("registry.warn.duplicate")], villages: try await villageOptions(req),
+                status: .conflict, similar: similar)
         }
     }
 
@@ -136,7 +164,9 @@ struct RegistryPagesController {
         let dto = try await RegistryDTO.load(c, scoped: scoped, today: today, lang: req.lang)
         let merged = try await RegistryCorrections.mergedIDs(into: c.id!, on: scoped.db)
         let ids = [c.id!.uuidString] + ([c.personID, c.fatherID, c.motherID, c.guardianID].compactMap { $0 } + merged).map(\.uuidString)
-        let timeline = try await scoped.auditEntries(AuditFilter()).filter(\.$recordID ~~ ids).filter(\.$action != AuditAction.view).sort(\.$id, .descending).limit(100).all()
+        let timeline = try await scoped.auditEntries(AuditFilter()).filter(\.$recordID ~~ ids).filter(\.$action != AuditAction.view).sort(
+            \.$id, .descending
+        ).limit(100).all()
         let unitName = try await scoped.unitNames([c.unitCode])[c.unitCode] ?? c.unitCode
         let visits = try await scoped.visits(of: c.id!, limit: 10)
         let reports = try await scoped.reports(child: c.id!)
@@ -144,7 +174,9 @@ struct RegistryPagesController {
         let volunteers = try await scoped.volunteers(pairs.map(\.volunteerID)).mapValues(\.name)
         let pairing = try req.actor.canRead(.pair) ? PairingViews.childPanel(req, pairs: pairs, volunteers: volunteers) : .empty
         let names = try await scoped.auditNames(for: timeline, actor: try req.actor)
-        return RegistryViews.detail(req, dto, unitName: unitName, revealed: revealed, timeline: timeline, names: names, visits: visits, reports: reports, pairing: pairing, errors: errors, status: status)
+        return RegistryViews.detail(
+            req, dto, unitName: unitName, revealed: revealed, timeline: timeline, names: names, visits: visits, reports: reports,
+            pairing: pairing, errors: errors, status: status)
     }
 
     /// Small forms on the detail page: a parent's situation, where the child lives, the 监护不当 flag.
@@ -185,8 +217,10 @@ struct RegistryPagesController {
     static func editValues(_ c: Child, scoped: Scoped) async throws -> [String: [String]] {
         let me = try await scoped.people([c.personID])[c.personID]
         let address = try await c.householdID.asyncFlatMap { try await Household.find($0, on: scoped.db)?.address } ?? ""
-        return ["name": [me?.name ?? ""], "school": [c.school ?? ""], "grade": [c.grade ?? ""], "boarding": [c.boarding ? "1" : ""],
-                "address": [address], "needs": c.needList.map(\.rawValue)]
+        return [
+            "name": [me?.name ?? ""], "school": [c.school ?? ""], "grade": [c.grade ?? ""], "boarding": [c.boarding ? "1" : ""],
+            "address": [address], "needs": c.needList.map(\.rawValue),
+        ]
     }
 
     func edit(req: Request) async throws -> Response {
@@ -214,8 +248,9 @@ struct RegistryPagesController {
             var shown = v
             for k in ["name", "school", "grade", "boarding", "address"] { shown[k] = [was(k)] }
             shown["needs"] = neededBefore
-            return RegistryViews.editPage(req, id: c.id!.uuidString, shown: shown, typed: v, status: .unprocessableEntity,
-                                          errors: req.messages(e))
+            return RegistryViews.editPage(
+                req, id: c.id!.uuidString, shown: shown, typed: v, status: .unprocessableEntity,
+                errors: req.messages(e))
         }
     }
 
@@ -228,7 +263,9 @@ struct RegistryPagesController {
             try await RegistryCorrections.void(c, reason: f["reason"] ?? "", scoped: try req.scoped, actor: req.auditActor, at: req.now)
             return req.redirect(to: SiteURL.children.path)
         } catch let e as FieldErrors {
-            return try await render(req, c, revealed: nil, errors: ["reason": req.lang.t(e.items.first?.key ?? "field.error.required")], status: .unprocessableEntity)
+            return try await render(
+                req, c, revealed: nil, errors: ["reason": req.lang.t(e.items.first?.key ?? "field.error.required")],
+                status: .unprocessableEntity)
         }
     }
 
@@ -238,12 +275,14 @@ struct RegistryPagesController {
         try req.require(.approve)
         let f = try await req.formFields()
         var errors: [String: String] = [:]
-        let into = (f["into"] ?? "").trimmingCharacters(in: .whitespaces), reason = (f["mergeReason"] ?? "").trimmingCharacters(in: .whitespaces)
+        let into = (f["into"] ?? "").trimmingCharacters(in: .whitespaces),
+            reason = (f["mergeReason"] ?? "").trimmingCharacters(in: .whitespaces)
         if into.isEmpty { errors["into"] = req.lang.t("field.error.required") }
         if reason.isEmpty { errors["mergeReason"] = req.lang.t("field.error.required") }
         if errors.isEmpty {
             do {
-                let survivor = try await RegistryCorrections.merge(c, into: into, reason: reason, scoped: try req.scoped, actor: req.auditActor, at: req.now)
+                let survivor = try await RegistryCorrections.merge(
+                    c, into: into, reason: reason, scoped: try req.scoped, actor: req.auditActor, at: req.now)
                 return req.redirect(to: SiteURL.child(survivor.id!.uuidString).path)
             } catch let e as FieldErrors {
                 errors["into"] = req.lang.t(e.items.first?.key ?? "registry.error.mergeTarget")
@@ -259,7 +298,9 @@ struct RegistryPagesController {
         let f = try await req.formFields()
         let back = AuthController.localPath(f["back"]) ?? SiteURL.children.path
         let changed = Forms.changed(f)
-        _ = try await RegistryService.patchPerson(p, PersonPatch(phone: changed["phone"], health: changed["health"], vitalStatus: changed["vitalStatus"]), scoped: try req.scoped, actor: req.auditActor, at: req.now)
+        _ = try await RegistryService.patchPerson(
+            p, PersonPatch(phone: changed["phone"], health: changed["health"], vitalStatus: changed["vitalStatus"]), scoped: try req.scoped,
+            actor: req.auditActor, at: req.now)
         return req.redirect(to: back)
     }
 
@@ -270,7 +311,8 @@ struct RegistryPagesController {
         // The number is shown on the page of the child she came from; a form without one is malformed, not a missing record.
         guard let cid = try await req.formFields()["child"], !cid.isEmpty else { throw Abort(.unprocessableEntity) }
         guard let c = try await req.scoped.child(cid) else { throw Abort(.notFound) }
-        try await req.audit(AuditEvent(AuditAction.reveal, "person", p.id!.uuidString, unit: p.unitCode, detail: ["field": "idNumber,phone"]))
+        try await req.audit(
+            AuditEvent(AuditAction.reveal, "person", p.id!.uuidString, unit: p.unitCode, detail: ["field": "idNumber,phone"]))
         return try await render(req, c, revealed: p, errors: [:], status: .ok)
     }
 }

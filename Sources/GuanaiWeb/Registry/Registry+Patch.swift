@@ -15,9 +15,10 @@ extension RegistryService {
         let moveTo: Unit? = patch.villageCode != nil ? try await checkVillage(patch.villageCode, &vc, scoped: scoped) : nil
         var stored: Person? = nil
         if let id = child.guardianID { stored = try await scoped.people([id])[id] }
-        let storedFacts = ChildChange.Stored(livingArrangement: LivingArrangement(rawValue: child.livingArrangement),
-                                             improperGuardianship: child.improperGuardianship, improperNote: child.improperNote,
-                                             guardian: stored.map { .init(name: $0.name, idNumber: $0.idNumber, birthDate: $0.birthDate) })
+        let storedFacts = ChildChange.Stored(
+            livingArrangement: LivingArrangement(rawValue: child.livingArrangement),
+            improperGuardianship: child.improperGuardianship, improperNote: child.improperNote,
+            guardian: stored.map { .init(name: $0.name, idNumber: $0.idNumber, birthDate: $0.birthDate) })
         let checkedChange = ChildChange.check(patch, stored: storedFacts, villageErrors: vc.errors, &c)
         try c.throwIfAny()
         guard let k = checkedChange else { throw FieldErrors(c.errors) }
@@ -26,11 +27,14 @@ extension RegistryService {
         let guardian = k.newGuardian
         var newGuardian: Person? = nil
         if let g = guardian {
-            newGuardian = try await person(id: g.id, name: g.name, field: "guardian", unit: child.unitCode, scoped: scoped, confirm: patch.confirmLinks ?? false, errors: &errors, fill: { p in
-                p.phone = g.phone
-                p.health = g.health.rawValue
-                if p.birthDate == nil { p.birthDate = g.birthDate?.iso }
-            }, compare: [("birthDate", nil, g.birthDate?.iso)], at: at)
+            newGuardian = try await person(
+                id: g.id, name: g.name, field: "guardian", unit: child.unitCode, scoped: scoped, confirm: patch.confirmLinks ?? false,
+                errors: &errors,
+                fill: { p in
+                    p.phone = g.phone
+                    p.health = g.health.rawValue
+                    if p.birthDate == nil { p.birthDate = g.birthDate?.iso }
+                }, compare: [("birthDate", nil, g.birthDate?.iso)], at: at)
         }
         if !errors.isEmpty { throw FieldErrors(errors) }
         // The guardian's own record first: every child she cares for reads it, this one included.
@@ -51,7 +55,10 @@ extension RegistryService {
             if let g = guardianPerson {
                 if !g._$idExists {
                     try await g.create(on: tx)
-                    try await AuditLog.append(AuditEvent(AuditAction.create, "person", g.id!.uuidString, unit: g.unitCode, fields: AuditLog.created(g.auditFields)), by: actor, at: at, on: tx)
+                    try await AuditLog.append(
+                        AuditEvent(
+                            AuditAction.create, "person", g.id!.uuidString, unit: g.unitCode, fields: AuditLog.created(g.auditFields)),
+                        by: actor, at: at, on: tx)
                 }
                 child.guardianID = g.id
             }
@@ -64,7 +71,10 @@ extension RegistryService {
                     me.initials = Pinyin.initials(name)
                     me.updatedAt = at
                     try await me.save(on: tx)
-                    try await AuditLog.append(AuditEvent(AuditAction.update, "person", me.id!.uuidString, unit: me.unitCode, fields: AuditLog.diff(pb, me.auditFields)), by: actor, at: at, on: tx)
+                    try await AuditLog.append(
+                        AuditEvent(
+                            AuditAction.update, "person", me.id!.uuidString, unit: me.unitCode, fields: AuditLog.diff(pb, me.auditFields)),
+                        by: actor, at: at, on: tx)
                 }
             }
             if patch.address != nil || cleared.contains("address") {
@@ -74,7 +84,10 @@ extension RegistryService {
                         let old = h.address
                         h.address = address
                         try await h.save(on: tx)
-                        try await AuditLog.append(AuditEvent(AuditAction.update, "household", hid.uuidString, unit: h.unitCode, fields: AuditLog.diff(["address": old], ["address": address])), by: actor, at: at, on: tx)
+                        try await AuditLog.append(
+                            AuditEvent(
+                                AuditAction.update, "household", hid.uuidString, unit: h.unitCode,
+                                fields: AuditLog.diff(["address": old], ["address": address])), by: actor, at: at, on: tx)
                     }
                 } else if !address.isEmpty {
                     let h = Household()
@@ -84,7 +97,10 @@ extension RegistryService {
                     h.poverty = PovertyStatus.none.rawValue
                     h.createdAt = at
                     try await h.create(on: tx)
-                    try await AuditLog.append(AuditEvent(AuditAction.create, "household", h.id!.uuidString, unit: h.unitCode, fields: AuditLog.created(["poverty": h.poverty, "address": h.address])), by: actor, at: at, on: tx)
+                    try await AuditLog.append(
+                        AuditEvent(
+                            AuditAction.create, "household", h.id!.uuidString, unit: h.unitCode,
+                            fields: AuditLog.created(["poverty": h.poverty, "address": h.address])), by: actor, at: at, on: tx)
                     child.householdID = h.id
                 }
             }
@@ -102,14 +118,19 @@ extension RegistryService {
             try await SafetyService.assess(child, facts: facts, on: tx, at: at, settings: try await SafetyService.settings(on: tx))
             try await child.save(on: tx)
             if let left { try await ChildTally.refresh([left], on: tx) }
-            try await AuditLog.append(AuditEvent(AuditAction.update, "child", child.id!.uuidString, unit: child.unitCode, fields: AuditLog.diff(before, child.auditFields)), by: actor, at: at, on: tx)
+            try await AuditLog.append(
+                AuditEvent(
+                    AuditAction.update, "child", child.id!.uuidString, unit: child.unitCode,
+                    fields: AuditLog.diff(before, child.auditFields)), by: actor, at: at, on: tx)
             try await SafetyService.raiseIfCritical(child, before: tierBefore, on: tx, actor: actor, at: at)
         }
         return child
     }
 
     /// classification reads her is recomputed in the same transaction.
-    static func patchPerson(_ person: Person, _ patch: PersonPatch, scoped: Scoped, actor: AuditActor, at: Date) async throws -> (Person, [Child]) {
+    static func patchPerson(_ person: Person, _ patch: PersonPatch, scoped: Scoped, actor: AuditActor, at: Date) async throws -> (
+        Person, [Child]
+    ) {
         var c = Checker()
         let before = person.auditFields
         let checked = patch.check(&c)
@@ -125,11 +146,22 @@ extension RegistryService {
             if patch.cleared.contains("healthSince") { person.healthSince = nil }
             if let h = health { person.health = h.rawValue; person.healthSince = since?.iso ?? person.healthSince }
             if let v = vital { person.vitalStatus = v.rawValue }
-            if patch.cleared.contains("ethnicity") { person.ethnicity = nil } else if let e = patch.ethnicity { person.ethnicity = e.isEmpty ? nil : e }
-            if patch.cleared.contains("disabilityGrade") { person.disabilityGrade = nil } else if let g = patch.disabilityGrade { person.disabilityGrade = g }
+            if patch.cleared.contains("ethnicity") {
+                person.ethnicity = nil
+            } else if let e = patch.ethnicity {
+                person.ethnicity = e.isEmpty ? nil : e
+            }
+            if patch.cleared.contains("disabilityGrade") {
+                person.disabilityGrade = nil
+            } else if let g = patch.disabilityGrade {
+                person.disabilityGrade = g
+            }
             person.updatedAt = at
             try await person.save(on: tx)
-            try await AuditLog.append(AuditEvent(AuditAction.update, "person", person.id!.uuidString, unit: person.unitCode, fields: AuditLog.diff(before, person.auditFields)), by: actor, at: at, on: tx)
+            try await AuditLog.append(
+                AuditEvent(
+                    AuditAction.update, "person", person.id!.uuidString, unit: person.unitCode,
+                    fields: AuditLog.diff(before, person.auditFields)), by: actor, at: at, on: tx)
             for child in try await children(linkedTo: person.id!, on: tx) where try await reclassify(child, on: tx, actor: actor, at: at) {
                 changed.append(child)
             }

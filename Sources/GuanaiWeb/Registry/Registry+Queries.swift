@@ -12,7 +12,9 @@ extension Scoped {
     }
 
     func child(_ id: String) async throws -> Child? {
-        guard let uuid = UUID(uuidString: id), let c = try await Child.find(uuid, on: db), inScope(c.unitCode), c.voidedReason == nil else { return nil }
+        guard let uuid = UUID(uuidString: id), let c = try await Child.find(uuid, on: db), inScope(c.unitCode), c.voidedReason == nil else {
+            return nil
+        }
         return c
     }
 
@@ -27,7 +29,9 @@ extension Scoped {
         var out: [UUID: Person] = [:]
         // In slices: a printed 台账 names up to 20,000 people, beyond what one statement may bind.
         for start in stride(from: 0, to: set.count, by: 5000) {
-            for p in try await Person.query(on: db).filter(\.$id ~~ Array(set[start..<min(start + 5000, set.count)])).all() { out[p.id!] = p }
+            for p in try await Person.query(on: db).filter(\.$id ~~ Array(set[start..<min(start + 5000, set.count)])).all() {
+                out[p.id!] = p
+            }
         }
         return out
     }
@@ -84,7 +88,7 @@ extension Scoped {
         } else {
             total = try await q.copy().count()
         }
-        let items = try await Self.sorted(q, f.sort).range((page - 1) * per ..< page * per).all()
+        let items = try await Self.sorted(q, f.sort).range((page - 1) * per..<page * per).all()
         return (items, total)
     }
 
@@ -93,9 +97,11 @@ extension Scoped {
     func childCounts() async throws -> ChildCounts {
         var c = ChildCounts()
         c.active = try await ChildTally.count(jurisdiction, statuses: [.active], categoryBits: nil, needBits: nil, on: db)
-        c.leftBehind = try await ChildTally.count(jurisdiction, statuses: [.active], categoryBits: ChildCategory.leftBehind.bit, needBits: nil, on: db)
+        c.leftBehind = try await ChildTally.count(
+            jurisdiction, statuses: [.active], categoryBits: ChildCategory.leftBehind.bit, needBits: nil, on: db)
         c.exited = try await ChildTally.count(jurisdiction, statuses: [.exited], categoryBits: nil, needBits: nil, on: db)
-        c.difficulty = try await ChildTally.count(jurisdiction, statuses: [.active], categoryBits: ChildCategory.difficultyBits, needBits: nil, on: db)
+        c.difficulty = try await ChildTally.count(
+            jurisdiction, statuses: [.active], categoryBits: ChildCategory.difficultyBits, needBits: nil, on: db)
         return c
     }
 }

@@ -22,25 +22,37 @@ enum RegistryService {
 
     /// Finds the person with this ID number, or makes a new one. An existing person outside the jurisdiction cannot be
     /// linked from here (that would reveal her); one inside is linked, and differing details need confirmation.
-    static func person(id: IDNumber?, name: String, field: String, unit: String, scoped: Scoped, confirm: Bool, errors: inout [FieldError],
-                       fill: (Person) -> Void, compare: [(String, String?, String?)], at: Date) async throws -> Person {
+    static func person(
+        id: IDNumber?, name: String, field: String, unit: String, scoped: Scoped, confirm: Bool, errors: inout [FieldError],
+        fill: (Person) -> Void, compare: [(String, String?, String?)], at: Date
+    ) async throws -> Person {
         var existing: Person? = nil
         if let id { existing = try await Person.query(on: scoped.db).filter(\.$idNumber == id.value).first() }
-        return person(existing: existing, id: id, name: name, field: field, unit: unit, scoped: scoped, confirm: confirm, errors: &errors, fill: fill, compare: compare, at: at)
+        return person(
+            existing: existing, id: id, name: name, field: field, unit: unit, scoped: scoped, confirm: confirm, errors: &errors, fill: fill,
+            compare: compare, at: at)
     }
 
     /// The same, with the person holding this ID number (if any) already looked up: a bulk import looks up a batch at once.
-    static func person(existing: Person?, id: IDNumber?, name: String, field: String, unit: String, scoped: Scoped, confirm: Bool, errors: inout [FieldError],
-                       fill: (Person) -> Void, compare: [(String, String?, String?)], at: Date) -> Person {
+    static func person(
+        existing: Person?, id: IDNumber?, name: String, field: String, unit: String, scoped: Scoped, confirm: Bool,
+        errors: inout [FieldError],
+        fill: (Person) -> Void, compare: [(String, String?, String?)], at: Date
+    ) -> Person {
         if id != nil, let existing {
             guard scoped.inScope(existing.unitCode) else {
                 errors.append(FieldError(field: field + ".idNumber", key: "registry.error.elsewhere"))
                 return existing
             }
             var diffs = existing.name == name ? [] : [LinkDifference(field: "name", existing: existing.name, submitted: name)]
-            for (f, old, new) in compare where new != nil && old != nil && old != new { diffs.append(LinkDifference(field: f, existing: old!, submitted: new!)) }
+            for (f, old, new) in compare where new != nil && old != nil && old != new {
+                diffs.append(LinkDifference(field: f, existing: old!, submitted: new!))
+            }
             if !diffs.isEmpty && !confirm {
-                errors.append(FieldError(field: field + ".idNumber", key: "registry.error.linkDiffers", args: [diffs.map { "\($0.existing) ≠ \($0.submitted)" }.joined(separator: "; ")]))
+                errors.append(
+                    FieldError(
+                        field: field + ".idNumber", key: "registry.error.linkDiffers",
+                        args: [diffs.map { "\($0.existing) ≠ \($0.submitted)" }.joined(separator: "; ")]))
             }
             return existing
         }
@@ -74,11 +86,15 @@ enum RegistryService {
     /// Every check of a child's fields that needs no database is Core's (`ChildForm`); errors go into `c`, nil when
     /// there are any. The village comes from the database, inside the jurisdiction.
     static func check(_ input: ChildInput, village: Unit?, _ c: inout Checker, ledger: Bool = false) -> CheckedChild? {
-        guard let form = ChildForm.check(input, village: village.flatMap { DivisionCode($0.code) }, &c, ledger: ledger), let village else { return nil }
+        guard let form = ChildForm.check(input, village: village.flatMap { DivisionCode($0.code) }, &c, ledger: ledger), let village else {
+            return nil
+        }
         return CheckedChild(form: form, village: village)
     }
 
-    static func createChild(_ input: ChildInput, scoped: Scoped, actor: AuditActor, at: Date, context: ChildContext? = nil) async throws -> Child {
+    static func createChild(_ input: ChildInput, scoped: Scoped, actor: AuditActor, at: Date, context: ChildContext? = nil) async throws
+        -> Child
+    {
         var c = Checker()
         let village = try await checkVillage(input.villageCode, &c, scoped: scoped, context: context)
         let checked = check(input, village: village, &c)
@@ -86,7 +102,8 @@ enum RegistryService {
         guard let checked else { throw FieldErrors(c.errors) }
         // One form is a batch of one: the same lookups, rules and writes as a ledger import.
         let outcome = try await scoped.db.transaction { tx in
-            try await ChildCreation.create([ChildCreation.Row(input: input, checked: checked)], scoped: scoped.on(tx), actor: actor, at: at, context: context)[0]
+            try await ChildCreation.create(
+                [ChildCreation.Row(input: input, checked: checked)], scoped: scoped.on(tx), actor: actor, at: at, context: context)[0]
         }
         switch outcome {
         case .created(let child, _): return child
@@ -117,7 +134,10 @@ enum RegistryService {
     // MARK: classification
 
     /// Everything the rules read about a child, from her own record, her parents' and guardian's records and her household.
-    static func facts(for child: Child, person: Person? = nil, on db: any Database, context: ChildContext? = nil, known: [UUID: Person] = [:], household knownHousehold: Household? = nil) async throws -> (ChildFacts, Person) {
+    static func facts(
+        for child: Child, person: Person? = nil, on db: any Database, context: ChildContext? = nil, known: [UUID: Person] = [:],
+        household knownHousehold: Household? = nil
+    ) async throws -> (ChildFacts, Person) {
         func find(_ id: UUID) async throws -> Person? {
             if let p = known[id] { return p }
             if let context { return try await context.person(id, on: db) }
@@ -141,10 +161,11 @@ enum RegistryService {
             guard let s = situation.flatMap(ParentSituation.init(rawValue:)) else { return nil }
             return ParentFacts(situation: s, vitalStatus: p?.vital ?? .alive, health: p?.healthValue ?? .healthy)
         }
-        return ChildFacts(birthDate: me.birth ?? CivilDate(year: 2000, month: 1, day: 1)!, hukou: Hukou(rawValue: me.hukou ?? "") ?? .rural,
-                          father: parent(father, child.fatherSituation), mother: parent(mother, child.motherSituation),
-                          ownHealth: me.healthValue, improperGuardianship: child.improperGuardianship,
-                          poverty: PovertyStatus(rawValue: household?.poverty ?? "") ?? .none)
+        return ChildFacts(
+            birthDate: me.birth ?? CivilDate(year: 2000, month: 1, day: 1)!, hukou: Hukou(rawValue: me.hukou ?? "") ?? .rural,
+            father: parent(father, child.fatherSituation), mother: parent(mother, child.motherSituation),
+            ownHealth: me.healthValue, improperGuardianship: child.improperGuardianship,
+            poverty: PovertyStatus(rawValue: household?.poverty ?? "") ?? .none)
     }
 
     /// Writes a classification onto the record: exit when nothing applies any more, re-entry when something applies again.
@@ -159,11 +180,19 @@ enum RegistryService {
 
     /// Copies the guardian's birth date and health onto the child for the list's filters. Returns whether they changed.
     @discardableResult
-    static func copyGuardian(_ child: Child, on db: any Database, context: ChildContext? = nil, known: [UUID: Person] = [:]) async throws -> Bool {
+    static func copyGuardian(_ child: Child, on db: any Database, context: ChildContext? = nil, known: [UUID: Person] = [:]) async throws
+        -> Bool
+    {
         let before = [child.guardianBirth, child.guardianHealth]
         var g: Person? = nil
         if let id = child.guardianID {
-            if let p = known[id] { g = p } else if let context { g = try await context.person(id, on: db) } else { g = try await Person.find(id, on: db) }
+            if let p = known[id] {
+                g = p
+            } else if let context {
+                g = try await context.person(id, on: db)
+            } else {
+                g = try await Person.find(id, on: db)
+            }
         }
         child.guardianBirth = g?.birthDate
         child.guardianHealth = g?.health
@@ -172,7 +201,9 @@ enum RegistryService {
 
     /// Recomputes one child's classification; audited when anything changed. Returns whether it changed.
     @discardableResult
-    static func reclassify(_ child: Child, on db: any Database, actor: AuditActor, at: Date, context: ChildContext? = nil) async throws -> Bool {
+    static func reclassify(_ child: Child, on db: any Database, actor: AuditActor, at: Date, context: ChildContext? = nil) async throws
+        -> Bool
+    {
         let tierBefore = child.tier
         let tallyBefore = child.tallyKey
         guard let change = try await recompute(child, on: db, at: at, context: context) else { return false }
@@ -211,13 +242,19 @@ enum RegistryService {
         let safetyMoved = safetyBefore != [child.riskReasons, child.riskReview, child.nextVisitDue]
         if diff.isEmpty && oldReview == child.nextReview && !guardianCopied && !safetyMoved { return nil }
         child.updatedAt = at
-        return Recomputed(audit: diff.isEmpty ? nil : AuditEvent(AuditAction.update, "child", child.id!.uuidString, unit: child.unitCode, fields: diff, detail: ["by": "classification"]))
+        return Recomputed(
+            audit: diff.isEmpty
+                ? nil
+                : AuditEvent(
+                    AuditAction.update, "child", child.id!.uuidString, unit: child.unitCode, fields: diff, detail: ["by": "classification"])
+        )
     }
 
     /// Children whose classification reads this person: as the child, a parent or the guardian.
     static func children(linkedTo personID: UUID, on db: any Database) async throws -> [Child] {
         try await Child.query(on: db).group(.or) {
-            $0.filter(\.$personID == personID).filter(\.$fatherID == personID).filter(\.$motherID == personID).filter(\.$guardianID == personID)
+            $0.filter(\.$personID == personID).filter(\.$fatherID == personID).filter(\.$motherID == personID).filter(
+                \.$guardianID == personID)
         }.filter(\.$status != .voided).all()
     }
 }

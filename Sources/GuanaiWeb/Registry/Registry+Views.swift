@@ -2,7 +2,9 @@ import Vapor
 import GuanaiCore
 
 enum RegistryViews {
-    static func options<T: RawRepresentable & CaseIterable>(_ l: UILanguage, _ prefix: String, _ t: T.Type, blank: Bool = true) -> [(String, String)] where T.RawValue == String {
+    static func options<T: RawRepresentable & CaseIterable>(_ l: UILanguage, _ prefix: String, _ t: T.Type, blank: Bool = true) -> [(
+        String, String
+    )] where T.RawValue == String {
         (blank ? [("", l.t("form.choose"))] : []) + T.allCases.map { ($0.rawValue, l.t(prefix + $0.rawValue)) }
     }
 
@@ -15,39 +17,66 @@ enum RegistryViews {
 
     // MARK: list
 
-    static func list(_ req: Request, filter f: ChildFilter, items: [Child], people: [UUID: Person], unitNames: [String: String], villages: [(String, String)],
-                     total: Int, page: Int, today: CivilDate, canEdit: Bool) -> Response {
+    static func list(
+        _ req: Request, filter f: ChildFilter, items: [Child], people: [UUID: Person], unitNames: [String: String],
+        villages: [(String, String)],
+        total: Int, page: Int, today: CivilDate, canEdit: Bool
+    ) -> Response {
         let l = req.lang
         let cats = [("", l.t("children.anyCategory"))] + ChildCategory.allCases.map { ($0.rawValue, l.t("category." + $0.rawValue)) }
-        let bands = [("", l.t("children.anyAge")), ("0-5", l.t("age.0-5")), ("6-13", l.t("age.6-13")), ("14-15", l.t("age.14-15")), ("16-17", l.t("age.16-17"))]
+        let bands = [
+            ("", l.t("children.anyAge")), ("0-5", l.t("age.0-5")), ("6-13", l.t("age.6-13")), ("14-15", l.t("age.14-15")),
+            ("16-17", l.t("age.16-17")),
+        ]
         let exited = [("", l.t("children.current")), ("1", l.t("status.exited")), ("all", l.t("children.everyone"))]
         let needs = [("", l.t("children.anyNeed"))] + ChildNeed.allCases.map { ($0.rawValue, l.t("need." + $0.rawValue)) }
         return Layout.page(req, title: l.t("children.title")) {
             h1 { l.t("children.title") }
-            if canEdit { p { a(.class("btn"), .href(.childNew)) { l.t("children.new") }; " "; IntakeViews.importLink(req, .children) } }
+            if canEdit {
+                p {
+                    a(.class("btn"), .href(.childNew)) { l.t("children.new") }; " "; IntakeViews.importLink(req, .children)
+                }
+            }
             tag("details", [.class("action"), Attr.when(!f.isEmpty, Attr("open", nil))]) {
                 summary { l.t("audit.filter") }
                 form(.method("get"), .action(.children), .class("filters")) {
                     Forms.field(l, label: "children.search", name: "q", value: f.q, hint: l.t("children.searchHint"))
-                    Forms.select(l, label: "children.unit", name: "unit", options: [("", l.t("children.allUnits"))] + villages, selected: f.unit)
+                    Forms.select(
+                        l, label: "children.unit", name: "unit", options: [("", l.t("children.allUnits"))] + villages, selected: f.unit)
                     Forms.select(l, label: "children.category", name: "category", options: cats, selected: f.category)
                     Forms.select(l, label: "children.age", name: "age", options: bands, selected: f.ageBand)
                     Forms.select(l, label: "children.need", name: "need", options: needs, selected: f.need)
                     Forms.select(l, label: "children.guardianAge", name: "guardianAge", options: guardianAges(l), selected: f.guardianAge)
-                    Forms.select(l, label: "children.guardianHealth", name: "guardianHealth", options: guardianHealths(l), selected: f.guardianHealth)
-                    Forms.select(l, label: "children.tier", name: "tier", options: [("", l.t("children.anyTier"))] + RiskTier.allCases.reversed().map { ($0.rawValue, l.t("tier." + $0.rawValue)) }, selected: f.tier)
+                    Forms.select(
+                        l, label: "children.guardianHealth", name: "guardianHealth", options: guardianHealths(l), selected: f.guardianHealth
+                    )
+                    Forms.select(
+                        l, label: "children.tier", name: "tier",
+                        options: [("", l.t("children.anyTier"))]
+                            + RiskTier.allCases.reversed().map { ($0.rawValue, l.t("tier." + $0.rawValue)) }, selected: f.tier)
                     Forms.select(l, label: "children.status", name: "exited", options: exited, selected: f.exited)
-                    Forms.select(l, label: "children.sort", name: "sort", options: ChildSort.allCases.map { ($0.rawValue, l.t("children.sort." + $0.rawValue)) }, selected: f.sort.rawValue)
+                    Forms.select(
+                        l, label: "children.sort", name: "sort",
+                        options: ChildSort.allCases.map { ($0.rawValue, l.t("children.sort." + $0.rawValue)) }, selected: f.sort.rawValue)
                     button(.type("submit")) { l.t("form.search") }
                 }
             }
             p(.class("muted")) {
                 l.t("list.total", String(total))
-                if total > 0 { " · "; a(.href(SiteURL.childrenPrint.with(query: filterQuery(f)))) { l.t("ledger.print") }; IntakeViews.exportLinks(req, .childrenExport, filterQuery(f)) }
+                if total > 0 {
+                    " · "; a(.href(SiteURL.childrenPrint.with(query: filterQuery(f)))) { l.t("ledger.print") };
+                    IntakeViews.exportLinks(req, .childrenExport, filterQuery(f))
+                }
             }
             div(.class("table-wrap")) {
                 table(.class("stack")) {
-                    thead { tr { th { l.t("children.name") }; th { l.t("children.sexAge") }; th { l.t("children.idNumber") }; th { l.t("children.village") }; th { l.t("children.guardian") }; th { l.t("children.category") }; th { l.t("children.tier") } } }
+                    thead {
+                        tr {
+                            th { l.t("children.name") }; th { l.t("children.sexAge") }; th { l.t("children.idNumber") };
+                            th { l.t("children.village") }; th { l.t("children.guardian") }; th { l.t("children.category") };
+                            th { l.t("children.tier") }
+                        }
+                    }
                     tbody {
                         for c in items {
                             let me = people[c.personID]
@@ -55,12 +84,22 @@ enum RegistryViews {
                             let age = Age.years(born: CivilDate(iso: c.birthDate) ?? today, on: today)
                             tr {
                                 td(.data("label", l.t("children.name"))) { a(.href(.child(c.id!.uuidString))) { me?.name ?? "" } }
-                                td(.data("label", l.t("children.sexAge"))) { l.t("sex." + (me?.sex ?? "female")) + " · " + l.t("age.years", String(age)) }
-                                td(.data("label", l.t("children.idNumber"))) { tag("code", []) { me?.idNumber.map(Masking.idNumber) ?? "" } }
+                                td(.data("label", l.t("children.sexAge"))) {
+                                    l.t("sex." + (me?.sex ?? "female")) + " · " + l.t("age.years", String(age))
+                                }
+                                td(.data("label", l.t("children.idNumber"))) {
+                                    tag("code", []) { me?.idNumber.map(Masking.idNumber) ?? "" }
+                                }
                                 td(.data("label", l.t("children.village"))) { unitNames[c.unitCode] ?? c.unitCode }
-                                td(.data("label", l.t("children.guardian"))) { g.map { $0.name + " (" + l.t("relation." + (c.guardianRelation ?? "other")) + ")" } ?? "" }
-                                td(.data("label", l.t("children.category"))) { categoryTags(l, c.categoryList.map(\.rawValue), status: c.status.rawValue) }
-                                td(.data("label", l.t("children.tier"))) { if let t = c.tier { span(.class("tag tier-" + t.rawValue)) { l.t("tier." + t.rawValue) } } }
+                                td(.data("label", l.t("children.guardian"))) {
+                                    g.map { $0.name + " (" + l.t("relation." + (c.guardianRelation ?? "other")) + ")" } ?? ""
+                                }
+                                td(.data("label", l.t("children.category"))) {
+                                    categoryTags(l, c.categoryList.map(\.rawValue), status: c.status.rawValue)
+                                }
+                                td(.data("label", l.t("children.tier"))) {
+                                    if let t = c.tier { span(.class("tag tier-" + t.rawValue)) { l.t("tier." + t.rawValue) } }
+                                }
                             }
                         }
                     }
@@ -75,20 +114,27 @@ enum RegistryViews {
     }
 
     static func guardianHealths(_ l: UILanguage) -> [(String, String)] {
-        [("", l.t("children.anyGuardian")), ("poor", l.t("children.guardianHealth.poor"))] + Health.allCases.map { ($0.rawValue, l.t("health." + $0.rawValue)) }
+        [("", l.t("children.anyGuardian")), ("poor", l.t("children.guardianHealth.poor"))]
+            + Health.allCases.map { ($0.rawValue, l.t("health." + $0.rawValue)) }
     }
 
     /// The filter as query items, so the print view and the pager read the same list.
     static func filterQuery(_ f: ChildFilter) -> [(String, String)] {
-        [("unit", f.unit), ("category", f.category), ("exited", f.exited), ("q", f.q), ("age", f.ageBand), ("need", f.need),
-         ("guardianAge", f.guardianAge), ("guardianHealth", f.guardianHealth), ("tier", f.tier), ("sort", f.sort == .village ? "" : f.sort.rawValue)].filter { !$0.1.isEmpty }
+        [
+            ("unit", f.unit), ("category", f.category), ("exited", f.exited), ("q", f.q), ("age", f.ageBand), ("need", f.need),
+            ("guardianAge", f.guardianAge), ("guardianHealth", f.guardianHealth), ("tier", f.tier),
+            ("sort", f.sort == .village ? "" : f.sort.rawValue),
+        ].filter { !$0.1.isEmpty }
     }
 
     // MARK: 台账 (A4 landscape)
 
     static let ledgerLimit = 5000
 
-    static func ledger(_ req: Request, filter f: ChildFilter, scopeName: String, items: [Child], people: [UUID: Person], unitNames: [String: String], total: Int, today: CivilDate) -> Response {
+    static func ledger(
+        _ req: Request, filter f: ChildFilter, scopeName: String, items: [Child], people: [UUID: Person], unitNames: [String: String],
+        total: Int, today: CivilDate
+    ) -> Response {
         let l = req.lang
         func parentText(_ id: UUID?, _ situation: String?, _ place: String?) -> String {
             let name = id.flatMap { people[$0]?.name } ?? ""
@@ -96,43 +142,68 @@ enum RegistryViews {
             return [name, sit, place ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
         }
         return Layout.page(req, title: l.t("ledger.title")) {
-            Layout.ledgerHead(req, title: l.t("ledger.title"), scopeName: scopeName, total: total, shown: items.count, back: SiteURL.children.with(query: filterQuery(f)))
-            div(.class("table-wrap")) { table(.class("ledger")) {
-                thead { tr {
-                    for k in ["ledger.no", "children.name", "ledger.sex", "ledger.birth", "children.idNumber", "children.village", "ledger.father", "ledger.mother", "children.guardian", "ledger.living", "children.category", "children.need"] { th { l.t(k) } }
-                } }
-                tbody {
-                    for (i, c) in items.enumerated() {
-                        let me = people[c.personID]
-                        let g = c.guardianID.flatMap { people[$0] }
+            Layout.ledgerHead(
+                req, title: l.t("ledger.title"), scopeName: scopeName, total: total, shown: items.count,
+                back: SiteURL.children.with(query: filterQuery(f)))
+            div(.class("table-wrap")) {
+                table(.class("ledger")) {
+                    thead {
                         tr {
-                            td { String(i + 1) }
-                            td { me?.name ?? "" }
-                            td { l.t("sex." + (me?.sex ?? "female")) }
-                            td { c.birthDate }
-                            td { me?.idNumber.map(Masking.idNumber) ?? "" }
-                            td { unitNames[c.unitCode] ?? c.unitCode }
-                            td { parentText(c.fatherID, c.fatherSituation, c.fatherWorkPlace) }
-                            td { parentText(c.motherID, c.motherSituation, c.motherWorkPlace) }
-                            td { g.map { $0.name + " " + l.t("relation." + (c.guardianRelation ?? "other")) + (($0.birth.map { " " + l.t("age.years", String(Age.years(born: $0, on: today))) }) ?? "") + ($0.healthValue == .healthy ? "" : " " + l.t("health." + $0.health)) } ?? "" }
-                            td { l.t("living." + c.livingArrangement) }
-                            td { ((c.status == .exited ? [l.t("status.exited")] : []) + c.categoryList.map { l.t("category." + $0.rawValue) }).joined(separator: l.t("list.sep")) }
-                            td { c.needList.map { l.t("need." + $0.rawValue) }.joined(separator: l.t("list.sep")) }
+                            for k in [
+                                "ledger.no", "children.name", "ledger.sex", "ledger.birth", "children.idNumber", "children.village",
+                                "ledger.father", "ledger.mother", "children.guardian", "ledger.living", "children.category",
+                                "children.need",
+                            ] { th { l.t(k) } }
+                        }
+                    }
+                    tbody {
+                        for (i, c) in items.enumerated() {
+                            let me = people[c.personID]
+                            let g = c.guardianID.flatMap { people[$0] }
+                            tr {
+                                td { String(i + 1) }
+                                td { me?.name ?? "" }
+                                td { l.t("sex." + (me?.sex ?? "female")) }
+                                td { c.birthDate }
+                                td { me?.idNumber.map(Masking.idNumber) ?? "" }
+                                td { unitNames[c.unitCode] ?? c.unitCode }
+                                td { parentText(c.fatherID, c.fatherSituation, c.fatherWorkPlace) }
+                                td { parentText(c.motherID, c.motherSituation, c.motherWorkPlace) }
+                                td {
+                                    g.map {
+                                        $0.name + " " + l.t("relation." + (c.guardianRelation ?? "other"))
+                                            + (($0.birth.map { " " + l.t("age.years", String(Age.years(born: $0, on: today))) }) ?? "")
+                                            + ($0.healthValue == .healthy ? "" : " " + l.t("health." + $0.health))
+                                    } ?? ""
+                                }
+                                td { l.t("living." + c.livingArrangement) }
+                                td {
+                                    ((c.status == .exited ? [l.t("status.exited")] : [])
+                                        + c.categoryList.map { l.t("category." + $0.rawValue) }).joined(separator: l.t("list.sep"))
+                                }
+                                td { c.needList.map { l.t("need." + $0.rawValue) }.joined(separator: l.t("list.sep")) }
+                            }
                         }
                     }
                 }
-            } }
+            }
             p(.class("ledger-sign")) { l.t("ledger.sign") }
         }
     }
 
     // MARK: form
 
-    static func formPage(_ req: Request, typed v: [String: [String]], errors e: [String: String], villages: [(String, String)], status: HTTPStatus, existing: String? = nil, similar: [(String, String)] = []) async throws -> Response {
+    static func formPage(
+        _ req: Request, typed v: [String: [String]], errors e: [String: String], villages: [(String, String)], status: HTTPStatus,
+        existing: String? = nil, similar: [(String, String)] = []
+    ) async throws -> Response {
         let l = req.lang
         func s(_ k: String) -> String { v[k]?.last ?? "" }
-        func field(_ label: String, _ name: String, type: String = "text", required: Bool = false, hint: String? = nil, extra: [Attr] = []) -> Node {
-            Forms.field(l, label: label, name: name, value: s(name), type: type, required: required, error: e[name], hint: hint, extra: extra)
+        func field(_ label: String, _ name: String, type: String = "text", required: Bool = false, hint: String? = nil, extra: [Attr] = [])
+            -> Node
+        {
+            Forms.field(
+                l, label: label, name: name, value: s(name), type: type, required: required, error: e[name], hint: hint, extra: extra)
         }
         func sel(_ label: String, _ name: String, _ opts: [(String, String)], required: Bool = false) -> Node {
             Forms.select(l, label: label, name: name, options: opts, selected: s(name), error: e[name], required: required)
@@ -174,7 +245,12 @@ enum RegistryViews {
                     sel("person.health", "health", options(l, "health.", Health.self, blank: false))
                     field("children.school", "school")
                     field("children.grade", "grade")
-                    div(.class("field check")) { label { tag("input", [.type("checkbox"), .name("boarding"), .value("1"), Attr.when(s("boarding") == "1", .checked)]); " " + l.t("children.boarding") } }
+                    div(.class("field check")) {
+                        label {
+                            tag("input", [.type("checkbox"), .name("boarding"), .value("1"), Attr.when(s("boarding") == "1", .checked)]);
+                            " " + l.t("children.boarding")
+                        }
+                    }
                     sel("household.poverty", "poverty", options(l, "poverty.", PovertyStatus.self, blank: false))
                     field("household.address", "address")
                 }
@@ -193,21 +269,45 @@ enum RegistryViews {
                 fieldset(.class("panel")) {
                     legend { l.t("children.life") }
                     // Blank: derived from the guardian and parents above (RegistryService.check), never a default.
-                    sel("children.living", "livingArrangement", [("", l.t("children.livingDerived"))] + options(l, "living.", LivingArrangement.self, blank: false))
+                    sel(
+                        "children.living", "livingArrangement",
+                        [("", l.t("children.livingDerived"))] + options(l, "living.", LivingArrangement.self, blank: false))
                     div(.class("field")) {
                         span(.class("label")) { l.t("children.needs") }
                         for n in ChildNeed.allCases {
-                            label(.class("check")) { tag("input", [.type("checkbox"), .name("needs"), .value(n.rawValue), Attr.when((v["needs"] ?? []).contains(n.rawValue), .checked)]); " " + l.t("need." + n.rawValue) }
+                            label(.class("check")) {
+                                tag(
+                                    "input",
+                                    [
+                                        .type("checkbox"), .name("needs"), .value(n.rawValue),
+                                        Attr.when((v["needs"] ?? []).contains(n.rawValue), .checked),
+                                    ]);
+                                " " + l.t("need." + n.rawValue)
+                            }
                         }
                     }
                     field("children.informedOn", "informedOn", type: "date", hint: l.t("children.informedHint"))
-                    div(.class("field check")) { label { tag("input", [.type("checkbox"), .name("consent"), .value("1"), Attr.when(s("consent") == "1", .checked)]); " " + l.t("children.consent") } }
+                    div(.class("field check")) {
+                        label {
+                            tag("input", [.type("checkbox"), .name("consent"), .value("1"), Attr.when(s("consent") == "1", .checked)]);
+                            " " + l.t("children.consent")
+                        }
+                    }
                 }
                 if !similar.isEmpty {
-                    div(.class("field check alert")) { label { tag("input", [.type("checkbox"), .name("acknowledgeDuplicates"), .value("1")]); " " + l.t("children.notDuplicate") } }
+                    div(.class("field check alert")) {
+                        label {
+                            tag("input", [.type("checkbox"), .name("acknowledgeDuplicates"), .value("1")]);
+                            " " + l.t("children.notDuplicate")
+                        }
+                    }
                 }
                 if linkProblem {
-                    div(.class("field check alert")) { label { tag("input", [.type("checkbox"), .name("confirmLinks"), .value("1")]); " " + l.t("children.confirmLinks") } }
+                    div(.class("field check alert")) {
+                        label {
+                            tag("input", [.type("checkbox"), .name("confirmLinks"), .value("1")]); " " + l.t("children.confirmLinks")
+                        }
+                    }
                 }
                 button(.type("submit")) { l.t("children.save") }
             }
@@ -218,11 +318,16 @@ enum RegistryViews {
 
     /// The basic data of a registered child. `shown` is what the page was drawn from and goes back as `.was` twins,
     /// so only what the person changed is saved; `typed` is what she typed (kept when a field is refused).
-    static func editPage(_ req: Request, id: String, shown: [String: [String]], typed v: [String: [String]], status: HTTPStatus = .ok, errors e: [String: String]) -> Response {
+    static func editPage(
+        _ req: Request, id: String, shown: [String: [String]], typed v: [String: [String]], status: HTTPStatus = .ok,
+        errors e: [String: String]
+    ) -> Response {
         let l = req.lang
         func s(_ k: String) -> String { v[k]?.last ?? "" }
         return Layout.page(req, title: l.t("children.edit"), status: status) {
-            div(.class("crumbs")) { a(.href(.children)) { l.t("children.title") }; " › "; a(.href(.child(id))) { shown["name"]?.last ?? "" } }
+            div(.class("crumbs")) {
+                a(.href(.children)) { l.t("children.title") }; " › "; a(.href(.child(id))) { shown["name"]?.last ?? "" }
+            }
             h1 { l.t("children.edit") }
             Forms.errorSummary(l, e, labelled: true)
             form(.method("post"), .action(.childEdit(id))) {
@@ -233,12 +338,25 @@ enum RegistryViews {
                     Forms.field(l, label: "person.name", name: "name", value: s("name"), required: true, error: e["name"])
                     Forms.field(l, label: "children.school", name: "school", value: s("school"), error: e["school"])
                     Forms.field(l, label: "children.grade", name: "grade", value: s("grade"), error: e["grade"])
-                    div(.class("field check")) { label { tag("input", [.type("checkbox"), .name("boarding"), .value("1"), Attr.when(s("boarding") == "1", .checked)]); " " + l.t("children.boarding") } }
+                    div(.class("field check")) {
+                        label {
+                            tag("input", [.type("checkbox"), .name("boarding"), .value("1"), Attr.when(s("boarding") == "1", .checked)]);
+                            " " + l.t("children.boarding")
+                        }
+                    }
                     Forms.field(l, label: "household.address", name: "address", value: s("address"), error: e["address"])
                     div(.class("field")) {
                         span(.class("label")) { l.t("children.needs") }
                         for n in ChildNeed.allCases {
-                            label(.class("check")) { tag("input", [.type("checkbox"), .name("needs"), .value(n.rawValue), Attr.when((v["needs"] ?? []).contains(n.rawValue), .checked)]); " " + l.t("need." + n.rawValue) }
+                            label(.class("check")) {
+                                tag(
+                                    "input",
+                                    [
+                                        .type("checkbox"), .name("needs"), .value(n.rawValue),
+                                        Attr.when((v["needs"] ?? []).contains(n.rawValue), .checked),
+                                    ]);
+                                " " + l.t("need." + n.rawValue)
+                            }
                         }
                         if let m = e["needs"] { p(.class("field-error")) { m } }
                     }
@@ -252,7 +370,10 @@ enum RegistryViews {
 
     // MARK: detail
 
-    static func detail(_ req: Request, _ c: ChildDTO, unitName: String, revealed: Person?, timeline: [AuditEntry], names: AuditNames = .empty, visits: [Visit] = [], reports: [Report] = [], pairing: Node = .empty, errors: [String: String], status: HTTPStatus) -> Response {
+    static func detail(
+        _ req: Request, _ c: ChildDTO, unitName: String, revealed: Person?, timeline: [AuditEntry], names: AuditNames = .empty,
+        visits: [Visit] = [], reports: [Report] = [], pairing: Node = .empty, errors: [String: String], status: HTTPStatus
+    ) -> Response {
         let l = req.lang
         let actor = req.auth.get(Signer.self)
         let edit = actor.map { Policy.edits($0.role) } ?? false
@@ -282,8 +403,12 @@ enum RegistryViews {
                         input(.type("hidden"), .name("back"), .value(here))
                         Forms.was("vitalStatus", vital)
                         Forms.was("health", health)
-                        Forms.select(l, label: "person.vitalStatus", name: "vitalStatus", options: options(l, "vital.", VitalStatus.self, blank: false), selected: vital, id: key + "-vitalStatus")
-                        Forms.select(l, label: "person.health", name: "health", options: options(l, "health.", Health.self, blank: false), selected: health, id: key + "-health")
+                        Forms.select(
+                            l, label: "person.vitalStatus", name: "vitalStatus",
+                            options: options(l, "vital.", VitalStatus.self, blank: false), selected: vital, id: key + "-vitalStatus")
+                        Forms.select(
+                            l, label: "person.health", name: "health", options: options(l, "health.", Health.self, blank: false),
+                            selected: health, id: key + "-health")
                         button(.type("submit"), .class("secondary")) { l.t("children.updateState") }
                     }
                 }
@@ -295,8 +420,12 @@ enum RegistryViews {
                 if let pd = parentDTO {
                     dl(.class("kv")) {
                         dt { l.t("person.name") }; dd { pd.name }
-                        dt { l.t("person.idNumber") }; dd { idText(pd.id, pd.idNumber); " "; revealButton(pd.id, pd.idNumber ?? pd.phone) }
-                        dt { l.t("parent.situation") }; dd {
+                        dt { l.t("person.idNumber") };
+                        dd {
+                            idText(pd.id, pd.idNumber); " "; revealButton(pd.id, pd.idNumber ?? pd.phone)
+                        }
+                        dt { l.t("parent.situation") };
+                        dd {
                             l.t("situation." + pd.situation)
                             if pd.effectiveSituation != pd.situation { " → "; strong { l.t("situation." + pd.effectiveSituation) } }
                         }
@@ -310,24 +439,34 @@ enum RegistryViews {
                                 Forms.csrf(req)
                                 Forms.was(key + ".situation", pd.situation)
                                 Forms.was(key + ".workPlace", pd.workPlace ?? "")
-                                Forms.select(l, label: "parent.situation", name: key + ".situation", options: options(l, "situation.", ParentSituation.self, blank: false), selected: pd.situation)
+                                Forms.select(
+                                    l, label: "parent.situation", name: key + ".situation",
+                                    options: options(l, "situation.", ParentSituation.self, blank: false), selected: pd.situation)
                                 Forms.field(l, label: "parent.workPlace", name: key + ".workPlace", value: pd.workPlace ?? "")
                                 button(.type("submit")) { l.t("form.save") }
                             }
                             personStateForm(pd.id, vital: pd.vitalStatus, health: pd.health, key: key)
                         }
                     }
-                } else { p(.class("muted")) { l.t("children.notRecorded") } }
+                } else {
+                    p(.class("muted")) { l.t("children.notRecorded") }
+                }
             }
         }
         return Layout.page(req, title: c.name, status: status) {
-            div(.class("crumbs")) { a(.href(.children)) { l.t("children.title") }; " › "; span { c.name } }
+            div(.class("crumbs")) {
+                a(.href(.children)) { l.t("children.title") }; " › "; span { c.name }
+            }
             if req.query[String.self, at: "created"] == "1" { div(.class("flash"), Attr("role", "status")) { l.t("children.created") } }
             if req.query[String.self, at: "saved"] == "1" { div(.class("flash"), Attr("role", "status")) { l.t("children.saved") } }
-            h1 { c.name + " " ; small { l.t("sex." + c.sex) + " · " + l.t("age.years", String(c.age)) } }
+            h1 {
+                c.name + " "; small { l.t("sex." + c.sex) + " · " + l.t("age.years", String(c.age)) }
+            }
             p { categoryTags(l, c.classification.categories, status: c.status) }
             Forms.errorSummary(l, errors)
-            SafetyViews.panel(req, c, visits: visits, reports: reports, canAct: edit, canReport: actor?.can(.fileReport) == true, today: RegistryService.today(req.now))
+            SafetyViews.panel(
+                req, c, visits: visits, reports: reports, canAct: edit, canReport: actor?.can(.fileReport) == true,
+                today: RegistryService.today(req.now))
             pairing
             div(.class("panel")) {
                 h3 { l.t("children.why") }
@@ -337,16 +476,26 @@ enum RegistryViews {
             }
             div(.class("panel")) {
                 dl(.class("kv")) {
-                    dt { l.t("person.idNumber") }; dd { idText(c.personId, c.idNumber); " "; revealButton(c.personId, c.idNumber) }
+                    dt { l.t("person.idNumber") };
+                    dd {
+                        idText(c.personId, c.idNumber); " "; revealButton(c.personId, c.idNumber)
+                    }
                     dt { l.t("person.birthDate") }; dd { c.birthDate }
                     dt { l.t("children.village") }; dd { a(.href(.unit(c.villageCode))) { unitName } }
                     dt { l.t("person.hukou") }; dd { l.t("hukou." + c.hukou) }
                     if let e = c.ethnicity { dt { l.t("person.ethnicity") }; dd { e } }
                     dt { l.t("person.health") }; dd { l.t("health." + c.health) }
-                    if c.school != nil || c.grade != nil { dt { l.t("children.school") }; dd { [c.school, c.grade].compactMap { $0 }.joined(separator: " ") + (c.boarding ? " · " + l.t("children.boarding") : "") } }
+                    if c.school != nil || c.grade != nil {
+                        dt { l.t("children.school") };
+                        dd {
+                            [c.school, c.grade].compactMap { $0 }.joined(separator: " ")
+                                + (c.boarding ? " · " + l.t("children.boarding") : "")
+                        }
+                    }
                     dt { l.t("children.living") }; dd { l.t("living." + c.livingArrangement) }
                     dt { l.t("children.needs") }; dd { c.needs.map { l.t("need." + $0) }.joined(separator: l.t("list.sep")) }
-                    dt { l.t("children.informedOn") }; dd { (c.informedOn ?? l.t("children.notYet")) + (c.consent ? " · " + l.t("children.consent") : "") }
+                    dt { l.t("children.informedOn") };
+                    dd { (c.informedOn ?? l.t("children.notYet")) + (c.consent ? " · " + l.t("children.consent") : "") }
                     if c.improperGuardianship { dt { l.t("children.improper") }; dd { c.improperNote ?? "" } }
                     if let h = c.householdId { dt { l.t("household.title") }; dd { a(.href(.household(h))) { l.t("household.open") } } }
                 }
@@ -358,14 +507,24 @@ enum RegistryViews {
                 if let g = c.guardian {
                     dl(.class("kv")) {
                         dt { l.t("person.name") }; dd { g.name + " (" + l.t("relation." + g.relation) + ")" }
-                        dt { l.t("person.idNumber") }; dd { idText(g.id, g.idNumber); " "; revealButton(g.id, g.idNumber ?? g.phone) }
+                        dt { l.t("person.idNumber") };
+                        dd {
+                            idText(g.id, g.idNumber); " "; revealButton(g.id, g.idNumber ?? g.phone)
+                        }
                         if let a = g.age { dt { l.t("children.guardianAge") }; dd { l.t("age.years", String(a)) } }
                         dt { l.t("person.health") }; dd { l.t("health." + g.health) }
                         dt { l.t("person.vitalStatus") }; dd { l.t("vital." + g.vitalStatus) }
                         if let ph = g.phone { dt { l.t("person.phone") }; dd { ph } }
                     }
-                    if edit { details(.class("action")) { summary { l.t("children.guardianChanged") }; personStateForm(g.id, vital: g.vitalStatus, health: g.health, key: "guardian") } }
-                } else { p(.class("muted")) { l.t("children.notRecorded") } }
+                    if edit {
+                        details(.class("action")) {
+                            summary { l.t("children.guardianChanged") };
+                            personStateForm(g.id, vital: g.vitalStatus, health: g.health, key: "guardian")
+                        }
+                    }
+                } else {
+                    p(.class("muted")) { l.t("children.notRecorded") }
+                }
             }
             if edit {
                 details(.class("action")) {
@@ -373,7 +532,9 @@ enum RegistryViews {
                     form(.method("post"), .action(.childUpdate(c.id))) {
                         Forms.csrf(req)
                         Forms.was("livingArrangement", c.livingArrangement)
-                        Forms.select(l, label: "children.living", name: "livingArrangement", options: options(l, "living.", LivingArrangement.self, blank: false), selected: c.livingArrangement)
+                        Forms.select(
+                            l, label: "children.living", name: "livingArrangement",
+                            options: options(l, "living.", LivingArrangement.self, blank: false), selected: c.livingArrangement)
                         button(.type("submit")) { l.t("form.save") }
                     }
                 }
@@ -384,12 +545,27 @@ enum RegistryViews {
                         input(.type("hidden"), .name("improperForm"), .value("1"))
                         Forms.was("improperGuardianship", c.improperGuardianship ? "1" : "")
                         Forms.was("improperNote", c.improperNote ?? "")
-                        div(.class("field check")) { label { tag("input", [.type("checkbox"), .name("improperGuardianship"), .value("1"), Attr.when(c.improperGuardianship, .checked)]); " " + l.t("children.improper") } }
-                        Forms.field(l, label: "children.improperNote", name: "improperNote", value: c.improperNote ?? "", error: errors["improperNote"])
+                        div(.class("field check")) {
+                            label {
+                                tag(
+                                    "input",
+                                    [
+                                        .type("checkbox"), .name("improperGuardianship"), .value("1"),
+                                        Attr.when(c.improperGuardianship, .checked),
+                                    ]);
+                                " " + l.t("children.improper")
+                            }
+                        }
+                        Forms.field(
+                            l, label: "children.improperNote", name: "improperNote", value: c.improperNote ?? "",
+                            error: errors["improperNote"])
                         button(.type("submit")) { l.t("form.save") }
                     }
                 }
-                p { a(.class("btn secondary"), .href(.childEdit(c.id))) { l.t("children.edit") }; " "; a(.class("btn secondary"), .href(SiteURL.childNew.with(query: [("sibling", c.id)]))) { l.t("children.addSibling") } }
+                p {
+                    a(.class("btn secondary"), .href(.childEdit(c.id))) { l.t("children.edit") }; " ";
+                    a(.class("btn secondary"), .href(SiteURL.childNew.with(query: [("sibling", c.id)]))) { l.t("children.addSibling") }
+                }
             }
             if actor?.can(.approve) == true {
                 h2 { l.t("correct.title") }
@@ -398,8 +574,11 @@ enum RegistryViews {
                     p(.class("muted")) { l.t("correct.mergeHint") }
                     form(.method("post"), .action(.childMerge(c.id)), .data("confirm", l.t("correct.mergeConfirm"))) {
                         Forms.csrf(req)
-                        Forms.field(l, label: "correct.into", name: "into", value: "", required: true, error: errors["into"], hint: l.t("correct.intoHint"))
-                        Forms.field(l, label: "correct.reason", name: "mergeReason", value: "", required: true, error: errors["mergeReason"])
+                        Forms.field(
+                            l, label: "correct.into", name: "into", value: "", required: true, error: errors["into"],
+                            hint: l.t("correct.intoHint"))
+                        Forms.field(
+                            l, label: "correct.reason", name: "mergeReason", value: "", required: true, error: errors["mergeReason"])
                         button(.type("submit")) { l.t("correct.mergeButton") }
                     }
                 }

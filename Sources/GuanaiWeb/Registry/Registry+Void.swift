@@ -10,7 +10,9 @@ struct MergeRequest: Content { let into: String?; let reason: String? }
 /// and the survivor's timeline shows both histories.
 enum RegistryCorrections {
     static func void(_ child: Child, reason: String, mergedInto: UUID? = nil, scoped: Scoped, actor: AuditActor, at: Date) async throws {
-        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw FieldErrors([FieldError(field: "reason", key: "unit.error.reasonRequired")]) }
+        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw FieldErrors([FieldError(field: "reason", key: "unit.error.reasonRequired")])
+        }
         let before = child.auditFields
         child.voidedReason = reason.trimmingCharacters(in: .whitespaces)
         child.mergedInto = mergedInto
@@ -28,18 +30,27 @@ enum RegistryCorrections {
             var fields = AuditLog.diff(before, child.auditFields)
             fields["voidedReason"] = FieldChange(before: nil, after: child.voidedReason)
             if let m = mergedInto { fields["mergedInto"] = FieldChange(before: nil, after: m.uuidString) }
-            try await AuditLog.append(AuditEvent(AuditAction.update, "child", child.id!.uuidString, unit: child.unitCode, fields: fields), by: actor, at: at, on: tx)
+            try await AuditLog.append(
+                AuditEvent(AuditAction.update, "child", child.id!.uuidString, unit: child.unitCode, fields: fields), by: actor, at: at,
+                on: tx)
         }
     }
 
-    static func merge(_ duplicate: Child, into survivorID: String, reason: String, scoped: Scoped, actor: AuditActor, at: Date) async throws -> Child {
+    static func merge(_ duplicate: Child, into survivorID: String, reason: String, scoped: Scoped, actor: AuditActor, at: Date) async throws
+        -> Child
+    {
         guard let survivor = try await resolve(survivorID, scoped: scoped), survivor.id != duplicate.id else {
             throw FieldErrors([FieldError(field: "into", key: "registry.error.mergeTarget")])
         }
         // Both entries or neither: a merge half-written would hide the duplicate without telling the survivor.
         try await scoped.db.transaction { tx in
-            try await void(duplicate, reason: reason, mergedInto: survivor.id, scoped: Scoped(db: tx, jurisdiction: scoped.jurisdiction), actor: actor, at: at)
-            try await AuditLog.append(AuditEvent(AuditAction.update, "child", survivor.id!.uuidString, unit: survivor.unitCode, detail: ["absorbed": duplicate.id!.uuidString, "reason": reason]), by: actor, at: at, on: tx)
+            try await void(
+                duplicate, reason: reason, mergedInto: survivor.id, scoped: Scoped(db: tx, jurisdiction: scoped.jurisdiction), actor: actor,
+                at: at)
+            try await AuditLog.append(
+                AuditEvent(
+                    AuditAction.update, "child", survivor.id!.uuidString, unit: survivor.unitCode,
+                    detail: ["absorbed": duplicate.id!.uuidString, "reason": reason]), by: actor, at: at, on: tx)
         }
         return survivor
     }
@@ -48,8 +59,10 @@ enum RegistryCorrections {
     static func resolve(_ key: String, scoped: Scoped) async throws -> Child? {
         let k = key.trimmingCharacters(in: .whitespaces)
         if UUID(uuidString: k) != nil { return try await scoped.child(k) }
-        guard let id = try? IDNumber(k), let p = try await Person.query(on: scoped.db).filter(\.$idNumber == id.value).first(), scoped.inScope(p.unitCode),
-              let c = try await scoped.children().filter(\.$personID == p.id!).first() else { return nil }
+        guard let id = try? IDNumber(k), let p = try await Person.query(on: scoped.db).filter(\.$idNumber == id.value).first(),
+            scoped.inScope(p.unitCode),
+            let c = try await scoped.children().filter(\.$personID == p.id!).first()
+        else { return nil }
         return c
     }
 

@@ -15,11 +15,11 @@ struct WomenAPIController {
         r.patch("households", ":id", use: patchHousehold)
     }
 
-
     func create(req: Request) async throws -> Response {
         try req.requireRead(.woman)
         try req.requireEdits()
-        let w = try await WomenService.create(try await req.json(WomanInput.self), scoped: try req.scoped, actor: req.auditActor, at: req.now)
+        let w = try await WomenService.create(
+            try await req.json(WomanInput.self), scoped: try req.scoped, actor: req.auditActor, at: req.now)
         let res = Response(status: .created)
         try res.content.encode(try await dto(req, w), as: .json)
         return res
@@ -42,7 +42,8 @@ struct WomenAPIController {
         let (items, total) = try await scoped.women(matching: f, page: p.page, per: p.per)
         let people = try await scoped.people(items.flatMap { [$0.personID, $0.husbandID].compactMap { $0 } })
         let today = RegistryService.today(req.now)
-        return ListPage(items: items.map { WomenService.dto($0, people: people, today: today, lang: req.lang) }, page: p.page, per: p.per, total: total)
+        return ListPage(
+            items: items.map { WomenService.dto($0, people: people, today: today, lang: req.lang) }, page: p.page, per: p.per, total: total)
     }
 
     func load(_ req: Request) async throws -> Woman {
@@ -60,13 +61,18 @@ struct WomenAPIController {
     func patch(req: Request) async throws -> WomanDTO {
         let w = try await load(req)
         try req.requireEdits()
-        return try await dto(req, try await WomenService.patch(w, try await req.json(WomanInput.self), scoped: try req.scoped, actor: req.auditActor, at: req.now))
+        return try await dto(
+            req,
+            try await WomenService.patch(w, try await req.json(WomanInput.self), scoped: try req.scoped, actor: req.auditActor, at: req.now)
+        )
     }
 
     func householdDTO(_ req: Request, _ h: Household) async throws -> HouseholdDTO {
         let members = try await req.scoped.members(of: h.id!)
-        return HouseholdDTO(id: h.id!.uuidString, villageCode: h.unitCode, villageGroup: h.villageGroup, address: h.address, latitude: h.latitude, longitude: h.longitude,
-                            poverty: h.poverty, members: members.map(RegistryDTO.person))
+        return HouseholdDTO(
+            id: h.id!.uuidString, villageCode: h.unitCode, villageGroup: h.villageGroup, address: h.address, latitude: h.latitude,
+            longitude: h.longitude,
+            poverty: h.poverty, members: members.map(RegistryDTO.person))
     }
 
     func createHousehold(req: Request) async throws -> Response {
@@ -85,9 +91,15 @@ struct WomenAPIController {
         h.createdAt = req.now
         try await req.db.transaction { tx in
             try await h.create(on: tx)
-            try await AuditLog.append(AuditEvent(AuditAction.create, "household", h.id!.uuidString, unit: h.unitCode, fields: AuditLog.created(["poverty": h.poverty])), by: req.auditActor, at: req.now, on: tx)
+            try await AuditLog.append(
+                AuditEvent(
+                    AuditAction.create, "household", h.id!.uuidString, unit: h.unitCode, fields: AuditLog.created(["poverty": h.poverty])),
+                by: req.auditActor, at: req.now, on: tx)
         }
-        let updated = try await HouseholdService.patch(h, HouseholdInput(villageGroup: input.villageGroup, address: input.address, latitude: input.latitude, longitude: input.longitude), scoped: try req.scoped, actor: req.auditActor, at: req.now)
+        let updated = try await HouseholdService.patch(
+            h,
+            HouseholdInput(villageGroup: input.villageGroup, address: input.address, latitude: input.latitude, longitude: input.longitude),
+            scoped: try req.scoped, actor: req.auditActor, at: req.now)
         let res = Response(status: .created)
         try res.content.encode(try await householdDTO(req, updated), as: .json)
         return res
@@ -117,6 +129,9 @@ struct WomenAPIController {
     func patchHousehold(req: Request) async throws -> HouseholdDTO {
         let h = try await loadHousehold(req)
         try req.requireEdits()
-        return try await householdDTO(req, try await HouseholdService.patch(h, try await req.json(HouseholdInput.self), scoped: try req.scoped, actor: req.auditActor, at: req.now))
+        return try await householdDTO(
+            req,
+            try await HouseholdService.patch(
+                h, try await req.json(HouseholdInput.self), scoped: try req.scoped, actor: req.auditActor, at: req.now))
     }
 }

@@ -5,7 +5,9 @@ import GuanaiCore
 /// 修改: a left-behind woman's own details, her husband's situation, her life and needs. Like the child's edit page,
 /// the page sends back what it showed (`.was`) and only what the person changed is saved.
 extension WomenPagesController {
-    static let editFields = ["name", "phone", "address", "husband.situation", "husband.workPlace", "childrenInCare", "eldersInCare", "skills"]
+    static let editFields = [
+        "name", "phone", "address", "husband.situation", "husband.workPlace", "childrenInCare", "eldersInCare", "skills",
+    ]
     static let editChecks = ["farming", "employmentInterest", "healthInterest"]
 
     func loadForEdit(_ req: Request) async throws -> Woman {
@@ -19,10 +21,13 @@ extension WomenPagesController {
         let scoped = try req.scoped
         let me = try await scoped.people([w.personID])[w.personID]
         let address = try await w.householdID.asyncFlatMap { try await Household.find($0, on: scoped.db)?.address } ?? ""
-        return ["name": [me?.name ?? ""], "phone": [me?.phone ?? ""], "address": [address], "husband.situation": [w.husbandSituation ?? ""],
-                "husband.workPlace": [w.husbandWorkPlace ?? ""], "childrenInCare": [String(w.childrenInCare)], "eldersInCare": [String(w.eldersInCare)],
-                "skills": [w.skills ?? ""], "farming": [w.farming ? "1" : ""], "employmentInterest": [w.employmentInterest ? "1" : ""],
-                "healthInterest": [w.healthInterest ? "1" : ""], "needs": w.needList.map(\.rawValue)]
+        return [
+            "name": [me?.name ?? ""], "phone": [me?.phone ?? ""], "address": [address], "husband.situation": [w.husbandSituation ?? ""],
+            "husband.workPlace": [w.husbandWorkPlace ?? ""], "childrenInCare": [String(w.childrenInCare)],
+            "eldersInCare": [String(w.eldersInCare)],
+            "skills": [w.skills ?? ""], "farming": [w.farming ? "1" : ""], "employmentInterest": [w.employmentInterest ? "1" : ""],
+            "healthInterest": [w.healthInterest ? "1" : ""], "needs": w.needList.map(\.rawValue),
+        ]
     }
 
     func editForm(req: Request) async throws -> Response {
@@ -53,7 +58,11 @@ extension WomenPagesController {
         }
         for k in Self.editChecks where s(k) != was(k) {
             let on = s(k) == "1"
-            switch k { case "farming": input.farming = on; case "employmentInterest": input.employmentInterest = on; default: input.healthInterest = on }
+            switch k {
+            case "farming": input.farming = on;
+            case "employmentInterest": input.employmentInterest = on;
+            default: input.healthInterest = on
+            }
         }
         let needs = (v["needs"] ?? []).sorted(), before = was("needs").split(separator: ",").map(String.init).sorted()
         if needs != before { input.needs = needs }
@@ -71,14 +80,18 @@ extension WomenPagesController {
         return editPage(req, id: w.id!.uuidString, shown: shownAgain, typed: v, errors: errors, status: .unprocessableEntity)
     }
 
-    func editPage(_ req: Request, id: String, shown: [String: [String]], typed v: [String: [String]], errors e: [String: String], status: HTTPStatus) -> Response {
+    func editPage(
+        _ req: Request, id: String, shown: [String: [String]], typed v: [String: [String]], errors e: [String: String], status: HTTPStatus
+    ) -> Response {
         let l = req.lang
         func s(_ k: String) -> String { v[k]?.last ?? "" }
         func field(_ label: String, _ name: String, type: String = "text", required: Bool = false) -> Node {
             Forms.field(l, label: label, name: name, value: s(name), type: type, required: required, error: e[name])
         }
         return Layout.page(req, title: l.t("women.edit"), status: status) {
-            div(.class("crumbs")) { a(.href(.women)) { l.t("women.title") }; " › "; a(.href(.woman(id))) { shown["name"]?.last ?? "" } }
+            div(.class("crumbs")) {
+                a(.href(.women)) { l.t("women.title") }; " › "; a(.href(.woman(id))) { shown["name"]?.last ?? "" }
+            }
             h1 { l.t("women.edit") }
             Forms.errorSummary(l, e, labelled: true)
             form(.method("post"), .action(.womanEdit(id))) {
@@ -93,7 +106,10 @@ extension WomenPagesController {
                 }
                 fieldset(.class("panel")) {
                     legend { l.t("women.husband") }
-                    Forms.select(l, label: "parent.situation", name: "husband.situation", options: RegistryViews.options(l, "situation.", ParentSituation.self), selected: s("husband.situation"), error: e["husband.situation"])
+                    Forms.select(
+                        l, label: "parent.situation", name: "husband.situation",
+                        options: RegistryViews.options(l, "situation.", ParentSituation.self), selected: s("husband.situation"),
+                        error: e["husband.situation"])
                     field("parent.workPlace", "husband.workPlace")
                 }
                 Self.lifeFields(l, typed: v, errors: e)
@@ -111,7 +127,11 @@ extension WomenPagesController {
             Forms.field(l, label: label, name: name, value: s(name), type: type, error: e[name])
         }
         func check(_ name: String, _ label: String) -> Node {
-            div(.class("field check")) { GuanaiWeb.label { tag("input", [.type("checkbox"), .name(name), .value("1"), Attr.when(s(name) == "1", .checked)]); " " + l.t(label) } }
+            div(.class("field check")) {
+                GuanaiWeb.label {
+                    tag("input", [.type("checkbox"), .name(name), .value("1"), Attr.when(s(name) == "1", .checked)]); " " + l.t(label)
+                }
+            }
         }
         return fieldset(.class("panel")) {
             legend { l.t("women.life") }
@@ -122,7 +142,15 @@ extension WomenPagesController {
             div(.class("field")) {
                 span(.class("label")) { l.t("women.needs") }
                 for n in WomanNeed.allCases {
-                    GuanaiWeb.label(.class("check")) { tag("input", [.type("checkbox"), .name("needs"), .value(n.rawValue), Attr.when((v["needs"] ?? []).contains(n.rawValue), .checked)]); " " + l.t("wneed." + n.rawValue) }
+                    GuanaiWeb.label(.class("check")) {
+                        tag(
+                            "input",
+                            [
+                                .type("checkbox"), .name("needs"), .value(n.rawValue),
+                                Attr.when((v["needs"] ?? []).contains(n.rawValue), .checked),
+                            ]);
+                        " " + l.t("wneed." + n.rawValue)
+                    }
                 }
             }
             check("employmentInterest", "women.employmentInterest")

@@ -7,7 +7,8 @@ struct WomanFilter: Sendable {
     var unit = "", exited = "", q = "", need = "", interest = "", sort = "village"
     var isEmpty: Bool { (unit + exited + q + need + interest).isEmpty && sort == "village" }
     var query: [(String, String)] {
-        [("unit", unit), ("exited", exited), ("q", q), ("need", need), ("interest", interest), ("sort", sort == "village" ? "" : sort)].filter { !$0.1.isEmpty }
+        [("unit", unit), ("exited", exited), ("q", q), ("need", need), ("interest", interest), ("sort", sort == "village" ? "" : sort)]
+            .filter { !$0.1.isEmpty }
     }
     init(_ req: Request) {
         unit = req.query[String.self, at: "unit"] ?? req.query[String.self, at: "villageCode"] ?? ""
@@ -60,7 +61,7 @@ extension Scoped {
         if let n = WomanNeed(rawValue: f.need) {
             q = q.group(.or) { g in
                 g.filter(\.$needs == n.rawValue).filter(\.$needs, .custom("LIKE"), n.rawValue + ",%")
-                 .filter(\.$needs, .custom("LIKE"), "%," + n.rawValue).filter(\.$needs, .custom("LIKE"), "%," + n.rawValue + ",%")
+                    .filter(\.$needs, .custom("LIKE"), "%," + n.rawValue).filter(\.$needs, .custom("LIKE"), "%," + n.rawValue + ",%")
             }
         }
         if f.interest == "employment" { q = q.filter(\.$employmentInterest == true) }
@@ -68,21 +69,24 @@ extension Scoped {
         if let ids = try await personIDs(matching: f.q) { q = q.filter(\.$personID ~~ ids) }
         let total = try await q.copy().count()
         q = f.sort == "recent" ? q.sort(\.$createdAt, .descending).sort(\.$id) : q.sort(\.$unitCode).sort(\.$id)
-        return (try await q.range((page - 1) * per ..< page * per).all(), total)
+        return (try await q.range((page - 1) * per..<page * per).all(), total)
     }
 
-    func households(matching f: HouseholdFilter, page: Int, per: Int) async throws -> (items: [Household], total: Int, members: [UUID: Int]) {
+    func households(matching f: HouseholdFilter, page: Int, per: Int) async throws -> (items: [Household], total: Int, members: [UUID: Int])
+    {
         var q = Household.query(on: db).within(narrowed(f.unit), \.$unitCode).filter(\.$voidedReason == nil)
         if PovertyStatus(rawValue: f.poverty) != nil { q = q.filter(\.$poverty == f.poverty) }
         if f.poverty == "any" { q = q.filter(\.$poverty != PovertyStatus.none.rawValue) }
         let term = f.q.trimmingCharacters(in: .whitespaces)
         if !term.isEmpty { q = q.filter(\.$address, .custom("LIKE"), "%" + term + "%") }
         let total = try await q.copy().count()
-        let items = try await q.sort(\.$unitCode).sort(\.$address).sort(\.$id).range((page - 1) * per ..< page * per).all()
+        let items = try await q.sort(\.$unitCode).sort(\.$address).sort(\.$id).range((page - 1) * per..<page * per).all()
         var members: [UUID: Int] = [:]
         let ids = items.compactMap(\.id)
         for start in stride(from: 0, to: ids.count, by: 1000) {
-            for p in try await Person.query(on: db).filter(\.$householdID ~~ Array(ids[start..<min(start + 1000, ids.count)])).all(\.$householdID) {
+            for p in try await Person.query(on: db).filter(\.$householdID ~~ Array(ids[start..<min(start + 1000, ids.count)])).all(
+                \.$householdID)
+            {
                 if let h = p { members[h, default: 0] += 1 }
             }
         }

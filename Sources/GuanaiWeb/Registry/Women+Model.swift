@@ -37,10 +37,15 @@ final class Woman: Model, @unchecked Sendable {
     var reasonList: [Reason] { (try? JSONDecoder().decode([Reason].self, from: Data(reasons.utf8))) ?? [] }
 
     var auditFields: [String: String] {
-        ["unitCode": unitCode, "husbandId": husbandID?.uuidString ?? "", "husbandSituation": husbandSituation ?? "", "husbandWorkPlace": husbandWorkPlace ?? "",
-         "husbandSince": husbandSince ?? "", "childrenInCare": String(childrenInCare), "eldersInCare": String(eldersInCare), "farming": String(farming),
-         "skills": skills ?? "", "needs": needs, "employmentInterest": String(employmentInterest), "healthInterest": String(healthInterest),
-         "leftBehind": String(leftBehind), "status": status.rawValue]
+        [
+            "unitCode": unitCode, "husbandId": husbandID?.uuidString ?? "", "husbandSituation": husbandSituation ?? "",
+            "husbandWorkPlace": husbandWorkPlace ?? "",
+            "husbandSince": husbandSince ?? "", "childrenInCare": String(childrenInCare), "eldersInCare": String(eldersInCare),
+            "farming": String(farming),
+            "skills": skills ?? "", "needs": needs, "employmentInterest": String(employmentInterest),
+            "healthInterest": String(healthInterest),
+            "leftBehind": String(leftBehind), "status": status.rawValue,
+        ]
     }
 }
 
@@ -84,9 +89,10 @@ extension Woman {
     /// Her own fields as Core's form rules set and merge them.
     var record: WomanForm.Record {
         get {
-            WomanForm.Record(husbandSituation: husbandSituation, husbandWorkPlace: husbandWorkPlace, husbandSince: husbandSince,
-                             childrenInCare: childrenInCare, eldersInCare: eldersInCare, farming: farming, skills: skills, needs: needs,
-                             employmentInterest: employmentInterest, healthInterest: healthInterest)
+            WomanForm.Record(
+                husbandSituation: husbandSituation, husbandWorkPlace: husbandWorkPlace, husbandSince: husbandSince,
+                childrenInCare: childrenInCare, eldersInCare: eldersInCare, farming: farming, skills: skills, needs: needs,
+                employmentInterest: employmentInterest, healthInterest: healthInterest)
         }
         set {
             husbandSituation = newValue.husbandSituation

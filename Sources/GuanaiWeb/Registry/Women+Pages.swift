@@ -28,7 +28,9 @@ struct WomenPagesController {
         let people = try await scoped.people(items.flatMap { [$0.personID, $0.husbandID].compactMap { $0 } })
         let names = try await scoped.unitNames(items.map(\.unitCode))
         let villages = try await AccountsController.unitOptions(scoped)
-        return WomenListViews.list(req, f, items: items, people: people, unitNames: names, villages: villages, total: total, page: page, canWrite: Policy.edits(actor.role))
+        return WomenListViews.list(
+            req, f, items: items, people: people, unitNames: names, villages: villages, total: total, page: page,
+            canWrite: Policy.edits(actor.role))
     }
 
     /// The women's 台账 on A4, audited as an export like the children's.
@@ -42,7 +44,10 @@ struct WomenPagesController {
         let names = try await scoped.unitNames(items.map(\.unitCode))
         let scopeCode = scoped.narrowed(f.unit).root?.value ?? actor.unitCode
         let scopeName = try await scoped.unitNames([scopeCode])[scopeCode] ?? actor.unitName
-        try await req.audit(AuditEvent(AuditAction.export, "woman", "list", unit: scopeCode, detail: ["rows": String(items.count), "format": "print"].merging(f.query) { a, _ in a }))
+        try await req.audit(
+            AuditEvent(
+                AuditAction.export, "woman", "list", unit: scopeCode,
+                detail: ["rows": String(items.count), "format": "print"].merging(f.query) { a, _ in a }))
         return WomenListViews.ledger(req, f, scopeName: scopeName, items: items, people: people, unitNames: names, total: total)
     }
 
@@ -54,7 +59,9 @@ struct WomenPagesController {
         let (items, total, members) = try await scoped.households(matching: f, page: page, per: 50)
         let names = try await scoped.unitNames(items.map(\.unitCode))
         let villages = try await AccountsController.unitOptions(scoped)
-        return WomenListViews.households(req, f, items: items, members: members, unitNames: names, villages: villages, total: total, page: page, print: false, scopeName: "")
+        return WomenListViews.households(
+            req, f, items: items, members: members, unitNames: names, villages: villages, total: total, page: page, print: false,
+            scopeName: "")
     }
 
     func householdLedger(req: Request) async throws -> Response {
@@ -66,8 +73,13 @@ struct WomenPagesController {
         let names = try await scoped.unitNames(items.map(\.unitCode))
         let scopeCode = scoped.narrowed(f.unit).root?.value ?? actor.unitCode
         let scopeName = try await scoped.unitNames([scopeCode])[scopeCode] ?? actor.unitName
-        try await req.audit(AuditEvent(AuditAction.export, "household", "list", unit: scopeCode, detail: ["rows": String(items.count), "format": "print"].merging(f.query) { a, _ in a }))
-        return WomenListViews.households(req, f, items: items, members: members, unitNames: names, villages: [], total: total, page: 1, print: true, scopeName: scopeName)
+        try await req.audit(
+            AuditEvent(
+                AuditAction.export, "household", "list", unit: scopeCode,
+                detail: ["rows": String(items.count), "format": "print"].merging(f.query) { a, _ in a }))
+        return WomenListViews.households(
+            req, f, items: items, members: members, unitNames: names, villages: [], total: total, page: 1, print: true, scopeName: scopeName
+        )
     }
 
     func newForm(req: Request) async throws -> Response {
@@ -94,15 +106,22 @@ struct WomenPagesController {
                     legend { l.t("women.basic") }
                     field("person.name", "name", required: true)
                     field("person.idNumber", "idNumber", required: true, hint: l.t("children.idHint"))
-                    Forms.select(l, label: "children.village", name: "villageCode", options: [("", l.t("form.choose"))] + villages, selected: s("villageCode"), error: e["villageCode"], required: true)
-                    Forms.select(l, label: "person.hukou", name: "hukou", options: RegistryViews.options(l, "hukou.", Hukou.self, blank: false), selected: s("hukou"), error: e["hukou"], required: true)
+                    Forms.select(
+                        l, label: "children.village", name: "villageCode", options: [("", l.t("form.choose"))] + villages,
+                        selected: s("villageCode"), error: e["villageCode"], required: true)
+                    Forms.select(
+                        l, label: "person.hukou", name: "hukou", options: RegistryViews.options(l, "hukou.", Hukou.self, blank: false),
+                        selected: s("hukou"), error: e["hukou"], required: true)
                     field("person.phone", "phone", type: "tel")
                 }
                 fieldset(.class("panel")) {
                     legend { l.t("women.husband") }
                     field("person.name", "husband.name")
                     field("person.idNumber", "husband.idNumber")
-                    Forms.select(l, label: "parent.situation", name: "husband.situation", options: RegistryViews.options(l, "situation.", ParentSituation.self), selected: s("husband.situation"), error: e["husband.situation"])
+                    Forms.select(
+                        l, label: "parent.situation", name: "husband.situation",
+                        options: RegistryViews.options(l, "situation.", ParentSituation.self), selected: s("husband.situation"),
+                        error: e["husband.situation"])
                     field("parent.workPlace", "husband.workPlace")
                     field("parent.since", "husband.since", type: "date", hint: l.t("women.sinceHint"))
                 }
@@ -116,10 +135,15 @@ struct WomenPagesController {
         try req.requireEdits()
         let v = try await req.formValues()
         func s(_ k: String) -> String? { v[k]?.last }
-        let input = WomanInput(name: s("name"), idNumber: s("idNumber"), villageCode: s("villageCode"), hukou: s("hukou"), phone: s("phone"),
-                               husband: ParentInput(name: s("husband.name"), idNumber: s("husband.idNumber"), situation: s("husband.situation"), workPlace: s("husband.workPlace"), since: s("husband.since")),
-                               childrenInCare: Int(s("childrenInCare") ?? ""), eldersInCare: Int(s("eldersInCare") ?? ""), farming: s("farming") == "1", skills: s("skills"),
-                               needs: v["needs"] ?? [], employmentInterest: s("employmentInterest") == "1", healthInterest: s("healthInterest") == "1", confirmLinks: false)
+        let input = WomanInput(
+            name: s("name"), idNumber: s("idNumber"), villageCode: s("villageCode"), hukou: s("hukou"), phone: s("phone"),
+            husband: ParentInput(
+                name: s("husband.name"), idNumber: s("husband.idNumber"), situation: s("husband.situation"),
+                workPlace: s("husband.workPlace"), since: s("husband.since")),
+            childrenInCare: Int(s("childrenInCare") ?? ""), eldersInCare: Int(s("eldersInCare") ?? ""), farming: s("farming") == "1",
+            skills: s("skills"),
+            needs: v["needs"] ?? [], employmentInterest: s("employmentInterest") == "1", healthInterest: s("healthInterest") == "1",
+            confirmLinks: false)
         do {
             let w = try await WomenService.create(input, scoped: try req.scoped, actor: req.auditActor, at: req.now)
             return req.redirect(to: SiteURL.woman(w.id!.uuidString).path)
@@ -139,21 +163,43 @@ struct WomenPagesController {
         let d = WomenService.dto(w, people: people, today: RegistryService.today(req.now), lang: req.lang)
         let canEdit = Policy.edits(try req.actor.role)
         return Layout.page(req, title: d.name) {
-            div(.class("crumbs")) { a(.href(.women)) { l.t("women.title") }; " › "; span { d.name } }
-            h1 { d.name; " "; small { d.age.map { l.t("age.years", String($0)) } ?? "" } }
-            p { if d.leftBehind { span(.class("tag")) { l.t("women.leftBehind") } } else { span(.class("tag off")) { l.t("status.exited") } } }
+            div(.class("crumbs")) {
+                a(.href(.women)) { l.t("women.title") }; " › "; span { d.name }
+            }
+            h1 {
+                d.name; " "; small { d.age.map { l.t("age.years", String($0)) } ?? "" }
+            }
+            p {
+                if d.leftBehind {
+                    span(.class("tag")) { l.t("women.leftBehind") }
+                } else {
+                    span(.class("tag off")) { l.t("status.exited") }
+                }
+            }
             div(.class("panel")) { ul { for r in d.reasons { li { r.message } } } }
             div(.class("panel")) {
                 dl(.class("kv")) {
                     dt { l.t("person.idNumber") }; dd { d.idNumber }
                     if let ph = d.phone { dt { l.t("person.phone") }; dd { ph } }
-                    dt { l.t("women.husband") }; dd { (d.husband.map { $0.name + " · " + l.t("situation." + $0.situation) + ($0.workPlace.map { " · " + $0 } ?? "") + ($0.since.map { " · " + $0 } ?? "") }) ?? l.t("children.notRecorded") }
+                    dt { l.t("women.husband") };
+                    dd {
+                        (d.husband.map {
+                            $0.name + " · " + l.t("situation." + $0.situation) + ($0.workPlace.map { " · " + $0 } ?? "")
+                                + ($0.since.map { " · " + $0 } ?? "")
+                        }) ?? l.t("children.notRecorded")
+                    }
                     dt { l.t("women.childrenInCare") }; dd { String(d.childrenInCare) }
                     dt { l.t("women.eldersInCare") }; dd { String(d.eldersInCare) }
                     dt { l.t("women.farming") }; dd { d.farming ? l.t("form.yes") : "—" }
                     if let sk = d.skills { dt { l.t("women.skills") }; dd { sk } }
                     dt { l.t("women.needs") }; dd { d.needs.map { l.t("wneed." + $0) }.joined(separator: l.t("list.sep")) }
-                    dt { l.t("women.interests") }; dd { [d.employmentInterest ? l.t("women.employmentInterest") : nil, d.healthInterest ? l.t("women.healthInterest") : nil].compactMap { $0 }.joined(separator: l.t("list.sep")) }
+                    dt { l.t("women.interests") };
+                    dd {
+                        [
+                            d.employmentInterest ? l.t("women.employmentInterest") : nil,
+                            d.healthInterest ? l.t("women.healthInterest") : nil,
+                        ].compactMap { $0 }.joined(separator: l.t("list.sep"))
+                    }
                     if let h = d.householdId { dt { l.t("household.title") }; dd { a(.href(.household(h))) { l.t("household.open") } } }
                 }
             }
@@ -186,13 +232,23 @@ struct WomenPagesController {
                 }
             }
             h2 { l.t("household.members") }
-            ul { for m in members { li { m.name + (m.birth.map { " · " + l.t("age.years", String(Age.years(born: $0, on: today))) } ?? "") + (m.vital != .alive ? " · " + l.t("vital." + m.vitalStatus) : "") } } }
+            ul {
+                for m in members {
+                    li {
+                        m.name + (m.birth.map { " · " + l.t("age.years", String(Age.years(born: $0, on: today))) } ?? "")
+                            + (m.vital != .alive ? " · " + l.t("vital." + m.vitalStatus) : "")
+                    }
+                }
+            }
             if canWrite {
                 details(.class("action")) {
                     summary { l.t("household.edit") }
                     form(.method("post"), .action(.household(h.id!.uuidString))) {
                         Forms.csrf(req)
-                        Forms.select(l, label: "household.poverty", name: "poverty", options: RegistryViews.options(l, "poverty.", PovertyStatus.self, blank: false), selected: h.poverty, error: errors["poverty"])
+                        Forms.select(
+                            l, label: "household.poverty", name: "poverty",
+                            options: RegistryViews.options(l, "poverty.", PovertyStatus.self, blank: false), selected: h.poverty,
+                            error: errors["poverty"])
                         Forms.field(l, label: "household.address", name: "address", value: h.address)
                         Forms.field(l, label: "household.group", name: "villageGroup", value: h.villageGroup ?? "")
                         button(.type("submit")) { l.t("form.save") }
@@ -207,7 +263,9 @@ struct WomenPagesController {
         try req.requireEdits()
         let f = try await req.formFields()
         do {
-            _ = try await HouseholdService.patch(h, HouseholdInput(villageGroup: f["villageGroup"], address: f["address"], poverty: f["poverty"]), scoped: try req.scoped, actor: req.auditActor, at: req.now)
+            _ = try await HouseholdService.patch(
+                h, HouseholdInput(villageGroup: f["villageGroup"], address: f["address"], poverty: f["poverty"]), scoped: try req.scoped,
+                actor: req.auditActor, at: req.now)
             return req.redirect(to: SiteURL.household(h.id!.uuidString).path)
         } catch let e as FieldErrors {
             return try await renderHousehold(req, errors: req.messages(e), status: .unprocessableEntity)

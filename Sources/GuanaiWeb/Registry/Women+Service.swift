@@ -4,8 +4,9 @@ import GuanaiCore
 
 enum WomenService {
     static func classify(_ w: Woman, hukou: Hukou, today: CivilDate) {
-        let r = WomanClassifier.classify(hukou: hukou, husbandSituation: w.husbandSituation.flatMap(ParentSituation.init(rawValue:)),
-                                         awaySince: w.husbandSince.flatMap(CivilDate.init(iso:)), today: today)
+        let r = WomanClassifier.classify(
+            hukou: hukou, husbandSituation: w.husbandSituation.flatMap(ParentSituation.init(rawValue:)),
+            awaySince: w.husbandSince.flatMap(CivilDate.init(iso:)), today: today)
         w.leftBehind = r.leftBehind
         w.reasons = RegistryService.json(r.reasons)
         w.nextReview = r.qualifiesOn?.iso
@@ -20,24 +21,30 @@ enum WomenService {
         guard let k = checked, let village else { throw FieldErrors(c.errors) }
         let (name, id, hukou, phone, health, husband) = (k.name, k.id, k.hukou, k.phone, k.health, k.husband)
         if let existing = try await Person.query(on: scoped.db).filter(\.$idNumber == id.value).first(),
-           let w = try await Woman.query(on: scoped.db).filter(\.$personID == existing.id!).first() {
-            throw ConflictError.existing(field: "idNumber", key: "women.error.exists", id: w.id!.uuidString, unit: w.unitCode, scoped: scoped)
+            let w = try await Woman.query(on: scoped.db).filter(\.$personID == existing.id!).first()
+        {
+            throw ConflictError.existing(
+                field: "idNumber", key: "women.error.exists", id: w.id!.uuidString, unit: w.unitCode, scoped: scoped)
         }
         var errors: [FieldError] = []
         let unit = village.code
-        let me = try await RegistryService.person(id: id, name: name, field: "woman", unit: unit, scoped: scoped, confirm: input.confirmLinks ?? false, errors: &errors, fill: { p in
-            p.hukou = hukou.rawValue
-            p.phone = phone
-            p.health = health.rawValue
-            p.ethnicity = k.ethnicity
-        }, compare: [("phone", nil, phone)], at: at)
+        let me = try await RegistryService.person(
+            id: id, name: name, field: "woman", unit: unit, scoped: scoped, confirm: input.confirmLinks ?? false, errors: &errors,
+            fill: { p in
+                p.hukou = hukou.rawValue
+                p.phone = phone
+                p.health = health.rawValue
+                p.ethnicity = k.ethnicity
+            }, compare: [("phone", nil, phone)], at: at)
         var husbandPerson: Person? = nil
         if let h = husband, let name = h.name {
-            husbandPerson = try await RegistryService.person(id: h.id, name: name, field: "husband", unit: unit, scoped: scoped, confirm: input.confirmLinks ?? false, errors: &errors, fill: { p in
-                p.sex = p.sex ?? Sex.male.rawValue
-                p.phone = h.phone
-                p.hukou = hukou.rawValue
-            }, compare: [], at: at)
+            husbandPerson = try await RegistryService.person(
+                id: h.id, name: name, field: "husband", unit: unit, scoped: scoped, confirm: input.confirmLinks ?? false, errors: &errors,
+                fill: { p in
+                    p.sex = p.sex ?? Sex.male.rawValue
+                    p.phone = h.phone
+                    p.hukou = hukou.rawValue
+                }, compare: [], at: at)
         }
         if !errors.isEmpty { throw FieldErrors(errors) }
         let w = Woman()
@@ -67,10 +74,14 @@ enum WomenService {
             for p in [me, husbandP].compactMap({ $0 }) where !p._$idExists {
                 p.householdID = p.householdID ?? householdID
                 try await p.create(on: tx)
-                try await AuditLog.append(AuditEvent(AuditAction.create, "person", p.id!.uuidString, unit: p.unitCode, fields: AuditLog.created(p.auditFields)), by: actor, at: at, on: tx)
+                try await AuditLog.append(
+                    AuditEvent(AuditAction.create, "person", p.id!.uuidString, unit: p.unitCode, fields: AuditLog.created(p.auditFields)),
+                    by: actor, at: at, on: tx)
             }
             try await w.create(on: tx)
-            try await AuditLog.append(AuditEvent(AuditAction.create, "woman", w.id!.uuidString, unit: unit, fields: AuditLog.created(w.auditFields)), by: actor, at: at, on: tx)
+            try await AuditLog.append(
+                AuditEvent(AuditAction.create, "woman", w.id!.uuidString, unit: unit, fields: AuditLog.created(w.auditFields)), by: actor,
+                at: at, on: tx)
         }
         return w
     }
@@ -87,7 +98,9 @@ enum WomenService {
             if let p = change.phone { if let p { up.phone = p } else { up.cleared.insert("phone") } }
             _ = try await RegistryService.patchPerson(me, up, scoped: scoped, actor: actor, at: at)
         }
-        if let a = change.address, let hid = w.householdID, let h = try await Household.find(hid, on: scoped.db), h.address != a.trimmingCharacters(in: .whitespaces) {
+        if let a = change.address, let hid = w.householdID, let h = try await Household.find(hid, on: scoped.db),
+            h.address != a.trimmingCharacters(in: .whitespaces)
+        {
             _ = try await HouseholdService.patch(h, HouseholdInput(address: a), scoped: scoped, actor: actor, at: at)
         }
         var record = w.record
@@ -98,7 +111,9 @@ enum WomenService {
         w.updatedAt = at
         try await scoped.db.transaction { tx in
             try await w.save(on: tx)
-            try await AuditLog.append(AuditEvent(AuditAction.update, "woman", w.id!.uuidString, unit: w.unitCode, fields: AuditLog.diff(before, w.auditFields)), by: actor, at: at, on: tx)
+            try await AuditLog.append(
+                AuditEvent(AuditAction.update, "woman", w.id!.uuidString, unit: w.unitCode, fields: AuditLog.diff(before, w.auditFields)),
+                by: actor, at: at, on: tx)
         }
         return w
     }
@@ -106,14 +121,17 @@ enum WomenService {
     static func dto(_ w: Woman, people: [UUID: Person], today: CivilDate, lang: UILanguage = .zh) -> WomanDTO {
         let me = people[w.personID]
         let hb = w.husbandID.flatMap { people[$0] }
-        return WomanDTO(id: w.id!.uuidString, personId: w.personID.uuidString, name: me?.name ?? "", idNumber: me?.idNumber.map(Masking.idNumber) ?? "",
-                        birthDate: me?.birthDate, age: me?.birth.map { Age.years(born: $0, on: today) }, villageCode: w.unitCode, hukou: me?.hukou ?? "rural",
-                        phone: me?.phone.map(Masking.phone),
-                        husband: RegistryDTO.parent(hb, situation: w.husbandSituation, workPlace: w.husbandWorkPlace, since: w.husbandSince),
-                        childrenInCare: w.childrenInCare, eldersInCare: w.eldersInCare, farming: w.farming, skills: w.skills, needs: w.needList.map(\.rawValue),
-                        employmentInterest: w.employmentInterest, healthInterest: w.healthInterest, leftBehind: w.leftBehind,
-                        reasons: w.reasonList.map { ReasonDTO($0, lang) }, status: w.status.rawValue, householdId: w.householdID?.uuidString,
-                        createdAt: AuditLog.timestamp(w.createdAt))
+        return WomanDTO(
+            id: w.id!.uuidString, personId: w.personID.uuidString, name: me?.name ?? "", idNumber: me?.idNumber.map(Masking.idNumber) ?? "",
+            birthDate: me?.birthDate, age: me?.birth.map { Age.years(born: $0, on: today) }, villageCode: w.unitCode,
+            hukou: me?.hukou ?? "rural",
+            phone: me?.phone.map(Masking.phone),
+            husband: RegistryDTO.parent(hb, situation: w.husbandSituation, workPlace: w.husbandWorkPlace, since: w.husbandSince),
+            childrenInCare: w.childrenInCare, eldersInCare: w.eldersInCare, farming: w.farming, skills: w.skills,
+            needs: w.needList.map(\.rawValue),
+            employmentInterest: w.employmentInterest, healthInterest: w.healthInterest, leftBehind: w.leftBehind,
+            reasons: w.reasonList.map { ReasonDTO($0, lang) }, status: w.status.rawValue, householdId: w.householdID?.uuidString,
+            createdAt: AuditLog.timestamp(w.createdAt))
     }
 }
 
@@ -121,11 +139,15 @@ extension Scoped {
     func women() -> QueryBuilder<Woman> { Woman.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$voidedReason == nil) }
 
     func woman(_ id: String) async throws -> Woman? {
-        guard let uuid = UUID(uuidString: id), let w = try await Woman.find(uuid, on: db), inScope(w.unitCode), w.voidedReason == nil else { return nil }
+        guard let uuid = UUID(uuidString: id), let w = try await Woman.find(uuid, on: db), inScope(w.unitCode), w.voidedReason == nil else {
+            return nil
+        }
         return w
     }
 
-    func households() -> QueryBuilder<Household> { Household.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$voidedReason == nil) }
+    func households() -> QueryBuilder<Household> {
+        Household.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$voidedReason == nil)
+    }
 
     func household(_ id: String) async throws -> Household? {
         guard let uuid = UUID(uuidString: id), let h = try await Household.find(uuid, on: db), inScope(h.unitCode) else { return nil }
@@ -151,7 +173,9 @@ enum HouseholdService {
         let after = record.auditFields
         try await scoped.db.transaction { tx in
             try await h.save(on: tx)
-            try await AuditLog.append(AuditEvent(AuditAction.update, "household", h.id!.uuidString, unit: h.unitCode, fields: AuditLog.diff(before, after)), by: actor, at: at, on: tx)
+            try await AuditLog.append(
+                AuditEvent(AuditAction.update, "household", h.id!.uuidString, unit: h.unitCode, fields: AuditLog.diff(before, after)),
+                by: actor, at: at, on: tx)
             for child in try await Child.query(on: tx).filter(\.$householdID == h.id!).all() {
                 try await RegistryService.reclassify(child, on: tx, actor: actor, at: at)
             }

@@ -56,7 +56,8 @@ final class AlertBatch: @unchecked Sendable {
         var episodes: [UUID: Int] = [:], open = Set<UUID>()
         for chunk in Array(Set(candidates)).chunked(500) {
             for r in try await db.sql.select().column("child_id").column("status").from(Alert.schema)
-                .where("kind", .equal, AlertKind.critical.rawValue).where("child_id", .in, Array(chunk)).all() {
+                .where("kind", .equal, AlertKind.critical.rawValue).where("child_id", .in, Array(chunk)).all()
+            {
                 let id = try r.decode(column: "child_id", as: UUID.self)
                 episodes[id, default: 0] += 1
                 if try r.decode(column: "status", as: AlertStatus.self).isLive { open.insert(id) }
@@ -65,14 +66,19 @@ final class AlertBatch: @unchecked Sendable {
         var out: [Alert?] = [], fresh: [Alert] = [], events: [AuditEvent] = []
         for (c, before) in items {
             guard c.tier == .critical, before != .critical, let id = c.id, !open.contains(id) else { out.append(nil); continue }
-            let a = newAlert(child: id, unit: c.unitCode, kind: .critical, episode: String(episodes[id, default: 0] + 1),
-                             level: RiskTier.critical.rawValue, reasons: c.riskReasons ?? "[]")
+            let a = newAlert(
+                child: id, unit: c.unitCode, kind: .critical, episode: String(episodes[id, default: 0] + 1),
+                level: RiskTier.critical.rawValue, reasons: c.riskReasons ?? "[]")
             open.insert(id)
             out.append(a)
             fresh.append(a)
-            events.append(AuditEvent(AuditAction.create, "alert", a.id!.uuidString, unit: a.unitCode,
-                                     fields: ["kind": FieldChange(before: nil, after: a.kind.rawValue), "childId": FieldChange(before: nil, after: id.uuidString)],
-                                     detail: ["episode": a.episode]))
+            events.append(
+                AuditEvent(
+                    AuditAction.create, "alert", a.id!.uuidString, unit: a.unitCode,
+                    fields: [
+                        "kind": FieldChange(before: nil, after: a.kind.rawValue), "childId": FieldChange(before: nil, after: id.uuidString),
+                    ],
+                    detail: ["episode": a.episode]))
         }
         try await insert(fresh)
         var deliveries: [(Alert, [User])] = []
@@ -98,8 +104,9 @@ final class AlertBatch: @unchecked Sendable {
             let episode = c.nextVisitDue ?? ""
             let key = c.id!.uuidString + "|" + episode
             if let a = existing[key] { out.append(a); continue }
-            let a = newAlert(child: c.id!, unit: c.unitCode, kind: .overdueVisit, episode: episode,
-                             level: c.riskTier ?? RiskTier.normal.rawValue, reasons: RegistryService.json([RiskRules.overdueReason(due: episode)]))
+            let a = newAlert(
+                child: c.id!, unit: c.unitCode, kind: .overdueVisit, episode: episode,
+                level: c.riskTier ?? RiskTier.normal.rawValue, reasons: RegistryService.json([RiskRules.overdueReason(due: episode)]))
             existing[key] = a
             out.append(a)
             fresh.append(a)
@@ -122,7 +129,8 @@ final class AlertBatch: @unchecked Sendable {
         var done = Set<UUID>()
         for chunk in alerts.map({ $0.id! }).chunked(500) {
             for r in try await db.sql.select().column("alert_id").from(AlertEscalation.schema)
-                .where("step", .equal, step.rawValue).where("alert_id", .in, Array(chunk)).all() {
+                .where("step", .equal, step.rawValue).where("alert_id", .in, Array(chunk)).all()
+            {
                 done.insert(try r.decode(column: "alert_id", as: UUID.self))
             }
         }
@@ -132,8 +140,9 @@ final class AlertBatch: @unchecked Sendable {
             fresh.append(a)
         }
         guard !fresh.isEmpty else { return 0 }
-        try await db.sql.insert(into: AlertEscalation.schema, columns: ["id", "alert_id", "step", "to_level", "at"],
-                                rows: fresh.map { [TimeOrderedID.next(), $0.id!, step.rawValue, level.rawValue, at] })
+        try await db.sql.insert(
+            into: AlertEscalation.schema, columns: ["id", "alert_id", "step", "to_level", "at"],
+            rows: fresh.map { [TimeOrderedID.next(), $0.id!, step.rawValue, level.rawValue, at] })
         var deliveries: [(Alert, [User])] = []
         for a in fresh { deliveries.append((a, try await recipients(unit: a.unitCode, roles: level.recipients))) }
         try await deliver(deliveries, reason: "escalated")
@@ -144,9 +153,11 @@ final class AlertBatch: @unchecked Sendable {
                 a.escalatedTo = (a.escalations + [level]).map(\.rawValue).joined(separator: ",")
                 moved[a.escalatedTo, default: []].append(a.id!)
             }
-            events.append(AuditEvent(AuditAction.update, "alert", a.id!.uuidString, unit: a.unitCode,
-                                     fields: before == a.escalatedTo ? [:] : ["escalatedTo": FieldChange(before: before, after: a.escalatedTo)],
-                                     detail: ["escalation": step.rawValue, "to": level.rawValue]))
+            events.append(
+                AuditEvent(
+                    AuditAction.update, "alert", a.id!.uuidString, unit: a.unitCode,
+                    fields: before == a.escalatedTo ? [:] : ["escalatedTo": FieldChange(before: before, after: a.escalatedTo)],
+                    detail: ["escalation": step.rawValue, "to": level.rawValue]))
         }
         // A handful of distinct values ("township", "city", "township,city"): one UPDATE each.
         for (value, ids) in moved.sorted(by: { $0.key < $1.key }) {
@@ -167,8 +178,12 @@ final class AlertBatch: @unchecked Sendable {
         guard !wanted.isEmpty else { return }
         var already = Set<String>()
         for chunk in wanted.map({ $0.0.id! }).chunked(500) {
-            for r in try await db.sql.select().column("alert_id").column("user_id").from(AlertDelivery.schema).where("alert_id", .in, Array(chunk)).all() {
-                already.insert(try r.decode(column: "alert_id", as: UUID.self).uuidString + (try r.decode(column: "user_id", as: UUID.self).uuidString))
+            for r in try await db.sql.select().column("alert_id").column("user_id").from(AlertDelivery.schema).where(
+                "alert_id", .in, Array(chunk)
+            ).all() {
+                already.insert(
+                    try r.decode(column: "alert_id", as: UUID.self).uuidString + (try r.decode(column: "user_id", as: UUID.self).uuidString)
+                )
             }
         }
         var rows: [[any Encodable & Sendable]] = [], sends: [(Alert, User)] = []
@@ -180,8 +195,9 @@ final class AlertBatch: @unchecked Sendable {
         }
         try await db.sql.insert(into: AlertDelivery.schema, columns: ["id", "alert_id", "user_id", "reason", "created_at"], rows: rows)
         let names = try await Outbox.childNames(Set(sends.map(\.0.childID)), on: db)
-        try await Outbox.write(sends.map { Outbox.payload($0.0, to: $0.1, reason: reason, childName: names[$0.0.childID] ?? "", at: at) },
-                               about: sends.map(\.0.id!), to: sends.map(\.1), on: db, at: at)
+        try await Outbox.write(
+            sends.map { Outbox.payload($0.0, to: $0.1, reason: reason, childName: names[$0.0.childID] ?? "", at: at) },
+            about: sends.map(\.0.id!), to: sends.map(\.1), on: db, at: at)
     }
 
     // MARK: rows
@@ -204,8 +220,15 @@ final class AlertBatch: @unchecked Sendable {
     /// Multi-row inserts; the models are then marked as stored, so a later save updates them.
     private func insert(_ alerts: [Alert]) async throws {
         guard !alerts.isEmpty else { return }
-        try await db.sql.insert(into: Alert.schema, columns: ["id", "child_id", "unit_code", "kind", "episode", "level", "status", "reasons", "created_at", "escalated_to"],
-                                rows: alerts.map { [$0.id!, $0.childID, $0.unitCode, $0.kind.rawValue, $0.episode, $0.level, $0.status.rawValue, $0.reasons, $0.createdAt, $0.escalatedTo] })
+        try await db.sql.insert(
+            into: Alert.schema,
+            columns: ["id", "child_id", "unit_code", "kind", "episode", "level", "status", "reasons", "created_at", "escalated_to"],
+            rows: alerts.map {
+                [
+                    $0.id!, $0.childID, $0.unitCode, $0.kind.rawValue, $0.episode, $0.level, $0.status.rawValue, $0.reasons, $0.createdAt,
+                    $0.escalatedTo,
+                ]
+            })
         for a in alerts { a.$id.exists = true }
     }
 }

@@ -66,18 +66,22 @@ struct WebhookChannel: OutboxChannel {
 enum Outbox {
     /// What an alert's delivery to one account says.
     static func payload(_ a: Alert, to u: User, reason: String, childName: String, at: Date) -> OutboxPayload {
-        OutboxPayload(key: "alert:\(a.id!.uuidString):\(u.id!.uuidString):\(reason)", alertId: a.id!.uuidString, childId: a.childID.uuidString, childName: childName,
-                      unitCode: a.unitCode, kind: a.kind.rawValue, level: a.level, reasons: a.reasonList.map(\.message), reason: reason,
-                      to: .init(username: u.username, name: u.displayName, phone: u.phone), createdAt: AuditLog.timestamp(at))
+        OutboxPayload(
+            key: "alert:\(a.id!.uuidString):\(u.id!.uuidString):\(reason)", alertId: a.id!.uuidString, childId: a.childID.uuidString,
+            childName: childName,
+            unitCode: a.unitCode, kind: a.kind.rawValue, level: a.level, reasons: a.reasonList.map(\.message), reason: reason,
+            to: .init(username: u.username, name: u.displayName, phone: u.phone), createdAt: AuditLog.timestamp(at))
     }
 
     /// The children's names, for payloads, with one query a few hundred children.
     static func childNames(_ ids: Set<UUID>, on db: any Database) async throws -> [UUID: String] {
         var out: [UUID: String] = [:]
         for chunk in Array(ids).chunked(500) {
-            for r in try await db.sql.select().column(SQLColumn("id", table: "children")).column(SQLColumn("name", table: "people")).from("children")
-                .join("people", on: SQLColumn("person_id", table: "children"), .equal, SQLColumn("id", table: "people"))
-                .where(SQLColumn("id", table: "children"), .in, SQLBind.group(Array(chunk))).all() {
+            for r in try await db.sql.select().column(SQLColumn("id", table: "children")).column(SQLColumn("name", table: "people")).from(
+                "children"
+            )
+            .join("people", on: SQLColumn("person_id", table: "children"), .equal, SQLColumn("id", table: "people"))
+            .where(SQLColumn("id", table: "children"), .in, SQLBind.group(Array(chunk))).all() {
                 out[try r.decode(column: "id", as: UUID.self)] = try r.decode(column: "name", as: String.self)
             }
         }
@@ -95,10 +99,16 @@ enum Outbox {
         var rows: [[any Encodable & Sendable]] = []
         rows.reserveCapacity(payloads.count)
         for (i, p) in payloads.enumerated() {
-            rows.append([TimeOrderedID.next(), OutboxChannelName.webhook.rawValue, p.key, about[i], users[i].id!, RegistryService.json(p),
-                         OutboxStatus.pending.rawValue, 0, at, at])
+            rows.append([
+                TimeOrderedID.next(), OutboxChannelName.webhook.rawValue, p.key, about[i], users[i].id!, RegistryService.json(p),
+                OutboxStatus.pending.rawValue, 0, at, at,
+            ])
         }
-        try await db.sql.insert(into: OutboxMessage.schema, columns: ["id", "channel", "dedupe_key", "alert_id", "user_id", "payload", "status", "attempts", "next_attempt_at", "created_at"], rows: rows)
+        try await db.sql.insert(
+            into: OutboxMessage.schema,
+            columns: [
+                "id", "channel", "dedupe_key", "alert_id", "user_id", "payload", "status", "attempts", "next_attempt_at", "created_at",
+            ], rows: rows)
     }
 
     struct Result: Sendable, Equatable { var sent = 0, retried = 0, failed = 0, skipped = 0 }
@@ -107,7 +117,7 @@ enum Outbox {
         var r = Result()
         let due = try await OutboxMessage.query(on: db).group(.or) {
             $0.group(.and) { $0.filter(\.$status == .pending).filter(\.$nextAttemptAt <= at) }
-              .group(.and) { $0.filter(\.$status == .sending).filter(\.$claimedUntil < at) }
+                .group(.and) { $0.filter(\.$status == .sending).filter(\.$claimedUntil < at) }
         }.sort(\.$nextAttemptAt).limit(limit).all()
         for m in due {
             guard let channel = channels.first(where: { $0.name == m.channel }) else {
@@ -118,12 +128,16 @@ enum Outbox {
             }
             // Claim it: only one drainer's UPDATE matches.
             let (pending, sending) = (OutboxStatus.pending.rawValue, OutboxStatus.sending.rawValue)
-            let claimed = try await db.sql.raw("""
+            let claimed = try await db.sql.raw(
+                """
                 UPDATE outbox SET status = \(bind: sending), claimed_until = \(bind: at.addingTimeInterval(120))
                 WHERE id = \(bind: m.id!)
                 AND (status = \(bind: pending) OR (status = \(bind: sending) AND claimed_until < \(bind: at))) RETURNING id
-                """).all()
-            guard !claimed.isEmpty, let payload = try? JSONDecoder().decode(OutboxPayload.self, from: Data(m.payload.utf8)) else { continue }
+                """
+            ).all()
+            guard !claimed.isEmpty, let payload = try? JSONDecoder().decode(OutboxPayload.self, from: Data(m.payload.utf8)) else {
+                continue
+            }
             let fresh = try await OutboxMessage.find(m.id, on: db) ?? m
             do {
                 try await channel.send(payload, raw: m.payload)

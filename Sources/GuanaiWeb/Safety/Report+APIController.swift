@@ -5,17 +5,21 @@ import GuanaiCore
 struct ReportStepDTO: Content {
     let id: String, step: String, action: String?, note: String, doneAt: String, by: String, createdAt: String
     init(_ s: ReportStep) {
-        id = s.id!.uuidString; step = s.step.rawValue; action = s.action; note = s.note; doneAt = AuditLog.timestamp(s.doneAt); by = s.byName; createdAt = AuditLog.timestamp(s.createdAt)
+        id = s.id!.uuidString; step = s.step.rawValue; action = s.action; note = s.note; doneAt = AuditLog.timestamp(s.doneAt);
+        by = s.byName; createdAt = AuditLog.timestamp(s.createdAt)
     }
 }
 
 struct ReportDTO: Content {
     let id: String, childId: String, villageCode: String, reporter: String, reporterContact: String, reportedAt: String, seen: String
-    let policeCalled: Bool, policeReportNo: String?, filedBy: String, filedAt: String, status: String, closedAt: String?, steps: [ReportStepDTO]
+    let policeCalled: Bool, policeReportNo: String?, filedBy: String, filedAt: String, status: String, closedAt: String?,
+        steps: [ReportStepDTO]
     init(_ r: Report, steps: [ReportStep]) {
-        id = r.id!.uuidString; childId = r.childID.uuidString; villageCode = r.unitCode; reporter = r.reporter; reporterContact = r.reporterContact
+        id = r.id!.uuidString; childId = r.childID.uuidString; villageCode = r.unitCode; reporter = r.reporter;
+        reporterContact = r.reporterContact
         reportedAt = AuditLog.timestamp(r.reportedAt); seen = r.seen; policeCalled = r.policeCalled; policeReportNo = r.policeReportNo
-        filedBy = r.filedBy; filedAt = AuditLog.timestamp(r.filedAt); status = r.status.rawValue; closedAt = r.closedAt.map(AuditLog.timestamp)
+        filedBy = r.filedBy; filedAt = AuditLog.timestamp(r.filedAt); status = r.status.rawValue;
+        closedAt = r.closedAt.map(AuditLog.timestamp)
         self.steps = steps.map(ReportStepDTO.init)
     }
 }
@@ -34,8 +38,11 @@ struct ReportAPIController {
         try req.requireRead(.child)
         let input = try await req.json(ReportInput.self)
         let scoped = try req.scoped
-        guard let c = try await scoped.child(input.childId ?? "") else { throw FieldErrors([FieldError(field: "childId", key: "report.error.child")]) }
-        let r = try await ReportService.file(c, input, filedBy: try req.actor.displayName, scoped: scoped, actor: req.auditActor, at: req.now)
+        guard let c = try await scoped.child(input.childId ?? "") else {
+            throw FieldErrors([FieldError(field: "childId", key: "report.error.child")])
+        }
+        let r = try await ReportService.file(
+            c, input, filedBy: try req.actor.displayName, scoped: scoped, actor: req.auditActor, at: req.now)
         let res = Response(status: .created)
         try res.content.encode(ReportDTO(r, steps: []), as: .json)
         return res

@@ -27,10 +27,12 @@ struct ReportPagesController {
     func file(req: Request) async throws -> Response {
         let c = try await loadChild(req)
         let f = try await req.formFields()
-        let input = ReportInput(childId: c.id!.uuidString, reporter: f["reporter"], reporterContact: f["reporterContact"], reportedAt: f["reportedAt"],
-                                seen: f["seen"], policeCalled: f["policeCalled"] == "1", policeReportNo: f["policeReportNo"])
+        let input = ReportInput(
+            childId: c.id!.uuidString, reporter: f["reporter"], reporterContact: f["reporterContact"], reportedAt: f["reportedAt"],
+            seen: f["seen"], policeCalled: f["policeCalled"] == "1", policeReportNo: f["policeReportNo"])
         do {
-            let r = try await ReportService.file(c, input, filedBy: try req.actor.displayName, scoped: try req.scoped, actor: req.auditActor, at: req.now)
+            let r = try await ReportService.file(
+                c, input, filedBy: try req.actor.displayName, scoped: try req.scoped, actor: req.auditActor, at: req.now)
             return req.redirect(to: SiteURL.report(r.id!.uuidString).path)
         } catch let e as FieldErrors {
             let name = try await req.scoped.people([c.personID])[c.personID]?.name ?? ""
@@ -55,15 +57,17 @@ struct ReportPagesController {
     func render(_ req: Request, _ r: Report, errors: [String: String], status: HTTPStatus) async throws -> Response {
         let scoped = try req.scoped
         let name = try await scoped.childNames([r.childID])[r.childID] ?? ""
-        return ReportViews.page(req, r, childName: name, steps: try await ReportService.steps(r, on: scoped.db), errors: errors, status: status)
+        return ReportViews.page(
+            req, r, childName: name, steps: try await ReportService.steps(r, on: scoped.db), errors: errors, status: status)
     }
 
     func addStep(req: Request) async throws -> Response {
         let r = try await load(req)
         let f = try await req.formFields()
         do {
-            _ = try await ReportService.addStep(r, ReportStepInput(step: f["step"], action: f["action"], note: f["note"], doneAt: f["doneAt"]),
-                                                by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: try req.scoped.db)
+            _ = try await ReportService.addStep(
+                r, ReportStepInput(step: f["step"], action: f["action"], note: f["note"], doneAt: f["doneAt"]),
+                by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: try req.scoped.db)
             return req.redirect(to: SiteURL.report(r.id!.uuidString).path)
         } catch let e as FieldErrors {
             return try await render(req, r, errors: req.messages(e), status: .unprocessableEntity)
@@ -82,7 +86,9 @@ struct ReportPagesController {
 }
 
 enum ReportViews {
-    static func form(_ req: Request, _ c: Child, childName: String, typed f: [String: String], errors e: [String: String], status: HTTPStatus) -> Response {
+    static func form(
+        _ req: Request, _ c: Child, childName: String, typed f: [String: String], errors e: [String: String], status: HTTPStatus
+    ) -> Response {
         let l = req.lang
         return Layout.page(req, title: l.t("report.title"), status: status) {
             h1 { l.t("report.title") + " · " + childName }
@@ -90,34 +96,51 @@ enum ReportViews {
             Forms.errorSummary(l, e, labelled: true)
             GuanaiWeb.form(.method("post"), .action(.childReport(c.id!.uuidString))) {
                 Forms.csrf(req)
-                Forms.field(l, label: "report.reporter", name: "reporter", value: f["reporter"] ?? "", required: true, error: e["reporter"], hint: l.t("report.reporterHint"))
+                Forms.field(
+                    l, label: "report.reporter", name: "reporter", value: f["reporter"] ?? "", required: true, error: e["reporter"],
+                    hint: l.t("report.reporterHint"))
                 Forms.field(l, label: "report.reporterContact", name: "reporterContact", value: f["reporterContact"] ?? "")
-                Forms.field(l, label: "report.reportedAt", name: "reportedAt", value: f["reportedAt"] ?? "", type: "datetime-local", error: e["reportedAt"], hint: l.t("report.reportedAtHint"))
+                Forms.field(
+                    l, label: "report.reportedAt", name: "reportedAt", value: f["reportedAt"] ?? "", type: "datetime-local",
+                    error: e["reportedAt"], hint: l.t("report.reportedAtHint"))
                 div(.class(e["seen"] == nil ? "field" : "field invalid")) {
-                    label(.for("seen")) { l.t("report.seen"); span(.class("req")) { " *" } }
+                    label(.for("seen")) {
+                        l.t("report.seen"); span(.class("req")) { " *" }
+                    }
                     tag("textarea", [.id("seen"), .name("seen"), Attr("rows", "4")]) { f["seen"] ?? "" }
                     if let err = e["seen"] { p(.class("field-error")) { err } }
                 }
                 let police: [Attr] = [.type("checkbox"), .name("policeCalled"), .value("1"), Attr.when(f["policeCalled"] == "1", .checked)]
-                div(.class("field check")) { label { tag("input", police); " " + l.t("report.policeCalled") } }
-                Forms.field(l, label: "report.policeReportNo", name: "policeReportNo", value: f["policeReportNo"] ?? "", error: e["policeReportNo"])
+                div(.class("field check")) {
+                    label {
+                        tag("input", police); " " + l.t("report.policeCalled")
+                    }
+                }
+                Forms.field(
+                    l, label: "report.policeReportNo", name: "policeReportNo", value: f["policeReportNo"] ?? "", error: e["policeReportNo"])
                 button(.type("submit")) { l.t("report.file") }
             }
         }
     }
 
-    static func page(_ req: Request, _ r: Report, childName: String, steps: [ReportStep], errors e: [String: String], status: HTTPStatus) -> Response {
+    static func page(_ req: Request, _ r: Report, childName: String, steps: [ReportStep], errors e: [String: String], status: HTTPStatus)
+        -> Response
+    {
         let l = req.lang
         let id = r.id!.uuidString
         return Layout.page(req, title: l.t("report.case"), status: status) {
             h1 { l.t("report.case") + " · " + childName }
             Forms.errorSummary(l, e)
-            p { a(.href(.child(r.childID.uuidString))) { l.t("alert.toChild", childName) }; " · "; span(.class("tag " + (r.status == .open ? "tier-critical" : ""))) { l.t("report.status." + r.status.rawValue) } }
+            p {
+                a(.href(.child(r.childID.uuidString))) { l.t("alert.toChild", childName) }; " · ";
+                span(.class("tag " + (r.status == .open ? "tier-critical" : ""))) { l.t("report.status." + r.status.rawValue) }
+            }
             dl(.class("kv")) {
                 dt { l.t("report.reporter") }; dd { r.reporter + (r.reporterContact.isEmpty ? "" : " · " + r.reporterContact) }
                 dt { l.t("report.reportedAt") }; dd { SafetyViews.time(r.reportedAt) }
                 dt { l.t("report.seen") }; dd { r.seen }
-                dt { l.t("report.policeCalled") }; dd { r.policeCalled ? l.t("form.yes") + (r.policeReportNo.map { " · " + $0 } ?? "") : l.t("form.no") }
+                dt { l.t("report.policeCalled") };
+                dd { r.policeCalled ? l.t("form.yes") + (r.policeReportNo.map { " · " + $0 } ?? "") : l.t("form.no") }
                 dt { l.t("report.filedBy") }; dd { r.filedBy + " " + SafetyViews.time(r.filedAt) }
             }
             for k in ReportStepKind.allCases {
@@ -136,10 +159,16 @@ enum ReportViews {
                                 Forms.csrf(req)
                                 input(.type("hidden"), .name("step"), .value(k.rawValue))
                                 if k == .emergency {
-                                    Forms.select(l, label: "report.action", name: "action", options: ReportAction.allCases.map { ($0.rawValue, l.t("report.action." + $0.rawValue)) }, selected: "")
+                                    Forms.select(
+                                        l, label: "report.action", name: "action",
+                                        options: ReportAction.allCases.map { ($0.rawValue, l.t("report.action." + $0.rawValue)) },
+                                        selected: "")
                                 }
                                 if k == .intervention {
-                                    Forms.select(l, label: "report.action", name: "action", options: InterventionDecision.allCases.map { ($0.rawValue, l.t("report.action." + $0.rawValue)) }, selected: "")
+                                    Forms.select(
+                                        l, label: "report.action", name: "action",
+                                        options: InterventionDecision.allCases.map { ($0.rawValue, l.t("report.action." + $0.rawValue)) },
+                                        selected: "")
                                 }
                                 Forms.field(l, label: "report.note", name: "note", hint: l.t("report.hint." + k.rawValue))
                                 Forms.field(l, label: "report.doneAt", name: "doneAt", type: "datetime-local")
@@ -150,7 +179,9 @@ enum ReportViews {
                 }
             }
             if r.status == .open && req.mayAct {
-                GuanaiWeb.form(.method("post"), .action(.reportClose(id))) { Forms.csrf(req); button(.type("submit")) { l.t("report.close") } }
+                GuanaiWeb.form(.method("post"), .action(.reportClose(id))) {
+                    Forms.csrf(req); button(.type("submit")) { l.t("report.close") }
+                }
             }
         }
     }

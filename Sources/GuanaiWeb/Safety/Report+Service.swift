@@ -58,9 +58,13 @@ struct ReportStepInput: Content, Sendable {
 enum ReportService {
     /// Filing makes the child critical at once (an open report is a critical reason) and puts an alert in the
     /// village's and township's inboxes, in the same transaction.
-    static func file(_ c: Child, _ input: ReportInput, filedBy: String, scoped: Scoped, actor: AuditActor, at: Date) async throws -> Report {
-        let f = try ReportWorkflow.filing(.init(reporter: input.reporter, reporterContact: input.reporterContact, reportedAt: input.reportedAt, seen: input.seen,
-                                                 policeCalled: input.policeCalled, policeReportNo: input.policeReportNo), now: at).get()
+    static func file(_ c: Child, _ input: ReportInput, filedBy: String, scoped: Scoped, actor: AuditActor, at: Date) async throws -> Report
+    {
+        let f = try ReportWorkflow.filing(
+            .init(
+                reporter: input.reporter, reporterContact: input.reporterContact, reportedAt: input.reportedAt, seen: input.seen,
+                policeCalled: input.policeCalled, policeReportNo: input.policeReportNo), now: at
+        ).get()
         let r = Report()
         r.childID = c.id!
         r.unitCode = c.unitCode
@@ -75,9 +79,14 @@ enum ReportService {
         r.status = .open
         try await scoped.db.transaction { tx in
             try await r.create(on: tx)
-            try await AuditLog.append(AuditEvent(AuditAction.create, "report", r.id!.uuidString, unit: r.unitCode,
-                                                 fields: AuditLog.created(["childId": c.id!.uuidString, "reporter": f.reporter, "seen": f.seen, "policeCalled": String(r.policeCalled), "policeReportNo": f.policeReportNo ?? ""])),
-                                      by: actor, at: at, on: tx)
+            try await AuditLog.append(
+                AuditEvent(
+                    AuditAction.create, "report", r.id!.uuidString, unit: r.unitCode,
+                    fields: AuditLog.created([
+                        "childId": c.id!.uuidString, "reporter": f.reporter, "seen": f.seen, "policeCalled": String(r.policeCalled),
+                        "policeReportNo": f.policeReportNo ?? "",
+                    ])),
+                by: actor, at: at, on: tx)
             let tierBefore = c.tier
             c.openReport = true
             let (facts, _) = try await RegistryService.facts(for: c, on: tx)
@@ -90,8 +99,12 @@ enum ReportService {
         return r
     }
 
-    static func addStep(_ r: Report, _ input: ReportStepInput, by name: String, actor: AuditActor, at: Date, on db: any Database) async throws -> ReportStep {
-        let e = try ReportWorkflow.entry(step: input.step, action: input.action, note: input.note, doneAt: input.doneAt, status: r.status, now: at).get()
+    static func addStep(_ r: Report, _ input: ReportStepInput, by name: String, actor: AuditActor, at: Date, on db: any Database)
+        async throws -> ReportStep
+    {
+        let e = try ReportWorkflow.entry(
+            step: input.step, action: input.action, note: input.note, doneAt: input.doneAt, status: r.status, now: at
+        ).get()
         let s = ReportStep()
         s.reportID = r.id!
         s.step = e.step
@@ -103,8 +116,10 @@ enum ReportService {
         let summary = [e.action, e.note].compactMap { $0 }.joined(separator: " · ")
         try await db.transaction { tx in
             try await s.create(on: tx)
-            try await AuditLog.append(AuditEvent(AuditAction.update, "report", r.id!.uuidString, unit: r.unitCode,
-                                                 fields: ["step." + s.step.rawValue: FieldChange(before: nil, after: summary)]), by: actor, at: at, on: tx)
+            try await AuditLog.append(
+                AuditEvent(
+                    AuditAction.update, "report", r.id!.uuidString, unit: r.unitCode,
+                    fields: ["step." + s.step.rawValue: FieldChange(before: nil, after: summary)]), by: actor, at: at, on: tx)
         }
         return s
     }
@@ -123,7 +138,11 @@ enum ReportService {
         r.closedBy = name
         try await db.transaction { tx in
             try await r.save(on: tx)
-            try await AuditLog.append(AuditEvent(AuditAction.update, "report", r.id!.uuidString, unit: r.unitCode, fields: ["status": FieldChange(before: ReportStatus.open.rawValue, after: ReportStatus.closed.rawValue)]), by: actor, at: at, on: tx)
+            try await AuditLog.append(
+                AuditEvent(
+                    AuditAction.update, "report", r.id!.uuidString, unit: r.unitCode,
+                    fields: ["status": FieldChange(before: ReportStatus.open.rawValue, after: ReportStatus.closed.rawValue)]), by: actor,
+                at: at, on: tx)
             if let c = try await Child.find(r.childID, on: tx) {
                 let stillOpen = try await Report.query(on: tx).filter(\.$childID == c.id!).filter(\.$status == .open).count()
                 c.openReport = stillOpen > 0

@@ -8,7 +8,9 @@ struct SafetyAPIController {
         r.post("children", ":id", "visits", use: recordVisit)
         r.get("children", ":id", "visits", use: visits)
         r.on(.POST, "visits", ":id", "photos", body: .collect(maxSize: ByteCount(value: VisitPhotoRules.maxBytes + 1)), use: addPhoto)
-        r.get("visits", ":id", "photos", ":n") { req in try await VisitPhotos.serve(req, visitID: req.parameters.get("id") ?? "", n: Int(req.parameters.get("n") ?? "") ?? 0) }
+        r.get("visits", ":id", "photos", ":n") { req in
+            try await VisitPhotos.serve(req, visitID: req.parameters.get("id") ?? "", n: Int(req.parameters.get("n") ?? "") ?? 0)
+        }
         r.get("alerts", use: inbox)
         r.post("alerts", ":id", "acknowledge", use: acknowledge)
         r.post("alerts", ":id", "plan", use: plan)
@@ -22,7 +24,9 @@ struct SafetyAPIController {
         guard Policy.actsOnAlerts(try req.actor.role) else { throw Abort(.forbidden) }
         let input = try await req.json(VisitInput.self)
         let scoped = try req.scoped
-        let v = try await SafetyService.recordVisit(c, input, user: try req.actor, scoped: scoped, actor: req.auditActor, at: req.now, settings: try await SafetyService.settings(on: scoped.db))
+        let v = try await SafetyService.recordVisit(
+            c, input, user: try req.actor, scoped: scoped, actor: req.auditActor, at: req.now,
+            settings: try await SafetyService.settings(on: scoped.db))
         let res = Response(status: .created)
         try res.content.encode(VisitDTO(v), as: .json)
         return res
@@ -30,7 +34,9 @@ struct SafetyAPIController {
 
     /// A photo sent after the visit was recorded (the API records the visit as JSON first).
     func addPhoto(req: Request) async throws -> Response {
-        guard let uuid = UUID(uuidString: req.parameters.get("id") ?? ""), let v = try await Visit.find(uuid, on: req.db), try req.scoped.inScope(v.unitCode) else { throw Abort(.notFound) }
+        guard let uuid = UUID(uuidString: req.parameters.get("id") ?? ""), let v = try await Visit.find(uuid, on: req.db),
+            try req.scoped.inScope(v.unitCode)
+        else { throw Abort(.notFound) }
         guard Policy.actsOnAlerts(try req.actor.role) else { throw Abort(.forbidden) }
         let bytes = req.body.data.map { Data(buffer: $0) } ?? Data()
         let uploads = try VisitPhotoRules.check([(name: "photo", bytes: bytes)], already: v.photos)
@@ -38,7 +44,11 @@ struct SafetyAPIController {
         try await req.db.transaction { tx in
             try await VisitPhotos.store(uploads, visit: v, on: tx, at: at)
             try await v.save(on: tx)
-            try await AuditLog.append(AuditEvent(AuditAction.update, "visit", uuid.uuidString, unit: v.unitCode, fields: ["photos": FieldChange(before: String(v.photos - uploads.count), after: String(v.photos))]), by: actor, at: at, on: tx)
+            try await AuditLog.append(
+                AuditEvent(
+                    AuditAction.update, "visit", uuid.uuidString, unit: v.unitCode,
+                    fields: ["photos": FieldChange(before: String(v.photos - uploads.count), after: String(v.photos))]), by: actor, at: at,
+                on: tx)
         }
         let res = Response(status: .created)
         try res.content.encode(VisitDTO(v), as: .json)
@@ -58,9 +68,11 @@ struct SafetyAPIController {
         let p = try PageParams(req)
         let scoped = try req.scoped
         // The open alerts by default (`status=open` says the same); `status=all` adds the resolved ones.
-        let (items, total) = try await scoped.inbox(rule: rule, openOnly: req.query[String.self, at: "status"] != "all", page: p.page, per: p.per)
+        let (items, total) = try await scoped.inbox(
+            rule: rule, openOnly: req.query[String.self, at: "status"] != "all", page: p.page, per: p.per)
         let names = try await scoped.childNames(items.map(\.childID))
-        return ListPage(items: items.map { AlertDTO($0, childName: names[$0.childID] ?? "", lang: req.lang) }, page: p.page, per: p.per, total: total)
+        return ListPage(
+            items: items.map { AlertDTO($0, childName: names[$0.childID] ?? "", lang: req.lang) }, page: p.page, per: p.per, total: total)
     }
 
     func loadAlert(_ req: Request) async throws -> Alert {
@@ -83,14 +95,17 @@ struct SafetyAPIController {
         let a = try await loadAlert(req)
         let body = try await req.json([String: String].self)
         let db = try req.scoped.db
-        try await SafetyService.recordPlan(a, plan: body["plan"] ?? "", by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: db, settings: try await SafetyService.settings(on: db))
+        try await SafetyService.recordPlan(
+            a, plan: body["plan"] ?? "", by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: db,
+            settings: try await SafetyService.settings(on: db))
         return try await dto(req, a)
     }
 
     func resolve(req: Request) async throws -> AlertDTO {
         let a = try await loadAlert(req)
         let body = try await req.json([String: String].self)
-        try await SafetyService.resolve(a, note: body["note"] ?? "", by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: try req.scoped.db)
+        try await SafetyService.resolve(
+            a, note: body["note"] ?? "", by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: try req.scoped.db)
         return try await dto(req, a)
     }
 }

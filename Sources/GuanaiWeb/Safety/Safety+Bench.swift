@@ -8,26 +8,34 @@ import GuanaiCore
 /// (three days late, below critical: what the sweep's overdue loop reads).
 public enum SweepBench {
     public struct Figures: Sendable {
-        public let children: Int, visits: Int, loadSeconds: Double, firstSweepSeconds: Double, steadySweepMs: Double, overdueCountMs: Double, overdue: Int
+        public let children: Int, visits: Int, loadSeconds: Double, firstSweepSeconds: Double, steadySweepMs: Double,
+            overdueCountMs: Double, overdue: Int
     }
 
     static func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
 
     public static func run(_ app: Application, children target: Int, visitsPerChild: Int) async throws -> Figures {
         let db = app.db
-        let villages = try await Unit.query(on: db).filter(\.$level == DivisionLevel.village.rawValue).filter(\.$status == .active).all().map(\.code)
+        let villages = try await Unit.query(on: db).filter(\.$level == DivisionLevel.village.rawValue).filter(\.$status == .active).all()
+            .map(\.code)
         let today = RegistryService.today(app.now)
         let t0 = ContinuousClock.now
         let existing = try await Child.query(on: db).count()
         if existing < target {
-            try await RegistryBench.load(db, count: target - existing, seed: UInt64(existing + 1), villages: villages, today: today, at: app.now)
+            try await RegistryBench.load(
+                db, count: target - existing, seed: UInt64(existing + 1), villages: villages, today: today, at: app.now)
             try await ChildTally.refresh(Set(villages), on: db)
             // Bulk-loaded children have no tier yet: due for assessment today, which the first sweep does.
-            try await db.sql.raw("UPDATE children SET risk_review = \(bind: today.iso) WHERE risk_tier IS NULL AND " + "status = \(bind: ChildStatus.active.rawValue)").run()
+            try await db.sql.raw(
+                "UPDATE children SET risk_review = \(bind: today.iso) WHERE risk_tier IS NULL AND "
+                    + "status = \(bind: ChildStatus.active.rawValue)"
+            ).run()
             try await loadVisits(db, perChild: visitsPerChild, today: today, at: app.now)
         }
         let load = seconds(ContinuousClock.now - t0)
-        if db.sql.dialect.name == "sqlite" { try await DatabaseStatistics.refresh(db) } else {
+        if db.sql.dialect.name == "sqlite" {
+            try await DatabaseStatistics.refresh(db)
+        } else {
             for t in ["children", "people", "visits"] { try await db.sql.raw("VACUUM ANALYZE \(ident: t)").run() }
         }
         let s0 = ContinuousClock.now
@@ -44,12 +52,17 @@ public enum SweepBench {
         var overdue = 0
         for _ in 0..<5 {
             let c0 = ContinuousClock.now
-            overdue = try await db.sql.raw("SELECT COUNT(*) AS n FROM children WHERE overdue_step = 0 AND next_visit_due <= " + "\(bind: cutoff) AND \(SafetySweep.belowCritical)").first()?.decode(column: "n", as: Int.self) ?? 0
+            overdue =
+                try await db.sql.raw(
+                    "SELECT COUNT(*) AS n FROM children WHERE overdue_step = 0 AND next_visit_due <= "
+                        + "\(bind: cutoff) AND \(SafetySweep.belowCritical)"
+                ).first()?.decode(column: "n", as: Int.self) ?? 0
             counts.append(seconds(ContinuousClock.now - c0) * 1000)
         }
         let children = try await Child.query(on: db).count(), visits = try await Visit.query(on: db).count()
-        return Figures(children: children, visits: visits, loadSeconds: load, firstSweepSeconds: first,
-                       steadySweepMs: steady.sorted()[2], overdueCountMs: counts.sorted()[2], overdue: overdue)
+        return Figures(
+            children: children, visits: visits, loadSeconds: load, firstSweepSeconds: first,
+            steadySweepMs: steady.sorted()[2], overdueCountMs: counts.sorted()[2], overdue: overdue)
     }
 
     /// Visits spread over the last 300 days; each child's `last_visit_on` is then set from them by one set-based
@@ -65,7 +78,9 @@ public enum SweepBench {
         while true {
             var q = db.sql.select().column("id").column("unit_code").from("children").orderBy("id").limit(20_000)
             if let l = lastID { q = q.where("id", .greaterThan, l) }
-            let kids = try await q.all().map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "unit_code", as: String.self)) }
+            let kids = try await q.all().map {
+                (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "unit_code", as: String.self))
+            }
             guard let last = kids.last else { break }
             lastID = last.0
             var rows: [[any Encodable & Sendable]] = []
@@ -84,9 +99,11 @@ public enum SweepBench {
             }
         }
         // Each child's newest visit, in one statement on both engines (through the `visits_child` index).
-        try await db.sql.raw("""
+        try await db.sql.raw(
+            """
             UPDATE children SET last_visit_on = (SELECT MAX(visited_on) FROM visits WHERE visits.child_id = children.id)
             WHERE EXISTS (SELECT 1 FROM visits WHERE visits.child_id = children.id)
-            """).run()
+            """
+        ).run()
     }
 }

@@ -23,8 +23,9 @@ enum ChildSweep {
         let today = RegistryService.today(at).iso
         var out = Outcome()
         while true {
-            let due = try await ChildRows.all(ChildRows.select(on: db).where(SQLColumn(marker.rawValue), .lessThanOrEqual, SQLBind(today))
-                .where("status", .notEqual, ChildStatus.voided.rawValue).orderBy(marker.rawValue).limit(batch))
+            let due = try await ChildRows.all(
+                ChildRows.select(on: db).where(SQLColumn(marker.rawValue), .lessThanOrEqual, SQLBind(today))
+                    .where("status", .notEqual, ChildStatus.voided.rawValue).orderBy(marker.rawValue).limit(batch))
             if due.isEmpty { break }
             out.changed += try await db.transaction { tx in try await sweep(due, marker, on: tx, at: at, settings: settings, actor: actor) }
             out.children += due.count
@@ -33,7 +34,9 @@ enum ChildSweep {
     }
 
     /// One batch, inside the caller's transaction. Returns how many children's classification or tier changed.
-    static func sweep(_ due: [Child], _ marker: Marker, on tx: any Database, at: Date, settings: RiskSettings, actor: AuditActor) async throws -> Int {
+    static func sweep(_ due: [Child], _ marker: Marker, on tx: any Database, at: Date, settings: RiskSettings, actor: AuditActor)
+        async throws -> Int
+    {
         let today = RegistryService.today(at).iso
         let context = try await ChildContext.load(due, settings: settings, on: tx)
         context.deferTally = true

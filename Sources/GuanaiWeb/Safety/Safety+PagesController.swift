@@ -27,8 +27,9 @@ struct SafetyPagesController {
         let names = try await scoped.childNames(items.map(\.childID) + pairs.map(\.childID))
         let units = try await scoped.unitNames(items.map(\.unitCode) + reminders.map(\.unitCode))
         let pairChild = Dictionary(uniqueKeysWithValues: pairs.map { ($0.id!, $0.childID) })
-        return SafetyViews.inbox(req, items: items, names: names, units: units, total: total, page: page,
-                                 reminders: reminders.map { r in (r, r.pairID, pairChild[r.pairID].flatMap { names[$0] } ?? "") })
+        return SafetyViews.inbox(
+            req, items: items, names: names, units: units, total: total, page: page,
+            reminders: reminders.map { r in (r, r.pairID, pairChild[r.pairID].flatMap { names[$0] } ?? "") })
     }
 
     func loadAlert(_ req: Request, read: Bool = false) async throws -> Alert {
@@ -48,7 +49,8 @@ struct SafetyPagesController {
         let unit = try await scoped.unitNames([a.unitCode])[a.unitCode] ?? a.unitCode
         let visited = try await SafetyService.visitedSince(a, on: scoped.db)
         let sent = try await scoped.notifications(alert: a.id!)
-        return SafetyViews.alert(req, a, childName: name, unitName: unit, visited: visited, notifications: sent, errors: errors, status: status)
+        return SafetyViews.alert(
+            req, a, childName: name, unitName: unit, visited: visited, notifications: sent, errors: errors, status: status)
     }
 
     func acknowledge(req: Request) async throws -> Response {
@@ -63,7 +65,9 @@ struct SafetyPagesController {
         let f = try await req.formFields()
         let db = try req.scoped.db
         do {
-            try await SafetyService.recordPlan(a, plan: f["plan"] ?? "", by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: db, settings: try await SafetyService.settings(on: db))
+            try await SafetyService.recordPlan(
+                a, plan: f["plan"] ?? "", by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: db,
+                settings: try await SafetyService.settings(on: db))
             return req.redirect(to: SiteURL.alert(a.id!.uuidString).path)
         } catch let e as FieldErrors {
             return try await renderAlert(req, a, errors: req.messages(e), status: .unprocessableEntity)
@@ -74,13 +78,13 @@ struct SafetyPagesController {
         let a = try await loadAlert(req)
         let f = try await req.formFields()
         do {
-            try await SafetyService.resolve(a, note: f["note"] ?? "", by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: try req.scoped.db)
+            try await SafetyService.resolve(
+                a, note: f["note"] ?? "", by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: try req.scoped.db)
             return req.redirect(to: SiteURL.inbox.path)
         } catch let e as FieldErrors {
             return try await renderAlert(req, a, errors: req.messages(e), status: .unprocessableEntity)
         }
     }
-
 
     func loadChild(_ req: Request) async throws -> Child {
         let c = try await RegistryAPIController().load(req)
@@ -105,7 +109,9 @@ struct SafetyPagesController {
         do {
             let files = try await req.uploadedFiles().filter { $0.field == "photos" }
             let photos = try files.map { (name: $0.filename, bytes: try $0.data()) }
-            _ = try await SafetyService.recordVisit(c, input, photos: photos, user: try req.actor, scoped: scoped, actor: req.auditActor, at: req.now, settings: try await SafetyService.settings(on: scoped.db))
+            _ = try await SafetyService.recordVisit(
+                c, input, photos: photos, user: try req.actor, scoped: scoped, actor: req.auditActor, at: req.now,
+                settings: try await SafetyService.settings(on: scoped.db))
             return req.redirect(to: SiteURL.child(c.id!.uuidString).path)
         } catch let e as FieldErrors {
             let name = try await scoped.people([c.personID])[c.personID]?.name ?? ""
@@ -122,8 +128,11 @@ extension SafetyPagesController {
         let visits = try await scoped.visits(of: c.id!, limit: SafetyViews.sheetLimit)
         let people = try await scoped.people([c.personID] + [c.guardianID].compactMap { $0 })
         let unit = try await scoped.unitNames([c.unitCode])[c.unitCode] ?? c.unitCode
-        try await req.audit(AuditEvent(AuditAction.export, "visit", c.id!.uuidString, unit: c.unitCode, detail: ["rows": String(visits.count), "format": "print"]))
-        return SafetyViews.visitSheet(req, c, child: people[c.personID], guardian: c.guardianID.flatMap { people[$0] }, unitName: unit, visits: visits)
+        try await req.audit(
+            AuditEvent(
+                AuditAction.export, "visit", c.id!.uuidString, unit: c.unitCode, detail: ["rows": String(visits.count), "format": "print"]))
+        return SafetyViews.visitSheet(
+            req, c, child: people[c.personID], guardian: c.guardianID.flatMap { people[$0] }, unitName: unit, visits: visits)
     }
 
     func photo(req: Request) async throws -> Response {

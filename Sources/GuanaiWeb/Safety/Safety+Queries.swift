@@ -18,9 +18,11 @@ struct AlertDTO: Content {
     let reasons: [ReasonDTO], createdAt: String, escalatedTo: [String]
     let acknowledgedAt: String?, acknowledgedBy: String?, plan: String?, resolvedAt: String?, resolution: String?
     init(_ a: Alert, childName: String, lang: UILanguage = .zh) {
-        id = a.id!.uuidString; childId = a.childID.uuidString; self.childName = childName; villageCode = a.unitCode; kind = a.kind.rawValue; level = a.level
+        id = a.id!.uuidString; childId = a.childID.uuidString; self.childName = childName; villageCode = a.unitCode; kind = a.kind.rawValue;
+        level = a.level
         status = a.status.rawValue; reasons = a.reasonList.map { ReasonDTO($0, lang) }; createdAt = AuditLog.timestamp(a.createdAt)
-        escalatedTo = a.escalations.map(\.rawValue); acknowledgedAt = a.acknowledgedAt.map(AuditLog.timestamp); acknowledgedBy = a.acknowledgedBy; plan = a.plan
+        escalatedTo = a.escalations.map(\.rawValue); acknowledgedAt = a.acknowledgedAt.map(AuditLog.timestamp);
+        acknowledgedBy = a.acknowledgedBy; plan = a.plan
         resolvedAt = a.resolvedAt.map(AuditLog.timestamp); resolution = a.resolution
     }
 }
@@ -39,13 +41,18 @@ extension Scoped {
         if openOnly { q = q.filter(\.$status ~~ AlertStatus.live) }
         switch rule {
         case .village: break
-        case .township: q = q.group(.or) { $0.filter(\.$kind == .critical).filter(\.$escalatedTo, .custom("LIKE"), "%\(EscalationLevel.township.rawValue)%") }
+        case .township:
+            q = q.group(.or) {
+                $0.filter(\.$kind == .critical).filter(\.$escalatedTo, .custom("LIKE"), "%\(EscalationLevel.township.rawValue)%")
+            }
         case .city: q = q.filter(\.$escalatedTo, .custom("LIKE"), "%\(EscalationLevel.city.rawValue)%")
         }
         let total = try await q.copy().count()
         // 'acknowledged' < 'open' < 'resolved' and 'critical' < 'overdue_visit': the order the page wants.
-        let items = try await q.sort(.sql(unsafeRaw: "CASE WHEN status = '\(AlertStatus.resolved.rawValue)' THEN 1 ELSE 0 END")).sort(\.$kind).sort(\.$createdAt, .descending).sort(\.$id)
-            .range((page - 1) * per ..< page * per).all()
+        let items = try await q.sort(.sql(unsafeRaw: "CASE WHEN status = '\(AlertStatus.resolved.rawValue)' THEN 1 ELSE 0 END")).sort(
+            \.$kind
+        ).sort(\.$createdAt, .descending).sort(\.$id)
+            .range((page - 1) * per..<page * per).all()
         return (items, total)
     }
 
@@ -71,7 +78,9 @@ extension Scoped {
     }
 
     func visits(of child: UUID, limit: Int) async throws -> [Visit] {
-        try await Visit.query(on: db).filter(\.$childID == child).within(jurisdiction, \.$unitCode).sort(\.$visitedOn, .descending).sort(\.$createdAt, .descending).limit(limit).all()
+        try await Visit.query(on: db).filter(\.$childID == child).within(jurisdiction, \.$unitCode).sort(\.$visitedOn, .descending).sort(
+            \.$createdAt, .descending
+        ).limit(limit).all()
     }
 
     func childNames(_ childIDs: [UUID]) async throws -> [UUID: String] {
@@ -91,7 +100,6 @@ extension Scoped {
         try await Report.query(on: db).filter(\.$childID == child).within(jurisdiction, \.$unitCode).sort(\.$filedAt, .descending).all()
     }
 }
-
 
 extension Scoped {
     /// The alert's messages beyond the inbox, with who they went to, for its page.

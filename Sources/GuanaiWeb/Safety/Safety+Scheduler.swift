@@ -17,11 +17,15 @@ struct SweepScheduler: LifecycleHandler {
                 do {
                     let r = try await SafetySweep.run(on: app.db, at: app.now)
                     if !r.skipped && (r.escalations + r.overdue + r.contactReminders + r.risk + r.registry.changed) > 0 {
-                        let summary = "sweep: \(r.registry.changed) reclassified, \(r.risk) tiers reviewed, \(r.escalations) " + "escalations, \(r.overdue) overdue, \(r.contactReminders) contact reminders"
+                        let summary =
+                            "sweep: \(r.registry.changed) reclassified, \(r.risk) tiers reviewed, \(r.escalations) "
+                            + "escalations, \(r.overdue) overdue, \(r.contactReminders) contact reminders"
                         app.logger.info("\(summary)")
                     }
                     let o = try await Outbox.drain(on: app.db, channels: Self.channels(app), at: app.now)
-                    if o.sent + o.retried + o.failed > 0 { app.logger.info("outbox: \(o.sent) sent, \(o.retried) to retry, \(o.failed) given up") }
+                    if o.sent + o.retried + o.failed > 0 {
+                        app.logger.info("outbox: \(o.sent) sent, \(o.retried) to retry, \(o.failed) given up")
+                    }
                 } catch {
                     app.logger.error("sweep failed: \(String(reflecting: error))")
                 }

@@ -12,7 +12,9 @@ enum SafetyService {
 
     /// Recomputes the tier, its reasons, the next day time alone changes it, and the next visit due, on the record
     /// (the caller saves). A child is monitored while she is in a category, or while an alert or report is open.
-    static func assess(_ c: Child, facts: ChildFacts, on db: any Database, at: Date, settings s: RiskSettings, context: ChildContext? = nil) async throws {
+    static func assess(_ c: Child, facts: ChildFacts, on db: any Database, at: Date, settings s: RiskSettings, context: ChildContext? = nil)
+        async throws
+    {
         // A child not yet saved has no alert to look for.
         let open = try await (c._$idExists ? c.id : nil).asyncFlatMap { id in
             if let context { return try await context.openCritical(id, on: db) }
@@ -29,13 +31,17 @@ enum SafetyService {
     static func assess(_ c: Child, facts: ChildFacts, guardian guardianRecord: Person?, open: Alert?, at: Date, settings s: RiskSettings) {
         let today = RegistryService.today(at)
         let guardian = guardianRecord.map { GuardianFacts(birthDate: $0.birth, vitalStatus: $0.vital, health: $0.healthValue) }
-        let risk = RiskFacts(birthDate: facts.birthDate, living: LivingArrangement(rawValue: c.livingArrangement) ?? .withGuardian,
-                             father: facts.father, mother: facts.mother, guardian: guardian, categories: c.categoryList, needs: c.needList,
-                             lastContact: today)
+        let risk = RiskFacts(
+            birthDate: facts.birthDate, living: LivingArrangement(rawValue: c.livingArrangement) ?? .withGuardian,
+            father: facts.father, mother: facts.mother, guardian: guardian, categories: c.categoryList, needs: c.needList,
+            lastContact: today)
         let open = open.map { ChildMonitoring.OpenCritical(since: RegistryService.today($0.createdAt), hasPlan: $0.plan != nil) }
         let lastVisit = c.lastVisitOn.flatMap(CivilDate.init(iso:))
-        guard let m = ChildMonitoring.assess(status: c.status, openReport: c.openReport, open: open, risk: risk, lastVisit: lastVisit,
-                                             registered: RegistryService.today(c.createdAt), today: today, settings: s) else {
+        guard
+            let m = ChildMonitoring.assess(
+                status: c.status, openReport: c.openReport, open: open, risk: risk, lastVisit: lastVisit,
+                registered: RegistryService.today(c.createdAt), today: today, settings: s)
+        else {
             c.riskTier = nil; c.riskReasons = nil; c.riskReview = nil; c.nextVisitDue = nil; c.overdueStep = 0
             return
         }
@@ -59,7 +65,10 @@ enum SafetyService {
 
     // MARK: visits
 
-    static func recordVisit(_ c: Child, _ input: VisitInput, photos files: [(name: String, bytes: Data)] = [], user: Signer?, scoped: Scoped, actor: AuditActor, at: Date, settings: RiskSettings) async throws -> Visit {
+    static func recordVisit(
+        _ c: Child, _ input: VisitInput, photos files: [(name: String, bytes: Data)] = [], user: Signer?, scoped: Scoped, actor: AuditActor,
+        at: Date, settings: RiskSettings
+    ) async throws -> Visit {
         let k = try VisitForm.check(input, photos: files, today: RegistryService.today(at)).get()
         let photos = k.photos
         let v = Visit()
@@ -81,7 +90,9 @@ enum SafetyService {
             let before = c.auditFields
             if (c.lastVisitOn ?? "") < v.visitedOn { c.lastVisitOn = v.visitedOn }
             // A missed visit is made up by this one.
-            for a in try await Alert.query(on: tx).filter(\.$childID == c.id!).filter(\.$kind == .overdueVisit).filter(\.$status != .resolved).all() {
+            for a in try await Alert.query(on: tx).filter(\.$childID == c.id!).filter(\.$kind == .overdueVisit).filter(
+                \.$status != .resolved
+            ).all() {
                 a.status = .resolved; a.resolvedAt = at; a.resolvedBy = v.byName; a.resolution = "visit"
                 try await a.save(on: tx)
             }
@@ -90,11 +101,20 @@ enum SafetyService {
             c.updatedAt = at
             c.tallyUnchanged = true
             try await c.save(on: tx)
-            try await AuditLog.append(AuditEvent(AuditAction.create, "visit", v.id!.uuidString, unit: c.unitCode,
-                                                 fields: AuditLog.created(["childId": c.id!.uuidString, "visitedOn": v.visitedOn, "mode": v.mode, "checklist": v.checklist, "notes": v.notes, "photos": String(v.photos)])),
-                                      by: actor, at: at, on: tx)
+            try await AuditLog.append(
+                AuditEvent(
+                    AuditAction.create, "visit", v.id!.uuidString, unit: c.unitCode,
+                    fields: AuditLog.created([
+                        "childId": c.id!.uuidString, "visitedOn": v.visitedOn, "mode": v.mode, "checklist": v.checklist, "notes": v.notes,
+                        "photos": String(v.photos),
+                    ])),
+                by: actor, at: at, on: tx)
             let diff = AuditLog.diff(before, c.auditFields)
-            if !diff.isEmpty { try await AuditLog.append(AuditEvent(AuditAction.update, "child", c.id!.uuidString, unit: c.unitCode, fields: diff, detail: ["by": "visit"]), by: actor, at: at, on: tx) }
+            if !diff.isEmpty {
+                try await AuditLog.append(
+                    AuditEvent(AuditAction.update, "child", c.id!.uuidString, unit: c.unitCode, fields: diff, detail: ["by": "visit"]),
+                    by: actor, at: at, on: tx)
+            }
         }
         return v
     }
@@ -109,12 +129,17 @@ enum SafetyService {
         a.acknowledgedBy = name
         try await db.transaction { tx in
             try await a.save(on: tx)
-            try await AuditLog.append(AuditEvent(AuditAction.update, "alert", a.id!.uuidString, unit: a.unitCode, fields: ["status": FieldChange(before: before.rawValue, after: next.rawValue)]), by: actor, at: at, on: tx)
+            try await AuditLog.append(
+                AuditEvent(
+                    AuditAction.update, "alert", a.id!.uuidString, unit: a.unitCode,
+                    fields: ["status": FieldChange(before: before.rawValue, after: next.rawValue)]), by: actor, at: at, on: tx)
         }
     }
 
     /// The response plan (应对计划): who looks after the child now and how; critical visits then fall to every 3 days.
-    static func recordPlan(_ a: Alert, plan: String, by name: String, actor: AuditActor, at: Date, on db: any Database, settings: RiskSettings) async throws {
+    static func recordPlan(
+        _ a: Alert, plan: String, by name: String, actor: AuditActor, at: Date, on db: any Database, settings: RiskSettings
+    ) async throws {
         let problems = AlertLifecycle.planProblems(plan)
         guard problems.isEmpty else { throw FieldErrors(problems) }
         let text = plan.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -130,7 +155,10 @@ enum SafetyService {
                 c.tallyUnchanged = true
                 try await c.save(on: tx)
             }
-            try await AuditLog.append(AuditEvent(AuditAction.update, "alert", a.id!.uuidString, unit: a.unitCode, fields: ["plan": FieldChange(before: before, after: text)]), by: actor, at: at, on: tx)
+            try await AuditLog.append(
+                AuditEvent(
+                    AuditAction.update, "alert", a.id!.uuidString, unit: a.unitCode,
+                    fields: ["plan": FieldChange(before: before, after: text)]), by: actor, at: at, on: tx)
         }
     }
 
@@ -138,8 +166,9 @@ enum SafetyService {
     /// the rules say: a child still without a capable caregiver stays critical after her alert is resolved.
     static func resolve(_ a: Alert, note: String, by name: String, actor: AuditActor, at: Date, on db: any Database) async throws {
         let text = note.trimmingCharacters(in: .whitespacesAndNewlines)
-        let record = AlertLifecycle.Record(kind: a.kind, acknowledged: a.acknowledgedAt != nil,
-                                           visitedSinceRaised: a.kind == .critical ? try await visitedSince(a, on: db) : false, hasPlan: a.plan != nil)
+        let record = AlertLifecycle.Record(
+            kind: a.kind, acknowledged: a.acknowledgedAt != nil,
+            visitedSinceRaised: a.kind == .critical ? try await visitedSince(a, on: db) : false, hasPlan: a.plan != nil)
         let errors = AlertLifecycle.resolveProblems(record, note: note)
         if !errors.isEmpty { throw FieldErrors(errors) }
         guard a.status.isLive else { return }
@@ -150,8 +179,13 @@ enum SafetyService {
         a.resolution = text
         try await db.transaction { tx in
             try await a.save(on: tx)
-            try await AuditLog.append(AuditEvent(AuditAction.update, "alert", a.id!.uuidString, unit: a.unitCode,
-                                                 fields: ["status": FieldChange(before: before.rawValue, after: AlertStatus.resolved.rawValue), "resolution": FieldChange(before: nil, after: text)]), by: actor, at: at, on: tx)
+            try await AuditLog.append(
+                AuditEvent(
+                    AuditAction.update, "alert", a.id!.uuidString, unit: a.unitCode,
+                    fields: [
+                        "status": FieldChange(before: before.rawValue, after: AlertStatus.resolved.rawValue),
+                        "resolution": FieldChange(before: nil, after: text),
+                    ]), by: actor, at: at, on: tx)
         }
     }
 

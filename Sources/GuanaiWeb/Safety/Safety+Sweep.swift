@@ -40,7 +40,9 @@ public enum SafetySweep {
         (r.escalations, r.overdue) = try await escalations(on: db, at: at, settings: s, actor: actor)
         r.contactReminders = try await PairingSweep.run(on: db, at: at)
         // Failed sign-ins are remembered a day (LoginThrottle.memorySeconds), then forgotten.
-        try await LoginFailure.query(on: db).filter(\.$at < at.addingTimeInterval(-LoginThrottle(threshold: 1, lockSeconds: 0).memorySeconds)).delete()
+        try await LoginFailure.query(on: db).filter(
+            \.$at < at.addingTimeInterval(-LoginThrottle(threshold: 1, lockSeconds: 0).memorySeconds)
+        ).delete()
         try await DatabaseStatistics.refresh(db)
         return r
     }
@@ -58,7 +60,8 @@ public enum SafetySweep {
         for step in EscalationStep.critical {
             let ids = try await criticalDue(step, before: step.raisedAtOrBefore(at, settings: s)!, on: db)
             for chunk in ids.chunked(500) {
-                let byID = Dictionary(uniqueKeysWithValues: try await Alert.query(on: db).filter(\.$id ~~ Array(chunk)).all().map { ($0.id!, $0) })
+                let byID = Dictionary(
+                    uniqueKeysWithValues: try await Alert.query(on: db).filter(\.$id ~~ Array(chunk)).all().map { ($0.id!, $0) })
                 let alerts = chunk.compactMap { byID[$0] }
                 escalated += try await db.transaction { tx in
                     try await AlertBatch(on: tx, actor: actor, at: at, directory: directory).escalate(alerts, step: step)
@@ -90,7 +93,8 @@ public enum SafetySweep {
     /// (M0025): critical children overdue for a visit are escalated through their alert and stay at step 0, and
     /// without the partial index every sweep would read each of them again.
     static func lateQuery(step: Int, cutoff: String, on db: any Database) -> SQLSelectBuilder {
-        ChildRows.select(on: db).where("overdue_step", .equal, step).where("next_visit_due", .lessThanOrEqual, cutoff).where(belowCritical).limit(500)
+        ChildRows.select(on: db).where("overdue_step", .equal, step).where("next_visit_due", .lessThanOrEqual, cutoff).where(belowCritical)
+            .limit(500)
     }
 
     /// The partial index's condition, as the queries that read it must spell it.
@@ -106,8 +110,10 @@ public enum SafetySweep {
         // Listed, not `<> 'resolved'`: resolved alerts pile up for ever, and an IN list keeps to the index ranges
         // of the live ones (`alerts_due`, M0026).
         let status = SQLRaw("status IN (" + step.waitingStatuses.map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")")
-        let noVisit = step.stoppedByVisit
-            ? SQLRaw("AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.child_id = alerts.child_id AND v.created_at >= alerts.created_at)") : SQLRaw("")
+        let noVisit =
+            step.stoppedByVisit
+            ? SQLRaw("AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.child_id = alerts.child_id AND v.created_at >= alerts.created_at)")
+            : SQLRaw("")
         return """
             SELECT id FROM alerts WHERE kind = \(bind: step.kind.rawValue) AND \(status) AND created_at <= \(bind: before)
             AND NOT EXISTS (SELECT 1 FROM alert_escalations e WHERE e.alert_id = alerts.id AND e.step = \(bind: step.rawValue)) \(noVisit)
@@ -123,10 +129,12 @@ enum SweepLease {
 
     static func acquire(on db: any Database) async throws -> Bool {
         let now = Date()
-        let rows = try await db.sql.raw("""
+        let rows = try await db.sql.raw(
+            """
             UPDATE sweep_lease SET lease_until = \(bind: now.addingTimeInterval(seconds).timeIntervalSince1970)
             WHERE name = 'sweep' AND lease_until < \(bind: now.timeIntervalSince1970) RETURNING name
-            """).all()
+            """
+        ).all()
         return !rows.isEmpty
     }
 

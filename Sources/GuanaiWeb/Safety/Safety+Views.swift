@@ -24,7 +24,9 @@ enum SafetyViews {
                 span(.class("tag" + (al.status == .resolved ? "" : " off"))) { l.t("alert.status." + al.status.rawValue) }
                 for e in al.escalations { " "; span(.class("tag warn")) { l.t("alert.escalated." + e.rawValue) } }
             }
-            p { strong { a(.href(.child(al.childID.uuidString))) { childName } }; " · " + unitName }
+            p {
+                strong { a(.href(.child(al.childID.uuidString))) { childName } }; " · " + unitName
+            }
             p(.class("muted")) { al.reasonList.map { $0.text(l) }.joined(separator: l.t("list.sep")) }
             p(.class("muted")) { l.t("alert.raisedAt", time(al.createdAt)) }
             p(.class("actions")) {
@@ -36,19 +38,26 @@ enum SafetyViews {
                     }
                     " "
                 }
-                if al.isOpen && req.mayAct { a(.class("btn secondary"), .href(.childVisit(al.childID.uuidString))) { l.t("visit.record") }; " " }
+                if al.isOpen && req.mayAct {
+                    a(.class("btn secondary"), .href(.childVisit(al.childID.uuidString))) { l.t("visit.record") }; " "
+                }
                 a(.href(.alert(al.id!.uuidString))) { l.t("alert.open") }
             }
         }
     }
 
-    static func inbox(_ req: Request, items: [Alert], names: [UUID: String], units: [String: String], total: Int, page: Int,
-                      reminders: [(PairReminder, UUID, String)] = []) -> Response {
+    static func inbox(
+        _ req: Request, items: [Alert], names: [UUID: String], units: [String: String], total: Int, page: Int,
+        reminders: [(PairReminder, UUID, String)] = []
+    ) -> Response {
         let l = req.lang
         return Layout.page(req, title: l.t("inbox.title")) {
             h1 { l.t("inbox.title") }
             if items.isEmpty && reminders.isEmpty { p(.class("muted")) { l.t("inbox.empty") } }
-            for al in items { alertCard(req, al, childName: names[al.childID] ?? "", unitName: units[al.unitCode] ?? al.unitCode, back: SiteURL.inbox.path) }
+            for al in items {
+                alertCard(
+                    req, al, childName: names[al.childID] ?? "", unitName: units[al.unitCode] ?? al.unitCode, back: SiteURL.inbox.path)
+            }
             Pager.render(l, req: req, page: page, per: 50, total: total)
             if !reminders.isEmpty {
                 h2 { l.t("inbox.reminders", String(reminders.count)) }
@@ -66,8 +75,11 @@ enum SafetyViews {
 
     // MARK: one alert
 
-    static func alert(_ req: Request, _ al: Alert, childName: String, unitName: String, visited: Bool, notifications: [(to: String, status: String, attempts: Int)] = [],
-                      errors: [String: String], status: HTTPStatus) -> Response {
+    static func alert(
+        _ req: Request, _ al: Alert, childName: String, unitName: String, visited: Bool,
+        notifications: [(to: String, status: String, attempts: Int)] = [],
+        errors: [String: String], status: HTTPStatus
+    ) -> Response {
         let l = req.lang
         let id = al.id!.uuidString
         func step(_ done: Bool, _ key: String, _ detail: String?) -> Node {
@@ -76,12 +88,16 @@ enum SafetyViews {
         return Layout.page(req, title: l.t("alert.title"), status: status) {
             h1 { l.t("alert.kind." + al.kind.rawValue) + " · " + childName }
             Forms.errorSummary(l, errors)
-            p { a(.href(.child(al.childID.uuidString))) { l.t("alert.toChild", childName) }; " · " + unitName }
+            p {
+                a(.href(.child(al.childID.uuidString))) { l.t("alert.toChild", childName) }; " · " + unitName
+            }
             p(.class("muted")) { l.t("alert.raisedAt", time(al.createdAt)) }
             ul { for r in al.reasonList { li { r.text(l) } } }
             h2 { l.t("alert.steps") }
             ul(.class("steps")) {
-                step(al.acknowledgedAt != nil, "alert.step.acknowledged", al.acknowledgedAt.map { (al.acknowledgedBy ?? "") + " " + time($0) })
+                step(
+                    al.acknowledgedAt != nil, "alert.step.acknowledged",
+                    al.acknowledgedAt.map { (al.acknowledgedBy ?? "") + " " + time($0) })
                 if al.kind == .critical {
                     step(visited, "alert.step.visited", nil)
                     step(al.plan != nil, "alert.step.plan", al.planAt.map { (al.planBy ?? "") + " " + time($0) })
@@ -91,13 +107,22 @@ enum SafetyViews {
             for e in al.escalations { p(.class("muted")) { l.t("alert.escalated." + e.rawValue) } }
             if !notifications.isEmpty {
                 h2 { l.t("alert.notifications") }
-                ul { for n in notifications { li { n.to + " · " + l.t("outbox.status." + n.status) + (n.attempts > 1 ? " · " + l.t("outbox.attempts", String(n.attempts)) : "") } } }
+                ul {
+                    for n in notifications {
+                        li {
+                            n.to + " · " + l.t("outbox.status." + n.status)
+                                + (n.attempts > 1 ? " · " + l.t("outbox.attempts", String(n.attempts)) : "")
+                        }
+                    }
+                }
             }
             if let p0 = al.plan { h2 { l.t("alert.plan") }; p { p0 } }
             if let r = al.resolution, al.status == .resolved { h2 { l.t("alert.resolution") }; p { r } }
             if al.isOpen && req.mayAct {
                 if al.status == .open {
-                    form(.method("post"), .action(.alertAcknowledge(id))) { Forms.csrf(req); button(.type("submit")) { l.t("alert.acknowledge") } }
+                    form(.method("post"), .action(.alertAcknowledge(id))) {
+                        Forms.csrf(req); button(.type("submit")) { l.t("alert.acknowledge") }
+                    }
                 }
                 p { a(.class("btn secondary"), .href(.childVisit(al.childID.uuidString))) { l.t("visit.record") } }
                 if al.kind == .critical {
@@ -123,7 +148,9 @@ enum SafetyViews {
 
     // MARK: visit (one screen on a phone)
 
-    static func visitForm(_ req: Request, _ c: Child, childName: String, typed v: [String: [String]], errors e: [String: String], status: HTTPStatus) -> Response {
+    static func visitForm(
+        _ req: Request, _ c: Child, childName: String, typed v: [String: [String]], errors e: [String: String], status: HTTPStatus
+    ) -> Response {
         let l = req.lang
         func s(_ k: String) -> String? { v[k]?.last }
         let today = RegistryService.today(req.now).iso
@@ -136,7 +163,15 @@ enum SafetyViews {
                 fieldset {
                     legend { l.t("visit.mode") }
                     for m in VisitMode.allCases {
-                        label(.class("choice")) { tag("input", [.type("radio"), .name("mode"), .value(m.rawValue), Attr.when((s("mode") ?? "home") == m.rawValue, .checked)]); " " + l.t("visit.mode." + m.rawValue) }
+                        label(.class("choice")) {
+                            tag(
+                                "input",
+                                [
+                                    .type("radio"), .name("mode"), .value(m.rawValue),
+                                    Attr.when((s("mode") ?? "home") == m.rawValue, .checked),
+                                ]);
+                            " " + l.t("visit.mode." + m.rawValue)
+                        }
                     }
                     if let err = e["mode"] { p(.class("field-error")) { err } }
                 }
@@ -146,8 +181,14 @@ enum SafetyViews {
                         let name = "check." + k.rawValue
                         div(.class("check-row")) {
                             span { l.t("visit.check." + k.rawValue) }
-                            label(.class("choice")) { tag("input", [.type("radio"), .name(name), .value("ok"), Attr.when((s(name) ?? "ok") == "ok", .checked)]); " " + l.t("visit.ok") }
-                            label(.class("choice")) { tag("input", [.type("radio"), .name(name), .value("concern"), Attr.when(s(name) == "concern", .checked)]); " " + l.t("visit.concern") }
+                            label(.class("choice")) {
+                                tag("input", [.type("radio"), .name(name), .value("ok"), Attr.when((s(name) ?? "ok") == "ok", .checked)]);
+                                " " + l.t("visit.ok")
+                            }
+                            label(.class("choice")) {
+                                tag("input", [.type("radio"), .name(name), .value("concern"), Attr.when(s(name) == "concern", .checked)]);
+                                " " + l.t("visit.concern")
+                            }
                         }
                     }
                 }
@@ -159,7 +200,12 @@ enum SafetyViews {
                 }
                 div(.class(e["photos"] == nil ? "field" : "field invalid")) {
                     label(.for("photos")) { l.t("visit.photos") }
-                    tag("input", [.type("file"), .id("photos"), .name("photos"), Attr("accept", "image/jpeg,image/png,image/webp"), Attr("multiple", "multiple")])
+                    tag(
+                        "input",
+                        [
+                            .type("file"), .id("photos"), .name("photos"), Attr("accept", "image/jpeg,image/png,image/webp"),
+                            Attr("multiple", "multiple"),
+                        ])
                     small(.class("hint")) { l.t("visit.photosHint", String(VisitPhotoRules.maxCount)) }
                     if let err = e["photos"] { p(.class("field-error")) { err } }
                 }
@@ -169,10 +215,14 @@ enum SafetyViews {
     }
 
     /// The safety panel on a child's page: tier, reasons, when the next visit is due, recent visits.
-    static func panel(_ req: Request, _ c: ChildDTO, visits: [Visit], reports: [Report] = [], canAct: Bool, canReport: Bool, today: CivilDate) -> Node {
+    static func panel(
+        _ req: Request, _ c: ChildDTO, visits: [Visit], reports: [Report] = [], canAct: Bool, canReport: Bool, today: CivilDate
+    ) -> Node {
         let l = req.lang
         return section(.class("panel safety")) {
-            h2 { l.t("safety.title"); " "; tierTag(l, c.riskTier) }
+            h2 {
+                l.t("safety.title"); " "; tierTag(l, c.riskTier)
+            }
             if c.riskTier != nil {
                 ul { for r in c.riskReasons { li { r.message } } }
                 if let due = c.nextVisitDue {
@@ -182,7 +232,10 @@ enum SafetyViews {
                 p(.class("muted")) { l.t("safety.notMonitored") }
             }
             for r in reports where r.status == .open {
-                p { span(.class("tag tier-critical")) { l.t("report.status.open") }; " "; a(.href(.report(r.id!.uuidString))) { l.t("report.case") + " · " + SafetyViews.time(r.filedAt) } }
+                p {
+                    span(.class("tag tier-critical")) { l.t("report.status.open") }; " ";
+                    a(.href(.report(r.id!.uuidString))) { l.t("report.case") + " · " + SafetyViews.time(r.filedAt) }
+                }
             }
             p(.class("actions")) {
                 if canAct { a(.class("btn"), .href(.childVisit(c.id))) { l.t("visit.record") }; " " }
@@ -196,9 +249,16 @@ enum SafetyViews {
                         let concerns = v.checks.filter { $0.value == "concern" }.keys.sorted().map { l.t("visit.check." + $0) }
                         li {
                             v.visitedOn + " · " + l.t("visit.mode." + v.mode) + " · " + v.byName
-                            if !concerns.isEmpty { " · "; span(.class("tag warn")) { l.t("visit.concerns", concerns.joined(separator: l.t("list.sep"))) } }
+                            if !concerns.isEmpty {
+                                " · "; span(.class("tag warn")) { l.t("visit.concerns", concerns.joined(separator: l.t("list.sep"))) }
+                            }
                             if !v.notes.isEmpty { " · "; small { v.notes } }
-                            for n in 0..<v.photos { " · "; a(.href(.visitPhoto(v.id!.uuidString, String(n + 1))), Attr("target", "_blank")) { l.t("visit.photo", String(n + 1)) } }
+                            for n in 0..<v.photos {
+                                " · ";
+                                a(.href(.visitPhoto(v.id!.uuidString, String(n + 1))), Attr("target", "_blank")) {
+                                    l.t("visit.photo", String(n + 1))
+                                }
+                            }
                         }
                     }
                 }
@@ -215,48 +275,66 @@ extension SafetyViews {
         let l = req.lang
         let today = RegistryService.today(req.now)
         return Layout.page(req, title: l.t("visit.sheet")) {
-            Layout.ledgerHead(req, title: l.t("visit.sheet"), scopeName: unitName + " " + (child?.name ?? ""), total: visits.count, shown: visits.count,
-                              back: SiteURL.child(c.id!.uuidString).path, metaKey: "visit.sheetMeta", backKey: "visit.sheetBack")
-            table(.class("ledger sheet-facts")) { tbody {
-                tr {
-                    th { l.t("children.name") }; td { child?.name ?? "" }
-                    th { l.t("ledger.birth") }; td { c.birthDate + (child?.birth.map { " (" + l.t("age.years", String(Age.years(born: $0, on: today))) + ")" } ?? "") }
-                    th { l.t("safety.tier") }; td { c.riskTier.map { l.t("tier." + $0) } ?? l.t("safety.notMonitored") }
-                }
-                tr {
-                    th { l.t("children.guardian") }
-                    td { guardian.map { $0.name + " " + l.t("relation." + (c.guardianRelation ?? "other")) } ?? l.t("children.noGuardian") }
-                    th { l.t("ledger.living") }; td { l.t("living." + c.livingArrangement) }
-                    th { l.t("visit.nextDue") }; td { c.nextVisitDue ?? "" }
-                }
-            } }
-            // On a phone each visit reads as a card (`stack`); on paper it stays the ruled table.
-            div(.class("table-wrap")) { table(.class("ledger stack")) {
-                thead { tr {
-                    th { l.t("ledger.no") }; th { l.t("visit.date") }; th { l.t("visit.mode") }
-                    for k in VisitCheck.allCases { th { l.t("visit.check." + k.rawValue) } }
-                    th { l.t("visit.notes") }; th { l.t("visit.by") }
-                } }
+            Layout.ledgerHead(
+                req, title: l.t("visit.sheet"), scopeName: unitName + " " + (child?.name ?? ""), total: visits.count, shown: visits.count,
+                back: SiteURL.child(c.id!.uuidString).path, metaKey: "visit.sheetMeta", backKey: "visit.sheetBack")
+            table(.class("ledger sheet-facts")) {
                 tbody {
-                    // Oldest first, as a paper record is kept.
-                    for (i, v) in visits.reversed().enumerated() {
-                        let checks = v.checks
+                    tr {
+                        th { l.t("children.name") }; td { child?.name ?? "" }
+                        th { l.t("ledger.birth") };
+                        td {
+                            c.birthDate + (child?.birth.map { " (" + l.t("age.years", String(Age.years(born: $0, on: today))) + ")" } ?? "")
+                        }
+                        th { l.t("safety.tier") }; td { c.riskTier.map { l.t("tier." + $0) } ?? l.t("safety.notMonitored") }
+                    }
+                    tr {
+                        th { l.t("children.guardian") }
+                        td {
+                            guardian.map { $0.name + " " + l.t("relation." + (c.guardianRelation ?? "other")) }
+                                ?? l.t("children.noGuardian")
+                        }
+                        th { l.t("ledger.living") }; td { l.t("living." + c.livingArrangement) }
+                        th { l.t("visit.nextDue") }; td { c.nextVisitDue ?? "" }
+                    }
+                }
+            }
+            // On a phone each visit reads as a card (`stack`); on paper it stays the ruled table.
+            div(.class("table-wrap")) {
+                table(.class("ledger stack")) {
+                    thead {
                         tr {
-                            td(.data("label", l.t("ledger.no"))) { String(i + 1) }; td(.data("label", l.t("visit.date"))) { v.visitedOn }
-                            td(.data("label", l.t("visit.mode"))) { l.t("visit.mode." + v.mode) }
-                            for k in VisitCheck.allCases { td(.data("label", l.t("visit.check." + k.rawValue))) { checks[k.rawValue].map { l.t($0 == "ok" ? "visit.tick" : "visit.cross") } ?? "" } }
-                            td(.data("label", l.t("visit.notes"))) { v.notes }; td(.data("label", l.t("visit.by"))) { v.byName }
+                            th { l.t("ledger.no") }; th { l.t("visit.date") }; th { l.t("visit.mode") }
+                            for k in VisitCheck.allCases { th { l.t("visit.check." + k.rawValue) } }
+                            th { l.t("visit.notes") }; th { l.t("visit.by") }
                         }
                     }
-                    for i in 0..<blankRows {
-                        tr(.class("blank noscreen")) {
-                            td { String(visits.count + i + 1) }; td { "" }; td { "" }
-                            for _ in VisitCheck.allCases { td { "" } }
-                            td { "" }; td { "" }
+                    tbody {
+                        // Oldest first, as a paper record is kept.
+                        for (i, v) in visits.reversed().enumerated() {
+                            let checks = v.checks
+                            tr {
+                                td(.data("label", l.t("ledger.no"))) { String(i + 1) };
+                                td(.data("label", l.t("visit.date"))) { v.visitedOn }
+                                td(.data("label", l.t("visit.mode"))) { l.t("visit.mode." + v.mode) }
+                                for k in VisitCheck.allCases {
+                                    td(.data("label", l.t("visit.check." + k.rawValue))) {
+                                        checks[k.rawValue].map { l.t($0 == "ok" ? "visit.tick" : "visit.cross") } ?? ""
+                                    }
+                                }
+                                td(.data("label", l.t("visit.notes"))) { v.notes }; td(.data("label", l.t("visit.by"))) { v.byName }
+                            }
+                        }
+                        for i in 0..<blankRows {
+                            tr(.class("blank noscreen")) {
+                                td { String(visits.count + i + 1) }; td { "" }; td { "" }
+                                for _ in VisitCheck.allCases { td { "" } }
+                                td { "" }; td { "" }
+                            }
                         }
                     }
                 }
-            } }
+            }
             p(.class("ledger-sign")) { l.t("visit.sheetSign") }
         }
     }

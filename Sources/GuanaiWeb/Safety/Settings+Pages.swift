@@ -21,13 +21,17 @@ struct SettingsPagesController {
             _ = try await RiskSettingsStore.save(f, by: req.auditActor, at: req.now, on: db)
             return req.redirect(to: SiteURL.riskSettings.with(query: [("saved", "1")]))
         } catch let e as FieldErrors {
-            return SettingsViews.page(req, try await RiskSettingsStore.load(on: db), typed: f, errors: req.messages(e), saved: false, status: .unprocessableEntity)
+            return SettingsViews.page(
+                req, try await RiskSettingsStore.load(on: db), typed: f, errors: req.messages(e), saved: false, status: .unprocessableEntity
+            )
         }
     }
 }
 
 enum SettingsViews {
-    static func page(_ req: Request, _ s: RiskSettings, typed: [String: String], errors: [String: String], saved: Bool, status: HTTPStatus) -> Response {
+    static func page(_ req: Request, _ s: RiskSettings, typed: [String: String], errors: [String: String], saved: Bool, status: HTTPStatus)
+        -> Response
+    {
         let l = req.lang
         return Layout.page(req, title: l.t("settings.title"), status: status) {
             h1 { l.t("settings.title") }
@@ -37,8 +41,10 @@ enum SettingsViews {
             form(.method("post"), .action(.riskSettings)) {
                 Forms.csrf(req)
                 for (name, kp, range) in RiskSettings.fields {
-                    Forms.field(l, label: "settings." + name, name: name, value: typed[name] ?? String(s[keyPath: kp]), type: "number", error: errors[name],
-                                hint: l.t("settings.range", "\(range.lowerBound)–\(range.upperBound)"), extra: [Attr("inputmode", "numeric")])
+                    Forms.field(
+                        l, label: "settings." + name, name: name, value: typed[name] ?? String(s[keyPath: kp]), type: "number",
+                        error: errors[name],
+                        hint: l.t("settings.range", "\(range.lowerBound)–\(range.upperBound)"), extra: [Attr("inputmode", "numeric")])
                 }
                 button(.type("submit")) { l.t("form.save") }
             }

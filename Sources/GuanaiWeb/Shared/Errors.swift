@@ -23,7 +23,10 @@ struct GuanaiErrorMiddleware: AsyncMiddleware {
             let (status, code, message, fields, existing) = classify(error, req)
             if status == .internalServerError { req.logger.report(error: error) }
             if req.url.path.hasPrefix("/api/") {
-                let body = APIErrorBody(error: .init(code: code, message: message, fields: fields.isEmpty ? nil : fields.map { .init(field: $0.0, message: $0.1) }, existingId: existing))
+                let body = APIErrorBody(
+                    error: .init(
+                        code: code, message: message, fields: fields.isEmpty ? nil : fields.map { .init(field: $0.0, message: $0.1) },
+                        existingId: existing))
                 let res = Response(status: status)
                 try res.content.encode(body, as: .json)
                 if status == .unauthorized { res.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
@@ -36,13 +39,19 @@ struct GuanaiErrorMiddleware: AsyncMiddleware {
     func classify(_ error: any Error, _ req: Request) -> (HTTPStatus, String, String, [(String, String)], String?) {
         switch error {
         case let e as FieldErrors:
-            return (.unprocessableEntity, "validation", req.t("error.validation"), e.items.map { ($0.field, req.lang.t($0.key, $0.args.first ?? "")) }, nil)
+            return (
+                .unprocessableEntity, "validation", req.t("error.validation"),
+                e.items.map { ($0.field, req.lang.t($0.key, $0.args.first ?? "")) }, nil
+            )
         case let e as FieldError:
             return (.unprocessableEntity, "validation", req.t("error.validation"), [(e.field, req.lang.t(e.key, e.args.first ?? ""))], nil)
         case let e as UnitChangeError:
             return (.unprocessableEntity, "validation", req.t("error.validation"), [(e.field, req.t(e.key))], nil)
         case let e as LikelyDuplicates:
-            return (.conflict, "likely_duplicate", req.t("registry.warn.duplicate"), [("name", req.t("registry.warn.duplicate"))], e.childIDs.first)
+            return (
+                .conflict, "likely_duplicate", req.t("registry.warn.duplicate"), [("name", req.t("registry.warn.duplicate"))],
+                e.childIDs.first
+            )
         case let e as ConflictError:
             return (.conflict, "conflict", req.t(e.key), [(e.field, req.t(e.key))], e.existingID)
         case is DecodingError:
@@ -52,7 +61,8 @@ struct GuanaiErrorMiddleware: AsyncMiddleware {
             switch s.code {
             case 400: return (s, "malformed", req.t("error.malformed"), [], nil)
             case 401: return (s, "unauthorized", req.t("error.unauthorized"), [], nil)
-            case 403 where e.reason == "password_change_required": return (s, "password_change_required", req.t("password.mustChange"), [], nil)
+            case 403 where e.reason == "password_change_required":
+                return (s, "password_change_required", req.t("password.mustChange"), [], nil)
             case 403: return (s, "forbidden", req.t("error.forbidden"), [], nil)
             case 404: return (s, "not_found", req.t("error.notFound"), [], nil)
             case 413: return (s, "too_large", req.t("error.tooLarge"), [], nil)
@@ -78,7 +88,9 @@ struct ConflictError: Error, Sendable {
     /// Inside the caller's jurisdiction the answer names the record (its id, for "open it"); outside, it says only
     /// that the number is registered and whom to ask — no id, no place — so a number cannot be looked up this way.
     static func existing(field: String, key: String, id: String, unit: String, scoped: Scoped) -> ConflictError {
-        scoped.inScope(unit) ? ConflictError(field: field, key: key, existingID: id) : ConflictError(field: field, key: "registry.error.registeredElsewhere", existingID: nil)
+        scoped.inScope(unit)
+            ? ConflictError(field: field, key: key, existingID: id)
+            : ConflictError(field: field, key: "registry.error.registeredElsewhere", existingID: nil)
     }
 }
 
@@ -86,6 +98,7 @@ extension Request {
     /// A form's problems in the reader's language, by field; several for one field are joined (resolving an alert
     /// can fail for three reasons at once). The one place a page turns `FieldErrors` into what it shows.
     func messages(_ e: FieldErrors) -> [String: String] {
-        Dictionary(e.items.map { ($0.field, lang.t($0.key, $0.args.first ?? "")) }, uniquingKeysWith: { a, b in a + lang.t("list.sep") + b })
+        Dictionary(
+            e.items.map { ($0.field, lang.t($0.key, $0.args.first ?? "")) }, uniquingKeysWith: { a, b in a + lang.t("list.sep") + b })
     }
 }

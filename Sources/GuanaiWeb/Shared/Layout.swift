@@ -37,7 +37,12 @@ enum Layout {
             if let a0 = actor {
                 nav(.class("menu"), .aria("label", l.t("nav.label"))) {
                     for item in navItems where (item.kind.map(a0.canRead) ?? true) && !item.hiddenFor.contains(a0.role) {
-                        a(.href(item.url), .class(req.url.path == item.url.path || (item.url.path != "/" && req.url.path.hasPrefix(item.url.path)) ? "on" : "")) { l.t(item.key) }
+                        a(
+                            .href(item.url),
+                            .class(
+                                req.url.path == item.url.path || (item.url.path != "/" && req.url.path.hasPrefix(item.url.path)) ? "on" : ""
+                            )
+                        ) { l.t(item.key) }
                     }
                     a(.href(.changePassword)) { l.t("nav.password") }
                     form(.method("post"), .action(.logout), .class("inline")) {
@@ -71,7 +76,13 @@ enum ErrorPage {
             h1 { l.t("error.title") + " " + String(status.code) }
             p(.class("error-message")) { message }
             if !fields.isEmpty {
-                ul { for (f, m) in fields { li { let name = Forms.fieldLabel(l, f); (name.isEmpty ? f : name) + l.t("f.sep") + m } } }
+                ul {
+                    for (f, m) in fields {
+                        li {
+                            let name = Forms.fieldLabel(l, f); (name.isEmpty ? f : name) + l.t("f.sep") + m
+                        }
+                    }
+                }
                 p { l.t("error.goBack") }
             }
             p { a(.href(.home)) { l.t("error.backHome") } }
@@ -87,20 +98,31 @@ enum Forms {
 
     /// `id` defaults to the name; a page with several small forms posting the same names passes its own, so each
     /// label points at its own field.
-    static func field(_ l: UILanguage, label key: String, name: String, value: String = "", type: String = "text", required: Bool = false, error: String? = nil, hint: String? = nil, extra: [Attr] = [], id: String? = nil) -> Node {
+    static func field(
+        _ l: UILanguage, label key: String, name: String, value: String = "", type: String = "text", required: Bool = false,
+        error: String? = nil, hint: String? = nil, extra: [Attr] = [], id: String? = nil
+    ) -> Node {
         let id = id ?? name
         return div(.class(error == nil ? "field" : "field invalid")) {
             label(.for(id)) {
                 l.t(key)
                 if required { span(.class("req"), .aria("hidden", "true")) { " *" } }
             }
-            tag("input", [.type(type), .id(id), .name(name), .value(value), Attr.when(required, .required), Attr.when(error != nil, .aria("invalid", "true")), Attr.when(error != nil, .aria("describedby", id + "-error"))] + extra)
+            tag(
+                "input",
+                [
+                    .type(type), .id(id), .name(name), .value(value), Attr.when(required, .required),
+                    Attr.when(error != nil, .aria("invalid", "true")), Attr.when(error != nil, .aria("describedby", id + "-error")),
+                ] + extra)
             if let h = hint { small(.class("hint")) { h } }
             if let e = error { p(.class("field-error"), .id(id + "-error")) { e } }
         }
     }
 
-    static func select(_ l: UILanguage, label key: String, name: String, options: [(String, String)], selected: String, error: String? = nil, required: Bool = false, id: String? = nil) -> Node {
+    static func select(
+        _ l: UILanguage, label key: String, name: String, options: [(String, String)], selected: String, error: String? = nil,
+        required: Bool = false, id: String? = nil
+    ) -> Node {
         let id = id ?? name
         return div(.class(error == nil ? "field" : "field invalid")) {
             label(.for(id)) {
@@ -146,23 +168,32 @@ enum Forms {
         }
     }
 
-    static let sectionKeys = ["father": "children.father", "mother": "children.mother", "guardian": "children.guardianSection", "husband": "women.husband"]
+    static let sectionKeys = [
+        "father": "children.father", "mother": "children.mother", "guardian": "children.guardianSection", "husband": "women.husband",
+    ]
     static let fieldKeys = [
-        "name": "person.name", "idNumber": "person.idNumber", "sex": "person.sex", "birthDate": "person.birthDate", "villageCode": "children.village",
-        "hukou": "person.hukou", "health": "person.health", "phone": "person.phone", "ethnicity": "person.ethnicity", "situation": "parent.situation",
+        "name": "person.name", "idNumber": "person.idNumber", "sex": "person.sex", "birthDate": "person.birthDate",
+        "villageCode": "children.village",
+        "hukou": "person.hukou", "health": "person.health", "phone": "person.phone", "ethnicity": "person.ethnicity",
+        "situation": "parent.situation",
         "workPlace": "parent.workPlace", "since": "parent.since", "relation": "guardian.relation", "livingArrangement": "children.living",
-        "needs": "children.needs", "improperNote": "children.improperNote", "informedOn": "children.informedOn", "poverty": "household.poverty",
+        "needs": "children.needs", "improperNote": "children.improperNote", "informedOn": "children.informedOn",
+        "poverty": "household.poverty",
         "childrenInCare": "women.childrenInCare", "eldersInCare": "women.eldersInCare",
         "kind": "intake.kind", "unit": "intake.unit", "file": "intake.file", "photos": "visit.photos",
         "date": "visit.date", "mode": "visit.mode", "notes": "visit.notes", "plan": "alert.plan", "note": "alert.note",
-        "reporter": "report.reporter", "reportedAt": "report.reportedAt", "seen": "report.seen", "policeReportNo": "report.policeReportNo", "action": "report.action", "doneAt": "report.doneAt",
+        "reporter": "report.reporter", "reportedAt": "report.reportedAt", "seen": "report.seen", "policeReportNo": "report.policeReportNo",
+        "action": "report.action", "doneAt": "report.doneAt",
         "oldGuardianAge": "settings.oldGuardianAge", "youngChildAge": "settings.youngChildAge", "noContactDays": "settings.noContactDays",
         "criticalDays": "settings.criticalDays", "criticalWithPlanDays": "settings.criticalWithPlanDays", "highDays": "settings.highDays",
         "mediumDays": "settings.mediumDays", "normalDays": "settings.normalDays", "acknowledgeHours": "settings.acknowledgeHours",
         "firstVisitHours": "settings.firstVisitHours",
-        "unitCode": "volunteer.unit", "capacity": "volunteer.capacity", "account": "volunteer.account", "skills": "volunteer.skills", "latitude": "volunteer.latitude",
-        "longitude": "volunteer.longitude", "on": "volunteer.screenedOn", "closeReason": "pair.closeReason", "checkinNotes": "pair.checkinNotes", "checkinDate": "pair.checkinDate", "contactDate": "contact.date",
-        "with": "pair.checkinWith", "minutes": "contact.minutes", "startOn": "pair.startOn", "overdueTownshipDays": "settings.overdueTownshipDays", "overdueCityDays": "settings.overdueCityDays",
+        "unitCode": "volunteer.unit", "capacity": "volunteer.capacity", "account": "volunteer.account", "skills": "volunteer.skills",
+        "latitude": "volunteer.latitude",
+        "longitude": "volunteer.longitude", "on": "volunteer.screenedOn", "closeReason": "pair.closeReason",
+        "checkinNotes": "pair.checkinNotes", "checkinDate": "pair.checkinDate", "contactDate": "contact.date",
+        "with": "pair.checkinWith", "minutes": "contact.minutes", "startOn": "pair.startOn",
+        "overdueTownshipDays": "settings.overdueTownshipDays", "overdueCityDays": "settings.overdueCityDays",
     ]
 
     static func fieldLabel(_ l: UILanguage, _ field: String) -> String {
@@ -179,14 +210,18 @@ enum Forms {
 
 extension Layout {
     /// The head of every printed 台账: scope, title, date and count, a print button and the way back (not printed).
-    static func ledgerHead(_ req: Request, title: String, scopeName: String, total: Int, shown: Int, back: String,
-                           metaKey: String = "ledger.meta", backKey: String = "ledger.back") -> Node {
+    static func ledgerHead(
+        _ req: Request, title: String, scopeName: String, total: Int, shown: Int, back: String,
+        metaKey: String = "ledger.meta", backKey: String = "ledger.back"
+    ) -> Node {
         let l = req.lang
         return div(.class("ledger-head")) {
             h1 { scopeName + " " + title }
             p { l.t(metaKey, RegistryService.today(req.now).iso, String(total)) }
             if total > shown { p(.class("error-message")) { l.t("ledger.truncated", String(shown)) } }
-            p(.class("noprint")) { button(.type("button"), .class("btn"), .data("print", "1")) { l.t("ledger.printNow") }; " "; a(.href(back)) { l.t(backKey) } }
+            p(.class("noprint")) {
+                button(.type("button"), .class("btn"), .data("print", "1")) { l.t("ledger.printNow") }; " "; a(.href(back)) { l.t(backKey) }
+            }
         }
     }
 

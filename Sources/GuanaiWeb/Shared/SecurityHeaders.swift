@@ -2,7 +2,9 @@ import Vapor
 
 /// Headers on every response: no inline script or style can run, no framing, no MIME sniffing.
 struct SecurityHeadersMiddleware: AsyncMiddleware {
-    static let csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " + "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+    static let csp =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        + "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let res = try await next.respond(to: request)

@@ -8,8 +8,9 @@ import SQLKit
 enum SettingsStore {
     static func load<S: NumberSettings>(_ type: S.Type, on db: any Database) async throws -> S {
         guard let row = try await db.sql.select().column("value").from("settings").where("key", .equal, S.storageKey).first(),
-              let text = try? row.decode(column: "value", as: String.self),
-              let stored = try? JSONDecoder().decode(S.self, from: Data(text.utf8)) else { return S() }
+            let text = try? row.decode(column: "value", as: String.self),
+            let stored = try? JSONDecoder().decode(S.self, from: Data(text.utf8))
+        else { return S() }
         return stored
     }
 

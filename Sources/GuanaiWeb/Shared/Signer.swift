@@ -14,7 +14,9 @@ public struct Signer: Sendable, Authenticatable {
     public let sessionID: UUID
     public let csrf: String
 
-    public var jurisdiction: Jurisdiction { DivisionCode(unitCode).map(Jurisdiction.init(root:)) ?? Jurisdiction(root: DivisionCode("99")!) }
+    public var jurisdiction: Jurisdiction {
+        DivisionCode(unitCode).map(Jurisdiction.init(root:)) ?? Jurisdiction(root: DivisionCode("99")!)
+    }
     public func can(_ action: Action) -> Bool { Policy.allows(role, action) }
     public func canRead(_ kind: RecordKind) -> Bool { Policy.canRead(role, kind) }
     /// Which alerts and reminders this account's 我的提醒 holds; nil when it has none.
@@ -50,7 +52,9 @@ extension Request {
     }
 
     public var auditActor: AuditActor {
-        if let a = auth.get(Signer.self) { return AuditActor(id: a.userID.uuidString, name: a.username, ip: clientIP, unitCode: a.unitCode) }
+        if let a = auth.get(Signer.self) {
+            return AuditActor(id: a.userID.uuidString, name: a.username, ip: clientIP, unitCode: a.unitCode)
+        }
         return AuditActor(id: nil, name: "anonymous", ip: clientIP)
     }
 

@@ -10,8 +10,12 @@ public enum SiteURL: Sendable {
     case accounts, accountNew, account(String), accountDisable(String), accountEnable(String), accountReset(String)
     case accountHandover(String), accountRevealPhone(String), accountsExport
     case audit, history(String, String)
-    case children, childNew, childrenPrint, child(String), childUpdate(String), childEdit(String), childVoid(String), childMerge(String), childVisit(String), childVisitsPrint(String), visitPhoto(String, String), childReport(String), report(String), reportStep(String), reportClose(String), inbox, board, boardExport, riskSettings, alert(String), alertAcknowledge(String), alertPlan(String), alertResolve(String), personUpdate(String), personReveal(String)
-    case childrenExport, womenExport, householdsExport, intakeNew, intakeTemplate, intake(String), intakeCommit(String), intakeRejected(String)
+    case children, childNew, childrenPrint, child(String), childUpdate(String), childEdit(String), childVoid(String), childMerge(String),
+        childVisit(String), childVisitsPrint(String), visitPhoto(String, String), childReport(String), report(String), reportStep(String),
+        reportClose(String), inbox, board, boardExport, riskSettings, alert(String), alertAcknowledge(String), alertPlan(String),
+        alertResolve(String), personUpdate(String), personReveal(String)
+    case childrenExport, womenExport, householdsExport, intakeNew, intakeTemplate, intake(String), intakeCommit(String), intakeRejected(
+        String)
     case women, womanNew, womenPrint, woman(String), womanEdit(String), households, householdsPrint, household(String)
     case volunteers, volunteerNew, volunteer(String), volunteerScreen(String), volunteerAccount(String), volunteerPrint(String)
     case pairs, pair(String), pairAct(String, String), pairContact(String), pairCheckin(String), pairing, pairingApprove

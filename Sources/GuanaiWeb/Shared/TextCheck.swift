@@ -24,7 +24,9 @@ enum TextCheck {
             case let s as String: if let e = errors(field: path, value: s) { out.append(e) }
             case let d as [String: Any]:
                 for (k, x) in d {
-                    if let e = errors(field: "key", value: k), k.count > 200 || e.key == "field.error.control" { out.append(FieldError(field: path.isEmpty ? k.prefix(40).description : path, key: e.key, args: e.args)); continue }
+                    if let e = errors(field: "key", value: k), k.count > 200 || e.key == "field.error.control" {
+                        out.append(FieldError(field: path.isEmpty ? k.prefix(40).description : path, key: e.key, args: e.args)); continue
+                    }
                     walk(x, path.isEmpty ? k : path + "." + k)
                 }
             case let a as [Any]: for x in a { walk(x, path) }

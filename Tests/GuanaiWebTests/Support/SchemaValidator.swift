@@ -6,13 +6,21 @@ indirect enum JSONValue: Decodable {
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
-        if c.decodeNil() { self = .null }
-        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
-        else if let i = try? c.decode(Int.self) { self = .int(i) }
-        else if let d = try? c.decode(Double.self) { self = .double(d) }
-        else if let s = try? c.decode(String.self) { self = .string(s) }
-        else if let a = try? c.decode([JSONValue].self) { self = .array(a) }
-        else { self = .object(try c.decode([String: JSONValue].self)) }
+        if c.decodeNil() {
+            self = .null
+        } else if let b = try? c.decode(Bool.self) {
+            self = .bool(b)
+        } else if let i = try? c.decode(Int.self) {
+            self = .int(i)
+        } else if let d = try? c.decode(Double.self) {
+            self = .double(d)
+        } else if let s = try? c.decode(String.self) {
+            self = .string(s)
+        } else if let a = try? c.decode([JSONValue].self) {
+            self = .array(a)
+        } else {
+            self = .object(try c.decode([String: JSONValue].self))
+        }
     }
 
     static func parse(_ data: Data) throws -> JSONValue { try JSONDecoder().decode(JSONValue.self, from: data) }
@@ -43,8 +51,11 @@ struct SchemaValidator {
             let props = schema["properties"] as? [String: Any] ?? [:]
             for r in schema["required"] as? [String] ?? [] where obj[r] == nil { problems.append("\(path).\(r): missing") }
             for (k, v) in obj {
-                if let ps = props[k] as? [String: Any] { problems += validate(v, ps, at: "\(path).\(k)") }
-                else if (schema["additionalProperties"] as? Bool) == false { problems.append("\(path).\(k): not in schema") }
+                if let ps = props[k] as? [String: Any] {
+                    problems += validate(v, ps, at: "\(path).\(k)")
+                } else if (schema["additionalProperties"] as? Bool) == false {
+                    problems.append("\(path).\(k): not in schema")
+                }
             }
         case "array":
             guard case .array(let arr) = value else { return ["\(path): expected array"] }

@@ -14,7 +14,7 @@ struct TestContext {
     var isPostgres: Bool { app.db.isPostgres }
 }
 
-let testStart = Date(timeIntervalSince1970: 1_795_000_000) // 2026-11-18 19:06 in 石首 (11:06 UTC)
+let testStart = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18 19:06 in 石首 (11:06 UTC)
 
 func withTestApp(_ body: (TestContext) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
@@ -48,20 +48,24 @@ func withTestApp(_ body: (TestContext) async throws -> Void) async throws {
 
 // Units used across tests (石首市 2021 codes).
 enum Codes {
-    static let county = "421081000000"        // 石首市
-    static let taohuashan = "421081104000"    // 桃花山镇
-    static let shihuayan = "421081104200"     // 石华堰村委会
-    static let xiaoshiqiao = "421081104202"   // 小石桥村委会
-    static let tiaoguan = "421081105000"      // 调关镇
+    static let county = "421081000000"  // 石首市
+    static let taohuashan = "421081104000"  // 桃花山镇
+    static let shihuayan = "421081104200"  // 石华堰村委会
+    static let xiaoshiqiao = "421081104202"  // 小石桥村委会
+    static let tiaoguan = "421081105000"  // 调关镇
     static let tiaoguanVillage = "421081105200"
 }
 
 extension TestContext {
     /// Creates an account directly (no forced password change) and returns its username and password.
     @discardableResult
-    func makeUser(_ username: String, _ role: Role, _ unit: String, phone: String = "13800001234", mustChange: Bool = false) async throws -> User {
-        let (u, _) = try await AccountService.create(NewAccount(username: username, displayName: username, role: role.rawValue, unitCode: unit, phone: phone),
-                                                     creator: nil, scoped: Scoped.system(app.db), hasher: { try Bcrypt.hash($0, cost: 4) }, by: .system("test"), at: clock.now(), mustChange: mustChange, password: "pass-\(username)-1")
+    func makeUser(_ username: String, _ role: Role, _ unit: String, phone: String = "13800001234", mustChange: Bool = false) async throws
+        -> User
+    {
+        let (u, _) = try await AccountService.create(
+            NewAccount(username: username, displayName: username, role: role.rawValue, unitCode: unit, phone: phone),
+            creator: nil, scoped: Scoped.system(app.db), hasher: { try Bcrypt.hash($0, cost: 4) }, by: .system("test"), at: clock.now(),
+            mustChange: mustChange, password: "pass-\(username)-1")
         return u
     }
 
@@ -73,7 +77,9 @@ extension TestContext {
 
     /// API sign-in; returns the bearer token.
     func token(_ username: String, password: String? = nil) async throws -> String {
-        let res = try await app.testing().sendRequest(.POST, "/api/v1/session", headers: ["Content-Type": "application/json"], body: json(["username": username, "password": password ?? self.password(username)]))
+        let res = try await app.testing().sendRequest(
+            .POST, "/api/v1/session", headers: ["Content-Type": "application/json"],
+            body: json(["username": username, "password": password ?? self.password(username)]))
         #expect(res.status == .created, "login \(username): \(res.body.string)")
         return try res.content.decode(SessionResponse.self).token
     }
@@ -120,13 +126,17 @@ struct Browser {
         var comps = URLComponents()
         comps.queryItems = f.map { URLQueryItem(name: $0.key, value: $0.value) }
         let body = (comps.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
-        let res = try await ctx.app.testing().sendRequest(.POST, path, headers: ["Cookie": cookieHeader, "Content-Type": "application/x-www-form-urlencoded"], body: ByteBuffer(string: body))
+        let res = try await ctx.app.testing().sendRequest(
+            .POST, path, headers: ["Cookie": cookieHeader, "Content-Type": "application/x-www-form-urlencoded"],
+            body: ByteBuffer(string: body))
         absorb(res)
         return res
     }
 
     /// A form with files, as a browser sends `enctype="multipart/form-data"`.
-    mutating func postMultipart(_ path: String, _ fields: [String: String], files: [(field: String, filename: String, type: String, data: Data)]) async throws -> TestingHTTPResponse {
+    mutating func postMultipart(
+        _ path: String, _ fields: [String: String], files: [(field: String, filename: String, type: String, data: Data)]
+    ) async throws -> TestingHTTPResponse {
         let boundary = "----guanai\(UUID().uuidString)"
         var body = Data()
         var f = fields
@@ -141,7 +151,9 @@ struct Browser {
             body.append(Data("\r\n".utf8))
         }
         body.append(Data("--\(boundary)--\r\n".utf8))
-        let res = try await ctx.app.testing().sendRequest(.POST, path, headers: ["Cookie": cookieHeader, "Content-Type": "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(data: body))
+        let res = try await ctx.app.testing().sendRequest(
+            .POST, path, headers: ["Cookie": cookieHeader, "Content-Type": "multipart/form-data; boundary=\(boundary)"],
+            body: ByteBuffer(data: body))
         absorb(res)
         return res
     }

@@ -385,4 +385,3 @@ extension Catalogue {
         "home.divisions": ("区划与账号", "Divisions and accounts"),
     ]
 }
-

@@ -11,26 +11,41 @@ extension IntakeWords {
 
     /// One made-up row: names no one has, ID numbers built by the algorithm (valid check digits).
     static func templateExample(_ kind: IntakeKind, today: CivilDate) -> [String: CellValue] {
-        func id(_ y: Int, _ m: Int, _ d: Int, _ order: Int) -> CellValue { .text(IDNumber.make(address: "421081", birth: CivilDate(year: y, month: m, day: d)!, order: order).value) }
+        func id(_ y: Int, _ m: Int, _ d: Int, _ order: Int) -> CellValue {
+            .text(IDNumber.make(address: "421081", birth: CivilDate(year: y, month: m, day: d)!, order: order).value)
+        }
         switch kind {
         case .children:
-            return ["name": .text("王小花"), "idNumber": id(2015, 3, 2, 122), "sex": .text("女"), "birthDate": .date(year: 2015, month: 3, day: 2), "villageCode": .text("示例村"),
-                    "hukou": .text("农村"), "ethnicity": .text("汉族"), "health": .text("健康"), "school": .text("示例小学"), "grade": .text("五年级"), "boarding": .text("否"),
-                    "poverty": .text("一般"), "address": .text("示例村三组"), "father.name": .text("王大山"), "father.idNumber": id(1986, 5, 1, 111),
-                    "father.situation": .text("外出务工"), "father.workPlace": .text("广东深圳"), "father.phone": .text("13900000001"), "mother.name": .text("李秀英"),
-                    "mother.idNumber": id(1988, 8, 9, 222), "mother.situation": .text("外出务工"), "mother.workPlace": .text("浙江宁波"),
-                    "guardian.name": .text("张桂兰"), "guardian.idNumber": id(1958, 3, 3, 224), "guardian.relation": .text("奶奶"), "guardian.health": .text("慢性病"),
-                    "guardian.phone": .text("13900000002"), "livingArrangement": .text("与委托监护人同住"), "needs": .text("生活照顾、亲情抚慰"),
-                    "informedOn": .date(year: today.year, month: today.month, day: today.day), "consent": .text("是")]
+            return [
+                "name": .text("王小花"), "idNumber": id(2015, 3, 2, 122), "sex": .text("女"), "birthDate": .date(year: 2015, month: 3, day: 2),
+                "villageCode": .text("示例村"),
+                "hukou": .text("农村"), "ethnicity": .text("汉族"), "health": .text("健康"), "school": .text("示例小学"), "grade": .text("五年级"),
+                "boarding": .text("否"),
+                "poverty": .text("一般"), "address": .text("示例村三组"), "father.name": .text("王大山"), "father.idNumber": id(1986, 5, 1, 111),
+                "father.situation": .text("外出务工"), "father.workPlace": .text("广东深圳"), "father.phone": .text("13900000001"),
+                "mother.name": .text("李秀英"),
+                "mother.idNumber": id(1988, 8, 9, 222), "mother.situation": .text("外出务工"), "mother.workPlace": .text("浙江宁波"),
+                "guardian.name": .text("张桂兰"), "guardian.idNumber": id(1958, 3, 3, 224), "guardian.relation": .text("奶奶"),
+                "guardian.health": .text("慢性病"),
+                "guardian.phone": .text("13900000002"), "livingArrangement": .text("与委托监护人同住"), "needs": .text("生活照顾、亲情抚慰"),
+                "informedOn": .date(year: today.year, month: today.month, day: today.day), "consent": .text("是"),
+            ]
         case .women:
-            return ["name": .text("李秀英"), "idNumber": id(1990, 7, 2, 642), "villageCode": .text("示例村"), "hukou": .text("农村"), "phone": .text("13900000003"),
-                    "ethnicity": .text("汉族"), "health": .text("健康"), "husband.name": .text("王大海"), "husband.idNumber": id(1988, 6, 1, 631),
-                    "husband.situation": .text("外出务工"), "husband.workPlace": .text("浙江宁波"), "husband.since": .month(year: today.year - 1, month: 3),
-                    "childrenInCare": .number("2"), "eldersInCare": .number("1"), "farming": .text("是"), "skills": .text("养殖"), "needs": .text("发展能力、教育子女"),
-                    "employmentInterest": .text("是"), "healthInterest": .text("是")]
+            return [
+                "name": .text("李秀英"), "idNumber": id(1990, 7, 2, 642), "villageCode": .text("示例村"), "hukou": .text("农村"),
+                "phone": .text("13900000003"),
+                "ethnicity": .text("汉族"), "health": .text("健康"), "husband.name": .text("王大海"), "husband.idNumber": id(1988, 6, 1, 631),
+                "husband.situation": .text("外出务工"), "husband.workPlace": .text("浙江宁波"),
+                "husband.since": .month(year: today.year - 1, month: 3),
+                "childrenInCare": .number("2"), "eldersInCare": .number("1"), "farming": .text("是"), "skills": .text("养殖"),
+                "needs": .text("发展能力、教育子女"),
+                "employmentInterest": .text("是"), "healthInterest": .text("是"),
+            ]
         case .households, .volunteers:
-            return ["head.name": .text("王大山"), "head.idNumber": id(1986, 5, 1, 111), "villageCode": .text("示例村"), "villageGroup": .text("三组"),
-                    "address": .text("示例村三组"), "poverty": .text("一般")]
+            return [
+                "head.name": .text("王大山"), "head.idNumber": id(1986, 5, 1, 111), "villageCode": .text("示例村"), "villageGroup": .text("三组"),
+                "address": .text("示例村三组"), "poverty": .text("一般"),
+            ]
         }
     }
 }

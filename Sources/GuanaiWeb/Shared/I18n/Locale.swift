@@ -23,7 +23,9 @@ public enum UILanguage: String, Sendable, CaseIterable {
 
     static func from(_ req: Request) -> UILanguage {
         if let c = req.cookies[cookieName]?.string, let l = UILanguage(rawValue: c) { return l }
-        if req.url.path.hasPrefix("/api/"), let al = req.headers.first(name: .acceptLanguage), al.lowercased().hasPrefix("en") { return .en }
+        if req.url.path.hasPrefix("/api/"), let al = req.headers.first(name: .acceptLanguage), al.lowercased().hasPrefix("en") {
+            return .en
+        }
         return .zh
     }
 }
