@@ -22,15 +22,7 @@ public struct NewAccount: Sendable {
 public enum AccountForm {
     public static let usernameLength = 3...32
 
-    /// The unit typed, as the caller found it (nil: no such unit in the jurisdiction).
-    public struct UnitFacts: Sendable {
-        public let level: DivisionLevel
-        public let isActive: Bool
-        public init(level: DivisionLevel, isActive: Bool) {
-            self.level = level
-            self.isActive = isActive
-        }
-    }
+    public typealias UnitFacts = GuanaiCore.UnitFacts
 
     /// The unit code the caller looks up.
     public static func unitCode(_ n: NewAccount) -> String { n.unitCode.trimmingCharacters(in: .whitespaces) }

@@ -38,17 +38,7 @@ public enum CampaignForm {
         DivisionCode(unitCode)?.level == .village ? String(unitCode.prefix(9)) + "000" : unitCode
     }
 
-    /// The unit typed, as the caller found it (nil: no such unit in the jurisdiction).
-    public struct UnitFacts: Sendable {
-        public let code: String
-        public let level: DivisionLevel
-        public let isActive: Bool
-        public init(code: String, level: DivisionLevel, isActive: Bool) {
-            self.code = code
-            self.level = level
-            self.isActive = isActive
-        }
-    }
+    public typealias UnitFacts = GuanaiCore.UnitFacts
 
     public struct Checked: Sendable, Equatable {
         public let name: String

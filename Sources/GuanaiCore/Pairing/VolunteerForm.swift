@@ -44,15 +44,7 @@ public enum VolunteerForm {
     /// The most children one volunteer is paired with at once.
     public static let maxCapacity = 5
 
-    /// The unit typed, as the caller found it (nil: no such unit in the jurisdiction).
-    public struct UnitFacts: Sendable {
-        public let level: DivisionLevel
-        public let isActive: Bool
-        public init(level: DivisionLevel, isActive: Bool) {
-            self.level = level
-            self.isActive = isActive
-        }
-    }
+    public typealias UnitFacts = GuanaiCore.UnitFacts
 
     public struct Checked: Sendable {
         public let name: String

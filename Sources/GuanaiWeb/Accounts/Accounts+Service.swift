@@ -19,7 +19,7 @@ enum AccountService {
 
     static func validate(_ n: NewAccount, creator: Signer?, scoped: Scoped) async throws -> (Role, Unit) {
         let unit = try await scoped.unit(AccountForm.unitCode(n))
-        let facts = unit.map { AccountForm.UnitFacts(level: $0.divisionLevel, isActive: $0.isActive) }
+        let facts = unit.map(\.formFacts)
         let role = try AccountForm.check(n, creator: creator?.role, unit: facts).get()
         let username = n.username.trimmingCharacters(in: .whitespaces)
         if let existing = try await UserDirectory.byUsername(username, on: scoped.db) {

@@ -61,3 +61,8 @@ final class UnitChange: Model, @unchecked Sendable {
         self.at = at
     }
 }
+
+extension Unit {
+    /// What a Core form reads of the unit it names.
+    var formFacts: UnitFacts { UnitFacts(code: code, level: divisionLevel, isActive: isActive) }
+}

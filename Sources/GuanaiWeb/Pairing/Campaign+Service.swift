@@ -12,7 +12,7 @@ enum CampaignService {
         var c = Checker()
         let unit = try await CampaignForm.unitCode(input).asyncFlatMap { try await scoped.unit($0) }
         let checked = CampaignForm.check(
-            input, unit: unit.map { .init(code: $0.code, level: $0.divisionLevel, isActive: $0.isActive) },
+            input, unit: unit.map(\.formFacts),
             today: RegistryService.today(at), &c)
         try c.throwIfAny()
         guard let checked else { throw FieldErrors(c.errors) }

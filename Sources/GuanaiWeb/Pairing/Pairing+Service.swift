@@ -18,7 +18,7 @@ enum PairingService {
     static func createVolunteer(_ input: VolunteerInput, scoped: Scoped, actor: AuditActor, at: Date) async throws -> Volunteer {
         var c = Checker()
         let unit = try await VolunteerForm.unitCode(input).asyncFlatMap { try await scoped.unit($0) }
-        let checked = VolunteerForm.check(input, unit: unit.map { .init(level: $0.divisionLevel, isActive: $0.isActive) }, &c)
+        let checked = VolunteerForm.check(input, unit: unit.map(\.formFacts), &c)
         let user = try await accountToLink(input.account, except: nil, scoped: scoped, &c)
         try c.throwIfAny()
         guard let checked, let unit else { throw FieldErrors(c.errors) }
