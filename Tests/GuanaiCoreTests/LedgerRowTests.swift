@@ -39,7 +39,7 @@ import Foundation
         #expect(input.guardian?.relation == "grandmother" && input.guardian?.birthDate == "1956-07-01", "born mid-year from her age")
         #expect(warnings.map(\.field).contains("guardian.age"))
         #expect(input.livingArrangement == "with_guardian", "derived: a guardian is named")
-        #expect(input.needs == ["study", "safety"] && input.boarding == true && input.confirmLinks == true)
+        #expect(input.needs == ["study", "safety"] && input.details[flag: .boarding] == true && input.confirmLinks == true)
     }
 
     @Test func aParentNamedAsGuardianIsTheParent() {

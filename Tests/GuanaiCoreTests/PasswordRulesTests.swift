@@ -35,7 +35,7 @@ import Foundation
 
 @Suite struct ChildChangeApplyTests {
     let stored = ChildChange.Record(
-        school: "镇小学", grade: "三年级", boarding: false, livingArrangement: "with_guardian", needs: [.study],
+        details: .typed([.school: "镇小学", .grade: "三年级", .boarding: ""]), livingArrangement: "with_guardian", needs: [.study],
         improperGuardianship: false, improperNote: nil, informedOn: "2026-01-01", consent: true,
         father: .init(situation: "working_away", workPlace: "深圳", since: "2024-01-01"),
         mother: .init(situation: "working_away", workPlace: nil, since: nil), guardianRelation: "grandmother")
@@ -56,7 +56,8 @@ import Foundation
         #expect(same == stored)
         let sent = #"{"school": null, "grade": " 四年级 ", "informedOn": null, "needs": ["safety"], "father": {"since": null}}"#
         let (r, removes) = try applied(sent)
-        #expect(r.school == nil && r.grade == "四年级" && r.informedOn == nil && r.needs == [.safety] && !removes)
+        #expect(
+            r.details[text: .school] == nil && r.details[text: .grade] == "四年级" && r.informedOn == nil && r.needs == [.safety] && !removes)
         #expect(r.father == .init(situation: "working_away", workPlace: "深圳", since: nil))
     }
 

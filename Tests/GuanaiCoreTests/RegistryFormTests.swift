@@ -113,7 +113,8 @@ import Foundation
 
     @Test func nullsAreToldFromAbsentKeys() throws {
         let p = try patch(#"{"school": null, "grade": "三年级", "father": {"workPlace": null, "situation": "at_home"}, "guardian": null}"#)
-        #expect(p.cleared == ["school", "father.workPlace", "guardian"] && p.grade == "三年级" && p.father?.situation == "at_home")
+        #expect(
+            p.cleared == ["school", "father.workPlace", "guardian"] && p.details[text: .grade] == "三年级" && p.father?.situation == "at_home")
         let person = try JSONDecoder().decode(PersonPatch.self, from: Data(#"{"phone": null, "name": "王"}"#.utf8))
         #expect(person.cleared == ["phone"] && person.name == "王")
     }

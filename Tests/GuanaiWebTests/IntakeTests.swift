@@ -78,7 +78,7 @@ import GuanaiSheets
             #expect(people.contains { $0.name == "郑小雨" && $0.idNumber?.hasSuffix("X") == true })
             let li = try #require(people.first { $0.name == "李小红" })
             let child = try #require(try await Child.query(on: ctx.app.db).filter(\.$personID == li.id!).first())
-            #expect(child.needList == [.dailyCare, .affection] && child.boarding && child.birthDate == "2015-03-02")
+            #expect(child.needList == [.dailyCare, .affection] && child.details[flag: .boarding] && child.birthDate == "2015-03-02")
             #expect(child.fatherSituation == "working_away" && child.guardianRelation == "grandmother" && child.leftBehind)
 
             // The rejected rows come back with their original cells and an 错误原因 column, ready to fix.
@@ -490,7 +490,8 @@ import GuanaiSheets
             let result = try await b.get(page)
             #expect(result.body.string.contains("已导入：4 行") && result.body.string.contains("/rejected"))
             #expect(try await Child.query(on: ctx.app.db).count() == 4)
-            #expect(try await Child.query(on: ctx.app.db).all().allSatisfy { !$0.boarding }, "the skipped column was not read")
+            #expect(
+                try await Child.query(on: ctx.app.db).all().allSatisfy { !$0.details[flag: .boarding] }, "the skipped column was not read")
             // A second press changes nothing.
             _ = try await b.post(page + "/commit", [:])
             #expect(try await Child.query(on: ctx.app.db).count() == 4)

@@ -67,13 +67,13 @@ extension IntakeKind {
 
     public static let childKinds: [String: IntakeCellKind] = [
         "idNumber": .idNumber, "sex": .sex, "birthDate": .date, "villageCode": .village, "hukou": .token("hukou"),
-        "health": .token("health"), "boarding": .yesNo, "poverty": .token("poverty"),
+        "health": .token("health"), "poverty": .token("poverty"),
         "father.idNumber": .idNumber, "father.situation": .token("situation"), "father.phone": .phone,
         "mother.idNumber": .idNumber, "mother.situation": .token("situation"), "mother.phone": .phone,
         "guardian.idNumber": .idNumber, "guardian.relation": .token("relation"), "guardian.health": .token("health"),
         "guardian.phone": .phone,
         "livingArrangement": .token("living"), "needs": .tokens("need"), "informedOn": .date, "consent": .yesNo,
-    ]
+    ].merging(ChildDetail.flags.map { ($0.rawValue, IntakeCellKind.yesNo) }) { a, _ in a }
     public static let womanKinds: [String: IntakeCellKind] = [
         "idNumber": .idNumber, "villageCode": .village, "hukou": .token("hukou"), "phone": .phone, "health": .token("health"),
         "husband.idNumber": .idNumber, "husband.situation": .token("situation"), "husband.since": .date, "husband.phone": .phone,

@@ -31,6 +31,19 @@ public enum LedgerRow {
     }
 
     public static func flag(_ v: String?) -> Bool? { v.map { $0 == "true" } }
+
+    /// The plain fields in a row's cells, under their own keys; a column the ledger lacks stays absent.
+    static func ledgerDetails<F: RecordDetail>(_ v: [String: String]) -> Details<F> {
+        var d = Details<F>()
+        for f in F.allCases {
+            guard let cell = v[f.rawValue] else { continue }
+            switch f.kind {
+            case .text: d[text: f] = cell
+            case .flag: d[flag: f] = cell == "true"
+            }
+        }
+        return d
+    }
     public static func list(_ v: String?) -> [String]? { v.map { $0.split(separator: ",").map(String.init) } }
 
     /// What LedgerWords said about a row, as the importer reports it: a cell problem, or a warning on a field.
@@ -178,9 +191,7 @@ public enum LedgerRow {
         input.hukou = v["hukou"] ?? Hukou.rural.rawValue
         input.ethnicity = ethnicity(v["ethnicity"], words)
         input.health = health(v["health"], "health", words, &problems, &warnings)
-        input.school = v["school"]
-        input.grade = v["grade"]
-        input.boarding = flag(v["boarding"])
+        input.details = ledgerDetails(v)
         input.poverty = v["poverty"]
         input.address = v["address"]
         input.father = parentInput(father, fs, fp)

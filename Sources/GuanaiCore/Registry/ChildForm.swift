@@ -53,9 +53,8 @@ public struct ChildInput: Codable, Sendable {
     public var hukou: String?
     public var ethnicity: String?
     public var health: String?
-    public var school: String?
-    public var grade: String?
-    public var boarding: Bool?
+    /// The plain fields typed (`ChildDetail`), flat in the same object.
+    public var details = Details<ChildDetail>()
     public var poverty: String?
     public var address: String?
     public var father: ParentInput?
@@ -75,8 +74,8 @@ public struct ChildInput: Codable, Sendable {
 
     public init(
         name: String? = nil, idNumber: String? = nil, sex: String? = nil, birthDate: String? = nil, villageCode: String? = nil,
-        hukou: String? = nil, ethnicity: String? = nil, health: String? = nil, school: String? = nil, grade: String? = nil,
-        boarding: Bool? = nil, poverty: String? = nil, address: String? = nil, father: ParentInput? = nil, mother: ParentInput? = nil,
+        hukou: String? = nil, ethnicity: String? = nil, health: String? = nil, details: Details<ChildDetail> = Details(),
+        poverty: String? = nil, address: String? = nil, father: ParentInput? = nil, mother: ParentInput? = nil,
         guardian: GuardianInput? = nil, livingArrangement: String? = nil, needs: [String]? = nil, improperGuardianship: Bool? = nil,
         improperNote: String? = nil, informedOn: String? = nil, consent: Bool? = nil, confirmLinks: Bool? = nil,
         acknowledgeDuplicates: Bool? = nil
@@ -89,9 +88,7 @@ public struct ChildInput: Codable, Sendable {
         self.hukou = hukou
         self.ethnicity = ethnicity
         self.health = health
-        self.school = school
-        self.grade = grade
-        self.boarding = boarding
+        self.details = details
         self.poverty = poverty
         self.address = address
         self.father = father
@@ -105,6 +102,51 @@ public struct ChildInput: Codable, Sendable {
         self.consent = consent
         self.confirmLinks = confirmLinks
         self.acknowledgeDuplicates = acknowledgeDuplicates
+    }
+}
+
+extension ChildInput {
+    enum CodingKeys: String, CodingKey {
+        case name, idNumber, sex, birthDate, villageCode, hukou, ethnicity, health, poverty, address, father, mother, guardian
+        case livingArrangement, needs, improperGuardianship, improperNote, informedOn, consent, confirmLinks, acknowledgeDuplicates
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func s(_ k: CodingKeys) throws -> String? { try c.decodeIfPresent(String.self, forKey: k) }
+        func b(_ k: CodingKeys) throws -> Bool? { try c.decodeIfPresent(Bool.self, forKey: k) }
+        self.init(
+            name: try s(.name), idNumber: try s(.idNumber), sex: try s(.sex), birthDate: try s(.birthDate),
+            villageCode: try s(.villageCode), hukou: try s(.hukou), ethnicity: try s(.ethnicity), health: try s(.health),
+            details: try Details(from: decoder), poverty: try s(.poverty), address: try s(.address),
+            father: try c.decodeIfPresent(ParentInput.self, forKey: .father),
+            mother: try c.decodeIfPresent(ParentInput.self, forKey: .mother),
+            guardian: try c.decodeIfPresent(GuardianInput.self, forKey: .guardian), livingArrangement: try s(.livingArrangement),
+            needs: try c.decodeIfPresent([String].self, forKey: .needs), improperGuardianship: try b(.improperGuardianship),
+            improperNote: try s(.improperNote), informedOn: try s(.informedOn), consent: try b(.consent),
+            confirmLinks: try b(.confirmLinks), acknowledgeDuplicates: try b(.acknowledgeDuplicates))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        for (k, v) in [
+            (CodingKeys.name, name), (.idNumber, idNumber), (.sex, sex), (.birthDate, birthDate), (.villageCode, villageCode),
+            (.hukou, hukou), (.ethnicity, ethnicity), (.health, health), (.poverty, poverty), (.address, address),
+            (.livingArrangement, livingArrangement), (.improperNote, improperNote), (.informedOn, informedOn),
+        ] {
+            try c.encodeIfPresent(v, forKey: k)
+        }
+        try c.encodeIfPresent(father, forKey: .father)
+        try c.encodeIfPresent(mother, forKey: .mother)
+        try c.encodeIfPresent(guardian, forKey: .guardian)
+        try c.encodeIfPresent(needs, forKey: .needs)
+        for (k, v) in [
+            (CodingKeys.improperGuardianship, improperGuardianship), (.consent, consent), (.confirmLinks, confirmLinks),
+            (.acknowledgeDuplicates, acknowledgeDuplicates),
+        ] {
+            try c.encodeIfPresent(v, forKey: k)
+        }
+        try details.encode(to: encoder)
     }
 }
 
@@ -135,8 +177,7 @@ public enum ChildForm {
         public let father: Parent?
         public let mother: Parent?
         public let guardian: Guardian?
-        public let school: String?
-        public let grade: String?
+        public let details: Details<ChildDetail>
         public let improperNote: String?
         public let address: String
     }
@@ -192,7 +233,7 @@ public enum ChildForm {
         return Checked(
             name: name, id: id, village: village, hukou: hukou, living: living, health: health, poverty: poverty,
             ethnicity: input.ethnicity.flatMap { $0.isEmpty ? nil : $0 }, needs: needs, informed: informed,
-            father: father, mother: mother, guardian: guardian, school: c.text(input.school), grade: c.text(input.grade),
+            father: father, mother: mother, guardian: guardian, details: input.details.normalised.complete,
             improperNote: c.text(input.improperNote), address: c.text(input.address) ?? "")
     }
 

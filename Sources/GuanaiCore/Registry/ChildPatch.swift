@@ -4,9 +4,8 @@ import Foundation
 /// (its path is in `cleared`: `"school"`, `"father.workPlace"`, `"guardian"` …); nested objects merge key by key.
 public struct ChildPatch: Codable, Sendable {
     public var name: String?
-    public var school: String?
-    public var grade: String?
-    public var boarding: Bool?
+    /// The plain fields sent (`ChildDetail`), flat in the same object.
+    public var details = Details<ChildDetail>()
     public var address: String?
     public var villageCode: String?
     public var livingArrangement: String?
@@ -25,7 +24,7 @@ public struct ChildPatch: Codable, Sendable {
     public init() {}
 
     public enum CodingKeys: String, CodingKey {
-        case name, school, grade, boarding, address, villageCode, livingArrangement, needs, improperGuardianship, improperNote
+        case name, address, villageCode, livingArrangement, needs, improperGuardianship, improperNote
         case informedOn, consent
         case father, mother, guardian, removeGuardian, confirmLinks
     }
@@ -33,9 +32,7 @@ public struct ChildPatch: Codable, Sendable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decodeIfPresent(String.self, forKey: .name)
-        school = try c.decodeIfPresent(String.self, forKey: .school)
-        grade = try c.decodeIfPresent(String.self, forKey: .grade)
-        boarding = try c.decodeIfPresent(Bool.self, forKey: .boarding)
+        details = try Details(from: decoder)
         address = try c.decodeIfPresent(String.self, forKey: .address)
         villageCode = try c.decodeIfPresent(String.self, forKey: .villageCode)
         livingArrangement = try c.decodeIfPresent(String.self, forKey: .livingArrangement)
@@ -50,6 +47,9 @@ public struct ChildPatch: Codable, Sendable {
         removeGuardian = try c.decodeIfPresent(Bool.self, forKey: .removeGuardian)
         confirmLinks = try c.decodeIfPresent(Bool.self, forKey: .confirmLinks)
         cleared = try PatchNulls.keys(c)
+        // The plain fields are not among the coding keys: their nulls are read from the object itself.
+        let all = try decoder.container(keyedBy: PatchNulls.AnyKey.self)
+        cleared.formUnion(try PatchNulls.keys(all).filter { ChildDetail(rawValue: $0) != nil })
         for key in ["father", "mother", "guardian"] {
             guard let k = CodingKeys(rawValue: key), c.contains(k), !(try c.decodeNil(forKey: k)) else { continue }
             let nested = try c.nestedContainer(keyedBy: PatchNulls.AnyKey.self, forKey: k)
@@ -159,7 +159,8 @@ public enum ChildChange {
     }
 
     /// Fields that cannot be cleared (sent as `null`).
-    public static let required = ["name", "villageCode", "livingArrangement", "boarding", "improperGuardianship", "consent", "needs"]
+    public static let required =
+        ["name", "villageCode", "livingArrangement", "improperGuardianship", "consent", "needs"] + ChildDetail.flags.map(\.rawValue)
 
     public static func check(_ patch: ChildPatch, stored: Stored, villageErrors: [FieldError] = [], _ c: inout FormChecker) -> Checked? {
         let cleared = patch.cleared
@@ -296,9 +297,7 @@ extension ChildChange {
 
     /// The child's own fields a change merges onto, as stored.
     public struct Record: Sendable, Equatable {
-        public var school: String?
-        public var grade: String?
-        public var boarding: Bool
+        public var details: Details<ChildDetail>
         public var livingArrangement: String
         public var needs: [ChildNeed]
         public var improperGuardianship: Bool
@@ -310,13 +309,11 @@ extension ChildChange {
         public var guardianRelation: String?
 
         public init(
-            school: String?, grade: String?, boarding: Bool, livingArrangement: String, needs: [ChildNeed], improperGuardianship: Bool,
+            details: Details<ChildDetail>, livingArrangement: String, needs: [ChildNeed], improperGuardianship: Bool,
             improperNote: String?, informedOn: String?, consent: Bool, father: ParentRecord, mother: ParentRecord,
             guardianRelation: String?
         ) {
-            self.school = school
-            self.grade = grade
-            self.boarding = boarding
+            self.details = details
             self.livingArrangement = livingArrangement
             self.needs = needs
             self.improperGuardianship = improperGuardianship
@@ -336,9 +333,7 @@ extension ChildChange {
     public static func apply(_ k: Checked, _ patch: ChildPatch, to r: inout Record) -> Bool {
         let cleared = patch.cleared, c = FormChecker()
         func text(_ v: String?, _ key: String) -> String?? { cleared.contains(key) ? .some(nil) : v.map { c.text($0) } }
-        if let p = text(patch.school, "school") { r.school = p }
-        if let p = text(patch.grade, "grade") { r.grade = p }
-        if let b = patch.boarding { r.boarding = b }
+        r.details = r.details.merging(patch.details.normalised)
         if let l = k.living { r.livingArrangement = l.rawValue }
         if let n = k.needs { r.needs = n }
         if let b = patch.improperGuardianship { r.improperGuardianship = b }

@@ -84,8 +84,7 @@ extension OpenAPIDocument {
             [
                 "id": str(), "personId": str(), "name": str(), "idNumber": str(), "sex": str(), "birthDate": str(), "age": int,
                 "villageCode": str(), "hukou": str(),
-                "ethnicity": str(true), "health": str(), "householdId": str(true), "school": str(true), "grade": str(true),
-                "boarding": bool,
+                "ethnicity": str(true), "health": str(), "householdId": str(true),
                 "father": nullable(ref("Parent")), "mother": nullable(ref("Parent")), "guardian": nullable(ref("Guardian")),
                 "livingArrangement": str(enumValues: ["with_parent", "with_guardian", "with_siblings_only", "alone"]),
                 "needs": array(str()),
@@ -95,12 +94,12 @@ extension OpenAPIDocument {
                 "updatedAt": str(),
                 "riskTier": str(true, enumValues: ["critical", "high", "medium", "normal"]), "riskReasons": array(ref("Reason")),
                 "nextVisitDue": str(true), "lastVisitOn": str(true),
-            ],
+            ].merging(details(ChildDetail.self, nullable: true)) { a, _ in a },
             required: [
-                "id", "personId", "name", "idNumber", "sex", "birthDate", "age", "villageCode", "hukou", "health", "boarding",
+                "id", "personId", "name", "idNumber", "sex", "birthDate", "age", "villageCode", "hukou", "health",
                 "livingArrangement", "needs",
                 "improperGuardianship", "consent", "classification", "status", "createdAt", "updatedAt", "riskReasons",
-            ]),
+            ] + ChildDetail.flags.map(\.rawValue)),
         "VisitInput": obj(
             [
                 "date": str(), "mode": str(enumValues: ["home", "phone", "video", "station"]),
@@ -262,25 +261,25 @@ extension OpenAPIDocument {
             [
                 "name": str(), "idNumber": str(), "sex": str(enumValues: ["female", "male"]), "birthDate": str(), "villageCode": str(),
                 "hukou": str(enumValues: ["rural", "urban"]),
-                "ethnicity": str(), "health": str(enumValues: healths), "school": str(), "grade": str(), "boarding": bool,
+                "ethnicity": str(), "health": str(enumValues: healths),
                 "poverty": str(enumValues: ["none", "dibao", "tekun", "monitored"]),
                 "address": str(), "father": ref("ParentInput"), "mother": ref("ParentInput"), "guardian": ref("GuardianInput"),
                 "livingArrangement": str(enumValues: ["with_parent", "with_guardian", "with_siblings_only", "alone"]),
                 "needs": array(str(enumValues: ["daily_care", "study", "affection", "habits", "safety"])),
                 "improperGuardianship": bool, "improperNote": str(), "informedOn": str(), "consent": bool, "confirmLinks": bool,
                 "acknowledgeDuplicates": bool,
-            ],
+            ].merging(details(ChildDetail.self, nullable: false)) { a, _ in a },
             required: ["name", "idNumber", "villageCode", "hukou", "livingArrangement"]),
         // PATCH: an absent key keeps the stored value, null clears an optional one, nested objects merge key by key.
         "ChildPatch": obj(
             [
-                "name": str(), "school": str(true), "grade": str(true), "boarding": bool, "address": str(true), "villageCode": str(),
+                "name": str(), "address": str(true), "villageCode": str(),
                 "livingArrangement": str(enumValues: ["with_parent", "with_guardian", "with_siblings_only", "alone"]),
                 "needs": array(str(enumValues: ["daily_care", "study", "affection", "habits", "safety"])),
                 "improperGuardianship": bool, "improperNote": str(true), "informedOn": str(true), "consent": bool,
                 "father": ref("ParentPatch"), "mother": ref("ParentPatch"), "guardian": nullable(ref("GuardianPatch")),
                 "removeGuardian": bool, "confirmLinks": bool,
-            ], required: []),
+            ].merging(details(ChildDetail.self, nullable: true)) { a, _ in a }, required: []),
         "ParentPatch": obj(
             ["situation": str(true, enumValues: situations), "workPlace": str(true), "since": str(true), "phone": str(true)], required: []),
         "GuardianPatch": obj(

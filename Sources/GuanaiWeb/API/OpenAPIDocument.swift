@@ -15,6 +15,10 @@ enum OpenAPIDocument {
     }
     nonisolated(unsafe) static let int: J = ["type": "integer"]
     nonisolated(unsafe) static let bool: J = ["type": "boolean"]
+    /// A record's plain fields (`ChildDetail` …): text a string, a flag a boolean.
+    static func details<F: RecordDetail>(_: F.Type, nullable: Bool) -> [String: J] {
+        Dictionary(uniqueKeysWithValues: F.allCases.map { ($0.rawValue, $0.kind == .text ? str(nullable) : bool) })
+    }
     static func obj(_ props: [String: J], required: [String]? = nil) -> J {
         ["type": "object", "properties": props, "required": required ?? Array(props.keys).sorted(), "additionalProperties": false]
     }

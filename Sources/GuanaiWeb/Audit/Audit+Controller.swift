@@ -76,7 +76,7 @@ struct AuditController {
         "officialName", "shortName", "parentCode", "statistical", "status", "mergedInto", "reason", "password", "via",
         "failures", "field", "rows", "format", "handoverTo", "edition", "units", "from", "to", "into", "parent", "name",
         "moved", "q", "unit", "users", "idNumber", "sex", "birthDate", "ethnicity", "hukou", "health", "healthSince",
-        "disabilityGrade", "vitalStatus", "school", "grade", "boarding", "fatherId", "fatherSituation", "fatherWorkPlace",
+        "disabilityGrade", "vitalStatus", "fatherId", "fatherSituation", "fatherWorkPlace",
         "fatherSince", "motherId", "motherSituation", "motherWorkPlace", "motherSince", "guardianId", "guardianRelation",
         "livingArrangement", "improperGuardianship", "improperNote", "needs", "informedOn", "consent", "categories",
         "exitReason", "by", "address", "poverty",
@@ -87,7 +87,7 @@ struct AuditController {
     static func recordLabel(_ l: UILanguage, _ type: String) -> String { recordTypes.contains(type) ? l.t("record." + type) : type }
 
     static func label(_ l: UILanguage, _ field: String) -> String {
-        fieldNames.contains(field) ? l.t("f." + field) : field
+        fieldNames.contains(field) ? l.t("f." + field) : DetailLabels.key(field).map { l.t($0) } ?? field
     }
 
     /// A unit's change detail (`{"into":"…","moved":"children=3,people=5"}`) as lines a person reads: units by name

@@ -35,6 +35,7 @@ enum AuditWords {
     static func field(_ l: UILanguage, _ key: String, type: String = "") -> String {
         if has("f.\(type).\(key)") { return l.t("f.\(type).\(key)") }
         if has("f." + key) { return l.t("f." + key) }
+        if let d = DetailLabels.key(key) { return l.t(d) }
         if type == "settings" && has("settings." + key) { return l.t("settings." + key) }
         if let dot = key.firstIndex(of: ".") {
             let head = String(key[..<dot]), tail = String(key[key.index(after: dot)...])

@@ -59,14 +59,14 @@ enum LedgerExport {
 
     // MARK: children
 
-    static let childKeys = [
-        "name", "idNumber", "sex", "birthDate", "villageCode", "hukou", "ethnicity", "health", "school", "grade", "boarding", "poverty",
-        "address",
-        "father.name", "father.idNumber", "father.situation", "father.workPlace", "father.phone",
-        "mother.name", "mother.idNumber", "mother.situation", "mother.workPlace", "mother.phone",
-        "guardian.name", "guardian.idNumber", "guardian.relation", "guardian.health", "guardian.phone",
-        "livingArrangement", "needs", "informedOn", "consent",
-    ]
+    static let childKeys =
+        ["name", "idNumber", "sex", "birthDate", "villageCode", "hukou", "ethnicity", "health"] + ChildDetail.allCases.map(\.rawValue) + [
+            "poverty", "address",
+            "father.name", "father.idNumber", "father.situation", "father.workPlace", "father.phone",
+            "mother.name", "mother.idNumber", "mother.situation", "mother.workPlace", "mother.phone",
+            "guardian.name", "guardian.idNumber", "guardian.relation", "guardian.health", "guardian.phone",
+            "livingArrangement", "needs", "informedOn", "consent",
+        ]
 
     static func childColumns(_ l: UILanguage) -> [Column] {
         var cols = [Column(header: l.t("ledger.no"), width: 6, kind: .number)]
@@ -76,7 +76,10 @@ enum LedgerExport {
             let width: Double =
                 k.hasSuffix("idNumber")
                 ? 21
-                : k.hasSuffix("phone") ? 13 : ["address", "school", "needs", "father.workPlace", "mother.workPlace"].contains(k) ? 18 : 11
+                : k.hasSuffix("phone")
+                    ? 13
+                    : ["address", "needs", "father.workPlace", "mother.workPlace"].contains(k)
+                        ? 18 : ChildDetail(rawValue: k)?.kind == .text ? 14 : 11
             cols.append(Column(header: h, width: width, kind: kind))
         }
         return cols + [
@@ -113,7 +116,9 @@ enum LedgerExport {
                         .number(String(n)), text(me?.name), id(me), text(me?.sex.map { l.t("sex." + $0) }), date(c.birthDate),
                         text(names[c.unitCode] ?? c.unitCode),
                         text(me?.hukou.map { l.t("hukou." + $0) }), text(me?.ethnicity), text(me.map { l.t("health." + $0.health) }),
-                        text(c.school), text(c.grade), yes(c.boarding),
+                    ]
+                    row += ChildDetail.allCases.map { $0.kind == .text ? text(c.details[text: $0]) : yes(c.details[flag: $0]) }
+                    row += [
                         text(h.map { l.t("poverty." + $0.poverty) }), text(h?.address),
                     ]
                     for (p, situation, place) in [(fa, c.fatherSituation, c.fatherWorkPlace), (mo, c.motherSituation, c.motherWorkPlace)] {

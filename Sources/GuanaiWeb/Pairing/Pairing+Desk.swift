@@ -68,7 +68,7 @@ enum VolunteerDesk {
             out.append(
                 DeskChild(
                     pairId: p.id!.uuidString, status: p.status.rawValue, givenName: ChineseName.givenName(person.name),
-                    age: born.map { Age.years(born: $0, on: today) } ?? 0, school: c.school,
+                    age: born.map { Age.years(born: $0, on: today) } ?? 0, school: c.details[text: .school],
                     guardianPhone: c.guardianID.flatMap { people[$0]?.phone },
                     needs: c.needList.map(\.rawValue),
                     recentContacts: contacts.map { .init(date: $0.onDate, mode: $0.mode.rawValue, minutes: $0.minutes, notes: $0.notes) },

@@ -170,9 +170,7 @@ enum ChildCreation {
         child.personID = person.id!
         child.unitCode = k.village.code
         child.birthDate = k.id.birthDate.iso
-        child.school = k.school
-        child.grade = k.grade
-        child.boarding = input.boarding ?? false
+        child.details = k.details
         child.fatherID = father?.id
         child.fatherSituation = k.father?.situation?.rawValue
         child.fatherWorkPlace = k.father?.workPlace
@@ -298,13 +296,13 @@ extension Child {
     static var rowColumns: [String] { ChildRows.columns }
     var rowValues: [any Encodable & Sendable] {
         [
-            id!, personID, unitCode, birthDate, householdID, school, grade, boarding,
+            id!, personID, unitCode, birthDate, householdID,
             fatherID, fatherSituation, fatherWorkPlace, fatherSince, motherID, motherSituation, motherWorkPlace, motherSince,
             guardianID, guardianRelation, livingArrangement, improperGuardianship, improperNote, needs, informedOn, consent,
             categories, categoryBits, needBits, guardianBirth, guardianHealth, riskTier, riskReasons, riskReview,
             nextVisitDue, lastVisitOn, openReport, overdueStep, reasons, leftBehind, status.rawValue, exitedOn, exitReason,
             nextReview, voidedReason, mergedInto, createdAt, updatedAt,
-        ]
+        ] + ChildDetail.allCases.map { details.bind($0) }
     }
 }
 

@@ -10,16 +10,17 @@ import GuanaiCore
 /// read) and marked as fetched, so everything that takes a `Child` or a `Person` works on them unchanged.
 enum ChildRows {
     /// Every column of `children`, in the schema's order. `ChildRowsTests` checks it against `Child.keys`.
-    static let columns = [
-        "id", "person_id", "unit_code", "birth_date", "household_id", "school", "grade", "boarding",
-        "father_id", "father_situation", "father_work_place", "father_since",
-        "mother_id", "mother_situation", "mother_work_place", "mother_since",
-        "guardian_id", "guardian_relation", "living_arrangement", "improper_guardianship", "improper_note", "needs",
-        "informed_on", "consent", "categories", "category_bits", "need_bits", "guardian_birth", "guardian_health",
-        "risk_tier", "risk_reasons", "risk_review", "next_visit_due", "last_visit_on", "open_report", "overdue_step",
-        "reasons", "left_behind", "status", "exited_on", "exit_reason", "next_review", "voided_reason", "merged_into",
-        "created_at", "updated_at",
-    ]
+    static let columns =
+        [
+            "id", "person_id", "unit_code", "birth_date", "household_id",
+            "father_id", "father_situation", "father_work_place", "father_since",
+            "mother_id", "mother_situation", "mother_work_place", "mother_since",
+            "guardian_id", "guardian_relation", "living_arrangement", "improper_guardianship", "improper_note", "needs",
+            "informed_on", "consent", "categories", "category_bits", "need_bits", "guardian_birth", "guardian_health",
+            "risk_tier", "risk_reasons", "risk_review", "next_visit_due", "last_visit_on", "open_report", "overdue_step",
+            "reasons", "left_behind", "status", "exited_on", "exit_reason", "next_review", "voided_reason", "merged_into",
+            "created_at", "updated_at",
+        ] + ChildDetail.allCases.map(\.column)
 
     /// A select of every column of `children`, to which the caller adds its filter, order and limit.
     static func select(on db: any Database) -> SQLSelectBuilder {
@@ -37,9 +38,7 @@ enum ChildRows {
         c.unitCode = try r.decode(column: "unit_code", as: String.self)
         c.birthDate = try r.decode(column: "birth_date", as: String.self)
         c.householdID = try r.decode(column: "household_id", as: UUID?.self)
-        c.school = try r.decode(column: "school", as: String?.self)
-        c.grade = try r.decode(column: "grade", as: String?.self)
-        c.boarding = try r.decode(column: "boarding", as: Bool.self)
+        c.details = try details(r)
         c.fatherID = try r.decode(column: "father_id", as: UUID?.self)
         c.fatherSituation = try r.decode(column: "father_situation", as: String?.self)
         c.fatherWorkPlace = try r.decode(column: "father_work_place", as: String?.self)
@@ -80,6 +79,18 @@ enum ChildRows {
         c.updatedAt = try r.decode(column: "updated_at", as: Date.self)
         c._$idExists = true
         return c
+    }
+
+    /// The plain fields Core declares, each from its column.
+    static func details<F: RecordDetail>(_ r: any SQLRow) throws -> Details<F> {
+        var d = Details<F>()
+        for f in F.allCases {
+            switch f.kind {
+            case .text: d[text: f] = try r.decode(column: f.column, as: String?.self)
+            case .flag: d[flag: f] = try r.decode(column: f.column, as: Bool.self)
+            }
+        }
+        return d
     }
 
     /// What classifying and assessing a child can change (`RegistryService.apply`, `copyGuardian`,

@@ -95,6 +95,7 @@ public enum RegistryBench {
                 ]
                 return u
             }
+            let noDetails = Details<ChildDetail>().complete
             for k in kids {
                 let me = person(k.idNumber, k.name, k.villageCode, "healthy")
                 let f = person(k.father.idNumber, k.father.name, k.villageCode, "healthy")
@@ -106,14 +107,16 @@ public enum RegistryBench {
                     birthDate: born, hukou: .rural, father: ParentFacts(situation: k.father.situation),
                     mother: ParentFacts(situation: k.mother.situation), poverty: k.poverty)
                 let r = ChildClassifier.classify(facts, on: today)
-                childRows.append([
-                    TimeOrderedID.next(), me, k.villageCode, born.iso, f, k.father.situation.rawValue, m, k.mother.situation.rawValue, g,
-                    k.guardian?.relation.rawValue, gBirth, k.guardian?.health.rawValue,
-                    k.living.rawValue, false, k.needs.map(\.rawValue).joined(separator: ","), ChildNeed.bits(k.needs), false, true,
-                    r.categories.map(\.rawValue).joined(separator: ","),
-                    ChildCategory.bits(r.categories), RegistryService.json(r.reasons), r.leftBehind,
-                    (r.categories.isEmpty ? ChildStatus.exited : .active).rawValue, r.nextAgeChange?.iso, at, at,
-                ])
+                childRows.append(
+                    [
+                        TimeOrderedID.next(), me, k.villageCode, born.iso, f, k.father.situation.rawValue, m, k.mother.situation.rawValue,
+                        g,
+                        k.guardian?.relation.rawValue, gBirth, k.guardian?.health.rawValue,
+                        k.living.rawValue, k.needs.map(\.rawValue).joined(separator: ","), ChildNeed.bits(k.needs), false, true,
+                        r.categories.map(\.rawValue).joined(separator: ","),
+                        ChildCategory.bits(r.categories), RegistryService.json(r.reasons), r.leftBehind,
+                        (r.categories.isEmpty ? ChildStatus.exited : .active).rawValue, r.nextAgeChange?.iso, at, at,
+                    ] + ChildDetail.allCases.map { noDetails.bind($0) })
             }
             let peopleRows = Array(people.values), childBatch = childRows
             try await db.transaction { tx in
@@ -129,12 +132,13 @@ public enum RegistryBench {
                     for r in rows[chunk..<min(chunk + 1000, rows.count)] { ins = ins.values(r.map { SQLBind($0) }) }
                     try await ins.run()
                 }
-                let ccols = [
-                    "id", "person_id", "unit_code", "birth_date", "father_id", "father_situation", "mother_id", "mother_situation",
-                    "guardian_id", "guardian_relation", "guardian_birth", "guardian_health",
-                    "living_arrangement", "boarding", "needs", "need_bits", "improper_guardianship", "consent", "categories",
-                    "category_bits", "reasons", "left_behind", "status", "next_review", "created_at", "updated_at",
-                ]
+                let ccols =
+                    [
+                        "id", "person_id", "unit_code", "birth_date", "father_id", "father_situation", "mother_id", "mother_situation",
+                        "guardian_id", "guardian_relation", "guardian_birth", "guardian_health",
+                        "living_arrangement", "needs", "need_bits", "improper_guardianship", "consent", "categories",
+                        "category_bits", "reasons", "left_behind", "status", "next_review", "created_at", "updated_at",
+                    ] + ChildDetail.allCases.map(\.column)
                 for chunk in stride(from: 0, to: childBatch.count, by: 700) {
                     var ins = tx.sql.insert(into: "children").columns(ccols)
                     for r in childBatch[chunk..<min(chunk + 700, childBatch.count)] { ins = ins.values(r.map { SQLBind($0) }) }

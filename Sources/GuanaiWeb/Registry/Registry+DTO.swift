@@ -35,41 +35,64 @@ struct GuardianDTO: Content {
     let phone: String?
 }
 
+/// A child's record as the API gives it: her own facts, with the plain fields (`ChildDetail`) flat beside them.
+@dynamicMemberLookup
 struct ChildDTO: Content {
-    let id: String
-    let personId: String
-    let name: String
-    let idNumber: String
-    let sex: String
-    let birthDate: String
-    let age: Int
-    let villageCode: String
-    let hukou: String
-    let ethnicity: String?
-    let health: String
-    let householdId: String?
-    let school: String?
-    let grade: String?
-    let boarding: Bool
-    let father: ParentDTO?
-    let mother: ParentDTO?
-    let guardian: GuardianDTO?
-    let livingArrangement: String
-    let needs: [String]
-    let improperGuardianship: Bool
-    let improperNote: String?
-    let informedOn: String?
-    let consent: Bool
-    let classification: ClassificationDTO
-    let status: String
-    let exitedOn: String?
-    let exitReason: String?
-    let createdAt: String
-    let updatedAt: String
-    let riskTier: String?
-    let riskReasons: [ReasonDTO]
-    let nextVisitDue: String?
-    let lastVisitOn: String?
+    var main: Main
+    var details: Details<ChildDetail>
+
+    subscript<T>(dynamicMember kp: KeyPath<Main, T>) -> T { main[keyPath: kp] }
+
+    init(main: Main, details: Details<ChildDetail>) {
+        self.main = main
+        self.details = details
+    }
+
+    init(from decoder: any Decoder) throws {
+        main = try Main(from: decoder)
+        details = try Details(from: decoder)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try main.encode(to: encoder)
+        try details.encode(to: encoder)
+    }
+}
+
+extension ChildDTO {
+    struct Main: Codable, Sendable {
+        let id: String
+        let personId: String
+        let name: String
+        let idNumber: String
+        let sex: String
+        let birthDate: String
+        let age: Int
+        let villageCode: String
+        let hukou: String
+        let ethnicity: String?
+        let health: String
+        let householdId: String?
+        let father: ParentDTO?
+        let mother: ParentDTO?
+        let guardian: GuardianDTO?
+        let livingArrangement: String
+        let needs: [String]
+        let improperGuardianship: Bool
+        let improperNote: String?
+        let informedOn: String?
+        let consent: Bool
+        let classification: ClassificationDTO
+        let status: String
+        let exitedOn: String?
+        let exitReason: String?
+        let createdAt: String
+        let updatedAt: String
+        let riskTier: String?
+        let riskReasons: [ReasonDTO]
+        let nextVisitDue: String?
+        let lastVisitOn: String?
+    }
 }
 
 struct ChildSummaryDTO: Content {
@@ -129,12 +152,11 @@ enum RegistryDTO {
         let me = people[c.personID]
         let born = CivilDate(iso: c.birthDate) ?? today
         let g = c.guardianID.flatMap { people[$0] }
-        return ChildDTO(
+        let main = ChildDTO.Main(
             id: c.id!.uuidString, personId: c.personID.uuidString, name: me?.name ?? "", idNumber: me?.idNumber.map(Masking.idNumber) ?? "",
             sex: me?.sex ?? "", birthDate: c.birthDate, age: Age.years(born: born, on: today), villageCode: c.unitCode,
             hukou: me?.hukou ?? "rural",
-            ethnicity: me?.ethnicity, health: me?.health ?? "healthy", householdId: c.householdID?.uuidString, school: c.school,
-            grade: c.grade, boarding: c.boarding,
+            ethnicity: me?.ethnicity, health: me?.health ?? "healthy", householdId: c.householdID?.uuidString,
             father: parent(
                 c.fatherID.flatMap { people[$0] }, situation: c.fatherSituation, workPlace: c.fatherWorkPlace, since: c.fatherSince),
             mother: parent(
@@ -154,6 +176,7 @@ enum RegistryDTO {
             updatedAt: AuditLog.timestamp(c.updatedAt),
             riskTier: c.riskTier, riskReasons: c.riskReasonList.map { ReasonDTO($0, lang) }, nextVisitDue: c.nextVisitDue,
             lastVisitOn: c.lastVisitOn)
+        return ChildDTO(main: main, details: c.details.complete)
     }
 
     static func summary(_ c: Child, person: Person?, today: CivilDate) -> ChildSummaryDTO {

@@ -66,9 +66,8 @@ final class Child: Model, @unchecked Sendable {
     /// Copied from the person so lists can filter by age band without a join.
     @Field(key: "birth_date") var birthDate: String
     @OptionalField(key: "household_id") var householdID: UUID?
-    @OptionalField(key: "school") var school: String?
-    @OptionalField(key: "grade") var grade: String?
-    @Field(key: "boarding") var boarding: Bool
+    /// 学校, 年级, 住校 …: the plain fields Core declares (`ChildDetail`).
+    @DetailFields var details: Details<ChildDetail>
     @OptionalField(key: "father_id") var fatherID: UUID?
     @OptionalField(key: "father_situation") var fatherSituation: String?
     @OptionalField(key: "father_work_place") var fatherWorkPlace: String?
@@ -134,8 +133,8 @@ final class Child: Model, @unchecked Sendable {
     var reasonList: [Reason] { (try? JSONDecoder().decode([Reason].self, from: Data(reasons.utf8))) ?? [] }
 
     var auditFields: [String: String] {
-        [
-            "unitCode": unitCode, "school": school ?? "", "grade": grade ?? "", "boarding": String(boarding),
+        var out: [String: String] = [
+            "unitCode": unitCode,
             "fatherId": fatherID?.uuidString ?? "", "fatherSituation": fatherSituation ?? "", "fatherWorkPlace": fatherWorkPlace ?? "",
             "fatherSince": fatherSince ?? "",
             "motherId": motherID?.uuidString ?? "", "motherSituation": motherSituation ?? "", "motherWorkPlace": motherWorkPlace ?? "",
@@ -145,6 +144,8 @@ final class Child: Model, @unchecked Sendable {
             "informedOn": informedOn ?? "", "consent": String(consent), "categories": categories, "status": status.rawValue,
             "exitReason": exitReason ?? "", "riskTier": riskTier ?? "",
         ]
+        for f in ChildDetail.allCases { out[f.rawValue] = details.string(f) }
+        return out
     }
 }
 
@@ -166,7 +167,7 @@ extension Child {
     var changeRecord: ChildChange.Record {
         get {
             ChildChange.Record(
-                school: school, grade: grade, boarding: boarding, livingArrangement: livingArrangement, needs: needList,
+                details: details, livingArrangement: livingArrangement, needs: needList,
                 improperGuardianship: improperGuardianship, improperNote: improperNote, informedOn: informedOn,
                 consent: consent,
                 father: .init(situation: fatherSituation, workPlace: fatherWorkPlace, since: fatherSince),
@@ -174,9 +175,7 @@ extension Child {
                 guardianRelation: guardianRelation)
         }
         set {
-            school = newValue.school
-            grade = newValue.grade
-            boarding = newValue.boarding
+            if newValue.details != details { details = newValue.details }
             livingArrangement = newValue.livingArrangement
             if newValue.needs != needList { setNeeds(newValue.needs) }
             improperGuardianship = newValue.improperGuardianship

@@ -106,8 +106,7 @@ struct RegistryPagesController {
         return ChildInput(
             name: s("name"), idNumber: s("idNumber"), sex: s("sex"), birthDate: s("birthDate"), villageCode: s("villageCode"),
             hukou: s("hukou"),
-            ethnicity: s("ethnicity"), health: s("health"), school: s("school"), grade: s("grade"), boarding: s("boarding") == "1",
-            poverty: s("poverty"),
+            ethnicity: s("ethnicity"), health: s("health"), details: Forms.details { s($0) ?? "" }, poverty: s("poverty"),
             address: s("address"), father: parent("father"), mother: parent("mother"),
             guardian: GuardianInput(
                 name: s("guardian.name"), idNumber: s("guardian.idNumber"), birthDate: s("guardian.birthDate"),
@@ -206,7 +205,7 @@ struct RegistryPagesController {
         }
     }
 
-    /// 修改基本信息: name, school, grade, boarding, address and needs, each changed only when the person changed it.
+    /// 修改基本信息: name, address, needs and the plain fields (`ChildDetail`), each changed only when the person changed it.
     func editForm(req: Request) async throws -> Response {
         let c = try await load(req)
         try req.requireEdits()
@@ -218,9 +217,8 @@ struct RegistryPagesController {
         let me = try await scoped.people([c.personID])[c.personID]
         let address = try await c.householdID.asyncFlatMap { try await Household.find($0, on: scoped.db)?.address } ?? ""
         return [
-            "name": [me?.name ?? ""], "school": [c.school ?? ""], "grade": [c.grade ?? ""], "boarding": [c.boarding ? "1" : ""],
-            "address": [address], "needs": c.needList.map(\.rawValue),
-        ]
+            "name": [me?.name ?? ""], "address": [address], "needs": c.needList.map(\.rawValue),
+        ].merging(Forms.shown(c.details).mapValues { [$0] }) { a, _ in a }
     }
 
     func edit(req: Request) async throws -> Response {
@@ -230,15 +228,10 @@ struct RegistryPagesController {
         func s(_ k: String) -> String { v[k]?.last ?? "" }
         func was(_ k: String) -> String { v[k + ".was"]?.last ?? "" }
         var patch = ChildPatch()
-        for k in ["name", "school", "grade", "address"] where s(k) != was(k) {
-            switch k {
-            case "name": patch.name = s(k)
-            case "school": patch.school = s(k)
-            case "grade": patch.grade = s(k)
-            default: patch.address = s(k)
-            }
-        }
-        if s("boarding") != was("boarding") { patch.boarding = s("boarding") == "1" }
+        if s("name") != was("name") { patch.name = s("name") }
+        if s("address") != was("address") { patch.address = s("address") }
+        let edited = ChildDetail.allCases.filter { s($0.rawValue) != was($0.rawValue) }
+        patch.details = .typed(Dictionary(uniqueKeysWithValues: edited.map { ($0, s($0.rawValue)) }))
         let needs = (v["needs"] ?? []).sorted(), neededBefore = (v["needs.was"]?.last ?? "").split(separator: ",").map(String.init).sorted()
         if needs != neededBefore { patch.needs = needs }
         do {
@@ -246,7 +239,7 @@ struct RegistryPagesController {
             return req.redirect(to: SiteURL.child(c.id!.uuidString).with(query: [("saved", "1")]))
         } catch let e as FieldErrors {
             var shown = v
-            for k in ["name", "school", "grade", "boarding", "address"] { shown[k] = [was(k)] }
+            for k in ["name", "address"] + ChildDetail.allCases.map(\.rawValue) { shown[k] = [was(k)] }
             shown["needs"] = neededBefore
             return RegistryViews.editPage(
                 req, id: c.id!.uuidString, shown: shown, typed: v, status: .unprocessableEntity,

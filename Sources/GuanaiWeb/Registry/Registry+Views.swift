@@ -243,14 +243,7 @@ enum RegistryViews {
                     sel("person.hukou", "hukou", options(l, "hukou.", Hukou.self, blank: false), required: true)
                     sel("person.ethnicity", "ethnicity", [("", l.t("form.choose"))] + ethnicities)
                     sel("person.health", "health", options(l, "health.", Health.self, blank: false))
-                    field("children.school", "school")
-                    field("children.grade", "grade")
-                    div(.class("field check")) {
-                        label {
-                            tag("input", [.type("checkbox"), .name("boarding"), .value("1"), Attr.when(s("boarding") == "1", .checked)]);
-                            " " + l.t("children.boarding")
-                        }
-                    }
+                    Forms.details(l, ChildDetail.allCases, value: s, errors: e)
                     sel("household.poverty", "poverty", options(l, "poverty.", PovertyStatus.self, blank: false))
                     field("household.address", "address")
                 }
@@ -332,18 +325,11 @@ enum RegistryViews {
             Forms.errorSummary(l, e, labelled: true)
             form(.method("post"), .action(.childEdit(id))) {
                 Forms.csrf(req)
-                for k in ["name", "school", "grade", "boarding", "address"] { Forms.was(k, shown[k]?.last ?? "") }
+                for k in ["name", "address"] + ChildDetail.allCases.map(\.rawValue) { Forms.was(k, shown[k]?.last ?? "") }
                 Forms.was("needs", (shown["needs"] ?? []).joined(separator: ","))
                 fieldset(.class("panel")) {
                     Forms.field(l, label: "person.name", name: "name", value: s("name"), required: true, error: e["name"])
-                    Forms.field(l, label: "children.school", name: "school", value: s("school"), error: e["school"])
-                    Forms.field(l, label: "children.grade", name: "grade", value: s("grade"), error: e["grade"])
-                    div(.class("field check")) {
-                        label {
-                            tag("input", [.type("checkbox"), .name("boarding"), .value("1"), Attr.when(s("boarding") == "1", .checked)]);
-                            " " + l.t("children.boarding")
-                        }
-                    }
+                    Forms.details(l, ChildDetail.allCases, value: s, errors: e)
                     Forms.field(l, label: "household.address", name: "address", value: s("address"), error: e["address"])
                     div(.class("field")) {
                         span(.class("label")) { l.t("children.needs") }
@@ -485,13 +471,7 @@ enum RegistryViews {
                     dt { l.t("person.hukou") }; dd { l.t("hukou." + c.hukou) }
                     if let e = c.ethnicity { dt { l.t("person.ethnicity") }; dd { e } }
                     dt { l.t("person.health") }; dd { l.t("health." + c.health) }
-                    if c.school != nil || c.grade != nil {
-                        dt { l.t("children.school") };
-                        dd {
-                            [c.school, c.grade].compactMap { $0 }.joined(separator: " ")
-                                + (c.boarding ? " · " + l.t("children.boarding") : "")
-                        }
-                    }
+                    if let line = Forms.detailLine(l, c.details) { dt { l.t(ChildDetail.allCases[0].labelKey) }; dd { line } }
                     dt { l.t("children.living") }; dd { l.t("living." + c.livingArrangement) }
                     dt { l.t("children.needs") }; dd { c.needs.map { l.t("need." + $0) }.joined(separator: l.t("list.sep")) }
                     dt { l.t("children.informedOn") };

@@ -138,6 +138,54 @@ enum Forms {
         }
     }
 
+    /// A record's plain fields as form controls: text as a labelled input, a flag as a checkbox posting `1`.
+    static func details<F: RecordDetail>(_ l: UILanguage, _ fields: [F] = F.allCases, value: (String) -> String, errors: [String: String])
+        -> Node
+    {
+        group {
+            for f in fields {
+                switch f.kind {
+                case .text: field(l, label: f.labelKey, name: f.rawValue, value: value(f.rawValue), error: errors[f.rawValue])
+                case .flag:
+                    div(.class("field check")) {
+                        label {
+                            let on = value(f.rawValue) == "1"
+                            tag("input", [.type("checkbox"), .name(f.rawValue), .value("1"), Attr.when(on, .checked)]);
+                            " " + l.t(f.labelKey)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A record's plain fields as posted: text as typed, a flag on when its box was ticked.
+    static func details<F: RecordDetail>(_ value: (String) -> String) -> Details<F> {
+        var d = Details<F>()
+        for f in F.allCases {
+            switch f.kind {
+            case .text: d[text: f] = value(f.rawValue)
+            case .flag: d[flag: f] = value(f.rawValue) == "1"
+            }
+        }
+        return d.normalised
+    }
+
+    /// The plain fields as a form shows them back: text as stored, a flag `1` or blank.
+    static func shown<F: RecordDetail>(_ d: Details<F>) -> [String: String] {
+        var out: [String: String] = [:]
+        for f in F.allCases { out[f.rawValue] = f.kind == .text ? d[text: f] ?? "" : d[flag: f] ? "1" : "" }
+        return out
+    }
+
+    /// One line for a record's page: its texts, then the label of each flag that is set ("镇小学 三年级 · 寄宿"); none
+    /// when no text is given.
+    static func detailLine<F: RecordDetail>(_ l: UILanguage, _ d: Details<F>) -> String? {
+        let texts = F.texts.compactMap { d[text: $0] }
+        guard !texts.isEmpty else { return nil }
+        return texts.joined(separator: " ") + F.flags.filter { d[flag: $0] }.map { " · " + l.t($0.labelKey) }.joined()
+    }
+
     /// The hidden twin of a quick form's field: the value the person saw. The handler changes only the fields whose
     /// posted value differs from it, so a save never resets what the form merely displayed, and a value changed by
     /// someone else since the page was drawn is not written back over.
@@ -198,7 +246,7 @@ enum Forms {
 
     static func fieldLabel(_ l: UILanguage, _ field: String) -> String {
         let parts = field.split(separator: ".").map(String.init)
-        guard let last = parts.last, let key = fieldKeys[last] else { return "" }
+        guard let last = parts.last, let key = fieldKeys[last] ?? DetailLabels.key(last) else { return "" }
         if parts.count == 2, let section = sectionKeys[parts[0]] { return l.t(section) + " · " + l.t(key) }
         return l.t(key)
     }

@@ -40,10 +40,17 @@ func withTestApp(_ body: (TestContext) async throws -> Void) async throws {
     } catch {
         if let s = schema { try? await app.db.sql.raw("DROP SCHEMA \(ident: s) CASCADE").run() }
         try? await app.asyncShutdown()
+        // PostgresNIO hides a server error's text behind a generic description; a failing test should say it.
+        if String(describing: type(of: error)) == "PSQLError" { throw DiagnosedError(text: String(reflecting: error)) }
         throw error
     }
     if let s = schema { try await app.db.sql.raw("DROP SCHEMA \(ident: s) CASCADE").run() }
     try await app.asyncShutdown()
+}
+
+struct DiagnosedError: Error, CustomStringConvertible {
+    let text: String
+    var description: String { text }
 }
 
 // Units used across tests (石首市 2021 codes).

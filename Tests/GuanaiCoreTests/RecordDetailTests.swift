@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+@testable import GuanaiCore
+
+@Suite struct RecordDetailTests {
+    private enum Sample: String, CodingKey, RecordDetail {
+        case villageGroup, note, farming
+        var kind: DetailKind { self == .farming ? .flag : .text }
+        var labelKey: String { "sample." + rawValue }
+    }
+
+    @Test func columnsAreTheNamesInSnakeCase() {
+        #expect(Sample.allCases.map(\.column) == ["village_group", "note", "farming"])
+        #expect(ChildDetail.allCases.map(\.column) == ChildDetail.allCases.map(\.rawValue), "one-word names are their own column")
+        #expect(Sample.flags == [.farming] && Sample.texts == [.villageGroup, .note])
+    }
+
+    @Test func jsonIsFlatAndTellsAbsentFromNull() throws {
+        let d = try JSONDecoder().decode(Details<Sample>.self, from: Data(#"{"note": null, "farming": true, "other": 1}"#.utf8))
+        #expect(d.has(.note) && d[text: .note] == nil, "null is given: it clears")
+        #expect(!d.has(.villageGroup), "absent is not given: it keeps")
+        #expect(d[flag: .farming])
+        let out = try JSONSerialization.jsonObject(with: JSONEncoder().encode(d.complete)) as? [String: Any]
+        #expect(out?.keys.sorted() == ["farming"], "no text is left out, a flag is always written")
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Details<Sample>.self, from: Data(#"{"farming": "yes"}"#.utf8)) }
+    }
+
+    @Test func aChangeLaysOverWhatIsStored() {
+        let stored = Details<Sample>.typed([.villageGroup: "三组", .note: "", .farming: "1"])
+        #expect(stored[text: .villageGroup] == "三组" && stored[text: .note] == nil && stored[flag: .farming])
+        var change = Details<Sample>()
+        change[text: .note] = "  新的  "
+        change[flag: .farming] = false
+        let merged = stored.merging(change.normalised)
+        #expect(merged[text: .villageGroup] == "三组" && merged[text: .note] == "新的" && !merged[flag: .farming])
+        #expect(merged.string(.farming) == "false" && merged.string(.villageGroup) == "三组")
+        #expect(Details<Sample>().complete.has(.note) && !Details<Sample>().complete[flag: .farming])
+    }
+
+    @Test func aChildInputKeepsItsPlainFieldsFlat() throws {
+        let json = #"{"name": "王小花", "school": " 镇小学 ", "boarding": true, "needs": ["study"]}"#
+        let input = try JSONDecoder().decode(ChildInput.self, from: Data(json.utf8))
+        #expect(input.name == "王小花" && input.details[text: .school] == " 镇小学 " && input.details[flag: .boarding])
+        let back = try JSONDecoder().decode(ChildInput.self, from: JSONEncoder().encode(input))
+        #expect(back.details == input.details && back.needs == ["study"] && back.name == "王小花")
+        let patch = try JSONDecoder().decode(ChildPatch.self, from: Data(#"{"grade": null}"#.utf8))
+        #expect(patch.details.has(.grade) && !patch.details.has(.school) && patch.cleared == ["grade"])
+    }
+
+    @Test func aFlagCannotBeCleared() {
+        #expect(ChildChange.required.contains("boarding"))
+    }
+}
