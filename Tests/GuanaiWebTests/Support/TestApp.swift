@@ -33,7 +33,16 @@ func withTestApp(_ body: (TestContext) async throws -> Void) async throws {
     do {
         if let s = schema {
             try GuanaiApp.useDatabase(app, target)
-            try await app.db.sql.raw("CREATE SCHEMA \(ident: s)").run()
+            // The first connection of a test: with a few hundred tests starting at once, the server may refuse it
+            // for a moment (too many clients); try again before calling the test failed.
+            for attempt in 1...5 {
+                do {
+                    try await app.db.sql.raw("CREATE SCHEMA \(ident: s)").run()
+                    break
+                } catch  where attempt < 5 && String(describing: type(of: error)) == "PSQLError" {
+                    try await Task.sleep(for: .seconds(attempt))
+                }
+            }
         }
         try await GuanaiApp.configure(app, cfg)
         try await body(TestContext(app: app, clock: clock))
