@@ -135,6 +135,15 @@ import GuanaiCore
             #expect(again.status == .ok && again.body.string.contains("可以导入：4 行"), "shown although the account's lease is taken")
             try await IntakeLease.release(ctx.app.db, upload: otherID, token: token)
 
+            // A commit confirmed after the preview dies (item 7): the kept preview says so, and may be confirmed again.
+            guard
+                case .claimed = try await IntakeLease.claim(
+                    ctx.app.db, upload: id, user: user, now: ctx.app.now, seconds: 660, commit: true)
+            else { Issue.record("claim failed"); return }
+            ctx.clock.advance(by: 661)
+            let interrupted = try await b.get(page).body.string
+            #expect(interrupted.contains("上次确认导入时处理中断了") && interrupted.contains("可以导入：4 行"), "\(interrupted)")
+
             // Another language is another preview (its messages are in that language).
             _ = try await b.get("/lang/en?back=/")
             let english = try await b.getSettled(page)

@@ -212,9 +212,9 @@ struct IntakePagesController {
 
     static func limits(_ req: Request) -> SheetLimits { ImportRun.limits(req.application.guanai) }
 
-    /// Runs `body` holding one of this instance's import slots and the account's lease on `u` (429 without a slot;
-    /// the upload page with a message while another import of the account runs). The lease outlives the deadline a
-    /// little, so it lapses only if the process died.
+    /// Runs `body` (a commit) holding one of this instance's import slots and the account's lease on `u` (429
+    /// without a slot; the upload page with a message while another import of the account runs). The lease outlives
+    /// the deadline a little, so it lapses only if the process died.
     func guarded(_ req: Request, _ u: IntakeUpload, commit: Bool, _ body: (_ token: String) async throws -> Response) async throws
         -> Response
     {
@@ -258,7 +258,9 @@ struct IntakePagesController {
         switch PreviewWatch.page(stage: record?.stage, current: record?.key == key, leaseLive: leaseLive) {
         case .finished:
             guard let record, let summary = record.summary else { throw Abort(.internalServerError) }
-            return IntakeViews.preview(req, u, result: summary, notice: record.interrupted ? "intake.leaseExpired" : nil)
+            // `committing` here has no live lease: a commit confirmed after this preview died (item 7).
+            let interrupted = record.interrupted || u.status == .committing
+            return IntakeViews.preview(req, u, result: summary, notice: interrupted ? "intake.leaseExpired" : nil)
         case .failed:
             return IntakeViews.unreadable(
                 req, u, message: req.lang.t(record?.message ?? "intake.error.unreadable", record?.args.first ?? ""))
