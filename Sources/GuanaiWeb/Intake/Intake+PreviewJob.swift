@@ -44,7 +44,7 @@ struct PreviewSummary: Codable, Sendable {
     init(_ r: ImportResult) {
         let b = PreviewWatch.bounded
         sheetNames = r.sheetNames.prefix(PreviewWatch.storedSheets).map(b)
-        sheetName = r.sheetName
+        sheetName = r.sheetName.map(b)
         headerRowNumber = r.header.headerRowNumber
         let shown = Set(r.headerText.keys.sorted().prefix(PreviewWatch.storedColumns))
         columns = r.header.columns.filter { shown.contains($0.key) }
