@@ -40,7 +40,7 @@ import GuanaiSheets
             let up = try await Self.upload(&b, Self.wideCSV, name: "宽.csv")
             #expect(up.status == .seeOther)
             let page = try #require(up.headers.first(name: .location))
-            let preview = try await b.get(page)
+            let preview = try await b.getSettled(page)
             #expect(preview.status == .unprocessableEntity && preview.body.string.contains("有一行超过 16384 列"), "\(preview.body.string)")
             #expect(try await IntakeUpload.query(on: ctx.app.db).first()?.claimedUntil == nil, "the lease is given back")
 
@@ -89,6 +89,7 @@ import GuanaiSheets
             try await b.login("town")
             let first = try #require(try await Self.upload(&b, Self.ledger, name: "一.xlsx").headers.first(name: .location))
             let second = try #require(try await Self.upload(&b, Self.ledger, name: "二.xlsx").headers.first(name: .location))
+            let third = try #require(try await Self.upload(&b, Self.ledger, name: "三.xlsx").headers.first(name: .location))
             let uploads = try await IntakeUpload.query(on: ctx.app.db).sort(\.$createdAt).all()
             let user = uploads[0].userID
 
@@ -101,20 +102,26 @@ import GuanaiSheets
             #expect(try await b.get(first).status == .conflict, "the same upload from another tab waits too")
             try await IntakeLease.release(ctx.app.db, upload: uploads[0].id!, token: token)
             #expect(try await b.get(second).status == .ok)
+            #expect(try await b.getSettled(second).status == .ok, "the preview runs to its end")
 
             // A lease whose process died lapses: the account is free again after it.
-            _ = try await IntakeLease.claim(ctx.app.db, upload: uploads[0].id!, user: user, now: ctx.app.now, seconds: 600, commit: false)
+            guard
+                case .claimed = try await IntakeLease.claim(
+                    ctx.app.db, upload: uploads[0].id!, user: user, now: ctx.app.now, seconds: 600, commit: false)
+            else { Issue.record("claim failed"); return }
+            #expect(try await b.get(third).status == .conflict)
             ctx.clock.advance(by: 601)
-            #expect(try await b.get(second).status == .ok)
+            #expect(try await b.getSettled(third).status == .ok)
 
             // Every slot of this instance taken: 429.
             let slots = ImportSlots(capacity: 1)
             ctx.app.storage[ImportSlotsKey.self] = slots
             #expect(slots.tryAcquire())
-            let full = try await b.get(second)
+            let full = try await b.get(first)
             #expect(full.status == .tooManyRequests && full.body.string.contains("现在导入的人较多"))
             slots.release()
-            #expect(try await b.get(second).status == .ok)
+            #expect(try await b.get(first).status == .ok)
+            #expect(try await b.getSettled(first).status == .ok)
         }
     }
 
@@ -141,7 +148,7 @@ import GuanaiSheets
             // Its process was killed: the transaction rolled back, the lease lapses. The page says what happened
             // and the button works.
             ctx.clock.advance(by: 661)
-            let again = try await b.get(page)
+            let again = try await b.getSettled(page)
             #expect(
                 again.status == .ok && again.body.string.contains("上次确认导入时处理中断了") && again.body.string.contains("可以导入：4 行"),
                 "\(again.body.string)")

@@ -127,12 +127,14 @@ import GuanaiCore
             _ = try await b.get("/imports/new?kind=children")
             // Over a socket, so the body reaches the route in pieces; 64 KB is the tests' `maxBodySize`.
             #expect(Self.csv.count > 64 * 1024)
-            // The client follows the redirect: the answer is the preview.
-            let preview = try await Self.post(
+            // The client follows the redirect: the answer is the preview's page, which reloads itself until it is done.
+            let checking = try await Self.post(
                 &b, [("_csrf", b.csrf), ("kind", "children"), ("unit", Codes.shihuayan)], file: Self.csv, running: true)
-            #expect(preview.status == .ok && preview.body.string.contains("：4000 行"), "all 4000 rows read back from the stored file")
-            #expect(Self.workFiles(ctx).isEmpty, "the work files go with their requests")
+            #expect(checking.status == .ok && checking.headers.first(name: "Refresh") != nil)
             let u = try #require(try await IntakeUpload.query(on: ctx.app.db).first())
+            let preview = try await b.getSettled(SiteURL.intake(u.id!.uuidString).path)
+            #expect(preview.status == .ok && preview.body.string.contains("：4000 行"), "all 4000 rows read back from the stored file")
+            #expect(Self.workFiles(ctx).isEmpty, "the work files go with their requests and runs")
             #expect(try await IntakeUpload.file(of: u.id!, on: ctx.app.db).map { Data(buffer: $0) } == Self.csv)
             // Pages about uploads leave the file in the database.
             let recent = try await IntakeUpload.recent(by: u.userID, limit: 10, on: ctx.app.db)

@@ -99,6 +99,8 @@ def test_a_township_ledger_with_work_places_and_relation_words(browser, logins, 
     page.set_input_files("#file", str(path))
     page.click("form.intake button[type=submit]")
     page.wait_for_load_state()
+    # The check runs in the background; its page reloads itself until the preview is there.
+    page.wait_for_selector("main div.counts", timeout=120_000)
     body = page.inner_text("main")
     assert "导入预览" in body, body[:400]
     assert "有错误、不能导入" not in body or "有错误、不能导入：0 行" in body, body[:800]

@@ -65,6 +65,8 @@ def test_a_township_worker_imports_a_ledger_on_a_phone(browser, logins):
     page.set_input_files("#file", str(FIXTURE))
     page.click("form.intake button[type=submit]")
     page.wait_for_load_state()
+    # The check runs in the background; its page reloads itself until the preview is there.
+    page.wait_for_selector("main div.counts", timeout=120_000)
     body = page.inner_text("main")
     assert "导入预览" in body and "有错误、不能导入：6 行" in body, body[:400]
     assert "丢失了位数" in body

@@ -39,6 +39,9 @@ public struct GuanaiConfig: Sendable {
     public var maxExpandedBytes = 200_000_000
     /// How long one preview or commit from the pages may take before it is stopped (the CLI has none).
     public var importDeadlineSeconds: Double = 600
+    /// A preview stops once its page has not polled for this long (`PreviewWatch`); how often the run looks.
+    public var previewHeartbeatSeconds = PreviewWatch.heartbeatSeconds
+    public var previewCheckSeconds = PreviewWatch.checkSeconds
     /// Imports (previews and commits) one instance runs at once; more are answered 429. Each account runs one at a
     /// time across all instances (`intake_uploads.claimed_until`).
     public var importsPerInstance = max(1, ProcessInfo.processInfo.activeProcessorCount / 2)

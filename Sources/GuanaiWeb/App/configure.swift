@@ -13,6 +13,9 @@ public enum GuanaiApp {
         app.lifecycle.use(WorkDirCleanup())
         app.storage[ImportSlotsKey.self] = ImportSlots(capacity: config.importsPerInstance)
         try useDatabase(app, config.database)
+        // After the database: lifecycle handlers shut down in reverse, so running previews stop before it closes.
+        app.storage[PreviewJobsKey.self] = PreviewJobs()
+        app.lifecycle.use(PreviewJobsShutdown())
         app.migrations.add(Migrations.all)
         app.passwords.use(.bcrypt(cost: config.bcryptCost))
         app.dummyPasswordHash = try Bcrypt.hash(Tokens.random(), cost: config.bcryptCost)
@@ -21,6 +24,7 @@ public enum GuanaiApp {
         app.middleware.use(SecurityHeadersMiddleware())
         app.middleware.use(GuanaiErrorMiddleware())
         app.middleware.use(URLLengthMiddleware())
+        app.middleware.use(PreviewPollMiddleware())
         if migrate {
             try await app.autoMigrate()
             _ = try await UnitService.ensureLoaded(county: config.county, on: app.db, at: config.clock.now())
@@ -31,15 +35,22 @@ public enum GuanaiApp {
     }
 
     static func useDatabase(_ app: Application, _ target: DatabaseTarget) throws {
+        // Previews run in the background for minutes inside one transaction: they get a pool of their own
+        // (`.intake`, the same database), so a run never holds the connection that the requests of its event loop
+        // (its page's polls among them) wait for.
         switch target {
         case .sqliteFile(let path):
             app.databases.use(.immediateSQLite(.file(path)), as: .sqlite)
+            app.databases.use(.immediateSQLite(.file(path)), as: .intake, isDefault: false)
         case .sqliteMemory:
-            app.databases.use(.immediateSQLite(.memory), as: .sqlite)
+            let memory = SQLiteConfiguration(storage: .memory(identifier: UUID().uuidString))
+            app.databases.use(.immediateSQLite(memory), as: .sqlite)
+            app.databases.use(.immediateSQLite(memory), as: .intake, isDefault: false)
         case .postgres(let url, let searchPath):
             var cfg = try SQLPostgresConfiguration(url: url)
             if let s = searchPath { cfg.searchPath = [s] }
             app.databases.use(.postgres(configuration: cfg), as: .psql)
+            app.databases.use(.postgres(configuration: cfg), as: .intake, isDefault: false)
         }
         app.databases.middleware.use(OrderedIDsMiddleware())
         app.databases.middleware.use(ChildTallyMiddleware())

@@ -26,6 +26,10 @@ final class IntakeUpload: Model, @unchecked Sendable {
     /// The lease of the import running on this upload (preview or commit), and its holder; nil = none running.
     @OptionalField(key: "claimed_until") var claimedUntil: Date?
     @OptionalField(key: "claimed_by") var claimedBy: String?
+    /// The preview's heartbeat: every poll of its page moves it on; the run stops once it has passed.
+    @OptionalField(key: "watched_until") var watchedUntil: Date?
+    /// JSON `PreviewRecord`: where the preview run stands, with the finished summary (bounded) or the file's error.
+    @OptionalField(key: "preview") var preview: String?
     init() {}
 
     var overrideMap: [String: String] { (try? JSONDecoder().decode([String: String].self, from: Data(overrides.utf8))) ?? [:] }

@@ -181,7 +181,7 @@ struct IntakePagesController {
         return u
     }
 
-    /// Runs the file as it would be imported; the dry run rolls back, the real one keeps the rows and the rejected file.
+    /// Runs the file as it would be imported (the commit: the rows are kept, and the rejected file).
     func run(_ req: Request, _ u: IntakeUpload, dryRun: Bool, rejectedOut: URL? = nil) async throws -> ImportResult {
         let tmp = req.workDir.file("import")
         defer { try? FileManager.default.removeItem(at: tmp) }
@@ -190,25 +190,31 @@ struct IntakePagesController {
             guard let bytes = try await IntakeUpload.file(of: u.id!, on: req.db) else { throw Abort(.gone) }
             try WorkDir.write(bytes, to: tmp)
         }
+        var r = try await importRun(req, u, file: tmp)
+        r.dryRun = dryRun
+        r.rejectedOut = rejectedOut
+        return try await r.run()
+    }
+
+    /// The run of `u` as this request's account would do it; `file` is where the upload's bytes are (or will be).
+    func importRun(_ req: Request, _ u: IntakeUpload, file: URL) async throws -> ImportRun {
         guard let unit = try await req.scoped.unit(u.unitCode) else { throw Abort(.notFound) }
         var r = ImportRun(
-            kind: u.kind, file: tmp, fileName: u.fileName, unit: unit, scoped: try req.scoped, actor: req.auditActor, at: req.now)
+            kind: u.kind, file: file, fileName: u.fileName, unit: unit, scoped: try req.scoped, actor: req.auditActor, at: req.now)
         r.sheet = u.sheet
         r.lang = req.lang
         r.overrides = u.overrideMap
-        r.dryRun = dryRun
-        r.rejectedOut = rejectedOut
         r.limits = Self.limits(req)
         // Real time, not the app's clock: it bounds work, whatever day the app thinks it is.
         r.deadline = Date().addingTimeInterval(req.application.guanai.importDeadlineSeconds)
-        return try await r.run()
+        return r
     }
 
     static func limits(_ req: Request) -> SheetLimits { ImportRun.limits(req.application.guanai) }
 
-    /// Runs `body` holding one of this instance's import slots and the account's lease on `u` (429 without a slot;
-    /// the upload page with a message while another import of the account runs). The lease outlives the deadline a
-    /// little, so it lapses only if the process died.
+    /// Runs `body` (a commit) holding one of this instance's import slots and the account's lease on `u` (429
+    /// without a slot; the upload page with a message while another import of the account runs). The lease outlives
+    /// the deadline a little, so it lapses only if the process died.
     func guarded(_ req: Request, _ u: IntakeUpload, commit: Bool, _ body: (_ token: String) async throws -> Response) async throws
         -> Response
     {
@@ -234,25 +240,75 @@ struct IntakePagesController {
         }
     }
 
+    /// The preview is a job this page polls (issue 15): the first open starts it in the background and answers at
+    /// once with a page that reloads itself; each reload moves the heartbeat on; the run stops once reloads stop.
+    /// A finished preview is kept with the upload and shown from there.
     func show(req: Request) async throws -> Response {
         let u = try await load(req)
         if u.status == .committed {
             let report = u.report.flatMap { try? JSONDecoder().decode(ImportReport.self, from: Data($0.utf8)) } ?? ImportReport()
             return IntakeViews.done(req, u, report: report)
         }
-        if u.status == .committing, let until = u.claimedUntil, until >= req.now {
+        let leaseLive = u.claimedUntil.map { $0 >= req.now } ?? false
+        if u.status == .committing, leaseLive {
             return IntakeViews.unreadable(req, u, message: req.t("intake.stillCommitting"), status: .ok)
         }
-        // `committing` without a live lease: the process running the commit died; its transaction was rolled back.
-        let interrupted = u.status == .committing
-        return try await guarded(req, u, commit: false) { _ in
-            do {
-                let result = try await run(req, u, dryRun: true)
-                return IntakeViews.preview(req, u, result: result, notice: interrupted ? "intake.leaseExpired" : nil)
-            } catch let e as IntakeFileError {
-                return IntakeViews.unreadable(req, u, message: req.lang.t(e.key, e.args.first ?? ""))
-            }
+        let record = u.previewRecord
+        let key = PreviewRecord.key(lang: req.lang, sheet: u.sheet, overrides: u.overrides)
+        switch PreviewWatch.page(stage: record?.stage, current: record?.key == key, leaseLive: leaseLive) {
+        case .finished:
+            guard let record, let summary = record.summary else { throw Abort(.internalServerError) }
+            // `committing` here has no live lease: a commit confirmed after this preview died (item 7).
+            let interrupted = record.interrupted || u.status == .committing
+            return IntakeViews.preview(req, u, result: summary, notice: interrupted ? "intake.leaseExpired" : nil)
+        case .failed:
+            return IntakeViews.unreadable(
+                req, u, message: req.lang.t(record?.message ?? "intake.error.unreadable", record?.args.first ?? ""))
+        case .inProgress:
+            let until = PreviewWatch.extended(from: req.now, seconds: req.application.guanai.previewHeartbeatSeconds)
+            // SQLite: the run holds the only write lock; the running instance takes the poll from memory.
+            let here = req.application.previewJobs.saw(u.id!, until: until)
+            if !here || req.db.sql.dialect.name != "sqlite" { try await IntakeUpload.watch(u.id!, until: until, on: req.db) }
+            return IntakeViews.checking(req, u, interrupted: record?.interrupted == true)
+        case .stopped:
+            try await IntakeUpload.forgetPreview(u.id!, on: req.db)
+            return IntakeViews.stopped(req, u, message: record?.message ?? "intake.preview.stopped")
+        case .start:
+            return try await startPreview(req, u, key: key)
         }
+    }
+
+    /// Claims the account's lease and one of this instance's slots for the preview, and starts it in the
+    /// background (429 without a slot; the upload page with a message while another import of the account runs).
+    func startPreview(_ req: Request, _ u: IntakeUpload, key: String) async throws -> Response {
+        let slots = req.application.importSlots
+        guard slots.tryAcquire() else {
+            return IntakeViews.unreadable(req, u, message: req.t("intake.error.busyInstance"), status: .tooManyRequests)
+        }
+        var started = false
+        defer { if !started { slots.release() } }
+        let seconds = req.application.guanai.importDeadlineSeconds + 60
+        guard
+            case .claimed(let token) = try await IntakeLease.claim(
+                req.db, upload: u.id!, user: u.userID, now: req.now, seconds: seconds, commit: false)
+        else {
+            return try await renderNew(
+                req, typed: ["kind": u.kind.rawValue, "unit": u.unitCode], errors: ["file": req.t("intake.error.busy")], status: .conflict)
+        }
+        // `committing` without a live lease: the process running the commit died; its transaction was rolled back.
+        let record = PreviewRecord(stage: .running, key: key, interrupted: u.status == .committing)
+        let until = PreviewWatch.extended(from: req.now, seconds: req.application.guanai.previewHeartbeatSeconds)
+        do {
+            try await IntakeUpload.beginPreview(u.id!, token: token, record: record, watchedUntil: until, on: req.db)
+            var run = try await importRun(req, u, file: req.workDir.file("preview"))
+            run.dryRun = true
+            PreviewJob(app: req.application, upload: u.id!, token: token, record: record, run: run, slots: slots).start(watchedUntil: until)
+            started = true
+        } catch {
+            try? await IntakeLease.release(req.db, upload: u.id!, token: token)
+            throw error
+        }
+        return IntakeViews.checking(req, u, interrupted: record.interrupted)
     }
 
     /// The person corrected the mapping or picked another sheet: kept with the upload, then previewed again.

@@ -15,12 +15,13 @@ extension IntakeUpload {
 
 extension IntakeUpload {
     /// Every column but the uploaded file: a page about an upload needs its state, not its (up to 40 MB) bytes.
-    /// `bytes` reads as nil on these; `file(of:)` reads it. A list leaves out the rejected rows' file too.
+    /// `bytes` reads as nil on these; `file(of:)` reads it. A list leaves out the rejected rows' file and the
+    /// stored preview too.
     static func withoutFile(_ query: QueryBuilder<IntakeUpload>, rejected: Bool = true) -> QueryBuilder<IntakeUpload> {
         let q = query.field(\.$id).field(\.$userID).field(\.$kind).field(\.$unitCode).field(\.$fileName).field(\.$sheet)
             .field(\.$overrides).field(\.$status).field(\.$report).field(\.$createdAt)
-            .field(\.$committedAt).field(\.$claimedUntil).field(\.$claimedBy)
-        return rejected ? q.field(\.$rejected) : q
+            .field(\.$committedAt).field(\.$claimedUntil).field(\.$claimedBy).field(\.$watchedUntil)
+        return rejected ? q.field(\.$rejected).field(\.$preview) : q
     }
 
     static func withoutFile(_ id: UUID, on db: any Database) async throws -> IntakeUpload? {

@@ -17,8 +17,8 @@ struct ImportReport: Codable, Sendable, Equatable {
 }
 
 /// One row as the preview shows it.
-struct ImportPreviewRow: Sendable {
-    enum Outcome: String, Sendable { case accepted, duplicate, rejected }
+struct ImportPreviewRow: Sendable, Codable {
+    enum Outcome: String, Sendable, Codable { case accepted, duplicate, rejected }
     let row: Int
     let outcome: Outcome
     let summary: String
@@ -48,12 +48,12 @@ struct IntakeFileError: Error, Sendable {
 /// does not grow with the file; only ID numbers seen (as 64-bit numbers) are kept, to find a row repeated in the file.
 struct ImportRun: Sendable {
     let kind: IntakeKind
-    let file: URL
+    var file: URL
     let fileName: String
     var sheet: String? = nil
     /// The scope: rows for villages outside it are rejected; the village of every row when the file has none.
     let unit: Unit
-    let scoped: Scoped
+    var scoped: Scoped
     let actor: AuditActor
     let at: Date
     var lang: UILanguage = .zh
@@ -68,6 +68,8 @@ struct ImportRun: Sendable {
     var limits = SheetLimits()
     /// When the run gives up (`intake.error.deadline`); nil = never (the CLI).
     var deadline: Date? = nil
+    /// Set from outside to stop the run between chunks and batches (a preview whose page was left, shutdown).
+    var stop: StopFlag? = nil
 
     private struct Rollback: Error { let state: State }
 
@@ -77,15 +79,15 @@ struct ImportRun: Sendable {
 
     /// The reader's options: the limits, and a stop asked between chunks once the deadline passes or this run
     /// ended (its caller went away or failed), so the reading thread never outlives the run.
-    static func readOptions(limits: SheetLimits, deadline: Date?, stopped: StopFlag) -> ReadOptions {
-        ReadOptions(limits: limits, shouldStop: { stopped.isSet || deadline.map { Date() > $0 } == true })
+    static func readOptions(limits: SheetLimits, deadline: Date?, stopped: StopFlag, also: StopFlag? = nil) -> ReadOptions {
+        ReadOptions(limits: limits, shouldStop: { stopped.isSet || also?.isSet == true || deadline.map { Date() > $0 } == true })
     }
 
     private func runChecked() async throws -> ImportResult {
         let stopped = StopFlag()
         defer { stopped.set() }
         let reader = try SheetReader.open(
-            file, sheet: sheet, options: Self.readOptions(limits: limits, deadline: deadline, stopped: stopped))
+            file, sheet: sheet, options: Self.readOptions(limits: limits, deadline: deadline, stopped: stopped, also: stop))
         let pump = RowPump(reader)
         defer { pump.cancel() }
         // The header is somewhere in the first rows, under titles and merged cells.
@@ -162,6 +164,7 @@ struct ImportRun: Sendable {
                 try await context.flush(by: actor, at: at, on: tx)
                 while let batch = try await pump.next() {
                     if let deadline, Date() > deadline { throw SheetError.cancelled }
+                    if stop?.isSet == true { throw SheetError.cancelled }
                     try await handle(batch)
                     try await context.flush(by: actor, at: at, on: tx)
                 }

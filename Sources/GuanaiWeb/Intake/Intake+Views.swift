@@ -100,14 +100,14 @@ enum IntakeViews {
     }
 
     /// `notice`: a catalogue key said above the counts (an interrupted commit that may be confirmed again).
-    static func preview(_ req: Request, _ u: IntakeUpload, result: ImportResult, notice: String? = nil) -> Response {
+    static func preview(_ req: Request, _ u: IntakeUpload, result: PreviewSummary, notice: String? = nil) -> Response {
         let l = req.lang
         let id = u.id!.uuidString
         let kind = u.kind
         let options = [("auto", l.t("intake.map.auto")), ("", l.t("intake.map.skip"))] + kind.columns.map { ($0.key, $0.names[0]) }
         return Layout.page(req, title: l.t("intake.preview")) {
             h1 { l.t("intake.preview") + " · " + u.fileName }
-            p(.class("muted")) { l.t("intake.step2", l.t("intake.kind." + u.kind.rawValue), String(result.header.headerRowNumber)) }
+            p(.class("muted")) { l.t("intake.step2", l.t("intake.kind." + u.kind.rawValue), String(result.headerRowNumber)) }
             if let notice { p(.class("notice")) { l.t(notice) } }
             counts(l, result.report, dryRun: true)
             if result.report.rejected > 0 { templateLinks(l, only: kind) }
@@ -179,7 +179,7 @@ enum IntakeViews {
                                                     v == "auto"
                                                     ? l.t(
                                                         "intake.map.autoAs",
-                                                        result.header.columns[i].map { key in
+                                                        result.columns[i].map { key in
                                                             kind.columns.first { $0.key == key }?.names[0] ?? key
                                                         } ?? l.t("intake.map.skip")) : t
                                                 tag("option", [.value(v), Attr.when(v == current, .selected)]) { label }
@@ -193,6 +193,34 @@ enum IntakeViews {
                 }
                 button(.type("submit"), .class("secondary")) { l.t("intake.remap") }
             }
+            p { a(.href(SiteURL.intakeNew.with(query: [("kind", u.kind.rawValue)]))) { l.t("intake.again") } }
+        }
+    }
+
+    /// The page a running preview answers with: it reloads itself (the `Refresh` header, and the same in a `meta`
+    /// for browsers that take only that), and each reload is the poll that keeps the run going.
+    static func checking(_ req: Request, _ u: IntakeUpload, interrupted: Bool) -> Response {
+        let l = req.lang
+        let every = String(PreviewWatch.pollSeconds)
+        let res = Layout.page(req, title: l.t("intake.preview")) {
+            tag("meta", [Attr("http-equiv", "refresh"), Attr("content", every)])
+            h1 { l.t("intake.preview") + " · " + u.fileName }
+            if interrupted { p(.class("notice")) { l.t("intake.leaseExpired") } }
+            p(.class("checking"), .aria("live", "polite")) { l.t("intake.preview.checking", every) }
+            p { a(.href(.intake(u.id!.uuidString))) { l.t("intake.preview.refresh") } }
+        }
+        res.headers.replaceOrAdd(name: "Refresh", value: every)
+        res.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return res
+    }
+
+    /// A preview stopped because its page was left (or it broke off): said once; the button opens it again.
+    static func stopped(_ req: Request, _ u: IntakeUpload, message: String) -> Response {
+        let l = req.lang
+        return Layout.page(req, title: l.t("intake.preview")) {
+            h1 { l.t("intake.preview") + " · " + u.fileName }
+            p(.class("notice stopped")) { l.t(message) }
+            p { a(.class("btn"), .href(.intake(u.id!.uuidString))) { l.t("intake.preview.restart") } }
             p { a(.href(SiteURL.intakeNew.with(query: [("kind", u.kind.rawValue)]))) { l.t("intake.again") } }
         }
     }

@@ -136,6 +136,17 @@ struct Browser {
         return res
     }
 
+    /// An import preview reloads itself (`Refresh`) while its check runs: follows the reloads, as a browser does,
+    /// until the page stops asking (the finished preview, or what stopped it).
+    mutating func getSettled(_ path: String, seconds: Double = 120) async throws -> TestingHTTPResponse {
+        let end = Date().addingTimeInterval(seconds)
+        while true {
+            let res = try await get(path)
+            if res.headers.first(name: "Refresh") == nil || Date() > end { return res }
+            try await Task.sleep(nanoseconds: 20_000_000)
+        }
+    }
+
     mutating func post(_ path: String, _ fields: [String: String], withCSRF: Bool = true) async throws -> TestingHTTPResponse {
         var f = fields
         if withCSRF && f["_csrf"] == nil { f["_csrf"] = csrf }

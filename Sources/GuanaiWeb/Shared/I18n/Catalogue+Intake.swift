@@ -160,6 +160,21 @@ extension Catalogue {
             "上次确认导入时处理中断了，没有写入任何数据。可以再次确认导入。",
             "The last confirmation was interrupted while it ran and wrote nothing. You can confirm the import again."
         ),
+        "intake.preview.checking": (
+            "正在检查文件，请稍候。本页每 {0} 秒自动刷新，检查完就显示结果；离开本页，检查就会停止。",
+            "Checking the file; please wait. This page reloads itself every {0} seconds and shows the result when the check is done; "
+                + "if you leave it, the check stops."
+        ),
+        "intake.preview.refresh": ("刷新本页", "Reload this page"),
+        "intake.preview.stopped": (
+            "检查已经停止：检查进行时离开了本页，没有人等结果。",
+            "The check was stopped: this page was left while it ran, so nobody was waiting for the result."
+        ),
+        "intake.preview.brokeOff": (
+            "检查没有完成（服务重启或出错），没有写入任何数据。",
+            "The check did not finish (the service restarted or failed); nothing was written."
+        ),
+        "intake.preview.restart": ("重新检查", "Check again"),
         "intake.error.unreadable": ("文件打不开，请确认是 .xlsx 或 .csv 文件", "The file cannot be read: is it .xlsx or .csv?"),
         "intake.error.formula": ("单元格是公式错误（{0}）", "The cell holds a formula error ({0})"),
         "intake.error.lostDigits": (
