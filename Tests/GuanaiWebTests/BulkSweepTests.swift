@@ -271,8 +271,10 @@ import GuanaiCore
             let db = ctx.app.db
             let q = SafetySweep.lateQuery(step: 0, cutoff: "2026-11-26", on: db)
             if db.isPostgres {
-                let def = try await db.sql.raw("SELECT indexdef FROM pg_indexes WHERE indexname = 'children_overdue_sweep'").first()?
-                    .decode(column: "indexdef", as: String.self)
+                let def = try await db.sql.raw(
+                    "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexname = 'children_overdue_sweep'"
+                ).first()?
+                .decode(column: "indexdef", as: String.self)
                 #expect(def?.contains("WHERE") == true)
             } else {
                 let plan = try await db.sql.raw("EXPLAIN QUERY PLAN \(q.select)").all().map {

@@ -26,7 +26,9 @@ import GuanaiCore
     }
 
     /// Waits (real time, at most `seconds`) until `done` holds.
-    static func eventually(seconds: Double = 4, _ done: () async throws -> Bool) async throws -> Bool {
+    /// Waits for what a background run does, as long as a loaded machine may need (the whole suite on PostgreSQL
+    /// beside a build); returns as soon as it is done.
+    static func eventually(seconds: Double = 30, _ done: () async throws -> Bool) async throws -> Bool {
         let end = Date().addingTimeInterval(seconds)
         while Date() < end {
             if try await done() { return true }

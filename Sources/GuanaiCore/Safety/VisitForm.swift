@@ -91,14 +91,16 @@ public enum VisitForm {
         if mode == nil { errors.append(FieldError(field: "mode", key: "field.error.choice")) }
         var checks: [String: String] = [:]
         for (k, v) in input.checklist ?? [:] {
-            guard VisitCheck(rawValue: k) != nil, v == "ok" || v == "concern" else {
+            guard VisitCheck(rawValue: k) != nil, CheckAnswer(rawValue: v) != nil else {
                 errors.append(FieldError(field: "checklist." + k, key: "field.error.choice"))
                 continue
             }
             checks[k] = v
         }
         let notes = (input.notes ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if checks.values.contains("concern") && notes.isEmpty { errors.append(FieldError(field: "notes", key: "visit.error.concernNotes")) }
+        if checks.values.contains(CheckAnswer.concern.rawValue) && notes.isEmpty {
+            errors.append(FieldError(field: "notes", key: "visit.error.concernNotes"))
+        }
         if notes.count > notesLimit { errors.append(FieldError(field: "notes", key: "field.error.tooLong")) }
         var photos: [VisitPhotoRules.Upload] = []
         do { photos = try VisitPhotoRules.check(files) } catch { errors += error.items }
@@ -106,3 +108,6 @@ public enum VisitForm {
         return .success(Checked(date: date, mode: mode, checks: checks, notes: notes, photos: photos))
     }
 }
+
+/// A visit checklist item's answer.
+public enum CheckAnswer: String, Sendable, Codable, CaseIterable { case ok, concern }

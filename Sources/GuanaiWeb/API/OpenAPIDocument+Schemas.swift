@@ -15,8 +15,8 @@ extension OpenAPIDocument {
         "Unit": obj(
             [
                 "code": str(), "name": str(), "officialName": str(), "kind": str(),
-                "level": str(enumValues: ["province", "city", "county", "township", "village"]),
-                "parentCode": str(true), "statistical": bool, "status": str(enumValues: ["active", "retired"]), "mergedInto": str(true),
+                "level": str(enumValues: DivisionLevel.allCases.map(\.token)),
+                "parentCode": str(true), "statistical": bool, "status": str(enumValues: tokens(UnitStatus.self)), "mergedInto": str(true),
             ],
             required: ["code", "name", "officialName", "kind", "level", "statistical", "status"]),
         "UnitPage": page("Unit"),
@@ -25,10 +25,7 @@ extension OpenAPIDocument {
         "Account": obj(
             [
                 "id": str(), "username": str(), "displayName": str(),
-                "role": str(enumValues: [
-                    "city_admin", "township_staff", "village_worker", "volunteer", "partner_health", "partner_hr", "partner_justice",
-                    "inspector",
-                ]),
+                "role": str(enumValues: tokens(Role.self)),
                 "unitCode": str(), "phone": str(true), "disabled": bool, "locked": bool, "mustChangePassword": bool,
                 "successorId": str(true), "createdAt": str(),
             ],
@@ -61,17 +58,14 @@ extension OpenAPIDocument {
         "Classification": obj([
             "leftBehind": bool,
             "categories": array(
-                str(enumValues: [
-                    "left_behind", "orphan", "de_facto_unsupported", "difficulty_poverty", "difficulty_disability",
-                    "difficulty_guardianship",
-                ])), "reasons": array(ref("Reason")),
+                str(enumValues: tokens(ChildCategory.self))), "reasons": array(ref("Reason")),
         ]),
         "Parent": obj(
             [
                 "id": str(true), "name": str(), "idNumber": str(true), "situation": str(enumValues: situations),
                 "effectiveSituation": str(enumValues: situations),
                 "workPlace": str(true), "since": str(true), "phone": str(true),
-                "vitalStatus": str(enumValues: ["alive", "deceased", "missing"]), "health": str(enumValues: healths),
+                "vitalStatus": str(enumValues: tokens(VitalStatus.self)), "health": str(enumValues: healths),
             ],
             required: ["name", "situation", "effectiveSituation", "vitalStatus", "health"]),
         "Guardian": obj(
@@ -86,13 +80,14 @@ extension OpenAPIDocument {
                 "villageCode": str(), "hukou": str(),
                 "ethnicity": str(true), "health": str(), "householdId": str(true),
                 "father": nullable(ref("Parent")), "mother": nullable(ref("Parent")), "guardian": nullable(ref("Guardian")),
-                "livingArrangement": str(enumValues: ["with_parent", "with_guardian", "with_siblings_only", "alone"]),
+                "livingArrangement": str(enumValues: tokens(LivingArrangement.self)),
                 "needs": array(str()),
                 "improperGuardianship": bool, "improperNote": str(true), "informedOn": str(true), "consent": bool,
                 "classification": ref("Classification"),
-                "status": str(enumValues: ["active", "exited"]), "exitedOn": str(true), "exitReason": str(true), "createdAt": str(),
+                "status": str(enumValues: [ChildStatus.active, .exited].map(\.rawValue)), "exitedOn": str(true), "exitReason": str(true),
+                "createdAt": str(),
                 "updatedAt": str(),
-                "riskTier": str(true, enumValues: ["critical", "high", "medium", "normal"]), "riskReasons": array(ref("Reason")),
+                "riskTier": str(true, enumValues: RiskTier.allCases.reversed().map(\.rawValue)), "riskReasons": array(ref("Reason")),
                 "nextVisitDue": str(true), "lastVisitOn": str(true),
             ].merging(details(ChildDetail.self, nullable: true)) { a, _ in a },
             required: [
@@ -102,9 +97,9 @@ extension OpenAPIDocument {
             ] + ChildDetail.flags.map(\.rawValue)),
         "VisitInput": obj(
             [
-                "date": str(), "mode": str(enumValues: ["home", "phone", "video", "station"]),
+                "date": str(), "mode": str(enumValues: tokens(VisitMode.self)),
                 "checklist": obj(
-                    Dictionary(uniqueKeysWithValues: VisitCheck.allCases.map { ($0.rawValue, str(enumValues: ["ok", "concern"])) }),
+                    Dictionary(uniqueKeysWithValues: VisitCheck.allCases.map { ($0.rawValue, str(enumValues: tokens(CheckAnswer.self))) }),
                     required: []),
                 "notes": str(),
             ], required: ["mode"]),
@@ -118,8 +113,8 @@ extension OpenAPIDocument {
         "Alert": obj(
             [
                 "id": str(), "childId": str(), "childName": str(), "villageCode": str(),
-                "kind": str(enumValues: ["critical", "overdue_visit"]), "level": str(),
-                "status": str(enumValues: ["open", "acknowledged", "resolved"]), "reasons": array(ref("Reason")), "createdAt": str(),
+                "kind": str(enumValues: tokens(AlertKind.self)), "level": str(),
+                "status": str(enumValues: tokens(AlertStatus.self)), "reasons": array(ref("Reason")), "createdAt": str(),
                 "escalatedTo": array(str()),
                 "acknowledgedAt": str(true), "acknowledgedBy": str(true), "plan": str(true), "resolvedAt": str(true),
                 "resolution": str(true),
@@ -169,7 +164,8 @@ extension OpenAPIDocument {
         "SuggestionsInput": obj(["unit": str()]),
         "DeskChild": obj(
             [
-                "pairId": str(), "status": str(enumValues: ["approved", "active", "paused"]), "givenName": str(), "age": int,
+                "pairId": str(), "status": str(enumValues: [PairStatus.approved, .active, .paused].map(\.rawValue)), "givenName": str(),
+                "age": int,
                 "school": str(true), "guardianPhone": str(true),
                 "needs": array(str()), "recentContacts": array(obj(["date": str(), "mode": str(), "minutes": int, "notes": str()])),
                 "contactsThisMonth": int, "contactsDueThisMonth": int, "overdue": bool,
@@ -181,7 +177,7 @@ extension OpenAPIDocument {
         "ConcernInput": obj(["seen": str()], required: ["seen"]),
         "Concern": obj(["reportId": str(), "status": str()]),
         "CheckinInput": obj(
-            ["with": str(enumValues: ["volunteer", "guardian"]), "date": str(), "notes": str()], required: ["with", "notes"]),
+            ["with": str(enumValues: tokens(CheckinWith.self)), "date": str(), "notes": str()], required: ["with", "notes"]),
         "Checkin": obj(["id": str(), "pairId": str(), "with": str(), "date": str(), "notes": str(), "by": str()]),
         "CheckinPage": page("Checkin"),
         "Cadence": obj(
@@ -220,10 +216,8 @@ extension OpenAPIDocument {
             required: ["childId", "reporter", "seen"]),
         "ReportStepInput": obj(
             [
-                "step": str(enumValues: ["emergency", "assessment", "plan", "intervention"]),
-                "action": str(enumValues: [
-                    "parents_contacted", "relatives_care", "village_care", "institution_care", "needed", "not_needed",
-                ]),
+                "step": str(enumValues: tokens(ReportStepKind.self)),
+                "action": str(enumValues: tokens(ReportAction.self) + tokens(InterventionDecision.self)),
                 "note": str(), "doneAt": str(),
             ], required: ["step", "note"]),
         "ReportStep": obj(
@@ -234,7 +228,7 @@ extension OpenAPIDocument {
                 "id": str(), "childId": str(), "villageCode": str(), "reporter": str(), "reporterContact": str(), "reportedAt": str(),
                 "seen": str(),
                 "policeCalled": bool, "policeReportNo": str(true), "filedBy": str(), "filedAt": str(),
-                "status": str(enumValues: ["open", "closed"]),
+                "status": str(enumValues: tokens(ReportStatus.self)),
                 "closedAt": str(true), "steps": array(ref("ReportStep")),
             ],
             required: [
@@ -259,13 +253,13 @@ extension OpenAPIDocument {
             ], required: ["name", "relation"]),
         "ChildInput": obj(
             [
-                "name": str(), "idNumber": str(), "sex": str(enumValues: ["female", "male"]), "birthDate": str(), "villageCode": str(),
-                "hukou": str(enumValues: ["rural", "urban"]),
+                "name": str(), "idNumber": str(), "sex": str(enumValues: tokens(Sex.self)), "birthDate": str(), "villageCode": str(),
+                "hukou": str(enumValues: tokens(Hukou.self)),
                 "ethnicity": str(), "health": str(enumValues: healths),
-                "poverty": str(enumValues: ["none", "dibao", "tekun", "monitored"]),
+                "poverty": str(enumValues: tokens(PovertyStatus.self)),
                 "address": str(), "father": ref("ParentInput"), "mother": ref("ParentInput"), "guardian": ref("GuardianInput"),
-                "livingArrangement": str(enumValues: ["with_parent", "with_guardian", "with_siblings_only", "alone"]),
-                "needs": array(str(enumValues: ["daily_care", "study", "affection", "habits", "safety"])),
+                "livingArrangement": str(enumValues: tokens(LivingArrangement.self)),
+                "needs": array(str(enumValues: tokens(ChildNeed.self))),
                 "improperGuardianship": bool, "improperNote": str(), "informedOn": str(), "consent": bool, "confirmLinks": bool,
                 "acknowledgeDuplicates": bool,
             ].merging(details(ChildDetail.self, nullable: false)) { a, _ in a },
@@ -274,8 +268,8 @@ extension OpenAPIDocument {
         "ChildPatch": obj(
             [
                 "name": str(), "address": str(true), "villageCode": str(),
-                "livingArrangement": str(enumValues: ["with_parent", "with_guardian", "with_siblings_only", "alone"]),
-                "needs": array(str(enumValues: ["daily_care", "study", "affection", "habits", "safety"])),
+                "livingArrangement": str(enumValues: tokens(LivingArrangement.self)),
+                "needs": array(str(enumValues: tokens(ChildNeed.self))),
                 "improperGuardianship": bool, "improperNote": str(true), "informedOn": str(true), "consent": bool,
                 "father": ref("ParentPatch"), "mother": ref("ParentPatch"), "guardian": nullable(ref("GuardianPatch")),
                 "removeGuardian": bool, "confirmLinks": bool,
@@ -292,14 +286,14 @@ extension OpenAPIDocument {
                 "id": str(), "name": str(), "idNumber": str(true), "sex": str(true), "birthDate": str(true), "ethnicity": str(true),
                 "hukou": str(true), "phone": str(true),
                 "health": str(enumValues: healths), "healthSince": str(true), "disabilityGrade": ["type": "integer", "nullable": true],
-                "vitalStatus": str(enumValues: ["alive", "deceased", "missing"]), "unitCode": str(),
+                "vitalStatus": str(enumValues: tokens(VitalStatus.self)), "unitCode": str(),
             ],
             required: ["id", "name", "health", "vitalStatus", "unitCode"]),
         "PersonPatch": obj(
             [
                 "name": str(), "phone": str(true), "ethnicity": str(true), "health": str(enumValues: healths), "healthSince": str(true),
                 "disabilityGrade": ["type": "integer", "nullable": true], "birthDate": str(true),
-                "vitalStatus": str(enumValues: ["alive", "deceased", "missing"]),
+                "vitalStatus": str(enumValues: tokens(VitalStatus.self)),
             ], required: []),
         "PersonPatchResult": obj(["person": ref("Person"), "reclassifiedChildIds": array(str())]),
         "Woman": obj(
@@ -322,7 +316,7 @@ extension OpenAPIDocument {
             [
                 "id": str(), "villageCode": str(), "villageGroup": str(true), "address": str(),
                 "latitude": ["type": "number", "nullable": true], "longitude": ["type": "number", "nullable": true],
-                "poverty": str(enumValues: ["none", "dibao", "tekun", "monitored"]), "members": array(ref("Person")),
+                "poverty": str(enumValues: tokens(PovertyStatus.self)), "members": array(ref("Person")),
             ], required: ["id", "villageCode", "address", "poverty", "members"]),
         "HouseholdPage": page("Household"),
         "HouseholdInput": obj(householdFields, required: ["villageCode"]),
@@ -335,22 +329,22 @@ extension OpenAPIDocument {
     nonisolated(unsafe) static let volunteerFields: [String: J] = [
         "name": str(), "idNumber": str(), "phone": str(), "unitCode": str(), "organisation": str(), "honours": str(),
         "skills": array(str(enumValues: VolunteerSkill.allCases.map(\.rawValue))), "availableTime": str(), "capacity": int,
-        "latitude": ["type": "number"], "longitude": ["type": "number"], "status": str(enumValues: ["active", "withdrawn"]),
+        "latitude": ["type": "number"], "longitude": ["type": "number"], "status": str(enumValues: tokens(VolunteerStatus.self)),
         "account": str(),
     ]
     nonisolated(unsafe) static let womanFields: [String: J] = [
-        "name": str(), "idNumber": str(), "villageCode": str(), "hukou": str(enumValues: ["rural", "urban"]), "phone": str(),
+        "name": str(), "idNumber": str(), "villageCode": str(), "hukou": str(enumValues: tokens(Hukou.self)), "phone": str(),
         "ethnicity": str(), "health": str(enumValues: healths),
         "husband": ref("ParentInput"), "childrenInCare": int, "eldersInCare": int, "farming": bool, "skills": str(),
-        "needs": array(str(enumValues: ["development", "mental_burden", "child_education", "safety"])), "employmentInterest": bool,
+        "needs": array(str(enumValues: tokens(WomanNeed.self))), "employmentInterest": bool,
         "healthInterest": bool, "confirmLinks": bool, "address": str(),
     ]
     nonisolated(unsafe) static let householdFields: [String: J] = [
         "villageCode": str(), "villageGroup": str(), "address": str(), "latitude": ["type": "number"], "longitude": ["type": "number"],
-        "poverty": str(enumValues: ["none", "dibao", "tekun", "monitored"]),
+        "poverty": str(enumValues: tokens(PovertyStatus.self)),
     ]
 
-    static let situations = ["at_home", "working_away", "imprisoned", "missing", "deceased", "seriously_ill", "severely_disabled"]
-    static let healths = ["healthy", "chronic_illness", "serious_illness", "hospitalised", "severe_disability", "mild_disability"]
-    static let relations = ["grandmother", "grandfather", "maternal_grandmother", "maternal_grandfather", "relative", "neighbour", "other"]
+    static let situations = tokens(ParentSituation.self)
+    static let healths = tokens(Health.self)
+    static let relations = tokens(GuardianRelation.self)
 }

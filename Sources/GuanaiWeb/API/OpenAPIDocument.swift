@@ -15,6 +15,11 @@ enum OpenAPIDocument {
     }
     nonisolated(unsafe) static let int: J = ["type": "integer"]
     nonisolated(unsafe) static let bool: J = ["type": "boolean"]
+    /// A Core enum's tokens, in its own order: the document lists what the server's types accept.
+    static func tokens<E: CaseIterable & RawRepresentable>(_: E.Type) -> [String] where E.RawValue == String {
+        E.allCases.map(\.rawValue)
+    }
+
     /// A record's plain fields (`ChildDetail` …): text a string, a flag a boolean.
     static func details<F: RecordDetail>(_: F.Type, nullable: Bool) -> [String: J] {
         Dictionary(uniqueKeysWithValues: F.allCases.map { ($0.rawValue, $0.kind == .text ? str(nullable) : bool) })
