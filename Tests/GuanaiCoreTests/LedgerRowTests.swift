@@ -71,7 +71,7 @@ import Foundation
         let (input, problems, _) = LedgerRow.woman(v, village: "421081104200", words: words)
         #expect(problems == [])
         #expect(input.husband?.situation == "working_away" && input.husband?.since == "2025-03-01")
-        #expect(input.childrenInCare == 2 && input.farming == true && input.ethnicity == "土家族")
+        #expect(input.details[count: .childrenInCare] == 2 && input.details[flag: .farming] && input.ethnicity == "土家族")
         let ambiguous = LedgerRow.woman(["husband.since": "2025-01|2025-10"], village: nil, words: words)
         #expect(ambiguous.1.map(\.message) == ["intake.error.januaryOrOctober"] && ambiguous.1[0].args == ["2025-01 / 2025-10"])
         let divorced = LedgerRow.woman(["husband.situation": "离异"], village: nil, words: words)

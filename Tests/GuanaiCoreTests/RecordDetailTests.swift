@@ -52,3 +52,26 @@ import Testing
         #expect(ChildChange.required.contains("boarding"))
     }
 }
+
+@Suite struct CountedDetailTests {
+    @Test func aCountIsAWholeNumberInItsRange() {
+        let typed = Details<WomanDetail>.typed([.childrenInCare: " 3 ", .eldersInCare: "两个"])
+        #expect(typed[count: .childrenInCare] == 3 && !typed.has(.eldersInCare))
+        #expect(typed.problems() == [FieldError(field: "eldersInCare", key: "field.error.number")])
+        var d = Details<WomanDetail>()
+        d[count: .childrenInCare] = 21
+        #expect(d.problems().map(\.key) == ["field.error.choice"])
+        d[count: .childrenInCare] = 20
+        #expect(d.problems().isEmpty && d.complete[count: .eldersInCare] == 0 && d.string(.childrenInCare) == "20")
+        #expect(WomanDetail.childrenInCare.range == WomanForm.inCare && WomanDetail.skills.range == nil)
+    }
+
+    @Test func aWomansInputKeepsItsPlainFieldsFlat() throws {
+        let json = #"{"name": "李秀英", "childrenInCare": 2, "farming": true, "skills": "刺绣"}"#
+        let input = try JSONDecoder().decode(WomanInput.self, from: Data(json.utf8))
+        #expect(input.details[count: .childrenInCare] == 2 && input.details[flag: .farming] && input.details[text: .skills] == "刺绣")
+        let back = try JSONDecoder().decode(WomanInput.self, from: JSONEncoder().encode(input))
+        #expect(back.details == input.details && back.name == "李秀英")
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(WomanInput.self, from: Data(#"{"eldersInCare": "2"}"#.utf8)) }
+    }
+}

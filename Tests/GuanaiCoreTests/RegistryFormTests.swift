@@ -12,16 +12,17 @@ import Foundation
     func input() -> WomanInput {
         WomanInput(
             name: " 李秀英 ", idNumber: Self.id(1990, 5, 1, order: 222), villageCode: "421081104200", hukou: "rural",
-            husband: ParentInput(name: "王大山", situation: "working_away", since: "2025-03-01"), childrenInCare: 2, skills: " 刺绣 ",
-            needs: ["development"])
+            husband: ParentInput(name: "王大山", situation: "working_away", since: "2025-03-01"),
+            details: .typed([.childrenInCare: "2", .skills: " 刺绣 "]), needs: ["development"])
     }
 
     @Test func aCompleteRegistration() throws {
         var c = FormChecker()
         let k = try #require(WomanForm.check(input(), village: village, &c))
         #expect(k.name == "李秀英" && k.health == .healthy && k.husband?.situation == .workingAway)
-        #expect(k.record.husbandSince == "2025-03-01" && k.record.childrenInCare == 2 && k.record.eldersInCare == 0)
-        #expect(k.record.skills == "刺绣" && k.record.needs == "development" && !k.record.farming)
+        let d = k.record.details
+        #expect(k.record.husbandSince == "2025-03-01" && d[count: .childrenInCare] == 2 && d[count: .eldersInCare] == 0)
+        #expect(d[text: .skills] == "刺绣" && k.record.needs == "development" && !d[flag: .farming])
     }
 
     @Test func everyProblemInTheFormsOrder() {
@@ -30,7 +31,7 @@ import Foundation
         i.idNumber = Self.id(1990, 5, 1, order: 221)
         i.hukou = nil
         i.needs = ["money"]
-        i.eldersInCare = 21
+        i.details[count: .eldersInCare] = 21
         var c = FormChecker()
         let village = [FieldError(field: "villageCode", key: "registry.error.village")]
         #expect(WomanForm.check(i, village: nil, villageErrors: village, &c) == nil)
@@ -41,7 +42,7 @@ import Foundation
     @Test func inCareIsZeroToTwenty() {
         for (n, ok) in [(-1, false), (0, true), (20, true), (21, false)] {
             var i = input()
-            i.childrenInCare = n
+            i.details[count: .childrenInCare] = n
             var c = FormChecker()
             #expect((WomanForm.check(i, village: village, &c) != nil) == ok, "\(n)")
         }
@@ -50,27 +51,27 @@ import Foundation
     @Test func aChangeMergesOnlyWhatWasSent() throws {
         var r = WomanForm.Record(
             husbandSituation: "working_away", husbandWorkPlace: "深圳", husbandSince: "2024-01-01",
-            childrenInCare: 1, eldersInCare: 1, farming: true, skills: "刺绣", needs: "development",
-            employmentInterest: true, healthInterest: false)
+            details: .typed([.childrenInCare: "1", .eldersInCare: "1", .farming: "1", .skills: "刺绣", .employmentInterest: "1"]).complete,
+            needs: "development")
         let stored = r
         var c = FormChecker()
         try #require(WomanForm.change(WomanInput(), &c)).apply(to: &r)
         #expect(r == stored, "nothing sent, nothing changes")
         let sent = WomanInput(
-            name: " 李秀 ", phone: "", husband: ParentInput(situation: "at_home", workPlace: " "), eldersInCare: 0,
-            skills: "", needs: [])
+            name: " 李秀 ", phone: "", husband: ParentInput(situation: "at_home", workPlace: " "),
+            details: .typed([.eldersInCare: "0", .skills: ""]), needs: [])
         let change = try #require(WomanForm.change(sent, &c))
         change.apply(to: &r)
         #expect(change.name == "李秀" && change.phone == .some(nil), "a blank phone clears it")
         #expect(r.husbandSituation == "at_home" && r.husbandWorkPlace == nil && r.husbandSince == "2024-01-01")
-        #expect(r.eldersInCare == 0 && r.skills == nil && r.needs == "" && r.farming)
+        #expect(r.details[count: .eldersInCare] == 0 && r.details[text: .skills] == nil && r.needs == "" && r.details[flag: .farming])
     }
 
     @Test func aChangeIsCheckedBeforeAnythingApplies() {
         var c = FormChecker()
         let bad = WomanInput(
-            name: " ", phone: "123", husband: ParentInput(situation: "away", since: "2024-13-01"), childrenInCare: 30,
-            needs: ["x"])
+            name: " ", phone: "123", husband: ParentInput(situation: "away", since: "2024-13-01"),
+            details: .typed([.childrenInCare: "30"]), needs: ["x"])
         #expect(WomanForm.change(bad, &c) == nil)
         #expect(c.errors.map(\.field) == ["husband.situation", "husband.since", "needs", "name", "phone", "childrenInCare"])
     }

@@ -195,7 +195,9 @@ import GuanaiSheets
             #expect(w.accepted == 1 && w.rejected == 2, "\(w)")
             #expect(w.errors.map(\.row) == [4, 5] && w.errors[0].column == "公民身份号码" && w.errors[1].column == "联系电话", "\(w.errors)")
             let woman = try #require(try await Woman.query(on: ctx.app.db).first())
-            #expect(woman.leftBehind && woman.husbandSince == "2025-01-01" && woman.childrenInCare == 2 && woman.employmentInterest)
+            #expect(
+                woman.leftBehind && woman.husbandSince == "2025-01-01" && woman.details[count: .childrenInCare] == 2
+                    && woman.details[flag: .employmentInterest])
             #expect(woman.needList == [.development, .childEducation])
 
             let h = try await run(.households, "households_openpyxl.xlsx")

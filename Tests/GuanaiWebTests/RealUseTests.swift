@@ -390,7 +390,8 @@ import GuanaiCore
             #expect(r.status == .seeOther, "\(r.body.string)")
             let d = try await ctx.api(.GET, "/api/v1/women/\(w.id)", token: t).content.decode(WomanDTO.self)
             #expect(
-                d.name == "陈秀美" && d.skills == "缝纫" && d.eldersInCare == 3 && d.childrenInCare == 2 && d.farming
+                d.name == "陈秀美" && d.details[text: .skills] == "缝纫" && d.details[count: .eldersInCare] == 3
+                    && d.details[count: .childrenInCare] == 2 && d.details[flag: .farming]
                     && d.needs == ["development"])
             #expect(d.husband?.situation == "working_away" && d.husband?.workPlace == "广东佛山")
             // A bad count names the field and keeps what was typed.

@@ -73,13 +73,25 @@ extension IntakeKind {
         "guardian.idNumber": .idNumber, "guardian.relation": .token("relation"), "guardian.health": .token("health"),
         "guardian.phone": .phone,
         "livingArrangement": .token("living"), "needs": .tokens("need"), "informedOn": .date, "consent": .yesNo,
-    ].merging(ChildDetail.flags.map { ($0.rawValue, IntakeCellKind.yesNo) }) { a, _ in a }
+    ].merging(detailKinds(ChildDetail.self)) { a, _ in a }
     public static let womanKinds: [String: IntakeCellKind] = [
         "idNumber": .idNumber, "villageCode": .village, "hukou": .token("hukou"), "phone": .phone, "health": .token("health"),
         "husband.idNumber": .idNumber, "husband.situation": .token("situation"), "husband.since": .date, "husband.phone": .phone,
-        "childrenInCare": .int, "eldersInCare": .int, "farming": .yesNo, "needs": .tokens("wneed"), "employmentInterest": .yesNo,
-        "healthInterest": .yesNo,
-    ]
+        "needs": .tokens("wneed"),
+    ].merging(detailKinds(WomanDetail.self)) { a, _ in a }
+
+    /// A ledger cell of each plain field: a flag is 是/否, a count a whole number, text as it is (the default).
+    static func detailKinds<F: RecordDetail>(_: F.Type) -> [String: IntakeCellKind] {
+        var out: [String: IntakeCellKind] = [:]
+        for f in F.allCases {
+            switch f.kind {
+            case .flag: out[f.rawValue] = .yesNo
+            case .count: out[f.rawValue] = .int
+            case .text: break
+            }
+        }
+        return out
+    }
     public static let householdKinds: [String: IntakeCellKind] = [
         "head.idNumber": .idNumber, "villageCode": .village, "poverty": .token("poverty"), "longitude": .decimal, "latitude": .decimal,
     ]

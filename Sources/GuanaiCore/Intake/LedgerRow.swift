@@ -40,6 +40,7 @@ public enum LedgerRow {
             switch f.kind {
             case .text: d[text: f] = cell
             case .flag: d[flag: f] = cell == "true"
+            case .count: if let n = Int(cell) { d[count: f] = n }
             }
         }
         return d
@@ -247,10 +248,8 @@ public enum LedgerRow {
         input.ethnicity = ethnicity(v["ethnicity"], words)
         input.health = health(v["health"], "health", words, &problems, &warnings)
         input.husband = husband
-        input.childrenInCare = v["childrenInCare"].flatMap { Int($0) }; input.eldersInCare = v["eldersInCare"].flatMap { Int($0) }
-        input.farming = flag(v["farming"]); input.skills = v["skills"]; input.needs = list(v["needs"])
-        input.employmentInterest = flag(v["employmentInterest"])
-        input.healthInterest = flag(v["healthInterest"])
+        input.details = ledgerDetails(v)
+        input.needs = list(v["needs"])
         input.confirmLinks = true
         return (input, problems, warnings)
     }

@@ -235,4 +235,16 @@ public struct SyntheticWoman: Sendable {
     public let needs: [WomanNeed]
     public let employmentInterest: Bool
     public let healthInterest: Bool
+
+    /// Her plain fields as a form would send them.
+    public var details: Details<WomanDetail> {
+        var d = Details<WomanDetail>()
+        d[count: .childrenInCare] = childrenInCare
+        d[count: .eldersInCare] = eldersInCare
+        d[flag: .farming] = farming
+        d[text: .skills] = skills
+        d[flag: .employmentInterest] = employmentInterest
+        d[flag: .healthInterest] = healthInterest
+        return d
+    }
 }

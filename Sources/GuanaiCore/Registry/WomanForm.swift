@@ -10,22 +10,17 @@ public struct WomanInput: Codable, Sendable {
     public var ethnicity: String?
     public var health: String?
     public var husband: ParentInput?
-    public var childrenInCare: Int?
-    public var eldersInCare: Int?
-    public var farming: Bool?
-    public var skills: String?
+    /// Her plain fields as typed (`WomanDetail`), flat in the same object.
+    public var details = Details<WomanDetail>()
     public var needs: [String]?
-    public var employmentInterest: Bool?
-    public var healthInterest: Bool?
     public var confirmLinks: Bool?
     /// Her household's address (a change only; registration takes it from the household).
     public var address: String?
 
     public init(
         name: String? = nil, idNumber: String? = nil, villageCode: String? = nil, hukou: String? = nil, phone: String? = nil,
-        ethnicity: String? = nil, health: String? = nil, husband: ParentInput? = nil, childrenInCare: Int? = nil,
-        eldersInCare: Int? = nil, farming: Bool? = nil, skills: String? = nil, needs: [String]? = nil,
-        employmentInterest: Bool? = nil, healthInterest: Bool? = nil, confirmLinks: Bool? = nil, address: String? = nil
+        ethnicity: String? = nil, health: String? = nil, husband: ParentInput? = nil,
+        details: Details<WomanDetail> = Details(), needs: [String]? = nil, confirmLinks: Bool? = nil, address: String? = nil
     ) {
         self.name = name
         self.idNumber = idNumber
@@ -35,15 +30,41 @@ public struct WomanInput: Codable, Sendable {
         self.ethnicity = ethnicity
         self.health = health
         self.husband = husband
-        self.childrenInCare = childrenInCare
-        self.eldersInCare = eldersInCare
-        self.farming = farming
-        self.skills = skills
+        self.details = details
         self.needs = needs
-        self.employmentInterest = employmentInterest
-        self.healthInterest = healthInterest
         self.confirmLinks = confirmLinks
         self.address = address
+    }
+}
+
+extension WomanInput {
+    enum CodingKeys: String, CodingKey {
+        case name, idNumber, villageCode, hukou, phone, ethnicity, health, husband, needs, confirmLinks, address
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func s(_ k: CodingKeys) throws -> String? { try c.decodeIfPresent(String.self, forKey: k) }
+        self.init(
+            name: try s(.name), idNumber: try s(.idNumber), villageCode: try s(.villageCode), hukou: try s(.hukou),
+            phone: try s(.phone), ethnicity: try s(.ethnicity), health: try s(.health),
+            husband: try c.decodeIfPresent(ParentInput.self, forKey: .husband), details: try Details(from: decoder),
+            needs: try c.decodeIfPresent([String].self, forKey: .needs),
+            confirmLinks: try c.decodeIfPresent(Bool.self, forKey: .confirmLinks), address: try s(.address))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        for (k, v) in [
+            (CodingKeys.name, name), (.idNumber, idNumber), (.villageCode, villageCode), (.hukou, hukou), (.phone, phone),
+            (.ethnicity, ethnicity), (.health, health), (.address, address),
+        ] {
+            try c.encodeIfPresent(v, forKey: k)
+        }
+        try c.encodeIfPresent(husband, forKey: .husband)
+        try c.encodeIfPresent(needs, forKey: .needs)
+        try c.encodeIfPresent(confirmLinks, forKey: .confirmLinks)
+        try details.encode(to: encoder)
     }
 }
 
@@ -93,29 +114,18 @@ public enum WomanForm {
         public var husbandSituation: String?
         public var husbandWorkPlace: String?
         public var husbandSince: String?
-        public var childrenInCare: Int
-        public var eldersInCare: Int
-        public var farming: Bool
-        public var skills: String?
+        public var details: Details<WomanDetail>
         /// Comma-separated `WomanNeed` tokens.
         public var needs: String
-        public var employmentInterest: Bool
-        public var healthInterest: Bool
 
         public init(
-            husbandSituation: String?, husbandWorkPlace: String?, husbandSince: String?, childrenInCare: Int, eldersInCare: Int,
-            farming: Bool, skills: String?, needs: String, employmentInterest: Bool, healthInterest: Bool
+            husbandSituation: String?, husbandWorkPlace: String?, husbandSince: String?, details: Details<WomanDetail>, needs: String
         ) {
             self.husbandSituation = husbandSituation
             self.husbandWorkPlace = husbandWorkPlace
             self.husbandSince = husbandSince
-            self.childrenInCare = childrenInCare
-            self.eldersInCare = eldersInCare
-            self.farming = farming
-            self.skills = skills
+            self.details = details
             self.needs = needs
-            self.employmentInterest = employmentInterest
-            self.healthInterest = healthInterest
         }
     }
 
@@ -134,15 +144,12 @@ public enum WomanForm {
         let health = c.token(input.health, "health", Health.self, required: false) ?? .healthy
         let husband = ChildForm.parent(input.husband, "husband", &c)
         let needs = self.needs(input.needs ?? [], &c)
-        if !inCare.contains(input.childrenInCare ?? 0) { c.errors.append(FieldError(field: "childrenInCare", key: "field.error.choice")) }
-        if !inCare.contains(input.eldersInCare ?? 0) { c.errors.append(FieldError(field: "eldersInCare", key: "field.error.choice")) }
+        c.errors += input.details.problems()
         guard c.errors.isEmpty, let name, let id, let village, let hukou else { return nil }
         let record = Record(
             husbandSituation: husband?.situation?.rawValue, husbandWorkPlace: husband?.workPlace,
-            husbandSince: husband?.since?.iso, childrenInCare: input.childrenInCare ?? 0,
-            eldersInCare: input.eldersInCare ?? 0, farming: input.farming ?? false,
-            skills: c.text(input.skills), needs: needs.map(\.rawValue).joined(separator: ","),
-            employmentInterest: input.employmentInterest ?? false, healthInterest: input.healthInterest ?? false)
+            husbandSince: husband?.since?.iso, details: input.details.normalised.complete,
+            needs: needs.map(\.rawValue).joined(separator: ","))
         return Checked(
             name: name, id: id, village: village, hukou: hukou, phone: phone, health: health,
             ethnicity: input.ethnicity.flatMap { $0.isEmpty ? nil : $0 }, husband: husband, record: record)
@@ -179,13 +186,8 @@ public enum WomanForm {
             if let s = husbandSituation { r.husbandSituation = s.rawValue }
             if let d = husbandSince { r.husbandSince = d.iso }
             if let p = input.husband?.workPlace { r.husbandWorkPlace = c.text(p) }
-            if let n = input.childrenInCare { r.childrenInCare = max(0, n) }
-            if let n = input.eldersInCare { r.eldersInCare = max(0, n) }
-            if let b = input.farming { r.farming = b }
-            if let s = input.skills { r.skills = c.text(s) }
+            r.details = r.details.merging(input.details.normalised)
             if let n = needs { r.needs = n.map(\.rawValue).joined(separator: ",") }
-            if let b = input.employmentInterest { r.employmentInterest = b }
-            if let b = input.healthInterest { r.healthInterest = b }
         }
     }
 
@@ -198,10 +200,7 @@ public enum WomanForm {
             c.errors.append(FieldError(field: "name", key: "field.error.required"))
         }
         let phone = input.phone.map { c.phone($0, "phone") }
-        let counts = [("childrenInCare", input.childrenInCare), ("eldersInCare", input.eldersInCare)]
-        for (k, n) in counts where n.map({ !inCare.contains($0) }) == true {
-            c.errors.append(FieldError(field: k, key: "field.error.choice"))
-        }
+        c.errors += input.details.problems()
         guard c.errors.isEmpty else { return nil }
         return Change(
             name: input.name?.trimmingCharacters(in: .whitespacesAndNewlines), phone: phone, address: input.address, input: input,

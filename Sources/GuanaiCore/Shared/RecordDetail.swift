@@ -1,9 +1,11 @@
 import Foundation
 
-/// How a plain field is held: free text (one line, its length in `TextRules`) or a yes/no flag.
+/// How a plain field is held: free text (one line, its length in `TextRules`), a yes/no flag, or a whole number
+/// within a range (how many people she cares for).
 public enum DetailKind: Sendable, Equatable {
     case text
     case flag
+    case count(ClosedRange<Int>)
 }
 
 /// The plain fields of one kind of record: stored, shown, edited, imported, exported and audited as typed, with no
@@ -29,6 +31,9 @@ extension RecordDetail {
 
     public static var flags: [Self] { allCases.filter { $0.kind == .flag } }
     public static var texts: [Self] { allCases.filter { $0.kind == .text } }
+
+    /// The range of a count; nil for text and flags.
+    public var range: ClosedRange<Int>? { if case .count(let r) = kind { r } else { nil } }
 }
 
 /// A record's plain fields and their values. A field that is absent was not given (a patch keeps the stored value,
@@ -37,9 +42,12 @@ public struct Details<Field: RecordDetail>: Sendable, Hashable {
     public enum Value: Sendable, Hashable {
         case text(String?)
         case flag(Bool)
+        case count(Int)
     }
 
     public private(set) var values: [Field: Value] = [:]
+    /// Counts typed as something that is not a whole number: kept to be named in `problems`, never stored.
+    public private(set) var unreadable: Set<Field> = []
 
     public init() {}
 
@@ -53,12 +61,34 @@ public struct Details<Field: RecordDetail>: Sendable, Hashable {
         set { values[field] = .flag(newValue) }
     }
 
+    public subscript(count field: Field) -> Int {
+        get { if case .count(let n)? = values[field] { n } else { field.range?.lowerBound ?? 0 } }
+        set { values[field] = .count(newValue) }
+    }
+
     public func has(_ field: Field) -> Bool { values[field] != nil }
+
+    /// What cannot be stored: a count that is not a whole number, or outside its range.
+    public func problems() -> [FieldError] {
+        Field.allCases.compactMap { f in
+            if unreadable.contains(f) { return FieldError(field: f.rawValue, key: "field.error.number") }
+            if let r = f.range, case .count(let n)? = values[f], !r.contains(n) {
+                return FieldError(field: f.rawValue, key: "field.error.choice")
+            }
+            return nil
+        }
+    }
 
     /// Every field with a value: what a new record stores.
     public var complete: Details {
         var d = self
-        for f in Field.allCases where d.values[f] == nil { d.values[f] = f.kind == .text ? .text(nil) : .flag(false) }
+        for f in Field.allCases where d.values[f] == nil {
+            switch f.kind {
+            case .text: d.values[f] = .text(nil)
+            case .flag: d.values[f] = .flag(false)
+            case .count(let r): d.values[f] = .count(r.lowerBound)
+            }
+        }
         return d
     }
 
@@ -78,6 +108,7 @@ public struct Details<Field: RecordDetail>: Sendable, Hashable {
     public func merging(_ change: Details) -> Details {
         var d = self
         d.values.merge(change.values) { $1 }
+        d.unreadable.formUnion(change.unreadable)
         return d
     }
 
@@ -86,13 +117,18 @@ public struct Details<Field: RecordDetail>: Sendable, Hashable {
         switch values[field] {
         case .text(let s)?: s ?? ""
         case .flag(let b)?: String(b)
+        case .count(let n)?: String(n)
         case nil: ""
         }
     }
 
-    /// The value bound to its column: `String?` or `Bool`.
+    /// The value bound to its column: `String?`, `Bool` or `Int`.
     public func bind(_ field: Field) -> any Encodable & Sendable {
-        field.kind == .text ? self[text: field] : self[flag: field]
+        switch field.kind {
+        case .text: self[text: field]
+        case .flag: self[flag: field]
+        case .count: self[count: field]
+        }
     }
 
     /// From a form or a ledger, where every value is text: a flag is on for `1`, `true` or `on` (the ledger reader
@@ -103,6 +139,9 @@ public struct Details<Field: RecordDetail>: Sendable, Hashable {
             switch f.kind {
             case .text: d[text: f] = s
             case .flag: d[flag: f] = Self.truthy(s)
+            case .count:
+                let t = s.trimmingCharacters(in: .whitespaces)
+                if let n = Int(t) { d[count: f] = n } else if !t.isEmpty { d.unreadable.insert(f) }
             }
         }
         return d.normalised
@@ -122,6 +161,7 @@ extension Details: Codable {
             switch f.kind {
             case .text: values[f] = .text(try c.decodeIfPresent(String.self, forKey: f))
             case .flag: if let b = try c.decodeIfPresent(Bool.self, forKey: f) { values[f] = .flag(b) }
+            case .count: if let n = try c.decodeIfPresent(Int.self, forKey: f) { values[f] = .count(n) }
             }
         }
     }
@@ -132,6 +172,7 @@ extension Details: Codable {
             switch values[f] {
             case .text(let s)?: try c.encodeIfPresent(s, forKey: f)
             case .flag(let b)?: try c.encode(b, forKey: f)
+            case .count(let n)?: try c.encode(n, forKey: f)
             case nil: break
             }
         }

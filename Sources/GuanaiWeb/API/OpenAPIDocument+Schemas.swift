@@ -300,15 +300,13 @@ extension OpenAPIDocument {
             [
                 "id": str(), "personId": str(), "name": str(), "idNumber": str(), "birthDate": str(true),
                 "age": ["type": "integer", "nullable": true], "villageCode": str(), "hukou": str(),
-                "phone": str(true), "husband": nullable(ref("Parent")), "childrenInCare": int, "eldersInCare": int, "farming": bool,
-                "skills": str(true), "needs": array(str()),
-                "employmentInterest": bool, "healthInterest": bool, "leftBehind": bool, "reasons": array(ref("Reason")), "status": str(),
+                "phone": str(true), "husband": nullable(ref("Parent")), "needs": array(str()),
+                "leftBehind": bool, "reasons": array(ref("Reason")), "status": str(),
                 "householdId": str(true), "createdAt": str(),
-            ],
+            ].merging(details(WomanDetail.self, nullable: true)) { a, _ in a },
             required: [
-                "id", "personId", "name", "idNumber", "villageCode", "hukou", "childrenInCare", "eldersInCare", "farming", "needs",
-                "employmentInterest", "healthInterest", "leftBehind", "reasons", "status", "createdAt",
-            ]),
+                "id", "personId", "name", "idNumber", "villageCode", "hukou", "needs", "leftBehind", "reasons", "status", "createdAt",
+            ] + WomanDetail.allCases.filter { $0.kind != .text }.map(\.rawValue)),
         "WomanPage": page("Woman"),
         "WomanInput": obj(womanFields, required: ["name", "idNumber", "villageCode", "hukou"]),
         "WomanPatch": obj(womanFields, required: []),
@@ -335,10 +333,9 @@ extension OpenAPIDocument {
     nonisolated(unsafe) static let womanFields: [String: J] = [
         "name": str(), "idNumber": str(), "villageCode": str(), "hukou": str(enumValues: tokens(Hukou.self)), "phone": str(),
         "ethnicity": str(), "health": str(enumValues: healths),
-        "husband": ref("ParentInput"), "childrenInCare": int, "eldersInCare": int, "farming": bool, "skills": str(),
-        "needs": array(str(enumValues: tokens(WomanNeed.self))), "employmentInterest": bool,
-        "healthInterest": bool, "confirmLinks": bool, "address": str(),
-    ]
+        "husband": ref("ParentInput"), "needs": array(str(enumValues: tokens(WomanNeed.self))), "confirmLinks": bool,
+        "address": str(),
+    ].merging(details(WomanDetail.self, nullable: false)) { a, _ in a }
     nonisolated(unsafe) static let householdFields: [String: J] = [
         "villageCode": str(), "villageGroup": str(), "address": str(), "latitude": ["type": "number"], "longitude": ["type": "number"],
         "poverty": str(enumValues: tokens(PovertyStatus.self)),

@@ -22,7 +22,14 @@ enum OpenAPIDocument {
 
     /// A record's plain fields (`ChildDetail` …): text a string, a flag a boolean.
     static func details<F: RecordDetail>(_: F.Type, nullable: Bool) -> [String: J] {
-        Dictionary(uniqueKeysWithValues: F.allCases.map { ($0.rawValue, $0.kind == .text ? str(nullable) : bool) })
+        Dictionary(
+            uniqueKeysWithValues: F.allCases.map { f in
+                switch f.kind {
+                case .text: (f.rawValue, str(nullable))
+                case .flag: (f.rawValue, bool)
+                case .count: (f.rawValue, int)
+                }
+            })
     }
     static func obj(_ props: [String: J], required: [String]? = nil) -> J {
         ["type": "object", "properties": props, "required": required ?? Array(props.keys).sorted(), "additionalProperties": false]
@@ -87,13 +94,19 @@ enum OpenAPIDocument {
     }
 
     /// Number ranges the services check, written into request bodies by property name.
-    static let ranges: [String: (Double, Double)] = [
-        "latitude": (-90, 90), "longitude": (-180, 180), "disabilityGrade": (1, 4),
-        "childrenInCare": (0, 20), "eldersInCare": (0, 20), "capacity": (1, 5),
+    static let ranges: [String: (Double, Double)] = detailRanges(WomanDetail.self).merging([
+        "latitude": (-90, 90), "longitude": (-180, 180), "disabilityGrade": (1, 4), "capacity": (1, 5),
         // a contact's minutes (`PairingService`), the cadence (`ContactCadenceRules`)
         "minutes": (1, 720), "firstMonthContacts": (1, 8), "monthlyContacts": (1, 8), "volunteerDays": (0, 31), "villageDays": (1, 31),
         "townshipDays": (1, 62),
-    ]
+    ]) { a, _ in a }
+
+    /// The range of each counted plain field, as its declaration states it.
+    static func detailRanges<F: RecordDetail>(_: F.Type) -> [String: (Double, Double)] {
+        var out: [String: (Double, Double)] = [:]
+        for f in F.allCases { if let r = f.range { out[f.rawValue] = (Double(r.lowerBound), Double(r.upperBound)) } }
+        return out
+    }
     static func path(_ name: String) -> J { ["name": name, "in": "path", "required": true, "schema": ["type": "string"]] }
     nonisolated(unsafe) static let paging = [q("page", "integer"), q("per", "integer")]
 

@@ -48,9 +48,7 @@ public enum DemoData {
             husband: ParentInput(
                 name: w.husband.name, idNumber: w.husband.idNumber, situation: w.husband.situation.rawValue, workPlace: w.husband.workPlace,
                 since: w.husbandSince.iso, phone: nil),
-            childrenInCare: w.childrenInCare, eldersInCare: w.eldersInCare, farming: w.farming, skills: w.skills,
-            needs: w.needs.map(\.rawValue),
-            employmentInterest: w.employmentInterest, healthInterest: w.healthInterest, confirmLinks: true)
+            details: w.details, needs: w.needs.map(\.rawValue), confirmLinks: true)
     }
 
     /// Adds `women` synthetic left-behind women (and the few not yet six months alone) across the county's villages;

@@ -57,6 +57,17 @@ enum LedgerExport {
         table.first { $0.key == key }?.names.first ?? key
     }
 
+    /// A record's plain fields as cells, in their declared order: text, 是/否, a number.
+    static func detailCells<F: RecordDetail>(_ d: Details<F>, _ l: UILanguage) -> [CellValue] {
+        F.allCases.map { f in
+            switch f.kind {
+            case .text: d[text: f].map { $0.isEmpty ? .empty : .text($0) } ?? .empty
+            case .flag: .text(l.t(d[flag: f] ? "word.yes" : "word.no"))
+            case .count: .number(String(d[count: f]))
+            }
+        }
+    }
+
     // MARK: children
 
     static let childKeys =
@@ -117,7 +128,7 @@ enum LedgerExport {
                         text(names[c.unitCode] ?? c.unitCode),
                         text(me?.hukou.map { l.t("hukou." + $0) }), text(me?.ethnicity), text(me.map { l.t("health." + $0.health) }),
                     ]
-                    row += ChildDetail.allCases.map { $0.kind == .text ? text(c.details[text: $0]) : yes(c.details[flag: $0]) }
+                    row += detailCells(c.details, l)
                     row += [
                         text(h.map { l.t("poverty." + $0.poverty) }), text(h?.address),
                     ]
@@ -144,17 +155,17 @@ enum LedgerExport {
 
     // MARK: women
 
-    static let womanKeys = [
-        "name", "idNumber", "villageCode", "hukou", "phone", "ethnicity", "health", "husband.name", "husband.idNumber", "husband.situation",
-        "husband.workPlace", "husband.since", "husband.phone", "childrenInCare", "eldersInCare", "farming", "skills", "needs",
-        "employmentInterest", "healthInterest",
-    ]
+    static let womanKeys =
+        [
+            "name", "idNumber", "villageCode", "hukou", "phone", "ethnicity", "health", "husband.name", "husband.idNumber",
+            "husband.situation", "husband.workPlace", "husband.since", "husband.phone", "needs",
+        ] + WomanDetail.allCases.map(\.rawValue)
 
     static func womanColumns(_ l: UILanguage) -> [Column] {
         var cols = [Column(header: l.t("ledger.no"), width: 6, kind: .number)]
         for k in womanKeys {
             let kind: XLSXWriter.ColumnKind =
-                k == "husband.since" ? .date : ["childrenInCare", "eldersInCare"].contains(k) ? .number : .text
+                k == "husband.since" ? .date : WomanDetail(rawValue: k)?.range != nil ? .number : .text
             cols.append(
                 Column(
                     header: header(IntakeWords.womanHeaders, k), width: k.hasSuffix("idNumber") ? 21 : k.hasSuffix("phone") ? 13 : 11,
@@ -182,16 +193,14 @@ enum LedgerExport {
                     let since =
                         w.husbandSince.flatMap(CivilDate.init(iso:)).map { CellValue.date(year: $0.year, month: $0.month, day: $0.day) }
                         ?? .empty
-                    try emit([
-                        .number(String(n)), text(me?.name), id(me), text(names[w.unitCode] ?? w.unitCode),
-                        text(me?.hukou.map { l.t("hukou." + $0) }), phone(me),
-                        text(me?.ethnicity), text(me.map { l.t("health." + $0.health) }), text(hu?.name), id(hu),
-                        text(w.husbandSituation.map { l.t("situation." + $0) }), text(w.husbandWorkPlace), since, phone(hu),
-                        .number(String(w.childrenInCare)), .number(String(w.eldersInCare)), yes(w.farming), text(w.skills),
-                        text(w.needList.map { l.t("wneed." + $0.rawValue) }.joined(separator: l.t("list.sep"))), yes(w.employmentInterest),
-                        yes(w.healthInterest),
-                        text(l.t("status." + w.status.rawValue)),
-                    ])
+                    try emit(
+                        [
+                            .number(String(n)), text(me?.name), id(me), text(names[w.unitCode] ?? w.unitCode),
+                            text(me?.hukou.map { l.t("hukou." + $0) }), phone(me),
+                            text(me?.ethnicity), text(me.map { l.t("health." + $0.health) }), text(hu?.name), id(hu),
+                            text(w.husbandSituation.map { l.t("situation." + $0) }), text(w.husbandWorkPlace), since, phone(hu),
+                            text(w.needList.map { l.t("wneed." + $0.rawValue) }.joined(separator: l.t("list.sep"))),
+                        ] + detailCells(w.details, l) + [text(l.t("status." + w.status.rawValue))])
                 }
                 page += 1
             }

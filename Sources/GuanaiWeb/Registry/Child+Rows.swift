@@ -88,6 +88,7 @@ enum ChildRows {
             switch f.kind {
             case .text: d[text: f] = try r.decode(column: f.column, as: String?.self)
             case .flag: d[flag: f] = try r.decode(column: f.column, as: Bool.self)
+            case .count: d[count: f] = try r.decode(column: f.column, as: Int.self)
             }
         }
         return d

@@ -36,63 +36,40 @@ struct GuardianDTO: Content {
 }
 
 /// A child's record as the API gives it: her own facts, with the plain fields (`ChildDetail`) flat beside them.
-@dynamicMemberLookup
-struct ChildDTO: Content {
-    var main: Main
-    var details: Details<ChildDetail>
+typealias ChildDTO = WithDetails<ChildMainDTO, ChildDetail>
 
-    subscript<T>(dynamicMember kp: KeyPath<Main, T>) -> T { main[keyPath: kp] }
-
-    init(main: Main, details: Details<ChildDetail>) {
-        self.main = main
-        self.details = details
-    }
-
-    init(from decoder: any Decoder) throws {
-        main = try Main(from: decoder)
-        details = try Details(from: decoder)
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        try main.encode(to: encoder)
-        try details.encode(to: encoder)
-    }
-}
-
-extension ChildDTO {
-    struct Main: Codable, Sendable {
-        let id: String
-        let personId: String
-        let name: String
-        let idNumber: String
-        let sex: String
-        let birthDate: String
-        let age: Int
-        let villageCode: String
-        let hukou: String
-        let ethnicity: String?
-        let health: String
-        let householdId: String?
-        let father: ParentDTO?
-        let mother: ParentDTO?
-        let guardian: GuardianDTO?
-        let livingArrangement: String
-        let needs: [String]
-        let improperGuardianship: Bool
-        let improperNote: String?
-        let informedOn: String?
-        let consent: Bool
-        let classification: ClassificationDTO
-        let status: String
-        let exitedOn: String?
-        let exitReason: String?
-        let createdAt: String
-        let updatedAt: String
-        let riskTier: String?
-        let riskReasons: [ReasonDTO]
-        let nextVisitDue: String?
-        let lastVisitOn: String?
-    }
+struct ChildMainDTO: Codable, Sendable {
+    let id: String
+    let personId: String
+    let name: String
+    let idNumber: String
+    let sex: String
+    let birthDate: String
+    let age: Int
+    let villageCode: String
+    let hukou: String
+    let ethnicity: String?
+    let health: String
+    let householdId: String?
+    let father: ParentDTO?
+    let mother: ParentDTO?
+    let guardian: GuardianDTO?
+    let livingArrangement: String
+    let needs: [String]
+    let improperGuardianship: Bool
+    let improperNote: String?
+    let informedOn: String?
+    let consent: Bool
+    let classification: ClassificationDTO
+    let status: String
+    let exitedOn: String?
+    let exitReason: String?
+    let createdAt: String
+    let updatedAt: String
+    let riskTier: String?
+    let riskReasons: [ReasonDTO]
+    let nextVisitDue: String?
+    let lastVisitOn: String?
 }
 
 struct ChildSummaryDTO: Content {
@@ -152,7 +129,7 @@ enum RegistryDTO {
         let me = people[c.personID]
         let born = CivilDate(iso: c.birthDate) ?? today
         let g = c.guardianID.flatMap { people[$0] }
-        let main = ChildDTO.Main(
+        let main = ChildMainDTO(
             id: c.id!.uuidString, personId: c.personID.uuidString, name: me?.name ?? "", idNumber: me?.idNumber.map(Masking.idNumber) ?? "",
             sex: me?.sex ?? "", birthDate: c.birthDate, age: Age.years(born: born, on: today), villageCode: c.unitCode,
             hukou: me?.hukou ?? "rural",

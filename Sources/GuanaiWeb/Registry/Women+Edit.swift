@@ -5,10 +5,9 @@ import GuanaiCore
 /// 修改: a left-behind woman's own details, her husband's situation, her life and needs. Like the child's edit page,
 /// the page sends back what it showed (`.was`) and only what the person changed is saved.
 extension WomenPagesController {
-    static let editFields = [
-        "name", "phone", "address", "husband.situation", "husband.workPlace", "childrenInCare", "eldersInCare", "skills",
-    ]
-    static let editChecks = ["farming", "employmentInterest", "healthInterest"]
+    static let editFields = ["name", "phone", "address", "husband.situation", "husband.workPlace"]
+    /// Her plain fields, each with its "was" twin like the fields above.
+    static let editDetails = WomanDetail.allCases.map(\.rawValue)
 
     func loadForEdit(_ req: Request) async throws -> Woman {
         guard let w = try await req.scoped.woman(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
@@ -23,11 +22,8 @@ extension WomenPagesController {
         let address = try await w.householdID.asyncFlatMap { try await Household.find($0, on: scoped.db)?.address } ?? ""
         return [
             "name": [me?.name ?? ""], "phone": [me?.phone ?? ""], "address": [address], "husband.situation": [w.husbandSituation ?? ""],
-            "husband.workPlace": [w.husbandWorkPlace ?? ""], "childrenInCare": [String(w.childrenInCare)],
-            "eldersInCare": [String(w.eldersInCare)],
-            "skills": [w.skills ?? ""], "farming": [w.farming ? "1" : ""], "employmentInterest": [w.employmentInterest ? "1" : ""],
-            "healthInterest": [w.healthInterest ? "1" : ""], "needs": w.needList.map(\.rawValue),
-        ]
+            "husband.workPlace": [w.husbandWorkPlace ?? ""], "needs": w.needList.map(\.rawValue),
+        ].merging(Forms.shown(w.details.complete).mapValues { [$0] }) { a, _ in a }
     }
 
     func editForm(req: Request) async throws -> Response {
@@ -50,20 +46,10 @@ extension WomenPagesController {
             case "address": input.address = s(k)
             case "husband.situation": input.husband = ParentInput(situation: s(k), workPlace: input.husband?.workPlace)
             case "husband.workPlace": input.husband = ParentInput(situation: input.husband?.situation, workPlace: s(k))
-            case "skills": input.skills = s(k)
-            default:
-                guard let n = Int(s(k).trimmingCharacters(in: .whitespaces)) else { errors[k] = req.t("field.error.number"); continue }
-                if k == "childrenInCare" { input.childrenInCare = n } else { input.eldersInCare = n }
+            default: break
             }
         }
-        for k in Self.editChecks where s(k) != was(k) {
-            let on = s(k) == "1"
-            switch k {
-            case "farming": input.farming = on;
-            case "employmentInterest": input.employmentInterest = on;
-            default: input.healthInterest = on
-            }
-        }
+        input.details = Forms.details(WomanDetail.allCases.filter { s($0.rawValue) != was($0.rawValue) }, s)
         let needs = (v["needs"] ?? []).sorted(), before = was("needs").split(separator: ",").map(String.init).sorted()
         if needs != before { input.needs = needs }
         if errors.isEmpty {
@@ -75,7 +61,7 @@ extension WomenPagesController {
             }
         }
         var shownAgain = v
-        for k in Self.editFields + Self.editChecks { shownAgain[k] = [was(k)] }
+        for k in Self.editFields + Self.editDetails { shownAgain[k] = [was(k)] }
         shownAgain["needs"] = before
         return editPage(req, id: w.id!.uuidString, shown: shownAgain, typed: v, errors: errors, status: .unprocessableEntity)
     }
@@ -96,7 +82,7 @@ extension WomenPagesController {
             Forms.errorSummary(l, e, labelled: true)
             form(.method("post"), .action(.womanEdit(id))) {
                 Forms.csrf(req)
-                for k in Self.editFields + Self.editChecks { Forms.was(k, shown[k]?.last ?? "") }
+                for k in Self.editFields + Self.editDetails { Forms.was(k, shown[k]?.last ?? "") }
                 Forms.was("needs", (shown["needs"] ?? []).joined(separator: ","))
                 fieldset(.class("panel")) {
                     legend { l.t("women.basic") }
@@ -123,22 +109,9 @@ extension WomenPagesController {
     /// 生活与需求: the same fields on the registration and the edit page.
     static func lifeFields(_ l: UILanguage, typed v: [String: [String]], errors e: [String: String]) -> Node {
         func s(_ k: String) -> String { v[k]?.last ?? "" }
-        func field(_ label: String, _ name: String, type: String = "text") -> Node {
-            Forms.field(l, label: label, name: name, value: s(name), type: type, error: e[name])
-        }
-        func check(_ name: String, _ label: String) -> Node {
-            div(.class("field check")) {
-                GuanaiWeb.label {
-                    tag("input", [.type("checkbox"), .name(name), .value("1"), Attr.when(s(name) == "1", .checked)]); " " + l.t(label)
-                }
-            }
-        }
         return fieldset(.class("panel")) {
             legend { l.t("women.life") }
-            field("women.childrenInCare", "childrenInCare", type: "number")
-            field("women.eldersInCare", "eldersInCare", type: "number")
-            check("farming", "women.farming")
-            field("women.skills", "skills")
+            Forms.details(l, [.childrenInCare, .eldersInCare, .farming, .skills] as [WomanDetail], value: s, errors: e)
             div(.class("field")) {
                 span(.class("label")) { l.t("women.needs") }
                 for n in WomanNeed.allCases {
@@ -153,8 +126,7 @@ extension WomenPagesController {
                     }
                 }
             }
-            check("employmentInterest", "women.employmentInterest")
-            check("healthInterest", "women.healthInterest")
+            Forms.details(l, [.employmentInterest, .healthInterest] as [WomanDetail], value: s, errors: e)
         }
     }
 }

@@ -119,16 +119,18 @@ enum WomenListViews {
                                         w.husbandWorkPlace, w.husbandSince,
                                     ].compactMap { $0 }.joined(separator: " ")
                                 }
-                                td { String(w.childrenInCare) }
-                                td { String(w.eldersInCare) }
+                                let x = w.details
+                                td { String(x[count: .childrenInCare]) }
+                                td { String(x[count: .eldersInCare]) }
                                 td {
-                                    ((w.farming ? [l.t("women.farming")] : []) + (w.skills.map { [$0] } ?? [])).joined(
+                                    ((x[flag: .farming] ? [l.t("women.farming")] : []) + (x[text: .skills].map { [$0] } ?? [])).joined(
                                         separator: l.t("list.sep"))
                                 }
                                 td { w.needList.map { l.t("wneed." + $0.rawValue) }.joined(separator: l.t("list.sep")) }
                                 td {
-                                    ((w.employmentInterest ? [l.t("women.employmentInterest")] : [])
-                                        + (w.healthInterest ? [l.t("women.healthInterest")] : [])).joined(separator: l.t("list.sep"))
+                                    ((x[flag: .employmentInterest] ? [l.t("women.employmentInterest")] : [])
+                                        + (x[flag: .healthInterest] ? [l.t("women.healthInterest")] : [])).joined(
+                                            separator: l.t("list.sep"))
                                 }
                             }
                         }

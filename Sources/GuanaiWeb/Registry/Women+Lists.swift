@@ -64,8 +64,10 @@ extension Scoped {
                     .filter(\.$needs, .custom("LIKE"), "%," + n.rawValue).filter(\.$needs, .custom("LIKE"), "%," + n.rawValue + ",%")
             }
         }
-        if f.interest == "employment" { q = q.filter(\.$employmentInterest == true) }
-        if f.interest == "health" { q = q.filter(\.$healthInterest == true) }
+        let interest: WomanDetail? = f.interest == "employment" ? .employmentInterest : f.interest == "health" ? .healthInterest : nil
+        if let i = interest {
+            q = q.filter(.extendedPath([FieldKey(stringLiteral: i.column)], schema: Woman.schema, space: nil), .equal, .bind(true))
+        }
         if let ids = try await personIDs(matching: f.q) { q = q.filter(\.$personID ~~ ids) }
         let total = try await q.copy().count()
         q = f.sort == "recent" ? q.sort(\.$createdAt, .descending).sort(\.$id) : q.sort(\.$unitCode).sort(\.$id)

@@ -15,14 +15,10 @@ final class Woman: Model, @unchecked Sendable {
     @OptionalField(key: "husband_situation") var husbandSituation: String?
     @OptionalField(key: "husband_work_place") var husbandWorkPlace: String?
     @OptionalField(key: "husband_since") var husbandSince: String?
-    @Field(key: "children_in_care") var childrenInCare: Int
-    @Field(key: "elders_in_care") var eldersInCare: Int
-    @Field(key: "farming") var farming: Bool
-    @OptionalField(key: "skills") var skills: String?
+    /// Whom she cares for, what she can do, what she wants: the plain fields Core declares (`WomanDetail`).
+    @DetailFields var details: Details<WomanDetail>
     /// Comma-separated `WomanNeed` tokens.
     @Field(key: "needs") var needs: String
-    @Field(key: "employment_interest") var employmentInterest: Bool
-    @Field(key: "health_interest") var healthInterest: Bool
     @Field(key: "left_behind") var leftBehind: Bool
     @Field(key: "reasons") var reasons: String
     @Field(key: "status") var status: WomanStatus
@@ -37,19 +33,20 @@ final class Woman: Model, @unchecked Sendable {
     var reasonList: [Reason] { (try? JSONDecoder().decode([Reason].self, from: Data(reasons.utf8))) ?? [] }
 
     var auditFields: [String: String] {
-        [
+        var out = [
             "unitCode": unitCode, "husbandId": husbandID?.uuidString ?? "", "husbandSituation": husbandSituation ?? "",
-            "husbandWorkPlace": husbandWorkPlace ?? "",
-            "husbandSince": husbandSince ?? "", "childrenInCare": String(childrenInCare), "eldersInCare": String(eldersInCare),
-            "farming": String(farming),
-            "skills": skills ?? "", "needs": needs, "employmentInterest": String(employmentInterest),
-            "healthInterest": String(healthInterest),
+            "husbandWorkPlace": husbandWorkPlace ?? "", "husbandSince": husbandSince ?? "", "needs": needs,
             "leftBehind": String(leftBehind), "status": status.rawValue,
         ]
+        for f in WomanDetail.allCases { out[f.rawValue] = details.string(f) }
+        return out
     }
 }
 
-struct WomanDTO: Content {
+/// A woman's record as the API gives it, her plain fields (`WomanDetail`) flat beside the rest.
+typealias WomanDTO = WithDetails<WomanMainDTO, WomanDetail>
+
+struct WomanMainDTO: Codable, Sendable {
     let id: String
     let personId: String
     let name: String
@@ -60,13 +57,7 @@ struct WomanDTO: Content {
     let hukou: String
     let phone: String?
     let husband: ParentDTO?
-    let childrenInCare: Int
-    let eldersInCare: Int
-    let farming: Bool
-    let skills: String?
     let needs: [String]
-    let employmentInterest: Bool
-    let healthInterest: Bool
     let leftBehind: Bool
     let reasons: [ReasonDTO]
     let status: String
@@ -91,20 +82,14 @@ extension Woman {
         get {
             WomanForm.Record(
                 husbandSituation: husbandSituation, husbandWorkPlace: husbandWorkPlace, husbandSince: husbandSince,
-                childrenInCare: childrenInCare, eldersInCare: eldersInCare, farming: farming, skills: skills, needs: needs,
-                employmentInterest: employmentInterest, healthInterest: healthInterest)
+                details: details, needs: needs)
         }
         set {
             husbandSituation = newValue.husbandSituation
             husbandWorkPlace = newValue.husbandWorkPlace
             husbandSince = newValue.husbandSince
-            childrenInCare = newValue.childrenInCare
-            eldersInCare = newValue.eldersInCare
-            farming = newValue.farming
-            skills = newValue.skills
+            if newValue.details != details { details = newValue.details }
             needs = newValue.needs
-            employmentInterest = newValue.employmentInterest
-            healthInterest = newValue.healthInterest
         }
     }
 }

@@ -140,10 +140,7 @@ struct WomenPagesController {
             husband: ParentInput(
                 name: s("husband.name"), idNumber: s("husband.idNumber"), situation: s("husband.situation"),
                 workPlace: s("husband.workPlace"), since: s("husband.since")),
-            childrenInCare: Int(s("childrenInCare") ?? ""), eldersInCare: Int(s("eldersInCare") ?? ""), farming: s("farming") == "1",
-            skills: s("skills"),
-            needs: v["needs"] ?? [], employmentInterest: s("employmentInterest") == "1", healthInterest: s("healthInterest") == "1",
-            confirmLinks: false)
+            details: Forms.details { s($0) ?? "" }, needs: v["needs"] ?? [], confirmLinks: false)
         do {
             let w = try await WomenService.create(input, scoped: try req.scoped, actor: req.auditActor, at: req.now)
             return req.redirect(to: SiteURL.woman(w.id!.uuidString).path)
@@ -188,16 +185,17 @@ struct WomenPagesController {
                                 + ($0.since.map { " · " + $0 } ?? "")
                         }) ?? l.t("children.notRecorded")
                     }
-                    dt { l.t("women.childrenInCare") }; dd { String(d.childrenInCare) }
-                    dt { l.t("women.eldersInCare") }; dd { String(d.eldersInCare) }
-                    dt { l.t("women.farming") }; dd { d.farming ? l.t("form.yes") : "—" }
-                    if let sk = d.skills { dt { l.t("women.skills") }; dd { sk } }
+                    let x = d.details
+                    dt { l.t("women.childrenInCare") }; dd { String(x[count: .childrenInCare]) }
+                    dt { l.t("women.eldersInCare") }; dd { String(x[count: .eldersInCare]) }
+                    dt { l.t("women.farming") }; dd { x[flag: .farming] ? l.t("form.yes") : "—" }
+                    if let sk = x[text: .skills] { dt { l.t("women.skills") }; dd { sk } }
                     dt { l.t("women.needs") }; dd { d.needs.map { l.t("wneed." + $0) }.joined(separator: l.t("list.sep")) }
                     dt { l.t("women.interests") };
                     dd {
                         [
-                            d.employmentInterest ? l.t("women.employmentInterest") : nil,
-                            d.healthInterest ? l.t("women.healthInterest") : nil,
+                            x[flag: .employmentInterest] ? l.t("women.employmentInterest") : nil,
+                            x[flag: .healthInterest] ? l.t("women.healthInterest") : nil,
                         ].compactMap { $0 }.joined(separator: l.t("list.sep"))
                     }
                     if let h = d.householdId { dt { l.t("household.title") }; dd { a(.href(.household(h))) { l.t("household.open") } } }

@@ -121,17 +121,16 @@ enum WomenService {
     static func dto(_ w: Woman, people: [UUID: Person], today: CivilDate, lang: UILanguage = .zh) -> WomanDTO {
         let me = people[w.personID]
         let hb = w.husbandID.flatMap { people[$0] }
-        return WomanDTO(
+        let main = WomanMainDTO(
             id: w.id!.uuidString, personId: w.personID.uuidString, name: me?.name ?? "", idNumber: me?.idNumber.map(Masking.idNumber) ?? "",
             birthDate: me?.birthDate, age: me?.birth.map { Age.years(born: $0, on: today) }, villageCode: w.unitCode,
             hukou: me?.hukou ?? "rural",
             phone: me?.phone.map(Masking.phone),
             husband: RegistryDTO.parent(hb, situation: w.husbandSituation, workPlace: w.husbandWorkPlace, since: w.husbandSince),
-            childrenInCare: w.childrenInCare, eldersInCare: w.eldersInCare, farming: w.farming, skills: w.skills,
-            needs: w.needList.map(\.rawValue),
-            employmentInterest: w.employmentInterest, healthInterest: w.healthInterest, leftBehind: w.leftBehind,
+            needs: w.needList.map(\.rawValue), leftBehind: w.leftBehind,
             reasons: w.reasonList.map { ReasonDTO($0, lang) }, status: w.status.rawValue, householdId: w.householdID?.uuidString,
             createdAt: AuditLog.timestamp(w.createdAt))
+        return WomanDTO(main: main, details: w.details.complete)
     }
 }
 

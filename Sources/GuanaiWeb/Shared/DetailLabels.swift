@@ -4,6 +4,6 @@ import GuanaiCore
 /// summaries). Each `RecordDetail` enum is listed once here.
 enum DetailLabels {
     static func key(_ field: String) -> String? {
-        ChildDetail(rawValue: field)?.labelKey
+        ChildDetail(rawValue: field)?.labelKey ?? WomanDetail(rawValue: field)?.labelKey
     }
 }

@@ -47,6 +47,7 @@ extension DetailsProperty: AnyDatabaseProperty {
             switch f.kind {
             case .text: input.set(given[text: f].map { .bind($0) } ?? .null, at: key)
             case .flag: input.set(.bind(given[flag: f]), at: key)
+            case .count: input.set(.bind(given[count: f]), at: key)
             }
         }
     }
@@ -63,6 +64,7 @@ extension DetailsProperty: AnyDatabaseProperty {
             // `@OptionalField` does.
             case .text: d[text: f] = try output.decodeNil(key) ? nil : output.decode(key, as: String.self)
             case .flag: d[flag: f] = try output.decode(key, as: Bool.self)
+            case .count: d[count: f] = try output.decode(key, as: Int.self)
             }
         }
         if any {

@@ -138,7 +138,8 @@ enum Forms {
         }
     }
 
-    /// A record's plain fields as form controls: text as a labelled input, a flag as a checkbox posting `1`.
+    /// A record's plain fields as form controls: text as a labelled input, a count as a number, a flag as a
+    /// checkbox posting `1`.
     static func details<F: RecordDetail>(_ l: UILanguage, _ fields: [F] = F.allCases, value: (String) -> String, errors: [String: String])
         -> Node
     {
@@ -146,6 +147,8 @@ enum Forms {
             for f in fields {
                 switch f.kind {
                 case .text: field(l, label: f.labelKey, name: f.rawValue, value: value(f.rawValue), error: errors[f.rawValue])
+                case .count:
+                    field(l, label: f.labelKey, name: f.rawValue, value: value(f.rawValue), type: "number", error: errors[f.rawValue])
                 case .flag:
                     div(.class("field check")) {
                         label {
@@ -159,22 +162,22 @@ enum Forms {
         }
     }
 
-    /// A record's plain fields as posted: text as typed, a flag on when its box was ticked.
-    static func details<F: RecordDetail>(_ value: (String) -> String) -> Details<F> {
-        var d = Details<F>()
-        for f in F.allCases {
-            switch f.kind {
-            case .text: d[text: f] = value(f.rawValue)
-            case .flag: d[flag: f] = value(f.rawValue) == "1"
-            }
-        }
-        return d.normalised
+    /// A record's plain fields as posted: text as typed, a flag on when its box was ticked, a count as a number
+    /// (or named by `problems` when it is none).
+    static func details<F: RecordDetail>(_ fields: [F] = F.allCases, _ value: (String) -> String) -> Details<F> {
+        .typed(Dictionary(uniqueKeysWithValues: fields.map { ($0, value($0.rawValue)) }))
     }
 
-    /// The plain fields as a form shows them back: text as stored, a flag `1` or blank.
+    /// The plain fields as a form shows them back: text as stored, a count as a number, a flag `1` or blank.
     static func shown<F: RecordDetail>(_ d: Details<F>) -> [String: String] {
         var out: [String: String] = [:]
-        for f in F.allCases { out[f.rawValue] = f.kind == .text ? d[text: f] ?? "" : d[flag: f] ? "1" : "" }
+        for f in F.allCases {
+            switch f.kind {
+            case .text: out[f.rawValue] = d[text: f] ?? ""
+            case .flag: out[f.rawValue] = d[flag: f] ? "1" : ""
+            case .count: out[f.rawValue] = String(d[count: f])
+            }
+        }
         return out
     }
 
@@ -227,7 +230,6 @@ enum Forms {
         "workPlace": "parent.workPlace", "since": "parent.since", "relation": "guardian.relation", "livingArrangement": "children.living",
         "needs": "children.needs", "improperNote": "children.improperNote", "informedOn": "children.informedOn",
         "poverty": "household.poverty",
-        "childrenInCare": "women.childrenInCare", "eldersInCare": "women.eldersInCare",
         "kind": "intake.kind", "unit": "intake.unit", "file": "intake.file", "photos": "visit.photos",
         "date": "visit.date", "mode": "visit.mode", "notes": "visit.notes", "plan": "alert.plan", "note": "alert.note",
         "reporter": "report.reporter", "reportedAt": "report.reportedAt", "seen": "report.seen", "policeReportNo": "report.policeReportNo",
