@@ -155,3 +155,26 @@ func bruteForceSiting(
         #expect(Siting.plan(candidates: [site, far], children: kids, stations: [station], count: 1, weights: w).objective == 13)
     }
 }
+
+@Suite struct SitingBenchTests {
+    @Test func theInstanceIsTheSameForASeedAndTheExportIsWhatTheSolverSees() throws {
+        let a = SitingBench.instance(seed: 4, villages: 12, children: 600, schools: 6)
+        let b = SitingBench.instance(seed: 4, villages: 12, children: 600, schools: 6)
+        #expect(a.children == b.children && a.candidates == b.candidates)
+        #expect(a.children.count == 600 && a.candidates.count == 18 && Set(a.children.map(\.villageCode)).count <= 12)
+        for c in a.children.compactMap(\.point) {
+            #expect((29.45...30.0).contains(c.latitude) && (112.05...112.95).contains(c.longitude))
+        }
+        let json = SitingBench.exportJSON(a, reachMetres: 3_000)
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+        let elements = parsed["elements"] as! [[Int]]
+        #expect(parsed["sites"] as? Int == 18 && parsed["children"] as? Int == 600)
+        let p = SitingProblem(
+            siteCount: 18, weight: elements.map { $0[0] }, children: elements.map { _ in 1 },
+            elementSites: elements.map { $0.dropFirst().map { Int32($0) } })
+        for row in SitingBench.run(a, counts: [1, 3], reachMetres: 3_000) {
+            let s = SitingSolver.solve(p, count: row.count)
+            #expect(s.objective == row.objective && s.upperBound == row.upperBound && row.sites <= row.count)
+        }
+    }
+}
