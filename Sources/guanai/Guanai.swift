@@ -12,6 +12,7 @@ struct Guanai: AsyncParsableCommand {
         subcommands: [
             Serve.self, Migrate.self, UserCommand.self, AuditCommand.self, DemoDataCommand.self, SweepCommand.self, ImportCommand.self,
             ExportCommand.self, BenchCommand.self, PairingBenchCommand.self, SweepBenchCommand.self,
+            SitingBenchCommand.self,
         ]
     )
 }
@@ -289,5 +290,24 @@ struct PairingBenchCommand: AsyncParsableCommand {
         print("cost \(r.cost)")
         print("seconds \(r.seconds)")
         print("cpu_seconds \(r.cpuSeconds)")
+    }
+}
+
+struct SitingBenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-siting", abstract: "Build, export and solve the siting instance for bench/siting.sh", shouldDisplay: false)
+    @ArgumentParser.Option var seed: UInt64 = 20_240_601
+    @ArgumentParser.Option var reach: Int = 3_000
+    @ArgumentParser.Option(help: "Counts to solve, comma-separated") var counts: String = "5,10,20,40"
+    @ArgumentParser.Option(help: "Write the instance as CP-SAT reads it") var export: String?
+
+    func run() async throws {
+        let instance = SitingBench.instance(seed: seed)
+        if let export {
+            try SitingBench.exportJSON(instance, reachMetres: reach).write(toFile: export, atomically: true, encoding: .utf8)
+        }
+        for r in SitingBench.run(instance, counts: counts.split(separator: ",").compactMap { Int($0) }, reachMetres: reach) {
+            print("n \(r.count) objective \(r.objective) bound \(r.upperBound) sites \(r.sites) seconds \(r.seconds)")
+        }
     }
 }

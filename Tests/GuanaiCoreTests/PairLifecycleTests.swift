@@ -21,7 +21,7 @@ import GuanaiCore
 @Suite struct PairingCostTests {
     @Test func distancesSkillsAndFallbacks() {
         let r = PairingCostRules()
-        let a = PairingPoint(latitude: 29.70, longitude: 112.40), b = PairingPoint(latitude: 29.71, longitude: 112.40)
+        let a = GeoPoint(latitude: 29.70, longitude: 112.40), b = GeoPoint(latitude: 29.71, longitude: 112.40)
         #expect(abs(a.metres(to: b) - 1112) <= 2, "0.01° of latitude")
         let home = PairingCost.Side(unitCode: "421081104200", point: a)
         let near = PairingCost.cost(
@@ -39,7 +39,7 @@ import GuanaiCore
         #expect(
             PairingCost.cost(child: noGPS, needs: [], volunteer: .init(unitCode: "421081105200", point: nil), skills: [], rules: r)?.cost
                 == r.elsewhereMetres)
-        let far = PairingPoint(latitude: 30.2, longitude: 112.4)
+        let far = GeoPoint(latitude: 30.2, longitude: 112.4)
         #expect(
             PairingCost.cost(child: home, needs: [], volunteer: .init(unitCode: "421081105200", point: far), skills: [], rules: r) == nil,
             "beyond 30 km")

@@ -17,24 +17,11 @@ public struct PairingCostRules: Sendable, Codable, Equatable {
     public init() {}
 }
 
-public struct PairingPoint: Sendable, Equatable {
-    public let latitude: Double, longitude: Double
-    public init(latitude: Double, longitude: Double) { self.latitude = latitude; self.longitude = longitude }
-
-    /// Great-circle distance in whole metres (haversine).
-    public func metres(to o: PairingPoint) -> Int {
-        let r = 6_371_000.0, rad = Double.pi / 180
-        let dLat = (o.latitude - latitude) * rad, dLon = (o.longitude - longitude) * rad
-        let a = sin(dLat / 2) * sin(dLat / 2) + cos(latitude * rad) * cos(o.latitude * rad) * sin(dLon / 2) * sin(dLon / 2)
-        return Int((2 * r * asin(min(1, a.squareRoot()))).rounded())
-    }
-}
-
 public enum PairingCost {
     public struct Side: Sendable {
         public let unitCode: String
-        public let point: PairingPoint?
-        public init(unitCode: String, point: PairingPoint?) { self.unitCode = unitCode; self.point = point }
+        public let point: GeoPoint?
+        public init(unitCode: String, point: GeoPoint?) { self.unitCode = unitCode; self.point = point }
     }
 
     /// The cost and the reasons (catalogue codes with an argument), or nil when too far to suggest.

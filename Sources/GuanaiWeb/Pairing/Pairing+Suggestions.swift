@@ -33,7 +33,7 @@ enum PairingSuggestions {
         let homes = try await Household.query(on: db).filter(\.$id ~~ queue.compactMap(\.householdID)).all()
         let point = Dictionary(
             uniqueKeysWithValues: homes.compactMap { h in
-                h.latitude.flatMap { la in h.longitude.map { (h.id!, PairingPoint(latitude: la, longitude: $0)) } }
+                h.latitude.flatMap { la in h.longitude.map { (h.id!, GeoPoint(latitude: la, longitude: $0)) } }
             })
 
         // Equal distances are common (every pair inside a village without GPS points costs the same), and the solver
@@ -46,7 +46,7 @@ enum PairingSuggestions {
         for (i, c) in queue.enumerated() {
             let side = PairingCost.Side(unitCode: c.unitCode, point: c.householdID.flatMap { point[$0] })
             for (j, v) in volunteers.enumerated() {
-                let vp = v.latitude.flatMap { la in v.longitude.map { PairingPoint(latitude: la, longitude: $0) } }
+                let vp = v.latitude.flatMap { la in v.longitude.map { GeoPoint(latitude: la, longitude: $0) } }
                 guard
                     let (cost, reasons) = PairingCost.cost(
                         child: side, needs: c.needList, volunteer: .init(unitCode: v.unitCode, point: vp), skills: v.skillList, rules: rules
