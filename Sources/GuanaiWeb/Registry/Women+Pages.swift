@@ -201,8 +201,8 @@ struct WomenPagesController {
                     if let h = d.householdId { dt { l.t("household.title") }; dd { a(.href(.household(h))) { l.t("household.open") } } }
                 }
             }
-            p {
-                if canEdit { a(.class("btn secondary"), .href(.womanEdit(d.id))) { l.t("women.edit") }; " " }
+            p(.class("actions")) {
+                if canEdit { a(.class("btn secondary"), .href(.womanEdit(d.id))) { l.t("women.edit") } }
                 a(.href(.history("woman", d.id))) { l.t("history.link") }
             }
         }

@@ -74,7 +74,7 @@ enum Assets {
         background:#fff}
         .alert-card.open{border-left-color:#e0a000}.alert-card.open.critical{border-left-color:#b3141f;background:#fff6f6}
         .alert-card.done{opacity:.75}
-        .alert-card p{margin:.25rem 0}.alert-card .actions{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
+        .alert-card p{margin:.25rem 0}.actions{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
         table.stats{border-collapse:collapse;min-width:100%}
         table.stats th,table.stats td{border-bottom:1px solid #e4e4e4;padding:.35rem .5rem;text-align:right;white-space:nowrap}
         table.stats th:first-child,table.stats td:first-child{text-align:left}
