@@ -11,12 +11,12 @@ import Foundation
     @Test func aRegistration() throws {
         var c = FormChecker()
         let input = VolunteerInput(
-            name: "刘爱华", idNumber: Self.id, phone: "13912345678", unitCode: " 421081104200 ", organisation: " ",
-            skills: ["tutoring", "arts", "tutoring"], latitude: 29.7, longitude: 112.4)
+            name: "刘爱华", idNumber: Self.id, phone: "13912345678", unitCode: " 421081104200 ",
+            details: .typed([.organisation: " "]), skills: ["tutoring", "arts", "tutoring"], latitude: 29.7, longitude: 112.4)
         #expect(VolunteerForm.unitCode(input) == "421081104200")
         let k = try #require(VolunteerForm.check(input, unit: village, &c))
         #expect(k.unitCode == "421081104200" && k.record.skills == "tutoring,arts" && k.record.capacity == 1 && k.record.status == .active)
-        #expect(k.record.organisation == nil && k.record.phone == "13912345678")
+        #expect(k.record.details[text: .organisation] == nil && k.record.phone == "13912345678")
     }
 
     @Test func sheBelongsToAnActiveVillageOrTownship() {
@@ -47,15 +47,15 @@ import Foundation
 
     @Test func aChangeCannotOverbookHer() {
         var r = VolunteerForm.Record(
-            phone: nil, organisation: nil, honours: nil, skills: "", availableTime: nil, capacity: 3,
+            phone: nil, details: Details().complete, skills: "", capacity: 3,
             latitude: nil,
             longitude: nil, status: .active)
         var c = FormChecker()
         VolunteerForm.change(&r, VolunteerInput(capacity: 1), openLoad: 2, &c)
         #expect(c.errors.map(\.key) == ["pairing.error.capacityBelowLoad"] && r.capacity == 3)
         c = FormChecker()
-        VolunteerForm.change(&r, VolunteerInput(honours: " 三八红旗手 ", capacity: 2, status: "withdrawn"), openLoad: 2, &c)
-        #expect(c.errors == [] && r.capacity == 2 && r.honours == "三八红旗手" && r.status == .withdrawn)
+        VolunteerForm.change(&r, VolunteerInput(details: .typed([.honours: " 三八红旗手 "]), capacity: 2, status: "withdrawn"), openLoad: 2, &c)
+        #expect(c.errors == [] && r.capacity == 2 && r.details[text: .honours] == "三八红旗手" && r.status == .withdrawn)
         VolunteerForm.change(&r, VolunteerInput(capacity: 0, status: "gone"), openLoad: 0, &c)
         #expect(c.errors.map(\.field) == ["capacity", "status"])
     }

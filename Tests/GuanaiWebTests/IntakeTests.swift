@@ -266,9 +266,12 @@ import GuanaiSheets
             let all = try await Volunteer.query(on: ctx.app.db).all()
             #expect(all.count == 3)
             let liu = try #require(all.first { $0.name == "刘爱华" })
-            #expect(liu.unitCode == Codes.shihuayan && liu.phone == "13912345678" && liu.organisation == "石华堰村妇联" && liu.honours == "三八红旗手")
             #expect(
-                liu.skillList == [.tutoring, .psychologicalSupport] && liu.availableTime == "周末" && liu.capacity == 2 && !liu.screened
+                liu.unitCode == Codes.shihuayan && liu.phone == "13912345678" && liu.details[text: .organisation] == "石华堰村妇联"
+                    && liu.details[text: .honours] == "三八红旗手")
+            #expect(
+                liu.skillList == [.tutoring, .psychologicalSupport] && liu.details[text: .availableTime] == "周末" && liu.capacity == 2
+                    && !liu.screened
                     && liu.status == .active)
             let sun = try #require(all.first { $0.name == "孙美玲" })
             #expect(

@@ -20,7 +20,8 @@ import GuanaiCore
     static func volunteer(_ ctx: TestContext, _ token: String, capacity: Int = 1, order: Int = 224) async throws -> VolunteerDTO {
         let body = VolunteerInput(
             name: "刘爱华", idNumber: Synthetic.id(1978, 8, 8, order: order), phone: "13912345678", unitCode: Codes.shihuayan,
-            organisation: "石华堰村妇联", honours: "三八红旗手", skills: ["tutoring", "psychological_support"], availableTime: "周末", capacity: capacity
+            details: .typed([.organisation: "石华堰村妇联", .honours: "三八红旗手", .availableTime: "周末"]),
+            skills: ["tutoring", "psychological_support"], capacity: capacity
         )
         let res = try await ctx.api(.POST, "/api/v1/volunteers", token: token, body: ctx.json(body))
         #expect(res.status == .created, "\(res.body.string)")

@@ -258,8 +258,7 @@ public enum LedgerRow {
     public static func volunteer(_ v: [String: String], unit: String?) -> VolunteerInput {
         VolunteerInput(
             name: v["name"], idNumber: v["idNumber"], phone: v["phone"], unitCode: unit ?? v["unitCode"],
-            organisation: v["organisation"], honours: v["honours"], skills: list(v["skills"]),
-            availableTime: v["availableTime"], capacity: v["capacity"].flatMap { Int($0) },
+            details: ledgerDetails(v), skills: list(v["skills"]), capacity: v["capacity"].flatMap { Int($0) },
             latitude: v["latitude"].flatMap(Double.init), longitude: v["longitude"].flatMap(Double.init), status: nil)
     }
 

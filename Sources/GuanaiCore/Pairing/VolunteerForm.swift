@@ -1,15 +1,45 @@
 import Foundation
 
+extension VolunteerInput {
+    enum CodingKeys: String, CodingKey {
+        case name, idNumber, phone, unitCode, skills, capacity, latitude, longitude, status, account
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func s(_ k: CodingKeys) throws -> String? { try c.decodeIfPresent(String.self, forKey: k) }
+        func d(_ k: CodingKeys) throws -> Double? { try c.decodeIfPresent(Double.self, forKey: k) }
+        self.init(
+            name: try s(.name), idNumber: try s(.idNumber), phone: try s(.phone), unitCode: try s(.unitCode),
+            details: try Details(from: decoder), skills: try c.decodeIfPresent([String].self, forKey: .skills),
+            capacity: try c.decodeIfPresent(Int.self, forKey: .capacity), latitude: try d(.latitude), longitude: try d(.longitude),
+            status: try s(.status), account: try s(.account))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        for (k, v) in [
+            (CodingKeys.name, name), (.idNumber, idNumber), (.phone, phone), (.unitCode, unitCode), (.status, status), (.account, account),
+        ] {
+            try c.encodeIfPresent(v, forKey: k)
+        }
+        try c.encodeIfPresent(skills, forKey: .skills)
+        try c.encodeIfPresent(capacity, forKey: .capacity)
+        try c.encodeIfPresent(latitude, forKey: .latitude)
+        try c.encodeIfPresent(longitude, forKey: .longitude)
+        try details.encode(to: encoder)
+    }
+}
+
 /// A volunteer (爱心妈妈) as typed: registration, a change, or a ledger row.
 public struct VolunteerInput: Codable, Sendable {
     public var name: String?
     public var idNumber: String?
     public var phone: String?
     public var unitCode: String?
-    public var organisation: String?
-    public var honours: String?
+    /// Her plain fields as typed (`VolunteerDetail`), flat in the same object.
+    public var details = Details<VolunteerDetail>()
     public var skills: [String]?
-    public var availableTime: String?
     public var capacity: Int?
     public var latitude: Double?
     public var longitude: Double?
@@ -18,18 +48,16 @@ public struct VolunteerInput: Codable, Sendable {
     public var account: String?
 
     public init(
-        name: String? = nil, idNumber: String? = nil, phone: String? = nil, unitCode: String? = nil, organisation: String? = nil,
-        honours: String? = nil, skills: [String]? = nil, availableTime: String? = nil, capacity: Int? = nil,
+        name: String? = nil, idNumber: String? = nil, phone: String? = nil, unitCode: String? = nil,
+        details: Details<VolunteerDetail> = Details(), skills: [String]? = nil, capacity: Int? = nil,
         latitude: Double? = nil, longitude: Double? = nil, status: String? = nil, account: String? = nil
     ) {
         self.name = name
         self.idNumber = idNumber
         self.phone = phone
         self.unitCode = unitCode
-        self.organisation = organisation
-        self.honours = honours
+        self.details = details
         self.skills = skills
-        self.availableTime = availableTime
         self.capacity = capacity
         self.latitude = latitude
         self.longitude = longitude
@@ -56,25 +84,21 @@ public enum VolunteerForm {
     /// Her own fields as stored: what registration sets and a change merges onto.
     public struct Record: Sendable, Equatable {
         public var phone: String?
-        public var organisation: String?
-        public var honours: String?
+        public var details: Details<VolunteerDetail>
         /// Comma-separated `VolunteerSkill` tokens.
         public var skills: String
-        public var availableTime: String?
         public var capacity: Int
         public var latitude: Double?
         public var longitude: Double?
         public var status: VolunteerStatus
 
         public init(
-            phone: String?, organisation: String?, honours: String?, skills: String, availableTime: String?, capacity: Int,
+            phone: String?, details: Details<VolunteerDetail>, skills: String, capacity: Int,
             latitude: Double?, longitude: Double?, status: VolunteerStatus
         ) {
             self.phone = phone
-            self.organisation = organisation
-            self.honours = honours
+            self.details = details
             self.skills = skills
-            self.availableTime = availableTime
             self.capacity = capacity
             self.latitude = latitude
             self.longitude = longitude
@@ -100,9 +124,9 @@ public enum VolunteerForm {
         point(input.latitude, input.longitude, &c)
         guard c.errors.isEmpty, let name, let id, let code else { return nil }
         let record = Record(
-            phone: phone, organisation: c.text(input.organisation), honours: c.text(input.honours),
-            skills: skills.map(\.rawValue).joined(separator: ","), availableTime: c.text(input.availableTime),
-            capacity: capacity, latitude: input.latitude, longitude: input.longitude, status: .active)
+            phone: phone, details: input.details.normalised.complete,
+            skills: skills.map(\.rawValue).joined(separator: ","), capacity: capacity, latitude: input.latitude, longitude: input.longitude,
+            status: .active)
         return Checked(name: name, id: id, unitCode: code, record: record)
     }
 
@@ -118,9 +142,7 @@ public enum VolunteerForm {
                 record.capacity = cap
             }
         }
-        if input.availableTime != nil { record.availableTime = c.text(input.availableTime) }
-        if input.organisation != nil { record.organisation = c.text(input.organisation) }
-        if input.honours != nil { record.honours = c.text(input.honours) }
+        record.details = record.details.merging(input.details.normalised)
         if input.latitude != nil || input.longitude != nil {
             point(input.latitude, input.longitude, &c)
             record.latitude = input.latitude

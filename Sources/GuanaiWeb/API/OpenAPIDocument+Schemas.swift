@@ -126,14 +126,13 @@ extension OpenAPIDocument {
         "VolunteerPatch": obj(volunteerFields, required: []),
         "Volunteer": obj(
             [
-                "id": str(), "name": str(), "idNumber": str(), "phone": str(true), "unitCode": str(), "organisation": str(true),
-                "honours": str(true),
-                "skills": array(str()), "availableTime": str(true), "capacity": int, "load": int,
+                "id": str(), "name": str(), "idNumber": str(), "phone": str(true), "unitCode": str(),
+                "skills": array(str()), "capacity": int, "load": int,
                 "latitude": ["type": "number", "nullable": true],
                 "longitude": ["type": "number", "nullable": true],
                 "screening": array(obj(["step": str(enumValues: ScreeningStep.allCases.map(\.rawValue)), "on": str(), "by": str()])),
                 "screened": bool, "status": str(), "serviceHours": ["type": "number"],
-            ],
+            ].merging(details(VolunteerDetail.self, nullable: true)) { a, _ in a },
             required: [
                 "id", "name", "idNumber", "unitCode", "skills", "capacity", "load", "screening", "screened", "status", "serviceHours",
             ]),
@@ -325,11 +324,11 @@ extension OpenAPIDocument {
 
     // One set of fields, two schemas: registering needs some of them, a PATCH none.
     nonisolated(unsafe) static let volunteerFields: [String: J] = [
-        "name": str(), "idNumber": str(), "phone": str(), "unitCode": str(), "organisation": str(), "honours": str(),
-        "skills": array(str(enumValues: VolunteerSkill.allCases.map(\.rawValue))), "availableTime": str(), "capacity": int,
+        "name": str(), "idNumber": str(), "phone": str(), "unitCode": str(),
+        "skills": array(str(enumValues: tokens(VolunteerSkill.self))), "capacity": int,
         "latitude": ["type": "number"], "longitude": ["type": "number"], "status": str(enumValues: tokens(VolunteerStatus.self)),
         "account": str(),
-    ]
+    ].merging(details(VolunteerDetail.self, nullable: false)) { a, _ in a }
     nonisolated(unsafe) static let womanFields: [String: J] = [
         "name": str(), "idNumber": str(), "villageCode": str(), "hukou": str(enumValues: tokens(Hukou.self)), "phone": str(),
         "ethnicity": str(), "health": str(enumValues: healths),

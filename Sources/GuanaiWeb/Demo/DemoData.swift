@@ -107,9 +107,9 @@ extension DemoData {
             // The first three live in the demo village; the others spread over the township's villages.
             let unit = i < 3 ? places.village : (villages.isEmpty ? places.township : villages[(i * 7) % villages.count])
             let input = VolunteerInput(
-                name: name, idNumber: id, phone: "1390000" + String(format: "%04d", 100 + i), unitCode: unit, organisation: org,
-                honours: honours.isEmpty ? nil : honours,
-                skills: skills.map(\.rawValue), availableTime: "周末", capacity: capacity, account: i == 0 ? aixin?.username : nil)
+                name: name, idNumber: id, phone: "1390000" + String(format: "%04d", 100 + i), unitCode: unit,
+                details: .typed([.organisation: org ?? "", .honours: honours, .availableTime: "周末"]),
+                skills: skills.map(\.rawValue), capacity: capacity, account: i == 0 ? aixin?.username : nil)
             let v = try await PairingService.createVolunteer(input, scoped: scoped, actor: .system("demo-data"), at: app.now)
             for step in ScreeningStep.allCases {
                 try await PairingService.screen(

@@ -2,15 +2,22 @@ import Fluent
 import Vapor
 import GuanaiCore
 
-struct VolunteerDTO: Content {
+/// A volunteer as the API gives her, her plain fields (`VolunteerDetail`) flat beside the rest.
+typealias VolunteerDTO = WithDetails<VolunteerMainDTO, VolunteerDetail>
+
+extension VolunteerDTO where Main == VolunteerMainDTO {
+    init(_ v: Volunteer, load: Int) { self.init(main: VolunteerMainDTO(v, load: load), details: v.details.complete) }
+}
+
+struct VolunteerMainDTO: Codable, Sendable {
     struct Check: Content { let step: String; let on: String; let by: String }
-    let id: String, name: String, idNumber: String, phone: String?, unitCode: String, organisation: String?, honours: String?
-    let skills: [String], availableTime: String?, capacity: Int, load: Int, latitude: Double?, longitude: Double?
+    let id: String, name: String, idNumber: String, phone: String?, unitCode: String
+    let skills: [String], capacity: Int, load: Int, latitude: Double?, longitude: Double?
     let screening: [Check], screened: Bool, status: String, serviceHours: Double
     init(_ v: Volunteer, load: Int) {
         id = v.id!.uuidString; name = v.name; idNumber = Masking.idNumber(v.idNumber); phone = v.phone.map(Masking.phone);
         unitCode = v.unitCode
-        organisation = v.organisation; honours = v.honours; skills = v.skillList.map(\.rawValue); availableTime = v.availableTime;
+        skills = v.skillList.map(\.rawValue)
         capacity = v.capacity
         self.load = load; latitude = v.latitude; longitude = v.longitude
         let checks = v.checks

@@ -12,12 +12,10 @@ final class Volunteer: Model, @unchecked Sendable {
     @Field(key: "name") var name: String
     @Field(key: "id_number") var idNumber: String
     @OptionalField(key: "phone") var phone: String?
-    @OptionalField(key: "organisation") var organisation: String?
-    /// 三八红旗手, 十大女杰, 正科级女干部 … as written, separated by 、.
-    @OptionalField(key: "honours") var honours: String?
+    /// Organisation, honours (三八红旗手, 十大女杰 … as written, separated by 、), available time: `VolunteerDetail`.
+    @DetailFields var details: Details<VolunteerDetail>
     /// Comma-separated `VolunteerSkill` tokens.
     @Field(key: "skills") var skills: String
-    @OptionalField(key: "available_time") var availableTime: String?
     @Field(key: "capacity") var capacity: Int
     @OptionalField(key: "latitude") var latitude: Double?
     @OptionalField(key: "longitude") var longitude: Double?
@@ -37,12 +35,12 @@ final class Volunteer: Model, @unchecked Sendable {
     var skillList: [VolunteerSkill] { skills.split(separator: ",").compactMap { VolunteerSkill(rawValue: String($0)) } }
 
     var auditFields: [String: String] {
-        [
+        var out = [
             "name": name, "idNumber": Masking.idNumber(idNumber), "phone": phone.map(Masking.phone) ?? "", "unitCode": unitCode,
-            "organisation": organisation ?? "",
-            "honours": honours ?? "", "skills": skills, "availableTime": availableTime ?? "", "capacity": String(capacity),
-            "status": status.rawValue, "account": userID?.uuidString ?? "",
+            "skills": skills, "capacity": String(capacity), "status": status.rawValue, "account": userID?.uuidString ?? "",
         ]
+        for f in VolunteerDetail.allCases { out[f.rawValue] = details.string(f) }
+        return out
     }
 }
 
@@ -100,15 +98,13 @@ extension Volunteer {
     var record: VolunteerForm.Record {
         get {
             VolunteerForm.Record(
-                phone: phone, organisation: organisation, honours: honours, skills: skills, availableTime: availableTime,
-                capacity: capacity, latitude: latitude, longitude: longitude, status: status)
+                phone: phone, details: details, skills: skills, capacity: capacity, latitude: latitude, longitude: longitude, status: status
+            )
         }
         set {
             phone = newValue.phone
-            organisation = newValue.organisation
-            honours = newValue.honours
+            if newValue.details != details { details = newValue.details }
             skills = newValue.skills
-            availableTime = newValue.availableTime
             capacity = newValue.capacity
             latitude = newValue.latitude
             longitude = newValue.longitude

@@ -55,9 +55,8 @@ struct PairingPagesController {
     static func input(_ f: [String: [String]]) -> VolunteerInput {
         func s(_ k: String) -> String? { f[k]?.last }
         return VolunteerInput(
-            name: s("name"), idNumber: s("idNumber"), phone: s("phone"), unitCode: s("unitCode"), organisation: s("organisation"),
-            honours: s("honours"),
-            skills: f["skills"] ?? [], availableTime: s("availableTime"),
+            name: s("name"), idNumber: s("idNumber"), phone: s("phone"), unitCode: s("unitCode"),
+            details: Forms.details { s($0) ?? "" }, skills: f["skills"] ?? [],
             capacity: s("capacity").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
                 ?? (s("capacity")?.isEmpty == false ? -1 : nil),
             latitude: s("latitude").flatMap { Double($0) }, longitude: s("longitude").flatMap { Double($0) }, status: nil,

@@ -181,13 +181,13 @@ enum PairingViews {
             dl(.class("kv")) {
                 dt { l.t("person.idNumber") }; dd { tag("code", []) { Masking.idNumber(v.idNumber) } }
                 dt { l.t("person.phone") }; dd { v.phone.map(Masking.phone) ?? "—" }
-                dt { l.t("volunteer.organisation") }; dd { v.organisation ?? "—" }
-                dt { l.t("volunteer.honours") }; dd { v.honours ?? "—" }
+                dt { l.t("volunteer.organisation") }; dd { v.details[text: .organisation] ?? "—" }
+                dt { l.t("volunteer.honours") }; dd { v.details[text: .honours] ?? "—" }
                 dt { l.t("volunteer.skills") };
                 dd {
                     let t = skillText(l, v); t.isEmpty ? "—" : t
                 }
-                dt { l.t("volunteer.availableTime") }; dd { v.availableTime ?? "—" }
+                dt { l.t("volunteer.availableTime") }; dd { v.details[text: .availableTime] ?? "—" }
                 dt { l.t("volunteer.hours") };
                 dd {
                     l.t("volunteer.hoursValue", hours(v.serviceMinutes)) + " · ";
@@ -260,8 +260,8 @@ enum PairingViews {
                     metaKey: "volunteer.recordMeta", backKey: "volunteer.backTo")
                 dl(.class("kv")) {
                     dt { l.t("person.name") }; dd { v.name }
-                    dt { l.t("volunteer.organisation") }; dd { v.organisation ?? "—" }
-                    dt { l.t("volunteer.honours") }; dd { v.honours ?? "—" }
+                    dt { l.t("volunteer.organisation") }; dd { v.details[text: .organisation] ?? "—" }
+                    dt { l.t("volunteer.honours") }; dd { v.details[text: .honours] ?? "—" }
                     dt { l.t("volunteer.hours") }; dd { l.t("volunteer.hoursValue", hours(total)) }
                 }
                 table {

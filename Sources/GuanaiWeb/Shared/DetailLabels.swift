@@ -5,5 +5,6 @@ import GuanaiCore
 enum DetailLabels {
     static func key(_ field: String) -> String? {
         ChildDetail(rawValue: field)?.labelKey ?? WomanDetail(rawValue: field)?.labelKey
+            ?? VolunteerDetail(rawValue: field)?.labelKey
     }
 }
