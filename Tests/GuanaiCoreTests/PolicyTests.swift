@@ -130,3 +130,11 @@ import Foundation
         #expect(LocalPath.safe(nil) == nil)
     }
 }
+
+@Suite struct AuditSubjectTests {
+    /// Every record kind of the access rules and every ledger kind is also something the trail can be about.
+    @Test func everyRecordAndLedgerKindIsAnAuditSubject() {
+        for k in RecordKind.allCases { #expect(AuditSubject(k).rawValue == k.rawValue) }
+        for k in IntakeKind.allCases { #expect(AuditSubject(k).rawValue == k.rawValue) }
+    }
+}

@@ -272,8 +272,10 @@ import GuanaiCore
                 _ = try await Admin.createUser(
                     ctx.app, username: "cli.bad", role: "mayor", unit: Codes.taohuashan, displayName: nil, phone: nil)
             }
-            let created = try await AuditEntry.query(on: ctx.app.db).filter(\.$action == AuditAction.create).filter(\.$actorName == "cli")
-                .count()
+            let created = try await AuditEntry.query(on: ctx.app.db).filter(\.$action == AuditAction.create.rawValue).filter(
+                \.$actorName == "cli"
+            )
+            .count()
             #expect(created == 1)
             #expect(try await Admin.verifyAudit(ctx.app).ok)
         }

@@ -46,7 +46,7 @@ import GuanaiCore
                 #expect(try await ctx.auditCount(action) >= 1, "no \(action) entry")
             }
             // Field-level before/after for the update, who and from where.
-            let upd = try await AuditEntry.query(on: ctx.app.db).filter(\.$action == AuditAction.update).filter(
+            let upd = try await AuditEntry.query(on: ctx.app.db).filter(\.$action == AuditAction.update.rawValue).filter(
                 \.$recordID == target.id!.uuidString
             ).first()
             let u = try #require(upd)

@@ -246,7 +246,7 @@ import GuanaiCore
             (try FileManager.default.attributesOfItem(atPath: u.path)[.posixPermissions] as? NSNumber)?.intValue ?? -1
         }
         #expect(try mode(root) == 0o700 && mode(w.mine) == 0o700)
-        let f = w.file("export", "xlsx")
+        let f = w.file(.export, "xlsx")
         try Data("x".utf8).write(to: f)
         #expect(try mode(f) == 0o600)
         w.removeMine()

@@ -29,7 +29,7 @@ import GuanaiCore
         // Keys built from tokens.
         for r in Role.allCases { used.insert("role." + r.rawValue) }
         for k in DivisionKind.allCases { used.insert("kind." + k.rawValue) }
-        for a in AuditAction.all { used.insert("audit.action." + a) }
+        for a in AuditAction.allCases { used.insert("audit.action." + a.rawValue) }
         for f in AuditController.fieldNames { used.insert("f." + f) }
         for r in AuditController.recordTypes { used.insert("record." + r) }
         for c in ["loaded", "added", "renamed", "merged", "absorbed", "retired", "recoded"] { used.insert("units.change." + c) }

@@ -91,7 +91,7 @@ import GuanaiSheets
             // The same file again: nothing new.
             let again = try await Self.run(ctx, file)
             #expect(again.report.accepted == 0 && again.report.duplicates == want.accepted + want.duplicates)
-            let imports = try await AuditEntry.query(on: ctx.app.db).filter(\.$action == AuditAction.import).filter(
+            let imports = try await AuditEntry.query(on: ctx.app.db).filter(\.$action == AuditAction.import.rawValue).filter(
                 \.$recordType == "children"
             ).sort(\.$id).all()
             #expect(imports.count == 2 && imports[0].changes.contains("\"accepted\":\"\(want.accepted)\""), "\(imports.map(\.changes))")
@@ -158,7 +158,7 @@ import GuanaiSheets
             #expect(big.leftBehind && big.riskTier == "normal" && big.guardianBirth == "1950-01-01")
             // Four children, one father, one mother, one grandmother: seven people, each created once and audited once.
             #expect(people.count == before + 7)
-            let created = try await AuditEntry.query(on: ctx.app.db).filter(\.$action == AuditAction.create).filter(
+            let created = try await AuditEntry.query(on: ctx.app.db).filter(\.$action == AuditAction.create.rawValue).filter(
                 \.$recordType == "person"
             ).count()
             #expect(created == people.count)
@@ -435,7 +435,7 @@ import GuanaiSheets
             let out = try await IntakeCLI.importFile(
                 ctx.app, kind: "children", file: file, unit: Codes.taohuashan, sheet: nil, dryRun: false, as: "town")
             #expect(try JSONDecoder().decode(ImportReport.self, from: out.reportJSON).accepted == 4)
-            let entry = try await AuditEntry.query(on: ctx.app.db).filter(\.$action == AuditAction.import).filter(
+            let entry = try await AuditEntry.query(on: ctx.app.db).filter(\.$action == AuditAction.import.rawValue).filter(
                 \.$recordType == "children"
             ).first()
             let town = try await UserDirectory.byUsername("town", on: ctx.app.db)
@@ -503,8 +503,10 @@ import GuanaiSheets
             let rejected = try await b.get(page + "/rejected")
             #expect(rejected.status == .ok && rejected.headers.contentType == IntakePagesController.xlsxType)
             #expect(
-                try await AuditEntry.query(on: ctx.app.db).filter(\.$action == AuditAction.import).filter(\.$recordType == "children")
-                    .count() == 1)
+                try await AuditEntry.query(on: ctx.app.db).filter(\.$action == AuditAction.import.rawValue).filter(
+                    \.$recordType == "children"
+                )
+                .count() == 1)
         }
     }
 }

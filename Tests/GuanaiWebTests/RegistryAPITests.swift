@@ -153,7 +153,7 @@ struct ChildBody: Encodable {
             ).content.decode(ChildDTO.self)
             #expect(!patched.classification.leftBehind && patched.status == "exited")
             let history = try await AuditEntry.query(on: ctx.app.db).filter(\.$recordType == "child").filter(
-                \.$action == AuditAction.update
+                \.$action == AuditAction.update.rawValue
             ).count()
             #expect(history >= 4)
         }

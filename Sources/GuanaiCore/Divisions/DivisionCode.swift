@@ -149,3 +149,8 @@ public enum DivisionKind: String, Sendable, Codable, CaseIterable {
         }
     }
 }
+
+/// What happened to a unit, as its change log (`unit_changes.change`) records it.
+public enum UnitChangeKind: String, Sendable, Codable, CaseIterable {
+    case loaded, added, renamed, recoded, merged, absorbed, retired
+}

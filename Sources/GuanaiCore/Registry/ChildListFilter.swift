@@ -63,6 +63,10 @@ public struct BirthBounds: Sendable, Equatable {
 extension ChildFilter {
     public static let ageBands: [String: ClosedRange<Int>] = ["0-5": 0...5, "6-13": 6...13, "14-15": 14...15, "16-17": 16...17]
     public static let guardianAgeBands: [String: (lower: Int, upper: Int?)] = ["70+": (70, nil), "60-69": (60, 69), "under60": (0, 59)]
+    /// The guardian-age choice for children with no guardian recorded.
+    public static let noGuardian = "none"
+    /// The guardian-age choices in the order a list offers them.
+    public static let guardianAgeChoices = ["70+", "60-69", "under60", noGuardian]
     /// What "poor" health means for a guardian.
     public static let poorHealth: [Health] = [.chronicIllness, .seriousIllness, .hospitalised, .severeDisability]
 
@@ -83,7 +87,7 @@ extension ChildFilter {
         guardianHealth == "poor" ? Self.poorHealth : Health(rawValue: guardianHealth).map { [$0] } ?? []
     }
     /// Children with no guardian recorded.
-    public var withoutGuardian: Bool { guardianAge == "none" }
+    public var withoutGuardian: Bool { guardianAge == Self.noGuardian }
 
     /// The day `years` before `today` (29 February becomes 28 in a common year).
     public static func yearsBefore(_ today: CivilDate, _ years: Int) -> CivilDate {

@@ -37,9 +37,9 @@ public struct WorkDir: Sendable {
         return WorkDir(root: root, mine: mine)
     }
 
-    /// A fresh path in this process's folder; the caller removes it (`defer`).
-    public func file(_ prefix: String, _ ext: String = "") -> URL {
-        mine.appendingPathComponent(prefix + "-" + UUID().uuidString + (ext.isEmpty ? "" : "." + ext))
+    /// A fresh path in this process's folder, named for what it holds; the caller removes it (`defer`).
+    public func file(_ purpose: WorkFile, _ ext: String = "") -> URL {
+        mine.appendingPathComponent(purpose.rawValue + "-" + UUID().uuidString + (ext.isEmpty ? "" : "." + ext))
     }
 
     /// A work file read whole into one buffer of its size (no growing, no second copy).
@@ -93,4 +93,9 @@ extension Request {
 /// Removes this process's work folder when the app shuts down.
 struct WorkDirCleanup: LifecycleHandler {
     func shutdown(_ application: Application) { application.workDir.removeMine() }
+}
+
+/// What a work file holds: the first part of its name, so a folder left by a crash says what each file was.
+public enum WorkFile: String, Sendable {
+    case upload, preview, `import`, export, template, rejected, board
 }

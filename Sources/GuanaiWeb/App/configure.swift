@@ -63,7 +63,7 @@ public enum GuanaiApp {
         app.get("static", "app.js") { _ in
             Assets.serve(Assets.js, HTTPMediaType(type: "application", subType: "javascript", parameters: ["charset": "utf-8"]))
         }
-        app.get("healthz") { _ in "ok" }
+        app.get("healthz") { _ in HTTPStatus.ok }
 
         let auth = AuthController()
         auth.registerPublic(app)

@@ -23,7 +23,7 @@ struct AuditController {
         let scoped = try req.scoped
         let (items, total) = try await scoped.auditPage(try await scoped.resolved(f), page: page, per: 50)
         let names = try await scoped.auditNames(for: items, actor: try req.actor)
-        let actions = [("", l.t("audit.anyAction"))] + AuditAction.all.map { ($0, l.t("audit.action." + $0)) }
+        let actions = [("", l.t("audit.anyAction"))] + AuditAction.allCases.map { ($0.rawValue, l.t("audit.action." + $0.rawValue)) }
         return Layout.page(req, title: l.t("audit.title")) {
             h1 { l.t("audit.title") }
             let filtering = !(f.user + f.recordType + f.recordID + f.action + f.from + f.to).isEmpty
@@ -82,8 +82,7 @@ struct AuditController {
         "exitReason", "by", "address", "poverty",
     ]
 
-    static let recordTypes =
-        RecordKind.allCases.map(\.rawValue) + ["divisions", "person", "campaign", "checkin", "settings", "visit_photo", "board"]
+    static let recordTypes = Set(AuditSubject.allCases.map(\.rawValue))
     static func recordLabel(_ l: UILanguage, _ type: String) -> String { recordTypes.contains(type) ? l.t("record." + type) : type }
 
     static func label(_ l: UILanguage, _ field: String) -> String {
@@ -101,12 +100,13 @@ struct AuditController {
                 for pair in text.split(separator: ",") {
                     let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
                     guard parts.count == 2 else { continue }
-                    lines.append(AuditWords.field(l, parts[0], type: "unit") + l.t("f.sep") + parts[1])
+                    lines.append(AuditWords.field(l, parts[0], type: AuditSubject.unit.rawValue) + l.t("f.sep") + parts[1])
                 }
                 continue
             }
             let value = AuditWords.isUnitCode(text) ? (units[text].map { $0 + " " + text } ?? text) : text
-            lines.append(AuditWords.field(l, k, type: "unit") + l.t("f.sep") + (value.isEmpty ? l.t("audit.empty") : value))
+            lines.append(
+                AuditWords.field(l, k, type: AuditSubject.unit.rawValue) + l.t("f.sep") + (value.isEmpty ? l.t("audit.empty") : value))
         }
         return lines.joined(separator: "\n")
     }

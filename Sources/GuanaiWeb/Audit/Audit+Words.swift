@@ -36,7 +36,7 @@ enum AuditWords {
         if has("f.\(type).\(key)") { return l.t("f.\(type).\(key)") }
         if has("f." + key) { return l.t("f." + key) }
         if let d = DetailLabels.key(key) { return l.t(d) }
-        if type == "settings" && has("settings." + key) { return l.t("settings." + key) }
+        if type == AuditSubject.settings.rawValue && has("settings." + key) { return l.t("settings." + key) }
         if let dot = key.firstIndex(of: ".") {
             let head = String(key[..<dot]), tail = String(key[key.index(after: dot)...])
             let h = has("f." + head) ? l.t("f." + head) : nil
@@ -63,23 +63,23 @@ enum AuditWords {
         case "role": return ["role."]
         case "poverty": return ["poverty."]
         case "categories", "category": return ["category."]
-        case "needs", "need": return type == "woman" ? ["wneed."] : ["need."]
+        case "needs", "need": return type == AuditSubject.woman.rawValue ? ["wneed."] : ["need."]
         case "skills", "skill": return ["skill."]
         case "kind": return ["alert.kind."]
-        case "mode": return type == "contact" ? ["contactMode."] : ["visit.mode."]
+        case "mode": return type == AuditSubject.contact.rawValue ? ["contactMode."] : ["visit.mode."]
         case "action": return ["pairAction."]
         case "reminder": return ["reminderLevel."]
         case "escalatedTo": return ["alert.escalated."]
         case "escalation": return ["audit.value.escalation."]
-        case "to" where type == "alert": return ["alert.escalated."]
+        case "to" where type == AuditSubject.alert.rawValue: return ["alert.escalated."]
         case "closeReason": return ["closeReason."]
         case "status":
-            switch type {
-            case "alert": return ["alert.status."]
-            case "report": return ["report.status."]
-            case "pair": return ["pairStatus."]
-            case "volunteer": return ["volunteerStatus."]
-            case "unit": return ["unitStatus."]
+            switch AuditSubject(rawValue: type) {
+            case .alert: return ["alert.status."]
+            case .report: return ["report.status."]
+            case .pair: return ["pairStatus."]
+            case .volunteer: return ["volunteerStatus."]
+            case .unit: return ["unitStatus."]
             default: return ["status."]
             }
         default: return ["audit.value." + field + "."]
@@ -112,7 +112,7 @@ enum AuditWords {
             return [r.href.map { .link(name, $0) } ?? .text(name)]
         }
         if isUnitCode(raw), let n = names.units[raw] { return [.text(n)] }
-        if type == "report", field.hasPrefix("step."), let dot = raw.range(of: " · ") {
+        if type == AuditSubject.report.rawValue, field.hasPrefix("step."), let dot = raw.range(of: " · ") {
             // A report's step is stored as "action · note"; the action is a token of the step's form.
             let action = String(raw[..<dot.lowerBound])
             if has("report.action." + action) { return [.text(l.t("report.action." + action) + " · " + raw[dot.upperBound...])] }
@@ -161,7 +161,7 @@ enum AuditWords {
             name =
                 has("audit.recordID." + id)
                 ? l.t("audit.recordID." + id)
-                : type == "board" && has("board.sheet." + id)
+                : type == AuditSubject.board.rawValue && has("board.sheet." + id)
                     ? l.t("board.sheet." + id)
                     : has("record." + id) ? l.t("record." + id) : id
         }

@@ -3,10 +3,11 @@ import SQLKit
 import Vapor
 import Crypto
 import Foundation
+import GuanaiCore
 
 /// What happened, before it is chained into the trail.
 public struct AuditEvent: Sendable {
-    public var action: String
+    public var action: AuditAction
     public var recordType: String
     public var recordID: String
     /// The unit the record belongs to, so each jurisdiction can search its own part of the trail.
@@ -17,7 +18,7 @@ public struct AuditEvent: Sendable {
     public var detail: [String: String] = [:]
 
     public init(
-        _ action: String, _ recordType: String, _ recordID: String, unit: String? = nil, fields: [String: FieldChange] = [:],
+        _ action: AuditAction, _ recordType: String, _ recordID: String, unit: String? = nil, fields: [String: FieldChange] = [:],
         detail: [String: String] = [:]
     ) {
         self.unitCode = unit
@@ -35,13 +36,6 @@ public struct FieldChange: Codable, Sendable, Equatable {
 }
 
 /// The action tokens the trail uses; the search page filters by them.
-public enum AuditAction {
-    public static let login = "login", logout = "logout", loginFailed = "login_failed", locked = "account_locked"
-    public static let create = "create", update = "update", delete = "delete"
-    public static let view = "view", reveal = "reveal", export = "export", `import` = "import"
-    public static let all = [login, logout, loginFailed, locked, create, update, delete, view, reveal, export, `import`]
-}
-
 public enum AuditLog {
     static let genesis = String(repeating: "0", count: 64)
     /// Serialises appends on PostgreSQL across every app instance; SQLite serialises writers itself, and the unique
@@ -158,7 +152,7 @@ public enum AuditLog {
             let unit = event.unitCode ?? actor.unitCode ?? ""
             let changes = encodeChanges(event)
             let h = hash(
-                seq: seq, at: at, actorID: actor.id, actorName: actor.name, ip: actor.ip, unitCode: unit, action: event.action,
+                seq: seq, at: at, actorID: actor.id, actorName: actor.name, ip: actor.ip, unitCode: unit, action: event.action.rawValue,
                 recordType: event.recordType,
                 recordID: event.recordID, changes: changes, prevHash: prev)
             rows.append([seq, at, actor.id, actor.name, actor.ip, unit, event.action, event.recordType, event.recordID, changes, prev, h])
@@ -194,7 +188,7 @@ public enum AuditLog {
         e.actorName = actor.name
         e.ip = actor.ip
         e.unitCode = event.unitCode ?? actor.unitCode ?? ""
-        e.action = event.action
+        e.action = event.action.rawValue
         e.recordType = event.recordType
         e.recordID = event.recordID
         e.changes = encodeChanges(event)

@@ -92,7 +92,7 @@ final class MultipartStream {
             return .discarded
         }
         guard let work else { return .memory(name: name, filename: filename, type: type, ByteBuffer()) }
-        let url = work.file("upload")
+        let url = work.file(.upload)
         guard FileManager.default.createFile(atPath: url.path, contents: nil), let handle = FileHandle(forWritingAtPath: url.path) else {
             failure = failure ?? CocoaError(.fileWriteUnknown)
             return .discarded

@@ -51,9 +51,9 @@ final class UnitChange: Model, @unchecked Sendable {
     @Field(key: "at") var at: Date
 
     init() {}
-    init(unitCode: String, change: String, detail: String, reason: String, actor: AuditActor, at: Date) {
+    init(unitCode: String, change: UnitChangeKind, detail: String, reason: String, actor: AuditActor, at: Date) {
         self.unitCode = unitCode
-        self.change = change
+        self.change = change.rawValue
         self.detail = detail
         self.reason = reason
         self.actorID = actor.id

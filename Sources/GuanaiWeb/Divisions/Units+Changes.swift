@@ -48,7 +48,7 @@ enum UnitService {
                 try await Unit(record: r, at: at).create(on: tx)
             }
             try await UnitChange(
-                unitCode: countyRecord.code.value, change: "loaded", detail: detail(["edition": "2021", "units": String(records.count)]),
+                unitCode: countyRecord.code.value, change: .loaded, detail: detail(["edition": "2021", "units": String(records.count)]),
                 reason: DivisionCatalog.editionNote, actor: .system(), at: at
             ).create(on: tx)
             try await AuditLog.append(
@@ -73,7 +73,7 @@ enum UnitService {
         try await scoped.db.transaction { tx in
             try await unit.create(on: tx)
             try await UnitChange(
-                unitCode: code.value, change: "added", detail: detail(["name": official, "parent": parent.code]), reason: reason,
+                unitCode: code.value, change: .added, detail: detail(["name": official, "parent": parent.code]), reason: reason,
                 actor: actor, at: at
             ).create(on: tx)
             try await AuditLog.append(
@@ -97,7 +97,7 @@ enum UnitService {
         try await scoped.db.transaction { tx in
             try await unit.save(on: tx)
             try await UnitChange(
-                unitCode: code, change: "renamed", detail: detail(["from": before["officialName"]!, "to": official]), reason: reason,
+                unitCode: code, change: .renamed, detail: detail(["from": before["officialName"]!, "to": official]), reason: reason,
                 actor: actor, at: at
             ).create(on: tx)
             try await AuditLog.append(
@@ -137,7 +137,7 @@ enum UnitService {
                 record: DivisionRecord(code: newCode, officialName: child.officialName, kind: child.kind), statistical: false, at: at)
             try await moved.create(on: tx)
             try await UnitChange(
-                unitCode: newCode.value, change: "recoded", detail: detail(["from": child.code]), reason: reason, actor: actor, at: at
+                unitCode: newCode.value, change: .recoded, detail: detail(["from": child.code]), reason: reason, actor: actor, at: at
             ).create(on: tx)
             try await absorb(child, into: moved, reason: reason, scoped: scoped, actor: actor, at: at)
         }
@@ -154,12 +154,12 @@ enum UnitService {
         absorbed.mergedInto = survivor.code
         try await absorbed.save(on: tx)
         try await UnitChange(
-            unitCode: absorbed.code, change: "merged",
+            unitCode: absorbed.code, change: .merged,
             detail: detail(["into": survivor.code, "moved": moved.map { "\($0)=\($1)" }.sorted().joined(separator: ",")]), reason: reason,
             actor: actor, at: at
         ).create(on: tx)
         try await UnitChange(
-            unitCode: survivor.code, change: "absorbed", detail: detail(["from": absorbed.code]), reason: reason, actor: actor, at: at
+            unitCode: survivor.code, change: .absorbed, detail: detail(["from": absorbed.code]), reason: reason, actor: actor, at: at
         ).create(on: tx)
         try await AuditLog.append(
             AuditEvent(
@@ -189,7 +189,7 @@ enum UnitService {
         unit.status = .retired
         try await scoped.db.transaction { tx in
             try await unit.save(on: tx)
-            try await UnitChange(unitCode: code, change: "retired", detail: "{}", reason: reason, actor: actor, at: at).create(on: tx)
+            try await UnitChange(unitCode: code, change: .retired, detail: "{}", reason: reason, actor: actor, at: at).create(on: tx)
             try await AuditLog.append(
                 AuditEvent(
                     AuditAction.update, "unit", code, unit: code,

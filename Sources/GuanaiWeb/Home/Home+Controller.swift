@@ -67,7 +67,7 @@ struct HomeController {
                 h2 { l.t("home.children") }
                 div(.class("cards")) {
                     card(l.t("home.childrenActive"), k.active, .children)
-                    a(.class("card"), .href(SiteURL.children.with(query: [("category", "left_behind")]))) {
+                    a(.class("card"), .href(SiteURL.children.with(query: [("category", ChildCategory.leftBehind.rawValue)]))) {
                         span(.class("n")) { String(k.leftBehind) }; span(.class("k")) { l.t("category.left_behind") }
                     }
                     a(.class("card"), .href(SiteURL.children.with(query: [("category", "difficulty")]))) {

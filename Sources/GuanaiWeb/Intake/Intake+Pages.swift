@@ -71,7 +71,7 @@ struct IntakePagesController {
         let scopeName = try await scoped.unitNames([scopeCode])[scopeCode] ?? actor.unitName
         // Headers are Chinese whatever the page language: they are what the next level's 台账 and our import expect.
         let title = UILanguage.zh.t("intake.exportTitle", scopeName + UILanguage.zh.t("intake.title." + kind.rawValue), today.iso)
-        let tmp = req.workDir.file("export", format.rawValue)
+        let tmp = req.workDir.file(.export, format.rawValue)
         defer { try? FileManager.default.removeItem(at: tmp) }
         let n = try await LedgerExport.write(format, to: tmp, title: title, columns: LedgerExport.columns(kind, .zh), rows: producer)
         filters += [("rows", String(n)), ("format", format.rawValue), ("full", String(full))]
@@ -100,7 +100,7 @@ struct IntakePagesController {
         guard let kind = IntakeKind(rawValue: req.query[String.self, at: "kind"] ?? IntakeKind.children.rawValue),
             IntakeTemplate.kinds.contains(kind)
         else { throw Abort(.notFound) }
-        let url = req.workDir.file("template", "xlsx")
+        let url = req.workDir.file(.template, "xlsx")
         defer { try? FileManager.default.removeItem(at: url) }
         try IntakeTemplate.write(kind, to: url, today: RegistryService.today(req.now))
         let name = req.lang.t("intake.kind." + kind.rawValue) + req.lang.t("intake.template.fileName") + ".xlsx"
@@ -144,7 +144,7 @@ struct IntakePagesController {
         switch files[0].content {
         case .file(let url): check = url
         case .memory(let buf):
-            check = req.workDir.file("upload")
+            check = req.workDir.file(.upload)
             try Data(buffer: buf).write(to: check)
         }
         defer { if case .memory = files[0].content { try? FileManager.default.removeItem(at: check) } }
@@ -183,7 +183,7 @@ struct IntakePagesController {
 
     /// Runs the file as it would be imported (the commit: the rows are kept, and the rejected file).
     func run(_ req: Request, _ u: IntakeUpload, dryRun: Bool, rejectedOut: URL? = nil) async throws -> ImportResult {
-        let tmp = req.workDir.file("import")
+        let tmp = req.workDir.file(.import)
         defer { try? FileManager.default.removeItem(at: tmp) }
         // Read only here, and held only while it is written out (not for the whole run): `load` leaves it in the database.
         do {
@@ -300,7 +300,7 @@ struct IntakePagesController {
         let until = PreviewWatch.extended(from: req.now, seconds: req.application.guanai.previewHeartbeatSeconds)
         do {
             try await IntakeUpload.beginPreview(u.id!, token: token, record: record, watchedUntil: until, on: req.db)
-            var run = try await importRun(req, u, file: req.workDir.file("preview"))
+            var run = try await importRun(req, u, file: req.workDir.file(.preview))
             run.dryRun = true
             PreviewJob(app: req.application, upload: u.id!, token: token, record: record, run: run, slots: slots).start(watchedUntil: until)
             started = true
@@ -334,7 +334,7 @@ struct IntakePagesController {
         if u.status == .committed { return req.redirect(to: SiteURL.intake(u.id!.uuidString).path) }
         // One commit, even if the button is pressed twice or two instances get the request: the lease is claimed
         // from `uploaded`, or from a `committing` whose lease lapsed (item 7: that commit died and wrote nothing).
-        let out = req.workDir.file("rejected", "xlsx")
+        let out = req.workDir.file(.rejected, "xlsx")
         defer { try? FileManager.default.removeItem(at: out) }
         return try await guarded(req, u, commit: true) { token in
             do {

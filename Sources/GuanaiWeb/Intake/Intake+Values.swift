@@ -115,7 +115,7 @@ struct IntakeReader: Sendable {
                     CellProblem(
                         field: key, message: "intake.error.wordChoices", args: [Normalize.text(cell) ?? "", IntakeWords.templateSex.0]))
             }
-            return .value(s == .female ? "female" : "male")
+            return .value((s == .female ? GuanaiCore.Sex.female : .male).rawValue)
         case .yesNo:
             guard let b = Normalize.yesNo(cell) else {
                 return .problem(CellProblem(field: key, message: "intake.error.yesNo", args: [Normalize.text(cell) ?? ""]))

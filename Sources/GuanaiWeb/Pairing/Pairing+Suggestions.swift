@@ -81,7 +81,8 @@ enum PairingSuggestions {
                     ])
                 + [
                     ReasonDTO(
-                        code: "pairing.reason.tier", message: lang.t("pairing.reason.tier", lang.t("tier." + (c.riskTier ?? "normal"))))
+                        code: "pairing.reason.tier",
+                        message: lang.t("pairing.reason.tier", lang.t("tier." + (c.riskTier ?? RiskTier.normal.rawValue))))
                 ]
             out.append(SuggestionDTO(childId: c.id!.uuidString, volunteerId: volunteers[j].id!.uuidString, cost: cost, reasons: reasons))
         }

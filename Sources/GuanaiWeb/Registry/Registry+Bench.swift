@@ -49,12 +49,14 @@ public enum RegistryBench {
         let someVillage = villages.sorted()[villages.count / 2]
         let filtered = try await ms {
             _ = try await scoped.children(
-                matching: ChildFilter(unit: someVillage, category: "left_behind", ageBand: "6-13"), today: today, page: 1, per: 50)
+                matching: ChildFilter(unit: someVillage, category: ChildCategory.leftBehind.rawValue, ageBand: "6-13"), today: today,
+                page: 1, per: 50)
         }
         // Not targets, but lists people use at city level and must not fall off a cliff.
         var extra: [(String, Double)] = []
         for (name, f) in [
-            ("city_orphans", ChildFilter(category: "orphan")), ("city_guardian_70plus", ChildFilter(guardianAge: "70+")),
+            ("city_orphans", ChildFilter(category: ChildCategory.orphan.rawValue)),
+            ("city_guardian_70plus", ChildFilter(guardianAge: "70+")),
             ("city_oldest_first", ChildFilter(sort: .oldest)), ("city_page_100", ChildFilter()),
         ] {
             extra.append(
@@ -90,16 +92,18 @@ public enum RegistryBench {
                 personIDs[id] = u
                 let parsed = try? IDNumber(id)
                 people[id] = [
-                    u, unit, name, id, parsed?.sex.rawValue ?? "female", parsed?.birthDate.iso ?? "2000-01-01", "rural", health, "alive",
+                    u, unit, name, id, (parsed?.sex ?? .female).rawValue, parsed?.birthDate.iso ?? "2000-01-01", Hukou.rural.rawValue,
+                    health,
+                    VitalStatus.alive.rawValue,
                     Pinyin.initials(name), at, at,
                 ]
                 return u
             }
             let noDetails = Details<ChildDetail>().complete
             for k in kids {
-                let me = person(k.idNumber, k.name, k.villageCode, "healthy")
-                let f = person(k.father.idNumber, k.father.name, k.villageCode, "healthy")
-                let m = person(k.mother.idNumber, k.mother.name, k.villageCode, "healthy")
+                let me = person(k.idNumber, k.name, k.villageCode, Health.healthy.rawValue)
+                let f = person(k.father.idNumber, k.father.name, k.villageCode, Health.healthy.rawValue)
+                let m = person(k.mother.idNumber, k.mother.name, k.villageCode, Health.healthy.rawValue)
                 let g = k.guardian.map { person($0.idNumber, $0.name, k.villageCode, $0.health.rawValue) }
                 let gBirth = k.guardian.flatMap { (try? IDNumber($0.idNumber))?.birthDate.iso }
                 let born = (try? IDNumber(k.idNumber))?.birthDate ?? today

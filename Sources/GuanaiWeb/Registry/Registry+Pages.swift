@@ -163,7 +163,9 @@ struct RegistryPagesController {
         let dto = try await RegistryDTO.load(c, scoped: scoped, today: today, lang: req.lang)
         let merged = try await RegistryCorrections.mergedIDs(into: c.id!, on: scoped.db)
         let ids = [c.id!.uuidString] + ([c.personID, c.fatherID, c.motherID, c.guardianID].compactMap { $0 } + merged).map(\.uuidString)
-        let timeline = try await scoped.auditEntries(AuditFilter()).filter(\.$recordID ~~ ids).filter(\.$action != AuditAction.view).sort(
+        let timeline = try await scoped.auditEntries(AuditFilter()).filter(\.$recordID ~~ ids).filter(
+            \.$action != AuditAction.view.rawValue
+        ).sort(
             \.$id, .descending
         ).limit(100).all()
         let unitName = try await scoped.unitNames([c.unitCode])[c.unitCode] ?? c.unitCode

@@ -10,8 +10,8 @@ enum RegistryViews {
 
     static func categoryTags(_ l: UILanguage, _ cats: [String], status: String) -> Node {
         group {
-            if status == "exited" { span(.class("tag off")) { l.t("status.exited") } }
-            for c in cats { span(.class(c == "left_behind" ? "tag" : "tag warn")) { l.t("category." + c) }; " " }
+            if status == ChildStatus.exited.rawValue { span(.class("tag off")) { l.t("status.exited") } }
+            for c in cats { span(.class(c == ChildCategory.leftBehind.rawValue ? "tag" : "tag warn")) { l.t("category." + c) }; " " }
         }
     }
 
@@ -85,14 +85,16 @@ enum RegistryViews {
                             tr {
                                 td(.data("label", l.t("children.name"))) { a(.href(.child(c.id!.uuidString))) { me?.name ?? "" } }
                                 td(.data("label", l.t("children.sexAge"))) {
-                                    l.t("sex." + (me?.sex ?? "female")) + " · " + l.t("age.years", String(age))
+                                    l.t("sex." + (me?.sex ?? Sex.female.rawValue)) + " · " + l.t("age.years", String(age))
                                 }
                                 td(.data("label", l.t("children.idNumber"))) {
                                     tag("code", []) { me?.idNumber.map(Masking.idNumber) ?? "" }
                                 }
                                 td(.data("label", l.t("children.village"))) { unitNames[c.unitCode] ?? c.unitCode }
                                 td(.data("label", l.t("children.guardian"))) {
-                                    g.map { $0.name + " (" + l.t("relation." + (c.guardianRelation ?? "other")) + ")" } ?? ""
+                                    g.map {
+                                        $0.name + " (" + l.t("relation." + (c.guardianRelation ?? GuardianRelation.other.rawValue)) + ")"
+                                    } ?? ""
                                 }
                                 td(.data("label", l.t("children.category"))) {
                                     categoryTags(l, c.categoryList.map(\.rawValue), status: c.status.rawValue)
@@ -110,7 +112,7 @@ enum RegistryViews {
     }
 
     static func guardianAges(_ l: UILanguage) -> [(String, String)] {
-        [("", l.t("children.anyGuardian"))] + ["70+", "60-69", "under60", "none"].map { ($0, l.t("children.guardianAge." + $0)) }
+        [("", l.t("children.anyGuardian"))] + ChildFilter.guardianAgeChoices.map { ($0, l.t("children.guardianAge." + $0)) }
     }
 
     static func guardianHealths(_ l: UILanguage) -> [(String, String)] {
@@ -163,7 +165,7 @@ enum RegistryViews {
                             tr {
                                 td { String(i + 1) }
                                 td { me?.name ?? "" }
-                                td { l.t("sex." + (me?.sex ?? "female")) }
+                                td { l.t("sex." + (me?.sex ?? Sex.female.rawValue)) }
                                 td { c.birthDate }
                                 td { me?.idNumber.map(Masking.idNumber) ?? "" }
                                 td { unitNames[c.unitCode] ?? c.unitCode }
@@ -171,7 +173,7 @@ enum RegistryViews {
                                 td { parentText(c.motherID, c.motherSituation, c.motherWorkPlace) }
                                 td {
                                     g.map {
-                                        $0.name + " " + l.t("relation." + (c.guardianRelation ?? "other"))
+                                        $0.name + " " + l.t("relation." + (c.guardianRelation ?? GuardianRelation.other.rawValue))
                                             + (($0.birth.map { " " + l.t("age.years", String(Age.years(born: $0, on: today))) }) ?? "")
                                             + ($0.healthValue == .healthy ? "" : " " + l.t("health." + $0.health))
                                     } ?? ""

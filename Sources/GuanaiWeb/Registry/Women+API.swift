@@ -37,8 +37,7 @@ struct WomenAPIController {
         var f = WomanFilter(req)
         if ["true", "1"].contains(f.exited) { f.exited = "1" }
         // The API's boolean spellings of the page's single "interest" choice.
-        if req.query[String.self, at: "employmentInterest"] == "true" { f.interest = "employment" }
-        if req.query[String.self, at: "healthInterest"] == "true" { f.interest = "health" }
+        for i in WomanInterest.allCases where req.query[String.self, at: i.detail.rawValue] == "true" { f.interest = i.rawValue }
         let (items, total) = try await scoped.women(matching: f, page: p.page, per: p.per)
         let people = try await scoped.people(items.flatMap { [$0.personID, $0.husbandID].compactMap { $0 } })
         let today = RegistryService.today(req.now)

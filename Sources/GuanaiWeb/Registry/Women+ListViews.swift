@@ -29,16 +29,16 @@ enum WomenListViews {
                     Forms.select(
                         l, label: "women.interest", name: "interest",
                         options: [
-                            ("", l.t("children.anyGuardian")), ("employment", l.t("women.employmentInterest")),
-                            ("health", l.t("women.healthInterest")),
-                        ], selected: f.interest)
+                            ("", l.t("children.anyGuardian"))
+                        ] + WomanInterest.allCases.map { ($0.rawValue, l.t($0.detail.labelKey)) },
+                        selected: f.interest)
                     Forms.select(
                         l, label: "children.status", name: "exited",
                         options: [("", l.t("children.current")), ("1", l.t("status.exited")), ("all", l.t("children.everyone"))],
                         selected: f.exited)
                     Forms.select(
                         l, label: "children.sort", name: "sort",
-                        options: [("village", l.t("women.sort.village")), ("recent", l.t("children.sort.recent"))], selected: f.sort)
+                        options: WomanSort.allCases.map { ($0.rawValue, l.t($0.label)) }, selected: f.sort.rawValue)
                     button(.type("submit")) { l.t("form.search") }
                 }
             }

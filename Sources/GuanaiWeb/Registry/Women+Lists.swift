@@ -4,11 +4,15 @@ import GuanaiCore
 
 /// Filters of the women's list (the same words as the children's where they mean the same thing).
 struct WomanFilter: Sendable {
-    var unit = "", exited = "", q = "", need = "", interest = "", sort = "village"
-    var isEmpty: Bool { (unit + exited + q + need + interest).isEmpty && sort == "village" }
+    var unit = "", exited = "", q = "", need = "", interest = ""
+    var sort = WomanSort.village
+    var isEmpty: Bool { (unit + exited + q + need + interest).isEmpty && sort == .village }
     var query: [(String, String)] {
-        [("unit", unit), ("exited", exited), ("q", q), ("need", need), ("interest", interest), ("sort", sort == "village" ? "" : sort)]
-            .filter { !$0.1.isEmpty }
+        [
+            ("unit", unit), ("exited", exited), ("q", q), ("need", need), ("interest", interest),
+            ("sort", sort == .village ? "" : sort.rawValue),
+        ]
+        .filter { !$0.1.isEmpty }
     }
     init(_ req: Request) {
         unit = req.query[String.self, at: "unit"] ?? req.query[String.self, at: "villageCode"] ?? ""
@@ -16,8 +20,20 @@ struct WomanFilter: Sendable {
         q = req.query[String.self, at: "q"] ?? ""
         need = req.query[String.self, at: "need"] ?? ""
         interest = req.query[String.self, at: "interest"] ?? ""
-        sort = req.query[String.self, at: "sort"] == "recent" ? "recent" : "village"
+        sort = req.query[String.self, at: "sort"].flatMap(WomanSort.init(rawValue:)) ?? .village
     }
+}
+
+/// The list's single "interest" choice, and the flag of hers it reads.
+enum WomanInterest: String, CaseIterable, Sendable {
+    case employment, health
+    var detail: WomanDetail { self == .employment ? .employmentInterest : .healthInterest }
+}
+
+/// The women's list order: by village (the default), or the newest records first.
+enum WomanSort: String, CaseIterable, Sendable {
+    case village, recent
+    var label: String { self == .village ? "women.sort.village" : "children.sort.recent" }
 }
 
 struct HouseholdFilter: Sendable {
@@ -64,13 +80,12 @@ extension Scoped {
                     .filter(\.$needs, .custom("LIKE"), "%," + n.rawValue).filter(\.$needs, .custom("LIKE"), "%," + n.rawValue + ",%")
             }
         }
-        let interest: WomanDetail? = f.interest == "employment" ? .employmentInterest : f.interest == "health" ? .healthInterest : nil
-        if let i = interest {
+        if let i = WomanInterest(rawValue: f.interest)?.detail {
             q = q.filter(.extendedPath([FieldKey(stringLiteral: i.column)], schema: Woman.schema, space: nil), .equal, .bind(true))
         }
         if let ids = try await personIDs(matching: f.q) { q = q.filter(\.$personID ~~ ids) }
         let total = try await q.copy().count()
-        q = f.sort == "recent" ? q.sort(\.$createdAt, .descending).sort(\.$id) : q.sort(\.$unitCode).sort(\.$id)
+        q = f.sort == .recent ? q.sort(\.$createdAt, .descending).sort(\.$id) : q.sort(\.$unitCode).sort(\.$id)
         return (try await q.range((page - 1) * per..<page * per).all(), total)
     }
 

@@ -19,7 +19,8 @@ struct BoardPagesController {
         let scoped = try req.scoped
         let unit = req.query[String.self, at: "unit"] ?? ""
         let asked = req.query[String.self, at: "table"] ?? ""
-        let table = ["critical", "overdue"].contains(asked) ? asked : "stats"
+        let sheet = BoardSheet(rawValue: asked) ?? .stats
+        let table = sheet.rawValue
         let today = RegistryService.today(req.now)
         let b = try await scoped.board(unit: unit, today: today)
         let zh = UILanguage.zh
@@ -29,9 +30,9 @@ struct BoardPagesController {
         var columns: [LedgerExport.Column]
         var rows: [[CellValue]] = []
         func pct(_ r: BoardRow) -> CellValue { r.doneRate.map { .number(String(format: "%.1f", $0 * 100)) } ?? .empty }
-        switch table {
-        case "critical", "overdue":
-            let kids = table == "critical" ? b.critical : b.overdue
+        switch sheet {
+        case .critical, .overdue:
+            let kids = sheet == .critical ? b.critical : b.overdue
             let people = try await scoped.people(kids.map(\.personID))
             let names = try await scoped.unitNames(kids.map(\.unitCode))
             columns = [
@@ -54,7 +55,7 @@ struct BoardPagesController {
                     date(c.nextVisitDue), .number(String(late)),
                 ])
             }
-        default:
+        case .stats:
             columns = [
                 "board.unit", "board.monitored", "tier.critical", "tier.high", "tier.medium", "board.overdue", "board.visited",
                 "board.stillDue", "board.ratePercent", "board.openReports",
@@ -75,7 +76,7 @@ struct BoardPagesController {
                 ])
             }
         }
-        let tmp = req.workDir.file("board", "xlsx")
+        let tmp = req.workDir.file(.board, "xlsx")
         defer { try? FileManager.default.removeItem(at: tmp) }
         let all = rows
         _ = try await LedgerExport.write(.xlsx, to: tmp, title: title, columns: columns) { emit in
@@ -144,12 +145,12 @@ enum BoardViews {
             if req.auth.get(Signer.self)?.can(.export) == true {
                 p(.class("muted")) {
                     l.t("board.exportLabel")
-                    for t in ["stats", "critical", "overdue"] {
+                    for t in BoardSheet.allCases.map(\.rawValue) {
                         " · "; a(.href(SiteURL.boardExport.with(query: [("unit", unit), ("table", t)]))) { l.t("board.sheet." + t) }
                     }
                 }
             }
-            h2(.id("critical")) { l.t("board.critical") }
+            h2(.id(BoardSheet.critical.rawValue)) { l.t("board.critical") }
             if b.critical.isEmpty { p(.class("muted")) { l.t("board.none") } }
             div(.class("table-wrap")) {
                 table(.class("stack")) {
@@ -245,4 +246,9 @@ enum BoardViews {
             }
         }
     }
+}
+
+/// The board's sheets, as the export link names them (`?table=`): the totals, the critical children, the overdue ones.
+enum BoardSheet: String, CaseIterable {
+    case stats, critical, overdue
 }

@@ -48,10 +48,10 @@ extension Scoped {
             """)
         {
             byUnit[u, default: BoardRow()].monitored += n
-            switch tier {
-            case "critical": byUnit[u]!.critical += n;
-            case "high": byUnit[u]!.high += n;
-            case "medium": byUnit[u]!.medium += n;
+            switch RiskTier(rawValue: tier ?? "") {
+            case .critical: byUnit[u]!.critical += n
+            case .high: byUnit[u]!.high += n
+            case .medium: byUnit[u]!.medium += n
             default: break
             }
         }
@@ -79,7 +79,7 @@ extension Scoped {
         for (u, _, n) in try await rows(
             """
             SELECT unit_code AS u, NULL AS k, COUNT(*) AS n FROM reports
-            WHERE status = 'open' AND unit_code >= \(bind: r.lowerBound) AND unit_code <= \(bind: r.upperBound) GROUP BY unit_code
+            WHERE status = \(bind: ReportStatus.open.rawValue) AND unit_code >= \(bind: r.lowerBound) AND unit_code <= \(bind: r.upperBound) GROUP BY unit_code
             """)
         { byUnit[u, default: BoardRow()].openReports += n }
 

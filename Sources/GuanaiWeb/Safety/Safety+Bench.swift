@@ -88,7 +88,7 @@ public enum SweepBench {
             for (id, unit) in kids {
                 for _ in 0..<perChild {
                     let d = today.adding(days: -Int(g.next() % 300)).iso
-                    rows.append([TimeOrderedID.next(), id, unit, d, "home", "{}", "", noUser, "bench", at])
+                    rows.append([TimeOrderedID.next(), id, unit, d, VisitMode.home.rawValue, "{}", "", noUser, "bench", at])
                 }
             }
             let batch = rows

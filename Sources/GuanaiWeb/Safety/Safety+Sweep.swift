@@ -98,7 +98,7 @@ public enum SafetySweep {
     }
 
     /// The partial index's condition, as the queries that read it must spell it.
-    static let belowCritical = SQLRaw("risk_tier <> 'critical' AND status <> '\(ChildStatus.voided.rawValue)'")
+    static let belowCritical = SQLRaw("risk_tier <> '\(RiskTier.critical.rawValue)' AND status <> '\(ChildStatus.voided.rawValue)'")
 
     /// Open critical alerts old enough for this escalation step that do not have it yet, oldest first; for
     /// `no_visit`, only those with no visit recorded since the alert was raised.

@@ -106,8 +106,8 @@ extension TestContext {
         return try await app.testing().sendRequest(method, path, headers: h, body: body)
     }
 
-    func auditCount(_ action: String, recordID: String? = nil) async throws -> Int {
-        var q = AuditEntry.query(on: app.db).filter(\.$action == action)
+    func auditCount(_ action: AuditAction, recordID: String? = nil) async throws -> Int {
+        var q = AuditEntry.query(on: app.db).filter(\.$action == action.rawValue)
         if let r = recordID { q = q.filter(\.$recordID == r) }
         return try await q.count()
     }

@@ -1,0 +1,30 @@
+/// What an audit entry is about, as stored in its `record_type` column. A record kind of the access rules is one of
+/// them; the rest are things only the trail names (a person row, a board sheet, the division list, a setting).
+/// Stored: a new case takes a new token; an existing token is never renamed.
+public enum AuditSubject: String, Sendable, Codable, CaseIterable {
+    case unit, account, audit
+    case household, child, woman, person
+    case visit, alert, report, board, settings
+    case volunteer, pair, contact, checkin, campaign
+    case health, employment, rights
+    case divisions
+    case visitPhoto = "visit_photo"
+    /// An import is recorded under the ledger it read.
+    case children, women, households, volunteers
+
+    public init(_ kind: RecordKind) { self = AuditSubject(rawValue: kind.rawValue)! }
+}
+
+/// What was done, as stored in an audit entry's `action` column.
+public enum AuditAction: String, Sendable, Codable, CaseIterable {
+    case login, logout
+    case loginFailed = "login_failed"
+    case locked = "account_locked"
+    case create, update, delete
+    case view, reveal, export
+    case `import`
+}
+
+extension AuditSubject {
+    public init(_ kind: IntakeKind) { self = AuditSubject(rawValue: kind.rawValue)! }
+}
