@@ -88,13 +88,14 @@ final class KeyRecorder: Decoder {
         }
     }
 
-    /// A value nobody looks into: blank text, zero, false, or a nested value read by a recorder of its own.
+    /// A value nobody looks into: zero, false, a nested value read by a recorder of its own, and for text the nil UUID
+    /// (a typed id that reads its string as a UUID takes it, and so does free text).
     struct Single: SingleValueDecodingContainer {
         var codingPath: [any CodingKey] { [] }
         func decodeNil() -> Bool { false }
         func decode<T: Decodable>(_: T.Type) throws -> T {
             switch T.self {
-            case is String.Type: return "" as! T
+            case is String.Type: return "00000000-0000-0000-0000-000000000000" as! T
             case is Bool.Type: return false as! T
             case is Int.Type: return 0 as! T
             case is Double.Type: return 0.0 as! T
