@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0" ..< "5.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", from: "6.4.0"),
     ],
     targets: [
         // Pure domain: value types and rules. No Vapor, no database.
@@ -40,6 +41,7 @@ let package = Package(
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
             ],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
@@ -69,6 +71,7 @@ let package = Package(
             dependencies: [
                 "GuanaiWeb",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
             ],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),

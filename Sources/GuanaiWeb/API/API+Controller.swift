@@ -15,7 +15,7 @@ struct APIController {
         r.get("me", use: me)
         r.get("units", use: units)
         r.post("units", use: addUnit)
-        r.get("units", "export", use: exportUnits)
+        r.get("units", .constant(Action.export.rawValue), use: exportUnits)
         r.get("units", ":code", use: unit)
         r.patch("units", ":code", use: renameUnit)
         r.get("units", ":code", "history", use: unitHistory)
@@ -23,14 +23,14 @@ struct APIController {
         r.post("units", ":code", "retire", use: retireUnit)
         r.get("accounts", use: accounts)
         r.post("accounts", use: createAccount)
-        r.get("accounts", "export", use: exportAccounts)
+        r.get("accounts", .constant(Action.export.rawValue), use: exportAccounts)
         r.get("accounts", ":id", use: account)
         r.post("accounts", ":id", "disable", use: disableAccount)
         r.post("accounts", ":id", "enable", use: enableAccount)
         r.post("accounts", ":id", "reset-password", use: resetAccount)
         r.post("accounts", ":id", "handover", use: handoverAccount)
         r.post("accounts", ":id", "reveal-phone", use: revealPhone)
-        r.get("audit", use: audit)
+        r.get(.constant(RecordKind.audit.rawValue), use: audit)
     }
 
     func openAPI(req: Request) async throws -> Response {
@@ -63,16 +63,18 @@ struct APIController {
 
     func changePassword(req: Request) async throws -> HTTPStatus {
         let body = try await req.json(PasswordChangeRequest.self)
-        let f = try requireFields([("current", body.current), ("new", body.new)])
+        let key = PasswordChangeRequest.Keys.self
+        _ = try requireFields([(key.current.stringValue, body.current), (key.new.stringValue, body.new)])
+        let (current, new) = (body.current!, body.new!)
         guard let user = try await User.find(try req.actor.userID, on: req.db) else { throw Abort(.unauthorized) }
-        var errs = PasswordRules.problems(current: f["current"]!, new: f["new"]!, confirm: f["new"]!).map {
+        var errs = PasswordRules.problems(current: current, new: new, confirm: new).map {
             FieldError(field: $0.key, key: $0.value)
         }
-        if !((try? await req.password.async.verify(f["current"]!, created: user.passwordHash)) ?? false) {
-            errs.append(FieldError(field: "current", key: "password.error.current"))
+        if !((try? await req.password.async.verify(current, created: user.passwordHash)) ?? false) {
+            errs.append(FieldError(field: key.current.stringValue, key: "password.error.current"))
         }
         if !errs.isEmpty { throw FieldErrors(errs) }
-        let hash = try await req.password.async.hash(f["new"]!)
+        let hash = try await req.password.async.hash(new)
         try await AccountService.update(user, by: req.auditActor, at: req.now, on: req.db, detail: ["password": "changed"]) {
             $0.passwordHash = hash
             $0.mustChangePassword = false
@@ -199,7 +201,7 @@ struct APIController {
 
     func account(req: Request) async throws -> AccountDTO {
         let u = try await AccountsController().load(req)
-        try await req.audit(AuditEvent(AuditAction.view, "account", u.id!.uuidString, unit: u.unitCode))
+        try await req.audit(AuditEvent(AuditAction.view, RecordKind.account.rawValue, u.id!.uuidString, unit: u.unitCode))
         return AccountDTO(u, now: req.now)
     }
 
@@ -237,8 +239,10 @@ struct APIController {
     func revealPhone(req: Request) async throws -> RevealResponse {
         let u = try await AccountsController().load(req)
         try req.require(.revealID)
-        try await req.audit(AuditEvent(AuditAction.reveal, "account", u.id!.uuidString, unit: u.unitCode, detail: ["field": "phone"]))
-        return RevealResponse(field: "phone", value: u.phone ?? "")
+        let field = AccountDTO.Keys.phone.stringValue
+        try await req.audit(
+            AuditEvent(AuditAction.reveal, RecordKind.account.rawValue, u.id!.uuidString, unit: u.unitCode, detail: ["field": field]))
+        return RevealResponse(field: field, value: u.phone ?? "")
     }
 
     func exportAccounts(req: Request) async throws -> Response {

@@ -12,6 +12,9 @@ struct ListPage<T: Content>: Content {
 struct PageParams {
     let page: Int
     let per: Int
+    /// The largest page number and page size the lists read (larger ones are cut to these).
+    static let maxPage = 1_000_000
+    static let maxPer = 200
 
     /// Absent → defaults; present but not a positive number → 400, never a silent default.
     init(_ req: Request) throws {
@@ -20,8 +23,8 @@ struct PageParams {
             guard let n = Int(raw), n >= 1 else { throw Abort(.badRequest) }
             return min(n, max)
         }
-        page = try read("page", 1, 1_000_000)
-        per = try read("per", 50, 200)
+        page = try read(APIQuery.page.rawValue, 1, Self.maxPage)
+        per = try read(APIQuery.per.rawValue, 50, Self.maxPer)
     }
 }
 

@@ -1,275 +1,172 @@
-import Foundation
 import GuanaiCore
+import OpenAPIKit30
 
-/// Every route of /api/v1 with its body, answer and error codes.
+/// One operation of /api/v1: what it reads and what it answers. The document is built from this table.
+struct APIRoute: Sendable {
+    enum Answer: Sendable {
+        case json(any APISchema.Type)
+        /// 204 and the like: a status, no body.
+        case empty
+        case csv
+        /// A stored file of one of these media types.
+        case file([String])
+        /// The OpenAPI document itself.
+        case document
+    }
+
+    let method: OpenAPI.BuiltinHttpMethod
+    /// `{id}` and the like are path parameters.
+    let path: String
+    let summary: String
+    var query: [APIQuery] = []
+    var body: (any APISchema.Type)? = nil
+    var bodyOptional = false
+    /// A raw file body of one of these media types (a photo).
+    var upload: [String] = []
+    var status = 200
+    var answer: Answer
+    var errors: [Int] = APIRoute.read
+    /// False: no bearer token needed (signing in, this document).
+    var secured = true
+
+    /// Reading one thing: malformed, not signed in, not allowed, not found.
+    static let read = [400, 401, 403, 404]
+    /// Changing one thing: and the body's fields failed the checks.
+    static let change = read + [422]
+}
+
+/// The query parameters the lists read (`req.query`), by name.
+enum APIQuery: String, Sendable {
+    case page, per, q, sort, status, unit, parent, level, role, villageCode, category, exited, age, need, guardianAge, guardianHealth
+    case tier, employmentInterest, healthInterest, interest, poverty, user, type, record, action, from, to
+    static let paging: [APIQuery] = [.page, .per]
+}
+
 extension OpenAPIDocument {
-    nonisolated(unsafe) static let paths: J = [
-        "/api/v1/session": [
-            "post": op(
-                "Sign in; returns a bearer token", body: "SessionRequest", ok: 201, schema: "SessionResponse",
-                errs: [400, 401, 413, 422, 423], secured: false),
-            "delete": op("Sign out", ok: 204, errs: [401]),
-        ],
-        "/api/v1/session/password": ["post": op("Change own password", body: "PasswordChangeRequest", ok: 204, errs: [400, 401, 422])],
-        "/api/v1/openapi.json": [
-            "get": [
-                "summary": "This document", "security": [J](),
-                "responses": [
-                    "200": ["description": "OpenAPI 3 document", "content": ["application/json": ["schema": ["type": "object"]]]]
-                ],
-            ]
-        ],
-        "/api/v1/me": ["get": op("The signed-in account and what it may do", schema: "Me", errs: [401])],
-        "/api/v1/units": [
-            "get": op("Units in jurisdiction", schema: "UnitPage", params: paging + [q("parent"), q("level"), q("q"), q("status")]),
-            "post": op(
-                "Add a unit absent from the statistical list (non-statistical code)", body: "UnitCreateRequest", ok: 201, schema: "Unit",
-                errs: [400, 401, 403, 404, 422]),
-        ],
-        "/api/v1/units/export": ["get": op("Units as CSV", csv: true, params: [q("unit")])],
-        "/api/v1/units/{code}": [
-            "get": op("One unit", schema: "Unit", params: [path("code")]),
-            "patch": op("Rename", body: "UnitRenameRequest", schema: "Unit", params: [path("code")], errs: [400, 401, 403, 404, 422]),
-        ],
-        "/api/v1/units/{code}/history": ["get": op("Changes to a unit", schema: "UnitChangePage", params: [path("code")])],
-        "/api/v1/units/{code}/merge": [
-            "post": op(
-                "Merge into another unit; records move", body: "UnitMergeRequest", schema: "Unit", params: [path("code")],
-                errs: [400, 401, 403, 404, 422])
-        ],
-        "/api/v1/units/{code}/retire": [
-            "post": op(
-                "Retire a unit nothing depends on", body: "ReasonRequest", schema: "Unit", params: [path("code")],
-                errs: [400, 401, 403, 404, 422])
-        ],
-        "/api/v1/accounts": [
-            "get": op("Accounts in jurisdiction", schema: "AccountPage", params: paging + [q("q"), q("role"), q("unit")]),
-            "post": op(
-                "Create an account with a one-time password", body: "AccountCreateRequest", ok: 201, schema: "AccountWithPassword",
-                errs: [400, 401, 403, 409, 413, 422]),
-        ],
-        "/api/v1/accounts/export": ["get": op("Accounts as CSV (phones masked)", csv: true, params: [q("q"), q("role"), q("unit")])],
-        "/api/v1/accounts/{id}": ["get": op("One account (audited view)", schema: "Account", params: [path("id")])],
-        "/api/v1/accounts/{id}/disable": ["post": op("Disable", schema: "Account", params: [path("id")])],
-        "/api/v1/accounts/{id}/enable": ["post": op("Enable", schema: "Account", params: [path("id")])],
-        "/api/v1/accounts/{id}/reset-password": [
-            "post": op("Reset password; forced change at next login", schema: "AccountWithPassword", params: [path("id")])
-        ],
-        "/api/v1/accounts/{id}/handover": [
-            "post": op(
-                "Hand duties over to a new account", body: "HandoverRequest", ok: 201, schema: "AccountWithPassword", params: [path("id")],
-                errs: [400, 401, 403, 404, 409, 422])
-        ],
-        "/api/v1/accounts/{id}/reveal-phone": ["post": op("Full phone number (audited)", schema: "Reveal", params: [path("id")])],
-        "/api/v1/children": [
-            "get": op(
-                "Children in jurisdiction (ID numbers masked)", schema: "ChildPage",
-                params: paging + [
-                    q("villageCode"), q("category"), q("exited"), q("q"), q("age"), q("need"), q("guardianAge"), q("guardianHealth"),
-                    q("tier"), q("sort"),
-                ]),
-            "post": op(
-                "Register a child with parents and guardian; classification computed", body: "ChildInput", ok: 201, schema: "Child",
-                errs: [400, 401, 403, 409, 413, 422]),
-        ],
-        "/api/v1/children/{id}": [
-            "get": op("One child (audited view)", schema: "Child", params: [path("id")]),
-            "patch": op(
-                "Change a child's record; parent situations via father/mother", body: "ChildPatch", schema: "Child", params: [path("id")],
-                errs: [400, 401, 403, 404, 422]),
-        ],
-        "/api/v1/children/{id}/void": [
-            "post": op(
-                "Void a mistaken record with a reason (never deleted)", body: "ReasonRequest", ok: 204, params: [path("id")],
-                errs: [400, 401, 403, 404, 422])
-        ],
-        "/api/v1/children/{id}/merge": [
-            "post": op(
-                "Merge a duplicate into the record that stays; both histories kept", body: "ChildMergeRequest", schema: "Child",
-                params: [path("id")], errs: [400, 401, 403, 404, 422])
-        ],
-        "/api/v1/children/{id}/visits": [
-            "post": op(
-                "Record a visit; the next due date follows from the tier", body: "VisitInput", ok: 201, schema: "Visit",
-                params: [path("id")], errs: [400, 401, 403, 404, 422]),
-            "get": op("The child's visits, newest first", schema: "VisitPage", params: [path("id")] + paging),
-        ],
-        "/api/v1/volunteers": [
-            "post": op("Register a volunteer", body: "VolunteerInput", ok: 201, schema: "Volunteer", errs: [400, 401, 403, 409, 422]),
-            "get": op(
-                "Volunteers in the jurisdiction, with their open pairs (load)", schema: "VolunteerPage", params: paging + [q("unit")]),
-        ],
-        "/api/v1/volunteers/{id}": [
-            "get": op("A volunteer (audited view)", schema: "Volunteer", params: [path("id")]),
-            "patch": op(
-                "Change phone, skills, capacity, availability, status, her linked account", body: "VolunteerPatch", schema: "Volunteer",
-                params: [path("id")], errs: [400, 401, 403, 404, 422]),
-        ],
-        "/api/v1/volunteers/{id}/screening": [
-            "post": op(
-                "Confirm one screening step (township or city): identity, record_check, training, " + "conduct", body: "ScreeningInput",
-                schema: "Volunteer", params: [path("id")], errs: [400, 401, 403, 404, 422])
-        ],
-        "/api/v1/pairs": [
-            "post": op(
-                "Propose a pair: a listed child without an open pair, a screened volunteer with " + "room", body: "PairInput", ok: 201,
-                schema: "Pair", errs: [400, 401, 403, 404, 422]),
-            "get": op("Pairs in the jurisdiction", schema: "PairPage", params: paging + [q("unit"), q("status")]),
-        ],
-        "/api/v1/pairs/{id}": ["get": op("A pair with its history", schema: "Pair", params: [path("id")])],
-        "/api/v1/pairs/{id}/approve": [
-            "post": op(
-                "Approve a proposed pair (township or city); with startOn the pair starts that day, " + "else at the first contact",
-                body: "PairApproveInput", bodyOptional: true, schema: "Pair", params: [path("id")], errs: [400, 401, 403, 404, 422])
-        ],
-        "/api/v1/pairs/{id}/pause": [
-            "post": op(
-                "Pause an active pair (it keeps its place in the volunteer's capacity)", body: "PairActionInput", schema: "Pair",
-                params: [path("id")], errs: [400, 401, 403, 404, 422])
-        ],
-        "/api/v1/pairs/{id}/resume": [
-            "post": op(
-                "Resume a paused pair", body: "PairActionInput", schema: "Pair", params: [path("id")], errs: [400, 401, 403, 404, 422])
-        ],
-        "/api/v1/pairs/{id}/close": [
-            "post": op(
-                "Close with a reason and a note; the child goes back to the matching queue", body: "PairCloseInput", schema: "Pair",
-                params: [path("id")], errs: [400, 401, 403, 404, 422])
-        ],
-        "/api/v1/pairs/{id}/reopen": [
-            "post": op(
-                "Reopen a closed pair straight to active (township or city)", body: "PairActionInput", schema: "Pair", params: [path("id")],
-                errs: [400, 401, 403, 404, 422])
-        ],
-        "/api/v1/pairs/{id}/contacts": [
-            "post": op(
-                "Record a contact (the first one starts an approved pair)", body: "ContactInput", ok: 201, schema: "Contact",
-                params: [path("id")], errs: [400, 401, 403, 404, 422]),
-            "get": op("The pair's contacts, newest first", schema: "ContactPage", params: [path("id")]),
-        ],
-        "/api/v1/pairs/{id}/checkins": [
-            "post": op(
-                "Record a staff check-in with the volunteer or the guardian (not her service hours)", body: "CheckinInput", ok: 201,
-                schema: "Checkin", params: [path("id")], errs: [400, 401, 403, 404, 422]),
-            "get": op("The pair's staff check-ins, newest first", schema: "CheckinPage", params: [path("id")]),
-        ],
-        "/api/v1/pairing/cadence": [
-            "get": op("The contact cadence and reminder days", schema: "Cadence"),
-            "put": op(
-                "Change the contact cadence (city admin; audited; applied at the next sweep)", body: "Cadence", schema: "Cadence",
-                errs: [400, 401, 403, 422]),
-        ],
-        "/api/v1/my/children": [
-            "get": op(
-                "A volunteer's own children (approved, active and paused pairs): given name, age, "
-                    + "school, guardian's phone, needs, recent contacts — nothing else", schema: "DeskChildPage")
-        ],
-        "/api/v1/my/pairs/{id}/contacts": [
-            "post": op(
-                "A volunteer records a contact with her own child", body: "ContactInput", ok: 201, schema: "Contact", params: [path("id")],
-                errs: [400, 401, 403, 404, 422])
-        ],
-        "/api/v1/my/pairs/{id}/concerns": [
-            "post": op(
-                "A volunteer raises a concern about her child: it is filed as a mandatory report", body: "ConcernInput", ok: 201,
-                schema: "Concern", params: [path("id")], errs: [400, 401, 403, 404, 422])
-        ],
-        "/api/v1/pairing/suggestions": [
-            "post": op(
-                "Optimal suggestions for a unit: unpaired listed children and screened volunteers "
-                    + "of its township with room, at least total cost (distance, skills, tier penalties)", body: "SuggestionsInput",
-                schema: "Suggestions", errs: [400, 401, 403, 422])
-        ],
-        "/api/v1/campaigns": [
-            "get": op("Pilot campaigns in the jurisdiction, newest launch first", schema: "CampaignPage", params: paging),
-            "post": op(
-                "Record a pilot campaign (township or city): a village or township, its launch meeting's " + "date", body: "CampaignInput",
-                ok: 201, schema: "Campaign", errs: [400, 401, 403, 422]),
-        ],
-        "/api/v1/campaigns/{id}": [
-            "get": op(
-                "A campaign with its progress (children paired, contacts on time, pairs closed since " + "launch) and its volunteers",
-                schema: "CampaignDetail", params: [path("id")])
-        ],
-        "/api/v1/campaigns/{id}/volunteers": [
-            "post": op(
-                "Add a volunteer of the campaign's township who signed up", body: "CampaignVolunteerInput", ok: 201,
-                schema: "CampaignDetail", params: [path("id")], errs: [400, 401, 403, 404, 422])
-        ],
-        "/api/v1/visits/{id}/photos": [
-            "post": op(
-                "Add a photo to a visit (JPEG, PNG or WebP, 8 MB at most, 3 per visit); the body " + "is the image", ok: 201,
-                schema: "Visit",
-                consumes: ["image/jpeg", "image/png", "image/webp"], params: [path("id")], errs: [400, 401, 403, 404, 413, 422])
-        ],
-        "/api/v1/visits/{id}/photos/{n}": [
-            "get": op(
-                "One photo of a visit (audited view)", produces: ["image/jpeg", "image/png", "image/webp"], params: [path("id"), path("n")])
-        ],
-        "/api/v1/alerts": [
-            "get": op(
-                "The caller's inbox: alerts delivered to this account, open first", schema: "AlertPage", params: paging + [q("status")])
-        ],
-        "/api/v1/alerts/{id}/acknowledge": ["post": op("Acknowledge an alert (any recipient)", schema: "Alert", params: [path("id")])],
-        "/api/v1/alerts/{id}/plan": [
-            "post": op(
-                "Record the response plan", body: "AlertPlan", schema: "Alert", params: [path("id")], errs: [400, 401, 403, 404, 422])
-        ],
-        "/api/v1/alerts/{id}/resolve": [
-            "post": op(
-                "Resolve: needs acknowledgement, a visit since the alert and a plan", body: "AlertResolve", schema: "Alert",
-                params: [path("id")], errs: [400, 401, 403, 404, 422])
-        ],
-        "/api/v1/reports": [
-            "post": op(
-                "File a mandatory report; the child becomes critical and an alert is raised", body: "ReportInput", ok: 201,
-                schema: "Report", errs: [400, 401, 403, 404, 422])
-        ],
-        "/api/v1/reports/{id}": ["get": op("A report with its response steps (audited view)", schema: "Report", params: [path("id")])],
-        "/api/v1/reports/{id}/steps": [
-            "post": op(
-                "Record a response step: emergency action, assessment, support plan, guardianship " + "intervention",
-                body: "ReportStepInput", schema: "Report", params: [path("id")], errs: [400, 401, 403, 404, 422])
-        ],
-        "/api/v1/reports/{id}/close": [
-            "post": op(
-                "Close the case; every step needs an entry first", schema: "Report", params: [path("id")], errs: [400, 401, 403, 404, 422])
-        ],
-        "/api/v1/people/{id}": [
-            "get": op("One person (audited view)", schema: "Person", params: [path("id")]),
-            "patch": op(
-                "Change a person (vital status, health …); linked children are reclassified", body: "PersonPatch",
-                schema: "PersonPatchResult", params: [path("id")], errs: [400, 401, 403, 404, 422]),
-        ],
-        "/api/v1/people/{id}/reveal": ["post": op("Full ID number and phone (audited)", schema: "PersonReveal", params: [path("id")])],
-        "/api/v1/women": [
-            "get": op(
-                "Left-behind women in jurisdiction", schema: "WomanPage",
-                params: paging + [
-                    q("villageCode"), q("exited"), q("employmentInterest"), q("healthInterest"), q("interest"), q("need"), q("q"),
-                    q("sort"),
-                ]),
-            "post": op("Register a left-behind woman", body: "WomanInput", ok: 201, schema: "Woman", errs: [400, 401, 403, 409, 413, 422]),
-        ],
-        "/api/v1/women/{id}": [
-            "get": op("One woman (audited view)", schema: "Woman", params: [path("id")]),
-            "patch": op(
-                "Change a woman's record", body: "WomanPatch", schema: "Woman", params: [path("id")], errs: [400, 401, 403, 404, 422]),
-        ],
-        "/api/v1/households": [
-            "get": op("Households in jurisdiction", schema: "HouseholdPage", params: paging + [q("villageCode"), q("poverty"), q("q")]),
-            "post": op("Create a household", body: "HouseholdInput", ok: 201, schema: "Household", errs: [400, 401, 403, 422]),
-        ],
-        "/api/v1/households/{id}": [
-            "get": op("One household with its members", schema: "Household", params: [path("id")]),
-            "patch": op(
-                "Change a household; a poverty change reclassifies its children", body: "HouseholdPatch", schema: "Household",
-                params: [path("id")], errs: [400, 401, 403, 404, 422]),
-        ],
-        "/api/v1/audit": [
-            "get": op(
-                "Search the audit trail", schema: "AuditPage",
-                params: paging + [q("user"), q("type"), q("record"), q("action"), q("from"), q("to")])
-        ],
+    static let jpegPNGWebP = ["image/jpeg", "image/png", "image/webp"]
+
+    // Every route of /api/v1 with its body, answer and error codes, in the order the controllers register them.
+    static let routes: [APIRoute] = sessionAndUnits + accounts + registry + pairing + safety + women
+
+    static let sessionAndUnits: [APIRoute] = [
+        APIRoute(
+            method: .post, path: "/api/v1/session", summary: "Sign in; returns a bearer token", body: SessionRequest.self, status: 201,
+            answer: .json(SessionResponse.self), errors: [400, 401, 413, 422, 423], secured: false),
+        APIRoute(method: .delete, path: "/api/v1/session", summary: "Sign out", status: 204, answer: .empty, errors: [401]),
+        APIRoute(
+            method: .post, path: "/api/v1/session/password", summary: "Change own password", body: PasswordChangeRequest.self, status: 204,
+            answer: .empty, errors: [400, 401, 422]),
+        APIRoute(method: .get, path: "/api/v1/openapi.json", summary: "This document", answer: .document, errors: [], secured: false),
+        APIRoute(
+            method: .get, path: "/api/v1/me", summary: "The signed-in account and what it may do", answer: .json(MeResponse.self),
+            errors: [401]),
+        APIRoute(
+            method: .get, path: "/api/v1/units", summary: "Units in jurisdiction", query: APIQuery.paging + [.parent, .level, .q, .status],
+            answer: .json(ListPage<UnitDTO>.self)),
+        APIRoute(
+            method: .post, path: "/api/v1/units", summary: "Add a unit absent from the statistical list (non-statistical code)",
+            body: UnitCreateRequest.self, status: 201, answer: .json(UnitDTO.self), errors: APIRoute.change),
+        APIRoute(method: .get, path: "/api/v1/units/export", summary: "Units as CSV", query: [.unit], answer: .csv),
+        APIRoute(method: .get, path: "/api/v1/units/{code}", summary: "One unit", answer: .json(UnitDTO.self)),
+        APIRoute(
+            method: .patch, path: "/api/v1/units/{code}", summary: "Rename", body: UnitRenameRequest.self, answer: .json(UnitDTO.self),
+            errors: APIRoute.change),
+        APIRoute(
+            method: .get, path: "/api/v1/units/{code}/history", summary: "Changes to a unit", answer: .json(ListPage<UnitChangeDTO>.self)),
+        APIRoute(
+            method: .post, path: "/api/v1/units/{code}/merge", summary: "Merge into another unit; records move",
+            body: UnitMergeRequest.self,
+            answer: .json(UnitDTO.self), errors: APIRoute.change),
+        APIRoute(
+            method: .post, path: "/api/v1/units/{code}/retire", summary: "Retire a unit nothing depends on", body: ReasonRequest.self,
+            answer: .json(UnitDTO.self), errors: APIRoute.change),
+    ]
+
+    static let accounts: [APIRoute] = [
+        APIRoute(
+            method: .get, path: "/api/v1/accounts", summary: "Accounts in jurisdiction", query: APIQuery.paging + [.q, .role, .unit],
+            answer: .json(ListPage<AccountDTO>.self)),
+        APIRoute(
+            method: .post, path: "/api/v1/accounts", summary: "Create an account with a one-time password", body: AccountCreateRequest.self,
+            status: 201, answer: .json(AccountWithPassword.self), errors: [400, 401, 403, 409, 413, 422]),
+        APIRoute(
+            method: .get, path: "/api/v1/accounts/export", summary: "Accounts as CSV (phones masked)", query: [.q, .role, .unit],
+            answer: .csv),
+        APIRoute(method: .get, path: "/api/v1/accounts/{id}", summary: "One account (audited view)", answer: .json(AccountDTO.self)),
+        APIRoute(method: .post, path: "/api/v1/accounts/{id}/disable", summary: "Disable", answer: .json(AccountDTO.self)),
+        APIRoute(method: .post, path: "/api/v1/accounts/{id}/enable", summary: "Enable", answer: .json(AccountDTO.self)),
+        APIRoute(
+            method: .post, path: "/api/v1/accounts/{id}/reset-password", summary: "Reset password; forced change at next login",
+            answer: .json(AccountWithPassword.self)),
+        APIRoute(
+            method: .post, path: "/api/v1/accounts/{id}/handover", summary: "Hand duties over to a new account", body: HandoverRequest.self,
+            status: 201, answer: .json(AccountWithPassword.self), errors: [400, 401, 403, 404, 409, 422]),
+        APIRoute(
+            method: .post, path: "/api/v1/accounts/{id}/reveal-phone", summary: "Full phone number (audited)",
+            answer: .json(RevealResponse.self)),
+        APIRoute(
+            method: .get, path: "/api/v1/audit", summary: "Search the audit trail",
+            query: APIQuery.paging + [.user, .type, .record, .action, .from, .to], answer: .json(ListPage<AuditEntryDTO>.self)),
+    ]
+
+    static let registry: [APIRoute] = [
+        APIRoute(
+            method: .get, path: "/api/v1/children", summary: "Children in jurisdiction (ID numbers masked)",
+            query: APIQuery.paging + [.villageCode, .category, .exited, .q, .age, .need, .guardianAge, .guardianHealth, .tier, .sort],
+            answer: .json(ListPage<ChildSummaryDTO>.self)),
+        APIRoute(
+            method: .post, path: "/api/v1/children", summary: "Register a child with parents and guardian; classification computed",
+            body: ChildInput.self, status: 201, answer: .json(ChildDTO.self), errors: [400, 401, 403, 409, 413, 422]),
+        APIRoute(method: .get, path: "/api/v1/children/{id}", summary: "One child (audited view)", answer: .json(ChildDTO.self)),
+        APIRoute(
+            method: .patch, path: "/api/v1/children/{id}", summary: "Change a child's record; parent situations via father/mother",
+            body: ChildPatch.self, answer: .json(ChildDTO.self), errors: APIRoute.change),
+        APIRoute(
+            method: .post, path: "/api/v1/children/{id}/void", summary: "Void a mistaken record with a reason (never deleted)",
+            body: ReasonRequest.self, status: 204, answer: .empty, errors: APIRoute.change),
+        APIRoute(
+            method: .post, path: "/api/v1/children/{id}/merge",
+            summary: "Merge a duplicate into the record that stays; both histories kept",
+            body: MergeRequest.self, answer: .json(ChildDTO.self), errors: APIRoute.change),
+        APIRoute(
+            method: .post, path: "/api/v1/children/{id}/visits", summary: "Record a visit; the next due date follows from the tier",
+            body: VisitInput.self, status: 201, answer: .json(VisitDTO.self), errors: APIRoute.change),
+        APIRoute(
+            method: .get, path: "/api/v1/children/{id}/visits", summary: "The child's visits, newest first", query: APIQuery.paging,
+            answer: .json(ListPage<VisitDTO>.self)),
+        APIRoute(method: .get, path: "/api/v1/people/{id}", summary: "One person (audited view)", answer: .json(PersonDTO.self)),
+        APIRoute(
+            method: .patch, path: "/api/v1/people/{id}",
+            summary: "Change a person (vital status, health …); linked children are reclassified",
+            body: PersonPatch.self, answer: .json(PersonPatchResult.self), errors: APIRoute.change),
+        APIRoute(
+            method: .post, path: "/api/v1/people/{id}/reveal", summary: "Full ID number and phone (audited)",
+            answer: .json(PersonRevealDTO.self)),
+    ]
+
+    static let women: [APIRoute] = [
+        APIRoute(
+            method: .get, path: "/api/v1/women", summary: "Left-behind women in jurisdiction",
+            query: APIQuery.paging + [.villageCode, .exited, .employmentInterest, .healthInterest, .interest, .need, .q, .sort],
+            answer: .json(ListPage<WomanDTO>.self)),
+        APIRoute(
+            method: .post, path: "/api/v1/women", summary: "Register a left-behind woman", body: WomanInput.self, status: 201,
+            answer: .json(WomanDTO.self), errors: [400, 401, 403, 409, 413, 422]),
+        APIRoute(method: .get, path: "/api/v1/women/{id}", summary: "One woman (audited view)", answer: .json(WomanDTO.self)),
+        APIRoute(
+            method: .patch, path: "/api/v1/women/{id}", summary: "Change a woman's record", body: PatchOf<WomanInput>.self,
+            answer: .json(WomanDTO.self), errors: APIRoute.change),
+        APIRoute(
+            method: .get, path: "/api/v1/households", summary: "Households in jurisdiction",
+            query: APIQuery.paging + [.villageCode, .poverty, .q],
+            answer: .json(ListPage<HouseholdDTO>.self)),
+        APIRoute(
+            method: .post, path: "/api/v1/households", summary: "Create a household", body: HouseholdInput.self, status: 201,
+            answer: .json(HouseholdDTO.self), errors: [400, 401, 403, 422]),
+        APIRoute(
+            method: .get, path: "/api/v1/households/{id}", summary: "One household with its members", answer: .json(HouseholdDTO.self)),
+        APIRoute(
+            method: .patch, path: "/api/v1/households/{id}", summary: "Change a household; a poverty change reclassifies its children",
+            body: PatchOf<HouseholdInput>.self, answer: .json(HouseholdDTO.self), errors: APIRoute.change),
     ]
 }
