@@ -257,7 +257,7 @@ struct PairingPagesController {
         guard let unit = try await scoped.unit(code), unit.isActive else {
             return PairingViews.suggestions(
                 req, units: options, unit: code, result: nil, names: [:], volunteers: [:], flash: nil,
-                errors: ["unit": req.t("field.error.choice")], status: .unprocessableEntity)
+                errors: [SuggestionsForm.CodingKeys.unit.rawValue: req.t("field.error.choice")], status: .unprocessableEntity)
         }
         let result = try await PairingSuggestions.compute(unit: unit, scoped: scoped, lang: req.lang)
         let ids = (result.suggestions.map(\.childId) + result.unpaired).compactMap(UUID.init(uuidString:))
@@ -325,7 +325,9 @@ struct PairingPagesController {
                 failed.append(c.id!.uuidString + ":" + key)
             }
         }
-        let query = [("unit", unit), ("done", PairStatus.approved.rawValue), ("count", String(done))] + failed.map { ("failed", $0) }
+        let query =
+            [(SuggestionsForm.CodingKeys.unit.rawValue, unit), ("done", PairStatus.approved.rawValue), ("count", String(done))]
+            + failed.map { ("failed", $0) }
         return req.redirect(to: SiteURL.pairing.with(query: query))
     }
 }
