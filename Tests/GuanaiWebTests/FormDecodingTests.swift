@@ -2,6 +2,8 @@ import Foundation
 import GuanaiCore
 import Testing
 import Vapor
+import VaporTesting
+import Fluent
 
 @testable import GuanaiWeb
 
@@ -77,5 +79,36 @@ import Vapor
     @Test func typedRoundTripsThroughTheEncoder() {
         let f = ContactForm(date: "2026-01-02", mode: nil, minutes: "30", notes: "a+b & c")
         #expect(Forms.typed(f) == ["date": "2026-01-02", "minutes": "30", "notes": "a+b & c"])
+    }
+}
+
+/// The same, through the routes: a body the decoder cannot read is a 400 page, and a refused form comes back with
+/// what was typed, repeated checkboxes and commas included.
+@Suite struct FormRouteTests {
+    @Test func aRefusedChildFormKeepsEverythingTyped() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            var b = Browser(ctx)
+            try await b.login("cun")
+            func post(_ body: String) async throws -> TestingHTTPResponse {
+                try await ctx.app.testing().sendRequest(
+                    .POST, "/children/new",
+                    headers: ["Cookie": b.cookieHeader, "Content-Type": "application/x-www-form-urlencoded"],
+                    body: ByteBuffer(string: body + "&_csrf=" + b.csrf))
+            }
+            #expect(try await post("name=%zz").status == .badRequest)
+            let refused = try await post(
+                "name=%E7%8E%8B%E5%B0%8F%E8%8A%B1&idNumber=123&villageCode=\(Codes.shihuayan)&hukou=rural"
+                    + "&needs=study&needs=daily_care&school=%E9%95%87%E5%B0%8F%E5%AD%A6%2C%E4%B8%89%E5%B9%B4%E7%BA%A7"
+                    + "&father.workPlace=%E5%B9%BF%E4%B8%9C%2C%E4%B8%9C%E8%8E%9E")
+            #expect(refused.status == .unprocessableEntity)
+            let html = refused.body.string
+            #expect(html.contains("value=\"王小花\""))
+            #expect(html.contains("value=\"镇小学,三年级\""))
+            #expect(html.contains("value=\"广东,东莞\""))
+            #expect(html.contains("value=\"study\" checked") && html.contains("value=\"daily_care\" checked"))
+            #expect(!html.contains("value=\"safety\" checked"))
+            #expect(try await Child.query(on: ctx.app.db).count() == 0)
+        }
     }
 }
