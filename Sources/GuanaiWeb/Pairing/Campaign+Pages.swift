@@ -166,11 +166,11 @@ enum CampaignViews {
         typed f: CampaignVolunteerForm, errors e: [String: String], status: HTTPStatus
     ) -> Response {
         let l = req.lang
-        typealias K = CampaignVolunteerForm.CodingKeys
         let id = k.id!.uuidString
         let reasons: String = g.closedByReason.sorted { $0.key < $1.key }
             .map { (reason: String, n: Int) -> String in l.t("campaign.reason." + (reason.isEmpty ? "unknown" : reason)) + " " + String(n) }
             .joined(separator: l.t("list.sep"))
+        typealias K = CampaignVolunteerForm.CodingKeys
         return Layout.page(req, title: k.name, status: status) {
             h1 { k.name }
             p { a(.href(.campaigns)) { l.t("campaign.back") } }

@@ -223,3 +223,9 @@ struct ChildCorrectionForm: Decodable {
 
     enum CodingKeys: String, CodingKey { case reason, into, mergeReason, child }
 }
+
+extension RegistryViews {
+    /// The names of the quick forms on a child's page.
+    typealias QuickKey = ChildQuickForm.CodingKeys
+    typealias PersonKey = PersonQuickForm.CodingKeys
+}

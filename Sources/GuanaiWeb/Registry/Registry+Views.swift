@@ -202,7 +202,6 @@ enum RegistryViews {
         let edit = actor.map { Policy.edits($0.role) } ?? false
         let canReveal = actor?.can(.revealID) ?? false
         let here = SiteURL.child(c.id).path
-        typealias Q = ChildQuickForm.CodingKeys
         func revealButton(_ personID: String?, _ masked: String?) -> Node {
             group {
                 if canReveal, masked != nil, let pid = personID, revealed?.id?.uuidString != pid {
@@ -220,21 +219,21 @@ enum RegistryViews {
         }
         /// Shows the stored state and sends back what was shown, so changing one field leaves the other as stored.
         func personStateForm(_ id: String?, vital: String, health: String, key: PersonSection) -> Node {
-            typealias P = PersonQuickForm.CodingKeys
-            return group {
+            group {
                 if edit, let id {
                     form(.method("post"), .action(.personUpdate(id)), .class("quick")) {
                         Forms.csrf(req)
-                        input(.type("hidden"), .name(P.back.rawValue), .value(here))
-                        Forms.was(P.vitalStatus.rawValue, vital)
-                        Forms.was(P.health.rawValue, health)
+                        input(.type("hidden"), .name(PersonKey.back.rawValue), .value(here))
+                        Forms.was(PersonKey.vitalStatus.rawValue, vital)
+                        Forms.was(PersonKey.health.rawValue, health)
                         Forms.select(
-                            l, label: "person.vitalStatus", name: P.vitalStatus.rawValue,
+                            l, label: "person.vitalStatus", name: PersonKey.vitalStatus.rawValue,
                             options: options(l, "vital.", VitalStatus.self, blank: false), selected: vital,
-                            id: key.rawValue + "-" + P.vitalStatus.rawValue)
+                            id: key.rawValue + "-" + PersonKey.vitalStatus.rawValue)
                         Forms.select(
-                            l, label: "person.health", name: P.health.rawValue, options: options(l, "health.", Health.self, blank: false),
-                            selected: health, id: key.rawValue + "-" + P.health.rawValue)
+                            l, label: "person.health", name: PersonKey.health.rawValue,
+                            options: options(l, "health.", Health.self, blank: false),
+                            selected: health, id: key.rawValue + "-" + PersonKey.health.rawValue)
                         button(.type("submit"), .class("secondary")) { l.t("children.updateState") }
                     }
                 }
@@ -351,9 +350,9 @@ enum RegistryViews {
                     summary { l.t("children.changeLiving") }
                     form(.method("post"), .action(.childUpdate(c.id))) {
                         Forms.csrf(req)
-                        Forms.was(Q.livingArrangement.rawValue, c.livingArrangement)
+                        Forms.was(QuickKey.livingArrangement.rawValue, c.livingArrangement)
                         Forms.select(
-                            l, label: "children.living", name: Q.livingArrangement.rawValue,
+                            l, label: "children.living", name: QuickKey.livingArrangement.rawValue,
                             options: options(l, "living.", LivingArrangement.self, blank: false), selected: c.livingArrangement)
                         button(.type("submit")) { l.t("form.save") }
                     }
@@ -362,23 +361,23 @@ enum RegistryViews {
                     summary { l.t("children.improper") }
                     form(.method("post"), .action(.childUpdate(c.id))) {
                         Forms.csrf(req)
-                        input(.type("hidden"), .name(Q.improperForm.rawValue), .value(Forms.on))
-                        Forms.was(Q.improperGuardianship.rawValue, c.improperGuardianship ? Forms.on : "")
-                        Forms.was(Q.improperNote.rawValue, c.improperNote ?? "")
+                        input(.type("hidden"), .name(QuickKey.improperForm.rawValue), .value(Forms.on))
+                        Forms.was(QuickKey.improperGuardianship.rawValue, c.improperGuardianship ? Forms.on : "")
+                        Forms.was(QuickKey.improperNote.rawValue, c.improperNote ?? "")
                         div(.class("field check")) {
                             label {
                                 tag(
                                     "input",
                                     [
-                                        .type("checkbox"), .name(Q.improperGuardianship.rawValue), .value(Forms.on),
+                                        .type("checkbox"), .name(QuickKey.improperGuardianship.rawValue), .value(Forms.on),
                                         Attr.when(c.improperGuardianship, .checked),
                                     ]);
                                 " " + l.t("children.improper")
                             }
                         }
                         Forms.field(
-                            l, label: "children.improperNote", name: Q.improperNote.rawValue, value: c.improperNote ?? "",
-                            error: errors[Q.improperNote.rawValue])
+                            l, label: "children.improperNote", name: QuickKey.improperNote.rawValue, value: c.improperNote ?? "",
+                            error: errors[QuickKey.improperNote.rawValue])
                         button(.type("submit")) { l.t("form.save") }
                     }
                 }
