@@ -107,10 +107,11 @@ struct AccountsController {
 
     func newForm(req: Request) async throws -> Response {
         try req.require(.manageAccounts)
-        return try await renderNew(req, typed: ["unitCode": req.query[String.self, at: "unit"] ?? ""], errors: [:], status: .ok)
+        return try await renderNew(
+            req, typed: AccountPageForm(unitCode: req.query[String.self, at: "unit"] ?? ""), errors: [:], status: .ok)
     }
 
-    func renderNew(_ req: Request, typed: [String: String], errors: [String: String], status: HTTPStatus) async throws -> Response {
+    func renderNew(_ req: Request, typed: AccountPageForm, errors: [String: String], status: HTTPStatus) async throws -> Response {
         let l = req.lang
         let actor = try req.actor
         let roles =
@@ -124,30 +125,31 @@ struct AccountsController {
                 form(.method("post"), .action(.accountNew)) {
                     Forms.csrf(req)
                     Forms.field(
-                        l, label: "accounts.username", name: "username", value: typed["username"] ?? "", required: true,
+                        l, label: "accounts.username", name: AccountPageForm.CodingKeys.username.rawValue, value: typed.username ?? "",
+                        required: true,
                         error: errors["username"], hint: l.t("accounts.usernameHint"), extra: [Attr("autocapitalize", "none")])
                     Forms.field(
-                        l, label: "accounts.displayName", name: "displayName", value: typed["displayName"] ?? "", required: true,
+                        l, label: "accounts.displayName", name: AccountPageForm.CodingKeys.displayName.rawValue,
+                        value: typed.displayName ?? "",
+                        required: true,
                         error: errors["displayName"])
                     Forms.select(
-                        l, label: "accounts.role", name: "role", options: roles, selected: typed["role"] ?? "", error: errors["role"],
+                        l, label: "accounts.role", name: AccountPageForm.CodingKeys.role.rawValue, options: roles,
+                        selected: typed.role ?? "",
+                        error: errors["role"],
                         required: true)
                     Forms.select(
-                        l, label: "accounts.unit", name: "unitCode", options: units, selected: typed["unitCode"] ?? "",
+                        l, label: "accounts.unit", name: AccountPageForm.CodingKeys.unitCode.rawValue, options: units,
+                        selected: typed.unitCode ?? "",
                         error: errors["unitCode"], required: true)
                     Forms.field(
-                        l, label: "accounts.phone", name: "phone", value: typed["phone"] ?? "", type: "tel", error: errors["phone"],
+                        l, label: "accounts.phone", name: AccountPageForm.CodingKeys.phone.rawValue, value: typed.phone ?? "", type: "tel",
+                        error: errors[AccountPageForm.CodingKeys.phone.rawValue],
                         extra: [Attr("inputmode", "numeric")])
                     button(.type("submit")) { l.t("accounts.create") }
                 }
             }
         }
-    }
-
-    static func spec(_ f: [String: String]) -> NewAccount {
-        NewAccount(
-            username: f["username"] ?? "", displayName: f["displayName"] ?? "", role: f["role"] ?? "", unitCode: f["unitCode"] ?? "",
-            phone: f["phone"] ?? "")
     }
 
     static func hasher(_ req: Request) -> @Sendable (String) async throws -> String {
@@ -156,10 +158,10 @@ struct AccountsController {
 
     func create(req: Request) async throws -> Response {
         try req.require(.manageAccounts)
-        let f = try await req.formFields()
+        let f = try await req.form(AccountPageForm.self)
         do {
             let (user, pw) = try await AccountService.create(
-                Self.spec(f), creator: try req.actor, scoped: try req.scoped, hasher: Self.hasher(req), by: req.auditActor, at: req.now)
+                f.spec, creator: try req.actor, scoped: try req.scoped, hasher: Self.hasher(req), by: req.auditActor, at: req.now)
             return Self.oneTimePasswordPage(req, user: user, password: pw, titleKey: "accounts.created")
         } catch let e as FieldErrors {
             return try await renderNew(req, typed: f, errors: req.messages(e), status: .unprocessableEntity)
@@ -200,10 +202,10 @@ struct AccountsController {
     func show(req: Request) async throws -> Response {
         let u = try await load(req)
         try await req.audit(AuditEvent(AuditAction.view, "account", u.id!.uuidString, unit: u.unitCode))
-        return try await renderDetail(req, u, revealed: nil, errors: [:], typed: [:], status: .ok)
+        return try await renderDetail(req, u, revealed: nil, errors: [:], typed: AccountPageForm(), status: .ok)
     }
 
-    func renderDetail(_ req: Request, _ u: User, revealed: String?, errors: [String: String], typed: [String: String], status: HTTPStatus)
+    func renderDetail(_ req: Request, _ u: User, revealed: String?, errors: [String: String], typed: AccountPageForm, status: HTTPStatus)
         async throws -> Response
     {
         let l = req.lang
@@ -262,13 +264,18 @@ struct AccountsController {
                         hint: l.t("accounts.handoverHint")
                     ) {
                         Forms.field(
-                            l, label: "accounts.newUsername", name: "username", value: typed["username"] ?? "", required: true,
+                            l, label: "accounts.newUsername", name: AccountPageForm.CodingKeys.username.rawValue,
+                            value: typed.username ?? "",
+                            required: true,
                             error: errors["username"], extra: [Attr("autocapitalize", "none")])
                         Forms.field(
-                            l, label: "accounts.newDisplayName", name: "displayName", value: typed["displayName"] ?? "", required: true,
+                            l, label: "accounts.newDisplayName", name: AccountPageForm.CodingKeys.displayName.rawValue,
+                            value: typed.displayName ?? "", required: true,
                             error: errors["displayName"])
                         Forms.field(
-                            l, label: "accounts.phone", name: "phone", value: typed["phone"] ?? "", type: "tel", error: errors["phone"])
+                            l, label: "accounts.phone", name: AccountPageForm.CodingKeys.phone.rawValue, value: typed.phone ?? "",
+                            type: "tel",
+                            error: errors[AccountPageForm.CodingKeys.phone.rawValue])
                     }
                 }
             }
@@ -296,10 +303,10 @@ struct AccountsController {
 
     func handover(req: Request) async throws -> Response {
         let u = try await loadForManaging(req)
-        let f = try await req.formFields()
+        let f = try await req.form(AccountPageForm.self)
         do {
             let (s, pw) = try await AccountService.handover(
-                u, to: Self.spec(f), creator: try req.actor, scoped: try req.scoped, hasher: Self.hasher(req), by: req.auditActor,
+                u, to: f.spec, creator: try req.actor, scoped: try req.scoped, hasher: Self.hasher(req), by: req.auditActor,
                 at: req.now)
             return Self.oneTimePasswordPage(req, user: s, password: pw, titleKey: "accounts.handedOver")
         } catch let e as FieldErrors {
@@ -314,7 +321,7 @@ struct AccountsController {
         let u = try await load(req)
         try req.require(.revealID)
         try await req.audit(AuditEvent(AuditAction.reveal, "account", u.id!.uuidString, unit: u.unitCode, detail: ["field": "phone"]))
-        return try await renderDetail(req, u, revealed: u.phone ?? "", errors: [:], typed: [:], status: .ok)
+        return try await renderDetail(req, u, revealed: u.phone ?? "", errors: [:], typed: AccountPageForm(), status: .ok)
     }
 
     func export(req: Request) async throws -> Response {

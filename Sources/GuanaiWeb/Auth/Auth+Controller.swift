@@ -39,14 +39,14 @@ struct AuthController {
             if let e = error { div(.class("alert"), Attr("role", "alert")) { p { e } } }
             div(.class("panel")) {
                 form(.method("post"), .action(.login)) {
-                    input(.type("hidden"), .name("_pre"), .value(pre))
-                    input(.type("hidden"), .name("kept"), .value(kept))
-                    input(.type("hidden"), .name("next"), .value(next))
+                    input(.type("hidden"), .name(LoginForm.CodingKeys.pre.rawValue), .value(pre))
+                    input(.type("hidden"), .name(LoginForm.CodingKeys.kept.rawValue), .value(kept))
+                    input(.type("hidden"), .name(LoginForm.CodingKeys.next.rawValue), .value(next))
                     Forms.field(
-                        l, label: "login.username", name: "username", value: username, required: true,
+                        l, label: "login.username", name: LoginForm.CodingKeys.username.rawValue, value: username, required: true,
                         extra: [Attr("autocomplete", "username"), Attr("autocapitalize", "none")])
                     Forms.field(
-                        l, label: "login.password", name: "password", type: "password", required: true,
+                        l, label: "login.password", name: LoginForm.CodingKeys.password.rawValue, type: "password", required: true,
                         extra: [Attr("autocomplete", "current-password")])
                     button(.type("submit")) { l.t("login.submit") }
                 }
@@ -59,15 +59,15 @@ struct AuthController {
 
     func login(req: Request) async throws -> Response {
         let l = req.lang
-        let f = try await req.formFields()
-        guard let pre = req.cookies[Cookies.preCSRF]?.string, f["_pre"] == pre else {
+        let f = try await req.form(LoginForm.self)
+        guard let pre = req.cookies[Cookies.preCSRF]?.string, f.pre == pre else {
             return ErrorPage.render(req, status: .forbidden, message: l.t("error.csrf"))
         }
-        let username = f["username"] ?? ""
-        if username.trimmingCharacters(in: .whitespaces).isEmpty || (f["password"] ?? "").isEmpty {
+        let username = f.username ?? ""
+        if username.trimmingCharacters(in: .whitespaces).isEmpty || (f.password ?? "").isEmpty {
             return try await renderLogin(req, username: username, error: l.t("login.missing"), status: .unprocessableEntity)
         }
-        switch try await LoginService.attempt(username: username, password: f["password"] ?? "", req: req) {
+        switch try await LoginService.attempt(username: username, password: f.password ?? "", req: req) {
         case .invalid:
             return try await renderLogin(req, username: username, error: l.t("login.invalid"), status: .unauthorized)
         case .disabled:
@@ -76,8 +76,8 @@ struct AuthController {
             return try await renderLogin(req, username: username, error: l.t("login.locked"), status: HTTPStatus(statusCode: 423))
         case .success(let user):
             let (token, _) = try await LoginService.open(for: user, kind: "web", req: req)
-            var target = Self.localPath(f["next"]) ?? SiteURL.home.path
-            if let keptID = UUID(uuidString: f["kept"] ?? ""), let kept = try await PendingForm.find(keptID, on: req.db),
+            var target = Self.localPath(f.next) ?? SiteURL.home.path
+            if let keptID = UUID(uuidString: f.kept ?? ""), let kept = try await PendingForm.find(keptID, on: req.db),
                 kept.userID == user.id
             {
                 target = SiteURL.resumeForm.with(query: [("id", keptID.uuidString)])
@@ -133,13 +133,16 @@ struct AuthController {
                 form(.method("post"), .action(.changePassword)) {
                     Forms.csrf(req)
                     Forms.field(
-                        l, label: "password.current", name: "current", type: "password", required: true, error: errors["current"],
+                        l, label: "password.current", name: PasswordForm.CodingKeys.current.rawValue, type: "password", required: true,
+                        error: errors["current"],
                         extra: [Attr("autocomplete", "current-password")])
                     Forms.field(
-                        l, label: "password.new", name: "new", type: "password", required: true, error: errors["new"],
+                        l, label: "password.new", name: PasswordForm.CodingKeys.new.rawValue, type: "password", required: true,
+                        error: errors["new"],
                         hint: l.t("password.rule"), extra: [Attr("autocomplete", "new-password")])
                     Forms.field(
-                        l, label: "password.confirm", name: "confirm", type: "password", required: true, error: errors["confirm"],
+                        l, label: "password.confirm", name: PasswordForm.CodingKeys.confirm.rawValue, type: "password", required: true,
+                        error: errors["confirm"],
                         extra: [Attr("autocomplete", "new-password")])
                     button(.type("submit")) { l.t("password.submit") }
                 }
@@ -150,8 +153,8 @@ struct AuthController {
     func changePassword(req: Request) async throws -> Response {
         let l = req.lang
         let actor = try req.actor
-        let f = try await req.formFields()
-        let current = f["current"] ?? "", new = f["new"] ?? "", confirm = f["confirm"] ?? ""
+        let f = try await req.form(PasswordForm.self)
+        let current = f.current ?? "", new = f.new ?? "", confirm = f.confirm ?? ""
         guard let user = try await User.find(actor.userID, on: req.db) else { throw Abort(.notFound) }
         var errors = PasswordRules.problems(current: current, new: new, confirm: confirm).mapValues { l.t($0) }
         if !((try? await req.password.async.verify(current, created: user.passwordHash)) ?? false) {

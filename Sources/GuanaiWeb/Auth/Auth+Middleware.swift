@@ -54,6 +54,23 @@ extension Request {
 }
 
 extension Request {
+    /// The posted form decoded into the struct that declares it (`X+Form.swift`) by Vapor's form decoder, so nested
+    /// and repeated names (checkboxes) arrive as the struct says. The body goes through `formValues` first: the size
+    /// limit, the streamed multipart reader and TextCheck's refusals hold for every form, and a multipart form is
+    /// decoded from the fields that reader kept. A body the decoder cannot read (a malformed escape) is a 400 page.
+    func form<F: Decodable>(_: F.Type = F.self) async throws -> F {
+        let fields = try await formValues()
+        do {
+            if headers.contentType?.subType == "x-www-form-urlencoded" { return try content.decode(F.self, using: Forms.decoder) }
+            return try Forms.decoder.decode(F.self, from: Forms.encoded(fields))
+        } catch {
+            // Only the decoder throws here (a malformed escape or key): the body's own checks ran above.
+            throw Abort(.badRequest)
+        }
+    }
+}
+
+extension Request {
 
     /// application/x-www-form-urlencoded by hand: Foundation's URLComponents traps on a malformed escape,
     /// and a malformed body must be an empty field, never a crash.

@@ -70,7 +70,7 @@ struct UnitsController {
 
     func render(
         _ req: Request, code: String, errors: [String: String], open: String?, flash: String?, status: HTTPStatus,
-        typed: [String: String] = [:]
+        typed: UnitChangeForm = UnitChangeForm()
     ) async throws -> Response {
         try req.requireRead(.unit)
         let l = req.lang
@@ -133,38 +133,44 @@ struct UnitsController {
                         req, l, title: "units.add", url: .unitAddChild(unit.code), open: open == "add", hint: l.t("units.addHint")
                     ) {
                         Forms.field(
-                            l, label: "units.newName", name: "name", value: open == "add" ? typed["name"] ?? "" : "", required: true,
+                            l, label: "units.newName", name: UnitChangeForm.CodingKeys.name.rawValue,
+                            value: open == "add" ? typed.name ?? "" : "", required: true,
                             error: open == "add" ? errors["name"] : nil)
                         Forms.field(
-                            l, label: "units.reason", name: "reason", value: open == "add" ? typed["reason"] ?? "" : "", required: true,
+                            l, label: "units.reason", name: UnitChangeForm.CodingKeys.reason.rawValue,
+                            value: open == "add" ? typed.reason ?? "" : "", required: true,
                             error: open == "add" ? errors["reason"] : nil)
                     }
                 }
                 if unit.divisionLevel >= .township {
                     Self.actionForm(req, l, title: "units.rename", url: .unitRename(unit.code), open: open == "rename") {
                         Forms.field(
-                            l, label: "units.newName", name: "name", value: open == "rename" ? typed["name"] ?? "" : unit.shortName,
+                            l, label: "units.newName", name: UnitChangeForm.CodingKeys.name.rawValue,
+                            value: open == "rename" ? typed.name ?? "" : unit.shortName,
                             required: true, error: open == "rename" ? errors["name"] : nil)
                         Forms.field(
-                            l, label: "units.reason", name: "reason", value: open == "rename" ? typed["reason"] ?? "" : "", required: true,
+                            l, label: "units.reason", name: UnitChangeForm.CodingKeys.reason.rawValue,
+                            value: open == "rename" ? typed.reason ?? "" : "", required: true,
                             error: open == "rename" ? errors["reason"] : nil)
                     }
                     Self.actionForm(
                         req, l, title: "units.merge", url: .unitMerge(unit.code), open: open == "merge", hint: l.t("units.mergeHint")
                     ) {
                         Forms.select(
-                            l, label: "units.mergeInto", name: "into",
-                            options: [("", l.t("form.choose"))] + siblings.map { ($0.code, $0.shortName) }, selected: typed["into"] ?? "",
+                            l, label: "units.mergeInto", name: UnitChangeForm.CodingKeys.into.rawValue,
+                            options: [("", l.t("form.choose"))] + siblings.map { ($0.code, $0.shortName) }, selected: typed.into ?? "",
                             error: open == "merge" ? errors["into"] : nil, required: true)
                         Forms.field(
-                            l, label: "units.reason", name: "reason", value: open == "merge" ? typed["reason"] ?? "" : "", required: true,
+                            l, label: "units.reason", name: UnitChangeForm.CodingKeys.reason.rawValue,
+                            value: open == "merge" ? typed.reason ?? "" : "", required: true,
                             error: open == "merge" ? errors["reason"] : nil)
                     }
                     Self.actionForm(
                         req, l, title: "units.retire", url: .unitRetire(unit.code), open: open == "retire", hint: l.t("units.retireHint")
                     ) {
                         Forms.field(
-                            l, label: "units.reason", name: "reason", value: open == "retire" ? typed["reason"] ?? "" : "", required: true,
+                            l, label: "units.reason", name: UnitChangeForm.CodingKeys.reason.rawValue,
+                            value: open == "retire" ? typed.reason ?? "" : "", required: true,
                             error: open == "retire" ? errors["reason"] : nil)
                     }
                 }
@@ -214,12 +220,12 @@ struct UnitsController {
         }
     }
 
-    func change(_ req: Request, _ which: String, _ op: (Scoped, [String: String], AuditActor, Date) async throws -> Unit) async throws
+    func change(_ req: Request, _ which: String, _ op: (Scoped, UnitChangeForm, AuditActor, Date) async throws -> Unit) async throws
         -> Response
     {
         try req.require(.manageUnits)
         let code = req.parameters.get("code") ?? ""
-        let f = try await req.formFields()
+        let f = try await req.form(UnitChangeForm.self)
         do {
             let u = try await op(try req.scoped, f, req.auditActor, req.now)
             return req.redirect(to: SiteURL.unit(u.code).path)
@@ -232,24 +238,24 @@ struct UnitsController {
     func addChild(req: Request) async throws -> Response {
         try await change(req, "add") { s, f, a, now in
             try await UnitService.add(
-                name: f["name"] ?? "", under: req.parameters.get("code") ?? "", reason: f["reason"] ?? "", scoped: s, actor: a, at: now)
+                name: f.name ?? "", under: req.parameters.get("code") ?? "", reason: f.reason ?? "", scoped: s, actor: a, at: now)
         }
     }
     func rename(req: Request) async throws -> Response {
         try await change(req, "rename") { s, f, a, now in
             try await UnitService.rename(
-                req.parameters.get("code") ?? "", to: f["name"] ?? "", reason: f["reason"] ?? "", scoped: s, actor: a, at: now)
+                req.parameters.get("code") ?? "", to: f.name ?? "", reason: f.reason ?? "", scoped: s, actor: a, at: now)
         }
     }
     func merge(req: Request) async throws -> Response {
         try await change(req, "merge") { s, f, a, now in
             try await UnitService.merge(
-                req.parameters.get("code") ?? "", into: f["into"] ?? "", reason: f["reason"] ?? "", scoped: s, actor: a, at: now)
+                req.parameters.get("code") ?? "", into: f.into ?? "", reason: f.reason ?? "", scoped: s, actor: a, at: now)
         }
     }
     func retire(req: Request) async throws -> Response {
         try await change(req, "retire") { s, f, a, now in
-            try await UnitService.retire(req.parameters.get("code") ?? "", reason: f["reason"] ?? "", scoped: s, actor: a, at: now)
+            try await UnitService.retire(req.parameters.get("code") ?? "", reason: f.reason ?? "", scoped: s, actor: a, at: now)
         }
     }
 

@@ -110,10 +110,10 @@ struct IntakePagesController {
     func newForm(req: Request) async throws -> Response {
         let actor = try requireImport(req)
         let kind = req.query[String.self, at: "kind"] ?? IntakeKind.children.rawValue
-        return try await renderNew(req, typed: ["kind": kind, "unit": actor.unitCode], errors: [:], status: .ok)
+        return try await renderNew(req, typed: IntakeUploadForm(kind: kind, unit: actor.unitCode), errors: [:], status: .ok)
     }
 
-    func renderNew(_ req: Request, typed: [String: String], errors: [String: String], status: HTTPStatus) async throws -> Response {
+    func renderNew(_ req: Request, typed: IntakeUploadForm, errors: [String: String], status: HTTPStatus) async throws -> Response {
         let actor = try req.actor
         let scoped = try req.scoped
         let units = try await AccountsController.unitOptions(scoped).filter {
@@ -125,15 +125,16 @@ struct IntakePagesController {
 
     func upload(req: Request) async throws -> Response {
         let actor = try requireImport(req)
-        let f = try await req.formFields()
-        let files = try await req.uploadedFiles().filter { $0.field == "file" && $0.size > 0 }
+        typealias K = IntakeUploadForm.CodingKeys
+        let f = try await req.form(IntakeUploadForm.self)
+        let files = try await req.uploadedFiles().filter { $0.field == K.file.rawValue && $0.size > 0 }
         var errors: [String: String] = [:]
-        let kind = IntakeKind(rawValue: f["kind"] ?? "")
-        if kind == nil { errors["kind"] = req.t("field.error.choice") }
-        let unitCode = f["unit"] ?? ""
+        let kind = IntakeKind(rawValue: f.kind ?? "")
+        if kind == nil { errors[K.kind.rawValue] = req.t("field.error.choice") }
+        let unitCode = f.unit ?? ""
         let unit = try await req.scoped.unit(unitCode)
-        if unit == nil || unit?.isActive != true { errors["unit"] = req.t("field.error.choice") }
-        if files.isEmpty { errors["file"] = req.t("intake.error.noFile") }
+        if unit == nil || unit?.isActive != true { errors[K.unit.rawValue] = req.t("field.error.choice") }
+        if files.isEmpty { errors[K.file.rawValue] = req.t("intake.error.noFile") }
         if !errors.isEmpty {
             return try await renderNew(req, typed: f, errors: errors, status: .unprocessableEntity)
         }
@@ -155,7 +156,8 @@ struct IntakePagesController {
         } catch let e as SheetError {
             let fe = ImportRun.fileError(e)
             return try await renderNew(
-                req, typed: f, errors: ["file": req.lang.t(fe.key, fe.args.first ?? "")], status: .unprocessableEntity)
+                req, typed: f, errors: [IntakeUploadForm.CodingKeys.file.rawValue: req.lang.t(fe.key, fe.args.first ?? "")],
+                status: .unprocessableEntity)
         }
         let u = IntakeUpload()
         u.id = TimeOrderedID.next()
@@ -163,7 +165,7 @@ struct IntakePagesController {
         u.kind = kind!
         u.unitCode = unit!.code
         u.fileName = files[0].filename.isEmpty ? "upload" : files[0].filename
-        let sheet = (f["sheet"] ?? "").trimmingCharacters(in: .whitespaces)
+        let sheet = (f.sheet ?? "").trimmingCharacters(in: .whitespaces)
         u.sheet = sheet.isEmpty ? nil : sheet
         u.overrides = "{}"
         u.status = .uploaded
@@ -227,7 +229,8 @@ struct IntakePagesController {
         switch try await IntakeLease.claim(req.db, upload: u.id!, user: u.userID, now: req.now, seconds: seconds, commit: commit) {
         case .busy:
             return try await renderNew(
-                req, typed: ["kind": u.kind.rawValue, "unit": u.unitCode], errors: ["file": req.t("intake.error.busy")], status: .conflict)
+                req, typed: IntakeUploadForm(kind: u.kind.rawValue, unit: u.unitCode),
+                errors: [IntakeUploadForm.CodingKeys.file.rawValue: req.t("intake.error.busy")], status: .conflict)
         case .claimed(let token):
             do {
                 let response = try await body(token)
@@ -293,7 +296,8 @@ struct IntakePagesController {
                 req.db, upload: u.id!, user: u.userID, now: req.now, seconds: seconds, commit: false)
         else {
             return try await renderNew(
-                req, typed: ["kind": u.kind.rawValue, "unit": u.unitCode], errors: ["file": req.t("intake.error.busy")], status: .conflict)
+                req, typed: IntakeUploadForm(kind: u.kind.rawValue, unit: u.unitCode),
+                errors: [IntakeUploadForm.CodingKeys.file.rawValue: req.t("intake.error.busy")], status: .conflict)
         }
         // `committing` without a live lease: the process running the commit died; its transaction was rolled back.
         let record = PreviewRecord(stage: .running, key: key, interrupted: u.status == .committing)
@@ -315,16 +319,15 @@ struct IntakePagesController {
     func remap(req: Request) async throws -> Response {
         let u = try await load(req)
         guard u.status == .uploaded else { return req.redirect(to: SiteURL.intake(u.id!.uuidString).path) }
-        let f = try await req.formFields()
+        let f = try await req.form(IntakeRemapForm.self)
         var map: [String: String] = [:]
-        for (k, v) in f where k.hasPrefix("map.") {
-            let letter = String(k.dropFirst(4))
+        for (letter, v) in f.map {
             guard ColumnName.index(ofLetters: letter) != nil, v == "" || v == "auto" || u.kind.columns.contains(where: { $0.key == v })
             else { continue }
             if v != "auto" { map[letter] = v }
         }
         u.overrides = RegistryService.json(map)
-        if let s = f["sheet"] { u.sheet = s.isEmpty ? nil : s }
+        if let s = f.sheet { u.sheet = s.isEmpty ? nil : s }
         try await u.save(on: req.db)
         return req.redirect(to: SiteURL.intake(u.id!.uuidString).path)
     }

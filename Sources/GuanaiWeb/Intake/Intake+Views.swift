@@ -27,10 +27,11 @@ enum IntakeViews {
     }
 
     static func newForm(
-        _ req: Request, typed: [String: String], errors e: [String: String], units: [(String, String)], recent: [IntakeUpload],
+        _ req: Request, typed: IntakeUploadForm, errors e: [String: String], units: [(String, String)], recent: [IntakeUpload],
         status: HTTPStatus
     ) -> Response {
         let l = req.lang
+        typealias K = IntakeUploadForm.CodingKeys
         return Layout.page(req, title: l.t("intake.title"), status: status) {
             h1 { l.t("intake.title") }
             p(.class("muted")) { l.t("intake.intro") }
@@ -39,24 +40,26 @@ enum IntakeViews {
             form(.method("post"), .action(.intakeNew), Attr("enctype", "multipart/form-data"), .class("intake")) {
                 Forms.csrf(req)
                 Forms.select(
-                    l, label: "intake.kind", name: "kind", options: kindOptions(l), selected: typed["kind"] ?? "children", error: e["kind"],
+                    l, label: "intake.kind", name: K.kind.rawValue, options: kindOptions(l),
+                    selected: typed.kind ?? IntakeKind.children.rawValue, error: e[K.kind.rawValue],
                     required: true)
                 Forms.select(
-                    l, label: "intake.unit", name: "unit", options: units, selected: typed["unit"] ?? "", error: e["unit"], required: true)
-                div(.class(e["file"] == nil ? "field" : "field invalid")) {
-                    label(.for("file")) {
+                    l, label: "intake.unit", name: K.unit.rawValue, options: units, selected: typed.unit ?? "", error: e[K.unit.rawValue],
+                    required: true)
+                div(.class(e[K.file.rawValue] == nil ? "field" : "field invalid")) {
+                    label(.for(K.file.rawValue)) {
                         l.t("intake.file"); span(.class("req"), .aria("hidden", "true")) { " *" }
                     }
                     tag(
                         "input",
                         [
-                            .type("file"), .id("file"), .name("file"),
+                            .type("file"), .id(K.file.rawValue), .name(K.file.rawValue),
                             Attr("accept", ".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"),
                         ])
                     small(.class("hint")) { l.t("intake.fileHint") }
-                    if let err = e["file"] { p(.class("field-error")) { err } }
+                    if let err = e[K.file.rawValue] { p(.class("field-error")) { err } }
                 }
-                Forms.field(l, label: "intake.sheet", name: "sheet", value: typed["sheet"] ?? "", hint: l.t("intake.sheetHint"))
+                Forms.field(l, label: "intake.sheet", name: K.sheet.rawValue, value: typed.sheet ?? "", hint: l.t("intake.sheetHint"))
                 button(.type("submit")) { l.t("intake.upload") }
             }
             if !recent.isEmpty {
@@ -155,7 +158,7 @@ enum IntakeViews {
                 Forms.csrf(req)
                 if result.sheetNames.count > 1 {
                     Forms.select(
-                        l, label: "intake.sheet", name: "sheet", options: result.sheetNames.map { ($0, $0) },
+                        l, label: "intake.sheet", name: IntakeRemapForm.sheetKey, options: result.sheetNames.map { ($0, $0) },
                         selected: result.sheetName ?? "")
                 }
                 div(.class("table-wrap")) {
@@ -173,7 +176,7 @@ enum IntakeViews {
                                     td { letter }
                                     td { text }
                                     td {
-                                        tag("select", [.name("map." + letter), .aria("label", text)]) {
+                                        tag("select", [.name(IntakeRemapForm.mapPrefix + letter), .aria("label", text)]) {
                                             for (v, t) in options {
                                                 let label =
                                                     v == "auto"

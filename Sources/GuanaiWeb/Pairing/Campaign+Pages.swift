@@ -14,10 +14,10 @@ struct CampaignPagesController {
 
     func list(req: Request) async throws -> Response {
         try PairingAPIController().requireStaffRead(req)
-        return try await renderList(req, typed: ["launchedOn": RegistryService.today(req.now).iso], errors: [:], status: .ok)
+        return try await renderList(req, typed: CampaignPageForm(launchedOn: RegistryService.today(req.now).iso), errors: [:], status: .ok)
     }
 
-    func renderList(_ req: Request, typed: [String: String], errors: [String: String], status: HTTPStatus) async throws -> Response {
+    func renderList(_ req: Request, typed: CampaignPageForm, errors: [String: String], status: HTTPStatus) async throws -> Response {
         let scoped = try req.scoped
         let (items, total) = try await scoped.campaigns(page: 1, per: 200)
         let counts = try await scoped.signupCounts(items.compactMap(\.id))
@@ -35,10 +35,10 @@ struct CampaignPagesController {
     func create(req: Request) async throws -> Response {
         try PairingAPIController().requireStaff(req)
         try req.require(.approve)
-        let f = try await req.formFields()
+        let f = try await req.form(CampaignPageForm.self)
         do {
             let k = try await CampaignService.create(
-                CampaignInput(name: f["name"], unitCode: f["unitCode"], launchedOn: f["launchedOn"], note: f["note"]),
+                f.input,
                 scoped: try req.scoped, by: try req.actor.displayName, actor: req.auditActor, at: req.now)
             return req.redirect(to: SiteURL.campaign(k.id!.uuidString).path)
         } catch let e as FieldErrors {
@@ -53,10 +53,10 @@ struct CampaignPagesController {
     }
 
     func show(req: Request) async throws -> Response {
-        try await render(req, try await load(req, read: true), typed: [:], errors: [:], status: .ok)
+        try await render(req, try await load(req, read: true), typed: CampaignVolunteerForm(), errors: [:], status: .ok)
     }
 
-    func render(_ req: Request, _ k: Campaign, typed: [String: String], errors: [String: String], status: HTTPStatus) async throws
+    func render(_ req: Request, _ k: Campaign, typed: CampaignVolunteerForm, errors: [String: String], status: HTTPStatus) async throws
         -> Response
     {
         let scoped = try req.scoped
@@ -71,10 +71,10 @@ struct CampaignPagesController {
 
     func addVolunteer(req: Request) async throws -> Response {
         let k = try await load(req)
-        let f = try await req.formFields()
+        let f = try await req.form(CampaignVolunteerForm.self)
         do {
             _ = try await CampaignService.addVolunteer(
-                k, CampaignVolunteerInput(volunteerId: f["volunteerId"], signedOn: f["signedOn"]), scoped: try req.scoped,
+                k, f.input, scoped: try req.scoped,
                 actor: req.auditActor, at: req.now)
             return req.redirect(to: SiteURL.campaign(k.id!.uuidString).path)
         } catch let e as FieldErrors {
@@ -97,9 +97,10 @@ enum CampaignViews {
 
     static func list(
         _ req: Request, _ items: [Campaign], total: Int, counts: [UUID: Int], unitNames: [String: String], units: [(String, String)],
-        typed f: [String: String], errors e: [String: String], status: HTTPStatus
+        typed f: CampaignPageForm, errors e: [String: String], status: HTTPStatus
     ) -> Response {
         let l = req.lang
+        typealias K = CampaignPageForm.CodingKeys
         return Layout.page(req, title: l.t("campaign.title"), status: status) {
             h1 { l.t("campaign.title") }
             p(.class("muted")) { l.t("campaign.intro") }
@@ -135,15 +136,17 @@ enum CampaignViews {
                     form(.method("post"), .action(.campaigns)) {
                         Forms.csrf(req)
                         Forms.field(
-                            l, label: "campaign.name", name: "name", value: f["name"] ?? "", required: true, error: e["name"],
+                            l, label: "campaign.name", name: K.name.rawValue, value: f.name ?? "", required: true,
+                            error: e[K.name.rawValue],
                             hint: l.t("campaign.nameHint"))
                         Forms.select(
-                            l, label: "campaign.unit", name: "unitCode", options: [("", l.t("campaign.pickUnit"))] + units,
-                            selected: f["unitCode"] ?? "", error: e["unitCode"], required: true)
+                            l, label: "campaign.unit", name: K.unitCode.rawValue, options: [("", l.t("campaign.pickUnit"))] + units,
+                            selected: f.unitCode ?? "", error: e[K.unitCode.rawValue], required: true)
                         Forms.field(
-                            l, label: "campaign.launchedOn", name: "launchedOn", value: f["launchedOn"] ?? "", type: "date", required: true,
-                            error: e["launchedOn"], hint: l.t("campaign.launchedOnHint"))
-                        Forms.field(l, label: "campaign.note", name: "note", value: f["note"] ?? "", error: e["note"])
+                            l, label: "campaign.launchedOn", name: K.launchedOn.rawValue, value: f.launchedOn ?? "", type: "date",
+                            required: true,
+                            error: e[K.launchedOn.rawValue], hint: l.t("campaign.launchedOnHint"))
+                        Forms.field(l, label: "campaign.note", name: K.note.rawValue, value: f.note ?? "", error: e[K.note.rawValue])
                         button(.type("submit")) { l.t("campaign.create") }
                     }
                 }
@@ -160,13 +163,14 @@ enum CampaignViews {
     static func page(
         _ req: Request, _ k: Campaign, progress g: CampaignProgress, signups: [CampaignSignup], candidates: [Volunteer],
         unitNames: [String: String],
-        typed f: [String: String], errors e: [String: String], status: HTTPStatus
+        typed f: CampaignVolunteerForm, errors e: [String: String], status: HTTPStatus
     ) -> Response {
         let l = req.lang
         let id = k.id!.uuidString
         let reasons: String = g.closedByReason.sorted { $0.key < $1.key }
             .map { (reason: String, n: Int) -> String in l.t("campaign.reason." + (reason.isEmpty ? "unknown" : reason)) + " " + String(n) }
             .joined(separator: l.t("list.sep"))
+        typealias K = CampaignVolunteerForm.CodingKeys
         return Layout.page(req, title: k.name, status: status) {
             h1 { k.name }
             p { a(.href(.campaigns)) { l.t("campaign.back") } }
@@ -233,13 +237,13 @@ enum CampaignViews {
                         form(.method("post"), .action(.campaignVolunteers(id))) {
                             Forms.csrf(req)
                             Forms.select(
-                                l, label: "campaign.volunteer", name: "volunteerId",
+                                l, label: "campaign.volunteer", name: K.volunteerId.rawValue,
                                 options: [("", l.t("campaign.pickVolunteer"))]
                                     + candidates.map { ($0.id!.uuidString, $0.name + " · " + (unitNames[$0.unitCode] ?? $0.unitCode)) },
-                                selected: f["volunteerId"] ?? "", error: e["volunteerId"], required: true)
+                                selected: f.volunteerId ?? "", error: e[K.volunteerId.rawValue], required: true)
                             Forms.field(
-                                l, label: "campaign.signedOn", name: "signedOn", value: f["signedOn"] ?? "", type: "date",
-                                error: e["signedOn"], hint: l.t("campaign.signedOnHint"))
+                                l, label: "campaign.signedOn", name: K.signedOn.rawValue, value: f.signedOn ?? "", type: "date",
+                                error: e[K.signedOn.rawValue], hint: l.t("campaign.signedOnHint"))
                             button(.type("submit")) { l.t("campaign.add") }
                         }
                     }

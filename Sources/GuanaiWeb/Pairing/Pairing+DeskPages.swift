@@ -36,15 +36,16 @@ struct DeskPagesController {
         let a = try volunteer(req)
         let id = req.parameters.get("id") ?? ""
         guard let (p, _) = try await VolunteerDesk.pair(id, for: a, on: req.db) else { throw Abort(.notFound) }
-        let f = try await req.formFields()
+        let f = try await req.form(ContactForm.self)
         do {
             _ = try await PairingService.recordContact(
-                p, ContactInput(date: f["date"], mode: f["mode"], minutes: PairingPagesController.minutes(f["minutes"]), notes: f["notes"]),
+                p, f.input,
                 by: a.displayName, onBehalf: false, actor: req.auditActor, at: req.now, on: req.db)
             return req.redirect(to: SiteURL.desk.with(query: [("saved", id)]) + "#pair-" + id)
         } catch let e as FieldErrors {
             return try await render(
-                req, a, failed: id, typed: f, errors: PairingPagesController.contactMessages(req, e), status: .unprocessableEntity)
+                req, a, failed: id, typed: Forms.typed(f), errors: PairingPagesController.contactMessages(req, e),
+                status: .unprocessableEntity)
         }
     }
 
@@ -66,13 +67,14 @@ struct DeskPagesController {
                 $0.pairId == p.id!.uuidString
             })
         else { throw Abort(.notFound) }
-        let f = try await req.formFields()
+        let f = try await req.form(ConcernForm.self)
         do {
             _ = try await VolunteerDesk.raiseConcern(
-                p, volunteer: v, seen: f["seen"], actor: a, audit: req.auditActor, at: req.now, on: req.db)
+                p, volunteer: v, seen: f.seen, actor: a, audit: req.auditActor, at: req.now, on: req.db)
             return req.redirect(to: SiteURL.desk.with(query: [("concern", "1")]))
         } catch let e as FieldErrors {
-            return DeskViews.concern(req, kid, typed: f["seen"] ?? "", error: req.messages(e)["seen"], status: .unprocessableEntity)
+            return DeskViews.concern(
+                req, kid, typed: f.seen ?? "", error: req.messages(e)[ConcernForm.CodingKeys.seen.rawValue], status: .unprocessableEntity)
         }
     }
 }
@@ -145,14 +147,19 @@ enum DeskViews {
             }
             h1 { l.t("desk.concernTitle") + " · " + k.givenName }
             p(.class("muted")) { l.t("desk.concernIntro") }
-            Forms.errorSummary(l, error.map { ["seen": $0] } ?? [:], labelled: true)
+            Forms.errorSummary(l, error.map { [ConcernForm.CodingKeys.seen.rawValue: $0] } ?? [:], labelled: true)
             GuanaiWeb.form(.method("post"), .action(.deskConcern(k.pairId))) {
                 Forms.csrf(req)
                 div(.class(error == nil ? "field" : "field invalid")) {
-                    label(.for("seen")) {
+                    label(.for(ConcernForm.CodingKeys.seen.rawValue)) {
                         l.t("desk.concernSeen"); span(.class("req")) { " *" }
                     }
-                    tag("textarea", [.id("seen"), .name("seen"), Attr("rows", "5")]) { typed }
+                    tag(
+                        "textarea",
+                        [.id(ConcernForm.CodingKeys.seen.rawValue), .name(ConcernForm.CodingKeys.seen.rawValue), Attr("rows", "5")]
+                    ) {
+                        typed
+                    }
                     if let err = error { p(.class("field-error")) { err } }
                 }
                 button(.type("submit")) { l.t("desk.concernSend") }

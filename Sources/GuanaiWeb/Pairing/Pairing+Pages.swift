@@ -49,27 +49,16 @@ struct PairingPagesController {
         _ = try staff(req)
         try req.requireEdits()
         return PairingViews.volunteerForm(
-            req, typed: [:], errors: [:], units: try await AccountsController.unitOptions(try req.scoped), status: .ok)
-    }
-
-    static func input(_ f: [String: [String]]) -> VolunteerInput {
-        func s(_ k: String) -> String? { f[k]?.last }
-        return VolunteerInput(
-            name: s("name"), idNumber: s("idNumber"), phone: s("phone"), unitCode: s("unitCode"),
-            details: Forms.details { s($0) ?? "" }, skills: f["skills"] ?? [],
-            capacity: s("capacity").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-                ?? (s("capacity")?.isEmpty == false ? -1 : nil),
-            latitude: s("latitude").flatMap { Double($0) }, longitude: s("longitude").flatMap { Double($0) }, status: nil,
-            account: s("account"))
+            req, typed: VolunteerPageForm(), errors: [:], units: try await AccountsController.unitOptions(try req.scoped), status: .ok)
     }
 
     func createVolunteer(req: Request) async throws -> Response {
         _ = try staff(req)
         try req.requireEdits()
-        let f = try await req.formValues()
+        let f = try await req.form(VolunteerPageForm.self)
         let units = try await AccountsController.unitOptions(try req.scoped)
         do {
-            let v = try await PairingService.createVolunteer(Self.input(f), scoped: try req.scoped, actor: req.auditActor, at: req.now)
+            let v = try await PairingService.createVolunteer(f.input, scoped: try req.scoped, actor: req.auditActor, at: req.now)
             return req.redirect(to: SiteURL.volunteer(v.id!.uuidString).path)
         } catch let e as FieldErrors {
             return PairingViews.volunteerForm(req, typed: f, errors: req.messages(e), units: units, status: .unprocessableEntity)
@@ -105,10 +94,10 @@ struct PairingPagesController {
     func screen(req: Request) async throws -> Response {
         let v = try await loadVolunteer(req)
         try req.require(.approve)
-        let f = try await req.formFields()
+        let f = try await req.form(ScreeningForm.self)
         do {
             try await PairingService.screen(
-                v, ScreeningInput(step: f["step"], on: f["on"]), by: try req.actor.displayName, actor: req.auditActor, at: req.now,
+                v, ScreeningInput(step: f.step, on: f.on), by: try req.actor.displayName, actor: req.auditActor, at: req.now,
                 on: req.db)
             return req.redirect(to: SiteURL.volunteer(v.id!.uuidString).path)
         } catch let e as FieldErrors {
@@ -119,10 +108,10 @@ struct PairingPagesController {
     func linkAccount(req: Request) async throws -> Response {
         let v = try await loadVolunteer(req)
         try req.requireEdits()
-        let f = try await req.formFields()
+        let f = try await req.form(VolunteerAccountForm.self)
         do {
             try await PairingService.updateVolunteer(
-                v, VolunteerInput(account: f["account"] ?? ""), scoped: try req.scoped, actor: req.auditActor, at: req.now)
+                v, VolunteerInput(account: f.account ?? ""), scoped: try req.scoped, actor: req.auditActor, at: req.now)
             return req.redirect(to: SiteURL.volunteer(v.id!.uuidString).path)
         } catch let e as FieldErrors {
             return try await renderVolunteer(req, v, errors: req.messages(e), status: .unprocessableEntity)
@@ -195,14 +184,14 @@ struct PairingPagesController {
     func act(_ req: Request, _ action: PairAction) async throws -> Response {
         let p = try await loadPair(req)
         if action == .approve || action == .reopen { try req.require(.approve) } else { try req.requireEdits() }
-        let f = try await req.formFields()
+        let f = try await req.form(PairActionForm.self)
         do {
             try await PairingService.act(
-                p, action, PairActionInput(note: f["note"], closeReason: f["closeReason"], startOn: f["startOn"]),
+                p, action, f.input,
                 by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: req.db)
             return req.redirect(to: SiteURL.pair(p.id!.uuidString).path)
         } catch let e as FieldErrors {
-            return try await renderPair(req, p, errors: req.messages(e), typed: f, status: .unprocessableEntity)
+            return try await renderPair(req, p, errors: req.messages(e), typed: Forms.typed(f), status: .unprocessableEntity)
         }
     }
 
@@ -210,21 +199,21 @@ struct PairingPagesController {
     func addContact(req: Request) async throws -> Response {
         let p = try await loadPair(req)
         try req.requireEdits()
-        let f = try await req.formFields()
+        let f = try await req.form(ContactForm.self)
         do {
             _ = try await PairingService.recordContact(
-                p, ContactInput(date: f["date"], mode: f["mode"], minutes: Self.minutes(f["minutes"]), notes: f["notes"]),
+                p, f.input,
                 by: try req.actor.displayName, onBehalf: true, actor: req.auditActor, at: req.now, on: req.db)
             return req.redirect(to: SiteURL.pair(p.id!.uuidString).path)
         } catch let e as FieldErrors {
-            return try await renderPair(req, p, errors: Self.contactMessages(req, e), typed: f, status: .unprocessableEntity)
+            return try await renderPair(req, p, errors: Self.contactMessages(req, e), typed: Forms.typed(f), status: .unprocessableEntity)
         }
     }
 
     /// A contact's date is its own field in the summary ("联系日期"), not a visit's.
     static func contactMessages(_ req: Request, _ e: FieldErrors) -> [String: String] {
         var m = req.messages(e)
-        if let x = m.removeValue(forKey: "date") { m["contactDate"] = x }
+        if let x = m.removeValue(forKey: ContactForm.CodingKeys.date.rawValue) { m[PairingViews.contactDateError] = x }
         return m
     }
 
@@ -237,17 +226,19 @@ struct PairingPagesController {
     func addCheckin(req: Request) async throws -> Response {
         let p = try await loadPair(req)
         try req.requireEdits()
-        let f = try await req.formFields()
+        let f = try await req.form(CheckinForm.self)
         do {
             _ = try await PairingService.checkin(
-                p, with: f["with"], on: f["checkinDate"], notes: f["checkinNotes"], by: try req.actor.displayName, actor: req.auditActor,
+                p, with: f.with, on: f.checkinDate, notes: f.checkinNotes, by: try req.actor.displayName, actor: req.auditActor,
                 at: req.now, on: req.db)
             return req.redirect(to: SiteURL.pair(p.id!.uuidString).path)
         } catch let e as FieldErrors {
             var m = req.messages(e)
-            if let x = m.removeValue(forKey: "notes") { m["checkinNotes"] = x }
-            if let x = m.removeValue(forKey: "date") { m["checkinDate"] = x }
-            return try await renderPair(req, p, errors: m, typed: f, status: .unprocessableEntity)
+            typealias K = CheckinForm.CodingKeys
+            // Core names the check-in's own fields; the page has a contact form with the same names beside it.
+            if let x = m.removeValue(forKey: ContactForm.CodingKeys.notes.rawValue) { m[K.checkinNotes.rawValue] = x }
+            if let x = m.removeValue(forKey: ContactForm.CodingKeys.date.rawValue) { m[K.checkinDate.rawValue] = x }
+            return try await renderPair(req, p, errors: m, typed: Forms.typed(f), status: .unprocessableEntity)
         }
     }
 
@@ -258,7 +249,7 @@ struct PairingPagesController {
         try req.requireEdits()
         let scoped = try req.scoped
         let options = try await AccountsController.unitOptions(scoped).filter { DivisionCode($0.0)?.level != .county }
-        let code = req.query[String.self, at: "unit"] ?? ""
+        let code = req.query[String.self, at: SuggestionsForm.CodingKeys.unit.rawValue] ?? ""
         guard !code.isEmpty else {
             return PairingViews.suggestions(
                 req, units: options, unit: "", result: nil, names: [:], volunteers: [:], flash: nil, errors: [:])
@@ -266,7 +257,7 @@ struct PairingPagesController {
         guard let unit = try await scoped.unit(code), unit.isActive else {
             return PairingViews.suggestions(
                 req, units: options, unit: code, result: nil, names: [:], volunteers: [:], flash: nil,
-                errors: ["unit": req.t("field.error.choice")], status: .unprocessableEntity)
+                errors: [SuggestionsForm.CodingKeys.unit.rawValue: req.t("field.error.choice")], status: .unprocessableEntity)
         }
         let result = try await PairingSuggestions.compute(unit: unit, scoped: scoped, lang: req.lang)
         let ids = (result.suggestions.map(\.childId) + result.unpaired).compactMap(UUID.init(uuidString:))
@@ -310,9 +301,9 @@ struct PairingPagesController {
     func approveSuggestions(req: Request) async throws -> Response {
         _ = try staff(req)
         try req.require(.approve)
-        let f = try await req.formValues()
-        let unit = f["unit"]?.last ?? ""
-        let chosen = f["only"].map { $0 } ?? (f["pick"] ?? [])
+        let f = try await req.form(SuggestionsForm.self)
+        let unit = f.unit ?? ""
+        let chosen = f.only ?? f.pick ?? []
         let scoped = try req.scoped
         let by = try req.actor.displayName
         var done = 0
@@ -334,7 +325,9 @@ struct PairingPagesController {
                 failed.append(c.id!.uuidString + ":" + key)
             }
         }
-        let query = [("unit", unit), ("done", PairStatus.approved.rawValue), ("count", String(done))] + failed.map { ("failed", $0) }
+        let query =
+            [(SuggestionsForm.CodingKeys.unit.rawValue, unit), ("done", PairStatus.approved.rawValue), ("count", String(done))]
+            + failed.map { ("failed", $0) }
         return req.redirect(to: SiteURL.pairing.with(query: query))
     }
 }

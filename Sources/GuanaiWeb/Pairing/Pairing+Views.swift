@@ -87,20 +87,27 @@ enum PairingViews {
         }
     }
 
+    /// The contact form's date error goes by its own name: the check-in form beside it has a date too.
+    static let contactDateError = "contactDate"
+
     static func contactFields(_ l: UILanguage, typed f: [String: String], errors e: [String: String], today: String) -> Node {
-        group {
-            Forms.field(l, label: "contact.date", name: "date", value: f["date"] ?? today, type: "date", error: e["contactDate"])
-            Forms.select(
-                l, label: "contact.mode", name: "mode",
-                options: ContactMode.allCases.map { ($0.rawValue, l.t("contactMode." + $0.rawValue)) },
-                selected: f["mode"] ?? ContactMode.visit.rawValue, error: e["mode"])
+        typealias C = ContactForm.CodingKeys
+        return group {
             Forms.field(
-                l, label: "contact.minutes", name: "minutes", value: f["minutes"] ?? "60", type: "number", error: e["minutes"],
+                l, label: "contact.date", name: C.date.rawValue, value: f[C.date.rawValue] ?? today, type: "date",
+                error: e[contactDateError])
+            Forms.select(
+                l, label: "contact.mode", name: C.mode.rawValue,
+                options: ContactMode.allCases.map { ($0.rawValue, l.t("contactMode." + $0.rawValue)) },
+                selected: f[C.mode.rawValue] ?? ContactMode.visit.rawValue, error: e[C.mode.rawValue])
+            Forms.field(
+                l, label: "contact.minutes", name: C.minutes.rawValue, value: f[C.minutes.rawValue] ?? "60", type: "number",
+                error: e[C.minutes.rawValue],
                 extra: [Attr("inputmode", "numeric")])
-            div(.class(e["notes"] == nil ? "field" : "field invalid")) {
-                label(.for("notes")) { l.t("visit.notes") }
-                tag("textarea", [.id("notes"), .name("notes"), Attr("rows", "3")]) { f["notes"] ?? "" }
-                if let err = e["notes"] { p(.class("field-error")) { err } }
+            div(.class(e[C.notes.rawValue] == nil ? "field" : "field invalid")) {
+                label(.for(C.notes.rawValue)) { l.t("visit.notes") }
+                tag("textarea", [.id(C.notes.rawValue), .name(C.notes.rawValue), Attr("rows", "3")]) { f[C.notes.rawValue] ?? "" }
+                if let err = e[C.notes.rawValue] { p(.class("field-error")) { err } }
             }
         }
     }
@@ -116,6 +123,9 @@ enum PairingViews {
         let edit = actor.map { Policy.edits($0.role) } ?? false
         let id = pr.id!.uuidString
         let today = RegistryService.today(req.now).iso
+        typealias A = PairActionForm.CodingKeys
+        typealias H = CheckinForm.CodingKeys
+        typealias C = ContactForm.CodingKeys
         func actionForm(_ action: PairAction, _ danger: Bool = false, @NodeBuilder _ extra: () -> Node = { .empty }) -> Node {
             GuanaiWeb.form(.method("post"), .action(.pairAct(id, action.rawValue))) {
                 Forms.csrf(req)
@@ -151,16 +161,17 @@ enum PairingViews {
                         if approve {
                             actionForm(.approve) {
                                 Forms.field(
-                                    l, label: "pair.startOn", name: "startOn", value: f["startOn"] ?? "", type: "date", error: e["startOn"],
+                                    l, label: "pair.startOn", name: A.startOn.rawValue, value: f[A.startOn.rawValue] ?? "", type: "date",
+                                    error: e[A.startOn.rawValue],
                                     hint: l.t("pair.startOnHint"))
                             }
                         }
                     case .active:
-                        actionForm(.pause, true) { Forms.field(l, label: "pair.note", name: "note", value: "") }
+                        actionForm(.pause, true) { Forms.field(l, label: "pair.note", name: A.note.rawValue, value: "") }
                     case .paused:
-                        actionForm(.resume) { Forms.field(l, label: "pair.note", name: "note", value: "") }
+                        actionForm(.resume) { Forms.field(l, label: "pair.note", name: A.note.rawValue, value: "") }
                     case .closed:
-                        if approve { actionForm(.reopen) { Forms.field(l, label: "pair.note", name: "note", value: "") } }
+                        if approve { actionForm(.reopen) { Forms.field(l, label: "pair.note", name: A.note.rawValue, value: "") } }
                     case .approved:
                         p(.class("muted")) { pr.startedOn.map { l.t("pair.waitingStartOn", $0) } ?? l.t("pair.waitingFirstContact") }
                     }
@@ -170,12 +181,13 @@ enum PairingViews {
                             GuanaiWeb.form(.method("post"), .action(.pairAct(id, PairAction.close.rawValue))) {
                                 Forms.csrf(req)
                                 Forms.select(
-                                    l, label: "pair.closeReason", name: "closeReason",
+                                    l, label: "pair.closeReason", name: A.closeReason.rawValue,
                                     options: [("", l.t("form.choose"))]
                                         + PairCloseReason.allCases.map { ($0.rawValue, l.t("closeReason." + $0.rawValue)) },
-                                    selected: f["closeReason"] ?? "", error: e["closeReason"], required: true)
+                                    selected: f[A.closeReason.rawValue] ?? "", error: e[A.closeReason.rawValue], required: true)
                                 Forms.field(
-                                    l, label: "pair.closeNote", name: "note", value: f["note"] ?? "", required: true, error: e["note"])
+                                    l, label: "pair.closeNote", name: A.note.rawValue, value: f[A.note.rawValue] ?? "", required: true,
+                                    error: e[A.note.rawValue])
                                 button(.type("submit"), .class("secondary")) { l.t("pairAction.close") }
                             }
                         }
@@ -198,7 +210,8 @@ enum PairingViews {
                     details(
                         .class("action"),
                         Attr.when(
-                            e["mode"] != nil || e["contactDate"] != nil || e["minutes"] != nil || e["notes"] != nil, Attr("open", nil))
+                            e[C.mode.rawValue] != nil || e[contactDateError] != nil
+                                || e[C.minutes.rawValue] != nil || e[C.notes.rawValue] != nil, Attr("open", nil))
                     ) {
                         summary { l.t("pair.recordOnBehalf") }
                         GuanaiWeb.form(.method("post"), .action(.pairContact(id))) {
@@ -223,21 +236,25 @@ enum PairingViews {
                 if edit {
                     details(
                         .class("action"),
-                        Attr.when(e["checkinNotes"] != nil || e["with"] != nil || e["checkinDate"] != nil, Attr("open", nil))
+                        Attr.when(
+                            e[H.checkinNotes.rawValue] != nil || e[H.with.rawValue] != nil || e[H.checkinDate.rawValue] != nil,
+                            Attr("open", nil))
                     ) {
                         summary { l.t("pair.addCheckin") }
                         GuanaiWeb.form(.method("post"), .action(.pairCheckin(id))) {
                             Forms.csrf(req)
                             Forms.select(
-                                l, label: "pair.checkinWith", name: "with",
+                                l, label: "pair.checkinWith", name: H.with.rawValue,
                                 options: CheckinWith.allCases.map { ($0.rawValue, l.t("checkin." + $0.rawValue)) },
-                                selected: f["with"] ?? CheckinWith.volunteer.rawValue, error: e["with"])
+                                selected: f[H.with.rawValue] ?? CheckinWith.volunteer.rawValue, error: e[H.with.rawValue])
                             Forms.field(
-                                l, label: "pair.checkinDate", name: "checkinDate", value: f["checkinDate"] ?? today, type: "date",
-                                error: e["checkinDate"])
+                                l, label: "pair.checkinDate", name: H.checkinDate.rawValue, value: f[H.checkinDate.rawValue] ?? today,
+                                type: "date",
+                                error: e[H.checkinDate.rawValue])
                             Forms.field(
-                                l, label: "pair.checkinNotes", name: "checkinNotes", value: f["checkinNotes"] ?? "", required: true,
-                                error: e["checkinNotes"])
+                                l, label: "pair.checkinNotes", name: H.checkinNotes.rawValue, value: f[H.checkinNotes.rawValue] ?? "",
+                                required: true,
+                                error: e[H.checkinNotes.rawValue])
                             button(.type("submit"), .class("secondary")) { l.t("form.save") }
                         }
                     }
@@ -304,7 +321,8 @@ enum PairingViews {
             Forms.flash(flash)
             form(.method("get"), .action(.pairing), .class("filters")) {
                 Forms.select(
-                    l, label: "pairing.unit", name: "unit", options: [("", l.t("form.choose"))] + units, selected: unit, error: e["unit"])
+                    l, label: "pairing.unit", name: SuggestionsForm.CodingKeys.unit.rawValue, options: [("", l.t("form.choose"))] + units,
+                    selected: unit, error: e[SuggestionsForm.CodingKeys.unit.rawValue])
                 button(.type("submit")) { l.t("pairing.compute") }
             }
             if let r = result {
@@ -316,7 +334,7 @@ enum PairingViews {
                 } else {
                     GuanaiWeb.form(.method("post"), .action(.pairingApprove)) {
                         Forms.csrf(req)
-                        input(.type("hidden"), .name("unit"), .value(unit))
+                        input(.type("hidden"), .name(SuggestionsForm.CodingKeys.unit.rawValue), .value(unit))
                         div(.class("table-wrap")) {
                             table(.class("stack")) {
                                 thead {
@@ -332,7 +350,12 @@ enum PairingViews {
                                         tr {
                                             td(.data("label", l.t("pairing.take"))) {
                                                 label(.class("check")) {
-                                                    tag("input", [.type("checkbox"), .name("pick"), .value(value), .checked]);
+                                                    tag(
+                                                        "input",
+                                                        [
+                                                            .type("checkbox"), .name(SuggestionsForm.CodingKeys.pick.rawValue),
+                                                            .value(value), .checked,
+                                                        ]);
                                                     " " + l.t("pairing.takeThis")
                                                 }
                                             }
@@ -347,7 +370,10 @@ enum PairingViews {
                                             }
                                             td {
                                                 if approve {
-                                                    button(.type("submit"), .name("only"), .value(value), .class("small secondary")) {
+                                                    button(
+                                                        .type("submit"), .name(SuggestionsForm.CodingKeys.only.rawValue), .value(value),
+                                                        .class("small secondary")
+                                                    ) {
                                                         l.t("pairing.approveOne")
                                                     }
                                                 }

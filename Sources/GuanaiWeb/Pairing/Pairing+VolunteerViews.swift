@@ -67,12 +67,12 @@ extension PairingViews {
     }
 
     static func volunteerForm(
-        _ req: Request, typed f: [String: [String]], errors e: [String: String], units: [(String, String)], status: HTTPStatus,
+        _ req: Request, typed f: VolunteerPageForm, errors e: [String: String], units: [(String, String)], status: HTTPStatus,
         existing: String? = nil
     ) -> Response {
         let l = req.lang
-        func s(_ k: String) -> String { f[k]?.last ?? "" }
-        let skills = Set(f["skills"] ?? [])
+        typealias K = VolunteerPageForm.CodingKeys
+        let skills = Set(f.skills ?? [])
         return Layout.page(req, title: l.t("volunteer.new"), status: status) {
             div(.class("crumbs")) {
                 a(.href(.volunteers)) { l.t("nav.volunteers") }; " › "; span { l.t("volunteer.new") }
@@ -83,44 +83,55 @@ extension PairingViews {
             if let id = existing { p { a(.href(.volunteer(id))) { l.t("volunteer.openExisting") } } }
             GuanaiWeb.form(.method("post"), .action(.volunteerNew)) {
                 Forms.csrf(req)
-                Forms.field(l, label: "person.name", name: "name", value: s("name"), required: true, error: e["name"])
+                Forms.field(l, label: "person.name", name: K.name.rawValue, value: f.name ?? "", required: true, error: e[K.name.rawValue])
                 Forms.field(
-                    l, label: "person.idNumber", name: "idNumber", value: s("idNumber"), required: true, error: e["idNumber"],
+                    l, label: "person.idNumber", name: K.idNumber.rawValue, value: f.idNumber ?? "", required: true,
+                    error: e[K.idNumber.rawValue],
                     hint: l.t("volunteer.idHint"))
-                Forms.field(l, label: "person.phone", name: "phone", value: s("phone"), type: "tel", error: e["phone"])
+                Forms.field(l, label: "person.phone", name: K.phone.rawValue, value: f.phone ?? "", type: "tel", error: e[K.phone.rawValue])
                 Forms.select(
-                    l, label: "volunteer.unit", name: "unitCode",
-                    options: [("", l.t("form.choose"))] + units.filter { DivisionCode($0.0)?.level != .county }, selected: s("unitCode"),
-                    error: e["unitCode"], required: true)
+                    l, label: "volunteer.unit", name: K.unitCode.rawValue,
+                    options: [("", l.t("form.choose"))] + units.filter { DivisionCode($0.0)?.level != .county }, selected: f.unitCode ?? "",
+                    error: e[K.unitCode.rawValue], required: true)
                 Forms.field(
-                    l, label: "volunteer.organisation", name: "organisation", value: s("organisation"),
+                    l, label: "volunteer.organisation", name: VolunteerDetail.organisation.rawValue, value: f.details[.organisation] ?? "",
                     hint: l.t("volunteer.organisationHint"))
-                Forms.field(l, label: "volunteer.honours", name: "honours", value: s("honours"), hint: l.t("volunteer.honoursHint"))
-                fieldset(.class(e["skills"] == nil ? "panel" : "panel invalid")) {
+                Forms.field(
+                    l, label: "volunteer.honours", name: VolunteerDetail.honours.rawValue, value: f.details[.honours] ?? "",
+                    hint: l.t("volunteer.honoursHint"))
+                fieldset(.class(e[K.skills.rawValue] == nil ? "panel" : "panel invalid")) {
                     legend { l.t("volunteer.skills") }
                     for k in VolunteerSkill.allCases {
                         label(.class("choice")) {
                             tag(
                                 "input",
-                                [.type("checkbox"), .name("skills"), .value(k.rawValue), Attr.when(skills.contains(k.rawValue), .checked)]);
+                                [
+                                    .type("checkbox"), .name(K.skills.rawValue), .value(k.rawValue),
+                                    Attr.when(skills.contains(k.rawValue), .checked),
+                                ]);
                             " " + l.t("skill." + k.rawValue)
                         }
                     }
-                    if let err = e["skills"] { p(.class("field-error")) { err } }
+                    if let err = e[K.skills.rawValue] { p(.class("field-error")) { err } }
                 }
                 Forms.field(
-                    l, label: "volunteer.availableTime", name: "availableTime", value: s("availableTime"),
+                    l, label: "volunteer.availableTime", name: VolunteerDetail.availableTime.rawValue,
+                    value: f.details[.availableTime] ?? "",
                     hint: l.t("volunteer.availableHint"))
                 Forms.field(
-                    l, label: "volunteer.capacity", name: "capacity", value: s("capacity").isEmpty ? "1" : s("capacity"), type: "number",
-                    error: e["capacity"], hint: l.t("volunteer.capacityHint"))
+                    l, label: "volunteer.capacity", name: K.capacity.rawValue, value: (f.capacity ?? "").isEmpty ? "1" : f.capacity ?? "",
+                    type: "number",
+                    error: e[K.capacity.rawValue], hint: l.t("volunteer.capacityHint"))
                 Forms.field(
-                    l, label: "volunteer.account", name: "account", value: s("account"), error: e["account"],
+                    l, label: "volunteer.account", name: K.account.rawValue, value: f.account ?? "", error: e[K.account.rawValue],
                     hint: l.t("volunteer.accountHint"))
                 details(.class("action")) {
                     summary { l.t("volunteer.point") }
-                    Forms.field(l, label: "volunteer.latitude", name: "latitude", value: s("latitude"), error: e["latitude"])
-                    Forms.field(l, label: "volunteer.longitude", name: "longitude", value: s("longitude"), error: e["longitude"])
+                    Forms.field(
+                        l, label: "volunteer.latitude", name: K.latitude.rawValue, value: f.latitude ?? "", error: e[K.latitude.rawValue])
+                    Forms.field(
+                        l, label: "volunteer.longitude", name: K.longitude.rawValue, value: f.longitude ?? "",
+                        error: e[K.longitude.rawValue])
                 }
                 button(.type("submit")) { l.t("volunteer.register") }
             }
@@ -185,9 +196,10 @@ extension PairingViews {
                             if approve {
                                 GuanaiWeb.form(.method("post"), .action(.volunteerScreen(id)), .class("quick")) {
                                     Forms.csrf(req)
-                                    input(.type("hidden"), .name("step"), .value(step.rawValue))
+                                    input(.type("hidden"), .name(ScreeningForm.CodingKeys.step.rawValue), .value(step.rawValue))
                                     Forms.field(
-                                        l, label: "volunteer.screenedOn", name: "on", value: RegistryService.today(req.now).iso,
+                                        l, label: "volunteer.screenedOn", name: ScreeningForm.CodingKeys.on.rawValue,
+                                        value: RegistryService.today(req.now).iso,
                                         type: "date")
                                     button(.type("submit"), .class("small")) { l.t("volunteer.confirm") }
                                 }
@@ -202,7 +214,8 @@ extension PairingViews {
                     GuanaiWeb.form(.method("post"), .action(.volunteerAccount(id))) {
                         Forms.csrf(req)
                         Forms.field(
-                            l, label: "volunteer.account", name: "account", value: account ?? "", error: e["account"],
+                            l, label: "volunteer.account", name: VolunteerAccountForm.CodingKeys.account.rawValue, value: account ?? "",
+                            error: e[VolunteerAccountForm.CodingKeys.account.rawValue],
                             hint: l.t("volunteer.accountHint"))
                         button(.type("submit"), .class("secondary")) { l.t("form.save") }
                     }

@@ -60,27 +60,30 @@ struct RegistryPagesController {
     func newForm(req: Request) async throws -> Response {
         let actor = try req.actor
         guard Policy.edits(actor.role) else { throw Abort(.forbidden) }
-        var typed: [String: [String]] = ["hukou": ["rural"], "ethnicity": [Ethnicity.all[0]]]
-        if actor.unitCode.count == 12, DivisionCode(actor.unitCode)?.level == .village { typed["villageCode"] = [actor.unitCode] }
+        typealias K = ChildPageForm.CodingKeys
+        var typed: [String: [String]] = [K.hukou.rawValue: [Hukou.rural.rawValue], K.ethnicity.rawValue: [Ethnicity.all[0]]]
+        if actor.unitCode.count == 12, DivisionCode(actor.unitCode)?.level == .village {
+            typed[K.villageCode.rawValue] = [actor.unitCode]
+        }
         // "登记兄弟姐妹": the same parents, guardian, village and household situation, ready to confirm.
         if let sid = req.query[String.self, at: "sibling"], let sib = try await req.scoped.child(sid) {
             let people = try await req.scoped.people([sib.fatherID, sib.motherID, sib.guardianID].compactMap { $0 })
             let full = actor.can(.revealID)
-            func put(_ prefix: String, _ p: Person?) {
+            func put(_ section: PersonSection, _ p: Person?) {
                 guard let p else { return }
-                typed[prefix + ".name"] = [p.name]
-                if full, let id = p.idNumber { typed[prefix + ".idNumber"] = [id] }
+                typed[section.name(.name)] = [p.name]
+                if full, let id = p.idNumber { typed[section.name(.idNumber)] = [id] }
             }
-            put("father", sib.fatherID.flatMap { people[$0] })
-            put("mother", sib.motherID.flatMap { people[$0] })
-            put("guardian", sib.guardianID.flatMap { people[$0] })
-            typed["father.situation"] = [sib.fatherSituation ?? ""]
-            typed["father.workPlace"] = [sib.fatherWorkPlace ?? ""]
-            typed["mother.situation"] = [sib.motherSituation ?? ""]
-            typed["mother.workPlace"] = [sib.motherWorkPlace ?? ""]
-            typed["guardian.relation"] = [sib.guardianRelation ?? ""]
-            typed["livingArrangement"] = [sib.livingArrangement]
-            typed["villageCode"] = [sib.unitCode]
+            put(.father, sib.fatherID.flatMap { people[$0] })
+            put(.mother, sib.motherID.flatMap { people[$0] })
+            put(.guardian, sib.guardianID.flatMap { people[$0] })
+            typed[PersonSection.father.name(.situation)] = [sib.fatherSituation ?? ""]
+            typed[PersonSection.father.name(.workPlace)] = [sib.fatherWorkPlace ?? ""]
+            typed[PersonSection.mother.name(.situation)] = [sib.motherSituation ?? ""]
+            typed[PersonSection.mother.name(.workPlace)] = [sib.motherWorkPlace ?? ""]
+            typed[PersonSection.guardian.name(.relation)] = [sib.guardianRelation ?? ""]
+            typed[K.livingArrangement.rawValue] = [sib.livingArrangement]
+            typed[K.villageCode.rawValue] = [sib.unitCode]
             if full {
                 try await req.audit(
                     AuditEvent(
@@ -95,34 +98,13 @@ struct RegistryPagesController {
         try await AccountsController.unitOptions(try req.scoped).filter { DivisionCode($0.0)?.level == .village }
     }
 
-    /// The form's flat names (father.name …) into the API's input shape, so both paths share one service.
-    static func input(_ v: [String: [String]]) -> ChildInput {
-        func s(_ k: String) -> String? { v[k]?.last }
-        func parent(_ p: String) -> ParentInput {
-            ParentInput(
-                name: s(p + ".name"), idNumber: s(p + ".idNumber"), situation: s(p + ".situation"), workPlace: s(p + ".workPlace"),
-                since: s(p + ".since"), phone: s(p + ".phone"))
-        }
-        return ChildInput(
-            name: s("name"), idNumber: s("idNumber"), sex: s("sex"), birthDate: s("birthDate"), villageCode: s("villageCode"),
-            hukou: s("hukou"),
-            ethnicity: s("ethnicity"), health: s("health"), details: Forms.details { s($0) ?? "" }, poverty: s("poverty"),
-            address: s("address"), father: parent("father"), mother: parent("mother"),
-            guardian: GuardianInput(
-                name: s("guardian.name"), idNumber: s("guardian.idNumber"), birthDate: s("guardian.birthDate"),
-                relation: s("guardian.relation"), health: s("guardian.health"), phone: s("guardian.phone")),
-            livingArrangement: s("livingArrangement"), needs: v["needs"] ?? [], improperGuardianship: s("improperGuardianship") == "1",
-            improperNote: s("improperNote"),
-            informedOn: s("informedOn"), consent: s("consent") == "1", confirmLinks: s("confirmLinks") == "1",
-            acknowledgeDuplicates: s("acknowledgeDuplicates") == "1")
-    }
-
     func create(req: Request) async throws -> Response {
         let actor = try req.actor
         guard Policy.edits(actor.role) else { throw Abort(.forbidden) }
-        let v = try await req.formValues()
+        let f = try await req.form(ChildPageForm.self)
+        let v = f.typed
         do {
-            let child = try await RegistryService.createChild(Self.input(v), scoped: try req.scoped, actor: req.auditActor, at: req.now)
+            let child = try await RegistryService.createChild(f.input, scoped: try req.scoped, actor: req.auditActor, at: req.now)
             return req.redirect(to: SiteURL.child(child.id!.uuidString).with(query: [("created", "1")]))
         } catch let e as FieldErrors {
             let errs = req.messages(e)
@@ -140,7 +122,8 @@ struct RegistryPagesController {
                 }
             }
             return try await RegistryViews.formPage(
-                req, typed: v, errors: ["name": req.t("registry.warn.duplicate")], villages: try await villageOptions(req),
+                req, typed: v, errors: [ChildPageForm.CodingKeys.name.rawValue: req.t("registry.warn.duplicate")],
+                villages: try await villageOptions(req),
                 status: .conflict, similar: similar)
         }
     }
@@ -184,21 +167,7 @@ struct RegistryPagesController {
     func updateChild(req: Request) async throws -> Response {
         let c = try await load(req)
         try req.requireEdits()
-        let f = try await req.formValues()
-        var fields = f.compactMapValues(\.last)
-        // An unticked box is not posted; in the 监护不当 form it means "no".
-        if fields["improperForm"] != nil, fields["improperGuardianship"] == nil { fields["improperGuardianship"] = "" }
-        let changed = Forms.changed(fields)
-        func s(_ k: String) -> String? { changed[k] }
-        var patch = ChildPatch()
-        for key in ["father", "mother"] where s(key + ".situation") != nil || s(key + ".workPlace") != nil {
-            let p = ParentInput(situation: s(key + ".situation"), workPlace: s(key + ".workPlace"))
-            if key == "father" { patch.father = p } else { patch.mother = p }
-        }
-        if let x = s("livingArrangement") { patch.livingArrangement = x }
-        if f["needsForm"] != nil { patch.needs = f["needs"] ?? [] }
-        if let x = s("improperGuardianship") { patch.improperGuardianship = x == "1" }
-        if let x = s("improperNote") { patch.improperNote = x }
+        let patch = try await req.form(ChildQuickForm.self).patch
         do {
             _ = try await RegistryService.patchChild(c, patch, scoped: try req.scoped, actor: req.auditActor, at: req.now)
             return req.redirect(to: SiteURL.child(c.id!.uuidString).path)
@@ -218,33 +187,22 @@ struct RegistryPagesController {
     static func editValues(_ c: Child, scoped: Scoped) async throws -> [String: [String]] {
         let me = try await scoped.people([c.personID])[c.personID]
         let address = try await c.householdID.asyncFlatMap { try await Household.find($0, on: scoped.db)?.address } ?? ""
+        typealias K = ChildPageForm.CodingKeys
         return [
-            "name": [me?.name ?? ""], "address": [address], "needs": c.needList.map(\.rawValue),
+            K.name.rawValue: [me?.name ?? ""], K.address.rawValue: [address], K.needs.rawValue: c.needList.map(\.rawValue),
         ].merging(Forms.shown(c.details).mapValues { [$0] }) { a, _ in a }
     }
 
     func edit(req: Request) async throws -> Response {
         let c = try await load(req)
         try req.requireEdits()
-        let v = try await req.formValues()
-        func s(_ k: String) -> String { v[k]?.last ?? "" }
-        func was(_ k: String) -> String { v[k + ".was"]?.last ?? "" }
-        var patch = ChildPatch()
-        if s("name") != was("name") { patch.name = s("name") }
-        if s("address") != was("address") { patch.address = s("address") }
-        let edited = ChildDetail.allCases.filter { s($0.rawValue) != was($0.rawValue) }
-        patch.details = .typed(Dictionary(uniqueKeysWithValues: edited.map { ($0, s($0.rawValue)) }))
-        let needs = (v["needs"] ?? []).sorted(), neededBefore = (v["needs.was"]?.last ?? "").split(separator: ",").map(String.init).sorted()
-        if needs != neededBefore { patch.needs = needs }
+        let f = try await req.form(ChildEditForm.self)
         do {
-            _ = try await RegistryService.patchChild(c, patch, scoped: try req.scoped, actor: req.auditActor, at: req.now)
+            _ = try await RegistryService.patchChild(c, f.patch, scoped: try req.scoped, actor: req.auditActor, at: req.now)
             return req.redirect(to: SiteURL.child(c.id!.uuidString).with(query: [("saved", "1")]))
         } catch let e as FieldErrors {
-            var shown = v
-            for k in ["name", "address"] + ChildDetail.allCases.map(\.rawValue) { shown[k] = [was(k)] }
-            shown["needs"] = neededBefore
             return RegistryViews.editPage(
-                req, id: c.id!.uuidString, shown: shown, typed: v, status: .unprocessableEntity,
+                req, id: c.id!.uuidString, shown: f.shown, typed: f.typed, status: .unprocessableEntity,
                 errors: req.messages(e))
         }
     }
@@ -253,13 +211,14 @@ struct RegistryPagesController {
     func voidChild(req: Request) async throws -> Response {
         let c = try await load(req)
         try req.require(.approve)
-        let f = try await req.formFields()
+        let f = try await req.form(ChildCorrectionForm.self)
         do {
-            try await RegistryCorrections.void(c, reason: f["reason"] ?? "", scoped: try req.scoped, actor: req.auditActor, at: req.now)
+            try await RegistryCorrections.void(c, reason: f.reason ?? "", scoped: try req.scoped, actor: req.auditActor, at: req.now)
             return req.redirect(to: SiteURL.children.path)
         } catch let e as FieldErrors {
             return try await render(
-                req, c, revealed: nil, errors: ["reason": req.lang.t(e.items.first?.key ?? "field.error.required")],
+                req, c, revealed: nil,
+                errors: [ChildCorrectionForm.CodingKeys.reason.rawValue: req.lang.t(e.items.first?.key ?? "field.error.required")],
                 status: .unprocessableEntity)
         }
     }
@@ -268,19 +227,19 @@ struct RegistryPagesController {
     func mergeChild(req: Request) async throws -> Response {
         let c = try await load(req)
         try req.require(.approve)
-        let f = try await req.formFields()
+        typealias K = ChildCorrectionForm.CodingKeys
+        let f = try await req.form(ChildCorrectionForm.self)
         var errors: [String: String] = [:]
-        let into = (f["into"] ?? "").trimmingCharacters(in: .whitespaces),
-            reason = (f["mergeReason"] ?? "").trimmingCharacters(in: .whitespaces)
-        if into.isEmpty { errors["into"] = req.lang.t("field.error.required") }
-        if reason.isEmpty { errors["mergeReason"] = req.lang.t("field.error.required") }
+        let into = (f.into ?? "").trimmingCharacters(in: .whitespaces), reason = (f.mergeReason ?? "").trimmingCharacters(in: .whitespaces)
+        if into.isEmpty { errors[K.into.rawValue] = req.lang.t("field.error.required") }
+        if reason.isEmpty { errors[K.mergeReason.rawValue] = req.lang.t("field.error.required") }
         if errors.isEmpty {
             do {
                 let survivor = try await RegistryCorrections.merge(
                     c, into: into, reason: reason, scoped: try req.scoped, actor: req.auditActor, at: req.now)
                 return req.redirect(to: SiteURL.child(survivor.id!.uuidString).path)
             } catch let e as FieldErrors {
-                errors["into"] = req.lang.t(e.items.first?.key ?? "registry.error.mergeTarget")
+                errors[K.into.rawValue] = req.lang.t(e.items.first?.key ?? "registry.error.mergeTarget")
             }
         }
         return try await render(req, c, revealed: nil, errors: errors, status: .unprocessableEntity)
@@ -290,11 +249,10 @@ struct RegistryPagesController {
     func updatePerson(req: Request) async throws -> Response {
         guard let p = try await req.scoped.person(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
         try req.requireEdits()
-        let f = try await req.formFields()
-        let back = AuthController.localPath(f["back"]) ?? SiteURL.children.path
-        let changed = Forms.changed(f)
+        let f = try await req.form(PersonQuickForm.self)
+        let back = AuthController.localPath(f.back) ?? SiteURL.children.path
         _ = try await RegistryService.patchPerson(
-            p, PersonPatch(phone: changed["phone"], health: changed["health"], vitalStatus: changed["vitalStatus"]), scoped: try req.scoped,
+            p, PersonPatch(phone: f.phone, health: f.health, vitalStatus: f.vitalStatus), scoped: try req.scoped,
             actor: req.auditActor, at: req.now)
         return req.redirect(to: back)
     }
@@ -304,7 +262,7 @@ struct RegistryPagesController {
         try req.requireRead(.child)
         try req.require(.revealID)
         // The number is shown on the page of the child she came from; a form without one is malformed, not a missing record.
-        guard let cid = try await req.formFields()["child"], !cid.isEmpty else { throw Abort(.unprocessableEntity) }
+        guard let cid = try await req.form(ChildCorrectionForm.self).child, !cid.isEmpty else { throw Abort(.unprocessableEntity) }
         guard let c = try await req.scoped.child(cid) else { throw Abort(.notFound) }
         try await req.audit(
             AuditEvent(AuditAction.reveal, "person", p.id!.uuidString, unit: p.unitCode, detail: ["field": "idNumber,phone"]))

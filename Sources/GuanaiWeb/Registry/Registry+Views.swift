@@ -209,7 +209,7 @@ enum RegistryViews {
                 if canReveal, masked != nil, let pid = personID, revealed?.id?.uuidString != pid {
                     form(.method("post"), .action(.personReveal(pid)), .class("inline")) {
                         Forms.csrf(req)
-                        input(.type("hidden"), .name("child"), .value(c.id))
+                        input(.type("hidden"), .name(ChildCorrectionForm.CodingKeys.child.rawValue), .value(c.id))
                         button(.type("submit"), .class("secondary small")) { l.t("accounts.reveal") }
                     }
                 }
@@ -220,26 +220,28 @@ enum RegistryViews {
             return masked ?? ""
         }
         /// Shows the stored state and sends back what was shown, so changing one field leaves the other as stored.
-        func personStateForm(_ id: String?, vital: String, health: String, key: String) -> Node {
+        func personStateForm(_ id: String?, vital: String, health: String, key: PersonSection) -> Node {
             group {
                 if edit, let id {
                     form(.method("post"), .action(.personUpdate(id)), .class("quick")) {
                         Forms.csrf(req)
-                        input(.type("hidden"), .name("back"), .value(here))
-                        Forms.was("vitalStatus", vital)
-                        Forms.was("health", health)
+                        input(.type("hidden"), .name(PersonKey.back.rawValue), .value(here))
+                        Forms.was(PersonKey.vitalStatus.rawValue, vital)
+                        Forms.was(PersonKey.health.rawValue, health)
                         Forms.select(
-                            l, label: "person.vitalStatus", name: "vitalStatus",
-                            options: options(l, "vital.", VitalStatus.self, blank: false), selected: vital, id: key + "-vitalStatus")
+                            l, label: "person.vitalStatus", name: PersonKey.vitalStatus.rawValue,
+                            options: options(l, "vital.", VitalStatus.self, blank: false), selected: vital,
+                            id: key.rawValue + "-" + PersonKey.vitalStatus.rawValue)
                         Forms.select(
-                            l, label: "person.health", name: "health", options: options(l, "health.", Health.self, blank: false),
-                            selected: health, id: key + "-health")
+                            l, label: "person.health", name: PersonKey.health.rawValue,
+                            options: options(l, "health.", Health.self, blank: false),
+                            selected: health, id: key.rawValue + "-" + PersonKey.health.rawValue)
                         button(.type("submit"), .class("secondary")) { l.t("children.updateState") }
                     }
                 }
             }
         }
-        func parentCard(_ title: String, _ parentDTO: ParentDTO?, _ key: String) -> Node {
+        func parentCard(_ title: String, _ parentDTO: ParentDTO?, _ key: PersonSection) -> Node {
             div(.class("panel")) {
                 h3 { l.t(title) }
                 if let pd = parentDTO {
@@ -262,12 +264,12 @@ enum RegistryViews {
                             summary { l.t("children.changeSituation") }
                             form(.method("post"), .action(.childUpdate(c.id))) {
                                 Forms.csrf(req)
-                                Forms.was(key + ".situation", pd.situation)
-                                Forms.was(key + ".workPlace", pd.workPlace ?? "")
+                                Forms.was(key.name(.situation), pd.situation)
+                                Forms.was(key.name(.workPlace), pd.workPlace ?? "")
                                 Forms.select(
-                                    l, label: "parent.situation", name: key + ".situation",
+                                    l, label: "parent.situation", name: key.name(.situation),
                                     options: options(l, "situation.", ParentSituation.self, blank: false), selected: pd.situation)
-                                Forms.field(l, label: "parent.workPlace", name: key + ".workPlace", value: pd.workPlace ?? "")
+                                Forms.field(l, label: "parent.workPlace", name: key.name(.workPlace), value: pd.workPlace ?? "")
                                 button(.type("submit")) { l.t("form.save") }
                             }
                             personStateForm(pd.id, vital: pd.vitalStatus, health: pd.health, key: key)
@@ -319,8 +321,8 @@ enum RegistryViews {
                     if let h = c.householdId { dt { l.t("household.title") }; dd { a(.href(.household(h))) { l.t("household.open") } } }
                 }
             }
-            parentCard("children.father", c.father, "father")
-            parentCard("children.mother", c.mother, "mother")
+            parentCard("children.father", c.father, .father)
+            parentCard("children.mother", c.mother, .mother)
             div(.class("panel")) {
                 h3 { l.t("children.guardianSection") }
                 if let g = c.guardian {
@@ -338,7 +340,7 @@ enum RegistryViews {
                     if edit {
                         details(.class("action")) {
                             summary { l.t("children.guardianChanged") };
-                            personStateForm(g.id, vital: g.vitalStatus, health: g.health, key: "guardian")
+                            personStateForm(g.id, vital: g.vitalStatus, health: g.health, key: .guardian)
                         }
                     }
                 } else {
@@ -350,9 +352,9 @@ enum RegistryViews {
                     summary { l.t("children.changeLiving") }
                     form(.method("post"), .action(.childUpdate(c.id))) {
                         Forms.csrf(req)
-                        Forms.was("livingArrangement", c.livingArrangement)
+                        Forms.was(QuickKey.livingArrangement.rawValue, c.livingArrangement)
                         Forms.select(
-                            l, label: "children.living", name: "livingArrangement",
+                            l, label: "children.living", name: QuickKey.livingArrangement.rawValue,
                             options: options(l, "living.", LivingArrangement.self, blank: false), selected: c.livingArrangement)
                         button(.type("submit")) { l.t("form.save") }
                     }
@@ -361,23 +363,23 @@ enum RegistryViews {
                     summary { l.t("children.improper") }
                     form(.method("post"), .action(.childUpdate(c.id))) {
                         Forms.csrf(req)
-                        input(.type("hidden"), .name("improperForm"), .value("1"))
-                        Forms.was("improperGuardianship", c.improperGuardianship ? "1" : "")
-                        Forms.was("improperNote", c.improperNote ?? "")
+                        input(.type("hidden"), .name(QuickKey.improperForm.rawValue), .value(Forms.on))
+                        Forms.was(QuickKey.improperGuardianship.rawValue, c.improperGuardianship ? Forms.on : "")
+                        Forms.was(QuickKey.improperNote.rawValue, c.improperNote ?? "")
                         div(.class("field check")) {
                             label {
                                 tag(
                                     "input",
                                     [
-                                        .type("checkbox"), .name("improperGuardianship"), .value("1"),
+                                        .type("checkbox"), .name(QuickKey.improperGuardianship.rawValue), .value(Forms.on),
                                         Attr.when(c.improperGuardianship, .checked),
                                     ]);
                                 " " + l.t("children.improper")
                             }
                         }
                         Forms.field(
-                            l, label: "children.improperNote", name: "improperNote", value: c.improperNote ?? "",
-                            error: errors["improperNote"])
+                            l, label: "children.improperNote", name: QuickKey.improperNote.rawValue, value: c.improperNote ?? "",
+                            error: errors[QuickKey.improperNote.rawValue])
                         button(.type("submit")) { l.t("form.save") }
                     }
                 }
@@ -388,25 +390,34 @@ enum RegistryViews {
             }
             if actor?.can(.approve) == true {
                 h2 { l.t("correct.title") }
-                details(.class("action"), Attr.when(errors["into"] != nil || errors["mergeReason"] != nil, Attr("open", nil))) {
+                details(
+                    .class("action"),
+                    Attr.when(
+                        errors[ChildCorrectionForm.CodingKeys.into.rawValue] != nil
+                            || errors[ChildCorrectionForm.CodingKeys.mergeReason.rawValue] != nil, Attr("open", nil))
+                ) {
                     summary { l.t("correct.merge") }
                     p(.class("muted")) { l.t("correct.mergeHint") }
                     form(.method("post"), .action(.childMerge(c.id)), .data("confirm", l.t("correct.mergeConfirm"))) {
                         Forms.csrf(req)
                         Forms.field(
-                            l, label: "correct.into", name: "into", value: "", required: true, error: errors["into"],
+                            l, label: "correct.into", name: ChildCorrectionForm.CodingKeys.into.rawValue, value: "", required: true,
+                            error: errors[ChildCorrectionForm.CodingKeys.into.rawValue],
                             hint: l.t("correct.intoHint"))
                         Forms.field(
-                            l, label: "correct.reason", name: "mergeReason", value: "", required: true, error: errors["mergeReason"])
+                            l, label: "correct.reason", name: ChildCorrectionForm.CodingKeys.mergeReason.rawValue, value: "",
+                            required: true, error: errors[ChildCorrectionForm.CodingKeys.mergeReason.rawValue])
                         button(.type("submit")) { l.t("correct.mergeButton") }
                     }
                 }
-                details(.class("action"), Attr.when(errors["reason"] != nil, Attr("open", nil))) {
+                details(.class("action"), Attr.when(errors[ChildCorrectionForm.CodingKeys.reason.rawValue] != nil, Attr("open", nil))) {
                     summary { l.t("correct.void") }
                     p(.class("muted")) { l.t("correct.voidHint") }
                     form(.method("post"), .action(.childVoid(c.id)), .data("confirm", l.t("correct.voidConfirm"))) {
                         Forms.csrf(req)
-                        Forms.field(l, label: "correct.reason", name: "reason", value: "", required: true, error: errors["reason"])
+                        Forms.field(
+                            l, label: "correct.reason", name: ChildCorrectionForm.CodingKeys.reason.rawValue, value: "", required: true,
+                            error: errors[ChildCorrectionForm.CodingKeys.reason.rawValue])
                         button(.type("submit"), .class("danger")) { l.t("correct.voidButton") }
                     }
                 }

@@ -84,14 +84,18 @@ struct WomenPagesController {
 
     func newForm(req: Request) async throws -> Response {
         try req.requireEdits()
-        var typed: [String: [String]] = ["hukou": ["rural"], "husband.situation": ["working_away"]]
+        typealias K = WomanPageForm.CodingKeys
+        var typed: [String: [String]] = [
+            K.hukou.rawValue: [Hukou.rural.rawValue], PersonSection.husband.name(.situation): [ParentSituation.workingAway.rawValue],
+        ]
         let a = try req.actor
-        if DivisionCode(a.unitCode)?.level == .village { typed["villageCode"] = [a.unitCode] }
+        if DivisionCode(a.unitCode)?.level == .village { typed[K.villageCode.rawValue] = [a.unitCode] }
         return try await formPage(req, typed: typed, errors: [:], status: .ok)
     }
 
     func formPage(_ req: Request, typed v: [String: [String]], errors e: [String: String], status: HTTPStatus) async throws -> Response {
         let l = req.lang
+        typealias K = WomanPageForm.CodingKeys
         let villages = try await AccountsController.unitOptions(try req.scoped).filter { DivisionCode($0.0)?.level == .village }
         func s(_ k: String) -> String { v[k]?.last ?? "" }
         func field(_ label: String, _ name: String, type: String = "text", required: Bool = false, hint: String? = nil) -> Node {
@@ -104,26 +108,28 @@ struct WomenPagesController {
                 Forms.csrf(req)
                 fieldset(.class("panel")) {
                     legend { l.t("women.basic") }
-                    field("person.name", "name", required: true)
-                    field("person.idNumber", "idNumber", required: true, hint: l.t("children.idHint"))
+                    field("person.name", K.name.rawValue, required: true)
+                    field("person.idNumber", K.idNumber.rawValue, required: true, hint: l.t("children.idHint"))
                     Forms.select(
-                        l, label: "children.village", name: "villageCode", options: [("", l.t("form.choose"))] + villages,
-                        selected: s("villageCode"), error: e["villageCode"], required: true)
+                        l, label: "children.village", name: K.villageCode.rawValue, options: [("", l.t("form.choose"))] + villages,
+                        selected: s(K.villageCode.rawValue), error: e[K.villageCode.rawValue], required: true)
                     Forms.select(
-                        l, label: "person.hukou", name: "hukou", options: RegistryViews.options(l, "hukou.", Hukou.self, blank: false),
-                        selected: s("hukou"), error: e["hukou"], required: true)
-                    field("person.phone", "phone", type: "tel")
+                        l, label: "person.hukou", name: K.hukou.rawValue,
+                        options: RegistryViews.options(l, "hukou.", Hukou.self, blank: false),
+                        selected: s(K.hukou.rawValue), error: e[K.hukou.rawValue], required: true)
+                    field("person.phone", K.phone.rawValue, type: "tel")
                 }
                 fieldset(.class("panel")) {
                     legend { l.t("women.husband") }
-                    field("person.name", "husband.name")
-                    field("person.idNumber", "husband.idNumber")
+                    field("person.name", PersonSection.husband.name(.name))
+                    field("person.idNumber", PersonSection.husband.name(.idNumber))
                     Forms.select(
-                        l, label: "parent.situation", name: "husband.situation",
-                        options: RegistryViews.options(l, "situation.", ParentSituation.self), selected: s("husband.situation"),
-                        error: e["husband.situation"])
-                    field("parent.workPlace", "husband.workPlace")
-                    field("parent.since", "husband.since", type: "date", hint: l.t("women.sinceHint"))
+                        l, label: "parent.situation", name: PersonSection.husband.name(.situation),
+                        options: RegistryViews.options(l, "situation.", ParentSituation.self),
+                        selected: s(PersonSection.husband.name(.situation)),
+                        error: e[PersonSection.husband.name(.situation)])
+                    field("parent.workPlace", PersonSection.husband.name(.workPlace))
+                    field("parent.since", PersonSection.husband.name(.since), type: "date", hint: l.t("women.sinceHint"))
                 }
                 Self.lifeFields(l, typed: v, errors: e)
                 button(.type("submit")) { l.t("children.save") }
@@ -133,16 +139,10 @@ struct WomenPagesController {
 
     func create(req: Request) async throws -> Response {
         try req.requireEdits()
-        let v = try await req.formValues()
-        func s(_ k: String) -> String? { v[k]?.last }
-        let input = WomanInput(
-            name: s("name"), idNumber: s("idNumber"), villageCode: s("villageCode"), hukou: s("hukou"), phone: s("phone"),
-            husband: ParentInput(
-                name: s("husband.name"), idNumber: s("husband.idNumber"), situation: s("husband.situation"),
-                workPlace: s("husband.workPlace"), since: s("husband.since")),
-            details: Forms.details { s($0) ?? "" }, needs: v["needs"] ?? [], confirmLinks: false)
+        let f = try await req.form(WomanPageForm.self)
+        let v = f.typed
         do {
-            let w = try await WomenService.create(input, scoped: try req.scoped, actor: req.auditActor, at: req.now)
+            let w = try await WomenService.create(f.input, scoped: try req.scoped, actor: req.auditActor, at: req.now)
             return req.redirect(to: SiteURL.woman(w.id!.uuidString).path)
         } catch let e as FieldErrors {
             return try await formPage(req, typed: v, errors: req.messages(e), status: .unprocessableEntity)
@@ -244,11 +244,13 @@ struct WomenPagesController {
                     form(.method("post"), .action(.household(h.id!.uuidString))) {
                         Forms.csrf(req)
                         Forms.select(
-                            l, label: "household.poverty", name: "poverty",
+                            l, label: "household.poverty", name: HouseholdPageForm.CodingKeys.poverty.rawValue,
                             options: RegistryViews.options(l, "poverty.", PovertyStatus.self, blank: false), selected: h.poverty,
-                            error: errors["poverty"])
-                        Forms.field(l, label: "household.address", name: "address", value: h.address)
-                        Forms.field(l, label: "household.group", name: "villageGroup", value: h.villageGroup ?? "")
+                            error: errors[HouseholdPageForm.CodingKeys.poverty.rawValue])
+                        Forms.field(l, label: "household.address", name: HouseholdPageForm.CodingKeys.address.rawValue, value: h.address)
+                        Forms.field(
+                            l, label: "household.group", name: HouseholdPageForm.CodingKeys.villageGroup.rawValue,
+                            value: h.villageGroup ?? "")
                         button(.type("submit")) { l.t("form.save") }
                     }
                 }
@@ -259,10 +261,10 @@ struct WomenPagesController {
     func updateHousehold(req: Request) async throws -> Response {
         guard let h = try await req.scoped.household(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
         try req.requireEdits()
-        let f = try await req.formFields()
+        let f = try await req.form(HouseholdPageForm.self)
         do {
             _ = try await HouseholdService.patch(
-                h, HouseholdInput(villageGroup: f["villageGroup"], address: f["address"], poverty: f["poverty"]), scoped: try req.scoped,
+                h, f.input, scoped: try req.scoped,
                 actor: req.auditActor, at: req.now)
             return req.redirect(to: SiteURL.household(h.id!.uuidString).path)
         } catch let e as FieldErrors {

@@ -21,15 +21,13 @@ struct ReportPagesController {
     func form(req: Request) async throws -> Response {
         let c = try await loadChild(req)
         let name = try await req.scoped.people([c.personID])[c.personID]?.name ?? ""
-        return ReportViews.form(req, c, childName: name, typed: [:], errors: [:], status: .ok)
+        return ReportViews.form(req, c, childName: name, typed: ReportForm(), errors: [:], status: .ok)
     }
 
     func file(req: Request) async throws -> Response {
         let c = try await loadChild(req)
-        let f = try await req.formFields()
-        let input = ReportInput(
-            childId: c.id!.uuidString, reporter: f["reporter"], reporterContact: f["reporterContact"], reportedAt: f["reportedAt"],
-            seen: f["seen"], policeCalled: f["policeCalled"] == "1", policeReportNo: f["policeReportNo"])
+        let f = try await req.form(ReportForm.self)
+        let input = f.input(child: c.id!.uuidString)
         do {
             let r = try await ReportService.file(
                 c, input, filedBy: try req.actor.displayName, scoped: try req.scoped, actor: req.auditActor, at: req.now)
@@ -63,10 +61,10 @@ struct ReportPagesController {
 
     func addStep(req: Request) async throws -> Response {
         let r = try await load(req)
-        let f = try await req.formFields()
+        let f = try await req.form(ReportStepForm.self)
         do {
             _ = try await ReportService.addStep(
-                r, ReportStepInput(step: f["step"], action: f["action"], note: f["note"], doneAt: f["doneAt"]),
+                r, f.input,
                 by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: try req.scoped.db)
             return req.redirect(to: SiteURL.report(r.id!.uuidString).path)
         } catch let e as FieldErrors {
@@ -87,9 +85,10 @@ struct ReportPagesController {
 
 enum ReportViews {
     static func form(
-        _ req: Request, _ c: Child, childName: String, typed f: [String: String], errors e: [String: String], status: HTTPStatus
+        _ req: Request, _ c: Child, childName: String, typed f: ReportForm, errors e: [String: String], status: HTTPStatus
     ) -> Response {
         let l = req.lang
+        typealias K = ReportForm.CodingKeys
         return Layout.page(req, title: l.t("report.title"), status: status) {
             h1 { l.t("report.title") + " · " + childName }
             p(.class("muted")) { l.t("report.intro") }
@@ -97,27 +96,31 @@ enum ReportViews {
             GuanaiWeb.form(.method("post"), .action(.childReport(c.id!.uuidString))) {
                 Forms.csrf(req)
                 Forms.field(
-                    l, label: "report.reporter", name: "reporter", value: f["reporter"] ?? "", required: true, error: e["reporter"],
+                    l, label: "report.reporter", name: K.reporter.rawValue, value: f.reporter ?? "", required: true,
+                    error: e[K.reporter.rawValue],
                     hint: l.t("report.reporterHint"))
-                Forms.field(l, label: "report.reporterContact", name: "reporterContact", value: f["reporterContact"] ?? "")
+                Forms.field(l, label: "report.reporterContact", name: K.reporterContact.rawValue, value: f.reporterContact ?? "")
                 Forms.field(
-                    l, label: "report.reportedAt", name: "reportedAt", value: f["reportedAt"] ?? "", type: "datetime-local",
-                    error: e["reportedAt"], hint: l.t("report.reportedAtHint"))
-                div(.class(e["seen"] == nil ? "field" : "field invalid")) {
-                    label(.for("seen")) {
+                    l, label: "report.reportedAt", name: K.reportedAt.rawValue, value: f.reportedAt ?? "", type: "datetime-local",
+                    error: e[K.reportedAt.rawValue], hint: l.t("report.reportedAtHint"))
+                div(.class(e[K.seen.rawValue] == nil ? "field" : "field invalid")) {
+                    label(.for(K.seen.rawValue)) {
                         l.t("report.seen"); span(.class("req")) { " *" }
                     }
-                    tag("textarea", [.id("seen"), .name("seen"), Attr("rows", "4")]) { f["seen"] ?? "" }
-                    if let err = e["seen"] { p(.class("field-error")) { err } }
+                    tag("textarea", [.id(K.seen.rawValue), .name(K.seen.rawValue), Attr("rows", "4")]) { f.seen ?? "" }
+                    if let err = e[K.seen.rawValue] { p(.class("field-error")) { err } }
                 }
-                let police: [Attr] = [.type("checkbox"), .name("policeCalled"), .value("1"), Attr.when(f["policeCalled"] == "1", .checked)]
+                let police: [Attr] = [
+                    .type("checkbox"), .name(K.policeCalled.rawValue), .value(Forms.on), Attr.when(f.policeCalled == Forms.on, .checked),
+                ]
                 div(.class("field check")) {
                     label {
                         tag("input", police); " " + l.t("report.policeCalled")
                     }
                 }
                 Forms.field(
-                    l, label: "report.policeReportNo", name: "policeReportNo", value: f["policeReportNo"] ?? "", error: e["policeReportNo"])
+                    l, label: "report.policeReportNo", name: K.policeReportNo.rawValue, value: f.policeReportNo ?? "",
+                    error: e[K.policeReportNo.rawValue])
                 button(.type("submit")) { l.t("report.file") }
             }
         }
@@ -157,21 +160,24 @@ enum ReportViews {
                             summary { l.t("report.addEntry") }
                             GuanaiWeb.form(.method("post"), .action(.reportStep(id))) {
                                 Forms.csrf(req)
-                                input(.type("hidden"), .name("step"), .value(k.rawValue))
+                                input(.type("hidden"), .name(ReportStepForm.CodingKeys.step.rawValue), .value(k.rawValue))
                                 if k == .emergency {
                                     Forms.select(
-                                        l, label: "report.action", name: "action",
+                                        l, label: "report.action", name: ReportStepForm.CodingKeys.action.rawValue,
                                         options: ReportAction.allCases.map { ($0.rawValue, l.t("report.action." + $0.rawValue)) },
                                         selected: "")
                                 }
                                 if k == .intervention {
                                     Forms.select(
-                                        l, label: "report.action", name: "action",
+                                        l, label: "report.action", name: ReportStepForm.CodingKeys.action.rawValue,
                                         options: InterventionDecision.allCases.map { ($0.rawValue, l.t("report.action." + $0.rawValue)) },
                                         selected: "")
                                 }
-                                Forms.field(l, label: "report.note", name: "note", hint: l.t("report.hint." + k.rawValue))
-                                Forms.field(l, label: "report.doneAt", name: "doneAt", type: "datetime-local")
+                                Forms.field(
+                                    l, label: "report.note", name: ReportStepForm.CodingKeys.note.rawValue,
+                                    hint: l.t("report.hint." + k.rawValue))
+                                Forms.field(
+                                    l, label: "report.doneAt", name: ReportStepForm.CodingKeys.doneAt.rawValue, type: "datetime-local")
                                 button(.type("submit"), .class("secondary")) { l.t("form.save") }
                             }
                         }

@@ -56,17 +56,17 @@ struct SafetyPagesController {
     func acknowledge(req: Request) async throws -> Response {
         let a = try await loadAlert(req)
         try await SafetyService.acknowledge(a, by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: try req.scoped.db)
-        let back = AuthController.localPath(try await req.formFields()["back"]) ?? SiteURL.alert(a.id!.uuidString).path
+        let back = AuthController.localPath(try await req.form(AlertForm.self).back) ?? SiteURL.alert(a.id!.uuidString).path
         return req.redirect(to: back)
     }
 
     func plan(req: Request) async throws -> Response {
         let a = try await loadAlert(req)
-        let f = try await req.formFields()
+        let f = try await req.form(AlertForm.self)
         let db = try req.scoped.db
         do {
             try await SafetyService.recordPlan(
-                a, plan: f["plan"] ?? "", by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: db,
+                a, plan: f.plan ?? "", by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: db,
                 settings: try await SafetyService.settings(on: db))
             return req.redirect(to: SiteURL.alert(a.id!.uuidString).path)
         } catch let e as FieldErrors {
@@ -76,10 +76,10 @@ struct SafetyPagesController {
 
     func resolve(req: Request) async throws -> Response {
         let a = try await loadAlert(req)
-        let f = try await req.formFields()
+        let f = try await req.form(AlertForm.self)
         do {
             try await SafetyService.resolve(
-                a, note: f["note"] ?? "", by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: try req.scoped.db)
+                a, note: f.note ?? "", by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: try req.scoped.db)
             return req.redirect(to: SiteURL.inbox.path)
         } catch let e as FieldErrors {
             return try await renderAlert(req, a, errors: req.messages(e), status: .unprocessableEntity)
@@ -95,19 +95,16 @@ struct SafetyPagesController {
     func visitForm(req: Request) async throws -> Response {
         let c = try await loadChild(req)
         let name = try await req.scoped.people([c.personID])[c.personID]?.name ?? ""
-        return SafetyViews.visitForm(req, c, childName: name, typed: [:], errors: [:], status: .ok)
+        return SafetyViews.visitForm(req, c, childName: name, typed: VisitPageForm(), errors: [:], status: .ok)
     }
 
     func recordVisit(req: Request) async throws -> Response {
         let c = try await loadChild(req)
-        let f = try await req.formValues()
-        func s(_ k: String) -> String? { f[k]?.last }
-        var checks: [String: String] = [:]
-        for k in VisitCheck.allCases { if let v = s("check." + k.rawValue) { checks[k.rawValue] = v } }
-        let input = VisitInput(date: s("date"), mode: s("mode"), checklist: checks, notes: s("notes"))
+        let f = try await req.form(VisitPageForm.self)
+        let input = f.input
         let scoped = try req.scoped
         do {
-            let files = try await req.uploadedFiles().filter { $0.field == "photos" }
+            let files = try await req.uploadedFiles().filter { $0.field == VisitPageForm.CodingKeys.photos.rawValue }
             let photos = try files.map { (name: $0.filename, bytes: try $0.data()) }
             _ = try await SafetyService.recordVisit(
                 c, input, photos: photos, user: try req.actor, scoped: scoped, actor: req.auditActor, at: req.now,

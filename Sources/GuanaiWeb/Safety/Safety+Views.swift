@@ -34,7 +34,7 @@ enum SafetyViews {
                 if al.status == .open && req.mayAct {
                     form(.method("post"), .action(.alertAcknowledge(al.id!.uuidString)), .class("inline")) {
                         Forms.csrf(req)
-                        input(.type("hidden"), .name("back"), .value(back))
+                        input(.type("hidden"), .name(AlertForm.CodingKeys.back.rawValue), .value(back))
                         button(.type("submit")) { l.t("alert.acknowledge") }
                     }
                     " "
@@ -129,18 +129,20 @@ enum SafetyViews {
                 if al.kind == .critical {
                     form(.method("post"), .action(.alertPlan(id))) {
                         Forms.csrf(req)
-                        div(.class(errors["plan"] == nil ? "field" : "field invalid")) {
-                            label(.for("plan")) { l.t("alert.plan") }
-                            tag("textarea", [.id("plan"), .name("plan"), Attr("rows", "3")]) { al.plan ?? "" }
+                        let plan = AlertForm.CodingKeys.plan.rawValue
+                        div(.class(errors[plan] == nil ? "field" : "field invalid")) {
+                            label(.for(plan)) { l.t("alert.plan") }
+                            tag("textarea", [.id(plan), .name(plan), Attr("rows", "3")]) { al.plan ?? "" }
                             small(.class("hint")) { l.t("alert.planHint") }
-                            if let e = errors["plan"] { p(.class("field-error")) { e } }
+                            if let e = errors[plan] { p(.class("field-error")) { e } }
                         }
                         button(.type("submit"), .class("secondary")) { l.t("alert.savePlan") }
                     }
                 }
                 form(.method("post"), .action(.alertResolve(id))) {
                     Forms.csrf(req)
-                    Forms.field(l, label: "alert.note", name: "note", error: errors["note"])
+                    Forms.field(
+                        l, label: "alert.note", name: AlertForm.CodingKeys.note.rawValue, error: errors[AlertForm.CodingKeys.note.rawValue])
                     button(.type("submit")) { l.t("alert.resolve") }
                 }
             }
@@ -150,17 +152,20 @@ enum SafetyViews {
     // MARK: visit (one screen on a phone)
 
     static func visitForm(
-        _ req: Request, _ c: Child, childName: String, typed v: [String: [String]], errors e: [String: String], status: HTTPStatus
+        _ req: Request, _ c: Child, childName: String, typed v: VisitPageForm, errors e: [String: String], status: HTTPStatus
     ) -> Response {
         let l = req.lang
-        func s(_ k: String) -> String? { v[k]?.last }
+        typealias K = VisitPageForm.CodingKeys
+        let ok = CheckAnswer.ok.rawValue, concern = CheckAnswer.concern.rawValue
         let today = RegistryService.today(req.now).iso
         return Layout.page(req, title: l.t("visit.title"), status: status) {
             h1 { l.t("visit.title") + " · " + childName }
             Forms.errorSummary(l, e, labelled: true)
             form(.method("post"), .action(.childVisit(c.id!.uuidString)), .class("visit"), Attr("enctype", "multipart/form-data")) {
                 Forms.csrf(req)
-                Forms.field(l, label: "visit.date", name: "date", value: s("date") ?? today, type: "date", required: true, error: e["date"])
+                Forms.field(
+                    l, label: "visit.date", name: K.date.rawValue, value: v.date ?? today, type: "date", required: true,
+                    error: e[K.date.rawValue])
                 fieldset {
                     legend { l.t("visit.mode") }
                     for m in VisitMode.allCases {
@@ -168,47 +173,48 @@ enum SafetyViews {
                             tag(
                                 "input",
                                 [
-                                    .type("radio"), .name("mode"), .value(m.rawValue),
-                                    Attr.when((s("mode") ?? "home") == m.rawValue, .checked),
+                                    .type("radio"), .name(K.mode.rawValue), .value(m.rawValue),
+                                    Attr.when((v.mode ?? VisitMode.home.rawValue) == m.rawValue, .checked),
                                 ]);
                             " " + l.t("visit.mode." + m.rawValue)
                         }
                     }
-                    if let err = e["mode"] { p(.class("field-error")) { err } }
+                    if let err = e[K.mode.rawValue] { p(.class("field-error")) { err } }
                 }
                 fieldset(.class("checks")) {
                     legend { l.t("visit.checklist") }
                     for k in VisitCheck.allCases {
-                        let name = "check." + k.rawValue
+                        let name = VisitPageForm.checkName(k)
                         div(.class("check-row")) {
                             span { l.t("visit.check." + k.rawValue) }
                             label(.class("choice")) {
-                                tag("input", [.type("radio"), .name(name), .value("ok"), Attr.when((s(name) ?? "ok") == "ok", .checked)]);
+                                tag("input", [.type("radio"), .name(name), .value(ok), Attr.when((v.checks[k] ?? ok) == ok, .checked)]);
                                 " " + l.t("visit.ok")
                             }
                             label(.class("choice")) {
-                                tag("input", [.type("radio"), .name(name), .value("concern"), Attr.when(s(name) == "concern", .checked)]);
+                                tag("input", [.type("radio"), .name(name), .value(concern), Attr.when(v.checks[k] == concern, .checked)]);
                                 " " + l.t("visit.concern")
                             }
                         }
                     }
                 }
-                div(.class(e["notes"] == nil ? "field" : "field invalid")) {
-                    label(.for("notes")) { l.t("visit.notes") }
-                    tag("textarea", [.id("notes"), .name("notes"), Attr("rows", "3")]) { s("notes") ?? "" }
+                div(.class(e[K.notes.rawValue] == nil ? "field" : "field invalid")) {
+                    label(.for(K.notes.rawValue)) { l.t("visit.notes") }
+                    tag("textarea", [.id(K.notes.rawValue), .name(K.notes.rawValue), Attr("rows", "3")]) { v.notes ?? "" }
                     small(.class("hint")) { l.t("visit.notesHint") }
-                    if let err = e["notes"] { p(.class("field-error")) { err } }
+                    if let err = e[K.notes.rawValue] { p(.class("field-error")) { err } }
                 }
-                div(.class(e["photos"] == nil ? "field" : "field invalid")) {
-                    label(.for("photos")) { l.t("visit.photos") }
+                div(.class(e[K.photos.rawValue] == nil ? "field" : "field invalid")) {
+                    label(.for(K.photos.rawValue)) { l.t("visit.photos") }
                     tag(
                         "input",
                         [
-                            .type("file"), .id("photos"), .name("photos"), Attr("accept", "image/jpeg,image/png,image/webp"),
+                            .type("file"), .id(K.photos.rawValue), .name(K.photos.rawValue),
+                            Attr("accept", "image/jpeg,image/png,image/webp"),
                             Attr("multiple", "multiple"),
                         ])
                     small(.class("hint")) { l.t("visit.photosHint", String(VisitPhotoRules.maxCount)) }
-                    if let err = e["photos"] { p(.class("field-error")) { err } }
+                    if let err = e[K.photos.rawValue] { p(.class("field-error")) { err } }
                 }
                 button(.type("submit")) { l.t("visit.save") }
             }

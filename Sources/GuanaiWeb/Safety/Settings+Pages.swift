@@ -15,7 +15,7 @@ struct SettingsPagesController {
 
     func save(req: Request) async throws -> Response {
         try req.require(.editRules)
-        let f = try await req.formFields()
+        let f = try await req.form(SettingsForm.self).values
         let db = try req.scoped.db
         do {
             _ = try await RiskSettingsStore.save(f, by: req.auditActor, at: req.now, on: db)

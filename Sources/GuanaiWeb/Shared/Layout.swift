@@ -92,6 +92,27 @@ enum ErrorPage {
 
 /// Form pieces that every page shares: a labelled input with its error beside it, keeping what was typed.
 enum Forms {
+    /// Vapor's form decoder without array separators: a checkbox's value or a typed text with a comma is one value.
+    static let decoder = URLEncodedFormDecoder(configuration: .init(arraySeparators: []))
+
+    /// A decoded form back as name → value (the last of a repeated name), for a page that shows it again as typed.
+    static func typed(_ form: some Encodable) -> [String: String] {
+        typedValues(form).compactMapValues(\.last)
+    }
+
+    static func typedValues(_ form: some Encodable) -> [String: [String]] {
+        (try? URLEncodedFormEncoder(configuration: .init(arrayEncoding: .values)).encode(form)).map(Request.parseForm) ?? [:]
+    }
+
+    /// Fields already read (a multipart form's) written back as a form body for `decoder`; every character but the
+    /// unreserved ones is escaped, so what was typed comes back as typed.
+    static func encoded(_ fields: [String: [String]]) -> String {
+        var plain = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
+        plain.insert(charactersIn: "-._~")
+        func esc(_ s: String) -> String { s.addingPercentEncoding(withAllowedCharacters: plain) ?? "" }
+        return fields.sorted { $0.key < $1.key }.flatMap { k, vs in vs.map { esc(k) + "=" + esc($0) } }.joined(separator: "&")
+    }
+
     static func csrf(_ req: Request) -> Node {
         input(.type("hidden"), .name("_csrf"), .value(req.auth.get(Signer.self)?.csrf ?? ""))
     }
@@ -162,12 +183,6 @@ enum Forms {
         }
     }
 
-    /// A record's plain fields as posted: text as typed, a flag on when its box was ticked, a count as a number
-    /// (or named by `problems` when it is none).
-    static func details<F: RecordDetail>(_ fields: [F] = F.allCases, _ value: (String) -> String) -> Details<F> {
-        .typed(Dictionary(uniqueKeysWithValues: fields.map { ($0, value($0.rawValue)) }))
-    }
-
     /// The plain fields as a form shows them back: text as stored, a count as a number, a flag `1` or blank.
     static func shown<F: RecordDetail>(_ d: Details<F>) -> [String: String] {
         var out: [String: String] = [:]
@@ -193,13 +208,13 @@ enum Forms {
     /// posted value differs from it, so a save never resets what the form merely displayed, and a value changed by
     /// someone else since the page was drawn is not written back over.
     static func was(_ name: String, _ value: String) -> Node {
-        tag("input", [.type("hidden"), .name(name + ".was"), .value(value)])
+        tag("input", [.type("hidden"), .name(name + wasSuffix), .value(value)])
     }
 
-    /// The posted fields that the person changed (see `was`); a field without a twin counts as changed.
-    static func changed(_ f: [String: String]) -> [String: String] {
-        f.filter { k, v in !k.hasSuffix(".was") && f[k + ".was"].map { $0 != v } ?? true }
-    }
+    /// The name of a field's twin; the form struct reads both (`Twins`, `KeyedDecodingContainer.changed`).
+    static let wasSuffix = ".was"
+    /// What a ticked checkbox posts.
+    static let on = "1"
 
     /// With `labelled`, each message in the summary names its field ("父亲 · 姓名：此项必须填写"), for forms whose
     /// messages are generic; the message beside the field needs no label.
@@ -219,19 +234,21 @@ enum Forms {
         }
     }
 
-    static let sectionKeys = [
-        "father": "children.father", "mother": "children.mother", "guardian": "children.guardianSection", "husband": "women.husband",
+    static let sectionKeys: [PersonSection: String] = [
+        .father: "children.father", .mother: "children.mother", .guardian: "children.guardianSection", .husband: "women.husband",
     ]
     static let fieldKeys = [
         "name": "person.name", "idNumber": "person.idNumber", "sex": "person.sex", "birthDate": "person.birthDate",
         "villageCode": "children.village",
-        "hukou": "person.hukou", "health": "person.health", "phone": "person.phone", "ethnicity": "person.ethnicity",
+        "hukou": "person.hukou", PersonField.health.rawValue: "person.health", PersonField.phone.rawValue: "person.phone",
+        "ethnicity": "person.ethnicity",
         "situation": "parent.situation",
         "workPlace": "parent.workPlace", "since": "parent.since", "relation": "guardian.relation", "livingArrangement": "children.living",
         "needs": "children.needs", "improperNote": "children.improperNote", "informedOn": "children.informedOn",
         "poverty": "household.poverty",
-        "kind": "intake.kind", "unit": "intake.unit", "file": "intake.file", "photos": "visit.photos",
-        "date": "visit.date", "mode": "visit.mode", "notes": "visit.notes", "plan": "alert.plan", "note": "alert.note",
+        "kind": "intake.kind", IntakeUploadForm.CodingKeys.unit.rawValue: "intake.unit", "file": "intake.file", "photos": "visit.photos",
+        "date": "visit.date", "mode": "visit.mode", "notes": "visit.notes", AlertForm.CodingKeys.plan.rawValue: "alert.plan",
+        "note": "alert.note",
         "reporter": "report.reporter", "reportedAt": "report.reportedAt", "seen": "report.seen", "policeReportNo": "report.policeReportNo",
         "action": "report.action", "doneAt": "report.doneAt",
         "oldGuardianAge": "settings.oldGuardianAge", "youngChildAge": "settings.youngChildAge", "noContactDays": "settings.noContactDays",
@@ -249,7 +266,9 @@ enum Forms {
     static func fieldLabel(_ l: UILanguage, _ field: String) -> String {
         let parts = field.split(separator: ".").map(String.init)
         guard let last = parts.last, let key = fieldKeys[last] ?? DetailLabels.key(last) else { return "" }
-        if parts.count == 2, let section = sectionKeys[parts[0]] { return l.t(section) + " · " + l.t(key) }
+        if parts.count == 2, let section = PersonSection(rawValue: parts[0]).flatMap({ sectionKeys[$0] }) {
+            return l.t(section) + " · " + l.t(key)
+        }
         return l.t(key)
     }
 
