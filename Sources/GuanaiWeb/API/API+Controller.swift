@@ -82,7 +82,7 @@ struct APIController {
 
     func me(req: Request) async throws -> MeResponse {
         let a = try req.actor
-        guard let u = try await req.scoped.user(a.userID.uuidString) else { throw Abort(.unauthorized) }
+        guard let u = try await req.scoped.user(a.userID) else { throw Abort(.unauthorized) }
         return MeResponse(
             account: AccountDTO(u, now: req.now), permissions: Action.allCases.filter(a.can).map(\.rawValue),
             readable: RecordKind.allCases.filter(a.canRead).map(\.rawValue))
@@ -199,7 +199,7 @@ struct APIController {
 
     func account(req: Request) async throws -> AccountDTO {
         let u = try await AccountsController().load(req)
-        try await req.audit(AuditEvent(AuditAction.view, "account", u.id!.uuidString, unit: u.unitCode))
+        try await req.audit(AuditEvent(AuditAction.view, u.recordID, unit: u.unitCode))
         return AccountDTO(u, now: req.now)
     }
 
@@ -237,7 +237,7 @@ struct APIController {
     func revealPhone(req: Request) async throws -> RevealResponse {
         let u = try await AccountsController().load(req)
         try req.require(.revealID)
-        try await req.audit(AuditEvent(AuditAction.reveal, "account", u.id!.uuidString, unit: u.unitCode, detail: ["field": "phone"]))
+        try await req.audit(AuditEvent(AuditAction.reveal, u.recordID, unit: u.unitCode, detail: ["field": "phone"]))
         return RevealResponse(field: "phone", value: u.phone ?? "")
     }
 

@@ -53,7 +53,7 @@ struct CampaignAPIController {
 
     func load(_ req: Request, read: Bool = false) async throws -> Campaign {
         if read { try PairingAPIController().requireStaffRead(req) } else { try PairingAPIController().requireStaff(req) }
-        guard let k = try await req.scoped.campaign(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        guard let k = try await req.scoped.campaign(try req.parameters.id()) else { throw Abort(.notFound) }
         return k
     }
 

@@ -8,8 +8,8 @@ struct CampaignPagesController {
     func register(_ r: any RoutesBuilder) {
         r.get(SiteURL.campaigns.components, use: list)
         r.post(SiteURL.campaigns.components, use: create)
-        r.get(SiteURL.campaign(":id").components, use: show)
-        r.post(SiteURL.campaignVolunteers(":id").components, use: addVolunteer)
+        r.get(SiteURL.campaign(nil).components, use: show)
+        r.post(SiteURL.campaignVolunteers(nil).components, use: addVolunteer)
     }
 
     func list(req: Request) async throws -> Response {
@@ -40,7 +40,7 @@ struct CampaignPagesController {
             let k = try await CampaignService.create(
                 CampaignInput(name: f["name"], unitCode: f["unitCode"], launchedOn: f["launchedOn"], note: f["note"]),
                 scoped: try req.scoped, by: try req.actor.displayName, actor: req.auditActor, at: req.now)
-            return req.redirect(to: SiteURL.campaign(k.id!.uuidString).path)
+            return req.redirect(to: SiteURL.campaign(k.recordID).path)
         } catch let e as FieldErrors {
             return try await renderList(req, typed: f, errors: req.messages(e), status: .unprocessableEntity)
         }
@@ -48,7 +48,7 @@ struct CampaignPagesController {
 
     func load(_ req: Request, read: Bool = false) async throws -> Campaign {
         if read { try PairingAPIController().requireStaffRead(req) } else { try PairingAPIController().requireStaff(req) }
-        guard let k = try await req.scoped.campaign(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        guard let k = try await req.scoped.campaign(try req.parameters.id()) else { throw Abort(.notFound) }
         return k
     }
 
@@ -76,7 +76,7 @@ struct CampaignPagesController {
             _ = try await CampaignService.addVolunteer(
                 k, CampaignVolunteerInput(volunteerId: f["volunteerId"], signedOn: f["signedOn"]), scoped: try req.scoped,
                 actor: req.auditActor, at: req.now)
-            return req.redirect(to: SiteURL.campaign(k.id!.uuidString).path)
+            return req.redirect(to: SiteURL.campaign(k.recordID).path)
         } catch let e as FieldErrors {
             return try await render(req, k, typed: f, errors: req.messages(e), status: .unprocessableEntity)
         }
@@ -118,7 +118,7 @@ enum CampaignViews {
                         tbody {
                             for k in items {
                                 tr {
-                                    td(.data("label", l.t("campaign.name"))) { a(.href(.campaign(k.id!.uuidString))) { k.name } }
+                                    td(.data("label", l.t("campaign.name"))) { a(.href(.campaign(k.recordID))) { k.name } }
                                     td(.data("label", l.t("campaign.unit"))) { unitNames[k.unitCode] ?? k.unitCode }
                                     td(.data("label", l.t("campaign.launchedOn"))) { k.launchedOn }
                                     td(.data("label", l.t("campaign.volunteers"))) { String(counts[k.id!] ?? 0) }
@@ -163,7 +163,7 @@ enum CampaignViews {
         typed f: [String: String], errors e: [String: String], status: HTTPStatus
     ) -> Response {
         let l = req.lang
-        let id = k.id!.uuidString
+        let id = k.recordID
         let reasons: String = g.closedByReason.sorted { $0.key < $1.key }
             .map { (reason: String, n: Int) -> String in l.t("campaign.reason." + (reason.isEmpty ? "unknown" : reason)) + " " + String(n) }
             .joined(separator: l.t("list.sep"))

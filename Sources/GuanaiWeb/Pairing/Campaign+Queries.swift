@@ -38,8 +38,8 @@ extension Scoped {
         )
     }
 
-    func campaign(_ id: String) async throws -> Campaign? {
-        guard let uuid = UUID(uuidString: id), let k = try await Campaign.find(uuid, on: db), inScope(k.unitCode) else { return nil }
+    func campaign(_ id: CampaignID) async throws -> Campaign? {
+        guard let k = try await Campaign.find(id, on: db), inScope(k.unitCode) else { return nil }
         return k
     }
 

@@ -52,7 +52,7 @@ enum PairingSuggestions {
                         child: side, needs: c.needList, volunteer: .init(unitCode: v.unitCode, point: vp), skills: v.skillList, rules: rules
                     )
                 else { continue }
-                edges.append(.init(child: i, volunteer: j, cost: cost * scale + Self.tiebreak(c.id!, v.id!)))
+                edges.append(.init(child: i, volunteer: j, cost: cost * scale + Self.tiebreak(c.recordID, v.recordID)))
                 why[i, default: [:]][j] = (cost, reasons)
             }
         }
@@ -96,9 +96,9 @@ enum PairingSuggestions {
     static let tiebreakRange = 1024
 
     /// FNV-1a over both ids: the same on every instance and every run (Swift's `Hasher` is seeded per process).
-    static func tiebreak(_ child: UUID, _ volunteer: UUID) -> Int {
+    static func tiebreak(_ child: ChildID, _ volunteer: VolunteerID) -> Int {
         var h: UInt64 = 0xcbf29ce484222325
-        for b in Array(child.uuidString.utf8) + Array(volunteer.uuidString.utf8) { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        for b in Array(child.description.utf8) + Array(volunteer.description.utf8) { h = (h ^ UInt64(b)) &* 0x100000001b3 }
         return Int(h % UInt64(tiebreakRange))
     }
 }

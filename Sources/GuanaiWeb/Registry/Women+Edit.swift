@@ -10,7 +10,7 @@ extension WomenPagesController {
     static let editDetails = WomanDetail.allCases.map(\.rawValue)
 
     func loadForEdit(_ req: Request) async throws -> Woman {
-        guard let w = try await req.scoped.woman(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        guard let w = try await req.scoped.woman(try req.parameters.id()) else { throw Abort(.notFound) }
         try req.requireRead(.woman)
         try req.requireEdits()
         return w
@@ -29,7 +29,7 @@ extension WomenPagesController {
     func editForm(req: Request) async throws -> Response {
         let w = try await loadForEdit(req)
         let v = try await shown(w, req)
-        return editPage(req, id: w.id!.uuidString, shown: v, typed: v, errors: [:], status: .ok)
+        return editPage(req, id: w.recordID, shown: v, typed: v, errors: [:], status: .ok)
     }
 
     func edit(req: Request) async throws -> Response {
@@ -55,7 +55,7 @@ extension WomenPagesController {
         if errors.isEmpty {
             do {
                 _ = try await WomenService.patch(w, input, scoped: try req.scoped, actor: req.auditActor, at: req.now)
-                return req.redirect(to: SiteURL.woman(w.id!.uuidString).path)
+                return req.redirect(to: SiteURL.woman(w.recordID).path)
             } catch let e as FieldErrors {
                 errors.merge(req.messages(e)) { _, new in new }
             }
@@ -63,11 +63,11 @@ extension WomenPagesController {
         var shownAgain = v
         for k in Self.editFields + Self.editDetails { shownAgain[k] = [was(k)] }
         shownAgain["needs"] = before
-        return editPage(req, id: w.id!.uuidString, shown: shownAgain, typed: v, errors: errors, status: .unprocessableEntity)
+        return editPage(req, id: w.recordID, shown: shownAgain, typed: v, errors: errors, status: .unprocessableEntity)
     }
 
     func editPage(
-        _ req: Request, id: String, shown: [String: [String]], typed v: [String: [String]], errors e: [String: String], status: HTTPStatus
+        _ req: Request, id: WomanID, shown: [String: [String]], typed v: [String: [String]], errors e: [String: String], status: HTTPStatus
     ) -> Response {
         let l = req.lang
         func s(_ k: String) -> String { v[k]?.last ?? "" }

@@ -113,7 +113,7 @@ enum BoardViews {
         reportNames: [UUID: String], today: CivilDate
     ) -> Response {
         let l = req.lang
-        func childLink(_ c: Child) -> Node { a(.href(.child(c.id!.uuidString))) { people[c.personID]?.name ?? "" } }
+        func childLink(_ c: Child) -> Node { a(.href(.child(c.recordID))) { people[c.personID]?.name ?? "" } }
         func pct(_ r: BoardRow) -> String { r.doneRate.map { String(Int(($0 * 100).rounded())) + "%" } ?? "—" }
         return Layout.page(req, title: l.t("board.title")) {
             h1 { l.t("board.title") }
@@ -204,7 +204,7 @@ enum BoardViews {
             ul {
                 for r in b.reports {
                     li {
-                        a(.href(.report(r.id!.uuidString))) {
+                        a(.href(.report(r.recordID))) {
                             (reportNames[r.childID] ?? "") + " · " + (unitNames[r.unitCode] ?? r.unitCode)
                         }; " · " + SafetyViews.time(r.filedAt)
                     }
