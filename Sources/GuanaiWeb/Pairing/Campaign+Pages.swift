@@ -20,7 +20,7 @@ struct CampaignPagesController {
     func renderList(_ req: Request, typed: [String: String], errors: [String: String], status: HTTPStatus) async throws -> Response {
         let scoped = try req.scoped
         let (items, total) = try await scoped.campaigns(page: 1, per: 200)
-        let counts = try await scoped.signupCounts(items.compactMap(\.id))
+        let counts = try await scoped.signupCounts(items.map(\.recordID))
         let names = try await scoped.unitNames(items.map(\.unitCode))
         var units: [(String, String)] = []
         if try req.actor.can(.approve) {
@@ -96,7 +96,7 @@ enum CampaignViews {
     }
 
     static func list(
-        _ req: Request, _ items: [Campaign], total: Int, counts: [UUID: Int], unitNames: [String: String], units: [(String, String)],
+        _ req: Request, _ items: [Campaign], total: Int, counts: [CampaignID: Int], unitNames: [String: String], units: [(String, String)],
         typed f: [String: String], errors e: [String: String], status: HTTPStatus
     ) -> Response {
         let l = req.lang
@@ -121,7 +121,7 @@ enum CampaignViews {
                                     td(.data("label", l.t("campaign.name"))) { a(.href(.campaign(k.recordID))) { k.name } }
                                     td(.data("label", l.t("campaign.unit"))) { unitNames[k.unitCode] ?? k.unitCode }
                                     td(.data("label", l.t("campaign.launchedOn"))) { k.launchedOn }
-                                    td(.data("label", l.t("campaign.volunteers"))) { String(counts[k.id!] ?? 0) }
+                                    td(.data("label", l.t("campaign.volunteers"))) { String(counts[k.recordID] ?? 0) }
                                 }
                             }
                         }

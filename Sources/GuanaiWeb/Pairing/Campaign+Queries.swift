@@ -44,11 +44,10 @@ extension Scoped {
     }
 
     /// Signed-up volunteers per campaign, for the list.
-    func signupCounts(_ campaigns: [UUID]) async throws -> [UUID: Int] {
+    func signupCounts(_ campaigns: [CampaignID]) async throws -> [CampaignID: Int] {
         guard !campaigns.isEmpty else { return [:] }
-        return try await CampaignVolunteer.query(on: db).filter(\.$campaignID ~~ campaigns).all(\.$campaignID).reduce(into: [:]) {
-            $0[$1, default: 0] += 1
-        }
+        let rows = try await CampaignVolunteer.query(on: db).filter(\.$campaignID ~~ campaigns.map(\.uuid)).all(\.$campaignID)
+        return rows.reduce(into: [:]) { $0[CampaignID($1), default: 0] += 1 }
     }
 
     /// The campaign's volunteers, as far as the caller may see them, with their pairs.

@@ -116,8 +116,8 @@ struct PairingAPIController {
         let p = try PageParams(req)
         let scoped = try req.scoped
         let (items, total) = try await scoped.volunteers(unit: req.query[String.self, at: "unit"] ?? "", page: p.page, per: p.per)
-        let load = try await scoped.load(items.compactMap(\.id))
-        return ListPage(items: items.map { VolunteerDTO($0, load: load[$0.id!] ?? 0) }, page: p.page, per: p.per, total: total)
+        let load = try await scoped.load(items.map(\.recordID))
+        return ListPage(items: items.map { VolunteerDTO($0, load: load[$0.recordID] ?? 0) }, page: p.page, per: p.per, total: total)
     }
 
     func volunteer(req: Request) async throws -> VolunteerDTO {

@@ -38,7 +38,7 @@ struct PairingPagesController {
         let unit = req.query[String.self, at: "unit"] ?? ""
         let scoped = try req.scoped
         let (items, total) = try await scoped.volunteers(unit: unit, page: page, per: 50)
-        let load = try await scoped.load(items.compactMap(\.id))
+        let load = try await scoped.load(items.map(\.recordID))
         let names = try await scoped.unitNames(items.map(\.unitCode))
         return PairingViews.volunteers(
             req, items, load: load, unitNames: names, units: try await AccountsController.unitOptions(scoped), unit: unit, total: total,
@@ -134,7 +134,7 @@ struct PairingPagesController {
         let v = try await loadVolunteer(req)
         let scoped = try req.scoped
         let pairs = try await scoped.pairs(ofVolunteer: v.recordID)
-        let contacts = try await scoped.contacts(ofPairs: pairs.compactMap(\.id))
+        let contacts = try await scoped.contacts(ofPairs: pairs.map(\.recordID))
         let names = try await scoped.childNames(pairs.map(\.childID))
         let childOf = Dictionary(uniqueKeysWithValues: pairs.map { ($0.id!, ChineseName.givenName(names[$0.childID] ?? "")) })
         let unitName = try await scoped.unitNames([v.unitCode])[v.unitCode] ?? v.unitCode

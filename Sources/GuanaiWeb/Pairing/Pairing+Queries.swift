@@ -32,10 +32,11 @@ extension Scoped {
         try await PairContact.query(on: db).filter(\.$pairID == pair.uuid).sort(\.$onDate, .descending).all()
     }
 
-    func load(_ volunteers: [UUID]) async throws -> [UUID: Int] {
+    func load(_ volunteers: [VolunteerID]) async throws -> [VolunteerID: Int] {
         guard !volunteers.isEmpty else { return [:] }
-        let open = try await Pair.query(on: db).filter(\.$volunteerID ~~ volunteers).filter(\.$status != .closed).all(\.$volunteerID)
-        return open.reduce(into: [:]) { $0[$1, default: 0] += 1 }
+        let open = try await Pair.query(on: db).filter(\.$volunteerID ~~ volunteers.map(\.uuid)).filter(\.$status != .closed).all(
+            \.$volunteerID)
+        return open.reduce(into: [:]) { $0[VolunteerID($1), default: 0] += 1 }
     }
 
     func checkins(_ pair: PairID) async throws -> [PairCheckin] {
@@ -54,8 +55,8 @@ extension Scoped {
     }
 
     /// Oldest first: the printed service record reads as a log.
-    func contacts(ofPairs pairs: [UUID]) async throws -> [PairContact] {
-        try await PairContact.query(on: db).filter(\.$pairID ~~ pairs).sort(\.$onDate).all()
+    func contacts(ofPairs pairs: [PairID]) async throws -> [PairContact] {
+        try await PairContact.query(on: db).filter(\.$pairID ~~ pairs.map(\.uuid)).sort(\.$onDate).all()
     }
 
     func volunteers(_ ids: [UUID]) async throws -> [UUID: Volunteer] {

@@ -28,8 +28,8 @@ enum PairingSuggestions {
         let area = DivisionCode(unit.code)!.level == .village ? String(unit.code.prefix(9)) + "000" : unit.code
         let all = try await Volunteer.query(on: db).within(Jurisdiction(root: DivisionCode(area)!), \.$unitCode)
             .filter(\.$status == .active).all().filter(\.screened)
-        let load = try await scoped.load(all.compactMap(\.id))
-        let volunteers = all.filter { (load[$0.id!] ?? 0) < $0.capacity }
+        let load = try await scoped.load(all.map(\.recordID))
+        let volunteers = all.filter { (load[$0.recordID] ?? 0) < $0.capacity }
         let homes = try await Household.query(on: db).filter(\.$id ~~ queue.compactMap(\.householdID)).all()
         let point = Dictionary(
             uniqueKeysWithValues: homes.compactMap { h in
@@ -58,7 +58,7 @@ enum PairingSuggestions {
         }
         let penalties = queue.map { (rules.penalty[$0.tier ?? .normal] ?? 100_000) * scale }
         let problem = AssignmentProblem(
-            penalties: penalties, capacities: volunteers.map { $0.capacity - (load[$0.id!] ?? 0) }, edges: edges)
+            penalties: penalties, capacities: volunteers.map { $0.capacity - (load[$0.recordID] ?? 0) }, edges: edges)
         // Critical and high-risk children take their own village's volunteers first (docs/pairing.md).
         let first = queue.map { ($0.tier ?? .normal) >= .high }
         let solution = PrioritisedAssignment.solve(problem, first: first) { queue[$0.child].unitCode == volunteers[$0.volunteer].unitCode }

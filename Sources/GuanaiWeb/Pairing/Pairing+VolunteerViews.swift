@@ -4,7 +4,8 @@ import GuanaiCore
 /// The volunteers' pages: the list, the registration form, her page and her printed service record.
 extension PairingViews {
     static func volunteers(
-        _ req: Request, _ items: [Volunteer], load: [UUID: Int], unitNames: [String: String], units: [(String, String)], unit: String,
+        _ req: Request, _ items: [Volunteer], load: [VolunteerID: Int], unitNames: [String: String], units: [(String, String)],
+        unit: String,
         total: Int, page: Int
     ) -> Response {
         let l = req.lang
@@ -41,7 +42,7 @@ extension PairingViews {
                                 td(.data("label", l.t("volunteer.unit"))) { unitNames[v.unitCode] ?? v.unitCode }
                                 td(.data("label", l.t("volunteer.skills"))) { skillText(l, v) }
                                 td(.data("label", l.t("volunteer.load"))) {
-                                    l.t("volunteer.loadOf", String(load[v.id!] ?? 0), String(v.capacity))
+                                    l.t("volunteer.loadOf", String(load[v.recordID] ?? 0), String(v.capacity))
                                 }
                                 td(.data("label", l.t("volunteer.screening"))) {
                                     if v.screened {

@@ -23,7 +23,7 @@ struct SafetyPagesController {
         let page = max(1, req.query[Int.self, at: "page"] ?? 1)
         let (items, total) = try await scoped.inbox(rule: rule, openOnly: true, page: page, per: 50)
         let (reminders, _) = page == 1 ? try await scoped.openReminders(rule: rule, limit: 50) : ([], 0)
-        let pairs = try await scoped.pairs(reminders.map(\.pairID))
+        let pairs = try await scoped.pairs(reminders.map { PairID($0.pairID) })
         let names = try await scoped.childNames(items.map(\.childID) + pairs.map(\.childID))
         let units = try await scoped.unitNames(items.map(\.unitCode) + reminders.map(\.unitCode))
         let pairChild = Dictionary(uniqueKeysWithValues: pairs.map { ($0.id!, $0.childID) })

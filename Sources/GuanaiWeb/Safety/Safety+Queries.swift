@@ -60,8 +60,8 @@ extension Scoped {
         try await Pair.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$status == .active).count()
     }
 
-    func pairs(_ ids: [UUID]) async throws -> [Pair] {
-        ids.isEmpty ? [] : try await Pair.query(on: db).filter(\.$id ~~ ids).within(jurisdiction, \.$unitCode).all()
+    func pairs(_ ids: [PairID]) async throws -> [Pair] {
+        ids.isEmpty ? [] : try await Pair.query(on: db).filter(\.$id ~~ ids.map(\.uuid)).within(jurisdiction, \.$unitCode).all()
     }
 
     /// Contact reminders addressed to this level that still stand: the pair is active and has had no contact since.
