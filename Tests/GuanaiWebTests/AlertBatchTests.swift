@@ -64,7 +64,7 @@ import GuanaiCore
             try await a.save(on: db)
             try await AuditLog.append(
                 AuditEvent(
-                    AuditAction.update, "alert", a.id!.uuidString, unit: a.unitCode,
+                    AuditAction.update, .alert, a.id!.uuidString, unit: a.unitCode,
                     fields: before == a.escalatedTo ? [:] : ["escalatedTo": FieldChange(before: before, after: a.escalatedTo)],
                     detail: ["escalation": step, "to": level]), by: actor, at: at, on: db)
             return true

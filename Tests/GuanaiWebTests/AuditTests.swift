@@ -11,16 +11,16 @@ import GuanaiCore
         let odd = "引号\"反斜杠\\ 斜杠/ 换行\n回车\r制表\t退格\u{08}换页\u{0C}单元\u{1F}空\u{00}删除\u{7F} 𠀀 é"
         let events = [
             AuditEvent(
-                AuditAction.create, "child", "x",
+                AuditAction.create, .child, "x",
                 fields: AuditLog.created(["name": odd, "Zeta": "1", "alpha": "", "fatherId": "a", "fatherSince": "b", "father": "c"])),
             AuditEvent(
-                AuditAction.update, "person", "y",
+                AuditAction.update, .person, "y",
                 fields: [
                     "health": FieldChange(before: "healthy", after: nil), "phone": FieldChange(before: nil, after: nil),
                     "b": FieldChange(before: odd, after: odd),
                 ],
                 detail: ["by": "classification", "文件": odd, "A": "", "a": "x"]),
-            AuditEvent(AuditAction.view, "child", "z"),
+            AuditEvent(AuditAction.view, .child, "z"),
         ]
         for e in events { #expect(AuditLog.encodeChanges(e) == AuditLog.encodeChangesWithEncoder(e)) }
     }

@@ -241,7 +241,7 @@ import GuanaiCore
             // Critical children have their alert, in the village worker's inbox, with an entry in the trail.
             let critical = try await Child.query(on: db).filter(\.$riskTier == RiskTier.critical.rawValue).all()
             #expect(!critical.isEmpty)
-            for c in critical { #expect(try await SafetyService.openCritical(c.id!, on: db) != nil) }
+            for c in critical { #expect(try await SafetyService.openCritical(c.recordID, on: db) != nil) }
             #expect(try await ctx.auditCount(AuditAction.create) >= critical.count)
             // A second sweep at the same instant changes nothing.
             let rows = try await Snapshot.take(db)

@@ -331,7 +331,8 @@ import GuanaiCore
                         try await db.transaction { tx in
                             _ = try await AuditEntry.query(on: tx).count()
                             try await Task.sleep(for: .milliseconds(50))
-                            try await AuditLog.append(AuditEvent(AuditAction.update, "test", "w\(i)"), by: .system("test"), at: at, on: tx)
+                            try await AuditLog.append(
+                                AuditEvent(AuditAction.update, .settings, "w\(i)"), by: .system("test"), at: at, on: tx)
                         }
                     }
                 }

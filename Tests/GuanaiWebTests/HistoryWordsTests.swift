@@ -29,7 +29,7 @@ import GuanaiCore
     static func trailLeaks(_ ctx: TestContext) async throws -> [String] {
         let entries = try await AuditEntry.query(on: ctx.app.db).sort(\.$id, .descending).all()
         let admin = GuanaiWeb.Signer(
-            userID: UUID(), username: "", displayName: "", role: .cityAdmin, unitCode: Codes.county, unitName: "",
+            userID: UserID(UUID()), username: "", displayName: "", role: .cityAdmin, unitCode: Codes.county, unitName: "",
             mustChangePassword: false, sessionID: UUID(), csrf: "")
         let names = try await Scoped(db: ctx.app.db, jurisdiction: admin.jurisdiction).auditNames(for: entries, actor: admin)
         let text = visible(AuditController.entriesTable(.zh, entries, names: names).html, from: "<tbody>", to: "</tbody>")
@@ -197,7 +197,8 @@ import GuanaiCore
             let child = try #require(try await Child.find(UUID(uuidString: c.id), on: ctx.app.db))
             // Another village sees the entry with nothing resolved.
             let worker = GuanaiWeb.Signer(
-                userID: UUID(), username: "far", displayName: "far", role: .villageWorker, unitCode: Codes.tiaoguanVillage, unitName: "",
+                userID: UserID(UUID()), username: "far", displayName: "far", role: .villageWorker, unitCode: Codes.tiaoguanVillage,
+                unitName: "",
                 mustChangePassword: false, sessionID: UUID(), csrf: "")
             let near = try await Scoped(db: ctx.app.db, jurisdiction: Jurisdiction(root: DivisionCode(Codes.shihuayan)!)).auditNames(
                 for: entries, actor: worker)

@@ -91,23 +91,23 @@ import GuanaiSheets
             let second = try #require(try await Self.upload(&b, Self.ledger, name: "二.xlsx").headers.first(name: .location))
             let third = try #require(try await Self.upload(&b, Self.ledger, name: "三.xlsx").headers.first(name: .location))
             let uploads = try await IntakeUpload.query(on: ctx.app.db).sort(\.$createdAt).all()
-            let user = uploads[0].userID
+            let user = UserID(uploads[0].userID)
 
             // Another instance runs the first upload's preview: the second waits, and is told why.
             let held = try await IntakeLease.claim(
-                ctx.app.db, upload: uploads[0].id!, user: user, now: ctx.app.now, seconds: 600, commit: false)
+                ctx.app.db, upload: uploads[0].recordID, user: user, now: ctx.app.now, seconds: 600, commit: false)
             guard case .claimed(let token) = held else { Issue.record("claim failed"); return }
             let busy = try await b.get(second)
             #expect(busy.status == .conflict && busy.body.string.contains("您有一个导入正在进行"), "\(busy.body.string)")
             #expect(try await b.get(first).status == .conflict, "the same upload from another tab waits too")
-            try await IntakeLease.release(ctx.app.db, upload: uploads[0].id!, token: token)
+            try await IntakeLease.release(ctx.app.db, upload: uploads[0].recordID, token: token)
             #expect(try await b.get(second).status == .ok)
             #expect(try await b.getSettled(second).status == .ok, "the preview runs to its end")
 
             // A lease whose process died lapses: the account is free again after it.
             guard
                 case .claimed = try await IntakeLease.claim(
-                    ctx.app.db, upload: uploads[0].id!, user: user, now: ctx.app.now, seconds: 600, commit: false)
+                    ctx.app.db, upload: uploads[0].recordID, user: user, now: ctx.app.now, seconds: 600, commit: false)
             else { Issue.record("claim failed"); return }
             #expect(try await b.get(third).status == .conflict)
             ctx.clock.advance(by: 601)
@@ -136,7 +136,7 @@ import GuanaiSheets
             // A commit is running (another instance holds the lease): the page says so, a second press waits.
             guard
                 case .claimed = try await IntakeLease.claim(
-                    ctx.app.db, upload: u.id!, user: u.userID, now: ctx.app.now, seconds: 660, commit: true)
+                    ctx.app.db, upload: u.recordID, user: UserID(u.userID), now: ctx.app.now, seconds: 660, commit: true)
             else {
                 Issue.record("claim failed"); return
             }

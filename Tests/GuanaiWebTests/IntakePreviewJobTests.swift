@@ -37,7 +37,9 @@ import GuanaiCore
         return try await done()
     }
 
-    static func uploadID(_ page: String) throws -> UUID { try #require(UUID(uuidString: String(page.split(separator: "/").last ?? ""))) }
+    static func uploadID(_ page: String) throws -> IntakeUploadID {
+        try #require(IntakeUploadID(String(page.split(separator: "/").last ?? "")))
+    }
 
     @Test func aPreviewWhosePageIsLeftStopsAndTheReopenedPageSaysSo() async throws {
         try await withTestApp { ctx in
@@ -128,7 +130,7 @@ import GuanaiCore
             let other = try await IntakeLimitsTests.upload(&b, IntakeLimitsTests.ledger, name: "另一个.xlsx")
             let otherPage = try #require(other.headers.first(name: .location))
             let otherID = try Self.uploadID(otherPage)
-            let user = u.userID
+            let user = UserID(u.userID)
             guard
                 case .claimed(let token) = try await IntakeLease.claim(
                     ctx.app.db, upload: otherID, user: user, now: ctx.app.now, seconds: 600, commit: false)

@@ -132,14 +132,14 @@ import GuanaiCore
                 &b, [("_csrf", b.csrf), ("kind", "children"), ("unit", Codes.shihuayan)], file: Self.csv, running: true)
             #expect(checking.status == .ok && checking.headers.first(name: "Refresh") != nil)
             let u = try #require(try await IntakeUpload.query(on: ctx.app.db).first())
-            let preview = try await b.getSettled(SiteURL.intake(u.id!.uuidString).path)
+            let preview = try await b.getSettled(SiteURL.intake(u.recordID).path)
             #expect(preview.status == .ok && preview.body.string.contains("：4000 行"), "all 4000 rows read back from the stored file")
             #expect(Self.workFiles(ctx).isEmpty, "the work files go with their requests and runs")
-            #expect(try await IntakeUpload.file(of: u.id!, on: ctx.app.db).map { Data(buffer: $0) } == Self.csv)
+            #expect(try await IntakeUpload.file(of: u.recordID, on: ctx.app.db).map { Data(buffer: $0) } == Self.csv)
             // Pages about uploads leave the file in the database.
-            let recent = try await IntakeUpload.recent(by: u.userID, limit: 10, on: ctx.app.db)
+            let recent = try await IntakeUpload.recent(by: UserID(u.userID), limit: 10, on: ctx.app.db)
             #expect(recent.count == 1 && recent[0].bytes == nil && recent[0].fileName == "台账.csv")
-            #expect(try await IntakeUpload.withoutFile(u.id!, on: ctx.app.db)?.bytes == nil)
+            #expect(try await IntakeUpload.withoutFile(u.recordID, on: ctx.app.db)?.bytes == nil)
         }
     }
 }

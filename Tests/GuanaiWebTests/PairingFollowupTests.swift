@@ -268,9 +268,9 @@ import GuanaiCore
             ).content.decode(PairDTO.self)
             #expect(planned.status == "approved" && planned.startedOn == "2026-11-25")
             #expect(try await SafetySweep.run(on: ctx.app.db, at: Self.day("2026-11-24")).skipped == false)
-            #expect(try await PairingService.openPair(child: UUID(uuidString: c2.id)!, on: ctx.app.db)?.status == .approved)
+            #expect(try await PairingService.openPair(child: ChildID(c2.id)!, on: ctx.app.db)?.status == .approved)
             _ = try await SafetySweep.run(on: ctx.app.db, at: Self.day("2026-11-25"))
-            let started = try await PairingService.openPair(child: UUID(uuidString: c2.id)!, on: ctx.app.db)
+            let started = try await PairingService.openPair(child: ChildID(c2.id)!, on: ctx.app.db)
             #expect(started?.status == .active && started?.startedOn == "2026-11-25", "the sweep starts it on the day")
             // A day already come starts the pair at once.
             let p3 = try await ctx.api(.POST, "/api/v1/pairs", token: s.t, body: ctx.json(PairInput(childId: c3.id, volunteerId: s.v.id)))
@@ -357,7 +357,7 @@ import GuanaiCore
             #expect(String(m.1).hasPrefix(c2.id + ":" + s.v.id), "the one unpaired child, to the volunteer with room")
             let res = try await b.post("/pairing/approve", ["unit": Codes.shihuayan, "pick": String(m.1)])
             #expect(res.status == .seeOther)
-            let pair = try await PairingService.openPair(child: UUID(uuidString: c2.id)!, on: ctx.app.db)
+            let pair = try await PairingService.openPair(child: ChildID(c2.id)!, on: ctx.app.db)
             #expect(pair?.status == .approved && pair?.cost != nil)
             // The same suggestion again (someone was quicker): named, not approved twice.
             let again = try await b.post("/pairing/approve", ["unit": Codes.shihuayan, "pick": String(m.1)])

@@ -91,7 +91,7 @@ import GuanaiCore
                 body: ctx.json(PairActionInput(note: "搬到县城", closeReason: "volunteer_withdrew"))
             ).content.decode(PairDTO.self)
             #expect(now.status == "closed" && now.closeReason == "volunteer_withdrew")
-            #expect(try await PairingService.openPair(child: UUID(uuidString: c.id)!, on: ctx.app.db) == nil, "back in the matching queue")
+            #expect(try await PairingService.openPair(child: ChildID(c.id)!, on: ctx.app.db) == nil, "back in the matching queue")
             let second = try await ctx.api(.POST, "/api/v1/pairs", token: t, body: ctx.json(PairInput(childId: c2.id, volunteerId: v.id)))
             #expect(second.status == .created)
             // Reopening the first pair: the volunteer is full again, so the township is told why not.

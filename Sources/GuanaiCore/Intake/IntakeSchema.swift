@@ -27,12 +27,12 @@ public struct IntakeColumn: Sendable {
 /// and where a row is placed. The header words themselves are the web catalogue's (`IntakeWords`).
 extension IntakeKind {
     /// The audit trail's record type for one row of this kind.
-    public var recordType: String {
+    public var recordType: AuditSubject {
         switch self {
-        case .children: return "child"
-        case .women: return "woman"
-        case .households: return "household"
-        case .volunteers: return "volunteer"
+        case .children: return .child
+        case .women: return .woman
+        case .households: return .household
+        case .volunteers: return .volunteer
         }
     }
 

@@ -84,7 +84,7 @@ struct APIController {
 
     func me(req: Request) async throws -> MeResponse {
         let a = try req.actor
-        guard let u = try await req.scoped.user(a.userID.uuidString) else { throw Abort(.unauthorized) }
+        guard let u = try await req.scoped.user(a.userID) else { throw Abort(.unauthorized) }
         return MeResponse(
             account: AccountDTO(u, now: req.now), permissions: Action.allCases.filter(a.can).map(\.rawValue),
             readable: RecordKind.allCases.filter(a.canRead).map(\.rawValue))
@@ -201,7 +201,7 @@ struct APIController {
 
     func account(req: Request) async throws -> AccountDTO {
         let u = try await AccountsController().load(req)
-        try await req.audit(AuditEvent(AuditAction.view, RecordKind.account.rawValue, u.id!.uuidString, unit: u.unitCode))
+        try await req.audit(AuditEvent(AuditAction.view, u.recordID, unit: u.unitCode))
         return AccountDTO(u, now: req.now)
     }
 
@@ -240,8 +240,7 @@ struct APIController {
         let u = try await AccountsController().load(req)
         try req.require(.revealID)
         let field = AccountDTO.Keys.phone.stringValue
-        try await req.audit(
-            AuditEvent(AuditAction.reveal, RecordKind.account.rawValue, u.id!.uuidString, unit: u.unitCode, detail: ["field": field]))
+        try await req.audit(AuditEvent(AuditAction.reveal, u.recordID, unit: u.unitCode, detail: ["field": field]))
         return RevealResponse(field: field, value: u.phone ?? "")
     }
 

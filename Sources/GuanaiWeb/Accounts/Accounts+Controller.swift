@@ -9,12 +9,12 @@ struct AccountsController {
         r.get(SiteURL.accountsExport.components, use: export)
         r.get(SiteURL.accountNew.components, use: newForm)
         r.post(SiteURL.accountNew.components, use: create)
-        r.get(SiteURL.account(":id").components, use: show)
-        r.post(SiteURL.accountDisable(":id").components, use: disable)
-        r.post(SiteURL.accountEnable(":id").components, use: enable)
-        r.post(SiteURL.accountReset(":id").components, use: reset)
-        r.post(SiteURL.accountHandover(":id").components, use: handover)
-        r.post(SiteURL.accountRevealPhone(":id").components, use: revealPhone)
+        r.get(SiteURL.account(nil).components, use: show)
+        r.post(SiteURL.accountDisable(nil).components, use: disable)
+        r.post(SiteURL.accountEnable(nil).components, use: enable)
+        r.post(SiteURL.accountReset(nil).components, use: reset)
+        r.post(SiteURL.accountHandover(nil).components, use: handover)
+        r.post(SiteURL.accountRevealPhone(nil).components, use: revealPhone)
     }
 
     static func filter(_ req: Request) -> Scoped.UserFilter {
@@ -54,7 +54,7 @@ struct AccountsController {
                     tbody {
                         for u in items {
                             tr {
-                                td(.data("label", l.t("accounts.username"))) { a(.href(.account(u.id!.uuidString))) { u.username } }
+                                td(.data("label", l.t("accounts.username"))) { a(.href(.account(u.recordID))) { u.username } }
                                 td(.data("label", l.t("accounts.displayName"))) { u.displayName }
                                 td(.data("label", l.t("accounts.role"))) { l.t("role." + u.role.rawValue) }
                                 td(.data("label", l.t("accounts.unit"))) { names[u.unitCode] ?? u.unitCode }
@@ -181,13 +181,13 @@ struct AccountsController {
                 }
                 p { l.t("accounts.oneTimeHint") }
             }
-            p { a(.href(.account(user.id!.uuidString))) { l.t("accounts.toDetail") } }
+            p { a(.href(.account(user.recordID))) { l.t("accounts.toDetail") } }
         }
     }
 
     /// In scope or 404 first; then whether the role may read accounts at all (403).
     func load(_ req: Request) async throws -> User {
-        guard let u = try await req.scoped.user(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        guard let u = try await req.scoped.user(try req.parameters.id()) else { throw Abort(.notFound) }
         try req.requireRead(.account)
         return u
     }
@@ -195,13 +195,15 @@ struct AccountsController {
     func loadForManaging(_ req: Request) async throws -> User {
         let u = try await load(req)
         let actor = try req.actor
-        guard actor.can(.manageAccounts), actor.role.manageableRoles.contains(u.role), u.id != actor.userID else { throw Abort(.forbidden) }
+        guard actor.can(.manageAccounts), actor.role.manageableRoles.contains(u.role), u.recordID != actor.userID else {
+            throw Abort(.forbidden)
+        }
         return u
     }
 
     func show(req: Request) async throws -> Response {
         let u = try await load(req)
-        try await req.audit(AuditEvent(AuditAction.view, "account", u.id!.uuidString, unit: u.unitCode))
+        try await req.audit(AuditEvent(AuditAction.view, u.recordID, unit: u.unitCode))
         return try await renderDetail(req, u, revealed: nil, errors: [:], typed: AccountPageForm(), status: .ok)
     }
 
@@ -211,10 +213,10 @@ struct AccountsController {
         let l = req.lang
         let actor = try req.actor
         let names = try await Self.unitNames(try req.scoped, [u.unitCode])
-        let manage = actor.can(.manageAccounts) && actor.role.manageableRoles.contains(u.role) && u.id != actor.userID
-        let id = u.id!.uuidString
+        let manage = actor.can(.manageAccounts) && actor.role.manageableRoles.contains(u.role) && u.recordID != actor.userID
+        let id = u.recordID
         var successor: User? = nil
-        if let s = u.successorID { successor = try await req.scoped.user(s.uuidString) }
+        if let s = u.successorID { successor = try await req.scoped.user(UserID(s)) }
         return Layout.page(req, title: u.displayName, status: status) {
             div(.class("crumbs")) {
                 a(.href(.accounts)) { l.t("accounts.title") }; " › "; span { u.username }
@@ -241,7 +243,7 @@ struct AccountsController {
                     }
                     if let s = successor {
                         dt { l.t("accounts.successor") };
-                        dd { a(.href(.account(s.id!.uuidString))) { s.displayName + " (" + s.username + ")" } }
+                        dd { a(.href(.account(s.recordID))) { s.displayName + " (" + s.username + ")" } }
                     }
                     dt { l.t("accounts.createdAt") }; dd { String(AuditLog.timestamp(u.createdAt).prefix(10)) }
                 }
@@ -279,20 +281,20 @@ struct AccountsController {
                     }
                 }
             }
-            p { a(.href(.history("account", id))) { l.t("history.link") } }
+            p { a(.href(.history(of: id))) { l.t("history.link") } }
         }
     }
 
     func disable(req: Request) async throws -> Response {
         let u = try await loadForManaging(req)
         try await AccountService.setDisabled(u, true, by: req.auditActor, at: req.now, on: req.db)
-        return req.redirect(to: SiteURL.account(u.id!.uuidString).path)
+        return req.redirect(to: SiteURL.account(u.recordID).path)
     }
 
     func enable(req: Request) async throws -> Response {
         let u = try await loadForManaging(req)
         try await AccountService.setDisabled(u, false, by: req.auditActor, at: req.now, on: req.db)
-        return req.redirect(to: SiteURL.account(u.id!.uuidString).path)
+        return req.redirect(to: SiteURL.account(u.recordID).path)
     }
 
     func reset(req: Request) async throws -> Response {
@@ -320,7 +322,7 @@ struct AccountsController {
     func revealPhone(req: Request) async throws -> Response {
         let u = try await load(req)
         try req.require(.revealID)
-        try await req.audit(AuditEvent(AuditAction.reveal, "account", u.id!.uuidString, unit: u.unitCode, detail: ["field": "phone"]))
+        try await req.audit(AuditEvent(AuditAction.reveal, u.recordID, unit: u.unitCode, detail: ["field": "phone"]))
         return try await renderDetail(req, u, revealed: u.phone ?? "", errors: [:], typed: AccountPageForm(), status: .ok)
     }
 
@@ -347,7 +349,7 @@ struct AccountsController {
         let actor = try req.actor
         try await req.audit(
             AuditEvent(
-                AuditAction.export, "account", "list", unit: actor.unitCode,
+                AuditAction.export, .account, "list", unit: actor.unitCode,
                 detail: ["rows": String(items.count), "format": "csv", "q": f.q, "role": f.role?.rawValue ?? "", "unit": f.unit]))
         return CSV.response(csv, filename: "accounts.csv")
     }

@@ -5,8 +5,8 @@ import GuanaiCore
 extension Scoped {
     func users() -> QueryBuilder<User> { User.query(on: db).within(jurisdiction, \.$unitCode) }
 
-    func user(_ id: String) async throws -> User? {
-        guard let uuid = UUID(uuidString: id), let u = try await User.find(uuid, on: db), inScope(u.unitCode) else { return nil }
+    func user(_ id: UserID) async throws -> User? {
+        guard let u = try await User.find(id, on: db), inScope(u.unitCode) else { return nil }
         return u
     }
 

@@ -45,7 +45,7 @@ enum AccountService {
             try await user.create(on: tx)
             try await AuditLog.append(
                 AuditEvent(
-                    AuditAction.create, "account", user.id!.uuidString, unit: user.unitCode, fields: AuditLog.created(user.auditFields)),
+                    AuditAction.create, user.recordID, unit: user.unitCode, fields: AuditLog.created(user.auditFields)),
                 by: actor, at: at, on: tx)
         }
         return (user, pw)
@@ -60,18 +60,18 @@ enum AccountService {
             try await user.save(on: tx)
             try await AuditLog.append(
                 AuditEvent(
-                    AuditAction.update, "account", user.id!.uuidString, unit: user.unitCode,
+                    AuditAction.update, user.recordID, unit: user.unitCode,
                     fields: AuditLog.diff(before, user.auditFields), detail: detail), by: actor, at: at, on: tx)
         }
     }
 
-    static func endSessions(of userID: UUID, at: Date, on db: any Database) async throws {
-        try await UserSession.query(on: db).filter(\.$userID == userID).filter(\.$endedAt == nil).set(\.$endedAt, to: at).update()
+    static func endSessions(of user: UserID, at: Date, on db: any Database) async throws {
+        try await UserSession.query(on: db).filter(\.$userID == user.uuid).filter(\.$endedAt == nil).set(\.$endedAt, to: at).update()
     }
 
     static func setDisabled(_ user: User, _ disabled: Bool, by actor: AuditActor, at: Date, on db: any Database) async throws {
         try await update(user, by: actor, at: at, on: db) { $0.disabled = disabled }
-        if disabled { try await endSessions(of: user.id!, at: at, on: db) }
+        if disabled { try await endSessions(of: user.recordID, at: at, on: db) }
     }
 
     static func resetPassword(
@@ -86,7 +86,7 @@ enum AccountService {
             $0.lockedUntil = nil
         }
         try await LoginService.forgetFailures(username: user.username, on: db)
-        try await endSessions(of: user.id!, at: at, on: db)
+        try await endSessions(of: user.recordID, at: at, on: db)
         return pw
     }
 
@@ -113,7 +113,7 @@ enum AccountService {
                 $0.disabled = true
                 $0.successorID = successor.id
             }
-            try await endSessions(of: old.id!, at: at, on: tx)
+            try await endSessions(of: old.recordID, at: at, on: tx)
         }
         return (successor, pw)
     }

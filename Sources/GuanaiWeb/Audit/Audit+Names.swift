@@ -71,46 +71,46 @@ extension Scoped {
             var own: [UUID: String] = [:]
             if !ids.isEmpty && can(.woman) {
                 for w in try await Woman.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$personID ~~ ids).all() {
-                    own[w.personID] = SiteURL.woman(w.id!.uuidString).path
+                    own[w.personID] = SiteURL.woman(w.recordID).path
                 }
             }
             if !ids.isEmpty && can(.child) {
                 for c in try await Child.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$personID ~~ ids).all() {
-                    own[c.personID] = SiteURL.child(c.id!.uuidString).path
+                    own[c.personID] = SiteURL.child(c.recordID).path
                 }
             }
             for p in people {
                 out.records[p.id!.uuidString] = .init(
-                    name: p.name, href: own[p.id!] ?? (can(.audit) ? SiteURL.history("person", p.id!.uuidString).path : nil))
+                    name: p.name, href: own[p.id!] ?? (can(.audit) ? SiteURL.history(of: p.recordID).path : nil))
             }
         }
         if can(.child) {
             let children = try await Child.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$id ~~ uuids).all()
             let names = try await personNames(children.map(\.personID))
             for c in children {
-                out.records[c.id!.uuidString] = .init(name: names[c.personID] ?? "", href: SiteURL.child(c.id!.uuidString).path)
+                out.records[c.id!.uuidString] = .init(name: names[c.personID] ?? "", href: SiteURL.child(c.recordID).path)
             }
         }
         if can(.woman) {
             let women = try await Woman.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$id ~~ uuids).all()
             let names = try await personNames(women.map(\.personID))
             for w in women {
-                out.records[w.id!.uuidString] = .init(name: names[w.personID] ?? "", href: SiteURL.woman(w.id!.uuidString).path)
+                out.records[w.id!.uuidString] = .init(name: names[w.personID] ?? "", href: SiteURL.woman(w.recordID).path)
             }
         }
         if can(.household) {
             for h in try await Household.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$id ~~ uuids).all() {
-                out.records[h.id!.uuidString] = .init(name: h.address, href: SiteURL.household(h.id!.uuidString).path)
+                out.records[h.id!.uuidString] = .init(name: h.address, href: SiteURL.household(h.recordID).path)
             }
         }
         if can(.account) {
             for u in try await User.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$id ~~ uuids).all() {
-                out.records[u.id!.uuidString] = .init(name: u.displayName, href: SiteURL.account(u.id!.uuidString).path)
+                out.records[u.id!.uuidString] = .init(name: u.displayName, href: SiteURL.account(u.recordID).path)
             }
         }
         if can(.volunteer) {
             for v in try await Volunteer.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$id ~~ uuids).all() {
-                out.records[v.id!.uuidString] = .init(name: v.name, href: SiteURL.volunteer(v.id!.uuidString).path)
+                out.records[v.id!.uuidString] = .init(name: v.name, href: SiteURL.volunteer(v.recordID).path)
             }
         }
         if can(.pair) {
@@ -125,19 +125,21 @@ extension Scoped {
                 for p in pairs {
                     let name = [childName[p.childID] ?? "", volunteerName[p.volunteerID] ?? ""].filter { !$0.isEmpty }.joined(
                         separator: "—")
-                    out.records[p.id!.uuidString] = .init(name: name, href: SiteURL.pair(p.id!.uuidString).path)
+                    out.records[p.id!.uuidString] = .init(name: name, href: SiteURL.pair(p.recordID).path)
                 }
             }
         }
         // Alerts and reports have no name of their own: they are named by their kind and linked to their page.
-        for (kind, url) in [(RecordKind.alert, SiteURL.alert), (.report, SiteURL.report)] where can(kind) {
-            let found: [UUID]
-            switch kind {
-            case .alert:
-                found = try await Alert.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$id ~~ uuids).all().compactMap(\.id)
-            default: found = try await Report.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$id ~~ uuids).all().compactMap(\.id)
+        if can(.alert) {
+            for a in try await Alert.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$id ~~ uuids).all() {
+                out.records[a.recordID.description] = .init(name: "", href: SiteURL.alert(a.recordID).path, kind: RecordKind.alert.rawValue)
             }
-            for id in found { out.records[id.uuidString] = .init(name: "", href: url(id.uuidString).path, kind: kind.rawValue) }
+        }
+        if can(.report) {
+            for r in try await Report.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$id ~~ uuids).all() {
+                out.records[r.recordID.description] = .init(
+                    name: "", href: SiteURL.report(r.recordID).path, kind: RecordKind.report.rawValue)
+            }
         }
         return out
     }

@@ -18,12 +18,12 @@ public struct AuditEvent: Sendable {
     public var detail: [String: String] = [:]
 
     public init(
-        _ action: AuditAction, _ recordType: String, _ recordID: String, unit: String? = nil, fields: [String: FieldChange] = [:],
+        _ action: AuditAction, _ subject: AuditSubject, _ recordID: String, unit: String? = nil, fields: [String: FieldChange] = [:],
         detail: [String: String] = [:]
     ) {
         self.unitCode = unit
         self.action = action
-        self.recordType = recordType
+        self.recordType = subject.rawValue
         self.recordID = recordID
         self.fields = fields
         self.detail = detail

@@ -101,7 +101,7 @@ struct AuthController {
         let l = req.lang
         let actor = try req.actor
         guard let id = UUID(uuidString: req.query[String.self, at: "id"] ?? ""), let kept = try await PendingForm.find(id, on: req.db),
-            kept.userID == actor.userID,
+            kept.userID == actor.userID.uuid,
             let path = Self.localPath(kept.path)
         else { return req.redirect(to: SiteURL.home.path) }
         let fields = (try? JSONDecoder().decode([String: String].self, from: Data(kept.fields.utf8))) ?? [:]

@@ -44,7 +44,7 @@ enum LoginService {
         if let until = throttle.lockedUntil(failures: failures, now: now) {
             try await AuditLog.append(
                 AuditEvent(
-                    AuditAction.loginFailed, "account", record, detail: ["reason": "locked", "username": String(username.prefix(64))]),
+                    AuditAction.loginFailed, .account, record, detail: ["reason": "locked", "username": String(username.prefix(64))]),
                 by: who, at: now, on: req.db)
             return .locked(until: until)
         }
@@ -59,7 +59,7 @@ enum LoginService {
                 f.at = now
                 try await f.create(on: tx)
                 var event = AuditEvent(
-                    AuditAction.loginFailed, "account", record,
+                    AuditAction.loginFailed, .account, record,
                     detail: ["failures": String(failures.count + 1), "username": String(username.prefix(64))])
                 if locks { event.action = AuditAction.locked }
                 // The same statement whether or not the name exists (it changes no row then), for the admin's list.
@@ -73,7 +73,7 @@ enum LoginService {
         let u = user!
         if u.disabled {
             try await AuditLog.append(
-                AuditEvent(AuditAction.loginFailed, "account", u.id!.uuidString, detail: ["reason": "disabled"]), by: who, at: now,
+                AuditEvent(AuditAction.loginFailed, u.recordID, detail: ["reason": "disabled"]), by: who, at: now,
                 on: req.db)
             return .disabled
         }
@@ -96,7 +96,7 @@ enum LoginService {
         try await req.db.transaction { tx in
             try await s.create(on: tx)
             try await AuditLog.append(
-                AuditEvent(AuditAction.login, "account", user.id!.uuidString, detail: ["via": kind]),
+                AuditEvent(AuditAction.login, user.recordID, detail: ["via": kind]),
                 by: AuditActor(id: user.id?.uuidString, name: user.username, ip: req.clientIP, unitCode: user.unitCode), at: req.now, on: tx
             )
         }
@@ -133,7 +133,7 @@ enum LoginService {
     static func actor(_ user: User, _ s: UserSession, on db: any Database) async throws -> Signer {
         let unit = try await Unit.find(user.unitCode, on: db)
         return Signer(
-            userID: user.id!, username: user.username, displayName: user.displayName, role: user.role, unitCode: user.unitCode,
+            userID: user.recordID, username: user.username, displayName: user.displayName, role: user.role, unitCode: user.unitCode,
             unitName: unit?.shortName ?? user.unitCode, mustChangePassword: user.mustChangePassword, sessionID: s.id!, csrf: s.csrf)
     }
 
@@ -144,7 +144,7 @@ enum LoginService {
                 try await s.save(on: tx)
             }
             try await AuditLog.append(
-                AuditEvent(AuditAction.logout, "account", actor.userID.uuidString), by: req.auditActor, at: req.now, on: tx)
+                AuditEvent(AuditAction.logout, actor.userID), by: req.auditActor, at: req.now, on: tx)
         }
     }
 }

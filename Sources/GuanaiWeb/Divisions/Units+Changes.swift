@@ -53,7 +53,7 @@ enum UnitService {
             ).create(on: tx)
             try await AuditLog.append(
                 AuditEvent(
-                    AuditAction.import, "divisions", countyRecord.code.value, unit: countyRecord.code.value,
+                    AuditAction.import, .divisions, countyRecord.code.value, unit: countyRecord.code.value,
                     detail: ["edition": "2021", "units": String(records.count)]), by: .system(), at: at, on: tx)
         }
         return true
@@ -78,7 +78,7 @@ enum UnitService {
             ).create(on: tx)
             try await AuditLog.append(
                 AuditEvent(
-                    AuditAction.create, "unit", code.value, unit: code.value,
+                    AuditAction.create, .unit, code.value, unit: code.value,
                     fields: AuditLog.created([
                         "officialName": official, "shortName": unit.shortName, "parentCode": parent.code, "statistical": "false",
                     ]), detail: ["reason": reason]), by: actor, at: at, on: tx)
@@ -101,7 +101,7 @@ enum UnitService {
                 actor: actor, at: at
             ).create(on: tx)
             try await AuditLog.append(
-                AuditEvent(AuditAction.update, "unit", code, unit: code, fields: AuditLog.diff(before, after), detail: ["reason": reason]),
+                AuditEvent(AuditAction.update, .unit, code, unit: code, fields: AuditLog.diff(before, after), detail: ["reason": reason]),
                 by: actor, at: at, on: tx)
         }
         return unit
@@ -163,7 +163,7 @@ enum UnitService {
         ).create(on: tx)
         try await AuditLog.append(
             AuditEvent(
-                AuditAction.update, "unit", absorbed.code, unit: absorbed.code,
+                AuditAction.update, .unit, absorbed.code, unit: absorbed.code,
                 fields: [
                     "status": FieldChange(before: UnitStatus.active.rawValue, after: UnitStatus.retired.rawValue),
                     "mergedInto": FieldChange(before: nil, after: survivor.code),
@@ -192,7 +192,7 @@ enum UnitService {
             try await UnitChange(unitCode: code, change: .retired, detail: "{}", reason: reason, actor: actor, at: at).create(on: tx)
             try await AuditLog.append(
                 AuditEvent(
-                    AuditAction.update, "unit", code, unit: code,
+                    AuditAction.update, .unit, code, unit: code,
                     fields: ["status": FieldChange(before: UnitStatus.active.rawValue, after: UnitStatus.retired.rawValue)],
                     detail: ["reason": reason]), by: actor, at: at, on: tx)
         }

@@ -280,7 +280,7 @@ struct UnitsController {
         }
         let csv = CSVWriter.text(([header] + rows).map { $0.map(CellValue.text) })
         try await req.audit(
-            AuditEvent(AuditAction.export, "unit", top.code, unit: top.code, detail: ["rows": String(units.count), "format": "csv"]))
+            AuditEvent(AuditAction.export, .unit, top.code, unit: top.code, detail: ["rows": String(units.count), "format": "csv"]))
         return CSV.response(csv, filename: "units-\(top.code).csv")
     }
 }

@@ -40,7 +40,7 @@ enum HouseholdIntake {
             try await h.create(on: tx)
             try await AuditLog.append(
                 AuditEvent(
-                    AuditAction.create, "household", h.id!.uuidString, unit: h.unitCode,
+                    AuditAction.create, h.recordID, unit: h.unitCode,
                     fields: AuditLog.created([
                         "poverty": h.poverty, "address": h.address, "villageGroup": h.villageGroup ?? "", "head": head.id!.uuidString,
                     ])), by: actor, at: at, on: tx)
@@ -50,13 +50,13 @@ enum HouseholdIntake {
                 try await head.create(on: tx)
                 try await AuditLog.append(
                     AuditEvent(
-                        AuditAction.create, "person", head.id!.uuidString, unit: head.unitCode, fields: AuditLog.created(head.auditFields)),
+                        AuditAction.create, head.recordID, unit: head.unitCode, fields: AuditLog.created(head.auditFields)),
                     by: actor, at: at, on: tx)
             } else {
                 try await head.save(on: tx)
                 try await AuditLog.append(
                     AuditEvent(
-                        AuditAction.update, "person", head.id!.uuidString, unit: head.unitCode,
+                        AuditAction.update, head.recordID, unit: head.unitCode,
                         fields: ["householdId": FieldChange(before: nil, after: h.id!.uuidString)]), by: actor, at: at, on: tx)
             }
         }

@@ -17,12 +17,14 @@ enum IntakeLease {
 
     /// Claims `upload` for `seconds`. For a commit the row also moves to `committing`, from `uploaded` or from a
     /// `committing` whose lease ran out (its process died: the transaction was rolled back, nothing was written).
-    static func claim(_ db: any Database, upload: UUID, user: UUID, now: Date, seconds: Double, commit: Bool) async throws -> Outcome {
+    static func claim(_ db: any Database, upload: IntakeUploadID, user: UserID, now: Date, seconds: Double, commit: Bool) async throws
+        -> Outcome
+    {
         // Expired claims are cleared first, so the unique index sees only live ones; the status stays, so an
         // interrupted commit is recognisable as `committing` without a lease.
         try await db.sql.raw(
             "UPDATE intake_uploads SET claimed_until = NULL, claimed_by = NULL WHERE user_id "
-                + "= \(bind: user) AND claimed_until < \(bind: now)"
+                + "= \(bind: user.uuid) AND claimed_until < \(bind: now)"
         ).run()
         let token = instance + "/" + UUID().uuidString
         let until = now.addingTimeInterval(seconds)
@@ -31,10 +33,10 @@ enum IntakeLease {
             commit
             ? """
             UPDATE intake_uploads SET status = \(bind: committing), claimed_until = \(bind: until), claimed_by = \(bind: token)
-            WHERE id = \(bind: upload) AND claimed_until IS NULL AND status IN (\(bind: uploaded), \(bind: committing)) RETURNING id
+            WHERE id = \(bind: upload.uuid) AND claimed_until IS NULL AND status IN (\(bind: uploaded), \(bind: committing)) RETURNING id
             """
             : "UPDATE intake_uploads SET claimed_until = \(bind: until), claimed_by = \(bind: token) "
-                + "WHERE id = \(bind: upload) AND claimed_until IS NULL RETURNING id"
+                + "WHERE id = \(bind: upload.uuid) AND claimed_until IS NULL RETURNING id"
         do {
             let rows = try await db.sql.raw(query).all()
             return rows.isEmpty ? .busy : .claimed(token: token)
@@ -51,15 +53,15 @@ enum IntakeLease {
     }
 
     /// Gives the lease back (only its own: after expiry another claim may hold the row); `status` is set with it.
-    static func release(_ db: any Database, upload: UUID, token: String, status: IntakeUploadStatus? = nil) async throws {
+    static func release(_ db: any Database, upload: IntakeUploadID, token: String, status: IntakeUploadStatus? = nil) async throws {
         if let status {
             try await db.sql.raw(
                 "UPDATE intake_uploads SET claimed_until = NULL, claimed_by = NULL, status = \(bind: status.rawValue) "
-                    + "WHERE id = \(bind: upload) AND claimed_by = \(bind: token)"
+                    + "WHERE id = \(bind: upload.uuid) AND claimed_by = \(bind: token)"
             ).run()
         } else {
             try await db.sql.raw(
-                "UPDATE intake_uploads SET claimed_until = NULL, claimed_by = NULL WHERE id = \(bind: upload) "
+                "UPDATE intake_uploads SET claimed_until = NULL, claimed_by = NULL WHERE id = \(bind: upload.uuid) "
                     + "AND claimed_by = \(bind: token)"
             ).run()
         }

@@ -12,10 +12,10 @@ struct IntakePagesController {
         r.get(SiteURL.intakeNew.components, use: newForm)
         r.get(SiteURL.intakeTemplate.components, use: template)
         r.postUpload(SiteURL.intakeNew.components, use: upload)
-        r.get(SiteURL.intake(":id").components, use: show)
-        r.post(SiteURL.intake(":id").components, use: remap)
-        r.post(SiteURL.intakeCommit(":id").components, use: commit)
-        r.get(SiteURL.intakeRejected(":id").components, use: rejected)
+        r.get(SiteURL.intake(nil).components, use: show)
+        r.post(SiteURL.intake(nil).components, use: remap)
+        r.post(SiteURL.intakeCommit(nil).components, use: commit)
+        r.get(SiteURL.intakeRejected(nil).components, use: rejected)
     }
 
     static func recordKind(_ k: IntakeKind) -> RecordKind {
@@ -161,7 +161,7 @@ struct IntakePagesController {
         }
         let u = IntakeUpload()
         u.id = TimeOrderedID.next()
-        u.userID = actor.userID
+        u.userID = actor.userID.uuid
         u.kind = kind!
         u.unitCode = unit!.code
         u.fileName = files[0].filename.isEmpty ? "upload" : files[0].filename
@@ -172,13 +172,13 @@ struct IntakePagesController {
         u.createdAt = req.now
         // One copy of the file, for the blob; the check above read it from disk.
         try await IntakeUpload.store(u, file: WorkDir.read(check), on: req.db)
-        return req.redirect(to: SiteURL.intake(u.id!.uuidString).path)
+        return req.redirect(to: SiteURL.intake(u.recordID).path)
     }
 
     func load(_ req: Request) async throws -> IntakeUpload {
         let actor = try requireImport(req)
-        guard let id = UUID(uuidString: req.parameters.get("id") ?? ""), let u = try await IntakeUpload.withoutFile(id, on: req.db),
-            u.userID == actor.userID
+        guard let u = try await IntakeUpload.withoutFile(try req.parameters.id(), on: req.db),
+            u.userID == actor.userID.uuid
         else { throw Abort(.notFound) }
         return u
     }
@@ -189,7 +189,7 @@ struct IntakePagesController {
         defer { try? FileManager.default.removeItem(at: tmp) }
         // Read only here, and held only while it is written out (not for the whole run): `load` leaves it in the database.
         do {
-            guard let bytes = try await IntakeUpload.file(of: u.id!, on: req.db) else { throw Abort(.gone) }
+            guard let bytes = try await IntakeUpload.file(of: u.recordID, on: req.db) else { throw Abort(.gone) }
             try WorkDir.write(bytes, to: tmp)
         }
         var r = try await importRun(req, u, file: tmp)
@@ -226,7 +226,9 @@ struct IntakePagesController {
         }
         defer { slots.release() }
         let seconds = req.application.guanai.importDeadlineSeconds + 60
-        switch try await IntakeLease.claim(req.db, upload: u.id!, user: u.userID, now: req.now, seconds: seconds, commit: commit) {
+        switch try await IntakeLease.claim(
+            req.db, upload: u.recordID, user: UserID(u.userID), now: req.now, seconds: seconds, commit: commit)
+        {
         case .busy:
             return try await renderNew(
                 req, typed: IntakeUploadForm(kind: u.kind.rawValue, unit: u.unitCode),
@@ -234,10 +236,10 @@ struct IntakePagesController {
         case .claimed(let token):
             do {
                 let response = try await body(token)
-                try await IntakeLease.release(req.db, upload: u.id!, token: token)
+                try await IntakeLease.release(req.db, upload: u.recordID, token: token)
                 return response
             } catch {
-                try? await IntakeLease.release(req.db, upload: u.id!, token: token, status: commit ? .uploaded : nil)
+                try? await IntakeLease.release(req.db, upload: u.recordID, token: token, status: commit ? .uploaded : nil)
                 throw error
             }
         }
@@ -270,11 +272,11 @@ struct IntakePagesController {
         case .inProgress:
             let until = PreviewWatch.extended(from: req.now, seconds: req.application.guanai.previewHeartbeatSeconds)
             // SQLite: the run holds the only write lock; the running instance takes the poll from memory.
-            let here = req.application.previewJobs.saw(u.id!, until: until)
-            if !here || req.db.sql.dialect.name != "sqlite" { try await IntakeUpload.watch(u.id!, until: until, on: req.db) }
+            let here = req.application.previewJobs.saw(u.recordID, until: until)
+            if !here || req.db.sql.dialect.name != "sqlite" { try await IntakeUpload.watch(u.recordID, until: until, on: req.db) }
             return IntakeViews.checking(req, u, interrupted: record?.interrupted == true)
         case .stopped:
-            try await IntakeUpload.forgetPreview(u.id!, on: req.db)
+            try await IntakeUpload.forgetPreview(u.recordID, on: req.db)
             return IntakeViews.stopped(req, u, message: record?.message ?? "intake.preview.stopped")
         case .start:
             return try await startPreview(req, u, key: key)
@@ -293,7 +295,7 @@ struct IntakePagesController {
         let seconds = req.application.guanai.importDeadlineSeconds + 60
         guard
             case .claimed(let token) = try await IntakeLease.claim(
-                req.db, upload: u.id!, user: u.userID, now: req.now, seconds: seconds, commit: false)
+                req.db, upload: u.recordID, user: UserID(u.userID), now: req.now, seconds: seconds, commit: false)
         else {
             return try await renderNew(
                 req, typed: IntakeUploadForm(kind: u.kind.rawValue, unit: u.unitCode),
@@ -303,13 +305,14 @@ struct IntakePagesController {
         let record = PreviewRecord(stage: .running, key: key, interrupted: u.status == .committing)
         let until = PreviewWatch.extended(from: req.now, seconds: req.application.guanai.previewHeartbeatSeconds)
         do {
-            try await IntakeUpload.beginPreview(u.id!, token: token, record: record, watchedUntil: until, on: req.db)
+            try await IntakeUpload.beginPreview(u.recordID, token: token, record: record, watchedUntil: until, on: req.db)
             var run = try await importRun(req, u, file: req.workDir.file(.preview))
             run.dryRun = true
-            PreviewJob(app: req.application, upload: u.id!, token: token, record: record, run: run, slots: slots).start(watchedUntil: until)
+            PreviewJob(app: req.application, upload: u.recordID, token: token, record: record, run: run, slots: slots).start(
+                watchedUntil: until)
             started = true
         } catch {
-            try? await IntakeLease.release(req.db, upload: u.id!, token: token)
+            try? await IntakeLease.release(req.db, upload: u.recordID, token: token)
             throw error
         }
         return IntakeViews.checking(req, u, interrupted: record.interrupted)
@@ -318,7 +321,7 @@ struct IntakePagesController {
     /// The person corrected the mapping or picked another sheet: kept with the upload, then previewed again.
     func remap(req: Request) async throws -> Response {
         let u = try await load(req)
-        guard u.status == .uploaded else { return req.redirect(to: SiteURL.intake(u.id!.uuidString).path) }
+        guard u.status == .uploaded else { return req.redirect(to: SiteURL.intake(u.recordID).path) }
         let f = try await req.form(IntakeRemapForm.self)
         var map: [String: String] = [:]
         for (letter, v) in f.map {
@@ -329,12 +332,12 @@ struct IntakePagesController {
         u.overrides = RegistryService.json(map)
         if let s = f.sheet { u.sheet = s.isEmpty ? nil : s }
         try await u.save(on: req.db)
-        return req.redirect(to: SiteURL.intake(u.id!.uuidString).path)
+        return req.redirect(to: SiteURL.intake(u.recordID).path)
     }
 
     func commit(req: Request) async throws -> Response {
         let u = try await load(req)
-        if u.status == .committed { return req.redirect(to: SiteURL.intake(u.id!.uuidString).path) }
+        if u.status == .committed { return req.redirect(to: SiteURL.intake(u.recordID).path) }
         // One commit, even if the button is pressed twice or two instances get the request: the lease is claimed
         // from `uploaded`, or from a `committing` whose lease lapsed (item 7: that commit died and wrote nothing).
         let out = req.workDir.file(.rejected, "xlsx")
@@ -349,10 +352,10 @@ struct IntakePagesController {
                 u.bytes = nil
                 try await u.save(on: req.db)
             } catch let e as IntakeFileError {
-                try await IntakeLease.release(req.db, upload: u.id!, token: token, status: .uploaded)
+                try await IntakeLease.release(req.db, upload: u.recordID, token: token, status: .uploaded)
                 return IntakeViews.unreadable(req, u, message: req.lang.t(e.key, e.args.first ?? ""))
             }
-            return req.redirect(to: SiteURL.intake(u.id!.uuidString).path)
+            return req.redirect(to: SiteURL.intake(u.recordID).path)
         }
     }
 

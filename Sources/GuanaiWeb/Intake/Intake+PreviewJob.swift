@@ -63,38 +63,40 @@ extension IntakeUpload {
     var previewRecord: PreviewRecord? { PreviewRecord.decode(preview) }
 
     /// A poll: the preview's page is still open until `until`.
-    static func watch(_ id: UUID, until: Date, on db: any Database) async throws {
-        try await db.sql.raw("UPDATE intake_uploads SET watched_until = \(bind: until) WHERE id = \(bind: id)").run()
+    static func watch(_ id: IntakeUploadID, until: Date, on db: any Database) async throws {
+        try await db.sql.raw("UPDATE intake_uploads SET watched_until = \(bind: until) WHERE id = \(bind: id.uuid)").run()
     }
 
-    static func watchedUntil(_ id: UUID, on db: any Database) async throws -> Date? {
-        let row = try await db.sql.raw("SELECT watched_until FROM intake_uploads WHERE id = \(bind: id)").first()
+    static func watchedUntil(_ id: IntakeUploadID, on db: any Database) async throws -> Date? {
+        let row = try await db.sql.raw("SELECT watched_until FROM intake_uploads WHERE id = \(bind: id.uuid)").first()
         return try row?.decode(column: "watched_until", as: Date?.self)
     }
 
     /// The run that holds the lease `token` starts: its record and first heartbeat. An interrupted commit's
     /// `committing` goes back to `uploaded` (the record remembers it), so the preview's lease is not read as a
     /// commit's.
-    static func beginPreview(_ id: UUID, token: String, record: PreviewRecord, watchedUntil: Date, on db: any Database) async throws {
+    static func beginPreview(_ id: IntakeUploadID, token: String, record: PreviewRecord, watchedUntil: Date, on db: any Database)
+        async throws
+    {
         try await db.sql.raw(
             """
             UPDATE intake_uploads SET preview = \(bind: record.json), watched_until = \(bind: watchedUntil),
-            status = \(bind: IntakeUploadStatus.uploaded.rawValue) WHERE id = \(bind: id) AND claimed_by = \(bind: token)
+            status = \(bind: IntakeUploadStatus.uploaded.rawValue) WHERE id = \(bind: id.uuid) AND claimed_by = \(bind: token)
             """
         ).run()
     }
 
     /// The run ends: its record and the lease given back in one statement.
-    static func endPreview(_ id: UUID, token: String, record: PreviewRecord, on db: any Database) async throws {
+    static func endPreview(_ id: IntakeUploadID, token: String, record: PreviewRecord, on db: any Database) async throws {
         try await db.sql.raw(
             "UPDATE intake_uploads SET preview = \(bind: record.json), claimed_until = NULL, claimed_by = NULL "
-                + "WHERE id = \(bind: id) AND claimed_by = \(bind: token)"
+                + "WHERE id = \(bind: id.uuid) AND claimed_by = \(bind: token)"
         ).run()
     }
 
     /// A stopped preview has been said once: the next open runs it again.
-    static func forgetPreview(_ id: UUID, on db: any Database) async throws {
-        try await db.sql.raw("UPDATE intake_uploads SET preview = NULL WHERE id = \(bind: id) AND claimed_until IS NULL").run()
+    static func forgetPreview(_ id: IntakeUploadID, on db: any Database) async throws {
+        try await db.sql.raw("UPDATE intake_uploads SET preview = NULL WHERE id = \(bind: id.uuid) AND claimed_until IS NULL").run()
     }
 }
 
@@ -102,7 +104,7 @@ extension IntakeUpload {
 /// already answered. It stops between chunks once the heartbeat has lapsed, at its deadline, or at shutdown.
 struct PreviewJob: Sendable {
     let app: Application
-    let upload: UUID
+    let upload: IntakeUploadID
     let token: String
     var record: PreviewRecord
     /// Everything but the file, which the job reads from the database into its own work file.
@@ -187,20 +189,20 @@ final class PreviewJobs: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var jobs: [UUID: (job: Job, task: Task<Void, Never>)] = [:]
-    private var polls: [UUID: Int] = [:]
+    private var jobs: [IntakeUploadID: (job: Job, task: Task<Void, Never>)] = [:]
+    private var polls: [IntakeUploadID: Int] = [:]
 
     /// A request for an upload's preview page came in (`PreviewPollMiddleware`) / was answered.
-    func pollArrived(_ upload: UUID) { lock.withLock { polls[upload, default: 0] += 1 } }
-    func pollAnswered(_ upload: UUID) {
+    func pollArrived(_ upload: IntakeUploadID) { lock.withLock { polls[upload, default: 0] += 1 } }
+    func pollAnswered(_ upload: IntakeUploadID) {
         lock.withLock {
             let n = (polls[upload] ?? 1) - 1
             polls[upload] = n > 0 ? n : nil
         }
     }
-    func pollsInFlight(_ upload: UUID) -> Int { lock.withLock { polls[upload] ?? 0 } }
+    func pollsInFlight(_ upload: IntakeUploadID) -> Int { lock.withLock { polls[upload] ?? 0 } }
 
-    func launch(_ upload: UUID, _ job: Job, _ body: @escaping @Sendable () async -> Void) {
+    func launch(_ upload: IntakeUploadID, _ job: Job, _ body: @escaping @Sendable () async -> Void) {
         lock.withLock {
             let task = Task {
                 await body()
@@ -210,10 +212,10 @@ final class PreviewJobs: @unchecked Sendable {
         }
     }
 
-    private func ended(_ upload: UUID) { lock.withLock { _ = jobs.removeValue(forKey: upload) } }
+    private func ended(_ upload: IntakeUploadID) { lock.withLock { _ = jobs.removeValue(forKey: upload) } }
 
     /// A poll answered here: true when this instance runs the upload's preview (and now knows it is watched).
-    @discardableResult func saw(_ upload: UUID, until: Date) -> Bool {
+    @discardableResult func saw(_ upload: IntakeUploadID, until: Date) -> Bool {
         guard let job = lock.withLock({ jobs[upload]?.job }) else { return false }
         job.saw(until: until)
         return true
@@ -258,10 +260,10 @@ struct PreviewPollMiddleware: AsyncMiddleware {
     }
 
     /// The upload of `/imports/{id}`, the preview's page (not its commit or rejected file).
-    static func upload(_ path: String) -> UUID? {
-        let prefix = SiteURL.intake("").path
+    static func upload(_ path: String) -> IntakeUploadID? {
+        let prefix = SiteURL.intake(nil).path.replacingOccurrences(of: ":id", with: "")
         guard path.hasPrefix(prefix) else { return nil }
-        return UUID(uuidString: String(path.dropFirst(prefix.count)))
+        return IntakeUploadID(String(path.dropFirst(prefix.count)))
     }
 }
 

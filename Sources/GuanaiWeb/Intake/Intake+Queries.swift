@@ -2,14 +2,16 @@ import Fluent
 import SQLKit
 import Vapor
 import Foundation
+import GuanaiCore
 
 extension IntakeUpload {
     /// An account's own imports, newest first: an upload belongs to the account that sent it, not to a unit, so
     /// this is read by owner rather than through a jurisdiction.
-    static func recent(by user: UUID, limit: Int, on db: any Database) async throws -> [IntakeUpload] {
-        try await withoutFile(IntakeUpload.query(on: db), rejected: false).filter(\.$userID == user).sort(\.$createdAt, .descending).limit(
-            limit
-        ).all()
+    static func recent(by user: UserID, limit: Int, on db: any Database) async throws -> [IntakeUpload] {
+        try await withoutFile(IntakeUpload.query(on: db), rejected: false).filter(\.$userID == user.uuid).sort(\.$createdAt, .descending)
+            .limit(
+                limit
+            ).all()
     }
 }
 
@@ -24,8 +26,8 @@ extension IntakeUpload {
         return rejected ? q.field(\.$rejected).field(\.$preview) : q
     }
 
-    static func withoutFile(_ id: UUID, on db: any Database) async throws -> IntakeUpload? {
-        try await withoutFile(IntakeUpload.query(on: db).filter(\.$id == id)).first()
+    static func withoutFile(_ id: IntakeUploadID, on db: any Database) async throws -> IntakeUpload? {
+        try await withoutFile(IntakeUpload.query(on: db).filter(\.$id == id.uuid)).first()
     }
 
     /// Stores a new upload and its file, read from the work file straight into the buffer that is bound: a
@@ -38,8 +40,8 @@ extension IntakeUpload {
     }
 
     /// The uploaded file, as the driver read it (no copy into a `Data`); nil once committed.
-    static func file(of id: UUID, on db: any Database) async throws -> ByteBuffer? {
-        guard let row = try await db.sql.select().column("bytes").from(IntakeUpload.schema).where("id", .equal, SQLBind(id)).first(),
+    static func file(of id: IntakeUploadID, on db: any Database) async throws -> ByteBuffer? {
+        guard let row = try await db.sql.select().column("bytes").from(IntakeUpload.schema).where("id", .equal, SQLBind(id.uuid)).first(),
             try !row.decodeNil(column: "bytes")
         else { return nil }
         return try row.decode(column: "bytes", as: ByteBuffer.self)

@@ -173,7 +173,7 @@ struct ImportRun: Sendable {
                     let r = local.report
                     try await AuditLog.append(
                         AuditEvent(
-                            AuditAction.import, kind.rawValue, fileName, unit: unit.code,
+                            AuditAction.import, AuditSubject(kind), fileName, unit: unit.code,
                             detail: [
                                 "file": fileName, "accepted": String(r.accepted), "duplicates": String(r.duplicates),
                                 "rejected": String(r.rejected), "warnings": String(r.warnings),

@@ -67,7 +67,7 @@ enum IntakeViews {
                 ul {
                     for u in recent {
                         li {
-                            a(.href(.intake(u.id!.uuidString))) { u.fileName };
+                            a(.href(.intake(u.recordID))) { u.fileName };
                             " · " + l.t("intake.kind." + u.kind.rawValue) + " · " + l.t("intake.status." + u.status.rawValue) + " · "
                                 + SafetyViews.time(u.createdAt)
                         }
@@ -105,7 +105,7 @@ enum IntakeViews {
     /// `notice`: a catalogue key said above the counts (an interrupted commit that may be confirmed again).
     static func preview(_ req: Request, _ u: IntakeUpload, result: PreviewSummary, notice: String? = nil) -> Response {
         let l = req.lang
-        let id = u.id!.uuidString
+        let id = u.recordID
         let kind = u.kind
         let options = [("auto", l.t("intake.map.auto")), ("", l.t("intake.map.skip"))] + kind.columns.map { ($0.key, $0.names[0]) }
         return Layout.page(req, title: l.t("intake.preview")) {
@@ -210,7 +210,7 @@ enum IntakeViews {
             h1 { l.t("intake.preview") + " · " + u.fileName }
             if interrupted { p(.class("notice")) { l.t("intake.leaseExpired") } }
             p(.class("checking"), .aria("live", "polite")) { l.t("intake.preview.checking", every) }
-            p { a(.href(.intake(u.id!.uuidString))) { l.t("intake.preview.refresh") } }
+            p { a(.href(.intake(u.recordID))) { l.t("intake.preview.refresh") } }
         }
         res.headers.replaceOrAdd(name: "Refresh", value: every)
         res.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
@@ -223,7 +223,7 @@ enum IntakeViews {
         return Layout.page(req, title: l.t("intake.preview")) {
             h1 { l.t("intake.preview") + " · " + u.fileName }
             p(.class("notice stopped")) { l.t(message) }
-            p { a(.class("btn"), .href(.intake(u.id!.uuidString))) { l.t("intake.preview.restart") } }
+            p { a(.class("btn"), .href(.intake(u.recordID))) { l.t("intake.preview.restart") } }
             p { a(.href(SiteURL.intakeNew.with(query: [("kind", u.kind.rawValue)]))) { l.t("intake.again") } }
         }
     }
@@ -250,7 +250,7 @@ enum IntakeViews {
             h1 { l.t("intake.done") + " · " + u.fileName }
             counts(l, report, dryRun: false)
             if u.rejected != nil {
-                p { a(.class("btn"), .href(.intakeRejected(u.id!.uuidString))) { l.t("intake.downloadRejected") } }
+                p { a(.class("btn"), .href(.intakeRejected(u.recordID))) { l.t("intake.downloadRejected") } }
                 p(.class("muted")) { l.t("intake.rejectedHint") }
             }
             if !report.errors.isEmpty {

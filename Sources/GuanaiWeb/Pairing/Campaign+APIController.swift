@@ -37,8 +37,8 @@ struct CampaignAPIController {
         let p = try PageParams(req)
         let scoped = try req.scoped
         let (items, total) = try await scoped.campaigns(page: p.page, per: p.per)
-        let counts = try await scoped.signupCounts(items.compactMap(\.id))
-        return ListPage(items: items.map { CampaignDTO($0, volunteers: counts[$0.id!] ?? 0) }, page: p.page, per: p.per, total: total)
+        let counts = try await scoped.signupCounts(items.map(\.recordID))
+        return ListPage(items: items.map { CampaignDTO($0, volunteers: counts[$0.recordID] ?? 0) }, page: p.page, per: p.per, total: total)
     }
 
     /// Launching a campaign is the township's or the city's decision (`approve`), as approving pairs is.
@@ -53,7 +53,7 @@ struct CampaignAPIController {
 
     func load(_ req: Request, read: Bool = false) async throws -> Campaign {
         if read { try PairingAPIController().requireStaffRead(req) } else { try PairingAPIController().requireStaff(req) }
-        guard let k = try await req.scoped.campaign(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        guard let k = try await req.scoped.campaign(try req.parameters.id()) else { throw Abort(.notFound) }
         return k
     }
 

@@ -8,8 +8,8 @@ struct CampaignPagesController {
     func register(_ r: any RoutesBuilder) {
         r.get(SiteURL.campaigns.components, use: list)
         r.post(SiteURL.campaigns.components, use: create)
-        r.get(SiteURL.campaign(":id").components, use: show)
-        r.post(SiteURL.campaignVolunteers(":id").components, use: addVolunteer)
+        r.get(SiteURL.campaign(nil).components, use: show)
+        r.post(SiteURL.campaignVolunteers(nil).components, use: addVolunteer)
     }
 
     func list(req: Request) async throws -> Response {
@@ -20,7 +20,7 @@ struct CampaignPagesController {
     func renderList(_ req: Request, typed: CampaignPageForm, errors: [String: String], status: HTTPStatus) async throws -> Response {
         let scoped = try req.scoped
         let (items, total) = try await scoped.campaigns(page: 1, per: 200)
-        let counts = try await scoped.signupCounts(items.compactMap(\.id))
+        let counts = try await scoped.signupCounts(items.map(\.recordID))
         let names = try await scoped.unitNames(items.map(\.unitCode))
         var units: [(String, String)] = []
         if try req.actor.can(.approve) {
@@ -40,7 +40,7 @@ struct CampaignPagesController {
             let k = try await CampaignService.create(
                 f.input,
                 scoped: try req.scoped, by: try req.actor.displayName, actor: req.auditActor, at: req.now)
-            return req.redirect(to: SiteURL.campaign(k.id!.uuidString).path)
+            return req.redirect(to: SiteURL.campaign(k.recordID).path)
         } catch let e as FieldErrors {
             return try await renderList(req, typed: f, errors: req.messages(e), status: .unprocessableEntity)
         }
@@ -48,7 +48,7 @@ struct CampaignPagesController {
 
     func load(_ req: Request, read: Bool = false) async throws -> Campaign {
         if read { try PairingAPIController().requireStaffRead(req) } else { try PairingAPIController().requireStaff(req) }
-        guard let k = try await req.scoped.campaign(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        guard let k = try await req.scoped.campaign(try req.parameters.id()) else { throw Abort(.notFound) }
         return k
     }
 
@@ -76,7 +76,7 @@ struct CampaignPagesController {
             _ = try await CampaignService.addVolunteer(
                 k, f.input, scoped: try req.scoped,
                 actor: req.auditActor, at: req.now)
-            return req.redirect(to: SiteURL.campaign(k.id!.uuidString).path)
+            return req.redirect(to: SiteURL.campaign(k.recordID).path)
         } catch let e as FieldErrors {
             return try await render(req, k, typed: f, errors: req.messages(e), status: .unprocessableEntity)
         }
@@ -96,7 +96,7 @@ enum CampaignViews {
     }
 
     static func list(
-        _ req: Request, _ items: [Campaign], total: Int, counts: [UUID: Int], unitNames: [String: String], units: [(String, String)],
+        _ req: Request, _ items: [Campaign], total: Int, counts: [CampaignID: Int], unitNames: [String: String], units: [(String, String)],
         typed f: CampaignPageForm, errors e: [String: String], status: HTTPStatus
     ) -> Response {
         let l = req.lang
@@ -119,10 +119,10 @@ enum CampaignViews {
                         tbody {
                             for k in items {
                                 tr {
-                                    td(.data("label", l.t("campaign.name"))) { a(.href(.campaign(k.id!.uuidString))) { k.name } }
+                                    td(.data("label", l.t("campaign.name"))) { a(.href(.campaign(k.recordID))) { k.name } }
                                     td(.data("label", l.t("campaign.unit"))) { unitNames[k.unitCode] ?? k.unitCode }
                                     td(.data("label", l.t("campaign.launchedOn"))) { k.launchedOn }
-                                    td(.data("label", l.t("campaign.volunteers"))) { String(counts[k.id!] ?? 0) }
+                                    td(.data("label", l.t("campaign.volunteers"))) { String(counts[k.recordID] ?? 0) }
                                 }
                             }
                         }
@@ -166,7 +166,7 @@ enum CampaignViews {
         typed f: CampaignVolunteerForm, errors e: [String: String], status: HTTPStatus
     ) -> Response {
         let l = req.lang
-        let id = k.id!.uuidString
+        let id = k.recordID
         let reasons: String = g.closedByReason.sorted { $0.key < $1.key }
             .map { (reason: String, n: Int) -> String in l.t("campaign.reason." + (reason.isEmpty ? "unknown" : reason)) + " " + String(n) }
             .joined(separator: l.t("list.sep"))

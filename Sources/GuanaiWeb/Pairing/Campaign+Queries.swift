@@ -38,17 +38,16 @@ extension Scoped {
         )
     }
 
-    func campaign(_ id: String) async throws -> Campaign? {
-        guard let uuid = UUID(uuidString: id), let k = try await Campaign.find(uuid, on: db), inScope(k.unitCode) else { return nil }
+    func campaign(_ id: CampaignID) async throws -> Campaign? {
+        guard let k = try await Campaign.find(id, on: db), inScope(k.unitCode) else { return nil }
         return k
     }
 
     /// Signed-up volunteers per campaign, for the list.
-    func signupCounts(_ campaigns: [UUID]) async throws -> [UUID: Int] {
+    func signupCounts(_ campaigns: [CampaignID]) async throws -> [CampaignID: Int] {
         guard !campaigns.isEmpty else { return [:] }
-        return try await CampaignVolunteer.query(on: db).filter(\.$campaignID ~~ campaigns).all(\.$campaignID).reduce(into: [:]) {
-            $0[$1, default: 0] += 1
-        }
+        let rows = try await CampaignVolunteer.query(on: db).filter(\.$campaignID ~~ campaigns.map(\.uuid)).all(\.$campaignID)
+        return rows.reduce(into: [:]) { $0[CampaignID($1), default: 0] += 1 }
     }
 
     /// The campaign's volunteers, as far as the caller may see them, with their pairs.

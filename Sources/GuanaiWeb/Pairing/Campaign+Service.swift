@@ -27,7 +27,7 @@ enum CampaignService {
         try await scoped.db.transaction { tx in
             try await k.create(on: tx)
             try await AuditLog.append(
-                AuditEvent(AuditAction.create, "campaign", k.id!.uuidString, unit: k.unitCode, fields: AuditLog.created(k.auditFields)),
+                AuditEvent(AuditAction.create, k.recordID, unit: k.unitCode, fields: AuditLog.created(k.auditFields)),
                 by: actor, at: at, on: tx)
         }
         return k
@@ -39,7 +39,7 @@ enum CampaignService {
         -> CampaignVolunteer
     {
         var c = Checker()
-        let v = try await scoped.volunteer(input.volunteerId ?? "")
+        let v = try await VolunteerID(input.volunteerId ?? "").asyncFlatMap { try await scoped.volunteer($0) }
         let signedOn = CampaignForm.signUp(
             input, volunteer: v.map { .init(status: $0.status, unitCode: $0.unitCode) },
             campaignUnit: k.unitCode, launchedOn: k.launchedOn, today: RegistryService.today(at), &c)
@@ -57,7 +57,7 @@ enum CampaignService {
             try await row.create(on: tx)
             try await AuditLog.append(
                 AuditEvent(
-                    AuditAction.update, "campaign", k.id!.uuidString, unit: k.unitCode,
+                    AuditAction.update, k.recordID, unit: k.unitCode,
                     fields: ["volunteer": FieldChange(before: nil, after: v.id!.uuidString)],
                     detail: ["signedOn": row.signedOn, "name": v.name]), by: actor, at: at, on: tx)
         }

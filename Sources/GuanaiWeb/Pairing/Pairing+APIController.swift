@@ -106,7 +106,7 @@ struct PairingAPIController {
     }
 
     func loadVolunteer(_ req: Request) async throws -> Volunteer {
-        guard let v = try await req.scoped.volunteer(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        guard let v = try await req.scoped.volunteer(try req.parameters.id()) else { throw Abort(.notFound) }
         try req.requireBrowse(.volunteer)
         return v
     }
@@ -116,14 +116,14 @@ struct PairingAPIController {
         let p = try PageParams(req)
         let scoped = try req.scoped
         let (items, total) = try await scoped.volunteers(unit: req.query[String.self, at: "unit"] ?? "", page: p.page, per: p.per)
-        let load = try await scoped.load(items.compactMap(\.id))
-        return ListPage(items: items.map { VolunteerDTO($0, load: load[$0.id!] ?? 0) }, page: p.page, per: p.per, total: total)
+        let load = try await scoped.load(items.map(\.recordID))
+        return ListPage(items: items.map { VolunteerDTO($0, load: load[$0.recordID] ?? 0) }, page: p.page, per: p.per, total: total)
     }
 
     func volunteer(req: Request) async throws -> VolunteerDTO {
         let v = try await loadVolunteer(req)
-        try await req.audit(AuditEvent(AuditAction.view, "volunteer", v.id!.uuidString, unit: v.unitCode))
-        return VolunteerDTO(v, load: try await PairingService.openLoad(v.id!, on: req.db))
+        try await req.audit(AuditEvent(AuditAction.view, v.recordID, unit: v.unitCode))
+        return VolunteerDTO(v, load: try await PairingService.openLoad(v.recordID, on: req.db))
     }
 
     func updateVolunteer(req: Request) async throws -> VolunteerDTO {
@@ -131,7 +131,7 @@ struct PairingAPIController {
         try requireStaff(req)
         try await PairingService.updateVolunteer(
             v, try await req.json(VolunteerInput.self), scoped: try req.scoped, actor: req.auditActor, at: req.now)
-        return VolunteerDTO(v, load: try await PairingService.openLoad(v.id!, on: req.db))
+        return VolunteerDTO(v, load: try await PairingService.openLoad(v.recordID, on: req.db))
     }
 
     /// Screening is confirmed by the township or the city, who answer for it.
@@ -140,26 +140,26 @@ struct PairingAPIController {
         try req.require(.approve)
         try await PairingService.screen(
             v, try await req.json(ScreeningInput.self), by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: req.db)
-        return VolunteerDTO(v, load: try await PairingService.openLoad(v.id!, on: req.db))
+        return VolunteerDTO(v, load: try await PairingService.openLoad(v.recordID, on: req.db))
     }
 
     func propose(req: Request) async throws -> Response {
         try requireStaff(req)
         let input = try await req.json(PairInput.self)
         let scoped = try req.scoped
-        guard let c = try await scoped.child(input.childId ?? "") else {
+        guard let cid = ChildID(input.childId ?? ""), let c = try await scoped.child(cid) else {
             throw FieldErrors([FieldError(field: "childId", key: "report.error.child")])
         }
-        guard let v = try await scoped.volunteer(input.volunteerId ?? "") else {
+        guard let vid = VolunteerID(input.volunteerId ?? ""), let v = try await scoped.volunteer(vid) else {
             throw FieldErrors([FieldError(field: "volunteerId", key: "pairing.error.volunteer")])
         }
         let p = try await PairingService.propose(
             child: c, volunteer: v, by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: scoped.db)
-        return try created(PairDTO(p, events: try await scoped.pairEvents(p.id!)))
+        return try created(PairDTO(p, events: try await scoped.pairEvents(p.recordID)))
     }
 
     func loadPair(_ req: Request) async throws -> Pair {
-        guard let p = try await req.scoped.pair(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        guard let p = try await req.scoped.pair(try req.parameters.id()) else { throw Abort(.notFound) }
         try req.requireBrowse(.pair)
         return p
     }
@@ -174,7 +174,7 @@ struct PairingAPIController {
 
     func pair(req: Request) async throws -> PairDTO {
         let p = try await loadPair(req)
-        return PairDTO(p, events: try await req.scoped.pairEvents(p.id!))
+        return PairDTO(p, events: try await req.scoped.pairEvents(p.recordID))
     }
 
     /// Approving and reopening are the township's (`approve`); pausing and closing any staff of the child's unit.
@@ -183,7 +183,7 @@ struct PairingAPIController {
         if action == .approve || action == .reopen { try req.require(.approve) } else { try requireStaff(req) }
         let input = (try? await req.json(PairActionInput.self)) ?? PairActionInput()
         try await PairingService.act(p, action, input, by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: req.db)
-        return PairDTO(p, events: try await req.scoped.pairEvents(p.id!))
+        return PairDTO(p, events: try await req.scoped.pairEvents(p.recordID))
     }
 
     struct SuggestionsInput: Content { var unit: String? }
@@ -208,7 +208,7 @@ struct PairingAPIController {
 
     func contacts(req: Request) async throws -> ListPage<ContactDTO> {
         let p = try await loadPair(req)
-        let all = try await req.scoped.contacts(p.id!)
+        let all = try await req.scoped.contacts(p.recordID)
         return ListPage(items: all.map(ContactDTO.init), page: 1, per: max(all.count, 1), total: all.count)
     }
 
@@ -225,7 +225,7 @@ struct PairingAPIController {
 
     func checkins(req: Request) async throws -> ListPage<CheckinDTO> {
         let p = try await loadPair(req)
-        let all = try await req.scoped.checkins(p.id!)
+        let all = try await req.scoped.checkins(p.recordID)
         return ListPage(items: all.map(CheckinDTO.init), page: 1, per: max(all.count, 1), total: all.count)
     }
 

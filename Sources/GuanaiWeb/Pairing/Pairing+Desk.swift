@@ -32,14 +32,14 @@ enum VolunteerDesk {
     /// The volunteer record behind a volunteer account, if a staff member has linked one.
     static func volunteer(for actor: Signer, on db: any Database) async throws -> Volunteer? {
         guard Policy.hasDesk(actor.role) else { return nil }
-        return try await Volunteer.query(on: db).filter(\.$userID == actor.userID).filter(\.$status == .active).first()
+        return try await Volunteer.query(on: db).filter(\.$userID == actor.userID.uuid).filter(\.$status == .active).first()
     }
 
     /// One of her visible pairs, or nil: another volunteer's pair, a closed or proposed one, and every child
     /// outside her pairs are out of reach the same way (404).
-    static func pair(_ id: String, for actor: Signer, on db: any Database) async throws -> (Pair, Volunteer)? {
-        guard let v = try await volunteer(for: actor, on: db), let uuid = UUID(uuidString: id),
-            let p = try await Pair.find(uuid, on: db), p.volunteerID == v.id, visible.contains(p.status)
+    static func pair(_ id: PairID, for actor: Signer, on db: any Database) async throws -> (Pair, Volunteer)? {
+        guard let v = try await volunteer(for: actor, on: db), let p = try await Pair.find(id, on: db), p.volunteerID == v.id,
+            visible.contains(p.status)
         else { return nil }
         return (p, v)
     }

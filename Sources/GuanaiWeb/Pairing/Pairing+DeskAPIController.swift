@@ -18,13 +18,13 @@ struct DeskAPIController {
     func children(req: Request) async throws -> ListPage<DeskChild> {
         let a = try requireVolunteer(req)
         let items = try await VolunteerDesk.children(for: a, on: req.db, today: RegistryService.today(req.now))
-        for k in items { try await req.audit(AuditEvent(AuditAction.view, "pair", k.pairId, unit: k.unitCode)) }
+        for k in items { try await req.audit(AuditEvent(AuditAction.view, .pair, k.pairId, unit: k.unitCode)) }
         return ListPage(items: items, page: 1, per: max(items.count, 1), total: items.count)
     }
 
     func addContact(req: Request) async throws -> Response {
         let a = try requireVolunteer(req)
-        guard let (p, _) = try await VolunteerDesk.pair(req.parameters.get("id") ?? "", for: a, on: req.db) else { throw Abort(.notFound) }
+        guard let (p, _) = try await VolunteerDesk.pair(try req.parameters.id(), for: a, on: req.db) else { throw Abort(.notFound) }
         let k = try await PairingService.recordContact(
             p, try await req.json(ContactInput.self), by: a.displayName, onBehalf: false, actor: req.auditActor, at: req.now, on: req.db)
         let res = Response(status: .created)
@@ -38,7 +38,7 @@ struct DeskAPIController {
     func concern(req: Request) async throws -> Response {
         let a = try requireVolunteer(req)
         try req.require(.fileReport)
-        guard let (p, v) = try await VolunteerDesk.pair(req.parameters.get("id") ?? "", for: a, on: req.db) else { throw Abort(.notFound) }
+        guard let (p, v) = try await VolunteerDesk.pair(try req.parameters.id(), for: a, on: req.db) else { throw Abort(.notFound) }
         let r = try await VolunteerDesk.raiseConcern(
             p, volunteer: v, seen: try await req.json(ConcernInput.self).seen, actor: a, audit: req.auditActor, at: req.now, on: req.db)
         let res = Response(status: .created)

@@ -7,9 +7,9 @@ import GuanaiCore
 struct DeskPagesController {
     func register(_ r: any RoutesBuilder) {
         r.get(SiteURL.desk.components, use: desk)
-        r.post(SiteURL.deskContact(":id").components, use: addContact)
-        r.get(SiteURL.deskConcern(":id").components, use: concernForm)
-        r.post(SiteURL.deskConcern(":id").components, use: concern)
+        r.post(SiteURL.deskContact(nil).components, use: addContact)
+        r.get(SiteURL.deskConcern(nil).components, use: concernForm)
+        r.post(SiteURL.deskConcern(nil).components, use: concern)
     }
 
     func volunteer(_ req: Request) throws -> Signer {
@@ -28,30 +28,30 @@ struct DeskPagesController {
     {
         let linked = try await VolunteerDesk.volunteer(for: a, on: req.db) != nil
         let kids = try await VolunteerDesk.children(for: a, on: req.db, today: RegistryService.today(req.now))
-        for k in kids { try await req.audit(AuditEvent(AuditAction.view, "pair", k.pairId, unit: k.unitCode)) }
+        for k in kids { try await req.audit(AuditEvent(AuditAction.view, .pair, k.pairId, unit: k.unitCode)) }
         return DeskViews.desk(req, kids, linked: linked, failed: failed, typed: typed, errors: errors, status: status)
     }
 
     func addContact(req: Request) async throws -> Response {
         let a = try volunteer(req)
-        let id = req.parameters.get("id") ?? ""
+        let id: PairID = try req.parameters.id()
         guard let (p, _) = try await VolunteerDesk.pair(id, for: a, on: req.db) else { throw Abort(.notFound) }
         let f = try await req.form(ContactForm.self)
         do {
             _ = try await PairingService.recordContact(
                 p, f.input,
                 by: a.displayName, onBehalf: false, actor: req.auditActor, at: req.now, on: req.db)
-            return req.redirect(to: SiteURL.desk.with(query: [("saved", id)]) + "#pair-" + id)
+            return req.redirect(to: SiteURL.desk.with(query: [("saved", id.description)]) + "#pair-\(id)")
         } catch let e as FieldErrors {
             return try await render(
-                req, a, failed: id, typed: Forms.typed(f), errors: PairingPagesController.contactMessages(req, e),
+                req, a, failed: id.description, typed: Forms.typed(f), errors: PairingPagesController.contactMessages(req, e),
                 status: .unprocessableEntity)
         }
     }
 
     func concernForm(req: Request) async throws -> Response {
         let a = try volunteer(req)
-        guard let (p, _) = try await VolunteerDesk.pair(req.parameters.get("id") ?? "", for: a, on: req.db),
+        guard let (p, _) = try await VolunteerDesk.pair(try req.parameters.id(), for: a, on: req.db),
             let kid = try await VolunteerDesk.children(for: a, on: req.db, today: RegistryService.today(req.now)).first(where: {
                 $0.pairId == p.id!.uuidString
             })
@@ -62,7 +62,7 @@ struct DeskPagesController {
     func concern(req: Request) async throws -> Response {
         let a = try volunteer(req)
         try req.require(.fileReport)
-        guard let (p, v) = try await VolunteerDesk.pair(req.parameters.get("id") ?? "", for: a, on: req.db),
+        guard let (p, v) = try await VolunteerDesk.pair(try req.parameters.id(), for: a, on: req.db),
             let kid = try await VolunteerDesk.children(for: a, on: req.db, today: RegistryService.today(req.now)).first(where: {
                 $0.pairId == p.id!.uuidString
             })
@@ -126,14 +126,14 @@ enum DeskViews {
                         details(.class("action"), Attr.when(mine || kids.count == 1, Attr("open", nil))) {
                             summary { l.t("desk.logContact") }
                             if mine { Forms.errorSummary(l, errors, labelled: true) }
-                            GuanaiWeb.form(.method("post"), .action(.deskContact(k.pairId))) {
+                            GuanaiWeb.form(.method("post"), .action(.deskContact(PairID(k.pairId)))) {
                                 Forms.csrf(req)
                                 PairingViews.contactFields(l, typed: mine ? typed : [:], errors: mine ? errors : [:], today: today)
                                 button(.type("submit")) { l.t("desk.save") }
                             }
                         }
                     }
-                    p { a(.href(.deskConcern(k.pairId))) { l.t("desk.raiseConcern") } }
+                    p { a(.href(.deskConcern(PairID(k.pairId)))) { l.t("desk.raiseConcern") } }
                 }
             }
         }
@@ -148,7 +148,7 @@ enum DeskViews {
             h1 { l.t("desk.concernTitle") + " · " + k.givenName }
             p(.class("muted")) { l.t("desk.concernIntro") }
             Forms.errorSummary(l, error.map { [ConcernForm.CodingKeys.seen.rawValue: $0] } ?? [:], labelled: true)
-            GuanaiWeb.form(.method("post"), .action(.deskConcern(k.pairId))) {
+            GuanaiWeb.form(.method("post"), .action(.deskConcern(PairID(k.pairId)))) {
                 Forms.csrf(req)
                 div(.class(error == nil ? "field" : "field invalid")) {
                     label(.for(ConcernForm.CodingKeys.seen.rawValue)) {

@@ -9,17 +9,17 @@ struct PairingPagesController {
         r.get(SiteURL.volunteers.components, use: volunteers)
         r.get(SiteURL.volunteerNew.components, use: newVolunteer)
         r.post(SiteURL.volunteerNew.components, use: createVolunteer)
-        r.get(SiteURL.volunteer(":id").components, use: volunteer)
-        r.post(SiteURL.volunteerScreen(":id").components, use: screen)
-        r.post(SiteURL.volunteerAccount(":id").components, use: linkAccount)
-        r.get(SiteURL.volunteerPrint(":id").components, use: printRecord)
+        r.get(SiteURL.volunteer(nil).components, use: volunteer)
+        r.post(SiteURL.volunteerScreen(nil).components, use: screen)
+        r.post(SiteURL.volunteerAccount(nil).components, use: linkAccount)
+        r.get(SiteURL.volunteerPrint(nil).components, use: printRecord)
         r.get(SiteURL.pairs.components, use: pairs)
-        r.get(SiteURL.pair(":id").components, use: pair)
+        r.get(SiteURL.pair(nil).components, use: pair)
         for action in [PairAction.approve, .pause, .resume, .close, .reopen] {
-            r.post(SiteURL.pairAct(":id", action.rawValue).components) { req in try await act(req, action) }
+            r.post(SiteURL.pairAct(nil, action.rawValue).components) { req in try await act(req, action) }
         }
-        r.post(SiteURL.pairContact(":id").components, use: addContact)
-        r.post(SiteURL.pairCheckin(":id").components, use: addCheckin)
+        r.post(SiteURL.pairContact(nil).components, use: addContact)
+        r.post(SiteURL.pairCheckin(nil).components, use: addCheckin)
         r.get(SiteURL.pairing.components, use: suggestions)
         r.post(SiteURL.pairingApprove.components, use: approveSuggestions)
     }
@@ -38,7 +38,7 @@ struct PairingPagesController {
         let unit = req.query[String.self, at: "unit"] ?? ""
         let scoped = try req.scoped
         let (items, total) = try await scoped.volunteers(unit: unit, page: page, per: 50)
-        let load = try await scoped.load(items.compactMap(\.id))
+        let load = try await scoped.load(items.map(\.recordID))
         let names = try await scoped.unitNames(items.map(\.unitCode))
         return PairingViews.volunteers(
             req, items, load: load, unitNames: names, units: try await AccountsController.unitOptions(scoped), unit: unit, total: total,
@@ -59,7 +59,7 @@ struct PairingPagesController {
         let units = try await AccountsController.unitOptions(try req.scoped)
         do {
             let v = try await PairingService.createVolunteer(f.input, scoped: try req.scoped, actor: req.auditActor, at: req.now)
-            return req.redirect(to: SiteURL.volunteer(v.id!.uuidString).path)
+            return req.redirect(to: SiteURL.volunteer(v.recordID).path)
         } catch let e as FieldErrors {
             return PairingViews.volunteerForm(req, typed: f, errors: req.messages(e), units: units, status: .unprocessableEntity)
         } catch let e as ConflictError {
@@ -70,19 +70,19 @@ struct PairingPagesController {
 
     func loadVolunteer(_ req: Request) async throws -> Volunteer {
         _ = try staff(req)
-        guard let v = try await req.scoped.volunteer(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        guard let v = try await req.scoped.volunteer(try req.parameters.id()) else { throw Abort(.notFound) }
         return v
     }
 
     func volunteer(req: Request) async throws -> Response {
         let v = try await loadVolunteer(req)
-        try await req.audit(AuditEvent(AuditAction.view, "volunteer", v.id!.uuidString, unit: v.unitCode))
+        try await req.audit(AuditEvent(AuditAction.view, v.recordID, unit: v.unitCode))
         return try await renderVolunteer(req, v, errors: [:], status: .ok)
     }
 
     func renderVolunteer(_ req: Request, _ v: Volunteer, errors: [String: String], status: HTTPStatus) async throws -> Response {
         let scoped = try req.scoped
-        let history = try await scoped.pairs(ofVolunteer: v.id!)
+        let history = try await scoped.pairs(ofVolunteer: v.recordID)
         let names = try await scoped.childNames(history.map(\.childID))
         let account = try await v.userID.asyncFlatMap { try await User.find($0, on: scoped.db)?.username }
         let unitName = try await scoped.unitNames([v.unitCode])[v.unitCode] ?? v.unitCode
@@ -99,7 +99,7 @@ struct PairingPagesController {
             try await PairingService.screen(
                 v, ScreeningInput(step: f.step, on: f.on), by: try req.actor.displayName, actor: req.auditActor, at: req.now,
                 on: req.db)
-            return req.redirect(to: SiteURL.volunteer(v.id!.uuidString).path)
+            return req.redirect(to: SiteURL.volunteer(v.recordID).path)
         } catch let e as FieldErrors {
             return try await renderVolunteer(req, v, errors: req.messages(e), status: .unprocessableEntity)
         }
@@ -112,7 +112,7 @@ struct PairingPagesController {
         do {
             try await PairingService.updateVolunteer(
                 v, VolunteerInput(account: f.account ?? ""), scoped: try req.scoped, actor: req.auditActor, at: req.now)
-            return req.redirect(to: SiteURL.volunteer(v.id!.uuidString).path)
+            return req.redirect(to: SiteURL.volunteer(v.recordID).path)
         } catch let e as FieldErrors {
             return try await renderVolunteer(req, v, errors: req.messages(e), status: .unprocessableEntity)
         }
@@ -122,13 +122,13 @@ struct PairingPagesController {
     func printRecord(req: Request) async throws -> Response {
         let v = try await loadVolunteer(req)
         let scoped = try req.scoped
-        let pairs = try await scoped.pairs(ofVolunteer: v.id!)
-        let contacts = try await scoped.contacts(ofPairs: pairs.compactMap(\.id))
+        let pairs = try await scoped.pairs(ofVolunteer: v.recordID)
+        let contacts = try await scoped.contacts(ofPairs: pairs.map(\.recordID))
         let names = try await scoped.childNames(pairs.map(\.childID))
         let childOf = Dictionary(uniqueKeysWithValues: pairs.map { ($0.id!, ChineseName.givenName(names[$0.childID] ?? "")) })
         let unitName = try await scoped.unitNames([v.unitCode])[v.unitCode] ?? v.unitCode
         try await req.audit(
-            AuditEvent(AuditAction.view, "volunteer", v.id!.uuidString, unit: v.unitCode, detail: ["print": "service_record"]))
+            AuditEvent(AuditAction.view, v.recordID, unit: v.unitCode, detail: ["print": "service_record"]))
         return PairingViews.serviceRecord(req, v, contacts: contacts, childOf: childOf, unitName: unitName)
     }
 
@@ -155,13 +155,13 @@ struct PairingPagesController {
 
     func loadPair(_ req: Request) async throws -> Pair {
         _ = try staff(req)
-        guard let p = try await req.scoped.pair(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        guard let p = try await req.scoped.pair(try req.parameters.id()) else { throw Abort(.notFound) }
         return p
     }
 
     func pair(req: Request) async throws -> Response {
         let p = try await loadPair(req)
-        try await req.audit(AuditEvent(AuditAction.view, "pair", p.id!.uuidString, unit: p.unitCode))
+        try await req.audit(AuditEvent(AuditAction.view, p.recordID, unit: p.unitCode))
         return try await renderPair(req, p, errors: [:], typed: [:], status: .ok)
     }
 
@@ -171,13 +171,13 @@ struct PairingPagesController {
         let scoped = try req.scoped
         let name = try await scoped.childNames([p.childID])[p.childID] ?? ""
         let v = try await Volunteer.find(p.volunteerID, on: scoped.db)
-        let contacts = try await scoped.contacts(p.id!)
-        let checkins = try await scoped.checkins(p.id!)
+        let contacts = try await scoped.contacts(p.recordID)
+        let checkins = try await scoped.checkins(p.recordID)
         let s = try await PairingService.standing(
             p, today: RegistryService.today(req.now), rules: try await CadenceSettingsStore.load(on: scoped.db), on: scoped.db)
-        let reminders = try await scoped.reminders(p.id!, limit: 10)
+        let reminders = try await scoped.reminders(p.recordID, limit: 10)
         return PairingViews.pair(
-            req, p, childName: name, volunteer: v, events: try await scoped.pairEvents(p.id!), contacts: contacts, checkins: checkins,
+            req, p, childName: name, volunteer: v, events: try await scoped.pairEvents(p.recordID), contacts: contacts, checkins: checkins,
             standing: s, reminders: reminders, errors: errors, typed: typed, status: status)
     }
 
@@ -189,7 +189,7 @@ struct PairingPagesController {
             try await PairingService.act(
                 p, action, f.input,
                 by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: req.db)
-            return req.redirect(to: SiteURL.pair(p.id!.uuidString).path)
+            return req.redirect(to: SiteURL.pair(p.recordID).path)
         } catch let e as FieldErrors {
             return try await renderPair(req, p, errors: req.messages(e), typed: Forms.typed(f), status: .unprocessableEntity)
         }
@@ -204,7 +204,7 @@ struct PairingPagesController {
             _ = try await PairingService.recordContact(
                 p, f.input,
                 by: try req.actor.displayName, onBehalf: true, actor: req.auditActor, at: req.now, on: req.db)
-            return req.redirect(to: SiteURL.pair(p.id!.uuidString).path)
+            return req.redirect(to: SiteURL.pair(p.recordID).path)
         } catch let e as FieldErrors {
             return try await renderPair(req, p, errors: Self.contactMessages(req, e), typed: Forms.typed(f), status: .unprocessableEntity)
         }
@@ -231,7 +231,7 @@ struct PairingPagesController {
             _ = try await PairingService.checkin(
                 p, with: f.with, on: f.checkinDate, notes: f.checkinNotes, by: try req.actor.displayName, actor: req.auditActor,
                 at: req.now, on: req.db)
-            return req.redirect(to: SiteURL.pair(p.id!.uuidString).path)
+            return req.redirect(to: SiteURL.pair(p.recordID).path)
         } catch let e as FieldErrors {
             var m = req.messages(e)
             typealias K = CheckinForm.CodingKeys
@@ -310,7 +310,9 @@ struct PairingPagesController {
         var failed: [String] = []  // "<child id>:<message key>"
         for pick in chosen {
             let parts = pick.split(separator: ":").map(String.init)
-            guard parts.count == 3, let c = try await scoped.child(parts[0]), let v = try await scoped.volunteer(parts[1]) else { continue }
+            guard parts.count == 3, let cid = ChildID(parts[0]), let vid = VolunteerID(parts[1]), let c = try await scoped.child(cid),
+                let v = try await scoped.volunteer(vid)
+            else { continue }
             do {
                 let p = try await PairingService.propose(
                     child: c, volunteer: v, cost: Int(parts[2]), by: by, actor: req.auditActor, at: req.now, on: scoped.db)
@@ -322,7 +324,7 @@ struct PairingPagesController {
                 let key =
                     e.items.map { $0.key == "pairing.error.full" ? "pairing.error.volunteerFull" : $0.key }.first(
                         where: Self.isApprovalFailure) ?? "pairing.error.changed"
-                failed.append(c.id!.uuidString + ":" + key)
+                failed.append("\(c.recordID):\(key)")
             }
         }
         let query =

@@ -3,8 +3,8 @@ import Vapor
 import GuanaiCore
 
 extension Scoped {
-    func volunteer(_ id: String) async throws -> Volunteer? {
-        guard let uuid = UUID(uuidString: id), let v = try await Volunteer.find(uuid, on: db), inScope(v.unitCode) else { return nil }
+    func volunteer(_ id: VolunteerID) async throws -> Volunteer? {
+        guard let v = try await Volunteer.find(id, on: db), inScope(v.unitCode) else { return nil }
         return v
     }
 
@@ -13,8 +13,8 @@ extension Scoped {
         return (try await q.copy().sort(\.$unitCode).sort(\.$name).range(((page - 1) * per)..<(page * per)).all(), try await q.count())
     }
 
-    func pair(_ id: String) async throws -> Pair? {
-        guard let uuid = UUID(uuidString: id), let p = try await Pair.find(uuid, on: db), inScope(p.unitCode) else { return nil }
+    func pair(_ id: PairID) async throws -> Pair? {
+        guard let p = try await Pair.find(id, on: db), inScope(p.unitCode) else { return nil }
         return p
     }
 
@@ -24,45 +24,46 @@ extension Scoped {
         return (try await q.copy().sort(\.$createdAt, .descending).range(((page - 1) * per)..<(page * per)).all(), try await q.count())
     }
 
-    func pairEvents(_ pair: UUID) async throws -> [PairEvent] {
-        try await PairEvent.query(on: db).filter(\.$pairID == pair).sort(\.$at).all()
+    func pairEvents(_ pair: PairID) async throws -> [PairEvent] {
+        try await PairEvent.query(on: db).filter(\.$pairID == pair.uuid).sort(\.$at).all()
     }
 
-    func contacts(_ pair: UUID) async throws -> [PairContact] {
-        try await PairContact.query(on: db).filter(\.$pairID == pair).sort(\.$onDate, .descending).all()
+    func contacts(_ pair: PairID) async throws -> [PairContact] {
+        try await PairContact.query(on: db).filter(\.$pairID == pair.uuid).sort(\.$onDate, .descending).all()
     }
 
-    func load(_ volunteers: [UUID]) async throws -> [UUID: Int] {
+    func load(_ volunteers: [VolunteerID]) async throws -> [VolunteerID: Int] {
         guard !volunteers.isEmpty else { return [:] }
-        let open = try await Pair.query(on: db).filter(\.$volunteerID ~~ volunteers).filter(\.$status != .closed).all(\.$volunteerID)
-        return open.reduce(into: [:]) { $0[$1, default: 0] += 1 }
+        let open = try await Pair.query(on: db).filter(\.$volunteerID ~~ volunteers.map(\.uuid)).filter(\.$status != .closed).all(
+            \.$volunteerID)
+        return open.reduce(into: [:]) { $0[VolunteerID($1), default: 0] += 1 }
     }
 
-    func checkins(_ pair: UUID) async throws -> [PairCheckin] {
-        try await PairCheckin.query(on: db).filter(\.$pairID == pair).sort(\.$onDate, .descending).all()
+    func checkins(_ pair: PairID) async throws -> [PairCheckin] {
+        try await PairCheckin.query(on: db).filter(\.$pairID == pair.uuid).sort(\.$onDate, .descending).all()
     }
 
     // The lookups below hang off a record the page already loaded through this scope (a volunteer, a pair, a
     // child), and read by its id without narrowing again, as the pages always have.
 
-    func pairs(ofVolunteer volunteer: UUID) async throws -> [Pair] {
-        try await Pair.query(on: db).filter(\.$volunteerID == volunteer).sort(\.$createdAt, .descending).all()
+    func pairs(ofVolunteer volunteer: VolunteerID) async throws -> [Pair] {
+        try await Pair.query(on: db).filter(\.$volunteerID == volunteer.uuid).sort(\.$createdAt, .descending).all()
     }
 
-    func pairs(ofChild child: UUID) async throws -> [Pair] {
-        try await Pair.query(on: db).filter(\.$childID == child).sort(\.$createdAt, .descending).all()
+    func pairs(ofChild child: ChildID) async throws -> [Pair] {
+        try await Pair.query(on: db).filter(\.$childID == child.uuid).sort(\.$createdAt, .descending).all()
     }
 
     /// Oldest first: the printed service record reads as a log.
-    func contacts(ofPairs pairs: [UUID]) async throws -> [PairContact] {
-        try await PairContact.query(on: db).filter(\.$pairID ~~ pairs).sort(\.$onDate).all()
+    func contacts(ofPairs pairs: [PairID]) async throws -> [PairContact] {
+        try await PairContact.query(on: db).filter(\.$pairID ~~ pairs.map(\.uuid)).sort(\.$onDate).all()
     }
 
     func volunteers(_ ids: [UUID]) async throws -> [UUID: Volunteer] {
         Dictionary(uniqueKeysWithValues: try await Volunteer.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0) })
     }
 
-    func reminders(_ pair: UUID, limit: Int) async throws -> [PairReminder] {
-        try await PairReminder.query(on: db).filter(\.$pairID == pair).sort(\.$createdAt, .descending).limit(limit).all()
+    func reminders(_ pair: PairID, limit: Int) async throws -> [PairReminder] {
+        try await PairReminder.query(on: db).filter(\.$pairID == pair.uuid).sort(\.$createdAt, .descending).limit(limit).all()
     }
 }

@@ -41,19 +41,19 @@ enum PairingService {
         try await scoped.db.transaction { tx in
             try await v.create(on: tx)
             try await AuditLog.append(
-                AuditEvent(AuditAction.create, "volunteer", v.id!.uuidString, unit: v.unitCode, fields: AuditLog.created(v.auditFields)),
+                AuditEvent(AuditAction.create, v.recordID, unit: v.unitCode, fields: AuditLog.created(v.auditFields)),
                 by: actor, at: at, on: tx)
         }
         return v
     }
 
     /// Her own account: a volunteer account in the caller's jurisdiction, not already linked to someone else.
-    static func accountToLink(_ raw: String?, except: UUID?, scoped: Scoped, _ c: inout Checker) async throws -> User? {
+    static func accountToLink(_ raw: String?, except: VolunteerID?, scoped: Scoped, _ c: inout Checker) async throws -> User? {
         let name = (raw ?? "").trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { return nil }
         let u = try await UserDirectory.byUsername(name, on: scoped.db)
         var taken = false
-        if let u, let other = try await Volunteer.query(on: scoped.db).filter(\.$userID == u.id!).first(), other.id != except {
+        if let u, let other = try await Volunteer.query(on: scoped.db).filter(\.$userID == u.id!).first(), other.id != except?.uuid {
             taken = true
         }
         if let problem = VolunteerForm.accountProblem(found: u.map { ($0.role, scoped.inScope($0.unitCode), taken) }) {
@@ -67,12 +67,12 @@ enum PairingService {
         var c = Checker()
         let before = v.auditFields
         var record = v.record
-        VolunteerForm.change(&record, input, openLoad: input.capacity == nil ? 0 : try await openLoad(v.id!, on: scoped.db), &c)
+        VolunteerForm.change(&record, input, openLoad: input.capacity == nil ? 0 : try await openLoad(v.recordID, on: scoped.db), &c)
         v.record = record
         if let name = input.account {
             if name.trimmingCharacters(in: .whitespaces).isEmpty {
                 v.userID = nil
-            } else if let u = try await accountToLink(name, except: v.id, scoped: scoped, &c) {
+            } else if let u = try await accountToLink(name, except: v.recordID, scoped: scoped, &c) {
                 v.userID = u.id
             }
         }
@@ -83,7 +83,7 @@ enum PairingService {
             try await v.save(on: tx)
             if !diff.isEmpty {
                 try await AuditLog.append(
-                    AuditEvent(AuditAction.update, "volunteer", v.id!.uuidString, unit: v.unitCode, fields: diff), by: actor, at: at, on: tx
+                    AuditEvent(AuditAction.update, v.recordID, unit: v.unitCode, fields: diff), by: actor, at: at, on: tx
                 )
             }
         }
@@ -106,7 +106,7 @@ enum PairingService {
             try await v.save(on: tx)
             try await AuditLog.append(
                 AuditEvent(
-                    AuditAction.update, "volunteer", v.id!.uuidString, unit: v.unitCode,
+                    AuditAction.update, v.recordID, unit: v.unitCode,
                     fields: ["screening." + step.rawValue: FieldChange(before: before, after: "\(date.iso) \(name)")]), by: actor, at: at,
                 on: tx)
         }
@@ -115,22 +115,22 @@ enum PairingService {
     // MARK: pairs
 
     /// Pairs that hold a place in her capacity: proposed, approved, active and paused.
-    static func openLoad(_ volunteer: UUID, on db: any Database) async throws -> Int {
-        try await Pair.query(on: db).filter(\.$volunteerID == volunteer).filter(\.$status != .closed).count()
+    static func openLoad(_ volunteer: VolunteerID, on db: any Database) async throws -> Int {
+        try await Pair.query(on: db).filter(\.$volunteerID == volunteer.uuid).filter(\.$status != .closed).count()
     }
 
-    static func openPair(child: UUID, on db: any Database) async throws -> Pair? {
-        try await Pair.query(on: db).filter(\.$childID == child).filter(\.$status != .closed).first()
+    static func openPair(child: ChildID, on db: any Database) async throws -> Pair? {
+        try await Pair.query(on: db).filter(\.$childID == child.uuid).filter(\.$status != .closed).first()
     }
 
     /// The checks a new or reopened pair must pass: a monitored child without another open pair, a screened active
     /// volunteer with room. Each failure names its field.
-    static func gate(child c: Child, volunteer v: Volunteer, except: UUID? = nil, on db: any Database) async throws -> [FieldError] {
-        let other = try await openPair(child: c.id!, on: db)
+    static func gate(child c: Child, volunteer v: Volunteer, except: PairID? = nil, on db: any Database) async throws -> [FieldError] {
+        let other = try await openPair(child: c.recordID, on: db)
         let screened = Set(ScreeningStep.allCases.filter { v.checks[$0.rawValue] != nil })
-        let load = try await openLoad(v.id!, on: db)
+        let load = try await openLoad(v.recordID, on: db)
         return PairGate.errors(
-            child: .init(status: c.status, otherOpenPair: other.map { $0.id != except } ?? false),
+            child: .init(status: c.status, otherOpenPair: other.map { $0.id != except?.uuid } ?? false),
             volunteer: .init(status: v.status, screened: screened, capacity: v.capacity, openLoad: load))
     }
 
@@ -153,7 +153,7 @@ enum PairingService {
             try await event(p, from: nil, note: "", by: name, at: at, on: tx)
             try await AuditLog.append(
                 AuditEvent(
-                    AuditAction.create, "pair", p.id!.uuidString, unit: p.unitCode,
+                    AuditAction.create, p.recordID, unit: p.unitCode,
                     fields: AuditLog.created([
                         "childId": c.id!.uuidString, "volunteerId": v.id!.uuidString,
                         "status": p.status.rawValue,
@@ -184,7 +184,7 @@ enum PairingService {
             guard let c = try await Child.find(p.childID, on: db), let v = try await Volunteer.find(p.volunteerID, on: db) else {
                 throw Abort(.notFound)
             }
-            gate = try await self.gate(child: c, volunteer: v, except: p.id, on: db)
+            gate = try await self.gate(child: c, volunteer: v, except: p.recordID, on: db)
         }
         let step = try PairLifecycle.step(from: p.status, action, input, gate: gate).get()
         let (note, eventNote, planned) = (step.note, step.eventNote, step.planned)
@@ -199,7 +199,7 @@ enum PairingService {
             try await event(p, from: before, note: eventNote, by: name, at: at, on: tx)
             try await AuditLog.append(
                 AuditEvent(
-                    AuditAction.update, "pair", p.id!.uuidString, unit: p.unitCode,
+                    AuditAction.update, p.recordID, unit: p.unitCode,
                     fields: ["status": FieldChange(before: before.rawValue, after: p.status.rawValue)],
                     detail: ["action": action.rawValue, "note": note]
                         .merging(planned.map { ["startOn": $0.iso] } ?? [:]) { a, _ in a }),
@@ -244,7 +244,7 @@ enum PairingService {
             if let v = try await Volunteer.find(p.volunteerID, on: tx) { v.serviceMinutes += minutes; try await v.save(on: tx) }
             try await AuditLog.append(
                 AuditEvent(
-                    AuditAction.create, "contact", k.id!.uuidString, unit: k.unitCode,
+                    AuditAction.create, .contact, k.id!.uuidString, unit: k.unitCode,
                     fields: AuditLog.created([
                         "pairId": p.id!.uuidString, "date": k.onDate,
                         "mode": k.mode.rawValue, "minutes": String(minutes),
@@ -322,7 +322,7 @@ enum PairingService {
             try await k.create(on: tx)
             try await AuditLog.append(
                 AuditEvent(
-                    AuditAction.create, "checkin", k.id!.uuidString, unit: k.unitCode,
+                    AuditAction.create, .checkin, k.id!.uuidString, unit: k.unitCode,
                     fields: AuditLog.created([
                         "pairId": p.id!.uuidString, "with": k.withWhom.rawValue,
                         "date": k.onDate,

@@ -28,8 +28,8 @@ enum PairingSuggestions {
         let area = DivisionCode(unit.code)!.level == .village ? String(unit.code.prefix(9)) + "000" : unit.code
         let all = try await Volunteer.query(on: db).within(Jurisdiction(root: DivisionCode(area)!), \.$unitCode)
             .filter(\.$status == .active).all().filter(\.screened)
-        let load = try await scoped.load(all.compactMap(\.id))
-        let volunteers = all.filter { (load[$0.id!] ?? 0) < $0.capacity }
+        let load = try await scoped.load(all.map(\.recordID))
+        let volunteers = all.filter { (load[$0.recordID] ?? 0) < $0.capacity }
         let homes = try await Household.query(on: db).filter(\.$id ~~ queue.compactMap(\.householdID)).all()
         let point = Dictionary(
             uniqueKeysWithValues: homes.compactMap { h in
@@ -52,13 +52,13 @@ enum PairingSuggestions {
                         child: side, needs: c.needList, volunteer: .init(unitCode: v.unitCode, point: vp), skills: v.skillList, rules: rules
                     )
                 else { continue }
-                edges.append(.init(child: i, volunteer: j, cost: cost * scale + Self.tiebreak(c.id!, v.id!)))
+                edges.append(.init(child: i, volunteer: j, cost: cost * scale + Self.tiebreak(c.recordID, v.recordID)))
                 why[i, default: [:]][j] = (cost, reasons)
             }
         }
         let penalties = queue.map { (rules.penalty[$0.tier ?? .normal] ?? 100_000) * scale }
         let problem = AssignmentProblem(
-            penalties: penalties, capacities: volunteers.map { $0.capacity - (load[$0.id!] ?? 0) }, edges: edges)
+            penalties: penalties, capacities: volunteers.map { $0.capacity - (load[$0.recordID] ?? 0) }, edges: edges)
         // Critical and high-risk children take their own village's volunteers first (docs/pairing.md).
         let first = queue.map { ($0.tier ?? .normal) >= .high }
         let solution = PrioritisedAssignment.solve(problem, first: first) { queue[$0.child].unitCode == volunteers[$0.volunteer].unitCode }
@@ -97,9 +97,9 @@ enum PairingSuggestions {
     static let tiebreakRange = 1024
 
     /// FNV-1a over both ids: the same on every instance and every run (Swift's `Hasher` is seeded per process).
-    static func tiebreak(_ child: UUID, _ volunteer: UUID) -> Int {
+    static func tiebreak(_ child: ChildID, _ volunteer: VolunteerID) -> Int {
         var h: UInt64 = 0xcbf29ce484222325
-        for b in Array(child.uuidString.utf8) + Array(volunteer.uuidString.utf8) { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        for b in Array(child.description.utf8) + Array(volunteer.description.utf8) { h = (h ^ UInt64(b)) &* 0x100000001b3 }
         return Int(h % UInt64(tiebreakRange))
     }
 }

@@ -94,7 +94,7 @@ enum PairingSweep {
         }
         try await AuditLog.append(
             AuditEvent(
-                AuditAction.update, "pair", p.id!.uuidString, unit: p.unitCode,
+                AuditAction.update, p.recordID, unit: p.unitCode,
                 detail: [
                     "reminder": level.rawValue, "month": month, "daysOverdue": String(s.daysOverdue), "recipients": String(users.count),
                 ]),

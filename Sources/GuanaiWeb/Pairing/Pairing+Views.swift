@@ -67,10 +67,10 @@ enum PairingViews {
                         for pr in items {
                             tr {
                                 td(.data("label", l.t("pair.child"))) {
-                                    a(.href(.pair(pr.id!.uuidString))) { childNames[pr.childID] ?? "" }
+                                    a(.href(.pair(pr.recordID))) { childNames[pr.childID] ?? "" }
                                 }
                                 td(.data("label", l.t("pair.volunteer"))) {
-                                    a(.href(.volunteer(pr.volunteerID.uuidString))) { volunteerNames[pr.volunteerID] ?? "" }
+                                    a(.href(.volunteer(VolunteerID(pr.volunteerID)))) { volunteerNames[pr.volunteerID] ?? "" }
                                 }
                                 td(.data("label", l.t("children.village"))) { unitNames[pr.unitCode] ?? pr.unitCode }
                                 td(.data("label", l.t("pair.status"))) { statusTag(l, pr.status) }
@@ -121,7 +121,7 @@ enum PairingViews {
         let actor = req.auth.get(Signer.self)
         let approve = actor?.can(.approve) == true
         let edit = actor.map { Policy.edits($0.role) } ?? false
-        let id = pr.id!.uuidString
+        let id = pr.recordID
         let today = RegistryService.today(req.now).iso
         typealias A = PairActionForm.CodingKeys
         typealias H = CheckinForm.CodingKeys
@@ -143,10 +143,10 @@ enum PairingViews {
             }
             Forms.errorSummary(l, e, labelled: true)
             dl(.class("kv")) {
-                dt { l.t("pair.child") }; dd { a(.href(.child(pr.childID.uuidString))) { childName } }
+                dt { l.t("pair.child") }; dd { a(.href(.child(ChildID(pr.childID)))) { childName } }
                 dt { l.t("pair.volunteer") };
                 dd {
-                    a(.href(.volunteer(pr.volunteerID.uuidString))) { v?.name ?? "" }; if let ph = v?.phone { " · " + Masking.phone(ph) }
+                    a(.href(.volunteer(VolunteerID(pr.volunteerID)))) { v?.name ?? "" }; if let ph = v?.phone { " · " + Masking.phone(ph) }
                 }
                 if let s = pr.startedOn { dt { l.t("pair.started") }; dd { s } }
                 if let r = pr.closeReason {
@@ -297,7 +297,7 @@ enum PairingViews {
             ul {
                 for pr in pairs {
                     li {
-                        a(.href(.pair(pr.id!.uuidString))) { volunteers[pr.volunteerID] ?? "" }; " "; statusTag(l, pr.status);
+                        a(.href(.pair(pr.recordID))) { volunteers[pr.volunteerID] ?? "" }; " "; statusTag(l, pr.status);
                         small(.class("muted")) { " " + (pr.startedOn.map { l.t("pair.startedOn", $0) } ?? "") }
                     }
                 }
@@ -345,7 +345,7 @@ enum PairingViews {
                                 }
                                 tbody {
                                     for s in r.suggestions {
-                                        let cid = UUID(uuidString: s.childId), vid = UUID(uuidString: s.volunteerId)
+                                        let cid = ChildID(s.childId), vid = VolunteerID(s.volunteerId)
                                         let value = s.childId + ":" + s.volunteerId + ":" + String(s.cost)
                                         tr {
                                             td(.data("label", l.t("pairing.take"))) {
@@ -360,10 +360,10 @@ enum PairingViews {
                                                 }
                                             }
                                             td(.data("label", l.t("pair.child"))) {
-                                                a(.href(.child(s.childId))) { cid.flatMap { names[$0] } ?? "" }
+                                                a(.href(.child(cid))) { cid.flatMap { names[$0.uuid] } ?? "" }
                                             }
                                             td(.data("label", l.t("pair.volunteer"))) {
-                                                a(.href(.volunteer(s.volunteerId))) { vid.flatMap { volunteers[$0]?.name } ?? "" }
+                                                a(.href(.volunteer(vid))) { vid.flatMap { volunteers[$0.uuid]?.name } ?? "" }
                                             }
                                             td(.data("label", l.t("pairing.why"))) {
                                                 s.reasons.map(\.message).joined(separator: l.t("list.sep"))
@@ -394,7 +394,7 @@ enum PairingViews {
                     section(.class("panel")) {
                         h2 { l.t("pairing.unpaired") }
                         p(.class("muted")) { l.t("pairing.unpairedIntro") }
-                        ul { for c in r.unpaired { li { a(.href(.child(c))) { UUID(uuidString: c).flatMap { names[$0] } ?? "" } } } }
+                        ul { for c in r.unpaired.compactMap({ ChildID($0) }) { li { a(.href(.child(c))) { names[c.uuid] ?? "" } } } }
                     }
                 }
             }

@@ -4,7 +4,8 @@ import GuanaiCore
 /// The volunteers' pages: the list, the registration form, her page and her printed service record.
 extension PairingViews {
     static func volunteers(
-        _ req: Request, _ items: [Volunteer], load: [UUID: Int], unitNames: [String: String], units: [(String, String)], unit: String,
+        _ req: Request, _ items: [Volunteer], load: [VolunteerID: Int], unitNames: [String: String], units: [(String, String)],
+        unit: String,
         total: Int, page: Int
     ) -> Response {
         let l = req.lang
@@ -35,13 +36,13 @@ extension PairingViews {
                         for v in items {
                             tr {
                                 td(.data("label", l.t("person.name"))) {
-                                    a(.href(.volunteer(v.id!.uuidString))) { v.name }
+                                    a(.href(.volunteer(v.recordID))) { v.name }
                                     if v.status != .active { " "; span(.class("tag off")) { l.t("volunteerStatus." + v.status.rawValue) } }
                                 }
                                 td(.data("label", l.t("volunteer.unit"))) { unitNames[v.unitCode] ?? v.unitCode }
                                 td(.data("label", l.t("volunteer.skills"))) { skillText(l, v) }
                                 td(.data("label", l.t("volunteer.load"))) {
-                                    l.t("volunteer.loadOf", String(load[v.id!] ?? 0), String(v.capacity))
+                                    l.t("volunteer.loadOf", String(load[v.recordID] ?? 0), String(v.capacity))
                                 }
                                 td(.data("label", l.t("volunteer.screening"))) {
                                     if v.screened {
@@ -80,7 +81,7 @@ extension PairingViews {
             h1 { l.t("volunteer.new") }
             p(.class("muted")) { l.t("volunteer.newIntro") }
             Forms.errorSummary(l, e, labelled: true)
-            if let id = existing { p { a(.href(.volunteer(id))) { l.t("volunteer.openExisting") } } }
+            if let id = existing.flatMap({ VolunteerID($0) }) { p { a(.href(.volunteer(id))) { l.t("volunteer.openExisting") } } }
             GuanaiWeb.form(.method("post"), .action(.volunteerNew)) {
                 Forms.csrf(req)
                 Forms.field(l, label: "person.name", name: K.name.rawValue, value: f.name ?? "", required: true, error: e[K.name.rawValue])
@@ -146,7 +147,7 @@ extension PairingViews {
         let actor = req.auth.get(Signer.self)
         let approve = actor?.can(.approve) == true
         let edit = actor.map { Policy.edits($0.role) } ?? false
-        let id = v.id!.uuidString
+        let id = v.recordID
         let checks = v.checks
         return Layout.page(req, title: v.name, status: status) {
             div(.class("crumbs")) {
@@ -227,7 +228,7 @@ extension PairingViews {
                 ul {
                     for pr in pairs {
                         li {
-                            a(.href(.pair(pr.id!.uuidString))) { childNames[pr.childID] ?? "" }; " "; statusTag(l, pr.status);
+                            a(.href(.pair(pr.recordID))) { childNames[pr.childID] ?? "" }; " "; statusTag(l, pr.status);
                             small(.class("muted")) { " " + (pr.startedOn.map { l.t("pair.startedOn", $0) } ?? "") }
                         }
                     }
@@ -245,7 +246,7 @@ extension PairingViews {
             div(.class("ledger")) {
                 Layout.ledgerHead(
                     req, title: l.t("volunteer.record"), scopeName: unitName, total: contacts.count, shown: contacts.count,
-                    back: SiteURL.volunteer(v.id!.uuidString).path,
+                    back: SiteURL.volunteer(v.recordID).path,
                     metaKey: "volunteer.recordMeta", backKey: "volunteer.backTo")
                 dl(.class("kv")) {
                     dt { l.t("person.name") }; dd { v.name }

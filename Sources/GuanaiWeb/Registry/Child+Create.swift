@@ -114,7 +114,7 @@ enum ChildCreation {
                 newHouseholds.append(h)
                 events.append(
                     AuditEvent(
-                        AuditAction.create, "household", h.id!.uuidString, unit: unit,
+                        AuditAction.create, h.recordID, unit: unit,
                         fields: AuditLog.created(["poverty": h.poverty, "address": h.address])))
                 householdID = h.id
                 household = h
@@ -126,7 +126,7 @@ enum ChildCreation {
                 newPeople.append(p)
                 if let n = p.idNumber { byIDNumber[n] = p }
                 events.append(
-                    AuditEvent(AuditAction.create, "person", p.id!.uuidString, unit: p.unitCode, fields: AuditLog.created(p.auditFields)))
+                    AuditEvent(AuditAction.create, p.recordID, unit: p.unitCode, fields: AuditLog.created(p.auditFields)))
             }
 
             let child = newChild(k, input: input, person: childPerson, father: father, mother: mother, guardian: guardian, at: at)
@@ -140,7 +140,7 @@ enum ChildCreation {
             childByPerson[childPerson.id!] = child.id!
             batchSimilar[key, default: []].append((k.name, pinyin, child.id!.uuidString))
             events.append(
-                AuditEvent(AuditAction.create, "child", child.id!.uuidString, unit: unit, fields: AuditLog.created(child.auditFields)))
+                AuditEvent(AuditAction.create, child.recordID, unit: unit, fields: AuditLog.created(child.auditFields)))
             outcomes.append(.created(child, similar: similar))
         }
 

@@ -59,14 +59,14 @@ struct RegistryAPIController {
     }
 
     func load(_ req: Request) async throws -> Child {
-        guard let c = try await req.scoped.child(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        guard let c = try await req.scoped.child(try req.parameters.id()) else { throw Abort(.notFound) }
         try req.requireBrowse(.child)
         return c
     }
 
     func show(req: Request) async throws -> ChildDTO {
         let c = try await load(req)
-        try await req.audit(AuditEvent(AuditAction.view, "child", c.id!.uuidString, unit: c.unitCode))
+        try await req.audit(AuditEvent(AuditAction.view, c.recordID, unit: c.unitCode))
         return try await RegistryDTO.load(c, scoped: try req.scoped, today: Self.today(req), lang: req.lang)
     }
 
@@ -98,14 +98,14 @@ struct RegistryAPIController {
     }
 
     func loadPerson(_ req: Request) async throws -> Person {
-        guard let p = try await req.scoped.person(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        guard let p = try await req.scoped.person(try req.parameters.id()) else { throw Abort(.notFound) }
         try req.requireBrowse(.child)
         return p
     }
 
     func person(req: Request) async throws -> PersonDTO {
         let p = try await loadPerson(req)
-        try await req.audit(AuditEvent(AuditAction.view, "person", p.id!.uuidString, unit: p.unitCode))
+        try await req.audit(AuditEvent(AuditAction.view, p.recordID, unit: p.unitCode))
         return RegistryDTO.person(p)
     }
 
@@ -122,7 +122,7 @@ struct RegistryAPIController {
         let p = try await loadPerson(req)
         try req.require(.revealID)
         try await req.audit(
-            AuditEvent(AuditAction.reveal, "person", p.id!.uuidString, unit: p.unitCode, detail: ["field": "idNumber,phone"]))
+            AuditEvent(AuditAction.reveal, p.recordID, unit: p.unitCode, detail: ["field": "idNumber,phone"]))
         return PersonRevealDTO(id: p.id!.uuidString, idNumber: p.idNumber, phone: p.phone)
     }
 }

@@ -69,7 +69,7 @@ public enum RegistryBench {
         }
         let any = try await Child.query(on: db).sort(\.$id).offset(target / 2).first()!
         let detail = try await ms {
-            _ = try await RegistryDTO.load(try await scoped.child(any.id!.uuidString)!, scoped: scoped, today: today)
+            _ = try await RegistryDTO.load(try await scoped.child(any.recordID)!, scoped: scoped, today: today)
         }
         let rows = try await Child.query(on: db).count()
         return Figures(

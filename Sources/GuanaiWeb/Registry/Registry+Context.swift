@@ -54,22 +54,22 @@ final class ChildContext: @unchecked Sendable {
         return ctx
     }
 
-    func person(_ id: UUID, on db: any Database) async throws -> Person? {
-        if let p = people[id] { return p }
+    func person(_ id: PersonID, on db: any Database) async throws -> Person? {
+        if let p = people[id.uuid] { return p }
         let p = try await Person.find(id, on: db)
-        if let p { people[id] = p }
+        if let p { people[id.uuid] = p }
         return p
     }
 
-    func household(_ id: UUID, on db: any Database) async throws -> Household? {
-        if let h = households[id] { return h }
+    func household(_ id: HouseholdID, on db: any Database) async throws -> Household? {
+        if let h = households[id.uuid] { return h }
         let h = try await Household.find(id, on: db)
-        if let h { households[id] = h }
+        if let h { households[id.uuid] = h }
         return h
     }
 
-    func openCritical(_ childID: UUID, on db: any Database) async throws -> Alert? {
-        if let open = openAlerts { return open[childID] }
+    func openCritical(_ childID: ChildID, on db: any Database) async throws -> Alert? {
+        if let open = openAlerts { return open[childID.uuid] }
         return try await SafetyService.openCritical(childID, on: db)
     }
 

@@ -10,6 +10,14 @@ struct ClassificationDTO: Content {
 }
 
 /// A parent as the child's record sees her: the link's situation and the person's own state; ID and phone masked.
+extension ChildMainDTO {
+    /// The id the DTO was written from (`Child.recordID`), typed again for the page's links.
+    var recordID: ChildID {
+        guard let id = ChildID(id) else { preconditionFailure("a child's DTO carries its record's id") }
+        return id
+    }
+}
+
 struct ParentDTO: Content {
     let id: String?
     let name: String

@@ -5,7 +5,7 @@ import GuanaiCore
 extension RegistryViews {
     static func formPage(
         _ req: Request, typed v: [String: [String]], errors e: [String: String], villages: [(String, String)], status: HTTPStatus,
-        existing: String? = nil, similar: [(String, String)] = []
+        existing: String? = nil, similar: [(ChildID, String)] = []
     ) async throws -> Response {
         let l = req.lang
         typealias K = ChildPageForm.CodingKeys
@@ -35,7 +35,9 @@ extension RegistryViews {
         return Layout.page(req, title: l.t("children.new"), status: status) {
             h1 { l.t("children.new") }
             Forms.errorSummary(l, e, labelled: true)
-            if let x = existing { p { a(.class("btn secondary"), .href(.child(x))) { l.t("children.openExisting") } } }
+            if let x = existing.flatMap({ ChildID($0) }) {
+                p { a(.class("btn secondary"), .href(.child(x))) { l.t("children.openExisting") } }
+            }
             if !similar.isEmpty {
                 div(.class("alert")) {
                     p { l.t("registry.warn.duplicate") }
@@ -131,7 +133,7 @@ extension RegistryViews {
     /// The basic data of a registered child. `shown` is what the page was drawn from and goes back as `.was` twins,
     /// so only what the person changed is saved; `typed` is what she typed (kept when a field is refused).
     static func editPage(
-        _ req: Request, id: String, shown: [String: [String]], typed v: [String: [String]], status: HTTPStatus = .ok,
+        _ req: Request, id: ChildID, shown: [String: [String]], typed v: [String: [String]], status: HTTPStatus = .ok,
         errors e: [String: String]
     ) -> Response {
         let l = req.lang

@@ -9,14 +9,14 @@ struct RegistryPagesController {
         r.get(SiteURL.childNew.components, use: newForm)
         r.get(SiteURL.childrenPrint.components, use: ledger)
         r.post(SiteURL.childNew.components, use: create)
-        r.get(SiteURL.child(":id").components, use: show)
-        r.post(SiteURL.childUpdate(":id").components, use: updateChild)
-        r.get(SiteURL.childEdit(":id").components, use: editForm)
-        r.post(SiteURL.childEdit(":id").components, use: edit)
-        r.post(SiteURL.childVoid(":id").components, use: voidChild)
-        r.post(SiteURL.childMerge(":id").components, use: mergeChild)
-        r.post(SiteURL.personUpdate(":id").components, use: updatePerson)
-        r.post(SiteURL.personReveal(":id").components, use: reveal)
+        r.get(SiteURL.child(nil).components, use: show)
+        r.post(SiteURL.childUpdate(nil).components, use: updateChild)
+        r.get(SiteURL.childEdit(nil).components, use: editForm)
+        r.post(SiteURL.childEdit(nil).components, use: edit)
+        r.post(SiteURL.childVoid(nil).components, use: voidChild)
+        r.post(SiteURL.childMerge(nil).components, use: mergeChild)
+        r.post(SiteURL.personUpdate(nil).components, use: updatePerson)
+        r.post(SiteURL.personReveal(nil).components, use: reveal)
     }
 
     func list(req: Request) async throws -> Response {
@@ -49,7 +49,7 @@ struct RegistryPagesController {
         let scopeName = try await scoped.unitNames([scopeCode])[scopeCode] ?? scopeCode
         try await req.audit(
             AuditEvent(
-                AuditAction.export, "child", "list", unit: scopeCode,
+                AuditAction.export, .child, "list", unit: scopeCode,
                 detail: ["rows": String(items.count), "format": "print"].merging(RegistryViews.filterQuery(f).map { ($0.0, $0.1) }) {
                     a, _ in a
                 }))
@@ -66,7 +66,7 @@ struct RegistryPagesController {
             typed[K.villageCode.rawValue] = [actor.unitCode]
         }
         // "登记兄弟姐妹": the same parents, guardian, village and household situation, ready to confirm.
-        if let sid = req.query[String.self, at: "sibling"], let sib = try await req.scoped.child(sid) {
+        if let sid = req.query[String.self, at: "sibling"].flatMap({ ChildID($0) }), let sib = try await req.scoped.child(sid) {
             let people = try await req.scoped.people([sib.fatherID, sib.motherID, sib.guardianID].compactMap { $0 })
             let full = actor.can(.revealID)
             func put(_ section: PersonSection, _ p: Person?) {
@@ -87,7 +87,7 @@ struct RegistryPagesController {
             if full {
                 try await req.audit(
                     AuditEvent(
-                        AuditAction.reveal, "child", sib.id!.uuidString, unit: sib.unitCode,
+                        AuditAction.reveal, sib.recordID, unit: sib.unitCode,
                         detail: ["field": "parents.idNumber", "for": "sibling"]))
             }
         }
@@ -105,7 +105,7 @@ struct RegistryPagesController {
         let v = f.typed
         do {
             let child = try await RegistryService.createChild(f.input, scoped: try req.scoped, actor: req.auditActor, at: req.now)
-            return req.redirect(to: SiteURL.child(child.id!.uuidString).with(query: [("created", "1")]))
+            return req.redirect(to: SiteURL.child(child.recordID).with(query: [("created", "1")]))
         } catch let e as FieldErrors {
             let errs = req.messages(e)
             return try await RegistryViews.formPage(
@@ -115,10 +115,12 @@ struct RegistryPagesController {
                 req, typed: v, errors: [e.field: req.t(e.key)], villages: try await villageOptions(req), status: .conflict,
                 existing: e.existingID)
         } catch let e as LikelyDuplicates {
-            var similar: [(String, String)] = []
+            var similar: [(ChildID, String)] = []
             for id in e.childIDs {
-                if let c = try await req.scoped.child(id), let p = try await req.scoped.people([c.personID])[c.personID] {
-                    similar.append((id, p.name + " · " + c.birthDate))
+                if let c = try await ChildID(id).asyncFlatMap({ try await req.scoped.child($0) }),
+                    let p = try await req.scoped.people([c.personID])[c.personID]
+                {
+                    similar.append((c.recordID, p.name + " · " + c.birthDate))
                 }
             }
             return try await RegistryViews.formPage(
@@ -129,14 +131,14 @@ struct RegistryPagesController {
     }
 
     func load(_ req: Request) async throws -> Child {
-        guard let c = try await req.scoped.child(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        guard let c = try await req.scoped.child(try req.parameters.id()) else { throw Abort(.notFound) }
         try req.requireBrowse(.child)
         return c
     }
 
     func show(req: Request) async throws -> Response {
         let c = try await load(req)
-        try await req.audit(AuditEvent(AuditAction.view, "child", c.id!.uuidString, unit: c.unitCode))
+        try await req.audit(AuditEvent(AuditAction.view, c.recordID, unit: c.unitCode))
         return try await render(req, c, revealed: nil, errors: [:], status: .ok)
     }
 
@@ -144,17 +146,18 @@ struct RegistryPagesController {
         let scoped = try req.scoped
         let today = RegistryService.today(req.now)
         let dto = try await RegistryDTO.load(c, scoped: scoped, today: today, lang: req.lang)
-        let merged = try await RegistryCorrections.mergedIDs(into: c.id!, on: scoped.db)
-        let ids = [c.id!.uuidString] + ([c.personID, c.fatherID, c.motherID, c.guardianID].compactMap { $0 } + merged).map(\.uuidString)
+        let merged = try await RegistryCorrections.mergedIDs(into: c.recordID, on: scoped.db)
+        let ids =
+            ([c.recordID] + merged).map(\.description) + [c.personID, c.fatherID, c.motherID, c.guardianID].compactMap { $0?.uuidString }
         let timeline = try await scoped.auditEntries(AuditFilter()).filter(\.$recordID ~~ ids).filter(
             \.$action != AuditAction.view.rawValue
         ).sort(
             \.$id, .descending
         ).limit(100).all()
         let unitName = try await scoped.unitNames([c.unitCode])[c.unitCode] ?? c.unitCode
-        let visits = try await scoped.visits(of: c.id!, limit: 10)
-        let reports = try await scoped.reports(child: c.id!)
-        let pairs = try await scoped.pairs(ofChild: c.id!)
+        let visits = try await scoped.visits(of: c.recordID, limit: 10)
+        let reports = try await scoped.reports(child: c.recordID)
+        let pairs = try await scoped.pairs(ofChild: c.recordID)
         let volunteers = try await scoped.volunteers(pairs.map(\.volunteerID)).mapValues(\.name)
         let pairing = try req.actor.canRead(.pair) ? PairingViews.childPanel(req, pairs: pairs, volunteers: volunteers) : .empty
         let names = try await scoped.auditNames(for: timeline, actor: try req.actor)
@@ -170,7 +173,7 @@ struct RegistryPagesController {
         let patch = try await req.form(ChildQuickForm.self).patch
         do {
             _ = try await RegistryService.patchChild(c, patch, scoped: try req.scoped, actor: req.auditActor, at: req.now)
-            return req.redirect(to: SiteURL.child(c.id!.uuidString).path)
+            return req.redirect(to: SiteURL.child(c.recordID).path)
         } catch let e as FieldErrors {
             return try await render(req, c, revealed: nil, errors: req.messages(e), status: .unprocessableEntity)
         }
@@ -181,7 +184,7 @@ struct RegistryPagesController {
         let c = try await load(req)
         try req.requireEdits()
         let shown = try await Self.editValues(c, scoped: try req.scoped)
-        return RegistryViews.editPage(req, id: c.id!.uuidString, shown: shown, typed: shown, status: .ok, errors: [:])
+        return RegistryViews.editPage(req, id: c.recordID, shown: shown, typed: shown, status: .ok, errors: [:])
     }
 
     static func editValues(_ c: Child, scoped: Scoped) async throws -> [String: [String]] {
@@ -199,10 +202,10 @@ struct RegistryPagesController {
         let f = try await req.form(ChildEditForm.self)
         do {
             _ = try await RegistryService.patchChild(c, f.patch, scoped: try req.scoped, actor: req.auditActor, at: req.now)
-            return req.redirect(to: SiteURL.child(c.id!.uuidString).with(query: [("saved", "1")]))
+            return req.redirect(to: SiteURL.child(c.recordID).with(query: [("saved", "1")]))
         } catch let e as FieldErrors {
             return RegistryViews.editPage(
-                req, id: c.id!.uuidString, shown: f.shown, typed: f.typed, status: .unprocessableEntity,
+                req, id: c.recordID, shown: f.shown, typed: f.typed, status: .unprocessableEntity,
                 errors: req.messages(e))
         }
     }
@@ -237,7 +240,7 @@ struct RegistryPagesController {
             do {
                 let survivor = try await RegistryCorrections.merge(
                     c, into: into, reason: reason, scoped: try req.scoped, actor: req.auditActor, at: req.now)
-                return req.redirect(to: SiteURL.child(survivor.id!.uuidString).path)
+                return req.redirect(to: SiteURL.child(survivor.recordID).path)
             } catch let e as FieldErrors {
                 errors[K.into.rawValue] = req.lang.t(e.items.first?.key ?? "registry.error.mergeTarget")
             }
@@ -247,7 +250,7 @@ struct RegistryPagesController {
 
     /// A guardian or parent marked deceased, missing, hospitalised …: every child reading her is reclassified.
     func updatePerson(req: Request) async throws -> Response {
-        guard let p = try await req.scoped.person(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        guard let p = try await req.scoped.person(try req.parameters.id()) else { throw Abort(.notFound) }
         try req.requireEdits()
         let f = try await req.form(PersonQuickForm.self)
         let back = AuthController.localPath(f.back) ?? SiteURL.children.path
@@ -258,14 +261,14 @@ struct RegistryPagesController {
     }
 
     func reveal(req: Request) async throws -> Response {
-        guard let p = try await req.scoped.person(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        guard let p = try await req.scoped.person(try req.parameters.id()) else { throw Abort(.notFound) }
         try req.requireRead(.child)
         try req.require(.revealID)
         // The number is shown on the page of the child she came from; a form without one is malformed, not a missing record.
         guard let cid = try await req.form(ChildCorrectionForm.self).child, !cid.isEmpty else { throw Abort(.unprocessableEntity) }
-        guard let c = try await req.scoped.child(cid) else { throw Abort(.notFound) }
+        guard let c = try await ChildID(cid).asyncFlatMap({ try await req.scoped.child($0) }) else { throw Abort(.notFound) }
         try await req.audit(
-            AuditEvent(AuditAction.reveal, "person", p.id!.uuidString, unit: p.unitCode, detail: ["field": "idNumber,phone"]))
+            AuditEvent(AuditAction.reveal, p.recordID, unit: p.unitCode, detail: ["field": "idNumber,phone"]))
         return try await render(req, c, revealed: p, errors: [:], status: .ok)
     }
 }

@@ -57,7 +57,7 @@ extension RegistryService {
                     try await g.create(on: tx)
                     try await AuditLog.append(
                         AuditEvent(
-                            AuditAction.create, "person", g.id!.uuidString, unit: g.unitCode, fields: AuditLog.created(g.auditFields)),
+                            AuditAction.create, g.recordID, unit: g.unitCode, fields: AuditLog.created(g.auditFields)),
                         by: actor, at: at, on: tx)
                 }
                 child.guardianID = g.id
@@ -73,7 +73,7 @@ extension RegistryService {
                     try await me.save(on: tx)
                     try await AuditLog.append(
                         AuditEvent(
-                            AuditAction.update, "person", me.id!.uuidString, unit: me.unitCode, fields: AuditLog.diff(pb, me.auditFields)),
+                            AuditAction.update, me.recordID, unit: me.unitCode, fields: AuditLog.diff(pb, me.auditFields)),
                         by: actor, at: at, on: tx)
                 }
             }
@@ -86,7 +86,7 @@ extension RegistryService {
                         try await h.save(on: tx)
                         try await AuditLog.append(
                             AuditEvent(
-                                AuditAction.update, "household", hid.uuidString, unit: h.unitCode,
+                                AuditAction.update, .household, hid.uuidString, unit: h.unitCode,
                                 fields: AuditLog.diff(["address": old], ["address": address])), by: actor, at: at, on: tx)
                     }
                 } else if !address.isEmpty {
@@ -99,7 +99,7 @@ extension RegistryService {
                     try await h.create(on: tx)
                     try await AuditLog.append(
                         AuditEvent(
-                            AuditAction.create, "household", h.id!.uuidString, unit: h.unitCode,
+                            AuditAction.create, h.recordID, unit: h.unitCode,
                             fields: AuditLog.created(["poverty": h.poverty, "address": h.address])), by: actor, at: at, on: tx)
                     child.householdID = h.id
                 }
@@ -120,7 +120,7 @@ extension RegistryService {
             if let left { try await ChildTally.refresh([left], on: tx) }
             try await AuditLog.append(
                 AuditEvent(
-                    AuditAction.update, "child", child.id!.uuidString, unit: child.unitCode,
+                    AuditAction.update, child.recordID, unit: child.unitCode,
                     fields: AuditLog.diff(before, child.auditFields)), by: actor, at: at, on: tx)
             try await SafetyService.raiseIfCritical(child, before: tierBefore, on: tx, actor: actor, at: at)
         }
@@ -160,9 +160,10 @@ extension RegistryService {
             try await person.save(on: tx)
             try await AuditLog.append(
                 AuditEvent(
-                    AuditAction.update, "person", person.id!.uuidString, unit: person.unitCode,
+                    AuditAction.update, person.recordID, unit: person.unitCode,
                     fields: AuditLog.diff(before, person.auditFields)), by: actor, at: at, on: tx)
-            for child in try await children(linkedTo: person.id!, on: tx) where try await reclassify(child, on: tx, actor: actor, at: at) {
+            for child in try await children(linkedTo: person.recordID, on: tx)
+            where try await reclassify(child, on: tx, actor: actor, at: at) {
                 changed.append(child)
             }
             return changed

@@ -11,15 +11,15 @@ extension Scoped {
         Child.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$status != .voided)
     }
 
-    func child(_ id: String) async throws -> Child? {
-        guard let uuid = UUID(uuidString: id), let c = try await Child.find(uuid, on: db), inScope(c.unitCode), c.voidedReason == nil else {
+    func child(_ id: ChildID) async throws -> Child? {
+        guard let c = try await Child.find(id, on: db), inScope(c.unitCode), c.voidedReason == nil else {
             return nil
         }
         return c
     }
 
-    func person(_ id: String) async throws -> Person? {
-        guard let uuid = UUID(uuidString: id), let p = try await Person.find(uuid, on: db), inScope(p.unitCode) else { return nil }
+    func person(_ id: PersonID) async throws -> Person? {
+        guard let p = try await Person.find(id, on: db), inScope(p.unitCode) else { return nil }
         return p
     }
 

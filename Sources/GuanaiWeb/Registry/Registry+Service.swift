@@ -140,7 +140,7 @@ enum RegistryService {
     ) async throws -> (ChildFacts, Person) {
         func find(_ id: UUID) async throws -> Person? {
             if let p = known[id] { return p }
-            if let context { return try await context.person(id, on: db) }
+            if let context { return try await context.person(PersonID(id), on: db) }
             return try await Person.find(id, on: db)
         }
         var me = person
@@ -148,7 +148,11 @@ enum RegistryService {
         guard let me else { throw Abort(.notFound) }
         var household: Household? = knownHousehold.flatMap { $0.id == child.householdID ? $0 : nil }
         if household == nil, let h = child.householdID {
-            if let context { household = try await context.household(h, on: db) } else { household = try await Household.find(h, on: db) }
+            if let context {
+                household = try await context.household(HouseholdID(h), on: db)
+            } else {
+                household = try await Household.find(h, on: db)
+            }
         }
         let father = try await child.fatherID.asyncFlatMap { try await find($0) }
         let mother = try await child.motherID.asyncFlatMap { try await find($0) }
@@ -189,7 +193,7 @@ enum RegistryService {
             if let p = known[id] {
                 g = p
             } else if let context {
-                g = try await context.person(id, on: db)
+                g = try await context.person(PersonID(id), on: db)
             } else {
                 g = try await Person.find(id, on: db)
             }
@@ -246,13 +250,14 @@ enum RegistryService {
             audit: diff.isEmpty
                 ? nil
                 : AuditEvent(
-                    AuditAction.update, "child", child.id!.uuidString, unit: child.unitCode, fields: diff, detail: ["by": "classification"])
+                    AuditAction.update, child.recordID, unit: child.unitCode, fields: diff, detail: ["by": "classification"])
         )
     }
 
     /// Children whose classification reads this person: as the child, a parent or the guardian.
-    static func children(linkedTo personID: UUID, on db: any Database) async throws -> [Child] {
-        try await Child.query(on: db).group(.or) {
+    static func children(linkedTo person: PersonID, on db: any Database) async throws -> [Child] {
+        let personID = person.uuid
+        return try await Child.query(on: db).group(.or) {
             $0.filter(\.$personID == personID).filter(\.$fatherID == personID).filter(\.$motherID == personID).filter(
                 \.$guardianID == personID)
         }.filter(\.$status != .voided).all()

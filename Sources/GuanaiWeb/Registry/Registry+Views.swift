@@ -83,7 +83,7 @@ enum RegistryViews {
                             let g = c.guardianID.flatMap { people[$0] }
                             let age = Age.years(born: CivilDate(iso: c.birthDate) ?? today, on: today)
                             tr {
-                                td(.data("label", l.t("children.name"))) { a(.href(.child(c.id!.uuidString))) { me?.name ?? "" } }
+                                td(.data("label", l.t("children.name"))) { a(.href(.child(c.recordID))) { me?.name ?? "" } }
                                 td(.data("label", l.t("children.sexAge"))) {
                                     l.t("sex." + (me?.sex ?? Sex.female.rawValue)) + " · " + l.t("age.years", String(age))
                                 }
@@ -203,10 +203,10 @@ enum RegistryViews {
         let actor = req.auth.get(Signer.self)
         let edit = actor.map { Policy.edits($0.role) } ?? false
         let canReveal = actor?.can(.revealID) ?? false
-        let here = SiteURL.child(c.id).path
+        let here = SiteURL.child(c.recordID).path
         func revealButton(_ personID: String?, _ masked: String?) -> Node {
             group {
-                if canReveal, masked != nil, let pid = personID, revealed?.id?.uuidString != pid {
+                if canReveal, masked != nil, let pid = personID.flatMap({ PersonID($0) }), revealed?.id != pid.uuid {
                     form(.method("post"), .action(.personReveal(pid)), .class("inline")) {
                         Forms.csrf(req)
                         input(.type("hidden"), .name(ChildCorrectionForm.CodingKeys.child.rawValue), .value(c.id))
@@ -222,7 +222,7 @@ enum RegistryViews {
         /// Shows the stored state and sends back what was shown, so changing one field leaves the other as stored.
         func personStateForm(_ id: String?, vital: String, health: String, key: PersonSection) -> Node {
             group {
-                if edit, let id {
+                if edit, let id = id.flatMap({ PersonID($0) }) {
                     form(.method("post"), .action(.personUpdate(id)), .class("quick")) {
                         Forms.csrf(req)
                         input(.type("hidden"), .name(PersonKey.back.rawValue), .value(here))
@@ -262,7 +262,7 @@ enum RegistryViews {
                     if edit {
                         details(.class("action")) {
                             summary { l.t("children.changeSituation") }
-                            form(.method("post"), .action(.childUpdate(c.id))) {
+                            form(.method("post"), .action(.childUpdate(c.recordID))) {
                                 Forms.csrf(req)
                                 Forms.was(key.name(.situation), pd.situation)
                                 Forms.was(key.name(.workPlace), pd.workPlace ?? "")
@@ -318,7 +318,9 @@ enum RegistryViews {
                     dt { l.t("children.informedOn") };
                     dd { (c.informedOn ?? l.t("children.notYet")) + (c.consent ? " · " + l.t("children.consent") : "") }
                     if c.improperGuardianship { dt { l.t("children.improper") }; dd { c.improperNote ?? "" } }
-                    if let h = c.householdId { dt { l.t("household.title") }; dd { a(.href(.household(h))) { l.t("household.open") } } }
+                    if let h = c.householdId.flatMap({ HouseholdID($0) }) {
+                        dt { l.t("household.title") }; dd { a(.href(.household(h))) { l.t("household.open") } }
+                    }
                 }
             }
             parentCard("children.father", c.father, .father)
@@ -350,7 +352,7 @@ enum RegistryViews {
             if edit {
                 details(.class("action")) {
                     summary { l.t("children.changeLiving") }
-                    form(.method("post"), .action(.childUpdate(c.id))) {
+                    form(.method("post"), .action(.childUpdate(c.recordID))) {
                         Forms.csrf(req)
                         Forms.was(QuickKey.livingArrangement.rawValue, c.livingArrangement)
                         Forms.select(
@@ -361,7 +363,7 @@ enum RegistryViews {
                 }
                 details(.class("action")) {
                     summary { l.t("children.improper") }
-                    form(.method("post"), .action(.childUpdate(c.id))) {
+                    form(.method("post"), .action(.childUpdate(c.recordID))) {
                         Forms.csrf(req)
                         input(.type("hidden"), .name(QuickKey.improperForm.rawValue), .value(Forms.on))
                         Forms.was(QuickKey.improperGuardianship.rawValue, c.improperGuardianship ? Forms.on : "")
@@ -384,7 +386,7 @@ enum RegistryViews {
                     }
                 }
                 p {
-                    a(.class("btn secondary"), .href(.childEdit(c.id))) { l.t("children.edit") }; " ";
+                    a(.class("btn secondary"), .href(.childEdit(c.recordID))) { l.t("children.edit") }; " ";
                     a(.class("btn secondary"), .href(SiteURL.childNew.with(query: [("sibling", c.id)]))) { l.t("children.addSibling") }
                 }
             }
@@ -398,7 +400,7 @@ enum RegistryViews {
                 ) {
                     summary { l.t("correct.merge") }
                     p(.class("muted")) { l.t("correct.mergeHint") }
-                    form(.method("post"), .action(.childMerge(c.id)), .data("confirm", l.t("correct.mergeConfirm"))) {
+                    form(.method("post"), .action(.childMerge(c.recordID)), .data("confirm", l.t("correct.mergeConfirm"))) {
                         Forms.csrf(req)
                         Forms.field(
                             l, label: "correct.into", name: ChildCorrectionForm.CodingKeys.into.rawValue, value: "", required: true,
@@ -413,7 +415,7 @@ enum RegistryViews {
                 details(.class("action"), Attr.when(errors[ChildCorrectionForm.CodingKeys.reason.rawValue] != nil, Attr("open", nil))) {
                     summary { l.t("correct.void") }
                     p(.class("muted")) { l.t("correct.voidHint") }
-                    form(.method("post"), .action(.childVoid(c.id)), .data("confirm", l.t("correct.voidConfirm"))) {
+                    form(.method("post"), .action(.childVoid(c.recordID)), .data("confirm", l.t("correct.voidConfirm"))) {
                         Forms.csrf(req)
                         Forms.field(
                             l, label: "correct.reason", name: ChildCorrectionForm.CodingKeys.reason.rawValue, value: "", required: true,

@@ -9,13 +9,13 @@ struct MergeRequest: Content { let into: String?; let reason: String? }
 /// A mistaken record is voided with a reason, never deleted; a duplicate is merged into the record that stays,
 /// and the survivor's timeline shows both histories.
 enum RegistryCorrections {
-    static func void(_ child: Child, reason: String, mergedInto: UUID? = nil, scoped: Scoped, actor: AuditActor, at: Date) async throws {
+    static func void(_ child: Child, reason: String, mergedInto: ChildID? = nil, scoped: Scoped, actor: AuditActor, at: Date) async throws {
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw FieldErrors([FieldError(field: "reason", key: "unit.error.reasonRequired")])
         }
         let before = child.auditFields
         child.voidedReason = reason.trimmingCharacters(in: .whitespaces)
-        child.mergedInto = mergedInto
+        child.mergedInto = mergedInto?.uuid
         child.nextReview = nil
         child.status = .voided
         child.riskTier = nil; child.riskReasons = nil; child.riskReview = nil; child.nextVisitDue = nil
@@ -29,9 +29,9 @@ enum RegistryCorrections {
             }
             var fields = AuditLog.diff(before, child.auditFields)
             fields["voidedReason"] = FieldChange(before: nil, after: child.voidedReason)
-            if let m = mergedInto { fields["mergedInto"] = FieldChange(before: nil, after: m.uuidString) }
+            if let m = mergedInto { fields["mergedInto"] = FieldChange(before: nil, after: m.description) }
             try await AuditLog.append(
-                AuditEvent(AuditAction.update, "child", child.id!.uuidString, unit: child.unitCode, fields: fields), by: actor, at: at,
+                AuditEvent(AuditAction.update, child.recordID, unit: child.unitCode, fields: fields), by: actor, at: at,
                 on: tx)
         }
     }
@@ -45,12 +45,13 @@ enum RegistryCorrections {
         // Both entries or neither: a merge half-written would hide the duplicate without telling the survivor.
         try await scoped.db.transaction { tx in
             try await void(
-                duplicate, reason: reason, mergedInto: survivor.id, scoped: Scoped(db: tx, jurisdiction: scoped.jurisdiction), actor: actor,
+                duplicate, reason: reason, mergedInto: survivor.recordID, scoped: Scoped(db: tx, jurisdiction: scoped.jurisdiction),
+                actor: actor,
                 at: at)
             try await AuditLog.append(
                 AuditEvent(
-                    AuditAction.update, "child", survivor.id!.uuidString, unit: survivor.unitCode,
-                    detail: ["absorbed": duplicate.id!.uuidString, "reason": reason]), by: actor, at: at, on: tx)
+                    AuditAction.update, survivor.recordID, unit: survivor.unitCode,
+                    detail: ["absorbed": duplicate.recordID.description, "reason": reason]), by: actor, at: at, on: tx)
         }
         return survivor
     }
@@ -58,7 +59,7 @@ enum RegistryCorrections {
     /// The record that stays, named by its record id or by the child's ID number (what a person has at hand).
     static func resolve(_ key: String, scoped: Scoped) async throws -> Child? {
         let k = key.trimmingCharacters(in: .whitespaces)
-        if UUID(uuidString: k) != nil { return try await scoped.child(k) }
+        if let id = ChildID(k) { return try await scoped.child(id) }
         guard let id = try? IDNumber(k), let p = try await Person.query(on: scoped.db).filter(\.$idNumber == id.value).first(),
             scoped.inScope(p.unitCode),
             let c = try await scoped.children().filter(\.$personID == p.id!).first()
@@ -72,7 +73,7 @@ enum RegistryCorrections {
     }
 
     /// The records merged into this one, so its timeline can show their histories too.
-    static func mergedIDs(into id: UUID, on db: any Database) async throws -> [UUID] {
-        try await Child.query(on: db).filter(\.$mergedInto == id).all(\.$id)
+    static func mergedIDs(into id: ChildID, on db: any Database) async throws -> [ChildID] {
+        try await Child.query(on: db).filter(\.$mergedInto == id.uuid).all(\.$id).map(ChildID.init)
     }
 }

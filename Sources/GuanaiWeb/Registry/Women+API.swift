@@ -46,14 +46,14 @@ struct WomenAPIController {
     }
 
     func load(_ req: Request) async throws -> Woman {
-        guard let w = try await req.scoped.woman(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        guard let w = try await req.scoped.woman(try req.parameters.id()) else { throw Abort(.notFound) }
         try req.requireRead(.woman)
         return w
     }
 
     func show(req: Request) async throws -> WomanDTO {
         let w = try await load(req)
-        try await req.audit(AuditEvent(AuditAction.view, "woman", w.id!.uuidString, unit: w.unitCode))
+        try await req.audit(AuditEvent(AuditAction.view, w.recordID, unit: w.unitCode))
         return try await dto(req, w)
     }
 
@@ -67,7 +67,7 @@ struct WomenAPIController {
     }
 
     func householdDTO(_ req: Request, _ h: Household) async throws -> HouseholdDTO {
-        let members = try await req.scoped.members(of: h.id!)
+        let members = try await req.scoped.members(of: h.recordID)
         return HouseholdDTO(
             id: h.id!.uuidString, villageCode: h.unitCode, villageGroup: h.villageGroup, address: h.address, latitude: h.latitude,
             longitude: h.longitude,
@@ -92,7 +92,7 @@ struct WomenAPIController {
             try await h.create(on: tx)
             try await AuditLog.append(
                 AuditEvent(
-                    AuditAction.create, "household", h.id!.uuidString, unit: h.unitCode, fields: AuditLog.created(["poverty": h.poverty])),
+                    AuditAction.create, h.recordID, unit: h.unitCode, fields: AuditLog.created(["poverty": h.poverty])),
                 by: req.auditActor, at: req.now, on: tx)
         }
         let updated = try await HouseholdService.patch(
@@ -114,14 +114,14 @@ struct WomenAPIController {
     }
 
     func loadHousehold(_ req: Request) async throws -> Household {
-        guard let h = try await req.scoped.household(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        guard let h = try await req.scoped.household(try req.parameters.id()) else { throw Abort(.notFound) }
         try req.requireRead(.household)
         return h
     }
 
     func household(req: Request) async throws -> HouseholdDTO {
         let h = try await loadHousehold(req)
-        try await req.audit(AuditEvent(AuditAction.view, "household", h.id!.uuidString, unit: h.unitCode))
+        try await req.audit(AuditEvent(AuditAction.view, h.recordID, unit: h.unitCode))
         return try await householdDTO(req, h)
     }
 

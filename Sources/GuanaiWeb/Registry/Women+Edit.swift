@@ -7,7 +7,7 @@ import GuanaiCore
 extension WomenPagesController {
 
     func loadForEdit(_ req: Request) async throws -> Woman {
-        guard let w = try await req.scoped.woman(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        guard let w = try await req.scoped.woman(try req.parameters.id()) else { throw Abort(.notFound) }
         try req.requireRead(.woman)
         try req.requireEdits()
         return w
@@ -28,7 +28,7 @@ extension WomenPagesController {
     func editForm(req: Request) async throws -> Response {
         let w = try await loadForEdit(req)
         let v = try await shown(w, req)
-        return editPage(req, id: w.id!.uuidString, shown: v, typed: v, errors: [:], status: .ok)
+        return editPage(req, id: w.recordID, shown: v, typed: v, errors: [:], status: .ok)
     }
 
     func edit(req: Request) async throws -> Response {
@@ -36,15 +36,15 @@ extension WomenPagesController {
         let f = try await req.form(WomanEditForm.self)
         do {
             _ = try await WomenService.patch(w, f.input, scoped: try req.scoped, actor: req.auditActor, at: req.now)
-            return req.redirect(to: SiteURL.woman(w.id!.uuidString).path)
+            return req.redirect(to: SiteURL.woman(w.recordID).path)
         } catch let e as FieldErrors {
             return editPage(
-                req, id: w.id!.uuidString, shown: f.shown, typed: f.typed, errors: req.messages(e), status: .unprocessableEntity)
+                req, id: w.recordID, shown: f.shown, typed: f.typed, errors: req.messages(e), status: .unprocessableEntity)
         }
     }
 
     func editPage(
-        _ req: Request, id: String, shown: [String: [String]], typed v: [String: [String]], errors e: [String: String], status: HTTPStatus
+        _ req: Request, id: WomanID, shown: [String: [String]], typed v: [String: [String]], errors e: [String: String], status: HTTPStatus
     ) -> Response {
         let l = req.lang
         typealias K = WomanPageForm.CodingKeys

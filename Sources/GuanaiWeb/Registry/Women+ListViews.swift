@@ -61,7 +61,7 @@ enum WomenListViews {
                         for w in items {
                             let me = people[w.personID]
                             tr {
-                                td(.data("label", l.t("children.name"))) { a(.href(.woman(w.id!.uuidString))) { me?.name ?? "" } }
+                                td(.data("label", l.t("children.name"))) { a(.href(.woman(w.recordID))) { me?.name ?? "" } }
                                 td(.data("label", l.t("women.age"))) {
                                     me?.birth.map { l.t("age.years", String(Age.years(born: $0, on: today))) } ?? ""
                                 }
@@ -193,7 +193,7 @@ enum WomenListViews {
                                     if print {
                                         h.address.isEmpty ? l.t("households.noAddress") : h.address
                                     } else {
-                                        a(.href(.household(h.id!.uuidString))) {
+                                        a(.href(.household(h.recordID))) {
                                             h.address.isEmpty ? l.t("households.noAddress") : h.address
                                         }
                                     }

@@ -11,11 +11,11 @@ struct WomenPagesController {
         r.get(SiteURL.householdsPrint.components, use: householdLedger)
         r.get(SiteURL.womanNew.components, use: newForm)
         r.post(SiteURL.womanNew.components, use: create)
-        r.get(SiteURL.woman(":id").components, use: show)
-        r.get(SiteURL.womanEdit(":id").components, use: editForm)
-        r.post(SiteURL.womanEdit(":id").components, use: edit)
-        r.get(SiteURL.household(":id").components, use: household)
-        r.post(SiteURL.household(":id").components, use: updateHousehold)
+        r.get(SiteURL.woman(nil).components, use: show)
+        r.get(SiteURL.womanEdit(nil).components, use: editForm)
+        r.post(SiteURL.womanEdit(nil).components, use: edit)
+        r.get(SiteURL.household(nil).components, use: household)
+        r.post(SiteURL.household(nil).components, use: updateHousehold)
     }
 
     func list(req: Request) async throws -> Response {
@@ -46,7 +46,7 @@ struct WomenPagesController {
         let scopeName = try await scoped.unitNames([scopeCode])[scopeCode] ?? actor.unitName
         try await req.audit(
             AuditEvent(
-                AuditAction.export, "woman", "list", unit: scopeCode,
+                AuditAction.export, .woman, "list", unit: scopeCode,
                 detail: ["rows": String(items.count), "format": "print"].merging(f.query) { a, _ in a }))
         return WomenListViews.ledger(req, f, scopeName: scopeName, items: items, people: people, unitNames: names, total: total)
     }
@@ -75,7 +75,7 @@ struct WomenPagesController {
         let scopeName = try await scoped.unitNames([scopeCode])[scopeCode] ?? actor.unitName
         try await req.audit(
             AuditEvent(
-                AuditAction.export, "household", "list", unit: scopeCode,
+                AuditAction.export, .household, "list", unit: scopeCode,
                 detail: ["rows": String(items.count), "format": "print"].merging(f.query) { a, _ in a }))
         return WomenListViews.households(
             req, f, items: items, members: members, unitNames: names, villages: [], total: total, page: 1, print: true, scopeName: scopeName
@@ -143,7 +143,7 @@ struct WomenPagesController {
         let v = f.typed
         do {
             let w = try await WomenService.create(f.input, scoped: try req.scoped, actor: req.auditActor, at: req.now)
-            return req.redirect(to: SiteURL.woman(w.id!.uuidString).path)
+            return req.redirect(to: SiteURL.woman(w.recordID).path)
         } catch let e as FieldErrors {
             return try await formPage(req, typed: v, errors: req.messages(e), status: .unprocessableEntity)
         } catch let e as ConflictError {
@@ -152,9 +152,9 @@ struct WomenPagesController {
     }
 
     func show(req: Request) async throws -> Response {
-        guard let w = try await req.scoped.woman(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        guard let w = try await req.scoped.woman(try req.parameters.id()) else { throw Abort(.notFound) }
         try req.requireRead(.woman)
-        try await req.audit(AuditEvent(AuditAction.view, "woman", w.id!.uuidString, unit: w.unitCode))
+        try await req.audit(AuditEvent(AuditAction.view, w.recordID, unit: w.unitCode))
         let l = req.lang
         let people = try await req.scoped.people([w.personID, w.husbandID].compactMap { $0 })
         let d = WomenService.dto(w, people: people, today: RegistryService.today(req.now), lang: req.lang)
@@ -198,12 +198,14 @@ struct WomenPagesController {
                             x[flag: .healthInterest] ? l.t("women.healthInterest") : nil,
                         ].compactMap { $0 }.joined(separator: l.t("list.sep"))
                     }
-                    if let h = d.householdId { dt { l.t("household.title") }; dd { a(.href(.household(h))) { l.t("household.open") } } }
+                    if let h = w.householdID {
+                        dt { l.t("household.title") }; dd { a(.href(.household(HouseholdID(h)))) { l.t("household.open") } }
+                    }
                 }
             }
             p(.class("actions")) {
-                if canEdit { a(.class("btn secondary"), .href(.womanEdit(d.id))) { l.t("women.edit") } }
-                a(.href(.history("woman", d.id))) { l.t("history.link") }
+                if canEdit { a(.class("btn secondary"), .href(.womanEdit(w.recordID))) { l.t("women.edit") } }
+                a(.href(.history(of: w.recordID))) { l.t("history.link") }
             }
         }
     }
@@ -213,10 +215,10 @@ struct WomenPagesController {
     }
 
     func renderHousehold(_ req: Request, errors: [String: String], status: HTTPStatus) async throws -> Response {
-        guard let h = try await req.scoped.household(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        guard let h = try await req.scoped.household(try req.parameters.id()) else { throw Abort(.notFound) }
         try req.requireRead(.household)
         let l = req.lang
-        let members = try await req.scoped.members(of: h.id!)
+        let members = try await req.scoped.members(of: h.recordID)
         let canWrite = Policy.edits(try req.actor.role)
         let today = RegistryService.today(req.now)
         return Layout.page(req, title: l.t("household.title"), status: status) {
@@ -241,7 +243,7 @@ struct WomenPagesController {
             if canWrite {
                 details(.class("action")) {
                     summary { l.t("household.edit") }
-                    form(.method("post"), .action(.household(h.id!.uuidString))) {
+                    form(.method("post"), .action(.household(h.recordID))) {
                         Forms.csrf(req)
                         Forms.select(
                             l, label: "household.poverty", name: HouseholdPageForm.CodingKeys.poverty.rawValue,
@@ -259,14 +261,14 @@ struct WomenPagesController {
     }
 
     func updateHousehold(req: Request) async throws -> Response {
-        guard let h = try await req.scoped.household(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        guard let h = try await req.scoped.household(try req.parameters.id()) else { throw Abort(.notFound) }
         try req.requireEdits()
         let f = try await req.form(HouseholdPageForm.self)
         do {
             _ = try await HouseholdService.patch(
                 h, f.input, scoped: try req.scoped,
                 actor: req.auditActor, at: req.now)
-            return req.redirect(to: SiteURL.household(h.id!.uuidString).path)
+            return req.redirect(to: SiteURL.household(h.recordID).path)
         } catch let e as FieldErrors {
             return try await renderHousehold(req, errors: req.messages(e), status: .unprocessableEntity)
         }

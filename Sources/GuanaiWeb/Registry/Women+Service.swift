@@ -75,12 +75,12 @@ enum WomenService {
                 p.householdID = p.householdID ?? householdID
                 try await p.create(on: tx)
                 try await AuditLog.append(
-                    AuditEvent(AuditAction.create, "person", p.id!.uuidString, unit: p.unitCode, fields: AuditLog.created(p.auditFields)),
+                    AuditEvent(AuditAction.create, p.recordID, unit: p.unitCode, fields: AuditLog.created(p.auditFields)),
                     by: actor, at: at, on: tx)
             }
             try await w.create(on: tx)
             try await AuditLog.append(
-                AuditEvent(AuditAction.create, "woman", w.id!.uuidString, unit: unit, fields: AuditLog.created(w.auditFields)), by: actor,
+                AuditEvent(AuditAction.create, w.recordID, unit: unit, fields: AuditLog.created(w.auditFields)), by: actor,
                 at: at, on: tx)
         }
         return w
@@ -112,7 +112,7 @@ enum WomenService {
         try await scoped.db.transaction { tx in
             try await w.save(on: tx)
             try await AuditLog.append(
-                AuditEvent(AuditAction.update, "woman", w.id!.uuidString, unit: w.unitCode, fields: AuditLog.diff(before, w.auditFields)),
+                AuditEvent(AuditAction.update, w.recordID, unit: w.unitCode, fields: AuditLog.diff(before, w.auditFields)),
                 by: actor, at: at, on: tx)
         }
         return w
@@ -137,8 +137,8 @@ enum WomenService {
 extension Scoped {
     func women() -> QueryBuilder<Woman> { Woman.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$voidedReason == nil) }
 
-    func woman(_ id: String) async throws -> Woman? {
-        guard let uuid = UUID(uuidString: id), let w = try await Woman.find(uuid, on: db), inScope(w.unitCode), w.voidedReason == nil else {
+    func woman(_ id: WomanID) async throws -> Woman? {
+        guard let w = try await Woman.find(id, on: db), inScope(w.unitCode), w.voidedReason == nil else {
             return nil
         }
         return w
@@ -148,13 +148,13 @@ extension Scoped {
         Household.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$voidedReason == nil)
     }
 
-    func household(_ id: String) async throws -> Household? {
-        guard let uuid = UUID(uuidString: id), let h = try await Household.find(uuid, on: db), inScope(h.unitCode) else { return nil }
+    func household(_ id: HouseholdID) async throws -> Household? {
+        guard let h = try await Household.find(id, on: db), inScope(h.unitCode) else { return nil }
         return h
     }
 
-    func members(of householdID: UUID) async throws -> [Person] {
-        try await Person.query(on: db).filter(\.$householdID == householdID).sort(\.$birthDate).all()
+    func members(of household: HouseholdID) async throws -> [Person] {
+        try await Person.query(on: db).filter(\.$householdID == household.uuid).sort(\.$birthDate).all()
     }
 }
 
@@ -173,7 +173,7 @@ enum HouseholdService {
         try await scoped.db.transaction { tx in
             try await h.save(on: tx)
             try await AuditLog.append(
-                AuditEvent(AuditAction.update, "household", h.id!.uuidString, unit: h.unitCode, fields: AuditLog.diff(before, after)),
+                AuditEvent(AuditAction.update, h.recordID, unit: h.unitCode, fields: AuditLog.diff(before, after)),
                 by: actor, at: at, on: tx)
             for child in try await Child.query(on: tx).filter(\.$householdID == h.id!).all() {
                 try await RegistryService.reclassify(child, on: tx, actor: actor, at: at)

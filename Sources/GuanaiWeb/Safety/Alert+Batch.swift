@@ -67,14 +67,14 @@ final class AlertBatch: @unchecked Sendable {
         for (c, before) in items {
             guard c.tier == .critical, before != .critical, let id = c.id, !open.contains(id) else { out.append(nil); continue }
             let a = newAlert(
-                child: id, unit: c.unitCode, kind: .critical, episode: String(episodes[id, default: 0] + 1),
+                child: ChildID(id), unit: c.unitCode, kind: .critical, episode: String(episodes[id, default: 0] + 1),
                 level: RiskTier.critical.rawValue, reasons: c.riskReasons ?? "[]")
             open.insert(id)
             out.append(a)
             fresh.append(a)
             events.append(
                 AuditEvent(
-                    AuditAction.create, "alert", a.id!.uuidString, unit: a.unitCode,
+                    AuditAction.create, a.recordID, unit: a.unitCode,
                     fields: [
                         "kind": FieldChange(before: nil, after: a.kind.rawValue), "childId": FieldChange(before: nil, after: id.uuidString),
                     ],
@@ -105,7 +105,7 @@ final class AlertBatch: @unchecked Sendable {
             let key = c.id!.uuidString + "|" + episode
             if let a = existing[key] { out.append(a); continue }
             let a = newAlert(
-                child: c.id!, unit: c.unitCode, kind: .overdueVisit, episode: episode,
+                child: c.recordID, unit: c.unitCode, kind: .overdueVisit, episode: episode,
                 level: c.riskTier ?? RiskTier.normal.rawValue, reasons: RegistryService.json([RiskRules.overdueReason(due: episode)]))
             existing[key] = a
             out.append(a)
@@ -155,7 +155,7 @@ final class AlertBatch: @unchecked Sendable {
             }
             events.append(
                 AuditEvent(
-                    AuditAction.update, "alert", a.id!.uuidString, unit: a.unitCode,
+                    AuditAction.update, a.recordID, unit: a.unitCode,
                     fields: before == a.escalatedTo ? [:] : ["escalatedTo": FieldChange(before: before, after: a.escalatedTo)],
                     detail: ["escalation": step.rawValue, "to": level.rawValue]))
         }
@@ -202,10 +202,10 @@ final class AlertBatch: @unchecked Sendable {
 
     // MARK: rows
 
-    private func newAlert(child: UUID, unit: String, kind: AlertKind, episode: String, level: String, reasons: String) -> Alert {
+    private func newAlert(child: ChildID, unit: String, kind: AlertKind, episode: String, level: String, reasons: String) -> Alert {
         let a = Alert()
         a.id = TimeOrderedID.next()
-        a.childID = child
+        a.childID = child.uuid
         a.unitCode = unit
         a.kind = kind
         a.episode = episode

@@ -85,7 +85,7 @@ struct BoardPagesController {
         }
         try await req.audit(
             AuditEvent(
-                AuditAction.export, "board", table, unit: scopeCode, detail: ["rows": String(rows.count), "format": "xlsx", "unit": unit]))
+                AuditAction.export, .board, table, unit: scopeCode, detail: ["rows": String(rows.count), "format": "xlsx", "unit": unit]))
         return IntakePagesController.download(
             try Data(contentsOf: tmp), name: scopeName + zh.t("board.sheet." + table) + "-\(today.iso).xlsx",
             ascii: "board-\(table)-\(today.iso).xlsx", xlsx: true)
@@ -114,7 +114,7 @@ enum BoardViews {
         reportNames: [UUID: String], today: CivilDate
     ) -> Response {
         let l = req.lang
-        func childLink(_ c: Child) -> Node { a(.href(.child(c.id!.uuidString))) { people[c.personID]?.name ?? "" } }
+        func childLink(_ c: Child) -> Node { a(.href(.child(c.recordID))) { people[c.personID]?.name ?? "" } }
         func pct(_ r: BoardRow) -> String { r.doneRate.map { String(Int(($0 * 100).rounded())) + "%" } ?? "—" }
         return Layout.page(req, title: l.t("board.title")) {
             h1 { l.t("board.title") }
@@ -205,7 +205,7 @@ enum BoardViews {
             ul {
                 for r in b.reports {
                     li {
-                        a(.href(.report(r.id!.uuidString))) {
+                        a(.href(.report(r.recordID))) {
                             (reportNames[r.childID] ?? "") + " · " + (unitNames[r.unitCode] ?? r.unitCode)
                         }; " · " + SafetyViews.time(r.filedAt)
                     }

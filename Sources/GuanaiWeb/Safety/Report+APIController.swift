@@ -38,7 +38,7 @@ struct ReportAPIController {
         try req.requireRead(.child)
         let input = try await req.json(ReportInput.self)
         let scoped = try req.scoped
-        guard let c = try await scoped.child(input.childId ?? "") else {
+        guard let cid = ChildID(input.childId ?? ""), let c = try await scoped.child(cid) else {
             throw FieldErrors([FieldError(field: "childId", key: "report.error.child")])
         }
         let r = try await ReportService.file(
@@ -50,7 +50,7 @@ struct ReportAPIController {
 
     /// `read`: the inspector reads a case and acts on none.
     func load(_ req: Request, read: Bool = false) async throws -> Report {
-        guard let r = try await req.scoped.report(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        guard let r = try await req.scoped.report(try req.parameters.id()) else { throw Abort(.notFound) }
         let a = try req.actor
         guard read ? Policy.browses(a.role, .report) : Policy.actsOnAlerts(a.role) else { throw Abort(.forbidden) }
         return r
@@ -58,7 +58,7 @@ struct ReportAPIController {
 
     func show(req: Request) async throws -> ReportDTO {
         let r = try await load(req, read: true)
-        try await req.audit(AuditEvent(AuditAction.view, "report", r.id!.uuidString, unit: r.unitCode))
+        try await req.audit(AuditEvent(AuditAction.view, r.recordID, unit: r.unitCode))
         return ReportDTO(r, steps: try await ReportService.steps(r, on: try req.scoped.db))
     }
 

@@ -5,11 +5,11 @@ import GuanaiCore
 /// The mandatory-report form on a child's page and the response case's page.
 struct ReportPagesController {
     func register(_ r: any RoutesBuilder) {
-        r.get(SiteURL.childReport(":id").components, use: form)
-        r.post(SiteURL.childReport(":id").components, use: file)
-        r.get(SiteURL.report(":id").components, use: show)
-        r.post(SiteURL.reportStep(":id").components, use: addStep)
-        r.post(SiteURL.reportClose(":id").components, use: close)
+        r.get(SiteURL.childReport(nil).components, use: form)
+        r.post(SiteURL.childReport(nil).components, use: file)
+        r.get(SiteURL.report(nil).components, use: show)
+        r.post(SiteURL.reportStep(nil).components, use: addStep)
+        r.post(SiteURL.reportClose(nil).components, use: close)
     }
 
     func loadChild(_ req: Request) async throws -> Child {
@@ -31,7 +31,7 @@ struct ReportPagesController {
         do {
             let r = try await ReportService.file(
                 c, input, filedBy: try req.actor.displayName, scoped: try req.scoped, actor: req.auditActor, at: req.now)
-            return req.redirect(to: SiteURL.report(r.id!.uuidString).path)
+            return req.redirect(to: SiteURL.report(r.recordID).path)
         } catch let e as FieldErrors {
             let name = try await req.scoped.people([c.personID])[c.personID]?.name ?? ""
             return ReportViews.form(req, c, childName: name, typed: f, errors: req.messages(e), status: .unprocessableEntity)
@@ -40,7 +40,7 @@ struct ReportPagesController {
 
     /// `read`: the inspector reads a case and acts on none.
     func load(_ req: Request, read: Bool = false) async throws -> Report {
-        guard let r = try await req.scoped.report(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        guard let r = try await req.scoped.report(try req.parameters.id()) else { throw Abort(.notFound) }
         let a = try req.actor
         guard read ? Policy.browses(a.role, .report) : Policy.actsOnAlerts(a.role) else { throw Abort(.forbidden) }
         return r
@@ -48,7 +48,7 @@ struct ReportPagesController {
 
     func show(req: Request) async throws -> Response {
         let r = try await load(req, read: true)
-        try await req.audit(AuditEvent(AuditAction.view, "report", r.id!.uuidString, unit: r.unitCode))
+        try await req.audit(AuditEvent(AuditAction.view, r.recordID, unit: r.unitCode))
         return try await render(req, r, errors: [:], status: .ok)
     }
 
@@ -66,7 +66,7 @@ struct ReportPagesController {
             _ = try await ReportService.addStep(
                 r, f.input,
                 by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: try req.scoped.db)
-            return req.redirect(to: SiteURL.report(r.id!.uuidString).path)
+            return req.redirect(to: SiteURL.report(r.recordID).path)
         } catch let e as FieldErrors {
             return try await render(req, r, errors: req.messages(e), status: .unprocessableEntity)
         }
@@ -76,7 +76,7 @@ struct ReportPagesController {
         let r = try await load(req)
         do {
             try await ReportService.close(r, by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: try req.scoped.db)
-            return req.redirect(to: SiteURL.report(r.id!.uuidString).path)
+            return req.redirect(to: SiteURL.report(r.recordID).path)
         } catch let e as FieldErrors {
             return try await render(req, r, errors: req.messages(e), status: .unprocessableEntity)
         }
@@ -93,7 +93,7 @@ enum ReportViews {
             h1 { l.t("report.title") + " · " + childName }
             p(.class("muted")) { l.t("report.intro") }
             Forms.errorSummary(l, e, labelled: true)
-            GuanaiWeb.form(.method("post"), .action(.childReport(c.id!.uuidString))) {
+            GuanaiWeb.form(.method("post"), .action(.childReport(c.recordID))) {
                 Forms.csrf(req)
                 Forms.field(
                     l, label: "report.reporter", name: K.reporter.rawValue, value: f.reporter ?? "", required: true,
@@ -130,12 +130,12 @@ enum ReportViews {
         -> Response
     {
         let l = req.lang
-        let id = r.id!.uuidString
+        let id = r.recordID
         return Layout.page(req, title: l.t("report.case"), status: status) {
             h1 { l.t("report.case") + " · " + childName }
             Forms.errorSummary(l, e)
             p {
-                a(.href(.child(r.childID.uuidString))) { l.t("alert.toChild", childName) }; " · ";
+                a(.href(.child(ChildID(r.childID)))) { l.t("alert.toChild", childName) }; " · ";
                 span(.class("tag " + (r.status == .open ? "tier-critical" : ""))) { l.t("report.status." + r.status.rawValue) }
             }
             dl(.class("kv")) {

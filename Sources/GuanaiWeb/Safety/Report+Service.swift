@@ -81,7 +81,7 @@ enum ReportService {
             try await r.create(on: tx)
             try await AuditLog.append(
                 AuditEvent(
-                    AuditAction.create, "report", r.id!.uuidString, unit: r.unitCode,
+                    AuditAction.create, r.recordID, unit: r.unitCode,
                     fields: AuditLog.created([
                         "childId": c.id!.uuidString, "reporter": f.reporter, "seen": f.seen, "policeCalled": String(r.policeCalled),
                         "policeReportNo": f.policeReportNo ?? "",
@@ -118,7 +118,7 @@ enum ReportService {
             try await s.create(on: tx)
             try await AuditLog.append(
                 AuditEvent(
-                    AuditAction.update, "report", r.id!.uuidString, unit: r.unitCode,
+                    AuditAction.update, r.recordID, unit: r.unitCode,
                     fields: ["step." + s.step.rawValue: FieldChange(before: nil, after: summary)]), by: actor, at: at, on: tx)
         }
         return s
@@ -140,7 +140,7 @@ enum ReportService {
             try await r.save(on: tx)
             try await AuditLog.append(
                 AuditEvent(
-                    AuditAction.update, "report", r.id!.uuidString, unit: r.unitCode,
+                    AuditAction.update, r.recordID, unit: r.unitCode,
                     fields: ["status": FieldChange(before: ReportStatus.open.rawValue, after: ReportStatus.closed.rawValue)]), by: actor,
                 at: at, on: tx)
             if let c = try await Child.find(r.childID, on: tx) {

@@ -9,7 +9,7 @@ struct SafetyAPIController {
         r.get("children", ":id", "visits", use: visits)
         r.on(.POST, "visits", ":id", "photos", body: .collect(maxSize: ByteCount(value: VisitPhotoRules.maxBytes + 1)), use: addPhoto)
         r.get("visits", ":id", "photos", ":n") { req in
-            try await VisitPhotos.serve(req, visitID: req.parameters.get("id") ?? "", n: Int(req.parameters.get("n") ?? "") ?? 0)
+            try await VisitPhotos.serve(req, visitID: try req.parameters.id(), n: Int(req.parameters.get("n") ?? "") ?? 0)
         }
         r.get("alerts", use: inbox)
         r.post("alerts", ":id", "acknowledge", use: acknowledge)
@@ -34,7 +34,7 @@ struct SafetyAPIController {
 
     /// A photo sent after the visit was recorded (the API records the visit as JSON first).
     func addPhoto(req: Request) async throws -> Response {
-        guard let uuid = UUID(uuidString: req.parameters.get("id") ?? ""), let v = try await Visit.find(uuid, on: req.db),
+        guard let v = try await Visit.find(try req.parameters.id(), on: req.db),
             try req.scoped.inScope(v.unitCode)
         else { throw Abort(.notFound) }
         guard Policy.actsOnAlerts(try req.actor.role) else { throw Abort(.forbidden) }
@@ -46,7 +46,7 @@ struct SafetyAPIController {
             try await v.save(on: tx)
             try await AuditLog.append(
                 AuditEvent(
-                    AuditAction.update, "visit", uuid.uuidString, unit: v.unitCode,
+                    AuditAction.update, v.recordID, unit: v.unitCode,
                     fields: ["photos": FieldChange(before: String(v.photos - uploads.count), after: String(v.photos))]), by: actor, at: at,
                 on: tx)
         }
@@ -58,7 +58,7 @@ struct SafetyAPIController {
     func visits(req: Request) async throws -> ListPage<VisitDTO> {
         let c = try await RegistryAPIController().load(req)
         let p = try PageParams(req)
-        let all = try await req.scoped.visits(of: c.id!, limit: p.page * p.per)
+        let all = try await req.scoped.visits(of: c.recordID, limit: p.page * p.per)
         return ListPage(items: all.dropFirst((p.page - 1) * p.per).map(VisitDTO.init), page: p.page, per: p.per, total: all.count)
     }
 
@@ -76,7 +76,7 @@ struct SafetyAPIController {
     }
 
     func loadAlert(_ req: Request) async throws -> Alert {
-        guard let a = try await req.scoped.alert(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        guard let a = try await req.scoped.alert(try req.parameters.id()) else { throw Abort(.notFound) }
         guard Policy.actsOnAlerts(try req.actor.role) else { throw Abort(.forbidden) }
         return a
     }

@@ -6,14 +6,14 @@ import GuanaiCore
 struct SafetyPagesController {
     func register(_ r: any RoutesBuilder) {
         r.get(SiteURL.inbox.components, use: inbox)
-        r.get(SiteURL.alert(":id").components, use: showAlert)
-        r.post(SiteURL.alertAcknowledge(":id").components, use: acknowledge)
-        r.post(SiteURL.alertPlan(":id").components, use: plan)
-        r.post(SiteURL.alertResolve(":id").components, use: resolve)
-        r.get(SiteURL.childVisit(":id").components, use: visitForm)
-        r.post(SiteURL.childVisit(":id").components, use: recordVisit)
-        r.get(SiteURL.childVisitsPrint(":id").components, use: printVisits)
-        r.get(SiteURL.visitPhoto(":id", ":n").components, use: photo)
+        r.get(SiteURL.alert(nil).components, use: showAlert)
+        r.post(SiteURL.alertAcknowledge(nil).components, use: acknowledge)
+        r.post(SiteURL.alertPlan(nil).components, use: plan)
+        r.post(SiteURL.alertResolve(nil).components, use: resolve)
+        r.get(SiteURL.childVisit(nil).components, use: visitForm)
+        r.post(SiteURL.childVisit(nil).components, use: recordVisit)
+        r.get(SiteURL.childVisitsPrint(nil).components, use: printVisits)
+        r.get(SiteURL.visitPhoto(nil, ":n").components, use: photo)
     }
 
     func inbox(req: Request) async throws -> Response {
@@ -23,7 +23,7 @@ struct SafetyPagesController {
         let page = max(1, req.query[Int.self, at: "page"] ?? 1)
         let (items, total) = try await scoped.inbox(rule: rule, openOnly: true, page: page, per: 50)
         let (reminders, _) = page == 1 ? try await scoped.openReminders(rule: rule, limit: 50) : ([], 0)
-        let pairs = try await scoped.pairs(reminders.map(\.pairID))
+        let pairs = try await scoped.pairs(reminders.map { PairID($0.pairID) })
         let names = try await scoped.childNames(items.map(\.childID) + pairs.map(\.childID))
         let units = try await scoped.unitNames(items.map(\.unitCode) + reminders.map(\.unitCode))
         let pairChild = Dictionary(uniqueKeysWithValues: pairs.map { ($0.id!, $0.childID) })
@@ -33,7 +33,7 @@ struct SafetyPagesController {
     }
 
     func loadAlert(_ req: Request, read: Bool = false) async throws -> Alert {
-        guard let a = try await req.scoped.alert(req.parameters.get("id") ?? "") else { throw Abort(.notFound) }
+        guard let a = try await req.scoped.alert(try req.parameters.id()) else { throw Abort(.notFound) }
         let actor = try req.actor
         guard read ? Policy.browses(actor.role, .alert) : Policy.actsOnAlerts(actor.role) else { throw Abort(.forbidden) }
         return a
@@ -48,7 +48,7 @@ struct SafetyPagesController {
         let name = try await scoped.childNames([a.childID])[a.childID] ?? ""
         let unit = try await scoped.unitNames([a.unitCode])[a.unitCode] ?? a.unitCode
         let visited = try await SafetyService.visitedSince(a, on: scoped.db)
-        let sent = try await scoped.notifications(alert: a.id!)
+        let sent = try await scoped.notifications(alert: a.recordID)
         return SafetyViews.alert(
             req, a, childName: name, unitName: unit, visited: visited, notifications: sent, errors: errors, status: status)
     }
@@ -56,7 +56,7 @@ struct SafetyPagesController {
     func acknowledge(req: Request) async throws -> Response {
         let a = try await loadAlert(req)
         try await SafetyService.acknowledge(a, by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: try req.scoped.db)
-        let back = AuthController.localPath(try await req.form(AlertForm.self).back) ?? SiteURL.alert(a.id!.uuidString).path
+        let back = AuthController.localPath(try await req.form(AlertForm.self).back) ?? SiteURL.alert(a.recordID).path
         return req.redirect(to: back)
     }
 
@@ -68,7 +68,7 @@ struct SafetyPagesController {
             try await SafetyService.recordPlan(
                 a, plan: f.plan ?? "", by: try req.actor.displayName, actor: req.auditActor, at: req.now, on: db,
                 settings: try await SafetyService.settings(on: db))
-            return req.redirect(to: SiteURL.alert(a.id!.uuidString).path)
+            return req.redirect(to: SiteURL.alert(a.recordID).path)
         } catch let e as FieldErrors {
             return try await renderAlert(req, a, errors: req.messages(e), status: .unprocessableEntity)
         }
@@ -109,7 +109,7 @@ struct SafetyPagesController {
             _ = try await SafetyService.recordVisit(
                 c, input, photos: photos, user: try req.actor, scoped: scoped, actor: req.auditActor, at: req.now,
                 settings: try await SafetyService.settings(on: scoped.db))
-            return req.redirect(to: SiteURL.child(c.id!.uuidString).path)
+            return req.redirect(to: SiteURL.child(c.recordID).path)
         } catch let e as FieldErrors {
             let name = try await scoped.people([c.personID])[c.personID]?.name ?? ""
             return SafetyViews.visitForm(req, c, childName: name, typed: f, errors: req.messages(e), status: .unprocessableEntity)
@@ -122,17 +122,17 @@ extension SafetyPagesController {
     func printVisits(req: Request) async throws -> Response {
         let c = try await RegistryAPIController().load(req)
         let scoped = try req.scoped
-        let visits = try await scoped.visits(of: c.id!, limit: SafetyViews.sheetLimit)
+        let visits = try await scoped.visits(of: c.recordID, limit: SafetyViews.sheetLimit)
         let people = try await scoped.people([c.personID] + [c.guardianID].compactMap { $0 })
         let unit = try await scoped.unitNames([c.unitCode])[c.unitCode] ?? c.unitCode
         try await req.audit(
             AuditEvent(
-                AuditAction.export, "visit", c.id!.uuidString, unit: c.unitCode, detail: ["rows": String(visits.count), "format": "print"]))
+                AuditAction.export, .visit, c.id!.uuidString, unit: c.unitCode, detail: ["rows": String(visits.count), "format": "print"]))
         return SafetyViews.visitSheet(
             req, c, child: people[c.personID], guardian: c.guardianID.flatMap { people[$0] }, unitName: unit, visits: visits)
     }
 
     func photo(req: Request) async throws -> Response {
-        try await VisitPhotos.serve(req, visitID: req.parameters.get("id") ?? "", n: Int(req.parameters.get("n") ?? "") ?? 0)
+        try await VisitPhotos.serve(req, visitID: try req.parameters.id(), n: Int(req.parameters.get("n") ?? "") ?? 0)
     }
 }

@@ -29,8 +29,8 @@ struct AlertDTO: Content {
 
 extension Scoped {
     /// An alert inside the jurisdiction.
-    func alert(_ id: String) async throws -> Alert? {
-        guard let uuid = UUID(uuidString: id), let a = try await Alert.find(uuid, on: db), inScope(a.unitCode) else { return nil }
+    func alert(_ id: AlertID) async throws -> Alert? {
+        guard let a = try await Alert.find(id, on: db), inScope(a.unitCode) else { return nil }
         return a
     }
 
@@ -60,8 +60,8 @@ extension Scoped {
         try await Pair.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$status == .active).count()
     }
 
-    func pairs(_ ids: [UUID]) async throws -> [Pair] {
-        ids.isEmpty ? [] : try await Pair.query(on: db).filter(\.$id ~~ ids).within(jurisdiction, \.$unitCode).all()
+    func pairs(_ ids: [PairID]) async throws -> [Pair] {
+        ids.isEmpty ? [] : try await Pair.query(on: db).filter(\.$id ~~ ids.map(\.uuid)).within(jurisdiction, \.$unitCode).all()
     }
 
     /// Contact reminders addressed to this level that still stand: the pair is active and has had no contact since.
@@ -77,10 +77,11 @@ extension Scoped {
         return (Array(open.prefix(limit)), open.count)
     }
 
-    func visits(of child: UUID, limit: Int) async throws -> [Visit] {
-        try await Visit.query(on: db).filter(\.$childID == child).within(jurisdiction, \.$unitCode).sort(\.$visitedOn, .descending).sort(
-            \.$createdAt, .descending
-        ).limit(limit).all()
+    func visits(of child: ChildID, limit: Int) async throws -> [Visit] {
+        try await Visit.query(on: db).filter(\.$childID == child.uuid).within(jurisdiction, \.$unitCode).sort(\.$visitedOn, .descending)
+            .sort(
+                \.$createdAt, .descending
+            ).limit(limit).all()
     }
 
     func childNames(_ childIDs: [UUID]) async throws -> [UUID: String] {
@@ -91,20 +92,21 @@ extension Scoped {
 }
 
 extension Scoped {
-    func report(_ id: String) async throws -> Report? {
-        guard let uuid = UUID(uuidString: id), let r = try await Report.find(uuid, on: db), inScope(r.unitCode) else { return nil }
+    func report(_ id: ReportID) async throws -> Report? {
+        guard let r = try await Report.find(id, on: db), inScope(r.unitCode) else { return nil }
         return r
     }
 
-    func reports(child: UUID) async throws -> [Report] {
-        try await Report.query(on: db).filter(\.$childID == child).within(jurisdiction, \.$unitCode).sort(\.$filedAt, .descending).all()
+    func reports(child: ChildID) async throws -> [Report] {
+        try await Report.query(on: db).filter(\.$childID == child.uuid).within(jurisdiction, \.$unitCode).sort(\.$filedAt, .descending)
+            .all()
     }
 }
 
 extension Scoped {
     /// The alert's messages beyond the inbox, with who they went to, for its page.
-    func notifications(alert: UUID) async throws -> [(to: String, status: String, attempts: Int)] {
-        let rows = try await OutboxMessage.query(on: db).filter(\.$alertID == alert).sort(\.$createdAt).all()
+    func notifications(alert: AlertID) async throws -> [(to: String, status: String, attempts: Int)] {
+        let rows = try await OutboxMessage.query(on: db).filter(\.$alertID == alert.uuid).sort(\.$createdAt).all()
         let ids = rows.compactMap(\.userID)
         let users = ids.isEmpty ? [] : try await User.query(on: db).filter(\.$id ~~ ids).all()
         let names = Dictionary(uniqueKeysWithValues: users.map { ($0.id!, $0.displayName) })

@@ -17,12 +17,16 @@ enum SafetyService {
     {
         // A child not yet saved has no alert to look for.
         let open = try await (c._$idExists ? c.id : nil).asyncFlatMap { id in
-            if let context { return try await context.openCritical(id, on: db) }
-            return try await openCritical(id, on: db)
+            if let context { return try await context.openCritical(ChildID(id), on: db) }
+            return try await openCritical(ChildID(id), on: db)
         }
         var guardian: Person? = nil
         if let gid = c.guardianID {
-            if let context { guardian = try await context.person(gid, on: db) } else { guardian = try await Person.find(gid, on: db) }
+            if let context {
+                guardian = try await context.person(PersonID(gid), on: db)
+            } else {
+                guardian = try await Person.find(gid, on: db)
+            }
         }
         assess(c, facts: facts, guardian: guardian, open: open, at: at, settings: s)
     }
@@ -51,8 +55,8 @@ enum SafetyService {
         if m.nextVisitDue.iso != c.nextVisitDue { c.nextVisitDue = m.nextVisitDue.iso; c.overdueStep = 0 }
     }
 
-    static func openCritical(_ childID: UUID, on db: any Database) async throws -> Alert? {
-        try await Alert.query(on: db).filter(\.$childID == childID).filter(\.$kind == .critical).filter(\.$status != .resolved).first()
+    static func openCritical(_ child: ChildID, on db: any Database) async throws -> Alert? {
+        try await Alert.query(on: db).filter(\.$childID == child.uuid).filter(\.$kind == .critical).filter(\.$status != .resolved).first()
     }
 
     /// After a save that may have made the child critical: one alert per episode, in the same transaction, in the
@@ -78,7 +82,7 @@ enum SafetyService {
         v.mode = k.mode.rawValue
         v.checklist = RegistryService.json(k.checks)
         v.notes = k.notes
-        v.byUser = user?.userID
+        v.byUser = user?.userID.uuid
         v.byName = user?.displayName ?? actor.name
         v.createdAt = at
         try await scoped.db.transaction { tx in
@@ -103,7 +107,7 @@ enum SafetyService {
             try await c.save(on: tx)
             try await AuditLog.append(
                 AuditEvent(
-                    AuditAction.create, "visit", v.id!.uuidString, unit: c.unitCode,
+                    AuditAction.create, v.recordID, unit: c.unitCode,
                     fields: AuditLog.created([
                         "childId": c.id!.uuidString, "visitedOn": v.visitedOn, "mode": v.mode, "checklist": v.checklist, "notes": v.notes,
                         "photos": String(v.photos),
@@ -112,7 +116,7 @@ enum SafetyService {
             let diff = AuditLog.diff(before, c.auditFields)
             if !diff.isEmpty {
                 try await AuditLog.append(
-                    AuditEvent(AuditAction.update, "child", c.id!.uuidString, unit: c.unitCode, fields: diff, detail: ["by": "visit"]),
+                    AuditEvent(AuditAction.update, c.recordID, unit: c.unitCode, fields: diff, detail: ["by": "visit"]),
                     by: actor, at: at, on: tx)
             }
         }
@@ -131,7 +135,7 @@ enum SafetyService {
             try await a.save(on: tx)
             try await AuditLog.append(
                 AuditEvent(
-                    AuditAction.update, "alert", a.id!.uuidString, unit: a.unitCode,
+                    AuditAction.update, a.recordID, unit: a.unitCode,
                     fields: ["status": FieldChange(before: before.rawValue, after: next.rawValue)]), by: actor, at: at, on: tx)
         }
     }
@@ -157,7 +161,7 @@ enum SafetyService {
             }
             try await AuditLog.append(
                 AuditEvent(
-                    AuditAction.update, "alert", a.id!.uuidString, unit: a.unitCode,
+                    AuditAction.update, a.recordID, unit: a.unitCode,
                     fields: ["plan": FieldChange(before: before, after: text)]), by: actor, at: at, on: tx)
         }
     }
@@ -181,7 +185,7 @@ enum SafetyService {
             try await a.save(on: tx)
             try await AuditLog.append(
                 AuditEvent(
-                    AuditAction.update, "alert", a.id!.uuidString, unit: a.unitCode,
+                    AuditAction.update, a.recordID, unit: a.unitCode,
                     fields: [
                         "status": FieldChange(before: before.rawValue, after: AlertStatus.resolved.rawValue),
                         "resolution": FieldChange(before: nil, after: text),

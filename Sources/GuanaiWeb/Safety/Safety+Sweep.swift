@@ -61,7 +61,7 @@ public enum SafetySweep {
             let ids = try await criticalDue(step, before: step.raisedAtOrBefore(at, settings: s)!, on: db)
             for chunk in ids.chunked(500) {
                 let byID = Dictionary(
-                    uniqueKeysWithValues: try await Alert.query(on: db).filter(\.$id ~~ Array(chunk)).all().map { ($0.id!, $0) })
+                    uniqueKeysWithValues: try await Alert.query(on: db).filter(\.$id ~~ chunk.map(\.uuid)).all().map { ($0.recordID, $0) })
                 let alerts = chunk.compactMap { byID[$0] }
                 escalated += try await db.transaction { tx in
                     try await AlertBatch(on: tx, actor: actor, at: at, directory: directory).escalate(alerts, step: step)
@@ -102,8 +102,8 @@ public enum SafetySweep {
 
     /// Open critical alerts old enough for this escalation step that do not have it yet, oldest first; for
     /// `no_visit`, only those with no visit recorded since the alert was raised.
-    static func criticalDue(_ step: EscalationStep, before: Date, on db: any Database) async throws -> [UUID] {
-        try await db.sql.raw(criticalDueQuery(step, before: before)).all().map { try $0.decode(column: "id", as: UUID.self) }
+    static func criticalDue(_ step: EscalationStep, before: Date, on db: any Database) async throws -> [AlertID] {
+        try await db.sql.raw(criticalDueQuery(step, before: before)).all().map { AlertID(try $0.decode(column: "id", as: UUID.self)) }
     }
 
     static func criticalDueQuery(_ step: EscalationStep, before: Date) -> SQLQueryString {

@@ -26,13 +26,13 @@ enum SafetyViews {
                 for e in al.escalations { " "; span(.class("tag warn")) { l.t("alert.escalated." + e.rawValue) } }
             }
             p {
-                strong { a(.href(.child(al.childID.uuidString))) { childName } }; " · " + unitName
+                strong { a(.href(.child(ChildID(al.childID)))) { childName } }; " · " + unitName
             }
             p(.class("muted")) { al.reasonList.map { $0.text(l) }.joined(separator: l.t("list.sep")) }
             p(.class("muted")) { l.t("alert.raisedAt", time(al.createdAt)) }
             p(.class("actions")) {
                 if al.status == .open && req.mayAct {
-                    form(.method("post"), .action(.alertAcknowledge(al.id!.uuidString)), .class("inline")) {
+                    form(.method("post"), .action(.alertAcknowledge(al.recordID)), .class("inline")) {
                         Forms.csrf(req)
                         input(.type("hidden"), .name(AlertForm.CodingKeys.back.rawValue), .value(back))
                         button(.type("submit")) { l.t("alert.acknowledge") }
@@ -40,9 +40,9 @@ enum SafetyViews {
                     " "
                 }
                 if al.isOpen && req.mayAct {
-                    a(.class("btn secondary"), .href(.childVisit(al.childID.uuidString))) { l.t("visit.record") }; " "
+                    a(.class("btn secondary"), .href(.childVisit(ChildID(al.childID)))) { l.t("visit.record") }; " "
                 }
-                a(.href(.alert(al.id!.uuidString))) { l.t("alert.open") }
+                a(.href(.alert(al.recordID))) { l.t("alert.open") }
             }
         }
     }
@@ -65,7 +65,7 @@ enum SafetyViews {
                 ul(.class("reminders")) {
                     for (r, pairID, child) in reminders {
                         li {
-                            a(.href(.pair(pairID.uuidString))) { child }
+                            a(.href(.pair(PairID(pairID)))) { child }
                             " · " + (units[r.unitCode] ?? "") + " · " + l.t("inbox.reminder", r.month, String(r.daysOverdue))
                         }
                     }
@@ -82,7 +82,7 @@ enum SafetyViews {
         errors: [String: String], status: HTTPStatus
     ) -> Response {
         let l = req.lang
-        let id = al.id!.uuidString
+        let id = al.recordID
         func step(_ done: Bool, _ key: String, _ detail: String?) -> Node {
             li(.class(done ? "done" : "todo")) { (done ? "✓ " : "○ ") + l.t(key) + (detail.map { " · " + $0 } ?? "") }
         }
@@ -90,7 +90,7 @@ enum SafetyViews {
             h1 { l.t("alert.kind." + al.kind.rawValue) + " · " + childName }
             Forms.errorSummary(l, errors)
             p {
-                a(.href(.child(al.childID.uuidString))) { l.t("alert.toChild", childName) }; " · " + unitName
+                a(.href(.child(ChildID(al.childID)))) { l.t("alert.toChild", childName) }; " · " + unitName
             }
             p(.class("muted")) { l.t("alert.raisedAt", time(al.createdAt)) }
             ul { for r in al.reasonList { li { r.text(l) } } }
@@ -125,7 +125,7 @@ enum SafetyViews {
                         Forms.csrf(req); button(.type("submit")) { l.t("alert.acknowledge") }
                     }
                 }
-                p { a(.class("btn secondary"), .href(.childVisit(al.childID.uuidString))) { l.t("visit.record") } }
+                p { a(.class("btn secondary"), .href(.childVisit(ChildID(al.childID)))) { l.t("visit.record") } }
                 if al.kind == .critical {
                     form(.method("post"), .action(.alertPlan(id))) {
                         Forms.csrf(req)
@@ -161,7 +161,7 @@ enum SafetyViews {
         return Layout.page(req, title: l.t("visit.title"), status: status) {
             h1 { l.t("visit.title") + " · " + childName }
             Forms.errorSummary(l, e, labelled: true)
-            form(.method("post"), .action(.childVisit(c.id!.uuidString)), .class("visit"), Attr("enctype", "multipart/form-data")) {
+            form(.method("post"), .action(.childVisit(c.recordID)), .class("visit"), Attr("enctype", "multipart/form-data")) {
                 Forms.csrf(req)
                 Forms.field(
                     l, label: "visit.date", name: K.date.rawValue, value: v.date ?? today, type: "date", required: true,
@@ -241,13 +241,13 @@ enum SafetyViews {
             for r in reports where r.status == .open {
                 p {
                     span(.class("tag tier-critical")) { l.t("report.status.open") }; " ";
-                    a(.href(.report(r.id!.uuidString))) { l.t("report.case") + " · " + SafetyViews.time(r.filedAt) }
+                    a(.href(.report(r.recordID))) { l.t("report.case") + " · " + SafetyViews.time(r.filedAt) }
                 }
             }
             p(.class("actions")) {
-                if canAct { a(.class("btn"), .href(.childVisit(c.id))) { l.t("visit.record") }; " " }
-                if canReport { a(.class("btn secondary"), .href(.childReport(c.id))) { l.t("report.title") }; " " }
-                a(.class("btn secondary"), .href(.childVisitsPrint(c.id))) { l.t("visit.print") }
+                if canAct { a(.class("btn"), .href(.childVisit(c.recordID))) { l.t("visit.record") }; " " }
+                if canReport { a(.class("btn secondary"), .href(.childReport(c.recordID))) { l.t("report.title") }; " " }
+                a(.class("btn secondary"), .href(.childVisitsPrint(c.recordID))) { l.t("visit.print") }
             }
             if !visits.isEmpty {
                 h3 { l.t("safety.visits") }
@@ -264,7 +264,7 @@ enum SafetyViews {
                             if !v.notes.isEmpty { " · "; small { v.notes } }
                             for n in 0..<v.photos {
                                 " · ";
-                                a(.href(.visitPhoto(v.id!.uuidString, String(n + 1))), Attr("target", "_blank")) {
+                                a(.href(.visitPhoto(v.recordID, String(n + 1))), Attr("target", "_blank")) {
                                     l.t("visit.photo", String(n + 1))
                                 }
                             }
@@ -286,7 +286,7 @@ extension SafetyViews {
         return Layout.page(req, title: l.t("visit.sheet")) {
             Layout.ledgerHead(
                 req, title: l.t("visit.sheet"), scopeName: unitName + " " + (child?.name ?? ""), total: visits.count, shown: visits.count,
-                back: SiteURL.child(c.id!.uuidString).path, metaKey: "visit.sheetMeta", backKey: "visit.sheetBack")
+                back: SiteURL.child(c.recordID).path, metaKey: "visit.sheetMeta", backKey: "visit.sheetBack")
             table(.class("ledger sheet-facts")) {
                 tbody {
                     tr {

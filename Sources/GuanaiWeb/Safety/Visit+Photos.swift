@@ -37,14 +37,14 @@ enum VisitPhotos {
     }
 
     /// One photo of a visit inside the jurisdiction, its view audited.
-    static func serve(_ req: Request, visitID: String, n: Int) async throws -> Response {
-        guard let uuid = UUID(uuidString: visitID), let v = try await Visit.find(uuid, on: req.db), try req.scoped.inScope(v.unitCode),
-            let p = try await VisitPhoto.query(on: req.db).filter(\.$visitID == uuid).filter(\.$n == n).first()
+    static func serve(_ req: Request, visitID: VisitID, n: Int) async throws -> Response {
+        guard let v = try await Visit.find(visitID, on: req.db), try req.scoped.inScope(v.unitCode),
+            let p = try await VisitPhoto.query(on: req.db).filter(\.$visitID == visitID.uuid).filter(\.$n == n).first()
         else { throw Abort(.notFound) }
         try req.requireBrowse(.child)
         try await req.audit(
             AuditEvent(
-                AuditAction.view, "visit_photo", "\(uuid.uuidString)/\(n)", unit: v.unitCode, detail: ["childId": v.childID.uuidString]))
+                AuditAction.view, .visitPhoto, "\(visitID)/\(n)", unit: v.unitCode, detail: ["childId": v.childID.uuidString]))
         let res = Response(status: .ok, body: .init(data: p.bytes))
         res.headers.contentType = HTTPMediaType(type: "image", subType: String(p.contentType.dropFirst(6)))
         res.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")

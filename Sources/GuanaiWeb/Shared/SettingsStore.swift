@@ -32,7 +32,7 @@ enum SettingsStore {
             try await tx.sql.insert(into: "settings").columns("key", "value", "updated_at", "updated_by")
                 .values(SQLBind(S.storageKey), SQLBind(json), SQLBind(AuditLog.timestamp(at)), SQLBind(actor.name)).run()
             try await afterwards(tx)
-            let event = AuditEvent(AuditAction.update, "settings", S.storageKey, unit: unit, fields: changes)
+            let event = AuditEvent(AuditAction.update, .settings, S.storageKey, unit: unit, fields: changes)
             try await AuditLog.append(event, by: actor, at: at, on: tx)
         }
         return next

@@ -4,7 +4,7 @@ import GuanaiCore
 /// The account behind a request (the one signed in), reduced to what rules need. Built once by the auth middleware.
 /// Not `Actor`: that name is Swift's own.
 public struct Signer: Sendable, Authenticatable {
-    public let userID: UUID
+    public let userID: UserID
     public let username: String
     public let displayName: String
     public let role: Role
@@ -53,7 +53,7 @@ extension Request {
 
     public var auditActor: AuditActor {
         if let a = auth.get(Signer.self) {
-            return AuditActor(id: a.userID.uuidString, name: a.username, ip: clientIP, unitCode: a.unitCode)
+            return AuditActor(id: a.userID.description, name: a.username, ip: clientIP, unitCode: a.unitCode)
         }
         return AuditActor(id: nil, name: "anonymous", ip: clientIP)
     }

@@ -1,4 +1,5 @@
 import Vapor
+import GuanaiCore
 
 /// Every page path, used by routes (with ":param" placeholders) and by views (with real values),
 /// so a link and its route cannot drift apart.
@@ -7,21 +8,26 @@ public enum SiteURL: Sendable {
     case login, logout, changePassword, resumeForm
     case lang(String)
     case units, unit(String), unitAddChild(String), unitRename(String), unitMerge(String), unitRetire(String), unitExport
-    case accounts, accountNew, account(String), accountDisable(String), accountEnable(String), accountReset(String)
-    case accountHandover(String), accountRevealPhone(String), accountsExport
+    case accounts, accountNew, account(UserID?), accountDisable(UserID?), accountEnable(UserID?), accountReset(UserID?)
+    case accountHandover(UserID?), accountRevealPhone(UserID?), accountsExport
     case audit, history(String, String)
-    case children, childNew, childrenPrint, child(String), childUpdate(String), childEdit(String), childVoid(String), childMerge(String),
-        childVisit(String), childVisitsPrint(String), visitPhoto(String, String), childReport(String), report(String), reportStep(String),
-        reportClose(String), inbox, board, boardExport, riskSettings, alert(String), alertAcknowledge(String), alertPlan(String),
-        alertResolve(String), personUpdate(String), personReveal(String)
-    case childrenExport, womenExport, householdsExport, intakeNew, intakeTemplate, intake(String), intakeCommit(String), intakeRejected(
-        String)
-    case women, womanNew, womenPrint, woman(String), womanEdit(String), households, householdsPrint, household(String)
-    case volunteers, volunteerNew, volunteer(String), volunteerScreen(String), volunteerAccount(String), volunteerPrint(String)
-    case pairs, pair(String), pairAct(String, String), pairContact(String), pairCheckin(String), pairing, pairingApprove
-    case desk, deskContact(String), deskConcern(String)
+    case children, childNew, childrenPrint, child(ChildID?), childUpdate(ChildID?), childEdit(ChildID?), childVoid(ChildID?)
+    case childMerge(ChildID?), childVisit(ChildID?), childVisitsPrint(ChildID?), visitPhoto(VisitID?, String), childReport(ChildID?)
+    case report(ReportID?), reportStep(ReportID?), reportClose(ReportID?)
+    case inbox, board, boardExport, riskSettings, alert(AlertID?), alertAcknowledge(AlertID?), alertPlan(AlertID?)
+    case alertResolve(AlertID?), personUpdate(PersonID?), personReveal(PersonID?)
+    case childrenExport, womenExport, householdsExport, intakeNew, intakeTemplate, intake(IntakeUploadID?)
+    case intakeCommit(IntakeUploadID?), intakeRejected(IntakeUploadID?)
+    case women, womanNew, womenPrint, woman(WomanID?), womanEdit(WomanID?), households, householdsPrint, household(HouseholdID?)
+    case volunteers, volunteerNew, volunteer(VolunteerID?), volunteerScreen(VolunteerID?), volunteerAccount(VolunteerID?)
+    case volunteerPrint(VolunteerID?)
+    case pairs, pair(PairID?), pairAct(PairID?, String), pairContact(PairID?), pairCheckin(PairID?), pairing, pairingApprove
+    case desk, deskContact(PairID?), deskConcern(PairID?)
     case staticCSS, staticJS
-    case campaigns, campaign(String), campaignVolunteers(String)
+    case campaigns, campaign(CampaignID?), campaignVolunteers(CampaignID?)
+
+    /// A record's history page, named by its typed id.
+    static func history<R: AuditedKind>(of id: RecordID<R>) -> SiteURL { .history(R.auditSubject.rawValue, id.description) }
 
     public var path: String {
         switch self {
@@ -40,79 +46,83 @@ public enum SiteURL: Sendable {
         case .unitExport: return "/units.csv"
         case .accounts: return "/accounts"
         case .accountNew: return "/accounts/new"
-        case .account(let id): return "/accounts/\(id)"
-        case .accountDisable(let id): return "/accounts/\(id)/disable"
-        case .accountEnable(let id): return "/accounts/\(id)/enable"
-        case .accountReset(let id): return "/accounts/\(id)/reset-password"
-        case .accountHandover(let id): return "/accounts/\(id)/handover"
-        case .accountRevealPhone(let id): return "/accounts/\(id)/reveal-phone"
+        case .account(let id): return "/accounts/\(Self.seg(id))"
+        case .accountDisable(let id): return "/accounts/\(Self.seg(id))/disable"
+        case .accountEnable(let id): return "/accounts/\(Self.seg(id))/enable"
+        case .accountReset(let id): return "/accounts/\(Self.seg(id))/reset-password"
+        case .accountHandover(let id): return "/accounts/\(Self.seg(id))/handover"
+        case .accountRevealPhone(let id): return "/accounts/\(Self.seg(id))/reveal-phone"
         case .accountsExport: return "/accounts.csv"
         case .children: return "/children"
         case .childNew: return "/children/new"
         case .childrenPrint: return "/children/print"
-        case .child(let id): return "/children/\(id)"
-        case .childVoid(let id): return "/children/\(id)/void"
-        case .childVisit(let id): return "/children/\(id)/visit"
-        case .childVisitsPrint(let id): return "/children/\(id)/visits/print"
-        case .visitPhoto(let id, let n): return "/visits/\(id)/photos/\(n)"
+        case .child(let id): return "/children/\(Self.seg(id))"
+        case .childVoid(let id): return "/children/\(Self.seg(id))/void"
+        case .childVisit(let id): return "/children/\(Self.seg(id))/visit"
+        case .childVisitsPrint(let id): return "/children/\(Self.seg(id))/visits/print"
+        case .visitPhoto(let id, let n): return "/visits/\(Self.seg(id))/photos/\(n)"
         case .inbox: return "/inbox"
         case .board: return "/board"
         case .riskSettings: return "/settings/risk"
-        case .childReport(let id): return "/children/\(id)/report"
-        case .report(let id): return "/reports/\(id)"
-        case .reportStep(let id): return "/reports/\(id)/steps"
-        case .reportClose(let id): return "/reports/\(id)/close"
-        case .alert(let id): return "/alerts/\(id)"
-        case .alertAcknowledge(let id): return "/alerts/\(id)/acknowledge"
-        case .alertPlan(let id): return "/alerts/\(id)/plan"
-        case .alertResolve(let id): return "/alerts/\(id)/resolve"
-        case .childMerge(let id): return "/children/\(id)/merge"
-        case .childUpdate(let id): return "/children/\(id)/update"
-        case .childEdit(let id): return "/children/\(id)/edit"
-        case .personUpdate(let id): return "/people/\(id)/update"
-        case .personReveal(let id): return "/people/\(id)/reveal"
+        case .childReport(let id): return "/children/\(Self.seg(id))/report"
+        case .report(let id): return "/reports/\(Self.seg(id))"
+        case .reportStep(let id): return "/reports/\(Self.seg(id))/steps"
+        case .reportClose(let id): return "/reports/\(Self.seg(id))/close"
+        case .alert(let id): return "/alerts/\(Self.seg(id))"
+        case .alertAcknowledge(let id): return "/alerts/\(Self.seg(id))/acknowledge"
+        case .alertPlan(let id): return "/alerts/\(Self.seg(id))/plan"
+        case .alertResolve(let id): return "/alerts/\(Self.seg(id))/resolve"
+        case .childMerge(let id): return "/children/\(Self.seg(id))/merge"
+        case .childUpdate(let id): return "/children/\(Self.seg(id))/update"
+        case .childEdit(let id): return "/children/\(Self.seg(id))/edit"
+        case .personUpdate(let id): return "/people/\(Self.seg(id))/update"
+        case .personReveal(let id): return "/people/\(Self.seg(id))/reveal"
         case .boardExport: return "/board/export"
         case .childrenExport: return "/children/export"
         case .womenExport: return "/women/export"
         case .householdsExport: return "/households/export"
         case .intakeNew: return "/imports/new"
         case .intakeTemplate: return "/imports/template"
-        case .intake(let id): return "/imports/\(id)"
-        case .intakeCommit(let id): return "/imports/\(id)/commit"
-        case .intakeRejected(let id): return "/imports/\(id)/rejected"
+        case .intake(let id): return "/imports/\(Self.seg(id))"
+        case .intakeCommit(let id): return "/imports/\(Self.seg(id))/commit"
+        case .intakeRejected(let id): return "/imports/\(Self.seg(id))/rejected"
         case .women: return "/women"
         case .womanNew: return "/women/new"
         case .womenPrint: return "/women/print"
         case .households: return "/households"
         case .householdsPrint: return "/households/print"
-        case .woman(let id): return "/women/\(id)"
-        case .womanEdit(let id): return "/women/\(id)/edit"
-        case .household(let id): return "/households/\(id)"
+        case .woman(let id): return "/women/\(Self.seg(id))"
+        case .womanEdit(let id): return "/women/\(Self.seg(id))/edit"
+        case .household(let id): return "/households/\(Self.seg(id))"
         case .audit: return "/audit"
         case .history(let type, let id): return "/history/\(type)/\(id)"
         case .volunteers: return "/volunteers"
         case .volunteerNew: return "/volunteers/new"
-        case .volunteer(let id): return "/volunteers/\(id)"
-        case .volunteerScreen(let id): return "/volunteers/\(id)/screening"
-        case .volunteerAccount(let id): return "/volunteers/\(id)/account"
-        case .volunteerPrint(let id): return "/volunteers/\(id)/print"
+        case .volunteer(let id): return "/volunteers/\(Self.seg(id))"
+        case .volunteerScreen(let id): return "/volunteers/\(Self.seg(id))/screening"
+        case .volunteerAccount(let id): return "/volunteers/\(Self.seg(id))/account"
+        case .volunteerPrint(let id): return "/volunteers/\(Self.seg(id))/print"
         case .pairs: return "/pairs"
-        case .pair(let id): return "/pairs/\(id)"
-        case .pairAct(let id, let action): return "/pairs/\(id)/\(action)"
-        case .pairContact(let id): return "/pairs/\(id)/contacts"
-        case .pairCheckin(let id): return "/pairs/\(id)/checkins"
+        case .pair(let id): return "/pairs/\(Self.seg(id))"
+        case .pairAct(let id, let action): return "/pairs/\(Self.seg(id))/\(action)"
+        case .pairContact(let id): return "/pairs/\(Self.seg(id))/contacts"
+        case .pairCheckin(let id): return "/pairs/\(Self.seg(id))/checkins"
         case .pairing: return "/pairing"
         case .pairingApprove: return "/pairing/approve"
         case .desk: return "/my"
-        case .deskContact(let id): return "/my/pairs/\(id)/contacts"
-        case .deskConcern(let id): return "/my/pairs/\(id)/concern"
+        case .deskContact(let id): return "/my/pairs/\(Self.seg(id))/contacts"
+        case .deskConcern(let id): return "/my/pairs/\(Self.seg(id))/concern"
         case .staticCSS: return "/static/app.css"
         case .staticJS: return "/static/app.js"
         case .campaigns: return "/campaigns"
-        case .campaign(let id): return "/campaigns/\(id)"
-        case .campaignVolunteers(let id): return "/campaigns/\(id)/volunteers"
+        case .campaign(let id): return "/campaigns/\(Self.seg(id))"
+        case .campaignVolunteers(let id): return "/campaigns/\(Self.seg(id))/volunteers"
         }
     }
+
+    /// A record's id as the path shows it (its `uuidString`); no id stands for the route's `:id` parameter, which is
+    /// how routes are registered (`SiteURL.child(nil).components`) and then read (`req.parameters.id()`).
+    private static func seg<R>(_ id: RecordID<R>?) -> String { id?.description ?? ":id" }
 
     /// Route components for registration: placeholders such as ":code" become parameters.
     public var components: [PathComponent] {
