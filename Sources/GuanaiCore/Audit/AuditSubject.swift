@@ -28,3 +28,9 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
 extension AuditSubject {
     public init(_ kind: IntakeKind) { self = AuditSubject(rawValue: kind.rawValue)! }
 }
+
+/// What made a change nobody typed: a record reclassified by the rules, or an alert resolved and a child's dates moved
+/// on by a visit. Stored in the trail's `by` detail and an alert's `resolution`.
+public enum ChangeCause: String, Sendable, Codable, CaseIterable {
+    case classification, visit
+}

@@ -322,7 +322,7 @@ struct AccountsController {
     func revealPhone(req: Request) async throws -> Response {
         let u = try await load(req)
         try req.require(.revealID)
-        try await req.audit(AuditEvent(AuditAction.reveal, u.recordID, unit: u.unitCode, detail: ["field": "phone"]))
+        try await req.audit(AuditEvent(AuditAction.reveal, u.recordID, unit: u.unitCode, detail: ["field": FieldName.phone.rawValue]))
         return try await renderDetail(req, u, revealed: u.phone ?? "", errors: [:], typed: AccountPageForm(), status: .ok)
     }
 

@@ -107,7 +107,7 @@ enum AccountService {
                 try await tx.sql.update(d.table).set(SQLIdentifier(d.column), to: SQLBind(successor.id!)).where(
                     SQLIdentifier(d.column), .equal, SQLBind(old.id!)
                 ).run()
-                moved[d.table] = "moved"
+                moved[d.table] = AuditDetailKey.moved.rawValue
             }
             try await update(old, by: actor, at: at, on: tx, detail: ["handoverTo": successor.username].merging(moved) { a, _ in a }) {
                 $0.disabled = true

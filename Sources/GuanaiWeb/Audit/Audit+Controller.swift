@@ -96,7 +96,7 @@ struct AuditController {
         var lines: [String] = []
         for (k, v) in obj.sorted(by: { $0.key < $1.key }) {
             let text = "\(v)"
-            if k == "moved" {
+            if k == AuditDetailKey.moved.rawValue {
                 for pair in text.split(separator: ",") {
                     let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
                     guard parts.count == 2 else { continue }

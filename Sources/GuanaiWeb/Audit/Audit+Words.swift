@@ -54,7 +54,7 @@ enum AuditWords {
         switch field {
         case "fatherSituation", "motherSituation", "husbandSituation", "situation": return ["situation."]
         case "guardianRelation", "relation": return ["relation."]
-        case "health", "guardianHealth": return ["health."]
+        case FieldName.health.rawValue, "guardianHealth": return ["health."]
         case "livingArrangement": return ["living."]
         case "sex": return ["sex."]
         case "hukou": return ["hukou."]

@@ -71,7 +71,9 @@ enum LedgerExport {
     // MARK: children
 
     static let childKeys =
-        ["name", "idNumber", "sex", "birthDate", "villageCode", "hukou", "ethnicity", "health"] + ChildDetail.allCases.map(\.rawValue) + [
+        [
+            "name", "idNumber", "sex", "birthDate", "villageCode", "hukou", "ethnicity", "health",
+        ] + ChildDetail.allCases.map(\.rawValue) + [
             "poverty", "address",
             "father.name", "father.idNumber", "father.situation", "father.workPlace", "father.phone",
             "mother.name", "mother.idNumber", "mother.situation", "mother.workPlace", "mother.phone",
@@ -87,7 +89,7 @@ enum LedgerExport {
             let width: Double =
                 k.hasSuffix("idNumber")
                 ? 21
-                : k.hasSuffix("phone")
+                : k.hasSuffix(FieldName.phone.rawValue)
                     ? 13
                     : ["address", "needs", "father.workPlace", "mother.workPlace"].contains(k)
                         ? 18 : ChildDetail(rawValue: k)?.kind == .text ? 14 : 11
@@ -168,7 +170,8 @@ enum LedgerExport {
                 k == "husband.since" ? .date : WomanDetail(rawValue: k)?.range != nil ? .number : .text
             cols.append(
                 Column(
-                    header: header(IntakeWords.womanHeaders, k), width: k.hasSuffix("idNumber") ? 21 : k.hasSuffix("phone") ? 13 : 11,
+                    header: header(IntakeWords.womanHeaders, k),
+                    width: k.hasSuffix("idNumber") ? 21 : k.hasSuffix(FieldName.phone.rawValue) ? 13 : 11,
                     kind: kind))
         }
         return cols + [Column(header: l.t("ledger.status"), width: 8)]

@@ -69,8 +69,8 @@ enum IntakeTemplate {
                     row(
                         name, l.t("intake.template.parentAsGuardian"),
                         LedgerWords.parentAsGuardian.flatMap(\.1).joined(separator: IntakeWords.choiceSeparator))
-                case "health":
-                    table(name, "health", LedgerWords.health)
+                case FieldName.health.rawValue:
+                    table(name, FieldName.health.rawValue, LedgerWords.health)
                     row(name, "", l.t("intake.template.disabilityNote"))
                 case "living": table(name, "living", LedgerWords.living)
                 default:

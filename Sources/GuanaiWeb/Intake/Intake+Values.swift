@@ -71,7 +71,7 @@ struct IntakeReader: Sendable {
 
     /// Token prefixes whose cells LedgerRow (Core) reads through GuanaiCore's LedgerWords (the catalogue's labels and the
     /// raw tokens are still read here).
-    static let ledgerWords: Set<String> = ["situation", "relation", "health"]
+    static let ledgerWords: Set<String> = ["situation", "relation", FieldName.health.rawValue]
 
     /// A word not understood: the column, the value and the closest words this column takes.
     func choices(_ field: String, _ value: String, prefix: String) -> CellProblem {

@@ -16,7 +16,7 @@ extension PairingViews {
             if edit {
                 p {
                     a(.class("btn"), .href(.volunteerNew)) { l.t("volunteer.new") }; " ";
-                    a(.href(SiteURL.intakeNew.with(query: [("kind", "volunteers")]))) { l.t("volunteer.import") }
+                    a(.href(SiteURL.intakeNew.with(query: [("kind", IntakeKind.volunteers.rawValue)]))) { l.t("volunteer.import") }
                 }
             }
             form(.method("get"), .action(.volunteers), .class("filters")) {

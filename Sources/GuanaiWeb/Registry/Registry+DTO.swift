@@ -130,7 +130,7 @@ enum RegistryDTO {
         return ParentDTO(
             id: p?.id?.uuidString, name: p?.name ?? "", idNumber: p?.idNumber.map(Masking.idNumber), situation: situation,
             effectiveSituation: facts.effective.rawValue, workPlace: workPlace, since: since, phone: p?.phone.map(Masking.phone),
-            vitalStatus: p?.vitalStatus ?? "alive", health: p?.health ?? "healthy")
+            vitalStatus: p?.vitalStatus ?? VitalStatus.alive.rawValue, health: p?.health ?? Health.healthy.rawValue)
     }
 
     static func child(_ c: Child, people: [UUID: Person], today: CivilDate, lang: UILanguage = .zh) -> ChildDTO {
@@ -140,8 +140,8 @@ enum RegistryDTO {
         let main = ChildMainDTO(
             id: c.id!.uuidString, personId: c.personID.uuidString, name: me?.name ?? "", idNumber: me?.idNumber.map(Masking.idNumber) ?? "",
             sex: me?.sex ?? "", birthDate: c.birthDate, age: Age.years(born: born, on: today), villageCode: c.unitCode,
-            hukou: me?.hukou ?? "rural",
-            ethnicity: me?.ethnicity, health: me?.health ?? "healthy", householdId: c.householdID?.uuidString,
+            hukou: me?.hukou ?? Hukou.rural.rawValue,
+            ethnicity: me?.ethnicity, health: me?.health ?? Health.healthy.rawValue, householdId: c.householdID?.uuidString,
             father: parent(
                 c.fatherID.flatMap { people[$0] }, situation: c.fatherSituation, workPlace: c.fatherWorkPlace, since: c.fatherSince),
             mother: parent(
@@ -149,7 +149,8 @@ enum RegistryDTO {
             guardian: g.map { g in
                 GuardianDTO(
                     id: g.id!.uuidString, name: g.name, idNumber: g.idNumber.map(Masking.idNumber), birthDate: g.birthDate,
-                    age: g.birth.map { Age.years(born: $0, on: today) }, relation: c.guardianRelation ?? "other", health: g.health,
+                    age: g.birth.map { Age.years(born: $0, on: today) }, relation: c.guardianRelation ?? GuardianRelation.other.rawValue,
+                    health: g.health,
                     vitalStatus: g.vitalStatus, phone: g.phone.map(Masking.phone))
             },
             livingArrangement: c.livingArrangement, needs: c.needList.map(\.rawValue), improperGuardianship: c.improperGuardianship,

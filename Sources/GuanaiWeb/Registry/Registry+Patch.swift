@@ -42,7 +42,7 @@ extension RegistryService {
         for (id, phone, key) in [(child.fatherID, fphone, "father"), (child.motherID, mphone, "mother")] {
             guard let id, phone != nil || cleared.contains(key + ".phone"), let p = try await scoped.people([id])[id] else { continue }
             var up = PersonPatch(phone: phone)
-            if phone == nil { up.cleared.insert("phone") }
+            if phone == nil { up.cleared.insert(FieldName.phone.rawValue) }
             _ = try await patchPerson(p, up, scoped: scoped, actor: actor, at: at)
         }
         let checked = c, guardianPerson = newGuardian, target = moveTo
@@ -141,7 +141,7 @@ extension RegistryService {
         let changed: [Child] = try await scoped.db.transaction { tx in
             var changed: [Child] = []
             if let n = patch.name { person.name = n.trimmingCharacters(in: .whitespaces); person.initials = Pinyin.initials(person.name) }
-            if patch.cleared.contains("phone") { person.phone = nil } else if let p = phone { person.phone = p }
+            if patch.cleared.contains(FieldName.phone.rawValue) { person.phone = nil } else if let p = phone { person.phone = p }
             if let b = birth, person.idNumber == nil { person.birthDate = b.iso }
             if patch.cleared.contains("healthSince") { person.healthSince = nil }
             if let h = health { person.health = h.rawValue; person.healthSince = since?.iso ?? person.healthSince }

@@ -250,7 +250,8 @@ enum RegistryService {
             audit: diff.isEmpty
                 ? nil
                 : AuditEvent(
-                    AuditAction.update, child.recordID, unit: child.unitCode, fields: diff, detail: ["by": "classification"])
+                    AuditAction.update, child.recordID, unit: child.unitCode, fields: diff,
+                    detail: ["by": ChangeCause.classification.rawValue])
         )
     }
 

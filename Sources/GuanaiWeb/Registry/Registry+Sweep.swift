@@ -31,7 +31,7 @@ public enum RegistrySweep {
                 try await w.save(on: tx)
                 if !diff.isEmpty {
                     let event = AuditEvent(
-                        AuditAction.update, w.recordID, unit: w.unitCode, fields: diff, detail: ["by": "classification"])
+                        AuditAction.update, w.recordID, unit: w.unitCode, fields: diff, detail: ["by": ChangeCause.classification.rawValue])
                     try await AuditLog.append(event, by: actor, at: at, on: tx)
                 }
             }

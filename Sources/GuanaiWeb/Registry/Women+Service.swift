@@ -95,7 +95,7 @@ enum WomenService {
         // Her name and phone are her person record's; the address is her household's.
         if change.name != nil || change.phone != nil, let me = try await Person.find(w.personID, on: scoped.db) {
             var up = PersonPatch(name: change.name)
-            if let p = change.phone { if let p { up.phone = p } else { up.cleared.insert("phone") } }
+            if let p = change.phone { if let p { up.phone = p } else { up.cleared.insert(FieldName.phone.rawValue) } }
             _ = try await RegistryService.patchPerson(me, up, scoped: scoped, actor: actor, at: at)
         }
         if let a = change.address, let hid = w.householdID, let h = try await Household.find(hid, on: scoped.db),
@@ -124,7 +124,7 @@ enum WomenService {
         let main = WomanMainDTO(
             id: w.id!.uuidString, personId: w.personID.uuidString, name: me?.name ?? "", idNumber: me?.idNumber.map(Masking.idNumber) ?? "",
             birthDate: me?.birthDate, age: me?.birth.map { Age.years(born: $0, on: today) }, villageCode: w.unitCode,
-            hukou: me?.hukou ?? "rural",
+            hukou: me?.hukou ?? Hukou.rural.rawValue,
             phone: me?.phone.map(Masking.phone),
             husband: RegistryDTO.parent(hb, situation: w.husbandSituation, workPlace: w.husbandWorkPlace, since: w.husbandSince),
             needs: w.needList.map(\.rawValue), leftBehind: w.leftBehind,

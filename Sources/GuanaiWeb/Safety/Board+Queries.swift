@@ -79,7 +79,8 @@ extension Scoped {
         for (u, _, n) in try await rows(
             """
             SELECT unit_code AS u, NULL AS k, COUNT(*) AS n FROM reports
-            WHERE status = \(bind: ReportStatus.open.rawValue) AND unit_code >= \(bind: r.lowerBound) AND unit_code <= \(bind: r.upperBound) GROUP BY unit_code
+            WHERE status = \(bind: ReportStatus.open.rawValue)
+              AND unit_code >= \(bind: r.lowerBound) AND unit_code <= \(bind: r.upperBound) GROUP BY unit_code
             """)
         { byUnit[u, default: BoardRow()].openReports += n }
 

@@ -78,7 +78,7 @@ enum Outbox {
         var out: [UUID: String] = [:]
         for chunk in Array(ids).chunked(500) {
             for r in try await db.sql.select().column(SQLColumn("id", table: "children")).column(SQLColumn("name", table: "people")).from(
-                "children"
+                Child.schema
             )
             .join("people", on: SQLColumn("person_id", table: "children"), .equal, SQLColumn("id", table: "people"))
             .where(SQLColumn("id", table: "children"), .in, SQLBind.group(Array(chunk))).all() {

@@ -36,7 +36,7 @@ public enum SweepBench {
         if db.sql.dialect.name == "sqlite" {
             try await DatabaseStatistics.refresh(db)
         } else {
-            for t in ["children", "people", "visits"] { try await db.sql.raw("VACUUM ANALYZE \(ident: t)").run() }
+            for t in [Child.schema, Person.schema, Visit.schema] { try await db.sql.raw("VACUUM ANALYZE \(ident: t)").run() }
         }
         let s0 = ContinuousClock.now
         _ = try await SafetySweep.run(on: db, at: app.now)

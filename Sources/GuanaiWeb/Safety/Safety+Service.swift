@@ -97,7 +97,7 @@ enum SafetyService {
             for a in try await Alert.query(on: tx).filter(\.$childID == c.id!).filter(\.$kind == .overdueVisit).filter(
                 \.$status != .resolved
             ).all() {
-                a.status = .resolved; a.resolvedAt = at; a.resolvedBy = v.byName; a.resolution = "visit"
+                a.status = .resolved; a.resolvedAt = at; a.resolvedBy = v.byName; a.resolution = ChangeCause.visit.rawValue
                 try await a.save(on: tx)
             }
             let (facts, _) = try await RegistryService.facts(for: c, on: tx)
@@ -116,7 +116,7 @@ enum SafetyService {
             let diff = AuditLog.diff(before, c.auditFields)
             if !diff.isEmpty {
                 try await AuditLog.append(
-                    AuditEvent(AuditAction.update, c.recordID, unit: c.unitCode, fields: diff, detail: ["by": "visit"]),
+                    AuditEvent(AuditAction.update, c.recordID, unit: c.unitCode, fields: diff, detail: ["by": ChangeCause.visit.rawValue]),
                     by: actor, at: at, on: tx)
             }
         }
