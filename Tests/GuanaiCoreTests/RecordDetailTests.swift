@@ -26,6 +26,13 @@ import Testing
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(Details<Sample>.self, from: Data(#"{"farming": "yes"}"#.utf8)) }
     }
 
+    /// An edit form posts names; only the record's own plain fields are taken, each as its kind reads text.
+    @Test func postedNamesBecomeTheFieldsTheyName() {
+        let d = Details<Sample>.typed(named: ["villageGroup": "二组", "farming": "on", "name": "王某", "note": ""])
+        #expect(d[text: .villageGroup] == "二组" && d[flag: .farming] && d[text: .note] == nil)
+        #expect(d.has(.villageGroup) && d.has(.farming))
+    }
+
     @Test func aChangeLaysOverWhatIsStored() {
         let stored = Details<Sample>.typed([.villageGroup: "三组", .note: "", .farming: "1"])
         #expect(stored[text: .villageGroup] == "三组" && stored[text: .note] == nil && stored[flag: .farming])

@@ -131,6 +131,11 @@ public struct Details<Field: RecordDetail>: Sendable, Hashable {
         }
     }
 
+    /// The plain fields among posted values keyed by field name (what an edit form changed); other names are ignored.
+    public static func typed(named strings: [String: String]) -> Details {
+        typed(Dictionary(uniqueKeysWithValues: Field.allCases.compactMap { f in strings[f.rawValue].map { (f, $0) } }))
+    }
+
     /// From a form or a ledger, where every value is text: a flag is on for `1`, `true` or `on` (the ledger reader
     /// has made 是 and √ `true`).
     public static func typed(_ strings: [Field: String]) -> Details {

@@ -156,8 +156,7 @@ struct ChildEditForm: Decodable {
         let changed = fields.changed
         patch.name = changed[ChildPageForm.CodingKeys.name.rawValue]
         patch.address = changed[ChildPageForm.CodingKeys.address.rawValue]
-        patch.details = .typed(
-            Dictionary(uniqueKeysWithValues: ChildDetail.allCases.compactMap { f in changed[f.rawValue].map { (f, $0) } }))
+        patch.details = .typed(named: changed)
         patch.needs = needs.changed
         return patch
     }

@@ -65,8 +65,7 @@ struct WomanEditForm: Decodable {
         input.address = changed[WomanPageForm.CodingKeys.address.rawValue]
         let situation = changed[PersonSection.husband.name(.situation)], workPlace = changed[PersonSection.husband.name(.workPlace)]
         if situation != nil || workPlace != nil { input.husband = ParentInput(situation: situation, workPlace: workPlace) }
-        input.details = .typed(
-            Dictionary(uniqueKeysWithValues: WomanDetail.allCases.compactMap { f in changed[f.rawValue].map { (f, $0) } }))
+        input.details = .typed(named: changed)
         input.needs = needs.changed
         return input
     }
