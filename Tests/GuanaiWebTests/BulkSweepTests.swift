@@ -182,10 +182,10 @@ import GuanaiCore
             let models = try await Child.query(on: db).sort(\.$id).all().map { try enc.encode($0) }
             let rows = try await ChildRows.all(ChildRows.select(on: db).orderBy("id")).map { try enc.encode($0) }
             #expect(models.count == 60 && models == rows)
-            let ids = try await Person.query(on: db).all().map { $0.id! }
+            let ids = try await Person.query(on: db).all().map(\.recordID)
             let people = Dictionary(uniqueKeysWithValues: try await PersonRows.people(ids, on: db).map { ($0.id!, try enc.encode($0)) })
             for p in try await Person.query(on: db).all() { #expect(people[p.id!] == (try enc.encode(p))) }
-            let households = try await HouseholdRows.households(try await Household.query(on: db).all().map { $0.id! }, on: db).map {
+            let households = try await HouseholdRows.households(try await Household.query(on: db).all().map(\.recordID), on: db).map {
                 try enc.encode($0)
             }.sorted { $0.lexicographicallyPrecedes($1) }
             #expect(households.count == 2)

@@ -62,9 +62,9 @@ final class UserSession: Model, @unchecked Sendable {
     @OptionalField(key: "ended_at") var endedAt: Date?
 
     init() {}
-    init(tokenHash: String, userID: UUID, kind: String, csrf: String, at: Date) {
+    init(tokenHash: String, user: UserID, kind: String, csrf: String, at: Date) {
         self.tokenHash = tokenHash
-        self.userID = userID
+        self.userID = user.uuid
         self.kind = kind
         self.csrf = csrf
         self.createdAt = at
@@ -83,10 +83,18 @@ final class PendingForm: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
-    init(userID: UUID, path: String, fields: String, at: Date) {
-        self.userID = userID
+    init(user: UserID, path: String, fields: String, at: Date) {
+        self.userID = user.uuid
         self.path = path
         self.fields = fields
         self.createdAt = at
+    }
+}
+
+extension User {
+    /// The successor's account, typed; the column stays `UUID`.
+    var successor: UserID? {
+        get { successorID.map(UserID.init) }
+        set { successorID = newValue?.uuid }
     }
 }

@@ -68,34 +68,34 @@ extension Scoped {
             // A person is linked to her own record when she has one (a mother who is a registered woman), else to
             // her history for those who may read the trail; a grandmother is only a name to the others.
             let ids = people.compactMap(\.id)
-            var own: [UUID: String] = [:]
+            var own: [PersonID: String] = [:]
             if !ids.isEmpty && can(.woman) {
                 for w in try await Woman.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$personID ~~ ids).all() {
-                    own[w.personID] = SiteURL.woman(w.recordID).path
+                    own[w.person] = SiteURL.woman(w.recordID).path
                 }
             }
             if !ids.isEmpty && can(.child) {
                 for c in try await Child.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$personID ~~ ids).all() {
-                    own[c.personID] = SiteURL.child(c.recordID).path
+                    own[c.person] = SiteURL.child(c.recordID).path
                 }
             }
             for p in people {
                 out.records[p.id!.uuidString] = .init(
-                    name: p.name, href: own[p.id!] ?? (can(.audit) ? SiteURL.history(of: p.recordID).path : nil))
+                    name: p.name, href: own[p.recordID] ?? (can(.audit) ? SiteURL.history(of: p.recordID).path : nil))
             }
         }
         if can(.child) {
             let children = try await Child.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$id ~~ uuids).all()
-            let names = try await personNames(children.map(\.personID))
+            let names = try await personNames(children.map(\.person))
             for c in children {
-                out.records[c.id!.uuidString] = .init(name: names[c.personID] ?? "", href: SiteURL.child(c.recordID).path)
+                out.records[c.id!.uuidString] = .init(name: names[c.person] ?? "", href: SiteURL.child(c.recordID).path)
             }
         }
         if can(.woman) {
             let women = try await Woman.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$id ~~ uuids).all()
-            let names = try await personNames(women.map(\.personID))
+            let names = try await personNames(women.map(\.person))
             for w in women {
-                out.records[w.id!.uuidString] = .init(name: names[w.personID] ?? "", href: SiteURL.woman(w.recordID).path)
+                out.records[w.id!.uuidString] = .init(name: names[w.person] ?? "", href: SiteURL.woman(w.recordID).path)
             }
         }
         if can(.household) {
@@ -118,12 +118,12 @@ extension Scoped {
             let pairs = try await Pair.query(on: db).within(jurisdiction, \.$unitCode).filter(\.$id ~~ uuids).all()
             if !pairs.isEmpty {
                 let kids = try await Child.query(on: db).filter(\.$id ~~ pairs.map(\.childID)).all()
-                let kidNames = try await personNames(kids.map(\.personID))
-                let childName = Dictionary(kids.map { ($0.id!, kidNames[$0.personID] ?? "") }, uniquingKeysWith: { a, _ in a })
+                let kidNames = try await personNames(kids.map(\.person))
+                let childName = Dictionary(kids.map { ($0.recordID, kidNames[$0.person] ?? "") }, uniquingKeysWith: { a, _ in a })
                 let volunteers = try await Volunteer.query(on: db).filter(\.$id ~~ pairs.map(\.volunteerID)).all()
-                let volunteerName = Dictionary(volunteers.map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
+                let volunteerName = Dictionary(volunteers.map { ($0.recordID, $0.name) }, uniquingKeysWith: { a, _ in a })
                 for p in pairs {
-                    let name = [childName[p.childID] ?? "", volunteerName[p.volunteerID] ?? ""].filter { !$0.isEmpty }.joined(
+                    let name = [childName[p.child] ?? "", volunteerName[p.volunteer] ?? ""].filter { !$0.isEmpty }.joined(
                         separator: "—")
                     out.records[p.id!.uuidString] = .init(name: name, href: SiteURL.pair(p.recordID).path)
                 }
@@ -144,9 +144,9 @@ extension Scoped {
         return out
     }
 
-    private func personNames(_ ids: [UUID]) async throws -> [UUID: String] {
+    private func personNames(_ ids: some Collection<PersonID>) async throws -> [PersonID: String] {
         guard !ids.isEmpty else { return [:] }
-        let people = try await Person.query(on: db).filter(\.$id ~~ Array(Set(ids))).all()
-        return Dictionary(people.map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let people = try await Person.query(on: db).filter(\.$id ~~ Set(ids).map(\.uuid)).all()
+        return Dictionary(people.map { ($0.recordID, $0.name) }, uniquingKeysWith: { a, _ in a })
     }
 }

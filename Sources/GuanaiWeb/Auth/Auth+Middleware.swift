@@ -122,10 +122,10 @@ struct WebAuthMiddleware: AsyncMiddleware {
             // Only the fields are kept for after sign-in.
             req.storage[FileGate.Key.self] = .refuse
             var fields = unsafe ? try await req.formFields() : [:]
-            if unsafe, fields["_csrf"] == s.csrf, let uid = user.id {
+            if unsafe, fields["_csrf"] == s.csrf, user.id != nil {
                 fields["_csrf"] = nil
                 let data = try JSONEncoder().encode(fields)
-                let kept = PendingForm(userID: uid, path: req.url.path, fields: String(decoding: data, as: UTF8.self), at: req.now)
+                let kept = PendingForm(user: user.recordID, path: req.url.path, fields: String(decoding: data, as: UTF8.self), at: req.now)
                 try await kept.create(on: req.db)
                 return req.redirect(to: SiteURL.login.with(query: [("kept", kept.id!.uuidString)]))
             }

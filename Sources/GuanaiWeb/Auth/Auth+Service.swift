@@ -92,7 +92,7 @@ enum LoginService {
     /// Opens a session; the plain token goes to the client once, the database keeps its hash.
     static func open(for user: User, kind: String, req: Request) async throws -> (token: String, session: UserSession) {
         let token = Tokens.random()
-        let s = UserSession(tokenHash: Tokens.hash(token), userID: user.id!, kind: kind, csrf: Tokens.random(24), at: req.now)
+        let s = UserSession(tokenHash: Tokens.hash(token), user: user.recordID, kind: kind, csrf: Tokens.random(24), at: req.now)
         try await req.db.transaction { tx in
             try await s.create(on: tx)
             try await AuditLog.append(

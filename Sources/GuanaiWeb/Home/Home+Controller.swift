@@ -40,12 +40,12 @@ struct HomeController {
             if actor.canRead(.pair) { activePairs = try await scoped.activePairCount() }
         }
         // Open alerts come before anything else on the page.
-        var open: [Alert] = [], openTotal = 0, names: [UUID: String] = [:], units: [String: String] = [:]
+        var open: [Alert] = [], openTotal = 0, names: [ChildID: String] = [:], units: [String: String] = [:]
         var reminders = 0
         if let rule = actor.inboxRule {
             (open, openTotal) = try await scoped.inbox(rule: rule, openOnly: true, page: 1, per: 5)
             reminders = try await scoped.openReminders(rule: rule, limit: 0).total
-            names = try await scoped.childNames(open.map(\.childID))
+            names = try await scoped.childNames(open.map(\.child))
             units = try await scoped.unitNames(open.map(\.unitCode))
         }
         return Layout.page(req, title: l.t("home.title")) {
@@ -54,7 +54,7 @@ struct HomeController {
                     h2 { l.t("home.openAlerts", String(openTotal)) }
                     for al in open {
                         SafetyViews.alertCard(
-                            req, al, childName: names[al.childID] ?? "", unitName: units[al.unitCode] ?? al.unitCode,
+                            req, al, childName: names[al.child] ?? "", unitName: units[al.unitCode] ?? al.unitCode,
                             back: SiteURL.home.path)
                     }
                     if openTotal > open.count { p { a(.href(.inbox)) { l.t("home.allAlerts") } } }

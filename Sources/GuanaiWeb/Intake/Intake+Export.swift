@@ -116,15 +116,15 @@ enum LedgerExport {
                 let (items, _) = try await scoped.children(matching: f, today: o.today, page: page, per: o.page)
                 if items.isEmpty { break }
                 let people = try await scoped.people(
-                    items.flatMap { [$0.personID] + [$0.fatherID, $0.motherID, $0.guardianID].compactMap { $0 } })
+                    items.flatMap { [$0.person] + [$0.father, $0.mother, $0.guardian].compactMap { $0 } })
                 let names = try await scoped.unitNames(items.map(\.unitCode))
                 let hs = try await Household.query(on: scoped.db).filter(\.$id ~~ items.compactMap(\.householdID)).all()
-                let households = Dictionary(uniqueKeysWithValues: hs.map { ($0.id!, $0) })
+                let households = Dictionary(uniqueKeysWithValues: hs.map { ($0.recordID, $0) })
                 for c in items {
                     n += 1
-                    let me = people[c.personID], fa = c.fatherID.flatMap { people[$0] }, mo = c.motherID.flatMap { people[$0] },
-                        g = c.guardianID.flatMap { people[$0] }
-                    let h = c.householdID.flatMap { households[$0] }
+                    let me = people[c.person], fa = c.father.flatMap { people[$0] }, mo = c.mother.flatMap { people[$0] },
+                        g = c.guardian.flatMap { people[$0] }
+                    let h = c.household.flatMap { households[$0] }
                     var row: [CellValue] = [
                         .number(String(n)), text(me?.name), id(me), text(me?.sex.map { l.t("sex." + $0) }), date(c.birthDate),
                         text(names[c.unitCode] ?? c.unitCode),
@@ -188,11 +188,11 @@ enum LedgerExport {
             while true {
                 let (items, _) = try await scoped.women(matching: f, page: page, per: o.page)
                 if items.isEmpty { break }
-                let people = try await scoped.people(items.flatMap { [$0.personID, $0.husbandID].compactMap { $0 } })
+                let people = try await scoped.people(items.flatMap { [$0.person, $0.husband].compactMap { $0 } })
                 let names = try await scoped.unitNames(items.map(\.unitCode))
                 for w in items {
                     n += 1
-                    let me = people[w.personID], hu = w.husbandID.flatMap { people[$0] }
+                    let me = people[w.person], hu = w.husband.flatMap { people[$0] }
                     let since =
                         w.husbandSince.flatMap(CivilDate.init(iso:)).map { CellValue.date(year: $0.year, month: $0.month, day: $0.day) }
                         ?? .empty
@@ -236,20 +236,20 @@ enum LedgerExport {
                 if items.isEmpty { break }
                 let names = try await scoped.unitNames(items.map(\.unitCode))
                 let people = try await Person.query(on: scoped.db).filter(\.$householdID ~~ items.compactMap(\.id)).all()
-                var heads: [UUID: Person] = [:]
+                var heads: [HouseholdID: Person] = [:]
                 for p in people {
-                    guard let h = p.householdID else { continue }
+                    guard let h = p.household else { continue }
                     if let cur = heads[h], (cur.birthDate ?? "9999") <= (p.birthDate ?? "9999") { continue }
                     heads[h] = p
                 }
                 for h in items {
                     n += 1
-                    let head = heads[h.id!]
+                    let head = heads[h.recordID]
                     try emit([
                         .number(String(n)), text(head?.name), head?.idNumber.map { .text(o.full ? $0 : Masking.idNumber($0)) } ?? .empty,
                         text(names[h.unitCode] ?? h.unitCode), text(h.villageGroup), text(h.address), text(l.t("poverty." + h.poverty)),
                         h.longitude.map { .number(String($0)) } ?? .empty, h.latitude.map { .number(String($0)) } ?? .empty,
-                        .number(String(members[h.id!] ?? 0)),
+                        .number(String(members[h.recordID] ?? 0)),
                     ])
                 }
                 page += 1

@@ -34,3 +34,11 @@ final class IntakeUpload: Model, @unchecked Sendable {
 
     var overrideMap: [String: String] { (try? JSONDecoder().decode([String: String].self, from: Data(overrides.utf8))) ?? [:] }
 }
+
+extension IntakeUpload {
+    /// Who uploaded it, typed; the column stays `UUID`.
+    var user: UserID {
+        get { UserID(userID) }
+        set { userID = newValue.uuid }
+    }
+}

@@ -1,6 +1,7 @@
 import Fluent
 import SQLKit
 import Vapor
+import GuanaiCore
 
 /// A pilot campaign (结对帮扶试点): a unit, the day of its launch meeting (启动会) and the volunteers who signed up
 /// there. Its progress is computed from pairs and contacts, never stored, so it cannot drift from them.
@@ -27,4 +28,16 @@ final class CampaignVolunteer: Model, @unchecked Sendable {
     @Field(key: "volunteer_id") var volunteerID: UUID
     @Field(key: "signed_on") var signedOn: String
     init() {}
+}
+
+/// The foreign keys, typed: the columns stay `UUID` (no schema change); code between reads and sets these.
+extension CampaignVolunteer {
+    var campaign: CampaignID {
+        get { CampaignID(campaignID) }
+        set { campaignID = newValue.uuid }
+    }
+    var volunteer: VolunteerID {
+        get { VolunteerID(volunteerID) }
+        set { volunteerID = newValue.uuid }
+    }
 }

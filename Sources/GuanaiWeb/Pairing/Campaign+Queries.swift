@@ -55,11 +55,11 @@ extension Scoped {
         let rows = try await CampaignVolunteer.query(on: db).filter(\.$campaignID == k.id!).sort(\.$signedOn).all()
         guard !rows.isEmpty else { return [] }
         let people = try await Volunteer.query(on: db).filter(\.$id ~~ rows.map(\.volunteerID)).within(jurisdiction, \.$unitCode).all()
-        let byID = Dictionary(uniqueKeysWithValues: people.map { ($0.id!, $0) })
+        let byID = Dictionary(uniqueKeysWithValues: people.map { ($0.recordID, $0) })
         let pairs = try await Pair.query(on: db).filter(\.$volunteerID ~~ rows.map(\.volunteerID)).all()
         return rows.compactMap { r in
-            guard let v = byID[r.volunteerID] else { return nil }
-            let mine = pairs.filter { $0.volunteerID == r.volunteerID }
+            guard let v = byID[r.volunteer] else { return nil }
+            let mine = pairs.filter { $0.volunteer == r.volunteer }
             return CampaignSignup(
                 row: r, volunteer: v, openPairs: mine.filter { $0.status != .closed }.count,
                 activePairs: mine.filter { $0.status == .active }.count,

@@ -38,7 +38,7 @@ enum VolunteerDesk {
     /// One of her visible pairs, or nil: another volunteer's pair, a closed or proposed one, and every child
     /// outside her pairs are out of reach the same way (404).
     static func pair(_ id: PairID, for actor: Signer, on db: any Database) async throws -> (Pair, Volunteer)? {
-        guard let v = try await volunteer(for: actor, on: db), let p = try await Pair.find(id, on: db), p.volunteerID == v.id,
+        guard let v = try await volunteer(for: actor, on: db), let p = try await Pair.find(id, on: db), p.volunteer == v.recordID,
             visible.contains(p.status)
         else { return nil }
         return (p, v)
@@ -49,27 +49,28 @@ enum VolunteerDesk {
         let pairs = try await Pair.query(on: db).filter(\.$volunteerID == v.id!).filter(\.$status ~~ visible).sort(\.$createdAt).all()
         guard !pairs.isEmpty else { return [] }
         let kids = Dictionary(
-            uniqueKeysWithValues: try await Child.query(on: db).filter(\.$id ~~ pairs.map(\.childID)).all().map { ($0.id!, $0) })
-        let personIDs = kids.values.flatMap { [$0.personID] + ($0.guardianID.map { [$0] } ?? []) }
-        let people = Dictionary(uniqueKeysWithValues: try await Person.query(on: db).filter(\.$id ~~ personIDs).all().map { ($0.id!, $0) })
+            uniqueKeysWithValues: try await Child.query(on: db).filter(\.$id ~~ pairs.map(\.childID)).all().map { ($0.recordID, $0) })
+        let personIDs = kids.values.flatMap { [$0.person] + ($0.guardian.map { [$0] } ?? []) }
+        let people = Dictionary(
+            uniqueKeysWithValues: try await Person.query(on: db).filter(\.$id ~~ personIDs.map(\.uuid)).all().map { ($0.recordID, $0) })
         let rules = try await CadenceSettingsStore.load(on: db)
         let standings = try await PairingService.standings(pairs, today: today, rules: rules, on: db)
         // Her few pairs' contacts in one query; each card shows its latest five.
         let all = try await PairContact.query(on: db).filter(\.$pairID ~~ pairs.compactMap(\.id)).sort(\.$onDate, .descending).sort(
             \.$createdAt, .descending
         ).all()
-        let byPair = Dictionary(grouping: all, by: \.pairID)
+        let byPair = Dictionary(grouping: all, by: \.pair)
         var out: [DeskChild] = []
         for p in pairs {
-            guard let c = kids[p.childID], let person = people[c.personID] else { continue }
-            let contacts = (byPair[p.id!] ?? []).prefix(5)
-            let s = standings[p.id!]
+            guard let c = kids[p.child], let person = people[c.person] else { continue }
+            let contacts = (byPair[p.recordID] ?? []).prefix(5)
+            let s = standings[p.recordID]
             let born = CivilDate(iso: c.birthDate)
             out.append(
                 DeskChild(
                     pairId: p.id!.uuidString, status: p.status.rawValue, givenName: ChineseName.givenName(person.name),
                     age: born.map { Age.years(born: $0, on: today) } ?? 0, school: c.details[text: .school],
-                    guardianPhone: c.guardianID.flatMap { people[$0]?.phone },
+                    guardianPhone: c.guardian.flatMap { people[$0]?.phone },
                     needs: c.needList.map(\.rawValue),
                     recentContacts: contacts.map { .init(date: $0.onDate, mode: $0.mode.rawValue, minutes: $0.minutes, notes: $0.notes) },
                     contactsThisMonth: s?.thisMonth ?? 0, contactsDueThisMonth: s?.thisMonthQuota ?? rules.firstMonthContacts,
@@ -83,7 +84,7 @@ enum VolunteerDesk {
     static func raiseConcern(
         _ p: Pair, volunteer v: Volunteer, seen: String?, actor: Signer, audit: AuditActor, at: Date, on db: any Database
     ) async throws -> Report {
-        guard let c = try await Child.find(p.childID, on: db) else { throw Abort(.notFound) }
+        guard let c = try await Child.find(p.child, on: db) else { throw Abort(.notFound) }
         let input = ReportInput(
             childId: c.id!.uuidString, reporter: UILanguage.zh.t("desk.reporter", v.name), reporterContact: v.phone ?? "", reportedAt: nil,
             seen: seen, policeCalled: false, policeReportNo: nil)

@@ -32,3 +32,18 @@ final class PairCheckin: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
     init() {}
 }
+
+/// The foreign keys, typed: the columns stay `UUID` (no schema change); code between reads and sets these.
+extension PairReminder {
+    var pair: PairID {
+        get { PairID(pairID) }
+        set { pairID = newValue.uuid }
+    }
+}
+
+extension PairCheckin {
+    var pair: PairID {
+        get { PairID(pairID) }
+        set { pairID = newValue.uuid }
+    }
+}

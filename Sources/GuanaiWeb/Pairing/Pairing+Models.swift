@@ -128,3 +128,36 @@ extension Pair {
         }
     }
 }
+
+/// The foreign keys, typed: the columns stay `UUID` (no schema change); code between reads and sets these.
+extension Volunteer {
+    var account: UserID? {
+        get { userID.map(UserID.init) }
+        set { userID = newValue?.uuid }
+    }
+}
+
+extension Pair {
+    var child: ChildID {
+        get { ChildID(childID) }
+        set { childID = newValue.uuid }
+    }
+    var volunteer: VolunteerID {
+        get { VolunteerID(volunteerID) }
+        set { volunteerID = newValue.uuid }
+    }
+}
+
+extension PairEvent {
+    var pair: PairID {
+        get { PairID(pairID) }
+        set { pairID = newValue.uuid }
+    }
+}
+
+extension PairContact {
+    var pair: PairID {
+        get { PairID(pairID) }
+        set { pairID = newValue.uuid }
+    }
+}

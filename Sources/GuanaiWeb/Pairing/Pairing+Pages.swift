@@ -83,7 +83,7 @@ struct PairingPagesController {
     func renderVolunteer(_ req: Request, _ v: Volunteer, errors: [String: String], status: HTTPStatus) async throws -> Response {
         let scoped = try req.scoped
         let history = try await scoped.pairs(ofVolunteer: v.recordID)
-        let names = try await scoped.childNames(history.map(\.childID))
+        let names = try await scoped.childNames(history.map(\.child))
         let account = try await v.userID.asyncFlatMap { try await User.find($0, on: scoped.db)?.username }
         let unitName = try await scoped.unitNames([v.unitCode])[v.unitCode] ?? v.unitCode
         return PairingViews.volunteer(
@@ -124,8 +124,8 @@ struct PairingPagesController {
         let scoped = try req.scoped
         let pairs = try await scoped.pairs(ofVolunteer: v.recordID)
         let contacts = try await scoped.contacts(ofPairs: pairs.map(\.recordID))
-        let names = try await scoped.childNames(pairs.map(\.childID))
-        let childOf = Dictionary(uniqueKeysWithValues: pairs.map { ($0.id!, ChineseName.givenName(names[$0.childID] ?? "")) })
+        let names = try await scoped.childNames(pairs.map(\.child))
+        let childOf = Dictionary(uniqueKeysWithValues: pairs.map { ($0.recordID, ChineseName.givenName(names[$0.child] ?? "")) })
         let unitName = try await scoped.unitNames([v.unitCode])[v.unitCode] ?? v.unitCode
         try await req.audit(
             AuditEvent(AuditAction.view, v.recordID, unit: v.unitCode, detail: ["print": "service_record"]))
@@ -141,8 +141,8 @@ struct PairingPagesController {
         let unit = req.query[String.self, at: "unit"] ?? ""
         let scoped = try req.scoped
         let (items, total) = try await scoped.pairs(unit: unit, status: status.isEmpty ? nil : status, page: page, per: 50)
-        let kids = try await scoped.childNames(items.map(\.childID))
-        let vols = try await scoped.volunteers(items.map(\.volunteerID)).mapValues(\.name)
+        let kids = try await scoped.childNames(items.map(\.child))
+        let vols = try await scoped.volunteers(items.map(\.volunteer)).mapValues(\.name)
         let units = try await scoped.unitNames(items.map(\.unitCode))
         let rules = try await CadenceSettingsStore.load(on: scoped.db)
         let today = RegistryService.today(req.now)
@@ -169,8 +169,8 @@ struct PairingPagesController {
         -> Response
     {
         let scoped = try req.scoped
-        let name = try await scoped.childNames([p.childID])[p.childID] ?? ""
-        let v = try await Volunteer.find(p.volunteerID, on: scoped.db)
+        let name = try await scoped.childNames([p.child])[p.child] ?? ""
+        let v = try await Volunteer.find(p.volunteer, on: scoped.db)
         let contacts = try await scoped.contacts(p.recordID)
         let checkins = try await scoped.checkins(p.recordID)
         let s = try await PairingService.standing(
@@ -260,9 +260,9 @@ struct PairingPagesController {
                 errors: [SuggestionsForm.CodingKeys.unit.rawValue: req.t("field.error.choice")], status: .unprocessableEntity)
         }
         let result = try await PairingSuggestions.compute(unit: unit, scoped: scoped, lang: req.lang)
-        let ids = (result.suggestions.map(\.childId) + result.unpaired).compactMap(UUID.init(uuidString:))
+        let ids = (result.suggestions.map(\.childId) + result.unpaired).compactMap(ChildID.init)
         let names = try await scoped.childNames(ids)
-        let vols = try await scoped.volunteers(result.suggestions.compactMap { UUID(uuidString: $0.volunteerId) })
+        let vols = try await scoped.volunteers(result.suggestions.compactMap { VolunteerID($0.volunteerId) })
         return PairingViews.suggestions(
             req, units: options, unit: code, result: result, names: names, volunteers: vols, flash: try await approvalMessage(req),
             errors: [:])
@@ -275,9 +275,9 @@ struct PairingPagesController {
         let count = max(0, req.query[Int.self, at: "count"] ?? 0)
         var failed: [String] = []
         let raw = (try? req.query.get([String].self, at: "failed")) ?? []
-        let picks: [(UUID, String)] = raw.prefix(50).compactMap { s in
+        let picks: [(ChildID, String)] = raw.prefix(50).compactMap { s in
             let parts = s.split(separator: ":", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let id = UUID(uuidString: parts[0]), Self.isApprovalFailure(parts[1]) else { return nil }
+            guard parts.count == 2, let id = ChildID(parts[0]), Self.isApprovalFailure(parts[1]) else { return nil }
             return (id, parts[1])
         }
         let names = try await req.scoped.childNames(picks.map(\.0))

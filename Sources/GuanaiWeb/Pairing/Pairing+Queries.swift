@@ -59,8 +59,9 @@ extension Scoped {
         try await PairContact.query(on: db).filter(\.$pairID ~~ pairs.map(\.uuid)).sort(\.$onDate).all()
     }
 
-    func volunteers(_ ids: [UUID]) async throws -> [UUID: Volunteer] {
-        Dictionary(uniqueKeysWithValues: try await Volunteer.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0) })
+    func volunteers(_ ids: some Collection<VolunteerID>) async throws -> [VolunteerID: Volunteer] {
+        Dictionary(
+            uniqueKeysWithValues: try await Volunteer.query(on: db).filter(\.$id ~~ Set(ids).map(\.uuid)).all().map { ($0.recordID, $0) })
     }
 
     func reminders(_ pair: PairID, limit: Int) async throws -> [PairReminder] {

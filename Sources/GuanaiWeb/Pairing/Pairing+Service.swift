@@ -181,7 +181,7 @@ enum PairingService {
         guard PairLifecycle.next(p.status, action) != nil else { throw FieldErrors([PairLifecycle.refused]) }
         var gate: [FieldError] = []
         if action == .reopen {
-            guard let c = try await Child.find(p.childID, on: db), let v = try await Volunteer.find(p.volunteerID, on: db) else {
+            guard let c = try await Child.find(p.child, on: db), let v = try await Volunteer.find(p.volunteer, on: db) else {
                 throw Abort(.notFound)
             }
             gate = try await self.gate(child: c, volunteer: v, except: p.recordID, on: db)
@@ -241,7 +241,7 @@ enum PairingService {
             if (p.lastContactOn ?? "") < k.onDate { p.lastContactOn = k.onDate }
             try await refreshCadence(p, today: today, on: tx)
             try await p.save(on: tx)
-            if let v = try await Volunteer.find(p.volunteerID, on: tx) { v.serviceMinutes += minutes; try await v.save(on: tx) }
+            if let v = try await Volunteer.find(p.volunteer, on: tx) { v.serviceMinutes += minutes; try await v.save(on: tx) }
             try await AuditLog.append(
                 AuditEvent(
                     AuditAction.create, .contact, k.id!.uuidString, unit: k.unitCode,
@@ -275,20 +275,20 @@ enum PairingService {
     }
 
     /// The standings of many pairs from one query of their last two months' contacts (lists, the sweep, campaigns).
-    static func standings(_ pairs: [Pair], today: CivilDate, rules: ContactCadenceRules, on db: any Database) async throws -> [UUID:
+    static func standings(_ pairs: [Pair], today: CivilDate, rules: ContactCadenceRules, on db: any Database) async throws -> [PairID:
         ContactStanding]
     {
         let active = pairs.filter { $0.status == .active }
         guard !active.isEmpty else { return [:] }
         let from = ContactCadence.firstOfMonth(ContactCadence.firstOfMonth(today).adding(days: -1)).iso
-        var dates: [UUID: [String]] = [:]
+        var dates: [PairID: [String]] = [:]
         for chunk in active.compactMap(\.id).chunked(400) {
             for k in try await PairContact.query(on: db).filter(\.$pairID ~~ Array(chunk)).filter(\.$onDate >= from).all() {
-                dates[k.pairID, default: []].append(k.onDate)
+                dates[k.pair, default: []].append(k.onDate)
             }
         }
-        var out: [UUID: ContactStanding] = [:]
-        for p in active { out[p.id!] = try await standing(p, today: today, rules: rules, contacts: dates[p.id!] ?? [], on: db) }
+        var out: [PairID: ContactStanding] = [:]
+        for p in active { out[p.recordID] = try await standing(p, today: today, rules: rules, contacts: dates[p.recordID] ?? [], on: db) }
         return out
     }
 

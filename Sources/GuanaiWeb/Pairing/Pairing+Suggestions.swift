@@ -33,7 +33,7 @@ enum PairingSuggestions {
         let homes = try await Household.query(on: db).filter(\.$id ~~ queue.compactMap(\.householdID)).all()
         let point = Dictionary(
             uniqueKeysWithValues: homes.compactMap { h in
-                h.latitude.flatMap { la in h.longitude.map { (h.id!, GeoPoint(latitude: la, longitude: $0)) } }
+                h.latitude.flatMap { la in h.longitude.map { (h.recordID, GeoPoint(latitude: la, longitude: $0)) } }
             })
 
         // Equal distances are common (every pair inside a village without GPS points costs the same), and the solver
@@ -44,7 +44,7 @@ enum PairingSuggestions {
         var edges: [AssignmentProblem.Edge] = []
         var why: [Int: [Int: (cost: Int, reasons: [(code: String, arg: String)])]] = [:]
         for (i, c) in queue.enumerated() {
-            let side = PairingCost.Side(unitCode: c.unitCode, point: c.householdID.flatMap { point[$0] })
+            let side = PairingCost.Side(unitCode: c.unitCode, point: c.household.flatMap { point[$0] })
             for (j, v) in volunteers.enumerated() {
                 let vp = v.latitude.flatMap { la in v.longitude.map { GeoPoint(latitude: la, longitude: $0) } }
                 guard

@@ -45,7 +45,7 @@ enum PairingSweep {
             sent += try await db.transaction { tx -> Int in
                 var n = 0
                 for p in due {
-                    guard let s = standings[p.id!] else {
+                    guard let s = standings[p.recordID] else {
                         p.contactCheckOn = nil
                         try await p.save(on: tx)
                         continue
@@ -84,7 +84,7 @@ enum PairingSweep {
         let users: [User]
         switch level {
         case .volunteer:
-            let v = try await Volunteer.find(p.volunteerID, on: db)
+            let v = try await Volunteer.find(p.volunteer, on: db)
             users = try await v?.userID.asyncFlatMap { try await User.find($0, on: db) }.map { $0.disabled ? [] : [$0] } ?? []
         case .village: users = directory.recipients(unit: p.unitCode, roles: [.villageWorker])
         case .township: users = directory.recipients(unit: p.unitCode, roles: [.townshipStaff])
@@ -110,7 +110,7 @@ extension Outbox {
         reminder r: PairReminder, pair p: Pair, standing s: ContactStanding, to u: User, givenNameOnly: Bool, on db: any Database, at: Date
     ) async throws {
         let key = "reminder:\(r.id!.uuidString):\(u.id!.uuidString)"
-        let full = try await Child.find(p.childID, on: db).asyncFlatMap { try await Person.find($0.personID, on: db)?.name } ?? ""
+        let full = try await Child.find(p.child, on: db).asyncFlatMap { try await Person.find($0.person, on: db)?.name } ?? ""
         let message = UILanguage.zh.t("pairing.reminder.message", s.shortMonth ?? "", String(s.missing), String(s.daysOverdue))
         let payload = OutboxPayload(
             key: key, alertId: r.id!.uuidString, childId: p.childID.uuidString,

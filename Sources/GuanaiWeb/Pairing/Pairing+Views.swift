@@ -38,8 +38,8 @@ enum PairingViews {
     }
 
     static func pairs(
-        _ req: Request, _ items: [Pair], childNames: [UUID: String], volunteerNames: [UUID: String], unitNames: [String: String],
-        standing: [UUID: ContactStanding],
+        _ req: Request, _ items: [Pair], childNames: [ChildID: String], volunteerNames: [VolunteerID: String], unitNames: [String: String],
+        standing: [PairID: ContactStanding],
         units: [(String, String)], unit: String, status: String, total: Int, page: Int
     ) -> Response {
         let l = req.lang
@@ -67,15 +67,15 @@ enum PairingViews {
                         for pr in items {
                             tr {
                                 td(.data("label", l.t("pair.child"))) {
-                                    a(.href(.pair(pr.recordID))) { childNames[pr.childID] ?? "" }
+                                    a(.href(.pair(pr.recordID))) { childNames[pr.child] ?? "" }
                                 }
                                 td(.data("label", l.t("pair.volunteer"))) {
-                                    a(.href(.volunteer(VolunteerID(pr.volunteerID)))) { volunteerNames[pr.volunteerID] ?? "" }
+                                    a(.href(.volunteer(pr.volunteer))) { volunteerNames[pr.volunteer] ?? "" }
                                 }
                                 td(.data("label", l.t("children.village"))) { unitNames[pr.unitCode] ?? pr.unitCode }
                                 td(.data("label", l.t("pair.status"))) { statusTag(l, pr.status) }
                                 td(.data("label", l.t("pair.contacts"))) {
-                                    standingText(l, standing[pr.id!]);
+                                    standingText(l, standing[pr.recordID]);
                                     if let d = pr.lastContactOn { small(.class("muted")) { " " + l.t("pair.lastContact", d) } }
                                 }
                             }
@@ -143,10 +143,10 @@ enum PairingViews {
             }
             Forms.errorSummary(l, e, labelled: true)
             dl(.class("kv")) {
-                dt { l.t("pair.child") }; dd { a(.href(.child(ChildID(pr.childID)))) { childName } }
+                dt { l.t("pair.child") }; dd { a(.href(.child(pr.child))) { childName } }
                 dt { l.t("pair.volunteer") };
                 dd {
-                    a(.href(.volunteer(VolunteerID(pr.volunteerID)))) { v?.name ?? "" }; if let ph = v?.phone { " · " + Masking.phone(ph) }
+                    a(.href(.volunteer(pr.volunteer))) { v?.name ?? "" }; if let ph = v?.phone { " · " + Masking.phone(ph) }
                 }
                 if let s = pr.startedOn { dt { l.t("pair.started") }; dd { s } }
                 if let r = pr.closeReason {
@@ -289,7 +289,7 @@ enum PairingViews {
     }
 
     /// The pairs of one child, on her page: the history shows there too.
-    static func childPanel(_ req: Request, pairs: [Pair], volunteers: [UUID: String]) -> Node {
+    static func childPanel(_ req: Request, pairs: [Pair], volunteers: [VolunteerID: String]) -> Node {
         let l = req.lang
         return div(.class("panel")) {
             h3 { l.t("pair.childPanel") }
@@ -297,7 +297,7 @@ enum PairingViews {
             ul {
                 for pr in pairs {
                     li {
-                        a(.href(.pair(pr.recordID))) { volunteers[pr.volunteerID] ?? "" }; " "; statusTag(l, pr.status);
+                        a(.href(.pair(pr.recordID))) { volunteers[pr.volunteer] ?? "" }; " "; statusTag(l, pr.status);
                         small(.class("muted")) { " " + (pr.startedOn.map { l.t("pair.startedOn", $0) } ?? "") }
                     }
                 }
@@ -308,8 +308,8 @@ enum PairingViews {
     // MARK: suggestions
 
     static func suggestions(
-        _ req: Request, units: [(String, String)], unit: String, result: SuggestionsDTO?, names: [UUID: String],
-        volunteers: [UUID: Volunteer],
+        _ req: Request, units: [(String, String)], unit: String, result: SuggestionsDTO?, names: [ChildID: String],
+        volunteers: [VolunteerID: Volunteer],
         flash: String?, errors e: [String: String], status: HTTPStatus = .ok
     ) -> Response {
         let l = req.lang
@@ -360,10 +360,10 @@ enum PairingViews {
                                                 }
                                             }
                                             td(.data("label", l.t("pair.child"))) {
-                                                a(.href(.child(cid))) { cid.flatMap { names[$0.uuid] } ?? "" }
+                                                a(.href(.child(cid))) { cid.flatMap { names[$0] } ?? "" }
                                             }
                                             td(.data("label", l.t("pair.volunteer"))) {
-                                                a(.href(.volunteer(vid))) { vid.flatMap { volunteers[$0.uuid]?.name } ?? "" }
+                                                a(.href(.volunteer(vid))) { vid.flatMap { volunteers[$0]?.name } ?? "" }
                                             }
                                             td(.data("label", l.t("pairing.why"))) {
                                                 s.reasons.map(\.message).joined(separator: l.t("list.sep"))
@@ -394,7 +394,7 @@ enum PairingViews {
                     section(.class("panel")) {
                         h2 { l.t("pairing.unpaired") }
                         p(.class("muted")) { l.t("pairing.unpairedIntro") }
-                        ul { for c in r.unpaired.compactMap({ ChildID($0) }) { li { a(.href(.child(c))) { names[c.uuid] ?? "" } } } }
+                        ul { for c in r.unpaired.compactMap({ ChildID($0) }) { li { a(.href(.child(c))) { names[c] ?? "" } } } }
                     }
                 }
             }

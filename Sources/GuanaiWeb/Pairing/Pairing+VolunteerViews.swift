@@ -140,7 +140,7 @@ extension PairingViews {
     }
 
     static func volunteer(
-        _ req: Request, _ v: Volunteer, load: Int, pairs: [Pair], childNames: [UUID: String], account: String?, unitName: String,
+        _ req: Request, _ v: Volunteer, load: Int, pairs: [Pair], childNames: [ChildID: String], account: String?, unitName: String,
         errors e: [String: String], status: HTTPStatus
     ) -> Response {
         let l = req.lang
@@ -228,7 +228,7 @@ extension PairingViews {
                 ul {
                     for pr in pairs {
                         li {
-                            a(.href(.pair(pr.recordID))) { childNames[pr.childID] ?? "" }; " "; statusTag(l, pr.status);
+                            a(.href(.pair(pr.recordID))) { childNames[pr.child] ?? "" }; " "; statusTag(l, pr.status);
                             small(.class("muted")) { " " + (pr.startedOn.map { l.t("pair.startedOn", $0) } ?? "") }
                         }
                     }
@@ -237,7 +237,7 @@ extension PairingViews {
         }
     }
 
-    static func serviceRecord(_ req: Request, _ v: Volunteer, contacts: [PairContact], childOf: [UUID: String], unitName: String)
+    static func serviceRecord(_ req: Request, _ v: Volunteer, contacts: [PairContact], childOf: [PairID: String], unitName: String)
         -> Response
     {
         let l = req.lang
@@ -264,7 +264,7 @@ extension PairingViews {
                     tbody {
                         for k in contacts {
                             tr {
-                                td { k.onDate }; td { childOf[k.pairID] ?? "" }; td { l.t("contactMode." + k.mode.rawValue) }
+                                td { k.onDate }; td { childOf[k.pair] ?? "" }; td { l.t("contactMode." + k.mode.rawValue) }
                                 td { String(k.minutes) }; td { k.notes }; td { k.byName + (k.onBehalf ? l.t("contact.onBehalfMark") : "") }
                             }
                         }

@@ -37,7 +37,7 @@ enum ChildCreation {
         outcomes.reserveCapacity(rows.count)
         var newPeople: [Person] = [], newHouseholds: [Household] = [], newChildren: [Child] = []
         var byIDNumber: [String: Person] = [:]
-        var childByPerson: [UUID: UUID] = [:]
+        var childByPerson: [PersonID: ChildID] = [:]
         var batchSimilar: [SimilarKey: [(name: String, pinyin: String, childID: String)]] = [:]
         var events: [AuditEvent] = []
 
@@ -46,8 +46,8 @@ enum ChildCreation {
             func existing(_ id: IDNumber?) -> Person? { id.flatMap { byIDNumber[$0.value] ?? lookups.people[$0.value] } }
 
             // A second registration of the same child is a conflict that points at the first.
-            if let p = existing(k.id), let cid = childByPerson[p.id!] ?? lookups.childOfPerson[p.id!] {
-                outcomes.append(.conflict(existingID: scoped.inScope(p.unitCode) ? cid.uuidString : nil))
+            if let p = existing(k.id), let cid = childByPerson[p.recordID] ?? lookups.childOfPerson[p.recordID] {
+                outcomes.append(.conflict(existingID: scoped.inScope(p.unitCode) ? cid.description : nil))
                 continue
             }
             let key = SimilarKey(birth: k.id.birthDate.iso, township: String(k.village.code.prefix(9)), initials: Pinyin.initials(k.name))
@@ -102,7 +102,7 @@ enum ChildCreation {
             // Siblings share a household: reuse a parent's, else start one for this child.
             var householdID = father?.householdID ?? mother?.householdID
             var household: Household? = householdID.flatMap {
-                lookups.households[$0] ?? newHouseholds.last(where: { h in h.id == householdID })
+                lookups.households[HouseholdID($0)] ?? newHouseholds.last(where: { h in h.id == householdID })
             }
             if householdID == nil {
                 let h = Household()
@@ -137,7 +137,7 @@ enum ChildCreation {
             child.guardianHealth = guardian?.health
             SafetyService.assess(child, facts: facts, guardian: guardian, open: nil, at: at, settings: settings)
             newChildren.append(child)
-            childByPerson[childPerson.id!] = child.id!
+            childByPerson[childPerson.recordID] = child.recordID
             batchSimilar[key, default: []].append((k.name, pinyin, child.id!.uuidString))
             events.append(
                 AuditEvent(AuditAction.create, child.recordID, unit: unit, fields: AuditLog.created(child.auditFields)))
@@ -207,8 +207,8 @@ enum ChildCreation {
     /// What a batch reads before it writes anything.
     struct Lookups {
         var people: [String: Person] = [:]
-        var childOfPerson: [UUID: UUID] = [:]
-        var households: [UUID: Household] = [:]
+        var childOfPerson: [PersonID: ChildID] = [:]
+        var households: [HouseholdID: Household] = [:]
         var similar: [SimilarKey: [(name: String, pinyin: String, childID: String)]] = [:]
 
         static func load(_ rows: [Row], on db: any Database) async throws -> Lookups {
@@ -229,12 +229,13 @@ enum ChildCreation {
                 for row in try await db.sql.select().column("id").column("person_id").from(Child.schema).where(
                     "person_id", .in, Array(chunk)
                 ).all() {
-                    l.childOfPerson[try row.decode(column: "person_id", as: UUID.self)] = try row.decode(column: "id", as: UUID.self)
+                    let person = PersonID(try row.decode(column: "person_id", as: UUID.self))
+                    l.childOfPerson[person] = ChildID(try row.decode(column: "id", as: UUID.self))
                 }
             }
             let householdIDs = Set(l.people.values.compactMap(\.householdID))
             for chunk in Array(householdIDs).chunked(500) {
-                for h in try await Household.query(on: db).filter(\.$id ~~ Array(chunk)).all() { l.households[h.id!] = h }
+                for h in try await Household.query(on: db).filter(\.$id ~~ Array(chunk)).all() { l.households[h.recordID] = h }
             }
             // Likely duplicates: people with the same birth date and initials (an index), then their children.
             let pairs = Set(rows.map { [$0.checked.id.birthDate.iso, Pinyin.initials($0.checked.name)] })

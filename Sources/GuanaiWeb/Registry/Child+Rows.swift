@@ -143,9 +143,9 @@ enum PersonRows {
         "disability_grade", "vital_status", "household_id", "initials", "created_at", "updated_at",
     ]
 
-    static func people(_ ids: some Collection<UUID>, on db: any Database) async throws -> [Person] {
+    static func people(_ ids: some Collection<PersonID>, on db: any Database) async throws -> [Person] {
         guard !ids.isEmpty else { return [] }
-        return try await db.sql.select().columns(columns.map { SQLColumn($0) }).from("people").where("id", .in, Array(ids)).all().map(
+        return try await db.sql.select().columns(columns.map { SQLColumn($0) }).from("people").where("id", .in, ids.map(\.uuid)).all().map(
             person)
     }
 
@@ -176,10 +176,11 @@ enum PersonRows {
 enum HouseholdRows {
     static let columns = ["id", "unit_code", "village_group", "address", "latitude", "longitude", "poverty", "created_at", "voided_reason"]
 
-    static func households(_ ids: some Collection<UUID>, on db: any Database) async throws -> [Household] {
+    static func households(_ ids: some Collection<HouseholdID>, on db: any Database) async throws -> [Household] {
         guard !ids.isEmpty else { return [] }
-        return try await db.sql.select().columns(columns.map { SQLColumn($0) }).from("households").where("id", .in, Array(ids)).all().map(
-            household)
+        return try await db.sql.select().columns(columns.map { SQLColumn($0) }).from("households").where("id", .in, ids.map(\.uuid)).all()
+            .map(
+                household)
     }
 
     static func household(_ r: any SQLRow) throws -> Household {

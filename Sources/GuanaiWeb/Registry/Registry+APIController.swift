@@ -52,9 +52,9 @@ struct RegistryAPIController {
         let p = try PageParams(req)
         let scoped = try req.scoped
         let (items, total) = try await scoped.children(matching: Self.filter(req), today: Self.today(req), page: p.page, per: p.per)
-        let people = try await scoped.people(items.map(\.personID))
+        let people = try await scoped.people(items.map(\.person))
         return ListPage(
-            items: items.map { RegistryDTO.summary($0, person: people[$0.personID], today: Self.today(req)) }, page: p.page, per: p.per,
+            items: items.map { RegistryDTO.summary($0, person: people[$0.person], today: Self.today(req)) }, page: p.page, per: p.per,
             total: total)
     }
 

@@ -8,10 +8,10 @@ import GuanaiCore
 /// finds per child. Lives for one batch inside one transaction and is used by one task at a time.
 final class ChildContext: @unchecked Sendable {
     let settings: RiskSettings
-    private(set) var people: [UUID: Person] = [:]
-    private(set) var households: [UUID: Household] = [:]
+    private(set) var people: [PersonID: Person] = [:]
+    private(set) var households: [HouseholdID: Household] = [:]
     /// Nil when alerts were not preloaded: callers then ask the database.
-    private(set) var openAlerts: [UUID: Alert]?
+    private(set) var openAlerts: [ChildID: Alert]?
     /// Classification changes of the batch, written to the trail together by `flush` before the transaction ends.
     private(set) var pending: [AuditEvent] = []
     /// A bulk import registers thousands of children into a few hundred villages: each village's tally is
@@ -32,44 +32,44 @@ final class ChildContext: @unchecked Sendable {
 
     static func load(_ kids: [Child], settings: RiskSettings, on db: any Database) async throws -> ChildContext {
         let ctx = ChildContext(settings: settings)
-        var personIDs = Set<UUID>()
+        var personIDs = Set<PersonID>()
         for c in kids {
-            personIDs.insert(c.personID); [c.fatherID, c.motherID, c.guardianID].compactMap { $0 }.forEach { personIDs.insert($0) }
+            personIDs.insert(c.person); [c.father, c.mother, c.guardian].compactMap { $0 }.forEach { personIDs.insert($0) }
         }
         // Plain rows, not `Person.query`: a sweep batch reads thousands of people, and Fluent's decoding by
         // reflection cost more than the query (`PersonRows`).
         for chunk in Array(personIDs).chunked(900) {
-            for p in try await PersonRows.people(chunk, on: db) { ctx.people[p.id!] = p }
+            for p in try await PersonRows.people(chunk, on: db) { ctx.people[p.recordID] = p }
         }
-        for chunk in Array(Set(kids.compactMap(\.householdID))).chunked(900) {
-            for h in try await HouseholdRows.households(chunk, on: db) { ctx.households[h.id!] = h }
+        for chunk in Array(Set(kids.compactMap(\.household))).chunked(900) {
+            for h in try await HouseholdRows.households(chunk, on: db) { ctx.households[h.recordID] = h }
         }
-        var open: [UUID: Alert] = [:]
+        var open: [ChildID: Alert] = [:]
         for chunk in kids.compactMap(\.id).chunked(900) {
             for a in try await Alert.query(on: db).filter(\.$childID ~~ chunk).filter(\.$kind == .critical).filter(\.$status != .resolved)
                 .all()
-            { open[a.childID] = a }
+            { open[a.child] = a }
         }
         ctx.openAlerts = open
         return ctx
     }
 
     func person(_ id: PersonID, on db: any Database) async throws -> Person? {
-        if let p = people[id.uuid] { return p }
+        if let p = people[id] { return p }
         let p = try await Person.find(id, on: db)
-        if let p { people[id.uuid] = p }
+        if let p { people[id] = p }
         return p
     }
 
     func household(_ id: HouseholdID, on db: any Database) async throws -> Household? {
-        if let h = households[id.uuid] { return h }
+        if let h = households[id] { return h }
         let h = try await Household.find(id, on: db)
-        if let h { households[id.uuid] = h }
+        if let h { households[id] = h }
         return h
     }
 
     func openCritical(_ childID: ChildID, on db: any Database) async throws -> Alert? {
-        if let open = openAlerts { return open[childID.uuid] }
+        if let open = openAlerts { return open[childID] }
         return try await SafetyService.openCritical(childID, on: db)
     }
 
@@ -89,7 +89,7 @@ final class ChildContext: @unchecked Sendable {
     }
 
     /// An alert raised during the batch is open from then on.
-    func opened(_ a: Alert) { openAlerts?[a.childID] = a }
+    func opened(_ a: Alert) { openAlerts?[a.child] = a }
 }
 
 extension Array {

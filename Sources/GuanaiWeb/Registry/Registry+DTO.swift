@@ -133,19 +133,19 @@ enum RegistryDTO {
             vitalStatus: p?.vitalStatus ?? VitalStatus.alive.rawValue, health: p?.health ?? Health.healthy.rawValue)
     }
 
-    static func child(_ c: Child, people: [UUID: Person], today: CivilDate, lang: UILanguage = .zh) -> ChildDTO {
-        let me = people[c.personID]
+    static func child(_ c: Child, people: [PersonID: Person], today: CivilDate, lang: UILanguage = .zh) -> ChildDTO {
+        let me = people[c.person]
         let born = CivilDate(iso: c.birthDate) ?? today
-        let g = c.guardianID.flatMap { people[$0] }
+        let g = c.guardian.flatMap { people[$0] }
         let main = ChildMainDTO(
             id: c.id!.uuidString, personId: c.personID.uuidString, name: me?.name ?? "", idNumber: me?.idNumber.map(Masking.idNumber) ?? "",
             sex: me?.sex ?? "", birthDate: c.birthDate, age: Age.years(born: born, on: today), villageCode: c.unitCode,
             hukou: me?.hukou ?? Hukou.rural.rawValue,
             ethnicity: me?.ethnicity, health: me?.health ?? Health.healthy.rawValue, householdId: c.householdID?.uuidString,
             father: parent(
-                c.fatherID.flatMap { people[$0] }, situation: c.fatherSituation, workPlace: c.fatherWorkPlace, since: c.fatherSince),
+                c.father.flatMap { people[$0] }, situation: c.fatherSituation, workPlace: c.fatherWorkPlace, since: c.fatherSince),
             mother: parent(
-                c.motherID.flatMap { people[$0] }, situation: c.motherSituation, workPlace: c.motherWorkPlace, since: c.motherSince),
+                c.mother.flatMap { people[$0] }, situation: c.motherSituation, workPlace: c.motherWorkPlace, since: c.motherSince),
             guardian: g.map { g in
                 GuardianDTO(
                     id: g.id!.uuidString, name: g.name, idNumber: g.idNumber.map(Masking.idNumber), birthDate: g.birthDate,
@@ -175,7 +175,7 @@ enum RegistryDTO {
 
     /// Loads everyone a child's record names, in one query.
     static func load(_ c: Child, scoped: Scoped, today: CivilDate, lang: UILanguage = .zh) async throws -> ChildDTO {
-        let people = try await scoped.people([c.personID, c.fatherID, c.motherID, c.guardianID].compactMap { $0 })
+        let people = try await scoped.people([c.person, c.father, c.mother, c.guardian].compactMap { $0 })
         return child(c, people: people, today: today, lang: lang)
     }
 }

@@ -188,3 +188,38 @@ extension Child {
         }
     }
 }
+
+/// The foreign keys, typed: the columns stay `UUID` (no schema change); code between reads and sets these.
+extension Person {
+    var household: HouseholdID? {
+        get { householdID.map(HouseholdID.init) }
+        set { householdID = newValue?.uuid }
+    }
+}
+
+extension Child {
+    var person: PersonID {
+        get { PersonID(personID) }
+        set { personID = newValue.uuid }
+    }
+    var household: HouseholdID? {
+        get { householdID.map(HouseholdID.init) }
+        set { householdID = newValue?.uuid }
+    }
+    var father: PersonID? {
+        get { fatherID.map(PersonID.init) }
+        set { fatherID = newValue?.uuid }
+    }
+    var mother: PersonID? {
+        get { motherID.map(PersonID.init) }
+        set { motherID = newValue?.uuid }
+    }
+    var guardian: PersonID? {
+        get { guardianID.map(PersonID.init) }
+        set { guardianID = newValue?.uuid }
+    }
+    var survivor: ChildID? {
+        get { mergedInto.map(ChildID.init) }
+        set { mergedInto = newValue?.uuid }
+    }
+}

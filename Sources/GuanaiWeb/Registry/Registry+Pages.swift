@@ -27,7 +27,7 @@ struct RegistryPagesController {
         let scoped = try req.scoped
         let today = RegistryService.today(req.now)
         let (items, total) = try await scoped.children(matching: f, today: today, page: page, per: 50)
-        let people = try await scoped.people(items.map(\.personID) + items.compactMap(\.guardianID))
+        let people = try await scoped.people(items.map(\.person) + items.compactMap(\.guardian))
         let names = try await scoped.unitNames(items.map(\.unitCode))
         let villages = try await AccountsController.unitOptions(scoped)
         return RegistryViews.list(
@@ -43,7 +43,7 @@ struct RegistryPagesController {
         let scoped = try req.scoped
         let today = RegistryService.today(req.now)
         let (items, total) = try await scoped.children(matching: f, today: today, page: 1, per: RegistryViews.ledgerLimit)
-        let people = try await scoped.people(items.flatMap { [$0.personID] + [$0.fatherID, $0.motherID, $0.guardianID].compactMap { $0 } })
+        let people = try await scoped.people(items.flatMap { [$0.person] + [$0.father, $0.mother, $0.guardian].compactMap { $0 } })
         let names = try await scoped.unitNames(items.map(\.unitCode))
         let scopeCode = DivisionCode(f.unit).flatMap { actor.jurisdiction.contains($0) ? $0.value : nil } ?? actor.unitCode
         let scopeName = try await scoped.unitNames([scopeCode])[scopeCode] ?? scopeCode
@@ -67,16 +67,16 @@ struct RegistryPagesController {
         }
         // "登记兄弟姐妹": the same parents, guardian, village and household situation, ready to confirm.
         if let sid = req.query[String.self, at: "sibling"].flatMap({ ChildID($0) }), let sib = try await req.scoped.child(sid) {
-            let people = try await req.scoped.people([sib.fatherID, sib.motherID, sib.guardianID].compactMap { $0 })
+            let people = try await req.scoped.people([sib.father, sib.mother, sib.guardian].compactMap { $0 })
             let full = actor.can(.revealID)
             func put(_ section: PersonSection, _ p: Person?) {
                 guard let p else { return }
                 typed[section.name(.name)] = [p.name]
                 if full, let id = p.idNumber { typed[section.name(.idNumber)] = [id] }
             }
-            put(.father, sib.fatherID.flatMap { people[$0] })
-            put(.mother, sib.motherID.flatMap { people[$0] })
-            put(.guardian, sib.guardianID.flatMap { people[$0] })
+            put(.father, sib.father.flatMap { people[$0] })
+            put(.mother, sib.mother.flatMap { people[$0] })
+            put(.guardian, sib.guardian.flatMap { people[$0] })
             typed[PersonSection.father.name(.situation)] = [sib.fatherSituation ?? ""]
             typed[PersonSection.father.name(.workPlace)] = [sib.fatherWorkPlace ?? ""]
             typed[PersonSection.mother.name(.situation)] = [sib.motherSituation ?? ""]
@@ -118,7 +118,7 @@ struct RegistryPagesController {
             var similar: [(ChildID, String)] = []
             for id in e.childIDs {
                 if let c = try await ChildID(id).asyncFlatMap({ try await req.scoped.child($0) }),
-                    let p = try await req.scoped.people([c.personID])[c.personID]
+                    let p = try await req.scoped.people([c.person])[c.person]
                 {
                     similar.append((c.recordID, p.name + " · " + c.birthDate))
                 }
@@ -148,7 +148,7 @@ struct RegistryPagesController {
         let dto = try await RegistryDTO.load(c, scoped: scoped, today: today, lang: req.lang)
         let merged = try await RegistryCorrections.mergedIDs(into: c.recordID, on: scoped.db)
         let ids =
-            ([c.recordID] + merged).map(\.description) + [c.personID, c.fatherID, c.motherID, c.guardianID].compactMap { $0?.uuidString }
+            ([c.recordID] + merged).map(\.description) + [c.person, c.father, c.mother, c.guardian].compactMap { $0?.description }
         let timeline = try await scoped.auditEntries(AuditFilter()).filter(\.$recordID ~~ ids).filter(
             \.$action != AuditAction.view.rawValue
         ).sort(
@@ -158,7 +158,7 @@ struct RegistryPagesController {
         let visits = try await scoped.visits(of: c.recordID, limit: 10)
         let reports = try await scoped.reports(child: c.recordID)
         let pairs = try await scoped.pairs(ofChild: c.recordID)
-        let volunteers = try await scoped.volunteers(pairs.map(\.volunteerID)).mapValues(\.name)
+        let volunteers = try await scoped.volunteers(pairs.map(\.volunteer)).mapValues(\.name)
         let pairing = try req.actor.canRead(.pair) ? PairingViews.childPanel(req, pairs: pairs, volunteers: volunteers) : .empty
         let names = try await scoped.auditNames(for: timeline, actor: try req.actor)
         return RegistryViews.detail(
@@ -188,8 +188,8 @@ struct RegistryPagesController {
     }
 
     static func editValues(_ c: Child, scoped: Scoped) async throws -> [String: [String]] {
-        let me = try await scoped.people([c.personID])[c.personID]
-        let address = try await c.householdID.asyncFlatMap { try await Household.find($0, on: scoped.db)?.address } ?? ""
+        let me = try await scoped.people([c.person])[c.person]
+        let address = try await c.household.asyncFlatMap { try await Household.find($0, on: scoped.db)?.address } ?? ""
         typealias K = ChildPageForm.CodingKeys
         return [
             K.name.rawValue: [me?.name ?? ""], K.address.rawValue: [address], K.needs.rawValue: c.needList.map(\.rawValue),

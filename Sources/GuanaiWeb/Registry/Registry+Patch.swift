@@ -14,7 +14,7 @@ extension RegistryService {
         var vc = Checker()
         let moveTo: Unit? = patch.villageCode != nil ? try await checkVillage(patch.villageCode, &vc, scoped: scoped) : nil
         var stored: Person? = nil
-        if let id = child.guardianID { stored = try await scoped.people([id])[id] }
+        if let id = child.guardian { stored = try await scoped.people([id])[id] }
         let storedFacts = ChildChange.Stored(
             livingArrangement: LivingArrangement(rawValue: child.livingArrangement),
             improperGuardianship: child.improperGuardianship, improperNote: child.improperNote,
@@ -39,7 +39,7 @@ extension RegistryService {
         if !errors.isEmpty { throw FieldErrors(errors) }
         // The guardian's own record first: every child she cares for reads it, this one included.
         if let up = guardianUpdate, let stored { _ = try await patchPerson(stored, up, scoped: scoped, actor: actor, at: at) }
-        for (id, phone, key) in [(child.fatherID, fphone, "father"), (child.motherID, mphone, "mother")] {
+        for (id, phone, key) in [(child.father, fphone, "father"), (child.mother, mphone, "mother")] {
             guard let id, phone != nil || cleared.contains(key + ".phone"), let p = try await scoped.people([id])[id] else { continue }
             var up = PersonPatch(phone: phone)
             if phone == nil { up.cleared.insert(FieldName.phone.rawValue) }
@@ -63,7 +63,7 @@ extension RegistryService {
                 child.guardianID = g.id
             }
             // The child's name is her person record's; the address is her household's.
-            if let n = patch.name, let me = try await Person.find(child.personID, on: tx) {
+            if let n = patch.name, let me = try await Person.find(child.person, on: tx) {
                 let name = n.trimmingCharacters(in: .whitespacesAndNewlines)
                 if name != me.name {
                     let pb = me.auditFields
@@ -79,14 +79,14 @@ extension RegistryService {
             }
             if patch.address != nil || cleared.contains("address") {
                 let address = patch.address.flatMap { c.text($0) } ?? ""
-                if let hid = child.householdID, let h = try await Household.find(hid, on: tx) {
+                if let hid = child.household, let h = try await Household.find(hid, on: tx) {
                     if h.address != address {
                         let old = h.address
                         h.address = address
                         try await h.save(on: tx)
                         try await AuditLog.append(
                             AuditEvent(
-                                AuditAction.update, .household, hid.uuidString, unit: h.unitCode,
+                                AuditAction.update, hid, unit: h.unitCode,
                                 fields: AuditLog.diff(["address": old], ["address": address])), by: actor, at: at, on: tx)
                     }
                 } else if !address.isEmpty {
@@ -109,7 +109,7 @@ extension RegistryService {
                 // Moving village keeps the record and its history; the child's own person record moves with her.
                 left = child.unitCode
                 child.unitCode = u.code
-                if let me = try await Person.find(child.personID, on: tx) { me.unitCode = u.code; try await me.save(on: tx) }
+                if let me = try await Person.find(child.person, on: tx) { me.unitCode = u.code; try await me.save(on: tx) }
             }
             child.updatedAt = at
             let (facts, _) = try await facts(for: child, on: tx)

@@ -23,14 +23,14 @@ extension Scoped {
         return p
     }
 
-    func people(_ ids: [UUID]) async throws -> [UUID: Person] {
-        let set = Array(Set(ids))
+    func people(_ ids: some Collection<PersonID>) async throws -> [PersonID: Person] {
+        let set = Set(ids).map(\.uuid)
         guard !set.isEmpty else { return [:] }
-        var out: [UUID: Person] = [:]
+        var out: [PersonID: Person] = [:]
         // In slices: a printed 台账 names up to 20,000 people, beyond what one statement may bind.
         for start in stride(from: 0, to: set.count, by: 5000) {
             for p in try await Person.query(on: db).filter(\.$id ~~ Array(set[start..<min(start + 5000, set.count)])).all() {
-                out[p.id!] = p
+                out[p.recordID] = p
             }
         }
         return out
@@ -68,7 +68,7 @@ extension Scoped {
         let healths = f.guardianHealths
         if !healths.isEmpty { q = q.filter(\.$guardianHealth ~~ healths.map(\.rawValue)) }
         if let t = f.riskTier { q = q.filter(\.$riskTier == t.rawValue) }
-        if let ids = try await personIDs(matching: f.q) { q = q.filter(\.$personID ~~ ids) }
+        if let ids = try await personIDs(matching: f.q) { q = q.filter(\.$personID ~~ ids.map(\.uuid)) }
         return q
     }
 

@@ -135,27 +135,27 @@ enum RegistryService {
 
     /// Everything the rules read about a child, from her own record, her parents' and guardian's records and her household.
     static func facts(
-        for child: Child, person: Person? = nil, on db: any Database, context: ChildContext? = nil, known: [UUID: Person] = [:],
+        for child: Child, person: Person? = nil, on db: any Database, context: ChildContext? = nil, known: [PersonID: Person] = [:],
         household knownHousehold: Household? = nil
     ) async throws -> (ChildFacts, Person) {
-        func find(_ id: UUID) async throws -> Person? {
+        func find(_ id: PersonID) async throws -> Person? {
             if let p = known[id] { return p }
-            if let context { return try await context.person(PersonID(id), on: db) }
+            if let context { return try await context.person(id, on: db) }
             return try await Person.find(id, on: db)
         }
         var me = person
-        if me == nil { me = try await find(child.personID) }
+        if me == nil { me = try await find(child.person) }
         guard let me else { throw Abort(.notFound) }
-        var household: Household? = knownHousehold.flatMap { $0.id == child.householdID ? $0 : nil }
-        if household == nil, let h = child.householdID {
+        var household: Household? = knownHousehold.flatMap { $0.recordID == child.household ? $0 : nil }
+        if household == nil, let h = child.household {
             if let context {
-                household = try await context.household(HouseholdID(h), on: db)
+                household = try await context.household(h, on: db)
             } else {
                 household = try await Household.find(h, on: db)
             }
         }
-        let father = try await child.fatherID.asyncFlatMap { try await find($0) }
-        let mother = try await child.motherID.asyncFlatMap { try await find($0) }
+        let father = try await child.father.asyncFlatMap { try await find($0) }
+        let mother = try await child.mother.asyncFlatMap { try await find($0) }
         return (facts(for: child, me: me, father: father, mother: mother, household: household), me)
     }
 
@@ -184,16 +184,17 @@ enum RegistryService {
 
     /// Copies the guardian's birth date and health onto the child for the list's filters. Returns whether they changed.
     @discardableResult
-    static func copyGuardian(_ child: Child, on db: any Database, context: ChildContext? = nil, known: [UUID: Person] = [:]) async throws
+    static func copyGuardian(_ child: Child, on db: any Database, context: ChildContext? = nil, known: [PersonID: Person] = [:])
+        async throws
         -> Bool
     {
         let before = [child.guardianBirth, child.guardianHealth]
         var g: Person? = nil
-        if let id = child.guardianID {
+        if let id = child.guardian {
             if let p = known[id] {
                 g = p
             } else if let context {
-                g = try await context.person(PersonID(id), on: db)
+                g = try await context.person(id, on: db)
             } else {
                 g = try await Person.find(id, on: db)
             }

@@ -21,7 +21,7 @@ public enum RegistrySweep {
         let women = try await Woman.query(on: db).filter(\.$nextReview <= today).filter(\.$voidedReason == nil).all()
         for w in women {
             r.women += 1
-            let me = try await Person.find(w.personID, on: db)
+            let me = try await Person.find(w.person, on: db)
             let before = w.auditFields
             WomenService.classify(w, hukou: Hukou(rawValue: me?.hukou ?? "") ?? .rural, today: RegistryService.today(at))
             if let n = w.nextReview, n <= today { w.nextReview = nil }

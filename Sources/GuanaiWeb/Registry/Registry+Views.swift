@@ -18,7 +18,7 @@ enum RegistryViews {
     // MARK: list
 
     static func list(
-        _ req: Request, filter f: ChildFilter, items: [Child], people: [UUID: Person], unitNames: [String: String],
+        _ req: Request, filter f: ChildFilter, items: [Child], people: [PersonID: Person], unitNames: [String: String],
         villages: [(String, String)],
         total: Int, page: Int, today: CivilDate, canEdit: Bool
     ) -> Response {
@@ -79,8 +79,8 @@ enum RegistryViews {
                     }
                     tbody {
                         for c in items {
-                            let me = people[c.personID]
-                            let g = c.guardianID.flatMap { people[$0] }
+                            let me = people[c.person]
+                            let g = c.guardian.flatMap { people[$0] }
                             let age = Age.years(born: CivilDate(iso: c.birthDate) ?? today, on: today)
                             tr {
                                 td(.data("label", l.t("children.name"))) { a(.href(.child(c.recordID))) { me?.name ?? "" } }
@@ -134,11 +134,11 @@ enum RegistryViews {
     static let ledgerLimit = 5000
 
     static func ledger(
-        _ req: Request, filter f: ChildFilter, scopeName: String, items: [Child], people: [UUID: Person], unitNames: [String: String],
+        _ req: Request, filter f: ChildFilter, scopeName: String, items: [Child], people: [PersonID: Person], unitNames: [String: String],
         total: Int, today: CivilDate
     ) -> Response {
         let l = req.lang
-        func parentText(_ id: UUID?, _ situation: String?, _ place: String?) -> String {
+        func parentText(_ id: PersonID?, _ situation: String?, _ place: String?) -> String {
             let name = id.flatMap { people[$0]?.name } ?? ""
             let sit = situation.map { l.t("situation." + $0) } ?? ""
             return [name, sit, place ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
@@ -160,8 +160,8 @@ enum RegistryViews {
                     }
                     tbody {
                         for (i, c) in items.enumerated() {
-                            let me = people[c.personID]
-                            let g = c.guardianID.flatMap { people[$0] }
+                            let me = people[c.person]
+                            let g = c.guardian.flatMap { people[$0] }
                             tr {
                                 td { String(i + 1) }
                                 td { me?.name ?? "" }
@@ -169,8 +169,8 @@ enum RegistryViews {
                                 td { c.birthDate }
                                 td { me?.idNumber.map(Masking.idNumber) ?? "" }
                                 td { unitNames[c.unitCode] ?? c.unitCode }
-                                td { parentText(c.fatherID, c.fatherSituation, c.fatherWorkPlace) }
-                                td { parentText(c.motherID, c.motherSituation, c.motherWorkPlace) }
+                                td { parentText(c.father, c.fatherSituation, c.fatherWorkPlace) }
+                                td { parentText(c.mother, c.motherSituation, c.motherWorkPlace) }
                                 td {
                                     g.map {
                                         $0.name + " " + l.t("relation." + (c.guardianRelation ?? GuardianRelation.other.rawValue))

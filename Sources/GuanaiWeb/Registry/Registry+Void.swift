@@ -15,7 +15,7 @@ enum RegistryCorrections {
         }
         let before = child.auditFields
         child.voidedReason = reason.trimmingCharacters(in: .whitespaces)
-        child.mergedInto = mergedInto?.uuid
+        child.survivor = mergedInto
         child.nextReview = nil
         child.status = .voided
         child.riskTier = nil; child.riskReasons = nil; child.riskReview = nil; child.nextVisitDue = nil

@@ -26,7 +26,7 @@ struct WomenAPIController {
     }
 
     func dto(_ req: Request, _ w: Woman) async throws -> WomanDTO {
-        let people = try await req.scoped.people([w.personID, w.husbandID].compactMap { $0 })
+        let people = try await req.scoped.people([w.person, w.husband].compactMap { $0 })
         return WomenService.dto(w, people: people, today: RegistryService.today(req.now), lang: req.lang)
     }
 
@@ -39,7 +39,7 @@ struct WomenAPIController {
         // The API's boolean spellings of the page's single "interest" choice.
         for i in WomanInterest.allCases where req.query[String.self, at: i.detail.rawValue] == "true" { f.interest = i.rawValue }
         let (items, total) = try await scoped.women(matching: f, page: p.page, per: p.per)
-        let people = try await scoped.people(items.flatMap { [$0.personID, $0.husbandID].compactMap { $0 } })
+        let people = try await scoped.people(items.flatMap { [$0.person, $0.husband].compactMap { $0 } })
         let today = RegistryService.today(req.now)
         return ListPage(
             items: items.map { WomenService.dto($0, people: people, today: today, lang: req.lang) }, page: p.page, per: p.per, total: total)

@@ -15,8 +15,8 @@ extension WomenPagesController {
 
     func shown(_ w: Woman, _ req: Request) async throws -> [String: [String]] {
         let scoped = try req.scoped
-        let me = try await scoped.people([w.personID])[w.personID]
-        let address = try await w.householdID.asyncFlatMap { try await Household.find($0, on: scoped.db)?.address } ?? ""
+        let me = try await scoped.people([w.person])[w.person]
+        let address = try await w.household.asyncFlatMap { try await Household.find($0, on: scoped.db)?.address } ?? ""
         typealias K = WomanPageForm.CodingKeys
         return [
             K.name.rawValue: [me?.name ?? ""], K.phone.rawValue: [me?.phone ?? ""], K.address.rawValue: [address],

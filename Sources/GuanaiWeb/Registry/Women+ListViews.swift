@@ -4,7 +4,8 @@ import GuanaiCore
 /// Lists and printed 台账 of left-behind women and of households.
 enum WomenListViews {
     static func list(
-        _ req: Request, _ f: WomanFilter, items: [Woman], people: [UUID: Person], unitNames: [String: String], villages: [(String, String)],
+        _ req: Request, _ f: WomanFilter, items: [Woman], people: [PersonID: Person], unitNames: [String: String],
+        villages: [(String, String)],
         total: Int, page: Int, canWrite: Bool
     ) -> Response {
         let l = req.lang
@@ -59,7 +60,7 @@ enum WomenListViews {
                     }
                     tbody {
                         for w in items {
-                            let me = people[w.personID]
+                            let me = people[w.person]
                             tr {
                                 td(.data("label", l.t("children.name"))) { a(.href(.woman(w.recordID))) { me?.name ?? "" } }
                                 td(.data("label", l.t("women.age"))) {
@@ -86,7 +87,8 @@ enum WomenListViews {
     }
 
     static func ledger(
-        _ req: Request, _ f: WomanFilter, scopeName: String, items: [Woman], people: [UUID: Person], unitNames: [String: String], total: Int
+        _ req: Request, _ f: WomanFilter, scopeName: String, items: [Woman], people: [PersonID: Person], unitNames: [String: String],
+        total: Int
     ) -> Response {
         let l = req.lang
         let today = RegistryService.today(req.now)
@@ -106,7 +108,7 @@ enum WomenListViews {
                     }
                     tbody {
                         for (i, w) in items.enumerated() {
-                            let me = people[w.personID]
+                            let me = people[w.person]
                             tr {
                                 td { String(i + 1) }
                                 td { me?.name ?? "" }
@@ -115,7 +117,7 @@ enum WomenListViews {
                                 td { unitNames[w.unitCode] ?? w.unitCode }
                                 td {
                                     [
-                                        w.husbandID.flatMap { people[$0]?.name }, w.husbandSituation.map { l.t("situation." + $0) },
+                                        w.husband.flatMap { people[$0]?.name }, w.husbandSituation.map { l.t("situation." + $0) },
                                         w.husbandWorkPlace, w.husbandSince,
                                     ].compactMap { $0 }.joined(separator: " ")
                                 }
@@ -142,7 +144,7 @@ enum WomenListViews {
     }
 
     static func households(
-        _ req: Request, _ f: HouseholdFilter, items: [Household], members: [UUID: Int], unitNames: [String: String],
+        _ req: Request, _ f: HouseholdFilter, items: [Household], members: [HouseholdID: Int], unitNames: [String: String],
         villages: [(String, String)],
         total: Int, page: Int, print: Bool, scopeName: String
     ) -> Response {
@@ -200,7 +202,7 @@ enum WomenListViews {
                                 }
                                 td(.data("label", l.t("children.village"))) { unitNames[h.unitCode] ?? h.unitCode }
                                 td(.data("label", l.t("household.poverty"))) { l.t("poverty." + h.poverty) }
-                                td(.data("label", l.t("households.members"))) { String(members[h.id!] ?? 0) }
+                                td(.data("label", l.t("households.members"))) { String(members[h.recordID] ?? 0) }
                             }
                         }
                     }

@@ -53,7 +53,7 @@ extension Scoped {
     }
 
     /// People in the jurisdiction by name, pinyin initials or the end of the ID number (at most 2,000).
-    func personIDs(matching raw: String) async throws -> [UUID]? {
+    func personIDs(matching raw: String) async throws -> [PersonID]? {
         let term = raw.trimmingCharacters(in: .whitespaces)
         guard !term.isEmpty else { return nil }
         var pq = Person.query(on: db).within(jurisdiction, \.$unitCode)
@@ -64,7 +64,7 @@ extension Scoped {
         } else {
             pq = pq.filter(\.$name, .custom("LIKE"), "%" + term + "%")
         }
-        return try await pq.limit(2000).all(\.$id)
+        return try await pq.limit(2000).all(\.$id).map(PersonID.init)
     }
 
     func women(matching f: WomanFilter, page: Int, per: Int) async throws -> (items: [Woman], total: Int) {
@@ -83,14 +83,15 @@ extension Scoped {
         if let i = WomanInterest(rawValue: f.interest)?.detail {
             q = q.filter(.extendedPath([FieldKey(stringLiteral: i.column)], schema: Woman.schema, space: nil), .equal, .bind(true))
         }
-        if let ids = try await personIDs(matching: f.q) { q = q.filter(\.$personID ~~ ids) }
+        if let ids = try await personIDs(matching: f.q) { q = q.filter(\.$personID ~~ ids.map(\.uuid)) }
         let total = try await q.copy().count()
         q = f.sort == .recent ? q.sort(\.$createdAt, .descending).sort(\.$id) : q.sort(\.$unitCode).sort(\.$id)
         return (try await q.range((page - 1) * per..<page * per).all(), total)
     }
 
-    func households(matching f: HouseholdFilter, page: Int, per: Int) async throws -> (items: [Household], total: Int, members: [UUID: Int])
-    {
+    func households(matching f: HouseholdFilter, page: Int, per: Int) async throws -> (
+        items: [Household], total: Int, members: [HouseholdID: Int]
+    ) {
         var q = Household.query(on: db).within(narrowed(f.unit), \.$unitCode).filter(\.$voidedReason == nil)
         if PovertyStatus(rawValue: f.poverty) != nil { q = q.filter(\.$poverty == f.poverty) }
         if f.poverty == "any" { q = q.filter(\.$poverty != PovertyStatus.none.rawValue) }
@@ -98,13 +99,13 @@ extension Scoped {
         if !term.isEmpty { q = q.filter(\.$address, .custom("LIKE"), "%" + term + "%") }
         let total = try await q.copy().count()
         let items = try await q.sort(\.$unitCode).sort(\.$address).sort(\.$id).range((page - 1) * per..<page * per).all()
-        var members: [UUID: Int] = [:]
+        var members: [HouseholdID: Int] = [:]
         let ids = items.compactMap(\.id)
         for start in stride(from: 0, to: ids.count, by: 1000) {
             for p in try await Person.query(on: db).filter(\.$householdID ~~ Array(ids[start..<min(start + 1000, ids.count)])).all(
                 \.$householdID)
             {
-                if let h = p { members[h, default: 0] += 1 }
+                if let h = p { members[HouseholdID(h), default: 0] += 1 }
             }
         }
         return (items, total, members)

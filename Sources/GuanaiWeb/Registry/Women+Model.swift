@@ -112,3 +112,19 @@ extension Household {
 // The inputs are Core's (WomanForm); here they become request content.
 extension WomanInput: Content {}
 extension HouseholdInput: Content {}
+
+/// The foreign keys, typed: the columns stay `UUID` (no schema change); code between reads and sets these.
+extension Woman {
+    var person: PersonID {
+        get { PersonID(personID) }
+        set { personID = newValue.uuid }
+    }
+    var household: HouseholdID? {
+        get { householdID.map(HouseholdID.init) }
+        set { householdID = newValue?.uuid }
+    }
+    var husband: PersonID? {
+        get { husbandID.map(PersonID.init) }
+        set { husbandID = newValue?.uuid }
+    }
+}

@@ -25,7 +25,7 @@ struct WomenPagesController {
         let scoped = try req.scoped
         let f = WomanFilter(req)
         let (items, total) = try await scoped.women(matching: f, page: page, per: 50)
-        let people = try await scoped.people(items.flatMap { [$0.personID, $0.husbandID].compactMap { $0 } })
+        let people = try await scoped.people(items.flatMap { [$0.person, $0.husband].compactMap { $0 } })
         let names = try await scoped.unitNames(items.map(\.unitCode))
         let villages = try await AccountsController.unitOptions(scoped)
         return WomenListViews.list(
@@ -40,7 +40,7 @@ struct WomenPagesController {
         let scoped = try req.scoped
         let f = WomanFilter(req)
         let (items, total) = try await scoped.women(matching: f, page: 1, per: RegistryViews.ledgerLimit)
-        let people = try await scoped.people(items.flatMap { [$0.personID, $0.husbandID].compactMap { $0 } })
+        let people = try await scoped.people(items.flatMap { [$0.person, $0.husband].compactMap { $0 } })
         let names = try await scoped.unitNames(items.map(\.unitCode))
         let scopeCode = scoped.narrowed(f.unit).root?.value ?? actor.unitCode
         let scopeName = try await scoped.unitNames([scopeCode])[scopeCode] ?? actor.unitName
@@ -156,7 +156,7 @@ struct WomenPagesController {
         try req.requireRead(.woman)
         try await req.audit(AuditEvent(AuditAction.view, w.recordID, unit: w.unitCode))
         let l = req.lang
-        let people = try await req.scoped.people([w.personID, w.husbandID].compactMap { $0 })
+        let people = try await req.scoped.people([w.person, w.husband].compactMap { $0 })
         let d = WomenService.dto(w, people: people, today: RegistryService.today(req.now), lang: req.lang)
         let canEdit = Policy.edits(try req.actor.role)
         return Layout.page(req, title: d.name) {
@@ -198,8 +198,8 @@ struct WomenPagesController {
                             x[flag: .healthInterest] ? l.t("women.healthInterest") : nil,
                         ].compactMap { $0 }.joined(separator: l.t("list.sep"))
                     }
-                    if let h = w.householdID {
-                        dt { l.t("household.title") }; dd { a(.href(.household(HouseholdID(h)))) { l.t("household.open") } }
+                    if let h = w.household {
+                        dt { l.t("household.title") }; dd { a(.href(.household(h))) { l.t("household.open") } }
                     }
                 }
             }

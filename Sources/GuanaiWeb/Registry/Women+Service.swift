@@ -118,9 +118,9 @@ enum WomenService {
         return w
     }
 
-    static func dto(_ w: Woman, people: [UUID: Person], today: CivilDate, lang: UILanguage = .zh) -> WomanDTO {
-        let me = people[w.personID]
-        let hb = w.husbandID.flatMap { people[$0] }
+    static func dto(_ w: Woman, people: [PersonID: Person], today: CivilDate, lang: UILanguage = .zh) -> WomanDTO {
+        let me = people[w.person]
+        let hb = w.husband.flatMap { people[$0] }
         let main = WomanMainDTO(
             id: w.id!.uuidString, personId: w.personID.uuidString, name: me?.name ?? "", idNumber: me?.idNumber.map(Masking.idNumber) ?? "",
             birthDate: me?.birthDate, age: me?.birth.map { Age.years(born: $0, on: today) }, villageCode: w.unitCode,

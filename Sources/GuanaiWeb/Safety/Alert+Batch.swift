@@ -50,24 +50,26 @@ final class AlertBatch: @unchecked Sendable {
     /// After saves that may have made children critical: one alert per child per episode, in the inboxes of the
     /// child's village workers and township staff, audited. Returns the alert opened for each item, or nil.
     func raise(_ items: [(Child, RiskTier?)]) async throws -> [Alert?] {
-        let candidates = items.compactMap { c, before in c.tier == .critical && before != .critical ? c.id : nil }
+        let candidates = items.compactMap { c, before in c.tier == .critical && before != .critical ? c.id.map(ChildID.init) : nil }
         guard !candidates.isEmpty else { return items.map { _ in nil } }
         // Earlier episodes (numbered on) and one still open (no second alert).
-        var episodes: [UUID: Int] = [:], open = Set<UUID>()
+        var episodes: [ChildID: Int] = [:], open = Set<ChildID>()
         for chunk in Array(Set(candidates)).chunked(500) {
             for r in try await db.sql.select().column("child_id").column("status").from(Alert.schema)
-                .where("kind", .equal, AlertKind.critical.rawValue).where("child_id", .in, Array(chunk)).all()
+                .where("kind", .equal, AlertKind.critical.rawValue).where("child_id", .in, chunk.map(\.uuid)).all()
             {
-                let id = try r.decode(column: "child_id", as: UUID.self)
+                let id = ChildID(try r.decode(column: "child_id", as: UUID.self))
                 episodes[id, default: 0] += 1
                 if try r.decode(column: "status", as: AlertStatus.self).isLive { open.insert(id) }
             }
         }
         var out: [Alert?] = [], fresh: [Alert] = [], events: [AuditEvent] = []
         for (c, before) in items {
-            guard c.tier == .critical, before != .critical, let id = c.id, !open.contains(id) else { out.append(nil); continue }
+            guard c.tier == .critical, before != .critical, let id = c.id.map(ChildID.init), !open.contains(id) else {
+                out.append(nil); continue
+            }
             let a = newAlert(
-                child: ChildID(id), unit: c.unitCode, kind: .critical, episode: String(episodes[id, default: 0] + 1),
+                child: id, unit: c.unitCode, kind: .critical, episode: String(episodes[id, default: 0] + 1),
                 level: RiskTier.critical.rawValue, reasons: c.riskReasons ?? "[]")
             open.insert(id)
             out.append(a)
@@ -76,7 +78,8 @@ final class AlertBatch: @unchecked Sendable {
                 AuditEvent(
                     AuditAction.create, a.recordID, unit: a.unitCode,
                     fields: [
-                        "kind": FieldChange(before: nil, after: a.kind.rawValue), "childId": FieldChange(before: nil, after: id.uuidString),
+                        "kind": FieldChange(before: nil, after: a.kind.rawValue),
+                        "childId": FieldChange(before: nil, after: id.description),
                     ],
                     detail: ["episode": a.episode]))
         }
@@ -126,17 +129,17 @@ final class AlertBatch: @unchecked Sendable {
     @discardableResult
     func escalate(_ alerts: [Alert], step: EscalationStep) async throws -> Int {
         let level = step.level
-        var done = Set<UUID>()
+        var done = Set<AlertID>()
         for chunk in alerts.map({ $0.id! }).chunked(500) {
             for r in try await db.sql.select().column("alert_id").from(AlertEscalation.schema)
                 .where("step", .equal, step.rawValue).where("alert_id", .in, Array(chunk)).all()
             {
-                done.insert(try r.decode(column: "alert_id", as: UUID.self))
+                done.insert(AlertID(try r.decode(column: "alert_id", as: UUID.self)))
             }
         }
         var fresh: [Alert] = []
-        for a in alerts where !done.contains(a.id!) {
-            done.insert(a.id!)
+        for a in alerts where !done.contains(a.recordID) {
+            done.insert(a.recordID)
             fresh.append(a)
         }
         guard !fresh.isEmpty else { return 0 }
@@ -194,9 +197,9 @@ final class AlertBatch: @unchecked Sendable {
             }
         }
         try await db.sql.insert(into: AlertDelivery.schema, columns: ["id", "alert_id", "user_id", "reason", "created_at"], rows: rows)
-        let names = try await Outbox.childNames(Set(sends.map(\.0.childID)), on: db)
+        let names = try await Outbox.childNames(Set(sends.map(\.0.child)), on: db)
         try await Outbox.write(
-            sends.map { Outbox.payload($0.0, to: $0.1, reason: reason, childName: names[$0.0.childID] ?? "", at: at) },
+            sends.map { Outbox.payload($0.0, to: $0.1, reason: reason, childName: names[$0.0.child] ?? "", at: at) },
             about: sends.map(\.0.id!), to: sends.map(\.1), on: db, at: at)
     }
 
@@ -205,7 +208,7 @@ final class AlertBatch: @unchecked Sendable {
     private func newAlert(child: ChildID, unit: String, kind: AlertKind, episode: String, level: String, reasons: String) -> Alert {
         let a = Alert()
         a.id = TimeOrderedID.next()
-        a.childID = child.uuid
+        a.child = child
         a.unitCode = unit
         a.kind = kind
         a.episode = episode

@@ -33,7 +33,7 @@ struct BoardPagesController {
         switch sheet {
         case .critical, .overdue:
             let kids = sheet == .critical ? b.critical : b.overdue
-            let people = try await scoped.people(kids.map(\.personID))
+            let people = try await scoped.people(kids.map(\.person))
             let names = try await scoped.unitNames(kids.map(\.unitCode))
             columns = [
                 LedgerExport.Column(header: zh.t("ledger.no"), width: 6, kind: .number), LedgerExport.Column(header: zh.t("children.name")),
@@ -49,7 +49,7 @@ struct BoardPagesController {
                 }
                 let late = c.nextVisitDue.flatMap(CivilDate.init(iso:)).map { max(0, today.dayNumber - $0.dayNumber) } ?? 0
                 rows.append([
-                    .number(String(i + 1)), .text(people[c.personID]?.name ?? ""), .text(names[c.unitCode] ?? c.unitCode),
+                    .number(String(i + 1)), .text(people[c.person]?.name ?? ""), .text(names[c.unitCode] ?? c.unitCode),
                     .text(c.riskTier.map { zh.t("tier." + $0) } ?? ""),
                     .text(c.riskReasonList.map { $0.text(zh) }.joined(separator: zh.t("list.sep"))), date(c.lastVisitOn),
                     date(c.nextVisitDue), .number(String(late)),
@@ -99,9 +99,9 @@ struct BoardPagesController {
         let today = RegistryService.today(req.now)
         let board = try await scoped.board(unit: unit, today: today)
         let kids = board.critical + board.overdue
-        let people = try await scoped.people(kids.map(\.personID))
+        let people = try await scoped.people(kids.map(\.person))
         let names = try await scoped.unitNames(kids.map(\.unitCode) + board.reports.map(\.unitCode))
-        let reportNames = try await scoped.childNames(board.reports.map(\.childID))
+        let reportNames = try await scoped.childNames(board.reports.map(\.child))
         let units = try await AccountsController.unitOptions(scoped).filter { DivisionCode($0.0)?.level != .village }
         return BoardViews.page(
             req, board, unit: unit, units: units, people: people, unitNames: names, reportNames: reportNames, today: today)
@@ -110,11 +110,11 @@ struct BoardPagesController {
 
 enum BoardViews {
     static func page(
-        _ req: Request, _ b: Board, unit: String, units: [(String, String)], people: [UUID: Person], unitNames: [String: String],
-        reportNames: [UUID: String], today: CivilDate
+        _ req: Request, _ b: Board, unit: String, units: [(String, String)], people: [PersonID: Person], unitNames: [String: String],
+        reportNames: [ChildID: String], today: CivilDate
     ) -> Response {
         let l = req.lang
-        func childLink(_ c: Child) -> Node { a(.href(.child(c.recordID))) { people[c.personID]?.name ?? "" } }
+        func childLink(_ c: Child) -> Node { a(.href(.child(c.recordID))) { people[c.person]?.name ?? "" } }
         func pct(_ r: BoardRow) -> String { r.doneRate.map { String(Int(($0 * 100).rounded())) + "%" } ?? "—" }
         return Layout.page(req, title: l.t("board.title")) {
             h1 { l.t("board.title") }
@@ -206,7 +206,7 @@ enum BoardViews {
                 for r in b.reports {
                     li {
                         a(.href(.report(r.recordID))) {
-                            (reportNames[r.childID] ?? "") + " · " + (unitNames[r.unitCode] ?? r.unitCode)
+                            (reportNames[r.child] ?? "") + " · " + (unitNames[r.unitCode] ?? r.unitCode)
                         }; " · " + SafetyViews.time(r.filedAt)
                     }
                 }

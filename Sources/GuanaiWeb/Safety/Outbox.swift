@@ -74,15 +74,15 @@ enum Outbox {
     }
 
     /// The children's names, for payloads, with one query a few hundred children.
-    static func childNames(_ ids: Set<UUID>, on db: any Database) async throws -> [UUID: String] {
-        var out: [UUID: String] = [:]
-        for chunk in Array(ids).chunked(500) {
+    static func childNames(_ ids: Set<ChildID>, on db: any Database) async throws -> [ChildID: String] {
+        var out: [ChildID: String] = [:]
+        for chunk in ids.map(\.uuid).chunked(500) {
             for r in try await db.sql.select().column(SQLColumn("id", table: "children")).column(SQLColumn("name", table: "people")).from(
                 Child.schema
             )
             .join("people", on: SQLColumn("person_id", table: "children"), .equal, SQLColumn("id", table: "people"))
             .where(SQLColumn("id", table: "children"), .in, SQLBind.group(Array(chunk))).all() {
-                out[try r.decode(column: "id", as: UUID.self)] = try r.decode(column: "name", as: String.self)
+                out[ChildID(try r.decode(column: "id", as: UUID.self))] = try r.decode(column: "name", as: String.self)
             }
         }
         return out

@@ -20,7 +20,7 @@ struct ReportPagesController {
 
     func form(req: Request) async throws -> Response {
         let c = try await loadChild(req)
-        let name = try await req.scoped.people([c.personID])[c.personID]?.name ?? ""
+        let name = try await req.scoped.people([c.person])[c.person]?.name ?? ""
         return ReportViews.form(req, c, childName: name, typed: ReportForm(), errors: [:], status: .ok)
     }
 
@@ -33,7 +33,7 @@ struct ReportPagesController {
                 c, input, filedBy: try req.actor.displayName, scoped: try req.scoped, actor: req.auditActor, at: req.now)
             return req.redirect(to: SiteURL.report(r.recordID).path)
         } catch let e as FieldErrors {
-            let name = try await req.scoped.people([c.personID])[c.personID]?.name ?? ""
+            let name = try await req.scoped.people([c.person])[c.person]?.name ?? ""
             return ReportViews.form(req, c, childName: name, typed: f, errors: req.messages(e), status: .unprocessableEntity)
         }
     }
@@ -54,7 +54,7 @@ struct ReportPagesController {
 
     func render(_ req: Request, _ r: Report, errors: [String: String], status: HTTPStatus) async throws -> Response {
         let scoped = try req.scoped
-        let name = try await scoped.childNames([r.childID])[r.childID] ?? ""
+        let name = try await scoped.childNames([r.child])[r.child] ?? ""
         return ReportViews.page(
             req, r, childName: name, steps: try await ReportService.steps(r, on: scoped.db), errors: errors, status: status)
     }
@@ -135,7 +135,7 @@ enum ReportViews {
             h1 { l.t("report.case") + " · " + childName }
             Forms.errorSummary(l, e)
             p {
-                a(.href(.child(ChildID(r.childID)))) { l.t("alert.toChild", childName) }; " · ";
+                a(.href(.child(r.child))) { l.t("alert.toChild", childName) }; " · ";
                 span(.class("tag " + (r.status == .open ? "tier-critical" : ""))) { l.t("report.status." + r.status.rawValue) }
             }
             dl(.class("kv")) {

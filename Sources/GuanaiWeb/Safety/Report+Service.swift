@@ -143,12 +143,27 @@ enum ReportService {
                     AuditAction.update, r.recordID, unit: r.unitCode,
                     fields: ["status": FieldChange(before: ReportStatus.open.rawValue, after: ReportStatus.closed.rawValue)]), by: actor,
                 at: at, on: tx)
-            if let c = try await Child.find(r.childID, on: tx) {
+            if let c = try await Child.find(r.child, on: tx) {
                 let stillOpen = try await Report.query(on: tx).filter(\.$childID == c.id!).filter(\.$status == .open).count()
                 c.openReport = stillOpen > 0
                 try await RegistryService.reclassify(c, on: tx, actor: actor, at: at)
                 try await c.save(on: tx)
             }
         }
+    }
+}
+
+/// The foreign keys, typed: the columns stay `UUID` (no schema change); code between reads and sets these.
+extension Report {
+    var child: ChildID {
+        get { ChildID(childID) }
+        set { childID = newValue.uuid }
+    }
+}
+
+extension ReportStep {
+    var report: ReportID {
+        get { ReportID(reportID) }
+        set { reportID = newValue.uuid }
     }
 }

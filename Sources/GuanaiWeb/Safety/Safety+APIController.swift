@@ -70,9 +70,9 @@ struct SafetyAPIController {
         // The open alerts by default (`status=open` says the same); `status=all` adds the resolved ones.
         let (items, total) = try await scoped.inbox(
             rule: rule, openOnly: req.query[String.self, at: "status"] != "all", page: p.page, per: p.per)
-        let names = try await scoped.childNames(items.map(\.childID))
+        let names = try await scoped.childNames(items.map(\.child))
         return ListPage(
-            items: items.map { AlertDTO($0, childName: names[$0.childID] ?? "", lang: req.lang) }, page: p.page, per: p.per, total: total)
+            items: items.map { AlertDTO($0, childName: names[$0.child] ?? "", lang: req.lang) }, page: p.page, per: p.per, total: total)
     }
 
     func loadAlert(_ req: Request) async throws -> Alert {
@@ -82,7 +82,7 @@ struct SafetyAPIController {
     }
 
     func dto(_ req: Request, _ a: Alert) async throws -> AlertDTO {
-        AlertDTO(a, childName: try await req.scoped.childNames([a.childID])[a.childID] ?? "", lang: req.lang)
+        AlertDTO(a, childName: try await req.scoped.childNames([a.child])[a.child] ?? "", lang: req.lang)
     }
 
     func acknowledge(req: Request) async throws -> AlertDTO {

@@ -78,3 +78,40 @@ final class AlertEscalation: Model, @unchecked Sendable {
     @Field(key: "at") var at: Date
     init() {}
 }
+
+/// The foreign keys, typed: the columns stay `UUID` (no schema change); code between reads and sets these.
+extension Visit {
+    var child: ChildID {
+        get { ChildID(childID) }
+        set { childID = newValue.uuid }
+    }
+    var visitor: UserID? {
+        get { byUser.map(UserID.init) }
+        set { byUser = newValue?.uuid }
+    }
+}
+
+extension Alert {
+    var child: ChildID {
+        get { ChildID(childID) }
+        set { childID = newValue.uuid }
+    }
+}
+
+extension AlertDelivery {
+    var alert: AlertID {
+        get { AlertID(alertID) }
+        set { alertID = newValue.uuid }
+    }
+    var user: UserID {
+        get { UserID(userID) }
+        set { userID = newValue.uuid }
+    }
+}
+
+extension AlertEscalation {
+    var alert: AlertID {
+        get { AlertID(alertID) }
+        set { alertID = newValue.uuid }
+    }
+}

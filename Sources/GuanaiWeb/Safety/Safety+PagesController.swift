@@ -23,13 +23,13 @@ struct SafetyPagesController {
         let page = max(1, req.query[Int.self, at: "page"] ?? 1)
         let (items, total) = try await scoped.inbox(rule: rule, openOnly: true, page: page, per: 50)
         let (reminders, _) = page == 1 ? try await scoped.openReminders(rule: rule, limit: 50) : ([], 0)
-        let pairs = try await scoped.pairs(reminders.map { PairID($0.pairID) })
-        let names = try await scoped.childNames(items.map(\.childID) + pairs.map(\.childID))
+        let pairs = try await scoped.pairs(reminders.map(\.pair))
+        let names = try await scoped.childNames(items.map(\.child) + pairs.map(\.child))
         let units = try await scoped.unitNames(items.map(\.unitCode) + reminders.map(\.unitCode))
-        let pairChild = Dictionary(uniqueKeysWithValues: pairs.map { ($0.id!, $0.childID) })
+        let pairChild = Dictionary(uniqueKeysWithValues: pairs.map { ($0.recordID, $0.child) })
         return SafetyViews.inbox(
             req, items: items, names: names, units: units, total: total, page: page,
-            reminders: reminders.map { r in (r, r.pairID, pairChild[r.pairID].flatMap { names[$0] } ?? "") })
+            reminders: reminders.map { r in (r, r.pair, pairChild[r.pair].flatMap { names[$0] } ?? "") })
     }
 
     func loadAlert(_ req: Request, read: Bool = false) async throws -> Alert {
@@ -45,7 +45,7 @@ struct SafetyPagesController {
 
     func renderAlert(_ req: Request, _ a: Alert, errors: [String: String], status: HTTPStatus) async throws -> Response {
         let scoped = try req.scoped
-        let name = try await scoped.childNames([a.childID])[a.childID] ?? ""
+        let name = try await scoped.childNames([a.child])[a.child] ?? ""
         let unit = try await scoped.unitNames([a.unitCode])[a.unitCode] ?? a.unitCode
         let visited = try await SafetyService.visitedSince(a, on: scoped.db)
         let sent = try await scoped.notifications(alert: a.recordID)
@@ -94,7 +94,7 @@ struct SafetyPagesController {
 
     func visitForm(req: Request) async throws -> Response {
         let c = try await loadChild(req)
-        let name = try await req.scoped.people([c.personID])[c.personID]?.name ?? ""
+        let name = try await req.scoped.people([c.person])[c.person]?.name ?? ""
         return SafetyViews.visitForm(req, c, childName: name, typed: VisitPageForm(), errors: [:], status: .ok)
     }
 
@@ -111,7 +111,7 @@ struct SafetyPagesController {
                 settings: try await SafetyService.settings(on: scoped.db))
             return req.redirect(to: SiteURL.child(c.recordID).path)
         } catch let e as FieldErrors {
-            let name = try await scoped.people([c.personID])[c.personID]?.name ?? ""
+            let name = try await scoped.people([c.person])[c.person]?.name ?? ""
             return SafetyViews.visitForm(req, c, childName: name, typed: f, errors: req.messages(e), status: .unprocessableEntity)
         }
     }
@@ -123,13 +123,13 @@ extension SafetyPagesController {
         let c = try await RegistryAPIController().load(req)
         let scoped = try req.scoped
         let visits = try await scoped.visits(of: c.recordID, limit: SafetyViews.sheetLimit)
-        let people = try await scoped.people([c.personID] + [c.guardianID].compactMap { $0 })
+        let people = try await scoped.people([c.person] + [c.guardian].compactMap { $0 })
         let unit = try await scoped.unitNames([c.unitCode])[c.unitCode] ?? c.unitCode
         try await req.audit(
             AuditEvent(
                 AuditAction.export, .visit, c.id!.uuidString, unit: c.unitCode, detail: ["rows": String(visits.count), "format": "print"]))
         return SafetyViews.visitSheet(
-            req, c, child: people[c.personID], guardian: c.guardianID.flatMap { people[$0] }, unitName: unit, visits: visits)
+            req, c, child: people[c.person], guardian: c.guardian.flatMap { people[$0] }, unitName: unit, visits: visits)
     }
 
     func photo(req: Request) async throws -> Response {

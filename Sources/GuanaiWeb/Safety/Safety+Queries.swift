@@ -84,10 +84,10 @@ extension Scoped {
             ).limit(limit).all()
     }
 
-    func childNames(_ childIDs: [UUID]) async throws -> [UUID: String] {
-        let kids = try await Child.query(on: db).filter(\.$id ~~ Array(Set(childIDs))).all()
-        let people = try await self.people(kids.map(\.personID))
-        return Dictionary(uniqueKeysWithValues: kids.map { ($0.id!, people[$0.personID]?.name ?? "") })
+    func childNames(_ childIDs: some Collection<ChildID>) async throws -> [ChildID: String] {
+        let kids = try await Child.query(on: db).filter(\.$id ~~ Set(childIDs).map(\.uuid)).all()
+        let people = try await self.people(kids.map(\.person))
+        return Dictionary(uniqueKeysWithValues: kids.map { ($0.recordID, people[$0.person]?.name ?? "") })
     }
 }
 

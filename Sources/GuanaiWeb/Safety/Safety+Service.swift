@@ -21,9 +21,9 @@ enum SafetyService {
             return try await openCritical(ChildID(id), on: db)
         }
         var guardian: Person? = nil
-        if let gid = c.guardianID {
+        if let gid = c.guardian {
             if let context {
-                guardian = try await context.person(PersonID(gid), on: db)
+                guardian = try await context.person(gid, on: db)
             } else {
                 guardian = try await Person.find(gid, on: db)
             }
@@ -153,7 +153,7 @@ enum SafetyService {
         a.planBy = name
         try await db.transaction { tx in
             try await a.save(on: tx)
-            if let c = try await Child.find(a.childID, on: tx) {
+            if let c = try await Child.find(a.child, on: tx) {
                 let (facts, _) = try await RegistryService.facts(for: c, on: tx)
                 try await assess(c, facts: facts, on: tx, at: at, settings: settings)
                 c.tallyUnchanged = true

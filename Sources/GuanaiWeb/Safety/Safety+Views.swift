@@ -26,7 +26,7 @@ enum SafetyViews {
                 for e in al.escalations { " "; span(.class("tag warn")) { l.t("alert.escalated." + e.rawValue) } }
             }
             p {
-                strong { a(.href(.child(ChildID(al.childID)))) { childName } }; " · " + unitName
+                strong { a(.href(.child(al.child))) { childName } }; " · " + unitName
             }
             p(.class("muted")) { al.reasonList.map { $0.text(l) }.joined(separator: l.t("list.sep")) }
             p(.class("muted")) { l.t("alert.raisedAt", time(al.createdAt)) }
@@ -40,7 +40,7 @@ enum SafetyViews {
                     " "
                 }
                 if al.isOpen && req.mayAct {
-                    a(.class("btn secondary"), .href(.childVisit(ChildID(al.childID)))) { l.t("visit.record") }; " "
+                    a(.class("btn secondary"), .href(.childVisit(al.child))) { l.t("visit.record") }; " "
                 }
                 a(.href(.alert(al.recordID))) { l.t("alert.open") }
             }
@@ -48,8 +48,8 @@ enum SafetyViews {
     }
 
     static func inbox(
-        _ req: Request, items: [Alert], names: [UUID: String], units: [String: String], total: Int, page: Int,
-        reminders: [(PairReminder, UUID, String)] = []
+        _ req: Request, items: [Alert], names: [ChildID: String], units: [String: String], total: Int, page: Int,
+        reminders: [(PairReminder, PairID, String)] = []
     ) -> Response {
         let l = req.lang
         return Layout.page(req, title: l.t("inbox.title")) {
@@ -57,7 +57,7 @@ enum SafetyViews {
             if items.isEmpty && reminders.isEmpty { p(.class("muted")) { l.t("inbox.empty") } }
             for al in items {
                 alertCard(
-                    req, al, childName: names[al.childID] ?? "", unitName: units[al.unitCode] ?? al.unitCode, back: SiteURL.inbox.path)
+                    req, al, childName: names[al.child] ?? "", unitName: units[al.unitCode] ?? al.unitCode, back: SiteURL.inbox.path)
             }
             Pager.render(l, req: req, page: page, per: 50, total: total)
             if !reminders.isEmpty {
@@ -65,7 +65,7 @@ enum SafetyViews {
                 ul(.class("reminders")) {
                     for (r, pairID, child) in reminders {
                         li {
-                            a(.href(.pair(PairID(pairID)))) { child }
+                            a(.href(.pair(pairID))) { child }
                             " · " + (units[r.unitCode] ?? "") + " · " + l.t("inbox.reminder", r.month, String(r.daysOverdue))
                         }
                     }
@@ -90,7 +90,7 @@ enum SafetyViews {
             h1 { l.t("alert.kind." + al.kind.rawValue) + " · " + childName }
             Forms.errorSummary(l, errors)
             p {
-                a(.href(.child(ChildID(al.childID)))) { l.t("alert.toChild", childName) }; " · " + unitName
+                a(.href(.child(al.child))) { l.t("alert.toChild", childName) }; " · " + unitName
             }
             p(.class("muted")) { l.t("alert.raisedAt", time(al.createdAt)) }
             ul { for r in al.reasonList { li { r.text(l) } } }
@@ -125,7 +125,7 @@ enum SafetyViews {
                         Forms.csrf(req); button(.type("submit")) { l.t("alert.acknowledge") }
                     }
                 }
-                p { a(.class("btn secondary"), .href(.childVisit(ChildID(al.childID)))) { l.t("visit.record") } }
+                p { a(.class("btn secondary"), .href(.childVisit(al.child))) { l.t("visit.record") } }
                 if al.kind == .critical {
                     form(.method("post"), .action(.alertPlan(id))) {
                         Forms.csrf(req)

@@ -52,3 +52,15 @@ enum VisitPhotos {
         return res
     }
 }
+
+/// The foreign keys, typed: the columns stay `UUID` (no schema change); code between reads and sets these.
+extension VisitPhoto {
+    var visit: VisitID {
+        get { VisitID(visitID) }
+        set { visitID = newValue.uuid }
+    }
+    var child: ChildID {
+        get { ChildID(childID) }
+        set { childID = newValue.uuid }
+    }
+}
