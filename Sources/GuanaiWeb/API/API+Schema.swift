@@ -26,19 +26,16 @@ extension APIErrorBody.Field {
 }
 
 extension UnitDTO: APISchema {
-    enum Keys: String, CodingKey {
-        case code, name, officialName, kind, level, parentCode, statistical, status, mergedInto, latitude, longitude
-    }
+    enum Keys: String, CodingKey { case code, name, officialName, kind, level, parentCode, statistical, status, mergedInto }
     static let apiName = "Unit"
     static var apiSchema: JSONSchema {
         .closed(
             [
                 Keys.code: .string, .name: .string, .officialName: .string, .kind: .string,
                 .level: .oneOf(DivisionLevel.allCases.map(\.token)), .parentCode: .nullableString, .statistical: .boolean,
-                .status: .tokens(UnitStatus.self), .mergedInto: .nullableString, .latitude: .nullableNumber,
-                .longitude: .nullableNumber,
+                .status: .tokens(UnitStatus.self), .mergedInto: .nullableString,
             ],
-            required: [.code, .name, .officialName, .kind, .level, .statistical, .status, .latitude, .longitude])
+            required: [.code, .name, .officialName, .kind, .level, .statistical, .status])
     }
 }
 

@@ -83,7 +83,6 @@ public enum GuanaiApp {
         PairingPagesController().register(web)
         DeskPagesController().register(web)
         CampaignPagesController().register(web)
-        StationPagesController().register(web)
 
         let api = app.grouped("api", "v1")
         let apiController = APIController()
@@ -97,6 +96,5 @@ public enum GuanaiApp {
         PairingAPIController().register(signedInAPI)
         DeskAPIController().register(signedInAPI)
         CampaignAPIController().register(signedInAPI)
-        StationAPIController().register(signedInAPI)
     }
 }
