@@ -84,6 +84,7 @@ struct Serve: AsyncParsableCommand {
                 let added = try await DemoData.load(app, children: 240, seed: 2026)
                 let women = try await DemoData.loadWomen(app, women: 60, seed: 2026)
                 let volunteers = try await DemoData.loadVolunteers(app)
+                try await DemoData.loadStations(app)
                 if added + women + volunteers > 0 {
                     print(
                         "demo: \(added) synthetic children, \(women) synthetic women and \(volunteers) synthetic " + "volunteers registered"

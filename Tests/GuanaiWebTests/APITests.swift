@@ -70,6 +70,13 @@ import GuanaiCore
                 (.POST, "/api/v1/accounts/\(target.id!)/reset-password", "/api/v1/accounts/{id}/reset-password", 200, nil),
                 (.POST, "/api/v1/accounts/\(target.id!)/disable", "/api/v1/accounts/{id}/disable", 200, nil),
                 (.GET, "/api/v1/audit?per=5", "/api/v1/audit", 200, nil),
+                (.POST, "/api/v1/stations", "/api/v1/stations", 201, ctx.json(StationTests.good)),
+                (.POST, "/api/v1/stations", "/api/v1/stations", 422, ctx.json(["name": "x"])),
+                (.GET, "/api/v1/stations", "/api/v1/stations", 200, nil),
+                (
+                    .PUT, "/api/v1/units/\(Codes.shihuayan)/point", "/api/v1/units/{code}/point", 200,
+                    ctx.json(UnitPointInput(latitude: 29.65, longitude: 112.48))
+                ),
             ]
             probes.append((.POST, "/api/v1/accounts/\(target.id!)/enable", "/api/v1/accounts/{id}/enable", 200, nil))
             for (method, url, path, status, body) in probes {

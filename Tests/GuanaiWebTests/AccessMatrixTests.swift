@@ -126,7 +126,7 @@ extension AccessMatrixTests {
     struct World {
         let village: String
         var child = "", pairedChild = "", guardian = "", household = "", woman = "", visit = "", alert = "", report = ""
-        var volunteer = "", pair = "", otherPair = "", campaign = "", account = "", upload: String? = nil
+        var volunteer = "", pair = "", otherPair = "", campaign = "", station = "", account = "", upload: String? = nil
         /// Names and ID numbers that must not reach anybody outside this village's jurisdiction.
         var secrets: [String] = []
         /// The children's names, which only roles that read children may see.
@@ -228,6 +228,14 @@ extension AccessMatrixTests {
         ).id
         w.secrets += [campaignName, w.campaign]
 
+        let stationName = surname + "家村留守儿童服务站"
+        w.station = try await created(
+            "/api/v1/stations",
+            StationInput(name: stationName, unitCode: village, host: "school", capacity: 30, schedule: ["after_school", "weekends"]),
+            as: StationDTO.self
+        ).id
+        w.secrets += [stationName, w.station]
+
         let accountName = "acct\(tag)"
         w.account = try await ctx.makeUser(accountName, .volunteer, village).id!.uuidString
         w.secrets += [w.account]
@@ -263,6 +271,7 @@ extension AccessMatrixTests {
             case "accounts": return w.account
             case "alerts": return w.alert
             case "campaigns": return w.campaign
+            case "stations": return w.station
             case "children": return own ? w.pairedChild : w.child
             case "households": return w.household
             case "pairs": return own ? w.pair : target == .otherInside ? w.otherPair : w.pair
@@ -285,7 +294,7 @@ extension AccessMatrixTests {
                     ("child", w.child), ("person", w.guardian), ("household", w.household), ("woman", w.woman), ("visit", w.visit),
                     ("alert", w.alert),
                     ("report", w.report), ("volunteer", w.volunteer), ("pair", target == .otherInside ? w.otherPair : w.pair),
-                    ("campaign", w.campaign),
+                    ("campaign", w.campaign), ("station", w.station),
                     ("account", w.account),
                 ]
             return records.map { ("/history/\($0.0)/\($0.1)", Policy.historyKind($0.0)) }

@@ -48,6 +48,8 @@ public enum RecordKind: String, Sendable, Codable, CaseIterable {
     case visit, alert, report
     case volunteer, pair, contact
     case health, employment, rights
+    /// Service stations (留守儿童服务站), neighbour groups (邻里互助组) and donations to them (issue 17).
+    case station, group, donation
 }
 
 public enum Policy {
@@ -90,6 +92,15 @@ public enum Policy {
 
     /// Who registers and changes records at all: staff who read children, not a volunteer, not the inspector.
     public static func edits(_ role: Role) -> Bool { canRead(role, .child) && role != .volunteer && role != .inspector }
+
+    /// Registering or changing a record of `kind`: stations and neighbour groups are the village's work as much as the
+    /// township's; a donation is money or goods handed over, so the township or the city books it (`approve`).
+    public static func writes(_ role: Role, _ kind: RecordKind) -> Bool {
+        switch kind {
+        case .donation: return edits(role) && allows(role, .approve) && canRead(role, kind)
+        default: return edits(role) && canRead(role, kind)
+        }
+    }
 
     /// Reading records of `kind` through the staff pages and API (lists, a record's page, boards, prints). A
     /// volunteer reads her own pairs through her desk only.

@@ -8,6 +8,7 @@ public enum AuditSubject: String, Sendable, Codable, CaseIterable {
     case volunteer, pair, contact, checkin, campaign
     case health, employment, rights
     case divisions
+    case station, group, donation
     case visitPhoto = "visit_photo"
     /// An import is recorded under the ledger it read.
     case children, women, households, volunteers

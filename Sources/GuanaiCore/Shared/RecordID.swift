@@ -61,6 +61,7 @@ public enum RecordTag {
     public enum Alert: AuditedKind { public static let auditSubject = AuditSubject.alert }
     public enum Report: AuditedKind { public static let auditSubject = AuditSubject.report }
     public enum Visit: AuditedKind { public static let auditSubject = AuditSubject.visit }
+    public enum Station: AuditedKind { public static let auditSubject = AuditSubject.station }
     public enum User: AuditedKind { public static let auditSubject = AuditSubject.account }
     /// No trail of its own: an upload is the importer's working file, and what it imports is audited row by row.
     public enum IntakeUpload {}
@@ -76,6 +77,7 @@ public typealias CampaignID = RecordID<RecordTag.Campaign>
 public typealias AlertID = RecordID<RecordTag.Alert>
 public typealias ReportID = RecordID<RecordTag.Report>
 public typealias VisitID = RecordID<RecordTag.Visit>
+public typealias StationID = RecordID<RecordTag.Station>
 public typealias UserID = RecordID<RecordTag.User>
 public typealias IntakeUploadID = RecordID<RecordTag.IntakeUpload>
 

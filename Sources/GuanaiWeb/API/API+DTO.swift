@@ -38,6 +38,9 @@ struct UnitDTO: Content {
     let statistical: Bool
     let status: String
     let mergedInto: String?
+    /// The unit's point; written as `null` when unknown, so a reader sees the key either way.
+    let latitude: Double?
+    let longitude: Double?
 
     init(_ u: Unit) {
         code = u.code
@@ -49,6 +52,23 @@ struct UnitDTO: Content {
         statistical = u.statistical
         status = u.status.rawValue
         mergedInto = u.mergedInto
+        latitude = u.latitude
+        longitude = u.longitude
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(code, forKey: .code)
+        try c.encode(name, forKey: .name)
+        try c.encode(officialName, forKey: .officialName)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(level, forKey: .level)
+        try c.encodeIfPresent(parentCode, forKey: .parentCode)
+        try c.encode(statistical, forKey: .statistical)
+        try c.encode(status, forKey: .status)
+        try c.encodeIfPresent(mergedInto, forKey: .mergedInto)
+        try c.encode(latitude, forKey: .latitude)
+        try c.encode(longitude, forKey: .longitude)
     }
 }
 

@@ -26,16 +26,19 @@ extension APIErrorBody.Field {
 }
 
 extension UnitDTO: APISchema {
-    enum Keys: String, CodingKey { case code, name, officialName, kind, level, parentCode, statistical, status, mergedInto }
+    enum Keys: String, CodingKey {
+        case code, name, officialName, kind, level, parentCode, statistical, status, mergedInto, latitude, longitude
+    }
     static let apiName = "Unit"
     static var apiSchema: JSONSchema {
         .closed(
             [
                 Keys.code: .string, .name: .string, .officialName: .string, .kind: .string,
                 .level: .oneOf(DivisionLevel.allCases.map(\.token)), .parentCode: .nullableString, .statistical: .boolean,
-                .status: .tokens(UnitStatus.self), .mergedInto: .nullableString,
+                .status: .tokens(UnitStatus.self), .mergedInto: .nullableString, .latitude: .nullableNumber,
+                .longitude: .nullableNumber,
             ],
-            required: [.code, .name, .officialName, .kind, .level, .statistical, .status])
+            required: [.code, .name, .officialName, .kind, .level, .statistical, .status, .latitude, .longitude])
     }
 }
 

@@ -74,7 +74,9 @@ extension OpenAPIDocument {
     }
 
     /// Calendar dates the services read as `CivilDate` (年-月-日).
-    static let dates: Set<String> = ["birthDate", "since", "informedOn", "startOn", "launchedOn", "signedOn", "healthSince", "date", "on"]
+    static let dates: Set<String> = [
+        "birthDate", "since", "informedOn", "startOn", "launchedOn", "signedOn", "healthSince", "date", "on", "openedOn", "closedOn",
+    ]
     /// Text with a fixed shape, by property name. An ID number's check digit and the date inside it cannot be said
     /// here: the server answers 422 on them (docs/security.md).
     static let shapes: [String: String] = {

@@ -83,6 +83,7 @@ public enum GuanaiApp {
         PairingPagesController().register(web)
         DeskPagesController().register(web)
         CampaignPagesController().register(web)
+        StationPagesController().register(web)
 
         let api = app.grouped("api", "v1")
         let apiController = APIController()
@@ -96,5 +97,6 @@ public enum GuanaiApp {
         PairingAPIController().register(signedInAPI)
         DeskAPIController().register(signedInAPI)
         CampaignAPIController().register(signedInAPI)
+        StationAPIController().register(signedInAPI)
     }
 }

@@ -140,3 +140,32 @@ extension DemoData {
         return added
     }
 }
+
+extension DemoData {
+    /// Two stations in the demo township (桃花山镇): one in the demo village's committee rooms, one at the township's
+    /// school; the first with the village's volunteers. Added once: a township that has a station gets none.
+    @discardableResult
+    public static func loadStations(_ app: Application) async throws -> Int {
+        let db = app.db
+        let places = try await Demo.places(county: app.guanai.county, on: db)
+        let scoped = Scoped(db: db, jurisdiction: Jurisdiction(root: DivisionCode(app.guanai.county)!))
+        let town = Jurisdiction(root: DivisionCode(places.township)!)
+        guard try await Station.query(on: db).within(town, \.$unitCode).count() == 0 else { return 0 }
+        let today = RegistryService.today(app.now)
+        let helpers = try await Volunteer.query(on: db).filter(\.$unitCode == places.village).sort(\.$name).limit(2).all()
+        let inputs = [
+            StationInput(
+                name: "石华堰村留守儿童服务站", unitCode: places.village, host: StationHost.villageCommittee.rawValue, address: "村委会二楼",
+                capacity: 40, schedule: [StationSession.afterSchool, .weekends, .summerHoliday].map(\.rawValue),
+                staff: [.init(name: "村儿童主任（演示）", phone: "13900000201")], volunteerIds: helpers.map { $0.id!.uuidString },
+                facilities: "图书角、作业桌、亲情视频电话", openedOn: today.adding(days: -400).iso),
+            StationInput(
+                name: "桃花山镇中心小学留守儿童之家", unitCode: places.township, host: StationHost.school.rawValue, address: "镇中心小学内",
+                capacity: 120, schedule: [StationSession.afterSchool, .winterHoliday, .summerHoliday].map(\.rawValue),
+                staff: [.init(name: "值班教师（演示）", phone: "13900000202"), .init(name: "心理辅导教师（演示）")],
+                facilities: "阅览室、心理咨询室、活动室", openedOn: today.adding(days: -800).iso),
+        ]
+        for i in inputs { _ = try await StationService.create(i, scoped: scoped, actor: .system("demo-data"), at: app.now) }
+        return inputs.count
+    }
+}

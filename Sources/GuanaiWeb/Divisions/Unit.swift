@@ -17,6 +17,9 @@ final class Unit: Model, @unchecked Sendable {
     @Field(key: "status") var status: UnitStatus
     @OptionalField(key: "merged_into") var mergedInto: String?
     @Field(key: "created_at") var createdAt: Date
+    /// Where the unit's committee sits; nil until someone who approves sets it (`PUT /api/v1/units/{code}/point`).
+    @OptionalField(key: "latitude") var latitude: Double?
+    @OptionalField(key: "longitude") var longitude: Double?
 
     init() {}
 

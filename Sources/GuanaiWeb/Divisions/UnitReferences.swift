@@ -22,6 +22,8 @@ enum UnitReferences {
         ("pair_checkins", "unit_code"),
         // A pilot campaign stays with its village when the village is merged into another.
         ("campaigns", "unit_code"),
+        // A station serves the village it stands in, whatever the village is called after a merge.
+        ("stations", "unit_code"),
     ]
 
     /// Columns that name a unit but describe history and must stay where they are.

@@ -109,6 +109,14 @@ struct UnitsController {
                     dt { l.t("units.kind") }; dd { l.t("kind." + unit.kind.rawValue) }
                     dt { l.t("units.code") }; dd { tag("code", []) { unit.code } }
                     if let m = unit.mergedInto { dt { l.t("units.mergedInto") }; dd { a(.href(.unit(m))) { m } } }
+                    dt { l.t("unit.point") }
+                    dd {
+                        if let lat = unit.latitude, let lon = unit.longitude {
+                            String(lat) + ", " + String(lon)
+                        } else {
+                            l.t("unit.noPoint")
+                        }
+                    }
                     if actor.canRead(.account) {
                         dt { l.t("units.accounts") };
                         dd { a(.href(SiteURL.accounts.with(query: [("unit", unit.code)]))) { String(accounts) } }

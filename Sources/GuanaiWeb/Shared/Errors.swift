@@ -99,6 +99,12 @@ extension Request {
     /// can fail for three reasons at once). The one place a page turns `FieldErrors` into what it shows.
     func messages(_ e: FieldErrors) -> [String: String] {
         Dictionary(
-            e.items.map { ($0.field, lang.t($0.key, $0.args.first ?? "")) }, uniquingKeysWith: { a, b in a + lang.t("list.sep") + b })
+            e.items.map { item in
+                // Every argument, not only the first: a range names both ends ("1 到 500").
+                (
+                    item.field,
+                    item.args.enumerated().reduce(lang.t(item.key)) { $0.replacingOccurrences(of: "{\($1.offset)}", with: $1.element) }
+                )
+            }, uniquingKeysWith: { a, b in a + lang.t("list.sep") + b })
     }
 }

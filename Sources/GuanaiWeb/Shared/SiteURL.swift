@@ -25,6 +25,7 @@ public enum SiteURL: Sendable {
     case desk, deskContact(PairID?), deskConcern(PairID?)
     case staticCSS, staticJS
     case campaigns, campaign(CampaignID?), campaignVolunteers(CampaignID?)
+    case stations, stationNew, station(StationID?), stationEdit(StationID?)
 
     /// A record's history page, named by its typed id.
     static func history<R: AuditedKind>(of id: RecordID<R>) -> SiteURL { .history(R.auditSubject.rawValue, id.description) }
@@ -117,6 +118,10 @@ public enum SiteURL: Sendable {
         case .campaigns: return "/campaigns"
         case .campaign(let id): return "/campaigns/\(Self.seg(id))"
         case .campaignVolunteers(let id): return "/campaigns/\(Self.seg(id))/volunteers"
+        case .stations: return "/stations"
+        case .stationNew: return "/stations/new"
+        case .station(let id): return "/stations/\(Self.seg(id))"
+        case .stationEdit(let id): return "/stations/\(Self.seg(id))/edit"
         }
     }
 
