@@ -74,6 +74,8 @@ extension JSONSchema {
     /// A reference that may be `null` (OpenAPI 3.0 cannot put `nullable` beside a `$ref`).
     static func nullable<T: APISchema>(_: T.Type) -> JSONSchema { .all(of: [ref(T.self)], core: .init(nullable: true)) }
     static func list(_ items: JSONSchema) -> JSONSchema { .array(items: items) }
+    /// A list that must not be empty.
+    static func nonEmptyList(_ items: JSONSchema) -> JSONSchema { .array(minItems: 1, items: items) }
     static func list<T: APISchema>(_: T.Type) -> JSONSchema { .array(items: ref(T.self)) }
     /// An object keyed by free names, each value of this shape.
     static func map(_ values: JSONSchema) -> JSONSchema { .object(additionalProperties: .init(values)) }

@@ -39,7 +39,9 @@ extension OpenAPIDocument {
                 pattern: shape ?? text.pattern ?? (nonBlank ? nonBlankPattern(name) : TextRules.pattern(name)))
         case .array(let core, let list):
             guard let items = list.items else { return s }
-            return .array(core, .init(items: constrain(items, name, nonBlank: false)))
+            // A list of objects (a station's staff) has its fields constrained as a body's are.
+            let item = items.jsonTypeFormat?.jsonType == .object ? constrained(items, name: name) : constrain(items, name, nonBlank: false)
+            return .array(core, .init(items: item, minItems: list.minItems))
         case .integer(let core, let number) where number.minimum == nil:
             guard let r = ranges[name] else { return s }
             return .integer(core, .init(maximum: (Int(r.1), exclusive: false), minimum: (Int(r.0), exclusive: false)))

@@ -20,7 +20,7 @@ extension StationInput: APISchema {
                 // Stated here: the volunteers' `capacity` (pairs a volunteer takes) has another range under the same name.
                 .capacity: .integer(
                     maximum: (range.upperBound, exclusive: false), minimum: (range.lowerBound, exclusive: false)),
-                .schedule: .list(.tokens(StationSession.self)),
+                .schedule: .nonEmptyList(.tokens(StationSession.self)),
                 .staff: .list(.closed([StaffKeys.name: .string, .phone: .string], required: [.name])),
                 .volunteerIds: .list(.string), .facilities: .string, .status: .tokens(StationStatus.self), .openedOn: .string,
                 .closedOn: .string,
