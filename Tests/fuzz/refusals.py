@@ -18,7 +18,8 @@ TODAY = "a date against today or against the record (not in the future, not befo
 CALLER = "a role the caller's own role may not create"
 DEPENDS = ("a field required or constrained by another one: a parent's name with his number, a guardian when living with one, "
            "a note when guardianship is improper or a visit item is a concern, the police report number when the police were called, "
-           "both coordinates or neither, a response step's action by its step, reminder days in increasing order")
+           "both coordinates or neither, a response step's action by its step, reminder days in increasing order, "
+           "a closing date only on a closed station and not before its opening")
 
 # "METHOD path" -> {field pattern (fnmatch): rule}: what the server may refuse a schema-valid request on.
 ALLOWED = {
@@ -59,6 +60,10 @@ ALLOWED = {
     "POST /api/v1/units/{code}/retire": {"reason": STATE},
     "POST /api/v1/accounts": {"role": CALLER, "unitCode": UNIT},
     "POST /api/v1/accounts/{id}/handover": {"username": STATE},
+    "POST /api/v1/stations": {"unitCode": UNIT, "volunteerIds*": RECORD, "openedOn": TODAY, "closedOn": DEPENDS,
+                              "latitude": DEPENDS, "longitude": DEPENDS},
+    "PATCH /api/v1/stations/{id}": {"unitCode": UNIT, "volunteerIds*": RECORD, "openedOn": TODAY, "closedOn": DEPENDS,
+                                    "latitude": DEPENDS, "longitude": DEPENDS},
 }
 
 
