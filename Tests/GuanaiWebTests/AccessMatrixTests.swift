@@ -126,7 +126,8 @@ extension AccessMatrixTests {
     struct World {
         let village: String
         var child = "", pairedChild = "", guardian = "", household = "", woman = "", visit = "", alert = "", report = ""
-        var volunteer = "", pair = "", otherPair = "", campaign = "", station = "", account = "", upload: String? = nil
+        var volunteer = "", pair = "", otherPair = "", campaign = "", station = "", enrolment = "", account = ""
+        var upload: String? = nil
         /// Names and ID numbers that must not reach anybody outside this village's jurisdiction.
         var secrets: [String] = []
         /// The children's names, which only roles that read children may see.
@@ -235,6 +236,9 @@ extension AccessMatrixTests {
             as: StationDTO.self
         ).id
         w.secrets += [stationName, w.station]
+        w.enrolment = try await created(
+            "/api/v1/stations/\(w.station)/enrolments", EnrolmentInput(childId: w.child), as: EnrolmentDTO.self
+        ).id
 
         let accountName = "acct\(tag)"
         w.account = try await ctx.makeUser(accountName, .volunteer, village).id!.uuidString
@@ -307,6 +311,7 @@ extension AccessMatrixTests {
         if hasRecord {
             guard let value = id(segments), !value.isEmpty else { return [] }
             path = path.replacingOccurrences(of: ":id", with: value).replacingOccurrences(of: ":code", with: value)
+                .replacingOccurrences(of: ":eid", with: w.enrolment).replacingOccurrences(of: ":date", with: "2026-01-05")
         }
         if methodAndRoute == "GET /imports/template" || methodAndRoute == "GET /imports/new" { path += "?kind=children" }
         return [(path, kind)]

@@ -64,6 +64,9 @@ extension OpenAPIDocument {
                     switch q {
                     case .page: .integer(maximum: (PageParams.maxPage, false), minimum: (1, false))
                     case .per: .integer(maximum: (PageParams.maxPer, false), minimum: (1, false))
+                    case .year: .integer(maximum: (2100, false), minimum: (2000, false))
+                    case .date: .string(format: .date)
+                    case .all: .boolean
                     default: .string(maxLength: TextRules.max(q.rawValue), pattern: TextRules.pattern(q.rawValue))
                     }
                 return .parameter(name: q.rawValue, context: .query, schema: schema)

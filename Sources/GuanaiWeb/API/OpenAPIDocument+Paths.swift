@@ -38,7 +38,7 @@ struct APIRoute: Sendable {
 /// The query parameters the lists read (`req.query`), by name.
 enum APIQuery: String, Sendable {
     case page, per, q, sort, status, unit, parent, level, role, villageCode, category, exited, age, need, guardianAge, guardianHealth
-    case tier, employmentInterest, healthInterest, interest, poverty, user, type, record, action, from, to
+    case tier, employmentInterest, healthInterest, interest, poverty, user, type, record, action, from, to, year, date, all
     static let paging: [APIQuery] = [.page, .per]
 }
 
@@ -46,7 +46,7 @@ extension OpenAPIDocument {
     static let jpegPNGWebP = ["image/jpeg", "image/png", "image/webp"]
 
     // Every route of /api/v1 with its body, answer and error codes, in the order the controllers register them.
-    static let routes: [APIRoute] = sessionAndUnits + accounts + registry + pairing + safety + women + stations
+    static let routes: [APIRoute] = sessionAndUnits + accounts + registry + pairing + safety + women + stations + stationDays
 
     static let sessionAndUnits: [APIRoute] = [
         APIRoute(

@@ -20,3 +20,45 @@ extension OpenAPIDocument {
             body: UnitPointInput.self, answer: .json(UnitDTO.self), errors: APIRoute.change),
     ]
 }
+
+/// A station's days (enrolments, rosters, activities) and the city's calendar and station rules.
+extension OpenAPIDocument {
+    static let stationDays: [APIRoute] = [
+        APIRoute(
+            method: .get, path: "/api/v1/stations/calendar",
+            summary: "The year's holidays and closed days (this year when `year` is left out)",
+            query: [.year], answer: .json(StationCalendarDTO.self)),
+        APIRoute(
+            method: .put, path: "/api/v1/stations/calendar", summary: "Set a year's holidays and closed days (city admin; audited)",
+            body: StationCalendarInput.self, answer: .json(StationCalendarDTO.self), errors: [400, 401, 403, 422]),
+        APIRoute(
+            method: .get, path: "/api/v1/stations/rules", summary: "Roster days, reach and siting weights",
+            answer: .json(StationRules.self)),
+        APIRoute(
+            method: .put, path: "/api/v1/stations/rules", summary: "Change the station rules (city admin; audited); a PUT may send some",
+            body: StationRules.self, answer: .json(StationRules.self), errors: [400, 401, 403, 422]),
+        APIRoute(
+            method: .get, path: "/api/v1/stations/{id}/enrolments", summary: "Children holding a place (with `all`, those who left too)",
+            query: [.all], answer: .json(ListPage<EnrolmentDTO>.self)),
+        APIRoute(
+            method: .post, path: "/api/v1/stations/{id}/enrolments",
+            summary: "Enrol an active child of the jurisdiction: one open enrolment per child, no more than the station's places",
+            body: EnrolmentInput.self, status: 201, answer: .json(EnrolmentDTO.self), errors: APIRoute.change),
+        APIRoute(
+            method: .post, path: "/api/v1/stations/{id}/enrolments/{eid}/end", summary: "End a child's place on a day (hers still)",
+            body: EnrolmentEndInput.self, answer: .json(EnrolmentDTO.self), errors: APIRoute.change),
+        APIRoute(
+            method: .get, path: "/api/v1/stations/{id}/attendance", summary: "A day's roster (today when `date` is left out)",
+            query: [.date], answer: .json(RosterDTO.self), errors: APIRoute.change),
+        APIRoute(
+            method: .put, path: "/api/v1/stations/{id}/attendance/{date}",
+            summary: "Replace a day's marks: present, absent or leave (with a note); not a future day, a shut day or one too long ago",
+            body: RosterInput.self, answer: .json(RosterDTO.self), errors: APIRoute.change),
+        APIRoute(
+            method: .get, path: "/api/v1/stations/{id}/activities", summary: "The station's activities, latest first (100)",
+            answer: .json(ListPage<StationActivityDTO>.self)),
+        APIRoute(
+            method: .post, path: "/api/v1/stations/{id}/activities", summary: "Record an activity with children enrolled that day",
+            body: StationActivityInput.self, status: 201, answer: .json(StationActivityDTO.self), errors: APIRoute.change),
+    ]
+}

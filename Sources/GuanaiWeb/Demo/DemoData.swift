@@ -168,4 +168,70 @@ extension DemoData {
         for i in inputs { _ = try await StationService.create(i, scoped: scoped, actor: .system("demo-data"), at: app.now) }
         return inputs.count
     }
+
+    /// The stations' days, once (stations that have enrolments get nothing): this year's and next year's holidays,
+    /// up to 20 of the township's children on the care list enrolled a month ago (the village's own first at its
+    /// station), rosters for the last 10 days each station kept, and a video call with the parents. Written through
+    /// the services as of each day, so every rule holds as it would have then.
+    @discardableResult
+    public static func loadStationDays(_ app: Application) async throws -> Int {
+        let db = app.db
+        let places = try await Demo.places(county: app.guanai.county, on: db)
+        let town = Jurisdiction(root: DivisionCode(places.township)!)
+        let stations = try await Station.query(on: db).within(town, \.$unitCode).sort(\.$capacity).all()
+        guard stations.count >= 2, try await StationEnrolment.query(on: db).filter(\.$stationID ~~ stations.compactMap(\.id)).count() == 0
+        else { return 0 }
+        let scoped = Scoped(db: db, jurisdiction: Jurisdiction(root: DivisionCode(app.guanai.county)!))
+        let actor = AuditActor.system("demo-data")
+        let today = RegistryService.today(app.now)
+        for year in [today.year, today.year + 1] where try await StationCalendarStore.load(year, on: db) == nil {
+            let input = StationCalendarInput(
+                year: year, winter: .init(from: "\(year)-01-24", to: "\(year)-02-22"),
+                summer: .init(from: "\(year)-07-04", to: "\(year)-08-31"),
+                closedDays: ["\(year)-10-01", "\(year)-10-02", "\(year)-10-03"])
+            _ = try await StationCalendarStore.save(input, by: actor, at: app.now, on: db)
+        }
+        let kids = try await Child.query(on: db).within(town, \.$unitCode).filter(\.$status == .active).sort(\.$id).all()
+        let own = kids.filter { $0.unitCode == places.village }, others = kids.filter { $0.unitCode != places.village }
+        let village = stations[0], school = stations[1]
+        let monthAgo = app.now.addingTimeInterval(-30 * 86_400)
+        var enrolled = 0
+        for (station, group) in [
+            (village, Array((own + others).prefix(12))), (school, Array(others.dropFirst(max(0, 12 - own.count)).prefix(8))),
+        ] {
+            for k in group {
+                _ = try await StationDayService.enrol(
+                    station, EnrolmentInput(childId: k.id!.uuidString), scoped: scoped, actor: actor, at: monthAgo)
+                enrolled += 1
+            }
+        }
+        for station in [village, school] {
+            let schedule = StationSchedule(Set(station.schedule))
+            let calendars = try await StationCalendarStore.around(today, on: db)
+            let days = (1...30).map { today.adding(days: -$0) }.filter { schedule.isOpen(on: $0, calendars: calendars) }.prefix(10)
+            let places = try await scoped.enrolments(station)
+            for (n, day) in days.enumerated() {
+                let at = app.now.addingTimeInterval(-Double(today.dayNumber - day.dayNumber) * 86_400)
+                let entries = places.enumerated().map { i, e in
+                    // Most come; one in seven is away, every fifth of those on leave with a reason.
+                    (i + n) % 7 != 3
+                        ? RosterEntryInput(childId: e.childID.uuidString, status: AttendanceStatus.present.rawValue)
+                        : (i + n) % 5 == 0
+                            ? RosterEntryInput(childId: e.childID.uuidString, status: AttendanceStatus.leave.rawValue, note: "发烧，奶奶请假")
+                            : RosterEntryInput(childId: e.childID.uuidString, status: AttendanceStatus.absent.rawValue)
+                }
+                _ = try await StationDayService.saveRoster(
+                    station, rawDate: day.iso, RosterInput(entries: entries), scoped: scoped, actor: actor, at: at)
+            }
+            if station === village, let last = days.first {
+                let at = app.now.addingTimeInterval(-Double(today.dayNumber - last.dayNumber) * 86_400)
+                _ = try await StationDayService.addActivity(
+                    station,
+                    StationActivityInput(
+                        kind: StationActivityKind.parentVideoCall.rawValue, date: last.iso, title: "周末亲情视频", note: "每个孩子和在外的爸爸妈妈通话十分钟",
+                        participants: places.map(\.childID.uuidString)), scoped: scoped, actor: actor, at: at)
+            }
+        }
+        return enrolled
+    }
 }

@@ -81,6 +81,15 @@ enum Assets {
         .steps{list-style:none;padding-left:0}.steps li.done{color:#23502a}.steps li.todo{color:#7a1d1d}
         fieldset{border:1px solid #ddd;border-radius:.5rem;margin:0 0 1rem;padding:.5rem .8rem}legend{font-weight:600}
         label.choice{display:inline-flex;align-items:center;gap:.25rem;margin:.3rem 1rem .3rem 0;min-height:2.4rem}
+        fieldset.invalid{border:2px solid #c0392b}
+        ul.plain{list-style:none;padding-left:0}ul.plain li{padding:.3rem 0;border-bottom:1px solid #eee}
+        .row2{display:flex;flex-wrap:wrap;gap:0 1rem}.row2>.field{flex:1 1 9rem}
+        fieldset.roster-row{padding:.1rem .5rem .4rem;margin:0 0 .4rem}
+        fieldset.roster-row legend{float:left;width:5rem;padding:.75rem 0 0;font-size:1.05rem;overflow-wrap:anywhere}
+        .marks{display:flex;flex-wrap:wrap}.marks label.choice{margin:0 .9rem 0 0;min-height:2.75rem;font-size:1.05rem}
+        .marks input{width:1.35rem;height:1.35rem}
+        fieldset.roster-row input[type=text]{clear:both;display:block;width:100%;box-sizing:border-box;padding:.3rem .4rem}
+        button.wide{width:100%;min-height:3rem;font-size:1.1rem}
         .check-row{display:flex;flex-wrap:wrap;align-items:center;gap:.2rem 0;border-bottom:1px solid #eee}
         .check-row>span{flex:1 0 7rem}
         textarea{width:100%;font:inherit;padding:.5rem;border:1px solid #bbb;border-radius:.4rem;box-sizing:border-box}

@@ -26,6 +26,8 @@ public enum SiteURL: Sendable {
     case staticCSS, staticJS
     case campaigns, campaign(CampaignID?), campaignVolunteers(CampaignID?)
     case stations, stationNew, station(StationID?), stationEdit(StationID?)
+    case stationRoster(StationID?), stationEnrol(StationID?), stationEnrolmentEnd(StationID?, UUID?), stationActivityNew(StationID?)
+    case stationCalendar
 
     /// A record's history page, named by its typed id.
     static func history<R: AuditedKind>(of id: RecordID<R>) -> SiteURL { .history(R.auditSubject.rawValue, id.description) }
@@ -122,6 +124,11 @@ public enum SiteURL: Sendable {
         case .stationNew: return "/stations/new"
         case .station(let id): return "/stations/\(Self.seg(id))"
         case .stationEdit(let id): return "/stations/\(Self.seg(id))/edit"
+        case .stationRoster(let id): return "/stations/\(Self.seg(id))/roster"
+        case .stationEnrol(let id): return "/stations/\(Self.seg(id))/enrol"
+        case .stationEnrolmentEnd(let id, let e): return "/stations/\(Self.seg(id))/enrolments/\(e?.uuidString ?? ":eid")/end"
+        case .stationActivityNew(let id): return "/stations/\(Self.seg(id))/activities/new"
+        case .stationCalendar: return "/stations/calendar"
         }
     }
 

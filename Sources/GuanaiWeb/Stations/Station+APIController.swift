@@ -10,11 +10,11 @@ struct StationDTO: Content {
     let id: String, name: String, unitCode: String, host: String, address: String?, latitude: Double?, longitude: Double?
     let capacity: Int, schedule: [String], staff: [StationStaffDTO], volunteerIds: [String], facilities: String?, status: String
     let openedOn: String?, closedOn: String?
-    /// Children holding a place; enrolments come with the next slice, so none yet.
+    /// Children holding a place now.
     let enrolled: Int
     let createdAt: String, updatedAt: String
 
-    init(_ s: Station, volunteers: [String], enrolled: Int = 0) {
+    init(_ s: Station, volunteers: [String], enrolled: Int) {
         id = s.recordID.description; name = s.name; unitCode = s.unitCode; host = s.host.rawValue; address = s.address
         latitude = s.latitude; longitude = s.longitude; capacity = s.capacity; schedule = s.schedule.map(\.rawValue)
         staff = s.staff.map { StationStaffDTO(name: $0.name ?? "", phone: $0.phone) }; volunteerIds = volunteers
@@ -45,8 +45,9 @@ struct StationAPIController {
         let p = try PageParams(req)
         let scoped = try req.scoped
         let (items, total) = try await scoped.stations(unit: req.query[String.self, at: "unit"], page: p.page, per: p.per)
+        let counts = try await scoped.enrolledCounts(items)
         var out: [StationDTO] = []
-        for s in items { out.append(StationDTO(s, volunteers: try await scoped.stationVolunteers(s))) }
+        for s in items { out.append(StationDTO(s, volunteers: try await scoped.stationVolunteers(s), enrolled: counts[s.id!] ?? 0)) }
         return ListPage(items: out, page: p.page, per: p.per, total: total)
     }
 
@@ -54,7 +55,11 @@ struct StationAPIController {
         try Self.requireWrite(req)
         let scoped = try req.scoped
         let s = try await StationService.create(try await req.json(StationInput.self), scoped: scoped, actor: req.auditActor, at: req.now)
-        return try PairingAPIController().created(StationDTO(s, volunteers: try await scoped.stationVolunteers(s)))
+        return try PairingAPIController().created(try await Self.dto(s, scoped))
+    }
+
+    static func dto(_ s: Station, _ scoped: Scoped) async throws -> StationDTO {
+        StationDTO(s, volunteers: try await scoped.stationVolunteers(s), enrolled: try await scoped.enrolledCounts([s])[s.id!] ?? 0)
     }
 
     func load(_ req: Request) async throws -> Station {
@@ -64,8 +69,7 @@ struct StationAPIController {
 
     func show(req: Request) async throws -> StationDTO {
         try req.requireBrowse(.station)
-        let s = try await load(req)
-        return StationDTO(s, volunteers: try await req.scoped.stationVolunteers(s))
+        return try await Self.dto(try await load(req), try req.scoped)
     }
 
     func update(req: Request) async throws -> StationDTO {
@@ -73,7 +77,7 @@ struct StationAPIController {
         let scoped = try req.scoped
         let s = try await StationService.update(
             try await load(req), try await req.json(StationInput.self), scoped: scoped, actor: req.auditActor, at: req.now)
-        return StationDTO(s, volunteers: try await scoped.stationVolunteers(s))
+        return try await Self.dto(s, scoped)
     }
 
     /// Outside the jurisdiction a unit is not there (404); inside, only who approves sets its point.

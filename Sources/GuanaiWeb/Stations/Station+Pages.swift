@@ -21,7 +21,8 @@ struct StationPagesController {
         let (items, total) = try await scoped.stations(unit: unit, page: 1, per: 500)
         let names = try await scoped.unitNames(items.map(\.unitCode))
         return StationViews.list(
-            req, items, total: total, unitNames: names, units: try await Self.units(scoped), unit: unit ?? "",
+            req, items, total: total, enrolled: try await scoped.enrolledCounts(items), unitNames: names,
+            units: try await Self.units(scoped), unit: unit ?? "",
             mayWrite: Policy.writes(try req.actor.role, .station))
     }
 
@@ -70,9 +71,15 @@ struct StationPagesController {
         let s = try await load(req)
         let scoped = try req.scoped
         let volunteers = try await scoped.stationVolunteers(s)
+        let places = try await scoped.enrolments(s)
+        let activities = try await scoped.activities(s, limit: 10)
+        // The page names the children enrolled: a view of the station, in the trail.
+        try await req.audit(AuditEvent(AuditAction.view, s.recordID, unit: s.unitCode))
         return StationViews.page(
             req, s, unitNames: try await scoped.unitNames([s.unitCode]), volunteers: volunteers,
-            volunteerNames: try await scoped.volunteerNames(volunteers), mayWrite: Policy.writes(try req.actor.role, .station))
+            volunteerNames: try await scoped.volunteerNames(volunteers),
+            days: .init(places: places, childNames: try await scoped.childNames(places.map(\.child)), activities: activities),
+            mayWrite: Policy.writes(try req.actor.role, .station))
     }
 
     func editForm(req: Request) async throws -> Response {

@@ -32,8 +32,8 @@ enum StationViews {
     }
 
     static func list(
-        _ req: Request, _ items: [Station], total: Int, unitNames: [String: String], units: [(String, String)], unit: String,
-        mayWrite: Bool
+        _ req: Request, _ items: [Station], total: Int, enrolled: [UUID: Int], unitNames: [String: String], units: [(String, String)],
+        unit: String, mayWrite: Bool
     ) -> Response {
         let l = req.lang
         return Layout.page(req, title: l.t("station.title")) {
@@ -70,7 +70,9 @@ enum StationViews {
                                     td(.data("label", l.t("station.name"))) { a(.href(.station(s.recordID))) { s.name } }
                                     td(.data("label", l.t("station.unit"))) { unitNames[s.unitCode] ?? s.unitCode }
                                     td(.data("label", l.t("station.schedule"))) { sessions(l, s.schedule) }
-                                    td(.data("label", l.t("station.capacity"))) { l.t("station.places", "0", String(s.capacity)) }
+                                    td(.data("label", l.t("station.capacity"))) {
+                                        l.t("station.places", String(enrolled[s.id!] ?? 0), String(s.capacity))
+                                    }
                                     td(.data("label", l.t("station.status"))) { statusTag(l, s.status) }
                                 }
                             }
@@ -81,8 +83,15 @@ enum StationViews {
         }
     }
 
+    /// What a station's page shows of its days: the children holding a place and the latest activities.
+    struct Days {
+        let places: [StationEnrolment]
+        let childNames: [ChildID: String]
+        let activities: [StationActivity]
+    }
+
     static func page(
-        _ req: Request, _ s: Station, unitNames: [String: String], volunteers: [String], volunteerNames: [String: String],
+        _ req: Request, _ s: Station, unitNames: [String: String], volunteers: [String], volunteerNames: [String: String], days: Days,
         mayWrite: Bool
     ) -> Response {
         let l = req.lang
@@ -92,6 +101,13 @@ enum StationViews {
             }
             h1 { s.name }
             p { statusTag(l, s.status) }
+            p(.class("actions")) {
+                a(.class("btn"), .href(.stationRoster(s.recordID))) { l.t("roster.title") }
+                if mayWrite {
+                    a(.class("btn secondary"), .href(.stationEnrol(s.recordID))) { l.t("enrol.title") }
+                    a(.class("btn secondary"), .href(.stationActivityNew(s.recordID))) { l.t("activity.title") }
+                }
+            }
             dl(.class("kv")) {
                 dt { l.t("station.unit") }; dd { unitNames[s.unitCode] ?? s.unitCode }
                 dt { l.t("station.host") }; dd { l.t("stationHost." + s.host.rawValue) }
@@ -99,7 +115,7 @@ enum StationViews {
                 if let lat = s.latitude, let lon = s.longitude {
                     dt { l.t("station.point") }; dd { String(lat) + ", " + String(lon) }
                 }
-                dt { l.t("station.capacity") }; dd { l.t("station.places", "0", String(s.capacity)) }
+                dt { l.t("station.capacity") }; dd { l.t("station.places", String(days.places.count), String(s.capacity)) }
                 dt { l.t("station.schedule") }; dd { sessions(l, s.schedule) }
                 if let f = s.facilities { dt { l.t("station.facilities") }; dd { f } }
                 if let o = s.openedOn { dt { l.t("station.openedOn") }; dd { o } }
@@ -124,6 +140,8 @@ enum StationViews {
             } else {
                 ul { for v in volunteers { li { volunteerNames[v] ?? v } } }
             }
+            StationDaysViews.children(l, s, days, mayWrite: mayWrite)
+            StationDaysViews.recent(l, days.activities)
             if mayWrite { p { a(.class("btn"), .href(.stationEdit(s.recordID))) { l.t("station.edit") } } }
             p { a(.href(.history(of: s.recordID))) { l.t("station.history") } }
         }
