@@ -13,13 +13,16 @@ import schemathesis
 ID = "an ID number's check digit and the birth date inside it; sex and birth date must agree with it"
 UNIT = "a unit code that names no unit in use in the caller's jurisdiction, or one of the wrong level (a record not found)"
 RECORD = "an ID in the body that names no record the caller may use, or one in the wrong state (a record not found)"
-STATE = "the record's state: step order, a retired unit, a disabled account, a closed case, a full volunteer, a visit's three photos"
-TODAY = "a date against today or against the record (not in the future, not before the launch or the report)"
+STATE = ("the record's state: step order, a retired unit, a disabled account, a closed case, a full volunteer, a visit's three photos, "
+         "a child already enrolled or not on the care list, a full or closed station")
+TODAY = ("a date against today or against the record (not in the future, not before the launch or the report; a roster day "
+         "the station keeps, within the last days the rules allow)")
 CALLER = "a role the caller's own role may not create"
 DEPENDS = ("a field required or constrained by another one: a parent's name with his number, a guardian when living with one, "
            "a note when guardianship is improper or a visit item is a concern, the police report number when the police were called, "
            "both coordinates or neither, a response step's action by its step, reminder days in increasing order, "
-           "a closing date only on a closed station and not before its opening")
+           "a closing date only on a closed station and not before its opening, a holiday's end after its start and in its year, "
+           "a riskier tier weighing no less, a leave with its note")
 
 # "METHOD path" -> {field pattern (fnmatch): rule}: what the server may refuse a schema-valid request on.
 ALLOWED = {
@@ -64,6 +67,13 @@ ALLOWED = {
                               "latitude": DEPENDS, "longitude": DEPENDS},
     "PATCH /api/v1/stations/{id}": {"unitCode": UNIT, "volunteerIds*": RECORD, "openedOn": TODAY, "closedOn": DEPENDS,
                                     "latitude": DEPENDS, "longitude": DEPENDS},
+    "POST /api/v1/stations/{id}/enrolments": {"childId": STATE},
+    "POST /api/v1/stations/{id}/enrolments/{eid}/end": {"on": TODAY},
+    "GET /api/v1/stations/{id}/attendance": {"date": TODAY},
+    "PUT /api/v1/stations/{id}/attendance/{date}": {"date": TODAY, "entries*.childId": RECORD, "entries*.note": DEPENDS},
+    "POST /api/v1/stations/{id}/activities": {"date": TODAY, "participants*": RECORD},
+    "PUT /api/v1/stations/calendar": {"winter.*": DEPENDS, "summer.*": DEPENDS, "closedDays*": DEPENDS},
+    "PUT /api/v1/stations/rules": {"highWeight": DEPENDS},
 }
 
 
