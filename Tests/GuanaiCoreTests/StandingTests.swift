@@ -91,6 +91,27 @@ import Foundation
                 settings: s))
         #expect(planned.nextVisitDue == today.adding(days: s.criticalWithPlanDays))
     }
+
+    /// The 60-day rule reads any contact (a visit, a station day, a volunteer's contact); the visit schedule, visits.
+    @Test func noContactCountsStationDaysAndVolunteersButVisitsAreStillDue() throws {
+        let visited = today.adding(days: -s.noContactDays)
+        func silent(_ contact: CivilDate?) throws -> (Bool, ChildMonitoring.Outcome) {
+            let m = try #require(
+                ChildMonitoring.assess(
+                    status: .active, openReport: false, open: nil, risk: risk(.withGuardian), lastVisit: visited, lastContact: contact,
+                    registered: registered, today: today, settings: s))
+            return (m.assessment.reasons.contains { $0.code == ReasonCode.riskNoContact.rawValue }, m)
+        }
+        #expect(try silent(nil).0, "60 days since the visit, nothing since")
+        #expect(try silent(visited.adding(days: -5)).0, "an older contact changes nothing")
+        let (seen, m) = try silent(today.adding(days: -(s.noContactDays - 1)))
+        #expect(!seen, "a day at the station 59 days ago")
+        #expect(m.nextVisitDue == visited.adding(days: s.cadence(m.assessment.tier, plan: false)), "the next visit counts from the visit")
+        #expect(try silent(today.adding(days: -s.noContactDays)).0, "exactly 60 days ago is silent again")
+        #expect(
+            ChildMonitoring.latest(nil, nil) == nil && ChildMonitoring.latest(today, nil) == today
+                && ChildMonitoring.latest(nil, today) == today)
+    }
 }
 
 @Suite struct OutboxRetryTests {

@@ -242,4 +242,46 @@ import GuanaiCore
             #expect(Set(marks.map(\.status)) == [.present, .leave] && marks.contains { $0.note == "看病" })
         }
     }
+
+    /// A day present at a station counts as contact for the 60-day rule (`lastContactOn`); the next visit is still
+    /// counted from visits.
+    @Test func aDayAtTheStationIsAContactForTheSixtyDayRule() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            let t = try await ctx.token("cun")
+            let s = try await Self.station(ctx, t, capacity: 10, schedule: ["after_school", "weekends"])
+            let k = try await PairingTests.child(ctx, t, order: 341, name: "安小花")
+            #expect(try await Self.enrol(ctx, t, s.id, k.id).status == .created)
+            func child() async throws -> ChildDTO {
+                // A fresh sign-in each time: the clock moves past a token's life.
+                try await ctx.api(.GET, "/api/v1/children/\(k.id)", token: try await ctx.token("cun")).content.decode(ChildDTO.self)
+            }
+            func silent(_ iso: String) async throws -> Bool {
+                ctx.clock.set(PairingFollowupTests.day(iso))
+                _ = try await SafetySweep.run(on: ctx.app.db, at: PairingFollowupTests.day(iso))
+                return try await child().riskReasons.contains { $0.code == ReasonCode.riskNoContact.rawValue }
+            }
+            let due = try await child().nextVisitDue
+            ctx.clock.set(PairingFollowupTests.day("2026-12-10"))
+            let absent = try await Self.roster(
+                ctx, try await ctx.token("cun"), s.id, "2026-12-10", [RosterEntryInput(childId: k.id, status: "absent")])
+            #expect(absent.status == .ok)
+            let afterAbsent = try await child()
+            #expect(afterAbsent.lastContactOn == nil, "absent is no contact")
+            #expect(
+                try await Self.roster(
+                    ctx, try await ctx.token("cun"), s.id, "2026-12-10", [RosterEntryInput(childId: k.id, status: "present")]
+                ).status == .ok)
+            #expect(try await child().lastContactOn == "2026-12-10")
+            #expect(try await child().nextVisitDue == due, "the visit schedule counts visits")
+            #expect(try await !silent("2027-01-17"), "60 days after registering, but seen 38 days ago")
+            #expect(try await silent("2027-02-08"), "60 days after the station day")
+            #expect(
+                try await Self.roster(
+                    ctx, try await ctx.token("cun"), s.id, "2027-02-08", [RosterEntryInput(childId: k.id, status: "present")]
+                ).status == .ok)
+            let seen = try await child()
+            #expect(!seen.riskReasons.contains { $0.code == ReasonCode.riskNoContact.rawValue } && seen.lastContactOn == "2027-02-08")
+        }
+    }
 }

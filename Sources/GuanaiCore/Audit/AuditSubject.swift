@@ -34,4 +34,6 @@ extension AuditSubject {
 /// on by a visit. Stored in the trail's `by` detail and an alert's `resolution`.
 public enum ChangeCause: String, Sendable, Codable, CaseIterable {
     case classification, visit
+    /// A day present at a station or a volunteer's contact: the child was seen, so the 60-day rule may ease.
+    case contact
 }

@@ -35,20 +35,30 @@ public enum ChildMonitoring {
         public let nextVisitDue: CivilDate
     }
 
-    /// `risk`: what the rules read of her; its `lastContact` is taken from `lastVisit`, or the registration day when
-    /// she has not been visited. Nil when she is not monitored.
+    /// `risk`: what the rules read of her; its `lastContact` is the latest of `lastVisit` and `lastContact` (a day
+    /// present at a station, a volunteer's contact), or the registration day when she has had neither. The visit
+    /// schedule still counts visits alone. Nil when she is not monitored.
     public static func assess(
         status: ChildStatus, openReport: Bool, open: OpenCritical?, risk: RiskFacts, lastVisit: CivilDate?,
-        registered: CivilDate, today: CivilDate, settings s: RiskSettings
+        lastContact: CivilDate? = nil, registered: CivilDate, today: CivilDate, settings s: RiskSettings
     ) -> Outcome? {
         guard status == .active || open != nil || openReport else { return nil }
         var facts = risk
-        facts.lastContact = lastVisit ?? registered
+        facts.lastContact = latest(lastVisit, lastContact) ?? registered
         facts.openReport = openReport
         let r = RiskRules.assess(facts, on: today, settings: s)
         let due = VisitSchedule.nextDue(
             lastVisit: lastVisit, registered: registered, tier: r.tier, hasPlan: open?.hasPlan ?? false,
             criticalSince: open?.since, today: today, settings: s)
         return Outcome(assessment: r, nextVisitDue: due)
+    }
+
+    /// The later of two days, either of which may be unknown.
+    public static func latest(_ a: CivilDate?, _ b: CivilDate?) -> CivilDate? {
+        switch (a, b) {
+        case (let a?, let b?): max(a, b)
+        case (let a?, nil): a
+        case (nil, let b): b
+        }
     }
 }

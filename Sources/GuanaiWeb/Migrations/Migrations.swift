@@ -11,6 +11,6 @@ enum Migrations {
         M0013_SafetyNet(), M0014_SweepLease(), M0015_Reports(), M0016_Outbox(), M0017_Settings(), M0018_VisitPhotos(),
         M0019_IntakeUploads(), M0020_Pairing(), M0021_PairFollowup(), M0022_Campaigns(), M0023_PairStartIndex(),
         M0024_LikelyDuplicateIndex(), M0025_OverdueSweepIndex(), M0026_AlertsDueIndex(), M0027_LoginFailures(),
-        M0028_IntakeLease(), M0029_IntakePreviewWatch(), M0030_Stations(), M0031_StationDays(),
+        M0028_IntakeLease(), M0029_IntakePreviewWatch(), M0030_Stations(), M0031_StationDays(), M0032_LastContact(),
     ]
 }

@@ -239,6 +239,7 @@ enum PairingService {
             }
             try await k.create(on: tx)
             if (p.lastContactOn ?? "") < k.onDate { p.lastContactOn = k.onDate }
+            try await SafetyService.contacted([p.childID], on: checked.date, actor: actor, at: at, on: tx)
             try await refreshCadence(p, today: today, on: tx)
             try await p.save(on: tx)
             if let v = try await Volunteer.find(p.volunteer, on: tx) { v.serviceMinutes += minutes; try await v.save(on: tx) }

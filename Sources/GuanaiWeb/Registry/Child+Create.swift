@@ -301,7 +301,7 @@ extension Child {
             fatherID, fatherSituation, fatherWorkPlace, fatherSince, motherID, motherSituation, motherWorkPlace, motherSince,
             guardianID, guardianRelation, livingArrangement, improperGuardianship, improperNote, needs, informedOn, consent,
             categories, categoryBits, needBits, guardianBirth, guardianHealth, riskTier, riskReasons, riskReview,
-            nextVisitDue, lastVisitOn, openReport, overdueStep, reasons, leftBehind, status.rawValue, exitedOn, exitReason,
+            nextVisitDue, lastVisitOn, lastContactOn, openReport, overdueStep, reasons, leftBehind, status.rawValue, exitedOn, exitReason,
             nextReview, voidedReason, mergedInto, createdAt, updatedAt,
         ] + ChildDetail.allCases.map { details.bind($0) }
     }

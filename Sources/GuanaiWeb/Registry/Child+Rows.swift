@@ -17,7 +17,7 @@ enum ChildRows {
             "mother_id", "mother_situation", "mother_work_place", "mother_since",
             "guardian_id", "guardian_relation", "living_arrangement", "improper_guardianship", "improper_note", "needs",
             "informed_on", "consent", "categories", "category_bits", "need_bits", "guardian_birth", "guardian_health",
-            "risk_tier", "risk_reasons", "risk_review", "next_visit_due", "last_visit_on", "open_report", "overdue_step",
+            "risk_tier", "risk_reasons", "risk_review", "next_visit_due", "last_visit_on", "last_contact_on", "open_report", "overdue_step",
             "reasons", "left_behind", "status", "exited_on", "exit_reason", "next_review", "voided_reason", "merged_into",
             "created_at", "updated_at",
         ] + ChildDetail.allCases.map(\.column)
@@ -65,6 +65,7 @@ enum ChildRows {
         c.riskReview = try r.decode(column: "risk_review", as: String?.self)
         c.nextVisitDue = try r.decode(column: "next_visit_due", as: String?.self)
         c.lastVisitOn = try r.decode(column: "last_visit_on", as: String?.self)
+        c.lastContactOn = try r.decode(column: "last_contact_on", as: String?.self)
         c.openReport = try r.decode(column: "open_report", as: Bool.self)
         c.overdueStep = try r.decode(column: "overdue_step", as: Int.self)
         c.reasons = try r.decode(column: "reasons", as: String.self)

@@ -78,6 +78,8 @@ struct ChildMainDTO: Codable, Sendable {
     let riskReasons: [ReasonDTO]
     let nextVisitDue: String?
     let lastVisitOn: String?
+    /// The latest visit, day present at a station or volunteer's contact: what the 60-day rule reads.
+    let lastContactOn: String?
 }
 
 struct ChildSummaryDTO: Content {
@@ -161,7 +163,7 @@ enum RegistryDTO {
             status: c.status.rawValue, exitedOn: c.exitedOn, exitReason: c.exitReason, createdAt: AuditLog.timestamp(c.createdAt),
             updatedAt: AuditLog.timestamp(c.updatedAt),
             riskTier: c.riskTier, riskReasons: c.riskReasonList.map { ReasonDTO($0, lang) }, nextVisitDue: c.nextVisitDue,
-            lastVisitOn: c.lastVisitOn)
+            lastVisitOn: c.lastVisitOn, lastContactOn: c.lastContactOn)
         return ChildDTO(main: main, details: c.details.complete)
     }
 

@@ -99,6 +99,8 @@ final class Child: Model, @unchecked Sendable {
     @OptionalField(key: "risk_review") var riskReview: String?
     @OptionalField(key: "next_visit_due") var nextVisitDue: String?
     @OptionalField(key: "last_visit_on") var lastVisitOn: String?
+    /// The latest day anyone saw or spoke with her: a visit, a day present at a station, a volunteer's contact (M0032).
+    @OptionalField(key: "last_contact_on") var lastContactOn: String?
     @Field(key: "open_report") var openReport: Bool
     @Field(key: "overdue_step") var overdueStep: Int
     @Field(key: "reasons") var reasons: String

@@ -54,7 +54,7 @@ extension ChildMainDTO: APISchema {
     enum Keys: String, CodingKey {
         case id, personId, name, idNumber, sex, birthDate, age, villageCode, hukou, ethnicity, health, householdId, father, mother,
             guardian, livingArrangement, needs, improperGuardianship, improperNote, informedOn, consent, classification, status, exitedOn,
-            exitReason, createdAt, updatedAt, riskTier, riskReasons, nextVisitDue, lastVisitOn
+            exitReason, createdAt, updatedAt, riskTier, riskReasons, nextVisitDue, lastVisitOn, lastContactOn
     }
     static let apiName = "Child"
     static var apiSchema: JSONSchema {
@@ -68,7 +68,7 @@ extension ChildMainDTO: APISchema {
                 .classification: .ref(ClassificationDTO.self), .status: .oneOf([ChildStatus.active, .exited].map(\.rawValue)),
                 .exitedOn: .nullableString, .exitReason: .nullableString, .createdAt: .string, .updatedAt: .string,
                 .riskTier: .oneOf(RiskTier.allCases.reversed().map(\.rawValue), nullable: true), .riskReasons: .list(ReasonDTO.self),
-                .nextVisitDue: .nullableString, .lastVisitOn: .nullableString,
+                .nextVisitDue: .nullableString, .lastVisitOn: .nullableString, .lastContactOn: .nullableString,
             ],
             required: [
                 .id, .personId, .name, .idNumber, .sex, .birthDate, .age, .villageCode, .hukou, .health, .livingArrangement, .needs,

@@ -44,7 +44,8 @@ enum SafetyService {
         guard
             let m = ChildMonitoring.assess(
                 status: c.status, openReport: c.openReport, open: open, risk: risk, lastVisit: lastVisit,
-                registered: RegistryService.today(c.createdAt), today: today, settings: s)
+                lastContact: c.lastContactOn.flatMap(CivilDate.init(iso:)), registered: RegistryService.today(c.createdAt), today: today,
+                settings: s)
         else {
             c.riskTier = nil; c.riskReasons = nil; c.riskReview = nil; c.nextVisitDue = nil; c.overdueStep = 0
             return
@@ -93,6 +94,7 @@ enum SafetyService {
             }
             let before = c.auditFields
             if (c.lastVisitOn ?? "") < v.visitedOn { c.lastVisitOn = v.visitedOn }
+            if (c.lastContactOn ?? "") < v.visitedOn { c.lastContactOn = v.visitedOn }
             // A missed visit is made up by this one.
             for a in try await Alert.query(on: tx).filter(\.$childID == c.id!).filter(\.$kind == .overdueVisit).filter(
                 \.$status != .resolved
@@ -121,6 +123,32 @@ enum SafetyService {
             }
         }
         return v
+    }
+
+    /// Children seen on `day` (present at a station, or spoken with by their volunteer): their last contact moves
+    /// on, and their tier is worked out again, since the 60-day rule reads it. A tier that changes is in the trail.
+    static func contacted(_ children: [UUID], on day: CivilDate, actor: AuditActor, at: Date, on db: any Database) async throws {
+        guard !children.isEmpty else { return }
+        let stale = try await Child.query(on: db).filter(\.$id ~~ children).group(.or) {
+            $0.filter(\.$lastContactOn == nil).filter(\.$lastContactOn < day.iso)
+        }.all()
+        guard !stale.isEmpty else { return }
+        let s = try await settings(on: db)
+        for c in stale {
+            let before = c.auditFields
+            c.lastContactOn = day.iso
+            let (facts, _) = try await RegistryService.facts(for: c, on: db)
+            try await assess(c, facts: facts, on: db, at: at, settings: s)
+            c.tallyUnchanged = true
+            try await c.save(on: db)
+            let diff = AuditLog.diff(before, c.auditFields)
+            if !diff.isEmpty {
+                try await AuditLog.append(
+                    AuditEvent(
+                        AuditAction.update, c.recordID, unit: c.unitCode, fields: diff, detail: ["by": ChangeCause.contact.rawValue]),
+                    by: actor, at: at, on: db)
+            }
+        }
     }
 
     // MARK: acknowledge, plan, resolve

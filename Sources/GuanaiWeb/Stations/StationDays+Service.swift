@@ -139,6 +139,8 @@ enum StationDayService {
                 changes.append((key, FieldChange(before: m.auditText, after: "")))
                 try await m.delete(on: tx)
             }
+            let present = checked.entries.filter { $0.status == .present }.compactMap { UUID(uuidString: $0.childId.uppercased()) }
+            try await SafetyService.contacted(present, on: day, actor: actor, at: at, on: tx)
             // One entry per child whose mark changed, naming her: the trail can then be searched by child.
             try await AuditLog.append(
                 contentsOf: changes.map {
