@@ -113,4 +113,13 @@ func offset(_ p: GeoPoint, metres: Double, degrees: Double) -> GeoPoint {
         // Debug build on a shared machine; all pairs would be 14.4 million haversines.
         #expect(t < .seconds(20))
     }
+
+    @Test func rowsAreOneLevelBelowTheScope() {
+        let village = "421081104200"
+        #expect(Coverage.rowUnit(scope: DivisionCode("421081000000"), village: village) == "421081104000")
+        #expect(Coverage.rowUnit(scope: DivisionCode("421081104000"), village: village) == village)
+        #expect(Coverage.rowUnit(scope: DivisionCode(village), village: village) == village)
+        #expect(Coverage.rowUnit(scope: DivisionCode("421081105000"), village: village) == nil, "outside")
+        #expect(Coverage.rowUnit(scope: nil, village: village) == "421081000000")
+    }
 }

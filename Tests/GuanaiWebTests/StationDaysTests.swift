@@ -284,4 +284,63 @@ import GuanaiCore
             #expect(!seen.riskReasons.contains { $0.code == ReasonCode.riskNoContact.rawValue } && seen.lastContactOn == "2027-02-08")
         }
     }
+
+    /// Covered: enrolled, or an open station in her village or within reach of her home (a child with no point only
+    /// from her village). Rows one level down; the uncovered critical first; the reach is a rule the city sets.
+    @Test func coverageCountsEnrolledAndReachableChildren() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            try await ctx.makeUser("town", .townshipStaff, Codes.taohuashan)
+            try await ctx.makeUser("city", .cityAdmin, Codes.county)
+            let t = try await ctx.token("cun"), town = try await ctx.token("town")
+            let s = try await Self.station(ctx, t, capacity: 10)  // at 29.65, 112.48 in 石华堰村
+            func child(_ order: Int, village: String, north: Double?, alone: Bool = false) async throws -> ChildDTO {
+                var b = ChildBody()
+                b.idNumber = Synthetic.id(2014 + order % 5, 1 + order % 12, 5, order: order)
+                b.villageCode = village
+                if alone { b.livingArrangement = "alone"; b.guardian = nil }
+                let res = try await ctx.api(.POST, "/api/v1/children", token: town, body: ctx.json(b))
+                #expect(res.status == .created, "\(res.body.string)")
+                let k = try res.content.decode(ChildDTO.self)
+                if let north, let c = try await Child.find(UUID(uuidString: k.id), on: ctx.app.db) {
+                    // Her home on the map: a household of her village with a point.
+                    let h = Household()
+                    h.id = UUID()
+                    h.unitCode = village
+                    h.address = "\(order)号"
+                    h.latitude = 29.65 + north
+                    h.longitude = 112.48
+                    h.poverty = PovertyStatus.none.rawValue
+                    h.createdAt = ctx.clock.now()
+                    try await h.create(on: ctx.app.db)
+                    c.householdID = h.id
+                    try await c.save(on: ctx.app.db)
+                }
+                return k
+            }
+            _ = try await child(351, village: Codes.shihuayan, north: nil)
+            _ = try await child(352, village: Codes.xiaoshiqiao, north: 0.02)  // about 2.2 km
+            let far = try await child(353, village: Codes.xiaoshiqiao, north: 0.05, alone: true)  // about 5.6 km
+            let placed = try await child(354, village: Codes.xiaoshiqiao, north: 0.2)
+            #expect(try await Self.enrol(ctx, town, s.id, placed.id).status == .created)
+
+            let r = try await ctx.api(.GET, "/api/v1/stations/coverage?unit=\(Codes.taohuashan)", token: town).content.decode(
+                CoverageDTO.self)
+            #expect((r.leftBehind, r.enrolled, r.reachable, r.covered) == (4, 1, 2, 3), "\(r)")
+            #expect(
+                r.rows.map { "\($0.unitCode) \($0.leftBehind) \($0.covered)" } == ["\(Codes.shihuayan) 1 1", "\(Codes.xiaoshiqiao) 3 2"])
+            #expect(r.priority.map(\.childId) == [far.id] && r.priority.first?.riskTier == "critical")
+            // Her own village, whatever unit she asks for.
+            let own = try await ctx.api(.GET, "/api/v1/stations/coverage?unit=\(Codes.county)", token: t).content.decode(CoverageDTO.self)
+            #expect(own.unitCode == Codes.shihuayan && own.leftBehind == 1 && own.rows.count == 1)
+            let page = try await ctx.api(.GET, "/stations/coverage?unit=\(Codes.taohuashan)", token: town)
+            #expect(page.status == .ok || page.status == .seeOther)
+
+            let city = try await ctx.token("city")
+            #expect(try await ctx.api(.PUT, "/api/v1/stations/rules", token: city, body: ctx.json(["reachMetres": 6000])).status == .ok)
+            let wider = try await ctx.api(.GET, "/api/v1/stations/coverage?unit=\(Codes.taohuashan)", token: town).content.decode(
+                CoverageDTO.self)
+            #expect(wider.covered == 4 && wider.priority.isEmpty)
+        }
+    }
 }

@@ -148,3 +148,15 @@ public enum Coverage {
             priority: priority)
     }
 }
+
+extension Coverage {
+    /// The unit of a child's row in a report for `scope`: her village's ancestor one level below the scope (the
+    /// village itself at the bottom); nil when she lies outside it. A scope of nil (the whole system) rows by county.
+    public static func rowUnit(scope: DivisionCode?, village: String) -> String? {
+        guard var c = DivisionCode(village) else { return nil }
+        if let s = scope, !s.contains(c) { return nil }
+        let level = min((scope?.level.rawValue ?? DivisionLevel.city.rawValue) + 1, DivisionLevel.village.rawValue)
+        while c.level.rawValue > level, let p = c.parent { c = p }
+        return c.value
+    }
+}

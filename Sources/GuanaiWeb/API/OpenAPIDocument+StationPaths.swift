@@ -25,6 +25,11 @@ extension OpenAPIDocument {
 extension OpenAPIDocument {
     static let stationDays: [APIRoute] = [
         APIRoute(
+            method: .get, path: "/api/v1/stations/coverage",
+            summary: "Active left-behind children enrolled, within an open station's reach, or either; by unit one level down; "
+                + "uncovered critical then high children first (500 at most)",
+            query: [.unit], answer: .json(CoverageDTO.self)),
+        APIRoute(
             method: .get, path: "/api/v1/stations/calendar",
             summary: "The year's holidays and closed days (this year when `year` is left out)",
             query: [.year], answer: .json(StationCalendarDTO.self)),

@@ -100,5 +100,6 @@ public enum GuanaiApp {
         CampaignAPIController().register(signedInAPI)
         StationAPIController().register(signedInAPI)
         StationDaysAPIController().register(signedInAPI)
+        StationCoverageController().register(api: signedInAPI, web: web)
     }
 }

@@ -90,6 +90,7 @@ enum Assets {
         .marks input{width:1.35rem;height:1.35rem}
         fieldset.roster-row input[type=text]{clear:both;display:block;width:100%;box-sizing:border-box;padding:.3rem .4rem}
         button.wide{width:100%;min-height:3rem;font-size:1.1rem}
+        svg rect.track{fill:#eee}svg rect.fill{fill:#a0283c}
         .check-row{display:flex;flex-wrap:wrap;align-items:center;gap:.2rem 0;border-bottom:1px solid #eee}
         .check-row>span{flex:1 0 7rem}
         textarea{width:100%;font:inherit;padding:.5rem;border:1px solid #bbb;border-radius:.4rem;box-sizing:border-box}

@@ -27,7 +27,7 @@ public enum SiteURL: Sendable {
     case campaigns, campaign(CampaignID?), campaignVolunteers(CampaignID?)
     case stations, stationNew, station(StationID?), stationEdit(StationID?)
     case stationRoster(StationID?), stationEnrol(StationID?), stationEnrolmentEnd(StationID?, UUID?), stationActivityNew(StationID?)
-    case stationCalendar
+    case stationCalendar, stationCoverage
 
     /// A record's history page, named by its typed id.
     static func history<R: AuditedKind>(of id: RecordID<R>) -> SiteURL { .history(R.auditSubject.rawValue, id.description) }
@@ -129,6 +129,7 @@ public enum SiteURL: Sendable {
         case .stationEnrolmentEnd(let id, let e): return "/stations/\(Self.seg(id))/enrolments/\(e?.uuidString ?? ":eid")/end"
         case .stationActivityNew(let id): return "/stations/\(Self.seg(id))/activities/new"
         case .stationCalendar: return "/stations/calendar"
+        case .stationCoverage: return "/stations/coverage"
         }
     }
 

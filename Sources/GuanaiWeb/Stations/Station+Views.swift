@@ -39,6 +39,10 @@ enum StationViews {
         return Layout.page(req, title: l.t("station.title")) {
             h1 { l.t("station.title") }
             p(.class("muted")) { l.t("station.intro") }
+            p(.class("actions")) {
+                a(.href(.stationCoverage)) { l.t("station.coverageLink") }
+                a(.href(.stationCalendar)) { l.t("calendar.title") }
+            }
             form(.method("get"), .action(.stations), .class("filters")) {
                 Forms.select(
                     l, label: "station.unit", name: K.unitCode.rawValue, options: [("", l.t("station.allUnits"))] + units,

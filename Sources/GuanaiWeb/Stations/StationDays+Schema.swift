@@ -114,3 +114,25 @@ extension StationRules: APISchema {
             required: [])
     }
 }
+
+extension CoverageDTO: APISchema {
+    enum Keys: String, CodingKey { case unitCode, leftBehind, enrolled, reachable, covered, rate, rows, priority }
+    enum RowKeys: String, CodingKey { case unitCode, name, leftBehind, covered, rate }
+    enum PriorityKeys: String, CodingKey { case childId, villageCode, riskTier }
+    static let apiName = "StationCoverage"
+    static var apiSchema: JSONSchema {
+        .closed(
+            [
+                Keys.unitCode: .string, .leftBehind: .integer, .enrolled: .integer, .reachable: .integer, .covered: .integer,
+                .rate: .number,
+                .rows: .list(
+                    .closed(
+                        [RowKeys.unitCode: .string, .name: .string, .leftBehind: .integer, .covered: .integer, .rate: .number],
+                        required: [.unitCode, .name, .leftBehind, .covered, .rate])),
+                .priority: .list(
+                    .closed(
+                        [PriorityKeys.childId: .string, .villageCode: .string, .riskTier: .tokens(RiskTier.self)],
+                        required: [.childId, .villageCode, .riskTier])),
+            ], required: [.unitCode, .leftBehind, .enrolled, .reachable, .covered, .rate, .rows, .priority])
+    }
+}

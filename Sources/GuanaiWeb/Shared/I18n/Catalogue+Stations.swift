@@ -143,6 +143,22 @@ extension Catalogue {
         "calendar.closedHint": ("每行一个日期，如 2027-02-06", "One date a line, e.g. 2027-02-06"),
         "calendar.save": ("保存", "Save"),
         "calendar.notSet": ("未设置", "Not set"),
+        "coverage.title": ("服务站覆盖", "Station coverage"),
+        "coverage.intro": (
+            "关爱名单上的留守儿童，在服务站登记的，或开放的服务站在本村、在 3 公里内的，算作覆盖。",
+            "A left-behind child on the care list is covered when enrolled at a station, or when an open station is in her village "
+                + "or near her home."
+        ),
+        "coverage.leftBehind": ("留守儿童", "Left-behind children"),
+        "coverage.enrolled": ("已在站登记", "Enrolled"),
+        "coverage.reachable": ("服务站可达", "Within reach"),
+        "coverage.covered": ("已覆盖", "Covered"),
+        "coverage.rate": ("覆盖率", "Rate"),
+        "coverage.byUnit": ("分单位", "By unit"),
+        "coverage.priority": ("优先覆盖的儿童", "Children to reach first"),
+        "coverage.noPriority": ("没有未覆盖的高风险、极高风险儿童。", "No uncovered critical or high-risk child."),
+        "coverage.priorityCount": ("未覆盖的极高、高风险儿童 {0} 名，列出前 {1} 名", "{0} uncovered critical or high-risk children; the first {1}"),
+        "station.coverageLink": ("覆盖情况", "Coverage"),
         "f.title": ("名称", "Title"),
         "f.participants": ("参加儿童", "Children taking part"),
         "f.attendance": ("考勤", "Attendance"),
