@@ -41,7 +41,7 @@ struct StationCoverageController {
         web.get(SiteURL.stationCoverage.components, use: page)
     }
 
-    static func report(_ req: Request) async throws -> (unit: String, report: CoverageReport, names: [String: String]) {
+    static func report(_ req: Request) async throws -> (unit: String, report: CoverageReport, names: [String: String], reach: Int) {
         try req.requireBrowse(.station)
         let scoped = try req.scoped
         let j = scoped.narrowed(req.query[String.self, at: APIQuery.unit.rawValue] ?? "")
@@ -51,20 +51,20 @@ struct StationCoverageController {
             reachMetres: rules.reachMetres, rowUnit: { Coverage.rowUnit(scope: j.root, village: $0) })
         let unit = j.root?.value ?? ""
         let villages = r.priority.prefix(StationCoverageViews.priorityShown).map(\.villageCode)
-        return (unit, r, try await scoped.unitNames(r.rows.map(\.unitCode) + [unit] + villages))
+        return (unit, r, try await scoped.unitNames(r.rows.map(\.unitCode) + [unit] + villages), rules.reachMetres)
     }
 
     func coverage(req: Request) async throws -> CoverageDTO {
-        let (unit, r, names) = try await Self.report(req)
+        let (unit, r, names, _) = try await Self.report(req)
         return CoverageDTO(unit: unit, r, names: names)
     }
 
     func page(req: Request) async throws -> Response {
-        let (unit, r, names) = try await Self.report(req)
+        let (unit, r, names, reach) = try await Self.report(req)
         let scoped = try req.scoped
         let shown = Array(r.priority.prefix(StationCoverageViews.priorityShown))
         let kids = try await scoped.childNames(shown.compactMap { UUID(uuidString: $0.childId).map(ChildID.init) })
         return StationCoverageViews.page(
-            req, unit: unit, r, names: names, childNames: kids, units: try await AccountsController.unitOptions(scoped))
+            req, unit: unit, r, names: names, childNames: kids, reach: reach, units: try await AccountsController.unitOptions(scoped))
     }
 }

@@ -21,7 +21,8 @@ enum StationCoverageViews {
     }
 
     static func page(
-        _ req: Request, unit: String, _ r: CoverageReport, names: [String: String], childNames: [ChildID: String], units: [(String, String)]
+        _ req: Request, unit: String, _ r: CoverageReport, names: [String: String], childNames: [ChildID: String], reach: Int,
+        units: [(String, String)]
     ) -> Response {
         let l = req.lang
         let title = l.t("coverage.title")
@@ -30,7 +31,7 @@ enum StationCoverageViews {
                 a(.href(.stations)) { l.t("station.title") }; " › "; span { title }
             }
             h1 { title + (names[unit].map { " · " + $0 } ?? "") }
-            p(.class("muted")) { l.t("coverage.intro") }
+            p(.class("muted")) { l.t("coverage.intro", String(format: "%g", Double(reach) / 1000)) }
             form(.method("get"), .action(.stationCoverage), .class("filters")) {
                 Forms.select(l, label: "station.unit", name: APIQuery.unit.rawValue, options: units, selected: unit)
                 button(.type("submit")) { l.t("station.filter") }

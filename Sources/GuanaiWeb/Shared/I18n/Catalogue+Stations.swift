@@ -145,9 +145,9 @@ extension Catalogue {
         "calendar.notSet": ("未设置", "Not set"),
         "coverage.title": ("服务站覆盖", "Station coverage"),
         "coverage.intro": (
-            "关爱名单上的留守儿童，在服务站登记的，或开放的服务站在本村、在 3 公里内的，算作覆盖。",
+            "关爱名单上的留守儿童，在服务站登记的，或开放的服务站在本村、在 {0} 公里内的，算作覆盖。",
             "A left-behind child on the care list is covered when enrolled at a station, or when an open station is in her village "
-                + "or near her home."
+                + "or within {0} km of her home."
         ),
         "coverage.leftBehind": ("留守儿童", "Left-behind children"),
         "coverage.enrolled": ("已在站登记", "Enrolled"),
