@@ -85,6 +85,7 @@ struct Serve: AsyncParsableCommand {
                 let women = try await DemoData.loadWomen(app, women: 60, seed: 2026)
                 let volunteers = try await DemoData.loadVolunteers(app)
                 try await DemoData.loadStations(app)
+                try await DemoData.loadNeighbourGroups(app)
                 if added + women + volunteers > 0 {
                     print(
                         "demo: \(added) synthetic children, \(women) synthetic women and \(volunteers) synthetic " + "volunteers registered"

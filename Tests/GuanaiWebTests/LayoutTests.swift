@@ -28,6 +28,7 @@ import Foundation
                 "GuanaiWeb.M0024_LikelyDuplicateIndex", "GuanaiWeb.M0025_OverdueSweepIndex", "GuanaiWeb.M0026_AlertsDueIndex",
                 "GuanaiWeb.M0027_LoginFailures", "GuanaiWeb.M0028_IntakeLease", "GuanaiWeb.M0029_IntakePreviewWatch",
                 "GuanaiWeb.M0030_Stations",
+                "GuanaiWeb.M0032_NeighbourGroups",
             ])
     }
 

@@ -84,6 +84,7 @@ public enum GuanaiApp {
         DeskPagesController().register(web)
         CampaignPagesController().register(web)
         StationPagesController().register(web)
+        NeighbourPagesController().register(web)
 
         let api = app.grouped("api", "v1")
         let apiController = APIController()
@@ -98,5 +99,6 @@ public enum GuanaiApp {
         DeskAPIController().register(signedInAPI)
         CampaignAPIController().register(signedInAPI)
         StationAPIController().register(signedInAPI)
+        NeighbourGroupAPIController().register(signedInAPI)
     }
 }

@@ -26,6 +26,8 @@ public enum SiteURL: Sendable {
     case staticCSS, staticJS
     case campaigns, campaign(CampaignID?), campaignVolunteers(CampaignID?)
     case stations, stationNew, station(StationID?), stationEdit(StationID?)
+    case neighbourGroups, neighbourGroupNew, neighbourSuggestions, neighbourGroup(NeighbourGroupID?), neighbourGroupEdit(NeighbourGroupID?)
+    case neighbourActivity(NeighbourGroupID?), neighbourConcern(NeighbourGroupID?)
 
     /// A record's history page, named by its typed id.
     static func history<R: AuditedKind>(of id: RecordID<R>) -> SiteURL { .history(R.auditSubject.rawValue, id.description) }
@@ -122,6 +124,13 @@ public enum SiteURL: Sendable {
         case .stationNew: return "/stations/new"
         case .station(let id): return "/stations/\(Self.seg(id))"
         case .stationEdit(let id): return "/stations/\(Self.seg(id))/edit"
+        case .neighbourGroups: return "/neighbour-groups"
+        case .neighbourGroupNew: return "/neighbour-groups/new"
+        case .neighbourSuggestions: return "/neighbour-groups/suggestions"
+        case .neighbourGroup(let id): return "/neighbour-groups/\(Self.seg(id))"
+        case .neighbourGroupEdit(let id): return "/neighbour-groups/\(Self.seg(id))/edit"
+        case .neighbourActivity(let id): return "/neighbour-groups/\(Self.seg(id))/activities"
+        case .neighbourConcern(let id): return "/neighbour-groups/\(Self.seg(id))/concerns"
         }
     }
 
