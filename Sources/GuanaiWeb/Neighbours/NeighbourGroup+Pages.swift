@@ -43,10 +43,12 @@ struct NeighbourPagesController {
         let households = village.isEmpty ? [] : try await scoped.villageHouseholds(village)
         let chosen = f.rows.compactMap { UUID(uuidString: $0.householdId) }
         // The leader lives in a member household: offer those chosen, else the village's.
-        let people = try await scoped.residents(chosen.isEmpty ? households.compactMap(\.id) : chosen)
+        let everyone = try await scoped.residents(households.compactMap(\.id))
+        let people = chosen.isEmpty ? everyone : everyone.filter { $0.householdID.map(chosen.contains) ?? false }
         return NeighbourViews.editor(
             req, group, typed: f, errors: errors, villages: try await scoped.groupVillages(), households: households,
-            leftBehind: try await scoped.leftBehind(village: village), people: people, status: status)
+            leftBehind: try await scoped.leftBehind(village: village), people: people, heads: NeighbourViews.heads(everyone),
+            status: status)
     }
 
     func newForm(req: Request) async throws -> Response {
@@ -151,6 +153,7 @@ struct NeighbourPagesController {
         return NeighbourViews.suggestions(
             req, village: village, villages: try await scoped.groupVillages(), result: result, error: error,
             households: try await scoped.groupHouseholds(ids.compactMap(UUID.init(uuidString:))),
-            leftBehind: try await scoped.leftBehind(village: village))
+            leftBehind: try await scoped.leftBehind(village: village),
+            heads: NeighbourViews.heads(try await scoped.residents(ids.compactMap(UUID.init(uuidString:)))))
     }
 }

@@ -30,9 +30,25 @@ enum NeighbourViews {
         span(.class(s == .active ? "tag" : "tag off")) { l.t("neighbourStatus." + s.rawValue) }
     }
 
-    static func householdLabel(_ h: Household?, id: String) -> String {
-        guard let h else { return String(id.prefix(8)) }
-        return [h.villageGroup, h.address].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+    /// A household as neighbours know it: its 村民小组 and address when registered, and whose home it is (the eldest
+    /// resident's); the id's first characters when neither is known.
+    static func householdLabel(_ l: UILanguage, _ h: Household?, id: String, heads: [UUID: String]) -> String {
+        let place = [h?.villageGroup, h?.address].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+        let head = UUID(uuidString: id).flatMap { heads[$0] }.map { l.t("neighbours.householdOf", $0) }
+        let parts = [place, head ?? ""].filter { !$0.isEmpty }
+        return parts.isEmpty ? String(id.prefix(8)) : parts.joined(separator: " · ")
+    }
+
+    /// Each household's eldest resident, by birth date (a resident without one comes last).
+    static func heads(_ people: [Person]) -> [UUID: String] {
+        var out: [UUID: (String, String)] = [:]
+        for p in people {
+            guard let h = p.householdID else { continue }
+            let born = p.birthDate ?? "9999"
+            if let have = out[h], have.0 <= born { continue }
+            out[h] = (born, p.name)
+        }
+        return out.mapValues(\.1)
     }
 
     static func percent(_ r: Double) -> String { String(Int((r * 100).rounded())) + "%" }
@@ -155,7 +171,7 @@ enum NeighbourViews {
             ul {
                 for m in members {
                     li {
-                        householdLabel(households[m.householdID], id: m.householdID.uuidString)
+                        householdLabel(l, households[m.householdID], id: m.householdID.uuidString, heads: heads(people))
                         if leftBehind.contains(m.householdID) { " "; span(.class("tag warn")) { l.t("neighbours.leftBehind") } }
                         " · "; small { l.t("neighbours.consentedOn", m.consentedOn) }
                     }
@@ -213,7 +229,7 @@ enum NeighbourViews {
 
     static func editor(
         _ req: Request, _ group: NeighbourGroup?, typed f: NeighbourPageForm, errors e: [String: String], villages: [(String, String)],
-        households: [Household], leftBehind: Set<UUID>, people: [Person], status: HTTPStatus
+        households: [Household], leftBehind: Set<UUID>, people: [Person], heads: [UUID: String], status: HTTPStatus
     ) -> Response {
         let l = req.lang
         let title = group?.name ?? l.t("neighbours.new")
@@ -223,10 +239,14 @@ enum NeighbourViews {
             + households.map { h in
                 (
                     h.id!.uuidString,
-                    householdLabel(h, id: h.id!.uuidString) + (leftBehind.contains(h.id!) ? " · " + l.t("neighbours.leftBehind") : "")
+                    householdLabel(l, h, id: h.id!.uuidString, heads: heads)
+                        + (leftBehind.contains(h.id!) ? " · " + l.t("neighbours.leftBehind") : "")
                 )
             }
-        let address = Dictionary(households.map { ($0.id!, householdLabel($0, id: "")) }, uniquingKeysWith: { a, _ in a })
+        let address = Dictionary(
+            households.map { ($0.id!, [$0.villageGroup, $0.address].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")) },
+            uniquingKeysWith: { a, _ in a }
+        ).filter { !$0.value.isEmpty }
         let today = RegistryService.today(req.now).iso
         return Layout.page(req, title: title, status: status) {
             p(.class("crumbs")) {
@@ -297,13 +317,13 @@ enum NeighbourViews {
 
     static func suggestions(
         _ req: Request, village: String, villages: [(String, String)], result: GroupingSuggestionsDTO?, error: String?,
-        households: [UUID: Household], leftBehind: Set<UUID>
+        households: [UUID: Household], leftBehind: Set<UUID>, heads: [UUID: String]
     ) -> Response {
         let l = req.lang
         func label(_ id: String) -> Node {
             let u = UUID(uuidString: id)
             return group {
-                householdLabel(u.flatMap { households[$0] }, id: id)
+                householdLabel(l, u.flatMap { households[$0] }, id: id, heads: heads)
                 if let u, leftBehind.contains(u) { " "; span(.class("tag warn")) { l.t("neighbours.leftBehind") } }
             }
         }

@@ -28,6 +28,7 @@ extension Catalogue {
         "neighbours.members": ("成员户", "Member households"),
         "neighbours.membersHint": ("{0} 到 {1} 户，每户须自愿并写明同意日期。", "{0} to {1} households, each with the day it agreed to join."),
         "neighbours.household": ("户", "Household"),
+        "neighbours.householdOf": ("{0}家", "{0}'s home"),
         "neighbours.noHousehold": ("（不选）", "(none)"),
         "neighbours.households": ("{0} 户", "{0} households"),
         "neighbours.consentedOn": ("{0} 同意加入", "agreed {0}"),
