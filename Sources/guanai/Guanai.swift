@@ -86,6 +86,7 @@ struct Serve: AsyncParsableCommand {
                 let volunteers = try await DemoData.loadVolunteers(app)
                 try await DemoData.loadStations(app)
                 try await DemoData.loadStationDays(app)
+                try await DemoData.loadNeighbourGroups(app)
                 if added + women + volunteers > 0 {
                     print(
                         "demo: \(added) synthetic children, \(women) synthetic women and \(volunteers) synthetic " + "volunteers registered"

@@ -128,6 +128,8 @@ extension AccessMatrixTests {
         var child = "", pairedChild = "", guardian = "", household = "", woman = "", visit = "", alert = "", report = ""
         var volunteer = "", pair = "", otherPair = "", campaign = "", station = "", enrolment = "", account = ""
         var upload: String? = nil
+        /// A neighbour group of the village's three households.
+        var group = ""
         /// Names and ID numbers that must not reach anybody outside this village's jurisdiction.
         var secrets: [String] = []
         /// The children's names, which only roles that read children may see.
@@ -165,7 +167,8 @@ extension AccessMatrixTests {
         w.child = c.id
         w.household = c.householdId ?? ""
         w.guardian = c.guardian?.id ?? ""
-        w.pairedChild = try await child(surname + "一苗", order: 200 + tag * 10, alone: false).id
+        let paired = try await child(surname + "一苗", order: 200 + tag * 10, alone: false)
+        w.pairedChild = paired.id
         let third = try await child(surname + "一果", order: 300 + tag * 10, alone: false)
         w.secrets += [c.id, w.pairedChild, third.id, w.household]
 
@@ -240,6 +243,16 @@ extension AccessMatrixTests {
             "/api/v1/stations/\(w.station)/enrolments", EnrolmentInput(childId: w.child), as: EnrolmentDTO.self
         ).id
 
+        let groupName = surname + "家村东头互助组"
+        w.group = try await created(
+            "/api/v1/neighbour-groups",
+            NeighbourGroupInput(
+                villageCode: village, name: groupName, leaderPersonId: w.guardian,
+                members: [c.householdId, paired.householdId, third.householdId].map { .init(householdId: $0, consentedOn: "2026-10-01") }),
+            as: NeighbourGroupDTO.self
+        ).id
+        w.secrets += [groupName, w.group]
+
         let accountName = "acct\(tag)"
         w.account = try await ctx.makeUser(accountName, .volunteer, village).id!.uuidString
         w.secrets += [w.account]
@@ -276,6 +289,7 @@ extension AccessMatrixTests {
             case "alerts": return w.alert
             case "campaigns": return w.campaign
             case "stations": return w.station
+            case "neighbour-groups": return w.group
             case "children": return own ? w.pairedChild : w.child
             case "households": return w.household
             case "pairs": return own ? w.pair : target == .otherInside ? w.otherPair : w.pair
@@ -299,6 +313,7 @@ extension AccessMatrixTests {
                     ("alert", w.alert),
                     ("report", w.report), ("volunteer", w.volunteer), ("pair", target == .otherInside ? w.otherPair : w.pair),
                     ("campaign", w.campaign), ("station", w.station),
+                    ("group", w.group),
                     ("account", w.account),
                 ]
             return records.map { ("/history/\($0.0)/\($0.1)", Policy.historyKind($0.0)) }

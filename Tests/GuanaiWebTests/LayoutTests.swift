@@ -29,6 +29,7 @@ import Foundation
                 "GuanaiWeb.M0027_LoginFailures", "GuanaiWeb.M0028_IntakeLease", "GuanaiWeb.M0029_IntakePreviewWatch",
                 "GuanaiWeb.M0030_Stations",
                 "GuanaiWeb.M0031_StationDays", "GuanaiWeb.M0032_LastContact",
+                "GuanaiWeb.M0033_NeighbourGroups",
             ])
     }
 

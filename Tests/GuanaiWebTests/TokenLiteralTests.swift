@@ -31,6 +31,7 @@ import Testing
         ("PreviewWatch.Stage", ["running", "done", "stopped", "failed"]),
         values(StationHost.self), values(StationSession.self), values(StationStatus.self), values(AttendanceStatus.self),
         values(StationActivityKind.self), values(ChildrenEventKind.self),
+        values(NeighbourGroupStatus.self), values(NeighbourActivityKind.self),
         values(UnitStatus.self), values(DivisionKind.self), values(UnitChangeKind.self), values(ChangeCause.self),
     ]
 

@@ -14,7 +14,8 @@ ID = "an ID number's check digit and the birth date inside it; sex and birth dat
 UNIT = "a unit code that names no unit in use in the caller's jurisdiction, or one of the wrong level (a record not found)"
 RECORD = "an ID in the body that names no record the caller may use, or one in the wrong state (a record not found)"
 STATE = ("the record's state: step order, a retired unit, a disabled account, a closed case, a full volunteer, a visit's three photos, "
-         "a child already enrolled or not on the care list, a full or closed station")
+         "a child already enrolled or not on the care list, a full or closed station, "
+         "a household already in another active neighbour group")
 TODAY = ("a date against today or against the record (not in the future, not before the launch or the report; a roster day "
          "the station keeps, within the last days the rules allow)")
 CALLER = "a role the caller's own role may not create"
@@ -74,6 +75,15 @@ ALLOWED = {
     "POST /api/v1/stations/{id}/activities": {"date": TODAY, "participants*": RECORD},
     "PUT /api/v1/stations/calendar": {"winter.*": DEPENDS, "summer.*": DEPENDS, "closedDays*": DEPENDS},
     "PUT /api/v1/stations/rules": {"highWeight": DEPENDS},
+    # Neighbour groups: a village of the jurisdiction, households registered there and in no other active group (nor
+    # named twice), the leader living in one of them, consent days not in the future.
+    "POST /api/v1/neighbour-groups": {"villageCode": UNIT, "members*.householdId": RECORD, "members": STATE,
+                                      "members*.consentedOn": TODAY, "leaderPersonId": RECORD},
+    "PATCH /api/v1/neighbour-groups/{id}": {"villageCode": UNIT, "members*.householdId": RECORD, "members": STATE,
+                                            "members*.consentedOn": TODAY, "leaderPersonId": RECORD},
+    "POST /api/v1/neighbour-groups/suggestions": {"villageCode": UNIT},
+    "POST /api/v1/neighbour-groups/{id}/activities": {"date": TODAY},
+    "POST /api/v1/neighbour-groups/{id}/concerns": {"childId": RECORD},
 }
 
 

@@ -15,12 +15,17 @@ public struct NeighbourGroupInput: Codable, Sendable {
     public var name: String?
     public var leaderPersonId: String?
     public var members: [Member]?
+    /// `active` when absent.
+    public var status: String?
 
-    public init(villageCode: String? = nil, name: String? = nil, leaderPersonId: String? = nil, members: [Member]? = nil) {
+    public init(
+        villageCode: String? = nil, name: String? = nil, leaderPersonId: String? = nil, members: [Member]? = nil, status: String? = nil
+    ) {
         self.villageCode = villageCode
         self.name = name
         self.leaderPersonId = leaderPersonId
         self.members = members
+        self.status = status
     }
 }
 
@@ -43,6 +48,7 @@ public struct CheckedNeighbourGroup: Sendable, Equatable {
     public let name: String
     public let leaderPersonId: String
     public let members: [Member]
+    public let status: NeighbourGroupStatus
 }
 
 /// The group form's checks, with no database: what the caller found about the village, the households and the leader.
@@ -67,7 +73,8 @@ public enum NeighbourGroupForm {
 
     /// Joining is voluntary, so each member household's consent date is required (and not in the future). A
     /// household in another active group, or in another village, or named twice, is refused at `members`; so is a
-    /// size outside the limits. The leader lives in one of the member households.
+    /// size outside the limits. The leader lives in one of the member households. A dissolved group (`status`) may name
+    /// households that have since joined another.
     public static func check(
         _ input: NeighbourGroupInput, facts: Facts, limits: NeighbourGroupLimits = NeighbourGroupLimits(), today: CivilDate,
         _ c: inout FormChecker
@@ -77,6 +84,7 @@ public enum NeighbourGroupForm {
         let name = c.required(input.name, "name")
         StationForm.text(name, "name", &c)
         let leader = c.required(input.leaderPersonId, "leaderPersonId")
+        let status = c.token(input.status, "status", NeighbourGroupStatus.self, required: false) ?? .active
         var members: [CheckedNeighbourGroup.Member] = []
         var seen: Set<String> = []
         for (i, m) in (input.members ?? []).enumerated() {
@@ -86,7 +94,8 @@ public enum NeighbourGroupForm {
                 if !seen.insert(id).inserted {
                     c.errors.append(FieldError(field: "members", key: "neighbours.error.duplicateHousehold"))
                 } else if let v = facts.householdVillage[id], v == village {
-                    if facts.inOtherGroup.contains(id) {
+                    // A dissolved group keeps its list as it was; only an active one holds its households.
+                    if facts.inOtherGroup.contains(id), status == .active {
                         c.errors.append(FieldError(field: "members", key: "neighbours.error.inOtherGroup", args: [id]))
                     }
                 } else {
@@ -109,6 +118,6 @@ public enum NeighbourGroupForm {
             c.errors.append(FieldError(field: "leaderPersonId", key: "neighbours.error.leaderNotMember"))
         }
         guard c.errors.isEmpty, let village, let name, let leader else { return nil }
-        return CheckedNeighbourGroup(villageCode: village, name: name, leaderPersonId: leader, members: members)
+        return CheckedNeighbourGroup(villageCode: village, name: name, leaderPersonId: leader, members: members, status: status)
     }
 }

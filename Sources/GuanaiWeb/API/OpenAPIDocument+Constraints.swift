@@ -41,7 +41,7 @@ extension OpenAPIDocument {
             guard let items = list.items else { return s }
             // A list of objects (a station's staff) has its fields constrained as a body's are.
             let item = items.jsonTypeFormat?.jsonType == .object ? constrained(items, name: name) : constrain(items, name, nonBlank: false)
-            return .array(core, .init(items: item, minItems: list.minItems))
+            return .array(core, .init(items: item, maxItems: list.maxItems, minItems: list.minItems))
         case .integer(let core, let number) where number.minimum == nil:
             guard let r = ranges[name] else { return s }
             return .integer(core, .init(maximum: (Int(r.1), exclusive: false), minimum: (Int(r.0), exclusive: false)))
@@ -78,6 +78,8 @@ extension OpenAPIDocument {
     /// Calendar dates the services read as `CivilDate` (年-月-日).
     static let dates: Set<String> = [
         "birthDate", "since", "informedOn", "startOn", "launchedOn", "signedOn", "healthSince", "date", "on", "openedOn", "closedOn",
+        // a neighbour group member's consent
+        "consentedOn",
     ]
     /// Text with a fixed shape, by property name. An ID number's check digit and the date inside it cannot be said
     /// here: the server answers 422 on them (docs/security.md).

@@ -46,7 +46,9 @@ extension OpenAPIDocument {
     static let jpegPNGWebP = ["image/jpeg", "image/png", "image/webp"]
 
     // Every route of /api/v1 with its body, answer and error codes, in the order the controllers register them.
-    static let routes: [APIRoute] = sessionAndUnits + accounts + registry + pairing + safety + women + stations + stationDays
+    static let routes: [APIRoute] =
+        sessionAndUnits + accounts + registry + pairing + safety + women + stations + stationDays
+        + neighbours
 
     static let sessionAndUnits: [APIRoute] = [
         APIRoute(

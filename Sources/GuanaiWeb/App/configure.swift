@@ -85,6 +85,7 @@ public enum GuanaiApp {
         CampaignPagesController().register(web)
         StationPagesController().register(web)
         StationDaysPagesController().register(web)
+        NeighbourPagesController().register(web)
 
         let api = app.grouped("api", "v1")
         let apiController = APIController()
@@ -101,5 +102,6 @@ public enum GuanaiApp {
         StationAPIController().register(signedInAPI)
         StationDaysAPIController().register(signedInAPI)
         StationCoverageController().register(api: signedInAPI, web: web)
+        NeighbourGroupAPIController().register(signedInAPI)
     }
 }

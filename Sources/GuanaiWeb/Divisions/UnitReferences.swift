@@ -24,6 +24,8 @@ enum UnitReferences {
         ("campaigns", "unit_code"),
         // A station serves the village it stands in, whatever the village is called after a merge.
         ("stations", "unit_code"),
+        // A neighbour group stays with its households' village (neighbour_groups.unit_code is the API's villageCode).
+        ("neighbour_groups", "unit_code"),
     ]
 
     /// Columns that name a unit but describe history and must stay where they are.

@@ -12,5 +12,7 @@ enum Migrations {
         M0019_IntakeUploads(), M0020_Pairing(), M0021_PairFollowup(), M0022_Campaigns(), M0023_PairStartIndex(),
         M0024_LikelyDuplicateIndex(), M0025_OverdueSweepIndex(), M0026_AlertsDueIndex(), M0027_LoginFailures(),
         M0028_IntakeLease(), M0029_IntakePreviewWatch(), M0030_Stations(), M0031_StationDays(), M0032_LastContact(),
+        // Neighbour groups (issue 17, items 9–12).
+        M0033_NeighbourGroups(),
     ]
 }

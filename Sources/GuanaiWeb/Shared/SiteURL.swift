@@ -28,6 +28,8 @@ public enum SiteURL: Sendable {
     case stations, stationNew, station(StationID?), stationEdit(StationID?)
     case stationRoster(StationID?), stationEnrol(StationID?), stationEnrolmentEnd(StationID?, UUID?), stationActivityNew(StationID?)
     case stationCalendar, stationCoverage
+    case neighbourGroups, neighbourGroupNew, neighbourSuggestions, neighbourGroup(NeighbourGroupID?), neighbourGroupEdit(NeighbourGroupID?)
+    case neighbourActivity(NeighbourGroupID?), neighbourConcern(NeighbourGroupID?)
 
     /// A record's history page, named by its typed id.
     static func history<R: AuditedKind>(of id: RecordID<R>) -> SiteURL { .history(R.auditSubject.rawValue, id.description) }
@@ -130,6 +132,13 @@ public enum SiteURL: Sendable {
         case .stationActivityNew(let id): return "/stations/\(Self.seg(id))/activities/new"
         case .stationCalendar: return "/stations/calendar"
         case .stationCoverage: return "/stations/coverage"
+        case .neighbourGroups: return "/neighbour-groups"
+        case .neighbourGroupNew: return "/neighbour-groups/new"
+        case .neighbourSuggestions: return "/neighbour-groups/suggestions"
+        case .neighbourGroup(let id): return "/neighbour-groups/\(Self.seg(id))"
+        case .neighbourGroupEdit(let id): return "/neighbour-groups/\(Self.seg(id))/edit"
+        case .neighbourActivity(let id): return "/neighbour-groups/\(Self.seg(id))/activities"
+        case .neighbourConcern(let id): return "/neighbour-groups/\(Self.seg(id))/concerns"
         }
     }
 
