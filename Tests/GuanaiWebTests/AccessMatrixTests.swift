@@ -130,6 +130,8 @@ extension AccessMatrixTests {
         var upload: String? = nil
         /// A neighbour group of the village's three households.
         var group = ""
+        /// A candidate site for siting.
+        var site = ""
         /// Names and ID numbers that must not reach anybody outside this village's jurisdiction.
         var secrets: [String] = []
         /// The children's names, which only roles that read children may see.
@@ -239,6 +241,12 @@ extension AccessMatrixTests {
             as: StationDTO.self
         ).id
         w.secrets += [stationName, w.station]
+        let siteName = surname + "家村小学"
+        w.site = try await created(
+            "/api/v1/sites", SiteInput(name: siteName, kind: "school", unitCode: village, latitude: 29.7, longitude: 112.4),
+            as: SiteDTO.self
+        ).id
+        w.secrets += [siteName, w.site]
         w.enrolment = try await created(
             "/api/v1/stations/\(w.station)/enrolments", EnrolmentInput(childId: w.child), as: EnrolmentDTO.self
         ).id
@@ -289,6 +297,7 @@ extension AccessMatrixTests {
             case "alerts": return w.alert
             case "campaigns": return w.campaign
             case "stations": return w.station
+            case "sites": return w.site
             case "neighbour-groups": return w.group
             case "children": return own ? w.pairedChild : w.child
             case "households": return w.household

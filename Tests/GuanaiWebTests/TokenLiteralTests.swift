@@ -33,6 +33,7 @@ import Testing
         values(StationActivityKind.self), values(ChildrenEventKind.self),
         values(NeighbourGroupStatus.self), values(NeighbourActivityKind.self),
         values(UnitStatus.self), values(DivisionKind.self), values(UnitChangeKind.self), values(ChangeCause.self),
+        values(SiteKind.self),
     ]
 
     /// Core string enums whose raw values are names, not values: JSON and form field names (each record's plain

@@ -9,6 +9,8 @@ public enum AuditSubject: String, Sendable, Codable, CaseIterable {
     case health, employment, rights
     case divisions
     case station, group, donation
+    /// A candidate site for a station (siting); written by who approves.
+    case site
     case visitPhoto = "visit_photo"
     /// An import is recorded under the ledger it read.
     case children, women, households, volunteers

@@ -25,6 +25,21 @@ extension OpenAPIDocument {
 extension OpenAPIDocument {
     static let stationDays: [APIRoute] = [
         APIRoute(
+            method: .get, path: "/api/v1/sites", summary: "Candidate sites (schools, other buildings) in the jurisdiction or in `unit`",
+            query: [.unit], answer: .json(ListPage<SiteDTO>.self)),
+        APIRoute(
+            method: .post, path: "/api/v1/sites", summary: "Add a candidate site with its point (city, township)", body: SiteInput.self,
+            status: 201, answer: .json(SiteDTO.self), errors: APIRoute.change),
+        APIRoute(method: .get, path: "/api/v1/sites/{id}", summary: "One site", answer: .json(SiteDTO.self)),
+        APIRoute(
+            method: .patch, path: "/api/v1/sites/{id}", summary: "Change a site; absent keys keep their value",
+            body: PatchOf<SiteInput>.self, answer: .json(SiteDTO.self), errors: APIRoute.change),
+        APIRoute(
+            method: .post, path: "/api/v1/stations/siting",
+            summary: "Where to open `count` stations: the village committees with a point and the sites that reach the most tier "
+                + "weight of uncovered left-behind children; `objective ≤ upperBound`, `optimal` when equal (city, township)",
+            body: SitingInput.self, answer: .json(SitingDTO.self), errors: APIRoute.change),
+        APIRoute(
             method: .get, path: "/api/v1/stations/coverage",
             summary: "Active left-behind children enrolled, within an open station's reach, or either; by unit one level down; "
                 + "uncovered critical then high children first (500 at most)",

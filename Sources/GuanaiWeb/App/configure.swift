@@ -85,6 +85,7 @@ public enum GuanaiApp {
         CampaignPagesController().register(web)
         StationPagesController().register(web)
         StationDaysPagesController().register(web)
+        SitingPagesController().register(web)
         NeighbourPagesController().register(web)
 
         let api = app.grouped("api", "v1")
@@ -102,6 +103,7 @@ public enum GuanaiApp {
         StationAPIController().register(signedInAPI)
         StationDaysAPIController().register(signedInAPI)
         StationCoverageController().register(api: signedInAPI, web: web)
+        SitingAPIController().register(signedInAPI)
         NeighbourGroupAPIController().register(signedInAPI)
     }
 }

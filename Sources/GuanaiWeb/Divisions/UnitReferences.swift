@@ -26,6 +26,8 @@ enum UnitReferences {
         ("stations", "unit_code"),
         // A neighbour group stays with its households' village (neighbour_groups.unit_code is the API's villageCode).
         ("neighbour_groups", "unit_code"),
+        // A candidate site is a building in its village.
+        ("sites", "unit_code"),
     ]
 
     /// Columns that name a unit but describe history and must stay where they are.

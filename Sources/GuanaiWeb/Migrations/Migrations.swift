@@ -14,5 +14,6 @@ enum Migrations {
         M0028_IntakeLease(), M0029_IntakePreviewWatch(), M0030_Stations(), M0031_StationDays(), M0032_LastContact(),
         // Neighbour groups (issue 17, items 9–12).
         M0033_NeighbourGroups(),
+        M0034_Sites(),
     ]
 }

@@ -91,6 +91,10 @@ enum Assets {
         fieldset.roster-row input[type=text]{clear:both;display:block;width:100%;box-sizing:border-box;padding:.3rem .4rem}
         button.wide{width:100%;min-height:3rem;font-size:1.1rem}
         svg rect.track{fill:#eee}svg rect.fill{fill:#a0283c}
+        svg.siting-map{width:100%;height:auto;border:1px solid #ddd;border-radius:.5rem}svg .ground{fill:#fbfaf7}
+        svg .kid{fill:#9a9a9a}svg .kid.tier-critical{fill:#b3141f}svg .kid.tier-high{fill:#e07b39}svg .station{fill:#23502a}
+        svg .pick{fill:#a0283c;stroke:#fff}svg .reach{fill:#a0283c;fill-opacity:.08;stroke:#a0283c;stroke-dasharray:4 3}
+        svg .cand{fill:none;stroke:#777}
         .check-row{display:flex;flex-wrap:wrap;align-items:center;gap:.2rem 0;border-bottom:1px solid #eee}
         .check-row>span{flex:1 0 7rem}
         textarea{width:100%;font:inherit;padding:.5rem;border:1px solid #bbb;border-radius:.4rem;box-sizing:border-box}

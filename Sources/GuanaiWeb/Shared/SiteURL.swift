@@ -27,7 +27,7 @@ public enum SiteURL: Sendable {
     case campaigns, campaign(CampaignID?), campaignVolunteers(CampaignID?)
     case stations, stationNew, station(StationID?), stationEdit(StationID?)
     case stationRoster(StationID?), stationEnrol(StationID?), stationEnrolmentEnd(StationID?, UUID?), stationActivityNew(StationID?)
-    case stationCalendar, stationCoverage
+    case stationCalendar, stationCoverage, stationSiting, siteNew
     case neighbourGroups, neighbourGroupNew, neighbourSuggestions, neighbourGroup(NeighbourGroupID?), neighbourGroupEdit(NeighbourGroupID?)
     case neighbourActivity(NeighbourGroupID?), neighbourConcern(NeighbourGroupID?)
 
@@ -132,6 +132,8 @@ public enum SiteURL: Sendable {
         case .stationActivityNew(let id): return "/stations/\(Self.seg(id))/activities/new"
         case .stationCalendar: return "/stations/calendar"
         case .stationCoverage: return "/stations/coverage"
+        case .stationSiting: return "/stations/siting"
+        case .siteNew: return "/stations/sites/new"
         case .neighbourGroups: return "/neighbour-groups"
         case .neighbourGroupNew: return "/neighbour-groups/new"
         case .neighbourSuggestions: return "/neighbour-groups/suggestions"

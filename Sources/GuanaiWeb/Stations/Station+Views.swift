@@ -33,7 +33,7 @@ enum StationViews {
 
     static func list(
         _ req: Request, _ items: [Station], total: Int, enrolled: [UUID: Int], unitNames: [String: String], units: [(String, String)],
-        unit: String, mayWrite: Bool
+        unit: String, mayWrite: Bool, mayApprove: Bool
     ) -> Response {
         let l = req.lang
         return Layout.page(req, title: l.t("station.title")) {
@@ -42,6 +42,7 @@ enum StationViews {
             p(.class("actions")) {
                 a(.href(.stationCoverage)) { l.t("station.coverageLink") }
                 a(.href(.stationCalendar)) { l.t("calendar.title") }
+                if mayApprove { a(.href(.stationSiting)) { l.t("station.sitingLink") } }
             }
             form(.method("get"), .action(.stations), .class("filters")) {
                 Forms.select(

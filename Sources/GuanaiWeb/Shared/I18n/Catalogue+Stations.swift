@@ -159,6 +159,41 @@ extension Catalogue {
         "coverage.noPriority": ("没有未覆盖的高风险、极高风险儿童。", "No uncovered critical or high-risk child."),
         "coverage.priorityCount": ("未覆盖的极高、高风险儿童 {0} 名，列出前 {1} 名", "{0} uncovered critical or high-risk children; the first {1}"),
         "station.coverageLink": ("覆盖情况", "Coverage"),
+        "siting.title": ("服务站选址", "Where to open stations"),
+        "siting.intro": (
+            "在有坐标的村委会和登记的学校等场所中，选出能覆盖最多尚未覆盖的留守儿童的地点，风险越高的儿童权重越大。",
+            "Among village committees with a point and the registered schools and buildings, the places that reach the most "
+                + "uncovered left-behind children, a riskier child weighing more."
+        ),
+        "siting.count": ("新建几个", "How many"),
+        "siting.reach": ("服务半径（米）", "Reach (metres)"),
+        "siting.run": ("计算", "Compute"),
+        "siting.objective": ("覆盖权重 {0}，上限 {1}", "Weight reached {0}, bound {1}"),
+        "siting.optimal": ("已是最优", "Optimal"),
+        "siting.nearOptimal": ("接近最优", "Near the bound"),
+        "siting.nothing": ("再建站也覆盖不到更多儿童。", "No new station would reach more children."),
+        "siting.site": ("地点", "Place"),
+        "siting.newly": ("新覆盖儿童", "Newly covered"),
+        "siting.weight": ("权重", "Weight"),
+        "siting.mapTitle": (
+            "示意图：{0} 名未覆盖儿童（灰点，红为极高风险），建议的 {1} 个地点及其服务半径",
+            "Sketch: {0} uncovered children (dots, red critical) and the {1} places proposed with their reach"
+        ),
+        "siting.legend": (
+            "灰点：未覆盖儿童（红：极高风险，橙：高风险）；绿方块：已有服务站；红圆：建议地点及服务半径；空心圆：其他候选地点。",
+            "Dots: uncovered children (red critical, orange high); green squares: stations; red circles: proposed places and "
+                + "their reach; hollow circles: other candidates."
+        ),
+        "siting.sites": ("候选场所", "Candidate sites"),
+        "siting.noSites": ("还没有登记学校等候选场所；有坐标的村委会都是候选地点。", "No sites yet; village committees with a point are candidates."),
+        "siting.newSite": ("登记候选场所", "Add a candidate site"),
+        "siting.siteName": ("名称", "Name"),
+        "siting.siteKind": ("类型", "Kind"),
+        "siting.saveSite": ("保存", "Save"),
+        "siteKind.school": ("学校", "School"),
+        "siteKind.other": ("其他场所", "Other building"),
+        "record.site": ("候选场所", "Candidate site"),
+        "station.sitingLink": ("选址", "Siting"),
         "f.title": ("名称", "Title"),
         "f.participants": ("参加儿童", "Children taking part"),
         "f.attendance": ("考勤", "Attendance"),
