@@ -84,9 +84,11 @@ struct Serve: AsyncParsableCommand {
                 let added = try await DemoData.load(app, children: 240, seed: 2026)
                 let women = try await DemoData.loadWomen(app, women: 60, seed: 2026)
                 let volunteers = try await DemoData.loadVolunteers(app)
+                try await DemoData.loadTownshipChildren(app)
                 try await DemoData.loadStations(app)
                 try await DemoData.loadStationDays(app)
                 try await DemoData.loadNeighbourGroups(app)
+                try await DemoData.loadPoints(app)
                 if added + women + volunteers > 0 {
                     print(
                         "demo: \(added) synthetic children, \(women) synthetic women and \(volunteers) synthetic " + "volunteers registered"

@@ -53,6 +53,7 @@ struct SitingPagesController {
         if f.count != nil {
             do {
                 let r = try await SitingService.plan(f.input, scoped: scoped)
+                if (f.reachMetres ?? "").isEmpty { f.reachMetres = String(r.reach) }
                 result = .init(
                     plan: r.plan, reach: r.reach, children: r.children, stations: r.stations, candidates: r.candidates,
                     names: try await scoped.unitNames(r.plan.sites.map(\.unitCode)))

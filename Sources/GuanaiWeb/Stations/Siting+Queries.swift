@@ -20,7 +20,7 @@ extension Scoped {
             .filter(\.$kind == .villageCommittee).filter(\.$status == .active).filter(\.$latitude != nil).all()
         var out = committees.compactMap { u -> SitingCandidate? in
             guard let code = u.id, let la = u.latitude, let lo = u.longitude else { return nil }
-            return SitingCandidate(id: code, name: u.shortName, unitCode: code, point: GeoPoint(latitude: la, longitude: lo))
+            return SitingCandidate(id: code, name: u.officialName, unitCode: code, point: GeoPoint(latitude: la, longitude: lo))
         }
         let wanted = siteIds.map { Set($0.map { $0.trimmingCharacters(in: .whitespaces).uppercased() }) }
         for s in try await sites(in: j) where wanted.map({ $0.contains(s.id!.uuidString) }) ?? true {
