@@ -82,4 +82,25 @@ import GuanaiCore
             #expect(page.status == .ok && page.body.string.contains("<svg") && page.body.string.contains("小石桥小学"))
         }
     }
+
+    @Test func aUnitsPointIsSetOnItsPageByWhoApproves() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            try await ctx.makeUser("town", .townshipStaff, Codes.taohuashan)
+            var cun = Browser(ctx)
+            try await cun.login("cun")
+            #expect(!(try await cun.get("/units/\(Codes.shihuayan)").body.string.contains("/point")), "no form for her")
+            #expect(try await cun.post("/units/\(Codes.shihuayan)/point", ["latitude": "29.6", "longitude": "112.5"]).status == .forbidden)
+            var town = Browser(ctx)
+            try await town.login("town")
+            let bad = try await town.post("/units/\(Codes.shihuayan)/point", ["latitude": "二十九", "longitude": "112.5"])
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("二十九"), "what was typed comes back")
+            #expect(try await town.post("/units/\(Codes.shihuayan)/point", ["latitude": "29.6", "longitude": "112.5"]).status == .seeOther)
+            let u = try #require(try await Unit.find(Codes.shihuayan, on: ctx.app.db))
+            #expect(u.latitude == 29.6 && u.longitude == 112.5)
+            #expect(
+                try await town.post("/units/\(Codes.tiaoguanVillage)/point", ["latitude": "29.6", "longitude": "112.5"]).status == .notFound
+            )
+        }
+    }
 }

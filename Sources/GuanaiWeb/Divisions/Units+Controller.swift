@@ -12,6 +12,7 @@ struct UnitsController {
         r.post(SiteURL.unitRename(":code").components, use: rename)
         r.post(SiteURL.unitMerge(":code").components, use: merge)
         r.post(SiteURL.unitRetire(":code").components, use: retire)
+        r.post(SiteURL.unitPoint(":code").components, use: setPoint)
     }
 
     func index(req: Request) async throws -> Response {
@@ -70,7 +71,7 @@ struct UnitsController {
 
     func render(
         _ req: Request, code: String, errors: [String: String], open: String?, flash: String?, status: HTTPStatus,
-        typed: UnitChangeForm = UnitChangeForm()
+        typed: UnitChangeForm = UnitChangeForm(), point: UnitPointPageForm? = nil
     ) async throws -> Response {
         try req.requireRead(.unit)
         let l = req.lang
@@ -121,6 +122,20 @@ struct UnitsController {
                         dt { l.t("units.accounts") };
                         dd { a(.href(SiteURL.accounts.with(query: [("unit", unit.code)]))) { String(accounts) } }
                     }
+                }
+            }
+            if actor.can(.approve) && unit.isActive && unit.divisionLevel >= .township {
+                Self.actionForm(
+                    req, l, title: "unit.setPoint", url: .unitPoint(unit.code), open: open == "point", hint: l.t("unit.pointHint")
+                ) {
+                    Forms.field(
+                        l, label: "station.latitude", name: UnitPointPageForm.CodingKeys.latitude.rawValue,
+                        value: point?.latitude ?? unit.latitude.map { String($0) } ?? "", required: true, error: errors["latitude"],
+                        extra: [Attr("inputmode", "decimal")])
+                    Forms.field(
+                        l, label: "station.longitude", name: UnitPointPageForm.CodingKeys.longitude.rawValue,
+                        value: point?.longitude ?? unit.longitude.map { String($0) } ?? "", required: true, error: errors["longitude"],
+                        extra: [Attr("inputmode", "decimal")])
                 }
             }
             if unit.divisionLevel <= .township && unit.divisionLevel >= .county {
@@ -264,6 +279,21 @@ struct UnitsController {
     func retire(req: Request) async throws -> Response {
         try await change(req, "retire") { s, f, a, now in
             try await UnitService.retire(req.parameters.get("code") ?? "", reason: f.reason ?? "", scoped: s, actor: a, at: now)
+        }
+    }
+
+    /// Sets the unit's point (who approves; audited on the unit). Refused: the page again, the typed text kept.
+    func setPoint(req: Request) async throws -> Response {
+        let code = req.parameters.get("code") ?? ""
+        guard let u = try await req.scoped.unit(code) else { throw Abort(.notFound) }
+        try req.require(.approve)
+        let f = try await req.form(UnitPointPageForm.self)
+        do {
+            _ = try await StationService.setPoint(u, f.input, actor: req.auditActor, at: req.now, on: req.db)
+            return req.redirect(to: SiteURL.unit(u.code).path)
+        } catch let e as FieldErrors {
+            return try await render(
+                req, code: code, errors: req.messages(e), open: "point", flash: nil, status: .unprocessableEntity, point: f)
         }
     }
 

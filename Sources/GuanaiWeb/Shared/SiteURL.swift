@@ -7,7 +7,7 @@ public enum SiteURL: Sendable {
     case home
     case login, logout, changePassword, resumeForm
     case lang(String)
-    case units, unit(String), unitAddChild(String), unitRename(String), unitMerge(String), unitRetire(String), unitExport
+    case units, unit(String), unitAddChild(String), unitRename(String), unitMerge(String), unitRetire(String), unitPoint(String), unitExport
     case accounts, accountNew, account(UserID?), accountDisable(UserID?), accountEnable(UserID?), accountReset(UserID?)
     case accountHandover(UserID?), accountRevealPhone(UserID?), accountsExport
     case audit, history(String, String)
@@ -48,6 +48,7 @@ public enum SiteURL: Sendable {
         case .unitRename(let c): return "/units/\(c)/rename"
         case .unitMerge(let c): return "/units/\(c)/merge"
         case .unitRetire(let c): return "/units/\(c)/retire"
+        case .unitPoint(let c): return "/units/\(c)/point"
         case .unitExport: return "/units.csv"
         case .accounts: return "/accounts"
         case .accountNew: return "/accounts/new"

@@ -57,6 +57,11 @@ extension Catalogue {
         "stationHost.other": ("其他", "Other"),
         "unit.point": ("位置（纬度, 经度）", "Location (latitude, longitude)"),
         "unit.noPoint": ("未标注", "Not set"),
+        "unit.setPoint": ("标注位置", "Set the location"),
+        "unit.pointHint": (
+            "村委会所在的纬度、经度，如 29.72、112.40；服务站覆盖和选址从这里量距离。",
+            "The committee's latitude and longitude, e.g. 29.72, 112.40: coverage and siting measure from here."
+        ),
         "stations.error.capacity": ("可容纳人数应在 {0} 到 {1} 之间", "Places must be between {0} and {1}"),
         "stations.error.rangeOrder": ("结束日期不能早于开始日期", "The end date cannot be before the start date"),
         "stations.error.outsideYear": ("日期应在 {0} 年内", "The date must fall in {0}"),
