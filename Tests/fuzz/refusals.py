@@ -75,6 +75,8 @@ ALLOWED = {
     "POST /api/v1/stations/{id}/activities": {"date": TODAY, "participants*": RECORD},
     "PUT /api/v1/stations/calendar": {"winter.*": DEPENDS, "summer.*": DEPENDS, "closedDays*": DEPENDS},
     "PUT /api/v1/stations/rules": {"highWeight": DEPENDS},
+    "POST /api/v1/sites": {"unitCode": UNIT},
+    "PATCH /api/v1/sites/{id}": {"unitCode": UNIT, "latitude": DEPENDS, "longitude": DEPENDS},
     # Neighbour groups: a village of the jurisdiction, households registered there and in no other active group (nor
     # named twice), the leader living in one of them, consent days not in the future.
     "POST /api/v1/neighbour-groups": {"villageCode": UNIT, "members*.householdId": RECORD, "members": STATE,
