@@ -343,4 +343,23 @@ import GuanaiCore
             #expect(wider.covered == 4 && wider.priority.isEmpty)
         }
     }
+
+    @Test func theStationRulesPageIsTheCitysAndChecksTheWeights() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("city", .cityAdmin, Codes.county)
+            try await ctx.makeUser("town", .townshipStaff, Codes.taohuashan)
+            var town = Browser(ctx)
+            try await town.login("town")
+            #expect(try await town.get("/stations/rules").status == .forbidden)
+            var city = Browser(ctx)
+            try await city.login("city")
+            let page = try await city.get("/stations/rules")
+            #expect(page.status == .ok && page.body.string.contains("name=\"reachMetres\""))
+            let bad = try await city.post(
+                "/stations/rules", ["rosterDays": "7", "reachMetres": "3000", "criticalWeight": "2", "highWeight": "9"])
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("value=\"9\""), "typed kept")
+            #expect(try await city.post("/stations/rules", ["reachMetres": "2500"]).status == .seeOther)
+            #expect(try await SettingsStore.load(StationRules.self, on: ctx.app.db).reachMetres == 2500)
+        }
+    }
 }

@@ -86,6 +86,7 @@ public enum GuanaiApp {
         StationPagesController().register(web)
         StationDaysPagesController().register(web)
         SitingPagesController().register(web)
+        StationRulesPagesController().register(web)
         NeighbourPagesController().register(web)
 
         let api = app.grouped("api", "v1")

@@ -32,15 +32,25 @@ enum SettingsViews {
     static func page(_ req: Request, _ s: RiskSettings, typed: [String: String], errors: [String: String], saved: Bool, status: HTTPStatus)
         -> Response
     {
+        numbers(
+            req, s, title: "settings.title", intro: "settings.intro", action: .riskSettings, typed: typed, errors: errors, saved: saved,
+            status: status)
+    }
+
+    /// A page of numbers Core declares (`NumberSettings.fields`): each labelled `settings.<name>`, with its range.
+    static func numbers<S: NumberSettings>(
+        _ req: Request, _ s: S, title: String, intro: String, action: SiteURL, typed: [String: String], errors: [String: String],
+        saved: Bool, status: HTTPStatus
+    ) -> Response {
         let l = req.lang
-        return Layout.page(req, title: l.t("settings.title"), status: status) {
-            h1 { l.t("settings.title") }
-            p(.class("muted")) { l.t("settings.intro") }
+        return Layout.page(req, title: l.t(title), status: status) {
+            h1 { l.t(title) }
+            p(.class("muted")) { l.t(intro) }
             if saved { div(.class("flash"), Attr("role", "status")) { l.t("settings.saved") } }
             Forms.errorSummary(l, errors, labelled: true)
-            form(.method("post"), .action(.riskSettings)) {
+            form(.method("post"), .action(action)) {
                 Forms.csrf(req)
-                for (name, kp, range) in RiskSettings.fields {
+                for (name, kp, range) in S.fields {
                     Forms.field(
                         l, label: "settings." + name, name: name, value: typed[name] ?? String(s[keyPath: kp]), type: "number",
                         error: errors[name],

@@ -27,7 +27,7 @@ public enum SiteURL: Sendable {
     case campaigns, campaign(CampaignID?), campaignVolunteers(CampaignID?)
     case stations, stationNew, station(StationID?), stationEdit(StationID?)
     case stationRoster(StationID?), stationEnrol(StationID?), stationEnrolmentEnd(StationID?, UUID?), stationActivityNew(StationID?)
-    case stationCalendar, stationCoverage, stationSiting, siteNew
+    case stationCalendar, stationCoverage, stationSiting, siteNew, stationRules
     case neighbourGroups, neighbourGroupNew, neighbourSuggestions, neighbourGroup(NeighbourGroupID?), neighbourGroupEdit(NeighbourGroupID?)
     case neighbourActivity(NeighbourGroupID?), neighbourConcern(NeighbourGroupID?)
 
@@ -135,6 +135,7 @@ public enum SiteURL: Sendable {
         case .stationCoverage: return "/stations/coverage"
         case .stationSiting: return "/stations/siting"
         case .siteNew: return "/stations/sites/new"
+        case .stationRules: return "/stations/rules"
         case .neighbourGroups: return "/neighbour-groups"
         case .neighbourGroupNew: return "/neighbour-groups/new"
         case .neighbourSuggestions: return "/neighbour-groups/suggestions"

@@ -23,7 +23,8 @@ struct StationPagesController {
         return StationViews.list(
             req, items, total: total, enrolled: try await scoped.enrolledCounts(items), unitNames: names,
             units: try await Self.units(scoped), unit: unit ?? "",
-            mayWrite: Policy.writes(try req.actor.role, .station), mayApprove: try req.actor.can(.approve))
+            mayWrite: Policy.writes(try req.actor.role, .station), mayApprove: try req.actor.can(.approve),
+            mayEditRules: try req.actor.can(.editRules))
     }
 
     /// The units a station may stand in: villages and townships of the jurisdiction.

@@ -33,7 +33,7 @@ enum StationViews {
 
     static func list(
         _ req: Request, _ items: [Station], total: Int, enrolled: [UUID: Int], unitNames: [String: String], units: [(String, String)],
-        unit: String, mayWrite: Bool, mayApprove: Bool
+        unit: String, mayWrite: Bool, mayApprove: Bool, mayEditRules: Bool
     ) -> Response {
         let l = req.lang
         return Layout.page(req, title: l.t("station.title")) {
@@ -43,6 +43,7 @@ enum StationViews {
                 a(.href(.stationCoverage)) { l.t("station.coverageLink") }
                 a(.href(.stationCalendar)) { l.t("calendar.title") }
                 if mayApprove { a(.href(.stationSiting)) { l.t("station.sitingLink") } }
+                if mayEditRules { a(.href(.stationRules)) { l.t("station.rulesLink") } }
             }
             form(.method("get"), .action(.stations), .class("filters")) {
                 Forms.select(

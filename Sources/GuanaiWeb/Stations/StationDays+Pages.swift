@@ -193,3 +193,36 @@ struct StationDaysPagesController {
         }
     }
 }
+
+/// /stations/rules: the station rules on a page, as the risk settings are (city admin).
+struct StationRulesPagesController {
+    func register(_ r: any RoutesBuilder) {
+        r.get(SiteURL.stationRules.components, use: show)
+        r.post(SiteURL.stationRules.components, use: save)
+    }
+
+    func render(_ req: Request, typed: [String: String], errors: [String: String], saved: Bool, status: HTTPStatus) async throws
+        -> Response
+    {
+        SettingsViews.numbers(
+            req, try await SettingsStore.load(StationRules.self, on: req.db), title: "stationRules.title", intro: "stationRules.intro",
+            action: .stationRules, typed: typed, errors: errors, saved: saved, status: status)
+    }
+
+    func show(req: Request) async throws -> Response {
+        try req.require(.editRules)
+        return try await render(
+            req, typed: [:], errors: [:], saved: req.query[String.self, at: StationDaysViews.savedKey] == Forms.on, status: .ok)
+    }
+
+    func save(req: Request) async throws -> Response {
+        try req.require(.editRules)
+        let f = try await req.form(NumberSettingsForm<StationRules>.self).values
+        do {
+            _ = try await SettingsStore.save(f, as: StationRules.self, by: req.auditActor, at: req.now, on: req.db)
+            return req.redirect(to: SiteURL.stationRules.with(query: [(StationDaysViews.savedKey, Forms.on)]))
+        } catch let e as FieldErrors {
+            return try await render(req, typed: f, errors: req.messages(e), saved: false, status: .unprocessableEntity)
+        }
+    }
+}

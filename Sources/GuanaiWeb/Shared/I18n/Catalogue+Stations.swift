@@ -204,6 +204,18 @@ extension Catalogue {
         "f.attendance": ("考勤", "Attendance"),
         "f.entries": ("考勤", "Roster"),
         "f.rosterDays": ("可补记考勤天数", "Days a roster may be filled late"),
+        "stationRules.title": ("服务站规则", "Station rules"),
+        "stationRules.intro": (
+            "考勤可以补记几天；服务站覆盖多远；选址时各风险等级儿童的权重（风险越高权重不能越低）。",
+            "How many days back a roster may be filled; how far a station reaches; how much each risk tier weighs in siting."
+        ),
+        "settings.rosterDays": ("可补记考勤天数", "Days a roster may be filled late"),
+        "settings.reachMetres": ("服务半径（米）", "Reach (metres)"),
+        "settings.criticalWeight": ("极高风险儿童权重", "Weight of a critical child"),
+        "settings.highWeight": ("高风险儿童权重", "Weight of a high-risk child"),
+        "settings.mediumWeight": ("中风险儿童权重", "Weight of a medium-risk child"),
+        "settings.normalWeight": ("一般儿童权重", "Weight of another child"),
+        "station.rulesLink": ("规则", "Rules"),
         "f.reachMetres": ("服务半径（米）", "Reach (metres)"),
     ]
 }
