@@ -362,4 +362,24 @@ import GuanaiCore
             #expect(try await SettingsStore.load(StationRules.self, on: ctx.app.db).reachMetres == 2500)
         }
     }
+
+    @Test func stationsAndEnrolmentsExportAsSpreadsheets() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("town", .townshipStaff, Codes.taohuashan)
+            let t = try await ctx.token("town")
+            let s = try await Self.station(ctx, t, capacity: 10)
+            let k = try await PairingTests.child(ctx, t, order: 371, name: "安小花")
+            #expect(try await Self.enrol(ctx, t, s.id, k.id).status == .created)
+            var b = Browser(ctx)
+            try await b.login("town")
+            let list = try await b.get("/stations/export?format=csv")
+            #expect(list.status == .ok && list.body.string.contains("石华堰村留守儿童服务站") && list.body.string.contains(",1,"))
+            let kids = try await b.get("/stations/\(s.id)/enrolments/export?format=csv")
+            #expect(kids.status == .ok && kids.body.string.contains("安小花") && kids.body.string.contains("2026-11-18"))
+            let xlsx = try await b.get("/stations/export")
+            #expect(xlsx.status == .ok && xlsx.body.readableBytes > 1000 && xlsx.body.string.hasPrefix("PK"))
+            let trail = try await AuditEntry.query(on: ctx.app.db).filter(\.$action == "export").count()
+            #expect(trail == 3)
+        }
+    }
 }

@@ -87,6 +87,7 @@ public enum GuanaiApp {
         StationDaysPagesController().register(web)
         SitingPagesController().register(web)
         StationRulesPagesController().register(web)
+        StationExportController().register(web)
         NeighbourPagesController().register(web)
 
         let api = app.grouped("api", "v1")

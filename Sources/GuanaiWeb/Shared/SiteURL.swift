@@ -28,6 +28,7 @@ public enum SiteURL: Sendable {
     case stations, stationNew, station(StationID?), stationEdit(StationID?)
     case stationRoster(StationID?), stationEnrol(StationID?), stationEnrolmentEnd(StationID?, UUID?), stationActivityNew(StationID?)
     case stationCalendar, stationCoverage, stationSiting, siteNew, stationRules
+    case stationsExport, stationEnrolmentsExport(StationID?)
     case neighbourGroups, neighbourGroupNew, neighbourSuggestions, neighbourGroup(NeighbourGroupID?), neighbourGroupEdit(NeighbourGroupID?)
     case neighbourActivity(NeighbourGroupID?), neighbourConcern(NeighbourGroupID?)
 
@@ -136,6 +137,8 @@ public enum SiteURL: Sendable {
         case .stationSiting: return "/stations/siting"
         case .siteNew: return "/stations/sites/new"
         case .stationRules: return "/stations/rules"
+        case .stationsExport: return "/stations/export"
+        case .stationEnrolmentsExport(let id): return "/stations/\(Self.seg(id))/enrolments/export"
         case .neighbourGroups: return "/neighbour-groups"
         case .neighbourGroupNew: return "/neighbour-groups/new"
         case .neighbourSuggestions: return "/neighbour-groups/suggestions"

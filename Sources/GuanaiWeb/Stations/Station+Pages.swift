@@ -24,7 +24,7 @@ struct StationPagesController {
             req, items, total: total, enrolled: try await scoped.enrolledCounts(items), unitNames: names,
             units: try await Self.units(scoped), unit: unit ?? "",
             mayWrite: Policy.writes(try req.actor.role, .station), mayApprove: try req.actor.can(.approve),
-            mayEditRules: try req.actor.can(.editRules))
+            mayEditRules: try req.actor.can(.editRules), mayExport: try req.actor.can(.export))
     }
 
     /// The units a station may stand in: villages and townships of the jurisdiction.
@@ -79,7 +79,9 @@ struct StationPagesController {
         return StationViews.page(
             req, s, unitNames: try await scoped.unitNames([s.unitCode]), volunteers: volunteers,
             volunteerNames: try await scoped.volunteerNames(volunteers),
-            days: .init(places: places, childNames: try await scoped.childNames(places.map(\.child)), activities: activities),
+            days: .init(
+                places: places, childNames: try await scoped.childNames(places.map(\.child)), activities: activities,
+                mayExport: try req.actor.can(.export)),
             mayWrite: Policy.writes(try req.actor.role, .station))
     }
 

@@ -33,7 +33,7 @@ enum StationViews {
 
     static func list(
         _ req: Request, _ items: [Station], total: Int, enrolled: [UUID: Int], unitNames: [String: String], units: [(String, String)],
-        unit: String, mayWrite: Bool, mayApprove: Bool, mayEditRules: Bool
+        unit: String, mayWrite: Bool, mayApprove: Bool, mayEditRules: Bool, mayExport: Bool
     ) -> Response {
         let l = req.lang
         return Layout.page(req, title: l.t("station.title")) {
@@ -44,6 +44,9 @@ enum StationViews {
                 a(.href(.stationCalendar)) { l.t("calendar.title") }
                 if mayApprove { a(.href(.stationSiting)) { l.t("station.sitingLink") } }
                 if mayEditRules { a(.href(.stationRules)) { l.t("station.rulesLink") } }
+                if mayExport {
+                    a(.href(SiteURL.stationsExport.with(query: [(APIQuery.unit.rawValue, unit)]))) { l.t("station.export") }
+                }
             }
             form(.method("get"), .action(.stations), .class("filters")) {
                 Forms.select(
@@ -94,6 +97,7 @@ enum StationViews {
         let places: [StationEnrolment]
         let childNames: [ChildID: String]
         let activities: [StationActivity]
+        let mayExport: Bool
     }
 
     static func page(
@@ -146,7 +150,7 @@ enum StationViews {
             } else {
                 ul { for v in volunteers { li { volunteerNames[v] ?? v } } }
             }
-            StationDaysViews.children(l, s, days, mayWrite: mayWrite)
+            StationDaysViews.children(l, s, days, mayWrite: mayWrite, mayExport: days.mayExport)
             StationDaysViews.recent(l, days.activities)
             if mayWrite { p { a(.class("btn"), .href(.stationEdit(s.recordID))) { l.t("station.edit") } } }
             p { a(.href(.history(of: s.recordID))) { l.t("station.history") } }

@@ -42,6 +42,13 @@ extension Scoped {
         return out
     }
 
+    /// Each enrolled child's village, for a station's list.
+    func villages(of children: [UUID]) async throws -> [UUID: String] {
+        guard !children.isEmpty else { return [:] }
+        let kids = try await Child.query(on: db).filter(\.$id ~~ children).all()
+        return Dictionary(uniqueKeysWithValues: kids.map { ($0.id!, $0.unitCode) })
+    }
+
     func marks(_ s: Station, on day: CivilDate) async throws -> [StationAttendance] {
         try await StationAttendance.query(on: db).filter(\.$stationID == s.id!).filter(\.$day == day.iso).all()
     }

@@ -298,7 +298,7 @@ enum StationDaysViews {
     }
 
     /// The children holding a place, each with her first day and, for staff, the way to end it.
-    static func children(_ l: UILanguage, _ s: Station, _ days: StationViews.Days, mayWrite: Bool) -> Node {
+    static func children(_ l: UILanguage, _ s: Station, _ days: StationViews.Days, mayWrite: Bool, mayExport: Bool) -> Node {
         group {
             h2 { l.t("station.children") }
             if days.places.isEmpty {
@@ -313,6 +313,7 @@ enum StationDaysViews {
                         }
                     }
                 }
+                if mayExport { p { a(.href(.stationEnrolmentsExport(s.recordID))) { l.t("station.exportEnrolments") } } }
             }
         }
     }

@@ -216,6 +216,8 @@ extension Catalogue {
         "settings.mediumWeight": ("中风险儿童权重", "Weight of a medium-risk child"),
         "settings.normalWeight": ("一般儿童权重", "Weight of another child"),
         "station.rulesLink": ("规则", "Rules"),
+        "station.export": ("导出服务站表", "Export stations"),
+        "station.exportEnrolments": ("导出在站儿童名单", "Export the enrolments"),
         "f.reachMetres": ("服务半径（米）", "Reach (metres)"),
     ]
 }
