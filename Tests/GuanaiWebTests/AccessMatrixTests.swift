@@ -130,6 +130,8 @@ extension AccessMatrixTests {
         var upload: String? = nil
         /// A neighbour group of the village's three households.
         var group = ""
+        /// A donor (named in the notice) and her donation to the village, half of it given to the station.
+        var donor = "", donation = ""
         /// Names and ID numbers that must not reach anybody outside this village's jurisdiction.
         var secrets: [String] = []
         /// The children's names, which only roles that read children may see.
@@ -253,6 +255,21 @@ extension AccessMatrixTests {
         ).id
         w.secrets += [groupName, w.group]
 
+        let donorName = surname + "家村爱心企业"
+        w.donor = try await created(
+            "/api/v1/donors", DonorInput(name: donorName, kind: "enterprise", publicName: true, unitCode: village), as: DonorDTO.self
+        ).id
+        w.donation = try await created(
+            "/api/v1/donations",
+            DonationInput(
+                donorId: w.donor, type: "money", amount: "1000.00", receiptNo: "R\(tag)", receivedOn: "2026-10-01", unitCode: village),
+            as: DonationDTO.self
+        ).id
+        _ = try await created(
+            "/api/v1/donations/\(w.donation)/allocations",
+            AllocationInput(to: "station", targetId: w.station, amount: "500.00", on: "2026-10-02"), as: DonationDTO.self)
+        w.secrets += [donorName, w.donor, w.donation]
+
         let accountName = "acct\(tag)"
         w.account = try await ctx.makeUser(accountName, .volunteer, village).id!.uuidString
         w.secrets += [w.account]
@@ -290,6 +307,8 @@ extension AccessMatrixTests {
             case "campaigns": return w.campaign
             case "stations": return w.station
             case "neighbour-groups": return w.group
+            case "donors": return w.donor
+            case "donations": return w.donation
             case "children": return own ? w.pairedChild : w.child
             case "households": return w.household
             case "pairs": return own ? w.pair : target == .otherInside ? w.otherPair : w.pair
@@ -314,6 +333,7 @@ extension AccessMatrixTests {
                     ("report", w.report), ("volunteer", w.volunteer), ("pair", target == .otherInside ? w.otherPair : w.pair),
                     ("campaign", w.campaign), ("station", w.station),
                     ("group", w.group),
+                    ("donation", w.donation),
                     ("account", w.account),
                 ]
             return records.map { ("/history/\($0.0)/\($0.1)", Policy.historyKind($0.0)) }

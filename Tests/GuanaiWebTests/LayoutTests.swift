@@ -30,6 +30,7 @@ import Foundation
                 "GuanaiWeb.M0030_Stations",
                 "GuanaiWeb.M0031_StationDays", "GuanaiWeb.M0032_LastContact",
                 "GuanaiWeb.M0033_NeighbourGroups",
+                "GuanaiWeb.M0034_Donations",
             ])
     }
 

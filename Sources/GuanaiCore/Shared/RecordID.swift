@@ -63,6 +63,8 @@ public enum RecordTag {
     public enum Visit: AuditedKind { public static let auditSubject = AuditSubject.visit }
     public enum Station: AuditedKind { public static let auditSubject = AuditSubject.station }
     public enum NeighbourGroup: AuditedKind { public static let auditSubject = AuditSubject.group }
+    public enum Donor: AuditedKind { public static let auditSubject = AuditSubject.donation }
+    public enum Donation: AuditedKind { public static let auditSubject = AuditSubject.donation }
     public enum User: AuditedKind { public static let auditSubject = AuditSubject.account }
     /// No trail of its own: an upload is the importer's working file, and what it imports is audited row by row.
     public enum IntakeUpload {}
@@ -81,6 +83,9 @@ public typealias VisitID = RecordID<RecordTag.Visit>
 public typealias StationID = RecordID<RecordTag.Station>
 
 public typealias NeighbourGroupID = RecordID<RecordTag.NeighbourGroup>
+public typealias DonorID = RecordID<RecordTag.Donor>
+public typealias DonationID = RecordID<RecordTag.Donation>
+
 public typealias UserID = RecordID<RecordTag.User>
 public typealias IntakeUploadID = RecordID<RecordTag.IntakeUpload>
 

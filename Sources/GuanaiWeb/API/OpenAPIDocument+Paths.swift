@@ -49,6 +49,7 @@ extension OpenAPIDocument {
     static let routes: [APIRoute] =
         sessionAndUnits + accounts + registry + pairing + safety + women + stations + stationDays
         + neighbours
+        + donations
 
     static let sessionAndUnits: [APIRoute] = [
         APIRoute(

@@ -86,6 +86,7 @@ public enum GuanaiApp {
         StationPagesController().register(web)
         StationDaysPagesController().register(web)
         NeighbourPagesController().register(web)
+        DonationPagesController().register(web)
 
         let api = app.grouped("api", "v1")
         let apiController = APIController()
@@ -103,5 +104,6 @@ public enum GuanaiApp {
         StationDaysAPIController().register(signedInAPI)
         StationCoverageController().register(api: signedInAPI, web: web)
         NeighbourGroupAPIController().register(signedInAPI)
+        DonationAPIController().register(signedInAPI)
     }
 }

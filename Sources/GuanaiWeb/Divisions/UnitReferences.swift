@@ -26,6 +26,9 @@ enum UnitReferences {
         ("stations", "unit_code"),
         // A neighbour group stays with its households' village (neighbour_groups.unit_code is the API's villageCode).
         ("neighbour_groups", "unit_code"),
+        // A township's donors and donations are booked by whichever township absorbed it.
+        ("donors", "unit_code"),
+        ("donations", "unit_code"),
     ]
 
     /// Columns that name a unit but describe history and must stay where they are.

@@ -14,5 +14,7 @@ enum Migrations {
         M0028_IntakeLease(), M0029_IntakePreviewWatch(), M0030_Stations(), M0031_StationDays(), M0032_LastContact(),
         // Neighbour groups (issue 17, items 9–12).
         M0033_NeighbourGroups(),
+        // Donors and donations (issue 17, item 8).
+        M0034_Donations(),
     ]
 }

@@ -42,6 +42,7 @@ enum StationViews {
             p(.class("actions")) {
                 a(.href(.stationCoverage)) { l.t("station.coverageLink") }
                 a(.href(.stationCalendar)) { l.t("calendar.title") }
+                a(.href(.donations)) { l.t("station.donationsLink") }
             }
             form(.method("get"), .action(.stations), .class("filters")) {
                 Forms.select(
