@@ -93,7 +93,9 @@ private func y(_ s: String) -> Yuan { Yuan(s)! }
         #expect(check("0", after: []) == ["amount"])
         #expect(check("1", after: [], found: false) == ["targetId"])
         #expect(check("1", after: [], to: "child", found: false) == ["targetId"])
-        #expect(check("1", after: [], to: "event") == ["to"], "events are not built")
+        #expect(check("1", after: [], to: "event") == [], "events are built")
+        #expect(check("1", after: [], to: "event", found: false) == ["targetId"])
+        #expect(check("1", after: [], to: "party") == ["to"])
         #expect(check("1", after: [], on: "2026-10-31") == ["on"], "before the donation came in")
         #expect(check("1", after: [], on: "2026-11-21") == ["on"])
         var c = FormChecker()
@@ -132,5 +134,23 @@ private func y(_ s: String) -> Yuan { Yuan(s)! }
     @Test func noDonationsNoLines() {
         let s = DonationSummary([])
         #expect(s.total == .zero && s.unallocated == .zero && s.donors.isEmpty && s.byUse.count == 3)
+    }
+}
+
+@Suite struct ChildrenEventFormTests {
+    @Test func anEventNeedsAKindADayAUnitATitleAndChildrenTheCallerReads() {
+        var c = FormChecker()
+        let bad = ChildrenEventForm.check(
+            ChildrenEventInput(kind: "party", date: "2026-02-30", unitCode: "421081104200", title: " ", participants: ["a", "x"]),
+            unit: UnitFacts(level: .village, isActive: true), known: ["a"], &c)
+        #expect(bad == nil)
+        #expect(c.errors.map(\.field) == ["kind", "date", "title", "participants[1]"])
+        var ok = FormChecker()
+        let e = ChildrenEventForm.check(
+            ChildrenEventInput(
+                kind: "holiday_camp", date: "2027-07-10", unitCode: "421081104000", title: "夏令营", participants: ["a", " a", "b"]),
+            unit: UnitFacts(level: .township, isActive: true), known: ["a", "b"], &ok)
+        #expect(e?.participants == ["a", "b"], "each child once, in the order given")
+        #expect(e?.date.iso == "2027-07-10", "an event may be planned ahead")
     }
 }

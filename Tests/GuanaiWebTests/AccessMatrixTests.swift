@@ -132,6 +132,8 @@ extension AccessMatrixTests {
         var group = ""
         /// A donor (named in the notice) and her donation to the village, half of it given to the station.
         var donor = "", donation = ""
+        /// A children's event in the village with the child taking part.
+        var event = ""
         /// Names and ID numbers that must not reach anybody outside this village's jurisdiction.
         var secrets: [String] = []
         /// The children's names, which only roles that read children may see.
@@ -269,6 +271,13 @@ extension AccessMatrixTests {
             "/api/v1/donations/\(w.donation)/allocations",
             AllocationInput(to: "station", targetId: w.station, amount: "500.00", on: "2026-10-02"), as: DonationDTO.self)
         w.secrets += [donorName, w.donor, w.donation]
+        let eventTitle = surname + "家村暑期安全课"
+        w.event = try await created(
+            "/api/v1/events",
+            ChildrenEventInput(kind: "safety_education", date: "2026-08-01", unitCode: village, title: eventTitle, participants: [w.child]),
+            as: ChildrenEventDTO.self
+        ).id
+        w.secrets += [eventTitle, w.event]
 
         let accountName = "acct\(tag)"
         w.account = try await ctx.makeUser(accountName, .volunteer, village).id!.uuidString
@@ -309,6 +318,7 @@ extension AccessMatrixTests {
             case "neighbour-groups": return w.group
             case "donors": return w.donor
             case "donations": return w.donation
+            case "events": return w.event
             case "children": return own ? w.pairedChild : w.child
             case "households": return w.household
             case "pairs": return own ? w.pair : target == .otherInside ? w.otherPair : w.pair

@@ -105,7 +105,7 @@ import GuanaiCore
             let far = try await allocate(AllocationInput(to: "station", targetId: farStation.id, amount: "0.01", on: "2026-11-06"))
             #expect(try Self.errorFields(far) == ["targetId"], "a station outside her jurisdiction is no target")
             let event = try await allocate(AllocationInput(to: "event", targetId: station.id, amount: "0.01", on: "2026-11-06"))
-            #expect(try Self.errorFields(event) == ["to"], "events are not built")
+            #expect(try Self.errorFields(event) == ["targetId"], "a station's id names no event")
             #expect(
                 try await allocate(AllocationInput(to: "station", targetId: station.id, amount: "0.01", on: "2026-11-06"), token: other)
                     .status == .notFound)
@@ -153,6 +153,70 @@ import GuanaiCore
             #expect(page.status == .ok)
             #expect(page.body.string.contains("¥201500.50") && page.body.string.contains("桃花山爱心实业公司"))
             for secret in ["李秘密", child.id, "不愿具名"] { #expect(!page.body.string.contains(secret), "the page shows \(secret)") }
+        }
+    }
+
+    @Test func eventsTakeChildrenTheCallerReadsAndDonations() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("town", .townshipStaff, Codes.taohuashan)
+            try await ctx.makeUser("other", .townshipStaff, Codes.tiaoguan)
+            try await ctx.makeUser("insp", .inspector, Codes.county)
+            let t = try await ctx.token("town"), other = try await ctx.token("other")
+            let mine = try await PairingTests.child(ctx, t, order: 311, name: "王营员")
+            let refused = try await ctx.api(
+                .POST, "/api/v1/events", token: other,
+                body: ctx.json(
+                    ChildrenEventInput(
+                        kind: "holiday_camp", date: "2026-07-20", unitCode: Codes.tiaoguan, title: "夏令营", participants: [mine.id])))
+            #expect(refused.status == .unprocessableEntity)
+            #expect(try Self.errorFields(refused) == ["participants[0]"], "a child outside her jurisdiction")
+            let insp = try await ctx.api(
+                .POST, "/api/v1/events", token: try await ctx.token("insp"),
+                body: ctx.json(ChildrenEventInput(kind: "other", date: "2026-07-20", unitCode: Codes.county, title: "x")))
+            #expect(insp.status == .forbidden)
+            let camp = try await Self.post(
+                ctx, "/api/v1/events", t,
+                ChildrenEventInput(
+                    kind: "holiday_camp", date: "2026-07-20", unitCode: Codes.taohuashan, title: "桃花山夏令营", participants: [mine.id]),
+                as: ChildrenEventDTO.self)
+            #expect(camp.participants == [mine.id])
+            #expect(try await ctx.api(.GET, "/api/v1/events/\(camp.id)", token: other).status == .notFound)
+            let entry = try await AuditEntry.query(on: ctx.app.db).filter(\.$recordID == camp.id).first()
+            #expect(entry?.recordType == "station" && entry?.action == "create")
+
+            let donor = try await Self.post(
+                ctx, "/api/v1/donors", t, DonorInput(name: "营地赞助方", kind: "association", unitCode: Codes.taohuashan), as: DonorDTO.self)
+            let d = try await Self.post(
+                ctx, "/api/v1/donations", t,
+                DonationInput(donorId: donor.id, type: "money", amount: "300", receivedOn: "2026-07-01", unitCode: Codes.taohuashan),
+                as: DonationDTO.self)
+            let res = try await ctx.api(
+                .POST, "/api/v1/donations/\(d.id)/allocations", token: t,
+                body: ctx.json(AllocationInput(to: "event", targetId: camp.id, amount: "299.99", on: "2026-07-02")))
+            #expect(res.status == .created, "\(res.body.string)")
+            let s = try await ctx.api(.GET, "/api/v1/donations/summary", token: t).content.decode(DonationSummaryDTO.self)
+            #expect(s.byUse.map(\.total) == ["0.00", "299.99", "0.00", "0.01"])
+            #expect(s.donors.map(\.name) == ["爱心人士"])
+
+            var b = Browser(ctx)
+            try await b.login("town")
+            let page = try await b.get("/events/\(camp.id)")
+            #expect(page.status == .ok && page.body.string.contains("王营员"))
+            let typed = try await b.post(
+                "/events/new",
+                [
+                    "kind": "safety_education", "date": "2026-09-01", "unitCode": Codes.taohuashan, "title": "安全课",
+                    "participants": mine.id + "\nnot-an-id",
+                ])
+            #expect(typed.status == .unprocessableEntity)
+            let made = try await b.post(
+                "/events/new",
+                [
+                    "kind": "safety_education", "date": "2026-09-01", "unitCode": Codes.taohuashan, "title": "安全课",
+                    "participants": mine.id,
+                ])
+            #expect(made.status == .seeOther)
+            #expect(try await b.get("/events").body.string.contains("安全课"))
         }
     }
 

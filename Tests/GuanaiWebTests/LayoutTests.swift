@@ -31,6 +31,7 @@ import Foundation
                 "GuanaiWeb.M0031_StationDays", "GuanaiWeb.M0032_LastContact",
                 "GuanaiWeb.M0033_NeighbourGroups",
                 "GuanaiWeb.M0034_Donations",
+                "GuanaiWeb.M0035_ChildrenEvents",
             ])
     }
 

@@ -15,7 +15,7 @@ UNIT = "a unit code that names no unit in use in the caller's jurisdiction, or o
 RECORD = "an ID in the body that names no record the caller may use, or one in the wrong state (a record not found)"
 STATE = ("the record's state: step order, a retired unit, a disabled account, a closed case, a full volunteer, a visit's three photos, "
          "a child already enrolled or not on the care list, a full or closed station, "
-         "a household already in another active neighbour group, an allocation to an event while events are not built")
+         "a household already in another active neighbour group")
 TODAY = ("a date against today or against the record (not in the future, not before the launch or the report; a roster day "
          "the station keeps, within the last days the rules allow)")
 CALLER = "a role the caller's own role may not create"
@@ -93,7 +93,8 @@ ALLOWED = {
     "PATCH /api/v1/donors/{id}": {"unitCode": UNIT},
     "POST /api/v1/donations": {"unitCode": UNIT, "donorId": RECORD, "receivedOn": TODAY, "amount": DEPENDS, "value": DEPENDS,
                                "description": DEPENDS},
-    "POST /api/v1/donations/{id}/allocations": {"targetId": RECORD, "to": STATE, "amount": MONEY, "on": TODAY},
+    "POST /api/v1/donations/{id}/allocations": {"targetId": RECORD, "amount": MONEY, "on": TODAY},
+    "POST /api/v1/events": {"unitCode": UNIT, "participants*": RECORD},
 }
 
 

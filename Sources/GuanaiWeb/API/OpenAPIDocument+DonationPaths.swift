@@ -36,3 +36,17 @@ extension OpenAPIDocument {
             body: AllocationInput.self, status: 201, answer: .json(DonationDTO.self), errors: APIRoute.change),
     ]
 }
+
+/// The routes of children's events (issue 17, item 7), under the station's rule.
+extension OpenAPIDocument {
+    static let childrenEvents: [APIRoute] = [
+        APIRoute(
+            method: .get, path: "/api/v1/events", summary: "Children's events in the jurisdiction (or in `unit` within it), latest first",
+            query: APIQuery.paging + [.unit], answer: .json(ListPage<ChildrenEventDTO>.self)),
+        APIRoute(
+            method: .post, path: "/api/v1/events",
+            summary: "Record an event of a county, township or village of the jurisdiction; `participants` are children the caller reads",
+            body: ChildrenEventInput.self, status: 201, answer: .json(ChildrenEventDTO.self), errors: APIRoute.change),
+        APIRoute(method: .get, path: "/api/v1/events/{id}", summary: "One event", answer: .json(ChildrenEventDTO.self)),
+    ]
+}

@@ -50,6 +50,7 @@ extension OpenAPIDocument {
         sessionAndUnits + accounts + registry + pairing + safety + women + stations + stationDays
         + neighbours
         + donations
+        + childrenEvents
 
     static let sessionAndUnits: [APIRoute] = [
         APIRoute(

@@ -87,6 +87,7 @@ public enum GuanaiApp {
         StationDaysPagesController().register(web)
         NeighbourPagesController().register(web)
         DonationPagesController().register(web)
+        ChildrenEventPagesController().register(web)
 
         let api = app.grouped("api", "v1")
         let apiController = APIController()
@@ -105,5 +106,6 @@ public enum GuanaiApp {
         StationCoverageController().register(api: signedInAPI, web: web)
         NeighbourGroupAPIController().register(signedInAPI)
         DonationAPIController().register(signedInAPI)
+        ChildrenEventAPIController().register(signedInAPI)
     }
 }

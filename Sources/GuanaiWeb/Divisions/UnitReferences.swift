@@ -29,6 +29,8 @@ enum UnitReferences {
         // A township's donors and donations are booked by whichever township absorbed it.
         ("donors", "unit_code"),
         ("donations", "unit_code"),
+        // An event stays with the unit that held it.
+        ("children_events", "unit_code"),
     ]
 
     /// Columns that name a unit but describe history and must stay where they are.

@@ -33,14 +33,28 @@ struct DonationPageForm: Codable {
     }
 }
 
-/// An allocation as typed on a donation's page: a station chosen from a list, or a child's id typed in.
+/// An allocation as typed on a donation's page: a station or an event chosen from a list, or a child's id typed in.
 struct AllocationPageForm: Codable {
-    var to: String?, stationId: String?, childId: String?, amount: String?, on: String?, note: String?
+    var to: String?, stationId: String?, eventId: String?, childId: String?, amount: String?, on: String?, note: String?
 
-    enum CodingKeys: String, CodingKey { case to, stationId, childId, amount, on, note }
+    enum CodingKeys: String, CodingKey { case to, stationId, eventId, childId, amount, on, note }
+
+    /// The field of the page that names the target for `to`.
+    static func targetField(_ to: String?) -> String {
+        switch AllocationTarget(rawValue: to ?? "") {
+        case .child: return CodingKeys.childId.rawValue
+        case .event: return CodingKeys.eventId.rawValue
+        default: return CodingKeys.stationId.rawValue
+        }
+    }
 
     var input: AllocationInput {
-        AllocationInput(
-            to: to, targetId: to == AllocationTarget.child.rawValue ? childId : stationId, amount: amount, on: on, note: note)
+        let target: String?
+        switch AllocationTarget(rawValue: to ?? "") {
+        case .child: target = childId
+        case .event: target = eventId
+        default: target = stationId
+        }
+        return AllocationInput(to: to, targetId: target, amount: amount, on: on, note: note)
     }
 }

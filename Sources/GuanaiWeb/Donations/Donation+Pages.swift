@@ -132,11 +132,12 @@ struct DonationPagesController {
         let scoped = try req.scoped
         let allocations = try await scoped.allocations(d)
         let stations = try await scoped.stations(unit: nil, page: 1, per: 500).items
+        let events = try await scoped.childrenEvents(unit: nil, page: 1, per: 200).items
         return DonationViews.donationPage(
             req, d, donor: try await scoped.donorsByID([d.donorID])[d.donorID], allocations: allocations,
             stationNames: Dictionary(uniqueKeysWithValues: stations.map { ($0.id!, $0.name) }),
             unitNames: try await scoped.unitNames([d.unitCode]),
-            form: .init(typed: typed, errors: errors, stations: stations), mayWrite: try Self.mayWrite(req), status: status)
+            form: .init(typed: typed, errors: errors, stations: stations, events: events), mayWrite: try Self.mayWrite(req), status: status)
     }
 
     func donation(req: Request) async throws -> Response {
@@ -157,7 +158,7 @@ struct DonationPagesController {
             return req.redirect(to: SiteURL.donation(d.recordID).path)
         } catch let e as FieldErrors {
             var m = req.messages(e)
-            if let v = m.removeValue(forKey: "targetId") { m[f.to == AllocationTarget.child.rawValue ? "childId" : "stationId"] = v }
+            if let v = m.removeValue(forKey: "targetId") { m[AllocationPageForm.targetField(f.to)] = v }
             return try await renderDonation(req, d, typed: f, errors: m, status: .unprocessableEntity)
         }
     }

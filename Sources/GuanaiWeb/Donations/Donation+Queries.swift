@@ -47,13 +47,14 @@ extension Scoped {
         return Dictionary(uniqueKeysWithValues: rows.map { ($0.id!, $0) })
     }
 
-    /// Whether an allocation's target is a station or a child the caller reads. Events are not built: never found.
+    /// Whether an allocation's target is a station, an event or a child the caller reads.
     func allocationTargetFound(_ to: AllocationTarget?, _ raw: String?) async throws -> Bool {
         let t = raw?.trimmingCharacters(in: .whitespaces) ?? ""
         switch to {
         case .station: return try await StationID(t).asyncFlatMap { try await station($0) } != nil
         case .child: return try await ChildID(t).asyncFlatMap { try await child($0) } != nil
-        case .event, nil: return false
+        case .event: return try await ChildrenEventID(t).asyncFlatMap { try await childrenEvent($0) } != nil
+        case nil: return false
         }
     }
 

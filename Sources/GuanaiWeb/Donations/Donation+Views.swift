@@ -11,7 +11,8 @@ enum DonationViews {
         "receiptNo": "donation.receiptNo", "receivedOn": "donation.receivedOn", "unitCode": "donation.unit",
     ]
     static let allocationFieldKeys: [String: String] = [
-        "to": "allocation.to", "stationId": "allocation.station", "childId": "allocation.child", "amount": "allocation.amount",
+        "to": "allocation.to", "stationId": "allocation.station", "eventId": "allocation.event", "childId": "allocation.child",
+        "amount": "allocation.amount",
         "on": "allocation.on", "note": "allocation.note",
     ]
 
@@ -28,6 +29,7 @@ enum DonationViews {
             a(.href(.donations)) { l.t("donation.title") }
             a(.href(.donors)) { l.t("donor.title") }
             a(.href(.donationSummary)) { l.t("donation.summaryTitle") }
+            a(.href(.events)) { l.t("event.title") }
         }
     }
 
@@ -216,6 +218,7 @@ enum DonationViews {
         let typed: AllocationPageForm
         let errors: [String: String]
         let stations: [Station]
+        let events: [ChildrenEvent]
     }
 
     static func donationPage(
@@ -267,7 +270,7 @@ enum DonationViews {
                                                 stationNames[a0.targetID] ?? l.t("allocationTarget.station")
                                             }
                                         case .child: a(.href(.child(ChildID(a0.targetID)))) { l.t("allocationTarget.child") }
-                                        case .event: text(l.t("allocationTarget.event"))
+                                        case .event: a(.href(.event(ChildrenEventID(a0.targetID)))) { l.t("allocationTarget.event") }
                                         }
                                     }
                                     td(.data("label", l.t("allocation.amount"))) { money(a0.amount) }
@@ -292,6 +295,12 @@ enum DonationViews {
                         l, label: "allocation.station", name: "stationId",
                         options: [("", l.t("form.choose"))] + af.stations.map { ($0.recordID.description, $0.name) },
                         selected: f.stationId ?? "", error: e["stationId"])
+                    if !af.events.isEmpty {
+                        Forms.select(
+                            l, label: "allocation.event", name: "eventId",
+                            options: [("", l.t("form.choose"))] + af.events.map { ($0.recordID.description, $0.date + " " + $0.title) },
+                            selected: f.eventId ?? "", error: e["eventId"])
+                    }
                     Forms.field(
                         l, label: "allocation.child", name: "childId", value: f.childId ?? "", error: e["childId"],
                         hint: l.t("allocation.childHint"))

@@ -16,5 +16,7 @@ enum Migrations {
         M0033_NeighbourGroups(),
         // Donors and donations (issue 17, item 8).
         M0034_Donations(),
+        // Children's events (issue 17, item 7).
+        M0035_ChildrenEvents(),
     ]
 }

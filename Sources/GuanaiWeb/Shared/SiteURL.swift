@@ -32,6 +32,7 @@ public enum SiteURL: Sendable {
     case neighbourActivity(NeighbourGroupID?), neighbourConcern(NeighbourGroupID?)
     case donors, donorNew, donor(DonorID?), donations, donationNew, donation(DonationID?), donationAllocate(DonationID?)
     case donationSummary
+    case events, eventNew, event(ChildrenEventID?)
 
     /// A record's history page, named by its typed id.
     static func history<R: AuditedKind>(of id: RecordID<R>) -> SiteURL { .history(R.auditSubject.rawValue, id.description) }
@@ -149,6 +150,9 @@ public enum SiteURL: Sendable {
         case .donation(let id): return "/donations/\(Self.seg(id))"
         case .donationAllocate(let id): return "/donations/\(Self.seg(id))/allocations"
         case .donationSummary: return "/donations/summary"
+        case .events: return "/events"
+        case .eventNew: return "/events/new"
+        case .event(let id): return "/events/\(Self.seg(id))"
         }
     }
 
