@@ -4,7 +4,7 @@ import GuanaiCore
 /// The events' pages; every word from `Catalogue.donations` (events and donations came together).
 enum ChildrenEventViews {
     static let fieldKeys: [String: String] = [
-        "kind": "event.kind", "date": "event.date", "unitCode": "event.unit", "title": "event.title", "participants": "event.participants",
+        "kind": "event.kind", "date": "event.date", "unitCode": "event.unit", "title": "event.name", "participants": "event.participants",
     ]
 
     static func list(_ req: Request, _ items: [ChildrenEvent], total: Int, unitNames: [String: String], mayWrite: Bool) -> Response {
@@ -23,14 +23,14 @@ enum ChildrenEventViews {
                     table(.class("stack")) {
                         thead {
                             tr {
-                                th { l.t("event.date") }; th { l.t("event.title") }; th { l.t("event.kind") }; th { l.t("event.unit") }
+                                th { l.t("event.date") }; th { l.t("event.name") }; th { l.t("event.kind") }; th { l.t("event.unit") }
                             }
                         }
                         tbody {
                             for e in items {
                                 tr {
                                     td(.data("label", l.t("event.date"))) { e.date }
-                                    td(.data("label", l.t("event.title"))) { a(.href(.event(e.recordID))) { e.title } }
+                                    td(.data("label", l.t("event.name"))) { a(.href(.event(e.recordID))) { e.title } }
                                     td(.data("label", l.t("event.kind"))) { l.t("eventKind." + e.kind.rawValue) }
                                     td(.data("label", l.t("event.unit"))) { unitNames[e.unitCode] ?? e.unitCode }
                                 }
@@ -54,7 +54,7 @@ enum ChildrenEventViews {
             if !e.isEmpty { DonationViews.summary(l, e, fieldKeys) }
             form(.method("post"), .action(.eventNew)) {
                 Forms.csrf(req)
-                Forms.field(l, label: "event.title", name: "title", value: f.title ?? "", required: true, error: e["title"])
+                Forms.field(l, label: "event.name", name: "title", value: f.title ?? "", required: true, error: e["title"])
                 Forms.select(
                     l, label: "event.kind", name: "kind",
                     options: [("", l.t("form.choose"))] + ChildrenEventKind.allCases.map { ($0.rawValue, l.t("eventKind." + $0.rawValue)) },

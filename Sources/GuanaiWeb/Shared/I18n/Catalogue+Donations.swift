@@ -92,6 +92,7 @@ extension Catalogue {
         "allocation.event": ("活动", "Event"),
         "event.title": ("关爱活动", "Children's events"),
         "event.new": ("登记活动", "New event"),
+        "event.name": ("活动名称", "Title"),
         "event.none": ("还没有活动。", "No events yet."),
         "event.count": ("共 {0} 次活动", "{0} events"),
         "event.kind": ("类型", "Kind"),
