@@ -89,6 +89,7 @@ struct Serve: AsyncParsableCommand {
                 try await DemoData.loadStationDays(app)
                 try await DemoData.loadNeighbourGroups(app)
                 try await DemoData.loadPoints(app)
+                try await DemoData.loadDonations(app)
                 if added + women + volunteers > 0 {
                     print(
                         "demo: \(added) synthetic children, \(women) synthetic women and \(volunteers) synthetic " + "volunteers registered"

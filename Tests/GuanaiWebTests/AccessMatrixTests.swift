@@ -132,6 +132,10 @@ extension AccessMatrixTests {
         var group = ""
         /// A candidate site for siting.
         var site = ""
+        /// A donor (named in the notice) and her donation to the village, half of it given to the station.
+        var donor = "", donation = ""
+        /// A children's event in the village with the child taking part.
+        var event = ""
         /// Names and ID numbers that must not reach anybody outside this village's jurisdiction.
         var secrets: [String] = []
         /// The children's names, which only roles that read children may see.
@@ -261,6 +265,28 @@ extension AccessMatrixTests {
         ).id
         w.secrets += [groupName, w.group]
 
+        let donorName = surname + "家村爱心企业"
+        w.donor = try await created(
+            "/api/v1/donors", DonorInput(name: donorName, kind: "enterprise", publicName: true, unitCode: village), as: DonorDTO.self
+        ).id
+        w.donation = try await created(
+            "/api/v1/donations",
+            DonationInput(
+                donorId: w.donor, type: "money", amount: "1000.00", receiptNo: "R\(tag)", receivedOn: "2026-10-01", unitCode: village),
+            as: DonationDTO.self
+        ).id
+        _ = try await created(
+            "/api/v1/donations/\(w.donation)/allocations",
+            AllocationInput(to: "station", targetId: w.station, amount: "500.00", on: "2026-10-02"), as: DonationDTO.self)
+        w.secrets += [donorName, w.donor, w.donation]
+        let eventTitle = surname + "家村暑期安全课"
+        w.event = try await created(
+            "/api/v1/events",
+            ChildrenEventInput(kind: "safety_education", date: "2026-08-01", unitCode: village, title: eventTitle, participants: [w.child]),
+            as: ChildrenEventDTO.self
+        ).id
+        w.secrets += [eventTitle, w.event]
+
         let accountName = "acct\(tag)"
         w.account = try await ctx.makeUser(accountName, .volunteer, village).id!.uuidString
         w.secrets += [w.account]
@@ -299,6 +325,9 @@ extension AccessMatrixTests {
             case "stations": return w.station
             case "sites": return w.site
             case "neighbour-groups": return w.group
+            case "donors": return w.donor
+            case "donations": return w.donation
+            case "events": return w.event
             case "children": return own ? w.pairedChild : w.child
             case "households": return w.household
             case "pairs": return own ? w.pair : target == .otherInside ? w.otherPair : w.pair
@@ -323,6 +352,7 @@ extension AccessMatrixTests {
                     ("report", w.report), ("volunteer", w.volunteer), ("pair", target == .otherInside ? w.otherPair : w.pair),
                     ("campaign", w.campaign), ("station", w.station),
                     ("group", w.group),
+                    ("donation", w.donation),
                     ("account", w.account),
                 ]
             return records.map { ("/history/\($0.0)/\($0.1)", Policy.historyKind($0.0)) }

@@ -39,7 +39,10 @@ import GuanaiCore
 
     /// UI text lives in the catalogues; view code with a Chinese literal would show Chinese to English readers.
     @Test func noChineseLiteralsInViewCode() throws {
-        let allowed = ["Demo/Demo.swift", "Demo/DemoData.swift", "Demo/DemoData+Neighbours.swift"]
+        let allowed = [
+            "Demo/Demo.swift", "Demo/DemoData.swift", "Demo/DemoData+Neighbours.swift",
+            "Demo/DemoData+Donations.swift",
+        ]
         for (path, text) in try Self.webSources() where !allowed.contains(path) && !path.hasPrefix("Shared/I18n/Catalogue+") {
             for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 let code = line.components(separatedBy: "//").first ?? ""

@@ -31,6 +31,8 @@ import Foundation
                 "GuanaiWeb.M0031_StationDays", "GuanaiWeb.M0032_LastContact",
                 "GuanaiWeb.M0033_NeighbourGroups",
                 "GuanaiWeb.M0034_Sites",
+                "GuanaiWeb.M0035_Donations",
+                "GuanaiWeb.M0036_ChildrenEvents",
             ])
     }
 

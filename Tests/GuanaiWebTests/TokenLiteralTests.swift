@@ -32,6 +32,7 @@ import Testing
         values(StationHost.self), values(StationSession.self), values(StationStatus.self), values(AttendanceStatus.self),
         values(StationActivityKind.self), values(ChildrenEventKind.self),
         values(NeighbourGroupStatus.self), values(NeighbourActivityKind.self),
+        values(DonorKind.self), values(DonationType.self), values(AllocationTarget.self),
         values(UnitStatus.self), values(DivisionKind.self), values(UnitChangeKind.self), values(ChangeCause.self),
         values(SiteKind.self),
     ]

@@ -19,11 +19,14 @@ STATE = ("the record's state: step order, a retired unit, a disabled account, a 
 TODAY = ("a date against today or against the record (not in the future, not before the launch or the report; a roster day "
          "the station keeps, within the last days the rules allow)")
 CALLER = "a role the caller's own role may not create"
+MONEY = ("an amount in yuan above ten billion (10^10), zero where more than zero is needed, or more than what remains of a "
+         "donation once its allocations are counted")
 DEPENDS = ("a field required or constrained by another one: a parent's name with his number, a guardian when living with one, "
            "a note when guardianship is improper or a visit item is a concern, the police report number when the police were called, "
            "both coordinates or neither, a response step's action by its step, reminder days in increasing order, "
            "a closing date only on a closed station and not before its opening, a holiday's end after its start and in its year, "
-           "a riskier tier weighing no less, a leave with its note")
+           "a riskier tier weighing no less, a leave with its note, a donation's amount with money and its description and value with goods "
+           "(each amount within ten billion yuan, money's more than zero)")
 
 # "METHOD path" -> {field pattern (fnmatch): rule}: what the server may refuse a schema-valid request on.
 ALLOWED = {
@@ -86,6 +89,14 @@ ALLOWED = {
     "POST /api/v1/neighbour-groups/suggestions": {"villageCode": UNIT},
     "POST /api/v1/neighbour-groups/{id}/activities": {"date": TODAY},
     "POST /api/v1/neighbour-groups/{id}/concerns": {"childId": RECORD},
+    # Donations: a county, township or village of the jurisdiction, a donor booked there, money with an amount and goods
+    # with a description and a value, amounts within the limit and within what remains; events are not built yet.
+    "POST /api/v1/donors": {"unitCode": UNIT},
+    "PATCH /api/v1/donors/{id}": {"unitCode": UNIT},
+    "POST /api/v1/donations": {"unitCode": UNIT, "donorId": RECORD, "receivedOn": TODAY, "amount": DEPENDS, "value": DEPENDS,
+                               "description": DEPENDS},
+    "POST /api/v1/donations/{id}/allocations": {"targetId": RECORD, "amount": MONEY, "on": TODAY},
+    "POST /api/v1/events": {"unitCode": UNIT, "participants*": RECORD},
 }
 
 

@@ -64,6 +64,10 @@ public enum RecordTag {
     public enum Station: AuditedKind { public static let auditSubject = AuditSubject.station }
     public enum NeighbourGroup: AuditedKind { public static let auditSubject = AuditSubject.group }
     public enum Site: AuditedKind { public static let auditSubject = AuditSubject.site }
+    public enum Donor: AuditedKind { public static let auditSubject = AuditSubject.donation }
+    public enum Donation: AuditedKind { public static let auditSubject = AuditSubject.donation }
+    /// A children's event is station work: it is read and written under the station's rule and trail.
+    public enum ChildrenEvent: AuditedKind { public static let auditSubject = AuditSubject.station }
     public enum User: AuditedKind { public static let auditSubject = AuditSubject.account }
     /// No trail of its own: an upload is the importer's working file, and what it imports is audited row by row.
     public enum IntakeUpload {}
@@ -83,6 +87,10 @@ public typealias StationID = RecordID<RecordTag.Station>
 
 public typealias NeighbourGroupID = RecordID<RecordTag.NeighbourGroup>
 public typealias SiteID = RecordID<RecordTag.Site>
+public typealias DonorID = RecordID<RecordTag.Donor>
+public typealias DonationID = RecordID<RecordTag.Donation>
+public typealias ChildrenEventID = RecordID<RecordTag.ChildrenEvent>
+
 public typealias UserID = RecordID<RecordTag.User>
 public typealias IntakeUploadID = RecordID<RecordTag.IntakeUpload>
 

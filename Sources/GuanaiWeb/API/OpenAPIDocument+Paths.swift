@@ -49,6 +49,8 @@ extension OpenAPIDocument {
     static let routes: [APIRoute] =
         sessionAndUnits + accounts + registry + pairing + safety + women + stations + stationDays
         + neighbours
+        + donations
+        + childrenEvents
 
     static let sessionAndUnits: [APIRoute] = [
         APIRoute(

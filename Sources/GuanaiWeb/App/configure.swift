@@ -89,6 +89,8 @@ public enum GuanaiApp {
         StationRulesPagesController().register(web)
         StationExportController().register(web)
         NeighbourPagesController().register(web)
+        DonationPagesController().register(web)
+        ChildrenEventPagesController().register(web)
 
         let api = app.grouped("api", "v1")
         let apiController = APIController()
@@ -107,5 +109,7 @@ public enum GuanaiApp {
         StationCoverageController().register(api: signedInAPI, web: web)
         SitingAPIController().register(signedInAPI)
         NeighbourGroupAPIController().register(signedInAPI)
+        DonationAPIController().register(signedInAPI)
+        ChildrenEventAPIController().register(signedInAPI)
     }
 }

@@ -28,6 +28,11 @@ enum UnitReferences {
         ("neighbour_groups", "unit_code"),
         // A candidate site is a building in its village.
         ("sites", "unit_code"),
+        // A township's donors and donations are booked by whichever township absorbed it.
+        ("donors", "unit_code"),
+        ("donations", "unit_code"),
+        // An event stays with the unit that held it.
+        ("children_events", "unit_code"),
     ]
 
     /// Columns that name a unit but describe history and must stay where they are.

@@ -15,5 +15,9 @@ enum Migrations {
         // Neighbour groups (issue 17, items 9–12).
         M0033_NeighbourGroups(),
         M0034_Sites(),
+        // Donors and donations (issue 17, item 8).
+        M0035_Donations(),
+        // Children's events (issue 17, item 7).
+        M0036_ChildrenEvents(),
     ]
 }

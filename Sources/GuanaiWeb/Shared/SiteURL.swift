@@ -31,6 +31,9 @@ public enum SiteURL: Sendable {
     case stationsExport, stationEnrolmentsExport(StationID?)
     case neighbourGroups, neighbourGroupNew, neighbourSuggestions, neighbourGroup(NeighbourGroupID?), neighbourGroupEdit(NeighbourGroupID?)
     case neighbourActivity(NeighbourGroupID?), neighbourConcern(NeighbourGroupID?)
+    case donors, donorNew, donor(DonorID?), donations, donationNew, donation(DonationID?), donationAllocate(DonationID?)
+    case donationSummary
+    case events, eventNew, event(ChildrenEventID?)
 
     /// A record's history page, named by its typed id.
     static func history<R: AuditedKind>(of id: RecordID<R>) -> SiteURL { .history(R.auditSubject.rawValue, id.description) }
@@ -146,6 +149,17 @@ public enum SiteURL: Sendable {
         case .neighbourGroupEdit(let id): return "/neighbour-groups/\(Self.seg(id))/edit"
         case .neighbourActivity(let id): return "/neighbour-groups/\(Self.seg(id))/activities"
         case .neighbourConcern(let id): return "/neighbour-groups/\(Self.seg(id))/concerns"
+        case .donors: return "/donors"
+        case .donorNew: return "/donors/new"
+        case .donor(let id): return "/donors/\(Self.seg(id))"
+        case .donations: return "/donations"
+        case .donationNew: return "/donations/new"
+        case .donation(let id): return "/donations/\(Self.seg(id))"
+        case .donationAllocate(let id): return "/donations/\(Self.seg(id))/allocations"
+        case .donationSummary: return "/donations/summary"
+        case .events: return "/events"
+        case .eventNew: return "/events/new"
+        case .event(let id): return "/events/\(Self.seg(id))"
         }
     }
 

@@ -47,6 +47,7 @@ enum StationViews {
                 if mayExport {
                     a(.href(SiteURL.stationsExport.with(query: [(APIQuery.unit.rawValue, unit)]))) { l.t("station.export") }
                 }
+                a(.href(.donations)) { l.t("station.donationsLink") }
             }
             form(.method("get"), .action(.stations), .class("filters")) {
                 Forms.select(
