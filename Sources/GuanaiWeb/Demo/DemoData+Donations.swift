@@ -33,3 +33,25 @@ extension DemoData {
         return 1
     }
 }
+
+extension DemoData {
+    /// The demo township's summer camp (the last July 20 gone by), with the children enrolled at the village's
+    /// station, recorded through the service. Added once.
+    @discardableResult
+    public static func loadEvents(_ app: Application) async throws -> Int {
+        let db = app.db
+        guard try await ChildrenEvent.query(on: db).count() == 0 else { return 0 }
+        let places = try await Demo.places(county: app.guanai.county, on: db)
+        let scoped = Scoped(db: db, jurisdiction: Jurisdiction(root: DivisionCode(app.guanai.county)!))
+        guard let station = try await Station.query(on: db).filter(\.$unitCode == places.village).first() else { return 0 }
+        let kids = try await scoped.enrolments(station).prefix(10).map(\.childID.uuidString)
+        guard !kids.isEmpty else { return 0 }
+        let today = RegistryService.today(app.now)
+        let year = today >= CivilDate(year: today.year, month: 7, day: 20)! ? today.year : today.year - 1
+        _ = try await ChildrenEventService.create(
+            ChildrenEventInput(
+                kind: ChildrenEventKind.holidayCamp.rawValue, date: "\(year)-07-20", unitCode: places.township, title: "暑期关爱夏令营（演示）",
+                participants: kids), scoped: scoped, actor: .system("demo-data"), at: app.now)
+        return 1
+    }
+}
