@@ -84,10 +84,6 @@ public struct CheckedAllocation: Sendable, Equatable {
 /// The donation forms' checks, with no database: the unit, the donor and the target are looked up by the caller and
 /// handed in as facts.
 public enum DonationForm {
-    /// Whether allocations to events (issue 17, item 7) are taken; before events were built they were refused (422 `to`).
-    public static let eventsBuilt = true
-
-    public static func unitCode(_ raw: String?) -> String? { FormChecker().text(raw) }
 
     /// Donations are mostly received by the county or a township; a village committee that is handed goods for its
     /// station books them too, so a village worker reads her own village's donations (and only those).
@@ -176,9 +172,8 @@ public enum DonationForm {
         _ c: inout FormChecker
     ) -> CheckedAllocation? {
         let to = c.token(input.to, "to", AllocationTarget.self)
-        if to == .event, !eventsBuilt { c.errors.append(FieldError(field: "to", key: "donation.error.eventsNotBuilt")) }
         let target = c.required(input.targetId, "targetId")
-        if target != nil, to != nil, to != .event || eventsBuilt, !targetFound {
+        if target != nil, to != nil, !targetFound {
             c.errors.append(FieldError(field: "targetId", key: "field.error.choice"))
         }
         var amount = yuan(input.amount, "amount", positive: true, &c)

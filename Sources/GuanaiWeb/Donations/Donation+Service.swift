@@ -9,12 +9,6 @@ extension AllocationInput: Content {}
 /// Donors, donations and allocations booked, each change audited under `donation`. Core's `DonationForm` judges the
 /// input; this reads the facts it needs (the unit, the donor, the target, what is already allocated) and stores.
 enum DonationService {
-    static func checkUnit(_ raw: String?, scoped: Scoped) async throws -> UnitFacts? {
-        let code = DonationForm.unitCode(raw)
-        if try await scoped.unitOutside(code) { throw Abort(.notFound) }
-        return try await code.asyncFlatMap { try await scoped.unit($0) }?.formFacts
-    }
-
     static func createDonor(_ input: DonorInput, scoped: Scoped, actor: AuditActor, at: Date) async throws -> Donor {
         let checked = try await checkDonor(input, scoped: scoped)
         let d = Donor()
@@ -61,7 +55,7 @@ enum DonationService {
     }
 
     static func checkDonor(_ input: DonorInput, scoped: Scoped) async throws -> CheckedDonor {
-        let unit = try await checkUnit(input.unitCode, scoped: scoped)
+        let unit = try await scoped.unitFactsForWrite(input.unitCode)
         var c = Checker()
         let checked = DonationForm.checkDonor(input, unit: unit, &c)
         try c.throwIfAny()
@@ -70,7 +64,7 @@ enum DonationService {
     }
 
     static func createDonation(_ input: DonationInput, scoped: Scoped, actor: AuditActor, at: Date) async throws -> Donation {
-        let unit = try await checkUnit(input.unitCode, scoped: scoped)
+        let unit = try await scoped.unitFactsForWrite(input.unitCode)
         let donor = try await scoped.donor(text: input.donorId)
         var c = Checker()
         let checked = DonationForm.checkDonation(input, donorFound: donor != nil, unit: unit, today: RegistryService.today(at), &c)

@@ -288,7 +288,7 @@ enum DonationViews {
                     Forms.csrf(req)
                     Forms.select(
                         l, label: "allocation.to", name: "to",
-                        options: AllocationTarget.allCases.filter { $0 != .event || DonationForm.eventsBuilt }.map {
+                        options: AllocationTarget.allCases.map {
                             ($0.rawValue, l.t("allocationTarget." + $0.rawValue))
                         }, selected: f.to ?? "", error: e["to"], required: true)
                     Forms.select(

@@ -7,7 +7,7 @@ extension ChildrenEventInput: Content {}
 /// Events recorded, audited under the station trail; Core's `ChildrenEventForm` judges the input.
 enum ChildrenEventService {
     static func create(_ input: ChildrenEventInput, scoped: Scoped, actor: AuditActor, at: Date) async throws -> ChildrenEvent {
-        let unit = try await DonationService.checkUnit(input.unitCode, scoped: scoped)
+        let unit = try await scoped.unitFactsForWrite(input.unitCode)
         var c = Checker()
         let checked = ChildrenEventForm.check(input, unit: unit, known: try await scoped.knownChildren(input.participants), &c)
         try c.throwIfAny()

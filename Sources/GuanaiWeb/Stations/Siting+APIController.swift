@@ -87,11 +87,9 @@ struct SitingAPIController {
 /// Sites stored and audited, and the siting computed: Core's `SiteForm`, `SitingForm` and `Siting.plan` judge.
 enum SitingService {
     static func check(_ input: SiteInput, scoped: Scoped) async throws -> CheckedSite {
-        let code = FormChecker().text(input.unitCode)
-        if try await scoped.unitOutside(code) { throw Abort(.notFound) }
-        let unit = try await code.asyncFlatMap { try await scoped.unit($0) }
+        let unit = try await scoped.unitFactsForWrite(input.unitCode)
         var c = Checker()
-        let checked = SiteForm.check(input, unit: unit.map(\.formFacts), &c)
+        let checked = SiteForm.check(input, unit: unit, &c)
         try c.throwIfAny()
         guard let checked else { throw FieldErrors(c.errors) }
         return checked

@@ -37,6 +37,14 @@ extension Scoped {
         guard let code, let c = DivisionCode(code), !jurisdiction.contains(c) else { return false }
         return try await Unit.find(c.value, on: db) != nil
     }
+
+    /// The facts Core's form checks read of the unit a write names (trimmed; nil when blank or unknown here). A unit
+    /// that exists outside the jurisdiction answers 404 before any check.
+    func unitFactsForWrite(_ raw: String?) async throws -> UnitFacts? {
+        let code = FormChecker().text(raw)
+        if try await unitOutside(code) { throw Abort(.notFound) }
+        return try await code.asyncFlatMap { try await unit($0) }?.formFacts
+    }
 }
 
 extension Scoped {

@@ -55,12 +55,10 @@ enum StationService {
 
     /// The unit must lie in the jurisdiction (else 404); its facts and the volunteers found there go to Core.
     static func check(_ input: StationInput, scoped: Scoped, at: Date) async throws -> CheckedStation {
-        let code = StationForm.unitCode(input)
-        if try await scoped.unitOutside(code) { throw Abort(.notFound) }
-        let unit = try await code.asyncFlatMap { try await scoped.unit($0) }
+        let unit = try await scoped.unitFactsForWrite(StationForm.unitCode(input))
         var c = Checker()
         let checked = StationForm.check(
-            input, unit: unit.map(\.formFacts), knownVolunteers: try await scoped.knownVolunteers(input.volunteerIds),
+            input, unit: unit, knownVolunteers: try await scoped.knownVolunteers(input.volunteerIds),
             today: RegistryService.today(at), &c)
         try c.throwIfAny()
         guard let checked else { throw FieldErrors(c.errors) }

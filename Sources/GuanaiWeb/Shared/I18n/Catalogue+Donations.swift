@@ -56,7 +56,6 @@ extension Catalogue {
         "donation.error.moneyValue": ("捐款不填折价", "Money has an amount, not a value"),
         "donation.error.goodsAmount": ("捐物填折价，不填金额", "Goods have a value, not an amount"),
         "donation.error.overAllocated": ("超过了这笔捐赠尚未分配的 {0} 元", "More than the {0} yuan of this donation not yet allocated"),
-        "donation.error.eventsNotBuilt": ("活动功能尚未上线，暂不能分配给活动", "Events are not built yet: nothing can go to one"),
         "donation.error.beforeReceived": ("不能早于接收日期", "Cannot be before the donation was received"),
         "allocation.title": ("分配去向", "Allocations"),
         "allocation.none": ("还没有分配。", "Nothing allocated yet."),
