@@ -115,6 +115,10 @@ public enum Policy {
 
     /// Importing a ledger of `kind`: the import right and the editing staff's, whatever the door (page or CLI).
     public static func mayImport(_ role: Role, _ kind: RecordKind) -> Bool { allows(role, .import) && edits(role) && canRead(role, kind) }
+    /// A ledger of `kind`: as above, and candidate sites are the siting's, which only those who approve may change.
+    public static func mayImport(_ role: Role, _ kind: IntakeKind) -> Bool {
+        mayImport(role, kind.recordKind) && (kind != .sites || allows(role, .approve))
+    }
 
     /// Exporting a list of `kind` (with full ID numbers when `full`): the record kind must be readable, a volunteer
     /// never takes lists, and full numbers need `reveal_id`.
@@ -136,6 +140,9 @@ public enum Policy {
         case "person": return .child
         case "campaign", "checkin": return .pair
         case "divisions": return .unit
+        // Ledgers read in (an import's entry is recorded under the ledger kind).
+        case IntakeKind.stations.rawValue, IntakeKind.enrolments.rawValue, IntakeKind.sites.rawValue: return .station
+        case IntakeKind.neighbourGroups.rawValue: return .group
         default: return .audit
         }
     }

@@ -14,6 +14,9 @@ public enum AuditSubject: String, Sendable, Codable, CaseIterable {
     case visitPhoto = "visit_photo"
     /// An import is recorded under the ledger it read.
     case children, women, households, volunteers
+    case stations, enrolments
+    case neighbourGroups = "neighbour_groups"
+    case sites
 
     public init(_ kind: RecordKind) { self = AuditSubject(rawValue: kind.rawValue)! }
 }

@@ -33,19 +33,50 @@ extension IntakeKind {
         case .women: return .woman
         case .households: return .household
         case .volunteers: return .volunteer
+        // A child's place is a change to the station's record, as the form's enrolment is.
+        case .stations, .enrolments: return .station
+        case .neighbourGroups: return .group
+        case .sites: return .site
         }
     }
 
-    /// The column that places a row in a unit. A volunteer may belong to a township as well as to a village (the
-    /// township's women's federation, a school, a clinic).
-    public var placeKey: String { self == .volunteers ? "unitCode" : "villageCode" }
-    public var allowsTownship: Bool { self == .volunteers }
+    /// The rule that guards reading (and so importing or exporting) rows of this kind.
+    public var recordKind: RecordKind {
+        switch self {
+        case .children: return .child
+        case .women: return .woman
+        case .households: return .household
+        case .volunteers: return .volunteer
+        case .stations, .enrolments, .sites: return .station
+        case .neighbourGroups: return .group
+        }
+    }
 
-    /// The columns a file must have: who the row is.
+    /// The column that places a row in a unit. A volunteer, a station or a site may belong to a township as well as
+    /// to a village (the township's women's federation, a central school). An enrolment is placed by its station.
+    public var placeKey: String {
+        switch self {
+        case .volunteers, .stations, .sites: return "unitCode"
+        case .enrolments: return "stationName"
+        case .children, .women, .households, .neighbourGroups: return "villageCode"
+        }
+    }
+    public var allowsTownship: Bool { [.volunteers, .stations, .sites].contains(self) }
+    /// Rows placed by a station named in the row (or the unit's one open station), not by a village column.
+    public var placedByStation: Bool { self == .enrolments }
+    /// Rows that only make a record together: a neighbour group is the rows that share its name, in one village.
+    public var groupsRows: Bool { self == .neighbourGroups }
+
+    /// The columns a file must have: who the row is, and what no default can stand for.
     public var requiredKeys: Set<String> {
         switch self {
         case .children, .women, .volunteers: return ["name", "idNumber"]
         case .households: return ["head.name", "head.idNumber"]
+        case .stations: return ["name", "capacity", "schedule"]
+        case .sites: return ["name", "latitude", "longitude"]
+        case .enrolments: return ["idNumber"]
+        // Joining is voluntary (自愿): a member's consent date is part of the record, and one household leads.
+        case .neighbourGroups: return ["name", "head.idNumber", "leader", "consentedOn"]
         }
     }
 
@@ -56,6 +87,10 @@ extension IntakeKind {
         case .women: return Self.womanKinds
         case .households: return Self.householdKinds
         case .volunteers: return Self.volunteerKinds
+        case .stations: return Self.stationKinds
+        case .enrolments: return Self.enrolmentKinds
+        case .neighbourGroups: return Self.groupKinds
+        case .sites: return Self.siteKinds
         }
     }
 
@@ -98,5 +133,17 @@ extension IntakeKind {
     public static let volunteerKinds: [String: IntakeCellKind] = [
         "idNumber": .idNumber, "phone": .phone, "unitCode": .village, "skills": .tokens("skill"), "capacity": .int,
         "longitude": .decimal, "latitude": .decimal,
+    ]
+    public static let stationKinds: [String: IntakeCellKind] = [
+        "unitCode": .village, "host": .token("stationHost"), "capacity": .int, "schedule": .tokens("stationSession"),
+        "staff.phone": .phone, "status": .token("stationStatus"), "openedOn": .date, "closedOn": .date,
+        "longitude": .decimal, "latitude": .decimal,
+    ]
+    public static let enrolmentKinds: [String: IntakeCellKind] = ["idNumber": .idNumber, "from": .date]
+    public static let groupKinds: [String: IntakeCellKind] = [
+        "villageCode": .village, "head.idNumber": .idNumber, "leader": .yesNo, "consentedOn": .date,
+    ]
+    public static let siteKinds: [String: IntakeCellKind] = [
+        "kind": .token("siteKind"), "unitCode": .village, "longitude": .decimal, "latitude": .decimal,
     ]
 }

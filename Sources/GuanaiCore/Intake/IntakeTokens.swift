@@ -1,5 +1,12 @@
 /// The kinds of ledger that can be read in; the web module hangs each kind's column schema on these tokens.
-public enum IntakeKind: String, Sendable, Codable, CaseIterable { case children, women, households, volunteers }
+public enum IntakeKind: String, Sendable, Codable, CaseIterable {
+    case children, women, households, volunteers
+    /// Service stations, children's places at them, neighbour groups (one row per member household) and candidate
+    /// sites for new stations (issue 17).
+    case stations, enrolments
+    case neighbourGroups = "neighbour_groups"
+    case sites
+}
 
 /// An uploaded ledger's step: `uploaded` (previewable), `committing` (an import holds or held it), `committed` (imported).
 public enum IntakeUploadStatus: String, Sendable, Codable, CaseIterable { case uploaded, committing, committed }

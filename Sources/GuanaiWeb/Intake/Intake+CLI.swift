@@ -17,10 +17,11 @@ public enum IntakeCLI {
         _ app: Application, kind: String, file: String, unit: String, sheet: String?, dryRun: Bool, as username: String?
     ) async throws -> ImportOutcome {
         guard let k = IntakeKind(rawValue: kind) else {
-            throw Abort(.badRequest, reason: "kind must be children, women, households or volunteers")
+            throw Abort(
+                .badRequest, reason: "kind must be one of " + IntakeKind.allCases.map(\.rawValue).joined(separator: ", "))
         }
         let (scoped, actor, u) = try await scope(app, unit: unit, as: username) {
-            Policy.mayImport($0, IntakePagesController.recordKind(k))
+            Policy.mayImport($0, k)
         }
         let url = URL(fileURLWithPath: file)
         let rejected = url.deletingPathExtension().appendingPathExtension("rejected.xlsx")
@@ -54,7 +55,9 @@ public enum IntakeCLI {
     public static func export(_ app: Application, kind: String, unit: String, format: String, out: String, full: Bool, as username: String?)
         async throws -> Int
     {
-        guard let k = IntakeKind(rawValue: kind), k != .volunteers, let fmt = LedgerExport.Format(rawValue: format) else {
+        guard let k = IntakeKind(rawValue: kind), [.children, .women, .households].contains(k),
+            let fmt = LedgerExport.Format(rawValue: format)
+        else {
             throw Abort(.badRequest, reason: "kind: children|women|households; format: xlsx|csv")
         }
         let (scoped, actor, u) = try await scope(app, unit: unit, as: username) {
@@ -104,7 +107,7 @@ extension LedgerExport {
         case .children: return childColumns(l)
         case .women: return womanColumns(l)
         case .households: return householdColumns(l)
-        case .volunteers: return []
+        case .volunteers, .stations, .enrolments, .neighbourGroups, .sites: return []
         }
     }
 
@@ -120,7 +123,7 @@ extension LedgerExport {
         case .households:
             var f = HouseholdFilter(); f.unit = unit
             return households(f, scoped: scoped, options: options)
-        case .volunteers:
+        case .volunteers, .stations, .enrolments, .neighbourGroups, .sites:
             // Not exported (the CLI refuses the kind before it gets here): an empty list.
             return { _ in 0 }
         }

@@ -18,14 +18,7 @@ struct IntakePagesController {
         r.get(SiteURL.intakeRejected(nil).components, use: rejected)
     }
 
-    static func recordKind(_ k: IntakeKind) -> RecordKind {
-        switch k {
-        case .children: return .child;
-        case .women: return .woman;
-        case .households: return .household;
-        case .volunteers: return .volunteer
-        }
-    }
+    static func recordKind(_ k: IntakeKind) -> RecordKind { k.recordKind }
 
     static let xlsxType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
@@ -63,8 +56,8 @@ struct IntakePagesController {
         case .households:
             let f = HouseholdFilter(req)
             producer = LedgerExport.households(f, scoped: scoped, options: options); unitParam = f.unit; filters = f.query
-        case .volunteers:
-            // Volunteers are read in only; no export route is registered for them.
+        case .volunteers, .stations, .enrolments, .neighbourGroups, .sites:
+            // Volunteers are read in only; the stations' and groups' lists are exported from their own pages.
             throw Abort(.notFound)
         }
         let scopeCode = scoped.narrowed(unitParam).root?.value ?? actor.unitCode
@@ -110,7 +103,8 @@ struct IntakePagesController {
     func newForm(req: Request) async throws -> Response {
         let actor = try requireImport(req)
         let kind = req.query[String.self, at: "kind"] ?? IntakeKind.children.rawValue
-        return try await renderNew(req, typed: IntakeUploadForm(kind: kind, unit: actor.unitCode), errors: [:], status: .ok)
+        let unit = req.query[String.self, at: "unit"] ?? actor.unitCode
+        return try await renderNew(req, typed: IntakeUploadForm(kind: kind, unit: unit), errors: [:], status: .ok)
     }
 
     func renderNew(_ req: Request, typed: IntakeUploadForm, errors: [String: String], status: HTTPStatus) async throws -> Response {
@@ -130,7 +124,7 @@ struct IntakePagesController {
         let files = try await req.uploadedFiles().filter { $0.field == K.file.rawValue && $0.size > 0 }
         var errors: [String: String] = [:]
         let kind = IntakeKind(rawValue: f.kind ?? "")
-        if kind == nil { errors[K.kind.rawValue] = req.t("field.error.choice") }
+        if kind.map({ !Policy.mayImport(actor.role, $0) }) ?? true { errors[K.kind.rawValue] = req.t("field.error.choice") }
         let unitCode = f.unit ?? ""
         let unit = try await req.scoped.unit(unitCode)
         if unit == nil || unit?.isActive != true { errors[K.unit.rawValue] = req.t("field.error.choice") }
@@ -178,7 +172,7 @@ struct IntakePagesController {
     func load(_ req: Request) async throws -> IntakeUpload {
         let actor = try requireImport(req)
         guard let u = try await IntakeUpload.withoutFile(try req.parameters.id(), on: req.db),
-            u.userID == actor.userID.uuid
+            u.userID == actor.userID.uuid, Policy.mayImport(actor.role, u.kind)
         else { throw Abort(.notFound) }
         return u
     }

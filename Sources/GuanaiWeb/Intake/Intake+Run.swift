@@ -107,7 +107,8 @@ struct ImportRun: Sendable {
         }
         let hasVillage = match.columns.values.contains(kind.placeKey)
         let unitWillDo = unit.divisionLevel == .village || (kind.allowsTownship && unit.divisionLevel == .township)
-        if !hasVillage && !unitWillDo { throw IntakeFileError(key: "intake.error.needVillage") }
+        if !kind.placedByStation && !hasVillage && !unitWillDo { throw IntakeFileError(key: "intake.error.needVillage") }
+        let defaultStation = kind.placedByStation && !hasVillage ? try await oneOpenStation() : nil
         let headerRow = head.first { $0.number == match.headerRowNumber }
         var texts: [Int: String] = [:]
         for (i, cell) in (headerRow?.cells ?? []).enumerated() { if let t = Normalize.text(cell), !t.isEmpty { texts[i] = t } }
@@ -132,15 +133,38 @@ struct ImportRun: Sendable {
         do {
             state = try await scoped.db.transaction { tx -> State in
                 var local = State()
+                local.defaultStation = defaultStation
                 let s = scoped.on(tx)
                 // A file of 100,000 rows writes into a dozen indexes at random places: with SQLite's default 2 MB
                 // page cache it would spill and re-read pages all the time. 32 MB of this connection's cache.
                 if tx.sql.dialect.name == "sqlite" { try await tx.sql.raw("PRAGMA cache_size = -32768").run() }
                 let context = ChildContext(settings: try await SafetyService.settings(on: tx))
                 context.deferTally = true
+                func writeRejects(_ rows: [SheetRow], _ outcomes: [ImportPreviewRow]) throws {
+                    for (row, outcome) in zip(rows, outcomes) where outcome.outcome == .rejected {
+                        if let w = rejects?.xlsx {
+                            var cells = Array(row.cells.prefix(columnWidth))
+                            while cells.count < columnWidth { cells.append(.empty) }
+                            try w.append(cells + [.text(outcome.messages.joined(separator: lang.t("intake.msgSep")))])
+                        }
+                    }
+                }
                 func handle(_ rows: [SheetRow]) async throws {
                     var outcomes: [ImportPreviewRow] = []
-                    if kind == .children {
+                    if kind.groupsRows {
+                        // A group is judged once all its rows are read: a row wrong on its own is rejected now.
+                        var now: [SheetRow] = []
+                        for row in rows {
+                            let r = try await read(
+                                row, mapping: match.columns, reader: reader2, hasVillage: hasVillage, scoped: s, state: &local)
+                            if let o = hold(r, mapping: match.columns, headerText: headerText, state: &local) {
+                                now.append(row)
+                                outcomes.append(o)
+                            }
+                        }
+                        try writeRejects(now, outcomes)
+                        return
+                    } else if kind == .children {
                         outcomes = try await processChildren(
                             rows, mapping: match.columns, headerText: headerText, reader: reader2, hasVillage: hasVillage, scoped: s,
                             context: context, state: &local)
@@ -152,13 +176,7 @@ struct ImportRun: Sendable {
                                     context: context, state: &local))
                         }
                     }
-                    for (row, outcome) in zip(rows, outcomes) where outcome.outcome == .rejected {
-                        if let w = rejects?.xlsx {
-                            var cells = Array(row.cells.prefix(columnWidth))
-                            while cells.count < columnWidth { cells.append(.empty) }
-                            try w.append(cells + [.text(outcome.messages.joined(separator: lang.t("intake.msgSep")))])
-                        }
-                    }
+                    try writeRejects(rows, outcomes)
                 }
                 try await handle(rowsAfterHeader)
                 try await context.flush(by: actor, at: at, on: tx)
@@ -167,6 +185,11 @@ struct ImportRun: Sendable {
                     if stop?.isSet == true { throw SheetError.cancelled }
                     try await handle(batch)
                     try await context.flush(by: actor, at: at, on: tx)
+                }
+                if kind.groupsRows {
+                    let (rows, outcomes) = try await finishGroups(mapping: match.columns, headerText: headerText, scoped: s, state: &local)
+                    try writeRejects(rows, outcomes)
+                    local.preview.sort { $0.row < $1.row }
                 }
                 try await context.refreshTallies(on: tx)
                 if !dryRun {
@@ -195,6 +218,14 @@ struct ImportRun: Sendable {
         var seen = Set<UInt64>()
         var rejectedShown = 0
         var villages: [String: Result<String, CellProblemBox>] = [:]
+        /// Rows known by a name in a unit (stations, sites), seen in this file.
+        var seenKeys = Set<String>()
+        /// Enrolments: the station named by each name met, and the unit's one open station when no column names one.
+        var stations: [String: Result<Station, CellProblemBox>] = [:]
+        var defaultStation: Station? = nil
+        /// Neighbour groups: the rows read so far, by village and group name, in the order first met.
+        var groups: [String: [ReadRow]] = [:]
+        var groupOrder: [String] = []
     }
     struct CellProblemBox: Error, Sendable { let problem: CellProblem }
 
@@ -225,7 +256,7 @@ struct ImportRun: Sendable {
     {
         var (values, problems) = reader.read(row, mapping: mapping)
         var village: String? = hasVillage ? nil : unit.code
-        if hasVillage, let text = values[kind.placeKey] {
+        if hasVillage, !kind.placedByStation, let text = values[kind.placeKey] {
             if state.villages[text] == nil { state.villages[text] = try await resolveVillage(text, scoped: s) }
             switch state.villages[text]! {
             case .success(let code): village = code
@@ -233,7 +264,7 @@ struct ImportRun: Sendable {
             }
         }
         let summary = [
-            values["name"] ?? values["head.name"] ?? "",
+            values["name"] ?? values["head.name"] ?? "", kind.groupsRows ? values["head.name"] ?? "" : "",
             values["idNumber"].map(Masking.idNumber) ?? values["head.idNumber"].map(Masking.idNumber) ?? "",
         ].filter { !$0.isEmpty }.joined(separator: " ")
         return ReadRow(row: row, values: values, village: village, problems: problems, summary: summary)
@@ -281,7 +312,12 @@ struct ImportRun: Sendable {
     }
 
     func named(_ e: [FieldError], mapping: [Int: String], headerText: [Int: String]) -> [(String, String)] {
-        e.map { (columnName($0.field, mapping: mapping, headerText: headerText), lang.t($0.key, $0.args.first ?? "")) }
+        e.map {
+            (
+                columnName($0.field, mapping: mapping, headerText: headerText),
+                lang.t($0.key, $0.args.first ?? "", $0.args.dropFirst().first ?? "")
+            )
+        }
     }
 
     /// Children come in batches: every row is checked on its own, then the batch is looked up and written at once
@@ -360,6 +396,10 @@ struct ImportRun: Sendable {
         if let id = values[idField].flatMap(Self.idKey) {
             if state.seen.contains(id) { return finish(r, .duplicate, [], state: &state) }
         }
+        let key = kind.placedByStation ? nil : values["name"].map { (village ?? "") + "|" + $0 }
+        if let key, kind == .stations || kind == .sites {
+            if state.seenKeys.contains(key) { return finish(r, .duplicate, [], state: &state) }
+        }
         var warnings: [(String, String)] = []
         do {
             switch kind {
@@ -374,6 +414,16 @@ struct ImportRun: Sendable {
                 try await HouseholdIntake.create(values, village: village, scoped: s, actor: actor, at: at)
             case .volunteers:
                 _ = try await PairingService.createVolunteer(LedgerRow.volunteer(values, unit: village), scoped: s, actor: actor, at: at)
+            case .stations, .sites:
+                if let key { state.seenKeys.insert(key) }
+                if try await !createPlace(values, unit: village, scoped: s) { return finish(r, .duplicate, [], state: &state) }
+            case .enrolments:
+                if try await !enrol(values, scoped: s, state: &state) {
+                    if let id = values[idField].flatMap(Self.idKey) { state.seen.insert(id) }
+                    return finish(r, .duplicate, [], state: &state)
+                }
+            case .neighbourGroups:
+                preconditionFailure("a group's rows are imported together (finishGroups)")
             }
             if let id = values[idField].flatMap(Self.idKey) { state.seen.insert(id) }
             return finish(r, .accepted, [], warnings: warnings, state: &state)

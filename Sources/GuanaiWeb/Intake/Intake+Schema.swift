@@ -9,6 +9,10 @@ extension IntakeKind {
         case .women: return IntakeWords.womanHeaders
         case .households: return IntakeWords.householdHeaders
         case .volunteers: return IntakeWords.volunteerHeaders
+        case .stations: return IntakeWords.stationHeaders
+        case .enrolments: return IntakeWords.enrolmentHeaders
+        case .neighbourGroups: return IntakeWords.groupHeaders
+        case .sites: return IntakeWords.siteHeaders
         }
     }
 

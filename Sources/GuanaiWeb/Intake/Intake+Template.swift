@@ -6,7 +6,7 @@ import GuanaiSheets
 /// row, ID and phone columns stored as text (so Excel keeps all 18 digits), and a second sheet, 表格说明, listing the
 /// words each column understands (the sheet the import's error messages point to.
 enum IntakeTemplate {
-    static let kinds: [IntakeKind] = [.children, .women, .households]
+    static let kinds: [IntakeKind] = [.children, .women, .households, .stations, .enrolments, .neighbourGroups, .sites]
 
     /// Schema keys that are only another way of writing a column the template already has.
     static let alternatives: Set<String> = ["parents.workPlace", "guardian.age"]

@@ -146,7 +146,7 @@ struct IntakeReader: Sendable {
                 guard let token = vocabulary[prefix]?[Self.word(String(part))] else {
                     return .problem(choices(key, String(part), prefix: prefix))
                 }
-                if !tokens.contains(token) { tokens.append(token) }
+                for t in token.split(separator: ",").map(String.init) where !tokens.contains(t) { tokens.append(t) }
             }
             return .value(tokens.joined(separator: ","))
         }

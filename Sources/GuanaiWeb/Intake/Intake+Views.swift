@@ -17,13 +17,17 @@ enum IntakeViews {
     }
 
     /// The import link beside a list's "new" button, for accounts that may import into the registry.
-    static func importLink(_ req: Request, _ kind: IntakeKind) -> Node {
-        guard let a0 = req.auth.get(Signer.self), a0.can(.import), Policy.edits(a0.role) else { return .empty }
-        return a(.class("btn secondary"), .href(SiteURL.intakeNew.with(query: [("kind", kind.rawValue)]))) { req.lang.t("intake.import") }
+    static func importLink(_ req: Request, _ kind: IntakeKind, unit: String? = nil) -> Node {
+        guard let a0 = req.auth.get(Signer.self), a0.can(.import), Policy.mayImport(a0.role, kind) else { return .empty }
+        let query = [("kind", kind.rawValue)] + (unit.map { [("unit", $0)] } ?? [])
+        return a(.class("btn secondary"), .href(SiteURL.intakeNew.with(query: query))) { req.lang.t("intake.import") }
     }
 
-    static func kindOptions(_ l: UILanguage) -> [(String, String)] {
-        IntakeKind.allCases.map { ($0.rawValue, l.t("intake.kind." + $0.rawValue)) }
+    /// The ledgers this account may read in.
+    static func kindOptions(_ l: UILanguage, role: Role?) -> [(String, String)] {
+        IntakeKind.allCases.filter { k in role.map { Policy.mayImport($0, k) } ?? false }.map {
+            ($0.rawValue, l.t("intake.kind." + $0.rawValue))
+        }
     }
 
     static func newForm(
@@ -40,7 +44,7 @@ enum IntakeViews {
             form(.method("post"), .action(.intakeNew), Attr("enctype", "multipart/form-data"), .class("intake")) {
                 Forms.csrf(req)
                 Forms.select(
-                    l, label: "intake.kind", name: K.kind.rawValue, options: kindOptions(l),
+                    l, label: "intake.kind", name: K.kind.rawValue, options: kindOptions(l, role: req.auth.get(Signer.self)?.role),
                     selected: typed.kind ?? IntakeKind.children.rawValue, error: e[K.kind.rawValue],
                     required: true)
                 Forms.select(
@@ -245,6 +249,8 @@ enum IntakeViews {
         case .women: list = .women
         case .households: list = .households
         case .volunteers: list = .volunteers
+        case .stations, .enrolments, .sites: list = .stations
+        case .neighbourGroups: list = .neighbourGroups
         }
         return Layout.page(req, title: l.t("intake.done")) {
             h1 { l.t("intake.done") + " · " + u.fileName }

@@ -83,6 +83,8 @@ enum NeighbourViews {
                     ) {
                         l.t("neighbours.suggest")
                     }
+                    " "
+                    IntakeViews.importLink(req, .neighbourGroups, unit: village.isEmpty ? nil : village)
                 }
             }
             h2 { l.t("neighbours.coverage") }

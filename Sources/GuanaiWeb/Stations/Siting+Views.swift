@@ -74,7 +74,11 @@ enum StationSitingViews {
                 map(l, r)
             }
             h2 { l.t("siting.sites") }
-            p { a(.class("btn secondary"), .href(.siteNew)) { l.t("siting.newSite") } }
+            p {
+                a(.class("btn secondary"), .href(.siteNew)) { l.t("siting.newSite") }
+                " "
+                IntakeViews.importLink(req, .sites)
+            }
             if sites.isEmpty {
                 p(.class("muted")) { l.t("siting.noSites") }
             } else {

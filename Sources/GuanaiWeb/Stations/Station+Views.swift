@@ -60,6 +60,8 @@ enum StationViews {
                     a(.class("btn"), .href(SiteURL.stationNew.with(query: unit.isEmpty ? [] : [(K.unitCode.rawValue, unit)]))) {
                         l.t("station.new")
                     }
+                    " "
+                    IntakeViews.importLink(req, .stations, unit: unit.isEmpty ? nil : unit)
                 }
             }
             if items.isEmpty {
@@ -117,6 +119,7 @@ enum StationViews {
                 if mayWrite {
                     a(.class("btn secondary"), .href(.stationEnrol(s.recordID))) { l.t("enrol.title") }
                     a(.class("btn secondary"), .href(.stationActivityNew(s.recordID))) { l.t("activity.title") }
+                    IntakeViews.importLink(req, .enrolments, unit: s.unitCode)
                 }
             }
             dl(.class("kv")) {

@@ -79,6 +79,6 @@ extension Scoped {
 /// once cannot both take the last place.
 enum StationLocks {
     static func hold(_ s: Station, on db: any Database) async throws {
-        try await db.sql.update("stations").set("updated_at", to: SQLColumn("updated_at")).where("id", .equal, s.id!).run()
+        try await db.sql.update(Station.schema).set("updated_at", to: SQLColumn("updated_at")).where("id", .equal, s.id!).run()
     }
 }

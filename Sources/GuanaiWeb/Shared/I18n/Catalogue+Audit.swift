@@ -25,6 +25,10 @@ extension Catalogue {
         "record.women": ("妇女名单", "Women list"),
         "record.households": ("家庭名单", "Households list"),
         "record.volunteers": ("爱心妈妈名单", "Volunteers list"),
+        "record.stations": ("服务站台账", "Stations ledger"),
+        "record.enrolments": ("服务站入站名单", "Station enrolment list"),
+        "record.neighbour_groups": ("邻里互助组花名册", "Neighbour groups roster"),
+        "record.sites": ("备选场所名单", "Candidate sites list"),
         "unitStatus.active": ("在用", "In use"),
         "unitStatus.retired": ("已撤销", "Retired"),
 

@@ -34,6 +34,10 @@ extension Catalogue {
         "intake.kind.women": ("留守妇女台账", "Left-behind women"),
         "intake.kind.households": ("家庭户台账", "Households"),
         "intake.kind.volunteers": ("爱心妈妈名册", "Volunteers (caring mothers)"),
+        "intake.kind.stations": ("留守儿童服务站台账", "Service stations"),
+        "intake.kind.enrolments": ("服务站入站名单", "Station enrolments"),
+        "intake.kind.neighbour_groups": ("邻里互助组花名册", "Neighbour groups"),
+        "intake.kind.sites": ("服务站备选场所", "Candidate sites for stations"),
         "intake.status.uploaded": ("待确认", "To confirm"),
         "intake.status.committing": ("正在导入", "Importing"),
         "intake.status.committed": ("已导入", "Imported"),
@@ -83,6 +87,10 @@ extension Catalogue {
         "intake.title.women": ("留守妇女台账", " left-behind women"),
         "intake.title.households": ("家庭户台账", " households"),
         "intake.title.volunteers": ("爱心妈妈名册", " volunteers"),
+        "intake.title.stations": ("服务站台账", " service stations"),
+        "intake.title.enrolments": ("服务站入站名单", " station enrolments"),
+        "intake.title.neighbour_groups": ("邻里互助组花名册", " neighbour groups"),
+        "intake.title.sites": ("服务站备选场所", " candidate sites"),
         "intake.error.noFile": ("请选择要上传的文件", "Please choose a file to upload"),
         "intake.error.noHeader": (
             "没有找到表头：请确认第一个工作表里有“姓名”“身份证号码”等列名",
@@ -186,6 +194,29 @@ extension Catalogue {
         "intake.error.number": ("“{0}”不是数字", "“{0}” is not a number"),
         "intake.error.birthMonth": ("出生年月 {0} 与身份证号码中的 {1} 不符", "Birth month {0} does not match {1} in the ID number"),
         "intake.error.unit": ("“{0}”不是本辖区的村（社区）或乡镇", "“{0}” is not a village or township in this jurisdiction"),
+        "intake.error.needStation": (
+            "文件里没有“服务站”列，而导入到的地方不是恰好一个开放的服务站：请加上“服务站”列，或选服务站所在的村",
+            "No station column, and the unit chosen has not exactly one open station: add the column, or choose the station's village"
+        ),
+        "intake.error.station": ("“{0}”不是本辖区的服务站", "“{0}” is not a station in this jurisdiction"),
+        "intake.error.stationAmbiguous": (
+            "本辖区有几个服务站叫“{0}”：请选服务站所在的村再导入", "Several stations are called “{0}”: import into the station's village"
+        ),
+        "intake.error.childNotFound": (
+            "这个身份证号的儿童不在本辖区的留守儿童台账里，请先登记", "No registered child in this jurisdiction has this ID number: register her first"
+        ),
+        "intake.error.nameMismatch": ("身份证号登记的儿童叫“{0}”，与本行姓名不符", "The ID number is registered to “{0}”, not the name in this row"),
+        "intake.error.enrolledElsewhere": ("已在服务站“{0}”入站，请先在那里办离站", "Already holds a place at “{0}”: end it there first"),
+        "intake.error.noHousehold": (
+            "这个身份证号不是本辖区已登记家庭的户主，请先导入家庭户台账",
+            "This ID number heads no registered household in this jurisdiction: import the households first"
+        ),
+        "intake.error.householdElsewhere": ("这一户不在本组所在的村", "This household is not in the group's village"),
+        "intake.error.noLeader": (
+            "本组没有标明组长户：在“是否组长”列给一户填“是”", "No household is marked as the leader's: put 是 in the leader column for one"
+        ),
+        "intake.error.twoLeaders": ("本组标了不止一户为组长户", "More than one household is marked as the leader's"),
+        "intake.error.groupRejected": ("本组另有行有误，整组未导入", "Another row of this group is wrong: the group was not imported"),
         "intake.error.village": ("“{0}”不是本辖区的村（社区）", "“{0}” is not a village in this jurisdiction"),
         "intake.error.wordChoices": (
             "看不懂“{0}”，最接近的写法：{1}（全部写法见导入模板的“表格说明”）",

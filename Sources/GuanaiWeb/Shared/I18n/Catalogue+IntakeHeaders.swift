@@ -90,6 +90,51 @@ enum IntakeWords {
         ("latitude", ["纬度"]),
     ]
 
+    /// A township's 服务站台账: one row per station.
+    static let stationHeaders: [(key: String, names: [String])] = [
+        ("name", ["服务站名称", "站点名称", "服务站", "站名", "名称"]),
+        ("unitCode", ["所在村（乡镇）", "所在村/乡镇", "所在村", "村（社区）", "村", "所属村", "所在乡镇", "乡镇"]),
+        ("host", ["依托场所", "依托单位", "依托", "场所类型", "举办场所"]),
+        ("address", ["站点地址", "详细地址", "地址"]),
+        ("capacity", ["可容纳人数", "容纳人数", "容纳儿童数", "学位数", "容量"]),
+        ("schedule", ["开放时段", "服务时段", "开放时间", "服务时间"]),
+        ("staff.name", ["负责人", "负责人姓名", "管理员", "联系人"]),
+        ("staff.phone", ["负责人电话", "联系电话", "电话", "手机"]),
+        ("facilities", ["设施设备", "配套设施", "设施"]),
+        ("status", ["运行状态", "状态"]),
+        ("openedOn", ["开办日期", "建站日期", "成立日期", "开放日期"]),
+        ("closedOn", ["停办日期", "关闭日期"]),
+        ("longitude", ["经度"]),
+        ("latitude", ["纬度"]),
+    ]
+
+    /// A station's 入站名单: one row per child, placed at the station it names (or the unit's one open station).
+    static let enrolmentHeaders: [(key: String, names: [String])] = [
+        ("name", ["儿童姓名", "学生姓名", "姓名"]),
+        ("idNumber", ["身份证号码", "身份证号", "公民身份号码", "身份证"]),
+        ("stationName", ["服务站名称", "所在服务站", "服务站", "站点"]),
+        ("from", ["入站日期", "报名日期", "加入日期", "开始日期"]),
+    ]
+
+    /// A 邻里互助组花名册: one row per member household; the rows sharing a group name make one group.
+    static let groupHeaders: [(key: String, names: [String])] = [
+        ("name", ["互助组名称", "互助组", "小组名称", "组名"]),
+        ("villageCode", ["村（社区）", "所在村", "村", "所属村", "村名"]),
+        ("head.name", ["户主姓名", "户主", "成员户主"]),
+        ("head.idNumber", ["户主身份证号码", "户主身份证号", "身份证号码", "身份证号"]),
+        ("leader", ["是否组长", "组长户", "组长"]),
+        ("consentedOn", ["自愿加入日期", "同意加入日期", "同意日期", "加入日期", "签字日期"]),
+    ]
+
+    /// Candidate sites for new stations (a township's schools and other buildings), each with its point.
+    static let siteHeaders: [(key: String, names: [String])] = [
+        ("name", ["场所名称", "学校名称", "名称", "地点"]),
+        ("kind", ["场所类型", "类型"]),
+        ("unitCode", ["所在村（乡镇）", "所在村", "村（社区）", "村", "所在乡镇", "乡镇"]),
+        ("longitude", ["经度"]),
+        ("latitude", ["纬度"]),
+    ]
+
     /// Words for tokens, by catalogue prefix, beyond the catalogue's labels.
     static let values: [String: [String: [String]]] = [
         "hukou": ["rural": ["农村", "农业", "农业户口", "农村户口", "农"], "urban": ["城镇", "非农业", "非农", "城镇户口", "城市"]],
@@ -107,6 +152,20 @@ enum IntakeWords {
             "life_skills": ["生活技能", "生活照料", "家政", "烹饪", "做饭", "生活自理"],
             "legal": ["法律", "法律咨询", "法律援助", "普法", "法律服务"],
         ],
+        // A station's ledger words (StationHost, StationSession, StationStatus) and a site's (SiteKind).
+        "stationHost": [
+            "school": ["学校", "小学", "中学", "初中", "中心小学", "中心学校", "教学点"],
+            "village_committee": ["村委会", "村委", "村部", "村级活动中心", "党群服务中心", "村党群服务中心"],
+            "womens_home": ["妇女之家", "村妇女之家"], "other": ["其他", "其它"],
+        ],
+        // 寒暑假 is both holidays: a word may stand for several tokens (comma-separated).
+        "stationSession": [
+            "after_school": ["放学后", "课后", "课后服务", "放学后托管"], "weekends": ["周末", "双休日", "周六日"],
+            "winter_holiday": ["寒假"], "summer_holiday": ["暑假"],
+            "winter_holiday,summer_holiday": ["寒暑假", "寒暑假期"],
+        ],
+        "stationStatus": ["open": ["开放", "运行", "正常", "在用", "运行中"], "closed": ["停办", "关闭", "已关闭", "停用"]],
+        "siteKind": ["school": ["学校", "小学", "中学", "初中", "中心小学", "教学点"], "other": ["其他", "其它"]],
         "poverty": [
             "none": ["一般", "一般家庭", "无", "否", "普通"], "dibao": ["低保", "低保户", "低保家庭"],
             "tekun": ["特困", "特困供养", "特困户", "五保", "五保户"], "monitored": ["监测户", "防返贫监测户", "防返贫监测"],

@@ -41,6 +41,28 @@ extension IntakeWords {
                 "needs": .text("发展能力、教育子女"),
                 "employmentInterest": .text("是"), "healthInterest": .text("是"),
             ]
+        case .stations:
+            return [
+                "name": .text("示例村留守儿童服务站"), "unitCode": .text("示例村"), "host": .text("村委会"), "address": .text("示例村村委会二楼"),
+                "capacity": .number("40"), "schedule": .text("放学后、周末、寒暑假"), "staff.name": .text("张小梅"),
+                "staff.phone": .text("13900000004"), "facilities": .text("图书角、作业桌、亲情视频电话"), "status": .text("开放"),
+                "openedOn": .date(year: today.year, month: 3, day: 1), "longitude": .number("112.4512"), "latitude": .number("29.7213"),
+            ]
+        case .enrolments:
+            return [
+                "name": .text("王小花"), "idNumber": id(2015, 3, 2, 122), "station": .text("示例村留守儿童服务站"),
+                "from": .date(year: today.year, month: today.month, day: 1),
+            ]
+        case .neighbourGroups:
+            return [
+                "name": .text("三组邻里互助组"), "villageCode": .text("示例村"), "head.name": .text("王大山"), "head.idNumber": id(1986, 5, 1, 111),
+                "leader": .text("是"), "consentedOn": .date(year: today.year, month: today.month, day: 1),
+            ]
+        case .sites:
+            return [
+                "name": .text("示例镇中心小学"), "kind": .text("学校"), "unitCode": .text("示例镇"), "longitude": .number("112.4620"),
+                "latitude": .number("29.7305"),
+            ]
         case .households, .volunteers:
             return [
                 "head.name": .text("王大山"), "head.idNumber": id(1986, 5, 1, 111), "villageCode": .text("示例村"), "villageGroup": .text("三组"),
