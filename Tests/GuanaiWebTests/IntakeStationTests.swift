@@ -206,4 +206,35 @@ import GuanaiSheets
             }
         }
     }
+
+    @Test func theImportPageOffersEachAccountOnlyTheLedgersItMayReadIn() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            try await ctx.makeUser("town", .townshipStaff, Codes.taohuashan)
+            let sites = Data("场所名称,类型,所在村,经度,纬度\r\n桃花山镇中心小学,小学,桃花山镇,112.47,29.66\r\n".utf8)
+            func upload(_ b: inout Browser, kind: String, unit: String) async throws -> TestingHTTPResponse {
+                _ = try await b.get("/imports/new?kind=\(kind)")
+                return try await b.postMultipart(
+                    "/imports/new", ["kind": kind, "unit": unit],
+                    files: [(field: "file", filename: "场所.csv", type: "text/csv", data: sites)])
+            }
+            var cun = Browser(ctx)
+            try await cun.login("cun")
+            let page = try await cun.get("/imports/new")
+            #expect(page.body.string.contains("value=\"stations\"") && page.body.string.contains("value=\"neighbour_groups\""))
+            #expect(!page.body.string.contains("value=\"sites\""))
+            let refused = try await upload(&cun, kind: "sites", unit: Codes.shihuayan)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(try await IntakeUpload.query(on: ctx.app.db).count() == 0)
+
+            var town = Browser(ctx)
+            try await town.login("town")
+            let taken = try await upload(&town, kind: "sites", unit: Codes.taohuashan)
+            #expect(taken.status == .seeOther, "\(taken.body.string)")
+            let u = try #require(try await IntakeUpload.query(on: ctx.app.db).first())
+            #expect(u.kind == .sites)
+            // Another account cannot reach it, and the village worker could not even with its id.
+            #expect(try await cun.get("/imports/\(u.id!.uuidString)").status == .notFound)
+        }
+    }
 }
