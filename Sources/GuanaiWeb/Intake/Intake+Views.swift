@@ -81,6 +81,11 @@ enum IntakeViews {
         }
     }
 
+    /// What a preview row's summary is: a person's name and masked number, or a station's, a site's or a group's name.
+    static func summaryLabel(_ kind: IntakeKind) -> String {
+        [.stations, .sites, .neighbourGroups].contains(kind) ? "intake.summaryName" : "children.name"
+    }
+
     /// The templates, whose 表格说明 sheet lists every word a column understands (the error messages point there).
     static func templateLinks(_ l: UILanguage, only kind: IntakeKind? = nil) -> Node {
         let kinds = IntakeTemplate.kinds.filter { kind == nil || $0 == kind }
@@ -133,7 +138,7 @@ enum IntakeViews {
                     table(.class("stack")) {
                         thead {
                             tr {
-                                th { l.t("intake.row") }; th { l.t("intake.outcome") }; th { l.t("children.name") };
+                                th { l.t("intake.row") }; th { l.t("intake.outcome") }; th { l.t(summaryLabel(kind)) };
                                 th { l.t("intake.reason") }
                             }
                         }
@@ -147,7 +152,7 @@ enum IntakeViews {
                                                 p.outcome == .rejected ? "tag tier-critical" : p.outcome == .duplicate ? "tag" : "tag ok")
                                         ) { l.t("intake.outcome." + p.outcome.rawValue) }
                                     }
-                                    td(.data("label", l.t("children.name"))) { p.summary }
+                                    td(.data("label", l.t(summaryLabel(kind)))) { p.summary }
                                     td(.data("label", l.t("intake.reason"))) {
                                         (p.messages + (p.warning.map { [$0] } ?? [])).joined(separator: l.t("intake.msgSep"))
                                     }

@@ -34,6 +34,7 @@ extension Catalogue {
         "intake.kind.women": ("留守妇女台账", "Left-behind women"),
         "intake.kind.households": ("家庭户台账", "Households"),
         "intake.kind.volunteers": ("爱心妈妈名册", "Volunteers (caring mothers)"),
+        "intake.summaryName": ("名称", "Name"),
         "intake.kind.stations": ("留守儿童服务站台账", "Service stations"),
         "intake.kind.enrolments": ("服务站入站名单", "Station enrolments"),
         "intake.kind.neighbour_groups": ("邻里互助组花名册", "Neighbour groups"),
