@@ -57,6 +57,7 @@ let package = Package(
         .testTarget(
             name: "GuanaiCoreTests",
             dependencies: ["GuanaiCore"],
+            exclude: ["Fixtures"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .testTarget(

@@ -35,6 +35,8 @@ import Testing
         values(DonorKind.self), values(DonationType.self), values(AllocationTarget.self),
         values(UnitStatus.self), values(DivisionKind.self), values(UnitChangeKind.self), values(ChangeCause.self),
         values(SiteKind.self),
+        values(LoanKind.self), values(LoanStatus.self), values(LoanStep.self), values(LoanDecision.self), values(RepaymentMethod.self),
+        values(SubsidyStatus.self),
     ]
 
     /// Core string enums whose raw values are names, not values: JSON and form field names (each record's plain
