@@ -85,6 +85,30 @@ final class Receiver: @unchecked Sendable {
         try await receiver.stop()
     }
 
+    /// A child's delivery keeps the JSON it always had; a reminder about something else names its subject instead,
+    /// and a person without an account has no username.
+    @Test func payloadsOfOtherSubjectsLeaveTheChildOut() throws {
+        let child = OutboxPayload(
+            key: "k", alertId: "A", childId: "C", childName: "王小花", unitCode: "421081104200", kind: "pair_contact", level: "due",
+            reasons: ["r"], reason: "due", to: .init(username: "cun", name: "村妇女主任", phone: nil), createdAt: "2026-11-18T00:00:00Z")
+        let keys = try #require(try JSONSerialization.jsonObject(with: Data(RegistryService.json(child).utf8)) as? [String: Any]).keys
+        #expect(
+            Set(keys) == ["key", "alertId", "childId", "childName", "unitCode", "kind", "level", "reasons", "reason", "to", "createdAt"])
+        #expect(RegistryService.json(child).contains(#""to":{"name":"村妇女主任","username":"cun"}"#))
+
+        var loan = OutboxPayload(
+            key: "k2", alertId: "R", childId: nil, childName: nil, unitCode: "421081104200", kind: "loan_overdue", level: "7",
+            reasons: [], reason: "overdue", to: .init(username: nil, name: "刘某某", phone: "13900000000"), createdAt: "2026-11-18T00:00:00Z")
+        loan.subjectType = "loan"
+        loan.subjectId = "L"
+        loan.subjectName = "2027-0001"
+        let json = RegistryService.json(loan)
+        #expect(!json.contains("childId") && !json.contains("childName") && !json.contains("username"))
+        #expect(json.contains(#""subjectId":"L","subjectName":"2027-0001","subjectType":"loan""#))
+        let back = try JSONDecoder().decode(OutboxPayload.self, from: Data(json.utf8))
+        #expect(back.subjectName == "2027-0001" && back.childId == nil && back.to.username == nil)
+    }
+
     @Test func backOffDoublesUpToAnHour() {
         #expect(OutboxRetry.backoff(1) == 30 && OutboxRetry.backoff(2) == 60 && OutboxRetry.backoff(3) == 120)
         #expect(OutboxRetry.backoff(20) == 3600)

@@ -27,9 +27,11 @@ final class OutboxMessage: Model, @unchecked Sendable {
 /// What a channel receives: enough for a short message to the person responsible, nothing more.
 struct OutboxPayload: Codable, Sendable {
     let key: String
+    /// The alert's id, or the reminder's (pair, loan, case …): what the delivery is about.
     let alertId: String
-    let childId: String
-    let childName: String
+    /// A child's alert or reminder names her; other kinds leave both out of the JSON (`subject…` say what it is about).
+    let childId: String?
+    let childName: String?
     let unitCode: String
     let kind: String
     let level: String
@@ -37,7 +39,14 @@ struct OutboxPayload: Codable, Sendable {
     let reason: String
     let to: Recipient
     let createdAt: String
-    struct Recipient: Codable, Sendable { let username: String; let name: String; let phone: String? }
+    /// What a reminder that is not about a child concerns ("loan", "rights_case", "screening" …), its id and a name
+    /// fit to be read by the recipient (a case number, never a confidential detail). Omitted when nil, so the JSON of
+    /// the existing kinds is as it was.
+    var subjectType: String? = nil
+    var subjectId: String? = nil
+    var subjectName: String? = nil
+    /// `username` is absent for a person without an account (a woman invited to a screening).
+    struct Recipient: Codable, Sendable { let username: String?; let name: String; let phone: String? }
 }
 
 protocol OutboxChannel: Sendable {
