@@ -63,7 +63,7 @@ import GuanaiCore
 
     static let rules: Set<String> = [
         "open", "signed_in", "read", "own", "edits", "history", "export", "import", "approve", "manage_accounts", "edit_rules",
-        "file_report", "inbox", "desk", "uploader", "manage_units", "reveal_id", "session",
+        "file_report", "inbox", "desk", "uploader", "manage_units", "reveal_id", "session", "duties",
     ]
 
     /// Every route the app answers is in the table, and the table names no route that is gone.
@@ -97,6 +97,7 @@ import GuanaiCore
         case "import": allowed = has(.import) && edits && cell == .yes
         case "approve": allowed = has(.approve) && cell == .yes
         case "manage_accounts": allowed = has(.manageAccounts) && cell == .yes
+        case "duties": allowed = role == .cityAdmin && has(.manageAccounts) && cell == .yes
         case "manage_units": allowed = has(.manageUnits) && cell == .yes
         case "reveal_id": allowed = has(.revealID) && cell == .yes
         case "edit_rules": allowed = has(.editRules) && cell == .yes

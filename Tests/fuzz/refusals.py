@@ -18,7 +18,7 @@ STATE = ("the record's state: step order, a retired unit, a disabled account, a 
          "a household already in another active neighbour group")
 TODAY = ("a date against today or against the record (not in the future, not before the launch or the report; a roster day "
          "the station keeps, within the last days the rules allow)")
-CALLER = "a role the caller's own role may not create"
+CALLER = "a role the caller's own role may not create, or a duty the account's role may not hold"
 MONEY = ("an amount in yuan above ten billion (10^10), zero where more than zero is needed, or more than what remains of a "
          "donation once its allocations are counted")
 DEPENDS = ("a field required or constrained by another one: a parent's name with his number, a guardian when living with one, "
@@ -97,6 +97,7 @@ ALLOWED = {
                                "description": DEPENDS},
     "POST /api/v1/donations/{id}/allocations": {"targetId": RECORD, "amount": MONEY, "on": TODAY},
     "POST /api/v1/events": {"unitCode": UNIT, "participants*": RECORD},
+    "PUT /api/v1/accounts/{id}/duties": {"duties*": CALLER},
 }
 
 

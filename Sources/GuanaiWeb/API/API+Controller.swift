@@ -30,6 +30,7 @@ struct APIController {
         r.post("accounts", ":id", "reset-password", use: resetAccount)
         r.post("accounts", ":id", "handover", use: handoverAccount)
         r.post("accounts", ":id", "reveal-phone", use: revealPhone)
+        r.put("accounts", ":id", "duties", use: setDuties)
         r.get(.constant(RecordKind.audit.rawValue), use: audit)
     }
 
@@ -242,6 +243,20 @@ struct APIController {
         let field = AccountDTO.Keys.phone.stringValue
         try await req.audit(AuditEvent(AuditAction.reveal, u.recordID, unit: u.unitCode, detail: ["field": field]))
         return RevealResponse(field: field, value: u.phone ?? "")
+    }
+
+    /// A city admin gives an account in her jurisdiction its duties (the whole list): audited as a change of the account.
+    func setDuties(req: Request) async throws -> AccountDTO {
+        let u = try await AccountsController().load(req)
+        guard try req.actor.role == .cityAdmin, try req.actor.can(.manageAccounts) else { throw Abort(.forbidden) }
+        var c = Checker()
+        let duties = DutyForm.check(try await req.json(DutiesInput.self), role: u.role, &c)
+        try c.throwIfAny()
+        guard let duties else { throw FieldErrors(c.errors) }
+        try await AccountService.update(u, by: req.auditActor, at: req.now, on: req.db) {
+            $0.dutiesText = duties.map(\.rawValue).joined(separator: ",")
+        }
+        return AccountDTO(u, now: req.now)
     }
 
     func exportAccounts(req: Request) async throws -> Response {

@@ -100,6 +100,7 @@ struct AccountDTO: Content {
     let mustChangePassword: Bool
     let successorId: String?
     let createdAt: String
+    let duties: [String]
 
     init(_ u: User, now: Date) {
         id = u.id!.uuidString
@@ -113,6 +114,7 @@ struct AccountDTO: Content {
         mustChangePassword = u.mustChangePassword
         successorId = u.successorID?.uuidString
         createdAt = AuditLog.timestamp(u.createdAt)
+        duties = u.duties.map(\.rawValue)
     }
 }
 

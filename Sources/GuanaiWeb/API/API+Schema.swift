@@ -52,7 +52,7 @@ extension UnitChangeDTO: APISchema {
 
 extension AccountDTO: APISchema {
     enum Keys: String, CodingKey {
-        case id, username, displayName, role, unitCode, phone, disabled, locked, mustChangePassword, successorId, createdAt
+        case id, username, displayName, role, unitCode, phone, disabled, locked, mustChangePassword, successorId, createdAt, duties
     }
     static let apiName = "Account"
     static var apiSchema: JSONSchema {
@@ -60,10 +60,16 @@ extension AccountDTO: APISchema {
             [
                 Keys.id: .string, .username: .string, .displayName: .string, .role: .tokens(Role.self), .unitCode: .string,
                 .phone: .nullableString, .disabled: .boolean, .locked: .boolean, .mustChangePassword: .boolean,
-                .successorId: .nullableString, .createdAt: .string,
+                .successorId: .nullableString, .createdAt: .string, .duties: .list(.tokens(Duty.self)),
             ],
-            required: [.id, .username, .displayName, .role, .unitCode, .disabled, .locked, .mustChangePassword, .createdAt])
+            required: [.id, .username, .displayName, .role, .unitCode, .disabled, .locked, .mustChangePassword, .createdAt, .duties])
     }
+}
+
+extension DutiesInput: APISchema {
+    enum Keys: String, CodingKey { case duties }
+    static let apiName = "DutiesInput"
+    static var apiSchema: JSONSchema { .closed([Keys.duties: .list(.tokens(Duty.self))], required: [.duties]) }
 }
 
 extension AccountWithPassword: APISchema {

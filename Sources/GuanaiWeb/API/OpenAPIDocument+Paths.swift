@@ -98,6 +98,10 @@ extension OpenAPIDocument {
             answer: .csv),
         APIRoute(method: .get, path: "/api/v1/accounts/{id}", summary: "One account (audited view)", answer: .json(AccountDTO.self)),
         APIRoute(method: .post, path: "/api/v1/accounts/{id}/disable", summary: "Disable", answer: .json(AccountDTO.self)),
+        APIRoute(
+            method: .put, path: "/api/v1/accounts/{id}/duties",
+            summary: "Set an account's duties (city admin; rights_officer on city_admin or partner_justice, health_officer on city_admin)",
+            body: DutiesInput.self, answer: .json(AccountDTO.self)),
         APIRoute(method: .post, path: "/api/v1/accounts/{id}/enable", summary: "Enable", answer: .json(AccountDTO.self)),
         APIRoute(
             method: .post, path: "/api/v1/accounts/{id}/reset-password", summary: "Reset password; forced change at next login",

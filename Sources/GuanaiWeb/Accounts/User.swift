@@ -19,8 +19,12 @@ final class User: Model, @unchecked Sendable {
     /// The account that took over this one's duties at a handover.
     @OptionalField(key: "successor_id") var successorID: UUID?
     @Field(key: "created_at") var createdAt: Date
+    /// `Duty` tokens, comma-joined ("" for none): what the account may open beyond its role.
+    @Field(key: "duties") var dutiesText: String
 
     init() {}
+
+    var duties: [Duty] { DutyForm.parse(dutiesText) }
 
     init(
         username: String, displayName: String, role: Role, unitCode: String, phone: String?, passwordHash: String, mustChange: Bool,
@@ -36,6 +40,7 @@ final class User: Model, @unchecked Sendable {
         self.disabled = false
         self.failedLogins = 0
         self.createdAt = at
+        self.dutiesText = ""
     }
 
     /// The fields the audit trail compares before and after a change (never the password hash itself).
@@ -43,7 +48,7 @@ final class User: Model, @unchecked Sendable {
         [
             "username": username, "displayName": displayName, "role": role.rawValue, "unitCode": unitCode,
             "phone": phone.map(Masking.phone) ?? "", "disabled": String(disabled),
-            "mustChangePassword": String(mustChangePassword), "successorId": successorID?.uuidString ?? "",
+            "mustChangePassword": String(mustChangePassword), "successorId": successorID?.uuidString ?? "", "duties": dutiesText,
         ]
     }
 }

@@ -45,7 +45,9 @@ extension Request {
 public enum Catalogue {
     typealias Words = (zh: String, en: String)
 
-    static let all = merge([base, registry, safety, intake, pairing, campaigns, stations, neighbours, audit, reasons, donations])
+    static let all = merge([
+        base, registry, safety, intake, pairing, campaigns, stations, neighbours, audit, reasons, donations, employment,
+    ])
     static let zh = all.mapValues(\.zh)
     static let en = all.mapValues(\.en)
 
