@@ -19,5 +19,7 @@ enum Migrations {
         M0035_Donations(),
         // Children's events (issue 17, item 7).
         M0036_ChildrenEvents(),
+        // Events changed and cancelled.
+        M0038_ChildrenEventChanges(),
     ]
 }
