@@ -153,10 +153,10 @@ enum ChildrenEventViews {
             if mayWrite && e.status == .active {
                 h2 { l.t("event.cancel") }
                 if !errors.isEmpty { DonationViews.summary(l, errors, fieldKeys) }
-                form(.method("post"), .action(.eventCancel(e.recordID))) {
+                form(.method("post"), .action(.eventCancel(e.recordID)), .data("confirm", l.t("event.cancelConfirm"))) {
                     Forms.csrf(req)
                     Forms.field(l, label: "event.cancelReason", name: "reason", required: true, error: errors["reason"])
-                    button(.type("submit"), .class("secondary")) { l.t("event.cancel") }
+                    button(.type("submit"), .class("danger")) { l.t("event.cancel") }
                 }
             }
             p { a(.href(.history(of: e.recordID))) { l.t("event.history") } }

@@ -52,6 +52,7 @@ enum Assets {
         background:#a0283c;color:#fff;cursor:pointer;min-height:2.6rem;text-decoration:none}
         .btn.secondary,button.secondary{background:#fff;color:#a0283c;border:1px solid #a0283c}
         button[type=submit].danger{background:#6b1d1d}
+        button[type=submit].secondary{background:#fff;color:#a0283c;border:1px solid #a0283c}
         .alert{background:#fff0ee;border:1px solid #e0a49b;border-radius:.5rem;padding:.6rem .9rem;margin-bottom:1rem}
         .alert p{margin:.2rem 0;font-weight:600}
         .flash{background:#eef7ee;border:1px solid #9cc79c;border-radius:.5rem;padding:.6rem .9rem;margin-bottom:1rem}

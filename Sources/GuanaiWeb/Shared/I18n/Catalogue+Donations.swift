@@ -115,6 +115,7 @@ extension Catalogue {
         "event.save": ("保存", "Save"),
         "event.cancel": ("取消活动", "Cancel the event"),
         "event.cancelReason": ("取消原因", "Reason for cancelling"),
+        "event.cancelConfirm": ("确定取消这次活动？取消后不能再修改。", "Cancel this event? It cannot be changed afterwards."),
         "event.cancelled": ("此活动已取消：{0}", "This event was cancelled: {0}"),
         "event.error.cancelled": ("活动已取消，不能再修改", "The event was cancelled and cannot be changed"),
         "event.error.pastToFuture": (
