@@ -98,7 +98,6 @@ extension Catalogue {
         "event.date": ("日期", "Date"),
         "event.unit": ("举办单位", "Held by"),
         "event.participants": ("参加的儿童", "Children taking part"),
-        "event.participantsHint": ("儿童编号（儿童页面地址中的编号），每行一个", "Children's ids (from their page address), one a line"),
         "event.noParticipants": ("未登记参加的儿童。", "No children recorded."),
         "event.create": ("登记", "Register"),
         "event.error.tooMany": ("参加的儿童不能超过 {0} 名", "At most {0} children"),
