@@ -154,3 +154,63 @@ private func y(_ s: String) -> Yuan { Yuan(s)! }
         #expect(e?.date.iso == "2027-07-10", "an event may be planned ahead")
     }
 }
+
+@Suite struct ChangesTests {
+    @Test func pagesGroupThousandsAndTheAPIDoesNot() {
+        #expect(Yuan(fen: 5).grouped == "0.05")
+        #expect(y("999").grouped == "999.00")
+        #expect(y("1000").grouped == "1,000.00")
+        #expect(y("123456.7").grouped == "123,456.70")
+        #expect(y("200000.00").grouped == "200,000.00")
+        #expect(Yuan.max.grouped == "10,000,000,000.00")
+        #expect(y("1000").description == "1000.00", "the API's text keeps no separator")
+        #expect(Yuan(y("1234567.89").grouped) == nil, "a grouped amount is no input: pages never put it in a field")
+    }
+
+    @Test func anAllocationChangedIsCheckedAgainstWhatTheOthersLeave() {
+        let today = day("2026-11-20")
+        let current = AllocationInput(to: "station", targetId: "s", amount: "300.00", on: "2026-11-05", note: "书包")
+        func change(_ patch: AllocationInput, others: [String], found: Bool = true) -> (CheckedAllocation?, [String]) {
+            var c = FormChecker()
+            let a = DonationForm.checkAllocationChange(
+                patch, current: current, worth: y("1000.00"), others: others.map(y), receivedOn: day("2026-11-01"), targetFound: found,
+                today: today, &c)
+            return (a, c.errors.map(\.field))
+        }
+        #expect(change(AllocationInput(amount: "400.00"), others: ["600"]).1 == [], "up to exactly the rest")
+        #expect(change(AllocationInput(amount: "400.01"), others: ["600"]).1 == ["amount"], "one fen over")
+        #expect(change(AllocationInput(note: "文具"), others: ["800"]).1 == ["amount"], "a stored amount now over the rest is refused too")
+        let kept = change(AllocationInput(note: "文具"), others: ["600"]).0
+        #expect(kept?.amount == y("300") && kept?.on.iso == "2026-11-05" && kept?.note == "文具", "absent keys keep their value")
+        #expect(change(AllocationInput(amount: "0"), others: []).1 == ["amount"])
+        #expect(change(AllocationInput(on: "2026-11-21"), others: []).1 == ["on"], "not in the future")
+        #expect(change(AllocationInput(on: "2026-10-31"), others: []).1 == ["on"], "not before the donation came in")
+        #expect(change(AllocationInput(to: "child", targetId: "x"), others: [], found: false).1 == ["targetId"])
+    }
+
+    @Test func anEventHeldCannotMoveIntoTheFutureAndACancelledOneNotAtAll() {
+        let today = day("2026-08-10")
+        let held = ChildrenEventInput(kind: "holiday_camp", date: "2026-07-20", unitCode: "421081104000", title: "夏令营", participants: ["a"])
+        let planned = ChildrenEventInput(kind: "holiday_camp", date: "2026-09-01", unitCode: "421081104000", title: "秋季营", participants: [])
+        let unit = UnitFacts(level: .township, isActive: true)
+        func change(_ patch: ChildrenEventInput, _ current: ChildrenEventInput) -> (CheckedChildrenEvent?, [String]) {
+            var c = FormChecker()
+            let e = ChildrenEventForm.checkChange(patch, current: current, unit: unit, known: ["a", "b"], today: today, &c)
+            return (e, c.errors.map(\.field))
+        }
+        #expect(change(ChildrenEventInput(date: "2026-08-11"), held).1 == ["date"], "held, then planned: refused")
+        #expect(change(ChildrenEventInput(date: "2026-08-10"), held).1 == [], "today is no future")
+        #expect(change(ChildrenEventInput(date: "2026-07-19"), held).1 == [], "a held event's day may be corrected in the past")
+        #expect(change(ChildrenEventInput(date: "2026-09-20"), planned).1 == [], "a plan may move")
+        #expect(change(ChildrenEventInput(date: "2026-08-01"), planned).1 == [], "or be recorded as held")
+        let e = change(ChildrenEventInput(title: "夏令营（二期）", participants: ["b", "a"]), held).0
+        #expect(e?.title == "夏令营（二期）" && e?.participants == ["b", "a"] && e?.date.iso == "2026-07-20", "the rest is kept")
+        #expect(change(ChildrenEventInput(title: " ", participants: ["z"]), held).1 == ["title", "participants[0]"], "every bad field")
+        #expect(ChildrenEventForm.refusal(.cancelled) == "event.error.cancelled")
+        #expect(ChildrenEventForm.refusal(.active) == nil)
+        var c = FormChecker()
+        #expect(ChildrenEventForm.checkCancel(reason: "  ", &c) == nil && c.errors.map(\.field) == ["reason"])
+        var ok = FormChecker()
+        #expect(ChildrenEventForm.checkCancel(reason: "暴雨", &ok) == "暴雨")
+    }
+}

@@ -134,7 +134,7 @@ extension AccessMatrixTests {
         /// A candidate site for siting.
         var site = ""
         /// A donor (named in the notice) and her donation to the village, half of it given to the station.
-        var donor = "", donation = ""
+        var donor = "", donation = "", allocation = ""
         /// A children's event in the village with the child taking part.
         var event = ""
         /// Names and ID numbers that must not reach anybody outside this village's jurisdiction.
@@ -276,10 +276,12 @@ extension AccessMatrixTests {
                 donorId: w.donor, type: "money", amount: "1000.00", receiptNo: "R\(tag)", receivedOn: "2026-10-01", unitCode: village),
             as: DonationDTO.self
         ).id
-        _ = try await created(
-            "/api/v1/donations/\(w.donation)/allocations",
-            AllocationInput(to: "station", targetId: w.station, amount: "500.00", on: "2026-10-02"), as: DonationDTO.self)
-        w.secrets += [donorName, w.donor, w.donation]
+        w.allocation = try #require(
+            try await created(
+                "/api/v1/donations/\(w.donation)/allocations",
+                AllocationInput(to: "station", targetId: w.station, amount: "500.00", on: "2026-10-02"), as: DonationDTO.self
+            ).allocations.first?.id)
+        w.secrets += [donorName, w.donor, w.donation, w.allocation]
         let eventTitle = surname + "家村暑期安全课"
         w.event = try await created(
             "/api/v1/events",
@@ -366,7 +368,8 @@ extension AccessMatrixTests {
         if hasRecord {
             guard let value = id(segments), !value.isEmpty else { return [] }
             path = path.replacingOccurrences(of: ":id", with: value).replacingOccurrences(of: ":code", with: value)
-                .replacingOccurrences(of: ":eid", with: w.enrolment).replacingOccurrences(of: ":date", with: "2026-01-05")
+                .replacingOccurrences(of: ":eid", with: w.enrolment)
+                .replacingOccurrences(of: ":aid", with: w.allocation).replacingOccurrences(of: ":date", with: "2026-01-05")
         }
         if methodAndRoute == "GET /imports/template" || methodAndRoute == "GET /imports/new" { path += "?kind=children" }
         return [(path, kind)]

@@ -151,7 +151,7 @@ import GuanaiCore
             try await b.login("town")
             let page = try await b.get("/donations/summary")
             #expect(page.status == .ok)
-            #expect(page.body.string.contains("¥201500.50") && page.body.string.contains("桃花山爱心实业公司"))
+            #expect(page.body.string.contains("¥201,500.50") && page.body.string.contains("桃花山爱心实业公司"))
             for secret in ["李秘密", child.id, "不愿具名"] { #expect(!page.body.string.contains(secret), "the page shows \(secret)") }
         }
     }

@@ -34,6 +34,7 @@ import Foundation
                 "GuanaiWeb.M0035_Donations",
                 "GuanaiWeb.M0036_ChildrenEvents",
                 "GuanaiWeb.M0039_AccountDuties",
+                "GuanaiWeb.M0040_ChildrenEventChanges",
             ])
     }
 

@@ -30,7 +30,7 @@ import Testing
         values(IntakeKind.self), values(IntakeUploadStatus.self),
         ("PreviewWatch.Stage", ["running", "done", "stopped", "failed"]),
         values(StationHost.self), values(StationSession.self), values(StationStatus.self), values(AttendanceStatus.self),
-        values(StationActivityKind.self), values(ChildrenEventKind.self),
+        values(StationActivityKind.self), values(ChildrenEventKind.self), values(ChildrenEventStatus.self),
         values(NeighbourGroupStatus.self), values(NeighbourActivityKind.self),
         values(DonorKind.self), values(DonationType.self), values(AllocationTarget.self),
         values(UnitStatus.self), values(DivisionKind.self), values(UnitChangeKind.self), values(ChangeCause.self),

@@ -17,7 +17,7 @@ STATE = ("the record's state: step order, a retired unit, a disabled account, a 
          "a child already enrolled or not on the care list, a full or closed station, "
          "a household already in another active neighbour group")
 TODAY = ("a date against today or against the record (not in the future, not before the launch or the report; a roster day "
-         "the station keeps, within the last days the rules allow)")
+         "the station keeps, within the last days the rules allow; an event already held not moved after today)")
 CALLER = "a role the caller's own role may not create, or a duty the account's role may not hold"
 MONEY = ("an amount in yuan above ten billion (10^10), zero where more than zero is needed, or more than what remains of a "
          "donation once its allocations are counted")
@@ -90,14 +90,17 @@ ALLOWED = {
     "POST /api/v1/neighbour-groups/{id}/activities": {"date": TODAY},
     "POST /api/v1/neighbour-groups/{id}/concerns": {"childId": RECORD},
     # Donations: a county, township or village of the jurisdiction, a donor booked there, money with an amount and goods
-    # with a description and a value, amounts within the limit and within what remains; events are not built yet.
+    # with a description and a value, amounts within the limit and within what remains (a changed allocation against what
+    # the others leave). Events: participants children the caller reads; a held event's day not moved after today.
     "POST /api/v1/donors": {"unitCode": UNIT},
     "PATCH /api/v1/donors/{id}": {"unitCode": UNIT},
     "POST /api/v1/donations": {"unitCode": UNIT, "donorId": RECORD, "receivedOn": TODAY, "amount": DEPENDS, "value": DEPENDS,
                                "description": DEPENDS},
     "POST /api/v1/donations/{id}/allocations": {"targetId": RECORD, "amount": MONEY, "on": TODAY},
+    "PATCH /api/v1/donations/{id}/allocations/{aid}": {"targetId": RECORD, "amount": MONEY, "on": TODAY},
     "POST /api/v1/events": {"unitCode": UNIT, "participants*": RECORD},
-    "PUT /api/v1/accounts/{id}/duties": {"duties*": CALLER},
+    "PATCH /api/v1/events/{id}": {"unitCode": UNIT, "participants*": RECORD, "date": TODAY},
+
 }
 
 

@@ -191,4 +191,17 @@ public enum DonationForm {
         guard c.errors.isEmpty, let to, let target, let amount, let on else { return nil }
         return CheckedAllocation(to: to, targetId: target, amount: amount, on: on, note: note)
     }
+
+    /// A change to an allocation: the keys sent replace the stored ones and the whole is checked again, its amount
+    /// against what the donation's other allocations (`others`) leave, so allocations never exceed the donation.
+    public static func checkAllocationChange(
+        _ patch: AllocationInput, current: AllocationInput, worth: Yuan, others: [Yuan], receivedOn: CivilDate, targetFound: Bool,
+        today: CivilDate, _ c: inout FormChecker
+    ) -> CheckedAllocation? {
+        let merged = AllocationInput(
+            to: patch.to ?? current.to, targetId: patch.targetId ?? current.targetId, amount: patch.amount ?? current.amount,
+            on: patch.on ?? current.on, note: patch.note ?? current.note)
+        return checkAllocation(
+            merged, worth: worth, allocated: others, receivedOn: receivedOn, targetFound: targetFound, today: today, &c)
+    }
 }

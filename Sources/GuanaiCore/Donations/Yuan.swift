@@ -40,6 +40,18 @@ public struct Yuan: Sendable, Hashable, Comparable, CustomStringConvertible {
         return "\(fen / 100)." + (cents < 10 ? "0" : "") + String(cents)
     }
 
+    /// For reading on a page: thousands separated by commas, "200,000.00". The API keeps `description`.
+    public var grouped: String {
+        var whole = String(fen / 100)
+        var i = whole.count - 3
+        while i > 0 {
+            whole.insert(",", at: whole.index(whole.startIndex, offsetBy: i))
+            i -= 3
+        }
+        let cents = fen % 100
+        return whole + "." + (cents < 10 ? "0" : "") + String(cents)
+    }
+
     public static func < (a: Yuan, b: Yuan) -> Bool { a.fen < b.fen }
     public static func + (a: Yuan, b: Yuan) -> Yuan { Yuan(fen: a.fen + b.fen) }
     public static func - (a: Yuan, b: Yuan) -> Yuan { Yuan(fen: a.fen - b.fen) }

@@ -18,6 +18,11 @@ public struct ChildrenEventInput: Codable, Sendable {
     }
 }
 
+/// Whether an event still stands. A cancelled event keeps its record (and its reason) and is changed no more.
+public enum ChildrenEventStatus: String, Sendable, Codable, CaseIterable {
+    case active, cancelled
+}
+
 public struct CheckedChildrenEvent: Sendable, Equatable {
     public let kind: ChildrenEventKind, date: CivilDate, unitCode: String, title: String, participants: [String]
 }
@@ -52,5 +57,40 @@ public enum ChildrenEventForm {
         }
         guard c.errors.isEmpty, let kind, let date, let code, let title else { return nil }
         return CheckedChildrenEvent(kind: kind, date: date, unitCode: code, title: title, participants: people)
+    }
+
+    /// A PATCH over the event as stored: the keys sent replace the stored ones, `participants` the whole list.
+    public static func merged(_ current: ChildrenEventInput, _ patch: ChildrenEventInput) -> ChildrenEventInput {
+        ChildrenEventInput(
+            kind: patch.kind ?? current.kind, date: patch.date ?? current.date, unitCode: patch.unitCode ?? current.unitCode,
+            title: patch.title ?? current.title, participants: patch.participants ?? current.participants)
+    }
+
+    /// The key of the refusal when the event may not change at all (a cancelled event is kept as it was), else nil.
+    public static func refusal(_ status: ChildrenEventStatus) -> String? {
+        status == .cancelled ? "event.error.cancelled" : nil
+    }
+
+    /// A change to an event, checked whole as a new one is, and then: an event already held (its stored day before
+    /// today) cannot be moved into the future, which would turn a record of what happened into a plan.
+    public static func checkChange(
+        _ patch: ChildrenEventInput, current: ChildrenEventInput, unit: UnitFacts?, known: Set<String>, today: CivilDate,
+        _ c: inout FormChecker
+    ) -> CheckedChildrenEvent? {
+        let checked = check(merged(current, patch), unit: unit, known: known, &c)
+        if let was = current.date.flatMap(CivilDate.init(iso:)), was < today,
+            let now = patch.date.flatMap({ CivilDate(iso: $0.trimmingCharacters(in: .whitespaces)) }), now > today
+        {
+            c.errors.append(FieldError(field: "date", key: "event.error.pastToFuture", args: [was.iso]))
+            return nil
+        }
+        return checked
+    }
+
+    /// Cancelling needs a reason, told to whoever reads the event later.
+    public static func checkCancel(reason: String?, _ c: inout FormChecker) -> String? {
+        let r = c.required(reason, "reason")
+        StationForm.text(r, "reason", &c)
+        return c.errors.isEmpty ? r : nil
     }
 }

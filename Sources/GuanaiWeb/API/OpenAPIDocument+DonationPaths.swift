@@ -31,9 +31,14 @@ extension OpenAPIDocument {
             method: .get, path: "/api/v1/donations/{id}", summary: "One donation with its allocations", answer: .json(DonationDTO.self)),
         APIRoute(
             method: .post, path: "/api/v1/donations/{id}/allocations",
-            summary: "Give part of a donation to a station or child the caller reads; together no more than the donation (else 422 "
-                + "`amount`); `event` is refused (422 `to`) until events are built",
+            summary: "Give part of a donation to a station, event or child the caller reads; together no more than the donation (else "
+                + "422 `amount`)",
             body: AllocationInput.self, status: 201, answer: .json(DonationDTO.self), errors: APIRoute.change),
+        APIRoute(
+            method: .patch, path: "/api/v1/donations/{id}/allocations/{aid}",
+            summary: "Change an allocation; absent keys keep their value; checked whole again, its amount against what the other "
+                + "allocations leave (else 422 `amount`)",
+            body: PatchOf<AllocationInput>.self, answer: .json(DonationDTO.self), errors: APIRoute.change),
     ]
 }
 
@@ -48,5 +53,13 @@ extension OpenAPIDocument {
             summary: "Record an event of a county, township or village of the jurisdiction; `participants` are children the caller reads",
             body: ChildrenEventInput.self, status: 201, answer: .json(ChildrenEventDTO.self), errors: APIRoute.change),
         APIRoute(method: .get, path: "/api/v1/events/{id}", summary: "One event", answer: .json(ChildrenEventDTO.self)),
+        APIRoute(
+            method: .patch, path: "/api/v1/events/{id}",
+            summary: "Change an event; absent keys keep their value, `participants` replaces the list; an event already held cannot "
+                + "move into the future (422 `date`); a cancelled event is not changed (409)",
+            body: PatchOf<ChildrenEventInput>.self, answer: .json(ChildrenEventDTO.self), errors: APIRoute.change + [409]),
+        APIRoute(
+            method: .post, path: "/api/v1/events/{id}/cancel", summary: "Cancel an event, with a reason (422 `reason`); once only (409)",
+            body: ChildrenEventCancelInput.self, answer: .json(ChildrenEventDTO.self), errors: APIRoute.change + [409]),
     ]
 }

@@ -90,6 +90,8 @@ public enum GuanaiApp {
         StationExportController().register(web)
         NeighbourPagesController().register(web)
         DonationPagesController().register(web)
+        DonationExportController().register(web)
+        NeighbourExportController().register(web)
         ChildrenEventPagesController().register(web)
 
         let api = app.grouped("api", "v1")

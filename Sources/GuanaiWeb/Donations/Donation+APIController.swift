@@ -85,6 +85,7 @@ struct DonationAPIController {
         r.get("donations", "summary", use: summary)
         r.get("donations", ":id", use: donation)
         r.post("donations", ":id", "allocations", use: allocate)
+        r.patch("donations", ":id", "allocations", ":aid", use: updateAllocation)
     }
 
     /// The township or the city books donations; the village worker and the inspector read them; volunteers and
@@ -166,6 +167,16 @@ struct DonationAPIController {
         _ = try await DonationService.allocate(
             d, try await req.json(AllocationInput.self), scoped: scoped, actor: req.auditActor, at: req.now)
         return try PairingAPIController().created(try await Self.dto(d, scoped))
+    }
+
+    func updateAllocation(req: Request) async throws -> DonationDTO {
+        try Self.requireWrite(req)
+        let scoped = try req.scoped
+        let d = try await Self.loadDonation(req)
+        guard let a = try await scoped.allocation(d, req.parameters.get("aid")) else { throw Abort(.notFound) }
+        _ = try await DonationService.updateAllocation(
+            d, a, try await req.json(AllocationInput.self), scoped: scoped, actor: req.auditActor, at: req.now)
+        return try await Self.dto(d, scoped)
     }
 
     /// The unit the summary is for: the one asked when it lies in the jurisdiction, else the jurisdiction's own.

@@ -39,6 +39,18 @@ struct AllocationPageForm: Codable {
 
     enum CodingKeys: String, CodingKey { case to, stationId, eventId, childId, amount, on, note }
 
+    init() {}
+
+    /// An allocation as stored, in the page's fields: its target in the field of its kind.
+    init(_ a: DonationAllocation) {
+        to = a.to.rawValue; amount = a.amount.description; on = a.on; note = a.note
+        switch a.to {
+        case .station: stationId = a.targetID.uuidString
+        case .event: eventId = a.targetID.uuidString
+        case .child: childId = a.targetID.uuidString
+        }
+    }
+
     /// The field of the page that names the target for `to`.
     static func targetField(_ to: String?) -> String {
         switch AllocationTarget(rawValue: to ?? "") {

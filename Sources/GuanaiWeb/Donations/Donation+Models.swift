@@ -53,8 +53,8 @@ final class Donation: Model, @unchecked Sendable {
     }
 }
 
-/// Part of a donation given to a station, an event or a child. Never changed: a mistake is a matter for the receipt
-/// books, not an edit here.
+/// Part of a donation given to a station, an event or a child. A change is checked again against the donation and
+/// audited on the donation (`allocation.*` fields).
 final class DonationAllocation: Model, @unchecked Sendable {
     static let schema = "donation_allocations"
     @ID(key: .id) var id: UUID?
@@ -68,6 +68,13 @@ final class DonationAllocation: Model, @unchecked Sendable {
     init() {}
 
     var amount: Yuan { Yuan(fen: amountFen) }
+
+    var auditFields: [String: String] {
+        [
+            "allocation.to": to.rawValue, "allocation.targetId": targetID.uuidString, "allocation.amount": amount.description,
+            "allocation.on": on, "allocation.note": note ?? "",
+        ]
+    }
 }
 
 extension Donor: TypedRecord { typealias Kind = RecordTag.Donor }

@@ -17,6 +17,8 @@ struct DonationPagesController {
         r.get(SiteURL.donationSummary.components, use: summary)
         r.get(SiteURL.donation(nil).components, use: donation)
         r.post(SiteURL.donationAllocate(nil).components, use: allocate)
+        r.get(SiteURL.donationAllocation(nil, nil).components, use: allocation)
+        r.post(SiteURL.donationAllocation(nil, nil).components, use: updateAllocation)
     }
 
     static func mayWrite(_ req: Request) throws -> Bool { Policy.writes(try req.actor.role, .donation) }
@@ -92,7 +94,7 @@ struct DonationPagesController {
         for d in items { allocated[d.id!] = Yuan.sum(try await scoped.allocations(d).map(\.amount)) }
         return DonationViews.donations(
             req, items, total: total, donors: try await scoped.donorsByID(items.map(\.donorID)), allocated: allocated,
-            units: try await Self.units(scoped), unit: unit ?? "", mayWrite: try Self.mayWrite(req))
+            units: try await Self.units(scoped), unit: unit ?? "", mayWrite: try Self.mayWrite(req), mayExport: try req.actor.can(.export))
     }
 
     func renderDonation(_ req: Request, typed: DonationPageForm, errors: [String: String], status: HTTPStatus) async throws -> Response {
@@ -171,5 +173,45 @@ struct DonationPagesController {
         return DonationViews.summary(
             req, s, unit: unit, unitNames: try await scoped.unitNames([unit]), units: try await Self.units(scoped),
             today: RegistryService.today(req.now))
+    }
+
+    /// The donation and the allocation a change names (404 for an allocation of another donation).
+    static func loadAllocation(_ req: Request) async throws -> (Donation, DonationAllocation) {
+        let d = try await DonationAPIController.loadDonation(req)
+        guard let a = try await req.scoped.allocation(d, req.parameters.get("aid")) else { throw Abort(.notFound) }
+        return (d, a)
+    }
+
+    func renderAllocation(
+        _ req: Request, _ d: Donation, _ a: DonationAllocation, typed: AllocationPageForm, errors: [String: String], status: HTTPStatus
+    ) async throws -> Response {
+        let scoped = try req.scoped
+        let others = try await scoped.allocations(d).filter { $0.id != a.id }.map(\.amount)
+        return DonationViews.allocationPage(
+            req, d, a, donor: try await scoped.donorsByID([d.donorID])[d.donorID],
+            form: .init(
+                typed: typed, errors: errors, stations: try await scoped.stations(unit: nil, page: 1, per: 500).items,
+                events: try await scoped.childrenEvents(unit: nil, page: 1, per: 200).items),
+            left: DonationForm.remaining(worth: d.worth, allocated: others), status: status)
+    }
+
+    func allocation(req: Request) async throws -> Response {
+        try DonationAPIController.requireWrite(req)
+        let (d, a) = try await Self.loadAllocation(req)
+        return try await renderAllocation(req, d, a, typed: AllocationPageForm(a), errors: [:], status: .ok)
+    }
+
+    func updateAllocation(req: Request) async throws -> Response {
+        try DonationAPIController.requireWrite(req)
+        let (d, a) = try await Self.loadAllocation(req)
+        let f = try await req.form(AllocationPageForm.self)
+        do {
+            _ = try await DonationService.updateAllocation(d, a, f.input, scoped: try req.scoped, actor: req.auditActor, at: req.now)
+            return req.redirect(to: SiteURL.donation(d.recordID).path)
+        } catch let e as FieldErrors {
+            var m = req.messages(e)
+            if let v = m.removeValue(forKey: "targetId") { m[AllocationPageForm.targetField(f.to)] = v }
+            return try await renderAllocation(req, d, a, typed: f, errors: m, status: .unprocessableEntity)
+        }
     }
 }

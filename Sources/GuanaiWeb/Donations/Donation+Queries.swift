@@ -39,6 +39,45 @@ extension Scoped {
         try await DonationAllocation.query(on: db).filter(\.$donationID == d.id!).sort(\.$on).sort(\.$id).all()
     }
 
+    /// One allocation of a donation the caller reads; nil for any other id.
+    func allocation(_ d: Donation, _ raw: String?) async throws -> DonationAllocation? {
+        guard let id = raw.flatMap(UUID.init(uuidString:)) else { return nil }
+        return try await DonationAllocation.query(on: db).filter(\.$id == id).filter(\.$donationID == d.id!).first()
+    }
+
+    /// Every allocation of these donations, by donation, each in date order (an export).
+    func allocations(of donations: [Donation]) async throws -> [UUID: [DonationAllocation]] {
+        var out: [UUID: [DonationAllocation]] = [:]
+        for chunk in donations.compactMap(\.id).chunked(500) {
+            for a in try await DonationAllocation.query(on: db).filter(\.$donationID ~~ Array(chunk)).sort(\.$on).sort(\.$id).all() {
+                out[a.donationID, default: []].append(a)
+            }
+        }
+        return out
+    }
+
+    /// What each allocation went to, by name: a station's name, an event's title, a child's name; only those in the
+    /// jurisdiction (a township's donation given to a child of another village is not named to that village's worker).
+    func allocationTargetNames(_ allocations: [DonationAllocation]) async throws -> [UUID: String] {
+        func ids(_ t: AllocationTarget) -> [UUID] { Array(Set(allocations.filter { $0.to == t }.map(\.targetID))) }
+        var out: [UUID: String] = [:]
+        for chunk in ids(.station).chunked(500) {
+            for s in try await Station.query(on: db).filter(\.$id ~~ Array(chunk)).within(jurisdiction, \.$unitCode).all() {
+                out[s.id!] = s.name
+            }
+        }
+        for chunk in ids(.event).chunked(500) {
+            for e in try await ChildrenEvent.query(on: db).filter(\.$id ~~ Array(chunk)).within(jurisdiction, \.$unitCode).all() {
+                out[e.id!] = e.date + " " + e.title
+            }
+        }
+        for chunk in ids(.child).chunked(500) {
+            let kids = try await Child.query(on: db).filter(\.$id ~~ Array(chunk)).within(jurisdiction, \.$unitCode).all()
+            for (id, name) in try await childNames(kids.map(\.recordID)) { out[id.uuid] = name }
+        }
+        return out
+    }
+
     /// Donors by id, for the lines of a list (those of the jurisdiction only).
     func donorsByID(_ ids: some Sequence<UUID>) async throws -> [UUID: Donor] {
         let set = Array(Set(ids))

@@ -124,12 +124,51 @@ enum DonationService {
             try await AuditLog.append(
                 AuditEvent(
                     AuditAction.update, d.recordID, unit: d.unitCode,
-                    fields: AuditLog.created([
-                        "allocation.to": a.to.rawValue, "allocation.targetId": a.targetID.uuidString,
-                        "allocation.amount": a.amount.description, "allocation.on": a.on, "allocation.note": a.note ?? "",
-                    ])), by: actor, at: at, on: tx)
+                    fields: AuditLog.created(a.auditFields)), by: actor, at: at, on: tx)
             _ = try check(try await scoped.on(tx).allocations(d).map(\.amount))
             try await a.create(on: tx)
+        }
+        return a
+    }
+
+    /// A change to one allocation. Core re-checks the whole against what the donation's other allocations leave, once
+    /// before the transaction (every bad field named) and again inside it after the audit append, as `allocate` does.
+    static func updateAllocation(
+        _ d: Donation, _ a: DonationAllocation, _ patch: AllocationInput, scoped: Scoped, actor: AuditActor, at: Date
+    ) async throws -> DonationAllocation {
+        let current = AllocationInput(
+            to: a.to.rawValue, targetId: a.targetID.uuidString, amount: a.amount.description, on: a.on, note: a.note)
+        let to = AllocationTarget(rawValue: (patch.to ?? current.to)?.trimmingCharacters(in: .whitespaces) ?? "")
+        let found = try await scoped.allocationTargetFound(to, patch.targetId ?? current.targetId)
+        let received = CivilDate(iso: d.receivedOn) ?? RegistryService.today(at)
+        let today = RegistryService.today(at)
+        @Sendable func check(_ all: [DonationAllocation]) throws -> CheckedAllocation {
+            var c = Checker()
+            let checked = DonationForm.checkAllocationChange(
+                patch, current: current, worth: d.worth, others: all.filter { $0.id != a.id }.map(\.amount), receivedOn: received,
+                targetFound: found, today: today, &c)
+            try c.throwIfAny()
+            guard let checked else { throw FieldErrors(c.errors) }
+            return checked
+        }
+        let first = try check(try await scoped.allocations(d))
+        guard let target = UUID(uuidString: first.targetId) else {
+            throw FieldErrors([FieldError(field: "targetId", key: "field.error.choice")])
+        }
+        let before = a.auditFields
+        a.to = first.to
+        a.targetID = target
+        a.amountFen = first.amount.fen
+        a.on = first.on.iso
+        a.note = first.note
+        let diff = AuditLog.diff(before, a.auditFields)
+        guard !diff.isEmpty else { return a }
+        try await scoped.db.transaction { tx in
+            var event = AuditEvent(AuditAction.update, d.recordID, unit: d.unitCode, fields: diff)
+            event.detail["allocation"] = a.id!.uuidString
+            try await AuditLog.append(event, by: actor, at: at, on: tx)
+            _ = try check(try await scoped.on(tx).allocations(d))
+            try await a.update(on: tx)
         }
         return a
     }

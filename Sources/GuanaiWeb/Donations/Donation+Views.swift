@@ -21,8 +21,8 @@ enum DonationViews {
             l, Dictionary(uniqueKeysWithValues: errors.map { f, m in (f, (keys[f].map { l.t($0) } ?? f) + l.t("f.sep") + m) }))
     }
 
-    /// Money as the pages show it: ¥ and the decimal text, the same figures the API gives.
-    static func money(_ y: Yuan) -> String { "¥" + y.description }
+    /// Thousands grouped for reading ("¥200,000.00"); the API and the form fields keep plain decimal text.
+    static func money(_ y: Yuan) -> String { "¥" + y.grouped }
 
     static func links(_ l: UILanguage) -> Node {
         p(.class("actions")) {
@@ -128,13 +128,19 @@ enum DonationViews {
 
     static func donations(
         _ req: Request, _ items: [Donation], total: Int, donors: [UUID: Donor], allocated: [UUID: Yuan], units: [(String, String)],
-        unit: String, mayWrite: Bool
+        unit: String, mayWrite: Bool, mayExport: Bool
     ) -> Response {
         let l = req.lang
         return Layout.page(req, title: l.t("donation.title")) {
             h1 { l.t("donation.title") }
             p(.class("muted")) { l.t("donation.intro") }
             links(l)
+            if mayExport {
+                p(.class("actions")) {
+                    a(.href(SiteURL.donationsExport.with(query: [("unit", unit)]))) { l.t("donation.export") + " (.xlsx)" }
+                    a(.href(SiteURL.donationsExport.with(query: [("unit", unit), ("format", "csv")]))) { "CSV" }
+                }
+            }
             form(.method("get"), .action(.donations), .class("filters")) {
                 Forms.select(l, label: "donation.unit", name: "unit", options: [("", l.t("station.allUnits"))] + units, selected: unit)
                 button(.type("submit")) { l.t("station.filter") }
@@ -228,7 +234,7 @@ enum DonationViews {
         let l = req.lang
         let allocated = Yuan.sum(allocations.map(\.amount))
         let title = l.t("donation.one", donor?.name ?? "", d.receivedOn)
-        let f = af.typed, e = af.errors
+        let e = af.errors
         return Layout.page(req, title: title, status: status) {
             p(.class("crumbs")) {
                 a(.href(.donations)) { l.t("donation.title") }; " › "; span { d.receivedOn }
@@ -257,6 +263,7 @@ enum DonationViews {
                             tr {
                                 th { l.t("allocation.on") }; th { l.t("allocation.to") }; th { l.t("allocation.amount") };
                                 th { l.t("allocation.note") }
+                                if mayWrite { th { "" } }
                             }
                         }
                         tbody {
@@ -275,6 +282,7 @@ enum DonationViews {
                                     }
                                     td(.data("label", l.t("allocation.amount"))) { money(a0.amount) }
                                     td(.data("label", l.t("allocation.note"))) { a0.note ?? "" }
+                                    if mayWrite { td { a(.href(.donationAllocation(d.recordID, a0.id))) { l.t("allocation.edit") } } }
                                 }
                             }
                         }
@@ -286,31 +294,60 @@ enum DonationViews {
                 if !e.isEmpty { summary(l, e, allocationFieldKeys) }
                 form(.method("post"), .action(.donationAllocate(d.recordID))) {
                     Forms.csrf(req)
-                    Forms.select(
-                        l, label: "allocation.to", name: "to",
-                        options: AllocationTarget.allCases.map {
-                            ($0.rawValue, l.t("allocationTarget." + $0.rawValue))
-                        }, selected: f.to ?? "", error: e["to"], required: true)
-                    Forms.select(
-                        l, label: "allocation.station", name: "stationId",
-                        options: [("", l.t("form.choose"))] + af.stations.map { ($0.recordID.description, $0.name) },
-                        selected: f.stationId ?? "", error: e["stationId"])
-                    if !af.events.isEmpty {
-                        Forms.select(
-                            l, label: "allocation.event", name: "eventId",
-                            options: [("", l.t("form.choose"))] + af.events.map { ($0.recordID.description, $0.date + " " + $0.title) },
-                            selected: f.eventId ?? "", error: e["eventId"])
-                    }
-                    Forms.field(
-                        l, label: "allocation.child", name: "childId", value: f.childId ?? "", error: e["childId"],
-                        hint: l.t("allocation.childHint"))
-                    Forms.field(
-                        l, label: "allocation.amount", name: "amount", value: f.amount ?? "", required: true, error: e["amount"],
-                        hint: l.t("allocation.amountHint", (d.worth - allocated).description), extra: [Attr("inputmode", "decimal")])
-                    Forms.field(l, label: "allocation.on", name: "on", value: f.on ?? "", type: "date", required: true, error: e["on"])
-                    Forms.field(l, label: "allocation.note", name: "note", value: f.note ?? "", error: e["note"])
+                    allocationFields(l, af, hint: l.t("allocation.amountHint", (d.worth - allocated).description))
                     button(.type("submit")) { l.t("allocation.create") }
                 }
+            }
+        }
+    }
+
+    /// The allocation's fields, on a donation's page (a new one) and on an allocation's own page (a change).
+    static func allocationFields(_ l: UILanguage, _ af: AllocationForm, hint: String) -> Node {
+        let f = af.typed, e = af.errors
+        return group {
+            Forms.select(
+                l, label: "allocation.to", name: "to",
+                options: AllocationTarget.allCases.map {
+                    ($0.rawValue, l.t("allocationTarget." + $0.rawValue))
+                }, selected: f.to ?? "", error: e["to"], required: true)
+            Forms.select(
+                l, label: "allocation.station", name: "stationId",
+                options: [("", l.t("form.choose"))] + af.stations.map { ($0.recordID.description, $0.name) },
+                selected: f.stationId ?? "", error: e["stationId"])
+            if !af.events.isEmpty {
+                Forms.select(
+                    l, label: "allocation.event", name: "eventId",
+                    options: [("", l.t("form.choose"))] + af.events.map { ($0.recordID.description, $0.date + " " + $0.title) },
+                    selected: f.eventId ?? "", error: e["eventId"])
+            }
+            Forms.field(
+                l, label: "allocation.child", name: "childId", value: f.childId ?? "", error: e["childId"],
+                hint: l.t("allocation.childHint"))
+            Forms.field(
+                l, label: "allocation.amount", name: "amount", value: f.amount ?? "", required: true, error: e["amount"],
+                hint: hint, extra: [Attr("inputmode", "decimal")])
+            Forms.field(l, label: "allocation.on", name: "on", value: f.on ?? "", type: "date", required: true, error: e["on"])
+            Forms.field(l, label: "allocation.note", name: "note", value: f.note ?? "", error: e["note"])
+        }
+    }
+
+    /// One allocation's own page: its fields to change, the amount checked against what the others leave.
+    static func allocationPage(
+        _ req: Request, _ d: Donation, _ a0: DonationAllocation, donor: Donor?, form af: AllocationForm, left: Yuan, status: HTTPStatus
+    ) -> Response {
+        let l = req.lang
+        let title = l.t("donation.one", donor?.name ?? "", d.receivedOn)
+        return Layout.page(req, title: l.t("allocation.editTitle"), status: status) {
+            p(.class("crumbs")) {
+                a(.href(.donations)) { l.t("donation.title") }; " › "; a(.href(.donation(d.recordID))) { title }; " › "
+                span { l.t("allocation.editTitle") }
+            }
+            h1 { l.t("allocation.editTitle") }
+            if !af.errors.isEmpty { summary(l, af.errors, allocationFieldKeys) }
+            form(.method("post"), .action(.donationAllocation(d.recordID, a0.id))) {
+                Forms.csrf(req)
+                allocationFields(l, af, hint: l.t("allocation.editHint", left.description))
+                button(.type("submit")) { l.t("allocation.save") }
             }
         }
     }

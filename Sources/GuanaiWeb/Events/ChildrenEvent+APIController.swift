@@ -3,11 +3,15 @@ import Vapor
 import GuanaiCore
 
 struct ChildrenEventDTO: Content {
-    let id: String, kind: String, date: String, unitCode: String, title: String, participants: [String], createdAt: String
+    let id: String, kind: String, date: String, unitCode: String, title: String, participants: [String]
+    /// `active`, or `cancelled` with its `cancelReason`.
+    let status: String, cancelReason: String?
+    let createdAt: String, updatedAt: String?
 
     init(_ e: ChildrenEvent) {
         id = e.recordID.description; kind = e.kind.rawValue; date = e.date; unitCode = e.unitCode; title = e.title
-        participants = e.participants; createdAt = AuditLog.timestamp(e.createdAt)
+        participants = e.participants; status = e.status.rawValue; cancelReason = e.cancelReason
+        createdAt = AuditLog.timestamp(e.createdAt); updatedAt = e.updatedAt.map(AuditLog.timestamp)
     }
 }
 
@@ -17,6 +21,8 @@ struct ChildrenEventAPIController {
         r.get("events", use: list)
         r.post("events", use: create)
         r.get("events", ":id", use: show)
+        r.patch("events", ":id", use: update)
+        r.post("events", ":id", "cancel", use: cancel)
     }
 
     func list(req: Request) async throws -> ListPage<ChildrenEventDTO> {
@@ -41,5 +47,22 @@ struct ChildrenEventAPIController {
     func show(req: Request) async throws -> ChildrenEventDTO {
         try req.requireBrowse(.station)
         return ChildrenEventDTO(try await Self.load(req))
+    }
+
+    func update(req: Request) async throws -> ChildrenEventDTO {
+        try StationAPIController.requireWrite(req)
+        let e = try await Self.load(req)
+        return ChildrenEventDTO(
+            try await ChildrenEventService.update(
+                e, try await req.json(ChildrenEventInput.self), scoped: try req.scoped, actor: req.auditActor, at: req.now))
+    }
+
+    func cancel(req: Request) async throws -> ChildrenEventDTO {
+        try StationAPIController.requireWrite(req)
+        let e = try await Self.load(req)
+        return ChildrenEventDTO(
+            try await ChildrenEventService.cancel(
+                e, reason: try await req.json(ChildrenEventCancelInput.self).reason, scoped: try req.scoped, actor: req.auditActor,
+                at: req.now))
     }
 }

@@ -14,13 +14,20 @@ extension ChildrenEventInput: APISchema {
 }
 
 extension ChildrenEventDTO: APISchema {
-    enum Keys: String, CodingKey { case id, kind, date, unitCode, title, participants, createdAt }
+    enum Keys: String, CodingKey { case id, kind, date, unitCode, title, participants, status, cancelReason, createdAt, updatedAt }
     static let apiName = "ChildrenEvent"
     static var apiSchema: JSONSchema {
         .closed(
             [
                 Keys.id: .string, .kind: .tokens(ChildrenEventKind.self), .date: .string, .unitCode: .string, .title: .string,
-                .participants: .list(.string), .createdAt: .string,
-            ], required: [.id, .kind, .date, .unitCode, .title, .participants, .createdAt])
+                .participants: .list(.string), .status: .tokens(ChildrenEventStatus.self), .cancelReason: .nullableString,
+                .createdAt: .string, .updatedAt: .nullableString,
+            ], required: [.id, .kind, .date, .unitCode, .title, .participants, .status, .createdAt])
     }
+}
+
+extension ChildrenEventCancelInput: APISchema {
+    enum Keys: String, CodingKey { case reason }
+    static let apiName = "ChildrenEventCancelInput"
+    static var apiSchema: JSONSchema { .closed([Keys.reason: .string], required: [.reason]) }
 }

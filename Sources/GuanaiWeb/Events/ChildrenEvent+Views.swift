@@ -5,7 +5,17 @@ import GuanaiCore
 enum ChildrenEventViews {
     static let fieldKeys: [String: String] = [
         "kind": "event.kind", "date": "event.date", "unitCode": "event.unit", "title": "event.name", "participants": "event.participants",
+        "reason": "event.cancelReason", "status": "event.status",
     ]
+
+    /// The children a form offers, with their villages' names.
+    struct Picker {
+        let options: [EventChildOption], more: Bool, villages: [String: String]
+    }
+
+    static func statusTag(_ l: UILanguage, _ s: ChildrenEventStatus) -> Node {
+        span(.class(s == .active ? "tag" : "tag off")) { l.t("eventStatus." + s.rawValue) }
+    }
 
     static func list(_ req: Request, _ items: [ChildrenEvent], total: Int, unitNames: [String: String], mayWrite: Bool) -> Response {
         let l = req.lang
@@ -24,6 +34,7 @@ enum ChildrenEventViews {
                         thead {
                             tr {
                                 th { l.t("event.date") }; th { l.t("event.name") }; th { l.t("event.kind") }; th { l.t("event.unit") }
+                                th { l.t("event.status") }
                             }
                         }
                         tbody {
@@ -33,6 +44,7 @@ enum ChildrenEventViews {
                                     td(.data("label", l.t("event.name"))) { a(.href(.event(e.recordID))) { e.title } }
                                     td(.data("label", l.t("event.kind"))) { l.t("eventKind." + e.kind.rawValue) }
                                     td(.data("label", l.t("event.unit"))) { unitNames[e.unitCode] ?? e.unitCode }
+                                    td(.data("label", l.t("event.status"))) { statusTag(l, e.status) }
                                 }
                             }
                         }
@@ -42,17 +54,28 @@ enum ChildrenEventViews {
         }
     }
 
+    /// The new and edit form. Participants are ticked in a list of the unit's children grouped by village (a village
+    /// opened when it has someone ticked, or when it is the only one); the second button lists another unit's
+    /// children or finds them by name, keeping what was typed.
     static func editor(
-        _ req: Request, typed f: ChildrenEventPageForm, errors e: [String: String], units: [(String, String)], status: HTTPStatus
+        _ req: Request, _ event: ChildrenEvent?, typed f: ChildrenEventPageForm, errors e: [String: String], units: [(String, String)],
+        picker: Picker, status: HTTPStatus
     ) -> Response {
         let l = req.lang
-        return Layout.page(req, title: l.t("event.new"), status: status) {
+        let heading = l.t(event == nil ? "event.new" : "event.edit")
+        let action: SiteURL = event.map { .eventEdit($0.recordID) } ?? .eventNew
+        let chosen = Set(f.participants ?? [])
+        let byVillage = Dictionary(grouping: picker.options, by: \.village)
+        let villages = byVillage.keys.sorted()
+        return Layout.page(req, title: heading, status: status) {
             p(.class("crumbs")) {
-                a(.href(.events)) { l.t("event.title") }; " › "; span { l.t("event.new") }
+                a(.href(.events)) { l.t("event.title") }; " › "
+                if let event { a(.href(.event(event.recordID))) { event.title }; " › " }
+                span { heading }
             }
-            h1 { l.t("event.new") }
+            h1 { heading }
             if !e.isEmpty { DonationViews.summary(l, e, fieldKeys) }
-            form(.method("post"), .action(.eventNew)) {
+            form(.method("post"), .action(action), .class("event-form")) {
                 Forms.csrf(req)
                 Forms.field(l, label: "event.name", name: "title", value: f.title ?? "", required: true, error: e["title"])
                 Forms.select(
@@ -63,31 +86,62 @@ enum ChildrenEventViews {
                 Forms.select(
                     l, label: "event.unit", name: "unitCode", options: units, selected: f.unitCode ?? "", error: e["unitCode"],
                     required: true)
-                div(.class(e["participants"] == nil ? "field" : "field invalid")) {
-                    label(.for("participants")) { l.t("event.participants") }
-                    textarea(.id("participants"), .name("participants")) { f.participants ?? "" }
-                    small(.class("hint")) { l.t("event.participantsHint") }
+                fieldset(.class(e["participants"] == nil ? "picker" : "picker invalid"), .id("participants")) {
+                    legend { l.t("event.participants") + " · " + l.t("event.chosen", String(chosen.count)) }
+                    small(.class("hint")) { l.t("event.pickHint") }
                     if let err = e["participants"] { p(.class("field-error")) { err } }
+                    div(.class("picker-find")) {
+                        Forms.field(l, label: "event.search", name: "q", value: f.q ?? "", type: "search")
+                        button(.type("submit"), .name("list"), .value("1"), .class("secondary")) { l.t("event.pickUnit") }
+                    }
+                    if picker.options.isEmpty { p(.class("muted")) { l.t("event.noChildren") } }
+                    if picker.more { p(.class("muted")) { l.t("event.tooManyListed", String(ChildrenEventPagesController.listed)) } }
+                    for v in villages {
+                        let kids = byVillage[v] ?? []
+                        let ticked = kids.filter { chosen.contains($0.id.description) }.count
+                        details(Attr.when(villages.count == 1 || ticked > 0 || !(f.q ?? "").isEmpty, Attr("open", nil))) {
+                            summary { (picker.villages[v] ?? v) + " (\(ticked)/\(kids.count))" }
+                            ul(.class("checks")) {
+                                for c in kids {
+                                    li {
+                                        label {
+                                            tag(
+                                                "input",
+                                                [
+                                                    .type("checkbox"), .name("participants"), .value(c.id.description),
+                                                    Attr.when(chosen.contains(c.id.description), .checked),
+                                                ]);
+                                            " " + c.name
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
-                button(.type("submit")) { l.t("event.create") }
+                button(.type("submit")) { l.t(event == nil ? "event.create" : "event.save") }
             }
         }
     }
 
-    static func page(_ req: Request, _ e: ChildrenEvent, unitNames: [String: String], childNames: [ChildID: String], children: [ChildID])
-        -> Response
-    {
+    static func page(
+        _ req: Request, _ e: ChildrenEvent, unitNames: [String: String], childNames: [ChildID: String], children: [ChildID],
+        mayWrite: Bool, errors: [String: String], status: HTTPStatus
+    ) -> Response {
         let l = req.lang
-        return Layout.page(req, title: e.title) {
+        return Layout.page(req, title: e.title, status: status) {
             p(.class("crumbs")) {
                 a(.href(.events)) { l.t("event.title") }; " › "; span { e.title }
             }
             h1 { e.title }
+            if e.status == .cancelled { div(.class("alert")) { p { l.t("event.cancelled", e.cancelReason ?? "") } } }
             dl(.class("kv")) {
                 dt { l.t("event.kind") }; dd { l.t("eventKind." + e.kind.rawValue) }
                 dt { l.t("event.date") }; dd { e.date }
                 dt { l.t("event.unit") }; dd { unitNames[e.unitCode] ?? e.unitCode }
+                dt { l.t("event.status") }; dd { statusTag(l, e.status) }
             }
+            if mayWrite && e.status == .active { p { a(.class("btn"), .href(.eventEdit(e.recordID))) { l.t("event.edit") } } }
             h2 { l.t("event.participants") }
             if children.isEmpty {
                 p(.class("muted")) { l.t("event.noParticipants") }
@@ -96,6 +150,16 @@ enum ChildrenEventViews {
                     for c in children { li { a(.href(.child(c))) { childNames[c] ?? c.description } } }
                 }
             }
+            if mayWrite && e.status == .active {
+                h2 { l.t("event.cancel") }
+                if !errors.isEmpty { DonationViews.summary(l, errors, fieldKeys) }
+                form(.method("post"), .action(.eventCancel(e.recordID)), .data("confirm", l.t("event.cancelConfirm"))) {
+                    Forms.csrf(req)
+                    Forms.field(l, label: "event.cancelReason", name: "reason", required: true, error: errors["reason"])
+                    button(.type("submit"), .class("danger")) { l.t("event.cancel") }
+                }
+            }
+            p { a(.href(.history(of: e.recordID))) { l.t("event.history") } }
         }
     }
 }

@@ -20,5 +20,7 @@ enum Migrations {
         // Children's events (issue 17, item 7).
         M0036_ChildrenEvents(),
         M0039_AccountDuties(),
+        // Events changed and cancelled.
+        M0040_ChildrenEventChanges(),
     ]
 }

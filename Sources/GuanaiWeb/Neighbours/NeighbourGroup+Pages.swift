@@ -32,7 +32,7 @@ struct NeighbourPagesController {
         return NeighbourViews.list(
             req, items, total: total, members: members, unitNames: try await scoped.unitNames(items.map(\.villageCode)),
             villages: try await scoped.groupVillages(), unit: unit ?? "", coverage: try await API.coverage(scoped, unit: unit),
-            mayWrite: Policy.writes(try req.actor.role, .group))
+            mayWrite: Policy.writes(try req.actor.role, .group), mayExport: try req.actor.can(.export))
     }
 
     func render(_ req: Request, _ group: NeighbourGroup?, typed f: NeighbourPageForm, errors: [String: String], status: HTTPStatus)

@@ -23,6 +23,17 @@ extension Scoped {
         try await NeighbourGroupMember.query(on: db).filter(\.$groupID == g.id!).sort(\.$position).all()
     }
 
+    /// The members of many groups at once (an export), each group's in the order typed.
+    func groupMembers(of groups: [NeighbourGroup]) async throws -> [UUID: [NeighbourGroupMember]] {
+        var out: [UUID: [NeighbourGroupMember]] = [:]
+        for chunk in groups.compactMap(\.id).chunked(500) {
+            for m in try await NeighbourGroupMember.query(on: db).filter(\.$groupID ~~ Array(chunk)).sort(\.$position).all() {
+                out[m.groupID, default: []].append(m)
+            }
+        }
+        return out
+    }
+
     func groupActivities(_ g: NeighbourGroup) async throws -> [NeighbourActivity] {
         try await NeighbourActivity.query(on: db).filter(\.$groupID == g.id!).sort(\.$date, .descending).sort(\.$createdAt, .descending)
             .all()

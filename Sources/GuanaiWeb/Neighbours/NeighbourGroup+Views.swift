@@ -55,7 +55,7 @@ enum NeighbourViews {
 
     static func list(
         _ req: Request, _ items: [NeighbourGroup], total: Int, members: [UUID: Int], unitNames: [String: String],
-        villages: [(String, String)], unit: String, coverage: NeighbourCoverageDTO, mayWrite: Bool
+        villages: [(String, String)], unit: String, coverage: NeighbourCoverageDTO, mayWrite: Bool, mayExport: Bool
     ) -> Response {
         let l = req.lang
         let village = DivisionCode(unit)?.level == .village ? unit : ""
@@ -67,6 +67,15 @@ enum NeighbourViews {
                     l, label: "neighbours.village", name: NeighbourPagesController.unitKey,
                     options: [("", l.t("neighbours.allVillages"))] + villages, selected: unit)
                 button(.type("submit")) { l.t("neighbours.filter") }
+            }
+            if mayExport {
+                p(.class("actions")) {
+                    a(.href(SiteURL.neighbourGroupsExport.with(query: [(NeighbourPagesController.unitKey, unit)]))) {
+                        l.t("neighbours.export") + " (.xlsx)"
+                    }
+                    let key = NeighbourPagesController.unitKey
+                    a(.href(SiteURL.neighbourGroupsExport.with(query: [(key, unit), ("format", "csv")]))) { "CSV" }
+                }
             }
             if mayWrite {
                 p {

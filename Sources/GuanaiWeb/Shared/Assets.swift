@@ -52,6 +52,7 @@ enum Assets {
         background:#a0283c;color:#fff;cursor:pointer;min-height:2.6rem;text-decoration:none}
         .btn.secondary,button.secondary{background:#fff;color:#a0283c;border:1px solid #a0283c}
         button[type=submit].danger{background:#6b1d1d}
+        button[type=submit].secondary{background:#fff;color:#a0283c;border:1px solid #a0283c}
         .alert{background:#fff0ee;border:1px solid #e0a49b;border-radius:.5rem;padding:.6rem .9rem;margin-bottom:1rem}
         .alert p{margin:.2rem 0;font-weight:600}
         .flash{background:#eef7ee;border:1px solid #9cc79c;border-radius:.5rem;padding:.6rem .9rem;margin-bottom:1rem}
@@ -84,12 +85,24 @@ enum Assets {
         fieldset.invalid{border:2px solid #c0392b}
         ul.plain{list-style:none;padding-left:0}ul.plain li{padding:.3rem 0;border-bottom:1px solid #eee}
         .row2{display:flex;flex-wrap:wrap;gap:0 1rem}.row2>.field{flex:1 1 9rem}
-        fieldset.roster-row{padding:.1rem .5rem .4rem;margin:0 0 .4rem}
-        fieldset.roster-row legend{float:left;width:5rem;padding:.75rem 0 0;font-size:1.05rem;overflow-wrap:anywhere}
-        .marks{display:flex;flex-wrap:wrap}.marks label.choice{margin:0 .9rem 0 0;min-height:2.75rem;font-size:1.05rem}
-        .marks input{width:1.35rem;height:1.35rem}
-        fieldset.roster-row input[type=text]{clear:both;display:block;width:100%;box-sizing:border-box;padding:.3rem .4rem}
+        fieldset.roster-row{display:flow-root;padding:.2rem .5rem .45rem;margin:0 0 .4rem}
+        fieldset.roster-row legend{float:left;width:4.6rem;padding:.55rem .3rem 0 0;font-size:1.05rem;line-height:1.35;
+        overflow-wrap:anywhere}
+        .marks{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:.3rem;margin-left:4.6rem;max-width:24rem}
+        .marks label.choice{margin:0;min-height:2.75rem;display:flex;align-items:center;justify-content:center;gap:.35rem;
+        text-align:center;line-height:1.2;padding:.25rem .2rem;border:1px solid #e2dcd5;border-radius:.4rem;background:#fff;
+        font-size:1.05rem}
+        .marks label.choice:has(input:checked){border-color:#a0283c;background:#f3e3e6}
+        .marks input{width:1.35rem;height:1.35rem;margin:0;flex:none}
+        fieldset.roster-row input[type=text]{clear:both;display:block;width:100%;max-width:28.6rem;margin-top:.35rem;
+        padding:.3rem .4rem;font:inherit;font-size:.95rem;border:1px solid #b9b1a8;border-radius:.3rem}
         button.wide{width:100%;min-height:3rem;font-size:1.1rem}
+        fieldset.picker details{border-top:1px solid #eee;padding:.3rem 0}
+        fieldset.picker summary{cursor:pointer;font-weight:600;min-height:2.4rem}
+        ul.checks{list-style:none;padding-left:0;margin:.2rem 0;display:grid;gap:0 .8rem;
+        grid-template-columns:repeat(auto-fill,minmax(8rem,1fr))}
+        ul.checks label{display:flex;align-items:center;gap:.4rem;min-height:2.4rem}ul.checks input{width:1.3rem;height:1.3rem;flex:none}
+        .picker-find{display:flex;flex-wrap:wrap;gap:.6rem;align-items:flex-end;margin:.4rem 0}.picker-find .field{margin:0;flex:1 1 10rem}
         svg rect.track{fill:#eee}svg rect.fill{fill:#a0283c}
         svg.siting-map{width:100%;height:auto;border:1px solid #ddd;border-radius:.5rem}svg .ground{fill:#fbfaf7}
         svg .kid{fill:#9a9a9a}svg .kid.tier-critical{fill:#b3141f}svg .kid.tier-high{fill:#e07b39}svg .station{fill:#23502a}
@@ -124,6 +137,8 @@ enum Assets {
           table.stack td[data-label]::before{content:attr(data-label) "\\FF1A";color:#777}
           .filters input,.filters select{max-width:100%}
           .filters .field{flex:1 1 100%}
+          /* A roster's three marks: the word under its circle, so every language fits three equal boxes beside the name. */
+          .marks label.choice{flex-direction:column;gap:.1rem}
         }
         .ledger{border-collapse:collapse;font-size:.8rem;width:100%}
         .ledger th,.ledger td{border:1px solid #999;padding:.2rem .3rem;vertical-align:top}

@@ -32,8 +32,9 @@ public enum SiteURL: Sendable {
     case neighbourGroups, neighbourGroupNew, neighbourSuggestions, neighbourGroup(NeighbourGroupID?), neighbourGroupEdit(NeighbourGroupID?)
     case neighbourActivity(NeighbourGroupID?), neighbourConcern(NeighbourGroupID?)
     case donors, donorNew, donor(DonorID?), donations, donationNew, donation(DonationID?), donationAllocate(DonationID?)
-    case donationSummary
-    case events, eventNew, event(ChildrenEventID?)
+    case donationSummary, donationsExport, donationAllocation(DonationID?, UUID?)
+    case events, eventNew, event(ChildrenEventID?), eventEdit(ChildrenEventID?), eventCancel(ChildrenEventID?)
+    case neighbourGroupsExport
 
     /// A record's history page, named by its typed id.
     static func history<R: AuditedKind>(of id: RecordID<R>) -> SiteURL { .history(R.auditSubject.rawValue, id.description) }
@@ -160,6 +161,11 @@ public enum SiteURL: Sendable {
         case .events: return "/events"
         case .eventNew: return "/events/new"
         case .event(let id): return "/events/\(Self.seg(id))"
+        case .eventEdit(let id): return "/events/\(Self.seg(id))/edit"
+        case .eventCancel(let id): return "/events/\(Self.seg(id))/cancel"
+        case .donationsExport: return "/donations/export"
+        case .donationAllocation(let id, let a): return "/donations/\(Self.seg(id))/allocations/\(a?.uuidString ?? ":aid")"
+        case .neighbourGroupsExport: return "/neighbour-groups/export"
         }
     }
 

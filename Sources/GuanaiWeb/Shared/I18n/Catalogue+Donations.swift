@@ -98,7 +98,6 @@ extension Catalogue {
         "event.date": ("日期", "Date"),
         "event.unit": ("举办单位", "Held by"),
         "event.participants": ("参加的儿童", "Children taking part"),
-        "event.participantsHint": ("儿童编号（儿童页面地址中的编号），每行一个", "Children's ids (from their page address), one a line"),
         "event.noParticipants": ("未登记参加的儿童。", "No children recorded."),
         "event.create": ("登记", "Register"),
         "event.error.tooMany": ("参加的儿童不能超过 {0} 名", "At most {0} children"),
@@ -108,5 +107,36 @@ extension Catalogue {
         "eventKind.health_education": ("健康教育", "Health education"),
         "eventKind.volunteer_visit": ("志愿者探访", "Volunteers' visit"),
         "eventKind.other": ("其他", "Other"),
+        "eventStatus.active": ("有效", "On"),
+        "eventStatus.cancelled": ("已取消", "Cancelled"),
+        "event.status": ("状态", "Status"),
+        "event.edit": ("修改活动", "Edit the event"),
+        "event.save": ("保存", "Save"),
+        "event.cancel": ("取消活动", "Cancel the event"),
+        "event.cancelReason": ("取消原因", "Reason for cancelling"),
+        "event.cancelConfirm": ("确定取消这次活动？取消后不能再修改。", "Cancel this event? It cannot be changed afterwards."),
+        "event.cancelled": ("此活动已取消：{0}", "This event was cancelled: {0}"),
+        "event.error.cancelled": ("活动已取消，不能再修改", "The event was cancelled and cannot be changed"),
+        "event.error.pastToFuture": (
+            "活动已于 {0} 举办，日期不能改到今天以后", "The event was held on {0}; its date cannot move after today"
+        ),
+        "event.pickUnit": ("列出该单位的儿童", "List this unit's children"),
+        "event.search": ("按姓名查找", "Find by name"),
+        "event.pickHint": (
+            "勾选参加的儿童；已勾选的儿童始终列出", "Tick the children taking part; those ticked are always listed"
+        ),
+        "event.noChildren": ("该单位没有可选的儿童。", "No children to choose in this unit."),
+        "event.chosen": ("已选 {0} 名", "{0} chosen"),
+        "event.tooManyListed": (
+            "只列出前 {0} 名，请按姓名查找", "Only the first {0} are listed; find the others by name"
+        ),
+        "event.history": ("变更记录", "History"),
+        "donation.export": ("导出捐赠明细", "Export donations"),
+        "donation.donorKind": ("捐赠方类别", "Kind of donor"),
+        "allocation.target": ("分配对象", "Given to"),
+        "allocation.edit": ("修改", "Edit"),
+        "allocation.editTitle": ("修改分配", "Edit the allocation"),
+        "allocation.save": ("保存", "Save"),
+        "allocation.editHint": ("连同本条，最多 {0} 元", "With this one, at most {0} yuan"),
     ]
 }

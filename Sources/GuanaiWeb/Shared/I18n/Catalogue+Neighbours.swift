@@ -87,5 +87,6 @@ extension Catalogue {
         "neighbours.error.leaderNotMember": ("联户长须住在成员户中", "The leader must live in one of the households"),
         "neighbours.error.notMemberChild": ("这个孩子不住在本组成员户中", "This child does not live in one of the group's households"),
         "neighbours.error.dissolved": ("互助组已解散", "The group is dissolved"),
+        "neighbours.export": ("导出互助组名单", "Export the groups"),
     ]
 }
