@@ -51,6 +51,7 @@ extension OpenAPIDocument {
         + neighbours
         + donations
         + childrenEvents
+        + employment
 
     static let sessionAndUnits: [APIRoute] = [
         APIRoute(

@@ -110,6 +110,7 @@ public enum GuanaiApp {
         StationDaysAPIController().register(signedInAPI)
         StationCoverageController().register(api: signedInAPI, web: web)
         SitingAPIController().register(signedInAPI)
+        LoansAPIController().register(signedInAPI)
         NeighbourGroupAPIController().register(signedInAPI)
         DonationAPIController().register(signedInAPI)
         ChildrenEventAPIController().register(signedInAPI)
