@@ -44,4 +44,33 @@ import GuanaiCore
             #expect(kept.individualMax == "300000.00")
         }
     }
+
+    @Test func eligibilityIsAnsweredWithEveryReasonAndSavesNothing() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            try await ctx.makeUser("vol", .volunteer, Codes.shihuayan)
+            let t = try await ctx.token("cun")
+            let made = try await ctx.api(.POST, "/api/v1/children", token: t, body: ctx.json(ChildBody()))
+            #expect(made.status == .created)
+            let mother = try #require(try await Person.query(on: ctx.app.db).filter(\.$name == "李秀英").first())
+            let father = try #require(try await Person.query(on: ctx.app.db).filter(\.$name == "王大山").first())
+            func ask(_ body: LoanApplicationInput, _ token: String) async throws -> TestingHTTPResponse {
+                try await ctx.api(.POST, "/api/v1/loans/eligibility", token: token, body: ctx.json(body))
+            }
+            let ok = try await ask(.init(personId: mother.id!.uuidString, kind: "individual", amount: "200000.00", termMonths: 36), t)
+            #expect(ok.status == .ok, "\(ok.body.string)")
+            let yes = try ok.content.decode(LoanEligibilityDTO.self)
+            #expect(yes.eligible && yes.maxAmount == "200000.00" && yes.reasons.isEmpty)
+
+            let partners = LoanApplicationInput(
+                personId: mother.id!.uuidString, kind: "partnership", amount: "400000.01", termMonths: 37,
+                partnerIds: [father.id!.uuidString, UUID().uuidString])
+            let no = try await ask(partners, t).content.decode(LoanEligibilityDTO.self)
+            #expect(!no.eligible && no.maxAmount == "660000.00")
+            #expect(no.reasons.map(\.field) == ["partnerIds[0]", "partnerIds[1]", "termMonths"])
+            #expect(no.reasons.first?.code == "loan.female" && no.reasons.last?.message.contains("36") == true)
+            #expect(try await ask(partners, try await ctx.token("vol")).status == .forbidden)
+            #expect(try await AuditEntry.query(on: ctx.app.db).filter(\.$recordType == "loan").count() == 0)
+        }
+    }
 }

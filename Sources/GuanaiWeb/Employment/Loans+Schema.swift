@@ -1,6 +1,32 @@
 import GuanaiCore
 import OpenAPIKit30
 
+extension LoanApplicationInput: APISchema {
+    enum Keys: String, CodingKey { case personId, kind, amount, termMonths, partnerIds, project }
+    static let apiName = "LoanApplication"
+    static var apiSchema: JSONSchema {
+        .closed(
+            [
+                Keys.personId: .string, .kind: .tokens(LoanKind.self), .amount: .string(pattern: #"^[0-9]{1,13}(\.[0-9]{1,2})?$"#),
+                .termMonths: .integer(maximum: (360, false), minimum: (1, false)), .partnerIds: .list(.string), .project: .string,
+            ], required: [.personId, .kind, .amount, .termMonths])
+    }
+}
+
+extension LoanEligibilityDTO: APISchema {
+    enum Keys: String, CodingKey { case eligible, maxAmount, reasons }
+    enum ReasonKeys: String, CodingKey { case code, field, message }
+    static let apiName = "LoanEligibility"
+    static var apiSchema: JSONSchema {
+        .closed(
+            [
+                Keys.eligible: .boolean, .maxAmount: .nullableString,
+                .reasons: .list(
+                    .closed([ReasonKeys.code: .string, .field: .string, .message: .string], required: [.code, .field, .message])),
+            ], required: [.eligible, .reasons])
+    }
+}
+
 extension LoanPolicyInput: APISchema {
     enum Keys: String, CodingKey {
         case individualMax, partnershipPercent, maxTermMonths, rateCapOverLprBP, borrowerBelowLprBP, maxLoans, minAge, maxAge, lpr
