@@ -240,11 +240,13 @@ struct SweepBenchCommand: AsyncParsableCommand {
 
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Read a ledger (.xlsx or .csv) into the registry",
+        commandName: "import",
+        abstract: "Read a ledger (.xlsx or .csv): the registry, volunteers, stations, enrolments, neighbour groups, sites",
         discussion: "Exit code 0: no row rejected; 1: some rows rejected (the others are imported unless "
             + "--dry-run); 2: the file cannot be read.")
     @OptionGroup var db: DatabaseOptions
-    @ArgumentParser.Argument(help: "children, women, households or volunteers") var kind: String
+    @ArgumentParser.Argument(help: "children, women, households, volunteers, stations, enrolments, neighbour_groups or sites")
+    var kind: String
     @ArgumentParser.Argument(help: "The .xlsx or .csv file") var file: String
     @ArgumentParser.Option(
         help: .init(
