@@ -33,6 +33,7 @@ import Foundation
                 "GuanaiWeb.M0034_Sites",
                 "GuanaiWeb.M0035_Donations",
                 "GuanaiWeb.M0036_ChildrenEvents",
+                "GuanaiWeb.M0037_StationCoverage",
             ])
     }
 

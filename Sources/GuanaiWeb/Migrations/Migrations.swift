@@ -19,5 +19,6 @@ enum Migrations {
         M0035_Donations(),
         // Children's events (issue 17, item 7).
         M0036_ChildrenEvents(),
+        M0037_StationCoverage(),
     ]
 }

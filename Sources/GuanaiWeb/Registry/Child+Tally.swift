@@ -8,6 +8,7 @@ enum ChildTally {
     /// Recomputes the tallies of these villages from the register, atomically.
     static func refresh(_ units: Set<String>, on db: any Database) async throws {
         guard !units.isEmpty else { return }
+        try await StationCoverageTally.mark(units, on: db)
         if db.inTransaction { try await recompute(units, db) } else { try await db.transaction { try await recompute(units, $0) } }
     }
 
