@@ -27,7 +27,7 @@ public enum StationCoverageBench {
         if db.sql.dialect.name == "sqlite" {
             try await DatabaseStatistics.refresh(db)
         } else {
-            for t in ["children", "households", "stations", "station_enrolments"] {
+            for t in [Child.schema, Household.schema, Station.schema, StationEnrolment.schema] {
                 try await db.sql.raw("VACUUM ANALYZE \(ident: t)").run()
             }
         }
@@ -98,7 +98,7 @@ public enum StationCoverageBench {
         let ids = try await leftBehindIDs(db)
         try await db.transaction { tx in
             for chunk in Array(ids.dropFirst(target)).chunked(500) {
-                try await tx.sql.update(Child.schema).set("left_behind", to: false).where("id", .in, Array(chunk)).run()
+                try await tx.sql.update(Child.schema).set(SQLColumn("left_behind"), to: SQLBind(false)).where("id", .in, Array(chunk)).run()
             }
             for chunk in Array(zip(ids, instance.children)).chunked(500) {
                 var ins = tx.sql.insert(into: Household.schema).columns(
@@ -126,7 +126,7 @@ public enum StationCoverageBench {
                     "id", "name", "unit_code", "host", "latitude", "longitude", "capacity", "schedule", "staff", "status", "opened_on",
                     "created_at", "updated_at"
                 ).values(
-                    SQLBind(id), SQLBind("站 \(k)"), SQLBind(unit), SQLBind(StationHost.villageCommittee.rawValue),
+                    SQLBind(id), SQLBind("Station \(k)"), SQLBind(unit), SQLBind(StationHost.villageCommittee.rawValue),
                     SQLBind(c.point?.latitude),
                     SQLBind(c.point?.longitude), SQLBind(100), SQLBind(StationSession.afterSchool.rawValue), SQLBind("[]"),
                     SQLBind(StationStatus.open.rawValue), SQLBind(today.iso), SQLBind(at), SQLBind(at)
@@ -147,6 +147,6 @@ public enum StationCoverageBench {
 
     static func leftBehindIDs(_ db: any Database) async throws -> [UUID] {
         try await db.sql.select().column("id").from(Child.schema).where("status", .equal, ChildStatus.active.rawValue)
-            .where("left_behind", .equal, true).orderBy("id").all().map { try $0.decode(column: "id", as: UUID.self) }
+            .where(SQLColumn("left_behind"), .equal, SQLBind(true)).orderBy("id").all().map { try $0.decode(column: "id", as: UUID.self) }
     }
 }

@@ -12,6 +12,8 @@ import GuanaiCore
 enum StationCoverageTally {
     static let table = "station_coverage"
     static let marks = "station_coverage_marks"
+    /// A kept row's four counts, in `VillageCoverage`'s order.
+    static let countColumns = [SQLColumn("left_behind"), SQLColumn("enrolled"), SQLColumn("reachable"), SQLColumn("covered")]
     /// Past this many villages one read of every left-behind child is cheaper than one query per village.
     static let wholeReadAbove = 40
 
@@ -136,17 +138,14 @@ enum StationCoverageTally {
     static func write(_ counts: [VillageCoverage], emptied: Set<String>, reach: Int, on db: any Database, at: Date) async throws {
         let stamp = iso(at)
         for chunk in counts.chunked(500) {
-            var ins = db.sql.insert(into: table).columns(
-                "unit_code", "left_behind", "enrolled", "reachable", "covered", "reach_metres", "computed_at")
+            var ins = db.sql.insert(into: table).columns(["unit_code", "reach_metres", "computed_at"].map { SQLColumn($0) } + countColumns)
             for v in chunk {
                 ins = ins.values(
-                    SQLBind(v.unitCode), SQLBind(v.leftBehind), SQLBind(v.enrolled), SQLBind(v.reachable), SQLBind(v.covered),
-                    SQLBind(reach),
-                    SQLBind(stamp))
+                    SQLBind(v.unitCode), SQLBind(reach), SQLBind(stamp), SQLBind(v.leftBehind), SQLBind(v.enrolled), SQLBind(v.reachable),
+                    SQLBind(v.covered))
             }
             try await ins.onConflict(with: ["unit_code"]) { u in
-                u.set(excludedValueOf: "left_behind").set(excludedValueOf: "enrolled").set(excludedValueOf: "reachable")
-                    .set(excludedValueOf: "covered").set(excludedValueOf: "reach_metres").set(excludedValueOf: "computed_at")
+                (countColumns + [SQLColumn("reach_metres"), SQLColumn("computed_at")]).reduce(u) { $0.set(excludedValueOf: $1) }
             }.run()
         }
         for chunk in emptied.sorted().chunked(500) {
@@ -161,7 +160,7 @@ enum StationCoverageTally {
     static func current(in range: ClosedRange<String>, reach: Int, stations: [CoverageStation], on db: any Database) async throws
         -> [VillageCoverage]
     {
-        let rows = try await db.sql.select().columns("unit_code", "left_behind", "enrolled", "reachable", "covered", "reach_metres")
+        let rows = try await db.sql.select().columns([SQLColumn("unit_code"), SQLColumn("reach_metres")] + countColumns)
             .from(table).where("unit_code", .greaterThanOrEqual, range.lowerBound).where("unit_code", .lessThanOrEqual, range.upperBound)
             .all()
         var stale = Set(
