@@ -23,7 +23,7 @@ run() {
   local label=$1 db=$2 out
   echo "== $label"
   out=$( { /usr/bin/time -f 'peak_rss_kb %M' "$BIN" bench-coverage --seed "$SEED" --database "$db"; } 2>&1 ) || { echo "$out"; return 1; }
-  echo "$out" | grep -v '^ *loaded '
+  echo "$out" | grep -v -e '^ *loaded ' -e ' info codes.vapor'
   echo "$out" | awk '
     { for (i = 1; i < NF; i++) v[$i] = $(i + 1) }
     END {
