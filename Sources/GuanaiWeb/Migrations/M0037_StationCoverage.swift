@@ -23,9 +23,11 @@ struct M0037_StationCoverage: AsyncMigration {
             .column("marked_at", type: .text, .notNull)
             .run()
         try await db.sql.create(index: "station_coverage_marks_unit").on("station_coverage_marks").column("unit_code").run()
-        // The answer's live part, the uncovered critical and high children: a county's few thousand of them by tier
-        // and village instead of every child of the county (some 200 ms on SQLite at city scale without it, 20 with it).
-        try await db.sql.create(index: "children_coverage_priority").on("children").column("risk_tier").column("unit_code").run()
+        // The answer's live part, the critical and high children: a county's few thousand of them by status, tier and
+        // village instead of every active child of the county. Status first so that SQLite, which cannot tell from
+        // bound values how few the tiers select, still prefers it to `children_list` (status, unit_code).
+        try await db.sql.create(index: "children_coverage_priority").on("children").column("status").column("risk_tier").column("unit_code")
+            .run()
         try await StationCoverageTally.recountAll(on: db, at: Date())
     }
 
