@@ -12,7 +12,7 @@ struct Guanai: AsyncParsableCommand {
         subcommands: [
             Serve.self, Migrate.self, UserCommand.self, AuditCommand.self, DemoDataCommand.self, SweepCommand.self, ImportCommand.self,
             ExportCommand.self, BenchCommand.self, PairingBenchCommand.self, SweepBenchCommand.self,
-            SitingBenchCommand.self,
+            SitingBenchCommand.self, CoverageBenchCommand.self,
         ]
     )
 }
@@ -180,6 +180,8 @@ struct SweepCommand: AsyncParsableCommand {
     @OptionGroup var db: DatabaseOptions
     @ArgumentParser.Option(help: .init("Run as if it were this instant (ISO-8601, e.g. 2027-03-01T08:00:00Z), for drills " + "and tests"))
     var now: String?
+    @ArgumentParser.Flag(help: "Also recount station coverage for every village (after a bulk load, or to check the kept counts)")
+    var fullCoverage = false
 
     func run() async throws {
         var at = Date()
@@ -189,8 +191,13 @@ struct SweepCommand: AsyncParsableCommand {
             }
             at = d
         }
-        let r = try await withApp(db) { app in try await SafetySweep.run(on: app.db, at: at) }
+        let full = fullCoverage
+        let (r, villages) = try await withApp(db) { app in
+            let r = try await SafetySweep.run(on: app.db, at: at)
+            return (r, full && !r.skipped ? try await SafetySweep.fullCoverage(on: app.db, at: at) : 0)
+        }
         if r.skipped { print("sweep: another sweep is running; nothing done"); return }
+        if full { print("coverage: \(villages) villages recounted") }
         print(
             "sweep: \(r.registry.children) children and \(r.registry.women) women due for classification, "
                 + "\(r.registry.changed) changed; \(r.risk) tiers reviewed; \(r.escalations) alert "
@@ -318,5 +325,23 @@ struct SitingBenchCommand: AsyncParsableCommand {
         for r in SitingBench.run(instance, counts: counts.split(separator: ",").compactMap { Int($0) }, reachMetres: reach) {
             print("n \(r.count) objective \(r.objective) bound \(r.upperBound) sites \(r.sites) seconds \(r.seconds)")
         }
+    }
+}
+
+struct CoverageBenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-coverage", abstract: "Fixture and timings for bench/coverage.sh", shouldDisplay: false)
+    @OptionGroup var db: DatabaseOptions
+    @ArgumentParser.Option var seed: UInt64 = 20_240_601
+
+    func run() async throws {
+        let f = try await withApp(db) { app in try await StationCoverageBench.run(app, seed: seed) }
+        print(
+            "left_behind \(f.leftBehind) stations \(f.stations) enrolments \(f.enrolments) villages \(f.villages) equal_live \(f.equal)")
+        print(
+            String(
+                format: "load_s %.1f full_recount_s %.3f sweep_step_ms %.1f endpoint_ms %.1f live_ms %.1f", f.loadSeconds, f.fullSeconds,
+                f.stepMs, f.endpointMs, f.liveMs))
+        if !f.equal { throw ExitCode(1) }
     }
 }

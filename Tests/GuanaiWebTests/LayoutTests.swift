@@ -35,6 +35,7 @@ import Foundation
                 "GuanaiWeb.M0036_ChildrenEvents",
                 "GuanaiWeb.M0039_AccountDuties",
                 "GuanaiWeb.M0040_ChildrenEventChanges",
+                "GuanaiWeb.M0041_StationCoverage",
             ])
     }
 

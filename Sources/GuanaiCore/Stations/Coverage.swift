@@ -160,3 +160,65 @@ extension Coverage {
         return c.value
     }
 }
+
+/// One village's coverage counts, as `station_coverage` keeps them between sweeps. Every count is of the village's
+/// own active left-behind children, so a unit's figures are the sums of its villages'.
+public struct VillageCoverage: Sendable, Equatable {
+    public let unitCode: String
+    public let leftBehind: Int
+    public let enrolled: Int
+    public let reachable: Int
+    public let covered: Int
+    public init(unitCode: String, leftBehind: Int, enrolled: Int, reachable: Int, covered: Int) {
+        self.unitCode = unitCode
+        self.leftBehind = leftBehind
+        self.enrolled = enrolled
+        self.reachable = reachable
+        self.covered = covered
+    }
+}
+
+extension Coverage {
+    /// Per-village counts of these children, by village code; a village without a child has no entry. A child's
+    /// flags depend on the stations alone, never on the other children, so any set of villages can be recounted
+    /// on its own and the sums still equal `report` over all of them.
+    public static func villages(children: [CoverageChild], stations: [CoverageStation], reachMetres: Int = Reach.defaultMetres)
+        -> [VillageCoverage]
+    {
+        let (enrolled, reachable) = flags(children: children, stations: stations, reachMetres: reachMetres)
+        var counts: [String: (Int, Int, Int, Int)] = [:]
+        for (i, c) in children.enumerated() {
+            var v = counts[c.villageCode] ?? (0, 0, 0, 0)
+            v.0 += 1
+            if enrolled[i] { v.1 += 1 }
+            if reachable[i] { v.2 += 1 }
+            if enrolled[i] || reachable[i] { v.3 += 1 }
+            counts[c.villageCode] = v
+        }
+        return counts.keys.sorted().map { k in
+            let v = counts[k]!
+            return VillageCoverage(unitCode: k, leftBehind: v.0, enrolled: v.1, reachable: v.2, covered: v.3)
+        }
+    }
+
+    /// The report from kept per-village counts: totals are their sums, rows the sums by `rowUnit` (nil leaves a
+    /// village out of the rows, not out of the totals), as `report(children:…)` would count the same children.
+    /// `priority` is passed through: it is a list of children, read live.
+    public static func report(villages: [VillageCoverage], priority: [CoverageReport.PriorityChild], rowUnit: (String) -> String?)
+        -> CoverageReport
+    {
+        var rows: [String: (Int, Int)] = [:]
+        var total = (0, 0, 0, 0)
+        for v in villages where v.leftBehind > 0 {
+            total = (total.0 + v.leftBehind, total.1 + v.enrolled, total.2 + v.reachable, total.3 + v.covered)
+            if let u = rowUnit(v.unitCode) {
+                let r = rows[u] ?? (0, 0)
+                rows[u] = (r.0 + v.leftBehind, r.1 + v.covered)
+            }
+        }
+        return CoverageReport(
+            leftBehind: total.0, enrolled: total.1, reachable: total.2, covered: total.3,
+            rows: rows.keys.sorted().map { CoverageReport.Row(unitCode: $0, leftBehind: rows[$0]!.0, covered: rows[$0]!.1) },
+            priority: priority)
+    }
+}

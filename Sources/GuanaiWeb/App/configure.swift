@@ -54,6 +54,7 @@ public enum GuanaiApp {
         }
         app.databases.middleware.use(OrderedIDsMiddleware())
         app.databases.middleware.use(ChildTallyMiddleware())
+        StationCoverageMarks.register(app.databases.middleware)
     }
 
     static func routes(_ app: Application) throws {

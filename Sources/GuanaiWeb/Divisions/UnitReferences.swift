@@ -44,6 +44,8 @@ enum UnitReferences {
 
     /// Columns of figures computed from the moving ones; a merge recomputes them for both units.
     static let derived: [(table: String, column: String)] = [
-        ("child_tallies", "unit_code")
+        ("child_tallies", "unit_code"),
+        // Coverage counts and the villages waiting for a recount: a merge marks both units (`ChildTally.refresh`).
+        ("station_coverage", "unit_code"), ("station_coverage_marks", "unit_code"),
     ]
 }

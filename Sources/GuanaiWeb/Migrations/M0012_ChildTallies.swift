@@ -18,7 +18,7 @@ struct M0012_ChildTallies: AsyncMigration {
         let units = try await db.sql.select().distinct().column("unit_code").from("children").all().map {
             try $0.decode(column: "unit_code", as: String.self)
         }
-        try await ChildTally.refresh(Set(units), on: db)
+        try await ChildTally.refresh(Set(units), markCoverage: false, on: db)
     }
 
     func revert(on db: any Database) async throws {

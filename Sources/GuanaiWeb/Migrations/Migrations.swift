@@ -22,5 +22,6 @@ enum Migrations {
         M0039_AccountDuties(),
         // Events changed and cancelled.
         M0040_ChildrenEventChanges(),
+        M0041_StationCoverage(),
     ]
 }

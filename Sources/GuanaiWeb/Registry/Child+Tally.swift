@@ -5,9 +5,12 @@ import GuanaiCore
 enum ChildTally {
     static let counted: [ChildStatus] = [.active, .exited]
 
-    /// Recomputes the tallies of these villages from the register, atomically.
-    static func refresh(_ units: Set<String>, on db: any Database) async throws {
+    /// Recomputes the tallies of these villages from the register, atomically, and marks their station coverage for
+    /// the sweep. `markCoverage: false` is for M0012, which runs before the marks' table exists (M0041 counts every
+    /// village itself).
+    static func refresh(_ units: Set<String>, markCoverage: Bool = true, on db: any Database) async throws {
         guard !units.isEmpty else { return }
+        if markCoverage { try await StationCoverageTally.mark(units, on: db) }
         if db.inTransaction { try await recompute(units, db) } else { try await db.transaction { try await recompute(units, $0) } }
     }
 

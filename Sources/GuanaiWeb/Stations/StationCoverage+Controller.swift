@@ -12,6 +12,8 @@ struct CoveragePriorityDTO: Content {
 
 /// `GET /api/v1/stations/coverage`: of the active left-behind children, how many hold a place, how many an open
 /// station reaches, how many either; by unit one level down; the uncovered critical, then high, children first.
+/// The counts are the sweep's per-village counts (`station_coverage`), a village with a change not yet swept
+/// recounted live; `priority` is read live from the critical and high children alone.
 struct CoverageDTO: Content {
     let unitCode: String, leftBehind: Int, enrolled: Int, reachable: Int, covered: Int, rate: Double
     let rows: [CoverageRowDTO]
@@ -20,16 +22,39 @@ struct CoverageDTO: Content {
     /// At most this many children in `priority`: a list to work through, not a register.
     static let priorityLimit = 500
 
-    init(unit: String, _ r: CoverageReport, names: [String: String]) {
-        unitCode = unit; leftBehind = r.leftBehind; enrolled = r.enrolled; reachable = r.reachable; covered = r.covered; rate = r.rate
+    init(_ f: StationCoverageFigures) {
+        let r = f.report
+        unitCode = f.unit; leftBehind = r.leftBehind; enrolled = r.enrolled; reachable = r.reachable; covered = r.covered; rate = r.rate
         rows = r.rows.map {
             CoverageRowDTO(
-                unitCode: $0.unitCode, name: names[$0.unitCode] ?? $0.unitCode, leftBehind: $0.leftBehind, covered: $0.covered,
+                unitCode: $0.unitCode, name: f.names[$0.unitCode] ?? $0.unitCode, leftBehind: $0.leftBehind, covered: $0.covered,
                 rate: $0.rate)
         }
         priority = r.priority.prefix(Self.priorityLimit).map {
             CoveragePriorityDTO(childId: $0.childId, villageCode: $0.villageCode, riskTier: $0.tier.rawValue)
         }
+    }
+}
+
+/// What the API and the page show: the report, the names it needs, the reach, and how fresh the counts are.
+struct StationCoverageFigures {
+    let unit: String, report: CoverageReport, names: [String: String], reach: Int
+
+    /// Counts from the kept per-village rows, summed by township or county; a village the sweep has yet to recount
+    /// (a mark waiting, or counted with another reach) is recounted here, so the answer is always today's. Priority
+    /// from the critical and high children alone, measured now against the open stations.
+    static func load(_ scoped: Scoped, unit requested: String) async throws -> Self {
+        let j = scoped.narrowed(requested)
+        let rules = try await SettingsStore.load(StationRules.self, on: scoped.db)
+        let stations = try await scoped.openStationsForCoverage()
+        let villages = try await StationCoverageTally.current(in: j.range, reach: rules.reachMetres, stations: stations, on: scoped.db)
+        let urgent = try await scoped.coverageChildren(j, tiers: [.critical, .high])
+        let live = Coverage.report(children: urgent, stations: stations, reachMetres: rules.reachMetres, rowUnit: { _ in nil })
+        let r = Coverage.report(villages: villages, priority: live.priority) { Coverage.rowUnit(scope: j.root, village: $0) }
+        let unit = j.root?.value ?? ""
+        let shown = r.priority.prefix(StationCoverageViews.priorityShown).map(\.villageCode)
+        return Self(
+            unit: unit, report: r, names: try await scoped.unitNames(r.rows.map(\.unitCode) + [unit] + shown), reach: rules.reachMetres)
     }
 }
 
@@ -41,30 +66,20 @@ struct StationCoverageController {
         web.get(SiteURL.stationCoverage.components, use: page)
     }
 
-    static func report(_ req: Request) async throws -> (unit: String, report: CoverageReport, names: [String: String], reach: Int) {
+    static func figures(_ req: Request) async throws -> StationCoverageFigures {
         try req.requireBrowse(.station)
-        let scoped = try req.scoped
-        let j = scoped.narrowed(req.query[String.self, at: APIQuery.unit.rawValue] ?? "")
-        let rules = try await SettingsStore.load(StationRules.self, on: scoped.db)
-        let r = Coverage.report(
-            children: try await scoped.coverageChildren(j), stations: try await scoped.openStationsForCoverage(),
-            reachMetres: rules.reachMetres, rowUnit: { Coverage.rowUnit(scope: j.root, village: $0) })
-        let unit = j.root?.value ?? ""
-        let villages = r.priority.prefix(StationCoverageViews.priorityShown).map(\.villageCode)
-        return (unit, r, try await scoped.unitNames(r.rows.map(\.unitCode) + [unit] + villages), rules.reachMetres)
+        return try await StationCoverageFigures.load(try req.scoped, unit: req.query[String.self, at: APIQuery.unit.rawValue] ?? "")
     }
 
     func coverage(req: Request) async throws -> CoverageDTO {
-        let (unit, r, names, _) = try await Self.report(req)
-        return CoverageDTO(unit: unit, r, names: names)
+        CoverageDTO(try await Self.figures(req))
     }
 
     func page(req: Request) async throws -> Response {
-        let (unit, r, names, reach) = try await Self.report(req)
+        let f = try await Self.figures(req)
         let scoped = try req.scoped
-        let shown = Array(r.priority.prefix(StationCoverageViews.priorityShown))
+        let shown = Array(f.report.priority.prefix(StationCoverageViews.priorityShown))
         let kids = try await scoped.childNames(shown.compactMap { UUID(uuidString: $0.childId).map(ChildID.init) })
-        return StationCoverageViews.page(
-            req, unit: unit, r, names: names, childNames: kids, reach: reach, units: try await AccountsController.unitOptions(scoped))
+        return StationCoverageViews.page(req, f, childNames: kids, units: try await AccountsController.unitOptions(scoped))
     }
 }

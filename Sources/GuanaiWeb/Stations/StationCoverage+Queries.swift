@@ -5,10 +5,14 @@ import GuanaiCore
 
 extension Scoped {
     /// Active left-behind children in `j` as coverage reads them: village, household point, tier. One statement,
-    /// no models: a county holds some 48,000.
-    func coverageChildren(_ j: Jurisdiction) async throws -> [CoverageChild] {
-        let r = j.range
-        let rows = try await db.sql.select()
+    /// no models: a county holds some 48,000. `tiers` narrows to those tiers (the live priority list).
+    func coverageChildren(_ j: Jurisdiction, tiers: [RiskTier]? = nil) async throws -> [CoverageChild] {
+        try await coverageChildren(in: j.range, tiers: tiers)
+    }
+
+    /// The same children by a range of village codes (the villages a recount needs, from the first to the last).
+    func coverageChildren(in r: ClosedRange<String>, tiers: [RiskTier]? = nil) async throws -> [CoverageChild] {
+        var q = db.sql.select()
             .column(SQLColumn("id", table: Child.schema)).column(SQLColumn("unit_code", table: Child.schema))
             .column(SQLColumn("risk_tier", table: Child.schema))
             .column(SQLColumn("latitude", table: Household.schema)).column(SQLColumn("longitude", table: Household.schema))
@@ -21,7 +25,8 @@ extension Scoped {
             .where(SQLColumn("left_behind", table: Child.schema), .equal, SQLBind(true))
             .where(SQLColumn("unit_code", table: Child.schema), .greaterThanOrEqual, SQLBind(r.lowerBound))
             .where(SQLColumn("unit_code", table: Child.schema), .lessThanOrEqual, SQLBind(r.upperBound))
-            .all()
+        if let tiers { q = q.where(SQLColumn("risk_tier", table: Child.schema), .in, SQLBind.group(tiers.map(\.rawValue))) }
+        let rows = try await q.all()
         return try rows.map { row in
             let lat = try row.decode(column: "latitude", as: Double?.self), lon = try row.decode(column: "longitude", as: Double?.self)
             return CoverageChild(

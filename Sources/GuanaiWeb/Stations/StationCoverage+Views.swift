@@ -20,10 +20,8 @@ enum StationCoverageViews {
         }
     }
 
-    static func page(
-        _ req: Request, unit: String, _ r: CoverageReport, names: [String: String], childNames: [ChildID: String], reach: Int,
-        units: [(String, String)]
-    ) -> Response {
+    static func page(_ req: Request, _ f: StationCoverageFigures, childNames: [ChildID: String], units: [(String, String)]) -> Response {
+        let (unit, r, names, reach) = (f.unit, f.report, f.names, f.reach)
         let l = req.lang
         let title = l.t("coverage.title")
         return Layout.page(req, title: title) {
