@@ -13,7 +13,7 @@ import schemathesis
 ID = "an ID number's check digit and the birth date inside it; sex and birth date must agree with it"
 UNIT = "a unit code that names no unit in use in the caller's jurisdiction, or one of the wrong level (a record not found)"
 RECORD = "an ID in the body that names no record the caller may use, or one in the wrong state (a record not found)"
-STATE = ("the record's state: step order, a retired unit, a disabled account, a closed case, a full volunteer, a visit's three photos, "
+STATE = ("the record's state: step order, a retired unit, a unit's name already used under its parent, a disabled account, a closed case, a full volunteer, a visit's three photos, "
          "a child already enrolled or not on the care list, a full or closed station, "
          "a household already in another active neighbour group")
 TODAY = ("a date against today or against the record (not in the future, not before the launch or the report; a roster day "
@@ -26,7 +26,7 @@ DEPENDS = ("a field required or constrained by another one: a parent's name with
            "both coordinates or neither, a response step's action by its step, reminder days in increasing order, "
            "a closing date only on a closed station and not before its opening, a holiday's end after its start and in its year, "
            "a riskier tier weighing no less, a leave with its note, a donation's amount with money and its description and value with goods "
-           "(each amount within ten billion yuan, money's more than zero)")
+           "(each amount within ten billion yuan, money's more than zero), a loan policy's ages in order and each LPR date once")
 
 # "METHOD path" -> {field pattern (fnmatch): rule}: what the server may refuse a schema-valid request on.
 ALLOWED = {
@@ -61,7 +61,7 @@ ALLOWED = {
     "POST /api/v1/reports": {"childId": RECORD, "reportedAt": TODAY, "policeReportNo": DEPENDS},
     "POST /api/v1/reports/{id}/steps": {"action": DEPENDS, "doneAt": TODAY, "status": STATE},
     "POST /api/v1/reports/{id}/close": {"step.*": STATE, "status": STATE},
-    "POST /api/v1/units": {"parentCode": UNIT},
+    "POST /api/v1/units": {"parentCode": UNIT, "name": STATE},
     "PATCH /api/v1/units/{code}": {"name": STATE, "reason": STATE},
     "POST /api/v1/units/{code}/merge": {"into": UNIT, "reason": STATE},
     "POST /api/v1/units/{code}/retire": {"reason": STATE},
@@ -100,6 +100,8 @@ ALLOWED = {
     "PATCH /api/v1/donations/{id}/allocations/{aid}": {"targetId": RECORD, "amount": MONEY, "on": TODAY},
     "POST /api/v1/events": {"unitCode": UNIT, "participants*": RECORD},
     "PATCH /api/v1/events/{id}": {"unitCode": UNIT, "participants*": RECORD, "date": TODAY},
+    "PUT /api/v1/accounts/{id}/duties": {"duties*": CALLER},
+    "PUT /api/v1/loans/policy": {"individualMax": MONEY, "maxAge": DEPENDS, "lpr*": DEPENDS},
 
 }
 
