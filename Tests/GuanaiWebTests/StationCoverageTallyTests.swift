@@ -50,19 +50,7 @@ import GuanaiCore
         let res = try await ctx.api(.POST, "/api/v1/children", token: token, body: ctx.json(b))
         #expect(res.status == .created, "\(res.body.string)")
         let k = try res.content.decode(ChildDTO.self)
-        if let north, let c = try await Child.find(UUID(uuidString: k.id), on: ctx.app.db) {
-            let h = Household()
-            h.id = UUID()
-            h.unitCode = village
-            h.address = "\(order)号"
-            h.latitude = 29.65 + north
-            h.longitude = 112.48
-            h.poverty = PovertyStatus.none.rawValue
-            h.createdAt = ctx.clock.now()
-            try await h.create(on: ctx.app.db)
-            c.householdID = h.id
-            try await c.save(on: ctx.app.db)
-        }
+        if let north { try await StationDaysTests.home(ctx, k, village: village, order: order, north: north) }
         return k
     }
 

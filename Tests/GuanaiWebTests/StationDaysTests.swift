@@ -20,6 +20,22 @@ import GuanaiCore
         return try res.content.decode(StationDTO.self)
     }
 
+    /// Her home on the map: a household of her village with a point `north` degrees north of the station's.
+    static func home(_ ctx: TestContext, _ k: ChildDTO, village: String, order: Int, north: Double) async throws {
+        guard let c = try await Child.find(UUID(uuidString: k.id), on: ctx.app.db) else { return }
+        let h = Household()
+        h.id = UUID()
+        h.unitCode = village
+        h.address = "\(order)号"
+        h.latitude = 29.65 + north
+        h.longitude = 112.48
+        h.poverty = PovertyStatus.none.rawValue
+        h.createdAt = ctx.clock.now()
+        try await h.create(on: ctx.app.db)
+        c.householdID = h.id
+        try await c.save(on: ctx.app.db)
+    }
+
     static func enrol(_ ctx: TestContext, _ token: String, _ station: String, _ child: String, from: String? = nil) async throws
         -> TestingHTTPResponse
     {
@@ -302,20 +318,7 @@ import GuanaiCore
                 let res = try await ctx.api(.POST, "/api/v1/children", token: town, body: ctx.json(b))
                 #expect(res.status == .created, "\(res.body.string)")
                 let k = try res.content.decode(ChildDTO.self)
-                if let north, let c = try await Child.find(UUID(uuidString: k.id), on: ctx.app.db) {
-                    // Her home on the map: a household of her village with a point.
-                    let h = Household()
-                    h.id = UUID()
-                    h.unitCode = village
-                    h.address = "\(order)号"
-                    h.latitude = 29.65 + north
-                    h.longitude = 112.48
-                    h.poverty = PovertyStatus.none.rawValue
-                    h.createdAt = ctx.clock.now()
-                    try await h.create(on: ctx.app.db)
-                    c.householdID = h.id
-                    try await c.save(on: ctx.app.db)
-                }
+                if let north { try await Self.home(ctx, k, village: village, order: order, north: north) }
                 return k
             }
             _ = try await child(351, village: Codes.shihuayan, north: nil)
