@@ -23,6 +23,8 @@ extension AccessMatrixTests {
         var donor = "", donation = "", allocation = ""
         /// A children's event in the village with the child taking part.
         var event = ""
+        /// A training course in the village with the woman enrolled.
+        var course = "", trainingEnrolment = ""
         /// Names and ID numbers that must not reach anybody outside this village's jurisdiction.
         var secrets: [String] = []
         /// The children's names, which only roles that read children may see.
@@ -86,8 +88,21 @@ extension AccessMatrixTests {
             "name": .init(womanName), "idNumber": .init(wid), "villageCode": .init(village), "hukou": .init("rural"),
             "husband": .init(["name": surname + "一强", "situation": "working_away", "workPlace": "广东佛山", "since": "2026-05-10"]),
         ]
-        w.woman = try await created("/api/v1/women", body, as: WomanDTO.self).id
+        let woman = try await created("/api/v1/women", body, as: WomanDTO.self)
+        w.woman = woman.id
         w.secrets += [womanName, wid, w.woman]
+        let courseTitle = surname + "家村电商培训班"
+        w.course = try await created(
+            "/api/v1/courses",
+            CourseInput(
+                title: courseTitle, topic: "ecommerce", organiser: "市妇联", unitCode: village, from: "2026-10-05", to: "2026-10-09",
+                capacity: 20),
+            as: CourseDTO.self
+        ).id
+        w.trainingEnrolment = try await created(
+            "/api/v1/courses/\(w.course)/enrolments", TrainingEnrolmentInput(personId: woman.personId), as: TrainingEnrolmentDTO.self
+        ).id
+        w.secrets += [courseTitle, w.course, w.trainingEnrolment]
 
         func volunteer(_ name: String, order: Int, account: String?) async throws -> VolunteerDTO {
             let vid = Synthetic.id(1978, 8, 8 + tag, order: order)

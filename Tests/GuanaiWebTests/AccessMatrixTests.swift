@@ -63,7 +63,7 @@ import GuanaiCore
 
     static let rules: Set<String> = [
         "open", "signed_in", "read", "own", "edits", "history", "export", "import", "approve", "manage_accounts", "edit_rules",
-        "file_report", "inbox", "desk", "uploader", "manage_units", "reveal_id", "session", "duties",
+        "file_report", "inbox", "desk", "uploader", "manage_units", "reveal_id", "session", "duties", "trains",
     ]
 
     /// Every route the app answers is in the table, and the table names no route that is gone.
@@ -91,6 +91,8 @@ import GuanaiCore
         case "read": allowed = cell == .yes
         case "own": allowed = cell == .yes || (cell == .own && target != .otherInside)
         case "edits": allowed = cell == .yes && edits
+        // Training is run by whoever reads employment records but the inspector (partner_hr included).
+        case "trains": allowed = cell == .yes && role != .inspector
         case "history":
             allowed = role != .volunteer && (t.reads[.audit]?[role] == .yes || cell == .yes)
         case "export": allowed = has(.export) && cell == .yes && role != .volunteer
@@ -139,6 +141,8 @@ extension AccessMatrixTests {
             case "donors": return w.donor
             case "donations": return w.donation
             case "events": return w.event
+            case "courses": return w.course
+            case "training-enrolments": return w.trainingEnrolment
             case "children": return own ? w.pairedChild : w.child
             case "households": return w.household
             case "pairs": return own ? w.pair : target == .otherInside ? w.otherPair : w.pair

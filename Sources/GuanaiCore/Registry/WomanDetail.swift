@@ -2,12 +2,14 @@
 /// employment and health modules select by the interests; no rule of hers reads them).
 public enum WomanDetail: String, CodingKey, RecordDetail {
     case childrenInCare, eldersInCare, farming, skills, employmentInterest, healthInterest
+    /// The course topics she wants training in (`CourseTopic` tokens, comma-separated; checked by `WomanForm`).
+    case trainingTopics
 
     public var kind: DetailKind {
         switch self {
         case .childrenInCare, .eldersInCare: .count(WomanForm.inCare)
         case .farming, .employmentInterest, .healthInterest: .flag
-        case .skills: .text
+        case .skills, .trainingTopics: .text
         }
     }
 

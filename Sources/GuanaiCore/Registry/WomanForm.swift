@@ -145,10 +145,15 @@ public enum WomanForm {
         let husband = ChildForm.parent(input.husband, "husband", &c)
         let needs = self.needs(input.needs ?? [], &c)
         c.errors += input.details.problems()
+        var details = input.details.normalised
+        // The course topics she wants, kept as known tokens in Core's order so suggestions can match them.
+        if let t = details[text: .trainingTopics] {
+            details[text: .trainingTopics] = CourseForm.topics([t], &c).map(\.rawValue).joined(separator: ",")
+        }
         guard c.errors.isEmpty, let name, let id, let village, let hukou else { return nil }
         let record = Record(
             husbandSituation: husband?.situation?.rawValue, husbandWorkPlace: husband?.workPlace,
-            husbandSince: husband?.since?.iso, details: input.details.normalised.complete,
+            husbandSince: husband?.since?.iso, details: details.normalised.complete,
             needs: needs.map(\.rawValue).joined(separator: ","))
         return Checked(
             name: name, id: id, village: village, hukou: hukou, phone: phone, health: health,

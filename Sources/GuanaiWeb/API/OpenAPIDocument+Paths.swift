@@ -52,6 +52,7 @@ extension OpenAPIDocument {
         + donations
         + childrenEvents
         + employment
+        + training
 
     static let sessionAndUnits: [APIRoute] = [
         APIRoute(

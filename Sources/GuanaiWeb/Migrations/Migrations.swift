@@ -23,5 +23,7 @@ enum Migrations {
         // Events changed and cancelled.
         M0040_ChildrenEventChanges(),
         M0041_StationCoverage(),
+        // Training courses, enrolments, attendance, follow-ups (issue 18, Training).
+        M0043_Training(),
     ]
 }

@@ -107,6 +107,11 @@ extension WomenPagesController {
                 }
             }
             Forms.details(l, [.employmentInterest, .healthInterest] as [WomanDetail], value: s, errors: e)
+            // Course topics as tokens: suggestions for a course match them (docs/employment.md, Training).
+            Forms.field(
+                l, label: WomanDetail.trainingTopics.labelKey, name: WomanDetail.trainingTopics.rawValue,
+                value: s(WomanDetail.trainingTopics.rawValue), error: e[WomanDetail.trainingTopics.rawValue],
+                hint: l.t("women.trainingTopics.hint"))
         }
     }
 }

@@ -35,6 +35,9 @@ public enum SiteURL: Sendable {
     case donationSummary, donationsExport, donationAllocation(DonationID?, UUID?)
     case events, eventNew, event(ChildrenEventID?), eventEdit(ChildrenEventID?), eventCancel(ChildrenEventID?)
     case neighbourGroupsExport
+    case courses, courseNew, course(CourseID?), courseEdit(CourseID?), courseEnrol(CourseID?), courseAttendance(CourseID?)
+    case coursesExport, courseEnrolmentsExport(CourseID?)
+    case trainingComplete(TrainingEnrolmentID?), trainingFollowup(TrainingEnrolmentID?)
 
     /// A record's history page, named by its typed id.
     static func history<R: AuditedKind>(of id: RecordID<R>) -> SiteURL { .history(R.auditSubject.rawValue, id.description) }
@@ -166,6 +169,16 @@ public enum SiteURL: Sendable {
         case .donationsExport: return "/donations/export"
         case .donationAllocation(let id, let a): return "/donations/\(Self.seg(id))/allocations/\(a?.uuidString ?? ":aid")"
         case .neighbourGroupsExport: return "/neighbour-groups/export"
+        case .courses: return "/courses"
+        case .courseNew: return "/courses/new"
+        case .course(let id): return "/courses/\(Self.seg(id))"
+        case .courseEdit(let id): return "/courses/\(Self.seg(id))/edit"
+        case .courseEnrol(let id): return "/courses/\(Self.seg(id))/enrolments"
+        case .courseAttendance(let id): return "/courses/\(Self.seg(id))/attendance"
+        case .coursesExport: return "/courses/export"
+        case .courseEnrolmentsExport(let id): return "/courses/\(Self.seg(id))/enrolments/export"
+        case .trainingComplete(let id): return "/training-enrolments/\(Self.seg(id))/complete"
+        case .trainingFollowup(let id): return "/training-enrolments/\(Self.seg(id))/followups"
         }
     }
 

@@ -63,6 +63,7 @@ enum IntakeWords {
         ("needs", ["需要帮助的方面", "需求", "帮扶需求"]),
         ("employmentInterest", ["有就业创业意愿", "就业意愿", "创业就业意愿"]),
         ("healthInterest", ["愿意参加两癌筛查", "两癌筛查意愿", "健康需求"]),
+        ("trainingTopics", ["培训意向", "培训方向"]),
     ]
 
     static let householdHeaders: [(key: String, names: [String])] = [
