@@ -162,7 +162,9 @@ import GuanaiCore
         let topics = CourseForm.topics(["handicrafts, ecommerce,handicrafts"], &c)
         #expect(topics == [.ecommerce, .handicrafts])
         #expect(c.errors.isEmpty)
-        _ = CourseForm.topics(["电商"], &c)
+        let words = CourseForm.topics(["家政、电商"], &c)
+        #expect(words == [.ecommerce, .domesticService] && c.errors.isEmpty)
+        _ = CourseForm.topics(["烹饪"], &c)
         #expect(c.errors.map(\.field) == ["trainingTopics"])
     }
 

@@ -171,7 +171,7 @@ import GuanaiCore
             let t = try await ctx.token("cun")
             let plain = try await Self.woman(ctx, t, "甲秀", order: 502)
             let poor = try await Self.woman(ctx, t, "乙秀", order: 512, needs: ["development"], employment: false)
-            let topic = try await Self.woman(ctx, t, "丙秀", order: 522, topics: "handicrafts, ecommerce")
+            let topic = try await Self.woman(ctx, t, "丙秀", order: 522, topics: "手工、ecommerce")
             _ = try await Self.woman(ctx, t, "丁秀", order: 532, needs: ["safety"], employment: false)
             let enrolled = try await Self.woman(ctx, t, "戊秀", order: 542)
             let w = try #require(try await Woman.query(on: ctx.app.db).filter(\.$personID == UUID(uuidString: poor)!).first())
@@ -189,7 +189,7 @@ import GuanaiCore
                 body: ctx.json([
                     "name": AnyEncodable("己秀"), "idNumber": .init(Synthetic.id(1988, 4, 4, order: 552)),
                     "villageCode": .init(Codes.shihuayan),
-                    "hukou": .init("rural"), "trainingTopics": .init("电商"),
+                    "hukou": .init("rural"), "trainingTopics": .init("烹饪"),
                 ]))
             #expect(try StationTests.errorFields(refused).contains("trainingTopics"))
         }

@@ -116,12 +116,20 @@ public enum CourseForm {
         return c.date(v, field)
     }
 
-    /// A woman's `trainingTopics` as typed (a list of tokens, or one comma-separated text from a form or ledger):
-    /// each known, once, in `CourseTopic`'s order; an unknown one names the field.
+    /// The words a form or a ledger (培训意向) uses for each topic, besides its token.
+    public static let topicWords: [String: CourseTopic] = [
+        "电商": .ecommerce, "电子商务": .ecommerce, "直播": .ecommerce, "种养": .plantingBreeding, "种植养殖": .plantingBreeding,
+        "种植": .plantingBreeding, "养殖": .plantingBreeding, "家政": .domesticService, "家政服务": .domesticService,
+        "手工": .handicrafts, "手工编织": .handicrafts, "编织": .handicrafts, "护理": .careWork, "养老护理": .careWork,
+        "其他": .other,
+    ]
+
+    /// A woman's `trainingTopics` as typed (tokens or their words, separated by commas, 、 or spaces, from the API, a
+    /// form or a ledger): each known, once, in `CourseTopic`'s order; an unknown one names the field.
     public static func topics(_ raw: [String], field: String = "trainingTopics", _ c: inout FormChecker) -> [CourseTopic] {
         var set: Set<CourseTopic> = []
-        for part in raw.flatMap({ $0.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == " " }) }) {
-            if let t = CourseTopic(rawValue: String(part)) {
+        for part in raw.flatMap({ $0.split(whereSeparator: { ",，、 ;；".contains($0) }) }) {
+            if let t = CourseTopic(rawValue: String(part)) ?? topicWords[String(part)] {
                 set.insert(t)
             } else {
                 c.errors.append(FieldError(field: field, key: "field.error.choice"))

@@ -33,6 +33,9 @@ enum UnitReferences {
         ("donations", "unit_code"),
         // An event stays with the unit that held it.
         ("children_events", "unit_code"),
+        // A course stays with the unit that holds it; an enrolment keeps its woman's unit, so goes where she goes.
+        ("courses", "unit_code"),
+        ("training_enrolments", "unit_code"),
     ]
 
     /// Columns that name a unit but describe history and must stay where they are.

@@ -15,7 +15,7 @@ extension Catalogue {
         "course.error.followupTwice": ("这个月的回访已经登记", "This month's follow-up is already recorded"),
         "women.trainingTopics": ("培训意向", "Training wanted"),
         "women.trainingTopics.hint": (
-            "可多选，用逗号分开：ecommerce 电商、planting_breeding 种养、domestic_service 家政、handicrafts 手工、care_work 护理、other 其他",
+            "可填多项，用顿号或逗号分开：电商、种养、家政、手工、护理、其他",
             "Several allowed, separated by commas: ecommerce, planting_breeding, domestic_service, handicrafts, care_work, other"
         ),
         "f.trainingTopics": ("培训意向", "Training wanted"),
