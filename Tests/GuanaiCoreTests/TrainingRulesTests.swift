@@ -22,6 +22,11 @@ import GuanaiCore
         #expect(c.errors.isEmpty)
         #expect(checked.topic == .ecommerce && checked.days == 5 && checked.capacity == 30 && checked.partner == "市人社局")
         #expect(checked.covers(CivilDate(iso: "2026-03-06")!) && !checked.covers(CivilDate(iso: "2026-03-07")!))
+        // The unit's own code is stored, however it was typed.
+        var short = Self.good
+        short.unitCode = "421081"
+        let county = CourseForm.check(short, unit: UnitFacts(code: "421081000000", level: .county, isActive: true), &c)
+        #expect(county?.unitCode == "421081000000")
     }
 
     @Test func eachBadFieldIsNamed() {

@@ -99,8 +99,10 @@ public enum CourseForm {
         }
         guard c.errors.isEmpty, let title, let topic, let organiser, let code, let from, let to, let capacity = input.capacity
         else { return nil }
+        // The unit's own code, as the registry writes it, however it was typed (`421081` is `421081000000`).
         return CheckedCourse(
-            title: title, topic: topic, organiser: organiser, partner: partner, unitCode: code, from: from, to: to, place: place,
+            title: title, topic: topic, organiser: organiser, partner: partner, unitCode: unit?.code ?? code, from: from, to: to,
+            place: place,
             capacity: capacity)
     }
 

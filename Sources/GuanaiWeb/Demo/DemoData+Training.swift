@@ -3,9 +3,9 @@ import Vapor
 import GuanaiCore
 
 extension DemoData {
-    /// Two courses in the demo township (桃花山镇), recorded through the service on the days they happened: one
-    /// finished some four months ago (enrolments, five days' attendance, certificates, the 3-month follow-ups half
-    /// recorded so the rest are late), one running now in the demo village. Added once.
+    /// Two courses in 石首市, recorded through the service on the days they happened: the city's, finished some four
+    /// months ago (enrolments, five days' attendance, certificates, the 3-month follow-ups half recorded so the rest
+    /// are late), and one running now in the demo township (桃花山镇) for its own women first. Added once.
     @discardableResult
     public static func loadTraining(_ app: Application) async throws -> Int {
         let db = app.db
@@ -18,17 +18,18 @@ extension DemoData {
         let town = Jurisdiction(root: DivisionCode(places.township)!)
         let wanted = try await Woman.query(on: db).filter(\.$voidedReason == nil).filter(\.$status == .active).sort(\.$unitCode)
             .sort(\.$id).all().filter { $0.details[flag: .employmentInterest] || $0.needList.contains(.development) }
-        let women = (wanted.filter { town.contains($0.unitCode) } + wanted.filter { !town.contains($0.unitCode) }).prefix(16)
-        guard women.count >= 4 else { return 0 }
+        let own = wanted.filter { town.contains($0.unitCode) }, elsewhere = wanted.filter { !town.contains($0.unitCode) }
+        let cityWomen = Array(elsewhere.prefix(10)), townWomen = Array((own + elsewhere.dropFirst(10)).prefix(6))
+        guard cityWomen.count >= 4, townWomen.count >= 2 else { return 0 }
 
         let start = today.adding(days: -130), end = start.adding(days: 4)
         let finished = try await TrainingService.createCourse(
             CourseInput(
                 title: "家政服务技能培训班（演示）", topic: CourseTopic.domesticService.rawValue, organiser: "石首市妇联",
-                partner: "石首市人力资源和社会保障局", unitCode: places.township, from: start.iso, to: end.iso, place: "镇文化站二楼",
+                partner: "石首市人力资源和社会保障局", unitCode: DivisionCode(app.guanai.county)!.value, from: start.iso, to: end.iso, place: "镇文化站二楼",
                 capacity: 30), scoped: scoped, actor: actor, at: at(start.adding(days: -14)))
         var rows: [TrainingEnrolment] = []
-        for w in women.prefix(10) {
+        for w in cityWomen {
             rows.append(
                 try await TrainingService.enrol(
                     finished, personId: w.personID.uuidString, scoped: scoped, actor: actor, at: at(start.adding(days: -7))))
@@ -63,10 +64,10 @@ extension DemoData {
         let running = try await TrainingService.createCourse(
             CourseInput(
                 title: "农村电商直播培训班（演示）", topic: CourseTopic.ecommerce.rawValue, organiser: "桃花山镇妇联", partner: "县电商服务中心",
-                unitCode: places.village, from: open.iso, to: open.adding(days: 9).iso, place: "村委会会议室", capacity: 20),
+                unitCode: places.township, from: open.iso, to: open.adding(days: 9).iso, place: "村委会会议室", capacity: 20),
             scoped: scoped, actor: actor, at: at(open.adding(days: -10)))
         var current: [TrainingEnrolment] = []
-        for w in women.dropFirst(10).prefix(6) {
+        for w in townWomen {
             current.append(
                 try await TrainingService.enrol(
                     running, personId: w.personID.uuidString, scoped: scoped, actor: actor, at: at(open.adding(days: -5))))

@@ -47,7 +47,6 @@ struct TrainingPagesController {
         var f = CoursePageForm()
         f.unitCode = try req.query[String.self, at: APIQuery.unit.rawValue] ?? req.actor.unitCode
         f.capacity = "30"
-        f.organiser = req.lang.t("course.organiserDefault")
         return try await render(req, nil, typed: f, errors: [:], status: .ok)
     }
 
@@ -86,6 +85,7 @@ struct TrainingPagesController {
             req, c,
             .init(
                 unitNames: try await scoped.unitNames([c.unitCode] + rows.map(\.unitCode)), enrolments: rows,
+                enrolled: try await scoped.enrolledCount(c), today: RegistryService.today(req.now).iso,
                 suggestions: Array(suggested.prefix(TrainingViews.suggestionsShown)), heldDays: try await scoped.heldDays(c),
                 errors: errors, flash: flash, mayWrite: mayWrite, mayExport: try req.actor.can(.export)),
             status: status)

@@ -124,6 +124,9 @@ enum TrainingViews {
     struct PageData {
         let unitNames: [String: String]
         let enrolments: [TrainingEnrolmentDTO]
+        /// Every woman on the course, those the reader does not reach included: places are the course's.
+        let enrolled: Int
+        let today: String
         let suggestions: [TrainingCheck.Candidate]
         let heldDays: [String]
         let errors: [String: String]
@@ -146,7 +149,7 @@ enum TrainingViews {
                 dt { l.t("course.unitCode") }; dd { d.unitNames[c.unitCode] ?? c.unitCode }
                 dt { l.t("course.dates") }; dd { c.fromOn + " – " + c.toOn }
                 if let p1 = c.place { dt { l.t("course.place") }; dd { p1 } }
-                dt { l.t("course.capacity") }; dd { l.t("course.places", String(d.enrolments.count), String(c.capacity)) }
+                dt { l.t("course.capacity") }; dd { l.t("course.places", String(d.enrolled), String(c.capacity)) }
                 dt { l.t("course.heldDays") }; dd { String(d.heldDays.count) }
             }
             p(.class("actions")) {
@@ -178,7 +181,12 @@ enum TrainingViews {
                 let outcome = l.t("followup.outcome." + f.outcome)
                 p { month + l.t("f.sep") + outcome + (f.note.map { " · " + $0 } ?? "") }
             }
-            if let late = e.followupCheckOn { p(.class("muted")) { l.t("course.followupCheckOn") + l.t("f.sep") + late } }
+            if let late = e.followupCheckOn {
+                p(.class("muted")) {
+                    l.t("course.followupCheckOn") + l.t("f.sep") + late
+                    if late <= d.today { " "; span(.class("tag off")) { l.t("course.followupLate") } }
+                }
+            }
             if d.mayWrite, let eid = UUID(uuidString: e.id).map({ TrainingEnrolmentID($0) }) {
                 if e.stage == EnrolmentStage.enrolled.rawValue {
                     form(.method("post"), .action(.trainingComplete(eid)), .class("inline")) {

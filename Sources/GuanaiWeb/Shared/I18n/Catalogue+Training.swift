@@ -72,6 +72,6 @@ extension Catalogue {
         "course.presentOf": ("出勤 {0} / {1} 天", "Present {0} of {1} days"),
         "course.present.yes": ("到", "Present"),
         "course.present.no": ("缺", "Absent"),
-        "course.organiserDefault": ("石首市妇联", "Shishou Women's Federation"),
+        "course.followupLate": ("回访已逾期", "Follow-up late"),
     ]
 }
