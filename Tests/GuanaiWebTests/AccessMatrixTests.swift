@@ -63,7 +63,7 @@ import GuanaiCore
 
     static let rules: Set<String> = [
         "open", "signed_in", "read", "own", "edits", "history", "export", "import", "approve", "manage_accounts", "edit_rules",
-        "file_report", "inbox", "desk", "uploader", "manage_units", "reveal_id", "session", "duties",
+        "file_report", "inbox", "desk", "uploader", "manage_units", "reveal_id", "session", "duties", "employment_work",
     ]
 
     /// Every route the app answers is in the table, and the table names no route that is gone.
@@ -91,6 +91,8 @@ import GuanaiCore
         case "read": allowed = cell == .yes
         case "own": allowed = cell == .yes || (cell == .own && target != .otherInside)
         case "edits": allowed = cell == .yes && edits
+        // Courses and fairs: the staff and the labour department, never the read-only inspector.
+        case "employment_work": allowed = cell == .yes && role != .inspector
         case "history":
             allowed = role != .volunteer && (t.reads[.audit]?[role] == .yes || cell == .yes)
         case "export": allowed = has(.export) && cell == .yes && role != .volunteer
@@ -150,6 +152,8 @@ extension AccessMatrixTests {
             case "volunteers": return w.volunteer
             case "women": return w.woman
             case "imports": return w.upload
+            case "job-fairs": return w.fair
+            case "job-fair-hires": return w.fairHire
             default: return nil
             }
         }

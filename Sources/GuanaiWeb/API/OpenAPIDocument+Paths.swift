@@ -52,6 +52,7 @@ extension OpenAPIDocument {
         + donations
         + childrenEvents
         + employment
+        + jobFairs
 
     static let sessionAndUnits: [APIRoute] = [
         APIRoute(

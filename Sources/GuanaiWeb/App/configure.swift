@@ -85,6 +85,7 @@ public enum GuanaiApp {
         DeskPagesController().register(web)
         CampaignPagesController().register(web)
         StationPagesController().register(web)
+        JobFairPagesController().register(web)
         StationDaysPagesController().register(web)
         SitingPagesController().register(web)
         StationRulesPagesController().register(web)
@@ -92,6 +93,7 @@ public enum GuanaiApp {
         NeighbourPagesController().register(web)
         DonationPagesController().register(web)
         DonationExportController().register(web)
+        JobFairExportController().register(web)
         NeighbourExportController().register(web)
         ChildrenEventPagesController().register(web)
 
@@ -112,6 +114,7 @@ public enum GuanaiApp {
         StationCoverageController().register(api: signedInAPI, web: web)
         SitingAPIController().register(signedInAPI)
         LoansAPIController().register(signedInAPI)
+        JobFairAPIController().register(signedInAPI)
         NeighbourGroupAPIController().register(signedInAPI)
         DonationAPIController().register(signedInAPI)
         ChildrenEventAPIController().register(signedInAPI)

@@ -33,6 +33,8 @@ enum UnitReferences {
         ("donations", "unit_code"),
         // An event stays with the unit that held it.
         ("children_events", "unit_code"),
+        // A job fair stays with the unit that held it.
+        ("job_fairs", "unit_code"),
     ]
 
     /// Columns that name a unit but describe history and must stay where they are.

@@ -23,5 +23,7 @@ enum Migrations {
         // Events changed and cancelled.
         M0040_ChildrenEventChanges(),
         M0041_StationCoverage(),
+        // Job fairs (issue 18, item 4).
+        M0044_JobFairs(),
     ]
 }

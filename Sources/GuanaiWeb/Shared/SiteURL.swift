@@ -35,6 +35,8 @@ public enum SiteURL: Sendable {
     case donationSummary, donationsExport, donationAllocation(DonationID?, UUID?)
     case events, eventNew, event(ChildrenEventID?), eventEdit(ChildrenEventID?), eventCancel(ChildrenEventID?)
     case neighbourGroupsExport
+    /// Job fairs (issue 18); their other pages' paths are `FairURL`'s.
+    case jobFairs
 
     /// A record's history page, named by its typed id.
     static func history<R: AuditedKind>(of id: RecordID<R>) -> SiteURL { .history(R.auditSubject.rawValue, id.description) }
@@ -166,6 +168,7 @@ public enum SiteURL: Sendable {
         case .donationsExport: return "/donations/export"
         case .donationAllocation(let id, let a): return "/donations/\(Self.seg(id))/allocations/\(a?.uuidString ?? ":aid")"
         case .neighbourGroupsExport: return "/neighbour-groups/export"
+        case .jobFairs: return "/job-fairs"
         }
     }
 
