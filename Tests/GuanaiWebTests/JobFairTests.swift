@@ -198,3 +198,80 @@ import GuanaiCore
         }
     }
 }
+
+/// The fairs' pages: a refused form comes back with what was typed and a message by the field; the fair's page, the
+/// phone page and the follow-up form record what the API records; the exports take the list away.
+@Suite(.serialized) struct JobFairPageTests {
+    @Test func theFairIsRunFromItsPages() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("admin", .cityAdmin, Codes.county)
+            try await ctx.makeUser("town", .townshipStaff, Codes.taohuashan)
+            try await ctx.makeUser("insp", .inspector, Codes.county)
+            let admin = try await ctx.token("admin")
+            let a = try await JobFairTests.woman(ctx, admin, "孙春燕", village: Codes.shihuayan, order: 412)
+            var b = Browser(ctx)
+            try await b.login("town")
+            #expect(try await b.get("/job-fairs").status == .ok)
+            #expect(try await b.get("/job-fairs/new").status == .ok)
+            let refused = try await b.post("/job-fairs/new", ["name": "桃花山春风送岗位", "unitCode": Codes.taohuashan, "date": "2027-13-01"])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("桃花山春风送岗位") && refused.body.string.contains("field-error"))
+            #expect(try await JobFair.query(on: ctx.app.db).count() == 0)
+            let made = try await b.post("/job-fairs/new", ["name": "桃花山春风送岗位", "unitCode": Codes.taohuashan, "date": "2026-11-18"])
+            #expect(made.status == .seeOther)
+            let page = try #require(made.headers.first(name: .location))
+            #expect(try await b.post(page + "/employers", ["name": "演示制衣厂", "industry": "服装"]).status == .seeOther)
+            let employer = try #require(try await FairEmployer.query(on: ctx.app.db).first()).id!.uuidString
+            let upside = try await b.post(
+                page + "/postings",
+                ["employerId": employer, "title": "车工", "payMin": "5000", "payMax": "4000", "openings": "2", "suitsCarers": "1"])
+            #expect(upside.status == .unprocessableEntity)
+            #expect(upside.body.string.contains("车工") && upside.body.string.contains("最低工资不能高于最高工资"))
+            #expect(
+                try await b.post(
+                    page + "/postings",
+                    ["employerId": employer, "title": "车工", "payMin": "3500", "payMax": "4000", "openings": "2", "suitsCarers": "1"]
+                ).status == .seeOther)
+            let posting = try #require(try await FairPosting.query(on: ctx.app.db).first())
+            #expect(posting.suitsCarers && posting.payMaxFen == 400_000)
+
+            // The phone page finds her by name and records her with one button; a second time she shows as attending.
+            let found = try await b.get(page + "/attend?q=" + "孙春".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!)
+            #expect(found.status == .ok && found.body.string.contains("孙春燕") && found.body.string.contains(a))
+            #expect(try await b.post(page + "/attendees", ["personId": a]).status == .seeOther)
+            let twice = try await b.post(page + "/attendees", ["personId": a])
+            #expect(twice.status == .conflict && twice.body.string.contains("她已登记参加这场招聘会"))
+            #expect(try await b.post(page + "/intents", ["personId": a, "postingId": posting.id!.uuidString]).status == .seeOther)
+            #expect(try await b.post(page + "/hires", ["personId": a, "postingId": posting.id!.uuidString]).status == .seeOther)
+            let hire = try #require(try await FairHire.query(on: ctx.app.db).first())
+            let shown = try await b.get(page)
+            #expect(shown.body.string.contains("适合照顾家庭") && shown.body.string.contains("3,500.00–4,000.00"))
+            #expect(shown.body.string.contains("/job-fair-hires/\(hire.id!.uuidString)/followups"))
+
+            // Hired 2026-11-18: due 2027-02-18, late from 2027-02-25 (99 days on); recording it clears the check day.
+            ctx.clock.advance(by: 98 * 86_400)
+            b = Browser(ctx)
+            try await b.login("town")
+            #expect(!(try await b.get(page).body.string.contains("回访已逾期")))
+            ctx.clock.advance(by: 86_400)
+            try await b.login("town")
+            #expect(try await b.get(page).body.string.contains("回访已逾期"))
+            let noOutcome = try await b.post("/job-fair-hires/\(hire.id!.uuidString)/followups", ["note": "电话回访"])
+            #expect(noOutcome.status == .unprocessableEntity && noOutcome.body.string.contains("电话回访"))
+            let done = try await b.post("/job-fair-hires/\(hire.id!.uuidString)/followups", ["outcome": "employed"])
+            #expect(done.status == .seeOther)
+            #expect(try await FairHire.find(hire.id, on: ctx.app.db)?.followupCheckOn == nil)
+            #expect(!(try await b.get(page).body.string.contains("回访已逾期")))
+
+            var inspector = Browser(ctx)
+            try await inspector.login("insp")
+            let read = try await inspector.get(page)
+            #expect(read.status == .ok && read.body.string.contains("孙春燕") && !read.body.string.contains("method=\"post\" action=\"/job"))
+            let csv = try await inspector.get(page + "/export?format=csv")
+            #expect(csv.status == .ok && csv.body.string.contains("孙春燕") && csv.body.string.contains("车工"))
+            let list = try await inspector.get("/job-fairs/export?format=csv")
+            #expect(list.status == .ok && list.body.string.contains("桃花山春风送岗位"))
+            #expect(try await inspector.get(page + "/attend").status == .forbidden)
+        }
+    }
+}
