@@ -78,13 +78,12 @@ struct JobFairAPIController {
         let counts = try await scoped.fairCounts(fairs)
         var out: [JobFairDTO] = []
         for f in fairs {
-            let n = counts[f.id!] ?? (0, 0, 0)
+            let n = counts[f.id!] ?? FairCounts()
             out.append(
                 JobFairDTO(
-                    id: f.id!.uuidString, name: f.name, unitCode: f.unitCode, date: f.date, place: f.place,
-                    employers: try await scoped.fairEmployers(f).count, postings: try await scoped.fairPostings(f).count,
-                    attendees: n.attendees, intents: n.intents, hires: n.hires, createdAt: AuditLog.timestamp(f.createdAt),
-                    updatedAt: AuditLog.timestamp(f.updatedAt)))
+                    id: f.id!.uuidString, name: f.name, unitCode: f.unitCode, date: f.date, place: f.place, employers: n.employers,
+                    postings: n.postings, attendees: n.attendees, intents: n.intents, hires: n.hires,
+                    createdAt: AuditLog.timestamp(f.createdAt), updatedAt: AuditLog.timestamp(f.updatedAt)))
         }
         return out
     }

@@ -2,6 +2,11 @@ import Fluent
 import Vapor
 import GuanaiCore
 
+/// What the list shows of each fair.
+struct FairCounts {
+    var employers = 0, postings = 0, attendees = 0, intents = 0, hires = 0
+}
+
 extension Scoped {
     /// Fairs in the jurisdiction, or within `unit` when it lies inside it, the latest first.
     func jobFairs(unit: String?, page: Int, per: Int) async throws -> (items: [JobFair], total: Int) {
@@ -62,16 +67,20 @@ extension Scoped {
         return Dictionary(uniqueKeysWithValues: found.map { ($0.key.uuid, $0.value) })
     }
 
-    /// Attendees, intents, hires per fair for the list.
-    func fairCounts(_ fairs: [JobFair]) async throws -> [UUID: (attendees: Int, intents: Int, hires: Int)] {
+    /// Employers, postings, attendees, intents and hires per fair for the list: five queries for the whole page.
+    func fairCounts(_ fairs: [JobFair]) async throws -> [UUID: FairCounts] {
         let ids = fairs.compactMap(\.id)
         guard !ids.isEmpty else { return [:] }
-        let a = try await FairAttendee.query(on: db).filter(\.$fairID ~~ ids).all(\.$fairID)
-        let i = try await FairIntent.query(on: db).filter(\.$fairID ~~ ids).all(\.$fairID)
-        let h = try await FairHire.query(on: db).filter(\.$fairID ~~ ids).all(\.$fairID)
-        var out: [UUID: (attendees: Int, intents: Int, hires: Int)] = [:]
-        for id in ids { out[id] = (a.filter { $0 == id }.count, i.filter { $0 == id }.count, h.filter { $0 == id }.count) }
-        return out
+        func tally(_ fairIDs: [UUID]) -> [UUID: Int] { fairIDs.reduce(into: [:]) { $0[$1, default: 0] += 1 } }
+        let e = tally(try await FairEmployer.query(on: db).filter(\.$fairID ~~ ids).all(\.$fairID))
+        let p = tally(try await FairPosting.query(on: db).filter(\.$fairID ~~ ids).all(\.$fairID))
+        let a = tally(try await FairAttendee.query(on: db).filter(\.$fairID ~~ ids).all(\.$fairID))
+        let i = tally(try await FairIntent.query(on: db).filter(\.$fairID ~~ ids).all(\.$fairID))
+        let h = tally(try await FairHire.query(on: db).filter(\.$fairID ~~ ids).all(\.$fairID))
+        return Dictionary(
+            uniqueKeysWithValues: ids.map {
+                ($0, FairCounts(employers: e[$0] ?? 0, postings: p[$0] ?? 0, attendees: a[$0] ?? 0, intents: i[$0] ?? 0, hires: h[$0] ?? 0))
+            })
     }
 
     /// What the attendee rule reads of the woman: nil when no such person lies in the jurisdiction (a village worker's

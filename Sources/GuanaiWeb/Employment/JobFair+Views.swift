@@ -172,7 +172,8 @@ enum JobFairViews {
                             Forms.csrf(req)
                             Forms.select(
                                 l, label: "fairs.field.personId", name: "personId",
-                                options: [("", l.t("form.choose"))] + d.attendees.map { ($0.personId, name($0)) },
+                                options: [("", l.t("form.choose"))]
+                                    + d.attendees.filter { $0.personName != nil }.map { ($0.personId, name($0)) },
                                 selected: typed(part.rawValue, "personId"), error: errors(part.rawValue)["personId"], required: true,
                                 id: part.rawValue + "-person")
                             Forms.select(
