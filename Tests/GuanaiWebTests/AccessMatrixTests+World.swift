@@ -25,6 +25,8 @@ extension AccessMatrixTests {
         var event = ""
         /// A training course in the village with the woman enrolled.
         var course = "", trainingEnrolment = ""
+        /// A job fair in the village with the woman attending and hired (issue 18).
+        var fair = "", fairHire = ""
         /// Names and ID numbers that must not reach anybody outside this village's jurisdiction.
         var secrets: [String] = []
         /// The children's names, which only roles that read children may see.
@@ -90,6 +92,7 @@ extension AccessMatrixTests {
         ]
         let woman = try await created("/api/v1/women", body, as: WomanDTO.self)
         w.woman = woman.id
+        let womanDTO = woman
         w.secrets += [womanName, wid, w.woman]
         let courseTitle = surname + "家村电商培训班"
         w.course = try await created(
@@ -190,6 +193,20 @@ extension AccessMatrixTests {
             as: ChildrenEventDTO.self
         ).id
         w.secrets += [eventTitle, w.event]
+
+        let fairName = surname + "家村春风送岗位"
+        w.fair = try await created(
+            "/api/v1/job-fairs", JobFairInput(name: fairName, unitCode: village, date: "2026-10-08"), as: JobFairDTO.self
+        ).id
+        let fairPath = "/api/v1/job-fairs/\(w.fair)"
+        let employer = try await created(fairPath + "/employers", FairEmployerInput(name: surname + "记服装厂"), as: FairEmployerDTO.self)
+        let posting = try await created(
+            fairPath + "/postings", FairPostingInput(employerId: employer.id, title: "缝纫工", openings: 2), as: FairPostingDTO.self)
+        _ = try await created(fairPath + "/attendees", FairPersonInput(personId: womanDTO.personId), as: FairPersonDTO.self)
+        w.fairHire = try await created(
+            fairPath + "/hires", FairPersonInput(personId: womanDTO.personId, postingId: posting.id), as: FairPersonDTO.self
+        ).id
+        w.secrets += [fairName, w.fair, w.fairHire]
 
         let accountName = "acct\(tag)"
         w.account = try await ctx.makeUser(accountName, .volunteer, village).id!.uuidString

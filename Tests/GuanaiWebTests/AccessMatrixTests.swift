@@ -63,7 +63,7 @@ import GuanaiCore
 
     static let rules: Set<String> = [
         "open", "signed_in", "read", "own", "edits", "history", "export", "import", "approve", "manage_accounts", "edit_rules",
-        "file_report", "inbox", "desk", "uploader", "manage_units", "reveal_id", "session", "duties", "trains",
+        "file_report", "inbox", "desk", "uploader", "manage_units", "reveal_id", "session", "duties", "trains", "employment_work",
     ]
 
     /// Every route the app answers is in the table, and the table names no route that is gone.
@@ -93,6 +93,8 @@ import GuanaiCore
         case "edits": allowed = cell == .yes && edits
         // Training is run by whoever reads employment records but the inspector (partner_hr included).
         case "trains": allowed = cell == .yes && role != .inspector
+        // Courses and fairs: the staff and the labour department, never the read-only inspector.
+        case "employment_work": allowed = cell == .yes && role != .inspector
         case "history":
             allowed = role != .volunteer && (t.reads[.audit]?[role] == .yes || cell == .yes)
         case "export": allowed = has(.export) && cell == .yes && role != .volunteer
@@ -154,6 +156,8 @@ extension AccessMatrixTests {
             case "volunteers": return w.volunteer
             case "women": return w.woman
             case "imports": return w.upload
+            case "job-fairs": return w.fair
+            case "job-fair-hires": return w.fairHire
             default: return nil
             }
         }

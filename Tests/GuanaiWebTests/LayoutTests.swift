@@ -37,6 +37,7 @@ import Foundation
                 "GuanaiWeb.M0040_ChildrenEventChanges",
                 "GuanaiWeb.M0041_StationCoverage",
                 "GuanaiWeb.M0043_Training",
+                "GuanaiWeb.M0044_JobFairs",
             ])
     }
 

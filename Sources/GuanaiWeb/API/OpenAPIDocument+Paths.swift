@@ -53,6 +53,7 @@ extension OpenAPIDocument {
         + childrenEvents
         + employment
         + training
+        + jobFairs
 
     static let sessionAndUnits: [APIRoute] = [
         APIRoute(

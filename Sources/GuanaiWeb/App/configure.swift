@@ -85,6 +85,7 @@ public enum GuanaiApp {
         DeskPagesController().register(web)
         CampaignPagesController().register(web)
         StationPagesController().register(web)
+        JobFairPagesController().register(web)
         StationDaysPagesController().register(web)
         SitingPagesController().register(web)
         StationRulesPagesController().register(web)
@@ -94,6 +95,7 @@ public enum GuanaiApp {
         NeighbourPagesController().register(web)
         DonationPagesController().register(web)
         DonationExportController().register(web)
+        JobFairExportController().register(web)
         NeighbourExportController().register(web)
         ChildrenEventPagesController().register(web)
 
@@ -115,6 +117,7 @@ public enum GuanaiApp {
         SitingAPIController().register(signedInAPI)
         LoansAPIController().register(signedInAPI)
         TrainingAPIController().register(signedInAPI)
+        JobFairAPIController().register(signedInAPI)
         NeighbourGroupAPIController().register(signedInAPI)
         DonationAPIController().register(signedInAPI)
         ChildrenEventAPIController().register(signedInAPI)

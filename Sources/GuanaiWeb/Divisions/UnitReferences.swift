@@ -36,6 +36,8 @@ enum UnitReferences {
         // A course stays with the unit that holds it; an enrolment keeps its woman's unit, so goes where she goes.
         ("courses", "unit_code"),
         ("training_enrolments", "unit_code"),
+        // A job fair stays with the unit that held it.
+        ("job_fairs", "unit_code"),
     ]
 
     /// Columns that name a unit but describe history and must stay where they are.

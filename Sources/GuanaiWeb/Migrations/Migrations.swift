@@ -25,5 +25,7 @@ enum Migrations {
         M0041_StationCoverage(),
         // Training courses, enrolments, attendance, follow-ups (issue 18, Training).
         M0043_Training(),
+        // Job fairs (issue 18, item 4).
+        M0044_JobFairs(),
     ]
 }

@@ -38,6 +38,8 @@ public enum SiteURL: Sendable {
     case courses, courseNew, course(CourseID?), courseEdit(CourseID?), courseEnrol(CourseID?), courseAttendance(CourseID?)
     case coursesExport, courseEnrolmentsExport(CourseID?)
     case trainingComplete(TrainingEnrolmentID?), trainingFollowup(TrainingEnrolmentID?)
+    /// Job fairs (issue 18); their other pages' paths are `FairURL`'s.
+    case jobFairs
 
     /// A record's history page, named by its typed id.
     static func history<R: AuditedKind>(of id: RecordID<R>) -> SiteURL { .history(R.auditSubject.rawValue, id.description) }
@@ -179,6 +181,7 @@ public enum SiteURL: Sendable {
         case .courseEnrolmentsExport(let id): return "/courses/\(Self.seg(id))/enrolments/export"
         case .trainingComplete(let id): return "/training-enrolments/\(Self.seg(id))/complete"
         case .trainingFollowup(let id): return "/training-enrolments/\(Self.seg(id))/followups"
+        case .jobFairs: return "/job-fairs"
         }
     }
 

@@ -46,7 +46,7 @@ public enum Catalogue {
     typealias Words = (zh: String, en: String)
 
     static let all = merge([
-        base, registry, safety, intake, pairing, campaigns, stations, neighbours, audit, reasons, donations, employment, training,
+        base, registry, safety, intake, pairing, campaigns, stations, neighbours, audit, reasons, donations, employment, training, jobFairs,
     ])
     static let zh = all.mapValues(\.zh)
     static let en = all.mapValues(\.en)
