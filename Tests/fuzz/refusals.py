@@ -18,6 +18,11 @@ STATE = ("the record's state: step order, a retired unit, a unit's name already 
          "a household already in another active neighbour group")
 TODAY = ("a date against today or against the record (not in the future, not before the launch or the report; a roster day "
          "the station keeps, within the last days the rules allow; an event already held not moved after today)")
+EMPLOYMENT = ("training and job fairs: a woman's training topics typed as text (tokens or their words, comma-separated); a course's "
+              "unit a county, township or village, its end after its start within 366 days, its places never below the women enrolled; "
+              "an enrolment of a woman the caller reaches while places are left; an attendance day within the course; a certificate "
+              "only with enough attendance and once; a follow-up only after completion; a fair's unit in use; a posting's employer "
+              "this fair's and its pay range in order; an intent or hire of a woman who attended, within the posting's openings")
 CALLER = "a role the caller's own role may not create, or a duty the account's role may not hold"
 MONEY = ("an amount in yuan above ten billion (10^10), zero where more than zero is needed, or more than what remains of a "
          "donation once its allocations are counted")
@@ -34,8 +39,8 @@ ALLOWED = {
                               "informedOn": TODAY, "*.since": TODAY, "*.name": DEPENDS, "improperNote": DEPENDS},
     "PATCH /api/v1/children/{id}": {"*.idNumber": ID, "*.birthDate": ID, "villageCode": UNIT, "informedOn": TODAY, "*.since": TODAY,
                                     "guardian.name": DEPENDS, "guardian": DEPENDS, "improperNote": DEPENDS},
-    "POST /api/v1/women": {"idNumber": ID, "*.idNumber": ID, "villageCode": UNIT, "*.since": TODAY, "husband.name": DEPENDS},
-    "PATCH /api/v1/women/{id}": {"idNumber": ID, "*.idNumber": ID, "villageCode": UNIT, "*.since": TODAY, "husband.name": DEPENDS},
+    "POST /api/v1/women": {"trainingTopics": EMPLOYMENT, "idNumber": ID, "*.idNumber": ID, "villageCode": UNIT, "*.since": TODAY, "husband.name": DEPENDS},
+    "PATCH /api/v1/women/{id}": {"trainingTopics": EMPLOYMENT, "idNumber": ID, "*.idNumber": ID, "villageCode": UNIT, "*.since": TODAY, "husband.name": DEPENDS},
     "PATCH /api/v1/people/{id}": {"birthDate": ID, "healthSince": TODAY},
     "POST /api/v1/households": {"villageCode": UNIT},
     "POST /api/v1/volunteers": {"idNumber": ID, "unitCode": UNIT, "latitude": DEPENDS, "longitude": DEPENDS, "account": RECORD},
@@ -102,6 +107,18 @@ ALLOWED = {
     "PATCH /api/v1/events/{id}": {"unitCode": UNIT, "participants*": RECORD, "date": TODAY},
     "PUT /api/v1/accounts/{id}/duties": {"duties*": CALLER},
     "PUT /api/v1/loans/policy": {"individualMax": MONEY, "maxAge": DEPENDS, "lpr*": DEPENDS},
+    "POST /api/v1/courses": {"unitCode": UNIT, "to": EMPLOYMENT, "from": EMPLOYMENT},
+    "PATCH /api/v1/courses/{id}": {"unitCode": UNIT, "to": EMPLOYMENT, "from": EMPLOYMENT, "capacity": EMPLOYMENT},
+    "POST /api/v1/courses/{id}/enrolments": {"personId": RECORD},
+    "PUT /api/v1/courses/{id}/attendance/{date}": {"date": TODAY, "entries*": RECORD},
+    "POST /api/v1/training-enrolments/{id}/complete": {"attendance": EMPLOYMENT, "certificateNo": EMPLOYMENT},
+    "POST /api/v1/training-enrolments/{id}/followups": {"month": EMPLOYMENT},
+    "POST /api/v1/job-fairs": {"unitCode": UNIT, "date": TODAY},
+    "PATCH /api/v1/job-fairs/{id}": {"unitCode": UNIT, "date": TODAY},
+    "POST /api/v1/job-fairs/{id}/postings": {"employerId": RECORD, "payMin": EMPLOYMENT, "payMax": EMPLOYMENT},
+    "POST /api/v1/job-fairs/{id}/attendees": {"personId": RECORD},
+    "POST /api/v1/job-fairs/{id}/intents": {"personId": RECORD, "postingId": RECORD},
+    "POST /api/v1/job-fairs/{id}/hires": {"personId": RECORD, "postingId": EMPLOYMENT},
 
 }
 
