@@ -36,7 +36,7 @@ import Foundation
                 "GuanaiWeb.M0039_AccountDuties",
                 "GuanaiWeb.M0040_ChildrenEventChanges",
                 "GuanaiWeb.M0041_StationCoverage",
-                "GuanaiWeb.M0042_Loans",
+                "GuanaiWeb.M0045_Loans",
             ])
     }
 

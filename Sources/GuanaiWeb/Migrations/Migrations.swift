@@ -23,6 +23,6 @@ enum Migrations {
         // Events changed and cancelled.
         M0040_ChildrenEventChanges(),
         M0041_StationCoverage(),
-        M0042_Loans(),
+        M0045_Loans(),
     ]
 }

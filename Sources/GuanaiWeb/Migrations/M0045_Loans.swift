@@ -4,7 +4,7 @@ import SQLKit
 /// Guaranteed start-up loans (issue 18) and the reminders of the modules whose subjects are not children.
 /// Money in whole fen (docs/decisions.md "Money in fen"). `loans.outstanding_fen` is kept with every repayment so the
 /// portfolio is one grouped sum; `overdue_check_on` is the day the sweep should look at a disbursed loan again.
-struct M0042_Loans: AsyncMigration {
+struct M0045_Loans: AsyncMigration {
     func prepare(on db: any Database) async throws {
         try await db.schema("loans")
             .id()
