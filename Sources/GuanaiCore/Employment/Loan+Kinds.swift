@@ -37,3 +37,9 @@ public enum RepaymentMethod: String, Sendable, Codable, CaseIterable {
 public enum SubsidyStatus: String, Sendable, Codable, CaseIterable {
     case computed, claimed, paid
 }
+
+/// The path word of `POST /api/v1/loans/{id}/subsidies/{from}/{action}`.
+public enum SubsidyAction: String, Sendable, Codable, CaseIterable {
+    case claim, pay
+    public var status: SubsidyStatus { self == .claim ? .claimed : .paid }
+}

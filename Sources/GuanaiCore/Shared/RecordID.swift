@@ -68,6 +68,8 @@ public enum RecordTag {
     public enum Donation: AuditedKind { public static let auditSubject = AuditSubject.donation }
     /// A children's event is station work: it is read and written under the station's rule and trail.
     public enum ChildrenEvent: AuditedKind { public static let auditSubject = AuditSubject.station }
+    /// A guaranteed start-up loan, under the employment rule and trail.
+    public enum Loan: AuditedKind { public static let auditSubject = AuditSubject.employment }
     public enum User: AuditedKind { public static let auditSubject = AuditSubject.account }
     /// No trail of its own: an upload is the importer's working file, and what it imports is audited row by row.
     public enum IntakeUpload {}
@@ -90,6 +92,7 @@ public typealias SiteID = RecordID<RecordTag.Site>
 public typealias DonorID = RecordID<RecordTag.Donor>
 public typealias DonationID = RecordID<RecordTag.Donation>
 public typealias ChildrenEventID = RecordID<RecordTag.ChildrenEvent>
+public typealias LoanID = RecordID<RecordTag.Loan>
 
 public typealias UserID = RecordID<RecordTag.User>
 public typealias IntakeUploadID = RecordID<RecordTag.IntakeUpload>

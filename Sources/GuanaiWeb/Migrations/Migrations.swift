@@ -27,5 +27,7 @@ enum Migrations {
         M0043_Training(),
         // Job fairs (issue 18, item 4).
         M0044_JobFairs(),
+        // Guaranteed start-up loans and the generic reminders table (issue 18, items 5-10).
+        M0045_Loans(),
     ]
 }
