@@ -27,6 +27,8 @@ extension AccessMatrixTests {
         var course = "", trainingEnrolment = ""
         /// A job fair in the village with the woman attending and hired (issue 18).
         var fair = "", fairHire = ""
+        /// A loan applied for by the village's worker for the woman (issue 18).
+        var loan = ""
         /// Names and ID numbers that must not reach anybody outside this village's jurisdiction.
         var secrets: [String] = []
         /// The children's names, which only roles that read children may see.
@@ -207,6 +209,19 @@ extension AccessMatrixTests {
             fairPath + "/hires", FairPersonInput(personId: womanDTO.personId, postingId: posting.id), as: FairPersonDTO.self
         ).id
         w.secrets += [fairName, w.fair, w.fairHire]
+
+        // Only the federation's village and township people apply: the village's own worker does.
+        let applicant = "loanapp\(tag)"
+        try await ctx.makeUser(applicant, .villageWorker, village)
+        let project = surname + "家村养殖场"
+        let applied = try await ctx.api(
+            .POST, "/api/v1/loans", token: try await ctx.token(applicant),
+            body: ctx.json(
+                LoanApplicationInput(
+                    personId: womanDTO.personId, kind: "individual", amount: "50000.00", termMonths: 24, project: project)))
+        #expect(applied.status == .created, "loan: \(applied.body.string)")
+        w.loan = try applied.content.decode(LoanDTO.self).id
+        w.secrets += [project, w.loan]
 
         let accountName = "acct\(tag)"
         w.account = try await ctx.makeUser(accountName, .volunteer, village).id!.uuidString

@@ -64,6 +64,7 @@ import GuanaiCore
     static let rules: Set<String> = [
         "open", "signed_in", "read", "own", "edits", "history", "export", "import", "approve", "manage_accounts", "edit_rules",
         "file_report", "inbox", "desk", "uploader", "manage_units", "reveal_id", "session", "duties", "trains", "employment_work",
+        "loan_apply", "loan_step", "loan_money",
     ]
 
     /// Every route the app answers is in the table, and the table names no route that is gone.
@@ -95,6 +96,10 @@ import GuanaiCore
         case "trains": allowed = cell == .yes && role != .inspector
         // Courses and fairs: the staff and the labour department, never the read-only inspector.
         case "employment_work": allowed = cell == .yes && role != .inspector
+        // Loans: the federation applies, the steps and the money are each recorded by the roles Core names.
+        case "loan_apply": allowed = cell == .yes && LoanAccess.mayApply(role)
+        case "loan_step": allowed = cell == .yes && LoanStep.allCases.contains { $0.recordedBy.contains(role) }
+        case "loan_money": allowed = cell == .yes && LoanAccess.mayRecordRepayment(role) && LoanAccess.mayHandleSubsidy(role)
         case "history":
             allowed = role != .volunteer && (t.reads[.audit]?[role] == .yes || cell == .yes)
         case "export": allowed = has(.export) && cell == .yes && role != .volunteer
@@ -158,6 +163,7 @@ extension AccessMatrixTests {
             case "imports": return w.upload
             case "job-fairs": return w.fair
             case "job-fair-hires": return w.fairHire
+            case "loans": return w.loan
             default: return nil
             }
         }
@@ -186,6 +192,7 @@ extension AccessMatrixTests {
             path = path.replacingOccurrences(of: ":id", with: value).replacingOccurrences(of: ":code", with: value)
                 .replacingOccurrences(of: ":eid", with: w.enrolment)
                 .replacingOccurrences(of: ":aid", with: w.allocation).replacingOccurrences(of: ":date", with: "2026-01-05")
+                .replacingOccurrences(of: ":from", with: "2026-10-01").replacingOccurrences(of: ":action", with: "claim")
         }
         if methodAndRoute == "GET /imports/template" || methodAndRoute == "GET /imports/new" { path += "?kind=children" }
         return [(path, kind)]

@@ -79,7 +79,9 @@ struct LoanView: Sendable {
                     overdue: lateDues.contains($0.due.iso))
             },
             repayments: repayments.map {
-                .init(on: $0.on, principal: Yuan(fen: $0.principalFen).description, interest: Yuan(fen: $0.interestFen).description, source: $0.source)
+                .init(
+                    on: $0.on, principal: Yuan(fen: $0.principalFen).description, interest: Yuan(fen: $0.interestFen).description,
+                    source: $0.source)
             },
             subsidies: subsidies.map { s in
                 .init(

@@ -53,12 +53,14 @@ extension Scoped {
             let u = try row.decode(column: "unit_code", as: String.self)
             villages[u, default: LoanFigures()].subsidyPaid = Yuan(fen: try row.decode(column: "paid", as: Int64.self))
         }
-        let women = try await db.sql.raw(
-            """
-            SELECT COUNT(DISTINCT person_id) AS women FROM loans
-            WHERE unit_code >= \(bind: r.lowerBound) AND unit_code <= \(bind: r.upperBound) AND status IN (\(bind: lent[0]), \(bind: lent[1]))
-            """
-        ).first()?.decode(column: "women", as: Int.self) ?? 0
+        let women =
+            try await db.sql.raw(
+                """
+                SELECT COUNT(DISTINCT person_id) AS women FROM loans
+                WHERE unit_code >= \(bind: r.lowerBound) AND unit_code <= \(bind: r.upperBound)
+                AND status IN (\(bind: lent[0]), \(bind: lent[1]))
+                """
+            ).first()?.decode(column: "women", as: Int.self) ?? 0
         var total = villages.values.reduce(LoanFigures(), +)
         total.women = women
         let parts = LoanPortfolio.rows(villages, under: code)
@@ -107,7 +109,9 @@ extension LoanService {
             try await AuditLog.append(
                 AuditEvent(
                     AuditAction.update, l.recordID, unit: l.unitCode,
-                    fields: ["subsidy.\(period.from.iso)": FieldChange(before: claim?.status.rawValue ?? "computed", after: target.rawValue)],
+                    fields: [
+                        "subsidy.\(period.from.iso)": FieldChange(before: claim?.status.rawValue ?? "computed", after: target.rawValue)
+                    ],
                     detail: ["subsidy": Yuan(fen: row.subsidyFen).description]),
                 by: actor, at: at, on: tx)
         }

@@ -31,7 +31,8 @@ enum LoanQueries {
         let ids = try await LoanPerson.query(on: db).filter(\.$personID == person).all().map(\.loanID)
         guard !ids.isEmpty else { return [] }
         return try await Loan.query(on: db).filter(\.$id ~~ ids).all().map {
-            Borrower.PriorLoan(status: $0.status, everOverdue: $0.everOverdue, on: CivilDate(iso: $0.appliedOn) ?? CivilDate(iso: "2000-01-01")!)
+            Borrower.PriorLoan(
+                status: $0.status, everOverdue: $0.everOverdue, on: CivilDate(iso: $0.appliedOn) ?? CivilDate(iso: "2000-01-01")!)
         }
     }
 }
