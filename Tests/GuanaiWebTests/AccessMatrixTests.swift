@@ -111,7 +111,7 @@ import GuanaiCore
         case "reveal_id": allowed = has(.revealID) && cell == .yes
         case "edit_rules": allowed = has(.editRules) && cell == .yes
         case "file_report": allowed = has(.fileReport) && cell != .no && (cell == .yes || target == .own)
-        case "inbox": allowed = [.villageWorker, .townshipStaff, .cityAdmin, .inspector].contains(role)
+        case "inbox": allowed = [.villageWorker, .townshipStaff, .cityAdmin, .inspector].contains(role) || ReminderSubject.reach(role)
         case "desk": allowed = role == .volunteer
         // Another account's upload, inside or out: not hers to see, so it does not exist for her.
         case "uploader": return has(.import) && edits && cell == .yes ? [.notFound] : [.forbidden, .notFound]

@@ -70,7 +70,8 @@ import GuanaiCore
             #expect(no.reasons.map(\.field) == ["partnerIds[0]", "partnerIds[1]", "termMonths"])
             #expect(no.reasons.first?.code == "loan.female" && no.reasons.last?.message.contains("36") == true)
             #expect(try await ask(partners, try await ctx.token("vol")).status == .forbidden)
-            #expect(try await AuditEntry.query(on: ctx.app.db).filter(\.$recordType == "loan").count() == 0)
+            #expect(try await AuditEntry.query(on: ctx.app.db).filter(\.$recordType == AuditSubject.employment.rawValue).count() == 0)
+            #expect(try await Loan.query(on: ctx.app.db).count() == 0)
         }
     }
 }

@@ -38,7 +38,7 @@ import Testing
         values(LoanKind.self), values(LoanStatus.self), values(LoanStep.self), values(LoanDecision.self), values(RepaymentMethod.self),
         values(SubsidyStatus.self), values(Duty.self), values(CourseTopic.self), values(FollowupOutcome.self),
         values(EnrolmentStage.self),
-        values(LoanReminderLevel.self), values(SubsidyAction.self), values(ReminderSubject.self),
+        values(LoanReminderLevel.self), values(SubsidyAction.self), values(ReminderSubject.self), values(FollowupReminderLevel.self),
     ]
 
     /// Core string enums whose raw values are names, not values: JSON and form field names (each record's plain

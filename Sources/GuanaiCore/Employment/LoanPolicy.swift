@@ -58,7 +58,7 @@ public struct LoanPolicy: Sendable, Equatable {
     /// By date, earliest first.
     public let lpr: [LPR]
 
-    /// The one-year LPR as published (3.10 % from 2025-05-20) and the rules of 财金〔2020〕21号.
+    /// The one-year LPR as published (3.10 % from 2024-10-21, 3.00 % from 2025-05-20) and the rules of 财金〔2020〕21号.
     public static let standard = LoanPolicy(
         individualMax: Yuan(fen: 20_000_000), partnershipPercent: 110, maxTermMonths: 36, rateCapOverLprBP: 150, borrowerBelowLprBP: 150,
         maxLoans: 3, minAge: 18, maxAge: 60,

@@ -12,4 +12,36 @@ public enum ReminderSubject: String, Sendable, Codable, CaseIterable {
         case .trainingEnrolment, .jobFairHire: return "employment_followup"
         }
     }
+
+    /// Who is told. A late repayment: the labour department, which holds the bank's statements, and the village
+    /// worker, who knows the woman. A missing follow-up: the township federation, which runs the courses and fairs.
+    public var recipients: [Role] {
+        switch self {
+        case .loan: return [.partnerHR, .villageWorker]
+        case .trainingEnrolment, .jobFairHire: return [.townshipStaff]
+        }
+    }
+
+    /// Whether any subject's reminders reach the role: 我的提醒 is hers even without an alert inbox (partner_hr).
+    public static func reach(_ role: Role) -> Bool { allCases.contains { $0.recipients.contains(role) } }
+}
+
+/// The level of a follow-up reminder: one a missing follow-up, its due day telling month 3 from month 6.
+public enum FollowupReminderLevel: String, Sendable, Codable, CaseIterable {
+    case late = "followup_late"
+}
+
+public enum FollowupReminders {
+    /// The days a follow-up may be late before the township is told, by subject.
+    public static func grace(_ s: ReminderSubject) -> Int {
+        s == .jobFairHire ? JobFairRules.followupGraceDays : TrainingCheck.graceDays
+    }
+
+    /// A missing follow-up on `today`: the day it was due and how many days late, once its check day (due + grace)
+    /// has come; nil before.
+    public static func late(checkOn: CivilDate, grace: Int, today: CivilDate) -> (due: CivilDate, days: Int)? {
+        guard today.dayNumber >= checkOn.dayNumber else { return nil }
+        let due = checkOn.adding(days: -grace)
+        return (due, today.dayNumber - due.dayNumber)
+    }
 }

@@ -196,7 +196,7 @@ enum JobFairService {
         try await scoped.db.transaction { tx in
             try await h.create(on: tx)
             try await audit(
-                .create, h.id!, unit: f.unitCode, record: "job_fair_hire",
+                .create, h.id!, unit: f.unitCode, record: ReminderSubject.jobFairHire.rawValue,
                 fields: AuditLog.created(["personId": pid.uuidString, "postingId": posting.uuidString, "hiredOn": h.hiredOn]),
                 by: actor, at: at, on: tx)
         }
@@ -225,6 +225,7 @@ enum JobFairService {
         try await scoped.db.transaction { tx in
             try await r.create(on: tx)
             try await h.update(on: tx)
+            try await Reminders.resolve(.jobFairHire, h.id!, on: tx, at: at)
             try await audit(
                 .create, h.id!, unit: f.unitCode, record: "job_fair_followup",
                 fields: AuditLog.created(["outcome": r.outcome.rawValue, "note": r.note ?? ""]).merging(

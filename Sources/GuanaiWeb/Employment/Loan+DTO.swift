@@ -41,7 +41,7 @@ struct LoanView: Sendable {
         let people = try await LoanPerson.query(on: db).filter(\.$loanID == l.id!).all()
         let names = try await Person.query(on: db).filter(\.$id ~~ people.map(\.personID)).all()
         let nameOf = Dictionary(uniqueKeysWithValues: names.map { ($0.id!, $0.name) })
-        let steps = try await LoanStepRecord.query(on: db).filter(\.$loanID == l.id!).sort(\.$createdAt).all()
+        let steps = try await LoanStepRecord.query(on: db).filter(\.$loanID == l.id!).sort(\.$createdAt).sort(\.$id).all()
         let paid = try await LoanRepayment.query(on: db).filter(\.$loanID == l.id!).sort(\.$on).sort(\.$createdAt).all()
         let claims = try await LoanSubsidyClaim.query(on: db).filter(\.$loanID == l.id!).all()
         let repayments = paid.compactMap(\.repayment)

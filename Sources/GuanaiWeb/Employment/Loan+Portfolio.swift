@@ -79,8 +79,9 @@ extension LoanService {
     {
         let today = RegistryService.today(at)
         let repayments = try await LoanQueries.repayments(of: [l.id!], on: scoped.db)[l.id!] ?? []
+        // A quarter the loan has not lived through (or not yet disbursed): the day names the wrong thing, the loan is there.
         guard let period = subsidies(l, repayments: repayments, today: today).first(where: { $0.from.iso == from }) else {
-            throw Abort(.notFound)
+            throw FieldErrors([FieldError(field: "from", key: "subsidy.error.noQuarter", args: [from])])
         }
         try await scoped.db.transaction { tx in
             let claim = try await LoanSubsidyClaim.query(on: tx).filter(\.$loanID == l.id!).filter(\.$periodFrom == from).first()
@@ -110,7 +111,7 @@ extension LoanService {
                 AuditEvent(
                     AuditAction.update, l.recordID, unit: l.unitCode,
                     fields: [
-                        "subsidy.\(period.from.iso)": FieldChange(before: claim?.status.rawValue ?? "computed", after: target.rawValue)
+                        "subsidy.\(period.from.iso)": FieldChange(before: (claim?.status ?? .computed).rawValue, after: target.rawValue)
                     ],
                     detail: ["subsidy": Yuan(fen: row.subsidyFen).description]),
                 by: actor, at: at, on: tx)

@@ -128,9 +128,10 @@ extension LoanPortfolioDTO: APISchema {
     static var apiSchema: JSONSchema {
         let figures: [(String, JSONSchema)] = [
             ("unitCode", .string), ("count", .integer), ("amount", .string), ("outstanding", .string), ("overdueAmount", .string),
-            ("overdueRate", .nullableString), ("subsidyPaid", .string), ("women", .integer),
+            ("women", .integer), ("overdueRate", .nullableString), ("subsidyPaid", .string),
         ]
-        let required: Set<String> = ["unitCode", "count", "amount", "outstanding", "overdueAmount", "subsidyPaid", "women"]
+        // Every figure is always there; the rate alone may be null (nothing outstanding).
+        let required = Set(figures.map(\.0)).subtracting(["overdueRate"])
         return .closed(
             figures + [("rows", .list(.closed(figures + [("name", .string)], required: required.union(["name"]))))],
             required: required.union(["rows"]))

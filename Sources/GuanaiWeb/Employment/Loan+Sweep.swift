@@ -26,7 +26,7 @@ enum LoanSweep {
                         for level in s.levels {
                             let note = ReminderNote(
                                 subject: .loan, subjectID: l.id!, subjectName: names[l.id!] ?? "", unitCode: l.unitCode, dueOn: since,
-                                level: level.rawValue, roles: [.partnerHR, .villageWorker],
+                                level: level.rawValue, roles: ReminderSubject.loan.recipients,
                                 text: ReminderText(key: "loan.reminder.message", args: [since.iso, String(s.daysOverdue)]),
                                 daysOverdue: s.daysOverdue, audit: (.employment, l.recordID.description))
                             if try await Reminders.send(note, directory: directory, on: tx, at: at) { n += 1 }

@@ -183,6 +183,8 @@ enum TrainingService {
         try await scoped.db.transaction { tx in
             try await f.create(on: tx)
             try await e.update(on: tx)
+            // The late follow-up is in: its reminder leaves 我的提醒 (month 6 is reminded anew when it is late).
+            try await Reminders.resolve(.trainingEnrolment, e.id!, on: tx, at: at)
             let fields = [
                 "followup\(checked.month)": FieldChange(before: "", after: checked.outcome.rawValue),
                 "followupCheckOn": FieldChange(before: before ?? "", after: e.followupCheckOn ?? ""),

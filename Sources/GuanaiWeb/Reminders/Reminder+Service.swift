@@ -73,3 +73,23 @@ extension Scoped {
         return (try await q.copy().sort(\.$createdAt, .descending).limit(limit).all(), try await q.count())
     }
 }
+
+extension Scoped {
+    /// Where each reminder's subject is seen: the loan's page, the course of an enrolment, the fair of a hire.
+    func reminderLinks(_ items: [Reminder]) async throws -> [UUID: String] {
+        var out: [UUID: String] = [:]
+        let ids = { (s: ReminderSubject) in items.filter { $0.subjectType == s }.map(\.subjectID) }
+        for id in ids(.loan) { out[id] = "/loans/" + id.uuidString }
+        let enrolments = ids(.trainingEnrolment)
+        if !enrolments.isEmpty {
+            for e in try await TrainingEnrolment.query(on: db).filter(\.$id ~~ enrolments).all() {
+                out[e.id!] = SiteURL.course(CourseID(e.courseID)).path
+            }
+        }
+        let hires = ids(.jobFairHire)
+        if !hires.isEmpty {
+            for h in try await FairHire.query(on: db).filter(\.$id ~~ hires).all() { out[h.id!] = FairURL.fair(h.fairID) }
+        }
+        return out
+    }
+}

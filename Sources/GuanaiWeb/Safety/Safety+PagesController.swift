@@ -18,18 +18,25 @@ struct SafetyPagesController {
 
     func inbox(req: Request) async throws -> Response {
         let actor = try req.actor
-        guard let rule = actor.inboxRule else { throw Abort(.forbidden) }
+        let rule = actor.inboxRule
+        guard rule != nil || ReminderSubject.reach(actor.role) else { throw Abort(.forbidden) }
         let scoped = try req.scoped
         let page = max(1, req.query[Int.self, at: "page"] ?? 1)
-        let (items, total) = try await scoped.inbox(rule: rule, openOnly: true, page: page, per: 50)
-        let (reminders, _) = page == 1 ? try await scoped.openReminders(rule: rule, limit: 50) : ([], 0)
+        var items: [Alert] = [], total = 0, reminders: [PairReminder] = []
+        if let rule {
+            (items, total) = try await scoped.inbox(rule: rule, openOnly: true, page: page, per: 50)
+            if page == 1 { reminders = try await scoped.openReminders(rule: rule, limit: 50).items }
+        }
+        let subjects = page == 1 ? try await scoped.openSubjectReminders(role: actor.role, limit: 50).items : []
+        let links = try await scoped.reminderLinks(subjects)
         let pairs = try await scoped.pairs(reminders.map(\.pair))
         let names = try await scoped.childNames(items.map(\.child) + pairs.map(\.child))
-        let units = try await scoped.unitNames(items.map(\.unitCode) + reminders.map(\.unitCode))
+        let units = try await scoped.unitNames(items.map(\.unitCode) + reminders.map(\.unitCode) + subjects.map(\.unitCode))
         let pairChild = Dictionary(uniqueKeysWithValues: pairs.map { ($0.recordID, $0.child) })
         return SafetyViews.inbox(
             req, items: items, names: names, units: units, total: total, page: page,
-            reminders: reminders.map { r in (r, r.pair, pairChild[r.pair].flatMap { names[$0] } ?? "") })
+            reminders: reminders.map { r in (r, r.pair, pairChild[r.pair].flatMap { names[$0] } ?? "") },
+            subjects: subjects.map { ($0, links[$0.subjectID]) })
     }
 
     func loadAlert(_ req: Request, read: Bool = false) async throws -> Alert {

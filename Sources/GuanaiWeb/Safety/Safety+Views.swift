@@ -49,17 +49,17 @@ enum SafetyViews {
 
     static func inbox(
         _ req: Request, items: [Alert], names: [ChildID: String], units: [String: String], total: Int, page: Int,
-        reminders: [(PairReminder, PairID, String)] = []
+        reminders: [(PairReminder, PairID, String)] = [], subjects: [(Reminder, String?)] = []
     ) -> Response {
         let l = req.lang
         return Layout.page(req, title: l.t("inbox.title")) {
             h1 { l.t("inbox.title") }
-            if items.isEmpty && reminders.isEmpty { p(.class("muted")) { l.t("inbox.empty") } }
+            if items.isEmpty && reminders.isEmpty && subjects.isEmpty { p(.class("muted")) { l.t("inbox.empty") } }
             for al in items {
                 alertCard(
                     req, al, childName: names[al.child] ?? "", unitName: units[al.unitCode] ?? al.unitCode, back: SiteURL.inbox.path)
             }
-            Pager.render(l, req: req, page: page, per: 50, total: total)
+            if total > 0 { Pager.render(l, req: req, page: page, per: 50, total: total) }
             if !reminders.isEmpty {
                 h2 { l.t("inbox.reminders", String(reminders.count)) }
                 ul(.class("reminders")) {
@@ -67,6 +67,20 @@ enum SafetyViews {
                         li {
                             a(.href(.pair(pairID))) { child }
                             " · " + (units[r.unitCode] ?? "") + " · " + l.t("inbox.reminder", r.month, String(r.daysOverdue))
+                        }
+                    }
+                }
+            }
+            if !subjects.isEmpty {
+                h2 { l.t("inbox.subjectReminders", String(subjects.count)) }
+                ul(.class("reminders")) {
+                    for (r, link) in subjects {
+                        let text = r.text
+                        li {
+                            l.t("reminder.subject." + r.subjectType.rawValue) + " · "
+                            if let link { a(.href(link)) { r.subjectName } } else { r.subjectName }
+                            " · " + (units[r.unitCode] ?? "") + " · "
+                                + l.t(text.key, text.args.first ?? "", text.args.dropFirst().first ?? "")
                         }
                     }
                 }
