@@ -12,7 +12,7 @@ struct Guanai: AsyncParsableCommand {
         subcommands: [
             Serve.self, Migrate.self, UserCommand.self, AuditCommand.self, DemoDataCommand.self, SweepCommand.self, ImportCommand.self,
             ExportCommand.self, BenchCommand.self, PairingBenchCommand.self, SweepBenchCommand.self,
-            SitingBenchCommand.self, CoverageBenchCommand.self,
+            SitingBenchCommand.self, CoverageBenchCommand.self, LoanBenchCommand.self,
         ]
     )
 }
@@ -345,5 +345,25 @@ struct CoverageBenchCommand: AsyncParsableCommand {
                 format: "load_s %.1f full_recount_s %.3f sweep_step_ms %.1f endpoint_ms %.1f live_ms %.1f", f.loadSeconds, f.fullSeconds,
                 f.stepMs, f.endpointMs, f.liveMs))
         if !f.equal { throw ExitCode(1) }
+    }
+}
+
+struct LoanBenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-loans", abstract: "Fixture and timings for bench/loans.sh", shouldDisplay: false)
+    @OptionGroup var db: DatabaseOptions
+    @ArgumentParser.Option var loans = 100_000
+    @ArgumentParser.Option var seed: UInt64 = 20_201_231
+    @ArgumentParser.Option(help: "Write the quarter's rows as JSON for bench/loans_decimal.py") var export: String?
+
+    func run() async throws {
+        let f = try await withApp(db) { app in try await LoanBench.run(app, loans: loans, seed: seed, export: export) }
+        print("loans \(f.loans) repayments \(f.repayments) portfolio_agrees \(f.portfolioAgrees) \(f.portfolio)")
+        print("quarter_loans \(f.subsidyLoans) quarter_subsidy \(f.subsidyTotal)")
+        print(
+            String(
+                format: "load_s %.1f portfolio_ms %.1f hand_sql_ms %.1f subsidy_run_ms %.1f", f.loadSeconds, f.portfolioMs, f.handSQLms,
+                f.subsidyMs))
+        if !f.portfolioAgrees { throw ExitCode(1) }
     }
 }

@@ -23,6 +23,13 @@ EMPLOYMENT = ("training and job fairs: a woman's training topics typed as text (
               "an enrolment of a woman the caller reaches while places are left; an attendance day within the course; a certificate "
               "only with enough attendance and once; a follow-up only after completion; a fair's unit in use; a posting's employer "
               "this fair's and its pay range in order; an intent or hire of a woman who attended, within the posting's openings")
+LOANS = ("guaranteed start-up loans: the policy's limits (an individual's amount, a partnership's share of its members' limits, "
+         "the term, the bank's rate above the LPR in force), a borrower or partner a living woman of the policy's ages in the "
+         "caller's jurisdiction whose loans behind her are settled and were never overdue, fewer than the policy's number, a "
+         "project named; a step in order, by its roles and never by the account behind the last one, with its document number "
+         "and a rejection's reason; the bank's amount no more than applied for and the disbursement no more than approved; a "
+         "repayment only on a disbursed loan, not before its disbursement, not more principal than is out; a subsidy quarter "
+         "the loan has, over and above zero, paid by another account than its claimant")
 CALLER = "a role the caller's own role may not create, or a duty the account's role may not hold"
 MONEY = ("an amount in yuan above ten billion (10^10), zero where more than zero is needed, or more than what remains of a "
          "donation once its allocations are counted")
@@ -119,6 +126,12 @@ ALLOWED = {
     "POST /api/v1/job-fairs/{id}/attendees": {"personId": RECORD},
     "POST /api/v1/job-fairs/{id}/intents": {"personId": RECORD, "postingId": RECORD},
     "POST /api/v1/job-fairs/{id}/hires": {"personId": RECORD, "postingId": EMPLOYMENT},
+    "POST /api/v1/loans": {"personId": LOANS, "partnerIds*": LOANS, "amount": LOANS, "termMonths": LOANS, "project": LOANS,
+                           "kind": LOANS},
+    "POST /api/v1/loans/{id}/steps": {"step": LOANS, "reason": LOANS, "documentNo": LOANS, "on": TODAY, "amount": LOANS,
+                                      "rateBP": LOANS, "termMonths": LOANS},
+    "POST /api/v1/loans/{id}/repayments": {"on": TODAY, "principal": LOANS, "interest": LOANS, "status": LOANS},
+    "POST /api/v1/loans/{id}/subsidies/{from}/{action}": {"status": LOANS, "from": LOANS},
 
 }
 

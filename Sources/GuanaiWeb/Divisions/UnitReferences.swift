@@ -38,6 +38,9 @@ enum UnitReferences {
         ("training_enrolments", "unit_code"),
         // A job fair stays with the unit that held it.
         ("job_fairs", "unit_code"),
+        // A loan is read and counted in its borrower's village: it goes where she goes, and its open reminders with it.
+        ("loans", "unit_code"),
+        ("reminders", "unit_code"),
     ]
 
     /// Columns that name a unit but describe history and must stay where they are.
