@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Guaranteed loans at city scale (issue 18): 100,000 synthetic disbursed loans across 石首市's villages with their
-# repayments (85 % on the day, 10 % late, 5 % missed) and some paid subsidies. Times the city portfolio as the endpoint
+# repayments (88 % on the day, 10 % late, 2 % missed) and some paid subsidies. Times the city portfolio as the endpoint
 # computes it against one hand-written aggregate SQL over the same table, and a quarter's subsidy run (2026 Q3: every
 # lent loan read with its repayments, its subsidy worked out by Core) against Python's decimal redoing the same
 # quarter from the same rows. Prints whether the totals agree to the fen (exit 1 otherwise) and the ratios

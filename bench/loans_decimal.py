@@ -59,7 +59,14 @@ def overdue_spans(rows, pays, through):
         last = min(cover - dt.timedelta(days=1) if cover else through, through)
         if last >= first:
             spans.append((first, last))
-    return spans
+    # Merged, so a day late for two instalments counts once.
+    merged = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1] + dt.timedelta(days=1):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
 
 
 def quarter_subsidy(loan, q_from, q_to):

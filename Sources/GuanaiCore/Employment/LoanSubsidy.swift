@@ -119,3 +119,45 @@ public enum LoanSubsidy {
         return n
     }
 }
+
+/// What a disbursed loan's schedule and subsidies follow from: the terms the bank approved and the day it was paid
+/// out (and settled, when it was). One place for the loan page, the sweep and a quarter's run over many loans.
+public struct LoanTerms: Sendable, Equatable {
+    public let amount: Yuan
+    public let disbursedOn: CivilDate
+    public let termMonths: Int
+    public let rateBP: Int
+    public let borrowerBP: Int
+    public let method: RepaymentMethod
+    public let settledOn: CivilDate?
+
+    public init(
+        amount: Yuan, disbursedOn: CivilDate, termMonths: Int, rateBP: Int, borrowerBP: Int, method: RepaymentMethod, settledOn: CivilDate?
+    ) {
+        self.amount = amount
+        self.disbursedOn = disbursedOn
+        self.termMonths = termMonths
+        self.rateBP = rateBP
+        self.borrowerBP = borrowerBP
+        self.method = method
+        self.settledOn = settledOn
+    }
+
+    public var schedule: [ScheduleRow] {
+        LoanSchedule.rows(amount: amount, disbursedOn: disbursedOn, termMonths: termMonths, borrowerBP: borrowerBP, method: method)
+    }
+
+    /// The quarters from the disbursement through today (or the settlement, if earlier), overdue days left out.
+    public func subsidies(repayments: [Repayment], today: CivilDate) -> [SubsidyPeriod] {
+        let through = settledOn.map { min($0, today) } ?? today
+        let overdue = LoanSubsidy.overdue(schedule: schedule, repayments: repayments, through: through)
+        return LoanSubsidy.quarters(
+            amount: amount, disbursedOn: disbursedOn, repayments: repayments, rateBP: rateBP, borrowerBP: borrowerBP, overdue: overdue,
+            through: through)
+    }
+
+    /// The subsidy of the calendar quarter ending `quarterEnd`, if the loan lived through it.
+    public func subsidy(quarterEnding quarterEnd: CivilDate, repayments: [Repayment], today: CivilDate) -> SubsidyPeriod? {
+        subsidies(repayments: repayments, today: today).first { $0.to == quarterEnd }
+    }
+}

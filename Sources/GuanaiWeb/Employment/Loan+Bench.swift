@@ -84,22 +84,19 @@ public enum LoanBench {
         var total: Int64 = 0, counted = 0
         var after: UUID? = nil
         while true {
-            var q = Loan.query(on: db).filter(\.$status ~~ [.disbursed, .settled]).sort(\.$id).limit(2000)
-            if let after { q = q.filter(\.$id > after) }
-            let page = try await q.all()
+            let page = try await LoanQueries.lentTerms(after: after, limit: 2000, on: db)
             guard let last = page.last else { break }
             after = last.id
-            let paid = try await LoanQueries.repayments(of: page.map { $0.id! }, on: db)
-            for l in page {
-                let repayments = paid[l.id!] ?? []
-                let periods = LoanService.subsidies(l, repayments: repayments, today: today)
-                guard let p = periods.first(where: { $0.to == quarter.to && $0.from >= quarter.from }) else { continue }
+            let paid = try await LoanQueries.repayments(of: page.map(\.id), on: db)
+            for (id, t) in page {
+                let repayments = paid[id] ?? []
+                guard let p = t.subsidy(quarterEnding: quarter.to, repayments: repayments, today: today) else { continue }
                 total += p.subsidy.fen
                 counted += 1
                 collect?([
-                    "id": l.id!.uuidString, "amount": l.disbursedFen ?? 0, "disbursedOn": l.disbursedOn ?? "", "term": l.approvedTerm ?? 0,
-                    "method": (l.method ?? .interestOnly).rawValue, "rateBP": l.rateBP ?? 0, "borrowerBP": l.borrowerBP ?? 0,
-                    "through": l.settledOn.map { min($0, today.iso) } ?? today.iso,
+                    "id": id.uuidString, "amount": t.amount.fen, "disbursedOn": t.disbursedOn.iso, "term": t.termMonths,
+                    "method": t.method.rawValue, "rateBP": t.rateBP, "borrowerBP": t.borrowerBP,
+                    "through": t.settledOn.map { min($0, today) }?.iso ?? today.iso,
                     "repayments": repayments.map { [$0.on.iso, $0.principal.fen, $0.interest.fen] as [Any] }, "subsidy": p.subsidy.fen,
                 ])
             }
@@ -108,8 +105,8 @@ public enum LoanBench {
     }
 
     /// Loans disbursed over the year before the quarter, 10,000–200,000 yuan, 12–36 months, 300–450 BP (the LPR of 300
-    /// less 150 for the borrower); each instalment due by the bench day paid on its day (85 %), late (10 %) or not at
-    /// all (5 %); a fifth of the loans with their second-quarter subsidy paid. Written straight to the tables: a
+    /// less 150 for the borrower); each instalment due by the bench day paid on its day (88 %), late (10 %) or not at
+    /// all (2 %); a fifth of the loans with their second-quarter subsidy paid. Written straight to the tables: a
     /// fixture, not activity (no audit, no steps).
     static func load(_ app: Application, loans target: Int, seed: UInt64) async throws {
         let db = app.db
@@ -158,8 +155,8 @@ public enum LoanBench {
             var booked: [Repayment] = []
             for row in l.schedule where row.due <= today {
                 let roll = Int.random(in: 0..<100, using: &rng)
-                if roll >= 95 { continue }
-                let day = roll < 85 ? row.due : min(today, row.due.adding(days: Int.random(in: 1...40, using: &rng)))
+                if roll >= 98 { continue }
+                let day = roll < 88 ? row.due : min(today, row.due.adding(days: Int.random(in: 1...40, using: &rng)))
                 booked.append(Repayment(on: day, principal: row.principal, interest: row.interest))
             }
             for r in booked {

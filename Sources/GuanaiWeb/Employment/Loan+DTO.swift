@@ -95,12 +95,6 @@ struct LoanView: Sendable {
 extension LoanService {
     /// Each calendar quarter from the disbursement through the day (or the settlement), overdue days left out.
     static func subsidies(_ l: Loan, repayments: [Repayment], today: CivilDate) -> [SubsidyPeriod] {
-        guard let on = l.disbursedOn.flatMap(CivilDate.init(iso:)), let fen = l.disbursedFen, let rate = l.rateBP, let bp = l.borrowerBP
-        else { return [] }
-        let through = l.settledOn.flatMap(CivilDate.init(iso:)).map { min($0, today) } ?? today
-        let overdue = LoanSubsidy.overdue(schedule: l.schedule, repayments: repayments, through: through)
-        return LoanSubsidy.quarters(
-            amount: Yuan(fen: fen), disbursedOn: on, repayments: repayments, rateBP: rate, borrowerBP: bp, overdue: overdue,
-            through: through)
+        l.terms?.subsidies(repayments: repayments, today: today) ?? []
     }
 }

@@ -40,12 +40,18 @@ final class Loan: Model, @unchecked Sendable {
     var amount: Yuan { Yuan(fen: amountFen) }
     var disbursed: Yuan? { disbursedFen.map(Yuan.init(fen:)) }
 
-    /// The instalments as disbursed; none before.
-    var schedule: [ScheduleRow] {
-        guard let on = disbursedOn.flatMap(CivilDate.init(iso:)), let fen = disbursedFen, let term = approvedTerm, let bp = borrowerBP
-        else { return [] }
-        return LoanSchedule.rows(amount: Yuan(fen: fen), disbursedOn: on, termMonths: term, borrowerBP: bp, method: method ?? .interestOnly)
+    /// The bank's terms once disbursed; nil before.
+    var terms: LoanTerms? {
+        guard let on = disbursedOn.flatMap(CivilDate.init(iso:)), let fen = disbursedFen, let term = approvedTerm, let rate = rateBP,
+            let bp = borrowerBP
+        else { return nil }
+        return LoanTerms(
+            amount: Yuan(fen: fen), disbursedOn: on, termMonths: term, rateBP: rate, borrowerBP: bp, method: method ?? .interestOnly,
+            settledOn: settledOn.flatMap(CivilDate.init(iso:)))
     }
+
+    /// The instalments as disbursed; none before.
+    var schedule: [ScheduleRow] { terms?.schedule ?? [] }
 
     var auditFields: [String: String] {
         [

@@ -8,12 +8,43 @@ enum LoanQueries {
     /// Each loan's repayments, in one query per 500 loans.
     static func repayments(of ids: [UUID], on db: any Database) async throws -> [UUID: [Repayment]] {
         var out: [UUID: [Repayment]] = [:]
+        // Four columns straight from SQL: the sweep and a quarter's run read them for thousands of loans at a time.
         for chunk in ids.chunked(500) {
-            for r in try await LoanRepayment.query(on: db).filter(\.$loanID ~~ chunk).sort(\.$on).all() {
-                if let p = r.repayment { out[r.loanID, default: []].append(p) }
+            let rows = try await db.sql.select().column("loan_id").column("on_date").column("principal_fen").column("interest_fen")
+                .from(LoanRepayment.schema).where("loan_id", .in, Array(chunk)).orderBy("on_date").all()
+            for row in rows {
+                guard let on = CivilDate(iso: try row.decode(column: "on_date", as: String.self)) else { continue }
+                out[try row.decode(column: "loan_id", as: UUID.self), default: []].append(
+                    Repayment(
+                        on: on, principal: Yuan(fen: try row.decode(column: "principal_fen", as: Int64.self)),
+                        interest: Yuan(fen: try row.decode(column: "interest_fen", as: Int64.self))))
             }
         }
         return out
+    }
+
+    /// Lent loans' terms, a page at a time in id order after `after`: what a quarter's subsidy run reads.
+    static func lentTerms(after: UUID?, limit: Int, on db: any Database) async throws -> [(id: UUID, terms: LoanTerms)] {
+        var q = db.sql.select()
+            .columns("id", "disbursed_on", "disbursed_fen", "approved_term", "rate_bp", "borrower_bp", "method", "settled_on")
+            .from(Loan.schema).where("status", .in, [LoanStatus.disbursed.rawValue, LoanStatus.settled.rawValue])
+        if let after { q = q.where("id", .greaterThan, after) }
+        return try await q.orderBy("id").limit(limit).all().compactMap { row in
+            guard let on = CivilDate(iso: try row.decode(column: "disbursed_on", as: String?.self) ?? ""),
+                let fen = try row.decode(column: "disbursed_fen", as: Int64?.self),
+                let term = try row.decode(column: "approved_term", as: Int?.self),
+                let rate = try row.decode(column: "rate_bp", as: Int?.self),
+                let bp = try row.decode(column: "borrower_bp", as: Int?.self)
+            else { return nil }
+            let method = try row.decode(column: "method", as: String?.self).flatMap(RepaymentMethod.init(rawValue:)) ?? .interestOnly
+            let settled = try row.decode(column: "settled_on", as: String?.self).flatMap(CivilDate.init(iso:))
+            return (
+                try row.decode(column: "id", as: UUID.self),
+                LoanTerms(
+                    amount: Yuan(fen: fen), disbursedOn: on, termMonths: term, rateBP: rate, borrowerBP: bp, method: method,
+                    settledOn: settled)
+            )
+        }
     }
 
     /// The borrowers' names, for reminders and lists.
