@@ -57,7 +57,16 @@ extension OpenAPIDocument {
     /// free text), the document says.
     static func parameters(_ r: APIRoute) -> OpenAPI.Parameter.Array {
         let names = r.path.split(separator: "/").filter { $0.hasPrefix("{") }.map { String($0.dropFirst().dropLast()) }
-        let inPath = names.map { OpenAPI.Parameter.Array.Element.parameter(name: $0, context: .path, schema: .string) }
+        let inPath = names.map { name -> OpenAPI.Parameter.Array.Element in
+            // A day in the path is a date; the subsidy's move is one of Core's tokens; ids and codes are strings.
+            let schema: JSONSchema =
+                switch name {
+                case "date", "from": .string(format: .date)
+                case "action": .tokens(SubsidyAction.self)
+                default: .string
+                }
+            return .parameter(name: name, context: .path, schema: schema)
+        }
         return inPath
             + r.query.map { q in
                 let schema: JSONSchema =
