@@ -71,13 +71,14 @@ extension LoanViews {
                         }
                     }
                     tbody {
+                        // Empty cells carry no label: on a phone each row is a card, and a card of empty labels reads badly.
                         tr {
                             td(.data("label", l.t("loans.field.step"))) { l.t("loans.applied") }
-                            td(.data("label", l.t("loans.field.decision"))) { "" }
+                            td {}
                             td(.data("label", l.t("loans.by"))) { v.loan.appliedBy }
                             td(.data("label", l.t("loans.field.on"))) { v.loan.appliedOn }
-                            td(.data("label", l.t("loans.field.documentNo"))) { "" }
-                            td(.data("label", l.t("loans.field.reason"))) { "" }
+                            td {}
+                            td {}
                         }
                         for s in v.steps {
                             tr {
@@ -85,8 +86,8 @@ extension LoanViews {
                                 td(.data("label", l.t("loans.field.decision"))) { l.t("loans.decision." + s.decision.rawValue) }
                                 td(.data("label", l.t("loans.by"))) { s.byDisplay.isEmpty ? s.byName : s.byDisplay + " (" + s.byName + ")" }
                                 td(.data("label", l.t("loans.field.on"))) { s.on }
-                                td(.data("label", l.t("loans.field.documentNo"))) { s.documentNo ?? "" }
-                                td(.data("label", l.t("loans.field.reason"))) { s.reason ?? "" }
+                                td(Attr.when(s.documentNo != nil, .data("label", l.t("loans.field.documentNo")))) { s.documentNo ?? "" }
+                                td(Attr.when(s.reason != nil, .data("label", l.t("loans.field.reason")))) { s.reason ?? "" }
                             }
                         }
                     }

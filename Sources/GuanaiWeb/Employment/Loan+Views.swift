@@ -57,7 +57,7 @@ enum LoanViews {
                     table(.class("stack")) {
                         thead {
                             tr {
-                                th { l.t("loans.field.personId") }; th { l.t("loans.field.unitCode") }; th { l.t("loans.field.amount") }
+                                th { l.t("loans.field.personId") }; th { l.t("loans.field.unitCode") }; th { l.t("loans.amount") }
                                 th { l.t("loans.field.status") }; th { l.t("loans.field.appliedOn") }; th { l.t("loans.outstanding") }
                             }
                         }
@@ -71,10 +71,12 @@ enum LoanViews {
                                         " · " + x.project
                                     }
                                     td(.data("label", l.t("loans.field.unitCode"))) { unitNames[x.unitCode] ?? x.unitCode }
-                                    td(.data("label", l.t("loans.field.amount"))) { l.t("loans.yuan", x.amount.grouped) }
+                                    td(.data("label", l.t("loans.amount"))) { l.t("loans.yuan", x.amount.grouped) }
                                     td(.data("label", l.t("loans.field.status"))) { statusTag(l, x.status, overdue: x.overdue) }
                                     td(.data("label", l.t("loans.field.appliedOn"))) { x.appliedOn }
-                                    td(.data("label", l.t("loans.outstanding"))) { l.t("loans.yuan", Yuan(fen: x.outstandingFen).grouped) }
+                                    td(.data("label", l.t("loans.outstanding"))) {
+                                        x.disbursedOn == nil ? "—" : l.t("loans.yuan", Yuan(fen: x.outstandingFen).grouped)
+                                    }
                                 }
                             }
                         }
@@ -86,33 +88,35 @@ enum LoanViews {
 
     /// The figures of the loans lent (disbursed or settled), then the same by unit one level down.
     static func portfolio(_ l: UILanguage, _ p: LoanPortfolioDTO) -> Node {
-        section(.class("panel"), .id("portfolio")) {
+        section(.id("portfolio")) {
             h2 { l.t("loans.portfolio") }
-            dl(.class("kv")) {
-                dt { l.t("loans.count") }; dd { String(p.count) }
-                dt { l.t("loans.field.amount") }; dd { yuan(l, p.amount) }
-                dt { l.t("loans.outstanding") }; dd { yuan(l, p.outstanding) }
-                dt { l.t("loans.overdueAmount") }; dd { yuan(l, p.overdueAmount) }
-                dt { l.t("loans.overdueRate") }; dd { rate(p.overdueRate) }
-                dt { l.t("loans.subsidyPaid") }; dd { yuan(l, p.subsidyPaid) }
-                dt { l.t("loans.women") }; dd { String(p.women) }
-            }
-            if !p.rows.isEmpty {
-                div(.class("table-wrap")) {
-                    table(.class("stats")) {
-                        thead {
-                            tr {
-                                th { l.t("loans.field.unitCode") }; th { l.t("loans.count") }; th { l.t("loans.field.amount") }
-                                th { l.t("loans.outstanding") }; th { l.t("loans.overdueAmount") }; th { l.t("loans.overdueRate") }
-                                th { l.t("loans.subsidyPaid") }; th { l.t("loans.women") }
-                            }
-                        }
-                        tbody {
-                            for r in p.rows {
+            div(.class("panel")) {
+                dl(.class("kv")) {
+                    dt { l.t("loans.count") }; dd { String(p.count) }
+                    dt { l.t("loans.amount") }; dd { yuan(l, p.amount) }
+                    dt { l.t("loans.outstanding") }; dd { yuan(l, p.outstanding) }
+                    dt { l.t("loans.overdueAmount") }; dd { yuan(l, p.overdueAmount) }
+                    dt { l.t("loans.overdueRate") }; dd { rate(p.overdueRate) }
+                    dt { l.t("loans.subsidyPaid") }; dd { yuan(l, p.subsidyPaid) }
+                    dt { l.t("loans.women") }; dd { String(p.women) }
+                }
+                if !p.rows.isEmpty {
+                    div(.class("table-wrap")) {
+                        table(.class("stats")) {
+                            thead {
                                 tr {
-                                    td { r.name }; td { String(r.count) }; td { yuan(l, r.amount) }; td { yuan(l, r.outstanding) }
-                                    td { yuan(l, r.overdueAmount) }; td { rate(r.overdueRate) }; td { yuan(l, r.subsidyPaid) }
-                                    td { String(r.women) }
+                                    th { l.t("loans.field.unitCode") }; th { l.t("loans.count") }; th { l.t("loans.amount") }
+                                    th { l.t("loans.outstanding") }; th { l.t("loans.overdueAmount") }; th { l.t("loans.overdueRate") }
+                                    th { l.t("loans.subsidyPaid") }; th { l.t("loans.women") }
+                                }
+                            }
+                            tbody {
+                                for r in p.rows {
+                                    tr {
+                                        td { r.name }; td { String(r.count) }; td { yuan(l, r.amount) }; td { yuan(l, r.outstanding) }
+                                        td { yuan(l, r.overdueAmount) }; td { rate(r.overdueRate) }; td { yuan(l, r.subsidyPaid) }
+                                        td { String(r.women) }
+                                    }
                                 }
                             }
                         }
@@ -122,10 +126,13 @@ enum LoanViews {
         }
     }
 
-    /// "0.0125" as "1.25 %"; none when nothing is outstanding.
+    /// "0.0125" (the API's four places) as "1.25 %", in whole numbers; a dash when nothing is outstanding.
     static func rate(_ s: String?) -> String {
-        guard let s, let d = Decimal(string: s) else { return "—" }
-        return "\(d * 100) %"
+        let parts = (s ?? "").split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, let whole = Int(parts[0]), let frac = Int(parts[1].padding(toLength: 4, withPad: "0", startingAt: 0))
+        else { return "—" }
+        let hundredths = whole * 100 + frac / 100
+        return String(hundredths / 100) + "." + String(format: "%02d", hundredths % 100) + " %"
     }
 
     /// The application: find a woman of the jurisdiction, pick her as borrower (or partner), then the loan's terms.
