@@ -191,6 +191,24 @@ import GuanaiCore
             #expect(try await hr1.get(page).body.string.contains("1,000.00"))
             // The quarter is running: no claim offered yet.
             #expect(!(try await hr1.get(page).body.string.contains("/subsidies/")))
+
+            // 45 days on: the quarter is over, the 2026-12-18 instalment unpaid (its row marked late). One clerk claims,
+            // the same may not record the payment (the reason shown), the other does.
+            ctx.clock.advance(by: 45 * 86_400)
+            hr1 = try await Self.browser(ctx, "hr1")
+            let late = try await hr1.get(page).body.string
+            #expect(late.contains("<tr class=\"late\">") && late.contains("逾期"))
+            let claim = try #require(late.firstMatch(of: /action="([^"]+\/subsidies\/[0-9-]+)\/claim"/)).1
+            #expect(try await hr1.post(String(claim) + "/claim", [:]).status == .seeOther)
+            let own = try await hr1.post(String(claim) + "/pay", [:])
+            #expect(own.status == .unprocessableEntity && own.body.string.contains("另一位同事"))
+            var hr2 = try await Self.browser(ctx, "hr2")
+            #expect(try await hr2.post(String(claim) + "/pay", [:]).status == .seeOther)
+            #expect(try await hr2.get(page).body.string.contains("已拨付"))
+            let unknown = try await hr2.post(page + "/subsidies/2020-01-01/claim", [:])
+            #expect(unknown.status == .unprocessableEntity && unknown.body.string.contains("这笔贷款没有这个季度的贴息"))
+            town = try await Self.browser(ctx, "town")
+            #expect(!(try await town.get(page).body.string.contains("/subsidies/")))
         }
     }
 }

@@ -139,13 +139,8 @@ struct LoanPagesController {
         guard let target = req.parameters.get("action").flatMap(SubsidyAction.init(rawValue:)), let from = req.parameters.get("from")
         else { throw Abort(.notFound) }
         return try await refused(req, l, part: "subsidies", typed: ["from": from]) {
-            do {
-                try await LoanService.subsidy(
-                    l, from: from, to: target.status, scoped: try req.scoped, by: try req.actor, actor: req.auditActor, at: req.now)
-            } catch let e as AbortError where e.status == .notFound {
-                // The loan is hers to read (loaded above): what is not found is the quarter, a mistake of the form.
-                throw FieldErrors([FieldError(field: "from", key: "loans.error.noQuarter")])
-            }
+            try await LoanService.subsidy(
+                l, from: from, to: target.status, scoped: try req.scoped, by: try req.actor, actor: req.auditActor, at: req.now)
         }
     }
 }

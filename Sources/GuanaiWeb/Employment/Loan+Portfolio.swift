@@ -79,8 +79,9 @@ extension LoanService {
     {
         let today = RegistryService.today(at)
         let repayments = try await LoanQueries.repayments(of: [l.id!], on: scoped.db)[l.id!] ?? []
+        // The loan is the caller's to read (loaded before): a quarter it does not have is a mistake of the input, named.
         guard let period = subsidies(l, repayments: repayments, today: today).first(where: { $0.from.iso == from }) else {
-            throw Abort(.notFound)
+            throw FieldErrors([FieldError(field: "from", key: "loans.error.noQuarter")])
         }
         try await scoped.db.transaction { tx in
             let claim = try await LoanSubsidyClaim.query(on: tx).filter(\.$loanID == l.id!).filter(\.$periodFrom == from).first()
