@@ -161,21 +161,26 @@ extension LoanViews {
         }
     }
 
+    /// A long schedule (36 months) folds away unless a row is late, so the repayments and the subsidies, which are
+    /// worked on, are not three screens down on a phone.
     static func schedule(_ l: UILanguage, _ d: LoanDTO) -> Node {
         section(.id("schedule")) {
             h2 { l.t("loans.schedule") }
-            div(.class("table-wrap")) {
-                table(.class("stats")) {
-                    thead {
-                        tr {
-                            th { l.t("loans.due") }; th { l.t("loans.principal") }; th { l.t("loans.interest") }; th { "" }
+            details(Attr.when(d.schedule.count <= 12 || d.schedule.contains { $0.overdue }, Attr("open", "open"))) {
+                summary { l.t("loans.scheduleRows", String(d.schedule.count)) }
+                div(.class("table-wrap")) {
+                    table(.class("stats")) {
+                        thead {
+                            tr {
+                                th { l.t("loans.due") }; th { l.t("loans.principal") }; th { l.t("loans.interest") }; th { "" }
+                            }
                         }
-                    }
-                    tbody {
-                        for r in d.schedule {
-                            tr(Attr.when(r.overdue, .class("late"))) {
-                                td { r.due }; td { yuan(l, r.principal) }; td { yuan(l, r.interest) }
-                                td { if r.overdue { span(.class("tag tier-critical")) { l.t("loans.overdue") } } }
+                        tbody {
+                            for r in d.schedule {
+                                tr(Attr.when(r.overdue, .class("late"))) {
+                                    td { r.due }; td { yuan(l, r.principal) }; td { yuan(l, r.interest) }
+                                    td { if r.overdue { span(.class("tag tier-critical")) { l.t("loans.overdue") } } }
+                                }
                             }
                         }
                     }

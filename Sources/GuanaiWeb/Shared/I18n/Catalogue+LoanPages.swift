@@ -90,6 +90,7 @@ extension Catalogue {
         "loans.reasonHint": ("不同意时必填", "Required for a rejection"),
         "loans.schedule": ("还款计划", "Schedule"),
         "loans.due": ("应还日", "Due"),
+        "loans.scheduleRows": ("共 {0} 期", "{0} instalments"),
         "loans.principal": ("本金", "Principal"),
         "loans.interest": ("利息", "Interest"),
         "loans.repayments": ("还款记录", "Repayments"),
