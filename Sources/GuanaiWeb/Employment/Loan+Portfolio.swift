@@ -111,7 +111,7 @@ extension LoanService {
                 AuditEvent(
                     AuditAction.update, l.recordID, unit: l.unitCode,
                     fields: [
-                        "subsidy.\(period.from.iso)": FieldChange(before: claim?.status.rawValue ?? "computed", after: target.rawValue)
+                        "subsidy.\(period.from.iso)": FieldChange(before: (claim?.status ?? .computed).rawValue, after: target.rawValue)
                     ],
                     detail: ["subsidy": Yuan(fen: row.subsidyFen).description]),
                 by: actor, at: at, on: tx)

@@ -241,7 +241,8 @@ enum LoanViews {
     }
 
     static func eligibilityBox(_ l: UILanguage, _ r: LoanEligibilityDTO) -> Node {
-        div(.class(r.eligible ? "panel" : "alert"), .id("eligibility")) {
+        let box: Attr = r.eligible ? .class("panel") : .class("alert")
+        return div(box, .id("eligibility")) {
             p {
                 strong { l.t(r.eligible ? "loans.eligible" : "loans.notEligible") }
                 if let m = r.maxAmount { " · " + l.t("loans.maxAmount", l.t("loans.yuan", Yuan(m)?.grouped ?? m)) }
