@@ -11,18 +11,22 @@ DESKTOP = {"width": 1280, "height": 900}
 
 
 def demo_logins():
-    """role -> (username, password), read from the lines `serve --demo` printed."""
+    """role -> (username, password) for the first account `serve --demo` printed per role, and username -> the same
+    for every account printed (a second account of a role, such as `renshe2`, is reached by its username)."""
     path = os.environ.get("GUANAI_DEMO_LOGINS")
     logins = {}
     if path and os.path.exists(path):
         for line in open(path, encoding="utf-8"):
             m = re.match(r"^([a-z_]+) (\S+) (\S+)$", line.strip())
             if m:
-                logins[m.group(1)] = (m.group(2), m.group(3))
+                logins.setdefault(m.group(1), (m.group(2), m.group(3)))
+                logins[m.group(2)] = (m.group(2), m.group(3))
     if not logins:
         for role, user in [("city_admin", "admin"), ("township_staff", "xiangzhen"), ("village_worker", "cun"), ("volunteer", "aixin"),
-                           ("partner_health", "weijian"), ("partner_hr", "renshe"), ("partner_justice", "sifa"), ("inspector", "ducha")]:
-            logins[role] = (user, f"demo-{user}-2026")
+                           ("partner_health", "weijian"), ("partner_hr", "renshe"), ("partner_justice", "sifa"), ("inspector", "ducha"),
+                           ("partner_hr", "renshe2")]:
+            logins.setdefault(role, (user, f"demo-{user}-2026"))
+            logins[user] = (user, f"demo-{user}-2026")
     return logins
 
 

@@ -98,6 +98,8 @@ public enum GuanaiApp {
         JobFairExportController().register(web)
         NeighbourExportController().register(web)
         ChildrenEventPagesController().register(web)
+        LoanPagesController().register(web)
+        LoanExportController().register(web)
 
         let api = app.grouped("api", "v1")
         let apiController = APIController()

@@ -30,6 +30,8 @@ public enum Demo {
         (.partnerHR, "renshe", "人社部门（演示）"),
         (.partnerJustice, "sifa", "司法部门（演示）"),
         (.inspector, "ducha", "督查员（演示）"),
+        // A second labour-department clerk: a loan's steps alternate between two accounts (maker ≠ checker).
+        (.partnerHR, "renshe2", "人社部门经办人二（演示）"),
     ]
 
     public static func seed(_ app: Application) async throws -> [Login] {

@@ -114,7 +114,11 @@ extension LoansAPIController {
     /// be judged. Loans are not recorded yet (a later slice), so no prior loan counts against her here.
     func eligibility(req: Request) async throws -> LoanEligibilityDTO {
         try req.requireBrowse(.employment)
-        let input = try await req.json(LoanApplicationInput.self)
+        return try await Self.judge(req, try await req.json(LoanApplicationInput.self))
+    }
+
+    /// The API's answer and the application page's 核对资格 alike.
+    static func judge(_ req: Request, _ input: LoanApplicationInput) async throws -> LoanEligibilityDTO {
         let scoped = try req.scoped
         let applicant = try await scoped.borrower(input.personId)
         var partners: [Borrower?] = []

@@ -40,6 +40,8 @@ public enum SiteURL: Sendable {
     case trainingComplete(TrainingEnrolmentID?), trainingFollowup(TrainingEnrolmentID?)
     /// Job fairs (issue 18); their other pages' paths are `FairURL`'s.
     case jobFairs
+    /// Loans (issue 18); their other pages' paths are `LoanURL`'s.
+    case loans
 
     /// A record's history page, named by its typed id.
     static func history<R: AuditedKind>(of id: RecordID<R>) -> SiteURL { .history(R.auditSubject.rawValue, id.description) }
@@ -182,6 +184,7 @@ public enum SiteURL: Sendable {
         case .trainingComplete(let id): return "/training-enrolments/\(Self.seg(id))/complete"
         case .trainingFollowup(let id): return "/training-enrolments/\(Self.seg(id))/followups"
         case .jobFairs: return "/job-fairs"
+        case .loans: return "/loans"
         }
     }
 
