@@ -223,6 +223,10 @@ import GuanaiSheets
             var inspector = Browser(ctx)
             try await inspector.login("insp")
             #expect(try await inspector.get("/imports/new?kind=repayments").status == .forbidden)
+            // The lists link to their ledgers' import for who may read them in, and only for her.
+            #expect(try await village.get("/courses").body.string.contains("kind=training_enrolments"))
+            #expect(try await hr.get("/job-fairs").body.string.contains("kind=fair_attendees"))
+            #expect(!(try await inspector.get("/courses").body.string.contains("kind=training_enrolments")))
 
             let csv = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString).csv")
             try statement.write(to: csv)

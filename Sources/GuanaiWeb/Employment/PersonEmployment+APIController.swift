@@ -22,7 +22,8 @@ struct PersonEmploymentAPIController {
         let counts = ["trainings": dto.trainings.count, "fairs": dto.fairs.count, "loans": dto.loans.count].mapValues(String.init)
         try await req.audit(
             AuditEvent(
-                AuditAction.view, AuditSubject.employment, dto.personId, unit: unit, detail: counts.merging(["of": "person"]) { a, _ in a })
+                AuditAction.view, AuditSubject.employment, dto.personId, unit: unit,
+                detail: counts.merging(["of": AuditSubject.person.rawValue]) { a, _ in a })
         )
     }
 }

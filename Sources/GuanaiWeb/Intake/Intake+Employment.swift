@@ -158,7 +158,7 @@ extension ImportRun {
         case .none: throw FieldErrors([FieldError(field: "idNumber", key: "intake.error.noOpenLoan")])
         case .several: throw FieldErrors([FieldError(field: "idNumber", key: "intake.error.loanAmbiguous")])
         }
-        _ = try await LoanService.repay(loan, input, source: "import", scoped: s, by: loanSigner, actor: actor, at: at)
+        _ = try await LoanService.repay(loan, input, source: AuditAction.import.rawValue, scoped: s, by: loanSigner, actor: actor, at: at)
         return true
     }
 }
