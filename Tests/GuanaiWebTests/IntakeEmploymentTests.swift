@@ -243,4 +243,37 @@ import GuanaiSheets
             }
         }
     }
+
+    /// Each employment ledger has its template: the headers, an example row every cell of which reads back without a
+    /// problem, and 表格说明 with the words a column takes (个人/合伙) and how amounts may be written.
+    @Test func eachEmploymentLedgerHasItsTemplate() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("renshe", .partnerHR, Codes.county)
+            var b = Browser(ctx)
+            try await b.login("renshe")
+            for k in [IntakeKind.trainingEnrolments, .fairAttendees, .loans, .repayments] {
+                let res = try await b.get("/imports/template?kind=\(k.rawValue)")
+                #expect(res.status == .ok, "\(k)")
+                let file = FileManager.default.temporaryDirectory.appendingPathComponent("t-\(UUID().uuidString).xlsx")
+                defer { try? FileManager.default.removeItem(at: file) }
+                try Data(res.body.readableBytesView).write(to: file)
+                var rows: [SheetRow] = []
+                try SheetReader.open(file).forEachRow { rows.append($0) }
+                #expect(rows.count == 2)
+                let headers = rows[0].cells.map { Normalize.text($0) ?? "" }
+                #expect(headers == IntakeTemplate.columns(k).map { Normalize.text($0.names[0]) }, "\(k)")
+                let mapping = Dictionary(uniqueKeysWithValues: IntakeTemplate.columns(k).enumerated().map { ($0.offset, $0.element.key) })
+                let (values, problems) = IntakeReader(kind: k).read(rows[1], mapping: mapping)
+                #expect(problems.isEmpty && values["idNumber"] != nil, "\(k): \(problems)")
+                var words: [String] = []
+                try SheetReader.open(file, sheet: "表格说明").forEachRow {
+                    words.append($0.cells.compactMap { Normalize.text($0) }.joined(separator: " "))
+                }
+                if k == .loans {
+                    #expect(values["amount"] == "100000.00" && values["kind"] == "individual")
+                    #expect(words.joined().contains("合伙") && words.joined().contains("¥1,500.50"))
+                }
+            }
+        }
+    }
 }
