@@ -255,7 +255,10 @@ struct ImportCommand: AsyncParsableCommand {
         discussion: "Exit code 0: no row rejected; 1: some rows rejected (the others are imported unless "
             + "--dry-run); 2: the file cannot be read.")
     @OptionGroup var db: DatabaseOptions
-    @ArgumentParser.Argument(help: "children, women, households, volunteers, stations, enrolments, neighbour_groups or sites")
+    @ArgumentParser.Argument(
+        help: .init(
+            "children, women, households, volunteers, stations, enrolments, neighbour_groups, sites, "
+                + "training_enrolments, fair_attendees, loans or repayments"))
     var kind: String
     @ArgumentParser.Argument(help: "The .xlsx or .csv file") var file: String
     @ArgumentParser.Option(

@@ -96,6 +96,10 @@ import Foundation
         #expect(IntakeKind.volunteers.placeKey == "unitCode" && IntakeKind.volunteers.allowsTownship)
         #expect(IntakeKind.children.placeKey == "villageCode" && !IntakeKind.women.allowsTownship)
         #expect(IntakeKind.children.cellKinds["needs"] == .tokens("need") && IntakeKind.women.cellKinds["needs"] == .tokens("wneed"))
-        #expect(IntakeKind.allCases.map(\.recordType) == [.child, .woman, .household, .volunteer, .station, .station, .group, .site])
+        #expect(
+            IntakeKind.allCases.map(\.recordType) == [
+                .child, .woman, .household, .volunteer, .station, .station, .group, .site, .employment, .employment, .employment,
+                .employment,
+            ])
     }
 }

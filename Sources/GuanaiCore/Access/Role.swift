@@ -116,9 +116,21 @@ public enum Policy {
     /// Importing a ledger of `kind`: the import right and the editing staff's, whatever the door (page or CLI).
     public static func mayImport(_ role: Role, _ kind: RecordKind) -> Bool { allows(role, .import) && edits(role) && canRead(role, kind) }
     /// A ledger of `kind`: as above, and candidate sites are the siting's, which only those who approve may change.
+    /// Issue 18's ledgers are the same acts as the API's, so the same rules: who enrols women on courses and fairs,
+    /// who applies for a loan, who books a repayment (the labour department, which holds the bank's statements,
+    /// though it registers no child).
     public static func mayImport(_ role: Role, _ kind: IntakeKind) -> Bool {
-        mayImport(role, kind.recordKind) && (kind != .sites || allows(role, .approve))
+        switch kind {
+        case .trainingEnrolments: return allows(role, .import) && TrainingAccess.writes(role)
+        case .fairAttendees: return allows(role, .import) && worksOnEmployment(role)
+        case .loans: return allows(role, .import) && canRead(role, .employment) && LoanAccess.mayApply(role)
+        case .repayments: return allows(role, .import) && canRead(role, .employment) && LoanAccess.mayRecordRepayment(role)
+        default: return mayImport(role, kind.recordKind) && (kind != .sites || allows(role, .approve))
+        }
     }
+
+    /// Whether the import pages open at all: some ledger this role may read in.
+    public static func importsAny(_ role: Role) -> Bool { IntakeKind.allCases.contains { mayImport(role, $0) } }
 
     /// Exporting a list of `kind` (with full ID numbers when `full`): the record kind must be readable, a volunteer
     /// never takes lists, and full numbers need `reveal_id`.
@@ -143,6 +155,9 @@ public enum Policy {
         // Ledgers read in (an import's entry is recorded under the ledger kind).
         case IntakeKind.stations.rawValue, IntakeKind.enrolments.rawValue, IntakeKind.sites.rawValue: return .station
         case IntakeKind.neighbourGroups.rawValue: return .group
+        case IntakeKind.trainingEnrolments.rawValue, IntakeKind.fairAttendees.rawValue, IntakeKind.loans.rawValue,
+            IntakeKind.repayments.rawValue:
+            return .employment
         default: return .audit
         }
     }

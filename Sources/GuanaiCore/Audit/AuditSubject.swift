@@ -17,6 +17,9 @@ public enum AuditSubject: String, Sendable, Codable, CaseIterable {
     case stations, enrolments
     case neighbourGroups = "neighbour_groups"
     case sites
+    case trainingEnrolments = "training_enrolments"
+    case fairAttendees = "fair_attendees"
+    case loans, repayments
 
     public init(_ kind: RecordKind) { self = AuditSubject(rawValue: kind.rawValue)! }
 }

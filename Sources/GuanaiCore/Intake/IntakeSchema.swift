@@ -1,6 +1,8 @@
 /// What a column holds, which decides how its cells are read.
 public enum IntakeCellKind: Sendable, Equatable {
     case text, idNumber, date, sex, yesNo, village, phone, int, decimal
+    /// An amount of money, read to the fen (`Yuan.ledger`): 元, ¥, thousands commas and full-width digits allowed.
+    case money
     /// One token of the catalogue prefix ("situation", "relation" …).
     case token(String)
     /// Several tokens in one cell, separated by 、 or commas.
@@ -37,6 +39,7 @@ extension IntakeKind {
         case .stations, .enrolments: return .station
         case .neighbourGroups: return .group
         case .sites: return .site
+        case .trainingEnrolments, .fairAttendees, .loans, .repayments: return .employment
         }
     }
 
@@ -49,6 +52,7 @@ extension IntakeKind {
         case .volunteers: return .volunteer
         case .stations, .enrolments, .sites: return .station
         case .neighbourGroups: return .group
+        case .trainingEnrolments, .fairAttendees, .loans, .repayments: return .employment
         }
     }
 
@@ -58,12 +62,19 @@ extension IntakeKind {
         switch self {
         case .volunteers, .stations, .sites: return "unitCode"
         case .enrolments: return "stationName"
+        case .trainingEnrolments: return "courseTitle"
+        case .fairAttendees: return "fairName"
+        case .loans, .repayments: return "idNumber"
         case .children, .women, .households, .neighbourGroups: return "villageCode"
         }
     }
     public var allowsTownship: Bool { [.volunteers, .stations, .sites].contains(self) }
     /// Rows placed by a station named in the row (or the unit's one open station), not by a village column.
     public var placedByStation: Bool { self == .enrolments }
+    /// Rows placed by the record they name (a station, a course, a fair, the woman's loan): no village column needed.
+    public var placedByRecord: Bool { placedByStation || isEmployment }
+    /// Issue 18's ledgers: each row an act on a woman already registered, found by her ID number.
+    public var isEmployment: Bool { [.trainingEnrolments, .fairAttendees, .loans, .repayments].contains(self) }
     /// Rows that only make a record together: a neighbour group is the rows that share its name, in one village.
     public var groupsRows: Bool { self == .neighbourGroups }
 
@@ -77,6 +88,11 @@ extension IntakeKind {
         case .enrolments: return ["idNumber"]
         // Joining is voluntary (自愿): a member's consent date is part of the record, and one household leads.
         case .neighbourGroups: return ["name", "head.idNumber", "leader", "consentedOn"]
+        case .trainingEnrolments: return ["idNumber", "courseTitle"]
+        case .fairAttendees: return ["idNumber", "fairName"]
+        case .loans: return ["idNumber", "project", "amount", "termMonths"]
+        // A statement names the borrower or the loan; which one is checked row by row.
+        case .repayments: return ["on", "principal"]
         }
     }
 
@@ -91,6 +107,10 @@ extension IntakeKind {
         case .enrolments: return Self.enrolmentKinds
         case .neighbourGroups: return Self.groupKinds
         case .sites: return Self.siteKinds
+        case .trainingEnrolments: return ["idNumber": .idNumber, "courseFrom": .date]
+        case .fairAttendees: return ["idNumber": .idNumber, "fairDate": .date]
+        case .loans: return ["idNumber": .idNumber, "kind": .token("loanKind"), "amount": .money, "termMonths": .int]
+        case .repayments: return ["idNumber": .idNumber, "on": .date, "principal": .money, "interest": .money]
         }
     }
 

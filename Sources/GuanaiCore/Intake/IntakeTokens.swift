@@ -6,6 +6,10 @@ public enum IntakeKind: String, Sendable, Codable, CaseIterable {
     case stations, enrolments
     case neighbourGroups = "neighbour_groups"
     case sites
+    /// Issue 18: women enrolled on courses, a fair's attendees, loan applications and repayments from the bank's statements.
+    case trainingEnrolments = "training_enrolments"
+    case fairAttendees = "fair_attendees"
+    case loans, repayments
 }
 
 /// An uploaded ledger's step: `uploaded` (previewable), `committing` (an import holds or held it), `committed` (imported).

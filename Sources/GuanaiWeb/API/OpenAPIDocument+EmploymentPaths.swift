@@ -46,4 +46,13 @@ extension OpenAPIDocument {
             summary: "Claim a finished quarter's subsidy (`claim`) or mark it paid (`pay`, by another account than the claimant)",
             answer: .json(LoanDTO.self), errors: APIRoute.change),
     ]
+
+    /// A woman's employment record (item 10).
+    static let personEmployment: [APIRoute] = [
+        APIRoute(
+            method: .get, path: "/api/v1/people/{id}/employment",
+            summary: "A woman's trainings (course, dates, attendance, certificate, follow-ups), fairs (attended, intents, hires, "
+                + "follow-up) and loans (status, amount, outstanding, overdue), each in the caller's jurisdiction (a view, audited)",
+            answer: .json(PersonEmploymentDTO.self))
+    ]
 }

@@ -54,6 +54,7 @@ extension OpenAPIDocument {
         + employment
         + training
         + jobFairs
+        + personEmployment
 
     static let sessionAndUnits: [APIRoute] = [
         APIRoute(

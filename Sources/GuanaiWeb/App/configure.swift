@@ -123,5 +123,6 @@ public enum GuanaiApp {
         NeighbourGroupAPIController().register(signedInAPI)
         DonationAPIController().register(signedInAPI)
         ChildrenEventAPIController().register(signedInAPI)
+        PersonEmploymentAPIController().register(signedInAPI)
     }
 }

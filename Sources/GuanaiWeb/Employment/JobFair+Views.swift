@@ -32,6 +32,7 @@ enum JobFairViews {
             h1 { l.t("fairs.title") }
             p(.class("actions")) {
                 if mayWrite { a(.class("btn"), .href(FairURL.new)) { l.t("fairs.new") } }
+                IntakeViews.importLink(req, .fairAttendees)
                 if mayExport {
                     a(.href(FairURL.export + "?format=xlsx")) { l.t("fairs.export") + " .xlsx" }
                     a(.href(FairURL.export + "?format=csv")) { l.t("fairs.export") + " .csv" }

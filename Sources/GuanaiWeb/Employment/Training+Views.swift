@@ -36,6 +36,7 @@ enum TrainingViews {
                 if mayWrite {
                     a(.class("btn"), .href(SiteURL.courseNew.with(query: [(APIQuery.unit.rawValue, unit)]))) { l.t("courses.new") }
                 }
+                IntakeViews.importLink(req, .trainingEnrolments, unit: unit.isEmpty ? nil : unit)
                 if mayExport {
                     a(.href(SiteURL.coursesExport.with(query: [(APIQuery.unit.rawValue, unit)]))) { l.t("courses.export") }
                     a(.href(SiteURL.coursesExport.with(query: [(APIQuery.unit.rawValue, unit), ("format", "csv")]))) { "CSV" }

@@ -27,6 +27,7 @@ public enum IntakeCLI {
         let rejected = url.deletingPathExtension().appendingPathExtension("rejected.xlsx")
         var run = ImportRun(kind: k, file: url, fileName: url.lastPathComponent, unit: u, scoped: scoped, actor: actor, at: app.now)
         run.sheet = sheet
+        run.signer = try await signer(app, username)
         run.dryRun = dryRun
         run.rejectedOut = rejected
         run.previewLimit = 0
@@ -107,7 +108,8 @@ extension LedgerExport {
         case .children: return childColumns(l)
         case .women: return womanColumns(l)
         case .households: return householdColumns(l)
-        case .volunteers, .stations, .enrolments, .neighbourGroups, .sites: return []
+        case .volunteers, .stations, .enrolments, .neighbourGroups, .sites, .trainingEnrolments, .fairAttendees, .loans, .repayments:
+            return []
         }
     }
 
@@ -123,7 +125,7 @@ extension LedgerExport {
         case .households:
             var f = HouseholdFilter(); f.unit = unit
             return households(f, scoped: scoped, options: options)
-        case .volunteers, .stations, .enrolments, .neighbourGroups, .sites:
+        case .volunteers, .stations, .enrolments, .neighbourGroups, .sites, .trainingEnrolments, .fairAttendees, .loans, .repayments:
             // Not exported (the CLI refuses the kind before it gets here): an empty list.
             return { _ in 0 }
         }

@@ -56,7 +56,7 @@ struct IntakePagesController {
         case .households:
             let f = HouseholdFilter(req)
             producer = LedgerExport.households(f, scoped: scoped, options: options); unitParam = f.unit; filters = f.query
-        case .volunteers, .stations, .enrolments, .neighbourGroups, .sites:
+        case .volunteers, .stations, .enrolments, .neighbourGroups, .sites, .trainingEnrolments, .fairAttendees, .loans, .repayments:
             // Volunteers are read in only; the stations' and groups' lists are exported from their own pages.
             throw Abort(.notFound)
         }
@@ -83,7 +83,7 @@ struct IntakePagesController {
     func requireImport(_ req: Request) throws -> Signer {
         let actor = try req.actor
         try req.require(.import)
-        guard Policy.edits(actor.role) else { throw Abort(.forbidden) }
+        guard Policy.importsAny(actor.role) else { throw Abort(.forbidden) }
         return actor
     }
 
@@ -198,6 +198,7 @@ struct IntakePagesController {
         var r = ImportRun(
             kind: u.kind, file: file, fileName: u.fileName, unit: unit, scoped: try req.scoped, actor: req.auditActor, at: req.now)
         r.sheet = u.sheet
+        r.signer = try req.actor
         r.lang = req.lang
         r.overrides = u.overrideMap
         r.limits = Self.limits(req)

@@ -70,6 +70,9 @@ struct ImportRun: Sendable {
     var deadline: Date? = nil
     /// Set from outside to stop the run between chunks and batches (a preview whose page was left, shutdown).
     var stop: StopFlag? = nil
+    /// The account the rows are the acts of (a loan's applicant, a repayment's booker), for the loans' maker ≠
+    /// checker; nil = the actor's name stands for it (the CLI without `--as`).
+    var signer: Signer? = nil
 
     private struct Rollback: Error { let state: State }
 
@@ -107,7 +110,7 @@ struct ImportRun: Sendable {
         }
         let hasVillage = match.columns.values.contains(kind.placeKey)
         let unitWillDo = unit.divisionLevel == .village || (kind.allowsTownship && unit.divisionLevel == .township)
-        if !kind.placedByStation && !hasVillage && !unitWillDo { throw IntakeFileError(key: "intake.error.needVillage") }
+        if !kind.placedByRecord && !hasVillage && !unitWillDo { throw IntakeFileError(key: "intake.error.needVillage") }
         let defaultStation = kind.placedByStation && !hasVillage ? try await oneOpenStation() : nil
         let headerRow = head.first { $0.number == match.headerRowNumber }
         var texts: [Int: String] = [:]
@@ -226,6 +229,8 @@ struct ImportRun: Sendable {
         /// Neighbour groups: the rows read so far, by village and group name, in the order first met.
         var groups: [String: [ReadRow]] = [:]
         var groupOrder: [String] = []
+        /// Employment ledgers: the course or fair each name (and date) met stands for.
+        var named: [String: Result<UUID, CellProblemBox>] = [:]
     }
     struct CellProblemBox: Error, Sendable { let problem: CellProblem }
 
@@ -256,7 +261,7 @@ struct ImportRun: Sendable {
     {
         var (values, problems) = reader.read(row, mapping: mapping)
         var village: String? = hasVillage ? nil : unit.code
-        if hasVillage, !kind.placedByStation, let text = values[kind.placeKey] {
+        if hasVillage, !kind.placedByRecord, let text = values[kind.placeKey] {
             if state.villages[text] == nil { state.villages[text] = try await resolveVillage(text, scoped: s) }
             switch state.villages[text]! {
             case .success(let code): village = code
@@ -392,6 +397,7 @@ struct ImportRun: Sendable {
         if !r.problems.isEmpty {
             return finish(r, .rejected, named(r.problems, mapping: mapping, headerText: headerText), state: &state)
         }
+        if kind.isEmployment { return try await employmentRow(r, mapping: mapping, headerText: headerText, scoped: s, state: &state) }
         let idField = kind == .households ? "head.idNumber" : "idNumber"
         if let id = values[idField].flatMap(Self.idKey) {
             if state.seen.contains(id) { return finish(r, .duplicate, [], state: &state) }
@@ -424,6 +430,8 @@ struct ImportRun: Sendable {
                 }
             case .neighbourGroups:
                 preconditionFailure("a group's rows are imported together (finishGroups)")
+            case .trainingEnrolments, .fairAttendees, .loans, .repayments:
+                preconditionFailure("read by employmentRow")
             }
             if let id = values[idField].flatMap(Self.idKey) { state.seen.insert(id) }
             return finish(r, .accepted, [], warnings: warnings, state: &state)

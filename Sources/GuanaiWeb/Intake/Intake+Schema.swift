@@ -13,6 +13,10 @@ extension IntakeKind {
         case .enrolments: return IntakeWords.enrolmentHeaders
         case .neighbourGroups: return IntakeWords.groupHeaders
         case .sites: return IntakeWords.siteHeaders
+        case .trainingEnrolments: return IntakeWords.trainingEnrolmentHeaders
+        case .fairAttendees: return IntakeWords.fairAttendeeHeaders
+        case .loans: return IntakeWords.loanHeaders
+        case .repayments: return IntakeWords.repaymentHeaders
         }
     }
 

@@ -6,7 +6,10 @@ import GuanaiSheets
 /// row, ID and phone columns stored as text (so Excel keeps all 18 digits), and a second sheet, 表格说明, listing the
 /// words each column understands (the sheet the import's error messages point to.
 enum IntakeTemplate {
-    static let kinds: [IntakeKind] = [.children, .women, .households, .stations, .enrolments, .neighbourGroups, .sites]
+    static let kinds: [IntakeKind] = [
+        .children, .women, .households, .stations, .enrolments, .neighbourGroups, .sites, .trainingEnrolments, .fairAttendees, .loans,
+        .repayments,
+    ]
 
     /// Schema keys that are only another way of writing a column the template already has.
     static let alternatives: Set<String> = ["parents.workPlace", "guardian.age"]
@@ -21,7 +24,8 @@ enum IntakeTemplate {
             cols.map { c in
                 let wide = c.kind == .idNumber ? 21.0 : c.kind == .phone ? 13 : max(10, Double(c.names[0].count) * 2 + 2)
                 return XLSXWriter.Column(
-                    header: c.names[0], width: wide, kind: c.kind == .date ? .date : c.kind == .int || c.kind == .decimal ? .number : .text)
+                    header: c.names[0], width: wide,
+                    kind: c.kind == .date ? .date : c.kind == .int || c.kind == .decimal || c.kind == .money ? .number : .text)
             })
         let ex = example(kind, today: today)
         try w.append(cols.map { ex[$0.key] ?? .empty })
@@ -55,6 +59,7 @@ enum IntakeTemplate {
             case .village: row(name, l.t("intake.template.village"), l.t("intake.template.villageNote"))
             case .phone: row(name, l.t("intake.template.phone"), "")
             case .int, .decimal: row(name, l.t("intake.template.number"), "")
+            case .money: row(name, l.t("intake.template.money"), l.t("intake.template.moneyNote"))
             case .text: row(name, l.t("intake.template.text"), c.key.hasSuffix("workPlace") ? l.t("intake.template.workPlaceNote") : "")
             case .token(let prefix), .tokens(let prefix):
                 switch prefix {

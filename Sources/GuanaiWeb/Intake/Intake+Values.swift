@@ -131,6 +131,11 @@ struct IntakeReader: Sendable {
                 return .problem(CellProblem(field: key, message: "intake.error.number", args: [Normalize.text(cell) ?? ""]))
             }
             return .value(t)
+        case .money:
+            guard let t = Normalize.text(cell), let y = Yuan.ledger(t) else {
+                return .problem(CellProblem(field: key, message: "intake.error.money", args: [Normalize.text(cell) ?? ""]))
+            }
+            return .value(y.description)
         case .token(let prefix):
             guard let t = Normalize.text(cell), !t.isEmpty else { return .skip }
             guard let token = vocabulary[prefix]?[Self.word(t)] else {

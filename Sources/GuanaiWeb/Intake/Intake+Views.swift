@@ -256,6 +256,9 @@ enum IntakeViews {
         case .volunteers: list = .volunteers
         case .stations, .enrolments, .sites: list = .stations
         case .neighbourGroups: list = .neighbourGroups
+        case .trainingEnrolments: list = .courses
+        case .fairAttendees: list = .jobFairs
+        case .loans, .repayments: list = .women
         }
         return Layout.page(req, title: l.t("intake.done")) {
             h1 { l.t("intake.done") + " · " + u.fileName }

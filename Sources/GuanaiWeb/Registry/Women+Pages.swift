@@ -159,6 +159,10 @@ struct WomenPagesController {
         let people = try await req.scoped.people([w.person, w.husband].compactMap { $0 })
         let d = WomenService.dto(w, people: people, today: RegistryService.today(req.now), lang: req.lang)
         let canEdit = Policy.edits(try req.actor.role)
+        // 就业创业: her trainings, fairs and loans, for the roles that read employment records.
+        var work: (dto: PersonEmploymentDTO, unit: String)? = nil
+        if Policy.browses(try req.actor.role, .employment) { work = try await req.scoped.employment(of: w.person) }
+        if let work { try await PersonEmploymentAPIController.audit(work.dto, unit: work.unit, req) }
         return Layout.page(req, title: d.name) {
             div(.class("crumbs")) {
                 a(.href(.women)) { l.t("women.title") }; " › "; span { d.name }
@@ -203,6 +207,7 @@ struct WomenPagesController {
                     }
                 }
             }
+            if let work { PersonEmploymentViews.section(l, work.dto) }
             p(.class("actions")) {
                 if canEdit { a(.class("btn secondary"), .href(.womanEdit(w.recordID))) { l.t("women.edit") } }
                 a(.href(.history(of: w.recordID))) { l.t("history.link") }

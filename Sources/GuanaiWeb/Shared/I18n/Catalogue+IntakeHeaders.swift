@@ -138,6 +138,7 @@ enum IntakeWords {
 
     /// Words for tokens, by catalogue prefix, beyond the catalogue's labels.
     static let values: [String: [String: [String]]] = [
+        "loanKind": loanKindWords,
         "hukou": ["rural": ["农村", "农业", "农业户口", "农村户口", "农"], "urban": ["城镇", "非农业", "非农", "城镇户口", "城市"]],
         // Situation, relation and health words are GuanaiCore's LedgerWords, read there with what they imply; the
         // living words are its table too, with nothing to derive.

@@ -63,6 +63,8 @@ extension IntakeWords {
                 "name": .text("示例镇中心小学"), "kind": .text("学校"), "unitCode": .text("示例镇"), "longitude": .number("112.4620"),
                 "latitude": .number("29.7305"),
             ]
+        case .trainingEnrolments, .fairAttendees, .loans, .repayments:
+            return employmentExample(kind, today: today, id: id)
         case .households, .volunteers:
             return [
                 "head.name": .text("王大山"), "head.idNumber": id(1986, 5, 1, 111), "villageCode": .text("示例村"), "villageGroup": .text("三组"),

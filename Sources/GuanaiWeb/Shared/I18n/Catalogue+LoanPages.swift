@@ -101,7 +101,6 @@ extension Catalogue {
         "loans.days": ("计息天数", "Days"),
         "loans.borrowerInterest": ("借款人承担", "Borrower's part"),
         "loans.subsidy": ("贴息", "Subsidy"),
-        "loans.error.noQuarter": ("这笔贷款没有这个季度的贴息", "This loan has no subsidy for that quarter"),
         "loans.field.from": ("季度", "Quarter"),
     ]
 }

@@ -48,6 +48,7 @@ public enum Catalogue {
     static let all = merge([
         base, registry, safety, intake, pairing, campaigns, stations, neighbours, audit, reasons, donations, employment, training, jobFairs,
         loanPages,
+        employmentIntake,
     ])
     static let zh = all.mapValues(\.zh)
     static let en = all.mapValues(\.en)
