@@ -206,7 +206,7 @@ import GuanaiCore
             #expect(try await hr2.post(String(claim) + "/pay", [:]).status == .seeOther)
             #expect(try await hr2.get(page).body.string.contains("已拨付"))
             let unknown = try await hr2.post(page + "/subsidies/2020-01-01/claim", [:])
-            #expect(unknown.status == .unprocessableEntity && unknown.body.string.contains("这笔贷款没有这个季度的贴息"))
+            #expect(unknown.status == .unprocessableEntity && unknown.body.string.contains("这笔贷款没有从 2020-01-01 开始的贴息季度"))
             town = try await Self.browser(ctx, "town")
             #expect(!(try await town.get(page).body.string.contains("/subsidies/")))
         }

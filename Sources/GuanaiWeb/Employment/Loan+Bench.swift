@@ -15,6 +15,9 @@ public enum LoanBench {
         public let subsidyMs: Double, subsidyLoans: Int, subsidyTotal: String
     }
 
+    /// What the portfolio's figures are called in the bench's output, in the order both sides give them.
+    static let figureNames = ["count", "amount", "outstanding", "overdue", "borrowers", "subsidyPaid"]
+
     /// The bench's day and the quarter it runs: the third quarter of 2026, over by then.
     static let today = CivilDate(year: 2026, month: 10, day: 15)!
     static let quarter = (from: CivilDate(year: 2026, month: 7, day: 1)!, to: CivilDate(year: 2026, month: 9, day: 30)!)
@@ -57,7 +60,7 @@ public enum LoanBench {
         return Figures(
             loans: try await Loan.query(on: db).count(), repayments: try await LoanRepayment.query(on: db).count(),
             loadSeconds: loadSeconds, portfolioMs: portfolioMs, handSQLms: handMs, portfolioAgrees: mine == hand,
-            portfolio: zip(["count", "amount", "outstanding", "overdue", "women", "subsidyPaid"], mine).map { "\($0)=\($1)" }
+            portfolio: zip(figureNames, mine).map { "\($0)=\($1)" }
                 .joined(separator: " "),
             subsidyMs: subsidyMs, subsidyLoans: counted, subsidyTotal: Yuan(fen: total).description)
     }
@@ -67,15 +70,15 @@ public enum LoanBench {
         let row = try await db.sql.raw(
             """
             SELECT COUNT(*) AS n, SUM(disbursed_fen) AS amount, SUM(outstanding_fen) AS outstanding,
-            SUM(CASE WHEN overdue = \(bind: true) THEN outstanding_fen ELSE 0 END) AS late, COUNT(DISTINCT person_id) AS women,
-            (SELECT SUM(subsidy_fen) FROM loan_subsidies WHERE status = \(bind: SubsidyStatus.paid.rawValue)) AS paid
+            SUM(CASE WHEN overdue = \(bind: true) THEN outstanding_fen ELSE 0 END) AS late, COUNT(DISTINCT person_id) AS women_n,
+            (SELECT SUM(subsidy_fen) FROM loan_subsidies WHERE status = \(bind: SubsidyStatus.paid.rawValue)) AS paid_fen
             FROM loans WHERE status IN (\(bind: LoanStatus.disbursed.rawValue), \(bind: LoanStatus.settled.rawValue))
             """
         ).first()!
         let fen = { (c: String) in Yuan(fen: (try? row.decode(column: c, as: Int64?.self)) ?? 0).description }
         return [
             String(try row.decode(column: "n", as: Int.self)), fen("amount"), fen("outstanding"), fen("late"),
-            String(try row.decode(column: "women", as: Int.self)), fen("paid"),
+            String(try row.decode(column: "women_n", as: Int.self)), fen("paid_fen"),
         ]
     }
 
@@ -140,7 +143,7 @@ public enum LoanBench {
             l.personID = person
             l.unitCode = villages[Int.random(in: 0..<villages.count, using: &rng)]
             l.kind = .individual
-            l.project = "种养殖"
+            l.project = "bench"
             l.amountFen = Int64(Int.random(in: 100...2000, using: &rng)) * 10_000
             l.termMonths = [12, 24, 36][Int.random(in: 0..<3, using: &rng)]
             let on = start.adding(days: Int.random(in: 0..<365, using: &rng))

@@ -37,6 +37,7 @@ struct LoanExportController {
         }
         return try await StationExportController.send(
             req, title: l.t("loans.title"), file: "loans-\(unit)", headers: headers, rows: rows,
-            audit: AuditEvent(.export, .employment, unit, unit: unit, detail: ["record": "loans", "rows": String(rows.count)]))
+            audit: AuditEvent(
+                .export, .employment, unit, unit: unit, detail: ["record": IntakeKind.loans.rawValue, "rows": String(rows.count)]))
     }
 }

@@ -50,9 +50,12 @@ enum LoanPageNumber {
     }
 }
 
+/// The forms of a loan's page, each a section with its own anchor.
+enum LoanPagePart: String { case steps, repayments, subsidies }
+
 /// What a loan's page re-shows after a refused form: which form, its messages by field, and what was typed.
 struct LoanPageState {
-    var part: String? = nil
+    var part: LoanPagePart? = nil
     var errors: [String: String] = [:]
     var typed: [String: String] = [:]
 }

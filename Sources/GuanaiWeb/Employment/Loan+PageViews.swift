@@ -10,7 +10,7 @@ extension LoanViews {
         let l = req.lang
         let x = v.loan
         let d = v.dto
-        func errors(_ part: String) -> [String: String] { state.part == part ? state.errors : [:] }
+        func errors(_ part: LoanPagePart) -> [String: String] { state.part == part ? state.errors : [:] }
         let title = v.borrowerName + " · " + x.project
         return Layout.page(req, title: title, status: status) {
             p(.class("crumbs")) {
@@ -44,13 +44,13 @@ extension LoanViews {
                 }
                 if let on = d.settledOn { dt { l.t("loans.status.settled") }; dd { on } }
             }
-            stepsSection(req, v, actor: actor, errors: errors("steps"), typed: state.part == "steps" ? state.typed : [:], today: today)
+            stepsSection(req, v, actor: actor, errors: errors(.steps), typed: state.part == .steps ? state.typed : [:], today: today)
             if !d.schedule.isEmpty { schedule(l, d) }
             if x.disbursedOn != nil {
                 repaymentsSection(
-                    req, v, mayRecord: LoanAccess.mayRecordRepayment(actor.role), errors: errors("repayments"),
-                    typed: state.part == "repayments" ? state.typed : [:], today: today)
-                subsidiesSection(req, v, mayHandle: LoanAccess.mayHandleSubsidy(actor.role), errors: errors("subsidies"), today: today)
+                    req, v, mayRecord: LoanAccess.mayRecordRepayment(actor.role), errors: errors(.repayments),
+                    typed: state.part == .repayments ? state.typed : [:], today: today)
+                subsidiesSection(req, v, mayHandle: LoanAccess.mayHandleSubsidy(actor.role), errors: errors(.subsidies), today: today)
             }
         }
     }
@@ -60,7 +60,7 @@ extension LoanViews {
     ) -> Node {
         let l = req.lang
         let next = LoanStep.next(after: v.loan.status)
-        return section(.id("steps")) {
+        return section(.id(LoanPagePart.steps.rawValue)) {
             h2 { l.t("loans.steps") }
             div(.class("table-wrap")) {
                 table(.class("stack")) {
@@ -193,7 +193,7 @@ extension LoanViews {
         _ req: Request, _ v: LoanView, mayRecord: Bool, errors e: [String: String], typed: [String: String], today: CivilDate
     ) -> Node {
         let l = req.lang
-        return section(.id("repayments")) {
+        return section(.id(LoanPagePart.repayments.rawValue)) {
             h2 { l.t("loans.repayments") }
             if v.repayments.isEmpty { p(.class("muted")) { l.t("loans.noRepayments") } }
             ul {
@@ -229,7 +229,7 @@ extension LoanViews {
 
     static func subsidiesSection(_ req: Request, _ v: LoanView, mayHandle: Bool, errors e: [String: String], today: CivilDate) -> Node {
         let l = req.lang
-        return section(.id("subsidies")) {
+        return section(.id(LoanPagePart.subsidies.rawValue)) {
             h2 { l.t("loans.subsidies") }
             errorBox(l, e)
             div(.class("table-wrap")) {

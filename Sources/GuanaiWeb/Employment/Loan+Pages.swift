@@ -101,12 +101,12 @@ struct LoanPagesController {
     }
 
     /// A refused form comes back on the loan's page with what was typed and a message by each field.
-    func refused(_ req: Request, _ l: Loan, part: String, typed: [String: String], _ run: () async throws -> Void) async throws
+    func refused(_ req: Request, _ l: Loan, part: LoanPagePart, typed: [String: String], _ run: () async throws -> Void) async throws
         -> Response
     {
         do {
             try await run()
-            return req.redirect(to: LoanURL.loan(l.id) + "#" + part)
+            return req.redirect(to: LoanURL.loan(l.id) + "#" + part.rawValue)
         } catch let e as FieldErrors {
             return try await render(
                 req, l, state: LoanPageState(part: part, errors: req.messages(e), typed: typed), status: .unprocessableEntity)
@@ -118,7 +118,7 @@ struct LoanPagesController {
         let actor = try req.actor
         guard LoanStep.allCases.contains(where: { $0.recordedBy.contains(actor.role) }) else { throw Abort(.forbidden) }
         let f = try await req.form(LoanStepPageForm.self)
-        return try await refused(req, l, part: "steps", typed: Forms.typed(f)) {
+        return try await refused(req, l, part: .steps, typed: Forms.typed(f)) {
             _ = try await LoanService.step(l, f.input, scoped: try req.scoped, by: actor, actor: req.auditActor, at: req.now)
         }
     }
@@ -127,7 +127,7 @@ struct LoanPagesController {
         let l = try await Self.load(req)
         guard LoanAccess.mayRecordRepayment(try req.actor.role) else { throw Abort(.forbidden) }
         let f = try await req.form(LoanRepaymentInput.self)
-        return try await refused(req, l, part: "repayments", typed: Forms.typed(f)) {
+        return try await refused(req, l, part: .repayments, typed: Forms.typed(f)) {
             _ = try await LoanService.repay(
                 l, f, source: "manual", scoped: try req.scoped, by: try req.actor, actor: req.auditActor, at: req.now)
         }
@@ -138,7 +138,7 @@ struct LoanPagesController {
         guard LoanAccess.mayHandleSubsidy(try req.actor.role) else { throw Abort(.forbidden) }
         guard let target = req.parameters.get("action").flatMap(SubsidyAction.init(rawValue:)), let from = req.parameters.get("from")
         else { throw Abort(.notFound) }
-        return try await refused(req, l, part: "subsidies", typed: ["from": from]) {
+        return try await refused(req, l, part: .subsidies, typed: ["from": from]) {
             try await LoanService.subsidy(
                 l, from: from, to: target.status, scoped: try req.scoped, by: try req.actor, actor: req.auditActor, at: req.now)
         }
