@@ -69,8 +69,9 @@ public enum LoanBench {
     static func handWritten(_ db: any Database) async throws -> [String] {
         let row = try await db.sql.raw(
             """
-            SELECT COUNT(*) AS n, SUM(disbursed_fen) AS amount, SUM(outstanding_fen) AS outstanding,
-            SUM(CASE WHEN overdue = \(bind: true) THEN outstanding_fen ELSE 0 END) AS late, COUNT(DISTINCT person_id) AS women_n,
+            SELECT COUNT(*) AS n, CAST(SUM(disbursed_fen) AS BIGINT) AS amount, CAST(SUM(outstanding_fen) AS BIGINT) AS outstanding,
+            CAST(SUM(CASE WHEN overdue = \(bind: true) THEN outstanding_fen ELSE 0 END) AS BIGINT) AS late,
+            COUNT(DISTINCT person_id) AS women_n,
             (SELECT SUM(subsidy_fen) FROM loan_subsidies WHERE status = \(bind: SubsidyStatus.paid.rawValue)) AS paid_fen
             FROM loans WHERE status IN (\(bind: LoanStatus.disbursed.rawValue), \(bind: LoanStatus.settled.rawValue))
             """

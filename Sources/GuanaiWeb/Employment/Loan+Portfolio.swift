@@ -20,6 +20,7 @@ struct LoanPortfolioDTO: Content {
 }
 
 extension Scoped {
+    /// PostgreSQL sums bigints as numeric, so each sum is cast back to an integer both engines decode.
     /// The unit's loans lent (disbursed or settled) in figures, with its units one level down: two grouped sums by
     /// village (loans; subsidies paid), summed up in Core; the women counted once over the whole unit.
     func loanPortfolio(unit: String) async throws -> LoanPortfolioDTO {
@@ -29,8 +30,10 @@ extension Scoped {
         var villages: [String: LoanFigures] = [:]
         let rows = try await db.sql.raw(
             """
-            SELECT unit_code, COUNT(*) AS n, SUM(disbursed_fen) AS amount, SUM(outstanding_fen) AS outstanding,
-            SUM(CASE WHEN overdue = \(bind: true) THEN outstanding_fen ELSE 0 END) AS late, COUNT(DISTINCT person_id) AS women
+            SELECT unit_code, COUNT(*) AS n, CAST(SUM(disbursed_fen) AS BIGINT) AS amount,
+            CAST(SUM(outstanding_fen) AS BIGINT) AS outstanding,
+            CAST(SUM(CASE WHEN overdue = \(bind: true) THEN outstanding_fen ELSE 0 END) AS BIGINT) AS late,
+            COUNT(DISTINCT person_id) AS women
             FROM loans WHERE unit_code >= \(bind: r.lowerBound) AND unit_code <= \(bind: r.upperBound)
             AND status IN (\(bind: lent[0]), \(bind: lent[1])) GROUP BY unit_code
             """
@@ -44,7 +47,8 @@ extension Scoped {
         }
         let paid = try await db.sql.raw(
             """
-            SELECT l.unit_code AS unit_code, SUM(s.subsidy_fen) AS paid FROM loan_subsidies s JOIN loans l ON l.id = s.loan_id
+            SELECT l.unit_code AS unit_code, CAST(SUM(s.subsidy_fen) AS BIGINT) AS paid
+            FROM loan_subsidies s JOIN loans l ON l.id = s.loan_id
             WHERE l.unit_code >= \(bind: r.lowerBound) AND l.unit_code <= \(bind: r.upperBound)
             AND s.status = \(bind: SubsidyStatus.paid.rawValue) GROUP BY l.unit_code
             """

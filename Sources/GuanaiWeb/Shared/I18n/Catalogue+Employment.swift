@@ -33,7 +33,7 @@ extension Catalogue {
         "loan.error.nothingPaid": ("本金和利息不能都是 0", "Principal and interest cannot both be 0"),
         "subsidy.error.running": ("这个季度还没有结束，不能申领贴息", "The quarter is not over: no claim yet"),
         "followup.reminder.training_enrolment": ("“{0}”结业后的回访已逾期 {1} 天", "Follow-up after “{0}” is {1} days late"),
-        "followup.reminder.job_fair_hire": ("“{0}”招聘会录用后的回访已逾期 {1} 天", "Follow-up after the hire at “{0}” is {1} days late"),
+        "followup.reminder.job_fair_hire": ("在“{0}”录用后的回访已逾期 {1} 天", "Follow-up after the hire at “{0}” is {1} days late"),
         "reminder.subject.loan": ("贷款", "Loan"),
         "reminder.subject.training_enrolment": ("培训回访", "Training follow-up"),
         "reminder.subject.job_fair_hire": ("招聘会回访", "Job-fair follow-up"),
