@@ -233,23 +233,7 @@ import GuanaiCore
             try await ctx.makeUser("far", .villageWorker, Codes.tiaoguanVillage)
             let cun = try await ctx.token("cun"), hr = try await ctx.token("renshe"), hr2 = try await ctx.token("renshe2")
             let her = try await Self.woman(ctx, cun, "何春兰", village: Codes.shihuayan, born: (1984, 8, 8), order: 2)
-            let id = try await Self.apply(
-                ctx, cun, .init(personId: her, kind: "individual", amount: "200000.00", termMonths: 12, project: "种植")
-            ).content.decode(LoanDTO.self).id
-            let steps: [(String, LoanStepInput)] = [
-                ("xiangzhen", .init(step: "recommend", decision: "approved")),
-                ("renshe", .init(step: "hr_review", decision: "approved", documentNo: "1")),
-                ("renshe2", .init(step: "guarantee", decision: "approved", documentNo: "2")),
-                (
-                    "renshe",
-                    .init(step: "bank_approval", decision: "approved", documentNo: "3", amount: "200000.00", rateBP: 450, termMonths: 12)
-                ),
-                ("renshe2", .init(step: "disburse", decision: "approved", documentNo: "4", amount: "200000.00")),
-            ]
-            for (who, s) in steps {
-                let r = try await Self.step(ctx, id, try await ctx.token(who), s)
-                #expect(r.status == .ok, "\(s.step!) by \(who): \(r.body.string)")
-            }
+            let id = try await Self.disbursed(ctx, cun, her, amount: "200000.00", term: 12, rateBP: 450)
             // Disbursed on the test day 2026-11-18: the first instalment (interest) is due 2026-12-18.
             let day = { (iso: String) in
                 ctx.app.now.addingTimeInterval(Double(CivilDate(iso: iso)!.dayNumber - CivilDate(iso: "2026-11-18")!.dayNumber) * 86_400)
@@ -373,21 +357,7 @@ import GuanaiCore
             try await ctx.makeUser("insp", .inspector, Codes.county)
             let cun = try await ctx.token("cun")
             let her = try await Self.woman(ctx, cun, "高玉珍", village: Codes.shihuayan, born: (1983, 9, 9), order: 2)
-            let id = try await Self.apply(
-                ctx, cun, .init(personId: her, kind: "individual", amount: "80000.00", termMonths: 12, project: "养殖")
-            ).content.decode(LoanDTO.self).id
-            for (who, s) in [
-                ("xiangzhen", LoanStepInput(step: "recommend", decision: "approved")),
-                ("renshe", .init(step: "hr_review", decision: "approved", documentNo: "1")),
-                ("renshe2", .init(step: "guarantee", decision: "approved", documentNo: "2")),
-                (
-                    "renshe",
-                    .init(step: "bank_approval", decision: "approved", documentNo: "3", amount: "80000.00", rateBP: 400, termMonths: 12)
-                ),
-                ("renshe2", .init(step: "disburse", decision: "approved", documentNo: "4", amount: "80000.00")),
-            ] {
-                #expect(try await Self.step(ctx, id, try await ctx.token(who), s).status == .ok)
-            }
+            let id = try await Self.disbursed(ctx, cun, her, amount: "80000.00", term: 12, rateBP: 400)
             let city = try await ctx.api(.GET, "/api/v1/loans/portfolio", token: try await ctx.token("insp"))
             #expect(city.status == .ok, "\(city.body.string)")
             let p = try city.content.decode(LoanPortfolioDTO.self)
