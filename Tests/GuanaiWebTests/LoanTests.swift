@@ -59,6 +59,7 @@ import GuanaiCore
         l.outstandingFen = 0
         l.overdue = false
         l.everOverdue = everOverdue
+        l.subsidyPaidFen = 0
         l.createdAt = ctx.app.now
         l.updatedAt = ctx.app.now
         try await l.create(on: ctx.app.db)

@@ -155,7 +155,8 @@ public enum LoanBench {
             (l.lprBP, l.borrowerBP, l.approvedTerm) = (300, 150, l.termMonths)
             l.method = Int.random(in: 0..<10, using: &rng) < 7 ? .interestOnly : .equalPrincipal
             (l.disbursedOn, l.disbursedFen) = (on.iso, l.amountFen)
-            (l.outstandingFen, l.overdue, l.everOverdue, l.createdAt, l.updatedAt) = (l.amountFen, false, false, at, at)
+            (l.outstandingFen, l.overdue, l.everOverdue, l.subsidyPaidFen) = (l.amountFen, false, false, 0)
+            (l.createdAt, l.updatedAt) = (at, at)
             var booked: [Repayment] = []
             for row in l.schedule where row.due <= today {
                 let roll = Int.random(in: 0..<100, using: &rng)
@@ -182,6 +183,7 @@ public enum LoanBench {
                 )
                 (c.status, c.claimedBy, c.claimedAt, c.paidBy, c.paidAt) = (.paid, "bench", at, "bench2", at)
                 claims.append(c)
+                l.subsidyPaidFen += c.subsidyFen
             }
             batch.append(l)
             try await flush(false)

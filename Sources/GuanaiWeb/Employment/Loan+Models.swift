@@ -33,6 +33,8 @@ final class Loan: Model, @unchecked Sendable {
     @Field(key: "ever_overdue") var everOverdue: Bool
     @OptionalField(key: "overdue_check_on") var overdueCheckOn: String?
     @OptionalField(key: "settled_on") var settledOn: String?
+    /// The subsidies paid on it, kept with each payment so the portfolio needs no join (M0046).
+    @Field(key: "subsidy_paid_fen") var subsidyPaidFen: Int64
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
     init() {}

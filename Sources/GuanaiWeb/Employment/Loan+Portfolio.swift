@@ -21,8 +21,9 @@ struct LoanPortfolioDTO: Content {
 
 extension Scoped {
     /// PostgreSQL sums bigints as numeric, so each sum is cast back to an integer both engines decode.
-    /// The unit's loans lent (disbursed or settled) in figures, with its units one level down: two grouped sums by
-    /// village (loans; subsidies paid), summed up in Core; the women counted once over the whole unit.
+    /// The unit's loans lent (disbursed or settled) in figures, with its units one level down: one grouped pass by
+    /// village over the covering index `loans_figures` (M0046), summed up in Core; the women counted once over the
+    /// whole unit, since a woman who moved may have borrowed in two villages.
     func loanPortfolio(unit: String) async throws -> LoanPortfolioDTO {
         guard let code = DivisionCode(unit) else { throw Abort(.notFound) }
         let r = code.range
@@ -33,7 +34,7 @@ extension Scoped {
             SELECT unit_code, COUNT(*) AS n, CAST(SUM(disbursed_fen) AS BIGINT) AS amount,
             CAST(SUM(outstanding_fen) AS BIGINT) AS outstanding,
             CAST(SUM(CASE WHEN overdue = \(bind: true) THEN outstanding_fen ELSE 0 END) AS BIGINT) AS late,
-            COUNT(DISTINCT person_id) AS women
+            COUNT(DISTINCT person_id) AS women, CAST(SUM(subsidy_paid_fen) AS BIGINT) AS paid
             FROM loans WHERE unit_code >= \(bind: r.lowerBound) AND unit_code <= \(bind: r.upperBound)
             AND status IN (\(bind: lent[0]), \(bind: lent[1])) GROUP BY unit_code
             """
@@ -42,27 +43,18 @@ extension Scoped {
             villages[try row.decode(column: "unit_code", as: String.self)] = LoanFigures(
                 count: try row.decode(column: "n", as: Int.self), amount: Yuan(fen: try row.decode(column: "amount", as: Int64.self)),
                 outstanding: Yuan(fen: try row.decode(column: "outstanding", as: Int64.self)),
-                overdueAmount: Yuan(fen: try row.decode(column: "late", as: Int64.self)), subsidyPaid: Yuan(fen: 0),
+                overdueAmount: Yuan(fen: try row.decode(column: "late", as: Int64.self)),
+                subsidyPaid: Yuan(fen: try row.decode(column: "paid", as: Int64.self)),
                 women: try row.decode(column: "women", as: Int.self))
         }
-        let paid = try await db.sql.raw(
-            """
-            SELECT l.unit_code AS unit_code, CAST(SUM(s.subsidy_fen) AS BIGINT) AS paid
-            FROM loan_subsidies s JOIN loans l ON l.id = s.loan_id
-            WHERE l.unit_code >= \(bind: r.lowerBound) AND l.unit_code <= \(bind: r.upperBound)
-            AND s.status = \(bind: SubsidyStatus.paid.rawValue) GROUP BY l.unit_code
-            """
-        ).all()
-        for row in paid {
-            let u = try row.decode(column: "unit_code", as: String.self)
-            villages[u, default: LoanFigures()].subsidyPaid = Yuan(fen: try row.decode(column: "paid", as: Int64.self))
-        }
+        // `unit_code || ''` keeps SQLite off `loans_figures` here: walking `loans_women` in person order counts each
+        // woman without sorting, where the unit's range on `loans_figures` would sort the whole unit's loans first.
         let women =
             try await db.sql.raw(
                 """
-                SELECT COUNT(DISTINCT person_id) AS women FROM loans
-                WHERE unit_code >= \(bind: r.lowerBound) AND unit_code <= \(bind: r.upperBound)
-                AND status IN (\(bind: lent[0]), \(bind: lent[1]))
+                SELECT COUNT(*) AS women FROM (SELECT person_id FROM loans
+                WHERE unit_code || '' >= \(bind: r.lowerBound) AND unit_code || '' <= \(bind: r.upperBound)
+                AND status IN (\(bind: lent[0]), \(bind: lent[1])) GROUP BY person_id) w
                 """
             ).first()?.decode(column: "women", as: Int.self) ?? 0
         var total = villages.values.reduce(LoanFigures(), +)
@@ -109,6 +101,8 @@ extension LoanService {
             if target == .paid {
                 row.paidBy = signer.username
                 row.paidAt = at
+                l.subsidyPaidFen += row.subsidyFen
+                try await l.save(on: tx)
             }
             try await row.save(on: tx)
             try await AuditLog.append(

@@ -32,6 +32,7 @@ enum LoanService {
         l.outstandingFen = 0
         l.overdue = false
         l.everOverdue = false
+        l.subsidyPaidFen = 0
         l.createdAt = at
         l.updatedAt = at
         let partnerIDs = (input.partnerIds ?? []).compactMap { UUID(uuidString: $0.trimmingCharacters(in: .whitespaces)) }

@@ -29,5 +29,7 @@ enum Migrations {
         M0044_JobFairs(),
         // Guaranteed start-up loans and the generic reminders table (issue 18, items 5-10).
         M0045_Loans(),
+        // The loan portfolio from two indexes.
+        M0046_LoanFigures(),
     ]
 }
