@@ -29,6 +29,10 @@ extension AccessMatrixTests {
         var fair = "", fairHire = ""
         /// A loan applied for by the village's worker for the woman (issue 18).
         var loan = ""
+        /// A rights case the village's worker took in (issue 19): its parties and narrative are for its assigned accounts only.
+        var rightsCase = ""
+        /// What only a case's assigned accounts, rights officers and break-glass readers may see: nobody in the matrix.
+        var confidential: [String] = []
         /// Names and ID numbers that must not reach anybody outside this village's jurisdiction.
         var secrets: [String] = []
         /// The children's names, which only roles that read children may see.
@@ -222,6 +226,19 @@ extension AccessMatrixTests {
         #expect(applied.status == .created, "loan: \(applied.body.string)")
         w.loan = try applied.content.decode(LoanDTO.self).id
         w.secrets += [project, w.loan]
+
+        let applicantName = surname + "秀英", respondentName = surname + "大强", narrative = surname + "家婆媳为赡养费争执多年"
+        let taken = try await ctx.api(
+            .POST, "/api/v1/rights/cases", token: try await ctx.token(applicant),
+            body: ctx.json(
+                RightsCaseInput(
+                    villageCode: village, channel: "walk_in", category: "support",
+                    parties: [.init(role: "applicant", name: applicantName), .init(role: "respondent", name: respondentName)],
+                    narrative: narrative, receivedOn: "2026-11-01")))
+        #expect(taken.status == .created, "rights case: \(taken.body.string)")
+        w.rightsCase = try taken.content.decode(RightsCaseSummaryDTO.self).id
+        w.secrets += [w.rightsCase]
+        w.confidential = [applicantName, respondentName, narrative]
 
         let accountName = "acct\(tag)"
         w.account = try await ctx.makeUser(accountName, .volunteer, village).id!.uuidString

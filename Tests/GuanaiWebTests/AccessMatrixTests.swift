@@ -64,7 +64,7 @@ import GuanaiCore
     static let rules: Set<String> = [
         "open", "signed_in", "read", "own", "edits", "history", "export", "import", "approve", "manage_accounts", "edit_rules",
         "file_report", "inbox", "desk", "uploader", "manage_units", "reveal_id", "session", "duties", "trains", "employment_work",
-        "loan_apply", "loan_step", "loan_money", "import_any",
+        "loan_apply", "loan_step", "loan_money", "import_any", "rights_intake", "rights_assign", "rights_confidential", "break_glass",
     ]
 
     /// Every route the app answers is in the table, and the table names no route that is gone.
@@ -100,6 +100,13 @@ import GuanaiCore
         case "loan_apply": allowed = cell == .yes && LoanAccess.mayApply(role)
         case "loan_step": allowed = cell == .yes && LoanStep.allCases.contains { $0.recordedBy.contains(role) }
         case "loan_money": allowed = cell == .yes && LoanAccess.mayRecordRepayment(role) && LoanAccess.mayHandleSubsidy(role)
+        // Rights cases: intake by the federation's staff and the justice bureau; mediators named by township and city staff
+        // (and rights officers, which the matrix's accounts are not); the confidential part only to assigned accounts,
+        // officers and break-glass readers, none of which the matrix's account is; break-glass by the roles that have it.
+        case "rights_intake": allowed = cell == .yes && RightsAccess.mayTakeCases(role)
+        case "rights_assign": allowed = cell == .yes && [.townshipStaff, .cityAdmin].contains(role)
+        case "rights_confidential": allowed = false
+        case "break_glass": allowed = cell == .yes && has(.breakGlass)
         case "history":
             allowed = role != .volunteer && (t.reads[.audit]?[role] == .yes || cell == .yes)
         case "export": allowed = has(.export) && cell == .yes && role != .volunteer
@@ -166,6 +173,7 @@ extension AccessMatrixTests {
             case "job-fairs": return w.fair
             case "job-fair-hires": return w.fairHire
             case "loans": return w.loan
+            case "rights": return w.rightsCase
             default: return nil
             }
         }
@@ -245,7 +253,7 @@ extension AccessMatrixTests {
             ]
             let inside = worlds[0], outside = worlds[Self.outsideWorld(role)]
             // Everything outside the jurisdiction; and for a role that does not read children, the children inside too.
-            var forbidden = outside.secrets
+            var forbidden = outside.secrets + outside.confidential + inside.confidential
             if t.reads[.child]?[role] == Cell.no { forbidden += inside.childNames }
             if role == .volunteer { forbidden += [inside.childNames[0], inside.childNames[2]] }
             let token = try await ctx.token("actor")

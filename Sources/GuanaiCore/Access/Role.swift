@@ -39,6 +39,8 @@ public enum Action: String, Sendable, Codable, CaseIterable {
     case editRules = "edit_rules"  // 修改规则参数
     case manageAccounts = "manage_accounts"  // 账号管理
     case manageUnits = "manage_units"  // 区划维护（增、改名、合并、撤销）
+    /// Opening a confidential rights case one is not assigned to, for a stated reason, for a few hours (issue 19).
+    case breakGlass = "break_glass"  // 临时查阅保密案件
 }
 
 /// Kinds of record, for "what may this role read at all".
@@ -66,7 +68,8 @@ public enum Policy {
         // Partners work on their own module's records: they need full IDs (e.g. screening), lists, and bulk results.
         case (.partnerHealth, .revealID), (.partnerHealth, .export), (.partnerHealth, .import), (.partnerHealth, .fileReport),
             (.partnerHR, .revealID), (.partnerHR, .export), (.partnerHR, .import), (.partnerHR, .fileReport),
-            (.partnerJustice, .revealID), (.partnerJustice, .export), (.partnerJustice, .import), (.partnerJustice, .fileReport):
+            (.partnerJustice, .revealID), (.partnerJustice, .export), (.partnerJustice, .import), (.partnerJustice, .fileReport),
+            (.partnerJustice, .breakGlass):
             return true
         case (.partnerHealth, _), (.partnerHR, _), (.partnerJustice, _): return false
         // Read-only inspection: may take masked lists away, nothing else.

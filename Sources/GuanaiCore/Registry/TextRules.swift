@@ -19,12 +19,15 @@ public enum TextRules {
         "password": 128, "current": 128, "new": 128, "confirm": 128, "token": 200, "q": 100,
         "notes": 2000, "note": 2000, "improperNote": 1000, "plan": 2000, "resolution": 2000, "seen": 2000, "reason": 500,
         "closeNote": 1000, "policeReportNo": 50, "description": 2000, "summary": 2000, "detail": 2000, "message": 2000,
+        "relation": 50, "narrative": 5000, "request": 2000, "minutes": 5000, "content": 5000, "facts": 5000, "terms": 5000,
+        "performance": 2000, "advice": 2000,
     ]
 
     /// Long text: line breaks (and tabs) allowed, other control characters not.
     public static let multiline: Set<String> = [
         "notes", "note", "improperNote", "plan", "resolution", "seen", "reason", "closeNote",
         "description", "summary", "detail", "message", "facilities",
+        "narrative", "request", "minutes", "content", "facts", "terms", "performance", "advice",
     ]
 
     public static func max(_ field: String) -> Int { maxLength[key(field)] ?? defaultMax }

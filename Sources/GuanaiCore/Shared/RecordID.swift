@@ -70,6 +70,8 @@ public enum RecordTag {
     public enum ChildrenEvent: AuditedKind { public static let auditSubject = AuditSubject.station }
     /// A guaranteed start-up loan, under the employment rule and trail.
     public enum Loan: AuditedKind { public static let auditSubject = AuditSubject.employment }
+    /// A rights case (维权/调解, issue 19).
+    public enum RightsCase: AuditedKind { public static let auditSubject = AuditSubject.rights }
     public enum User: AuditedKind { public static let auditSubject = AuditSubject.account }
     /// No trail of its own: an upload is the importer's working file, and what it imports is audited row by row.
     public enum IntakeUpload {}
@@ -93,6 +95,7 @@ public typealias DonorID = RecordID<RecordTag.Donor>
 public typealias DonationID = RecordID<RecordTag.Donation>
 public typealias ChildrenEventID = RecordID<RecordTag.ChildrenEvent>
 public typealias LoanID = RecordID<RecordTag.Loan>
+public typealias RightsCaseID = RecordID<RecordTag.RightsCase>
 
 public typealias UserID = RecordID<RecordTag.User>
 public typealias IntakeUploadID = RecordID<RecordTag.IntakeUpload>

@@ -55,6 +55,7 @@ extension OpenAPIDocument {
         + training
         + jobFairs
         + personEmployment
+        + rights
 
     static let sessionAndUnits: [APIRoute] = [
         APIRoute(

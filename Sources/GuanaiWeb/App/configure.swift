@@ -118,6 +118,7 @@ public enum GuanaiApp {
         StationCoverageController().register(api: signedInAPI, web: web)
         SitingAPIController().register(signedInAPI)
         LoansAPIController().register(signedInAPI)
+        RightsAPIController().register(signedInAPI)
         TrainingAPIController().register(signedInAPI)
         JobFairAPIController().register(signedInAPI)
         NeighbourGroupAPIController().register(signedInAPI)

@@ -41,6 +41,8 @@ enum UnitReferences {
         // A loan is read and counted in its borrower's village: it goes where she goes, and its open reminders with it.
         ("loans", "unit_code"),
         ("reminders", "unit_code"),
+        // A rights case stays with its village (its number keeps the county it was given in).
+        ("rights_cases", "unit_code"),
     ]
 
     /// Columns that name a unit but describe history and must stay where they are.

@@ -31,5 +31,7 @@ enum Migrations {
         M0045_Loans(),
         // The loan portfolio from two indexes.
         M0046_LoanFigures(),
+        // Rights cases and mediation (issue 19).
+        M0048_Rights(),
     ]
 }

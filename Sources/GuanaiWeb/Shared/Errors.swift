@@ -41,10 +41,10 @@ struct GuanaiErrorMiddleware: AsyncMiddleware {
         case let e as FieldErrors:
             return (
                 .unprocessableEntity, "validation", req.t("error.validation"),
-                e.items.map { ($0.field, req.lang.t($0.key, $0.args.first ?? "")) }, nil
+                e.items.map { ($0.field, req.lang.t($0.key, args: $0.args)) }, nil
             )
         case let e as FieldError:
-            return (.unprocessableEntity, "validation", req.t("error.validation"), [(e.field, req.lang.t(e.key, e.args.first ?? ""))], nil)
+            return (.unprocessableEntity, "validation", req.t("error.validation"), [(e.field, req.lang.t(e.key, args: e.args))], nil)
         case let e as UnitChangeError:
             return (.unprocessableEntity, "validation", req.t("error.validation"), [(e.field, req.t(e.key))], nil)
         case let e as LikelyDuplicates:
@@ -63,6 +63,7 @@ struct GuanaiErrorMiddleware: AsyncMiddleware {
             case 401: return (s, "unauthorized", req.t("error.unauthorized"), [], nil)
             case 403 where e.reason == "password_change_required":
                 return (s, "password_change_required", req.t("password.mustChange"), [], nil)
+            case 403 where e.reason == RightsService.restricted: return (s, RightsService.restricted, req.t("rights.restricted"), [], nil)
             case 403: return (s, "forbidden", req.t("error.forbidden"), [], nil)
             case 404: return (s, "not_found", req.t("error.notFound"), [], nil)
             case 413: return (s, "too_large", req.t("error.tooLarge"), [], nil)

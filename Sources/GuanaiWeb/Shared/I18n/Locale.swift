@@ -13,7 +13,10 @@ public enum UILanguage: String, Sendable, CaseIterable {
     }
 
     /// `{0}`, `{1}` … in a catalogue string are filled from `args`.
-    public func t(_ key: String, _ args: String...) -> String {
+    public func t(_ key: String, _ args: String...) -> String { t(key, args: args) }
+
+    /// Every argument in its place: a message with a range names both ends.
+    public func t(_ key: String, args: [String]) -> String {
         var s = catalogue[key] ?? Catalogue.zh[key] ?? key
         for (i, v) in args.enumerated() { s = s.replacingOccurrences(of: "{\(i)}", with: v) }
         return s
@@ -47,6 +50,7 @@ public enum Catalogue {
 
     static let all = merge([
         base, registry, safety, intake, pairing, campaigns, stations, neighbours, audit, reasons, donations, employment, training, jobFairs,
+        rights,
         loanPages,
         employmentIntake,
     ])

@@ -1,0 +1,69 @@
+import Fluent
+import SQLKit
+import Vapor
+import GuanaiCore
+
+extension Scoped {
+    /// A case in the jurisdiction; nil (so 404) for one outside it.
+    func rightsCase(_ id: RightsCaseID) async throws -> RightsCase? {
+        guard let c = try await RightsCase.find(id, on: db), inScope(c.unitCode) else { return nil }
+        return c
+    }
+
+    /// Case summaries in the jurisdiction (or within `unit`), newest first, optionally of one status.
+    func rightsCases(unit: String?, status: RightsStatus?, page: Int, per: Int) async throws -> (items: [RightsCase], total: Int) {
+        var q = RightsCase.query(on: db).within(unit.map(narrowed) ?? jurisdiction, \.$unitCode)
+        if let status { q = q.filter(\.$status == status) }
+        return (
+            try await q.copy().sort(\.$receivedOn, .descending).sort(\.$caseNo, .descending).range(((page - 1) * per)..<(page * per))
+                .all(),
+            try await q.count()
+        )
+    }
+}
+
+/// What a case's service and pages read besides the case row.
+enum RightsQueries {
+    /// The county's next running number for the year (the unique key catches two intakes taking the same one).
+    static func nextSequence(county: String, year: Int, on db: any Database) async throws -> Int {
+        let row = try await db.sql.select().column(SQLFunction("MAX", args: SQLColumn("seq")), as: "top").from(RightsCase.schema)
+            .where("county_code", .equal, county).where("year", .equal, year).first()
+        return ((try row?.decode(column: "top", as: Int?.self)) ?? 0) + 1
+    }
+
+    static func assignments(of ids: [UUID], on db: any Database) async throws -> [UUID: [RightsAssignment]] {
+        guard !ids.isEmpty else { return [:] }
+        var out: [UUID: [RightsAssignment]] = [:]
+        for chunk in ids.chunked(500) {
+            for a in try await RightsAssignment.query(on: db).filter(\.$caseID ~~ Array(chunk)).sort(\.$assignedAt).sort(\.$id).all() {
+                out[a.caseID, default: []].append(a)
+            }
+        }
+        return out
+    }
+
+    static func grants(of id: UUID, on db: any Database) async throws -> [RightsGrant] {
+        try await RightsGrant.query(on: db).filter(\.$caseID == id).sort(\.$grantedAt, .descending).all()
+    }
+
+    /// An account's break-glass grants on a case, for the access check.
+    static func grants(of id: UUID, username: String, on db: any Database) async throws -> [RightsGrant] {
+        try await RightsGrant.query(on: db).filter(\.$caseID == id).filter(\.$username == username)
+            .filter(\.$kind == .breakGlass).all()
+    }
+
+    static func meetings(of id: UUID, on db: any Database) async throws -> [RightsMeetingRow] {
+        try await RightsMeetingRow.query(on: db).filter(\.$caseID == id).sort(\.$date).sort(\.$createdAt).all()
+    }
+
+    static func followups(of id: UUID, on db: any Database) async throws -> [RightsFollowupRow] {
+        try await RightsFollowupRow.query(on: db).filter(\.$caseID == id).sort(\.$on).sort(\.$createdAt).all()
+    }
+
+    /// The accounts a caller asks to make mediators, as the rule reads them.
+    static func users(_ ids: [UUID], on db: any Database) async throws -> [UUID: User] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await User.query(on: db).filter(\.$id ~~ ids).all()
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0.id!, $0) })
+    }
+}

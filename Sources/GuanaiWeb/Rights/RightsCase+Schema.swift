@@ -1,0 +1,172 @@
+import GuanaiCore
+import OpenAPIKit30
+
+extension RightsCaseInput: APISchema {
+    enum Keys: String, CodingKey { case villageCode, channel, category, parties, narrative, request, receivedOn, womensHome }
+    static let apiName = "RightsCaseInput"
+    static var apiSchema: JSONSchema {
+        let party = JSONSchema.closed(
+            [
+                ("role", .tokens(PartyRole.self)), ("name", .string), ("personId", .string), ("relation", .string), ("phone", .string),
+            ], required: ["role", "name"])
+        return .closed(
+            [
+                Keys.villageCode: .string, .channel: .tokens(RightsChannel.self), .category: .tokens(RightsCategory.self),
+                .parties: .array(minItems: 1, maxItems: RightsCaseForm.maxParties, items: party), .narrative: .string,
+                .request: .string, .receivedOn: .string(format: .date), .womensHome: .boolean,
+            ], required: [.villageCode, .channel, .category, .parties, .narrative, .receivedOn])
+    }
+}
+
+extension RightsMediatorsInput: APISchema {
+    enum Keys: String, CodingKey { case userIds, reason }
+    static let apiName = "RightsMediatorsInput"
+    static var apiSchema: JSONSchema {
+        .closed(
+            [Keys.userIds: .array(minItems: 1, maxItems: RightsMediationForm.maxNames, items: .string), .reason: .string],
+            required: [.userIds])
+    }
+}
+
+extension RightsAcceptInput: APISchema {
+    enum Keys: String, CodingKey { case consents, advice }
+    static let apiName = "RightsAcceptInput"
+    static var apiSchema: JSONSchema {
+        .closed(
+            [
+                Keys.consents: .closed(
+                    [(PartyRole.applicant.rawValue, .boolean), (PartyRole.respondent.rawValue, .boolean)],
+                    required: [PartyRole.applicant.rawValue, PartyRole.respondent.rawValue]),
+                .advice: .string,
+            ], required: [.consents])
+    }
+}
+
+extension RightsReasonInput: APISchema {
+    enum Keys: String, CodingKey { case reason }
+    static let apiName = "RightsReasonInput"
+    static var apiSchema: JSONSchema { .closed([Keys.reason: .string], required: [.reason]) }
+}
+
+extension RightsMeetingInput: APISchema {
+    enum Keys: String, CodingKey { case date, place, attendees, minutes }
+    static let apiName = "RightsMeetingInput"
+    static var apiSchema: JSONSchema {
+        .closed(
+            [
+                Keys.date: .string(format: .date), .place: .string,
+                .attendees: .array(minItems: 1, maxItems: RightsMediationForm.maxNames, items: .string), .minutes: .string,
+            ], required: [.date, .place, .attendees, .minutes])
+    }
+}
+
+extension RightsOutcomeInput: APISchema {
+    enum Keys: String, CodingKey { case kind, on, content, facts, terms, performance, signedBy, signedOn, referral, advice }
+    static let apiName = "RightsOutcomeInput"
+    /// Which parts each kind needs is Core's (422 naming each missing one), not the schema's.
+    static var apiSchema: JSONSchema {
+        .closed(
+            [
+                Keys.kind: .tokens(RightsOutcomeKind.self), .on: .string(format: .date), .content: .string, .facts: .string,
+                .terms: .string, .performance: .string, .signedBy: .array(maxItems: RightsMediationForm.maxNames, items: .string),
+                .signedOn: .string(format: .date), .referral: .tokens(RightsReferral.self), .advice: .string,
+            ], required: [.kind])
+    }
+}
+
+extension RightsFollowupInput: APISchema {
+    enum Keys: String, CodingKey { case on, compliance, note }
+    static let apiName = "RightsFollowupInput"
+    static var apiSchema: JSONSchema {
+        .closed(
+            [Keys.on: .string(format: .date), .compliance: .tokens(RightsCompliance.self), .note: .string], required: [.on, .compliance])
+    }
+}
+
+extension RightsSettingsInput: APISchema {
+    static let apiName = "RightsSettings"
+    static var apiSchema: JSONSchema {
+        .closed(
+            RightsSettings.fields.map {
+                ($0.name, JSONSchema.integer(maximum: ($0.range.upperBound, false), minimum: ($0.range.lowerBound, false)))
+            }, required: nil)
+    }
+}
+
+extension RightsCaseSummaryDTO: APISchema {
+    static let apiName = "RightsCaseSummary"
+    static var properties: [(String, JSONSchema)] {
+        let assigned = JSONSchema.closed(
+            [
+                ("userId", .string), ("username", .string), ("name", .string), ("role", .tokens(Role.self)),
+                ("kind", .tokens(RightsAssignmentKind.self)),
+            ], required: ["userId", "username", "name", "role", "kind"])
+        return [
+            ("id", .string), ("caseNo", .string), ("villageCode", .string), ("villageName", .string),
+            ("channel", .tokens(RightsChannel.self)), ("category", .tokens(RightsCategory.self)), ("status", .tokens(RightsStatus.self)),
+            ("womensHome", .boolean), ("receivedOn", .string(format: .date)), ("acceptedOn", .nullableString),
+            ("deadlineOn", .nullableString), ("outcomeKind", .tokens(RightsOutcomeKind.self, nullable: true)),
+            ("outcomeOn", .nullableString), ("followupDueOn", .nullableString), ("closedOn", .nullableString),
+            ("assigned", .list(assigned)),
+        ]
+    }
+    static var apiSchema: JSONSchema {
+        .closed(
+            properties,
+            required: [
+                "id", "caseNo", "villageCode", "villageName", "channel", "category", "status", "womensHome", "receivedOn", "assigned",
+            ])
+    }
+}
+
+extension RightsCaseDTO: APISchema {
+    static let apiName = "RightsCase"
+    static var apiSchema: JSONSchema {
+        let party = JSONSchema.closed(
+            [
+                ("role", .tokens(PartyRole.self)), ("name", .string), ("personId", .nullableString), ("relation", .nullableString),
+                ("phone", .nullableString),
+            ], required: ["role", "name"])
+        let meeting = JSONSchema.closed(
+            [
+                ("id", .string), ("date", .string(format: .date)), ("place", .string), ("attendees", .list(.string)), ("minutes", .string),
+                ("by", .string),
+            ], required: ["id", "date", "place", "attendees", "minutes", "by"])
+        let followup = JSONSchema.closed(
+            [
+                ("id", .string), ("on", .string(format: .date)), ("compliance", .tokens(RightsCompliance.self)), ("note", .nullableString),
+                ("by", .string),
+            ], required: ["id", "on", "compliance", "by"])
+        let outcome = JSONSchema.closed(
+            [
+                ("kind", .tokens(RightsOutcomeKind.self)), ("on", .string(format: .date)), ("content", .nullableString),
+                ("facts", .nullableString), ("terms", .nullableString), ("performance", .nullableString),
+                ("signedBy", .list(.string)), ("referral", .tokens(RightsReferral.self)),
+                ("advice", .nullableString),
+            ], required: ["kind", "on"])
+        return .closed(
+            [
+                ("summary", .ref(RightsCaseSummaryDTO.self)),
+                ("access", .oneOf([RightsAccess.Level.full.token, RightsAccess.Level.read.token])), ("accessUntil", .nullableString),
+                ("parties", .list(party)), ("narrative", .string), ("request", .nullableString), ("advice", .nullableString),
+                ("declineReason", .nullableString), ("closeReason", .nullableString), ("outcome", outcome),
+                ("meetings", .list(meeting)), ("followups", .list(followup)),
+            ], required: ["summary", "access", "parties", "narrative", "meetings", "followups"])
+    }
+}
+
+extension RightsGrantDTO: APISchema {
+    static let apiName = "RightsAccessEntry"
+    static var apiSchema: JSONSchema {
+        .closed(
+            [
+                ("username", .string), ("role", .tokens(Role.self)), ("kind", .tokens(RightsAccessKind.self)), ("reason", .string),
+                ("at", .string), ("until", .nullableString),
+            ], required: ["username", "role", "kind", "reason", "at"])
+    }
+}
+
+extension RightsAccessDTO: APISchema {
+    static let apiName = "RightsAccessGrant"
+    static var apiSchema: JSONSchema { .closed([("until", .string)], required: ["until"]) }
+}

@@ -1,0 +1,285 @@
+import Foundation
+import Testing
+import Fluent
+import Vapor
+import VaporTesting
+import GuanaiCore
+@testable import GuanaiWeb
+
+/// Rights cases (issue 19) on both engines: intake and numbering, summaries without a confidential word, the
+/// confidential part for the assigned, officers and break-glass readers only, the lifecycle in order, the trail.
+@Suite(.serialized) struct RightsTests {
+    static let applicant = "李秀英", respondent = "王大强", narrative = "两个儿子都不给赡养费，婆婆常年独居。"
+
+    static func input(village: String = Codes.shihuayan, personId: String? = nil) -> RightsCaseInput {
+        RightsCaseInput(
+            villageCode: village, channel: "walk_in", category: "support",
+            parties: [
+                .init(role: "applicant", name: applicant, relation: "母亲", phone: "13812345678"),
+                .init(role: "respondent", name: respondent, personId: personId, relation: "儿子"),
+            ],
+            narrative: narrative, request: "每月给付生活费", receivedOn: "2026-11-17", womensHome: true)
+    }
+
+    static func take(_ ctx: TestContext, _ token: String, _ body: RightsCaseInput = input()) async throws -> RightsCaseSummaryDTO {
+        let res = try await ctx.api(.POST, "/api/v1/rights/cases", token: token, body: ctx.json(body))
+        #expect(res.status == .created, "\(res.body.string)")
+        return try res.content.decode(RightsCaseSummaryDTO.self)
+    }
+
+    static func post(_ ctx: TestContext, _ id: String, _ step: String, _ token: String, _ body: some Encodable) async throws
+        -> TestingHTTPResponse
+    {
+        try await ctx.api(.POST, "/api/v1/rights/cases/\(id)/\(step)", token: token, body: ctx.json(body))
+    }
+
+    static func errorCode(_ res: TestingHTTPResponse) throws -> String { try res.content.decode(APIErrorBody.self).error.code }
+
+    @Test func intakeIsNumberedCheckedAndSummariesSayNothingConfidential() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            try await ctx.makeUser("town", .townshipStaff, Codes.taohuashan)
+            try await ctx.makeUser("far", .townshipStaff, Codes.tiaoguan)
+            for (u, r) in [("insp", Role.inspector), ("renshe", .partnerHR), ("weijian", .partnerHealth), ("sifa", .partnerJustice)] {
+                try await ctx.makeUser(u, r, Codes.county)
+            }
+            try await ctx.makeUser("aixin", .volunteer, Codes.shihuayan)
+            let cun = try await ctx.token("cun")
+            let first = try await Self.take(ctx, cun)
+            #expect(first.caseNo == "2026-0001" && first.status == "received" && first.assigned.map(\.kind) == ["receiver"])
+            let second = try await Self.take(ctx, try await ctx.token("sifa"))
+            #expect(second.caseNo == "2026-0002")
+
+            // Who may not take cases, and what a bad intake names.
+            for u in ["insp", "renshe", "weijian", "aixin"] {
+                let res = try await ctx.api(.POST, "/api/v1/rights/cases", token: try await ctx.token(u), body: ctx.json(Self.input()))
+                #expect(res.status == .forbidden, "\(u)")
+            }
+            let bad = try await ctx.api(
+                .POST, "/api/v1/rights/cases", token: cun,
+                body: ctx.json(
+                    RightsCaseInput(
+                        villageCode: Codes.shihuayan, channel: "letter", category: "support",
+                        parties: [.init(role: "respondent", name: "x")],
+                        narrative: " ", receivedOn: "2026-11-19")))
+            #expect(bad.status == .unprocessableEntity)
+            #expect(try StationTests.errorFields(bad) == ["channel", "parties", "narrative", "receivedOn"])
+            // A party linked to a person the account cannot see is refused by name; nothing is registered.
+            let people = try await Person.query(on: ctx.app.db).count()
+            let unknown = try await ctx.api(
+                .POST, "/api/v1/rights/cases", token: cun, body: ctx.json(Self.input(personId: UUID().uuidString)))
+            #expect(try StationTests.errorFields(unknown) == ["parties[1].personId"])
+            #expect(try await Person.query(on: ctx.app.db).count() == people)
+            // A village outside the jurisdiction is not hers to write for.
+            let outside = try await ctx.api(
+                .POST, "/api/v1/rights/cases", token: cun, body: ctx.json(Self.input(village: Codes.tiaoguanVillage)))
+            #expect(outside.status == .notFound)
+            #expect(try await RightsCase.query(on: ctx.app.db).count() == 2)
+
+            // Summaries: every reader of rights records in the jurisdiction, never a name or the story.
+            for u in ["cun", "town", "insp", "sifa"] {
+                let list = try await ctx.api(.GET, "/api/v1/rights/cases", token: try await ctx.token(u))
+                #expect(list.status == .ok, "\(u)")
+                let page = try list.content.decode(ListPage<RightsCaseSummaryDTO>.self)
+                #expect(page.total == 2, "\(u)")
+                for secret in [Self.applicant, Self.respondent, Self.narrative, "13812345678", "每月给付生活费"] {
+                    #expect(!list.body.string.contains(secret), "\(u) list shows \(secret)")
+                }
+            }
+            let far = try await ctx.token("far")
+            #expect(
+                try await ctx.api(.GET, "/api/v1/rights/cases", token: far).content.decode(ListPage<RightsCaseSummaryDTO>.self).total == 0)
+            #expect(try await ctx.api(.GET, "/api/v1/rights/cases/\(first.id)", token: far).status == .notFound)
+            for u in ["renshe", "weijian", "aixin"] {
+                #expect(try await ctx.api(.GET, "/api/v1/rights/cases", token: try await ctx.token(u)).status == .forbidden, "\(u)")
+            }
+        }
+    }
+
+    @Test func theConfidentialPartIsForTheAssignedOfficersAndBreakGlass() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            try await ctx.makeUser("town", .townshipStaff, Codes.taohuashan)
+            let admin = try await ctx.makeUser("admin", .cityAdmin, Codes.county)
+            try await ctx.makeUser("root", .cityAdmin, Codes.county)
+            try await ctx.makeUser("sifa", .partnerJustice, Codes.county)
+            try await ctx.makeUser("insp", .inspector, Codes.county)
+            let c = try await Self.take(ctx, try await ctx.token("cun"))
+            let path = "/api/v1/rights/cases/\(c.id)"
+
+            let mine = try await ctx.api(.GET, path, token: try await ctx.token("cun"))
+            #expect(mine.status == .ok)
+            let detail = try mine.content.decode(RightsCaseDTO.self)
+            #expect(
+                detail.access == "full" && detail.narrative == Self.narrative
+                    && detail.parties.map(\.name) == [Self.applicant, Self.respondent])
+            for u in ["town", "admin", "sifa", "insp"] {
+                let res = try await ctx.api(.GET, path, token: try await ctx.token(u))
+                #expect(res.status == .forbidden, "\(u)")
+                #expect(try Self.errorCode(res) == "restricted", "\(u)")
+                #expect(!res.body.string.contains(Self.applicant))
+            }
+            // The duty opens it, for the roles that may hold it.
+            let root = try await ctx.token("root")
+            _ = try await ctx.api(
+                .PUT, "/api/v1/accounts/\(admin.id!.uuidString)/duties", token: root,
+                body: ctx.json(DutiesInput(duties: ["rights_officer"])))
+            #expect(try await ctx.api(.GET, path, token: try await ctx.token("admin")).content.decode(RightsCaseDTO.self).access == "full")
+
+            // Break-glass: a reason, three hours, read-only, on the trail and on the case.
+            let town = try await ctx.token("town")
+            let noReason = try await Self.post(ctx, c.id, "access", town, RightsReasonInput(reason: " "))
+            #expect(try StationTests.errorFields(noReason) == ["reason"])
+            #expect(
+                try await Self.post(ctx, c.id, "access", try await ctx.token("insp"), RightsReasonInput(reason: "检查")).status == .forbidden)
+            let start = ctx.clock.now()
+            let grant = try await Self.post(ctx, c.id, "access", town, RightsReasonInput(reason: "当事人来电求助，承办人不在"))
+            #expect(grant.status == .ok, "\(grant.body.string)")
+            #expect(try grant.content.decode(RightsAccessDTO.self).until == AuditLog.timestamp(start.addingTimeInterval(3 * 3600)))
+            let read = try await ctx.api(.GET, path, token: town)
+            #expect(try read.content.decode(RightsCaseDTO.self).access == "read")
+            let change = try await Self.post(
+                ctx, c.id, "accept", town, RightsAcceptInput(consents: .init(applicant: true, respondent: true)))
+            #expect(change.status == .forbidden)
+            #expect(try Self.errorCode(change) == "restricted")
+            let accesses = try await ctx.api(.GET, path + "/accesses", token: try await ctx.token("cun"))
+            let entries = try accesses.content.decode(ListPage<RightsGrantDTO>.self).items
+            #expect(entries.map(\.username) == ["town"] && entries[0].kind == "break_glass" && entries[0].reason == "当事人来电求助，承办人不在")
+
+            ctx.clock.set(start.addingTimeInterval(2 * 3600 + 59 * 60))
+            #expect(try await ctx.api(.GET, path, token: try await ctx.token("town")).status == .ok)
+            ctx.clock.set(start.addingTimeInterval(3 * 3600 + 60))
+            let late = try await ctx.api(.GET, path, token: try await ctx.token("town"))
+            #expect(late.status == .forbidden)
+            #expect(try Self.errorCode(late) == "restricted")
+
+            let trail = try await AuditEntry.query(on: ctx.app.db).filter(\.$recordID == c.id).filter(\.$action == "view").all()
+            #expect(trail.contains { $0.actorName == "town" && $0.changes.contains("当事人来电求助") })
+            #expect(trail.filter { $0.actorName == "town" }.count >= 3)
+        }
+    }
+
+    @Test func aCaseRunsInOrderToAWrittenAgreementAndTheTrailKeepsNoConfidentialText() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            let town = try await ctx.makeUser("town", .townshipStaff, Codes.taohuashan)
+            let otherVillage = try await ctx.makeUser("cun2", .villageWorker, Codes.tiaoguanVillage)
+            let sifa = try await ctx.makeUser("sifa", .partnerJustice, Codes.county)
+            let c = try await Self.take(ctx, try await ctx.token("cun"))
+            let cun = try await ctx.token("cun"), townToken = try await ctx.token("town")
+
+            // Out of order: no meeting, outcome or close before acceptance.
+            for (step, body) in [
+                ("meetings", ctx.json(RightsMeetingInput(date: "2026-11-18", place: "妇女之家", attendees: ["李"], minutes: "m"))),
+                ("close", ctx.json(RightsReasonInput(reason: "r"))),
+            ] {
+                let res = try await ctx.api(.POST, "/api/v1/rights/cases/\(c.id)/\(step)", token: cun, body: body)
+                #expect(try StationTests.errorFields(res) == ["status"], "\(step)")
+            }
+            // Township staff name herself (with a reason) and the justice bureau; another township's worker cannot mediate.
+            let noReason = try await Self.post(ctx, c.id, "mediators", townToken, RightsMediatorsInput(userIds: [town.id!.uuidString]))
+            #expect(try StationTests.errorFields(noReason) == ["reason"])
+            let wrong = try await Self.post(
+                ctx, c.id, "mediators", townToken, RightsMediatorsInput(userIds: [sifa.id!.uuidString, otherVillage.id!.uuidString]))
+            #expect(try StationTests.errorFields(wrong) == ["userIds[1]"])
+            #expect(
+                try await Self.post(ctx, c.id, "mediators", cun, RightsMediatorsInput(userIds: [sifa.id!.uuidString])).status == .forbidden)
+            let named = try await Self.post(
+                ctx, c.id, "mediators", townToken,
+                RightsMediatorsInput(userIds: [town.id!.uuidString, sifa.id!.uuidString], reason: "本镇调解员"))
+            #expect(named.status == .ok, "\(named.body.string)")
+            #expect(try named.content.decode(RightsCaseDTO.self).summary.assigned.map(\.username) == ["cun", "town", "sifa"])
+
+            let consent = try await Self.post(ctx, c.id, "accept", townToken, RightsAcceptInput(consents: .init(applicant: true)))
+            #expect(try StationTests.errorFields(consent) == ["consents.respondent"])
+            let accepted = try await Self.post(
+                ctx, c.id, "accept", townToken, RightsAcceptInput(consents: .init(applicant: true, respondent: true)))
+            let a = try accepted.content.decode(RightsCaseDTO.self).summary
+            #expect(a.status == "accepted" && a.acceptedOn == "2026-11-18" && a.deadlineOn == "2026-12-18")
+            let met = try await Self.post(
+                ctx, c.id, "meetings", townToken,
+                RightsMeetingInput(
+                    date: "2026-11-18", place: "石华堰村妇女之家", attendees: [Self.applicant, Self.respondent], minutes: "双方同意每月给付"))
+            #expect(try met.content.decode(RightsCaseDTO.self).summary.status == "mediating")
+            let missing = try await Self.post(ctx, c.id, "outcome", townToken, RightsOutcomeInput(kind: "written_agreement", facts: "事实"))
+            #expect(try StationTests.errorFields(missing) == ["terms", "performance", "signedBy", "signedOn"])
+            let agreed = try await Self.post(
+                ctx, c.id, "outcome", townToken,
+                RightsOutcomeInput(
+                    kind: "written_agreement", facts: "王大强未付赡养费", terms: "每月五日前给付六百元", performance: "微信转账",
+                    signedBy: [Self.applicant, Self.respondent], signedOn: "2026-11-18"))
+            let done = try agreed.content.decode(RightsCaseDTO.self)
+            #expect(done.summary.status == "agreed" && done.summary.followupDueOn == "2026-12-18")
+            #expect(done.outcome?.terms == "每月五日前给付六百元")
+            let followed = try await Self.post(
+                ctx, c.id, "followups", try await ctx.token("sifa"),
+                RightsFollowupInput(on: "2026-11-18", compliance: "complied", note: "已给付"))
+            #expect(try followed.content.decode(RightsCaseDTO.self).summary.status == "followed_up")
+            let closed = try await Self.post(ctx, c.id, "close", townToken, RightsReasonInput(reason: "协议履行完毕"))
+            #expect(try closed.content.decode(RightsCaseDTO.self).summary.closedOn == "2026-11-18")
+            #expect(
+                try StationTests.errorFields(try await Self.post(ctx, c.id, "close", townToken, RightsReasonInput(reason: "x"))) == [
+                    "status"
+                ])
+
+            // The trail says what changed in the summary, and only that the confidential parts changed.
+            let trail = try await AuditEntry.query(on: ctx.app.db).filter(\.$recordID == c.id).all().map(\.changes).joined()
+            #expect(trail.contains("followed_up") && trail.contains(RightsService.withheld))
+            for secret in [
+                Self.applicant, Self.respondent, Self.narrative, "每月给付生活费", "双方同意每月给付", "每月五日前给付六百元", "已给付", "协议履行完毕", "13812345678",
+            ] {
+                #expect(!trail.contains(secret), "trail shows \(secret)")
+            }
+        }
+    }
+
+    @Test func aRefusalIsReferredWithAdviceAndADeclineIsClosable() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            let cun = try await ctx.token("cun")
+            let refused = try await Self.take(ctx, cun)
+            let noAdvice = try await Self.post(
+                ctx, refused.id, "accept", cun, RightsAcceptInput(consents: .init(applicant: true, respondent: false)))
+            #expect(try StationTests.errorFields(noAdvice) == ["advice"])
+            let referred = try await Self.post(
+                ctx, refused.id, "accept", cun, RightsAcceptInput(consents: .init(applicant: true, respondent: false), advice: "建议申请法律援助"))
+            let r = try referred.content.decode(RightsCaseDTO.self)
+            #expect(r.summary.status == "referred" && r.advice == "建议申请法律援助" && r.summary.acceptedOn == nil)
+            #expect(try await Self.post(ctx, refused.id, "close", cun, RightsReasonInput(reason: "已转法律援助中心")).status == .ok)
+
+            let declined = try await Self.take(ctx, cun)
+            let d = try await Self.post(ctx, declined.id, "decline", cun, RightsReasonInput(reason: "已在法院起诉"))
+            #expect(try d.content.decode(RightsCaseDTO.self).summary.status == "declined")
+            #expect(
+                try StationTests.errorFields(try await Self.post(ctx, declined.id, "decline", cun, RightsReasonInput(reason: "x"))) == [
+                    "status"
+                ])
+        }
+    }
+
+    @Test func settingsAreTheCitysAndMoveTheDeadline() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("admin", .cityAdmin, Codes.county)
+            try await ctx.makeUser("town", .townshipStaff, Codes.taohuashan)
+            let admin = try await ctx.token("admin")
+            let bad = try await ctx.api(
+                .PUT, "/api/v1/rights/settings", token: admin, body: ctx.json(RightsSettingsInput(mediationDays: 0, breakGlassHours: 73)))
+            #expect(try StationTests.errorFields(bad) == ["mediationDays", "breakGlassHours"])
+            let town = try await ctx.token("town")
+            #expect(
+                try await ctx.api(.PUT, "/api/v1/rights/settings", token: town, body: ctx.json(RightsSettingsInput(mediationDays: 20)))
+                    .status
+                    == .forbidden)
+            let ok = try await ctx.api(
+                .PUT, "/api/v1/rights/settings", token: admin, body: ctx.json(RightsSettingsInput(mediationDays: 20)))
+            #expect(try ok.content.decode(RightsSettingsInput.self).mediationDays == 20)
+            #expect(
+                try await ctx.api(.GET, "/api/v1/rights/settings", token: town).content.decode(RightsSettingsInput.self).breakGlassHours
+                    == 3)
+            let c = try await Self.take(ctx, town)
+            let accepted = try await Self.post(
+                ctx, c.id, "accept", town, RightsAcceptInput(consents: .init(applicant: true, respondent: true)))
+            #expect(try accepted.content.decode(RightsCaseDTO.self).summary.deadlineOn == "2026-12-08")
+        }
+    }
+}
