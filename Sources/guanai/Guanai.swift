@@ -11,7 +11,7 @@ struct Guanai: AsyncParsableCommand {
         abstract: "关爱 — 农村留守妇女儿童关爱行动 (Guanai: care for rural left-behind women and children)",
         subcommands: [
             Serve.self, Migrate.self, UserCommand.self, AuditCommand.self, DemoDataCommand.self, SweepCommand.self, ImportCommand.self,
-            ExportCommand.self, BenchCommand.self, PairingBenchCommand.self, SweepBenchCommand.self,
+            ExportCommand.self, DivisionsCommand.self, BenchCommand.self, PairingBenchCommand.self, SweepBenchCommand.self,
             SitingBenchCommand.self, CoverageBenchCommand.self, LoanBenchCommand.self,
         ]
     )

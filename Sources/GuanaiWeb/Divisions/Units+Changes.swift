@@ -40,23 +40,9 @@ enum UnitService {
 
     /// Loads the bundled list for a county once; later starts find it and do nothing.
     static func ensureLoaded(county: String, on db: any Database, at: Date) async throws -> Bool {
-        let records = try DivisionCatalog.county(county)
-        guard let countyRecord = records.first(where: { $0.level == .county }) else { return false }
-        if try await Unit.find(countyRecord.code.value, on: db) != nil { return false }
-        try await db.transaction { tx in
-            for r in records where try await Unit.find(r.code.value, on: tx) == nil {
-                try await Unit(record: r, at: at).create(on: tx)
-            }
-            try await UnitChange(
-                unitCode: countyRecord.code.value, change: .loaded, detail: detail(["edition": "2021", "units": String(records.count)]),
-                reason: DivisionCatalog.editionNote, actor: .system(), at: at
-            ).create(on: tx)
-            try await AuditLog.append(
-                AuditEvent(
-                    AuditAction.import, .divisions, countyRecord.code.value, unit: countyRecord.code.value,
-                    detail: ["edition": "2021", "units": String(records.count)]), by: .system(), at: at, on: tx)
-        }
-        return true
+        guard let code = DivisionCode(county), code.level == .county else { throw DivisionCatalogError.unknownCounty(county) }
+        if try await Unit.find(code.value, on: db) != nil { return false }
+        return try await DivisionLoader.load(county, on: db, at: at).plan.inserted > 0
     }
 
     /// Adds a unit absent from the statistical list under `parent`, with the first free non-statistical number.
