@@ -197,3 +197,33 @@ import Testing
         #expect(ok.input.values.count == RightsSettings.fields.count)
     }
 }
+
+@Suite struct RightsDeadlineTests {
+    let s = RightsSettings()
+    let due = CivilDate(iso: "2027-04-10")!
+
+    @Test func eachStageFromItsDay() {
+        func on(_ iso: String) -> [RightsReminderLevel.Stage] { RightsDeadlines.stages(due: due, today: CivilDate(iso: iso)!, s) }
+        #expect(on("2027-04-04") == [])
+        #expect(on("2027-04-05") == [.soon])
+        #expect(on("2027-04-10") == [.soon])
+        #expect(on("2027-04-11") == [.overdue])
+        #expect(on("2027-04-16") == [.overdue])
+        #expect(on("2027-04-17") == [.overdue, .escalated])
+        #expect(RightsDeadlines.nextCheck(due: due, today: CivilDate(iso: "2027-04-05")!, s)?.iso == "2027-04-11")
+        #expect(RightsDeadlines.nextCheck(due: due, today: CivilDate(iso: "2027-04-11")!, s)?.iso == "2027-04-17")
+        #expect(RightsDeadlines.nextCheck(due: due, today: CivilDate(iso: "2027-04-17")!, s) == nil)
+        #expect(RightsDeadlines.firstCheck(due: due, today: CivilDate(iso: "2027-03-11")!, s).iso == "2027-04-05")
+        #expect(RightsDeadlines.firstCheck(due: due, today: CivilDate(iso: "2027-04-12")!, s).iso == "2027-04-12")
+    }
+
+    @Test func theDeadlineFollowsTheStatus() {
+        let d = CivilDate(iso: "2027-05-01")!, f = CivilDate(iso: "2027-06-01")!
+        #expect(RightsDeadlines.current(status: .mediating, deadlineOn: d, followupDueOn: nil)?.kind == .mediation)
+        #expect(RightsDeadlines.current(status: .agreed, deadlineOn: d, followupDueOn: f)?.due == f)
+        #expect(RightsDeadlines.current(status: .received, deadlineOn: nil, followupDueOn: nil) == nil)
+        #expect(RightsDeadlines.current(status: .followedUp, deadlineOn: d, followupDueOn: nil) == nil)
+        #expect(
+            RightsReminderLevel(.followup, .escalated) == .followupEscalated && RightsReminderLevel.followupEscalated.stage == .escalated)
+    }
+}

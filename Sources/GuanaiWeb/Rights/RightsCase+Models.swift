@@ -24,6 +24,8 @@ final class RightsCase: Model, @unchecked Sendable {
     @OptionalField(key: "outcome_on") var outcomeOn: String?
     @OptionalField(key: "followup_due_on") var followupDueOn: String?
     @OptionalField(key: "closed_on") var closedOn: String?
+    /// The next day the sweep looks at the case's deadline (M0049); nil when none is running.
+    @OptionalField(key: "check_on") var checkOn: String?
     @Field(key: "created_by") var createdBy: String
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date

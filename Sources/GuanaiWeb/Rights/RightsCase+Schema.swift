@@ -151,7 +151,16 @@ extension RightsCaseDTO: APISchema {
                 ("parties", .list(party)), ("narrative", .string), ("request", .nullableString), ("advice", .nullableString),
                 ("declineReason", .nullableString), ("closeReason", .nullableString), ("outcome", outcome),
                 ("meetings", .list(meeting)), ("followups", .list(followup)),
-            ], required: ["summary", "access", "parties", "narrative", "meetings", "followups"])
+                (
+                    "reminders",
+                    .list(
+                        .closed(
+                            [
+                                ("level", .tokens(RightsReminderLevel.self)), ("dueOn", .string(format: .date)), ("sentAt", .string),
+                                ("open", .boolean),
+                            ], required: nil))
+                ),
+            ], required: ["summary", "access", "parties", "narrative", "meetings", "followups", "reminders"])
     }
 }
 
