@@ -227,3 +227,25 @@ import Testing
             RightsReminderLevel(.followup, .escalated) == .followupEscalated && RightsReminderLevel.followupEscalated.stage == .escalated)
     }
 }
+
+@Suite struct RightsStatsTests {
+    @Test func medianAndRates() {
+        #expect(RightsStats.median([:]) == nil)
+        #expect(RightsStats.median([7: 1]) == 7)
+        #expect(RightsStats.median([3: 1, 10: 1]) == 6.5)
+        #expect(RightsStats.median([1: 2, 5: 1, 30: 2]) == 5)
+        #expect(RightsStats.median([2: 3, 9: 1]) == 2)
+        var f = RightsFigures(cases: 5, accepted: 3, resolved: 2, followupsDue: 0, followupsOnTime: 0)
+        #expect(f.resolutionRate == "0.6667" && f.followupRate == nil)
+        f = f + RightsFigures(cases: 1, accepted: 1, resolved: 0, followupsDue: 4, followupsOnTime: 3)
+        #expect(f.resolutionRate == "0.5000" && f.followupRate == "0.7500" && f.cases == 6)
+        #expect(RightsFigures().resolutionRate == nil)
+        let rows = DivisionRollup.rows(
+            [
+                "421081104200": f, "421081104201": f,
+                "421081105200": RightsFigures(cases: 1, accepted: 0, resolved: 0, followupsDue: 0, followupsOnTime: 0),
+            ],
+            under: DivisionCode("421081")!)
+        #expect(rows.map(\.code) == ["421081104000", "421081105000"] && rows[0].figures.cases == 12)
+    }
+}

@@ -354,3 +354,54 @@ import GuanaiCore
         }
     }
 }
+
+/// `GET /api/v1/rights/stats`: counts only, by the definitions of issue 19 item 9.
+@Suite(.serialized) struct RightsStatsWebTests {
+    @Test func statsCountWhatWasReceivedAcceptedAndResolved() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            try await ctx.makeUser("far", .townshipStaff, Codes.tiaoguan)
+            try await ctx.makeUser("insp", .inspector, Codes.county)
+            let cun = try await ctx.token("cun")
+            let both = RightsAcceptInput(consents: .init(applicant: true, respondent: true))
+            let meeting = RightsMeetingInput(date: "2026-11-18", place: "妇女之家", attendees: ["甲"], minutes: "m")
+            let agreed = try await RightsTests.take(ctx, cun)
+            _ = try await RightsTests.post(ctx, agreed.id, "accept", cun, both)
+            _ = try await RightsTests.post(ctx, agreed.id, "meetings", cun, meeting)
+            _ = try await RightsTests.post(ctx, agreed.id, "outcome", cun, RightsOutcomeInput(kind: "oral_agreement", content: "和好"))
+            let followed = try await RightsTests.post(
+                ctx, agreed.id, "followups", cun, RightsFollowupInput(on: "2026-11-18", compliance: "complied"))
+            #expect(followed.status == .ok, "\(followed.body.string)")
+            let failed = try await RightsTests.take(ctx, cun)
+            _ = try await RightsTests.post(ctx, failed.id, "accept", cun, both)
+            _ = try await RightsTests.post(ctx, failed.id, "meetings", cun, meeting)
+            _ = try await RightsTests.post(
+                ctx, failed.id, "outcome", cun, RightsOutcomeInput(kind: "failed", referral: "legal_aid", advice: "法律援助"))
+            var walkIn = RightsTests.input()
+            walkIn.channel = "hotline_12338"
+            walkIn.category = "domestic_violence"
+            _ = try await RightsTests.take(ctx, cun, walkIn)
+
+            let insp = try await ctx.token("insp")
+            let res = try await ctx.api(.GET, "/api/v1/rights/stats?from=2026-01-01&to=2026-12-31", token: insp)
+            #expect(res.status == .ok, "\(res.body.string)")
+            let s = try res.content.decode(RightsStatsDTO.self)
+            #expect(s.cases == 3 && s.accepted == 2 && s.resolved == 1 && s.resolutionRate == "0.5000")
+            #expect(s.byCategory == ["support": 2, "domestic_violence": 1] && s.byChannel == ["walk_in": 2, "hotline_12338": 1])
+            #expect(s.medianDaysToResolve == 0 && s.followupsDue == 1 && s.followupsOnTime == "1.0000")
+            #expect(s.rows.map(\.unitCode) == [Codes.taohuashan] && s.rows[0].cases == 3)
+            for secret in [RightsTests.applicant, RightsTests.respondent, RightsTests.narrative] {
+                #expect(!res.body.string.contains(secret))
+            }
+            // Before the period: nothing; the default period is this year so far.
+            let early = try await ctx.api(.GET, "/api/v1/rights/stats?to=2026-10-31", token: insp).content.decode(RightsStatsDTO.self)
+            #expect(early.cases == 0 && early.resolutionRate == nil && early.medianDaysToResolve == nil && early.from == "2026-01-01")
+            // Another township sees its own (none); a reversed or malformed period names the field.
+            let far = try await ctx.api(.GET, "/api/v1/rights/stats?unit=\(Codes.county)", token: try await ctx.token("far"))
+            #expect(try far.content.decode(RightsStatsDTO.self).cases == 0)
+            let reversed = try await ctx.api(.GET, "/api/v1/rights/stats?from=2026-12-01&to=2026-11-01", token: insp)
+            #expect(try StationTests.errorFields(reversed) == ["to"])
+            #expect(try StationTests.errorFields(try await ctx.api(.GET, "/api/v1/rights/stats?from=2026-13-01", token: insp)) == ["from"])
+        }
+    }
+}

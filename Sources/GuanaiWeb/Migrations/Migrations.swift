@@ -34,5 +34,6 @@ enum Migrations {
         // Rights cases and mediation (issue 19).
         M0048_Rights(),
         M0049_RightsReminders(),
+        M0050_RightsStats(),
     ]
 }

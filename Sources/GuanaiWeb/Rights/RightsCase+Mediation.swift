@@ -151,6 +151,7 @@ extension RightsService {
         let settings = try await RightsSettingsStore.load(on: scoped.db)
         let before = rc.auditFields
         (rc.status, rc.outcomeKind, rc.outcomeOn, rc.checkOn) = (next, o.kind, o.on.iso, nil)
+        rc.outcomeDays = rc.acceptedOn.flatMap(CivilDate.init(iso:)).map { o.on.dayNumber - $0.dayNumber }
         if o.kind != .failed {
             let due = o.on.adding(days: settings.followupDays)
             rc.followupDueOn = due.iso
@@ -178,7 +179,9 @@ extension RightsService {
         guard let f else { throw FieldErrors(c.errors) }
         let next = try moved(rc, .followUp)
         let before = rc.auditFields
-        (rc.status, rc.followupDueOn, rc.checkOn) = (next, nil, nil)
+        // The due day stays: the stats judge the first 回访 by it.
+        (rc.status, rc.checkOn) = (next, nil)
+        if rc.firstFollowupOn == nil { rc.firstFollowupOn = f.on.iso }
         let row = RightsFollowupRow()
         (row.id, row.caseID, row.on, row.compliance) = (TimeOrderedID.next(), rc.id!, f.on.iso, f.compliance)
         (row.note, row.byName, row.createdAt) = (f.note, s.username, at)
