@@ -30,6 +30,10 @@ LOANS = ("guaranteed start-up loans: the policy's limits (an individual's amount
          "and a rejection's reason; the bank's amount no more than applied for and the disbursement no more than approved; a "
          "repayment only on a disbursed loan, not before its disbursement, not more principal than is out; a subsidy quarter "
          "the loan has, over and above zero, paid by another account than its claimant")
+RIGHTS = ("rights cases: one applicant among the parties at least, a party's personId a person the caller reads; mediators active "
+          "accounts that may mediate in the case's village (its township's staff, its village worker, the justice bureau), a reason "
+          "when naming oneself; advice when a party refuses mediation; each outcome kind's own parts (content; facts, terms, "
+          "performance, signers, signing day; referral and advice); a step in the case's order; a period's end after its start")
 CALLER = "a role the caller's own role may not create, or a duty the account's role may not hold"
 MONEY = ("an amount in yuan above ten billion (10^10), zero where more than zero is needed, or more than what remains of a "
          "donation once its allocations are counted")
@@ -126,6 +130,17 @@ ALLOWED = {
     "POST /api/v1/job-fairs/{id}/attendees": {"personId": RECORD},
     "POST /api/v1/job-fairs/{id}/intents": {"personId": RECORD, "postingId": RECORD},
     "POST /api/v1/job-fairs/{id}/hires": {"personId": RECORD, "postingId": EMPLOYMENT},
+    "POST /api/v1/rights/cases": {"villageCode": UNIT, "receivedOn": TODAY, "parties": RIGHTS, "parties*": RIGHTS},
+    "POST /api/v1/rights/cases/{id}/mediators": {"userIds*": RIGHTS, "reason": RIGHTS, "status": STATE},
+    "POST /api/v1/rights/cases/{id}/accept": {"advice": RIGHTS, "status": STATE},
+    "POST /api/v1/rights/cases/{id}/decline": {"status": STATE},
+    "POST /api/v1/rights/cases/{id}/meetings": {"date": TODAY, "status": STATE},
+    "POST /api/v1/rights/cases/{id}/outcome": {"content": RIGHTS, "facts": RIGHTS, "terms": RIGHTS, "performance": RIGHTS,
+                                               "signedBy": RIGHTS, "signedOn": TODAY, "referral": RIGHTS, "advice": RIGHTS,
+                                               "on": TODAY, "status": STATE},
+    "POST /api/v1/rights/cases/{id}/followups": {"on": TODAY, "status": STATE},
+    "POST /api/v1/rights/cases/{id}/close": {"status": STATE},
+    "GET /api/v1/rights/stats": {"to": RIGHTS},
     "POST /api/v1/loans": {"personId": LOANS, "partnerIds*": LOANS, "amount": LOANS, "termMonths": LOANS, "project": LOANS,
                            "kind": LOANS},
     "POST /api/v1/loans/{id}/steps": {"step": LOANS, "reason": LOANS, "documentNo": LOANS, "on": TODAY, "amount": LOANS,

@@ -1,6 +1,11 @@
 import GuanaiCore
 import OpenAPIKit30
 
+/// A list's name: never blank (a blank one would be dropped and might leave the list empty).
+private func name(_ key: some CodingKey) -> JSONSchema {
+    .string(minLength: 1, pattern: OpenAPIDocument.nonBlankPattern(key.stringValue))
+}
+
 extension RightsCaseInput: APISchema {
     enum Keys: String, CodingKey { case villageCode, channel, category, parties, narrative, request, receivedOn, womensHome }
     static let apiName = "RightsCaseInput"
@@ -55,7 +60,7 @@ extension RightsMeetingInput: APISchema {
         .closed(
             [
                 Keys.date: .string(format: .date), .place: .string,
-                .attendees: .array(minItems: 1, maxItems: RightsMediationForm.maxNames, items: .string), .minutes: .string,
+                .attendees: .array(minItems: 1, maxItems: RightsMediationForm.maxNames, items: name(Keys.attendees)), .minutes: .string,
             ], required: [.date, .place, .attendees, .minutes])
     }
 }
@@ -68,7 +73,8 @@ extension RightsOutcomeInput: APISchema {
         .closed(
             [
                 Keys.kind: .tokens(RightsOutcomeKind.self), .on: .string(format: .date), .content: .string, .facts: .string,
-                .terms: .string, .performance: .string, .signedBy: .array(maxItems: RightsMediationForm.maxNames, items: .string),
+                .terms: .string, .performance: .string,
+                .signedBy: .array(maxItems: RightsMediationForm.maxNames, items: name(Keys.signedBy)),
                 .signedOn: .string(format: .date), .referral: .tokens(RightsReferral.self), .advice: .string,
             ], required: [.kind])
     }
