@@ -131,12 +131,12 @@ import GuanaiCore
             #expect(refused.status == .unprocessableEntity && refused.body.string.contains("id=\"accept-advice-error\""))
             #expect(try await town.post(page + "/accept", ["applicant": "yes", "respondent": "yes"]).status == .seeOther)
             let met = try await town.post(
-                page + "/meetings", ["date": today, "place": "石华堰村妇女之家", "attendees": "李秀英\n王大强\n", "minutes": "双方同意每月给付（测试）"])
+                page + "/meetings", ["date": today, "place": "石华堰村妇女之家", "attendeeLines": "李秀英\n王大强\n", "minutes": "双方同意每月给付（测试）"])
             #expect(met.status == .seeOther)
 
             var written = [
                 "kind": "written_agreement", "facts": "赡养费争议（测试事实）", "terms": "", "performance": "每月五日前转账",
-                "signedBy": "李秀英\n王大强", "signedOn": today,
+                "signerLines": "李秀英\n王大强", "signedOn": today,
             ]
             let missing = try await town.post(page + "/outcome", written)
             #expect(missing.status == .unprocessableEntity)

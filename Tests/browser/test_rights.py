@@ -73,7 +73,7 @@ def test_a_walk_in_case_to_a_printed_agreement(browser, logins):
     assert status_of(page) == "已受理", page.locator("main").inner_text()[:600]
 
     page.fill("#meetings input[name=place]", "石华堰村妇女之家")
-    page.fill("#meetings textarea[name=attendees]", f"{APPLICANT}\n{RESPONDENT}\n村妇联主席")
+    page.fill("#meetings textarea[name=attendeeLines]", f"{APPLICANT}\n{RESPONDENT}\n村妇联主席")
     page.fill("#meetings textarea[name=minutes]", "双方讲了各自的难处，同意按月给付生活费。")
     submit(page, "meetings")
     assert status_of(page) == "调解中", page.locator("main").inner_text()[:600]
@@ -83,7 +83,7 @@ def test_a_walk_in_case_to_a_printed_agreement(browser, logins):
     written.locator("textarea[name=facts]").fill("夫妻因外出务工期间的家庭开支发生争执。")
     written.locator("textarea[name=terms]").fill(TERMS)
     written.locator("textarea[name=performance]").fill("微信转账，每月五日前，连续十二个月。")
-    written.locator("textarea[name=signedBy]").fill(f"{APPLICANT}\n{RESPONDENT}")
+    written.locator("textarea[name=signerLines]").fill(f"{APPLICANT}\n{RESPONDENT}")
     shot(page, "rights-outcome-desktop")
     written.locator("button[type=submit]").click()
     page.wait_for_load_state()

@@ -91,12 +91,12 @@ enum RightsCaseViews {
                 table(.class("stack"), .id("parties")) {
                     thead { tr { for k in ["role", "name", "relation", "phone"] { th { l.t("rp.field." + k) } } } }
                     tbody {
-                        for p in d.parties {
+                        for party in d.parties {
                             tr {
-                                td(.data("label", l.t("rp.field.role"))) { l.t("rp.role." + p.role) }
-                                td(.data("label", l.t("rp.field.name"))) { p.name }
-                                td(Attr.when(p.relation != nil, .data("label", l.t("rp.field.relation")))) { p.relation ?? "" }
-                                td(Attr.when(p.phone != nil, .data("label", l.t("rp.field.phone")))) { p.phone ?? "" }
+                                td(.data("label", l.t("rp.field.role"))) { l.t("rp.role." + party.role) }
+                                td(.data("label", l.t("rp.field.name"))) { party.name }
+                                td(Attr.when(party.relation != nil, .data("label", l.t("rp.field.relation")))) { party.relation ?? "" }
+                                td(Attr.when(party.phone != nil, .data("label", l.t("rp.field.phone")))) { party.phone ?? "" }
                             }
                         }
                     }

@@ -93,12 +93,12 @@ struct RightsAcceptPageForm: Codable {
     }
 }
 
-/// 调解记录: who came typed one per line.
+/// 调解记录: who came typed one per line (`attendeeLines`, a multiline field of `TextRules`).
 struct RightsMeetingPageForm: Codable {
-    var date: String?, place: String?, attendees: String?, minutes: String?
+    var date: String?, place: String?, attendeeLines: String?, minutes: String?
     var input: RightsMeetingInput {
         RightsMeetingInput(
-            date: RightsPageText.given(date), place: RightsPageText.given(place), attendees: RightsPageText.lines(attendees),
+            date: RightsPageText.given(date), place: RightsPageText.given(place), attendees: RightsPageText.lines(attendeeLines),
             minutes: RightsPageText.given(minutes))
     }
 }
@@ -106,12 +106,12 @@ struct RightsMeetingPageForm: Codable {
 /// 调解结果: one form per kind on the page, the kind a hidden field; who signed typed one per line.
 struct RightsOutcomePageForm: Codable {
     var kind: String?, on: String?, content: String?, facts: String?, terms: String?, performance: String?
-    var signedBy: String?, signedOn: String?, referral: String?, advice: String?
+    var signerLines: String?, signedOn: String?, referral: String?, advice: String?
     var input: RightsOutcomeInput {
         let g = RightsPageText.given
         return RightsOutcomeInput(
             kind: g(kind), on: g(on), content: g(content), facts: g(facts), terms: g(terms), performance: g(performance),
-            signedBy: RightsPageText.lines(signedBy), signedOn: g(signedOn), referral: g(referral), advice: g(advice))
+            signedBy: RightsPageText.lines(signerLines), signedOn: g(signedOn), referral: g(referral), advice: g(advice))
     }
 }
 

@@ -71,19 +71,20 @@ struct RightsPagesController {
         let actor = try req.actor
         let viewer = try await RightsService.viewer(actor, on: req.db)
         let level = try await RightsService.level(c, viewer, on: req.db, at: req.now)
-        let detail = level > .none ? try await RightsAPIController.detail(c, req) : nil
-        var summary = detail?.summary
-        if summary == nil { summary = try await RightsAPIController.summaries([c], req)[0] }
-        let grants = level > .none ? try await RightsQueries.grants(of: c.id!, on: req.db).map(RightsGrantDTO.init) : []
+        let detail: RightsCaseDTO? = if level > .none { try await RightsAPIController.detail(c, req) } else { nil }
+        let summary = if let detail { detail.summary } else { try await RightsAPIController.summaries([c], req)[0] }
+        let grants: [RightsGrantDTO] =
+            if level > .none { try await RightsQueries.grants(of: c.id!, on: req.db).map(RightsGrantDTO.init) } else { [] }
         let mayAssign = RightsAccess.mayAssign(viewer) && c.status != .closed
-        let candidates = mayAssign ? try await RightsQueries.mediatorCandidates(for: c.unitCode, on: req.db) : []
+        // Who already mediates is not offered again.
+        let mediating = Set(summary.assigned.filter { $0.kind == RightsAssignmentKind.mediator.rawValue }.map(\.userId))
+        let candidates = if mayAssign { try await RightsQueries.mediatorCandidates(for: c.unitCode, on: req.db) } else { [User]() }
         return RightsCaseViews.page(
             req,
             RightsCaseViews.Model(
-                rc: c, summary: summary!, detail: detail, level: level, grants: grants, viewer: viewer, actor: actor,
-                candidates: candidates.filter { u in !summary!.assigned.contains { $0.kind == "mediator" && $0.userId == u.id?.uuidString }
-                },
-                mayAssign: mayAssign, today: RegistryService.today(req.now)),
+                rc: c, summary: summary, detail: detail, level: level, grants: grants, viewer: viewer, actor: actor,
+                candidates: candidates.filter { !mediating.contains($0.id!.uuidString) }, mayAssign: mayAssign,
+                today: RegistryService.today(req.now)),
             state: state, status: status)
     }
 

@@ -37,10 +37,10 @@ enum RightsPrintViews {
                 h1 { l.t("rp.agreementTitle") }
                 p(.class("agreement-no")) { l.t("rp.agreementNo", c.caseNo) }
                 section(.class("agreement-parties")) {
-                    for p in parties {
+                    for party in parties {
                         p {
-                            l.t("rp.role." + p.role.rawValue) + l.t("f.sep") + p.name
-                                + (p.relation.map { l.t("rp.relationLine", $0) } ?? "")
+                            l.t("rp.role." + party.role.rawValue) + l.t("f.sep") + party.name
+                                + (party.relation.map { l.t("rp.relationLine", $0) } ?? "")
                         }
                     }
                 }

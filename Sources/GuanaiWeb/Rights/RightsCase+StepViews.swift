@@ -82,8 +82,8 @@ enum RightsStepViews {
                     id: "meeting-place")
             }
             RightsPageViews.area(
-                l, label: "rp.field.attendees", name: "attendees", value: t["attendees"] ?? "", required: true,
-                error: e.first { $0.key.hasPrefix("attendees") }?.value, hint: l.t("rp.onePerLine"), rows: 3, id: "meeting-attendees")
+                l, label: "rp.field.attendees", name: "attendeeLines", value: t["attendeeLines"] ?? "", required: true,
+                error: e.first { $0.key.hasPrefix("attendee") }?.value, hint: l.t("rp.onePerLine"), rows: 3, id: "meeting-attendees")
             RightsPageViews.area(
                 l, label: "rp.field.minutes", name: "minutes", value: t["minutes"] ?? "", required: true, error: e["minutes"], rows: 5,
                 id: "meeting-minutes")
@@ -128,8 +128,9 @@ enum RightsStepViews {
                                 l, label: "rp.field.performance", name: "performance", value: kt["performance"] ?? "", required: true,
                                 error: ke["performance"], hint: l.t("rp.performanceHint"), rows: 3, id: id("performance"))
                             RightsPageViews.area(
-                                l, label: "rp.field.signedBy", name: "signedBy", value: kt["signedBy"] ?? "", required: true,
-                                error: ke.first { $0.key.hasPrefix("signedBy") }?.value, hint: l.t("rp.onePerLine"), rows: 3,
+                                l, label: "rp.field.signedBy", name: "signerLines", value: kt["signerLines"] ?? "", required: true,
+                                error: ke.first { $0.key.hasPrefix("signedBy") || $0.key == "signerLines" }?.value,
+                                hint: l.t("rp.onePerLine"), rows: 3,
                                 id: id("signedBy"))
                             Forms.field(
                                 l, label: "rp.field.signedOn", name: "signedOn", value: kt["signedOn"] ?? m.today.iso, type: "date",
