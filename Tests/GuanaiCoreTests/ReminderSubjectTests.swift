@@ -8,7 +8,7 @@ import Testing
         #expect(ReminderSubject.trainingEnrolment.recipients == [.townshipStaff])
         #expect(ReminderSubject.jobFairHire.recipients == [.townshipStaff])
         let reached = Set(Role.allCases.filter(ReminderSubject.reach))
-        #expect(reached == [.partnerHR, .villageWorker, .townshipStaff])
+        #expect(reached == [.partnerHR, .villageWorker, .townshipStaff, .partnerJustice, .cityAdmin])
         #expect(!ReminderSubject.reach(.volunteer) && !ReminderSubject.reach(.partnerHealth))
     }
 

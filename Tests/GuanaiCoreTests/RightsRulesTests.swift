@@ -197,3 +197,55 @@ import Testing
         #expect(ok.input.values.count == RightsSettings.fields.count)
     }
 }
+
+@Suite struct RightsDeadlineTests {
+    let s = RightsSettings()
+    let due = CivilDate(iso: "2027-04-10")!
+
+    @Test func eachStageFromItsDay() {
+        func on(_ iso: String) -> [RightsReminderLevel.Stage] { RightsDeadlines.stages(due: due, today: CivilDate(iso: iso)!, s) }
+        #expect(on("2027-04-04") == [])
+        #expect(on("2027-04-05") == [.soon])
+        #expect(on("2027-04-10") == [.soon])
+        #expect(on("2027-04-11") == [.overdue])
+        #expect(on("2027-04-16") == [.overdue])
+        #expect(on("2027-04-17") == [.overdue, .escalated])
+        #expect(RightsDeadlines.nextCheck(due: due, today: CivilDate(iso: "2027-04-05")!, s)?.iso == "2027-04-11")
+        #expect(RightsDeadlines.nextCheck(due: due, today: CivilDate(iso: "2027-04-11")!, s)?.iso == "2027-04-17")
+        #expect(RightsDeadlines.nextCheck(due: due, today: CivilDate(iso: "2027-04-17")!, s) == nil)
+        #expect(RightsDeadlines.firstCheck(due: due, today: CivilDate(iso: "2027-03-11")!, s).iso == "2027-04-05")
+        #expect(RightsDeadlines.firstCheck(due: due, today: CivilDate(iso: "2027-04-12")!, s).iso == "2027-04-12")
+    }
+
+    @Test func theDeadlineFollowsTheStatus() {
+        let d = CivilDate(iso: "2027-05-01")!, f = CivilDate(iso: "2027-06-01")!
+        #expect(RightsDeadlines.current(status: .mediating, deadlineOn: d, followupDueOn: nil)?.kind == .mediation)
+        #expect(RightsDeadlines.current(status: .agreed, deadlineOn: d, followupDueOn: f)?.due == f)
+        #expect(RightsDeadlines.current(status: .received, deadlineOn: nil, followupDueOn: nil) == nil)
+        #expect(RightsDeadlines.current(status: .followedUp, deadlineOn: d, followupDueOn: nil) == nil)
+        #expect(
+            RightsReminderLevel(.followup, .escalated) == .followupEscalated && RightsReminderLevel.followupEscalated.stage == .escalated)
+    }
+}
+
+@Suite struct RightsStatsTests {
+    @Test func medianAndRates() {
+        #expect(RightsStats.median([:]) == nil)
+        #expect(RightsStats.median([7: 1]) == 7)
+        #expect(RightsStats.median([3: 1, 10: 1]) == 6.5)
+        #expect(RightsStats.median([1: 2, 5: 1, 30: 2]) == 5)
+        #expect(RightsStats.median([2: 3, 9: 1]) == 2)
+        var f = RightsFigures(cases: 5, accepted: 3, resolved: 2, followupsDue: 0, followupsOnTime: 0)
+        #expect(f.resolutionRate == "0.6667" && f.followupRate == nil)
+        f = f + RightsFigures(cases: 1, accepted: 1, resolved: 0, followupsDue: 4, followupsOnTime: 3)
+        #expect(f.resolutionRate == "0.5000" && f.followupRate == "0.7500" && f.cases == 6)
+        #expect(RightsFigures().resolutionRate == nil)
+        let rows = DivisionRollup.rows(
+            [
+                "421081104200": f, "421081104201": f,
+                "421081105200": RightsFigures(cases: 1, accepted: 0, resolved: 0, followupsDue: 0, followupsOnTime: 0),
+            ],
+            under: DivisionCode("421081")!)
+        #expect(rows.map(\.code) == ["421081104000", "421081105000"] && rows[0].figures.cases == 12)
+    }
+}

@@ -38,7 +38,8 @@ import Foundation
                 "GuanaiWeb.M0041_StationCoverage",
                 "GuanaiWeb.M0043_Training",
                 "GuanaiWeb.M0044_JobFairs",
-                "GuanaiWeb.M0045_Loans", "GuanaiWeb.M0046_LoanFigures", "GuanaiWeb.M0048_Rights",
+                "GuanaiWeb.M0045_Loans", "GuanaiWeb.M0046_LoanFigures", "GuanaiWeb.M0048_Rights", "GuanaiWeb.M0049_RightsReminders",
+                "GuanaiWeb.M0050_RightsStats",
             ])
     }
 

@@ -283,3 +283,125 @@ import GuanaiCore
         }
     }
 }
+
+/// Rights deadlines (issue 19, item 6): each stage once, to its own recipients, with nothing confidential in the outbox.
+@Suite(.serialized) struct RightsReminderTests {
+    @Test func theDeadlineRemindsMediatorsThenTheTownshipThenTheOfficers() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            let town = try await ctx.makeUser("town", .townshipStaff, Codes.taohuashan)
+            try await ctx.makeUser("town2", .townshipStaff, Codes.taohuashan)
+            try await ctx.makeUser("far", .townshipStaff, Codes.tiaoguan)
+            let sifa = try await ctx.makeUser("sifa", .partnerJustice, Codes.county)
+            let officer = try await ctx.makeUser("officer", .cityAdmin, Codes.county)
+            try await ctx.makeUser("root", .cityAdmin, Codes.county)
+            officer.dutiesText = Duty.rightsOfficer.rawValue
+            try await officer.save(on: ctx.app.db)
+            let townToken = try await ctx.token("town")
+            let c = try await RightsTests.take(ctx, try await ctx.token("cun"))
+            _ = try await RightsTests.post(
+                ctx, c.id, "mediators", townToken, RightsMediatorsInput(userIds: [town.id!.uuidString, sifa.id!.uuidString], reason: "承办"))
+            _ = try await RightsTests.post(
+                ctx, c.id, "accept", townToken, RightsAcceptInput(consents: .init(applicant: true, respondent: true)))
+            // Accepted on the test day 2026-11-18: the outcome is due 2026-12-18.
+            let day = { (iso: String) in
+                ctx.app.now.addingTimeInterval(Double(CivilDate(iso: iso)!.dayNumber - CivilDate(iso: "2026-11-18")!.dayNumber) * 86_400)
+            }
+            let db = ctx.app.db
+            func told() async throws -> [String] {
+                try await OutboxMessage.query(on: db).sort(\.$createdAt).all().compactMap {
+                    try? JSONDecoder().decode(OutboxPayload.self, from: Data($0.payload.utf8)).to.username
+                }
+            }
+            #expect(try await RightsSweep.run(on: db, at: day("2026-12-12")) == 0, "six days before: nothing yet")
+            #expect(try await RightsSweep.run(on: db, at: day("2026-12-13")) == 1, "five days before: the mediators")
+            #expect(try await RightsSweep.run(on: db, at: day("2026-12-13")) == 0, "a second sweep sends nothing")
+            #expect(Set(try await told()) == ["town", "sifa"])
+            #expect(try await RightsSweep.run(on: db, at: day("2026-12-18")) == 0, "the due day: said already")
+            #expect(try await RightsSweep.run(on: db, at: day("2026-12-19")) == 1, "a day overdue: the township")
+            let overdue = try await told()
+            #expect(overdue.count == 4 && Set(overdue.suffix(2)) == ["town", "town2"])
+            #expect(try await RightsSweep.run(on: db, at: day("2026-12-24")) == 0)
+            #expect(try await RightsSweep.run(on: db, at: day("2026-12-25")) == 1, "seven days overdue: the rights officers")
+            let escalated = try await told()
+            #expect(escalated.last == "officer" && escalated.count == 5)
+            #expect(try await RightsSweep.run(on: db, at: day("2026-12-26")) == 0)
+
+            // The outbox carries the case number and the village, nothing of the case itself.
+            let payloads = try await OutboxMessage.query(on: db).all().map(\.payload).joined()
+            #expect(payloads.contains(c.caseNo) && payloads.contains("rights_deadline"))
+            for secret in [RightsTests.applicant, RightsTests.respondent, RightsTests.narrative] {
+                #expect(!payloads.contains(secret), "outbox shows \(secret)")
+            }
+            // 我的提醒: the named accounts and the township see it; another township and a city admin without the duty do not.
+            for (user, sees) in [("sifa", true), ("officer", true), ("town2", true), ("far", false), ("root", false)] {
+                var b = Browser(ctx)
+                try await b.login(user)
+                let inbox = try await b.get("/inbox")
+                #expect(inbox.status == .ok, "\(user)")
+                #expect(inbox.body.string.contains(c.caseNo) == sees, "\(user)")
+            }
+            let detail = try await ctx.api(.GET, "/api/v1/rights/cases/\(c.id)", token: townToken).content.decode(RightsCaseDTO.self)
+            #expect(detail.reminders.map(\.level) == ["mediation_soon", "mediation_overdue", "mediation_escalated"])
+
+            // An agreement resolves them; its 回访 then runs the same way.
+            _ = try await RightsTests.post(
+                ctx, c.id, "meetings", townToken, RightsMeetingInput(date: "2026-11-18", place: "妇女之家", attendees: ["甲"], minutes: "m"))
+            _ = try await RightsTests.post(ctx, c.id, "outcome", townToken, RightsOutcomeInput(kind: "oral_agreement", content: "和好"))
+            #expect(try await Reminder.query(on: db).filter(\.$resolvedAt == nil).count() == 0)
+            let after = try await RightsCase.find(UUID(uuidString: c.id), on: db)
+            #expect(after?.followupDueOn == "2026-12-18" && after?.checkOn == "2026-12-13")
+        }
+    }
+}
+
+/// `GET /api/v1/rights/stats`: counts only, by the definitions of issue 19 item 9.
+@Suite(.serialized) struct RightsStatsWebTests {
+    @Test func statsCountWhatWasReceivedAcceptedAndResolved() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            try await ctx.makeUser("far", .townshipStaff, Codes.tiaoguan)
+            try await ctx.makeUser("insp", .inspector, Codes.county)
+            let cun = try await ctx.token("cun")
+            let both = RightsAcceptInput(consents: .init(applicant: true, respondent: true))
+            let meeting = RightsMeetingInput(date: "2026-11-18", place: "妇女之家", attendees: ["甲"], minutes: "m")
+            let agreed = try await RightsTests.take(ctx, cun)
+            _ = try await RightsTests.post(ctx, agreed.id, "accept", cun, both)
+            _ = try await RightsTests.post(ctx, agreed.id, "meetings", cun, meeting)
+            _ = try await RightsTests.post(ctx, agreed.id, "outcome", cun, RightsOutcomeInput(kind: "oral_agreement", content: "和好"))
+            let followed = try await RightsTests.post(
+                ctx, agreed.id, "followups", cun, RightsFollowupInput(on: "2026-11-18", compliance: "complied"))
+            #expect(followed.status == .ok, "\(followed.body.string)")
+            let failed = try await RightsTests.take(ctx, cun)
+            _ = try await RightsTests.post(ctx, failed.id, "accept", cun, both)
+            _ = try await RightsTests.post(ctx, failed.id, "meetings", cun, meeting)
+            _ = try await RightsTests.post(
+                ctx, failed.id, "outcome", cun, RightsOutcomeInput(kind: "failed", referral: "legal_aid", advice: "法律援助"))
+            var walkIn = RightsTests.input()
+            walkIn.channel = "hotline_12338"
+            walkIn.category = "domestic_violence"
+            _ = try await RightsTests.take(ctx, cun, walkIn)
+
+            let insp = try await ctx.token("insp")
+            let res = try await ctx.api(.GET, "/api/v1/rights/stats?from=2026-01-01&to=2026-12-31", token: insp)
+            #expect(res.status == .ok, "\(res.body.string)")
+            let s = try res.content.decode(RightsStatsDTO.self)
+            #expect(s.cases == 3 && s.accepted == 2 && s.resolved == 1 && s.resolutionRate == "0.5000")
+            #expect(s.byCategory == ["support": 2, "domestic_violence": 1] && s.byChannel == ["walk_in": 2, "hotline_12338": 1])
+            #expect(s.medianDaysToResolve == 0 && s.followupsDue == 1 && s.followupsOnTime == "1.0000")
+            #expect(s.rows.map(\.unitCode) == [Codes.taohuashan] && s.rows[0].cases == 3)
+            for secret in [RightsTests.applicant, RightsTests.respondent, RightsTests.narrative] {
+                #expect(!res.body.string.contains(secret))
+            }
+            // Before the period: nothing; the default period is this year so far.
+            let early = try await ctx.api(.GET, "/api/v1/rights/stats?to=2026-10-31", token: insp).content.decode(RightsStatsDTO.self)
+            #expect(early.cases == 0 && early.resolutionRate == nil && early.medianDaysToResolve == nil && early.from == "2026-01-01")
+            // Another township sees its own (none); a reversed or malformed period names the field.
+            let far = try await ctx.api(.GET, "/api/v1/rights/stats?unit=\(Codes.county)", token: try await ctx.token("far"))
+            #expect(try far.content.decode(RightsStatsDTO.self).cases == 0)
+            let reversed = try await ctx.api(.GET, "/api/v1/rights/stats?from=2026-12-01&to=2026-11-01", token: insp)
+            #expect(try StationTests.errorFields(reversed) == ["to"])
+            #expect(try StationTests.errorFields(try await ctx.api(.GET, "/api/v1/rights/stats?from=2026-13-01", token: insp)) == ["from"])
+        }
+    }
+}

@@ -41,7 +41,8 @@ import Testing
         values(LoanReminderLevel.self), values(SubsidyAction.self), values(ReminderSubject.self), values(FollowupReminderLevel.self),
         values(RightsChannel.self), values(RightsCategory.self), values(RightsStatus.self), values(PartyRole.self),
         values(RightsOutcomeKind.self), values(RightsReferral.self), values(RightsCompliance.self), values(RightsAccessKind.self),
-        values(RightsEvent.self), values(RightsAssignmentKind.self),
+        values(RightsEvent.self), values(RightsAssignmentKind.self), values(RightsDeadlineKind.self),
+        values(RightsReminderLevel.self),
     ]
 
     /// Core string enums whose raw values are names, not values: JSON and form field names (each record's plain

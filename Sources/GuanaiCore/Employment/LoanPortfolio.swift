@@ -1,6 +1,6 @@
 /// One unit's loans in figures: how many were lent and how much, what is still out, what of it is late, the
 /// subsidy paid, the women who borrowed.
-public struct LoanFigures: Sendable, Equatable {
+public struct LoanFigures: Sendable, Equatable, AdditiveFigures {
     public var count = 0
     public var amount = Yuan(fen: 0)
     public var outstanding = Yuan(fen: 0)
@@ -24,24 +24,12 @@ public struct LoanFigures: Sendable, Equatable {
     }
 
     /// Late principal over principal out, to four places rounded half up ("0.0375"); nil when nothing is out.
-    public var overdueRate: String? {
-        guard outstanding.fen > 0 else { return nil }
-        let tenThousandths = LoanInterest.roundHalfUp(overdueAmount.fen * 10_000, outstanding.fen)
-        let whole = tenThousandths / 10_000, rest = tenThousandths % 10_000
-        let digits = String(rest)
-        return "\(whole)." + String(repeating: "0", count: 4 - digits.count) + digits
-    }
+    public var overdueRate: String? { DivisionRollup.rate(overdueAmount.fen, outstanding.fen) }
 }
 
 public enum LoanPortfolio {
     /// Villages' figures summed into the units one level below `unit` (a village's own figures stay its own).
     public static func rows(_ villages: [String: LoanFigures], under unit: DivisionCode) -> [(code: String, figures: LoanFigures)] {
-        let digits = unit.level == .village ? 12 : DivisionLevel(rawValue: unit.level.rawValue + 1)!.significantDigits
-        var out: [String: LoanFigures] = [:]
-        for (code, f) in villages where code.hasPrefix(unit.prefix) {
-            guard let child = DivisionCode(String(code.prefix(digits))) else { continue }
-            out[child.value, default: LoanFigures()] = out[child.value, default: LoanFigures()] + f
-        }
-        return out.keys.sorted().map { ($0, out[$0]!) }
+        DivisionRollup.rows(villages, under: unit)
     }
 }

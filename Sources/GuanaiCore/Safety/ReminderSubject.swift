@@ -4,12 +4,15 @@ public enum ReminderSubject: String, Sendable, Codable, CaseIterable {
     case loan
     case trainingEnrolment = "training_enrolment"
     case jobFairHire = "job_fair_hire"
+    /// A rights case's mediation deadline or 回访 (issue 19).
+    case rightsCase = "rights_case"
 
     /// The outbox kind its deliveries carry.
     public var outboxKind: String {
         switch self {
         case .loan: return "loan_overdue"
         case .trainingEnrolment, .jobFairHire: return "employment_followup"
+        case .rightsCase: return "rights_deadline"
         }
     }
 
@@ -18,12 +21,21 @@ public enum ReminderSubject: String, Sendable, Codable, CaseIterable {
     public var recipients: [Role] {
         switch self {
         case .loan: return [.partnerHR, .villageWorker]
-        case .trainingEnrolment, .jobFairHire: return [.townshipStaff]
+        case .trainingEnrolment, .jobFairHire, .rightsCase: return [.townshipStaff]
+        }
+    }
+
+    /// Roles whose accounts may be told by name rather than by role: a case's mediators (village, township, justice
+    /// bureau) and its rights officers (city, justice bureau).
+    public var personal: [Role] {
+        switch self {
+        case .rightsCase: return [.villageWorker, .townshipStaff, .partnerJustice, .cityAdmin]
+        case .loan, .trainingEnrolment, .jobFairHire: return []
         }
     }
 
     /// Whether any subject's reminders reach the role: 我的提醒 is hers even without an alert inbox (partner_hr).
-    public static func reach(_ role: Role) -> Bool { allCases.contains { $0.recipients.contains(role) } }
+    public static func reach(_ role: Role) -> Bool { allCases.contains { $0.recipients.contains(role) || $0.personal.contains(role) } }
 }
 
 /// The level of a follow-up reminder: one a missing follow-up, its due day telling month 3 from month 6.

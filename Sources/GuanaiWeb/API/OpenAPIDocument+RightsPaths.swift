@@ -13,6 +13,12 @@ extension OpenAPIDocument {
             summary: "Change any of the rights settings (city admin; audited); each out of range named",
             body: RightsSettingsInput.self, answer: .json(RightsSettingsInput.self), errors: [400, 401, 403, 422]),
         APIRoute(
+            method: .get, path: "/api/v1/rights/stats",
+            summary: "Counts for the unit (`unit` within the jurisdiction, else its own) and period (`from`, `to`; default this year): "
+                + "cases received by category and channel, accepted, resolved (agreements) and the rate, median days from acceptance "
+                + "to outcome, follow-up visits on time; rows one level down. Never a confidential field",
+            query: [.unit, .from, .to], answer: .json(RightsStatsDTO.self), errors: [400, 401, 403, 422]),
+        APIRoute(
             method: .get, path: "/api/v1/rights/cases",
             summary: "Case summaries of the jurisdiction (or `unit` within it), newest first; `status` narrows. Never a party's name, "
                 + "the narrative or an agreement",
@@ -46,8 +52,8 @@ extension OpenAPIDocument {
             answer: .json(RightsCaseDTO.self), errors: APIRoute.change),
         APIRoute(
             method: .post, path: "/api/v1/rights/cases/{id}/outcome",
-            summary:
-                "An oral or written agreement (a follow-up visit then due) or a failure with its referral and advice; each missing part named",
+            summary: "An oral or written agreement (a follow-up visit then due) or a failure with its referral and advice; "
+                + "each missing part named",
             body: RightsOutcomeInput.self, answer: .json(RightsCaseDTO.self), errors: APIRoute.change),
         APIRoute(
             method: .post, path: "/api/v1/rights/cases/{id}/followups", summary: "A follow-up visit of the agreement: how it was kept",

@@ -21,6 +21,21 @@ public enum Demo {
         return (countyCode, township.code, village.code)
     }
 
+    /// The demo accounts as the services see a signed-in caller, by username (those that exist).
+    static func signers(_ names: [String], on db: any Database) async throws -> [String: (Signer, AuditActor)] {
+        var out: [String: (Signer, AuditActor)] = [:]
+        for name in names {
+            guard let u = try await UserDirectory.byUsername(name, on: db) else { continue }
+            out[name] = (
+                Signer(
+                    userID: u.recordID, username: u.username, displayName: u.displayName, role: u.role, unitCode: u.unitCode,
+                    unitName: u.unitCode, mustChangePassword: false, sessionID: UUID(), csrf: ""),
+                AuditActor(id: u.recordID.description, name: u.username, ip: "-", unitCode: u.unitCode)
+            )
+        }
+        return out
+    }
+
     static let accounts: [(Role, String, String)] = [
         (.cityAdmin, "admin", "市妇联管理员（演示）"),
         (.townshipStaff, "xiangzhen", "乡镇妇联督导员（演示）"),

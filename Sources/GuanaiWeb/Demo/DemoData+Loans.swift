@@ -21,16 +21,8 @@ extension DemoData {
                 continue
             }
         }
-        var signers: [String: (Signer, AuditActor)] = [:]
-        for name in ["cun", "xiangzhen", "renshe", "renshe2"] {
-            guard let u = try await UserDirectory.byUsername(name, on: db) else { return 0 }
-            signers[name] = (
-                Signer(
-                    userID: u.recordID, username: u.username, displayName: u.displayName, role: u.role, unitCode: u.unitCode,
-                    unitName: u.unitCode, mustChangePassword: false, sessionID: UUID(), csrf: ""),
-                AuditActor(id: u.recordID.description, name: u.username, ip: "-", unitCode: u.unitCode)
-            )
-        }
+        let signers = try await Demo.signers(["cun", "xiangzhen", "renshe", "renshe2"], on: db)
+        guard signers.count == 4 else { return 0 }
         let women = try await Person.query(on: db).within(village.jurisdiction, \.$unitCode).filter(\.$sex == Sex.female.rawValue)
             .filter(\.$vitalStatus == VitalStatus.alive.rawValue).sort(\.$name).all()
         func at(_ daysAgo: Int) -> Date { app.now.addingTimeInterval(-Double(daysAgo) * 86_400) }

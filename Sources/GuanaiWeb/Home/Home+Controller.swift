@@ -49,7 +49,9 @@ struct HomeController {
             units = try await scoped.unitNames(open.map(\.unitCode))
         }
         // Loan and follow-up reminders count with the pair reminders: with no channel set, the page is what tells her.
-        if ReminderSubject.reach(actor.role) { reminders += try await scoped.openSubjectReminders(role: actor.role, limit: 0).total }
+        if ReminderSubject.reach(actor.role) {
+            reminders += try await scoped.openSubjectReminders(role: actor.role, username: actor.username, limit: 0).total
+        }
         return Layout.page(req, title: l.t("home.title")) {
             if !open.isEmpty {
                 section(.class("alerts-first")) {

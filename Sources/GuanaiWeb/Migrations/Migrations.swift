@@ -33,5 +33,7 @@ enum Migrations {
         M0046_LoanFigures(),
         // Rights cases and mediation (issue 19).
         M0048_Rights(),
+        M0049_RightsReminders(),
+        M0050_RightsStats(),
     ]
 }

@@ -17,6 +17,8 @@ final class Reminder: Model, @unchecked Sendable {
     @Field(key: "level") var level: String
     /// `,partner_hr,village_worker,`: a role is matched with its commas, so one role's name inside another's never is.
     @Field(key: "roles") var roles: String
+    /// `,sifa,xiangzhen,`: accounts told by name (a case's mediators, the rights officers), matched as roles are.
+    @Field(key: "usernames") var usernames: String
     /// The catalogue key and its arguments, as JSON, so each reader sees it in her own language.
     @Field(key: "message") var message: String
     @Field(key: "days_overdue") var daysOverdue: Int

@@ -11,6 +11,8 @@ struct ReminderNote: Sendable {
     let dueOn: CivilDate
     let level: String
     let roles: [Role]
+    /// Accounts told by name besides the roles (active ones that reach the unit).
+    var accounts: [String] = []
     let text: ReminderText
     let daysOverdue: Int
     /// The record the trail files the reminder under.
@@ -34,11 +36,18 @@ enum Reminders {
         r.dueOn = n.dueOn.iso
         r.level = n.level
         r.roles = "," + n.roles.map(\.rawValue).joined(separator: ",") + ","
+        r.usernames = n.accounts.isEmpty ? "" : "," + n.accounts.joined(separator: ",") + ","
         r.message = RegistryService.json(n.text)
         r.daysOverdue = n.daysOverdue
         r.createdAt = at
         try await r.create(on: db)
-        let users = directory.recipients(unit: n.unitCode, roles: n.roles)
+        let named = Set(n.accounts)
+        let users =
+            directory.recipients(unit: n.unitCode, roles: n.roles)
+            + directory.users.filter { u in
+                named.contains(u.username) && !n.roles.contains(u.role)
+                    && (DivisionCode(u.unitCode).map { Jurisdiction(root: $0).contains(n.unitCode) } ?? false)
+            }
         let message = UILanguage.zh.t(n.text.key, n.text.args.first ?? "", n.text.args.dropFirst().first ?? "")
         let payloads = users.map { u in
             OutboxPayload(
@@ -66,10 +75,12 @@ enum Reminders {
 }
 
 extension Scoped {
-    /// Open reminders addressed to this role inside the jurisdiction, newest first.
-    func openSubjectReminders(role: Role, limit: Int) async throws -> (items: [Reminder], total: Int) {
-        let q = Reminder.query(on: db).filter(\.$resolvedAt == nil).within(jurisdiction, \.$unitCode)
-            .filter(\.$roles, .contains(inverse: false, .anywhere), ",\(role.rawValue),")
+    /// Open reminders addressed to this role, or to this account by name, inside the jurisdiction, newest first.
+    func openSubjectReminders(role: Role, username: String, limit: Int) async throws -> (items: [Reminder], total: Int) {
+        let q = Reminder.query(on: db).filter(\.$resolvedAt == nil).within(jurisdiction, \.$unitCode).group(.or) {
+            $0.filter(\.$roles, .contains(inverse: false, .anywhere), ",\(role.rawValue),")
+                .filter(\.$usernames, .contains(inverse: false, .anywhere), ",\(username),")
+        }
         return (try await q.copy().sort(\.$createdAt, .descending).limit(limit).all(), try await q.count())
     }
 }
@@ -80,6 +91,7 @@ extension Scoped {
         var out: [UUID: String] = [:]
         let ids = { (s: ReminderSubject) in items.filter { $0.subjectType == s }.map(\.subjectID) }
         for id in ids(.loan) { out[id] = "/loans/" + id.uuidString }
+        for id in ids(.rightsCase) { out[id] = "/rights/" + id.uuidString }
         let enrolments = ids(.trainingEnrolment)
         if !enrolments.isEmpty {
             for e in try await TrainingEnrolment.query(on: db).filter(\.$id ~~ enrolments).all() {

@@ -15,6 +15,7 @@ struct RightsAPIController {
     func register(_ r: any RoutesBuilder) {
         r.get("rights", "settings", use: settings)
         r.put("rights", "settings", use: setSettings)
+        r.get("rights", "stats", use: stats)
         r.get("rights", "cases", use: list)
         r.post("rights", "cases", use: create)
         r.get("rights", "cases", ":id", use: show)
@@ -73,7 +74,8 @@ struct RightsAPIController {
         return RightsCaseDTO(
             summary: try await summaries([c], req)[0], level: level, until: until, text: try await RightsService.texts(c, on: req.db),
             meetings: try await RightsQueries.meetings(of: c.id!, on: req.db),
-            followups: try await RightsQueries.followups(of: c.id!, on: req.db), reveal: try s.can(.revealID))
+            followups: try await RightsQueries.followups(of: c.id!, on: req.db),
+            reminders: try await RightsQueries.reminders(of: c.id!, on: req.db), reveal: try s.can(.revealID))
     }
 
     func show(req: Request) async throws -> RightsCaseDTO { try await Self.detail(try await Self.load(req), req) }
@@ -136,6 +138,18 @@ struct RightsAPIController {
         guard try await RightsService.level(c, viewer, on: req.db, at: req.now) > .none else { throw RightsService.restrictedError() }
         let rows = try await RightsQueries.grants(of: c.id!, on: req.db).map(RightsGrantDTO.init)
         return ListPage(items: rows, page: 1, per: max(rows.count, 1), total: rows.count)
+    }
+
+    /// `from`/`to` default to this calendar year so far; a malformed or reversed range is 422 naming the field.
+    func stats(req: Request) async throws -> RightsStatsDTO {
+        try req.requireBrowse(.rights)
+        let today = RegistryService.today(req.now)
+        var c = FormChecker()
+        let from = c.date(req.query[String.self, at: "from"], "from") ?? CivilDate(year: today.year, month: 1, day: 1)!
+        let to = c.date(req.query[String.self, at: "to"], "to") ?? today
+        if c.errors.isEmpty, to < from { c.errors.append(FieldError(field: "to", key: "rights.error.before", args: [from.iso])) }
+        try c.throwIfAny()
+        return try await req.scoped.rightsStats(unit: try DonationAPIController.summaryUnit(req), from: from, to: to)
     }
 
     func settings(req: Request) async throws -> RightsSettingsInput {

@@ -49,13 +49,18 @@ struct RightsCaseDTO: Content {
     let outcome: Outcome?
     let meetings: [Meeting]
     let followups: [Followup]
+    /// Each deadline reminder sent (mediators, township, rights officers) and whether it is still open.
+    let reminders: [Reminder]
+    struct Reminder: Content {
+        let level: String, dueOn: String, sentAt: String, open: Bool
+    }
 }
 
 extension RightsCaseDTO {
     /// Phones as every list shows them unless the caller may reveal them.
     init(
         summary: RightsCaseSummaryDTO, level: RightsAccess.Level, until: Date?, text: RightsCaseText, meetings: [RightsMeetingRow],
-        followups: [RightsFollowupRow], reveal: Bool
+        followups: [RightsFollowupRow], reminders: [GuanaiWeb.Reminder], reveal: Bool
     ) {
         self.summary = summary
         access = level.token
@@ -78,6 +83,9 @@ extension RightsCaseDTO {
                 id: $0.id!.uuidString, date: $0.date, place: $0.place,
                 attendees: (try? JSONDecoder().decode([String].self, from: Data($0.attendees.utf8))) ?? [], minutes: $0.minutes,
                 by: $0.byName)
+        }
+        self.reminders = reminders.map {
+            Reminder(level: $0.level, dueOn: $0.dueOn, sentAt: AuditLog.timestamp($0.createdAt), open: $0.resolvedAt == nil)
         }
         self.followups = followups.map {
             Followup(id: $0.id!.uuidString, on: $0.on, compliance: $0.compliance.rawValue, note: $0.note, by: $0.byName)

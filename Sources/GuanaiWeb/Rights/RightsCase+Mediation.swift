@@ -74,8 +74,9 @@ extension RightsService {
         let before = rc.auditFields
         rc.status = next
         if answer.consented {
-            rc.acceptedOn = today.iso
-            rc.deadlineOn = today.adding(days: settings.mediationDays).iso
+            let deadline = today.adding(days: settings.mediationDays)
+            (rc.acceptedOn, rc.deadlineOn) = (today.iso, deadline.iso)
+            rc.checkOn = RightsDeadlines.firstCheck(due: deadline, today: today, settings).iso
         }
         try await scoped.db.transaction { tx in
             if let advice = answer.advice {
@@ -149,9 +150,15 @@ extension RightsService {
         let next = try moved(rc, o.kind == .failed ? .fail : .agree)
         let settings = try await RightsSettingsStore.load(on: scoped.db)
         let before = rc.auditFields
-        (rc.status, rc.outcomeKind, rc.outcomeOn) = (next, o.kind, o.on.iso)
-        if o.kind != .failed { rc.followupDueOn = o.on.adding(days: settings.followupDays).iso }
+        (rc.status, rc.outcomeKind, rc.outcomeOn, rc.checkOn) = (next, o.kind, o.on.iso, nil)
+        rc.outcomeDays = rc.acceptedOn.flatMap(CivilDate.init(iso:)).map { o.on.dayNumber - $0.dayNumber }
+        if o.kind != .failed {
+            let due = o.on.adding(days: settings.followupDays)
+            rc.followupDueOn = due.iso
+            rc.checkOn = RightsDeadlines.firstCheck(due: due, today: RegistryService.today(at), settings).iso
+        }
         try await scoped.db.transaction { tx in
+            try await Reminders.resolve(.rightsCase, rc.id!, on: tx, at: at)
             let text = try await texts(rc, on: tx)
             text.outcome = RegistryService.json(o)
             try await text.save(on: tx)
@@ -172,12 +179,15 @@ extension RightsService {
         guard let f else { throw FieldErrors(c.errors) }
         let next = try moved(rc, .followUp)
         let before = rc.auditFields
-        (rc.status, rc.followupDueOn) = (next, nil)
+        // The due day stays: the stats judge the first 回访 by it.
+        (rc.status, rc.checkOn) = (next, nil)
+        if rc.firstFollowupOn == nil { rc.firstFollowupOn = f.on.iso }
         let row = RightsFollowupRow()
         (row.id, row.caseID, row.on, row.compliance) = (TimeOrderedID.next(), rc.id!, f.on.iso, f.compliance)
         (row.note, row.byName, row.createdAt) = (f.note, s.username, at)
         try await scoped.db.transaction { tx in
             try await row.create(on: tx)
+            try await Reminders.resolve(.rightsCase, rc.id!, on: tx, at: at)
             rc.updatedAt = at
             try await rc.save(on: tx)
             try await audit(
@@ -196,8 +206,9 @@ extension RightsService {
         try c.throwIfAny()
         let next = try moved(rc, .close)
         let before = rc.auditFields
-        (rc.status, rc.closedOn) = (next, RegistryService.today(at).iso)
+        (rc.status, rc.closedOn, rc.checkOn) = (next, RegistryService.today(at).iso, nil)
         try await scoped.db.transaction { tx in
+            try await Reminders.resolve(.rightsCase, rc.id!, on: tx, at: at)
             let text = try await texts(rc, on: tx)
             text.closeReason = reason
             try await text.save(on: tx)

@@ -24,6 +24,11 @@ final class RightsCase: Model, @unchecked Sendable {
     @OptionalField(key: "outcome_on") var outcomeOn: String?
     @OptionalField(key: "followup_due_on") var followupDueOn: String?
     @OptionalField(key: "closed_on") var closedOn: String?
+    /// The next day the sweep looks at the case's deadline (M0049); nil when none is running.
+    @OptionalField(key: "check_on") var checkOn: String?
+    /// Days from acceptance to outcome, and the first 回访's day: what the stats count (M0050).
+    @OptionalField(key: "outcome_days") var outcomeDays: Int?
+    @OptionalField(key: "first_followup_on") var firstFollowupOn: String?
     @Field(key: "created_by") var createdBy: String
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date

@@ -52,6 +52,11 @@ enum RightsQueries {
             .filter(\.$kind == .breakGlass).all()
     }
 
+    /// The deadline reminders sent about the case, oldest first: each step is shown on it.
+    static func reminders(of id: UUID, on db: any Database) async throws -> [Reminder] {
+        try await Reminder.query(on: db).filter(\.$subjectType == .rightsCase).filter(\.$subjectID == id).sort(\.$createdAt).all()
+    }
+
     static func meetings(of id: UUID, on db: any Database) async throws -> [RightsMeetingRow] {
         try await RightsMeetingRow.query(on: db).filter(\.$caseID == id).sort(\.$date).sort(\.$createdAt).all()
     }

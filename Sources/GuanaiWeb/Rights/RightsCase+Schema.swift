@@ -151,7 +151,16 @@ extension RightsCaseDTO: APISchema {
                 ("parties", .list(party)), ("narrative", .string), ("request", .nullableString), ("advice", .nullableString),
                 ("declineReason", .nullableString), ("closeReason", .nullableString), ("outcome", outcome),
                 ("meetings", .list(meeting)), ("followups", .list(followup)),
-            ], required: ["summary", "access", "parties", "narrative", "meetings", "followups"])
+                (
+                    "reminders",
+                    .list(
+                        .closed(
+                            [
+                                ("level", .tokens(RightsReminderLevel.self)), ("dueOn", .string(format: .date)), ("sentAt", .string),
+                                ("open", .boolean),
+                            ], required: nil))
+                ),
+            ], required: ["summary", "access", "parties", "narrative", "meetings", "followups", "reminders"])
     }
 }
 
@@ -169,4 +178,28 @@ extension RightsGrantDTO: APISchema {
 extension RightsAccessDTO: APISchema {
     static let apiName = "RightsAccessGrant"
     static var apiSchema: JSONSchema { .closed([("until", .string)], required: ["until"]) }
+}
+
+extension RightsStatsDTO: APISchema {
+    enum Keys: String, CodingKey {
+        case unitCode, name, from, to, cases, accepted, resolved, resolutionRate, followupsDue, followupsOnTime, byCategory, byChannel
+        case medianDaysToResolve, rows
+    }
+    static let apiName = "RightsStats"
+    static var apiSchema: JSONSchema {
+        let counts: [(Keys, JSONSchema)] = [
+            (.cases, .integer), (.accepted, .integer), (.resolved, .integer), (.resolutionRate, .nullableString), (.followupsDue, .integer),
+        ]
+        let row = JSONSchema.closed(
+            ([(Keys.unitCode, .string), (.name, .string), (.followupsOnTime, .integer)] + counts).map { ($0.0.stringValue, $0.1) },
+            required: nil)
+        let top: [(Keys, JSONSchema)] =
+            [
+                (.unitCode, .string), (.from, .string(format: .date)), (.to, .string(format: .date)), (.byCategory, .map(.integer)),
+                (.byChannel, .map(.integer)), (.medianDaysToResolve, .nullableNumber), (.followupsOnTime, .nullableString),
+                (.rows, .list(row)),
+            ] + counts
+        let required: [Keys] = [.unitCode, .from, .to, .cases, .accepted, .resolved, .byCategory, .byChannel, .rows]
+        return .closed(top.map { ($0.0.stringValue, $0.1) }, required: Set(required.map(\.stringValue)))
+    }
 }

@@ -27,7 +27,7 @@ struct SafetyPagesController {
             (items, total) = try await scoped.inbox(rule: rule, openOnly: true, page: page, per: 50)
             if page == 1 { reminders = try await scoped.openReminders(rule: rule, limit: 50).items }
         }
-        let subjects = page == 1 ? try await scoped.openSubjectReminders(role: actor.role, limit: 50).items : []
+        let subjects = page == 1 ? try await scoped.openSubjectReminders(role: actor.role, username: actor.username, limit: 50).items : []
         let links = try await scoped.reminderLinks(subjects)
         let pairs = try await scoped.pairs(reminders.map(\.pair))
         let names = try await scoped.childNames(items.map(\.child) + pairs.map(\.child))

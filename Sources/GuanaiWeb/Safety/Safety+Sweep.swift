@@ -16,6 +16,7 @@ public enum SafetySweep {
         public var coverage = 0
         public var loanReminders = 0
         public var followupReminders = 0
+        public var rightsReminders = 0
         public var skipped = false
     }
 
@@ -45,6 +46,7 @@ public enum SafetySweep {
         r.coverage = try await StationCoverageTally.sweep(on: db, at: at)
         r.loanReminders = try await LoanSweep.run(on: db, at: at)
         r.followupReminders = try await FollowupSweep.run(on: db, at: at)
+        r.rightsReminders = try await RightsSweep.run(on: db, at: at)
         // Failed sign-ins are remembered a day (LoginThrottle.memorySeconds), then forgotten.
         try await LoginFailure.query(on: db).filter(
             \.$at < at.addingTimeInterval(-LoginThrottle(threshold: 1, lockSeconds: 0).memorySeconds)

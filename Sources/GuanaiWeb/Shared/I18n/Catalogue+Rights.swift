@@ -23,5 +23,21 @@ extension Catalogue {
         ),
         "rights.error.selfReason": ("指派自己为调解员时请写明理由", "Give a reason when you name yourself mediator"),
         "rights.error.range": ("应在 {0} 到 {1} 之间", "Must be between {0} and {1}"),
+        "rights.reminder.mediation_soon": ("维权案件 {0}（{1}）调解期限 {2}，还有 {3} 天", "Rights case {0} ({1}): mediation due {2}, {3} days left"),
+        "rights.reminder.mediation_overdue": (
+            "维权案件 {0}（{1}）调解已超期 {3} 天（期限 {2}），请镇妇联督办", "Rights case {0} ({1}): mediation {3} days overdue (due {2})"
+        ),
+        "rights.reminder.mediation_escalated": (
+            "维权案件 {0}（{1}）调解超期 {3} 天仍未结果，请维权专员过问", "Rights case {0} ({1}): mediation still open {3} days after {2}"
+        ),
+        "rights.reminder.followup_soon": (
+            "维权案件 {0}（{1}）协议回访 {2} 到期，还有 {3} 天", "Rights case {0} ({1}): follow-up visit due {2}, {3} days left"
+        ),
+        "rights.reminder.followup_overdue": (
+            "维权案件 {0}（{1}）协议回访已超期 {3} 天（{2} 到期）", "Rights case {0} ({1}): follow-up visit {3} days overdue (due {2})"
+        ),
+        "rights.reminder.followup_escalated": (
+            "维权案件 {0}（{1}）协议回访超期 {3} 天仍未做，请维权专员过问", "Rights case {0} ({1}): follow-up visit still not done {3} days after {2}"
+        ),
     ]
 }
