@@ -21,13 +21,15 @@ public enum TextRules {
         "closeNote": 1000, "policeReportNo": 50, "description": 2000, "summary": 2000, "detail": 2000, "message": 2000,
         "relation": 50, "narrative": 5000, "request": 2000, "minutes": 5000, "content": 5000, "facts": 5000, "terms": 5000,
         "performance": 2000, "advice": 2000,
+        // The rights pages' textareas of names, one per line (the API takes them as arrays of `attendees`, `signedBy`).
+        "attendeeLines": 2000, "signerLines": 1000,
     ]
 
     /// Long text: line breaks (and tabs) allowed, other control characters not.
     public static let multiline: Set<String> = [
         "notes", "note", "improperNote", "plan", "resolution", "seen", "reason", "closeNote",
         "description", "summary", "detail", "message", "facilities",
-        "narrative", "request", "minutes", "content", "facts", "terms", "performance", "advice",
+        "narrative", "request", "minutes", "content", "facts", "terms", "performance", "advice", "attendeeLines", "signerLines",
     ]
 
     public static func max(_ field: String) -> Int { maxLength[key(field)] ?? defaultMax }

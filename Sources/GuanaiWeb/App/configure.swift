@@ -100,6 +100,7 @@ public enum GuanaiApp {
         ChildrenEventPagesController().register(web)
         LoanPagesController().register(web)
         LoanExportController().register(web)
+        RightsPagesController().register(web)
 
         let api = app.grouped("api", "v1")
         let apiController = APIController()

@@ -72,3 +72,23 @@ enum RightsQueries {
         return Dictionary(uniqueKeysWithValues: rows.map { ($0.id!, $0) })
     }
 }
+
+extension RightsQueries {
+    /// The active accounts that may mediate a case in `village` (`RightsAccess.mayMediate`, within their own
+    /// jurisdiction), as the page's 指派调解员 list offers them: the township's staff, the village's worker, the
+    /// justice bureau's accounts.
+    static func mediatorCandidates(for village: String, on db: any Database) async throws -> [User] {
+        let township = String(village.prefix(9)) + "000"
+        let rows = try await User.query(on: db).filter(\.$disabled == false)
+            .group(.or) { g in
+                g.group(.and) { $0.filter(\.$role == .townshipStaff).filter(\.$unitCode == township) }
+                g.group(.and) { $0.filter(\.$role == .villageWorker).filter(\.$unitCode == village) }
+                g.filter(\.$role == .partnerJustice)
+            }
+            .sort(\.$role).sort(\.$displayName).all()
+        return rows.filter { u in
+            (DivisionCode(u.unitCode).map { Jurisdiction(root: $0).contains(village) } ?? false)
+                && RightsAccess.mayMediate(role: u.role, unit: u.unitCode, village: village)
+        }
+    }
+}

@@ -147,6 +147,13 @@ enum Assets {
         padding:0}
         .ledger{font-size:9pt}.ledger thead{display:table-header-group}.ledger tr{break-inside:avoid}}
         @page{size:A4 landscape;margin:10mm}
+        .pre{white-space:pre-wrap;overflow-wrap:anywhere}
+        /* The mediation agreement: an A4 portrait page of its own, in the serif a signed paper is set in. */
+        .agreement{max-width:44rem;margin:0 auto;font-family:"Songti SC","SimSun",serif;line-height:1.8}
+        .agreement h1{text-align:center;letter-spacing:.3em}.agreement h2{font-size:1.05rem;margin:1rem 0 .2rem}
+        .agreement-no{text-align:right}.agreement-signs p{margin:1.4rem 0}.agreement-date,.agreement-org{text-align:right}
+        @page agreement{size:A4 portrait;margin:20mm}
+        @media print{.agreement{page:agreement;max-width:none;font-size:12pt}}
         """
 
     static let js = """

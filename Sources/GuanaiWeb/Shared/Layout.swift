@@ -19,6 +19,7 @@ enum Layout {
         NavItem(key: "nav.courses", url: .courses, kind: .employment, hiddenFor: [.volunteer]),
         NavItem(key: "nav.jobFairs", url: .jobFairs, kind: .employment, hiddenFor: [.volunteer]),
         NavItem(key: "nav.loans", url: .loans, kind: .employment, hiddenFor: [.volunteer]),
+        NavItem(key: "nav.rights", url: .rights, kind: .rights, hiddenFor: [.volunteer]),
         NavItem(key: "nav.desk", url: .desk, kind: .pair, hiddenFor: Set(Role.allCases).subtracting([.volunteer])),
         NavItem(key: "nav.units", url: .units, kind: .unit),
         NavItem(key: "nav.accounts", url: .accounts, kind: .account),

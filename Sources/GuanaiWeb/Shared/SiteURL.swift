@@ -42,6 +42,8 @@ public enum SiteURL: Sendable {
     case jobFairs
     /// Loans (issue 18); their other pages' paths are `LoanURL`'s.
     case loans
+    /// Rights cases (issue 19); their other pages' paths are `RightsURL`'s.
+    case rights
 
     /// A record's history page, named by its typed id.
     static func history<R: AuditedKind>(of id: RecordID<R>) -> SiteURL { .history(R.auditSubject.rawValue, id.description) }
@@ -185,6 +187,7 @@ public enum SiteURL: Sendable {
         case .trainingFollowup(let id): return "/training-enrolments/\(Self.seg(id))/followups"
         case .jobFairs: return "/job-fairs"
         case .loans: return "/loans"
+        case .rights: return "/rights"
         }
     }
 

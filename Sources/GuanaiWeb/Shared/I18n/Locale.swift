@@ -51,6 +51,7 @@ public enum Catalogue {
     static let all = merge([
         base, registry, safety, intake, pairing, campaigns, stations, neighbours, audit, reasons, donations, employment, training, jobFairs,
         rights,
+        rightsPages,
         loanPages,
         employmentIntake,
     ])
