@@ -8,7 +8,7 @@ enum Layout {
     static let navItems: [NavItem] = [
         NavItem(key: "nav.home", url: .home, kind: nil, hiddenFor: [.volunteer]),
         // partner_hr has no alerts but loan reminders: 我的提醒 is hers too (`ReminderSubject.reach`).
-        NavItem(key: "nav.inbox", url: .inbox, kind: nil, hiddenFor: [.volunteer, .partnerHealth, .partnerJustice]),
+        NavItem(key: "nav.inbox", url: .inbox, kind: nil, hiddenFor: [.volunteer, .partnerHealth]),
         NavItem(key: "nav.board", url: .board, kind: .child, hiddenFor: [.volunteer]),
         NavItem(key: "nav.children", url: .children, kind: .child, hiddenFor: [.volunteer]),
         NavItem(key: "nav.women", url: .women, kind: .woman),
