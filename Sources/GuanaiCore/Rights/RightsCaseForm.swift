@@ -72,6 +72,9 @@ public enum RightsCaseForm {
     /// A family's quarrel has few sides; more is a paste gone wrong.
     public static let maxParties = 20
 
+    /// A party's fields, in the order a form's row and a table's columns show them.
+    public static let partyFields = ["role", "name", "relation", "phone"]
+
     public static func villageCode(_ input: RightsCaseInput) -> String? { FormChecker().text(input.villageCode) }
 
     /// Each field checked, each bad one named: an active village (facts read by the caller), a known channel and

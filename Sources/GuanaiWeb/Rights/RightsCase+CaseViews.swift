@@ -89,7 +89,7 @@ enum RightsCaseViews {
             h3 { l.t("rp.field.parties") }
             div(.class("table-wrap")) {
                 table(.class("stack"), .id("parties")) {
-                    thead { tr { for k in ["role", "name", "relation", "phone"] { th { l.t("rp.field." + k) } } } }
+                    thead { tr { for k in RightsCaseForm.partyFields { th { l.t("rp.field." + k) } } } }
                     tbody {
                         for party in d.parties {
                             tr {

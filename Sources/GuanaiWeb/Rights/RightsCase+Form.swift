@@ -36,7 +36,7 @@ struct RightsCasePageForm: Decodable {
     var womensHome = false
     var rows: [Row] = []
 
-    static let rowFields = ["role", "name", "relation", "phone"]
+    static let rowFields = RightsCaseForm.partyFields
 
     init() {}
 
