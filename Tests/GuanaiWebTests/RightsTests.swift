@@ -329,7 +329,8 @@ import GuanaiCore
 
             // The outbox carries the case number and the village, nothing of the case itself.
             let payloads = try await OutboxMessage.query(on: db).all().map(\.payload).joined()
-            #expect(payloads.contains(c.caseNo) && payloads.contains("rights_deadline"))
+            #expect(payloads.contains(c.caseNo) && payloads.contains("rights_deadline") && payloads.contains("2026-12-18"))
+            #expect(!payloads.contains("{3}"))
             for secret in [RightsTests.applicant, RightsTests.respondent, RightsTests.narrative] {
                 #expect(!payloads.contains(secret), "outbox shows \(secret)")
             }
@@ -340,6 +341,8 @@ import GuanaiCore
                 let inbox = try await b.get("/inbox")
                 #expect(inbox.status == .ok, "\(user)")
                 #expect(inbox.body.string.contains(c.caseNo) == sees, "\(user)")
+                // Every argument in its place: the due day and the days, in the reader's words.
+                #expect(!inbox.body.string.contains("{2}") && inbox.body.string.contains("2026-12-18") == sees, "\(user)")
             }
             let detail = try await ctx.api(.GET, "/api/v1/rights/cases/\(c.id)", token: townToken).content.decode(RightsCaseDTO.self)
             #expect(detail.reminders.map(\.level) == ["mediation_soon", "mediation_overdue", "mediation_escalated"])

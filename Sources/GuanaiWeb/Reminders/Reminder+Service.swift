@@ -48,7 +48,7 @@ enum Reminders {
                 named.contains(u.username) && !n.roles.contains(u.role)
                     && (DivisionCode(u.unitCode).map { Jurisdiction(root: $0).contains(n.unitCode) } ?? false)
             }
-        let message = UILanguage.zh.t(n.text.key, n.text.args.first ?? "", n.text.args.dropFirst().first ?? "")
+        let message = UILanguage.zh.t(n.text.key, args: n.text.args)
         let payloads = users.map { u in
             OutboxPayload(
                 key: "reminder:\(r.id!.uuidString):\(u.id!.uuidString)", alertId: r.id!.uuidString, childId: nil, childName: nil,

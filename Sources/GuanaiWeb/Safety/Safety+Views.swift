@@ -80,7 +80,7 @@ enum SafetyViews {
                             l.t("reminder.subject." + r.subjectType.rawValue) + " · "
                             if let link { a(.href(link)) { r.subjectName } } else { r.subjectName }
                             " · " + (units[r.unitCode] ?? "") + " · "
-                                + l.t(text.key, text.args.first ?? "", text.args.dropFirst().first ?? "")
+                                + l.t(text.key, args: text.args)
                         }
                     }
                 }

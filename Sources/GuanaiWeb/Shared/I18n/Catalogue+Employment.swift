@@ -37,7 +37,7 @@ extension Catalogue {
         "reminder.subject.loan": ("贷款", "Loan"),
         "reminder.subject.training_enrolment": ("培训回访", "Training follow-up"),
         "reminder.subject.job_fair_hire": ("招聘会回访", "Job-fair follow-up"),
-        "inbox.subjectReminders": ("就业创业提醒（{0}）", "Employment reminders ({0})"),
+        "inbox.subjectReminders": ("就业创业、维权调解提醒（{0}）", "Employment and rights reminders ({0})"),
         "subsidy.error.noQuarter": ("这笔贷款没有从 {0} 开始的贴息季度", "This loan has no subsidy quarter starting {0}"),
         "subsidy.error.zero": ("这个季度没有贴息可申领", "No subsidy to claim for this quarter"),
         "subsidy.error.order": ("贴息当前状态为“{0}”，不能这样办理", "The subsidy is “{0}”: not this step"),

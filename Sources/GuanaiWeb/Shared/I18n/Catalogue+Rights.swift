@@ -6,6 +6,7 @@ extension Catalogue {
             "这是保密案件，只有承办人、维权专员或临时查阅的人可以打开",
             "This case is confidential: only its assigned staff, rights officers or a break-glass reader may open it"
         ),
+        "reminder.subject.rights_case": ("维权案件", "Rights case"),
         "rights.error.status": ("案件现在是“{0}”状态，不能做这一步", "The case is “{0}”: this step does not apply now"),
         "rights.error.village": ("请选择本辖区内的一个村（社区）", "Choose a village of your jurisdiction"),
         "rights.error.applicant": ("至少要有一名申请人", "At least one applicant is required"),
@@ -28,7 +29,7 @@ extension Catalogue {
             "维权案件 {0}（{1}）调解已超期 {3} 天（期限 {2}），请镇妇联督办", "Rights case {0} ({1}): mediation {3} days overdue (due {2})"
         ),
         "rights.reminder.mediation_escalated": (
-            "维权案件 {0}（{1}）调解超期 {3} 天仍未结果，请维权专员过问", "Rights case {0} ({1}): mediation still open {3} days after {2}"
+            "维权案件 {0}（{1}）调解期限 {2} 已过 {3} 天，仍无结果，请维权专员过问", "Rights case {0} ({1}): mediation still open {3} days after {2}"
         ),
         "rights.reminder.followup_soon": (
             "维权案件 {0}（{1}）协议回访 {2} 到期，还有 {3} 天", "Rights case {0} ({1}): follow-up visit due {2}, {3} days left"
@@ -37,7 +38,7 @@ extension Catalogue {
             "维权案件 {0}（{1}）协议回访已超期 {3} 天（{2} 到期）", "Rights case {0} ({1}): follow-up visit {3} days overdue (due {2})"
         ),
         "rights.reminder.followup_escalated": (
-            "维权案件 {0}（{1}）协议回访超期 {3} 天仍未做，请维权专员过问", "Rights case {0} ({1}): follow-up visit still not done {3} days after {2}"
+            "维权案件 {0}（{1}）协议回访 {2} 到期，已过 {3} 天仍未回访，请维权专员过问", "Rights case {0} ({1}): follow-up visit still not done {3} days after {2}"
         ),
     ]
 }
