@@ -249,3 +249,51 @@ import Testing
         #expect(rows.map(\.code) == ["421081104000", "421081105000"] && rows[0].figures.cases == 12)
     }
 }
+
+@Suite struct RightsSafetyTests {
+    let today = CivilDate(iso: "2027-03-10")!
+    func fields(_ c: FormChecker) -> Set<String> { Set(c.errors.map(\.field)) }
+
+    @Test func aSafetyPlanNamesEachBadField() {
+        var c = FormChecker()
+        #expect(RightsSafetyForm.check(RightsSafetyInput(), today: today, &c) == nil)
+        #expect(fields(c) == ["risk"])
+        c = FormChecker()
+        let bad = RightsSafetyInput(
+            risk: "extreme", warningLetter: .init(issuedOn: "2027-03-11"),
+            protectionOrder: .init(appliedOn: "2027-03-01", status: "granted", decidedOn: "2027-02-28", expiresOn: "2027-02-01"))
+        #expect(RightsSafetyForm.check(bad, today: today, &c) == nil)
+        #expect(
+            fields(c) == [
+                "risk", "warningLetter.issuedOn", "warningLetter.by", "protectionOrder.court", "protectionOrder.decidedOn",
+            ])
+        c = FormChecker()
+        let pending = RightsSafetyInput(
+            risk: "high", protectionOrder: .init(appliedOn: "2027-03-01", court: "石首市人民法院", status: "pending", expiresOn: "2027-09-01"))
+        #expect(RightsSafetyForm.check(pending, today: today, &c) == nil)
+        #expect(fields(c) == ["protectionOrder.expiresOn"])
+        c = FormChecker()
+        let early = RightsSafetyInput(
+            risk: "high",
+            protectionOrder: .init(
+                appliedOn: "2027-03-01", court: "石首市人民法院", status: "granted", decidedOn: "2027-03-05", expiresOn: "2027-03-05"))
+        #expect(RightsSafetyForm.check(early, today: today, &c) == nil)
+        #expect(c.errors.map(\.key) == ["rights.error.after"])
+    }
+
+    @Test func aGrantedOrderIsToldOfAsItsExpiryNears() {
+        var c = FormChecker()
+        let granted = RightsSafetyForm.check(
+            RightsSafetyInput(
+                risk: "high", plan: "暂住娘家", policeReportNo: "JQ2027-001", warningLetter: .init(issuedOn: "2027-03-02", by: "城关派出所"),
+                protectionOrder: .init(
+                    appliedOn: "2027-03-01", court: "石首市人民法院", status: "granted", decidedOn: "2027-03-05", expiresOn: "2027-09-05")),
+            today: today, &c)
+        #expect(c.errors.isEmpty && granted?.protectionOrder?.expiresOn?.iso == "2027-09-05")
+        let exp = CivilDate(iso: "2027-09-05")!
+        #expect(RightsSafetyForm.expiryToTell(granted, today: exp.adding(days: -15), warnDays: 14) == nil)
+        #expect(RightsSafetyForm.expiryToTell(granted, today: exp.adding(days: -14), warnDays: 14) == exp)
+        #expect(RightsSafetyForm.expiryToTell(granted, today: exp, warnDays: 14) == exp)
+        #expect(RightsSafetyForm.expiryToTell(granted, today: exp.adding(days: 1), warnDays: 14) == nil)
+    }
+}

@@ -408,3 +408,58 @@ import GuanaiCore
         }
     }
 }
+
+/// Domestic violence (issue 19, item 7): the safety plan by the case's accounts only, confidential on the trail, and a
+/// granted protection order's expiry told to the mediators once, 14 days ahead.
+@Suite(.serialized) struct RightsSafetyWebTests {
+    @Test func aSafetyPlanAndTheOrdersExpiry() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            let town = try await ctx.makeUser("town", .townshipStaff, Codes.taohuashan)
+            try await ctx.makeUser("town2", .townshipStaff, Codes.taohuashan)
+            let cun = try await ctx.token("cun"), townToken = try await ctx.token("town")
+            var dv = RightsTests.input()
+            dv.category = "domestic_violence"
+            let c = try await RightsTests.take(ctx, cun, dv)
+            _ = try await RightsTests.post(
+                ctx, c.id, "mediators", townToken, RightsMediatorsInput(userIds: [town.id!.uuidString], reason: "家暴案件"))
+            let plan = "（测试）暂住娘家，村妇联每日电话联系"
+            let input = RightsSafetyInput(
+                risk: "high", plan: plan, policeReportNo: "JQ-0001", warningLetter: .init(issuedOn: "2026-11-10", by: "城关派出所"),
+                protectionOrder: .init(
+                    appliedOn: "2026-11-01", court: "石首市人民法院", status: "granted", decidedOn: "2026-11-05", expiresOn: "2027-05-05"))
+            let other = try await RightsTests.post(ctx, c.id, "safety", try await ctx.token("town2"), input)
+            #expect(other.status == .forbidden)
+            let bad = try await RightsTests.post(
+                ctx, c.id, "safety", townToken,
+                RightsSafetyInput(
+                    risk: "high", protectionOrder: .init(appliedOn: "2026-11-01", court: "法院", status: "pending", expiresOn: "2027-01-01")))
+            #expect(try StationTests.errorFields(bad) == ["protectionOrder.expiresOn"])
+            let ok = try await RightsTests.post(ctx, c.id, "safety", townToken, input)
+            #expect(ok.status == .ok, "\(ok.body.string)")
+            let d = try ok.content.decode(RightsCaseDTO.self)
+            #expect(d.safety?.risk == .high && d.safety?.protectionOrder?.expiresOn?.iso == "2027-05-05")
+            let trail = try await AuditEntry.query(on: ctx.app.db).filter(\.$recordID == c.id).all().map(\.changes).joined()
+            #expect(!trail.contains(plan) && !trail.contains("JQ-0001") && trail.contains(RightsService.withheld))
+
+            let day = { (iso: String) in
+                ctx.app.now.addingTimeInterval(Double(CivilDate(iso: iso)!.dayNumber - CivilDate(iso: "2026-11-18")!.dayNumber) * 86_400)
+            }
+            let db = ctx.app.db
+            let expiry = { () async throws -> Int in
+                try await Reminder.query(on: db).filter(\.$level == RightsReminderLevel.protectionOrderExpiry.rawValue).count()
+            }
+            _ = try await RightsSweep.run(on: db, at: day("2027-04-20"))
+            #expect(try await expiry() == 0, "fifteen days ahead: not yet")
+            _ = try await RightsSweep.run(on: db, at: day("2027-04-21"))
+            #expect(try await expiry() == 1, "fourteen days ahead: the mediators")
+            _ = try await RightsSweep.run(on: db, at: day("2027-04-22"))
+            #expect(try await expiry() == 1, "once")
+            let told = try await OutboxMessage.query(on: db).all().compactMap {
+                try? JSONDecoder().decode(OutboxPayload.self, from: Data($0.payload.utf8))
+            }.filter { $0.level == RightsReminderLevel.protectionOrderExpiry.rawValue }
+            #expect(told.compactMap(\.to.username) == ["town"])
+            #expect(!told.map(\.reasons).description.contains(plan))
+        }
+    }
+}

@@ -42,7 +42,7 @@ import Testing
         values(RightsChannel.self), values(RightsCategory.self), values(RightsStatus.self), values(PartyRole.self),
         values(RightsOutcomeKind.self), values(RightsReferral.self), values(RightsCompliance.self), values(RightsAccessKind.self),
         values(RightsEvent.self), values(RightsAssignmentKind.self), values(RightsDeadlineKind.self),
-        values(RightsReminderLevel.self),
+        values(RightsReminderLevel.self), values(SafetyRisk.self), values(ProtectionOrderStatus.self),
     ]
 
     /// Core string enums whose raw values are names, not values: JSON and form field names (each record's plain

@@ -33,7 +33,9 @@ LOANS = ("guaranteed start-up loans: the policy's limits (an individual's amount
 RIGHTS = ("rights cases: one applicant among the parties at least, a party's personId a person the caller reads; mediators active "
           "accounts that may mediate in the case's village (its township's staff, its village worker, the justice bureau), a reason "
           "when naming oneself; advice when a party refuses mediation; each outcome kind's own parts (content; facts, terms, "
-          "performance, signers, signing day; referral and advice); a step in the case's order; a period's end after its start")
+          "performance, signers, signing day; referral and advice); a step in the case's order; a period's end after its start; "
+          "a protection order's decision day once decided and not before the application, an expiry only for a granted one, "
+          "after its decision")
 CALLER = "a role the caller's own role may not create, or a duty the account's role may not hold"
 MONEY = ("an amount in yuan above ten billion (10^10), zero where more than zero is needed, or more than what remains of a "
          "donation once its allocations are counted")
@@ -140,6 +142,8 @@ ALLOWED = {
                                                "on": TODAY, "status": STATE},
     "POST /api/v1/rights/cases/{id}/followups": {"on": TODAY, "status": STATE},
     "POST /api/v1/rights/cases/{id}/close": {"status": STATE},
+    "POST /api/v1/rights/cases/{id}/safety": {"status": STATE, "warningLetter.issuedOn": TODAY, "protectionOrder.appliedOn": TODAY,
+                                              "protectionOrder.decidedOn": RIGHTS, "protectionOrder.expiresOn": RIGHTS},
     "GET /api/v1/rights/stats": {"to": RIGHTS},
     "POST /api/v1/loans": {"personId": LOANS, "partnerIds*": LOANS, "amount": LOANS, "termMonths": LOANS, "project": LOANS,
                            "kind": LOANS},

@@ -12,6 +12,8 @@ public enum RightsReminderLevel: String, Sendable, Codable, CaseIterable {
     case followupSoon = "followup_soon"
     case followupOverdue = "followup_overdue"
     case followupEscalated = "followup_escalated"
+    /// A granted protection order about to run out: the mediators, `protectionOrderWarnDays` before (item 7).
+    case protectionOrderExpiry = "protection_order_expiry"
 
     public enum Stage: Sendable, Equatable, CaseIterable {
         /// To the case's mediators (its assigned accounts when none is named yet).
@@ -35,7 +37,7 @@ public enum RightsReminderLevel: String, Sendable, Codable, CaseIterable {
 
     public var stage: Stage {
         switch self {
-        case .mediationSoon, .followupSoon: return .soon
+        case .mediationSoon, .followupSoon, .protectionOrderExpiry: return .soon
         case .mediationOverdue, .followupOverdue: return .overdue
         case .mediationEscalated, .followupEscalated: return .escalated
         }

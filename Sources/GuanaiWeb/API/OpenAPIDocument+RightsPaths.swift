@@ -63,6 +63,11 @@ extension OpenAPIDocument {
             summary: "Close a followed-up, failed, declined or referred case, with the reason (assigned accounts, rights officers)",
             body: RightsReasonInput.self, answer: .json(RightsCaseDTO.self), errors: APIRoute.change),
         APIRoute(
+            method: .post, path: "/api/v1/rights/cases/{id}/safety",
+            summary: "A domestic-violence case's safety plan (risk, plan, police report, warning letter, protection order), replacing "
+                + "the last; a granted order's expiry reminds the mediators ahead",
+            body: RightsSafetyInput.self, answer: .json(RightsCaseDTO.self), errors: APIRoute.change),
+        APIRoute(
             method: .post, path: "/api/v1/rights/cases/{id}/access",
             summary: "Break-glass: read the case for the configured hours, for a stated reason (township and city staff, justice "
                 + "bureau); read-only, audited",

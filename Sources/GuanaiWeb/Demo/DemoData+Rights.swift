@@ -6,7 +6,8 @@ extension DemoData {
     /// Four synthetic rights cases in the demo township (issue 19), each taken in and worked through `RightsService` by
     /// the demo accounts: a neighbours' quarrel being mediated; a support case settled by a written agreement whose
     /// 回访 falls due within the week; a marriage case where mediation failed and the woman was sent to legal aid; a
-    /// domestic-violence case just accepted. `sifa` mediates the first two; `admin` holds `rights_officer`. Added once.
+    /// domestic-violence case just accepted, its protection order pending. `sifa` mediates the first two; `admin` holds
+    /// `rights_officer`. Added once.
     @discardableResult
     public static func loadRights(_ app: Application) async throws -> Int {
         let db = app.db
@@ -91,8 +92,15 @@ extension DemoData {
             RightsOutcomeInput(
                 kind: RightsOutcomeKind.failed.rawValue, referral: RightsReferral.legalAid.rawValue, advice: "（演示）已联系市法律援助中心，协助申请法律援助。"),
             scoped: county, by: ts, actor: ta, at: at(19))
-        // 4: a domestic-violence case accepted the day after it came in.
+        // 4: a domestic-violence case accepted the day after it came in, a protection order applied for and pending.
         try await RightsService.accept(made[3], both, scoped: county, by: ts, actor: ta, at: at(2))
+        try await RightsService.safety(
+            made[3],
+            RightsSafetyInput(
+                risk: SafetyRisk.high.rawValue, plan: "（演示）暂住娘家；村妇联主席每天电话联系；有情况立即报警。", policeReportNo: "（演示）JQ2026-118",
+                warningLetter: .init(issuedOn: day(2), by: "（演示）派出所"),
+                protectionOrder: .init(appliedOn: day(1), court: "（演示）石首市人民法院", status: ProtectionOrderStatus.pending.rawValue)),
+            scoped: county, by: ts, actor: ta, at: at(1))
         return made.count
     }
 }

@@ -35,5 +35,6 @@ enum Migrations {
         M0048_Rights(),
         M0049_RightsReminders(),
         M0050_RightsStats(),
+        M0051_RightsSafety(),
     ]
 }

@@ -26,6 +26,7 @@ struct RightsAPIController {
         r.post("rights", "cases", ":id", "outcome", use: outcome)
         r.post("rights", "cases", ":id", "followups", use: followup)
         r.post("rights", "cases", ":id", "close", use: close)
+        r.post("rights", "cases", ":id", "safety", use: safety)
         r.post("rights", "cases", ":id", "access", use: access)
         r.get("rights", "cases", ":id", "accesses", use: accesses)
     }
@@ -122,6 +123,11 @@ struct RightsAPIController {
     func close(req: Request) async throws -> RightsCaseDTO {
         let input = try await req.json(RightsReasonInput.self)
         return try await step(req) { try await RightsService.close($0, input, scoped: $1, by: $2, actor: req.auditActor, at: req.now) }
+    }
+
+    func safety(req: Request) async throws -> RightsCaseDTO {
+        let input = try await req.json(RightsSafetyInput.self)
+        return try await step(req) { try await RightsService.safety($0, input, scoped: $1, by: $2, actor: req.auditActor, at: req.now) }
     }
 
     func access(req: Request) async throws -> RightsAccessDTO {

@@ -47,6 +47,8 @@ struct RightsCaseDTO: Content {
     let parties: [Party]
     let narrative: String, request: String?, advice: String?, declineReason: String?, closeReason: String?
     let outcome: Outcome?
+    /// A domestic-violence case's safety plan, as last recorded.
+    let safety: RightsSafety?
     let meetings: [Meeting]
     let followups: [Followup]
     /// Each deadline reminder sent (mediators, township, rights officers) and whether it is still open.
@@ -73,6 +75,7 @@ extension RightsCaseDTO {
         (narrative, request, advice, declineReason, closeReason) = (
             text.narrative, text.request, text.advice, text.declineReason, text.closeReason
         )
+        safety = text.safetyValue
         outcome = text.outcomeValue.map {
             Outcome(
                 kind: $0.kind.rawValue, on: $0.on.iso, content: $0.content, facts: $0.facts, terms: $0.terms, performance: $0.performance,

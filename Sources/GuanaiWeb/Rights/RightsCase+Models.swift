@@ -29,6 +29,8 @@ final class RightsCase: Model, @unchecked Sendable {
     /// Days from acceptance to outcome, and the first 回访's day: what the stats count (M0050).
     @OptionalField(key: "outcome_days") var outcomeDays: Int?
     @OptionalField(key: "first_followup_on") var firstFollowupOn: String?
+    /// A granted protection order's last day, for the sweep (M0051); the plan itself is with the texts.
+    @OptionalField(key: "order_expires_on") var orderExpiresOn: String?
     @Field(key: "created_by") var createdBy: String
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
@@ -61,9 +63,12 @@ final class RightsCaseText: Model, @unchecked Sendable {
     /// `RightsOutcome` as JSON.
     @OptionalField(key: "outcome") var outcome: String?
     @OptionalField(key: "close_reason") var closeReason: String?
+    /// `RightsSafety` as JSON (M0051).
+    @OptionalField(key: "safety") var safety: String?
     init() {}
 
     var partyList: [RightsParty] { (try? JSONDecoder().decode([RightsParty].self, from: Data(parties.utf8))) ?? [] }
+    var safetyValue: RightsSafety? { safety.flatMap { try? JSONDecoder().decode(RightsSafety.self, from: Data($0.utf8)) } }
     var outcomeValue: RightsOutcome? {
         outcome.flatMap { try? JSONDecoder().decode(RightsOutcome.self, from: Data($0.utf8)) }
     }

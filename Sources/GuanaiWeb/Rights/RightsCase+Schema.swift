@@ -80,6 +80,20 @@ extension RightsOutcomeInput: APISchema {
     }
 }
 
+extension RightsSafetyInput: APISchema {
+    enum Keys: String, CodingKey { case risk, plan, policeReportNo, warningLetter, protectionOrder }
+    static let apiName = "RightsSafetyInput"
+    /// Which dates each order status needs is Core's (422 naming each), not the schema's.
+    static var apiSchema: JSONSchema {
+        .closed(
+            [
+                Keys.risk: .tokens(SafetyRisk.self), .plan: .string, .policeReportNo: .string,
+                .warningLetter: .closed([("issuedOn", .string(format: .date)), ("by", .string)], required: ["issuedOn", "by"]),
+                .protectionOrder: RightsCaseDTO.order(required: [.appliedOn, .court, .status]),
+            ], required: [.risk])
+    }
+}
+
 extension RightsFollowupInput: APISchema {
     enum Keys: String, CodingKey { case on, compliance, note }
     static let apiName = "RightsFollowupInput"
@@ -127,7 +141,21 @@ extension RightsCaseSummaryDTO: APISchema {
 
 extension RightsCaseDTO: APISchema {
     static let apiName = "RightsCase"
+    enum OrderKeys: String, CodingKey { case appliedOn, court, status, decidedOn, expiresOn }
+    static func order(required: [OrderKeys]) -> JSONSchema {
+        .closed(
+            [
+                OrderKeys.appliedOn: .string(format: .date), .court: .string, .status: .tokens(ProtectionOrderStatus.self),
+                .decidedOn: .string(format: .date), .expiresOn: .string(format: .date),
+            ], required: required)
+    }
     static var apiSchema: JSONSchema {
+        let safety = JSONSchema.closed(
+            [
+                ("risk", .tokens(SafetyRisk.self)), ("plan", .string), ("policeReportNo", .string),
+                ("warningLetter", .closed([("issuedOn", .string(format: .date)), ("by", .string)], required: nil)),
+                ("protectionOrder", order(required: [])),
+            ], required: ["risk"])
         let party = JSONSchema.closed(
             [
                 ("role", .tokens(PartyRole.self)), ("name", .string), ("personId", .nullableString), ("relation", .nullableString),
@@ -156,7 +184,7 @@ extension RightsCaseDTO: APISchema {
                 ("access", .oneOf([RightsAccess.Level.full.token, RightsAccess.Level.read.token])), ("accessUntil", .nullableString),
                 ("parties", .list(party)), ("narrative", .string), ("request", .nullableString), ("advice", .nullableString),
                 ("declineReason", .nullableString), ("closeReason", .nullableString), ("outcome", outcome),
-                ("meetings", .list(meeting)), ("followups", .list(followup)),
+                ("meetings", .list(meeting)), ("followups", .list(followup)), ("safety", safety),
                 (
                     "reminders",
                     .list(

@@ -10,12 +10,12 @@ enum RightsSweep {
     static func run(on db: any Database, at: Date) async throws -> Int {
         let today = RegistryService.today(at)
         let cases = try await RightsCase.query(on: db).filter(\.$checkOn <= today.iso).sort(\.$checkOn).limit(5000).all()
-        if cases.isEmpty { return 0 }
         let settings = try await RightsSettingsStore.load(on: db)
         let directory = try await RecipientDirectory.load(on: db)
+        var sent = try await orderExpiries(on: db, at: at, settings: settings, directory: directory)
+        if cases.isEmpty { return sent }
         let assigned = try await RightsQueries.assignments(of: cases.compactMap(\.id), on: db)
         let names = try await Scoped.system(db).unitNames(Array(Set(cases.map(\.unitCode))))
-        var sent = 0
         for chunk in cases.chunked(200) {
             sent += try await db.transaction { tx -> Int in
                 var n = 0

@@ -154,6 +154,7 @@ enum Assets {
         .agreement-no{text-align:right}.agreement-signs p{margin:1.4rem 0}.agreement-date,.agreement-org{text-align:right}
         @page agreement{size:A4 portrait;margin:20mm}
         @media print{.agreement{page:agreement;max-width:none;font-size:12pt}}
+        @media (min-width:40.01rem){#cases td:not(:last-child){white-space:nowrap}}
         """
 
     static let js = """

@@ -23,6 +23,12 @@ extension Catalogue {
             "This account cannot mediate this case: it must be staff of its township or village, or the justice bureau"
         ),
         "rights.error.selfReason": ("指派自己为调解员时请写明理由", "Give a reason when you name yourself mediator"),
+        "rights.error.pendingDecided": ("申请还在审查中，不填裁定日期", "No decision day while the application is pending"),
+        "rights.error.after": ("应晚于 {0}", "Must be after {0}"),
+        "rights.error.notGranted": ("只有已批准的保护令才有到期日", "Only a granted order has an expiry day"),
+        "rights.reminder.protection_order_expiry": (
+            "维权案件 {0}（{1}）人身安全保护令 {2} 到期，还有 {3} 天，请评估是否申请延长", "Rights case {0} ({1}): protection order expires {2}, {3} days left"
+        ),
         "rights.error.range": ("应在 {0} 到 {1} 之间", "Must be between {0} and {1}"),
         "rights.reminder.mediation_soon": ("维权案件 {0}（{1}）调解期限 {2}，还有 {3} 天", "Rights case {0} ({1}): mediation due {2}, {3} days left"),
         "rights.reminder.mediation_overdue": (
