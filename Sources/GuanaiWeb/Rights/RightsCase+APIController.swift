@@ -76,7 +76,7 @@ struct RightsAPIController {
             summary: try await summaries([c], req)[0], level: level, until: until, text: try await RightsService.texts(c, on: req.db),
             meetings: try await RightsQueries.meetings(of: c.id!, on: req.db),
             followups: try await RightsQueries.followups(of: c.id!, on: req.db),
-            reminders: try await RightsQueries.reminders(of: c.id!, on: req.db), reveal: try s.can(.revealID))
+            reminders: try await RightsQueries.reminders(of: c.id!, on: req.db), reveal: s.can(.revealID))
     }
 
     func show(req: Request) async throws -> RightsCaseDTO { try await Self.detail(try await Self.load(req), req) }
