@@ -51,9 +51,7 @@ extension RightsService {
                     try await g.create(on: tx)
                 }
             }
-            rc.updatedAt = at
-            try await rc.save(on: tx)
-            try await audit(
+            try await saved(
                 rc, before: rc.auditFields, detail: ["mediators": added.map(\.username).joined(separator: ",")], actor: actor, at: at,
                 on: tx)
         }
@@ -84,9 +82,8 @@ extension RightsService {
                 text.advice = advice
                 try await text.save(on: tx)
             }
-            rc.updatedAt = at
-            try await rc.save(on: tx)
-            try await audit(rc, before: before, confidential: answer.advice == nil ? [] : ["advice"], actor: actor, at: at, on: tx)
+            try await saved(
+                rc, before: before, confidential: answer.advice == nil ? [] : ["advice"], actor: actor, at: at, on: tx)
         }
     }
 
@@ -104,9 +101,8 @@ extension RightsService {
             let text = try await texts(rc, on: tx)
             text.declineReason = reason
             try await text.save(on: tx)
-            rc.updatedAt = at
-            try await rc.save(on: tx)
-            try await audit(rc, before: before, confidential: ["declineReason"], actor: actor, at: at, on: tx)
+            try await saved(
+                rc, before: before, confidential: ["declineReason"], actor: actor, at: at, on: tx)
         }
     }
 
@@ -128,9 +124,7 @@ extension RightsService {
         (row.attendees, row.minutes, row.byName, row.createdAt) = (RegistryService.json(m.attendees), m.minutes, s.username, at)
         try await scoped.db.transaction { tx in
             try await row.create(on: tx)
-            rc.updatedAt = at
-            try await rc.save(on: tx)
-            try await audit(
+            try await saved(
                 rc, before: before, confidential: ["meeting.attendees", "meeting.minutes"], detail: ["meeting": m.date.iso], actor: actor,
                 at: at, on: tx)
         }
@@ -162,9 +156,8 @@ extension RightsService {
             let text = try await texts(rc, on: tx)
             text.outcome = RegistryService.json(o)
             try await text.save(on: tx)
-            rc.updatedAt = at
-            try await rc.save(on: tx)
-            try await audit(rc, before: before, confidential: ["outcome"], actor: actor, at: at, on: tx)
+            try await saved(
+                rc, before: before, confidential: ["outcome"], actor: actor, at: at, on: tx)
         }
     }
 
@@ -188,9 +181,7 @@ extension RightsService {
         try await scoped.db.transaction { tx in
             try await row.create(on: tx)
             try await Reminders.resolve(.rightsCase, rc.id!, on: tx, at: at)
-            rc.updatedAt = at
-            try await rc.save(on: tx)
-            try await audit(
+            try await saved(
                 rc, before: before, confidential: f.note == nil ? [] : ["followup.note"], detail: ["compliance": f.compliance.rawValue],
                 actor: actor, at: at, on: tx)
         }
@@ -212,9 +203,8 @@ extension RightsService {
             let text = try await texts(rc, on: tx)
             text.closeReason = reason
             try await text.save(on: tx)
-            rc.updatedAt = at
-            try await rc.save(on: tx)
-            try await audit(rc, before: before, confidential: ["closeReason"], actor: actor, at: at, on: tx)
+            try await saved(
+                rc, before: before, confidential: ["closeReason"], actor: actor, at: at, on: tx)
         }
     }
 

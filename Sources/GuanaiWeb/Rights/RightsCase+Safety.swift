@@ -24,9 +24,8 @@ extension RightsService {
             text.safety = RegistryService.json(plan)
             try await text.save(on: tx)
             rc.orderExpiresOn = granted?.iso
-            rc.updatedAt = at
-            try await rc.save(on: tx)
-            try await audit(rc, before: before, confidential: ["safety"], actor: actor, at: at, on: tx)
+            try await saved(
+                rc, before: before, confidential: ["safety"], actor: actor, at: at, on: tx)
         }
     }
 }

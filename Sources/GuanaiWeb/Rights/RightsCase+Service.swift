@@ -35,6 +35,16 @@ enum RightsService {
         Dictionary(uniqueKeysWithValues: names.map { ($0, FieldChange(before: nil, after: withheld)) })
     }
 
+    /// The case saved as changed now, and its trail entry: the last step of every write.
+    static func saved(
+        _ c: RightsCase, before: [String: String], confidential names: [String] = [], detail: [String: String] = [:],
+        actor: AuditActor, at: Date, on db: any Database
+    ) async throws {
+        c.updatedAt = at
+        try await c.save(on: db)
+        try await audit(c, before: before, confidential: names, detail: detail, actor: actor, at: at, on: db)
+    }
+
     static func audit(
         _ c: RightsCase, before: [String: String], confidential names: [String] = [], detail: [String: String] = [:],
         actor: AuditActor, at: Date, on db: any Database
