@@ -297,3 +297,46 @@ import Testing
         #expect(RightsSafetyForm.expiryToTell(granted, today: exp.adding(days: 1), warnDays: 14) == nil)
     }
 }
+
+@Suite struct RightsChildReportTests {
+    let kid = UUID(), stranger = UUID()
+    func fields(_ c: FormChecker) -> [String] { c.errors.map(\.field) }
+
+    @Test func filingNeedsAChildOfTheHouseholdAndWhatWasSeen() {
+        var c = FormChecker()
+        #expect(RightsChildReportForm.check(RightsChildReportInput(), household: [kid], &c) == nil)
+        #expect(fields(c) == ["childId", "seen"])
+        c = FormChecker()
+        let other = RightsChildReportInput(childId: stranger.uuidString, seen: "孩子手臂有淤青")
+        #expect(RightsChildReportForm.check(other, household: [kid], &c) == nil)
+        #expect(c.errors.map(\.key) == ["rights.error.childId"])
+        c = FormChecker()
+        #expect(RightsChildReportForm.check(.init(childId: "not-a-uuid", seen: "x"), household: [kid], &c) == nil)
+        #expect(fields(c) == ["childId"])
+        c = FormChecker()
+        let filed = RightsChildReportForm.check(.init(childId: kid.uuidString, seen: "  孩子手臂有淤青 "), household: [kid], &c)
+        #expect(filed == .file(childId: kid, seen: "孩子手臂有淤青") && filed?.declined == false)
+        c = FormChecker()
+        let long = String(repeating: "看", count: 2001)
+        #expect(RightsChildReportForm.check(.init(childId: kid.uuidString, seen: long), household: [kid], &c) == nil)
+        #expect(fields(c) == ["seen"])
+    }
+
+    @Test func decliningNeedsAReasonAndNoSeen() {
+        var c = FormChecker()
+        #expect(RightsChildReportForm.check(.init(childId: kid.uuidString, declined: true), household: [kid], &c) == nil)
+        #expect(fields(c) == ["reason"])
+        c = FormChecker()
+        let both = RightsChildReportInput(childId: kid.uuidString, seen: "淤青", declined: true, reason: "已由派出所处理")
+        #expect(RightsChildReportForm.check(both, household: [kid], &c) == nil)
+        #expect(fields(c) == ["seen"])
+        c = FormChecker()
+        let declined = RightsChildReportForm.check(
+            .init(childId: kid.uuidString, declined: true, reason: "孩子不在家中居住"), household: [kid], &c)
+        #expect(declined == .decline(childId: kid, reason: "孩子不在家中居住") && declined?.declined == true && declined?.childId == kid)
+        // Declining false is filing.
+        c = FormChecker()
+        #expect(RightsChildReportForm.check(.init(childId: kid.uuidString, declined: false), household: [kid], &c) == nil)
+        #expect(fields(c) == ["seen"])
+    }
+}

@@ -159,4 +159,81 @@ import GuanaiCore
             #expect(try await Self.views(ctx, c.id, "export") == exports + 1)
         }
     }
+
+    /// A domestic-violence case on its page: the child of the household offered the report, a refused decline kept as
+    /// typed, then filed; the safety plan's form refused with the field named and what was typed kept, then saved.
+    @Test func aDomesticViolenceCasePageOffersTheChildReportAndTheSafetyPlan() async throws {
+        try await withTestApp { ctx in
+            try await Self.users(ctx)
+            let cunToken = try await ctx.token("cun")
+            let kid = try await PairingTests.child(ctx, cunToken, order: 142, name: "王小雨")
+            let mother = try #require(try await Child.find(UUID(uuidString: kid.id), on: ctx.app.db)?.motherID)
+            var dv = RightsTests.input()
+            dv.category = "domestic_violence"
+            dv.parties = [
+                .init(role: "applicant", name: "李秀英", personId: mother.uuidString, relation: "妻子"),
+                .init(role: "respondent", name: "王大山", relation: "丈夫"),
+            ]
+            let c = try await RightsTests.take(ctx, cunToken, dv)
+            let page = "/rights/" + c.id
+            var cun = try await Self.browser(ctx, "cun")
+            let shown = try await cun.get(page).body.string
+            #expect(
+                shown.contains("action=\"\(page)/child-reports\"") && shown.contains("王小雨") && shown.contains("action=\"\(page)/safety\""))
+
+            let noReason = try await cun.post(page + "/child-reports", ["childId": kid.id, "decision": "decline", "reason": " "])
+            #expect(noReason.status == .unprocessableEntity)
+            let k = String(kid.id.prefix(8))
+            #expect(noReason.body.string.contains("id=\"child-\(k)-reason-error\"") && noReason.body.string.contains("open=\"open\""))
+            let seen = "（测试）孩子躲在床下，手臂有淤青"
+            let filed = try await cun.post(page + "/child-reports", ["childId": kid.id, "seen": seen])
+            #expect(filed.status == .seeOther)
+            #expect(try await Report.query(on: ctx.app.db).filter(\.$childID == UUID(uuidString: kid.id)!).count() == 1)
+            #expect(try await cun.get(page).body.string.contains("已提交强制报告"))
+
+            let typed = [
+                "risk": "high", "plan": "（测试）暂住娘家", "orderApplied": "2026-11-01", "orderCourt": "石首市人民法院", "orderStatus": "pending",
+                "orderExpires": "2027-05-01",
+            ]
+            let bad = try await cun.post(page + "/safety", typed)
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains("id=\"safety-order-expires-error\"") && bad.body.string.contains("（测试）暂住娘家"))
+            var good = typed
+            good["orderExpires"] = ""
+            #expect(try await cun.post(page + "/safety", good).status == .seeOther)
+            let saved = try await cun.get(page).body.string
+            #expect(saved.contains("id=\"safety-shown\"") && saved.contains("审查中") && saved.contains("value=\"石首市人民法院\""))
+        }
+    }
+
+    /// The list filtered by unit, and its export: the summaries' columns, never a party or a word of the case; audited.
+    @Test func theListFiltersByUnitAndExportsSummariesOnly() async throws {
+        try await withTestApp { ctx in
+            try await Self.users(ctx)
+            try await ctx.makeUser("admin", .cityAdmin, Codes.county)
+            let c = try await RightsTests.take(ctx, try await ctx.token("cun"))
+            var admin = try await Self.browser(ctx, "admin")
+            let list = try await admin.get("/rights?unit=\(Codes.taohuashan)").body.string
+            #expect(list.contains(c.caseNo) && list.contains("id=\"export-csv\""))
+            #expect(!(try await admin.get("/rights?unit=\(Codes.tiaoguan)").body.string.contains(c.caseNo)))
+            let before = try await AuditEntry.query(on: ctx.app.db).filter(\.$action == "export").count()
+            let csv = try await admin.get("/rights/export?format=csv&unit=\(Codes.taohuashan)")
+            #expect(csv.status == .ok)
+            let text = csv.body.string
+            #expect(text.contains(c.caseNo) && text.contains("石华堰"))
+            for secret in [RightsTests.applicant, RightsTests.respondent, RightsTests.narrative, "每月给付生活费"] {
+                #expect(!text.contains(secret), "exports \(secret)")
+            }
+            #expect(try await AuditEntry.query(on: ctx.app.db).filter(\.$action == "export").count() == before + 1)
+            let xlsx = try await admin.get("/rights/export?unit=\(Codes.taohuashan)")
+            #expect(xlsx.status == .ok && xlsx.headers.contentType?.subType.contains("spreadsheet") == true)
+            #expect(!(try await admin.get("/rights/export?format=csv&unit=\(Codes.tiaoguan)").body.string.contains(c.caseNo)))
+            // The justice bureau takes its summaries away too; a volunteer reads no rights records at all.
+            var sifa = try await Self.browser(ctx, "sifa")
+            #expect(try await sifa.get("/rights/export?format=csv").body.string.contains(c.caseNo))
+            try await ctx.makeUser("vol", .volunteer, Codes.shihuayan)
+            var vol = try await Self.browser(ctx, "vol")
+            #expect(try await vol.get("/rights/export?format=csv").status == .forbidden)
+        }
+    }
 }

@@ -463,3 +463,78 @@ import GuanaiCore
         }
     }
 }
+
+/// The mandatory child report a domestic-violence case offers (issue 19, item 7): the household's children listed to
+/// those with full access; a report filed into the safety net as a volunteer's concern is, even by a justice bureau
+/// mediator who reads no child records; declining kept with its reason; the trail naming neither.
+@Suite(.serialized) struct RightsChildReportWebTests {
+    @Test func aChildOfTheHouseholdIsReportedOrTheDeclineKept() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            let town = try await ctx.makeUser("town", .townshipStaff, Codes.taohuashan)
+            let sifa = try await ctx.makeUser("sifa", .partnerJustice, Codes.county)
+            let cun = try await ctx.token("cun"), townToken = try await ctx.token("town"), sifaToken = try await ctx.token("sifa")
+            let kid = try await PairingTests.child(ctx, cun, order: 132, name: "王小雨")
+            let mother = try #require(try await Child.find(UUID(uuidString: kid.id), on: ctx.app.db)?.motherID)
+            var dv = RightsTests.input()
+            dv.category = "domestic_violence"
+            dv.parties = [
+                .init(role: "applicant", name: "李秀英", personId: mother.uuidString, relation: "妻子"),
+                .init(role: "respondent", name: "王大山", relation: "丈夫"),
+            ]
+            let c = try await RightsTests.take(ctx, cun, dv)
+            let detail = try await ctx.api(.GET, "/api/v1/rights/cases/\(c.id)", token: cun)
+            let d = try detail.content.decode(RightsCaseDTO.self)
+            #expect(d.household.map(\.id) == [kid.id] && d.household.first?.name == "王小雨" && d.childReports.isEmpty)
+            // Another case of the same village with no registered party offers nobody.
+            let plain = try await RightsTests.take(ctx, cun)
+            #expect(
+                try await ctx.api(.GET, "/api/v1/rights/cases/\(plain.id)", token: cun).content.decode(RightsCaseDTO.self).household.isEmpty
+            )
+
+            // Without access: restricted; a child not of the household, or nothing said: named.
+            let outside = try await RightsTests.post(
+                ctx, c.id, "child-reports", townToken, RightsChildReportInput(childId: kid.id, seen: "孩子脸上有伤"))
+            #expect(outside.status == .forbidden)
+            #expect(try RightsTests.errorCode(outside) == RightsService.restricted)
+            let stranger = try await RightsTests.post(
+                ctx, c.id, "child-reports", cun, RightsChildReportInput(childId: UUID().uuidString, seen: "孩子脸上有伤"))
+            #expect(try StationTests.errorFields(stranger) == ["childId"])
+            let empty = try await RightsTests.post(ctx, c.id, "child-reports", cun, RightsChildReportInput(childId: kid.id))
+            #expect(try StationTests.errorFields(empty) == ["seen"])
+            #expect(try await Report.query(on: ctx.app.db).count() == 0)
+
+            // Declined, with why: kept, no report.
+            let reason = "（测试）孩子由外婆带，已不在家中居住"
+            let declined = try await RightsTests.post(
+                ctx, c.id, "child-reports", cun, RightsChildReportInput(childId: kid.id, declined: true, reason: reason))
+            #expect(declined.status == .created, "\(declined.body.string)")
+            let kept = try declined.content.decode(RightsChildReportDTO.self)
+            #expect(kept.declined && kept.reportId == nil && kept.reason == reason && kept.childName == "王小雨")
+            #expect(try await Report.query(on: ctx.app.db).count() == 0)
+
+            // A justice bureau mediator files it: into the safety net, about the child, in her name.
+            _ = try await RightsTests.post(
+                ctx, c.id, "mediators", townToken, RightsMediatorsInput(userIds: [town.id!.uuidString, sifa.id!.uuidString], reason: "家暴"))
+            let seen = "（测试）孩子说爸爸喝酒后打妈妈，孩子躲在床下"
+            let filed = try await RightsTests.post(
+                ctx, c.id, "child-reports", sifaToken, RightsChildReportInput(childId: kid.id, seen: seen))
+            #expect(filed.status == .created, "\(filed.body.string)")
+            let f = try filed.content.decode(RightsChildReportDTO.self)
+            let report = try #require(try await Report.find(UUID(uuidString: f.reportId ?? ""), on: ctx.app.db))
+            #expect(report.childID.uuidString == kid.id && report.seen == seen && report.reporter.contains("维权调解员"))
+            #expect(try await Child.find(UUID(uuidString: kid.id), on: ctx.app.db)?.openReport == true)
+
+            let after = try await ctx.api(.GET, "/api/v1/rights/cases/\(c.id)", token: cun).content.decode(RightsCaseDTO.self)
+            #expect(after.childReports.map(\.declined) == [true, false] && after.childReports.last?.reportId == f.reportId)
+            // The case's trail names the child and the report, never what was seen or why not.
+            let trail = try await AuditEntry.query(on: ctx.app.db).filter(\.$recordID == c.id).all()
+            let text = trail.map(\.changes).joined()
+            #expect(text.contains(f.reportId!) && text.contains(RightsService.withheld))
+            #expect(!text.contains("床下") && !text.contains("外婆"))
+            // Nothing confidential in any summary the township reads.
+            let list = try await ctx.api(.GET, "/api/v1/rights/cases", token: townToken).body.string
+            #expect(!list.contains("王小雨") && !list.contains("床下"))
+        }
+    }
+}

@@ -144,6 +144,7 @@ ALLOWED = {
     "POST /api/v1/rights/cases/{id}/close": {"status": STATE},
     "POST /api/v1/rights/cases/{id}/safety": {"status": STATE, "warningLetter.issuedOn": TODAY, "protectionOrder.appliedOn": TODAY,
                                               "protectionOrder.decidedOn": RIGHTS, "protectionOrder.expiresOn": RIGHTS},
+    "POST /api/v1/rights/cases/{id}/child-reports": {"childId": RIGHTS, "seen": RIGHTS, "reason": RIGHTS},
     "GET /api/v1/rights/stats": {"to": RIGHTS},
     "POST /api/v1/loans": {"personId": LOANS, "partnerIds*": LOANS, "amount": LOANS, "termMonths": LOANS, "project": LOANS,
                            "kind": LOANS},

@@ -68,6 +68,11 @@ extension OpenAPIDocument {
                 + "the last; a granted order's expiry reminds the mediators ahead",
             body: RightsSafetyInput.self, answer: .json(RightsCaseDTO.self), errors: APIRoute.change),
         APIRoute(
+            method: .post, path: "/api/v1/rights/cases/{id}/child-reports",
+            summary: "A child of the parties' household: file the mandatory report into the safety net (`seen`), or record declining "
+                + "it (`declined`, `reason`); kept on the case (assigned accounts, rights officers)",
+            body: RightsChildReportInput.self, status: 201, answer: .json(RightsChildReportDTO.self), errors: APIRoute.change),
+        APIRoute(
             method: .post, path: "/api/v1/rights/cases/{id}/access",
             summary: "Break-glass: read the case for the configured hours, for a stated reason (township and city staff, justice "
                 + "bureau); read-only, audited",

@@ -27,6 +27,14 @@ extension DemoData {
             let category: RightsCategory, channel: RightsChannel, parties: [RightsPartyInput], narrative: String, request: String
             let daysAgo: Int, mediators: [UUID]
         }
+        // The domestic-violence case's woman is a mother the registry holds, so its page offers her child's report.
+        var victim = RightsPartyInput(role: PartyRole.applicant.rawValue, name: "孙丽")
+        if let kid = try await Child.query(on: db).filter(\.$unitCode == places.village).filter(\.$motherID != nil)
+            .filter(\.$status == .active).sort(\.$birthDate, .descending).first(),
+            let id = kid.motherID, let mother = try await Person.find(id, on: db)
+        {
+            victim = RightsPartyInput(role: PartyRole.applicant.rawValue, name: mother.name, personId: id.uuidString, relation: "妻子")
+        }
         let plans = [
             Plan(
                 category: .neighbourDispute, channel: .walkIn,
@@ -46,7 +54,7 @@ extension DemoData {
                 narrative: "（演示）丈夫外出务工后长期不联系，妻子要求解决孩子抚养问题。", request: "明确抚养费", daysAgo: 30, mediators: [town]),
             Plan(
                 category: .domesticViolence, channel: .hotline12338,
-                parties: [.init(role: PartyRole.applicant.rawValue, name: "孙丽"), .init(role: PartyRole.respondent.rawValue, name: "郑大勇")],
+                parties: [victim, .init(role: PartyRole.respondent.rawValue, name: "郑大勇", relation: "丈夫")],
                 narrative: "（演示）丈夫酒后多次动手，妻子带孩子暂住娘家。", request: "保障人身安全", daysAgo: 3, mediators: [town]),
         ]
         var made: [RightsCase] = []

@@ -36,5 +36,6 @@ enum Migrations {
         M0049_RightsReminders(),
         M0050_RightsStats(),
         M0051_RightsSafety(),
+        M0053_RightsChildReports(),
     ]
 }

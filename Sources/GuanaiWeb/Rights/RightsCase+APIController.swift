@@ -27,6 +27,7 @@ struct RightsAPIController {
         r.post("rights", "cases", ":id", "followups", use: followup)
         r.post("rights", "cases", ":id", "close", use: close)
         r.post("rights", "cases", ":id", "safety", use: safety)
+        r.post("rights", "cases", ":id", "child-reports", use: childReport)
         r.post("rights", "cases", ":id", "access", use: access)
         r.get("rights", "cases", ":id", "accesses", use: accesses)
     }
@@ -72,11 +73,19 @@ struct RightsAPIController {
         try await AuditLog.append(
             AuditEvent(AuditAction.view, c.recordID, unit: c.unitCode, detail: ["access": level.token]), by: req.auditActor, at: req.now,
             on: req.db)
+        let kids = try await RightsService.householdChildren(c, on: req.db)
+        let names = Dictionary(kids.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let today = RegistryService.today(req.now)
+        func age(_ k: RightsQueries.HouseholdChild) -> Int? { CivilDate(iso: k.birthDate).map { Age.years(born: $0, on: today) } }
         return RightsCaseDTO(
             summary: try await summaries([c], req)[0], level: level, until: until, text: try await RightsService.texts(c, on: req.db),
             meetings: try await RightsQueries.meetings(of: c.id!, on: req.db),
             followups: try await RightsQueries.followups(of: c.id!, on: req.db),
-            reminders: try await RightsQueries.reminders(of: c.id!, on: req.db), reveal: s.can(.revealID))
+            reminders: try await RightsQueries.reminders(of: c.id!, on: req.db), reveal: s.can(.revealID),
+            household: kids.map { RightsHouseholdChildDTO(id: $0.id.uuidString, name: $0.name, age: age($0)) },
+            childReports: try await RightsQueries.childReports(of: c.id!, on: req.db).map {
+                RightsChildReportDTO($0, name: names[$0.childID] ?? "")
+            })
     }
 
     func show(req: Request) async throws -> RightsCaseDTO { try await Self.detail(try await Self.load(req), req) }
@@ -128,6 +137,16 @@ struct RightsAPIController {
     func safety(req: Request) async throws -> RightsCaseDTO {
         let input = try await req.json(RightsSafetyInput.self)
         return try await step(req) { try await RightsService.safety($0, input, scoped: $1, by: $2, actor: req.auditActor, at: req.now) }
+    }
+
+    /// 201 with the decision kept; a filed one names the safety net's report (`reportId`).
+    func childReport(req: Request) async throws -> Response {
+        let c = try await Self.load(req)
+        let input = try await req.json(RightsChildReportInput.self)
+        let row = try await RightsService.childReport(
+            c, input, scoped: try req.scoped, by: try req.actor, actor: req.auditActor, at: req.now)
+        let name = try await RightsService.householdChildren(c, on: req.db).first { $0.id == row.childID }?.name ?? ""
+        return try PairingAPIController().created(RightsChildReportDTO(row, name: name))
     }
 
     func access(req: Request) async throws -> RightsAccessDTO {

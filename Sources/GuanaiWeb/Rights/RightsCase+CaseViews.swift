@@ -41,7 +41,11 @@ enum RightsCaseViews {
                     restricted(req, m, state: state)
                 }
             }
-            if m.level == .full { RightsStepViews.steps(req, m, state: state) }
+            if m.level == .full {
+                if let d = m.detail, !d.household.isEmpty { RightsSafetyViews.children(req, m, d, state) }
+                if RightsSafetyViews.wanted(m) { RightsSafetyViews.planForm(req, m, state) }
+                RightsStepViews.steps(req, m, state: state)
+            }
             if m.mayAssign { RightsStepViews.mediators(req, m, errors: state.errors(.mediators), typed: state.typed(.mediators)) }
         }
     }
@@ -120,6 +124,7 @@ enum RightsCaseViews {
                     }
                 }
             }
+            if let sp = d.safety { RightsSafetyViews.shown(l, sp) }
             if let o = d.outcome { outcome(req, d, o) }
             if !d.followups.isEmpty {
                 h3 { l.t("rp.followups") }

@@ -53,6 +53,10 @@ struct RightsCaseDTO: Content {
     let followups: [Followup]
     /// Each deadline reminder sent (mediators, township, rights officers) and whether it is still open.
     let reminders: [Reminder]
+    /// The children of the registered parties' households, for whom the case offers the mandatory report.
+    let household: [RightsHouseholdChildDTO]
+    /// Each report filed or declined for one of them.
+    let childReports: [RightsChildReportDTO]
     struct Reminder: Content {
         let level: String, dueOn: String, sentAt: String, open: Bool
     }
@@ -62,8 +66,10 @@ extension RightsCaseDTO {
     /// Phones as every list shows them unless the caller may reveal them.
     init(
         summary: RightsCaseSummaryDTO, level: RightsAccess.Level, until: Date?, text: RightsCaseText, meetings: [RightsMeetingRow],
-        followups: [RightsFollowupRow], reminders: [GuanaiWeb.Reminder], reveal: Bool
+        followups: [RightsFollowupRow], reminders: [GuanaiWeb.Reminder], reveal: Bool, household: [RightsHouseholdChildDTO],
+        childReports: [RightsChildReportDTO]
     ) {
+        (self.household, self.childReports) = (household, childReports)
         self.summary = summary
         access = level.token
         accessUntil = level == .full ? nil : until.map(AuditLog.timestamp)

@@ -5,6 +5,7 @@ import GuanaiCore
 enum RightsURL {
     static let list = SiteURL.rights.path
     static let new = list + "/new"
+    static let export = list + "/export"
     static func rightsCase(_ id: UUID?) -> String { list + "/" + (id?.uuidString ?? ":id") }
     static func step(_ id: UUID?, _ part: RightsPagePart) -> String { rightsCase(id) + "/" + part.rawValue }
     static func print(_ id: UUID?) -> String { rightsCase(id) + "/agreement/print" }
@@ -12,7 +13,8 @@ enum RightsURL {
 
 /// The forms of a case's page, each a section with its own anchor and a path of the same name.
 enum RightsPagePart: String, CaseIterable {
-    case access, mediators, accept, decline, meetings, outcome, followups, close
+    case access, mediators, accept, decline, meetings, outcome, followups, close, safety
+    case childReports = "child-reports"
 }
 
 /// What a case's page re-shows after a refused form: which form, its messages by field, and what was typed.
@@ -112,6 +114,51 @@ struct RightsOutcomePageForm: Codable {
         return RightsOutcomeInput(
             kind: g(kind), on: g(on), content: g(content), facts: g(facts), terms: g(terms), performance: g(performance),
             signedBy: RightsPageText.lines(signerLines), signedOn: g(signedOn), referral: g(referral), advice: g(advice))
+    }
+}
+
+/// 安全计划, flat: the 告诫书 and the 保护令 each absent when all its fields are blank. Refused, each message sits by the
+/// input of the field Core names (`warningLetter.by` by `letterBy`).
+struct RightsSafetyPageForm: Codable {
+    var risk: String?, plan: String?, policeReportNo: String?, letterOn: String?, letterBy: String?
+    var orderApplied: String?, orderCourt: String?, orderStatus: String?, orderDecided: String?, orderExpires: String?
+
+    init() {}
+
+    /// The plan on record, to edit.
+    init(_ s: RightsSafety) {
+        (risk, plan, policeReportNo) = (s.risk.rawValue, s.plan, s.policeReportNo)
+        (letterOn, letterBy) = (s.warningLetter?.issuedOn.iso, s.warningLetter?.by)
+        if let o = s.protectionOrder {
+            (orderApplied, orderCourt, orderStatus) = (o.appliedOn.iso, o.court, o.status.rawValue)
+            (orderDecided, orderExpires) = (o.decidedOn?.iso, o.expiresOn?.iso)
+        }
+    }
+
+    var input: RightsSafetyInput {
+        let g = RightsPageText.given
+        let letter =
+            [letterOn, letterBy].allSatisfy { g($0) == nil } ? nil : RightsSafetyInput.WarningLetter(issuedOn: g(letterOn), by: g(letterBy))
+        let order =
+            [orderApplied, orderCourt, orderStatus, orderDecided, orderExpires].allSatisfy { g($0) == nil }
+            ? nil
+            : RightsSafetyInput.ProtectionOrder(
+                appliedOn: g(orderApplied), court: g(orderCourt), status: g(orderStatus), decidedOn: g(orderDecided),
+                expiresOn: g(orderExpires))
+        return RightsSafetyInput(
+            risk: g(risk), plan: g(plan), policeReportNo: g(policeReportNo), warningLetter: letter, protectionOrder: order)
+    }
+}
+
+/// 强制报告 for one child of the household: `decision` is `decline` on the form that records not reporting.
+struct RightsChildReportPageForm: Codable {
+    static let decline = RightsEvent.decline.rawValue
+    var childId: String?, seen: String?, reason: String?, decision: String?
+    var input: RightsChildReportInput {
+        let declined = decision == Self.decline
+        return RightsChildReportInput(
+            childId: RightsPageText.given(childId), seen: declined ? nil : RightsPageText.given(seen), declined: declined,
+            reason: declined ? RightsPageText.given(reason) : nil)
     }
 }
 

@@ -129,3 +129,18 @@ final class RightsFollowupRow: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
     init() {}
 }
+
+/// What was decided about a child of the household when the case offered the mandatory report: the safety net's
+/// report filed, or declined with a reason (M0053).
+final class RightsChildReportRow: Model, @unchecked Sendable {
+    static let schema = "rights_child_reports"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "case_id") var caseID: UUID
+    @Field(key: "child_id") var childID: UUID
+    @OptionalField(key: "report_id") var reportID: UUID?
+    @Field(key: "declined") var declined: Bool
+    @OptionalField(key: "reason") var reason: String?
+    @Field(key: "by_name") var byName: String
+    @Field(key: "created_at") var createdAt: Date
+    init() {}
+}

@@ -51,14 +51,37 @@ enum RightsPageViews {
         return withDay ? String(format: "%04d-%02d-%02d ", c.year ?? 0, c.month ?? 0, c.day ?? 0) + hm : hm
     }
 
-    static func list(_ req: Request, _ items: [RightsCaseSummaryDTO], total: Int, page: Int, status: String, mayTake: Bool) -> Response {
+    /// The list's filters as asked, carried by the pager and the export links.
+    struct Filter {
+        let unit: String, status: String
+        var query: [(String, String)] { [("unit", unit), ("status", status)].filter { !$0.1.isEmpty } }
+    }
+
+    static func list(
+        _ req: Request, _ items: [RightsCaseSummaryDTO], total: Int, page: Int, filter: Filter, units: [(String, String)], mayTake: Bool,
+        mayExport: Bool
+    ) -> Response {
         let l = req.lang
         let today = RegistryService.today(req.now)
+        let status = filter.status
         return Layout.page(req, title: l.t("rp.title")) {
             h1 { l.t("rp.title") }
-            if mayTake { p(.class("actions")) { a(.class("btn"), .href(RightsURL.new), .id("new-case")) { l.t("rp.new") } } }
+            if mayTake || mayExport {
+                p(.class("actions")) {
+                    if mayTake { a(.class("btn"), .href(RightsURL.new), .id("new-case")) { l.t("rp.new") } }
+                    if mayExport {
+                        for f in ["xlsx", "csv"] {
+                            a(.href(SiteURL.link(RightsURL.export, [("format", f)] + filter.query)), .id("export-" + f)) {
+                                l.t("rp.export") + " ." + f
+                            }
+                        }
+                    }
+                }
+            }
             p(.class("muted")) { l.t("rp.listNote") }
             form(.method("get"), Attr("action", RightsURL.list), .class("filters")) {
+                Forms.select(
+                    l, label: "children.unit", name: "unit", options: [("", l.t("children.allUnits"))] + units, selected: filter.unit)
                 Forms.select(
                     l, label: "rp.field.status", name: "status",
                     options: [("", l.t("rp.anyStatus"))] + RightsStatus.allCases.map { ($0.rawValue, l.t("rp.status." + $0.rawValue)) },
@@ -101,11 +124,11 @@ enum RightsPageViews {
             if page > 1 || total > page * perPage {
                 p(.class("pager")) {
                     if page > 1 {
-                        a(.href(SiteURL.link(RightsURL.list, [("status", status), ("page", String(page - 1))]))) { l.t("rp.prev") }
+                        a(.href(SiteURL.link(RightsURL.list, filter.query + [("page", String(page - 1))]))) { l.t("rp.prev") }
                     }
                     " "
                     if total > page * perPage {
-                        a(.href(SiteURL.link(RightsURL.list, [("status", status), ("page", String(page + 1))]))) { l.t("rp.next") }
+                        a(.href(SiteURL.link(RightsURL.list, filter.query + [("page", String(page + 1))]))) { l.t("rp.next") }
                     }
                 }
             }

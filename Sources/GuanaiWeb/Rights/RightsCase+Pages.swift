@@ -12,6 +12,7 @@ struct RightsPagesController {
         r.post(Self.components(RightsURL.new), use: create)
         r.get(Self.components(RightsURL.rightsCase(nil)), use: show)
         r.get(Self.components(RightsURL.print(nil)), use: printAgreement)
+        RightsExportController().register(r)
         for part in RightsPagePart.allCases {
             r.post(Self.components(RightsURL.step(nil, part))) { req in try await self.step(req, part) }
         }
@@ -24,10 +25,14 @@ struct RightsPagesController {
         let asked = req.query[String.self, at: "status"] ?? ""
         let status = RightsStatus(rawValue: asked)
         let page = max(1, req.query[Int.self, at: "page"] ?? 1)
-        let (items, total) = try await req.scoped.rightsCases(unit: nil, status: status, page: page, per: RightsPageViews.perPage)
+        let scoped = try req.scoped
+        let unit = req.query[String.self, at: "unit"] ?? ""
+        let (items, total) = try await scoped.rightsCases(
+            unit: unit.isEmpty ? nil : unit, status: status, page: page, per: RightsPageViews.perPage)
         return RightsPageViews.list(
-            req, try await RightsAPIController.summaries(items, req), total: total, page: page, status: status == nil ? "" : asked,
-            mayTake: RightsAccess.mayTakeCases(try req.actor.role))
+            req, try await RightsAPIController.summaries(items, req), total: total, page: page,
+            filter: .init(unit: unit, status: status == nil ? "" : asked), units: try await AccountsController.unitOptions(scoped),
+            mayTake: RightsAccess.mayTakeCases(try req.actor.role), mayExport: try req.actor.can(.export))
     }
 
     static func requireIntake(_ req: Request) throws {
@@ -128,6 +133,14 @@ struct RightsPagesController {
                 let f = try await req.form(RightsFollowupInput.self)
                 typed = Forms.typed(f)
                 _ = try await RightsService.followup(c, f, scoped: scoped, by: s, actor: actor, at: at)
+            case .safety:
+                let f = try await req.form(RightsSafetyPageForm.self)
+                typed = Forms.typed(f)
+                try await RightsService.safety(c, f.input, scoped: scoped, by: s, actor: actor, at: at)
+            case .childReports:
+                let f = try await req.form(RightsChildReportPageForm.self)
+                typed = Forms.typed(f)
+                _ = try await RightsService.childReport(c, f.input, scoped: scoped, by: s, actor: actor, at: at)
             }
             return req.redirect(to: RightsURL.rightsCase(c.id) + "#" + (part == .access ? "confidential" : part.rawValue))
         } catch let e as FieldErrors {

@@ -92,3 +92,32 @@ extension RightsQueries {
         }
     }
 }
+
+extension RightsQueries {
+    /// A child the case's registered parties live with or care for, as the case shows her: a name and an age.
+    struct HouseholdChild: Sendable {
+        let id: UUID, name: String, birthDate: String, unitCode: String
+    }
+
+    /// The children of the parties' households, and those whose mother, father or guardian is a party: current
+    /// records only. Read past the reader's jurisdiction, as a volunteer's concern is filed: a justice bureau mediator
+    /// reads no child records, yet must be able to report the child of the home she mediates.
+    static func householdChildren(of people: [UUID], on db: any Database) async throws -> [HouseholdChild] {
+        guard !people.isEmpty else { return [] }
+        let households = try await Person.query(on: db).filter(\.$id ~~ people).all().compactMap(\.householdID)
+        let kids = try await Child.query(on: db).filter(\.$status ~~ [ChildStatus.new, .active]).filter(\.$mergedInto == nil)
+            .group(.or) { g in
+                g.filter(\.$personID ~~ people).filter(\.$motherID ~~ people).filter(\.$fatherID ~~ people)
+                    .filter(\.$guardianID ~~ people)
+                if !households.isEmpty { g.filter(\.$householdID ~~ households) }
+            }
+            .sort(\.$birthDate).all()
+        let names = try await Person.query(on: db).filter(\.$id ~~ kids.map(\.personID)).all()
+            .reduce(into: [UUID: String]()) { $0[$1.id!] = $1.name }
+        return kids.map { HouseholdChild(id: $0.id!, name: names[$0.personID] ?? "", birthDate: $0.birthDate, unitCode: $0.unitCode) }
+    }
+
+    static func childReports(of id: UUID, on db: any Database) async throws -> [RightsChildReportRow] {
+        try await RightsChildReportRow.query(on: db).filter(\.$caseID == id).sort(\.$createdAt).all()
+    }
+}

@@ -142,6 +142,7 @@ extension RightsCaseSummaryDTO: APISchema {
 extension RightsCaseDTO: APISchema {
     static let apiName = "RightsCase"
     enum OrderKeys: String, CodingKey { case appliedOn, court, status, decidedOn, expiresOn }
+    enum ChildKeys: String, CodingKey, CaseIterable { case household, childReports }
     static func order(required: [OrderKeys]) -> JSONSchema {
         .closed(
             [
@@ -194,7 +195,36 @@ extension RightsCaseDTO: APISchema {
                                 ("open", .boolean),
                             ], required: nil))
                 ),
-            ], required: ["summary", "access", "parties", "narrative", "meetings", "followups", "reminders"])
+                (
+                    ChildKeys.household.stringValue,
+                    .list(.closed([("id", .string), ("name", .string), ("age", .integer)], required: ["id", "name"]))
+                ),
+                (ChildKeys.childReports.stringValue, .list(.ref(RightsChildReportDTO.self))),
+            ],
+            required: Set(
+                ["summary", "access", "parties", "narrative", "meetings", "followups", "reminders"] + ChildKeys.allCases.map(\.stringValue))
+        )
+    }
+}
+
+extension RightsChildReportInput: APISchema {
+    enum Keys: String, CodingKey { case childId, seen, declined, reason }
+    static let apiName = "RightsChildReportInput"
+    /// Which of `seen` and `reason` the decision needs is Core's (422 naming it), not the schema's.
+    static var apiSchema: JSONSchema {
+        .closed([Keys.childId: .string, .seen: .string, .declined: .boolean, .reason: .string], required: [.childId])
+    }
+}
+
+extension RightsChildReportDTO: APISchema {
+    enum Keys: String, CodingKey { case id, childId, childName, reportId, declined, reason, by, at }
+    static let apiName = "RightsChildReport"
+    static var apiSchema: JSONSchema {
+        .closed(
+            [
+                Keys.id: .string, .childId: .string, .childName: .string, .reportId: .nullableString, .declined: .boolean,
+                .reason: .nullableString, .by: .string, .at: .string,
+            ], required: [.id, .childId, .childName, .declined, .by, .at])
     }
 }
 

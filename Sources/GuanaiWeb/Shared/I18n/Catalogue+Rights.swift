@@ -29,6 +29,13 @@ extension Catalogue {
         "rights.reminder.protection_order_expiry": (
             "维权案件 {0}（{1}）人身安全保护令 {2} 到期，还有 {3} 天，请评估是否申请延长", "Rights case {0} ({1}): protection order expires {2}, {3} days left"
         ),
+        "rights.error.childId": (
+            "请选择本案当事人家中的一个孩子", "Choose a child of the household of this case's parties"
+        ),
+        "rights.error.seenDeclined": (
+            "不报告时不填“看到的情况”；要报告请不要勾选不报告", "Leave what was seen blank when declining, or do not decline"
+        ),
+        "rights.reporter": ("{0}（维权调解员）", "{0} (rights mediator)"),
         "rights.error.range": ("应在 {0} 到 {1} 之间", "Must be between {0} and {1}"),
         "rights.reminder.mediation_soon": ("维权案件 {0}（{1}）调解期限 {2}，还有 {3} 天", "Rights case {0} ({1}): mediation due {2}, {3} days left"),
         "rights.reminder.mediation_overdue": (
