@@ -9,6 +9,7 @@ import Testing
     let woman = HealthPersonFacts(sex: .female, vitalStatus: .alive, hukou: .rural, birthDate: CivilDate(iso: "1990-06-15")!)
 
     func d(_ s: String) -> CivilDate { CivilDate(iso: s)! }
+    func id(_ n: Int) -> PersonID { PersonID("00000000-0000-0000-0000-00000000000\(n)")! }
 
     @Test func sheIsEligibleFromTheDayAfterHer35thBirthdayToHer65thBirthday() {
         #expect(!HealthDueRules.isEligible(woman, on: d("2025-06-14"), s))
@@ -114,12 +115,12 @@ import Testing
 
     @Test func thePoorComeFirstThenTheLongestDue() {
         let rows = [
-            HealthDueRow(personId: "a", dueSince: d("2020-01-01"), poverty: .none),
-            HealthDueRow(personId: "b", dueSince: d("2026-01-01"), poverty: .dibao),
-            HealthDueRow(personId: "c", dueSince: d("2024-01-01"), poverty: .tekun),
-            HealthDueRow(personId: "d", dueSince: d("2019-01-01"), poverty: .monitored),
-            HealthDueRow(personId: "e", dueSince: d("2024-01-01"), poverty: .dibao),
+            HealthDueRow(personId: id(1), dueSince: d("2020-01-01"), poverty: .none),
+            HealthDueRow(personId: id(2), dueSince: d("2026-01-01"), poverty: .dibao),
+            HealthDueRow(personId: id(3), dueSince: d("2024-01-01"), poverty: .tekun),
+            HealthDueRow(personId: id(4), dueSince: d("2019-01-01"), poverty: .monitored),
+            HealthDueRow(personId: id(5), dueSince: d("2024-01-01"), poverty: .dibao),
         ]
-        #expect(HealthDueList.sorted(rows).map(\.personId) == ["c", "e", "b", "d", "a"])
+        #expect(HealthDueList.sorted(rows).map(\.personId) == [id(3), id(5), id(2), id(4), id(1)])
     }
 }

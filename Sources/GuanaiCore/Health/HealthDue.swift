@@ -100,10 +100,10 @@ public enum HealthDueRules {
 
 /// One line of the due list, as the sort sees it.
 public struct HealthDueRow: Sendable, Equatable {
-    public var personId: String
+    public var personId: PersonID
     public var dueSince: CivilDate
     public var poverty: PovertyStatus
-    public init(personId: String, dueSince: CivilDate, poverty: PovertyStatus) {
+    public init(personId: PersonID, dueSince: CivilDate, poverty: PovertyStatus) {
         self.personId = personId
         self.dueSince = dueSince
         self.poverty = poverty

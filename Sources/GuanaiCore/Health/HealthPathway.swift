@@ -1,14 +1,14 @@
 /// What a step found, typed by the step: a review's or colposcopy's finding, a triage's cytology, a mammogram's
 /// BI-RADS, a diagnosis. Biopsies, pathology, histopathology and treatment record no result here: the finding of the
 /// tissue is the diagnosis step's.
-public enum HealthStepResult: Sendable, Equatable, Codable {
+public enum HealthStepResult: Sendable, Equatable {
     case finding(HealthExamFinding)
     case cytology(CytologyResult)
     case birads(BiRads)
     case cervical(CervicalDiagnosis)
     case breast(BreastDiagnosis)
 
-    /// As stored and sent: the token alone (the step says how to read it).
+    /// As stored and sent: the token alone, read back by `init(step:programme:token:)` (the step says how).
     public var token: String {
         switch self {
         case .finding(let f): return f.rawValue

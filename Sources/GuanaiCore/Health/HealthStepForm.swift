@@ -12,7 +12,8 @@ public struct HealthStepInput: Codable, Sendable, Equatable {
     }
 }
 
-public struct CheckedHealthStep: Codable, Sendable, Equatable {
+/// A step as the rules read it; the web stores its result as `result?.token`.
+public struct CheckedHealthStep: Sendable, Equatable {
     public let step: FollowupStep
     public let date: CivilDate
     public let result: HealthStepResult?
