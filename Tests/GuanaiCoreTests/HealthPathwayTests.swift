@@ -47,6 +47,14 @@ import Testing
         #expect(at == HealthFollowupPosition(status: .open, nextSteps: [.treatment], dueOn: d("2027-06-09"), since: d("2027-04-10")))
         let done = walk(cervical(), steps + [HealthStepInput(step: "treatment", date: "2027-05-01")])
         #expect(done == HealthFollowupPosition(status: .treated, nextSteps: [], dueOn: nil, since: d("2027-05-01")))
+        // The same steps replayed from the screen give the same position.
+        let checked = [
+            CheckedHealthStep(step: .colposcopy, date: d("2027-03-20"), result: .finding(.abnormal)),
+            CheckedHealthStep(step: .histopathology, date: d("2027-03-25")),
+            CheckedHealthStep(step: .diagnosis, date: d("2027-04-10"), result: .cervical(.cin2)),
+            CheckedHealthStep(step: .treatment, date: d("2027-05-01")),
+        ]
+        #expect(HealthPathway.replay(cervical(), checked, s) == .success(done))
         // Each wait by its kind: the colposcopy 30 days from the screen, the histopathology 30 from the colposcopy.
         #expect(walk(cervical(), [steps[0]])?.dueOn == d("2027-04-19"))
         #expect(walk(cervical(), [steps[0]])?.nextSteps == [.histopathology])
