@@ -43,6 +43,11 @@ import Testing
         values(RightsOutcomeKind.self), values(RightsReferral.self), values(RightsCompliance.self), values(RightsAccessKind.self),
         values(RightsEvent.self), values(RightsAssignmentKind.self), values(RightsDeadlineKind.self),
         values(RightsReminderLevel.self), values(SafetyRisk.self), values(ProtectionOrderStatus.self),
+        values(HealthProgramme.self), values(HealthCampaignProgramme.self), values(HealthExamFinding.self),
+        values(CervicalMethod.self), values(CytologyResult.self), values(HPVResult.self), values(BiRads.self),
+        values(FollowupStep.self), values(HealthDeadlineKind.self), values(CervicalDiagnosis.self), values(BreastDiagnosis.self),
+        values(CancerStage.self), values(HealthFollowupStatus.self), values(HealthLostReason.self), values(HealthAttemptChannel.self),
+        values(HealthTeamKind.self), values(HealthReminderLevel.self), values(HealthIndicatorCode.self),
     ]
 
     /// Core string enums whose raw values are names, not values: JSON and form field names (each record's plain

@@ -21,6 +21,8 @@ public enum TextRules {
         "closeNote": 1000, "policeReportNo": 50, "description": 2000, "summary": 2000, "detail": 2000, "message": 2000,
         "relation": 50, "narrative": 5000, "request": 2000, "minutes": 5000, "content": 5000, "facts": 5000, "terms": 5000,
         "performance": 2000, "advice": 2000,
+        // Health (issue 20): a screening site as the sheet names it (卫生院, 村卫生室).
+        "site": 100,
         // The rights pages' textareas of names, one per line (the API takes them as arrays of `attendees`, `signedBy`).
         "attendeeLines": 2000, "signerLines": 1000,
     ]
