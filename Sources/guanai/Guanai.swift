@@ -12,7 +12,7 @@ struct Guanai: AsyncParsableCommand {
         subcommands: [
             Serve.self, Migrate.self, UserCommand.self, AuditCommand.self, DemoDataCommand.self, SweepCommand.self, ImportCommand.self,
             ExportCommand.self, DivisionsCommand.self, BenchCommand.self, PairingBenchCommand.self, SweepBenchCommand.self,
-            SitingBenchCommand.self, CoverageBenchCommand.self, LoanBenchCommand.self,
+            SitingBenchCommand.self, CoverageBenchCommand.self, LoanBenchCommand.self, RightsBenchCommand.self,
         ]
     )
 }
@@ -370,5 +370,30 @@ struct LoanBenchCommand: AsyncParsableCommand {
                 format: "load_s %.1f portfolio_ms %.1f hand_sql_ms %.1f subsidy_run_ms %.1f", f.loadSeconds, f.portfolioMs, f.handSQLms,
                 f.subsidyMs))
         if !f.portfolioAgrees { throw ExitCode(1) }
+    }
+}
+
+struct RightsBenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-rights", abstract: "Fixture and timings for bench/rights.sh", shouldDisplay: false)
+    @OptionGroup var db: DatabaseOptions
+    @ArgumentParser.Option var cases = 200_000
+    @ArgumentParser.Option var seed: UInt64 = 20_260_308
+    @ArgumentParser.Option(help: "Timed runs of each side, after the warm-ups") var runs = 30
+    @ArgumentParser.Option var warmups = 3
+
+    func run() async throws {
+        let f = try await withApp(db) { app in
+            try await RightsBench.run(app, cases: cases, seed: seed, runs: runs, warmups: warmups)
+        }
+        print("cases \(f.cases) city_cases \(f.cityCases) villages \(f.villages)")
+        print(String(format: "divisions_s %.1f load_s %.1f", f.divisionsSeconds, f.loadSeconds))
+        for s in f.scopes {
+            print("\(s.name)_unit \(s.unit) \(s.name)_agree \(s.agrees) \(s.summary)")
+            for d in s.differences.prefix(20) { print("  \(s.name) differs: \(d)") }
+            let times = [("ours_ms", s.ours.median), ("ours_p95_ms", s.ours.p95), ("sql_ms", s.sql.median), ("sql_p95_ms", s.sql.p95)]
+            print(times.map { "\(s.name)_\($0.0) " + String(format: "%.2f", $0.1) }.joined(separator: " "))
+        }
+        if f.scopes.contains(where: { !$0.agrees }) { throw ExitCode(1) }
     }
 }

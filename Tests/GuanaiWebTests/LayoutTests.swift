@@ -40,6 +40,7 @@ import Foundation
                 "GuanaiWeb.M0044_JobFairs",
                 "GuanaiWeb.M0045_Loans", "GuanaiWeb.M0046_LoanFigures", "GuanaiWeb.M0048_Rights", "GuanaiWeb.M0049_RightsReminders",
                 "GuanaiWeb.M0050_RightsStats", "GuanaiWeb.M0051_RightsSafety",
+                "GuanaiWeb.M0052_RightsStatsIndex",
                 "GuanaiWeb.M0053_RightsChildReports",
             ])
     }

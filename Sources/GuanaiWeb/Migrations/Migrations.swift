@@ -36,6 +36,8 @@ enum Migrations {
         M0049_RightsReminders(),
         M0050_RightsStats(),
         M0051_RightsSafety(),
+        // The rights stats from three covering indexes.
+        M0052_RightsStatsIndex(),
         M0053_RightsChildReports(),
     ]
 }
