@@ -8,6 +8,9 @@ import GuanaiCore
 /// stats of the city and of the province for 2026 as the endpoint computes them against one hand-written aggregate
 /// statement over the same table, each timed many times, their figures compared number by number.
 public enum RightsBench {
+    /// The figures the bench prints for each scope, named as the endpoint's JSON names them.
+    enum Headline: String, CaseIterable { case cases, accepted, resolved, followupsDue, followupsOnTime, medianDaysToResolve }
+
     public struct Timing: Sendable {
         public let median: Double, p95: Double
     }
@@ -65,7 +68,7 @@ public enum RightsBench {
             let mine = figures(ours!)
             let differences = Set(mine.keys).union(hand.keys).sorted().filter { mine[$0] != hand[$0] }
                 .map { "\($0) ours=\(mine[$0] ?? "-") sql=\(hand[$0] ?? "-")" }
-            let headline = ["cases", "accepted", "resolved", "followupsDue", "followupsOnTime", "medianDaysToResolve"]
+            let headline = Headline.allCases.map(\.rawValue)
             scopes.append(
                 Scope(
                     name: name, unit: code.value, agrees: differences.isEmpty, ours: o, sql: s,

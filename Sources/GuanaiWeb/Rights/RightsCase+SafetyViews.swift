@@ -96,7 +96,7 @@ enum RightsSafetyViews {
                 let declining = t["decision"] == RightsChildReportPageForm.decline
                 let id = { (f: String) in "child-" + k.id.prefix(8) + "-" + f }
                 div(.class("child-offer"), .id(id("offer"))) {
-                    h3 { k.name + (k.age.map { " · " + l.t("rp.age", String($0)) } ?? "") }
+                    h3 { k.name + (k.age.map { " · " + ($0 == 0 ? l.t("rp.infant") : l.t("rp.age", String($0))) } ?? "") }
                     if !done.isEmpty {
                         ul(.class("muted")) {
                             for r in done {

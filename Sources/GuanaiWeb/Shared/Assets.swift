@@ -116,7 +116,7 @@ enum Assets {
         .filters input,.filters select{max-width:14rem}
         .pager{display:flex;gap:1rem;align-items:center;margin:.8rem 0}
         .crumbs{font-size:.9rem;margin-bottom:.5rem}
-        dl.kv{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem;margin:0}
+        dl.kv{display:grid;grid-template-columns:fit-content(40%) 1fr;gap:.3rem 1rem;margin:0}
         dl.kv dt{color:#666}
         dl.kv dd{margin:0}
         details.action{margin:.5rem 0;background:#fff;border:1px solid #e2dcd5;border-radius:.5rem;padding:.5rem .8rem}

@@ -215,6 +215,7 @@ extension Catalogue {
         "rp.childFiled": ("已提交强制报告", "mandatory report filed"),
         "rp.childDeclined": ("未报告：{0}", "not reported: {0}"),
         "rp.age": ("{0} 岁", "aged {0}"),
+        "rp.infant": ("不满 1 岁", "under 1"),
         "rp.export": ("导出", "Export"),
         "rp.yes": ("是", "Yes"),
         "rp.field.outcomeOn": ("结果日期", "Outcome day"),
