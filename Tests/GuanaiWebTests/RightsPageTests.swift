@@ -166,15 +166,7 @@ import GuanaiCore
         try await withTestApp { ctx in
             try await Self.users(ctx)
             let cunToken = try await ctx.token("cun")
-            let kid = try await PairingTests.child(ctx, cunToken, order: 142, name: "王小雨")
-            let mother = try #require(try await Child.find(UUID(uuidString: kid.id), on: ctx.app.db)?.motherID)
-            var dv = RightsTests.input()
-            dv.category = "domestic_violence"
-            dv.parties = [
-                .init(role: "applicant", name: "李秀英", personId: mother.uuidString, relation: "妻子"),
-                .init(role: "respondent", name: "王大山", relation: "丈夫"),
-            ]
-            let c = try await RightsTests.take(ctx, cunToken, dv)
+            let (c, kid) = try await RightsChildReportWebTests.householdCase(ctx, cunToken, order: 142)
             let page = "/rights/" + c.id
             var cun = try await Self.browser(ctx, "cun")
             let shown = try await cun.get(page).body.string

@@ -468,21 +468,26 @@ import GuanaiCore
 /// those with full access; a report filed into the safety net as a volunteer's concern is, even by a justice bureau
 /// mediator who reads no child records; declining kept with its reason; the trail naming neither.
 @Suite(.serialized) struct RightsChildReportWebTests {
+    /// A domestic-violence case whose applicant is the registered mother of a new child (王小雨) of the village.
+    static func householdCase(_ ctx: TestContext, _ token: String, order: Int) async throws -> (RightsCaseSummaryDTO, ChildDTO) {
+        let kid = try await PairingTests.child(ctx, token, order: order, name: "王小雨")
+        let mother = try #require(try await Child.find(UUID(uuidString: kid.id), on: ctx.app.db)?.motherID)
+        var dv = RightsTests.input()
+        dv.category = "domestic_violence"
+        dv.parties = [
+            .init(role: "applicant", name: "李秀英", personId: mother.uuidString, relation: "妻子"),
+            .init(role: "respondent", name: "王大山", relation: "丈夫"),
+        ]
+        return (try await RightsTests.take(ctx, token, dv), kid)
+    }
+
     @Test func aChildOfTheHouseholdIsReportedOrTheDeclineKept() async throws {
         try await withTestApp { ctx in
             try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
             let town = try await ctx.makeUser("town", .townshipStaff, Codes.taohuashan)
             let sifa = try await ctx.makeUser("sifa", .partnerJustice, Codes.county)
             let cun = try await ctx.token("cun"), townToken = try await ctx.token("town"), sifaToken = try await ctx.token("sifa")
-            let kid = try await PairingTests.child(ctx, cun, order: 132, name: "王小雨")
-            let mother = try #require(try await Child.find(UUID(uuidString: kid.id), on: ctx.app.db)?.motherID)
-            var dv = RightsTests.input()
-            dv.category = "domestic_violence"
-            dv.parties = [
-                .init(role: "applicant", name: "李秀英", personId: mother.uuidString, relation: "妻子"),
-                .init(role: "respondent", name: "王大山", relation: "丈夫"),
-            ]
-            let c = try await RightsTests.take(ctx, cun, dv)
+            let (c, kid) = try await Self.householdCase(ctx, cun, order: 132)
             let detail = try await ctx.api(.GET, "/api/v1/rights/cases/\(c.id)", token: cun)
             let d = try detail.content.decode(RightsCaseDTO.self)
             #expect(d.household.map(\.id) == [kid.id] && d.household.first?.name == "王小雨" && d.childReports.isEmpty)
