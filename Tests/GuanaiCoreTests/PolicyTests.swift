@@ -61,13 +61,19 @@ import Foundation
     @Test func historyGoesThroughTheRecordsRule() {
         for role in Role.allCases {
             for kind in RecordKind.allCases {
-                let expected = role != .volunteer && (Policy.canRead(role, .audit) || Policy.canRead(role, kind))
+                // Screening results: only their own readers, whatever of the trail the role reads.
+                let expected =
+                    kind == .healthResult
+                    ? Policy.canRead(role, kind) : role != .volunteer && (Policy.canRead(role, .audit) || Policy.canRead(role, kind))
                 #expect(Policy.mayReadHistory(role, of: kind) == expected, "\(role) \(kind)")
             }
             #expect(!Policy.mayReadHistory(.volunteer, of: .child) && !Policy.mayReadHistory(.volunteer, of: .pair))
         }
         #expect(Policy.historyKind("person") == .child && Policy.historyKind("campaign") == .pair && Policy.historyKind("zzz") == .audit)
         #expect(!Policy.mayReadHistory(.partnerHealth, of: Policy.historyKind("person")))
+        #expect(!Policy.mayReadHistory(.cityAdmin, of: .healthResult))
+        #expect(Policy.mayReadHistory(.cityAdmin, duties: [.healthOfficer], of: .healthResult))
+        #expect(!Policy.mayReadHistory(.inspector, duties: [.healthOfficer], of: .healthResult))
     }
 
     @Test func inboxRules() {

@@ -8,8 +8,10 @@ import Testing
         #expect(ReminderSubject.trainingEnrolment.recipients == [.townshipStaff])
         #expect(ReminderSubject.jobFairHire.recipients == [.townshipStaff])
         let reached = Set(Role.allCases.filter(ReminderSubject.reach))
-        #expect(reached == [.partnerHR, .villageWorker, .townshipStaff, .partnerJustice, .cityAdmin])
-        #expect(!ReminderSubject.reach(.volunteer) && !ReminderSubject.reach(.partnerHealth))
+        #expect(reached == [.partnerHR, .villageWorker, .townshipStaff, .partnerJustice, .cityAdmin, .partnerHealth])
+        #expect(!ReminderSubject.reach(.volunteer) && ReminderSubject.reach(.partnerHealth))
+        // A late follow-up step: the health department by role, the health officers (city admins) by name.
+        #expect(ReminderSubject.healthFollowup.recipients == [.partnerHealth] && ReminderSubject.healthFollowup.personal == [.cityAdmin])
     }
 
     @Test func aFollowUpIsLateFromItsCheckDay() {

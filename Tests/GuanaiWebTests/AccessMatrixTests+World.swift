@@ -31,6 +31,10 @@ extension AccessMatrixTests {
         var loan = ""
         /// A rights case the village's worker took in (issue 19): its parties and narrative are for its assigned accounts only.
         var rightsCase = ""
+        /// A woman's abnormal screen and the follow-up it opened (issue 20): results for the health department only.
+        var screening = "", followup = ""
+        /// What only readers of `health_result` may see: the screen's site, the ids.
+        var results: [String] = []
         /// What only a case's assigned accounts, rights officers and break-glass readers may see: nobody in the matrix.
         var confidential: [String] = []
         /// Names and ID numbers that must not reach anybody outside this village's jurisdiction.
@@ -239,6 +243,23 @@ extension AccessMatrixTests {
         w.rightsCase = try taken.content.decode(RightsCaseSummaryDTO.self).id
         w.secrets += [w.rightsCase]
         w.confidential = [applicantName, respondentName, narrative]
+
+        // The health department of the village's county screens the woman; cytology ASC-US opens a follow-up.
+        let healthUser = "health\(tag)"
+        try await ctx.makeUser(healthUser, .partnerHealth, String(village.prefix(6)) + "000000")
+        let site = surname + "家村卫生室"
+        let screened = try await ctx.api(
+            .POST, "/api/v1/health/screenings", token: try await ctx.token(healthUser),
+            body: ctx.json(
+                HealthScreeningInput(
+                    personId: womanDTO.personId, programme: "cervical", date: "2026-11-02", site: site, gynaecExam: "normal",
+                    method: "cytology", cytology: "asc_us")))
+        #expect(screened.status == .created, "screening: \(screened.body.string)")
+        let screenDTO = try screened.content.decode(HealthScreeningDTO.self)
+        w.screening = screenDTO.id
+        w.followup = try #require(screenDTO.followUp?.id)
+        w.secrets += [w.screening, w.followup, site]
+        w.results = [w.screening, w.followup, site]
 
         let accountName = "acct\(tag)"
         w.account = try await ctx.makeUser(accountName, .volunteer, village).id!.uuidString

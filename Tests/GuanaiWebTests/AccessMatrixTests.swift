@@ -65,6 +65,7 @@ import GuanaiCore
         "open", "signed_in", "read", "own", "edits", "history", "export", "import", "approve", "manage_accounts", "edit_rules",
         "file_report", "inbox", "desk", "uploader", "manage_units", "reveal_id", "session", "duties", "trains", "employment_work",
         "loan_apply", "loan_step", "loan_money", "import_any", "rights_intake", "rights_assign", "rights_confidential", "break_glass",
+        "health_counts", "health_record",
     ]
 
     /// Every route the app answers is in the table, and the table names no route that is gone.
@@ -107,6 +108,9 @@ import GuanaiCore
         case "rights_assign": allowed = cell == .yes && [.townshipStaff, .cityAdmin].contains(role)
         case "rights_confidential": allowed = false
         case "break_glass": allowed = cell == .yes && has(.breakGlass)
+        // Health: counts and due lists for the staff who call women; results recorded by the health department only.
+        case "health_counts": allowed = cell == .yes && HealthAccess.maySeeCounts(role)
+        case "health_record": allowed = cell == .yes && HealthAccess.mayRecordResults(role)
         case "history":
             allowed = role != .volunteer && (t.reads[.audit]?[role] == .yes || cell == .yes)
         case "export": allowed = has(.export) && cell == .yes && role != .volunteer
@@ -174,6 +178,7 @@ extension AccessMatrixTests {
             case "job-fair-hires": return w.fairHire
             case "loans": return w.loan
             case "rights": return w.rightsCase
+            case "health": return segments.dropFirst().first == "screenings" ? w.screening : w.followup
             default: return nil
             }
         }
@@ -255,6 +260,7 @@ extension AccessMatrixTests {
             // Everything outside the jurisdiction; and for a role that does not read children, the children inside too.
             var forbidden = outside.secrets + outside.confidential + inside.confidential
             if t.reads[.child]?[role] == Cell.no { forbidden += inside.childNames }
+            if t.reads[.healthResult]?[role] == Cell.no { forbidden += inside.results }
             if role == .volunteer { forbidden += [inside.childNames[0], inside.childNames[2]] }
             let token = try await ctx.token("actor")
             var browser = Browser(ctx)

@@ -42,6 +42,7 @@ import Foundation
                 "GuanaiWeb.M0050_RightsStats", "GuanaiWeb.M0051_RightsSafety",
                 "GuanaiWeb.M0052_RightsStatsIndex",
                 "GuanaiWeb.M0053_RightsChildReports",
+                "GuanaiWeb.M0054_Health",
             ])
     }
 

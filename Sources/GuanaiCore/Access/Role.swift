@@ -52,6 +52,9 @@ public enum RecordKind: String, Sendable, Codable, CaseIterable {
     case health, employment, rights
     /// Service stations (留守儿童服务站), neighbour groups (邻里互助组) and donations to them (issue 17).
     case station, group, donation
+    /// 两癌 screening results, pathway steps and follow-ups (issue 20): the health department's and the health officers'
+    /// alone. `health` holds the campaigns, due lists, teams and counts every staff role reads.
+    case healthResult = "health_result"
 }
 
 public enum Policy {
@@ -81,17 +84,25 @@ public enum Policy {
     /// Record kinds a role may read at all (then narrowed to its jurisdiction, and for volunteers to her own pairs).
     public static func readable(_ role: Role) -> Set<RecordKind> {
         switch role {
-        case .cityAdmin, .townshipStaff: return Set(RecordKind.allCases)
-        case .villageWorker: return Set(RecordKind.allCases).subtracting([.account, .audit])
+        case .cityAdmin, .townshipStaff: return Set(RecordKind.allCases).subtracting([.healthResult])
+        case .villageWorker: return Set(RecordKind.allCases).subtracting([.account, .audit, .healthResult])
         case .volunteer: return [.unit, .child, .pair, .contact]
-        case .partnerHealth: return [.unit, .woman, .health]
+        case .partnerHealth: return [.unit, .woman, .health, .healthResult]
         case .partnerHR: return [.unit, .woman, .employment]
         case .partnerJustice: return [.unit, .woman, .rights]
-        case .inspector: return Set(RecordKind.allCases)
+        case .inspector: return Set(RecordKind.allCases).subtracting([.healthResult])
         }
     }
 
+    /// What one account reads: its role's kinds, and screening results for a `health_officer` (on a role that may
+    /// hold the duty). No other duty opens a kind: a rights officer reads rights cases as her role already does.
+    public static func readable(_ role: Role, duties: [Duty]) -> Set<RecordKind> {
+        HealthAccess.isOfficer(role, duties: duties) ? readable(role).union([.healthResult]) : readable(role)
+    }
+
     public static func canRead(_ role: Role, _ kind: RecordKind) -> Bool { readable(role).contains(kind) }
+
+    public static func canRead(_ role: Role, duties: [Duty], _ kind: RecordKind) -> Bool { readable(role, duties: duties).contains(kind) }
 
     /// Who registers and changes records at all: staff who read children, not a volunteer, not the inspector.
     public static func edits(_ role: Role) -> Bool { canRead(role, .child) && role != .volunteer && role != .inspector }
@@ -143,8 +154,10 @@ public enum Policy {
 
     /// A record's history (who changed what, who viewed it) tells as much as the record, and more: it goes through
     /// the record's own rule. A volunteer's desk shows her own pairs and nothing of any trail.
-    public static func mayReadHistory(_ role: Role, of kind: RecordKind) -> Bool {
-        role != .volunteer && (canRead(role, .audit) || canRead(role, kind))
+    /// Screening results are the exception: reading the whole trail does not open their histories.
+    public static func mayReadHistory(_ role: Role, duties: [Duty] = [], of kind: RecordKind) -> Bool {
+        guard kind != .healthResult else { return canRead(role, duties: duties, kind) }
+        return role != .volunteer && (canRead(role, .audit) || canRead(role, kind))
     }
 
     /// The record kind whose rule guards a trail entry's record type; types the trail names that are no `RecordKind`

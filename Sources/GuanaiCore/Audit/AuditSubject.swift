@@ -7,6 +7,8 @@ public enum AuditSubject: String, Sendable, Codable, CaseIterable {
     case visit, alert, report, board, settings
     case volunteer, pair, contact, checkin, campaign
     case health, employment, rights
+    /// A screening or a follow-up: its trail says a result field changed, never the value.
+    case healthResult = "health_result"
     case divisions
     case station, group, donation
     /// A candidate site for a station (siting); written by who approves.

@@ -189,12 +189,13 @@ public enum HealthIndicatorCode: String, Sendable, Codable, CaseIterable {
     }
 }
 
-/// The module's records. No trail name yet: the web slice makes them `AuditedKind` when the trail learns `health`.
+/// The module's records. Screenings and follow-ups are results (`health_result`): their trail is read under that
+/// kind's rule. Campaigns and teams are the staff's `health` work.
 extension RecordTag {
-    public enum HealthCampaign {}
-    public enum HealthScreening {}
-    public enum HealthFollowup {}
-    public enum HealthTeam {}
+    public enum HealthCampaign: AuditedKind { public static let auditSubject = AuditSubject.health }
+    public enum HealthScreening: AuditedKind { public static let auditSubject = AuditSubject.healthResult }
+    public enum HealthFollowup: AuditedKind { public static let auditSubject = AuditSubject.healthResult }
+    public enum HealthTeam: AuditedKind { public static let auditSubject = AuditSubject.health }
 }
 
 public typealias HealthCampaignID = RecordID<RecordTag.HealthCampaign>

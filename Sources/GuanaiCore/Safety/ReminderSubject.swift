@@ -6,6 +6,8 @@ public enum ReminderSubject: String, Sendable, Codable, CaseIterable {
     case jobFairHire = "job_fair_hire"
     /// A rights case's mediation deadline or 回访 (issue 19).
     case rightsCase = "rights_case"
+    /// A 两癌 follow-up's awaited step past its day (issue 20).
+    case healthFollowup = "health_followup"
 
     /// The outbox kind its deliveries carry.
     public var outboxKind: String {
@@ -13,6 +15,7 @@ public enum ReminderSubject: String, Sendable, Codable, CaseIterable {
         case .loan: return "loan_overdue"
         case .trainingEnrolment, .jobFairHire: return "employment_followup"
         case .rightsCase: return "rights_deadline"
+        case .healthFollowup: return "health_followup"
         }
     }
 
@@ -22,6 +25,7 @@ public enum ReminderSubject: String, Sendable, Codable, CaseIterable {
         switch self {
         case .loan: return [.partnerHR, .villageWorker]
         case .trainingEnrolment, .jobFairHire, .rightsCase: return [.townshipStaff]
+        case .healthFollowup: return [.partnerHealth]
         }
     }
 
@@ -30,6 +34,7 @@ public enum ReminderSubject: String, Sendable, Codable, CaseIterable {
     public var personal: [Role] {
         switch self {
         case .rightsCase: return [.villageWorker, .townshipStaff, .partnerJustice, .cityAdmin]
+        case .healthFollowup: return [.cityAdmin]
         case .loan, .trainingEnrolment, .jobFairHire: return []
         }
     }

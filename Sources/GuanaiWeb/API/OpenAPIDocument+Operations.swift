@@ -75,7 +75,8 @@ extension OpenAPIDocument {
                     case .per: .integer(maximum: (PageParams.maxPer, false), minimum: (1, false))
                     case .year: .integer(maximum: (2100, false), minimum: (2000, false))
                     case .date: .string(format: .date)
-                    case .all: .boolean
+                    case .all, .overdue: .boolean
+                    case .programme: .tokens(HealthProgramme.self)
                     default: .string(maxLength: TextRules.max(q.rawValue), pattern: TextRules.pattern(q.rawValue))
                     }
                 return .parameter(name: q.rawValue, context: .query, schema: schema)

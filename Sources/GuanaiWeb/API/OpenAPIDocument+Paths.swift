@@ -39,6 +39,7 @@ struct APIRoute: Sendable {
 enum APIQuery: String, Sendable {
     case page, per, q, sort, status, unit, parent, level, role, villageCode, category, exited, age, need, guardianAge, guardianHealth
     case tier, employmentInterest, healthInterest, interest, poverty, user, type, record, action, from, to, year, date, all
+    case programme, campaign, overdue
     static let paging: [APIQuery] = [.page, .per]
 }
 
@@ -56,6 +57,7 @@ extension OpenAPIDocument {
         + jobFairs
         + personEmployment
         + rights
+        + health
 
     static let sessionAndUnits: [APIRoute] = [
         APIRoute(

@@ -120,6 +120,7 @@ public enum GuanaiApp {
         SitingAPIController().register(signedInAPI)
         LoansAPIController().register(signedInAPI)
         RightsAPIController().register(signedInAPI)
+        HealthAPIController().register(signedInAPI)
         TrainingAPIController().register(signedInAPI)
         JobFairAPIController().register(signedInAPI)
         NeighbourGroupAPIController().register(signedInAPI)

@@ -12,7 +12,8 @@ struct AuditController {
         AuditFilter(
             user: req.query[String.self, at: "user"] ?? "", recordType: req.query[String.self, at: "type"] ?? "",
             recordID: req.query[String.self, at: "record"] ?? "", action: req.query[String.self, at: "action"] ?? "",
-            from: req.query[String.self, at: "from"] ?? "", to: req.query[String.self, at: "to"] ?? "")
+            from: req.query[String.self, at: "from"] ?? "", to: req.query[String.self, at: "to"] ?? "",
+            hideResults: !(req.auth.get(Signer.self)?.canRead(.healthResult) ?? false))
     }
 
     func search(req: Request) async throws -> Response {
@@ -116,7 +117,7 @@ struct AuditController {
         let l = req.lang
         let type = req.parameters.get("type") ?? "", id = req.parameters.get("id") ?? ""
         let actor = try req.actor
-        guard Policy.mayReadHistory(actor.role, of: Policy.historyKind(type)) else { throw Abort(.forbidden) }
+        guard Policy.mayReadHistory(actor.role, duties: actor.duties, of: Policy.historyKind(type)) else { throw Abort(.forbidden) }
         let scoped = try req.scoped
         let items = try await scoped.auditEntries(AuditFilter(recordType: type, recordID: id)).sort(\.$id, .descending).limit(500).all()
         if items.isEmpty { throw Abort(.notFound) }

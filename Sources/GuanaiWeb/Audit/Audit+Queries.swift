@@ -14,6 +14,8 @@ struct AuditFilter: Sendable {
     var actorIDs: [String] = []
     /// Match records whose id starts with `recordID`; a record's own history asks for the exact id.
     var recordPrefix = false
+    /// Leaves screening results' entries out: the whole trail does not open them (`Policy.mayReadHistory`).
+    var hideResults = false
 }
 
 extension Scoped {
@@ -27,6 +29,7 @@ extension Scoped {
             }
         }
         if !f.recordType.isEmpty { q = q.filter(\.$recordType == f.recordType) }
+        if f.hideResults { q = q.filter(\.$recordType != AuditSubject.healthResult.rawValue) }
         // The page shows a record by the first block of its id; a full id still matches itself.
         if !f.recordID.isEmpty { q = f.recordPrefix ? q.filter(\.$recordID =~ f.recordID) : q.filter(\.$recordID == f.recordID) }
         if !f.action.isEmpty { q = q.filter(\.$action == f.action) }

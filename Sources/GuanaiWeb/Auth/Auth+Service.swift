@@ -134,7 +134,8 @@ enum LoginService {
         let unit = try await Unit.find(user.unitCode, on: db)
         return Signer(
             userID: user.recordID, username: user.username, displayName: user.displayName, role: user.role, unitCode: user.unitCode,
-            unitName: unit?.shortName ?? user.unitCode, mustChangePassword: user.mustChangePassword, sessionID: s.id!, csrf: s.csrf)
+            unitName: unit?.shortName ?? user.unitCode, mustChangePassword: user.mustChangePassword, sessionID: s.id!, csrf: s.csrf,
+            duties: user.duties)
     }
 
     static func close(_ actor: Signer, req: Request) async throws {

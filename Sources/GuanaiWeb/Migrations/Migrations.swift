@@ -39,5 +39,6 @@ enum Migrations {
         // The rights stats from three covering indexes.
         M0052_RightsStatsIndex(),
         M0053_RightsChildReports(),
+        M0054_Health(),
     ]
 }

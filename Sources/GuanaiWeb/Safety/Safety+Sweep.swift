@@ -17,6 +17,7 @@ public enum SafetySweep {
         public var loanReminders = 0
         public var followupReminders = 0
         public var rightsReminders = 0
+        public var healthReminders = 0
         public var skipped = false
     }
 
@@ -47,6 +48,7 @@ public enum SafetySweep {
         r.loanReminders = try await LoanSweep.run(on: db, at: at)
         r.followupReminders = try await FollowupSweep.run(on: db, at: at)
         r.rightsReminders = try await RightsSweep.run(on: db, at: at)
+        r.healthReminders = try await HealthSweep.run(on: db, at: at)
         // Failed sign-ins are remembered a day (LoginThrottle.memorySeconds), then forgotten.
         try await LoginFailure.query(on: db).filter(
             \.$at < at.addingTimeInterval(-LoginThrottle(threshold: 1, lockSeconds: 0).memorySeconds)

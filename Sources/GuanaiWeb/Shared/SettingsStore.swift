@@ -22,7 +22,16 @@ enum SettingsStore {
     ) async throws -> S {
         let before = try await load(S.self, on: db)
         let next = try before.applying(values).get()
-        var fields: [String: FieldChange] = [:]
+        return try await store(next, before: before, unit: unit, by: actor, at: at, on: db, afterwards: afterwards)
+    }
+
+    /// Settings already checked (a kind with more than numbers checks its own), stored and audited when they differ:
+    /// each number's change, and `extra` for what is not a number.
+    static func store<S: NumberSettings>(
+        _ next: S, before: S, extra: [String: FieldChange] = [:], unit: String? = nil, by actor: AuditActor, at: Date,
+        on db: any Database, afterwards: @escaping @Sendable (any Database) async throws -> Void = { _ in }
+    ) async throws -> S {
+        var fields = extra
         for c in before.changes(to: next) { fields[c.name] = FieldChange(before: String(c.before), after: String(c.after)) }
         guard !fields.isEmpty else { return next }
         let json = RegistryService.json(next)

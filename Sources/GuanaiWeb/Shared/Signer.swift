@@ -13,12 +13,14 @@ public struct Signer: Sendable, Authenticatable {
     public let mustChangePassword: Bool
     public let sessionID: UUID
     public let csrf: String
+    /// Duties beyond the role (`rights_officer`, `health_officer`), read with the account at sign-in.
+    public var duties: [Duty] = []
 
     public var jurisdiction: Jurisdiction {
         DivisionCode(unitCode).map(Jurisdiction.init(root:)) ?? Jurisdiction(root: DivisionCode("99")!)
     }
     public func can(_ action: Action) -> Bool { Policy.allows(role, action) }
-    public func canRead(_ kind: RecordKind) -> Bool { Policy.canRead(role, kind) }
+    public func canRead(_ kind: RecordKind) -> Bool { Policy.canRead(role, duties: duties, kind) }
     /// Which alerts and reminders this account's 我的提醒 holds; nil when it has none.
     public var inboxRule: InboxRule? { DivisionCode(unitCode).flatMap { InboxRule.rule(role: role, level: $0.level) } }
 }

@@ -52,6 +52,7 @@ public enum Catalogue {
         base, registry, safety, intake, pairing, campaigns, stations, neighbours, audit, reasons, donations, employment, training, jobFairs,
         rights,
         rightsPages,
+        health,
         loanPages,
         employmentIntake,
     ])
