@@ -95,6 +95,7 @@ struct Serve: AsyncParsableCommand {
                 try await DemoData.loadJobFairs(app)
                 try await DemoData.loadLoans(app)
                 try await DemoData.loadRights(app)
+                try await DemoData.loadHealth(app)
                 if added + women + volunteers > 0 {
                     print(
                         "demo: \(added) synthetic children, \(women) synthetic women and \(volunteers) synthetic " + "volunteers registered"

@@ -42,7 +42,7 @@ import GuanaiCore
         let allowed = [
             "Demo/Demo.swift", "Demo/DemoData.swift", "Demo/DemoData+Neighbours.swift",
             "Demo/DemoData+Donations.swift", "Demo/DemoData+Training.swift", "Demo/DemoData+JobFairs.swift",
-            "Demo/DemoData+Loans.swift", "Demo/DemoData+Rights.swift",
+            "Demo/DemoData+Loans.swift", "Demo/DemoData+Rights.swift", "Demo/DemoData+Health.swift",
         ]
         for (path, text) in try Self.webSources() where !allowed.contains(path) && !path.hasPrefix("Shared/I18n/Catalogue+") {
             for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

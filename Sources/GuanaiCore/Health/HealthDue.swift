@@ -110,7 +110,8 @@ public struct HealthDueRow: Sendable, Equatable {
     }
 
     /// 低保 and 特困 first: the programme reaches the poorest before the rest.
-    public var isPoor: Bool { poverty == .dibao || poverty == .tekun }
+    public var isPoor: Bool { Self.isPoor(poverty) }
+    public static func isPoor(_ p: PovertyStatus) -> Bool { p == .dibao || p == .tekun }
 }
 
 public enum HealthDueList {

@@ -101,6 +101,7 @@ public enum GuanaiApp {
         LoanPagesController().register(web)
         LoanExportController().register(web)
         RightsPagesController().register(web)
+        HealthPagesController().register(web)
 
         let api = app.grouped("api", "v1")
         let apiController = APIController()

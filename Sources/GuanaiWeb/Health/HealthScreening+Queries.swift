@@ -41,7 +41,8 @@ extension Scoped {
         let youngest = String(format: "%04d-12-31", today.year - s.ageFrom + 1)
         var q = db.sql.select()
         for c in Column.allCases { q = q.column(SQLColumn(c.rawValue, table: c.table), as: c.rawValue) }
-        let rows = try await q
+        let rows =
+            try await q
             .from(SQLAlias(SQLIdentifier(Person.schema), as: SQLIdentifier("p")))
             .join(
                 SQLAlias(SQLIdentifier(Household.schema), as: SQLIdentifier("h")), method: SQLJoinMethod.left,

@@ -163,6 +163,15 @@ struct WomenPagesController {
         var work: (dto: PersonEmploymentDTO, unit: String)? = nil
         if Policy.browses(try req.actor.role, .employment) { work = try await req.scoped.employment(of: w.person) }
         if let work { try await PersonEmploymentAPIController.audit(work.dto, unit: work.unit, req) }
+        // 两癌检查: the month of her last screen for the staff who see counts, never a result.
+        var screened: String? = nil
+        let role = try req.actor.role
+        if HealthAccess.maySeeCounts(role) && Policy.browses(role, .health) {
+            let last = try await HealthHistoryRow.find(w.person.uuid, on: req.db).flatMap { h in
+                HealthProgramme.allCases.compactMap { h.history.last($0) }.max()
+            }
+            screened = last.map { l.t("hp.screenedLine", String($0.iso.prefix(7))) } ?? l.t("hp.notScreened")
+        }
         return Layout.page(req, title: d.name) {
             div(.class("crumbs")) {
                 a(.href(.women)) { l.t("women.title") }; " › "; span { d.name }
@@ -205,6 +214,7 @@ struct WomenPagesController {
                     if let h = w.household {
                         dt { l.t("household.title") }; dd { a(.href(.household(h))) { l.t("household.open") } }
                     }
+                    if let screened { dt { l.t("nav.health") }; dd(.id("screened")) { screened } }
                 }
             }
             if let work { PersonEmploymentViews.section(l, work.dto) }

@@ -92,6 +92,7 @@ extension Scoped {
         let ids = { (s: ReminderSubject) in items.filter { $0.subjectType == s }.map(\.subjectID) }
         for id in ids(.loan) { out[id] = "/loans/" + id.uuidString }
         for id in ids(.rightsCase) { out[id] = "/rights/" + id.uuidString }
+        for id in ids(.healthFollowup) { out[id] = HealthURL.followup(id.uuidString) }
         let enrolments = ids(.trainingEnrolment)
         if !enrolments.isEmpty {
             for e in try await TrainingEnrolment.query(on: db).filter(\.$id ~~ enrolments).all() {

@@ -7,8 +7,9 @@ enum Layout {
 
     static let navItems: [NavItem] = [
         NavItem(key: "nav.home", url: .home, kind: nil, hiddenFor: [.volunteer]),
-        // partner_hr has no alerts but loan reminders: 我的提醒 is hers too (`ReminderSubject.reach`).
-        NavItem(key: "nav.inbox", url: .inbox, kind: nil, hiddenFor: [.volunteer, .partnerHealth]),
+        // partner_hr and partner_health have no alerts but reminders (late repayments, late follow-up steps): 我的提醒
+        // is theirs too (`ReminderSubject.reach`).
+        NavItem(key: "nav.inbox", url: .inbox, kind: nil, hiddenFor: [.volunteer]),
         NavItem(key: "nav.board", url: .board, kind: .child, hiddenFor: [.volunteer]),
         NavItem(key: "nav.children", url: .children, kind: .child, hiddenFor: [.volunteer]),
         NavItem(key: "nav.women", url: .women, kind: .woman),
@@ -20,6 +21,7 @@ enum Layout {
         NavItem(key: "nav.jobFairs", url: .jobFairs, kind: .employment, hiddenFor: [.volunteer]),
         NavItem(key: "nav.loans", url: .loans, kind: .employment, hiddenFor: [.volunteer]),
         NavItem(key: "nav.rights", url: .rights, kind: .rights, hiddenFor: [.volunteer]),
+        NavItem(key: "nav.health", url: .health, kind: .health, hiddenFor: [.volunteer]),
         NavItem(key: "nav.desk", url: .desk, kind: .pair, hiddenFor: Set(Role.allCases).subtracting([.volunteer])),
         NavItem(key: "nav.units", url: .units, kind: .unit),
         NavItem(key: "nav.accounts", url: .accounts, kind: .account),

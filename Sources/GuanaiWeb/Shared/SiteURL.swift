@@ -44,6 +44,7 @@ public enum SiteURL: Sendable {
     case loans
     /// Rights cases (issue 19); their other pages' paths are `RightsURL`'s.
     case rights
+    case health
 
     /// A record's history page, named by its typed id.
     static func history<R: AuditedKind>(of id: RecordID<R>) -> SiteURL { .history(R.auditSubject.rawValue, id.description) }
@@ -188,6 +189,7 @@ public enum SiteURL: Sendable {
         case .jobFairs: return "/job-fairs"
         case .loans: return "/loans"
         case .rights: return "/rights"
+        case .health: return "/health"
         }
     }
 

@@ -53,6 +53,7 @@ public enum Catalogue {
         rights,
         rightsPages,
         health,
+        healthPages,
         loanPages,
         employmentIntake,
     ])

@@ -1,0 +1,78 @@
+import Fluent
+import Vapor
+import GuanaiCore
+
+extension DemoData {
+    /// Forty synthetic 两癌 screenings of women of the demo township (issue 20), each recorded through `HealthService` by
+    /// `weijian`: mostly normal; an ASC-US whose colposcopy is due; a BI-RADS 4 biopsied, its pathology back and the
+    /// diagnosis pending; an HPV 16/18 lost to follow-up after two attempts; an HPV other-high-risk whose triage is
+    /// overdue (the sweep tells `weijian`). `admin` holds `health_officer`. Added once.
+    @discardableResult
+    public static func loadHealth(_ app: Application) async throws -> Int {
+        let db = app.db
+        guard try await HealthScreening.query(on: db).count() == 0 else { return 0 }
+        let places = try await Demo.places(county: app.guanai.county, on: db)
+        let signers = try await Demo.signers(["weijian"], on: db)
+        guard let (s, a) = signers["weijian"], let admin = try await UserDirectory.byUsername("admin", on: db) else { return 0 }
+        admin.dutiesText = Duty.allCases.filter { admin.duties.contains($0) || $0 == .healthOfficer }.map(\.rawValue).joined(separator: ",")
+        try await admin.save(on: db)
+        let county = Scoped(db: db, jurisdiction: Jurisdiction(root: DivisionCode(app.guanai.county)!))
+        let today = RegistryService.today(app.now)
+        let range = DivisionCode(places.township)!.range
+        // Women of the programme's ages first; the demo's younger mothers only if too few.
+        let women = try await Person.query(on: db).filter(\.$unitCode >= range.lowerBound).filter(\.$unitCode <= range.upperBound)
+            .filter(\.$sex == Sex.female.rawValue).filter(\.$vitalStatus == VitalStatus.alive.rawValue).sort(\.$id).all()
+            .filter { $0.birth != nil }
+            .sorted { a, b in
+                let age = { (p: Person) in Age.years(born: p.birth!, on: today) }
+                let inA = (35...64).contains(age(a)), inB = (35...64).contains(age(b))
+                return inA != inB ? inA : a.id!.uuidString < b.id!.uuidString
+            }
+        func at(_ daysAgo: Int) -> Date { app.now.addingTimeInterval(-Double(daysAgo) * 86_400) }
+        func day(_ daysAgo: Int) -> String { RegistryService.today(at(daysAgo)).iso }
+        let site = "桃花山镇卫生院（演示）"
+        var made = 0
+        for (i, w) in women.prefix(40).enumerated() {
+            var daysAgo = 5 + i % 50
+            func cervical(_ m: CervicalMethod, _ c: CytologyResult?, _ h: HPVResult?) -> HealthScreeningInput {
+                HealthScreeningInput(
+                    personId: w.id!.uuidString, programme: HealthProgramme.cervical.rawValue, site: site,
+                    gynaecExam: HealthExamFinding.normal.rawValue, method: m.rawValue, cytology: c?.rawValue, hpv: h?.rawValue)
+            }
+            func breast(_ e: HealthExamFinding, _ b: BiRads) -> HealthScreeningInput {
+                HealthScreeningInput(
+                    personId: w.id!.uuidString, programme: HealthProgramme.breast.rawValue, site: site, clinicalExam: e.rawValue,
+                    ultrasound: b.rawValue)
+            }
+            var input: HealthScreeningInput
+            switch i {
+            case 0: (input, daysAgo) = (cervical(.cytology, .ascUS, nil), 20)
+            case 1: (input, daysAgo) = (breast(.abnormal, .birads4), 50)
+            case 2: (input, daysAgo) = (cervical(.hpv, nil, .hpv16_18), 120)
+            case 3: (input, daysAgo) = (cervical(.cotest, .nilm, .otherHighRisk), 45)
+            default: input = i.isMultiple(of: 2) ? cervical(.cotest, .nilm, .negative) : breast(.normal, i % 3 == 0 ? .birads2 : .birads1)
+            }
+            input.date = day(daysAgo)
+            let (_, followup) = try await HealthService.screen(input, scoped: county, by: s, actor: a, at: at(daysAgo))
+            made += 1
+            guard let f = followup else { continue }
+            switch i {
+            case 1:
+                let biopsied = try await HealthService.step(
+                    f, HealthStepInput(step: FollowupStep.biopsy.rawValue, date: day(40)), by: s, actor: a, at: at(40), on: db)
+                _ = try await HealthService.step(
+                    biopsied, HealthStepInput(step: FollowupStep.pathology.rawValue, date: day(30)), by: s, actor: a, at: at(30), on: db)
+            case 2:
+                for (d, channel) in [(100, HealthAttemptChannel.phone), (90, .homeVisit)] {
+                    _ = try await HealthService.attempt(
+                        f, HealthAttemptInput(on: day(d), channel: channel.rawValue, note: "（演示）家中无人，邻居说已外出务工"), by: s, actor: a, at: at(d),
+                        on: db)
+                }
+                _ = try await HealthService.lost(
+                    f, HealthLostInput(reason: HealthLostReason.unreachable.rawValue), actor: a, at: at(85), on: db)
+            default: break
+            }
+        }
+        return made
+    }
+}
