@@ -43,7 +43,7 @@ DEPENDS = ("a field required or constrained by another one: a parent's name with
            "a note when guardianship is improper or a visit item is a concern, the police report number when the police were called, "
            "both coordinates or neither, a response step's action by its step, reminder days in increasing order, "
            "a closing date only on a closed station and not before its opening, a holiday's end after its start and in its year, "
-           "a riskier tier weighing no less, a leave with its note, a donation's amount with money and its description and value with goods "
+           "a riskier tier weighing no less, a health programme's upper age not below its lower, a leave with its note, a donation's amount with money and its description and value with goods "
            "(each amount within ten billion yuan, money's more than zero), a loan policy's ages in order and each LPR date once")
 
 # "METHOD path" -> {field pattern (fnmatch): rule}: what the server may refuse a schema-valid request on.
@@ -146,6 +146,7 @@ ALLOWED = {
                                               "protectionOrder.decidedOn": RIGHTS, "protectionOrder.expiresOn": RIGHTS},
     "POST /api/v1/rights/cases/{id}/child-reports": {"childId": RIGHTS, "seen": RIGHTS, "reason": RIGHTS},
     "GET /api/v1/rights/stats": {"to": RIGHTS},
+    "PUT /api/v1/health/settings": {"ageTo": DEPENDS},
     "POST /api/v1/loans": {"personId": LOANS, "partnerIds*": LOANS, "amount": LOANS, "termMonths": LOANS, "project": LOANS,
                            "kind": LOANS},
     "POST /api/v1/loans/{id}/steps": {"step": LOANS, "reason": LOANS, "documentNo": LOANS, "on": TODAY, "amount": LOANS,

@@ -19,8 +19,8 @@ extension OpenAPIDocument {
             query: [.unit], answer: .json(HealthCountsDTO.self), errors: [400, 401, 403]),
         APIRoute(
             method: .get, path: "/api/v1/health/due",
-            summary: "Women due for `programme` (cervical by default): female, alive, rural, aged 35–64 and past the interval; 低保 and "
-                + "特困 first, then longest due. Phones masked",
+            summary: "Women due for `programme` (cervical by default): female, alive, rural, aged 35–64 and past the interval; dibao and "
+                + "tekun first, then longest due. Phones masked",
             query: APIQuery.paging + [.unit, .programme], answer: .json(ListPage<HealthDueDTO>.self), errors: [400, 401, 403]),
         APIRoute(
             method: .get, path: "/api/v1/health/screenings",

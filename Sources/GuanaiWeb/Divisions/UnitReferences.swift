@@ -43,6 +43,10 @@ enum UnitReferences {
         ("reminders", "unit_code"),
         // A rights case stays with its village (its number keeps the county it was given in).
         ("rights_cases", "unit_code"),
+        // A screening, its follow-up and her screening history are read in her village: they go where she goes.
+        ("health_screenings", "unit_code"),
+        ("health_followups", "unit_code"),
+        ("health_histories", "unit_code"),
     ]
 
     /// Columns that name a unit but describe history and must stay where they are.

@@ -48,6 +48,7 @@ extension HealthViews {
             Forms.select(
                 l, label: "hp.field." + name, name: name, options: options(l, e, prefix), selected: value ?? "", error: errors[name])
         }
+        typealias K = HealthScreeningInput.Keys
         return Layout.page(req, title: l.t("hp.newScreening"), status: status) {
             h1 { l.t("hp.newScreening") }
             Forms.flash(flash)
@@ -72,15 +73,15 @@ extension HealthViews {
                 Forms.field(l, label: "hp.field.site", name: "site", value: f.site ?? "", required: true, error: errors["site"])
                 fieldset {
                     legend { l.t("hp.cervicalPart") }
-                    sel("gynaecExam", HealthExamFinding.self, "finding", f.gynaecExam)
-                    sel("method", CervicalMethod.self, "method", f.method)
-                    sel("cytology", CytologyResult.self, "cytology", f.cytology)
-                    sel("hpv", HPVResult.self, "hpv", f.hpv)
+                    sel(K.gynaecExam.stringValue, HealthExamFinding.self, "finding", f.gynaecExam)
+                    sel(K.method.stringValue, CervicalMethod.self, "cmethod", f.method)
+                    sel(K.cytology.stringValue, CytologyResult.self, "cyto", f.cytology)
+                    sel(K.hpv.stringValue, HPVResult.self, "hpvres", f.hpv)
                 }
                 fieldset {
                     legend { l.t("hp.breastPart") }
-                    sel("clinicalExam", HealthExamFinding.self, "finding", f.clinicalExam)
-                    sel("ultrasound", BiRads.self, "birads", f.ultrasound)
+                    sel(K.clinicalExam.stringValue, HealthExamFinding.self, "finding", f.clinicalExam)
+                    sel(K.ultrasound.stringValue, BiRads.self, "birads", f.ultrasound)
                 }
                 button(.type("submit"), .id("save-screening")) { l.t("hp.save") }
             }
@@ -96,17 +97,18 @@ extension HealthViews {
         let f = d.followUp, s = d.screening
         let programme = HealthProgramme(rawValue: f.programme) ?? .cervical
         let today = RegistryService.today(req.now).iso
+        typealias K = HealthScreeningInput.Keys
         return Layout.page(req, title: l.t("hp.followup") + " · " + f.name, status: status) {
             h1 { l.t("hp.followup") + " · " + f.name }
             Forms.flash(state.flash)
             dl(.class("kv"), .id("position")) {
-                dt { l.t("hp.field.village") }; dd { f.villageName }
+                dt { l.t("hp.field.villageName") }; dd { f.villageName }
                 dt { l.t("hp.field.programme") }; dd { word(l, "programme", f.programme) }
                 dt { l.t("hp.field.status") }; dd { statusTag(l, f) }
                 if let next = f.nextStep { dt { l.t("hp.field.nextStep") }; dd { word(l, "step", next) } }
                 if let due = f.due { dt { l.t("hp.field.due") }; dd { due } }
                 if let dx = diagnosis(l, f) { dt { l.t("hp.diagnosis") }; dd { dx } }
-                if let r = f.lostReason { dt { l.t("hp.field.reason") }; dd { word(l, "lost", r) } }
+                if let r = f.lostReason { dt { l.t("hp.field.reason") }; dd { word(l, "lostr", r) } }
                 dt { l.t("hp.field.attempts") }; dd { String(f.attempts) }
             }
             section(.id("screen")) {
@@ -115,8 +117,10 @@ extension HealthViews {
                     dt { l.t("hp.field.date") }; dd { s.date }
                     dt { l.t("hp.field.site") }; dd { s.site }
                     for (k, prefix, v) in [
-                        ("gynaecExam", "finding", s.gynaecExam), ("method", "method", s.method), ("cytology", "cytology", s.cytology),
-                        ("hpv", "hpv", s.hpv), ("clinicalExam", "finding", s.clinicalExam), ("ultrasound", "birads", s.ultrasound),
+                        (K.gynaecExam.stringValue, "finding", s.gynaecExam), (K.method.stringValue, "cmethod", s.method),
+                        (K.cytology.stringValue, "cyto", s.cytology),
+                        (K.hpv.stringValue, "hpvres", s.hpv), (K.clinicalExam.stringValue, "finding", s.clinicalExam),
+                        (K.ultrasound.stringValue, "birads", s.ultrasound),
                     ] where v != nil {
                         dt { l.t("hp.field." + k) }; dd { word(l, prefix, v) }
                     }
@@ -222,14 +226,14 @@ extension HealthViews {
                 Forms.field(l, label: "hp.field.note", name: "note", value: typed["note"] ?? "", error: errors["note"])
                 button(.type("submit"), .id("attempt-save")) { l.t("hp.save") }
             }
-            details(Attr.when(!lostErrors.isEmpty, Attr("open", "open")), .id("lost")) {
+            details(Attr.when(!lostErrors.isEmpty, Attr("open", "open")), .id("lost-section")) {
                 summary { l.t("hp.markLost") }
                 p(.class("muted")) { l.t("hp.lostNote") }
                 errorBox(l, lostErrors)
                 form(.method("post"), Attr("action", HealthURL.part(f.id, .lost)), .id("lost-form")) {
                     Forms.csrf(req)
                     Forms.select(
-                        l, label: "hp.field.reason", name: "reason", options: options(l, HealthLostReason.self, "lost"),
+                        l, label: "hp.field.reason", name: "reason", options: options(l, HealthLostReason.self, "lostr"),
                         selected: state.typed(.lost)["reason"] ?? "", error: lostErrors["reason"], required: true)
                     button(.type("submit"), .id("lost-save")) { l.t("hp.markLost") }
                 }

@@ -132,10 +132,8 @@ struct HealthPagesController {
         var person: Person? = nil
         if let raw = f.personId, let id = UUID(uuidString: raw) {
             person = try await scoped.person(PersonID(id))
-        } else if let raw = f.idNumber, let id = try? IDNumber(raw) {
-            person = try await Person.query(on: req.db).filter(\.$idNumber == id.value).first().flatMap {
-                scoped.inScope($0.unitCode) ? $0 : nil
-            }
+        } else {
+            person = try await scoped.person(idNumber: f.idNumber)
         }
         do {
             let (_, followup) = try await HealthService.screen(

@@ -30,7 +30,7 @@ enum HealthViews {
     static func result(_ l: UILanguage, step: FollowupStep, programme: HealthProgramme, _ token: String?) -> String {
         switch HealthStepResult.kind(step, programme) {
         case .finding: return word(l, "finding", token)
-        case .cytology: return word(l, "cytology", token)
+        case .cytology: return word(l, "cyto", token)
         case .birads: return word(l, "birads", token)
         case .cervical: return word(l, "cdx", token)
         case .breast: return word(l, "bdx", token)
@@ -102,7 +102,7 @@ enum HealthViews {
             h2 { l.t("hp.counts") + " · " + c.name + " · " + String(c.year) }
             div(.class("table-wrap")) {
                 table(.class("stack"), .id("counts")) {
-                    thead { tr { for k in ["unit", "screened", "due", "followupsOpen"] { th { l.t("hp." + k) } } } }
+                    thead { tr { for k in ["hp.unit", "hp.screened", "hp.due", "hp.followupsOpen"] { th { l.t(k) } } } }
                     tbody {
                         for r in c.rows {
                             tr {
@@ -152,7 +152,7 @@ enum HealthViews {
                     table(.class("stack"), .id("due")) {
                         thead {
                             tr {
-                                for k in ["name", "age", "village", "phone", "lastScreenedOn", "dueSince", "poverty"] {
+                                for k in ["name", "age", "villageName", "phoneMasked", "lastScreenedOn", "dueSince", "poverty"] {
                                     th { l.t("hp.field." + k) }
                                 }
                             }
@@ -175,8 +175,8 @@ enum HealthViews {
                                         }
                                     }
                                     td(.data("label", l.t("hp.field.age"))) { l.t("hp.years", String(d.age)) }
-                                    td(.data("label", l.t("hp.field.village"))) { d.villageName }
-                                    td(.data("label", l.t("hp.field.phone"))) { d.phone ?? "—" }
+                                    td(.data("label", l.t("hp.field.villageName"))) { d.villageName }
+                                    td(.data("label", l.t("hp.field.phoneMasked"))) { d.phone ?? "—" }
                                     td(.data("label", l.t("hp.field.lastScreenedOn"))) { d.lastScreenedOn ?? l.t("hp.never") }
                                     td(.data("label", l.t("hp.field.dueSince"))) { d.dueSince }
                                     td(.data("label", l.t("hp.field.poverty"))) {
@@ -226,7 +226,7 @@ enum HealthViews {
                     table(.class("stack"), .id("followups")) {
                         thead {
                             tr {
-                                for k in ["name", "village", "programme", "status", "nextStep", "due", "openedOn"] {
+                                for k in ["name", "villageName", "programme", "status", "nextStep", "due", "openedOn"] {
                                     th { l.t("hp.field." + k) }
                                 }
                             }
@@ -235,7 +235,7 @@ enum HealthViews {
                             for f in page.items {
                                 tr {
                                     td(.data("label", l.t("hp.field.name"))) { a(.href(HealthURL.followup(f.id))) { f.name } }
-                                    td(.data("label", l.t("hp.field.village"))) { f.villageName }
+                                    td(.data("label", l.t("hp.field.villageName"))) { f.villageName }
                                     td(.data("label", l.t("hp.field.programme"))) { word(l, "programme", f.programme) }
                                     td(.data("label", l.t("hp.field.status"))) { statusTag(l, f) }
                                     td(.data("label", l.t("hp.field.nextStep"))) { word(l, "step", f.nextStep) }

@@ -116,6 +116,19 @@ extension Scoped {
         )
     }
 
+    /// A person of the jurisdiction by her ID number, as a site's sheet names her.
+    func person(idNumber raw: String?) async throws -> Person? {
+        guard let raw, let id = try? IDNumber(raw), let p = try await Person.query(on: db).filter(\.$idNumber == id.value).first(),
+            inScope(p.unitCode)
+        else { return nil }
+        return p
+    }
+
+    /// Her last screen of each kind, when she has one.
+    func healthHistory(_ person: PersonID) async throws -> HealthScreeningHistory? {
+        try await HealthHistoryRow.find(person.uuid, on: db).map(\.history)
+    }
+
     func healthScreening(_ id: HealthScreeningID) async throws -> HealthScreening? {
         guard let s = try await HealthScreening.find(id.uuid, on: db), inScope(s.unitCode) else { return nil }
         return s

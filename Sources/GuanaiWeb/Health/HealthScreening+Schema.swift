@@ -51,8 +51,12 @@ extension HealthSettingsInput: APISchema {
     static var earlySchema: JSONSchema {
         .closed(
             [
-                EarlyKeys.cervicalDiagnoses: .list(.tokens(CervicalDiagnosis.self)), .cervicalStages: .list(.tokens(CancerStage.self)),
-                .breastDiagnoses: .list(.tokens(BreastDiagnosis.self)), .breastStages: .list(.tokens(CancerStage.self)),
+                // A precancer is neither a normal finding nor a cancer (cancers count by stage).
+                EarlyKeys.cervicalDiagnoses: .list(
+                    .oneOf(CervicalDiagnosis.allCases.filter { ![.normal, .cancer].contains($0) }.map(\.rawValue))),
+                .cervicalStages: .list(.tokens(CancerStage.self)),
+                .breastDiagnoses: .list(.oneOf(BreastDiagnosis.allCases.filter { ![.benign, .cancer].contains($0) }.map(\.rawValue))),
+                .breastStages: .list(.tokens(CancerStage.self)),
             ], required: [])
     }
     static var apiSchema: JSONSchema {

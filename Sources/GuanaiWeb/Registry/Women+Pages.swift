@@ -167,9 +167,7 @@ struct WomenPagesController {
         var screened: String? = nil
         let role = try req.actor.role
         if HealthAccess.maySeeCounts(role) && Policy.browses(role, .health) {
-            let last = try await HealthHistoryRow.find(w.person.uuid, on: req.db).flatMap { h in
-                HealthProgramme.allCases.compactMap { h.history.last($0) }.max()
-            }
+            let last = try await req.scoped.healthHistory(w.person).flatMap { h in HealthProgramme.allCases.compactMap(h.last).max() }
             screened = last.map { l.t("hp.screenedLine", String($0.iso.prefix(7))) } ?? l.t("hp.notScreened")
         }
         return Layout.page(req, title: d.name) {
