@@ -32,7 +32,7 @@ extension AccessMatrixTests {
         /// A rights case the village's worker took in (issue 19): its parties and narrative are for its assigned accounts only.
         var rightsCase = ""
         /// A woman's abnormal screen and the follow-up it opened (issue 20): results for the health department only.
-        var screening = "", followup = ""
+        var screening = "", followup = "", healthCampaign = ""
         /// What only readers of `health_result` may see: the screen's site, the ids.
         var results: [String] = []
         /// What only a case's assigned accounts, rights officers and break-glass readers may see: nobody in the matrix.
@@ -260,6 +260,21 @@ extension AccessMatrixTests {
         w.followup = try #require(screenDTO.followUp?.id)
         w.secrets += [w.screening, w.followup, site]
         w.results = [w.screening, w.followup, site]
+        do {
+            // The township's screening campaign of this year, run by the county's health department.
+            let township = township ?? String(village.prefix(9)) + "000"
+            let year = RegistryService.today(ctx.clock.now()).year
+            let campaignSite = surname + "家镇卫生院"
+            let campaign = try await ctx.api(
+                .POST, "/api/v1/health/campaigns", token: try await ctx.token(healthUser),
+                body: ctx.json(
+                    HealthCampaignInput(
+                        year: year, unitCode: township, programme: "both", target: 300,
+                        sites: [.init(name: campaignSite, dates: [String(format: "%04d-06-01", year)])])))
+            #expect(campaign.status == .created, "campaign: \(campaign.body.string)")
+            w.healthCampaign = try campaign.content.decode(HealthCampaignDTO.self).id
+            w.secrets += [w.healthCampaign, campaignSite]
+        }
 
         let accountName = "acct\(tag)"
         w.account = try await ctx.makeUser(accountName, .volunteer, village).id!.uuidString

@@ -43,6 +43,7 @@ import Foundation
                 "GuanaiWeb.M0052_RightsStatsIndex",
                 "GuanaiWeb.M0053_RightsChildReports",
                 "GuanaiWeb.M0054_Health",
+                "GuanaiWeb.M0055_HealthCampaigns",
             ])
     }
 

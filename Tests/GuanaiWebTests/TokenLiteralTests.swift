@@ -47,7 +47,8 @@ import Testing
         values(CervicalMethod.self), values(CytologyResult.self), values(HPVResult.self), values(BiRads.self),
         values(FollowupStep.self), values(HealthDeadlineKind.self), values(CervicalDiagnosis.self), values(BreastDiagnosis.self),
         values(CancerStage.self), values(HealthFollowupStatus.self), values(HealthLostReason.self), values(HealthAttemptChannel.self),
-        values(HealthTeamKind.self), values(HealthReminderLevel.self), values(HealthIndicatorCode.self),
+        values(HealthTeamKind.self), values(HealthReminderLevel.self), values(HealthIndicatorCode.self), values(HealthCampaignStage.self),
+        values(HealthOutboxKind.self),
     ]
 
     /// Core string enums whose raw values are names, not values: JSON and form field names (each record's plain

@@ -155,6 +155,11 @@ public enum HealthAttemptChannel: String, Sendable, Codable, CaseIterable {
     case sms, other
 }
 
+/// What the module puts in the outbox besides reminders: an invitation to a woman, who has no account.
+public enum HealthOutboxKind: String, Sendable, Codable, CaseIterable {
+    case screeningInvitation = "screening_invitation"
+}
+
 /// 文体健身团队 kinds (item 7).
 public enum HealthTeamKind: String, Sendable, Codable, CaseIterable {
     case squareDance = "square_dance"

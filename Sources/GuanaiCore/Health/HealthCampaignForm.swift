@@ -27,12 +27,21 @@ public struct CheckedHealthCampaign: Codable, Sendable, Equatable {
         public let name: String
         /// In order, each once.
         public let dates: [CivilDate]
+        public init(name: String, dates: [CivilDate]) { (self.name, self.dates) = (name, dates) }
     }
     public let year: Int
     public let unitCode: DivisionCode
     public let programme: HealthCampaignProgramme
     public let target: Int
     public let sites: [Site]
+
+    /// A campaign as stored (the web keeps the checked values).
+    public init(year: Int, unitCode: DivisionCode, programme: HealthCampaignProgramme, target: Int, sites: [Site]) {
+        (self.year, self.unitCode, self.programme, self.target, self.sites) = (year, unitCode, programme, target, sites)
+    }
+
+    /// Whether any of its sites holds that day.
+    public func holds(_ day: CivilDate) -> Bool { sites.contains { $0.dates.contains(day) } }
 
     /// The site of that name holding that day, for an appointment.
     public func offers(site: String, on day: CivilDate) -> Bool { sites.contains { $0.name == site && $0.dates.contains(day) } }
@@ -53,6 +62,16 @@ public struct HealthAppointmentInput: Codable, Sendable, Equatable {
         self.personId = personId
         self.date = date
         self.site = site
+    }
+}
+
+/// `…/{id}/attendance`: she came to a site on one of the campaign's days.
+public struct HealthAttendanceInput: Codable, Sendable, Equatable {
+    public var personId: String?
+    public var date: String?
+    public init(personId: String? = nil, date: String? = nil) {
+        self.personId = personId
+        self.date = date
     }
 }
 
@@ -194,6 +213,40 @@ public enum HealthCampaignForm {
         }
         guard c.errors.isEmpty, let person, let date, let site else { return nil }
         return HealthAppointment(personId: person, date: date, site: site)
+    }
+}
+
+extension HealthCampaignForm {
+    /// She came on a day the campaign holds (else `date`, `health.error.siteDay`), not after `today`.
+    public static func attendance(
+        _ input: HealthAttendanceInput, campaign: CheckedHealthCampaign, today: CivilDate, _ c: inout FormChecker
+    ) -> (PersonID, CivilDate)? {
+        let person: PersonID? = HealthScreeningForm.id(input.personId, "personId", required: true, &c)
+        let date = RightsMediationForm.day(input.date, "date", after: nil, today: today, &c)
+        if let date, !campaign.holds(date) { c.errors.append(FieldError(field: "date", key: "health.error.siteDay")) }
+        guard c.errors.isEmpty, let person, let date else { return nil }
+        return (person, date)
+    }
+}
+
+/// How far one woman of a campaign got: the stages nest, so she is counted at each stage up to hers.
+public enum HealthCampaignStage: String, Sendable, Codable, CaseIterable, Comparable {
+    case invited, booked, attended, screened
+
+    public static func < (a: Self, b: Self) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
+
+    /// The furthest of what is known of her: screened, attended, booked, or invited.
+    public static func of(booked: Bool, attended: Bool, screened: Bool) -> Self {
+        screened ? .screened : attended ? .attended : booked ? .booked : .invited
+    }
+}
+
+extension HealthCampaignProgress {
+    /// The progress of a campaign from each woman's furthest stage.
+    public init(target: Int, stages: [HealthCampaignStage]) {
+        self.init(
+            target: target, invited: stages.count, booked: stages.filter { $0 >= .booked }.count,
+            attended: stages.filter { $0 >= .attended }.count, screened: stages.filter { $0 == .screened }.count)
     }
 }
 

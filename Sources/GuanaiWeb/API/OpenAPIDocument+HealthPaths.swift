@@ -54,5 +54,34 @@ extension OpenAPIDocument {
             method: .post, path: "/api/v1/health/followups/{id}/lost",
             summary: "Lost to follow-up, with the reason, after two attempts at least (else 422 `reason`)",
             body: HealthLostInput.self, answer: .json(HealthFollowupDetailDTO.self), errors: APIRoute.change),
+        APIRoute(
+            method: .get, path: "/api/v1/health/campaigns",
+            summary: "Campaigns of the jurisdiction (or `unit` within it) and of the caller's township, with their progress: target, "
+                + "invited, booked, attended, screened (each woman at the furthest stage she reached), rate, turnout",
+            query: APIQuery.paging + [.unit, .year], answer: .json(ListPage<HealthCampaignDTO>.self), errors: [400, 401, 403]),
+        APIRoute(
+            method: .post, path: "/api/v1/health/campaigns",
+            summary: "A township's campaign of one year (city, township, health department): programme, target, sites with their days",
+            body: HealthCampaignInput.self, status: 201, answer: .json(HealthCampaignDTO.self), errors: APIRoute.change),
+        APIRoute(
+            method: .get, path: "/api/v1/health/campaigns/{id}", summary: "A campaign with its progress",
+            answer: .json(HealthCampaignDTO.self)),
+        APIRoute(
+            method: .get, path: "/api/v1/health/campaigns/{id}/invitations",
+            summary: "The campaign's women in the jurisdiction and how far each got (phones masked)",
+            query: APIQuery.paging, answer: .json(ListPage<HealthInvitationDTO>.self)),
+        APIRoute(
+            method: .post, path: "/api/v1/health/campaigns/{id}/invitations",
+            summary: "Invite women due for a programme of the campaign (others 422 `personIds`, named); each new one gets an "
+                + "invitation through the outbox, by name and phone",
+            body: HealthInvitationInput.self, answer: .json(HealthInvitedDTO.self), errors: APIRoute.change),
+        APIRoute(
+            method: .post, path: "/api/v1/health/campaigns/{id}/appointments",
+            summary: "Book a woman on one of a site's days (`site`, `date` named when the campaign does not hold them)",
+            body: HealthAppointmentInput.self, answer: .json(HealthInvitationDTO.self), errors: APIRoute.change),
+        APIRoute(
+            method: .post, path: "/api/v1/health/campaigns/{id}/attendance",
+            summary: "She came on one of the campaign's days (village workers too)", body: HealthAttendanceInput.self,
+            answer: .json(HealthInvitationDTO.self), errors: APIRoute.change),
     ]
 }

@@ -122,6 +122,7 @@ public enum GuanaiApp {
         LoansAPIController().register(signedInAPI)
         RightsAPIController().register(signedInAPI)
         HealthAPIController().register(signedInAPI)
+        HealthCampaignAPIController().register(signedInAPI)
         TrainingAPIController().register(signedInAPI)
         JobFairAPIController().register(signedInAPI)
         NeighbourGroupAPIController().register(signedInAPI)

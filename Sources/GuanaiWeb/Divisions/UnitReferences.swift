@@ -47,6 +47,9 @@ enum UnitReferences {
         ("health_screenings", "unit_code"),
         ("health_followups", "unit_code"),
         ("health_histories", "unit_code"),
+        // A campaign stays with its township; an invitation goes where its woman goes.
+        ("health_campaigns", "unit_code"),
+        ("health_invitations", "unit_code"),
     ]
 
     /// Columns that name a unit but describe history and must stay where they are.

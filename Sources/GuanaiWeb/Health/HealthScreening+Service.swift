@@ -19,11 +19,13 @@ enum HealthService {
     {
         var c = FormChecker()
         let today = RegistryService.today(at)
-        let checked = HealthScreeningForm.check(input, today: today, &c)
-        // Campaigns come with the campaign slice; until then no id names one.
-        if c.text(input.campaignId) != nil, !c.errors.contains(where: { $0.field == "campaignId" }) {
-            c.errors.append(FieldError(field: "campaignId", key: "health.error.campaign"))
+        // The campaign named must be one the caller reads; its programme bounds the screen's.
+        var campaign: HealthCampaign? = nil
+        if let raw = c.text(input.campaignId), let id = HealthCampaignID(raw) {
+            campaign = try await scoped.healthCampaign(id)
+            if campaign == nil { c.errors.append(FieldError(field: "campaignId", key: "health.error.campaign")) }
         }
+        let checked = HealthScreeningForm.check(input, campaignProgramme: campaign?.programme, today: today, &c)
         var person: Person? = nil
         if let id = checked?.personId ?? input.personId.flatMap(UUID.init(uuidString:)).map(PersonID.init) {
             person = try await scoped.person(id)
@@ -43,6 +45,7 @@ enum HealthService {
         try c.throwIfAny()
         guard let checked, let person else { throw FieldErrors(c.errors) }
         let settings = try await HealthSettingsStore.load(on: scoped.db)
+        let named = campaign
         return try await scoped.db.transaction { tx in
             let row = HealthScreening()
             row.id = TimeOrderedID.next()
@@ -59,6 +62,13 @@ enum HealthService {
             row.createdAt = at
             try await row.create(on: tx)
             try await remember(checked, unit: person.unitCode, on: tx)
+            if let campaign = named {
+                // She came: her invitation (made now if she came without one) says so.
+                let inv = try await HealthCampaignService.invitation(of: person, in: campaign, today: today, at: at, on: tx)
+                if inv.attendedOn == nil { inv.attendedOn = checked.date.iso }
+                inv.updatedAt = at
+                try await inv.save(on: tx)
+            }
             let results = checked.programme == .cervical ? HealthScreeningForm.cervicalFields : HealthScreeningForm.breastFields
             var fields = AuditLog.created([
                 "personId": person.id!.uuidString, "programme": checked.programme.rawValue, "date": checked.date.iso, "site": checked.site,

@@ -40,5 +40,6 @@ enum Migrations {
         M0052_RightsStatsIndex(),
         M0053_RightsChildReports(),
         M0054_Health(),
+        M0055_HealthCampaigns(),
     ]
 }

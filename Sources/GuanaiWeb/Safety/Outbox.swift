@@ -105,11 +105,21 @@ enum Outbox {
 
     /// Many at once (a sweep's deliveries), with multi-row inserts.
     static func write(_ payloads: [OutboxPayload], about: [UUID], to users: [User], on db: any Database, at: Date) async throws {
+        try await insert(payloads, about: about, userIDs: users.map(\.id), on: db, at: at)
+    }
+
+    /// To people without an account (a woman invited to a screening): the payload's `to` carries her name and phone.
+    static func writeToPeople(_ payloads: [OutboxPayload], about: [UUID], on db: any Database, at: Date) async throws {
+        try await insert(payloads, about: about, userIDs: payloads.map { _ in nil }, on: db, at: at)
+    }
+
+    static func insert(_ payloads: [OutboxPayload], about: [UUID], userIDs: [UUID?], on db: any Database, at: Date) async throws {
+        guard !payloads.isEmpty else { return }
         var rows: [[any Encodable & Sendable]] = []
         rows.reserveCapacity(payloads.count)
         for (i, p) in payloads.enumerated() {
             rows.append([
-                TimeOrderedID.next(), OutboxChannelName.webhook.rawValue, p.key, about[i], users[i].id!, RegistryService.json(p),
+                TimeOrderedID.next(), OutboxChannelName.webhook.rawValue, p.key, about[i], userIDs[i], RegistryService.json(p),
                 OutboxStatus.pending.rawValue, 0, at, at,
             ])
         }

@@ -12,6 +12,12 @@ extension Catalogue {
             "{0}（{1}）的两癌随访期限 {2} 已过 {3} 天仍未完成，请督促卫健部门跟进",
             "{0} ({1}): the screening follow-up due {2} is still not done {3} days later; ask the health department to act"
         ),
+        "health.invitation.text": (
+            "{0}您好：{1}农村妇女两癌免费检查将在{2}进行，请带身份证按时前往。",
+            "{0}: the free cervical and breast screening of {1} is at {2}; please bring your ID card."
+        ),
+        "health.invitation.site": ("{0}（{1}）", "{0} ({1})"),
+        "health.invitation.sep": ("；", "; "),
         "health.error.ageOrder": ("结束年龄不能小于起始年龄 {0} 岁", "The upper age cannot be below the lower age {0}"),
         "health.error.attempts": (
             "至少要先联系她 {0} 次才能登记失访，现在只记录了 {1} 次",
