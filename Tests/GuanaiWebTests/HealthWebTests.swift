@@ -17,17 +17,17 @@ enum HealthWeb {
         testStart.addingTimeInterval(Double(CivilDate(iso: iso)!.dayNumber - today.dayNumber) * 86_400)
     }
 
-    /// A rural woman of `village` born on `born`, registered through the women API; her person id and household id.
+    /// A woman of `village` (rural unless said) born on `born`, registered through the women API; her person id and household id.
     /// An even sequence number makes the synthetic ID number a woman's.
     static func woman(
         _ ctx: TestContext, _ token: String, _ name: String, born: String, order: Int, village: String = Codes.shihuayan,
-        phone: String? = nil
+        phone: String? = nil, hukou: String = "rural"
     ) async throws -> (person: String, household: String) {
         #expect(order % 2 == 0, "an even sequence number is a woman's")
         let b = CivilDate(iso: born)!
         var body: [String: AnyEncodable] = [
             "name": .init(name), "idNumber": .init(Synthetic.id(b.year, b.month, b.day, order: order)),
-            "villageCode": .init(village), "hukou": .init("rural"),
+            "villageCode": .init(village), "hukou": .init(hukou),
         ]
         if let phone { body["phone"] = .init(phone) }
         let r = try await ctx.api(.POST, "/api/v1/women", token: token, body: ctx.json(body))
@@ -124,6 +124,8 @@ enum HealthWeb {
                 id[w.0] = try await HealthWeb.woman(ctx, town, "测试" + ["甲", "乙", "丙", "丁", "戊", "己"][i], born: w.1, order: 200 + 2 * i)
                     .person
             }
+            // An urban woman of the same age is never on the list (the totals below count exactly the rural ones).
+            _ = try await HealthWeb.woman(ctx, town, "测试庚", born: "1991-11-17", order: 220, hukou: "urban")
             func expectDue(_ day: String, _ want: [String: String], _ ages: [String: Int] = [:]) async throws {
                 let token = try await ctx.token("town")
                 for programme in ["cervical", "breast"] {
