@@ -95,6 +95,12 @@ import GuanaiCore
             #expect(try list.content.decode(ListPage<HealthFollowupDTO>.self).total == 9)
             let screens = try await ctx.api(.GET, "/api/v1/health/screenings?unit=\(Codes.shihuayan)", token: health)
             #expect(try screens.content.decode(ListPage<HealthScreeningDTO>.self).total == 10)
+            // Narrowed to another village, or to a campaign (none yet): nothing; a campaign that is no id is 400.
+            for query in ["unit=\(Codes.xiaoshiqiao)", "campaign=\(UUID().uuidString)"] {
+                let none = try await ctx.api(.GET, "/api/v1/health/screenings?\(query)", token: health)
+                #expect(try none.content.decode(ListPage<HealthScreeningDTO>.self).total == 0, "\(query)")
+            }
+            #expect(try await ctx.api(.GET, "/api/v1/health/screenings?campaign=spring", token: health).status == .badRequest)
         }
     }
 
