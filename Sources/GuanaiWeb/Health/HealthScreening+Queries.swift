@@ -110,8 +110,11 @@ extension Scoped {
         var q = HealthFollowup.query(on: db).within(unit.map(narrowed) ?? jurisdiction, \.$unitCode)
         if let open { q = open ? q.filter(\.$status == .open) : q.filter(\.$status != .open) }
         if overdue { q = q.filter(\.$status == .open).filter(\.$dueOn < today.iso) }
+        // The ended ones have no due day: last on both engines (SQLite sorts NULL first, PostgreSQL last).
+        let ended = DatabaseQuery.Sort.sql(unsafeRaw: "CASE WHEN due_on IS NULL THEN 1 ELSE 0 END")
         return (
-            try await q.copy().sort(\.$dueOn).sort(\.$updatedAt, .descending).sort(\.$id).range(((page - 1) * per)..<(page * per)).all(),
+            try await q.copy().sort(ended).sort(\.$dueOn).sort(\.$updatedAt, .descending).sort(\.$id)
+                .range(((page - 1) * per)..<(page * per)).all(),
             try await q.count()
         )
     }
