@@ -23,6 +23,13 @@ extension OpenAPIDocument {
                 + "tekun first, then longest due. Phones masked",
             query: APIQuery.paging + [.unit, .programme], answer: .json(ListPage<HealthDueDTO>.self), errors: [400, 401, 403]),
         APIRoute(
+            method: .get, path: "/api/v1/health/indicators",
+            summary: "Screening rate, coverage, abnormal rate, follow-up completion and early-diagnosis rate per programme for the "
+                + "unit (`unit` within the jurisdiction, else its own) and `year` (this year by default), each with its numerator, "
+                + "denominator, value (null when the denominator is 0) and formula; rows one level down. Health department and "
+                + "health officers",
+            query: [.unit, .year], answer: .json(HealthIndicatorsDTO.self), errors: [400, 401, 403]),
+        APIRoute(
             method: .get, path: "/api/v1/health/screenings",
             summary: "Screenings with their results (health department, health officers), newest first",
             query: APIQuery.paging + [.unit, .campaign], answer: .json(ListPage<HealthScreeningDTO>.self), errors: [400, 401, 403]),

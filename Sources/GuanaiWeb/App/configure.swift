@@ -102,6 +102,7 @@ public enum GuanaiApp {
         LoanExportController().register(web)
         RightsPagesController().register(web)
         HealthPagesController().register(web)
+        HealthCampaignPagesController().register(web)
 
         let api = app.grouped("api", "v1")
         let apiController = APIController()

@@ -6,7 +6,9 @@ extension DemoData {
     /// Forty synthetic 两癌 screenings of women of the demo township (issue 20), each recorded through `HealthService` by
     /// `weijian`: mostly normal; an ASC-US whose colposcopy is due; a BI-RADS 4 biopsied, its pathology back and the
     /// diagnosis pending; an HPV 16/18 lost to follow-up after two attempts; an HPV other-high-risk whose triage is
-    /// overdue (the sweep tells `weijian`). `admin` holds `health_officer`. Added once.
+    /// overdue (the sweep tells `weijian`). They belong to the township's campaign of the year (target 300), in which
+    /// ten more women of the demo village are invited and five booked for next week. `admin` holds `health_officer`.
+    /// Added once.
     @discardableResult
     public static func loadHealth(_ app: Application) async throws -> Int {
         let db = app.db
@@ -31,9 +33,19 @@ extension DemoData {
         func at(_ daysAgo: Int) -> Date { app.now.addingTimeInterval(-Double(daysAgo) * 86_400) }
         func day(_ daysAgo: Int) -> String { RegistryService.today(at(daysAgo)).iso }
         let site = "桃花山镇卫生院（演示）"
+        let chosen = Array(women.prefix(40))
+        // The township's campaign of the year: its site holds the days of this year's screens and a day next week.
+        let planned = chosen.indices.map { i in i < 4 ? [20, 50, 120, 45][i] : 5 + i % 50 }
+        var days = Set(planned.map { RegistryService.today(at($0)) }.filter { $0.year == today.year })
+        if today.adding(days: 7).year == today.year { days.insert(today.adding(days: 7)) }
+        let campaign = try await HealthCampaignService.create(
+            HealthCampaignInput(
+                year: today.year, unitCode: places.township, programme: HealthCampaignProgramme.both.rawValue, target: 300,
+                sites: [.init(name: site, dates: days.sorted().prefix(HealthCampaignForm.maxDates).map(\.iso))]),
+            scoped: county, by: s, actor: a, at: at(130))
         var made = 0
-        for (i, w) in women.prefix(40).enumerated() {
-            var daysAgo = 5 + i % 50
+        for (i, w) in chosen.enumerated() {
+            var daysAgo = planned[i]
             func cervical(_ m: CervicalMethod, _ c: CytologyResult?, _ h: HPVResult?) -> HealthScreeningInput {
                 HealthScreeningInput(
                     personId: w.id!.uuidString, programme: HealthProgramme.cervical.rawValue, site: site,
@@ -53,6 +65,7 @@ extension DemoData {
             default: input = i.isMultiple(of: 2) ? cervical(.cotest, .nilm, .negative) : breast(.normal, i % 3 == 0 ? .birads2 : .birads1)
             }
             input.date = day(daysAgo)
+            if RegistryService.today(at(daysAgo)).year == today.year { input.campaignId = campaign.id!.uuidString }
             let (_, followup) = try await HealthService.screen(input, scoped: county, by: s, actor: a, at: at(daysAgo))
             made += 1
             guard let f = followup else { continue }
@@ -71,6 +84,22 @@ extension DemoData {
                 _ = try await HealthService.lost(
                     f, HealthLostInput(reason: HealthLostReason.unreachable.rawValue), actor: a, at: at(85), on: db)
             default: break
+            }
+        }
+        // Ten more women of the village invited, half of them booked for next week's day.
+        let due = try await county.healthDue(
+            unit: places.village, programme: .cervical, today: today, try await HealthSettingsStore.load(on: db))
+        let invited = due.prefix(10).map(\.0)
+        if !invited.isEmpty {
+            _ = try await HealthCampaignService.invite(
+                campaign, HealthInvitationInput(personIds: invited.map(\.personId.description)), scoped: county, actor: a, at: app.now)
+            let next = today.adding(days: 7)
+            if campaign.checked.holds(next) {
+                for w in invited.prefix(5) {
+                    _ = try await HealthCampaignService.book(
+                        campaign, HealthAppointmentInput(personId: w.personId.description, date: next.iso, site: site), scoped: county,
+                        actor: a, at: app.now)
+                }
             }
         }
         return made

@@ -5,6 +5,8 @@ import GuanaiCore
 /// What a page re-shows after a refused form: which form, its messages by field, and what was typed.
 struct HealthPageState {
     var part: HealthPagePart? = nil
+    /// The campaign page's form that was sent.
+    var campaignPart: HealthCampaignPart? = nil
     /// The step whose form was sent, when several step forms are on the page.
     var step: String? = nil
     var errors: [String: String] = [:]
@@ -12,6 +14,14 @@ struct HealthPageState {
     var flash: String? = nil
 
     func errors(_ p: HealthPagePart, step s: String? = nil) -> [String: String] { part == p && step == s ? errors : [:] }
+    func errors(_ p: HealthCampaignPart) -> [String: String] { campaignPart == p ? errors : [:] }
+    func typed(_ p: HealthCampaignPart) -> [String: String] { campaignPart == p ? typed : [:] }
+
+    func campaign(_ p: HealthCampaignPart) -> HealthPageState {
+        var s = self
+        s.campaignPart = p
+        return s
+    }
     func typed(_ p: HealthPagePart, step s: String? = nil) -> [String: String] { part == p && step == s ? typed : [:] }
 }
 

@@ -14,6 +14,7 @@ struct HealthPagesController {
         r.get(SiteURL.health.components, use: home)
         r.get(Self.components(HealthURL.due), use: due)
         r.get(Self.components(HealthURL.followups), use: followups)
+        r.get(Self.components(HealthURL.indicators), use: indicators)
         r.get(Self.components(HealthURL.followup(nil)), use: followup)
         r.get(Self.components(HealthURL.newScreening), use: newScreening)
         r.post(Self.components(HealthURL.newScreening), use: screen)
@@ -47,6 +48,11 @@ struct HealthPagesController {
         return HealthViews.due(
             req, page, programme: (try? HealthAPIController.programme(req)) ?? .cervical, unit: unit,
             units: try await AccountsController.unitOptions(try req.scoped), records: try Self.records(req))
+    }
+
+    func indicators(req: Request) async throws -> Response {
+        let d = try await HealthAPIController().indicators(req: req)
+        return HealthViews.indicators(req, d, units: try await AccountsController.unitOptions(try req.scoped))
     }
 
     func followups(req: Request) async throws -> Response {

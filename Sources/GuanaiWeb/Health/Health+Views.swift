@@ -7,6 +7,7 @@ enum HealthURL {
     static let home = SiteURL.health.path
     static let due = home + "/due"
     static let followups = home + "/followups"
+    static let indicators = home + "/indicators"
     static let newScreening = home + "/screenings/new"
     static func followup(_ id: String?) -> String { followups + "/" + (id ?? ":id") }
     static func part(_ id: String?, _ p: HealthPagePart) -> String { followup(id) + "/" + p.rawValue }
@@ -96,7 +97,9 @@ enum HealthViews {
                 a(.class("btn"), .href(SiteURL.link(HealthURL.due, [("programme", HealthProgramme.breast.rawValue)])), .id("due-breast")) {
                     l.t("hp.dueBreast")
                 }
+                a(.class("btn"), .href(HealthURL.campaigns), .id("campaigns")) { l.t("hp.campaigns") }
                 if readsResults { a(.class("btn"), .href(HealthURL.followups), .id("followups")) { l.t("hp.followups") } }
+                if readsResults { a(.class("btn"), .href(HealthURL.indicators), .id("indicators")) { l.t("hi.title") } }
                 if records { a(.class("btn"), .href(HealthURL.newScreening), .id("new-screening")) { l.t("hp.newScreening") } }
             }
             h2 { l.t("hp.counts") + " · " + c.name + " · " + String(c.year) }
@@ -248,6 +251,72 @@ enum HealthViews {
                 }
             }
             pager(l, HealthURL.followups, query, page: page.page, total: page.total)
+        }
+    }
+
+    /// /health/indicators: each figure with its numerator, denominator and formula, for the unit and one level down.
+    static func indicators(_ req: Request, _ d: HealthIndicatorsDTO, units: [(String, String)]) -> Response {
+        let l = req.lang
+        func value(_ i: HealthIndicator) -> String { i.value.map(percent) ?? "—" }
+        return Layout.page(req, title: l.t("hi.title")) {
+            h1 { l.t("hi.title") + " · " + d.name + " · " + String(d.year) }
+            form(.method("get"), Attr("action", HealthURL.indicators), .class("filters")) {
+                Forms.select(l, label: "children.unit", name: "unit", options: [("", l.t("children.allUnits"))] + units, selected: d.unit)
+                Forms.field(l, label: "hc.year", name: "year", value: String(d.year), type: "number")
+                button(.type("submit")) { l.t("form.search") }
+            }
+            for p in HealthProgramme.allCases {
+                h2 { word(l, "programme", p.rawValue) }
+                div(.class("table-wrap")) {
+                    table(.class("stack"), .id("indicators-" + p.rawValue)) {
+                        thead {
+                            tr { for k in ["hi.indicator", "hi.numerator", "hi.denominator", "hi.value", "hi.formula"] { th { l.t(k) } } }
+                        }
+                        tbody {
+                            for i in d.items where i.programme == p {
+                                tr(.data("code", i.code.rawValue)) {
+                                    td(.data("label", l.t("hi.indicator"))) { l.t("hi.code." + i.code.rawValue) }
+                                    td(.data("label", l.t("hi.numerator"))) { String(i.numerator) }
+                                    td(.data("label", l.t("hi.denominator"))) { String(i.denominator) }
+                                    td(.data("label", l.t("hi.value"))) { strong { value(i) } }
+                                    td(.data("label", l.t("hi.formula"))) { small { l.t("hi.formula." + i.code.rawValue) } }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if !d.rows.isEmpty {
+                h2 { l.t("hi.byUnit") }
+                div(.class("table-wrap")) {
+                    table(.class("stack"), .id("indicator-rows")) {
+                        thead {
+                            tr {
+                                th { l.t("hp.unit") }
+                                th { l.t("hp.field.programme") }
+                                for c in HealthIndicatorCode.allCases { th { l.t("hi.code." + c.rawValue) } }
+                            }
+                        }
+                        tbody {
+                            for r in d.rows {
+                                for p in HealthProgramme.allCases {
+                                    tr {
+                                        td(.data("label", l.t("hp.unit"))) {
+                                            a(.href(SiteURL.link(HealthURL.indicators, [("unit", r.unitCode), ("year", String(d.year))]))) {
+                                                r.name
+                                            }
+                                        }
+                                        td(.data("label", l.t("hp.field.programme"))) { word(l, "programme", p.rawValue) }
+                                        for i in r.items where i.programme == p {
+                                            td(.data("label", l.t("hi.code." + i.code.rawValue))) { value(i) }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 }

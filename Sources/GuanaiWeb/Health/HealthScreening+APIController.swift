@@ -17,6 +17,7 @@ struct HealthAPIController {
         r.put("health", "settings", use: setSettings)
         r.get("health", "counts", use: counts)
         r.get("health", "due", use: due)
+        r.get("health", "indicators", use: indicators)
         r.get("health", "screenings", use: screenings)
         r.post("health", "screenings", use: screen)
         r.get("health", "screenings", ":id", use: screening)
@@ -122,6 +123,20 @@ struct HealthAPIController {
                 HealthDueDTO($0.0, dueSince: $0.1, programme: programme, villageName: units[$0.0.unitCode] ?? "", today: today)
             },
             page: p.page, per: p.per, total: all.count)
+    }
+
+    /// The indicators read results' figures (follow-ups, diagnoses): the results' readers only.
+    func indicators(req: Request) async throws -> HealthIndicatorsDTO {
+        try req.requireBrowse(.health)
+        guard HealthAccess.mayReadIndicators(try req.actor.role, duties: try req.actor.duties) else { throw Abort(.forbidden) }
+        let today = RegistryService.today(req.now)
+        let year = try req.query[String.self, at: "year"].map { raw -> Int in
+            guard let y = Int(raw), (2000...2100).contains(y) else { throw Abort(.badRequest) }
+            return y
+        }
+        return try await req.scoped.healthIndicators(
+            unit: req.query[String.self, at: "unit"], year: year ?? today.year, today: today, try await HealthSettingsStore.load(on: req.db)
+        )
     }
 
     /// `programme`, cervical when absent; another word is 400, never a silent default.

@@ -47,7 +47,9 @@ struct HealthFollowupDetailDTO: Content {
 
 /// A line of the due list: whom to call, since when she is due. Phones masked as in every list.
 struct HealthDueDTO: Content {
-    let personId: String, name: String, age: Int, villageCode: String, villageName: String, phone: String?
+    let personId: String, name: String, age: Int, villageCode: String
+    var villageName: String
+    let phone: String?
     let lastScreenedOn: String?, dueSince: String, poverty: String
 
     init(_ w: HealthWomanRow, dueSince: CivilDate, programme: HealthProgramme, villageName: String, today: CivilDate) {

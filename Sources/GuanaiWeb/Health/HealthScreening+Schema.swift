@@ -164,3 +164,17 @@ extension HealthCountsDTO: APISchema {
             ], required: nil)
     }
 }
+
+extension HealthIndicatorsDTO: APISchema {
+    static let apiName = "HealthIndicators"
+    static var apiSchema: JSONSchema {
+        let item = JSONSchema.closed(
+            [
+                ("code", .tokens(HealthIndicatorCode.self)), ("programme", .tokens(HealthProgramme.self)), ("numerator", .integer),
+                ("denominator", .integer), ("value", .nullableString), ("formula", .string),
+            ], required: ["code", "programme", "numerator", "denominator", "value", "formula"])
+        let row = JSONSchema.closed([("unitCode", .string), ("name", .string), ("items", .list(item))], required: nil)
+        return .closed(
+            [("unit", .string), ("name", .string), ("year", .integer), ("items", .list(item)), ("rows", .list(row))], required: nil)
+    }
+}
