@@ -144,7 +144,7 @@ enum HealthViews {
                     l, label: "hp.field.programme", name: "programme",
                     options: HealthProgramme.allCases.map { ($0.rawValue, word(l, "programme", $0.rawValue)) }, selected: programme.rawValue
                 )
-                Forms.select(l, label: "children.unit", name: "unit", options: [("", l.t("children.allUnits"))] + units, selected: unit)
+                Forms.select(l, label: "hp.unit", name: "unit", options: [("", l.t("children.allUnits"))] + units, selected: unit)
                 button(.type("submit")) { l.t("form.search") }
             }
             p(.class("muted")) { l.t("list.total", String(page.total)) }
@@ -261,7 +261,7 @@ enum HealthViews {
         return Layout.page(req, title: l.t("hi.title")) {
             h1 { l.t("hi.title") + " · " + d.name + " · " + String(d.year) }
             form(.method("get"), Attr("action", HealthURL.indicators), .class("filters")) {
-                Forms.select(l, label: "children.unit", name: "unit", options: [("", l.t("children.allUnits"))] + units, selected: d.unit)
+                Forms.select(l, label: "hp.unit", name: "unit", options: [("", l.t("children.allUnits"))] + units, selected: d.unit)
                 Forms.field(l, label: "hc.year", name: "year", value: String(d.year), type: "number")
                 button(.type("submit")) { l.t("form.search") }
             }
