@@ -32,7 +32,7 @@ extension AccessMatrixTests {
         /// A rights case the village's worker took in (issue 19): its parties and narrative are for its assigned accounts only.
         var rightsCase = ""
         /// A woman's abnormal screen and the follow-up it opened (issue 20): results for the health department only.
-        var screening = "", followup = "", healthCampaign = ""
+        var screening = "", followup = "", healthCampaign = "", team = ""
         /// What only readers of `health_result` may see: the screen's site, the ids.
         var results: [String] = []
         /// What only a case's assigned accounts, rights officers and break-glass readers may see: nobody in the matrix.
@@ -274,6 +274,14 @@ extension AccessMatrixTests {
             #expect(campaign.status == .created, "campaign: \(campaign.body.string)")
             w.healthCampaign = try campaign.content.decode(HealthCampaignDTO.self).id
             w.secrets += [w.healthCampaign, campaignSite]
+            // The village's square-dance team, led by the woman.
+            let teamName = surname + "家村广场舞队"
+            let team = try await ctx.api(
+                .POST, "/api/v1/teams", token: admin,
+                body: ctx.json(HealthTeamInput(name: teamName, kind: "square_dance", unitCode: village, leaderPersonId: womanDTO.personId)))
+            #expect(team.status == .created, "team: \(team.body.string)")
+            w.team = try team.content.decode(HealthTeamDTO.self).id
+            w.secrets += [w.team, teamName]
         }
 
         let accountName = "acct\(tag)"

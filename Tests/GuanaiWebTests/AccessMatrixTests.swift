@@ -65,7 +65,7 @@ import GuanaiCore
         "open", "signed_in", "read", "own", "edits", "history", "export", "import", "approve", "manage_accounts", "edit_rules",
         "file_report", "inbox", "desk", "uploader", "manage_units", "reveal_id", "session", "duties", "trains", "employment_work",
         "loan_apply", "loan_step", "loan_money", "import_any", "rights_intake", "rights_assign", "rights_confidential", "break_glass",
-        "health_counts", "health_record", "health_campaign", "health_attendance",
+        "health_counts", "health_record", "health_campaign", "health_attendance", "health_teams",
     ]
 
     /// Every route the app answers is in the table, and the table names no route that is gone.
@@ -113,6 +113,7 @@ import GuanaiCore
         case "health_record": allowed = cell == .yes && HealthAccess.mayRecordResults(role)
         case "health_campaign": allowed = cell == .yes && HealthAccess.mayRunCampaigns(role)
         case "health_attendance": allowed = cell == .yes && HealthAccess.mayWorkDueLists(role)
+        case "health_teams": allowed = cell == .yes && HealthAccess.mayManageTeams(role)
         case "history":
             allowed = role != .volunteer && (t.reads[.audit]?[role] == .yes || cell == .yes)
         case "export": allowed = has(.export) && cell == .yes && role != .volunteer
@@ -180,10 +181,12 @@ extension AccessMatrixTests {
             case "job-fair-hires": return w.fairHire
             case "loans": return w.loan
             case "rights": return w.rightsCase
+            case "teams": return w.team
             case "health":
                 switch segments.dropFirst().first {
                 case "screenings": return w.screening
                 case "campaigns": return w.healthCampaign
+                case "teams": return w.team
                 default: return w.followup
                 }
             default: return nil

@@ -44,6 +44,7 @@ import Foundation
                 "GuanaiWeb.M0053_RightsChildReports",
                 "GuanaiWeb.M0054_Health",
                 "GuanaiWeb.M0055_HealthCampaigns",
+                "GuanaiWeb.M0056_HealthTeams",
             ])
     }
 

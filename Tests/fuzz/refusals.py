@@ -36,6 +36,10 @@ RIGHTS = ("rights cases: one applicant among the parties at least, a party's per
           "performance, signers, signing day; referral and advice); a step in the case's order; a period's end after its start; "
           "a protection order's decision day once decided and not before the application, an expiry only for a granted one, "
           "after its decision")
+HEALTH = ("两癌 screening: a campaign's year from last year to next and its sites' days in that year, each site named once; a "
+          "township of the caller's; invitations only of women due for a programme of the campaign; a booking on a day the "
+          "site holds; attendance on a campaign day not after today; a team's leader, members and named participants people "
+          "of the caller's jurisdiction")
 CALLER = "a role the caller's own role may not create, or a duty the account's role may not hold"
 MONEY = ("an amount in yuan above ten billion (10^10), zero where more than zero is needed, or more than what remains of a "
          "donation once its allocations are counted")
@@ -147,6 +151,13 @@ ALLOWED = {
     "POST /api/v1/rights/cases/{id}/child-reports": {"childId": RIGHTS, "seen": RIGHTS, "reason": RIGHTS},
     "GET /api/v1/rights/stats": {"to": RIGHTS},
     "PUT /api/v1/health/settings": {"ageTo": DEPENDS},
+    "POST /api/v1/health/campaigns": {"year": HEALTH, "unitCode": UNIT, "sites*": HEALTH},
+    "POST /api/v1/health/campaigns/{id}/invitations": {"personIds*": HEALTH},
+    "POST /api/v1/health/campaigns/{id}/appointments": {"personId": RECORD, "site": HEALTH, "date": HEALTH},
+    "POST /api/v1/health/campaigns/{id}/attendance": {"personId": RECORD, "date": TODAY},
+    "POST /api/v1/health/screenings": {"personId": RECORD, "campaignId": RECORD, "date": TODAY, "programme": HEALTH},
+    "POST /api/v1/teams": {"unitCode": UNIT, "leaderPersonId": RECORD, "members*": RECORD},
+    "POST /api/v1/teams/{id}/activities": {"date": TODAY, "participants*": RECORD},
     "POST /api/v1/loans": {"personId": LOANS, "partnerIds*": LOANS, "amount": LOANS, "termMonths": LOANS, "project": LOANS,
                            "kind": LOANS},
     "POST /api/v1/loans/{id}/steps": {"step": LOANS, "reason": LOANS, "documentNo": LOANS, "on": TODAY, "amount": LOANS,

@@ -90,5 +90,18 @@ extension OpenAPIDocument {
             method: .post, path: "/api/v1/health/campaigns/{id}/attendance",
             summary: "She came on one of the campaign's days (village workers too)", body: HealthAttendanceInput.self,
             answer: .json(HealthInvitationDTO.self), errors: APIRoute.change),
+        APIRoute(
+            method: .get, path: "/api/v1/teams", summary: "Fitness and culture teams of the jurisdiction (or `unit` within it)",
+            query: APIQuery.paging + [.unit], answer: .json(ListPage<HealthTeamDTO>.self), errors: [400, 401, 403]),
+        APIRoute(
+            method: .post, path: "/api/v1/teams",
+            summary: "A township's or village's team (city, township, village staff): leader and members people of the jurisdiction",
+            body: HealthTeamInput.self, status: 201, answer: .json(HealthTeamDTO.self), errors: APIRoute.change),
+        APIRoute(
+            method: .get, path: "/api/v1/teams/{id}", summary: "A team with its members and activities", answer: .json(HealthTeamDTO.self)),
+        APIRoute(
+            method: .post, path: "/api/v1/teams/{id}/activities",
+            summary: "An activity: its day (not after today), place and participants, a head count or the women by id",
+            body: HealthTeamActivityInput.self, answer: .json(HealthTeamDTO.self), errors: APIRoute.change),
     ]
 }

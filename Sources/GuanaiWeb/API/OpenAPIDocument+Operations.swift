@@ -77,6 +77,8 @@ extension OpenAPIDocument {
                     case .date: .string(format: .date)
                     case .all, .overdue: .boolean
                     case .programme: .tokens(HealthProgramme.self)
+                    // A record's id: anything else is 400.
+                    case .campaign: .string(pattern: "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$")
                     default: .string(maxLength: TextRules.max(q.rawValue), pattern: TextRules.pattern(q.rawValue))
                     }
                 return .parameter(name: q.rawValue, context: .query, schema: schema)

@@ -103,6 +103,7 @@ public enum GuanaiApp {
         RightsPagesController().register(web)
         HealthPagesController().register(web)
         HealthCampaignPagesController().register(web)
+        HealthTeamPagesController().register(web)
 
         let api = app.grouped("api", "v1")
         let apiController = APIController()
@@ -124,6 +125,7 @@ public enum GuanaiApp {
         RightsAPIController().register(signedInAPI)
         HealthAPIController().register(signedInAPI)
         HealthCampaignAPIController().register(signedInAPI)
+        HealthTeamAPIController().register(signedInAPI)
         TrainingAPIController().register(signedInAPI)
         JobFairAPIController().register(signedInAPI)
         NeighbourGroupAPIController().register(signedInAPI)

@@ -7,14 +7,15 @@ extension DemoData {
     /// `weijian`: mostly normal; an ASC-US whose colposcopy is due; a BI-RADS 4 biopsied, its pathology back and the
     /// diagnosis pending; an HPV 16/18 lost to follow-up after two attempts; an HPV other-high-risk whose triage is
     /// overdue (the sweep tells `weijian`). They belong to the township's campaign of the year (target 300), in which
-    /// ten more women of the demo village are invited and five booked for next week. `admin` holds `health_officer`.
+    /// ten more women of the demo village are invited and five booked for next week. The village has a square-dance and
+    /// a waist-drum team with their evenings. `admin` holds `health_officer`.
     /// Added once.
     @discardableResult
     public static func loadHealth(_ app: Application) async throws -> Int {
         let db = app.db
         guard try await HealthScreening.query(on: db).count() == 0 else { return 0 }
         let places = try await Demo.places(county: app.guanai.county, on: db)
-        let signers = try await Demo.signers(["weijian"], on: db)
+        let signers = try await Demo.signers(["weijian", "cun"], on: db)
         guard let (s, a) = signers["weijian"], let admin = try await UserDirectory.byUsername("admin", on: db) else { return 0 }
         admin.dutiesText = Duty.allCases.filter { admin.duties.contains($0) || $0 == .healthOfficer }.map(\.rawValue).joined(separator: ",")
         try await admin.save(on: db)
@@ -99,6 +100,25 @@ extension DemoData {
                     _ = try await HealthCampaignService.book(
                         campaign, HealthAppointmentInput(personId: w.personId.description, date: next.iso, site: site), scoped: county,
                         actor: a, at: app.now)
+                }
+            }
+        }
+        // Two teams of the demo village, with their evenings.
+        if let (cs, ca) = signers["cun"] {
+            let village = chosen.filter { $0.unitCode == places.village }.compactMap(\.id)
+            let plans: [(String, HealthTeamKind, [Int], String)] = [
+                ("石华堰村广场舞队（演示）", .squareDance, [3, 10, 17], "村委会广场"), ("石华堰村腰鼓队（演示）", .waistDrum, [6, 20], "村小学操场"),
+            ]
+            for (n, (name, kind, evenings, place)) in plans.enumerated() where village.count > 2 * (n + 1) {
+                let members = Array(village.dropFirst(n * 4).prefix(4))
+                let team = try await HealthTeamService.create(
+                    HealthTeamInput(
+                        name: name, kind: kind.rawValue, unitCode: places.village, leaderPersonId: members[0].uuidString,
+                        members: members.dropFirst().map(\.uuidString)), scoped: county, by: cs, actor: ca, at: at(40))
+                for (k, d) in evenings.enumerated() {
+                    try await HealthTeamService.activity(
+                        team, HealthTeamActivityInput(date: day(d), place: place, participants: .count(12 + 3 * k)), scoped: county, by: cs,
+                        actor: ca, at: at(d))
                 }
             }
         }

@@ -50,6 +50,8 @@ enum UnitReferences {
         // A campaign stays with its township; an invitation goes where its woman goes.
         ("health_campaigns", "unit_code"),
         ("health_invitations", "unit_code"),
+        // A team stays with its township or village.
+        ("health_teams", "unit_code"),
     ]
 
     /// Columns that name a unit but describe history and must stay where they are.

@@ -98,6 +98,7 @@ enum HealthViews {
                     l.t("hp.dueBreast")
                 }
                 a(.class("btn"), .href(HealthURL.campaigns), .id("campaigns")) { l.t("hp.campaigns") }
+                a(.class("btn"), .href(HealthURL.teams), .id("teams")) { l.t("ht.title") }
                 if readsResults { a(.class("btn"), .href(HealthURL.followups), .id("followups")) { l.t("hp.followups") } }
                 if readsResults { a(.class("btn"), .href(HealthURL.indicators), .id("indicators")) { l.t("hi.title") } }
                 if records { a(.class("btn"), .href(HealthURL.newScreening), .id("new-screening")) { l.t("hp.newScreening") } }

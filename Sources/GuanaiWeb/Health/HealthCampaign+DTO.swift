@@ -54,7 +54,8 @@ extension HealthCampaignInput: APISchema {
         let t = HealthCampaignForm.targetRange
         return .closed(
             [
-                Keys.year: .integer, .unitCode: .string, .programme: .tokens(HealthCampaignProgramme.self),
+                Keys.year: .integer(maximum: (2100, false), minimum: (2000, false)), .unitCode: .string,
+                .programme: .tokens(HealthCampaignProgramme.self),
                 .target: .integer(maximum: (t.upperBound, false), minimum: (t.lowerBound, false)),
                 .sites: .array(minItems: 1, maxItems: HealthCampaignForm.maxSites, items: site),
             ], required: [.year, .unitCode, .programme, .target, .sites])

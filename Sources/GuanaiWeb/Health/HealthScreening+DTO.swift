@@ -17,6 +17,32 @@ struct HealthScreeningDTO: Content {
         (clinicalExam, ultrasound, abnormal) = (s.clinicalExam?.rawValue, s.ultrasound?.rawValue, s.abnormal)
         followUp = f.map { FollowUp(id: $0.id!.uuidString, nextStep: $0.nextSteps.first?.rawValue, due: $0.dueOn) }
     }
+
+    enum CodingKeys: String, CodingKey {
+        case id, personId, name, villageCode, villageName, campaignId, programme, date, site
+        case gynaecExam, method, cytology, hpv, clinicalExam, ultrasound, abnormal, followUp
+    }
+
+    /// `followUp` is always there, `null` for a normal screen; the other absent results are left out.
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(personId, forKey: .personId)
+        try c.encode(name, forKey: .name)
+        try c.encode(villageCode, forKey: .villageCode)
+        try c.encode(villageName, forKey: .villageName)
+        try c.encodeIfPresent(campaignId, forKey: .campaignId)
+        try c.encode(programme, forKey: .programme)
+        try c.encode(date, forKey: .date)
+        try c.encode(site, forKey: .site)
+        for (k, v) in [(CodingKeys.gynaecExam, gynaecExam), (.method, method), (.cytology, cytology), (.hpv, hpv)] {
+            try c.encodeIfPresent(v, forKey: k)
+        }
+        try c.encodeIfPresent(clinicalExam, forKey: .clinicalExam)
+        try c.encodeIfPresent(ultrasound, forKey: .ultrasound)
+        try c.encode(abnormal, forKey: .abnormal)
+        try c.encode(followUp, forKey: .followUp)
+    }
 }
 
 /// A follow-up as its list shows it: where it stands, and whether its awaited step is late.

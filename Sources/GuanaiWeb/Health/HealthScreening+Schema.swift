@@ -81,9 +81,13 @@ extension HealthSettingsDTO: APISchema {
 extension HealthScreeningDTO: APISchema {
     static let apiName = "HealthScreening"
     static var apiSchema: JSONSchema {
+        // The follow-up an abnormal screen opened; an ended one has no next step and no due day.
         let followUp = JSONSchema.object(
             nullable: true,
-            properties: ["id": .string, "nextStep": .tokens(FollowupStep.self, nullable: true), "due": .nullableString],
+            properties: [
+                "id": .string, "nextStep": JSONSchema.tokens(FollowupStep.self, nullable: true).optionalSchemaObject(),
+                "due": JSONSchema.nullableString.optionalSchemaObject(),
+            ],
             additionalProperties: .init(false))
         return .closed(
             [

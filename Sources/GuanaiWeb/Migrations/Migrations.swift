@@ -41,5 +41,6 @@ enum Migrations {
         M0053_RightsChildReports(),
         M0054_Health(),
         M0055_HealthCampaigns(),
+        M0056_HealthTeams(),
     ]
 }
