@@ -3,18 +3,19 @@ import pytest
 from conftest import BASE, PHONE, DESKTOP, login, shot
 
 NAV = {
-    "city_admin": ["首页", "我的提醒", "工作看板", "儿童档案", "留守妇女", "家庭", "爱心妈妈", "行政区划", "账号管理", "操作日志"],
-    "township_staff": ["首页", "我的提醒", "工作看板", "儿童档案", "留守妇女", "家庭", "爱心妈妈", "行政区划", "账号管理", "操作日志"],
-    "village_worker": ["首页", "我的提醒", "工作看板", "儿童档案", "留守妇女", "家庭", "爱心妈妈", "行政区划"],
+    "city_admin": ["首页", "我的提醒", "工作看板", "儿童档案", "留守妇女", "家庭", "爱心妈妈", "两癌检查", "行政区划", "账号管理", "操作日志"],
+    "township_staff": ["首页", "我的提醒", "工作看板", "儿童档案", "留守妇女", "家庭", "爱心妈妈", "两癌检查", "行政区划", "账号管理", "操作日志"],
+    "village_worker": ["首页", "我的提醒", "工作看板", "儿童档案", "留守妇女", "家庭", "爱心妈妈", "两癌检查", "行政区划"],
     "volunteer": ["我的结对", "行政区划"],
-    "partner_health": ["首页", "留守妇女", "行政区划"],
+    # The health department: late follow-up steps are hers (我的提醒), and the screening pages.
+    "partner_health": ["首页", "我的提醒", "留守妇女", "两癌检查", "行政区划"],
     # The labour department has no alerts, but late repayments are hers: 我的提醒 (ReminderSubject.reach).
     "partner_hr": ["首页", "我的提醒", "留守妇女", "行政区划"],
     # The justice bureau mediates rights cases: their deadlines reach it by name.
     "partner_justice": ["首页", "我的提醒", "留守妇女", "行政区划"],
-    "inspector": ["首页", "我的提醒", "工作看板", "儿童档案", "留守妇女", "家庭", "爱心妈妈", "行政区划", "账号管理", "操作日志"],
+    "inspector": ["首页", "我的提醒", "工作看板", "儿童档案", "留守妇女", "家庭", "爱心妈妈", "两癌检查", "行政区划", "账号管理", "操作日志"],
 }
-ALL = ["首页", "我的提醒", "工作看板", "儿童档案", "留守妇女", "家庭", "爱心妈妈", "我的结对", "行政区划", "账号管理", "操作日志"]
+ALL = ["首页", "我的提醒", "工作看板", "儿童档案", "留守妇女", "家庭", "爱心妈妈", "两癌检查", "我的结对", "行政区划", "账号管理", "操作日志"]
 
 
 @pytest.mark.parametrize("role", list(NAV))
