@@ -64,7 +64,9 @@ import Foundation
         #expect(Policy.mayImport(.partnerHR, .repayments) && !Policy.mayImport(.partnerHR, .children) && Policy.importsAny(.partnerHR))
         #expect(!Policy.mayImport(.partnerHR, .loans) && Policy.mayImport(.villageWorker, .loans))
         #expect(!Policy.mayImport(.villageWorker, .repayments) && Policy.mayImport(.cityAdmin, .repayments))
-        #expect(!Policy.importsAny(.inspector) && !Policy.importsAny(.volunteer) && !Policy.importsAny(.partnerHealth))
+        #expect(!Policy.importsAny(.inspector) && !Policy.importsAny(.volunteer) && !Policy.importsAny(.partnerJustice))
+        // The health department reads in its sites' result sheets (issue 20) and nothing of the registry's.
+        #expect(Policy.importsAny(.partnerHealth) && !Policy.mayImport(.partnerHealth, .women))
         #expect(!Policy.mayImport(.inspector, .trainingEnrolments) && Policy.mayImport(.partnerHR, .fairAttendees))
         for k in [IntakeKind.trainingEnrolments, .fairAttendees, .loans, .repayments] {
             #expect(k.placedByRecord && !k.placedByStation && k.recordKind == .employment && Policy.historyKind(k.rawValue) == .employment)

@@ -99,7 +99,7 @@ import Foundation
         #expect(
             IntakeKind.allCases.map(\.recordType) == [
                 .child, .woman, .household, .volunteer, .station, .station, .group, .site, .employment, .employment, .employment,
-                .employment,
+                .employment, .healthResult, .health,
             ])
     }
 }

@@ -139,6 +139,9 @@ public enum Policy {
         case .fairAttendees: return allows(role, .import) && worksOnEmployment(role)
         case .loans: return allows(role, .import) && canRead(role, .employment) && LoanAccess.mayApply(role)
         case .repayments: return allows(role, .import) && canRead(role, .employment) && LoanAccess.mayRecordRepayment(role)
+        // Issue 20: a site's result sheet is the health department's to enter, as each result is; teams are the staff's.
+        case .screeningResults: return allows(role, .import) && HealthAccess.mayRecordResults(role)
+        case .teamMembers: return allows(role, .import) && HealthAccess.mayManageTeams(role)
         default: return mayImport(role, kind.recordKind) && (kind != .sites || allows(role, .approve))
         }
     }
@@ -174,6 +177,8 @@ public enum Policy {
         case IntakeKind.trainingEnrolments.rawValue, IntakeKind.fairAttendees.rawValue, IntakeKind.loans.rawValue,
             IntakeKind.repayments.rawValue:
             return .employment
+        case IntakeKind.screeningResults.rawValue: return .healthResult
+        case IntakeKind.teamMembers.rawValue: return .health
         default: return .audit
         }
     }

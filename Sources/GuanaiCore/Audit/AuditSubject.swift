@@ -22,6 +22,8 @@ public enum AuditSubject: String, Sendable, Codable, CaseIterable {
     case trainingEnrolments = "training_enrolments"
     case fairAttendees = "fair_attendees"
     case loans, repayments
+    case screeningResults = "screening_results"
+    case teamMembers = "team_members"
 
     public init(_ kind: RecordKind) { self = AuditSubject(rawValue: kind.rawValue)! }
 }

@@ -127,3 +127,31 @@ public enum HealthTeamForm {
         return HealthTeamActivity(date: date, place: place, participants: participants)
     }
 }
+
+extension HealthTeamForm {
+    /// One line of a team form's members box.
+    public struct MemberLine: Sendable, Equatable {
+        public let line: Int
+        public let name: String?
+        public let idNumber: String?
+        public init(line: Int, name: String?, idNumber: String?) { (self.line, self.name, self.idNumber) = (line, name, idNumber) }
+    }
+
+    /// The members a form's box lists, one a line as people copy them from a list: a name and an ID number in either
+    /// order, with spaces, commas, 、 or tabs between (blank lines skipped). The ID number is the part of digits (and a
+    /// final X) 15 characters or longer; what is left is the name.
+    public static func memberLines(_ text: String) -> [MemberLine] {
+        let separators: Set<Character> = [" ", "　", "\t", ",", "，", "、", ";", "；", ":", "："]
+        var out: [MemberLine] = []
+        for (i, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            let parts = raw.split(whereSeparator: { separators.contains($0) }).map(String.init)
+            guard !parts.isEmpty else { continue }
+            let digit = { (c: Character) in c.isASCII && c.isNumber }
+            let isID = { (s: String) in s.count >= 15 && s.dropLast().allSatisfy(digit) && (digit(s.last!) || "xX".contains(s.last!)) }
+            let id = parts.first(where: isID)
+            let name = parts.filter { !isID($0) }.joined()
+            out.append(MemberLine(line: i + 1, name: name.isEmpty ? nil : name, idNumber: id?.uppercased()))
+        }
+        return out
+    }
+}

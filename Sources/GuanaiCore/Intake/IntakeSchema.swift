@@ -40,6 +40,9 @@ extension IntakeKind {
         case .neighbourGroups: return .group
         case .sites: return .site
         case .trainingEnrolments, .fairAttendees, .loans, .repayments: return .employment
+        // An import of results is a result's entry: only the results' readers find it in the trail.
+        case .screeningResults: return .healthResult
+        case .teamMembers: return .health
         }
     }
 
@@ -53,6 +56,8 @@ extension IntakeKind {
         case .stations, .enrolments, .sites: return .station
         case .neighbourGroups: return .group
         case .trainingEnrolments, .fairAttendees, .loans, .repayments: return .employment
+        case .screeningResults: return .healthResult
+        case .teamMembers: return .health
         }
     }
 
@@ -65,14 +70,18 @@ extension IntakeKind {
         case .trainingEnrolments: return "courseTitle"
         case .fairAttendees: return "fairName"
         case .loans, .repayments: return "idNumber"
-        case .children, .women, .households, .neighbourGroups: return "villageCode"
+        case .children, .women, .households, .neighbourGroups, .screeningResults, .teamMembers: return "villageCode"
         }
     }
-    public var allowsTownship: Bool { [.volunteers, .stations, .sites].contains(self) }
+    /// A team may be a township's (镇广场舞队) as well as a village's.
+    public var allowsTownship: Bool { [.volunteers, .stations, .sites, .teamMembers].contains(self) }
     /// Rows placed by a station named in the row (or the unit's one open station), not by a village column.
     public var placedByStation: Bool { self == .enrolments }
     /// Rows placed by the record they name (a station, a course, a fair, the woman's loan): no village column needed.
-    public var placedByRecord: Bool { placedByStation || isEmployment }
+    public var placedByRecord: Bool { placedByStation || isEmployment || self == .screeningResults }
+    /// A woman a result sheet names need not be registered: she becomes a person by her ID number, placed in the
+    /// row's village (or the importing village), so the village column is read when there is one.
+    public var readsVillageWhenPlaced: Bool { self == .screeningResults }
     /// Issue 18's ledgers: each row an act on a woman already registered, found by her ID number.
     public var isEmployment: Bool { [.trainingEnrolments, .fairAttendees, .loans, .repayments].contains(self) }
     /// Rows that only make a record together: a neighbour group is the rows that share its name, in one village.
@@ -93,6 +102,9 @@ extension IntakeKind {
         case .loans: return ["idNumber", "project", "amount", "termMonths"]
         // A statement names the borrower or the loan; which one is checked row by row.
         case .repayments: return ["on", "principal"]
+        // Which results a row holds decides its programme; a row with none is refused by name, row by row.
+        case .screeningResults: return ["idNumber", "name", "date", "site"]
+        case .teamMembers: return ["teamName", "idNumber", "name"]
         }
     }
 
@@ -111,6 +123,9 @@ extension IntakeKind {
         case .fairAttendees: return ["idNumber": .idNumber, "fairDate": .date]
         case .loans: return ["idNumber": .idNumber, "kind": .token("loanKind"), "amount": .money, "termMonths": .int]
         case .repayments: return ["idNumber": .idNumber, "on": .date, "principal": .money, "interest": .money]
+        case .screeningResults: return Self.screeningKinds
+        case .teamMembers:
+            return ["idNumber": .idNumber, "villageCode": .village, "phone": .phone, "kind": .token("ht.kind"), "leader": .yesNo]
         }
     }
 
@@ -162,6 +177,13 @@ extension IntakeKind {
     public static let enrolmentKinds: [String: IntakeCellKind] = ["idNumber": .idNumber, "from": .date]
     public static let groupKinds: [String: IntakeCellKind] = [
         "villageCode": .village, "head.idNumber": .idNumber, "leader": .yesNo, "consentedOn": .date,
+    ]
+    /// The result columns read as the pages' own words (`hp.*` labels) and the sheets' usual ones.
+    public static let screeningKinds: [String: IntakeCellKind] = [
+        "idNumber": .idNumber, "villageCode": .village, "phone": .phone, "hukou": .token("hukou"), "date": .date,
+        "programme": .token("hc.programme"),
+        "gynaecExam": .token("hp.finding"), "method": .token("hp.cmethod"), "cytology": .token("hp.cyto"), "hpv": .token("hp.hpvres"),
+        "clinicalExam": .token("hp.finding"), "ultrasound": .token("hp.birads"),
     ]
     public static let siteKinds: [String: IntakeCellKind] = [
         "kind": .token("siteKind"), "unitCode": .village, "longitude": .decimal, "latitude": .decimal,

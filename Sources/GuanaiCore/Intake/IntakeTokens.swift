@@ -10,6 +10,9 @@ public enum IntakeKind: String, Sendable, Codable, CaseIterable {
     case trainingEnrolments = "training_enrolments"
     case fairAttendees = "fair_attendees"
     case loans, repayments
+    /// Issue 20: a screening site's result sheet (by the health partner), and the members of fitness and culture teams.
+    case screeningResults = "screening_results"
+    case teamMembers = "team_members"
 }
 
 /// An uploaded ledger's step: `uploaded` (previewable), `committing` (an import holds or held it), `committed` (imported).

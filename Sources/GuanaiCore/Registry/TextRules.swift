@@ -25,6 +25,8 @@ public enum TextRules {
         "site": 100,
         // The rights pages' textareas of names, one per line (the API takes them as arrays of `attendees`, `signedBy`).
         "attendeeLines": 2000, "signerLines": 1000,
+        // A team form's members, one a line with an ID number (HealthTeamForm.maxMembers of them).
+        "memberLines": 12_000,
     ]
 
     /// Long text: line breaks (and tabs) allowed, other control characters not.
@@ -32,6 +34,7 @@ public enum TextRules {
         "notes", "note", "improperNote", "plan", "resolution", "seen", "reason", "closeNote",
         "description", "summary", "detail", "message", "facilities",
         "narrative", "request", "minutes", "content", "facts", "terms", "performance", "advice", "attendeeLines", "signerLines",
+        "memberLines",
     ]
 
     public static func max(_ field: String) -> Int { maxLength[key(field)] ?? defaultMax }

@@ -29,7 +29,10 @@ extension Scoped {
             }
         }
         if !f.recordType.isEmpty { q = q.filter(\.$recordType == f.recordType) }
-        if f.hideResults { q = q.filter(\.$recordType != AuditSubject.healthResult.rawValue) }
+        // A results sheet's import entry names a site's file: it is a result's entry too.
+        if f.hideResults {
+            q = q.filter(\.$recordType !~ [AuditSubject.healthResult.rawValue, AuditSubject.screeningResults.rawValue])
+        }
         // The page shows a record by the first block of its id; a full id still matches itself.
         if !f.recordID.isEmpty { q = f.recordPrefix ? q.filter(\.$recordID =~ f.recordID) : q.filter(\.$recordID == f.recordID) }
         if !f.action.isEmpty { q = q.filter(\.$action == f.action) }

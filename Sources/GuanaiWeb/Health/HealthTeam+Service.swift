@@ -91,3 +91,31 @@ enum HealthTeamService {
         }
     }
 }
+
+extension HealthTeamService {
+    /// A person joins a team (a members' sheet read in): added after the others, or made the leader (moved first).
+    /// false when she is a member already and is not being made the leader.
+    static func join(_ t: HealthTeam, _ p: Person, leader: Bool, actor: AuditActor, at: Date, on db: any Database) async throws -> Bool {
+        var members = t.members
+        let id = p.id!
+        if members.contains(id), !leader || t.leaderPersonID == id { return false }
+        guard members.count < HealthTeamForm.maxMembers || members.contains(id) else {
+            throw FieldErrors([FieldError(field: "teamName", key: "health.error.teamFull", args: [String(HealthTeamForm.maxMembers)])])
+        }
+        let before = t.auditFields
+        members.removeAll { $0 == id }
+        if leader {
+            members.insert(id, at: 0)
+            t.leaderPersonID = id
+        } else {
+            members.append(id)
+        }
+        t.membersText = RegistryService.json(members)
+        t.updatedAt = at
+        try await t.save(on: db)
+        try await AuditLog.append(
+            AuditEvent(AuditAction.update, t.recordID, unit: t.unitCode, fields: AuditLog.diff(before, t.auditFields)), by: actor, at: at,
+            on: db)
+        return true
+    }
+}

@@ -108,7 +108,8 @@ extension LedgerExport {
         case .children: return childColumns(l)
         case .women: return womanColumns(l)
         case .households: return householdColumns(l)
-        case .volunteers, .stations, .enrolments, .neighbourGroups, .sites, .trainingEnrolments, .fairAttendees, .loans, .repayments:
+        case .volunteers, .stations, .enrolments, .neighbourGroups, .sites, .trainingEnrolments, .fairAttendees, .loans, .repayments,
+            .screeningResults, .teamMembers:
             return []
         }
     }
@@ -125,7 +126,8 @@ extension LedgerExport {
         case .households:
             var f = HouseholdFilter(); f.unit = unit
             return households(f, scoped: scoped, options: options)
-        case .volunteers, .stations, .enrolments, .neighbourGroups, .sites, .trainingEnrolments, .fairAttendees, .loans, .repayments:
+        case .volunteers, .stations, .enrolments, .neighbourGroups, .sites, .trainingEnrolments, .fairAttendees, .loans, .repayments,
+            .screeningResults, .teamMembers:
             // Not exported (the CLI refuses the kind before it gets here): an empty list.
             return { _ in 0 }
         }

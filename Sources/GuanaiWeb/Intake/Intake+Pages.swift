@@ -56,7 +56,8 @@ struct IntakePagesController {
         case .households:
             let f = HouseholdFilter(req)
             producer = LedgerExport.households(f, scoped: scoped, options: options); unitParam = f.unit; filters = f.query
-        case .volunteers, .stations, .enrolments, .neighbourGroups, .sites, .trainingEnrolments, .fairAttendees, .loans, .repayments:
+        case .volunteers, .stations, .enrolments, .neighbourGroups, .sites, .trainingEnrolments, .fairAttendees, .loans, .repayments,
+            .screeningResults, .teamMembers:
             // Volunteers are read in only; the stations' and groups' lists are exported from their own pages.
             throw Abort(.notFound)
         }

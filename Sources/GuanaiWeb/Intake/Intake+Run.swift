@@ -261,7 +261,7 @@ struct ImportRun: Sendable {
     {
         var (values, problems) = reader.read(row, mapping: mapping)
         var village: String? = hasVillage ? nil : unit.code
-        if hasVillage, !kind.placedByRecord, let text = values[kind.placeKey] {
+        if hasVillage, !kind.placedByRecord || kind.readsVillageWhenPlaced, let text = values[kind.placeKey] {
             if state.villages[text] == nil { state.villages[text] = try await resolveVillage(text, scoped: s) }
             switch state.villages[text]! {
             case .success(let code): village = code
@@ -398,6 +398,9 @@ struct ImportRun: Sendable {
             return finish(r, .rejected, named(r.problems, mapping: mapping, headerText: headerText), state: &state)
         }
         if kind.isEmployment { return try await employmentRow(r, mapping: mapping, headerText: headerText, scoped: s, state: &state) }
+        if kind.recordKind == .health || kind.recordKind == .healthResult {
+            return try await healthRow(r, mapping: mapping, headerText: headerText, scoped: s, state: &state)
+        }
         let idField = kind == .households ? "head.idNumber" : "idNumber"
         if let id = values[idField].flatMap(Self.idKey) {
             if state.seen.contains(id) { return finish(r, .duplicate, [], state: &state) }
@@ -432,6 +435,8 @@ struct ImportRun: Sendable {
                 preconditionFailure("a group's rows are imported together (finishGroups)")
             case .trainingEnrolments, .fairAttendees, .loans, .repayments:
                 preconditionFailure("read by employmentRow")
+            case .screeningResults, .teamMembers:
+                preconditionFailure("read by healthRow")
             }
             if let id = values[idField].flatMap(Self.idKey) { state.seen.insert(id) }
             return finish(r, .accepted, [], warnings: warnings, state: &state)

@@ -17,6 +17,8 @@ extension IntakeKind {
         case .fairAttendees: return IntakeWords.fairAttendeeHeaders
         case .loans: return IntakeWords.loanHeaders
         case .repayments: return IntakeWords.repaymentHeaders
+        case .screeningResults: return IntakeWords.screeningHeaders
+        case .teamMembers: return IntakeWords.teamMemberHeaders
         }
     }
 

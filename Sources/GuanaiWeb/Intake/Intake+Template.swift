@@ -8,7 +8,7 @@ import GuanaiSheets
 enum IntakeTemplate {
     static let kinds: [IntakeKind] = [
         .children, .women, .households, .stations, .enrolments, .neighbourGroups, .sites, .trainingEnrolments, .fairAttendees, .loans,
-        .repayments,
+        .repayments, .screeningResults, .teamMembers,
     ]
 
     /// Schema keys that are only another way of writing a column the template already has.

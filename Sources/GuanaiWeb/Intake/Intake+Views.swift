@@ -248,17 +248,20 @@ enum IntakeViews {
 
     static func done(_ req: Request, _ u: IntakeUpload, report: ImportReport) -> Response {
         let l = req.lang
-        let list: SiteURL
+        let list: String
         switch u.kind {
-        case .children: list = .children
-        case .women: list = .women
-        case .households: list = .households
-        case .volunteers: list = .volunteers
-        case .stations, .enrolments, .sites: list = .stations
-        case .neighbourGroups: list = .neighbourGroups
-        case .trainingEnrolments: list = .courses
-        case .fairAttendees: list = .jobFairs
-        case .loans, .repayments: list = .women
+        case .children: list = SiteURL.children.path
+        case .women: list = SiteURL.women.path
+        case .households: list = SiteURL.households.path
+        case .volunteers: list = SiteURL.volunteers.path
+        case .stations, .enrolments, .sites: list = SiteURL.stations.path
+        case .neighbourGroups: list = SiteURL.neighbourGroups.path
+        case .trainingEnrolments: list = SiteURL.courses.path
+        case .fairAttendees: list = SiteURL.jobFairs.path
+        case .loans, .repayments: list = SiteURL.women.path
+        // The abnormal screens read in are the follow-ups to work on.
+        case .screeningResults: list = HealthURL.followups
+        case .teamMembers: list = HealthURL.teams
         }
         return Layout.page(req, title: l.t("intake.done")) {
             h1 { l.t("intake.done") + " · " + u.fileName }

@@ -221,6 +221,19 @@ extension Catalogue {
         "ht.kind.walking": ("健步走", "Walking"),
         "ht.kind.taichi": ("太极", "Tai chi"),
         "ht.kind.other": ("其他", "Other"),
+        "ht.new": ("新建团队", "New team"),
+        "ht.leaderName": ("负责人姓名", "Leader’s name"),
+        "ht.leaderIdNumber": ("负责人身份证号", "Leader’s ID number"),
+        "ht.memberLines": ("其他成员", "Other members"),
+        "ht.memberLinesHint": ("每行一人：姓名和身份证号，中间空一格", "One a line: the name and the ID number, a space between"),
+        "ht.registerNote": (
+            "还没有登记的人，会按身份证号登记为所选村的人员。", "Someone not yet registered is registered by ID number as a person of the village chosen."
+        ),
+        "ht.error.registerFirst": (
+            "这个身份证号还没有登记：镇级团队请先在人员档案中登记，或选择所在的村", "Not registered yet: register her first, or choose her village"
+        ),
+        "ht.error.memberLine": ("第 {0} 行：{1}", "Line {0}: {1}"),
+        "registry.error.idNameDiffers": ("这个身份证号登记的姓名是“{0}”，与填写的不符", "This ID number is registered to “{0}”, not the name given"),
         "hp.screenedLine": ("两癌检查 {0} 已检", "Screened {0}"),
         "hp.notScreened": ("两癌检查：尚无记录", "Screening: none recorded"),
     ]

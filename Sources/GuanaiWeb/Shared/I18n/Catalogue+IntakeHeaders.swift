@@ -137,7 +137,7 @@ enum IntakeWords {
     ]
 
     /// Words for tokens, by catalogue prefix, beyond the catalogue's labels.
-    static let values: [String: [String: [String]]] = [
+    static let values: [String: [String: [String]]] = healthValues.merging([
         "loanKind": loanKindWords,
         "hukou": ["rural": ["农村", "农业", "农业户口", "农村户口", "农"], "urban": ["城镇", "非农业", "非农", "城镇户口", "城市"]],
         // Situation, relation and health words are GuanaiCore's LedgerWords, read there with what they imply; the
@@ -172,7 +172,7 @@ enum IntakeWords {
             "none": ["一般", "一般家庭", "无", "否", "普通"], "dibao": ["低保", "低保户", "低保家庭"],
             "tekun": ["特困", "特困供养", "特困户", "五保", "五保户"], "monitored": ["监测户", "防返贫监测户", "防返贫监测"],
         ],
-    ]
+    ]) { a, _ in a }
 
     /// Cells that list several needs separate them with any of these.
     static let listSeparators: Set<Character> = ["、", ",", "，", ";", "；", "/", "／", " ", "　", "\n"]

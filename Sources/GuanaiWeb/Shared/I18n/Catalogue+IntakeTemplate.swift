@@ -65,6 +65,8 @@ extension IntakeWords {
             ]
         case .trainingEnrolments, .fairAttendees, .loans, .repayments:
             return employmentExample(kind, today: today, id: id)
+        case .screeningResults, .teamMembers:
+            return healthExample(kind, today: today, id: id)
         case .households, .volunteers:
             return [
                 "head.name": .text("王大山"), "head.idNumber": id(1986, 5, 1, 111), "villageCode": .text("示例村"), "villageGroup": .text("三组"),

@@ -55,7 +55,7 @@ public enum Catalogue {
         health,
         healthPages,
         loanPages,
-        employmentIntake,
+        employmentIntake, healthIntake,
     ])
     static let zh = all.mapValues(\.zh)
     static let en = all.mapValues(\.en)
