@@ -12,7 +12,7 @@ struct Guanai: AsyncParsableCommand {
         subcommands: [
             Serve.self, Migrate.self, UserCommand.self, AuditCommand.self, DemoDataCommand.self, SweepCommand.self, ImportCommand.self,
             ExportCommand.self, DivisionsCommand.self, BenchCommand.self, PairingBenchCommand.self, SweepBenchCommand.self,
-            SitingBenchCommand.self, CoverageBenchCommand.self, LoanBenchCommand.self, RightsBenchCommand.self,
+            SitingBenchCommand.self, CoverageBenchCommand.self, LoanBenchCommand.self, RightsBenchCommand.self, HealthBenchCommand.self,
         ]
     )
 }
@@ -388,6 +388,32 @@ struct RightsBenchCommand: AsyncParsableCommand {
             try await RightsBench.run(app, cases: cases, seed: seed, runs: runs, warmups: warmups)
         }
         print("cases \(f.cases) city_cases \(f.cityCases) villages \(f.villages)")
+        print(String(format: "divisions_s %.1f load_s %.1f", f.divisionsSeconds, f.loadSeconds))
+        for s in f.scopes {
+            print("\(s.name)_unit \(s.unit) \(s.name)_agree \(s.agrees) \(s.summary)")
+            for d in s.differences.prefix(20) { print("  \(s.name) differs: \(d)") }
+            let times = [("ours_ms", s.ours.median), ("ours_p95_ms", s.ours.p95), ("sql_ms", s.sql.median), ("sql_p95_ms", s.sql.p95)]
+            print(times.map { "\(s.name)_\($0.0) " + String(format: "%.2f", $0.1) }.joined(separator: " "))
+        }
+        if f.scopes.contains(where: { !$0.agrees }) { throw ExitCode(1) }
+    }
+}
+
+struct HealthBenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-health", abstract: "Fixture and timings for bench/health.sh", shouldDisplay: false)
+    @OptionGroup var db: DatabaseOptions
+    @ArgumentParser.Option var women = 3_000_000
+    @ArgumentParser.Option var screenings = 1_000_000
+    @ArgumentParser.Option var seed: UInt64 = 20_261_203
+    @ArgumentParser.Option(help: "Timed runs of each side, after the warm-ups") var runs = 30
+    @ArgumentParser.Option var warmups = 3
+
+    func run() async throws {
+        let f = try await withApp(db) { app in
+            try await HealthBench.run(app, women: women, screenings: screenings, seed: seed, runs: runs, warmups: warmups)
+        }
+        print("women \(f.women) screenings \(f.screenings) followups \(f.followups) villages \(f.villages)")
         print(String(format: "divisions_s %.1f load_s %.1f", f.divisionsSeconds, f.loadSeconds))
         for s in f.scopes {
             print("\(s.name)_unit \(s.unit) \(s.name)_agree \(s.agrees) \(s.summary)")

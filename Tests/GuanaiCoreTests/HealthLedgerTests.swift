@@ -62,3 +62,35 @@ import GuanaiCore
         #expect(HealthTeamForm.memberLines("  \n").isEmpty)
     }
 }
+
+/// The bounds the counting queries use give, day by day, the answers of the rules woman by woman.
+@Suite struct HealthDueBoundsTests {
+    @Test func theBirthDayRangeIsTheEligibleAges() {
+        let s = HealthSettings()
+        for today in ["2026-11-18", "2028-02-29", "2027-02-28", "2027-03-01", "2026-12-31", "2027-01-01"].compactMap(CivilDate.init(iso:)) {
+            let range = HealthDueRules.eligibleBirthDays(on: today, s)
+            let start = today.anniversary(-(s.ageTo + 2)).dayNumber, end = today.anniversary(-(s.ageFrom - 1)).dayNumber
+            for n in start...end {
+                let born = CivilDate(dayNumber: n)
+                let facts = HealthPersonFacts(sex: .female, vitalStatus: .alive, hukou: .rural, birthDate: born)
+                #expect(range.contains(born) == HealthDueRules.isEligible(facts, on: today, s), "\(today.iso) \(born.iso)")
+            }
+        }
+    }
+
+    @Test func theCoveredSinceDaysAreTheIntervals() {
+        let s = HealthSettings()
+        let facts = HealthPersonFacts(sex: .female, vitalStatus: .alive, hukou: .rural, birthDate: CivilDate(iso: "1975-06-15")!)
+        for today in ["2026-11-18", "2028-02-29", "2027-02-28", "2027-03-01"].compactMap(CivilDate.init(iso:)) {
+            let c = HealthDueRules.coveredSince(.cervical, on: today, s), b = HealthDueRules.coveredSince(.breast, on: today, s)
+            for n in (today.dayNumber - 6 * 366)...today.dayNumber {
+                let d = CivilDate(dayNumber: n)
+                let cyto = HealthScreeningHistory(lastCytology: d), hpv = HealthScreeningHistory(lastHPV: d)
+                let breast = HealthScreeningHistory(lastBreast: d)
+                #expect((d >= c.cytology) == HealthDueRules.isCovered(.cervical, facts, cyto, on: today, s), "\(today.iso) \(d.iso)")
+                #expect((d >= c.hpv) == HealthDueRules.isCovered(.cervical, facts, hpv, on: today, s), "\(today.iso) \(d.iso)")
+                #expect((d >= b.cytology) == HealthDueRules.isCovered(.breast, facts, breast, on: today, s), "\(today.iso) \(d.iso)")
+            }
+        }
+    }
+}

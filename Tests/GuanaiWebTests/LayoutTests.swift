@@ -45,6 +45,7 @@ import Foundation
                 "GuanaiWeb.M0054_Health",
                 "GuanaiWeb.M0055_HealthCampaigns",
                 "GuanaiWeb.M0056_HealthTeams",
+                "GuanaiWeb.M0057_HealthWomenIndex",
             ])
     }
 

@@ -124,3 +124,36 @@ public enum HealthDueList {
 
     public static func sorted(_ rows: [HealthDueRow]) -> [HealthDueRow] { rows.sorted(by: precedes) }
 }
+
+/// The same rules as bounds a query can count by, for figures over many women (counts, indicators): each bound is
+/// found by the rule itself around its approximate day, so a count by these bounds is the count by `isEligible` and
+/// `isCovered` woman by woman (the tests hold both to it).
+extension HealthDueRules {
+    /// The birth days of the women of eligible age on `today`: from the oldest still `ageTo` to the youngest already
+    /// `ageFrom`.
+    public static func eligibleBirthDays(on today: CivilDate, _ s: HealthSettings) -> ClosedRange<CivilDate> {
+        let facts = { (born: CivilDate) in HealthPersonFacts(sex: .female, vitalStatus: .alive, hukou: .rural, birthDate: born) }
+        var youngest = today.anniversary(-s.ageFrom).adding(days: 3)
+        while eligibleFrom(facts(youngest), s) > today { youngest = youngest.adding(days: -1) }
+        var oldest = today.anniversary(-(s.ageTo + 1)).adding(days: -3)
+        while eligibleUntil(facts(oldest), s) < today { oldest = oldest.adding(days: 1) }
+        return oldest...max(oldest, youngest)
+    }
+
+    /// The first day of a last screen that still covers her on `today`: a screen on that day or later has not run out.
+    /// Cervical: a cytology or an HPV test from its own day on (either covers her); breast: the breast screen's.
+    public static func coveredSince(_ p: HealthProgramme, on today: CivilDate, _ s: HealthSettings) -> (cytology: CivilDate, hpv: CivilDate)
+    {
+        func since(_ years: Int) -> CivilDate {
+            var d = today.anniversary(-years).adding(days: -3)
+            while d.anniversary(years) <= today { d = d.adding(days: 1) }
+            return d
+        }
+        switch p {
+        case .cervical: return (since(s.cytologyIntervalYears), since(s.hpvIntervalYears))
+        case .breast:
+            let d = since(s.breastIntervalYears)
+            return (d, d)
+        }
+    }
+}

@@ -34,14 +34,15 @@ extension Scoped {
         {
             for p in c.programme.programmes { bump(c.unitCode, p) { $0.target += c.target } }
         }
-        let screens = try await db.sql.select().column("unit_code").column("programme")
+        let part = SQLRaw("substr(unit_code, 1, \(j.childDigits))")
+        let screens = try await db.sql.select().column(part, as: "unit_code").column("programme")
             .column(SQLRaw("COUNT(*)"), as: "screens").column(SQLRaw("COUNT(DISTINCT person_id)"), as: "people")
             .from(HealthScreening.schema).where("unit_code", .greaterThanOrEqual, r.lowerBound).where(
                 "unit_code", .lessThanOrEqual, r.upperBound
             )
-            .where("date", .greaterThanOrEqual, from).where("date", .lessThanOrEqual, to).groupBy("unit_code").groupBy("programme").all()
+            .where("date", .greaterThanOrEqual, from).where("date", .lessThanOrEqual, to).groupBy(part).groupBy("programme").all()
         for row in screens {
-            guard let unit = try? row.decode(column: "unit_code", as: String.self),
+            guard let unit = (try? row.decode(column: "unit_code", as: String.self)).flatMap(DivisionCode.init)?.value,
                 let p = (try? row.decode(column: "programme", as: String.self)).flatMap(HealthProgramme.init(rawValue:))
             else { continue }
             let n = (try? row.decode(column: "screens", as: Int.self)) ?? 0, w = (try? row.decode(column: "people", as: Int.self)) ?? 0
@@ -65,13 +66,14 @@ extension Scoped {
             }
             bump(f.unitCode, f.programme) { $0.add(HealthIndicators.diagnosisClass(result, stage: step.stage, s.earlyDiagnosis)) }
         }
-        for w in try await healthEligible(j, today: today, s) {
-            for p in HealthProgramme.allCases {
-                let covered = HealthDueRules.isCovered(p, w.facts, w.history, on: today, s)
-                bump(w.unitCode, p) {
-                    $0.eligible += 1
-                    if covered { $0.covered += 1 }
-                }
+        for (unit, n) in try await healthCoverage(j, today: today, s, digits: j.childDigits) {
+            bump(unit, .cervical) {
+                $0.eligible += n.eligible
+                $0.covered += n.cervical
+            }
+            bump(unit, .breast) {
+                $0.eligible += n.eligible
+                $0.covered += n.breast
             }
         }
         return out

@@ -188,11 +188,7 @@ extension Scoped {
             db.sql.select().column("unit_code").column(SQLRaw("COUNT(*)"), as: "n").from(HealthFollowup.schema)
                 .where("unit_code", .greaterThanOrEqual, r.lowerBound).where("unit_code", .lessThanOrEqual, r.upperBound)
                 .where("status", .equal, HealthFollowupStatus.open.rawValue).groupBy("unit_code"))
-        var due: [String: Int] = [:]
-        for w in try await healthEligible(j, today: today, s)
-        where HealthProgramme.allCases.contains(where: { HealthDueRules.dueSince($0, w.facts, w.history, on: today, s) != nil }) {
-            due[w.unitCode, default: 0] += 1
-        }
+        let due = try await healthCoverage(j, today: today, s, digits: j.childDigits).mapValues(\.due)
         func sum(_ m: [String: Int], under code: DivisionCode) -> Int { m.filter { $0.key.hasPrefix(code.prefix) }.values.reduce(0, +) }
         let rows = rowsUnits.compactMap { u -> HealthCountsDTO.Row? in
             guard let c = DivisionCode(u.code) else { return nil }

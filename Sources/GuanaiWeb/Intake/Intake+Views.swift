@@ -39,7 +39,9 @@ enum IntakeViews {
         return Layout.page(req, title: l.t("intake.title"), status: status) {
             h1 { l.t("intake.title") }
             p(.class("muted")) { l.t("intake.intro") }
-            templateLinks(l)
+            // The templates of the ledgers this account reads in: the health department's is its result sheet alone.
+            templateLinks(
+                l, among: req.auth.get(Signer.self).map { r in IntakeTemplate.kinds.filter { Policy.mayImport(r.role, $0) } } ?? [])
             Forms.errorSummary(l, e, labelled: true)
             form(.method("post"), .action(.intakeNew), Attr("enctype", "multipart/form-data"), .class("intake")) {
                 Forms.csrf(req)
@@ -87,8 +89,8 @@ enum IntakeViews {
     }
 
     /// The templates, whose 表格说明 sheet lists every word a column understands (the error messages point there).
-    static func templateLinks(_ l: UILanguage, only kind: IntakeKind? = nil) -> Node {
-        let kinds = IntakeTemplate.kinds.filter { kind == nil || $0 == kind }
+    static func templateLinks(_ l: UILanguage, only kind: IntakeKind? = nil, among: [IntakeKind] = IntakeTemplate.kinds) -> Node {
+        let kinds = among.filter { kind == nil || $0 == kind }
         return group {
             if !kinds.isEmpty {
                 p(.class("template")) {

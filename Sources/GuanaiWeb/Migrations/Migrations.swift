@@ -42,5 +42,6 @@ enum Migrations {
         M0054_Health(),
         M0055_HealthCampaigns(),
         M0056_HealthTeams(),
+        M0057_HealthWomenIndex(),
     ]
 }

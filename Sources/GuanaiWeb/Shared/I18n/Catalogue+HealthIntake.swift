@@ -5,7 +5,7 @@ import GuanaiSheets
 extension Catalogue {
     /// Issue 20: a screening site's result sheet and a team members' list read in.
     static let healthIntake: [String: Words] = [
-        "intake.kind.screening_results": ("两癌检查结果表（卫健部门）", "Screening results (a site’s sheet)"),
+        "intake.kind.screening_results": ("两癌检查结果表（卫健部门）", "Screening results (a site's sheet)"),
         "intake.kind.team_members": ("文体健身团队队员名单", "Fitness and culture team members"),
         "intake.title.screening_results": ("两癌检查结果表", " screening results"),
         "intake.title.team_members": ("文体健身团队队员名单", " team members"),

@@ -222,8 +222,8 @@ extension Catalogue {
         "ht.kind.taichi": ("太极", "Tai chi"),
         "ht.kind.other": ("其他", "Other"),
         "ht.new": ("新建团队", "New team"),
-        "ht.leaderName": ("负责人姓名", "Leader’s name"),
-        "ht.leaderIdNumber": ("负责人身份证号", "Leader’s ID number"),
+        "ht.leaderName": ("负责人姓名", "Leader's name"),
+        "ht.leaderIdNumber": ("负责人身份证号", "Leader's ID number"),
         "ht.memberLines": ("其他成员", "Other members"),
         "ht.memberLinesHint": ("每行一人：姓名和身份证号，中间空一格", "One a line: the name and the ID number, a space between"),
         "ht.registerNote": (
