@@ -33,16 +33,19 @@ private enum Column: String, CaseIterable {
 }
 
 extension Scoped {
-    /// The women of `j` the programme may reach on `today`: female, alive, rural, of the age (Core decides each, the
-    /// query only narrows by the birth years around the bounds).
-    func healthEligible(_ j: Jurisdiction, today: CivilDate, _ s: HealthSettings) async throws -> [HealthWomanRow] {
+    /// The women of `j` the programme may reach on `today`: female, alive, rural, of the age (Core decides each; the
+    /// query narrows by Core's bounds). With `dueFor`, only those the programme does not cover: the due list reads its
+    /// women, not the covered ones too.
+    func healthEligible(_ j: Jurisdiction, today: CivilDate, _ s: HealthSettings, dueFor: HealthProgramme? = nil) async throws
+        -> [HealthWomanRow]
+    {
         let r = j.range
-        let oldest = String(format: "%04d-01-01", today.year - s.ageTo - 2)
-        let youngest = String(format: "%04d-12-31", today.year - s.ageFrom + 1)
+        let born = HealthDueRules.eligibleBirthDays(on: today, s)
+        let (oldest, youngest) = (born.lowerBound.iso, born.upperBound.iso)
         var q = db.sql.select()
         for c in Column.allCases { q = q.column(SQLColumn(c.rawValue, table: c.table), as: c.rawValue) }
-        let rows =
-            try await q
+        q =
+            q
             .from(SQLAlias(SQLIdentifier(Person.schema), as: SQLIdentifier("p")))
             .join(
                 SQLAlias(SQLIdentifier(Household.schema), as: SQLIdentifier("h")), method: SQLJoinMethod.left,
@@ -59,7 +62,20 @@ extension Scoped {
             .where(SQLColumn("hukou", table: "p"), .equal, SQLBind(Hukou.rural.rawValue))
             .where(SQLColumn("birth_date", table: "p"), .greaterThanOrEqual, SQLBind(oldest))
             .where(SQLColumn("birth_date", table: "p"), .lessThanOrEqual, SQLBind(youngest))
-            .all()
+        if let p = dueFor {
+            let since = HealthDueRules.coveredSince(p, on: today, s)
+            func before(_ column: Column, _ day: CivilDate) -> SQLExpression {
+                SQLGroupExpression(
+                    SQLBinaryExpression(
+                        SQLBinaryExpression(SQLColumn(column.rawValue, table: column.table), .is, SQLLiteral.null), .or,
+                        SQLBinaryExpression(SQLColumn(column.rawValue, table: column.table), .lessThan, SQLBind(day.iso))))
+            }
+            switch p {
+            case .cervical: q = q.where(before(.lastCytology, since.cytology)).where(before(.lastHPV, since.hpv))
+            case .breast: q = q.where(before(.lastBreast, since.cytology))
+            }
+        }
+        let rows = try await q.all()
         return rows.compactMap { row -> HealthWomanRow? in
             guard let id = try? row.decode(column: "id", as: UUID.self),
                 let born = (try? row.decode(column: "birth_date", as: String.self)).flatMap(CivilDate.init(iso:))
@@ -83,7 +99,7 @@ extension Scoped {
     func healthDue(unit: String?, programme: HealthProgramme, today: CivilDate, _ s: HealthSettings) async throws
         -> [(HealthWomanRow, CivilDate)]
     {
-        let women = try await healthEligible(unit.map(narrowed) ?? jurisdiction, today: today, s)
+        let women = try await healthEligible(unit.map(narrowed) ?? jurisdiction, today: today, s, dueFor: programme)
         var byID: [PersonID: (HealthWomanRow, CivilDate)] = [:]
         for w in women {
             guard let since = HealthDueRules.dueSince(programme, w.facts, w.history, on: today, s) else { continue }
