@@ -180,3 +180,22 @@ import GuanaiCore
         }
     }
 }
+
+/// Where each account finds its ledger: the health page for the health department's result sheets, the teams list for
+/// the staff's member lists; no link for whoever may not read it in.
+@Suite(.serialized) struct HealthImportLinkTests {
+    @Test func eachLedgerIsOfferedWhereItsPeopleWork() async throws {
+        try await withTestApp { ctx in
+            try await ctx.makeUser("weijian", .partnerHealth, Codes.county)
+            try await ctx.makeUser("cun", .villageWorker, Codes.shihuayan)
+            var h = Browser(ctx)
+            try await h.login("weijian")
+            #expect(try await h.get("/health").body.string.contains("kind=screening_results"))
+            var c = Browser(ctx)
+            try await c.login("cun")
+            let home = try await c.get("/health").body.string
+            #expect(!home.contains("kind=screening_results"))
+            #expect(try await c.get("/health/teams").body.string.contains("kind=team_members"))
+        }
+    }
+}

@@ -102,6 +102,8 @@ enum HealthViews {
                 if readsResults { a(.class("btn"), .href(HealthURL.followups), .id("followups")) { l.t("hp.followups") } }
                 if readsResults { a(.class("btn"), .href(HealthURL.indicators), .id("indicators")) { l.t("hi.title") } }
                 if records { a(.class("btn"), .href(HealthURL.newScreening), .id("new-screening")) { l.t("hp.newScreening") } }
+                // A site's whole sheet at once, for the health department (`Policy.mayImport`).
+                IntakeViews.importLink(req, .screeningResults)
             }
             h2 { l.t("hp.counts") + " · " + c.name + " · " + String(c.year) }
             div(.class("table-wrap")) {

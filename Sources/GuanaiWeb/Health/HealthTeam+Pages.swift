@@ -147,7 +147,12 @@ extension HealthViews {
         let l = req.lang
         return Layout.page(req, title: l.t("ht.title")) {
             h1 { l.t("ht.title") }
-            if mayManage { p { a(.class("btn"), .href(HealthURL.newTeam), .id("new-team")) { l.t("ht.new") } } }
+            if mayManage {
+                p(.class("actions")) {
+                    a(.class("btn"), .href(HealthURL.newTeam), .id("new-team")) { l.t("ht.new") }
+                    IntakeViews.importLink(req, .teamMembers)
+                }
+            }
             if items.isEmpty {
                 p { l.t("ht.none") }
             } else {
